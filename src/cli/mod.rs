@@ -1,0 +1,278 @@
+//! The command line: clap arguments → validated settings → commands → exit codes.
+//!
+//! Exit codes: 0 success; 1 the plan violates rules (check) ; 2 bad input or usage (the
+//! message says what, where and what to do). Nothing is written when the input is bad.
+
+use crate::check;
+use crate::generate::{self, GenOptions, GenRegion};
+use crate::io::{self, adapters, output, plan_format::PlanFile, InputError};
+use crate::solve::{self, SolveParams};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// trappa plans regional competence-development programmes for social workers: mentor–mentee
+/// pairs with monthly meeting series, proven optimal, checked independently.
+#[derive(Debug, Parser)]
+#[command(name = "trappa", version, about, long_about = None)]
+pub struct Cli {
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// trappa's commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Solve a round: match mentors and mentees, date their meetings, write the plan directory.
+    Solve {
+        /// The instance file (JSON).
+        instance: PathBuf,
+        /// Output directory (written atomically; an existing plan there is replaced).
+        #[arg(long, default_value = "plan")]
+        out: PathBuf,
+        /// Seed of all randomness; the same instance and seed give the same plan.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Time limit in seconds.
+        #[arg(long)]
+        time_limit: Option<f64>,
+        /// Matching strategy: `exact` (proven optimal, default) or `greedy`.
+        #[arg(long, default_value = "exact")]
+        strategy: String,
+        /// Print the plan's summary only, no progress.
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// Check a plan against its instance: every hard rule, and the objective recomputed.
+    Check {
+        /// The instance file.
+        instance: PathBuf,
+        /// The plan directory or its plan.json.
+        plan: PathBuf,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Generate a realistic round from the bundled municipality data.
+    Generate {
+        /// Region.
+        #[arg(long, value_enum, default_value = "gr")]
+        region: GenRegion,
+        /// Number of participants.
+        #[arg(long, default_value_t = 300)]
+        participants: usize,
+        /// Participants in the practised phase who want a mentor (default about 23 %).
+        #[arg(long)]
+        mentees: Option<usize>,
+        /// Number of mentors (default: enough for the mentees, plus 15 %).
+        #[arg(long)]
+        mentors: Option<usize>,
+        /// Capacity of every mentor (default 1–3, mostly 2).
+        #[arg(long)]
+        mentor_capacity: Option<i64>,
+        /// Seed; the same options and seed give the same file.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output file (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Convert an external benchmark file into an instance.
+    Import {
+        /// The benchmark format.
+        #[arg(value_enum)]
+        kind: ImportKind,
+        /// The benchmark file.
+        file: PathBuf,
+        /// Output file (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of the instance format (or the plan format).
+    Schema {
+        /// Which format.
+        #[arg(value_enum, default_value = "instance")]
+        which: SchemaKind,
+    },
+}
+
+/// Importable benchmark formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ImportKind {
+    /// OR-Library linear assignment (size n, then the n×n cost matrix).
+    Assignment,
+}
+
+/// Schemas `trappa schema` prints.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SchemaKind {
+    /// The instance file.
+    Instance,
+    /// The plan file.
+    Plan,
+}
+
+/// A command's failure, mapped to an exit code by [`run`].
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Bad input or usage: exit 2.
+    #[error("{0}")]
+    Usage(String),
+    /// The plan violates rules: exit 1 (the report was printed).
+    #[error("the plan violates {0} rule(s)")]
+    Violations(usize),
+}
+
+impl CliError {
+    /// The process exit code.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            CliError::Usage(_) => 2,
+            CliError::Violations(_) => 1,
+        }
+    }
+}
+
+fn input_error(e: InputError) -> CliError {
+    CliError::Usage(e.to_string())
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        Command::Solve { instance, out, seed, time_limit, strategy, quiet } => {
+            let time_limit = match time_limit {
+                Some(t) if !(t.is_finite() && t > 0.0) => return Err(CliError::Usage(format!("--time-limit must be a positive number of seconds, got {t}"))),
+                Some(t) => Some(Duration::from_secs_f64(t)),
+                None => None,
+            };
+            solve::strategy(&strategy).map_err(|e| CliError::Usage(e.to_string()))?;
+            let progress = Progress::new(quiet);
+            progress.stage("reading and validating the instance");
+            let loaded = io::read_instance(&instance).map_err(input_error)?;
+            progress.stage("matching mentors and dating meetings");
+            let params = SolveParams { strategy, seed, time_limit };
+            let plan = solve::solve(&loaded, &instance.display().to_string(), &params).map_err(|e| CliError::Usage(e.to_string()))?;
+            progress.stage("writing the plan");
+            let files = output::render_plan_files(&plan, &loaded.file, &loaded.model).map_err(|e| CliError::Usage(e.to_string()))?;
+            output::write_plan_dir(&out, &files).map_err(|e| CliError::Usage(e.to_string()))?;
+            progress.finish();
+            print!("{}", crate::report::summary(&plan));
+            println!("Plan written to {}", out.display());
+            Ok(())
+        }
+        Command::Check { instance, plan, json } => {
+            let bytes = std::fs::read(&instance).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", instance.display())))?;
+            let file = io::parse_and_validate(&String::from_utf8_lossy(&bytes)).map_err(|problems| {
+                input_error(InputError::Invalid { path: instance.display().to_string(), problems })
+            })?;
+            let plan_path = if plan.is_dir() { plan.join("plan.json") } else { plan.clone() };
+            let plan_file = read_plan(&plan_path)?;
+            let report = check::check(&file, &io::sha256_hex(&bytes), &plan_file);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            } else {
+                for v in &report.violations {
+                    println!("{v}");
+                }
+                if report.is_valid() {
+                    println!(
+                        "Valid: {} pairs, {} meetings, every rule holds; recomputed cost {:.3}",
+                        plan_file.mentorship.pairs.len(),
+                        plan_file.mentorship.pairs.iter().map(|p| p.meetings.len()).sum::<usize>(),
+                        report.recomputed_cost
+                    );
+                }
+            }
+            if report.is_valid() {
+                Ok(())
+            } else {
+                Err(CliError::Violations(report.violations.len()))
+            }
+        }
+        Command::Generate { region, participants, mentees, mentors, mentor_capacity, seed, out } => {
+            let file = generate::generate(&GenOptions { region, participants, mentees, mentors, mentor_capacity, seed })
+                .map_err(|e| CliError::Usage(e.to_string()))?;
+            write_json(out.as_deref(), &file)
+        }
+        Command::Import { kind: ImportKind::Assignment, file, out } => {
+            let text = std::fs::read_to_string(&file).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", file.display())))?;
+            let (n, costs) = adapters::parse_assignment(&text).map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
+            let name = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "assignment".into());
+            write_json(out.as_deref(), &adapters::assignment_instance(&name, n, &costs))
+        }
+        Command::Schema { which } => {
+            let schema = match which {
+                SchemaKind::Instance => schemars::schema_for!(io::format::InstanceFile),
+                SchemaKind::Plan => schemars::schema_for!(PlanFile),
+            };
+            println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
+            Ok(())
+        }
+    }
+}
+
+/// Reads a plan.json, with line and column on syntax or type errors.
+pub fn read_plan(path: &Path) -> Result<PlanFile, CliError> {
+    let text = std::fs::read_to_string(path).map_err(|e| CliError::Usage(format!("cannot read plan {}: {e}", path.display())))?;
+    let mut de = serde_json::Deserializer::from_str(&text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        CliError::Usage(format!(
+            "{}: not a trappa plan at {} (line {}, column {}): {}. Give the plan directory written by `trappa solve` or its plan.json",
+            path.display(),
+            e.path(),
+            e.inner().line(),
+            e.inner().column(),
+            e.inner()
+        ))
+    })
+}
+
+fn write_json<T: serde::Serialize>(out: Option<&Path>, value: &T) -> Result<(), CliError> {
+    let mut text = serde_json::to_string_pretty(value).map_err(|e| CliError::Usage(e.to_string()))?;
+    text.push('\n');
+    match out {
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+        Some(path) => write_file_atomic(path, text.as_bytes()),
+    }
+}
+
+/// Writes a file through a temporary sibling and a rename, so a failure never leaves half a file.
+pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let fail = |e: std::io::Error| CliError::Usage(format!("cannot write {}: {e}", path.display()));
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(fail)?;
+    std::io::Write::write_all(&mut tmp, bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    // Temporary files are created private (0600); a written instance is an ordinary file.
+    use std::os::unix::fs::PermissionsExt;
+    tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+/// A spinner on the terminal (hidden when stderr is not a terminal or with --quiet).
+struct Progress {
+    bar: indicatif::ProgressBar,
+}
+
+impl Progress {
+    fn new(quiet: bool) -> Self {
+        let bar = if quiet { indicatif::ProgressBar::hidden() } else { indicatif::ProgressBar::new_spinner() };
+        bar.enable_steady_tick(Duration::from_millis(120));
+        Progress { bar }
+    }
+    fn stage(&self, msg: &str) {
+        self.bar.set_message(msg.to_string());
+    }
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}

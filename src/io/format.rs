@@ -1,0 +1,455 @@
+//! The instance file format (JSON, version 1): serde types only.
+//!
+//! These types mirror the file a coordinator writes. They carry no derived data and no rules;
+//! [`crate::io::validate`] checks them and [`crate::model`] builds the solver's indexed model
+//! from them. Every default is documented here and in `docs/format.md`.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The format version this build of trappa reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A programme round: everything trappa needs to plan it.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct InstanceFile {
+    /// Always `"trappa-instance"`.
+    pub format: String,
+    /// Format version; this build reads version 1.
+    pub version: u32,
+    /// The round's name and dates.
+    pub round: RoundSpec,
+    /// Closed dates on top of weekends and Swedish public holidays.
+    #[serde(default)]
+    pub calendar: CalendarSpec,
+    /// Municipalities, units and travel times.
+    pub region: RegionSpec,
+    /// The phase staircase (years in the profession). Default: new < 2 y, practised 2–5 y,
+    /// experienced ≥ 5 y.
+    #[serde(default = "default_phases")]
+    pub phases: Vec<PhaseSpec>,
+    /// The round's participants.
+    #[serde(default)]
+    pub participants: Vec<ParticipantSpec>,
+    /// The mentor pool.
+    #[serde(default)]
+    pub mentors: Vec<MentorSpec>,
+    /// Rules of the mentorship programme.
+    #[serde(default)]
+    pub mentorship: MentorshipRules,
+    /// Weights of the objective terms.
+    #[serde(default)]
+    pub weights: Weights,
+}
+
+/// The round: a name and the first and last day (inclusive).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RoundSpec {
+    /// Name shown in plans and calendars, e.g. "Yrkesresan VT 2027".
+    pub name: String,
+    /// First day of the round (ISO date).
+    pub start: NaiveDate,
+    /// Last day of the round, inclusive (ISO date).
+    pub end: NaiveDate,
+}
+
+/// A single date or an inclusive range of dates.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(untagged)]
+pub enum DateOrRange {
+    /// One date, e.g. `"2027-02-03"`.
+    Date(NaiveDate),
+    /// An inclusive range, e.g. `{"from": "2027-07-01", "to": "2027-08-08"}`.
+    Range {
+        /// First closed date.
+        from: NaiveDate,
+        /// Last closed date (inclusive).
+        to: NaiveDate,
+        /// Optional reason, e.g. "sommaruppehåll".
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+}
+
+/// Extra closed dates. Weekends and Swedish public holidays (with Midsummer Eve, Christmas
+/// Eve and New Year's Eve) are always closed and need not be listed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarSpec {
+    /// Dates and ranges on which no programme activity takes place (e.g. a summer break).
+    #[serde(default)]
+    pub closed: Vec<DateOrRange>,
+}
+
+/// The region: municipalities, units and how travel time is computed.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RegionSpec {
+    /// Name of the region, e.g. "Göteborgsregionen".
+    pub name: String,
+    /// The municipalities taking part.
+    pub municipalities: Vec<MunicipalitySpec>,
+    /// The units (enheter / arbetsgrupper) people work in.
+    pub units: Vec<UnitSpec>,
+    /// How travel times are obtained.
+    #[serde(default)]
+    pub travel: TravelSpec,
+}
+
+/// A municipality (kommun).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MunicipalitySpec {
+    /// Identifier used in references, e.g. `"molndal"`.
+    pub id: String,
+    /// Display name, e.g. "Mölndal".
+    pub name: String,
+    /// Inhabitants.
+    pub population: i64,
+    /// Latitude of the seat, degrees north.
+    pub lat: f64,
+    /// Longitude of the seat, degrees east.
+    pub lon: f64,
+    /// Share of shared costs (0–1), e.g. Göteborgsregionen's population shares. Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_share: Option<f64>,
+}
+
+/// A unit (enhet, arbetsgrupp, stadsdel) inside a municipality.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct UnitSpec {
+    /// Identifier used in references.
+    pub id: String,
+    /// Display name. Defaults to the id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Id of the municipality the unit belongs to.
+    pub municipality: String,
+    /// Number of staff in the unit.
+    pub headcount: i64,
+}
+
+/// Travel time: from coordinates (great-circle distance × road factor ÷ speed) unless an
+/// explicit table gives the minutes for a pair.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TravelSpec {
+    /// Road distance ÷ great-circle distance. Default 1.3.
+    #[serde(default = "default_road_factor")]
+    pub road_factor: f64,
+    /// Average travel speed in km/h. Default 70.
+    #[serde(default = "default_speed")]
+    pub speed_kmh: f64,
+    /// Explicit travel times in minutes; they replace the computed time for that pair (both
+    /// directions).
+    #[serde(default)]
+    pub table: Vec<TravelEntry>,
+}
+
+impl Default for TravelSpec {
+    fn default() -> Self {
+        TravelSpec { road_factor: default_road_factor(), speed_kmh: default_speed(), table: vec![] }
+    }
+}
+
+/// One explicit travel time.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TravelEntry {
+    /// Municipality id.
+    pub from: String,
+    /// Municipality id.
+    pub to: String,
+    /// One-way travel time in minutes.
+    pub minutes: f64,
+}
+
+/// One step of the staircase: a phase starts at `min_years` in the profession.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseSpec {
+    /// Phase id, e.g. `"new"`, `"practised"`, `"experienced"`.
+    pub id: String,
+    /// Years in the profession (at the round's start) from which this phase applies.
+    pub min_years: f64,
+}
+
+/// Default staircase (Yrkesresan): new < 2 y, practised 2–5 y, experienced ≥ 5 y.
+pub fn default_phases() -> Vec<PhaseSpec> {
+    vec![
+        PhaseSpec { id: "new".into(), min_years: 0.0 },
+        PhaseSpec { id: "practised".into(), min_years: 2.0 },
+        PhaseSpec { id: "experienced".into(), min_years: 5.0 },
+    ]
+}
+
+/// A participant's role.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Socialsekreterare / handläggare.
+    SocialSecretary,
+    /// Utförare: staff carrying out decided interventions.
+    Executor,
+    /// Arbetsledare / first-line manager.
+    FirstLineManager,
+    /// Any other role.
+    Other,
+}
+
+/// A participant of the round.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantSpec {
+    /// Identifier, unique among all people (participants and mentors).
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// Id of the participant's unit.
+    pub unit: String,
+    /// Role. Default `social_secretary`.
+    #[serde(default = "default_role")]
+    pub role: Role,
+    /// Date the participant entered the profession; the phase is computed from it.
+    pub profession_start: NaiveDate,
+    /// Date the participant joined the current employer.
+    pub employment_start: NaiveDate,
+    /// Dates and ranges the participant cannot attend.
+    #[serde(default)]
+    pub unavailable: Vec<DateOrRange>,
+    /// Interest tags, matched against mentors' expertise.
+    #[serde(default)]
+    pub interests: Vec<String>,
+    /// Whether the participant wants a mentor.
+    #[serde(default)]
+    pub wants_mentor: bool,
+}
+
+fn default_role() -> Role {
+    Role::SocialSecretary
+}
+
+/// A mentor in the mentor pool.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MentorSpec {
+    /// Identifier, unique among all people.
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// Id of the mentor's unit.
+    pub unit: String,
+    /// Mentees at a time. Default 1.
+    #[serde(default = "one")]
+    pub capacity: i64,
+    /// Has taken the mentor training.
+    #[serde(default)]
+    pub trained: bool,
+    /// Years in the profession.
+    pub years_in_profession: f64,
+    /// Expertise tags, matched against mentees' interests.
+    #[serde(default)]
+    pub expertise: Vec<String>,
+    /// Dates and ranges the mentor cannot meet.
+    #[serde(default)]
+    pub unavailable: Vec<DateOrRange>,
+    /// Longest acceptable one-way travel time to a mentee's municipality, minutes. None: no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_travel_minutes: Option<f64>,
+    /// Ids of earlier mentees (pairs that should not be repeated).
+    #[serde(default)]
+    pub history: Vec<String>,
+}
+
+fn one() -> i64 {
+    1
+}
+
+/// How pairs within the same municipality are treated.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum SameMunicipality {
+    /// Never pair people from the same municipality.
+    Forbidden,
+    /// Allowed at the cost `weights.same_municipality`.
+    Penalised,
+    /// No rule.
+    Allowed,
+}
+
+/// Where a pair meets.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingPlace {
+    /// At the mentor's municipality.
+    Mentor,
+    /// At the mentee's municipality.
+    Mentee,
+    /// At the municipality minimising the two people's combined travel.
+    MinCombinedTravel,
+}
+
+/// Rules of the mentorship programme (Uppsala, Halland: the mentor works in another unit,
+/// preferably another municipality; they meet once a month for 8–10 months).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MentorshipRules {
+    /// Fewest meetings a pair should have. Default 8.
+    #[serde(default = "default_min_meetings")]
+    pub min_meetings: u32,
+    /// Most meetings a pair may have. Default 10.
+    #[serde(default = "default_max_meetings")]
+    pub max_meetings: u32,
+    /// Smallest number of days between two meetings of a pair. Default 21.
+    #[serde(default = "default_min_gap")]
+    pub min_days_between: u32,
+    /// Phases whose participants may get a mentor. Default `["practised"]`.
+    #[serde(default = "default_eligible_phases")]
+    pub eligible_phases: Vec<String>,
+    /// Fewest years in the profession for a mentor. Default 5.
+    #[serde(default = "default_mentor_years")]
+    pub mentor_min_years: f64,
+    /// Only mentors who took the mentor training. Default true.
+    #[serde(default = "yes")]
+    pub require_training: bool,
+    /// Same-municipality pairs: `forbidden`, `penalised` (default) or `allowed`.
+    #[serde(default = "default_same_municipality")]
+    pub same_municipality: SameMunicipality,
+    /// Where a pair meets. Default `min_combined_travel`.
+    #[serde(default = "default_meeting_place")]
+    pub meeting_place: MeetingPlace,
+    /// Pairs that must never be formed (e.g. a line manager).
+    #[serde(default)]
+    pub exclusions: Vec<PairExclusion>,
+    /// Explicit pair costs that replace the computed soft cost (used to load external
+    /// assignment benchmarks).
+    #[serde(default)]
+    pub pair_costs: Vec<PairCost>,
+}
+
+impl Default for MentorshipRules {
+    fn default() -> Self {
+        MentorshipRules {
+            min_meetings: default_min_meetings(),
+            max_meetings: default_max_meetings(),
+            min_days_between: default_min_gap(),
+            eligible_phases: default_eligible_phases(),
+            mentor_min_years: default_mentor_years(),
+            require_training: true,
+            same_municipality: default_same_municipality(),
+            meeting_place: default_meeting_place(),
+            exclusions: vec![],
+            pair_costs: vec![],
+        }
+    }
+}
+
+/// A forbidden mentor–mentee pair.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PairExclusion {
+    /// Mentor id.
+    pub mentor: String,
+    /// Participant id.
+    pub mentee: String,
+    /// Why, e.g. "line manager".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// An explicit soft cost for a pair.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PairCost {
+    /// Mentor id.
+    pub mentor: String,
+    /// Participant id.
+    pub mentee: String,
+    /// The cost, replacing travel, same-municipality, interest and repeat terms for this pair.
+    pub cost: f64,
+}
+
+/// Weights of the objective terms. The matcher first maximises the number of matched
+/// mentees, then minimises the weighted sum of these terms.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Weights {
+    /// Cost per minute of one-way travel between mentor and mentee municipalities. Default 1.
+    #[serde(default = "default_travel_weight")]
+    pub travel_per_minute: f64,
+    /// Cost of a same-municipality pair when the policy is `penalised`. Default 30.
+    #[serde(default = "default_same_muni_weight")]
+    pub same_municipality: f64,
+    /// Cost per mentee interest tag not covered by the mentor's expertise. Default 15.
+    #[serde(default = "default_interest_weight")]
+    pub interest_mismatch: f64,
+    /// Cost of repeating an earlier pair. Default 100.
+    #[serde(default = "default_repeat_weight")]
+    pub repeat_pair: f64,
+    /// Load balance: the k-th mentee of a mentor (k = 1, 2, …) costs `balance × (k − 1)`,
+    /// so load spreads across mentors. Default 10.
+    #[serde(default = "default_balance_weight")]
+    pub balance: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            travel_per_minute: default_travel_weight(),
+            same_municipality: default_same_muni_weight(),
+            interest_mismatch: default_interest_weight(),
+            repeat_pair: default_repeat_weight(),
+            balance: default_balance_weight(),
+        }
+    }
+}
+
+fn default_road_factor() -> f64 {
+    1.3
+}
+fn default_speed() -> f64 {
+    70.0
+}
+fn default_min_meetings() -> u32 {
+    8
+}
+fn default_max_meetings() -> u32 {
+    10
+}
+fn default_min_gap() -> u32 {
+    21
+}
+fn default_eligible_phases() -> Vec<String> {
+    vec!["practised".into()]
+}
+fn default_mentor_years() -> f64 {
+    5.0
+}
+fn yes() -> bool {
+    true
+}
+fn default_same_municipality() -> SameMunicipality {
+    SameMunicipality::Penalised
+}
+fn default_meeting_place() -> MeetingPlace {
+    MeetingPlace::MinCombinedTravel
+}
+fn default_travel_weight() -> f64 {
+    1.0
+}
+fn default_same_muni_weight() -> f64 {
+    30.0
+}
+fn default_interest_weight() -> f64 {
+    15.0
+}
+fn default_repeat_weight() -> f64 {
+    100.0
+}
+fn default_balance_weight() -> f64 {
+    10.0
+}

@@ -1,0 +1,132 @@
+//! Reading and writing: file formats, validation, plan output and benchmark adapters.
+//!
+//! Reading is parse → validate → build: [`read_instance`] returns either a validated
+//! [`crate::model::Instance`] or every problem found, each with a stable code.
+
+pub mod adapters;
+pub mod format;
+pub mod jsonpos;
+pub mod output;
+pub mod plan_format;
+pub mod validate;
+
+use crate::model::Instance;
+use format::InstanceFile;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::fmt;
+use std::path::Path;
+
+/// One problem in an input file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    /// Stable code, listed in `docs/errors.md`, e.g. `E021`.
+    pub code: &'static str,
+    /// Short name of the code, e.g. `unknown-reference`.
+    pub kind: &'static str,
+    /// JSON path of the offending value, e.g. `participants[12].unit`; empty for the whole file.
+    pub path: String,
+    /// Line (1-based) of the offending value, when known.
+    pub line: Option<usize>,
+    /// Column (1-based), when known.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub action: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.code, self.kind)?;
+        if !self.path.is_empty() {
+            write!(f, " at {}", self.path)?;
+        }
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, " (line {l}, column {c})")?,
+            (Some(l), None) => write!(f, " (line {l})")?,
+            _ => {}
+        }
+        write!(f, ": {}. {}", self.message, self.action)
+    }
+}
+
+/// Errors while reading input files.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// The file could not be read at all.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file was read but has problems; all of them are listed.
+    #[error("{path}: {} problem(s):\n{}", problems.len(), problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    Invalid {
+        /// The file.
+        path: String,
+        /// Every problem found.
+        problems: Vec<Problem>,
+    },
+}
+
+impl InputError {
+    /// The problems, if the file was readable.
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            InputError::Io { .. } => &[],
+            InputError::Invalid { problems, .. } => problems,
+        }
+    }
+}
+
+/// An instance as read from disk: the file types, the validated model and the file's hash.
+#[derive(Debug, Clone)]
+pub struct LoadedInstance {
+    /// The file as written.
+    pub file: InstanceFile,
+    /// The validated, indexed model.
+    pub model: Instance,
+    /// SHA-256 of the file's bytes, hex.
+    pub sha256: String,
+}
+
+/// SHA-256 of bytes as lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Reads, validates and builds an instance from a file.
+pub fn read_instance(path: &Path) -> Result<LoadedInstance, InputError> {
+    let bytes = std::fs::read(path).map_err(|source| InputError::Io { path: path.display().to_string(), source })?;
+    let text = String::from_utf8_lossy(&bytes);
+    let file = parse_and_validate(&text).map_err(|problems| InputError::Invalid { path: path.display().to_string(), problems })?;
+    let model = Instance::build(&file);
+    Ok(LoadedInstance { file, model, sha256: sha256_hex(&bytes) })
+}
+
+/// Parses instance JSON text and validates it, returning every problem found.
+pub fn parse_and_validate(text: &str) -> Result<InstanceFile, Vec<Problem>> {
+    let file = validate::parse(text)?;
+    let problems = validate::validate(&file);
+    if problems.is_empty() {
+        Ok(file)
+    } else {
+        let positions = jsonpos::value_positions(text);
+        Err(problems
+            .into_iter()
+            .map(|mut p| {
+                if p.line.is_none() {
+                    if let Some(&(l, c)) = positions.get(&p.path) {
+                        p.line = Some(l);
+                        p.column = Some(c);
+                    }
+                }
+                p
+            })
+            .collect())
+    }
+}

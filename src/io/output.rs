@@ -1,0 +1,203 @@
+//! Writing a plan directory: `plan.json`, `pairs.csv` and one `.ics` calendar per person.
+//!
+//! The directory is written atomically: everything goes into a fresh sibling directory that
+//! replaces the old plan in one `renameat2(RENAME_EXCHANGE)` (or, where the filesystem lacks
+//! it, two renames with the old plan kept until the new one is in place). An interrupted run
+//! leaves the previous plan untouched; a directory that is not a trappa plan is never replaced.
+
+use super::format::InstanceFile;
+use super::plan_format::PlanFile;
+use crate::model::Instance;
+use chrono::NaiveDate;
+use icalendar::{Calendar, Component, Event, EventLike};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Errors while writing output.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    /// A file system operation failed.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The target exists and is not a trappa plan directory.
+    #[error("{0} exists and is not a trappa plan directory (no plan.json); choose another --out or remove it")]
+    NotAPlanDir(String),
+    /// Serialisation failed.
+    #[error("cannot serialise the plan: {0}")]
+    Serialise(String),
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
+    move |source| OutputError::Io { path: path.display().to_string(), source }
+}
+
+/// The files of a plan directory, name → bytes.
+pub type PlanFiles = BTreeMap<String, Vec<u8>>;
+
+/// Renders every file of the plan directory in memory.
+pub fn render_plan_files(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -> Result<PlanFiles, OutputError> {
+    let mut files = PlanFiles::new();
+    let mut json = serde_json::to_vec_pretty(plan).map_err(|e| OutputError::Serialise(e.to_string()))?;
+    json.push(b'\n');
+    files.insert("plan.json".into(), json);
+    files.insert("pairs.csv".into(), pairs_csv(plan, inst)?);
+    for (id, ics) in person_calendars(plan, file, inst) {
+        files.insert(format!("calendars/{}.ics", safe_file_name(&id)), ics.into_bytes());
+    }
+    Ok(files)
+}
+
+/// A file name made from a person id: letters, digits, `-` and `_` kept, the rest `_`.
+pub fn safe_file_name(id: &str) -> String {
+    id.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
+}
+
+/// `pairs.csv`: UTF-8 with a byte-order mark and `;` as separator, the form Swedish
+/// spreadsheet programs open directly with å, ä and ö intact.
+pub fn pairs_csv(plan: &PlanFile, inst: &Instance) -> Result<Vec<u8>, OutputError> {
+    let mentor_index: BTreeMap<&str, usize> = inst.mentors.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
+    let part_index: BTreeMap<&str, usize> = inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let muni_name: BTreeMap<&str, &str> = inst.municipalities.iter().map(|m| (m.id.as_str(), m.name.as_str())).collect();
+    let mut out = Vec::from("\u{feff}".as_bytes());
+    {
+        let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(&mut out);
+        let ser = |e: csv::Error| OutputError::Serialise(e.to_string());
+        w.write_record([
+            "mentor_id", "mentor", "mentor_kommun", "mentee_id", "mentee", "mentee_kommun", "mötesplats", "restid_min", "antal_möten", "möten", "kostnad", "anmärkning",
+        ])
+        .map_err(ser)?;
+        for p in &plan.mentorship.pairs {
+            let m = mentor_index.get(p.mentor.as_str()).map(|&i| &inst.mentors[i]);
+            let e = part_index.get(p.mentee.as_str()).map(|&i| &inst.participants[i]);
+            let muni = |i: usize| inst.municipalities[i].name.clone();
+            let cost: f64 = p.cost.values().sum();
+            w.write_record([
+                p.mentor.clone(),
+                m.map(|m| m.name.clone()).unwrap_or_default(),
+                m.map(|m| muni(m.municipality)).unwrap_or_default(),
+                p.mentee.clone(),
+                e.map(|e| e.name.clone()).unwrap_or_default(),
+                e.map(|e| muni(e.municipality)).unwrap_or_default(),
+                muni_name.get(p.meeting_place.as_str()).map(|s| s.to_string()).unwrap_or_default(),
+                format!("{:.0}", p.travel_minutes),
+                p.meetings.len().to_string(),
+                p.meetings.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(" "),
+                format!("{cost:.1}").replace('.', ","),
+                p.shortfall.clone().unwrap_or_default(),
+            ])
+            .map_err(ser)?;
+        }
+        w.flush().map_err(|e| OutputError::Serialise(e.to_string()))?;
+    }
+    Ok(out)
+}
+
+/// A stable UID: the same person, partner and date give the same UID on every re-run.
+fn uid(round: &str, kind: &str, a: &str, b: &str, date: NaiveDate) -> String {
+    let h = super::sha256_hex(format!("{round}\u{1f}{kind}\u{1f}{a}\u{1f}{b}\u{1f}{date}").as_bytes());
+    format!("{}@trappa", &h[..32])
+}
+
+/// One iCalendar file per person with a meeting, keyed by person id.
+pub fn person_calendars(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -> BTreeMap<String, String> {
+    let names: BTreeMap<&str, &str> = inst
+        .participants
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .chain(inst.mentors.iter().map(|m| (m.id.as_str(), m.name.as_str())))
+        .collect();
+    let muni_name: BTreeMap<&str, &str> = inst.municipalities.iter().map(|m| (m.id.as_str(), m.name.as_str())).collect();
+    // DTSTAMP must be present; a fixed stamp (the round's start) keeps files identical across
+    // re-runs, so calendar programs see unchanged events as unchanged.
+    let stamp = file.round.start.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+    let mut events: BTreeMap<String, Vec<Event>> = BTreeMap::new();
+    for p in &plan.mentorship.pairs {
+        let n = p.meetings.len();
+        for (k, d) in p.meetings.iter().enumerate() {
+            for (me, other, role) in [(&p.mentor, &p.mentee, "adept"), (&p.mentee, &p.mentor, "mentor")] {
+                let other_name = names.get(other.as_str()).copied().unwrap_or(other);
+                let event = Event::new()
+                    .uid(&uid(&file.round.name, "mentor-meeting", &p.mentor, &p.mentee, *d))
+                    .timestamp(stamp)
+                    .summary(&format!("Mentorsträff {}/{n} med {role} {other_name}", k + 1))
+                    .description(&format!("{}: mentorskap {} – {}", file.round.name, p.mentor, p.mentee))
+                    .location(muni_name.get(p.meeting_place.as_str()).copied().unwrap_or(&p.meeting_place))
+                    .all_day(*d)
+                    .done();
+                events.entry(me.clone()).or_default().push(event);
+            }
+        }
+    }
+    events
+        .into_iter()
+        .map(|(id, evs)| {
+            let mut cal = Calendar::new();
+            cal.name(&format!("{} – {}", file.round.name, names.get(id.as_str()).copied().unwrap_or(&id)));
+            for e in evs {
+                cal.push(e);
+            }
+            (id, cal.done().to_string())
+        })
+        .collect()
+}
+
+/// Writes the files into `out` atomically (see the module docs).
+pub fn write_plan_dir(out: &Path, files: &PlanFiles) -> Result<(), OutputError> {
+    if out.exists() && !(out.is_dir() && (out.join("plan.json").exists() || is_empty_dir(out))) {
+        return Err(OutputError::NotAPlanDir(out.display().to_string()));
+    }
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+    let base = out.file_name().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "plan".into());
+    let staging = tempfile::Builder::new().prefix(&format!(".{base}.new-")).tempdir_in(&parent).map_err(io_err(&parent))?;
+    for (name, bytes) in files {
+        let path = staging.path().join(name);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(io_err(dir))?;
+        }
+        fs::write(&path, bytes).map_err(io_err(&path))?;
+        fs::File::open(&path).and_then(|f| f.sync_all()).map_err(io_err(&path))?;
+    }
+    let staged = staging.keep();
+    // Temporary directories are created private (0700); a plan is meant to be shared.
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(&staged, fs::Permissions::from_mode(0o755)).map_err(io_err(&staged))?;
+    if !out.exists() {
+        return fs::rename(&staged, out).map_err(io_err(out));
+    }
+    if is_empty_dir(out) {
+        fs::remove_dir(out).map_err(io_err(out))?;
+        return fs::rename(&staged, out).map_err(io_err(out));
+    }
+    match rustix::fs::renameat_with(rustix::fs::CWD, &staged, rustix::fs::CWD, out, rustix::fs::RenameFlags::EXCHANGE) {
+        Ok(()) => {
+            // `staged` now holds the previous plan.
+            let _ = fs::remove_dir_all(&staged);
+            Ok(())
+        }
+        Err(_) => {
+            // No atomic exchange here: move the old plan aside, then the new one in.
+            let old = parent.join(format!(".{base}.old-{}", std::process::id()));
+            fs::rename(out, &old).map_err(io_err(out))?;
+            if let Err(e) = fs::rename(&staged, out) {
+                let _ = fs::rename(&old, out);
+                return Err(io_err(out)(e));
+            }
+            let _ = fs::remove_dir_all(&old);
+            Ok(())
+        }
+    }
+}
+
+fn is_empty_dir(p: &Path) -> bool {
+    fs::read_dir(p).map(|mut d| d.next().is_none()).unwrap_or(false)
+}

@@ -1,0 +1,164 @@
+//! The plan file format (`plan.json`, version 1): serde types only.
+//!
+//! Written by `trappa solve`, read by `trappa check`. The checker sees nothing else of a
+//! solve than this file and the instance.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A plan for one programme round.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PlanFile {
+    /// Always `"trappa-plan"`.
+    pub format: String,
+    /// Plan format version (1).
+    pub version: u32,
+    /// Version of trappa that wrote the plan.
+    pub trappa_version: String,
+    /// The instance the plan was made for.
+    pub instance: InstanceRef,
+    /// How the plan was obtained.
+    pub run: RunInfo,
+    /// Optimality status of the plan.
+    pub status: SolveStatus,
+    /// Objective broken down by term.
+    pub objective: ObjectiveReport,
+    /// Mentor–mentee pairs, meeting series and unmatched mentees.
+    pub mentorship: MentorshipPlan,
+}
+
+/// Identifies the instance file a plan belongs to.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct InstanceRef {
+    /// Path as given on the command line.
+    pub path: String,
+    /// SHA-256 of the instance file's bytes (hex).
+    pub sha256: String,
+    /// The round's name.
+    pub round: String,
+}
+
+/// Run metadata.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RunInfo {
+    /// Strategy name as chosen with `--strategy`.
+    pub strategy: String,
+    /// Seed of all randomness in the run.
+    pub seed: u64,
+    /// Wall-clock seconds of the solve (reading and writing excluded).
+    pub runtime_seconds: f64,
+    /// Time limit in seconds, if one was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_limit_seconds: Option<f64>,
+}
+
+/// Optimality of a plan.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Optimality {
+    /// Proven optimal: bound equals objective.
+    Optimal,
+    /// Feasible, optimality not proven (a heuristic, or a time limit was hit).
+    Feasible,
+}
+
+/// Optimality status, with the method that established it.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SolveStatus {
+    /// `optimal` or `feasible`.
+    pub optimality: Optimality,
+    /// The method used, in words.
+    pub method: String,
+    /// Lower bound on the cost (minimisation), when the method provides one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<f64>,
+    /// Relative gap between cost and bound, when a bound exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gap: Option<f64>,
+}
+
+/// The objective: first the number of matched mentees (maximised), then the cost (minimised)
+/// as the sum of named terms.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectiveReport {
+    /// Mentees matched to a mentor (maximised first).
+    pub matched: usize,
+    /// Eligible mentees left without a mentor.
+    pub unmatched: usize,
+    /// Total weighted cost of the pairs (minimised second).
+    pub cost: f64,
+    /// The cost by term (weighted): `travel`, `same_municipality`, `interest_mismatch`,
+    /// `repeat_pair`, `balance`, `explicit_pair_cost`.
+    pub terms: BTreeMap<String, f64>,
+}
+
+/// The mentorship part of a plan.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MentorshipPlan {
+    /// Pairs with their meeting series, sorted by mentor then mentee id.
+    pub pairs: Vec<PairPlan>,
+    /// Eligible mentees without a mentor, with the reason.
+    pub unmatched: Vec<UnmatchedMentee>,
+    /// Participants who want a mentor but are not eligible, with the reason.
+    pub not_eligible: Vec<NotEligible>,
+}
+
+/// One mentor–mentee pair.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PairPlan {
+    /// Mentor id.
+    pub mentor: String,
+    /// Participant id.
+    pub mentee: String,
+    /// One-way travel minutes between the two municipalities.
+    pub travel_minutes: f64,
+    /// The pair's weighted cost by term (the balance term is reported per mentor in the
+    /// objective, not per pair).
+    pub cost: BTreeMap<String, f64>,
+    /// Municipality id where the pair meets.
+    pub meeting_place: String,
+    /// Meeting dates, ascending.
+    pub meetings: Vec<NaiveDate>,
+    /// Set when fewer than the minimum number of meetings fit, with the reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shortfall: Option<String>,
+}
+
+/// An eligible mentee left without a mentor.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct UnmatchedMentee {
+    /// Participant id.
+    pub mentee: String,
+    /// `no_eligible_mentor` or `eligible_mentors_full`.
+    pub reason: String,
+    /// The reason in words.
+    pub message: String,
+    /// For `eligible_mentors_full`: the eligible mentors, all at capacity.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub full_mentors: Vec<String>,
+    /// For `no_eligible_mentor`: how many mentors each rule excluded.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub excluded_by: BTreeMap<String, usize>,
+}
+
+/// A participant who wants a mentor but may not have one in this programme.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct NotEligible {
+    /// Participant id.
+    pub participant: String,
+    /// The participant's phase at the round's start.
+    pub phase: String,
+    /// The reason in words.
+    pub message: String,
+}

@@ -1,0 +1,19 @@
+//! trappa plans regional competence-development programmes for social workers in child and
+//! youth welfare: mentor–mentee pairs with their meeting series (exact assignment), checked by
+//! an independent checker, written as JSON, CSV and iCalendar files.
+//!
+//! Reading is parse → validate → build ([`io::read_instance`]); solving works on the
+//! validated [`model::Instance`]; [`check`] re-verifies a plan from the files alone.
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod check;
+pub mod cli;
+pub mod generate;
+pub mod io;
+pub mod model;
+pub mod report;
+pub mod solve;
+
+/// trappa's version, written into every plan.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,187 @@
+//! Meeting series of mentor–mentee pairs: dated monthly meetings and a meeting place.
+//!
+//! Owns the rules of a series (one meeting per calendar month, a minimum gap, working days on
+//! which both people are free, at most one meeting a day for a mentor) and the choice of place.
+//! Which pairs exist is decided by [`super::mentor_matching`].
+
+use crate::io::format::MeetingPlace;
+use crate::model::calendar::month_key;
+use crate::model::Instance;
+use chrono::{Datelike, NaiveDate};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+/// Preferred day of the month for meetings: the middle, so that a one-month rhythm keeps a
+/// comfortable distance from the neighbouring months' meetings.
+const TARGET_DAY_OF_MONTH: i64 = 15;
+/// Candidate days kept per month before the exact search (a fallback uses all days).
+const DAYS_PER_MONTH: usize = 8;
+
+/// The dated series of one pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Meeting dates, ascending.
+    pub dates: Vec<NaiveDate>,
+    /// Municipality index of the meeting place.
+    pub place: usize,
+    /// Why fewer than the minimum fit, if they did not.
+    pub shortfall: Option<String>,
+}
+
+/// Picks the meeting place of a pair by the programme's policy.
+pub fn meeting_place(inst: &Instance, mentor_muni: usize, mentee_muni: usize) -> usize {
+    match inst.mentorship.meeting_place {
+        MeetingPlace::Mentor => mentor_muni,
+        MeetingPlace::Mentee => mentee_muni,
+        MeetingPlace::MinCombinedTravel => {
+            let mut best = (inst.travel(mentee_muni, mentee_muni) + inst.travel(mentor_muni, mentee_muni), mentee_muni);
+            let mut consider = |m: usize| {
+                let t = inst.travel(mentee_muni, m) + inst.travel(mentor_muni, m);
+                if t < best.0 - 1e-9 {
+                    best = (t, m);
+                }
+            };
+            consider(mentor_muni);
+            for m in 0..inst.municipalities.len() {
+                consider(m);
+            }
+            best.1
+        }
+    }
+}
+
+/// Chooses up to `max` dates among `days` (ascending): strictly increasing months, at least
+/// `gap` days apart; maximises the number, then minimises the distance of each date from the
+/// middle of its month. Exact dynamic programme over the given days.
+fn best_series(days: &[NaiveDate], max: usize, gap: i64) -> Vec<NaiveDate> {
+    let n = days.len();
+    if n == 0 || max == 0 {
+        return vec![];
+    }
+    let penalty = |d: NaiveDate| (d.day() as i64 - TARGET_DAY_OF_MONTH).abs();
+    // dp[t][c]: least penalty of a series of c+1 meetings ending at day t; prev for backtrack.
+    let mut dp = vec![vec![i64::MAX; max]; n];
+    let mut prev = vec![vec![usize::MAX; max]; n];
+    for t in 0..n {
+        dp[t][0] = penalty(days[t]);
+        for s in 0..t {
+            if month_key(days[s]) >= month_key(days[t]) || (days[t] - days[s]).num_days() < gap {
+                continue;
+            }
+            for c in 1..max {
+                if dp[s][c - 1] == i64::MAX {
+                    continue;
+                }
+                let v = dp[s][c - 1] + penalty(days[t]);
+                if v < dp[t][c] {
+                    dp[t][c] = v;
+                    prev[t][c] = s;
+                }
+            }
+        }
+    }
+    for c in (0..max).rev() {
+        let end = (0..n).filter(|&t| dp[t][c] != i64::MAX).min_by_key(|&t| (dp[t][c], t));
+        if let Some(mut t) = end {
+            let mut out = vec![days[t]];
+            let mut k = c;
+            while k > 0 {
+                t = prev[t][k];
+                k -= 1;
+                out.push(days[t]);
+            }
+            out.reverse();
+            return out;
+        }
+    }
+    vec![]
+}
+
+/// Keeps the `DAYS_PER_MONTH` days of each month closest to the month's middle.
+fn thin_by_month(days: &[NaiveDate]) -> Vec<NaiveDate> {
+    let mut by_month: BTreeMap<i32, Vec<NaiveDate>> = BTreeMap::new();
+    for d in days {
+        by_month.entry(month_key(*d)).or_default().push(*d);
+    }
+    let mut out = Vec::new();
+    for (_, mut v) in by_month {
+        v.sort_by_key(|d| ((d.day() as i64 - TARGET_DAY_OF_MONTH).abs(), *d));
+        v.truncate(DAYS_PER_MONTH);
+        out.extend(v);
+    }
+    out.sort();
+    out
+}
+
+/// Schedules the meeting series of every pair `(mentor, participant)`, in the given order.
+/// `busy` holds each person's already-booked dates (e.g. course days), by person id; the
+/// meetings scheduled here are added to it so a mentor never has two meetings on a day.
+pub fn schedule_series(inst: &Instance, pairs: &[(usize, usize)], busy: &mut BTreeMap<String, BTreeSet<NaiveDate>>) -> Vec<Series> {
+    let rules = &inst.mentorship;
+    let working = inst.calendar.working_days();
+    let empty = BTreeSet::new();
+    pairs
+        .iter()
+        .map(|&(m, p)| {
+            let mentor = &inst.mentors[m];
+            let mentee = &inst.participants[p];
+            let mentor_busy = busy.get(&mentor.id).unwrap_or(&empty);
+            let mentee_busy = busy.get(&mentee.id).unwrap_or(&empty);
+            let free: Vec<NaiveDate> = working
+                .iter()
+                .copied()
+                .filter(|d| {
+                    !mentor.unavailable.contains(d) && !mentee.unavailable.contains(d) && !mentor_busy.contains(d) && !mentee_busy.contains(d)
+                })
+                .collect();
+            let mut dates = best_series(&thin_by_month(&free), rules.max_meetings, rules.min_days_between);
+            if dates.len() < rules.max_meetings {
+                let full = best_series(&free, rules.max_meetings, rules.min_days_between);
+                if full.len() > dates.len() {
+                    dates = full;
+                }
+            }
+            let shortfall = (dates.len() < rules.min_meetings).then(|| {
+                let months: HashSet<i32> = free.iter().map(|d| month_key(*d)).collect();
+                format!(
+                    "only {} of the required {} meetings fit: the two have a common free working day in {} month(s) of the round, with at least {} days between meetings",
+                    dates.len(),
+                    rules.min_meetings,
+                    months.len(),
+                    rules.min_days_between
+                )
+            });
+            for who in [&mentor.id, &mentee.id] {
+                busy.entry(who.clone()).or_default().extend(dates.iter().copied());
+            }
+            Series { dates, place: meeting_place(inst, mentor.municipality, mentee.municipality), shortfall }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2027, m, day).unwrap()
+    }
+
+    #[test]
+    fn one_per_month_with_gap() {
+        let days: Vec<NaiveDate> = (1..=12).flat_map(|m| [d(m, 2), d(m, 15), d(m, 27)]).collect();
+        let s = best_series(&days, 10, 21);
+        assert_eq!(s.len(), 10);
+        for w in s.windows(2) {
+            assert!(month_key(w[0]) < month_key(w[1]));
+            assert!((w[1] - w[0]).num_days() >= 21);
+        }
+        assert!(s.iter().all(|x| x.day() == 15));
+    }
+
+    #[test]
+    fn gap_forces_skipping() {
+        // Only the 28th of January and the 2nd of February: 5 days apart, one must go.
+        let s = best_series(&[d(1, 28), d(2, 2)], 10, 21);
+        assert_eq!(s.len(), 1);
+    }
+}

@@ -1,0 +1,394 @@
+//! Mentor matching: which eligible mentee gets which mentor.
+//!
+//! Owns the eligibility rules of a mentor–mentee pair, the pair's soft cost and the exact
+//! assignment. The meeting series of each pair is [`super::meetings`]' business.
+//!
+//! Method: the mentors' capacities are expanded into slots (the k-th slot of a mentor carries
+//! the balance cost `balance × k`, which makes load spreading an exact convex cost), and a
+//! rectangular linear sum assignment problem of mentees × slots is solved exactly by the
+//! shortest-augmenting-path (Jonker–Volgenant / Crouse) algorithm of the `lsap` crate. Forbidden
+//! cells and padding columns carry the "unmatched" cost `U`, larger than any difference of pair
+//! costs over all mentees, so the number of matched mentees is maximised first and the cost
+//! second. All costs are quantised to integer thousandths, so the float arithmetic is exact and
+//! the optimum is proven, not approximate.
+
+use super::SolveError;
+use crate::io::format::SameMunicipality;
+use crate::model::Instance;
+use std::collections::BTreeMap;
+
+/// A hard rule that can exclude a mentor for a mentee. The names are those used in plans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PairRule {
+    /// The mentor's capacity is zero.
+    NoCapacity,
+    /// The mentor has not taken the mentor training and training is required.
+    NotTrained,
+    /// The mentor has fewer years in the profession than required.
+    TooJunior,
+    /// Mentor and mentee work in the same unit (always forbidden).
+    SameUnit,
+    /// Same municipality, and the programme forbids it.
+    SameMunicipality,
+    /// The pair is explicitly excluded (e.g. line manager).
+    Excluded,
+    /// The travel time exceeds the mentor's maximum.
+    TooFar,
+}
+
+impl PairRule {
+    /// The rule's name as written in plans.
+    pub fn name(self) -> &'static str {
+        match self {
+            PairRule::NoCapacity => "no_capacity",
+            PairRule::NotTrained => "not_trained",
+            PairRule::TooJunior => "too_junior",
+            PairRule::SameUnit => "same_unit",
+            PairRule::SameMunicipality => "same_municipality",
+            PairRule::Excluded => "excluded",
+            PairRule::TooFar => "too_far",
+        }
+    }
+}
+
+/// The soft cost of a pair by term (weighted).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PairCostTerms {
+    /// Weighted one-way travel time.
+    pub travel: f64,
+    /// Same-municipality penalty.
+    pub same_municipality: f64,
+    /// Mentee interests not covered by the mentor's expertise.
+    pub interest_mismatch: f64,
+    /// Repeat of an earlier pair.
+    pub repeat_pair: f64,
+    /// Explicit pair cost from the instance (replaces all the terms above).
+    pub explicit: Option<f64>,
+}
+
+impl PairCostTerms {
+    /// Sum of the terms.
+    pub fn total(&self) -> f64 {
+        match self.explicit {
+            Some(c) => c,
+            None => self.travel + self.same_municipality + self.interest_mismatch + self.repeat_pair,
+        }
+    }
+
+    /// The terms by name, as reported in plans.
+    pub fn by_name(&self) -> BTreeMap<String, f64> {
+        let mut m = BTreeMap::new();
+        match self.explicit {
+            Some(c) => {
+                m.insert("explicit_pair_cost".to_string(), c);
+            }
+            None => {
+                m.insert("travel".to_string(), self.travel);
+                m.insert("same_municipality".to_string(), self.same_municipality);
+                m.insert("interest_mismatch".to_string(), self.interest_mismatch);
+                m.insert("repeat_pair".to_string(), self.repeat_pair);
+            }
+        }
+        m
+    }
+}
+
+/// The matching problem: eligible mentees, and for each the allowed mentors with their cost.
+#[derive(Debug, Clone)]
+pub struct MatchingProblem {
+    /// Participant indices of eligible mentees, in instance order.
+    pub mentees: Vec<usize>,
+    /// For each mentee (same order): allowed mentors and the pair cost.
+    pub candidates: Vec<Vec<(usize, PairCostTerms)>>,
+    /// For each mentee: how many mentors each rule excluded (first failing rule per mentor).
+    pub excluded_by: Vec<BTreeMap<PairRule, usize>>,
+    /// Participants who want a mentor but whose phase is not eligible.
+    pub not_eligible: Vec<usize>,
+    /// Capacity of each mentor.
+    pub capacity: Vec<usize>,
+    /// Weight of the balance term.
+    pub balance_weight: f64,
+}
+
+/// The first hard rule that forbids mentor `m` for participant `p`, if any.
+pub fn pair_violation(inst: &Instance, m: usize, p: usize) -> Option<PairRule> {
+    let mentor = &inst.mentors[m];
+    let mentee = &inst.participants[p];
+    let rules = &inst.mentorship;
+    if mentor.capacity == 0 {
+        return Some(PairRule::NoCapacity);
+    }
+    if rules.require_training && !mentor.trained {
+        return Some(PairRule::NotTrained);
+    }
+    if mentor.years < rules.mentor_min_years {
+        return Some(PairRule::TooJunior);
+    }
+    if mentor.unit == mentee.unit {
+        return Some(PairRule::SameUnit);
+    }
+    if rules.same_municipality == SameMunicipality::Forbidden && mentor.municipality == mentee.municipality {
+        return Some(PairRule::SameMunicipality);
+    }
+    if rules.exclusions.contains(&(m, p)) {
+        return Some(PairRule::Excluded);
+    }
+    if let Some(max) = mentor.max_travel_minutes {
+        if inst.travel(mentor.municipality, mentee.municipality) > max {
+            return Some(PairRule::TooFar);
+        }
+    }
+    None
+}
+
+/// The soft cost of an allowed pair.
+pub fn pair_cost(inst: &Instance, m: usize, p: usize) -> PairCostTerms {
+    if let Some(&c) = inst.mentorship.pair_costs.get(&(m, p)) {
+        return PairCostTerms { explicit: Some(c), ..Default::default() };
+    }
+    let mentor = &inst.mentors[m];
+    let mentee = &inst.participants[p];
+    let w = &inst.weights;
+    let same = mentor.municipality == mentee.municipality;
+    let uncovered = mentee.interests.iter().filter(|t| !mentor.expertise.contains(*t)).count();
+    PairCostTerms {
+        travel: w.travel_per_minute * inst.travel(mentor.municipality, mentee.municipality),
+        same_municipality: if same && inst.mentorship.same_municipality == SameMunicipality::Penalised { w.same_municipality } else { 0.0 },
+        interest_mismatch: w.interest_mismatch * uncovered as f64,
+        repeat_pair: if mentor.history.contains(&p) { w.repeat_pair } else { 0.0 },
+        explicit: None,
+    }
+}
+
+/// Builds the matching problem from an instance: eligibility and costs of every pair.
+pub fn build_problem(inst: &Instance) -> MatchingProblem {
+    let mut mentees = Vec::new();
+    let mut not_eligible = Vec::new();
+    for (p, part) in inst.participants.iter().enumerate() {
+        if !part.wants_mentor {
+            continue;
+        }
+        if inst.mentorship.eligible_phases.contains(&part.phase) {
+            mentees.push(p);
+        } else {
+            not_eligible.push(p);
+        }
+    }
+    let per_mentee: Vec<(Vec<(usize, PairCostTerms)>, BTreeMap<PairRule, usize>)> = {
+        use rayon::prelude::*;
+        mentees
+            .par_iter()
+            .map(|&p| {
+                let mut cands = Vec::new();
+                let mut excluded = BTreeMap::new();
+                for m in 0..inst.mentors.len() {
+                    match pair_violation(inst, m, p) {
+                        Some(rule) => *excluded.entry(rule).or_insert(0) += 1,
+                        None => cands.push((m, pair_cost(inst, m, p))),
+                    }
+                }
+                (cands, excluded)
+            })
+            .collect()
+    };
+    let (candidates, excluded_by) = per_mentee.into_iter().unzip();
+    MatchingProblem {
+        mentees,
+        candidates,
+        excluded_by,
+        not_eligible,
+        capacity: inst.mentors.iter().map(|m| m.capacity).collect(),
+        balance_weight: inst.weights.balance,
+    }
+}
+
+/// A matching: for each mentee (problem order) the mentor, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Matching {
+    /// Mentor of each mentee in [`MatchingProblem::mentees`] order.
+    pub mentor_of: Vec<Option<usize>>,
+    /// Number of matched mentees.
+    pub matched: usize,
+    /// Total cost: pair costs plus the balance term.
+    pub cost: f64,
+    /// True when the method proves the matching optimal.
+    pub proven_optimal: bool,
+}
+
+/// Scale of the integer quantisation of costs (thousandths).
+const QUANTUM: f64 = 1000.0;
+
+fn quantise(x: f64) -> f64 {
+    (x * QUANTUM).round()
+}
+
+/// The balance cost of a mentor with `load` mentees: `balance × (0 + 1 + … + (load − 1))`.
+pub fn balance_cost(weight: f64, load: usize) -> f64 {
+    weight * (load * load.saturating_sub(1)) as f64 / 2.0
+}
+
+/// Total cost of a matching under the problem's costs (pair costs plus balance).
+pub fn matching_cost(problem: &MatchingProblem, mentor_of: &[Option<usize>]) -> f64 {
+    let mut load = vec![0usize; problem.capacity.len()];
+    let mut cost = 0.0;
+    for (i, m) in mentor_of.iter().enumerate() {
+        if let Some(m) = *m {
+            load[m] += 1;
+            cost += problem.candidates[i].iter().find(|c| c.0 == m).map(|c| c.1.total()).unwrap_or(f64::INFINITY);
+        }
+    }
+    cost + load.iter().map(|&l| balance_cost(problem.balance_weight, l)).sum::<f64>()
+}
+
+/// Exact matching by linear sum assignment (see the module docs).
+pub fn solve_exact(problem: &MatchingProblem) -> Result<Matching, SolveError> {
+    let nr = problem.mentees.len();
+    if nr == 0 {
+        return Ok(Matching { mentor_of: vec![], matched: 0, cost: 0.0, proven_optimal: true });
+    }
+    // Slots: only mentors some mentee may have, at most as many slots as such mentees.
+    let mut demand = vec![0usize; problem.capacity.len()];
+    for cands in &problem.candidates {
+        for (m, _) in cands {
+            demand[*m] += 1;
+        }
+    }
+    let mut slots: Vec<(usize, usize)> = Vec::new(); // (mentor, k)
+    let mut first_slot = vec![usize::MAX; problem.capacity.len()];
+    for (m, &cap) in problem.capacity.iter().enumerate() {
+        let n = cap.min(demand[m]);
+        if n > 0 {
+            first_slot[m] = slots.len();
+        }
+        slots.extend((0..n).map(|k| (m, k)));
+    }
+    let nc = slots.len().max(nr);
+
+    // Shift costs to be ≥ 0 and pick U above any possible difference.
+    let mut min_c = f64::INFINITY;
+    let mut max_c = f64::NEG_INFINITY;
+    for cands in &problem.candidates {
+        for (m, c) in cands {
+            let base = quantise(c.total());
+            let top = base + quantise(problem.balance_weight * (problem.capacity[*m].min(demand[*m]).saturating_sub(1)) as f64);
+            min_c = min_c.min(base);
+            max_c = max_c.max(top);
+        }
+    }
+    if !min_c.is_finite() {
+        min_c = 0.0;
+        max_c = 0.0;
+    }
+    let span = max_c - min_c;
+    let unmatched = span * (nr as f64 + 1.0) + 1.0;
+    if unmatched * (nr as f64 + 1.0) > 2f64.powi(52) {
+        return Err(SolveError::Numeric(format!(
+            "pair costs span {:.3} over {nr} mentees: too wide for exact arithmetic; rescale the weights",
+            span / QUANTUM
+        )));
+    }
+    let mut cost = vec![unmatched; nr * nc];
+    for (i, cands) in problem.candidates.iter().enumerate() {
+        let row = &mut cost[i * nc..(i + 1) * nc];
+        for (m, c) in cands {
+            if first_slot[*m] == usize::MAX {
+                continue;
+            }
+            let base = quantise(c.total()) - min_c;
+            let n = problem.capacity[*m].min(demand[*m]);
+            for k in 0..n {
+                row[first_slot[*m] + k] = base + quantise(problem.balance_weight * k as f64);
+            }
+        }
+    }
+    let (rows, cols) = lsap::solve(nr, nc, &cost, false).map_err(|e| SolveError::Numeric(format!("assignment kernel failed: {e:?}")))?;
+    let mut mentor_of = vec![None; nr];
+    for (r, c) in rows.into_iter().zip(cols) {
+        if c < slots.len() && cost[r * nc + c] < unmatched {
+            mentor_of[r] = Some(slots[c].0);
+        }
+    }
+    let matched = mentor_of.iter().filter(|m| m.is_some()).count();
+    let cost = matching_cost(problem, &mentor_of);
+    Ok(Matching { mentor_of, matched, cost, proven_optimal: true })
+}
+
+/// Greedy matching, a heuristic baseline: cheapest pairs first, hardest mentees (fewest
+/// candidates) first among equals. Not optimal; used to compare strategies.
+pub fn solve_greedy(problem: &MatchingProblem) -> Matching {
+    let mut order: Vec<usize> = (0..problem.mentees.len()).collect();
+    order.sort_by_key(|&i| (problem.candidates[i].len(), i));
+    let mut load = vec![0usize; problem.capacity.len()];
+    let mut mentor_of = vec![None; problem.mentees.len()];
+    for i in order {
+        let best = problem.candidates[i]
+            .iter()
+            .filter(|(m, _)| load[*m] < problem.capacity[*m])
+            .map(|(m, c)| (c.total() + problem.balance_weight * load[*m] as f64, *m))
+            .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        if let Some((_, m)) = best {
+            load[m] += 1;
+            mentor_of[i] = Some(m);
+        }
+    }
+    let matched = mentor_of.iter().filter(|m| m.is_some()).count();
+    let cost = matching_cost(problem, &mentor_of);
+    Matching { mentor_of, matched, cost, proven_optimal: false }
+}
+
+/// Brute force over all matchings, for tests on tiny problems (≤ 8 mentees): maximises the
+/// number matched, then minimises the cost.
+pub fn solve_brute_force(problem: &MatchingProblem) -> Matching {
+    fn rec(p: &MatchingProblem, i: usize, load: &mut Vec<usize>, cur: &mut Vec<Option<usize>>, best: &mut Option<(usize, f64, Vec<Option<usize>>)>) {
+        if i == p.mentees.len() {
+            let matched = cur.iter().filter(|m| m.is_some()).count();
+            let cost = matching_cost(p, cur);
+            let better = match best {
+                None => true,
+                Some((bm, bc, _)) => matched > *bm || (matched == *bm && cost < *bc - 1e-9),
+            };
+            if better {
+                *best = Some((matched, cost, cur.clone()));
+            }
+            return;
+        }
+        cur.push(None);
+        rec(p, i + 1, load, cur, best);
+        cur.pop();
+        for (m, _) in &p.candidates[i] {
+            if load[*m] < p.capacity[*m] {
+                load[*m] += 1;
+                cur.push(Some(*m));
+                rec(p, i + 1, load, cur, best);
+                cur.pop();
+                load[*m] -= 1;
+            }
+        }
+    }
+    let mut best = None;
+    rec(problem, 0, &mut vec![0; problem.capacity.len()], &mut Vec::new(), &mut best);
+    let (matched, cost, mentor_of) = best.unwrap_or((0, 0.0, vec![]));
+    Matching { mentor_of, matched, cost, proven_optimal: true }
+}
+
+/// Maximum number of mentees that can be matched at all, by a maximum matching on the
+/// eligibility graph (mentees × mentor slots) with petgraph. Independent of costs; used to
+/// cross-check that the assignment maximised the number matched.
+pub fn max_cardinality(problem: &MatchingProblem) -> usize {
+    use petgraph::graph::UnGraph;
+    let mut g: UnGraph<(), ()> = UnGraph::new_undirected();
+    let mentee_nodes: Vec<_> = problem.mentees.iter().map(|_| g.add_node(())).collect();
+    let slot_nodes: Vec<Vec<_>> = problem
+        .capacity
+        .iter()
+        .map(|&c| (0..c.min(problem.mentees.len())).map(|_| g.add_node(())).collect())
+        .collect();
+    for (i, cands) in problem.candidates.iter().enumerate() {
+        for (m, _) in cands {
+            for s in &slot_nodes[*m] {
+                g.add_edge(mentee_nodes[i], *s, ());
+            }
+        }
+    }
+    petgraph::algo::maximum_matching(&g).len()
+}

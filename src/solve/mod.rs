@@ -1,0 +1,227 @@
+//! Solving: strategies behind one trait, a registry keyed by CLI name, and the assembly of a
+//! plan from a matching and its meeting series.
+
+pub mod meetings;
+pub mod mentor_matching;
+
+use crate::io::plan_format::*;
+use crate::io::LoadedInstance;
+use mentor_matching::{balance_cost, build_problem, Matching, MatchingProblem};
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::{Duration, Instant};
+
+/// Errors of a solve.
+#[derive(Debug, thiserror::Error)]
+pub enum SolveError {
+    /// The strategy name is not in the registry.
+    #[error("unknown strategy \"{name}\"; known strategies: {known}")]
+    UnknownStrategy {
+        /// The name given.
+        name: String,
+        /// Registered names.
+        known: String,
+    },
+    /// Costs cannot be handled exactly.
+    #[error("{0}")]
+    Numeric(String),
+}
+
+/// Settings of a solve, validated from the command line.
+#[derive(Debug, Clone)]
+pub struct SolveParams {
+    /// Strategy name (see [`strategies`]).
+    pub strategy: String,
+    /// Seed of all randomness.
+    pub seed: u64,
+    /// Optional time limit.
+    pub time_limit: Option<Duration>,
+}
+
+impl Default for SolveParams {
+    fn default() -> Self {
+        SolveParams { strategy: "exact".into(), seed: 1, time_limit: None }
+    }
+}
+
+/// A mentor-matching strategy.
+pub trait MatchingStrategy: Sync {
+    /// Name used with `--strategy`.
+    fn name(&self) -> &'static str;
+    /// One line on the method.
+    fn method(&self) -> &'static str;
+    /// Solves the matching problem.
+    fn solve(&self, problem: &MatchingProblem, params: &SolveParams) -> Result<Matching, SolveError>;
+}
+
+struct ExactAssignment;
+
+impl MatchingStrategy for ExactAssignment {
+    fn name(&self) -> &'static str {
+        "exact"
+    }
+    fn method(&self) -> &'static str {
+        "exact linear sum assignment (shortest augmenting path, Jonker–Volgenant/Crouse, lsap crate) on mentees × capacity slots; integer costs, so the optimum is proven"
+    }
+    fn solve(&self, problem: &MatchingProblem, _params: &SolveParams) -> Result<Matching, SolveError> {
+        mentor_matching::solve_exact(problem)
+    }
+}
+
+struct Greedy;
+
+impl MatchingStrategy for Greedy {
+    fn name(&self) -> &'static str {
+        "greedy"
+    }
+    fn method(&self) -> &'static str {
+        "greedy heuristic: mentees with fewest candidates first, each takes its cheapest mentor with a free slot; no bound"
+    }
+    fn solve(&self, problem: &MatchingProblem, _params: &SolveParams) -> Result<Matching, SolveError> {
+        Ok(mentor_matching::solve_greedy(problem))
+    }
+}
+
+/// The registry of matching strategies, default first.
+pub fn strategies() -> Vec<Box<dyn MatchingStrategy>> {
+    vec![Box::new(ExactAssignment), Box::new(Greedy)]
+}
+
+/// Looks a strategy up by name.
+pub fn strategy(name: &str) -> Result<Box<dyn MatchingStrategy>, SolveError> {
+    strategies().into_iter().find(|s| s.name() == name).ok_or_else(|| SolveError::UnknownStrategy {
+        name: name.to_string(),
+        known: strategies().iter().map(|s| s.name()).collect::<Vec<_>>().join(", "),
+    })
+}
+
+/// Solves a round and returns the plan as it will be written.
+pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams) -> Result<PlanFile, SolveError> {
+    let strat = strategy(&params.strategy)?;
+    let started = Instant::now();
+    let inst = &loaded.model;
+    let problem = build_problem(inst);
+    let matching = strat.solve(&problem, params)?;
+
+    // Pairs in a stable order: by mentor id, then mentee id.
+    let mut pairs: Vec<(usize, usize, usize)> = matching
+        .mentor_of
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| m.map(|m| (m, problem.mentees[i], i)))
+        .collect();
+    pairs.sort_by(|a, b| (&inst.mentors[a.0].id, &inst.participants[a.1].id).cmp(&(&inst.mentors[b.0].id, &inst.participants[b.1].id)));
+    let mut busy: BTreeMap<String, BTreeSet<chrono::NaiveDate>> = BTreeMap::new();
+    let series = meetings::schedule_series(inst, &pairs.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), &mut busy);
+
+    let mut terms: BTreeMap<String, f64> = BTreeMap::new();
+    let mut load = vec![0usize; inst.mentors.len()];
+    let mut pair_plans = Vec::with_capacity(pairs.len());
+    for ((m, p, i), s) in pairs.iter().zip(series) {
+        load[*m] += 1;
+        let cost = problem.candidates[*i].iter().find(|c| c.0 == *m).map(|c| c.1.clone()).unwrap_or_default();
+        let by_name = cost.by_name();
+        for (k, v) in &by_name {
+            *terms.entry(k.clone()).or_insert(0.0) += v;
+        }
+        pair_plans.push(PairPlan {
+            mentor: inst.mentors[*m].id.clone(),
+            mentee: inst.participants[*p].id.clone(),
+            travel_minutes: round3(inst.travel(inst.mentors[*m].municipality, inst.participants[*p].municipality)),
+            cost: by_name.into_iter().map(|(k, v)| (k, round3(v))).collect(),
+            meeting_place: inst.municipalities[s.place].id.clone(),
+            meetings: s.dates,
+            shortfall: s.shortfall,
+        });
+    }
+    terms.insert("balance".into(), load.iter().map(|&l| balance_cost(inst.weights.balance, l)).sum());
+    let terms: BTreeMap<String, f64> = terms.into_iter().map(|(k, v)| (k, round3(v))).collect();
+    let cost = round3(matching.cost);
+
+    let mut unmatched = Vec::new();
+    for (i, m) in matching.mentor_of.iter().enumerate() {
+        if m.is_some() {
+            continue;
+        }
+        let p = problem.mentees[i];
+        let cands = &problem.candidates[i];
+        let entry = if cands.is_empty() {
+            let excluded_by: BTreeMap<String, usize> = problem.excluded_by[i].iter().map(|(r, n)| (r.name().to_string(), *n)).collect();
+            let detail = excluded_by.iter().map(|(r, n)| format!("{r}: {n}")).collect::<Vec<_>>().join(", ");
+            UnmatchedMentee {
+                mentee: inst.participants[p].id.clone(),
+                reason: "no_eligible_mentor".into(),
+                message: if inst.mentors.is_empty() {
+                    "there are no mentors in the round".into()
+                } else {
+                    format!("no mentor is eligible under the hard rules (mentors excluded by rule: {detail})")
+                },
+                full_mentors: vec![],
+                excluded_by,
+            }
+        } else {
+            let mut full: Vec<String> = cands.iter().map(|(m, _)| inst.mentors[*m].id.clone()).collect();
+            full.sort();
+            UnmatchedMentee {
+                mentee: inst.participants[p].id.clone(),
+                reason: "eligible_mentors_full".into(),
+                message: format!(
+                    "all {} eligible mentor(s) are at capacity with other mentees; the number of matched mentees is already the maximum",
+                    full.len()
+                ),
+                full_mentors: full,
+                excluded_by: BTreeMap::new(),
+            }
+        };
+        unmatched.push(entry);
+    }
+    unmatched.sort_by(|a, b| a.mentee.cmp(&b.mentee));
+    let not_eligible = problem
+        .not_eligible
+        .iter()
+        .map(|&p| {
+            let part = &inst.participants[p];
+            let phase = inst.phases[part.phase].id.clone();
+            NotEligible {
+                participant: part.id.clone(),
+                message: format!(
+                    "wants a mentor but is in phase \"{phase}\" ({:.1} years in the profession); the programme offers mentors to phase(s) {}",
+                    part.years,
+                    eligible_phase_names(inst)
+                ),
+                phase,
+            }
+        })
+        .collect();
+
+    let (optimality, bound, gap) = if matching.proven_optimal {
+        (Optimality::Optimal, Some(cost), Some(0.0))
+    } else {
+        (Optimality::Feasible, None, None)
+    };
+    Ok(PlanFile {
+        format: "trappa-plan".into(),
+        version: 1,
+        trappa_version: crate::VERSION.into(),
+        instance: InstanceRef { path: instance_path.into(), sha256: loaded.sha256.clone(), round: inst.name.clone() },
+        run: RunInfo {
+            strategy: strat.name().into(),
+            seed: params.seed,
+            runtime_seconds: round3(started.elapsed().as_secs_f64()),
+            time_limit_seconds: params.time_limit.map(|d| d.as_secs_f64()),
+        },
+        status: SolveStatus { optimality, method: strat.method().into(), bound, gap },
+        objective: ObjectiveReport { matched: matching.matched, unmatched: problem.mentees.len() - matching.matched, cost, terms },
+        mentorship: MentorshipPlan { pairs: pair_plans, unmatched, not_eligible },
+    })
+}
+
+fn eligible_phase_names(inst: &crate::model::Instance) -> String {
+    let mut v: Vec<&str> = inst.mentorship.eligible_phases.iter().map(|&i| inst.phases[i].id.as_str()).collect();
+    v.sort();
+    v.join(", ")
+}
+
+/// Rounds to three decimals, the precision plans are written with.
+pub fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
