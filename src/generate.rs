@@ -96,18 +96,57 @@ pub fn slug(name: &str) -> String {
 }
 
 const FIRST: &[&str] = &[
-    "Anna", "Eva", "Maria", "Karin", "Sara", "Lena", "Emma", "Kerstin", "Johanna", "Malin", "Ida", "Åsa", "Linnéa", "Sofia", "Elin", "Hanna",
-    "Märta", "Ebba", "Lars", "Erik", "Anders", "Johan", "Per", "Mikael", "Björn", "Jonas", "Göran", "Håkan", "Ali", "Amina", "Fatima", "Yusuf",
-    "Leila", "Nils", "Oskar", "Jörgen", "Ylva", "Agnes", "Saga", "Ingrid",
+    "Anna", "Eva", "Maria", "Karin", "Sara", "Lena", "Emma", "Kerstin", "Johanna", "Malin", "Ida", "Åsa", "Linnéa", "Sofia", "Elin",
+    "Hanna", "Märta", "Ebba", "Lars", "Erik", "Anders", "Johan", "Per", "Mikael", "Björn", "Jonas", "Göran", "Håkan", "Ali", "Amina",
+    "Fatima", "Yusuf", "Leila", "Nils", "Oskar", "Jörgen", "Ylva", "Agnes", "Saga", "Ingrid",
 ];
 const LAST: &[&str] = &[
-    "Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson", "Gustafsson", "Pettersson",
-    "Jonsson", "Jansson", "Hansson", "Bengtsson", "Jönsson", "Lindberg", "Jakobsson", "Magnusson", "Lindström", "Öberg", "Åberg", "Ström",
-    "Sjöberg", "Forsberg", "Hassan", "Mohammed", "Ali", "Lundqvist", "Björk", "Håkansson", "Sandström",
+    "Andersson",
+    "Johansson",
+    "Karlsson",
+    "Nilsson",
+    "Eriksson",
+    "Larsson",
+    "Olsson",
+    "Persson",
+    "Svensson",
+    "Gustafsson",
+    "Pettersson",
+    "Jonsson",
+    "Jansson",
+    "Hansson",
+    "Bengtsson",
+    "Jönsson",
+    "Lindberg",
+    "Jakobsson",
+    "Magnusson",
+    "Lindström",
+    "Öberg",
+    "Åberg",
+    "Ström",
+    "Sjöberg",
+    "Forsberg",
+    "Hassan",
+    "Mohammed",
+    "Ali",
+    "Lundqvist",
+    "Björk",
+    "Håkansson",
+    "Sandström",
 ];
 const TAGS: &[&str] = &[
-    "barnsamtal", "lvu", "utredning", "motiverande-samtal", "barnrätt", "dokumentation", "familjehem", "våld-i-nära-relationer", "missbruk",
-    "utvecklingspsykologi", "ensamkommande", "hedersrelaterat",
+    "barnsamtal",
+    "lvu",
+    "utredning",
+    "motiverande-samtal",
+    "barnrätt",
+    "dokumentation",
+    "familjehem",
+    "våld-i-nära-relationer",
+    "missbruk",
+    "utvecklingspsykologi",
+    "ensamkommande",
+    "hedersrelaterat",
 ];
 
 /// Generates a round.
@@ -118,7 +157,10 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     }
     if let Some(k) = opts.mentees {
         if k > opts.participants {
-            return Err(GenError::Options(format!("--mentees {k} exceeds --participants {}", opts.participants)));
+            return Err(GenError::Options(format!(
+                "--mentees {k} exceeds --participants {}",
+                opts.participants
+            )));
         }
     }
     if matches!(opts.mentor_capacity, Some(c) if c < 1) {
@@ -153,7 +195,9 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     let mut unit_of_muni: Vec<Vec<usize>> = Vec::new();
     for (i, m) in munis.iter().enumerate() {
         let people = part_counts[i] + mentor_counts[i];
-        let staff = ((m.population as f64 * 0.55 / 1000.0).round() as usize).max(people + people / 3 + 2).max(4);
+        let staff = ((m.population as f64 * 0.55 / 1000.0).round() as usize)
+            .max(people + people / 3 + 2)
+            .max(4);
         let n_units = staff.div_ceil(12).max(1);
         let mut ids = Vec::new();
         for u in 0..n_units {
@@ -177,7 +221,13 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
         unit_load[u] += 1;
         units[u].id.clone()
     };
-    let name = |rng: &mut ChaCha8Rng| format!("{} {}", FIRST.choose(rng).unwrap_or(&"Anna"), LAST.choose(rng).unwrap_or(&"Andersson"));
+    let name = |rng: &mut ChaCha8Rng| {
+        format!(
+            "{} {}",
+            FIRST.choose(rng).unwrap_or(&"Anna"),
+            LAST.choose(rng).unwrap_or(&"Andersson")
+        )
+    };
     let tags = |rng: &mut ChaCha8Rng, lo: usize, hi: usize| -> Vec<String> {
         let k = rng.gen_range(lo..=hi);
         let mut t: Vec<String> = TAGS.choose_multiple(rng, k).map(|s| s.to_string()).collect();
@@ -188,7 +238,11 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
         let mut v = Vec::new();
         if rng.gen_bool(0.25) {
             let from = start + Duration::days(rng.gen_range(0..300));
-            v.push(DateOrRange::Range { from, to: from + Duration::days(rng.gen_range(2..14)), reason: Some("ledighet".into()) });
+            v.push(DateOrRange::Range {
+                from,
+                to: from + Duration::days(rng.gen_range(2..14)),
+                reason: Some("ledighet".into()),
+            });
         }
         for _ in 0..rng.gen_range(0..3) {
             v.push(DateOrRange::Date(start + Duration::days(rng.gen_range(0..340))));
@@ -202,7 +256,13 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     let rest = opts.participants - mentees;
     for i in 0..rest {
         let x = (i as f64 + 0.5) / rest as f64;
-        kinds.push(if x < 0.62 { 0 } else if x < 0.8 { 2 } else { 3 });
+        kinds.push(if x < 0.62 {
+            0
+        } else if x < 0.8 {
+            2
+        } else {
+            3
+        });
     }
     kinds.shuffle(&mut rng);
     let mut participants = Vec::with_capacity(opts.participants);
@@ -223,7 +283,13 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
                 id: format!("p{:0width$}", k),
                 name: name(&mut rng),
                 unit: pick_unit(&mut rng, mi, &units),
-                role: if rng.gen_bool(0.9) { Role::SocialSecretary } else if rng.gen_bool(0.5) { Role::Executor } else { Role::FirstLineManager },
+                role: if rng.gen_bool(0.9) {
+                    Role::SocialSecretary
+                } else if rng.gen_bool(0.5) {
+                    Role::Executor
+                } else {
+                    Role::FirstLineManager
+                },
                 profession_start,
                 employment_start,
                 unavailable: unavailable(&mut rng),
@@ -252,7 +318,11 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
                 years_in_profession: (rng.gen_range(5.0..30.0f64) * 10.0).round() / 10.0,
                 expertise: tags(&mut rng, 2, 4),
                 unavailable: unavailable(&mut rng),
-                max_travel_minutes: if rng.gen_bool(0.4) { Some([45.0, 60.0, 90.0, 120.0][rng.gen_range(0..4)]) } else { None },
+                max_travel_minutes: if rng.gen_bool(0.4) {
+                    Some([45.0, 60.0, 90.0, 120.0][rng.gen_range(0..4)])
+                } else {
+                    None
+                },
                 history,
             });
         }
@@ -263,7 +333,11 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     Ok(InstanceFile {
         format: "trappa-instance".into(),
         version: FORMAT_VERSION,
-        round: RoundSpec { name: format!("{region_name} mentorskap 2027"), start, end },
+        round: RoundSpec {
+            name: format!("{region_name} mentorskap 2027"),
+            start,
+            end,
+        },
         calendar: CalendarSpec {
             closed: vec![DateOrRange::Range {
                 from: NaiveDate::from_ymd_opt(2027, 6, 28).expect("valid date"),
@@ -271,7 +345,12 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
                 reason: Some("sommaruppehåll".into()),
             }],
         },
-        region: RegionSpec { name: region_name, municipalities: munis, units, travel: TravelSpec::default() },
+        region: RegionSpec {
+            name: region_name,
+            municipalities: munis,
+            units,
+            travel: TravelSpec::default(),
+        },
         phases: default_phases(),
         participants,
         mentors,

@@ -32,27 +32,67 @@ impl fmt::Display for Violation {
 
 /// Every checker code: (code, rule, meaning).
 pub const CODES: &[(&str, &str, &str)] = &[
-    ("C001", "instance-mismatch", "the plan names another instance file (SHA-256 differs)"),
+    (
+        "C001",
+        "instance-mismatch",
+        "the plan names another instance file (SHA-256 differs)",
+    ),
     ("C010", "unknown-person", "a pair names a mentor or participant not in the instance"),
-    ("C011", "mentee-not-eligible", "the mentee does not want a mentor or is in a phase without mentors"),
+    (
+        "C011",
+        "mentee-not-eligible",
+        "the mentee does not want a mentor or is in a phase without mentors",
+    ),
     ("C012", "mentee-twice", "a participant has more than one mentor"),
     ("C013", "mentor-over-capacity", "a mentor has more mentees than the capacity"),
     ("C014", "same-unit", "mentor and mentee work in the same unit"),
-    ("C015", "same-municipality", "mentor and mentee are in the same municipality and the programme forbids it"),
-    ("C016", "mentor-not-qualified", "the mentor is untrained (training required) or has too few years"),
+    (
+        "C015",
+        "same-municipality",
+        "mentor and mentee are in the same municipality and the programme forbids it",
+    ),
+    (
+        "C016",
+        "mentor-not-qualified",
+        "the mentor is untrained (training required) or has too few years",
+    ),
     ("C017", "excluded-pair", "the pair is explicitly excluded"),
     ("C018", "too-far", "the travel time exceeds the mentor's maximum"),
-    ("C020", "meeting-count", "more meetings than the maximum, or fewer than the minimum without a stated shortfall"),
+    (
+        "C020",
+        "meeting-count",
+        "more meetings than the maximum, or fewer than the minimum without a stated shortfall",
+    ),
     ("C021", "meeting-outside-round", "a meeting lies outside the round"),
-    ("C022", "meeting-closed-day", "a meeting falls on a weekend, a public holiday or a closed date"),
+    (
+        "C022",
+        "meeting-closed-day",
+        "a meeting falls on a weekend, a public holiday or a closed date",
+    ),
     ("C023", "meeting-same-month", "two meetings of a pair fall in one calendar month"),
     ("C024", "meeting-gap", "two meetings of a pair are closer than the minimum gap"),
-    ("C025", "meeting-unavailable", "a meeting falls on a date one of the two is unavailable"),
+    (
+        "C025",
+        "meeting-unavailable",
+        "a meeting falls on a date one of the two is unavailable",
+    ),
     ("C026", "double-booked", "a person has two meetings on one day"),
-    ("C027", "meeting-place", "the meeting place is unknown or does not follow the programme's policy"),
-    ("C030", "unmatched-unexplained", "an eligible mentee is neither paired nor listed as unmatched, or the reason is false"),
+    (
+        "C027",
+        "meeting-place",
+        "the meeting place is unknown or does not follow the programme's policy",
+    ),
+    (
+        "C030",
+        "unmatched-unexplained",
+        "an eligible mentee is neither paired nor listed as unmatched, or the reason is false",
+    ),
     ("C031", "not-maximum", "more mentees could have been matched"),
-    ("C040", "objective-mismatch", "the reported objective differs from the recomputed one"),
+    (
+        "C040",
+        "objective-mismatch",
+        "the reported objective differs from the recomputed one",
+    ),
 ];
 
 /// The result of a check.
@@ -84,7 +124,10 @@ pub fn check(instance: &InstanceFile, instance_sha256: &str, plan: &PlanFile) ->
     if plan.instance.sha256 != instance_sha256 {
         report.violations.push(violation(
             "C001",
-            format!("the plan was made for an instance with SHA-256 {}, this one has {}", plan.instance.sha256, instance_sha256),
+            format!(
+                "the plan was made for an instance with SHA-256 {}, this one has {}",
+                plan.instance.sha256, instance_sha256
+            ),
         ));
     }
     mentorship::check(instance, plan, &mut report);

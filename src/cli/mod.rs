@@ -141,9 +141,20 @@ fn input_error(e: InputError) -> CliError {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
-        Command::Solve { instance, out, seed, time_limit, strategy, quiet } => {
+        Command::Solve {
+            instance,
+            out,
+            seed,
+            time_limit,
+            strategy,
+            quiet,
+        } => {
             let time_limit = match time_limit {
-                Some(t) if !(t.is_finite() && t > 0.0) => return Err(CliError::Usage(format!("--time-limit must be a positive number of seconds, got {t}"))),
+                Some(t) if !(t.is_finite() && t > 0.0) => {
+                    return Err(CliError::Usage(format!(
+                        "--time-limit must be a positive number of seconds, got {t}"
+                    )))
+                }
                 Some(t) => Some(Duration::from_secs_f64(t)),
                 None => None,
             };
@@ -152,7 +163,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             progress.stage("reading and validating the instance");
             let loaded = io::read_instance(&instance).map_err(input_error)?;
             progress.stage("matching mentors and dating meetings");
-            let params = SolveParams { strategy, seed, time_limit };
+            let params = SolveParams {
+                strategy,
+                seed,
+                time_limit,
+            };
             let plan = solve::solve(&loaded, &instance.display().to_string(), &params).map_err(|e| CliError::Usage(e.to_string()))?;
             progress.stage("writing the plan");
             let files = output::render_plan_files(&plan, &loaded.file, &loaded.model).map_err(|e| CliError::Usage(e.to_string()))?;
@@ -165,7 +180,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Check { instance, plan, json } => {
             let bytes = std::fs::read(&instance).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", instance.display())))?;
             let file = io::parse_and_validate(&String::from_utf8_lossy(&bytes)).map_err(|problems| {
-                input_error(InputError::Invalid { path: instance.display().to_string(), problems })
+                input_error(InputError::Invalid {
+                    path: instance.display().to_string(),
+                    problems,
+                })
             })?;
             let plan_path = if plan.is_dir() { plan.join("plan.json") } else { plan.clone() };
             let plan_file = read_plan(&plan_path)?;
@@ -191,15 +209,37 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Err(CliError::Violations(report.violations.len()))
             }
         }
-        Command::Generate { region, participants, mentees, mentors, mentor_capacity, seed, out } => {
-            let file = generate::generate(&GenOptions { region, participants, mentees, mentors, mentor_capacity, seed })
-                .map_err(|e| CliError::Usage(e.to_string()))?;
+        Command::Generate {
+            region,
+            participants,
+            mentees,
+            mentors,
+            mentor_capacity,
+            seed,
+            out,
+        } => {
+            let file = generate::generate(&GenOptions {
+                region,
+                participants,
+                mentees,
+                mentors,
+                mentor_capacity,
+                seed,
+            })
+            .map_err(|e| CliError::Usage(e.to_string()))?;
             write_json(out.as_deref(), &file)
         }
-        Command::Import { kind: ImportKind::Assignment, file, out } => {
+        Command::Import {
+            kind: ImportKind::Assignment,
+            file,
+            out,
+        } => {
             let text = std::fs::read_to_string(&file).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", file.display())))?;
             let (n, costs) = adapters::parse_assignment(&text).map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
-            let name = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "assignment".into());
+            let name = file
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_else(|| "assignment".into());
             write_json(out.as_deref(), &adapters::assignment_instance(&name, n, &costs))
         }
         Command::Schema { which } => {
@@ -253,7 +293,9 @@ pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     tmp.as_file().sync_all().map_err(fail)?;
     // Temporary files are created private (0600); a written instance is an ordinary file.
     use std::os::unix::fs::PermissionsExt;
-    tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(fail)?;
+    tmp.as_file()
+        .set_permissions(std::fs::Permissions::from_mode(0o644))
+        .map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
 }
@@ -265,7 +307,11 @@ struct Progress {
 
 impl Progress {
     fn new(quiet: bool) -> Self {
-        let bar = if quiet { indicatif::ProgressBar::hidden() } else { indicatif::ProgressBar::new_spinner() };
+        let bar = if quiet {
+            indicatif::ProgressBar::hidden()
+        } else {
+            indicatif::ProgressBar::new_spinner()
+        };
         bar.enable_steady_tick(Duration::from_millis(120));
         Progress { bar }
     }

@@ -152,7 +152,11 @@ pub struct TravelSpec {
 
 impl Default for TravelSpec {
     fn default() -> Self {
-        TravelSpec { road_factor: default_road_factor(), speed_kmh: default_speed(), table: vec![] }
+        TravelSpec {
+            road_factor: default_road_factor(),
+            speed_kmh: default_speed(),
+            table: vec![],
+        }
     }
 }
 
@@ -181,9 +185,18 @@ pub struct PhaseSpec {
 /// Default staircase (Yrkesresan): new < 2 y, practised 2–5 y, experienced ≥ 5 y.
 pub fn default_phases() -> Vec<PhaseSpec> {
     vec![
-        PhaseSpec { id: "new".into(), min_years: 0.0 },
-        PhaseSpec { id: "practised".into(), min_years: 2.0 },
-        PhaseSpec { id: "experienced".into(), min_years: 5.0 },
+        PhaseSpec {
+            id: "new".into(),
+            min_years: 0.0,
+        },
+        PhaseSpec {
+            id: "practised".into(),
+            min_years: 2.0,
+        },
+        PhaseSpec {
+            id: "experienced".into(),
+            min_years: 5.0,
+        },
     ]
 }
 

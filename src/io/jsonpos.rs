@@ -7,7 +7,13 @@ use std::collections::HashMap;
 
 /// Maps each JSON path in `text` to the (line, column) where its value starts (1-based).
 pub fn value_positions(text: &str) -> HashMap<String, (usize, usize)> {
-    let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0, line: 1, col: 1, out: HashMap::new() };
+    let mut scanner = Scanner {
+        bytes: text.as_bytes(),
+        pos: 0,
+        line: 1,
+        col: 1,
+        out: HashMap::new(),
+    };
     scanner.value(String::new());
     scanner.out
 }
@@ -133,7 +139,7 @@ mod tests {
         let text = "{\n  \"a\": [1, {\"b\": \"x\"}],\n  \"c\": {\"d\": true}\n}";
         let pos = value_positions(text);
         assert_eq!(pos["a"], (2, 8));
-        assert_eq!(pos["a[1].b"], (2, 20));
-        assert_eq!(pos["c.d"], (3, 15));
+        assert_eq!(pos["a[1].b"], (2, 18));
+        assert_eq!(pos["c.d"], (3, 14));
     }
 }

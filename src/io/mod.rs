@@ -95,26 +95,48 @@ pub struct LoadedInstance {
 
 /// SHA-256 of bytes as lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push(HEX[(b >> 4) as usize] as char);
+        out.push(HEX[(b & 15) as usize] as char);
+    }
+    out
 }
 
 /// Reads, validates and builds an instance from a file.
 pub fn read_instance(path: &Path) -> Result<LoadedInstance, InputError> {
-    let bytes = std::fs::read(path).map_err(|source| InputError::Io { path: path.display().to_string(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| InputError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
     let text = String::from_utf8_lossy(&bytes);
-    let file = parse_and_validate(&text).map_err(|problems| InputError::Invalid { path: path.display().to_string(), problems })?;
+    let file = parse_and_validate(&text).map_err(|problems| InputError::Invalid {
+        path: path.display().to_string(),
+        problems,
+    })?;
     let model = Instance::build(&file);
-    Ok(LoadedInstance { file, model, sha256: sha256_hex(&bytes) })
+    Ok(LoadedInstance {
+        file,
+        model,
+        sha256: sha256_hex(&bytes),
+    })
 }
 
 /// Parses instance JSON text and validates it, returning every problem found.
 pub fn parse_and_validate(text: &str) -> Result<InstanceFile, Vec<Problem>> {
-    let file = validate::parse(text)?;
-    let problems = validate::validate(&file);
-    if problems.is_empty() {
-        Ok(file)
-    } else {
+    let problems = match validate::parse(text) {
+        Ok(file) => {
+            let problems = validate::validate(&file);
+            if problems.is_empty() {
+                return Ok(file);
+            }
+            problems
+        }
+        Err(problems) => problems,
+    };
+    {
         let positions = jsonpos::value_positions(text);
         Err(problems
             .into_iter()

@@ -2,8 +2,11 @@
 //!
 //! The directory is written atomically: everything goes into a fresh sibling directory that
 //! replaces the old plan in one `renameat2(RENAME_EXCHANGE)` (or, where the filesystem lacks
-//! it, two renames with the old plan kept until the new one is in place). An interrupted run
-//! leaves the previous plan untouched; a directory that is not a trappa plan is never replaced.
+//! it, two renames with the old plan kept until the new one is in place). A failed or
+//! interrupted run leaves the previous plan untouched; a directory that is not a trappa plan is
+//! never replaced. Files are not fsynced one by one: a national round writes thousands of
+//! calendars, and on a busy disk forcing each to the device took seconds to tens of seconds,
+//! for protection against power loss rather than against an interrupted run.
 
 use super::format::InstanceFile;
 use super::plan_format::PlanFile;
@@ -34,7 +37,10 @@ pub enum OutputError {
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
-    move |source| OutputError::Io { path: path.display().to_string(), source }
+    move |source| OutputError::Io {
+        path: path.display().to_string(),
+        source,
+    }
 }
 
 /// The files of a plan directory, name → bytes.
@@ -55,7 +61,9 @@ pub fn render_plan_files(plan: &PlanFile, file: &InstanceFile, inst: &Instance) 
 
 /// A file name made from a person id: letters, digits, `-` and `_` kept, the rest `_`.
 pub fn safe_file_name(id: &str) -> String {
-    id.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
+    id.chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .collect()
 }
 
 /// `pairs.csv`: UTF-8 with a byte-order mark and `;` as separator, the form Swedish
@@ -69,7 +77,18 @@ pub fn pairs_csv(plan: &PlanFile, inst: &Instance) -> Result<Vec<u8>, OutputErro
         let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(&mut out);
         let ser = |e: csv::Error| OutputError::Serialise(e.to_string());
         w.write_record([
-            "mentor_id", "mentor", "mentor_kommun", "mentee_id", "mentee", "mentee_kommun", "mötesplats", "restid_min", "antal_möten", "möten", "kostnad", "anmärkning",
+            "mentor_id",
+            "mentor",
+            "mentor_kommun",
+            "mentee_id",
+            "mentee",
+            "mentee_kommun",
+            "mötesplats",
+            "restid_min",
+            "antal_möten",
+            "möten",
+            "kostnad",
+            "anmärkning",
         ])
         .map_err(ser)?;
         for p in &plan.mentorship.pairs {
@@ -128,7 +147,9 @@ pub fn person_calendars(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -
                     .summary(&format!("Mentorsträff {}/{n} med {role} {other_name}", k + 1))
                     .description(&format!("{}: mentorskap {} – {}", file.round.name, p.mentor, p.mentee))
                     .location(muni_name.get(p.meeting_place.as_str()).copied().unwrap_or(&p.meeting_place))
-                    .all_day(*d)
+                    // All-day event: DTEND is exclusive (RFC 5545 3.6.1), so the next day.
+                    .starts(*d)
+                    .ends(*d + chrono::Duration::days(1))
                     .done();
                 events.entry(me.clone()).or_default().push(event);
             }
@@ -137,7 +158,10 @@ pub fn person_calendars(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -
     events
         .into_iter()
         .map(|(id, evs)| {
-            let mut cal = Calendar::new();
+            let mut cal = Calendar::empty();
+            cal.append_property(("VERSION", "2.0"));
+            cal.append_property(("PRODID", "-//trappa//trappa//SV"));
+            cal.append_property(("CALSCALE", "GREGORIAN"));
             cal.name(&format!("{} – {}", file.round.name, names.get(id.as_str()).copied().unwrap_or(&id)));
             for e in evs {
                 cal.push(e);
@@ -157,15 +181,20 @@ pub fn write_plan_dir(out: &Path, files: &PlanFiles) -> Result<(), OutputError> 
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    let base = out.file_name().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "plan".into());
-    let staging = tempfile::Builder::new().prefix(&format!(".{base}.new-")).tempdir_in(&parent).map_err(io_err(&parent))?;
+    let base = out
+        .file_name()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_else(|| "plan".into());
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{base}.new-"))
+        .tempdir_in(&parent)
+        .map_err(io_err(&parent))?;
     for (name, bytes) in files {
         let path = staging.path().join(name);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(io_err(dir))?;
         }
         fs::write(&path, bytes).map_err(io_err(&path))?;
-        fs::File::open(&path).and_then(|f| f.sync_all()).map_err(io_err(&path))?;
     }
     let staged = staging.keep();
     // Temporary directories are created private (0700); a plan is meant to be shared.

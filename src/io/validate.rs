@@ -13,16 +13,32 @@ use std::collections::{HashMap, HashSet};
 /// the examples and the tests can be checked against it.
 pub const CODES: &[(&str, &str, &str)] = &[
     ("E001", "syntax", "the file is not valid JSON"),
-    ("E002", "type", "a value has the wrong type, a required field is missing or a field is unknown"),
-    ("E003", "format-version", "the file is not a trappa instance of a version this build reads"),
+    (
+        "E002",
+        "type",
+        "a value has the wrong type, a required field is missing or a field is unknown",
+    ),
+    (
+        "E003",
+        "format-version",
+        "the file is not a trappa instance of a version this build reads",
+    ),
     ("E010", "empty-round", "the round has no participants"),
-    ("E011", "round-dates", "the round ends before it starts or lasts more than three years"),
+    (
+        "E011",
+        "round-dates",
+        "the round ends before it starts or lasts more than three years",
+    ),
     ("E012", "date-range", "a date range ends before it starts"),
     ("E013", "impossible-date", "a person's date lies after the round's end"),
     ("E020", "duplicate-id", "two items share an id, or a pair is listed twice"),
     ("E021", "unknown-reference", "a reference names an id that does not exist"),
     ("E022", "empty-field", "an id or a name is empty"),
-    ("E030", "negative-number", "a count or capacity is negative or zero where it must be positive"),
+    (
+        "E030",
+        "negative-number",
+        "a count or capacity is negative or zero where it must be positive",
+    ),
     ("E031", "out-of-range", "a number is outside its meaningful range or not finite"),
     ("E032", "meeting-rules", "the meeting rules cannot be met by any pair"),
     ("E033", "phases", "the phase staircase is not a valid ascending list"),
@@ -82,7 +98,12 @@ fn check_format_marker(value: &Value) -> Option<Problem> {
     let obj = match value.as_object() {
         Some(o) => o,
         None => {
-            return Some(problem("E002", "", "the file must hold a JSON object", "start from an example in instances/"));
+            return Some(problem(
+                "E002",
+                "",
+                "the file must hold a JSON object",
+                "start from an example in instances/",
+            ));
         }
     };
     match obj.get("format").and_then(Value::as_str) {
@@ -91,7 +112,10 @@ fn check_format_marker(value: &Value) -> Option<Problem> {
             return Some(problem(
                 "E003",
                 "format",
-                format!("expected \"trappa-instance\", found {}", other.map(|s| format!("\"{s}\"")).unwrap_or_else(|| "nothing".into())),
+                format!(
+                    "expected \"trappa-instance\", found {}",
+                    other.map(|s| format!("\"{s}\"")).unwrap_or_else(|| "nothing".into())
+                ),
                 "set \"format\": \"trappa-instance\" (is this a plan file? use `trappa check INSTANCE PLAN`)",
             ))
         }
@@ -101,7 +125,10 @@ fn check_format_marker(value: &Value) -> Option<Problem> {
         other => Some(problem(
             "E003",
             "version",
-            format!("this build reads version {FORMAT_VERSION}, found {}", other.map(|v| v.to_string()).unwrap_or_else(|| "none".into())),
+            format!(
+                "this build reads version {FORMAT_VERSION}, found {}",
+                other.map(|v| v.to_string()).unwrap_or_else(|| "none".into())
+            ),
             "set \"version\": 1, or use the trappa release that wrote the file",
         )),
     }
@@ -126,10 +153,20 @@ fn collect_type_errors(value: &Value) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut stripped = value.clone();
     for (name, parent) in ARRAYS {
-        let container = if parent.is_empty() { Some(&mut stripped) } else { stripped.get_mut(*parent) };
+        let container = if parent.is_empty() {
+            Some(&mut stripped)
+        } else {
+            stripped.get_mut(*parent)
+        };
         let Some(container) = container else { continue };
-        let Some(items) = container.get_mut(*name).and_then(|v| v.as_array_mut()) else { continue };
-        let prefix = if parent.is_empty() { name.to_string() } else { format!("{parent}.{name}") };
+        let Some(items) = container.get_mut(*name).and_then(|v| v.as_array_mut()) else {
+            continue;
+        };
+        let prefix = if parent.is_empty() {
+            name.to_string()
+        } else {
+            format!("{parent}.{name}")
+        };
         for (i, item) in items.iter().enumerate() {
             let result = match *name {
                 "participants" => serde_path_to_error::deserialize::<_, ParticipantSpec>(item.clone()).map(|_| ()),
@@ -183,13 +220,23 @@ impl Validator {
 
     fn finite(&mut self, path: String, x: f64, min: f64, max: f64, what: &str) {
         if !x.is_finite() || x < min || x > max {
-            self.push("E031", path, format!("{what} is {x}, outside {min}..{max}"), format!("give {what} a value between {min} and {max}"));
+            self.push(
+                "E031",
+                path,
+                format!("{what} is {x}, outside {min}..{max}"),
+                format!("give {what} a value between {min} and {max}"),
+            );
         }
     }
 
     fn nonempty(&mut self, path: String, s: &str, what: &str) {
         if s.trim().is_empty() {
-            self.push("E022", path, format!("{what} is empty"), format!("give every item a non-empty {what}"));
+            self.push(
+                "E022",
+                path,
+                format!("{what} is empty"),
+                format!("give every item a non-empty {what}"),
+            );
         }
     }
 
@@ -199,7 +246,12 @@ impl Validator {
             self.nonempty(path.clone(), id, "id");
             if let Some(first) = seen.get(id) {
                 let first = first.clone();
-                self.push("E020", path, format!("id \"{id}\" is already used at {first}"), "give each item its own id");
+                self.push(
+                    "E020",
+                    path,
+                    format!("id \"{id}\" is already used at {first}"),
+                    "give each item its own id",
+                );
             } else {
                 seen.insert(id.to_string(), path);
             }
@@ -209,12 +261,27 @@ impl Validator {
     fn round(&mut self, f: &InstanceFile) {
         self.nonempty("round.name".into(), &f.round.name, "round name");
         if f.round.end < f.round.start {
-            self.push("E011", "round.end", format!("the round ends ({}) before it starts ({})", f.round.end, f.round.start), "swap or correct round.start and round.end");
+            self.push(
+                "E011",
+                "round.end",
+                format!("the round ends ({}) before it starts ({})", f.round.end, f.round.start),
+                "swap or correct round.start and round.end",
+            );
         } else if (f.round.end - f.round.start).num_days() > 3 * 366 {
-            self.push("E011", "round.end", "the round lasts more than three years", "split the programme into rounds of at most three years");
+            self.push(
+                "E011",
+                "round.end",
+                "the round lasts more than three years",
+                "split the programme into rounds of at most three years",
+            );
         }
         if f.participants.is_empty() {
-            self.push("E010", "participants", "the round has no participants", "add the round's participants (see instances/ for examples)");
+            self.push(
+                "E010",
+                "participants",
+                "the round has no participants",
+                "add the round's participants (see instances/ for examples)",
+            );
         }
     }
 
@@ -222,7 +289,12 @@ impl Validator {
         for (i, item) in list.iter().enumerate() {
             if let DateOrRange::Range { from, to, .. } = item {
                 if to < from {
-                    self.push("E012", format!("{prefix}[{i}]"), format!("the range ends ({to}) before it starts ({from})"), "swap or correct \"from\" and \"to\"");
+                    self.push(
+                        "E012",
+                        format!("{prefix}[{i}]"),
+                        format!("the range ends ({to}) before it starts ({from})"),
+                        "swap or correct \"from\" and \"to\"",
+                    );
                 }
             }
         }
@@ -235,7 +307,12 @@ impl Validator {
     fn region(&mut self, f: &InstanceFile) {
         let r = &f.region;
         if r.municipalities.is_empty() {
-            self.push("E021", "region.municipalities", "the region has no municipalities", "list the municipalities taking part");
+            self.push(
+                "E021",
+                "region.municipalities",
+                "the region has no municipalities",
+                "list the municipalities taking part",
+            );
         }
         let mut seen = HashMap::new();
         self.unique_ids("region.municipalities", r.municipalities.iter().map(|m| m.id.as_str()), &mut seen);
@@ -243,7 +320,12 @@ impl Validator {
             let p = format!("region.municipalities[{i}]");
             self.nonempty(format!("{p}.name"), &m.name, "name");
             if m.population < 0 {
-                self.push("E030", format!("{p}.population"), format!("population is {}", m.population), "give the number of inhabitants (0 or more)");
+                self.push(
+                    "E030",
+                    format!("{p}.population"),
+                    format!("population is {}", m.population),
+                    "give the number of inhabitants (0 or more)",
+                );
             }
             self.finite(format!("{p}.lat"), m.lat, -90.0, 90.0, "latitude");
             self.finite(format!("{p}.lon"), m.lon, -180.0, 180.0, "longitude");
@@ -257,10 +339,20 @@ impl Validator {
         for (i, u) in r.units.iter().enumerate() {
             let p = format!("region.units[{i}]");
             if !munis.contains(u.municipality.as_str()) {
-                self.push("E021", format!("{p}.municipality"), format!("unknown municipality \"{}\"", u.municipality), "use an id from region.municipalities");
+                self.push(
+                    "E021",
+                    format!("{p}.municipality"),
+                    format!("unknown municipality \"{}\"", u.municipality),
+                    "use an id from region.municipalities",
+                );
             }
             if u.headcount <= 0 {
-                self.push("E030", format!("{p}.headcount"), format!("headcount is {}", u.headcount), "give the unit's number of staff (at least 1)");
+                self.push(
+                    "E030",
+                    format!("{p}.headcount"),
+                    format!("headcount is {}", u.headcount),
+                    "give the unit's number of staff (at least 1)",
+                );
             }
         }
         let t = &r.travel;
@@ -271,33 +363,67 @@ impl Validator {
             let p = format!("region.travel.table[{i}]");
             for (field, id) in [("from", &e.from), ("to", &e.to)] {
                 if !munis.contains(id.as_str()) {
-                    self.push("E021", format!("{p}.{field}"), format!("unknown municipality \"{id}\""), "use an id from region.municipalities");
+                    self.push(
+                        "E021",
+                        format!("{p}.{field}"),
+                        format!("unknown municipality \"{id}\""),
+                        "use an id from region.municipalities",
+                    );
                 }
             }
             self.finite(format!("{p}.minutes"), e.minutes, 0.0, 24.0 * 60.0, "travel minutes");
-            let key = if e.from <= e.to { (e.from.clone(), e.to.clone()) } else { (e.to.clone(), e.from.clone()) };
+            let key = if e.from <= e.to {
+                (e.from.clone(), e.to.clone())
+            } else {
+                (e.to.clone(), e.from.clone())
+            };
             if !pairs.insert(key) {
-                self.push("E020", p, format!("travel time {}–{} is given twice", e.from, e.to), "keep one entry per pair of municipalities");
+                self.push(
+                    "E020",
+                    p,
+                    format!("travel time {}–{} is given twice", e.from, e.to),
+                    "keep one entry per pair of municipalities",
+                );
             }
         }
     }
 
     fn phases(&mut self, f: &InstanceFile) {
         if f.phases.is_empty() {
-            self.push("E033", "phases", "no phases are defined", "list the phases, the first with min_years 0, or leave \"phases\" out for the default");
+            self.push(
+                "E033",
+                "phases",
+                "no phases are defined",
+                "list the phases, the first with min_years 0, or leave \"phases\" out for the default",
+            );
             return;
         }
         if f.phases[0].min_years != 0.0 {
-            self.push("E033", "phases[0].min_years", format!("the first phase starts at {} years", f.phases[0].min_years), "let the first phase start at 0 years");
+            self.push(
+                "E033",
+                "phases[0].min_years",
+                format!("the first phase starts at {} years", f.phases[0].min_years),
+                "let the first phase start at 0 years",
+            );
         }
         let mut ids = HashSet::new();
         for (i, ph) in f.phases.iter().enumerate() {
             self.nonempty(format!("phases[{i}].id"), &ph.id, "phase id");
             if !ids.insert(ph.id.as_str()) {
-                self.push("E033", format!("phases[{i}].id"), format!("phase \"{}\" is listed twice", ph.id), "give each phase its own id");
+                self.push(
+                    "E033",
+                    format!("phases[{i}].id"),
+                    format!("phase \"{}\" is listed twice", ph.id),
+                    "give each phase its own id",
+                );
             }
             if !ph.min_years.is_finite() || (i > 0 && ph.min_years <= f.phases[i - 1].min_years) {
-                self.push("E033", format!("phases[{i}].min_years"), "phases are not in strictly ascending order of min_years", "order the phases from newest to most experienced");
+                self.push(
+                    "E033",
+                    format!("phases[{i}].min_years"),
+                    "phases are not in strictly ascending order of min_years",
+                    "order the phases from newest to most experienced",
+                );
             }
         }
     }
@@ -308,17 +434,29 @@ impl Validator {
         self.unique_ids("participants", f.participants.iter().map(|p| p.id.as_str()), &mut seen);
         self.unique_ids("mentors", f.mentors.iter().map(|m| m.id.as_str()), &mut seen);
         let mut per_unit: HashMap<&str, i64> = HashMap::new();
+        let participants: HashSet<&str> = f.participants.iter().map(|p| p.id.as_str()).collect();
+        let mentor_ids: HashSet<&str> = f.mentors.iter().map(|m| m.id.as_str()).collect();
         for (i, p) in f.participants.iter().enumerate() {
             let path = format!("participants[{i}]");
             self.nonempty(format!("{path}.name"), &p.name, "name");
             if units.contains_key(p.unit.as_str()) {
                 *per_unit.entry(p.unit.as_str()).or_default() += 1;
             } else {
-                self.push("E021", format!("{path}.unit"), format!("unknown unit \"{}\"", p.unit), "use an id from region.units");
+                self.push(
+                    "E021",
+                    format!("{path}.unit"),
+                    format!("unknown unit \"{}\"", p.unit),
+                    "use an id from region.units",
+                );
             }
             for (field, date) in [("profession_start", p.profession_start), ("employment_start", p.employment_start)] {
                 if date > f.round.end {
-                    self.push("E013", format!("{path}.{field}"), format!("{field} {date} is after the round ends ({})", f.round.end), "correct the date, or leave the person out of this round");
+                    self.push(
+                        "E013",
+                        format!("{path}.{field}"),
+                        format!("{field} {date} is after the round ends ({})", f.round.end),
+                        "correct the date, or leave the person out of this round",
+                    );
                 }
             }
             self.date_list(&format!("{path}.unavailable"), &p.unavailable);
@@ -327,29 +465,51 @@ impl Validator {
             let path = format!("mentors[{i}]");
             self.nonempty(format!("{path}.name"), &m.name, "name");
             if m.unit.trim().is_empty() {
-                self.push("E022", format!("{path}.unit"), "the mentor has no unit", "give the mentor's unit: the rule 'mentor in another unit' needs it");
+                self.push(
+                    "E022",
+                    format!("{path}.unit"),
+                    "the mentor has no unit",
+                    "give the mentor's unit: the rule 'mentor in another unit' needs it",
+                );
             } else if units.contains_key(m.unit.as_str()) {
                 *per_unit.entry(m.unit.as_str()).or_default() += 1;
             } else {
-                self.push("E021", format!("{path}.unit"), format!("unknown unit \"{}\"", m.unit), "use an id from region.units");
+                self.push(
+                    "E021",
+                    format!("{path}.unit"),
+                    format!("unknown unit \"{}\"", m.unit),
+                    "use an id from region.units",
+                );
             }
             if m.capacity < 0 {
-                self.push("E030", format!("{path}.capacity"), format!("capacity is {}", m.capacity), "give the number of mentees the mentor can take at a time (0 or more)");
+                self.push(
+                    "E030",
+                    format!("{path}.capacity"),
+                    format!("capacity is {}", m.capacity),
+                    "give the number of mentees the mentor can take at a time (0 or more)",
+                );
             }
-            self.finite(format!("{path}.years_in_profession"), m.years_in_profession, 0.0, 60.0, "years in the profession");
+            self.finite(
+                format!("{path}.years_in_profession"),
+                m.years_in_profession,
+                0.0,
+                60.0,
+                "years in the profession",
+            );
             if let Some(t) = m.max_travel_minutes {
                 self.finite(format!("{path}.max_travel_minutes"), t, 0.0, 24.0 * 60.0, "maximum travel minutes");
             }
             self.date_list(&format!("{path}.unavailable"), &m.unavailable);
-            let participants: HashSet<&str> = f.participants.iter().map(|p| p.id.as_str()).collect();
             for (k, h) in m.history.iter().enumerate() {
-                if !participants.contains(h.as_str()) && !seen.contains_key(h.as_str()) {
-                    // Earlier mentees who are not in this round do no harm: they cannot be
-                    // paired again. Only a reference to a mentor is wrong.
-                    continue;
-                }
-                if f.mentors.iter().any(|x| &x.id == h) {
-                    self.push("E021", format!("{path}.history[{k}]"), format!("\"{h}\" is a mentor, not a mentee"), "list earlier mentees' participant ids");
+                // Earlier mentees who are not in this round do no harm: they cannot be paired
+                // again. Only a reference to a mentor is wrong.
+                if !participants.contains(h.as_str()) && mentor_ids.contains(h.as_str()) {
+                    self.push(
+                        "E021",
+                        format!("{path}.history[{k}]"),
+                        format!("\"{h}\" is a mentor, not a mentee"),
+                        "list earlier mentees' participant ids",
+                    );
                 }
             }
         }
@@ -359,7 +519,12 @@ impl Validator {
             let headcount = units[unit];
             if headcount > 0 && count > headcount {
                 let i = f.region.units.iter().position(|u| u.id == unit).unwrap_or(0);
-                self.push("E034", format!("region.units[{i}].headcount"), format!("unit \"{unit}\" has headcount {headcount} but {count} people of the round work there"), "raise the headcount to the unit's real staff number");
+                self.push(
+                    "E034",
+                    format!("region.units[{i}].headcount"),
+                    format!("unit \"{unit}\" has headcount {headcount} but {count} people of the round work there"),
+                    "raise the headcount to the unit's real staff number",
+                );
             }
         }
     }
@@ -367,34 +532,79 @@ impl Validator {
     fn mentorship(&mut self, f: &InstanceFile) {
         let r = &f.mentorship;
         if r.max_meetings == 0 || r.min_meetings > r.max_meetings {
-            self.push("E032", "mentorship.min_meetings", format!("min_meetings {} and max_meetings {} leave no valid count", r.min_meetings, r.max_meetings), "set 1 ≤ min_meetings ≤ max_meetings (default 8–10)");
+            self.push(
+                "E032",
+                "mentorship.min_meetings",
+                format!(
+                    "min_meetings {} and max_meetings {} leave no valid count",
+                    r.min_meetings, r.max_meetings
+                ),
+                "set 1 ≤ min_meetings ≤ max_meetings (default 8–10)",
+            );
         }
         if r.max_meetings > 36 {
-            self.push("E032", "mentorship.max_meetings", format!("max_meetings is {}, more than one a month for three years", r.max_meetings), "meetings are monthly: use at most the round's number of months");
+            self.push(
+                "E032",
+                "mentorship.max_meetings",
+                format!("max_meetings is {}, more than one a month for three years", r.max_meetings),
+                "meetings are monthly: use at most the round's number of months",
+            );
         }
         if r.min_days_between == 0 || r.min_days_between > 62 {
-            self.push("E032", "mentorship.min_days_between", format!("min_days_between is {}", r.min_days_between), "use 1–62 days (default 21)");
+            self.push(
+                "E032",
+                "mentorship.min_days_between",
+                format!("min_days_between is {}", r.min_days_between),
+                "use 1–62 days (default 21)",
+            );
         }
         if f.round.end >= f.round.start {
             let months = month_span(f.round.start, f.round.end);
             if (r.min_meetings as i64) > months {
-                self.push("E032", "mentorship.min_meetings", format!("{} monthly meetings cannot fit in a round touching {months} months", r.min_meetings), "lower min_meetings or lengthen the round");
+                self.push(
+                    "E032",
+                    "mentorship.min_meetings",
+                    format!("{} monthly meetings cannot fit in a round touching {months} months", r.min_meetings),
+                    "lower min_meetings or lengthen the round",
+                );
             }
         }
         let phases: HashSet<&str> = f.phases.iter().map(|p| p.id.as_str()).collect();
         for (i, ph) in r.eligible_phases.iter().enumerate() {
             if !phases.contains(ph.as_str()) {
-                self.push("E021", format!("mentorship.eligible_phases[{i}]"), format!("unknown phase \"{ph}\""), "use a phase id from \"phases\"");
+                self.push(
+                    "E021",
+                    format!("mentorship.eligible_phases[{i}]"),
+                    format!("unknown phase \"{ph}\""),
+                    "use a phase id from \"phases\"",
+                );
             }
         }
-        self.finite("mentorship.mentor_min_years".into(), r.mentor_min_years, 0.0, 60.0, "mentor minimum years");
+        self.finite(
+            "mentorship.mentor_min_years".into(),
+            r.mentor_min_years,
+            0.0,
+            60.0,
+            "mentor minimum years",
+        );
         let mentors: HashSet<&str> = f.mentors.iter().map(|m| m.id.as_str()).collect();
         let participants: HashSet<&str> = f.participants.iter().map(|p| p.id.as_str()).collect();
         let mut excl = HashSet::new();
         for (i, e) in r.exclusions.iter().enumerate() {
-            self.pair_refs(&format!("mentorship.exclusions[{i}]"), &e.mentor, &e.mentee, &mentors, &participants);
+            self.pair_refs(
+                &format!("mentorship.exclusions[{i}]"),
+                &e.mentor,
+                &e.mentee,
+                &mentors,
+                &participants,
+            );
             if !excl.insert((e.mentor.as_str(), e.mentee.as_str())) {
-                self.push("E020", format!("mentorship.exclusions[{i}]"), format!("exclusion {}–{} is listed twice", e.mentor, e.mentee), "keep one entry per pair");
+                self.push(
+                    "E020",
+                    format!("mentorship.exclusions[{i}]"),
+                    format!("exclusion {}–{} is listed twice", e.mentor, e.mentee),
+                    "keep one entry per pair",
+                );
             }
         }
         let mut costs = HashSet::new();
@@ -403,17 +613,32 @@ impl Validator {
             self.pair_refs(&path, &c.mentor, &c.mentee, &mentors, &participants);
             self.finite(format!("{path}.cost"), c.cost, -1e9, 1e9, "pair cost");
             if !costs.insert((c.mentor.as_str(), c.mentee.as_str())) {
-                self.push("E020", path, format!("pair cost {}–{} is listed twice", c.mentor, c.mentee), "keep one entry per pair");
+                self.push(
+                    "E020",
+                    path,
+                    format!("pair cost {}–{} is listed twice", c.mentor, c.mentee),
+                    "keep one entry per pair",
+                );
             }
         }
     }
 
     fn pair_refs(&mut self, path: &str, mentor: &str, mentee: &str, mentors: &HashSet<&str>, participants: &HashSet<&str>) {
         if !mentors.contains(mentor) {
-            self.push("E021", format!("{path}.mentor"), format!("unknown mentor \"{mentor}\""), "use an id from \"mentors\"");
+            self.push(
+                "E021",
+                format!("{path}.mentor"),
+                format!("unknown mentor \"{mentor}\""),
+                "use an id from \"mentors\"",
+            );
         }
         if !participants.contains(mentee) {
-            self.push("E021", format!("{path}.mentee"), format!("unknown participant \"{mentee}\""), "use an id from \"participants\"");
+            self.push(
+                "E021",
+                format!("{path}.mentee"),
+                format!("unknown participant \"{mentee}\""),
+                "use an id from \"participants\"",
+            );
         }
     }
 

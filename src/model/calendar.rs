@@ -70,7 +70,10 @@ pub fn swedish_holidays(year: i32) -> Vec<ClosedDay> {
     ];
     days.sort_by_key(|(d, _)| *d);
     days.into_iter()
-        .map(|(date, name)| ClosedDay { date, name: name.to_string() })
+        .map(|(date, name)| ClosedDay {
+            date,
+            name: name.to_string(),
+        })
         .collect()
 }
 
@@ -121,7 +124,10 @@ impl Calendar {
 
     /// All working days of the round, in order.
     pub fn working_days(&self) -> Vec<NaiveDate> {
-        (0..self.len_days()).map(|i| self.date(i)).filter(|d| self.is_working_day(*d)).collect()
+        (0..self.len_days())
+            .map(|i| self.date(i))
+            .filter(|d| self.is_working_day(*d))
+            .collect()
     }
 }
 
@@ -156,8 +162,7 @@ mod tests {
 
     #[test]
     fn holidays_2027() {
-        let names: Vec<(NaiveDate, String)> =
-            swedish_holidays(2027).into_iter().map(|h| (h.date, h.name)).collect();
+        let names: Vec<(NaiveDate, String)> = swedish_holidays(2027).into_iter().map(|h| (h.date, h.name)).collect();
         assert!(names.contains(&(d(2027, 3, 26), "Långfredagen".into())));
         assert!(names.contains(&(d(2027, 3, 29), "Annandag påsk".into())));
         assert!(names.contains(&(d(2027, 5, 6), "Kristi himmelsfärdsdag".into())));

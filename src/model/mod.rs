@@ -98,7 +98,7 @@ pub struct Mentor {
     /// Years in the profession.
     pub years: f64,
     /// Expertise tags.
-    pub expertise: HashSet<String>,
+    pub expertise: Vec<String>,
     /// Dates the mentor cannot meet.
     pub unavailable: BTreeSet<NaiveDate>,
     /// Longest acceptable one-way travel, minutes.
@@ -236,7 +236,14 @@ impl Instance {
             }
         }
 
-        let phases: Vec<Phase> = f.phases.iter().map(|p| Phase { id: p.id.clone(), min_years: p.min_years }).collect();
+        let phases: Vec<Phase> = f
+            .phases
+            .iter()
+            .map(|p| Phase {
+                id: p.id.clone(),
+                min_years: p.min_years,
+            })
+            .collect();
         let phase_of = |years: f64| phases.iter().rposition(|p| years >= p.min_years).unwrap_or(0);
 
         let participants: Vec<Participant> = f
@@ -275,10 +282,14 @@ impl Instance {
                     capacity: m.capacity.max(0) as usize,
                     trained: m.trained,
                     years: m.years_in_profession,
-                    expertise: m.expertise.iter().cloned().collect(),
+                    expertise: m.expertise.clone(),
                     unavailable: date_set(&m.unavailable),
                     max_travel_minutes: m.max_travel_minutes,
-                    history: m.history.iter().filter_map(|h| participant_index.get(h.as_str()).copied()).collect(),
+                    history: m
+                        .history
+                        .iter()
+                        .filter_map(|h| participant_index.get(h.as_str()).copied())
+                        .collect(),
                 }
             })
             .collect();
@@ -290,13 +301,21 @@ impl Instance {
             min_meetings: r.min_meetings as usize,
             max_meetings: r.max_meetings as usize,
             min_days_between: r.min_days_between as i64,
-            eligible_phases: r.eligible_phases.iter().filter_map(|id| phases.iter().position(|p| &p.id == id)).collect(),
+            eligible_phases: r
+                .eligible_phases
+                .iter()
+                .filter_map(|id| phases.iter().position(|p| &p.id == id))
+                .collect(),
             mentor_min_years: r.mentor_min_years,
             require_training: r.require_training,
             same_municipality: r.same_municipality,
             meeting_place: r.meeting_place,
             exclusions: r.exclusions.iter().filter_map(|e| resolve(&e.mentor, &e.mentee)).collect(),
-            pair_costs: r.pair_costs.iter().filter_map(|c| Some((resolve(&c.mentor, &c.mentee)?, c.cost))).collect(),
+            pair_costs: r
+                .pair_costs
+                .iter()
+                .filter_map(|c| Some((resolve(&c.mentor, &c.mentee)?, c.cost)))
+                .collect(),
         };
 
         Instance {

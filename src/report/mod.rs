@@ -11,7 +11,13 @@ pub fn summary(plan: &PlanFile) -> String {
     let _ = writeln!(s, "Round: {}", plan.instance.round);
     let shortfalls = m.pairs.iter().filter(|p| p.shortfall.is_some()).count();
     let meetings: usize = m.pairs.iter().map(|p| p.meetings.len()).sum();
-    let _ = writeln!(s, "Mentor pairs: {} ({} meetings; {} pair(s) with too few meetings)", m.pairs.len(), meetings, shortfalls);
+    let _ = writeln!(
+        s,
+        "Mentor pairs: {} ({} meetings; {} pair(s) with too few meetings)",
+        m.pairs.len(),
+        meetings,
+        shortfalls
+    );
     let _ = writeln!(s, "Unmatched mentees: {}", m.unmatched.len());
     let mut reasons = std::collections::BTreeMap::new();
     for u in &m.unmatched {

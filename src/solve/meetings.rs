@@ -33,7 +33,10 @@ pub fn meeting_place(inst: &Instance, mentor_muni: usize, mentee_muni: usize) ->
         MeetingPlace::Mentor => mentor_muni,
         MeetingPlace::Mentee => mentee_muni,
         MeetingPlace::MinCombinedTravel => {
-            let mut best = (inst.travel(mentee_muni, mentee_muni) + inst.travel(mentor_muni, mentee_muni), mentee_muni);
+            let mut best = (
+                inst.travel(mentee_muni, mentee_muni) + inst.travel(mentor_muni, mentee_muni),
+                mentee_muni,
+            );
             let mut consider = |m: usize| {
                 let t = inst.travel(mentee_muni, m) + inst.travel(mentor_muni, m);
                 if t < best.0 - 1e-9 {
@@ -57,35 +60,41 @@ fn best_series(days: &[NaiveDate], max: usize, gap: i64) -> Vec<NaiveDate> {
     if n == 0 || max == 0 {
         return vec![];
     }
-    let penalty = |d: NaiveDate| (d.day() as i64 - TARGET_DAY_OF_MONTH).abs();
-    // dp[t][c]: least penalty of a series of c+1 meetings ending at day t; prev for backtrack.
-    let mut dp = vec![vec![i64::MAX; max]; n];
-    let mut prev = vec![vec![usize::MAX; max]; n];
+    // Plain integers in the inner loop: day number, month key, penalty.
+    let num: Vec<i64> = days.iter().map(|d| d.num_days_from_ce() as i64).collect();
+    let month: Vec<i32> = days.iter().map(|d| month_key(*d)).collect();
+    let penalty: Vec<i64> = days.iter().map(|d| (d.day() as i64 - TARGET_DAY_OF_MONTH).abs()).collect();
+    // dp[t*max + c]: least penalty of a series of c+1 meetings ending at day t.
+    let mut dp = vec![i64::MAX; n * max];
+    let mut prev = vec![usize::MAX; n * max];
     for t in 0..n {
-        dp[t][0] = penalty(days[t]);
+        dp[t * max] = penalty[t];
         for s in 0..t {
-            if month_key(days[s]) >= month_key(days[t]) || (days[t] - days[s]).num_days() < gap {
+            if month[s] >= month[t] || num[t] - num[s] < gap {
                 continue;
             }
             for c in 1..max {
-                if dp[s][c - 1] == i64::MAX {
+                let before = dp[s * max + c - 1];
+                if before == i64::MAX {
                     continue;
                 }
-                let v = dp[s][c - 1] + penalty(days[t]);
-                if v < dp[t][c] {
-                    dp[t][c] = v;
-                    prev[t][c] = s;
+                let v = before + penalty[t];
+                if v < dp[t * max + c] {
+                    dp[t * max + c] = v;
+                    prev[t * max + c] = s;
                 }
             }
         }
     }
     for c in (0..max).rev() {
-        let end = (0..n).filter(|&t| dp[t][c] != i64::MAX).min_by_key(|&t| (dp[t][c], t));
+        let end = (0..n)
+            .filter(|&t| dp[t * max + c] != i64::MAX)
+            .min_by_key(|&t| (dp[t * max + c], t));
         if let Some(mut t) = end {
             let mut out = vec![days[t]];
             let mut k = c;
             while k > 0 {
-                t = prev[t][k];
+                t = prev[t * max + k];
                 k -= 1;
                 out.push(days[t]);
             }

@@ -93,6 +93,9 @@ impl PairCostTerms {
     }
 }
 
+/// Allowed mentors of one mentee with the pair cost.
+pub type Candidates = Vec<(usize, PairCostTerms)>;
+
 /// The matching problem: eligible mentees, and for each the allowed mentors with their cost.
 #[derive(Debug, Clone)]
 pub struct MatchingProblem {
@@ -130,7 +133,7 @@ pub fn pair_violation(inst: &Instance, m: usize, p: usize) -> Option<PairRule> {
     if rules.same_municipality == SameMunicipality::Forbidden && mentor.municipality == mentee.municipality {
         return Some(PairRule::SameMunicipality);
     }
-    if rules.exclusions.contains(&(m, p)) {
+    if !rules.exclusions.is_empty() && rules.exclusions.contains(&(m, p)) {
         return Some(PairRule::Excluded);
     }
     if let Some(max) = mentor.max_travel_minutes {
@@ -143,19 +146,37 @@ pub fn pair_violation(inst: &Instance, m: usize, p: usize) -> Option<PairRule> {
 
 /// The soft cost of an allowed pair.
 pub fn pair_cost(inst: &Instance, m: usize, p: usize) -> PairCostTerms {
-    if let Some(&c) = inst.mentorship.pair_costs.get(&(m, p)) {
-        return PairCostTerms { explicit: Some(c), ..Default::default() };
+    if !inst.mentorship.pair_costs.is_empty() {
+        if let Some(&c) = inst.mentorship.pair_costs.get(&(m, p)) {
+            return PairCostTerms {
+                explicit: Some(c),
+                ..Default::default()
+            };
+        }
     }
     let mentor = &inst.mentors[m];
     let mentee = &inst.participants[p];
     let w = &inst.weights;
     let same = mentor.municipality == mentee.municipality;
-    let uncovered = mentee.interests.iter().filter(|t| !mentor.expertise.contains(*t)).count();
+    // Tag lists are short (a handful each): a linear scan beats hashing.
+    let uncovered = mentee
+        .interests
+        .iter()
+        .filter(|t| !mentor.expertise.iter().any(|e| e == *t))
+        .count();
     PairCostTerms {
         travel: w.travel_per_minute * inst.travel(mentor.municipality, mentee.municipality),
-        same_municipality: if same && inst.mentorship.same_municipality == SameMunicipality::Penalised { w.same_municipality } else { 0.0 },
+        same_municipality: if same && inst.mentorship.same_municipality == SameMunicipality::Penalised {
+            w.same_municipality
+        } else {
+            0.0
+        },
         interest_mismatch: w.interest_mismatch * uncovered as f64,
-        repeat_pair: if mentor.history.contains(&p) { w.repeat_pair } else { 0.0 },
+        repeat_pair: if !mentor.history.is_empty() && mentor.history.contains(&p) {
+            w.repeat_pair
+        } else {
+            0.0
+        },
         explicit: None,
     }
 }
@@ -174,7 +195,7 @@ pub fn build_problem(inst: &Instance) -> MatchingProblem {
             not_eligible.push(p);
         }
     }
-    let per_mentee: Vec<(Vec<(usize, PairCostTerms)>, BTreeMap<PairRule, usize>)> = {
+    let per_mentee: Vec<(Candidates, BTreeMap<PairRule, usize>)> = {
         use rayon::prelude::*;
         mentees
             .par_iter()
@@ -234,18 +255,36 @@ pub fn matching_cost(problem: &MatchingProblem, mentor_of: &[Option<usize>]) -> 
     for (i, m) in mentor_of.iter().enumerate() {
         if let Some(m) = *m {
             load[m] += 1;
-            cost += problem.candidates[i].iter().find(|c| c.0 == m).map(|c| c.1.total()).unwrap_or(f64::INFINITY);
+            cost += problem.candidates[i]
+                .iter()
+                .find(|c| c.0 == m)
+                .map(|c| c.1.total())
+                .unwrap_or(f64::INFINITY);
         }
     }
     cost + load.iter().map(|&l| balance_cost(problem.balance_weight, l)).sum::<f64>()
 }
 
-/// Exact matching by linear sum assignment (see the module docs).
-pub fn solve_exact(problem: &MatchingProblem) -> Result<Matching, SolveError> {
+/// The dense assignment matrix of a matching problem: mentees (rows) × mentor slots and
+/// padding (columns), integer-valued costs. Public so that benchmarks can hand the very same
+/// matrix to other assignment solvers.
+#[derive(Debug, Clone)]
+pub struct AssignmentMatrix {
+    /// Rows (mentees).
+    pub rows: usize,
+    /// Columns (slots, then padding).
+    pub cols: usize,
+    /// Row-major costs, `rows × cols`.
+    pub cost: Vec<f64>,
+    /// Mentor of each slot column; columns past its length are padding.
+    pub slot_mentor: Vec<usize>,
+    /// Cost of leaving a mentee unmatched (forbidden cells and padding carry it).
+    pub unmatched: f64,
+}
+
+/// Builds the assignment matrix (see the module docs).
+pub fn assignment_matrix(problem: &MatchingProblem) -> Result<AssignmentMatrix, SolveError> {
     let nr = problem.mentees.len();
-    if nr == 0 {
-        return Ok(Matching { mentor_of: vec![], matched: 0, cost: 0.0, proven_optimal: true });
-    }
     // Slots: only mentors some mentee may have, at most as many slots as such mentees.
     let mut demand = vec![0usize; problem.capacity.len()];
     for cands in &problem.candidates {
@@ -253,16 +292,16 @@ pub fn solve_exact(problem: &MatchingProblem) -> Result<Matching, SolveError> {
             demand[*m] += 1;
         }
     }
-    let mut slots: Vec<(usize, usize)> = Vec::new(); // (mentor, k)
+    let slots_of = |m: usize| problem.capacity[m].min(demand[m]);
+    let mut slot_mentor: Vec<usize> = Vec::new();
     let mut first_slot = vec![usize::MAX; problem.capacity.len()];
-    for (m, &cap) in problem.capacity.iter().enumerate() {
-        let n = cap.min(demand[m]);
-        if n > 0 {
-            first_slot[m] = slots.len();
+    for (m, first) in first_slot.iter_mut().enumerate() {
+        if slots_of(m) > 0 {
+            *first = slot_mentor.len();
         }
-        slots.extend((0..n).map(|k| (m, k)));
+        slot_mentor.extend(std::iter::repeat_n(m, slots_of(m)));
     }
-    let nc = slots.len().max(nr);
+    let nc = slot_mentor.len().max(nr);
 
     // Shift costs to be ≥ 0 and pick U above any possible difference.
     let mut min_c = f64::INFINITY;
@@ -270,7 +309,7 @@ pub fn solve_exact(problem: &MatchingProblem) -> Result<Matching, SolveError> {
     for cands in &problem.candidates {
         for (m, c) in cands {
             let base = quantise(c.total());
-            let top = base + quantise(problem.balance_weight * (problem.capacity[*m].min(demand[*m]).saturating_sub(1)) as f64);
+            let top = base + quantise(problem.balance_weight * slots_of(*m).saturating_sub(1) as f64);
             min_c = min_c.min(base);
             max_c = max_c.max(top);
         }
@@ -295,22 +334,47 @@ pub fn solve_exact(problem: &MatchingProblem) -> Result<Matching, SolveError> {
                 continue;
             }
             let base = quantise(c.total()) - min_c;
-            let n = problem.capacity[*m].min(demand[*m]);
-            for k in 0..n {
+            for k in 0..slots_of(*m) {
                 row[first_slot[*m] + k] = base + quantise(problem.balance_weight * k as f64);
             }
         }
     }
-    let (rows, cols) = lsap::solve(nr, nc, &cost, false).map_err(|e| SolveError::Numeric(format!("assignment kernel failed: {e:?}")))?;
-    let mut mentor_of = vec![None; nr];
+    Ok(AssignmentMatrix {
+        rows: nr,
+        cols: nc,
+        cost,
+        slot_mentor,
+        unmatched,
+    })
+}
+
+/// Exact matching by linear sum assignment (see the module docs).
+pub fn solve_exact(problem: &MatchingProblem) -> Result<Matching, SolveError> {
+    if problem.mentees.is_empty() {
+        return Ok(Matching {
+            mentor_of: vec![],
+            matched: 0,
+            cost: 0.0,
+            proven_optimal: true,
+        });
+    }
+    let a = assignment_matrix(problem)?;
+    let (rows, cols) =
+        lsap::solve(a.rows, a.cols, &a.cost, false).map_err(|e| SolveError::Numeric(format!("assignment kernel failed: {e:?}")))?;
+    let mut mentor_of = vec![None; a.rows];
     for (r, c) in rows.into_iter().zip(cols) {
-        if c < slots.len() && cost[r * nc + c] < unmatched {
-            mentor_of[r] = Some(slots[c].0);
+        if c < a.slot_mentor.len() && a.cost[r * a.cols + c] < a.unmatched {
+            mentor_of[r] = Some(a.slot_mentor[c]);
         }
     }
     let matched = mentor_of.iter().filter(|m| m.is_some()).count();
     let cost = matching_cost(problem, &mentor_of);
-    Ok(Matching { mentor_of, matched, cost, proven_optimal: true })
+    Ok(Matching {
+        mentor_of,
+        matched,
+        cost,
+        proven_optimal: true,
+    })
 }
 
 /// Greedy matching, a heuristic baseline: cheapest pairs first, hardest mentees (fewest
@@ -333,13 +397,24 @@ pub fn solve_greedy(problem: &MatchingProblem) -> Matching {
     }
     let matched = mentor_of.iter().filter(|m| m.is_some()).count();
     let cost = matching_cost(problem, &mentor_of);
-    Matching { mentor_of, matched, cost, proven_optimal: false }
+    Matching {
+        mentor_of,
+        matched,
+        cost,
+        proven_optimal: false,
+    }
 }
 
 /// Brute force over all matchings, for tests on tiny problems (≤ 8 mentees): maximises the
 /// number matched, then minimises the cost.
 pub fn solve_brute_force(problem: &MatchingProblem) -> Matching {
-    fn rec(p: &MatchingProblem, i: usize, load: &mut Vec<usize>, cur: &mut Vec<Option<usize>>, best: &mut Option<(usize, f64, Vec<Option<usize>>)>) {
+    fn rec(
+        p: &MatchingProblem,
+        i: usize,
+        load: &mut Vec<usize>,
+        cur: &mut Vec<Option<usize>>,
+        best: &mut Option<(usize, f64, Vec<Option<usize>>)>,
+    ) {
         if i == p.mentees.len() {
             let matched = cur.iter().filter(|m| m.is_some()).count();
             let cost = matching_cost(p, cur);
@@ -368,7 +443,12 @@ pub fn solve_brute_force(problem: &MatchingProblem) -> Matching {
     let mut best = None;
     rec(problem, 0, &mut vec![0; problem.capacity.len()], &mut Vec::new(), &mut best);
     let (matched, cost, mentor_of) = best.unwrap_or((0, 0.0, vec![]));
-    Matching { mentor_of, matched, cost, proven_optimal: true }
+    Matching {
+        mentor_of,
+        matched,
+        cost,
+        proven_optimal: true,
+    }
 }
 
 /// Maximum number of mentees that can be matched at all, by a maximum matching on the

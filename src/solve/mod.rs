@@ -39,7 +39,11 @@ pub struct SolveParams {
 
 impl Default for SolveParams {
     fn default() -> Self {
-        SolveParams { strategy: "exact".into(), seed: 1, time_limit: None }
+        SolveParams {
+            strategy: "exact".into(),
+            seed: 1,
+            time_limit: None,
+        }
     }
 }
 
@@ -88,10 +92,13 @@ pub fn strategies() -> Vec<Box<dyn MatchingStrategy>> {
 
 /// Looks a strategy up by name.
 pub fn strategy(name: &str) -> Result<Box<dyn MatchingStrategy>, SolveError> {
-    strategies().into_iter().find(|s| s.name() == name).ok_or_else(|| SolveError::UnknownStrategy {
-        name: name.to_string(),
-        known: strategies().iter().map(|s| s.name()).collect::<Vec<_>>().join(", "),
-    })
+    strategies()
+        .into_iter()
+        .find(|s| s.name() == name)
+        .ok_or_else(|| SolveError::UnknownStrategy {
+            name: name.to_string(),
+            known: strategies().iter().map(|s| s.name()).collect::<Vec<_>>().join(", "),
+        })
 }
 
 /// Solves a round and returns the plan as it will be written.
@@ -118,7 +125,11 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
     let mut pair_plans = Vec::with_capacity(pairs.len());
     for ((m, p, i), s) in pairs.iter().zip(series) {
         load[*m] += 1;
-        let cost = problem.candidates[*i].iter().find(|c| c.0 == *m).map(|c| c.1.clone()).unwrap_or_default();
+        let cost = problem.candidates[*i]
+            .iter()
+            .find(|c| c.0 == *m)
+            .map(|c| c.1.clone())
+            .unwrap_or_default();
         let by_name = cost.by_name();
         for (k, v) in &by_name {
             *terms.entry(k.clone()).or_insert(0.0) += v;
@@ -202,21 +213,44 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
         format: "trappa-plan".into(),
         version: 1,
         trappa_version: crate::VERSION.into(),
-        instance: InstanceRef { path: instance_path.into(), sha256: loaded.sha256.clone(), round: inst.name.clone() },
+        instance: InstanceRef {
+            path: instance_path.into(),
+            sha256: loaded.sha256.clone(),
+            round: inst.name.clone(),
+        },
         run: RunInfo {
             strategy: strat.name().into(),
             seed: params.seed,
             runtime_seconds: round3(started.elapsed().as_secs_f64()),
             time_limit_seconds: params.time_limit.map(|d| d.as_secs_f64()),
         },
-        status: SolveStatus { optimality, method: strat.method().into(), bound, gap },
-        objective: ObjectiveReport { matched: matching.matched, unmatched: problem.mentees.len() - matching.matched, cost, terms },
-        mentorship: MentorshipPlan { pairs: pair_plans, unmatched, not_eligible },
+        status: SolveStatus {
+            optimality,
+            method: strat.method().into(),
+            bound,
+            gap,
+        },
+        objective: ObjectiveReport {
+            matched: matching.matched,
+            unmatched: problem.mentees.len() - matching.matched,
+            cost,
+            terms,
+        },
+        mentorship: MentorshipPlan {
+            pairs: pair_plans,
+            unmatched,
+            not_eligible,
+        },
     })
 }
 
 fn eligible_phase_names(inst: &crate::model::Instance) -> String {
-    let mut v: Vec<&str> = inst.mentorship.eligible_phases.iter().map(|&i| inst.phases[i].id.as_str()).collect();
+    let mut v: Vec<&str> = inst
+        .mentorship
+        .eligible_phases
+        .iter()
+        .map(|&i| inst.phases[i].id.as_str())
+        .collect();
     v.sort();
     v.join(", ")
 }

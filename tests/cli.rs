@@ -1,0 +1,568 @@
+//! CLI integration tests, by topic: solving and checking, bad input, output files, the
+//! benchmark adapter, the generator and the schema. Every solve is checked.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn trappa() -> Command {
+    Command::cargo_bin("trappa").expect("binary built")
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn solve_and_check(instance: &Path, out: &Path, extra: &[&str]) -> Value {
+    let mut cmd = trappa();
+    cmd.arg("solve").arg(instance).arg("--out").arg(out).arg("--quiet").args(extra);
+    cmd.assert().success();
+    trappa().arg("check").arg(instance).arg(out).assert().success();
+    serde_json::from_str(&fs::read_to_string(out.join("plan.json")).unwrap()).unwrap()
+}
+
+/// The plan without run metadata (runtime differs between runs).
+fn plan_content(mut v: Value) -> Value {
+    v.as_object_mut().unwrap().remove("run");
+    v
+}
+
+mod solving {
+    use super::*;
+
+    #[test]
+    fn default_instance_solves_to_a_proven_optimum_and_checks() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = solve_and_check(&root().join("instances/gr-2027.json"), &dir.path().join("plan"), &[]);
+        assert_eq!(plan["status"]["optimality"], "optimal");
+        assert!(plan["objective"]["matched"].as_u64().unwrap() > 100);
+        for pair in plan["mentorship"]["pairs"].as_array().unwrap() {
+            let n = pair["meetings"].as_array().unwrap().len();
+            assert!((8..=10).contains(&n), "{pair}");
+        }
+    }
+
+    #[test]
+    fn small_instance_explains_the_unmatched_and_the_ineligible() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = solve_and_check(&root().join("instances/uppsala-small.json"), &dir.path().join("plan"), &[]);
+        let m = &plan["mentorship"];
+        // p05 is new (under 2 years): wants a mentor, not eligible by phase.
+        assert_eq!(m["not_eligible"][0]["participant"], "p05");
+        // Three trained mentors with 4 places for 5 eligible mentees; m03 is untrained.
+        assert_eq!(plan["objective"]["matched"], 4);
+        let u = &m["unmatched"][0];
+        assert_eq!(u["reason"], "eligible_mentors_full");
+        assert!(!u["full_mentors"].as_array().unwrap().is_empty());
+        // The excluded pair m04–p04 and the same-unit pairs never occur.
+        for p in m["pairs"].as_array().unwrap() {
+            assert_ne!((p["mentor"].as_str(), p["mentee"].as_str()), (Some("m04"), Some("p04")));
+            assert_ne!(p["mentor"], "m03");
+        }
+    }
+
+    #[test]
+    fn same_seed_gives_the_same_plan() {
+        let dir = tempfile::tempdir().unwrap();
+        let inst = root().join("instances/gr-2027.json");
+        let a = solve_and_check(&inst, &dir.path().join("a"), &["--seed", "7"]);
+        let b = solve_and_check(&inst, &dir.path().join("b"), &["--seed", "7"]);
+        assert_eq!(plan_content(a), plan_content(b));
+        assert_eq!(
+            fs::read(dir.path().join("a/pairs.csv")).unwrap(),
+            fs::read(dir.path().join("b/pairs.csv")).unwrap()
+        );
+    }
+
+    #[test]
+    fn greedy_strategy_is_valid_but_never_better_than_exact() {
+        let dir = tempfile::tempdir().unwrap();
+        let inst = root().join("instances/gr-2027.json");
+        let exact = solve_and_check(&inst, &dir.path().join("exact"), &[]);
+        let greedy = solve_and_check(&inst, &dir.path().join("greedy"), &["--strategy", "greedy"]);
+        assert_eq!(greedy["status"]["optimality"], "feasible");
+        let key = |v: &Value| {
+            (
+                v["objective"]["matched"].as_u64().unwrap(),
+                -v["objective"]["cost"].as_f64().unwrap(),
+            )
+        };
+        assert!(key(&exact) >= key(&greedy));
+    }
+
+    #[test]
+    fn unknown_strategy_is_a_usage_error() {
+        trappa()
+            .args(["solve", "instances/uppsala-small.json", "--strategy", "magic", "--out"])
+            .arg(tempfile::tempdir().unwrap().path().join("p"))
+            .current_dir(root())
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("known strategies: exact, greedy"));
+    }
+}
+
+mod bad_input {
+    use super::*;
+
+    #[test]
+    fn every_validation_code_has_an_example_that_reports_it() {
+        for (code, kind, _) in trappa::io::validate::CODES {
+            let path = root().join(format!("instances/invalid/{code}-{kind}.json"));
+            assert!(path.exists(), "missing example {}", path.display());
+            let dir = tempfile::tempdir().unwrap();
+            let out = dir.path().join("plan");
+            let assert = trappa().arg("solve").arg(&path).arg("--out").arg(&out).assert().code(2);
+            let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+            assert!(stderr.contains(&format!("{code} {kind}")), "{code}: {stderr}");
+            assert!(!out.exists(), "{code}: output written for bad input");
+            // The library reports the code too, with a path or a line.
+            let text = fs::read_to_string(&path).unwrap();
+            let problems = trappa::io::parse_and_validate(&text).unwrap_err();
+            assert!(
+                problems.iter().any(|p| p.code == *code && (p.line.is_some() || !p.path.is_empty())),
+                "{code}: {problems:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn all_problems_are_reported_at_once() {
+        let mut v: Value = serde_json::from_str(&fs::read_to_string(root().join("instances/uppsala-small.json")).unwrap()).unwrap();
+        v["participants"][0]["unit"] = "nowhere".into();
+        v["participants"][1]["profession_start"] = "2031-01-01".into();
+        v["mentors"][0]["capacity"] = (-2).into();
+        v["mentors"][1]["capacity"] = "many".into();
+        v["participants"][2]["wants_mentor"] = "yes".into();
+        let problems = trappa::io::parse_and_validate(&v.to_string()).unwrap_err();
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        // Type errors in two different elements are both reported.
+        assert!(paths.contains(&"mentors[1].capacity"), "{paths:?}");
+        assert!(paths.contains(&"participants[2].wants_mentor"), "{paths:?}");
+        // Once types are right, semantic problems are all reported together.
+        v["mentors"][1]["capacity"] = 1.into();
+        v["participants"][2]["wants_mentor"] = true.into();
+        let problems = trappa::io::parse_and_validate(&v.to_string()).unwrap_err();
+        let codes: Vec<&str> = problems.iter().map(|p| p.code).collect();
+        assert_eq!(codes.len(), 3, "{problems:?}");
+        assert!(codes.contains(&"E021") && codes.contains(&"E013") && codes.contains(&"E030"));
+    }
+
+    #[test]
+    fn missing_file_and_plan_given_as_instance() {
+        trappa()
+            .args(["solve", "no/such/file.json"])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("cannot read"));
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("plan");
+        solve_and_check(&root().join("instances/uppsala-small.json"), &out, &[]);
+        trappa()
+            .arg("solve")
+            .arg(out.join("plan.json"))
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("E003"));
+        trappa()
+            .arg("check")
+            .arg(root().join("instances/uppsala-small.json"))
+            .arg(root().join("instances/uppsala-small.json"))
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("not a trappa plan"));
+    }
+
+    #[test]
+    fn bad_time_limit_is_a_usage_error() {
+        trappa()
+            .args(["solve", "instances/uppsala-small.json", "--time-limit", "-3"])
+            .current_dir(root())
+            .assert()
+            .code(2);
+    }
+}
+
+mod output_files {
+    use super::*;
+
+    #[test]
+    fn plan_dir_replaces_a_previous_plan_and_refuses_a_foreign_dir() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("plan");
+        let inst = root().join("instances/uppsala-small.json");
+        solve_and_check(&inst, &out, &[]);
+        fs::write(out.join("stale.txt"), "from an older run").unwrap();
+        solve_and_check(&inst, &out, &[]);
+        assert!(!out.join("stale.txt").exists(), "the new plan replaces the old directory whole");
+        // No staging directories are left behind.
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        assert_eq!(names, vec!["plan".to_string()]);
+
+        let foreign = dir.path().join("documents");
+        fs::create_dir(&foreign).unwrap();
+        fs::write(foreign.join("budget.xlsx"), "precious").unwrap();
+        trappa()
+            .arg("solve")
+            .arg(&inst)
+            .arg("--out")
+            .arg(&foreign)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("not a trappa plan directory"));
+        assert_eq!(fs::read_to_string(foreign.join("budget.xlsx")).unwrap(), "precious");
+    }
+
+    #[test]
+    fn bad_input_leaves_the_previous_plan_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("plan");
+        solve_and_check(&root().join("instances/uppsala-small.json"), &out, &[]);
+        let before = fs::read(out.join("plan.json")).unwrap();
+        trappa()
+            .arg("solve")
+            .arg(root().join("instances/invalid/E021-unknown-reference.json"))
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .code(2);
+        assert_eq!(fs::read(out.join("plan.json")).unwrap(), before);
+    }
+
+    #[test]
+    fn golden_pairs_csv_and_calendar() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("plan");
+        trappa()
+            .args(["solve", "instances/uppsala-small.json", "--quiet", "--out"])
+            .arg(&out)
+            .current_dir(root())
+            .assert()
+            .success();
+        trappa()
+            .args(["check", "instances/uppsala-small.json"])
+            .arg(&out)
+            .current_dir(root())
+            .assert()
+            .success();
+        for (produced, golden) in [
+            ("pairs.csv", "pairs.csv"),
+            ("calendars/p01.ics", "p01.ics"),
+            ("calendars/m01.ics", "m01.ics"),
+        ] {
+            let got = fs::read(out.join(produced)).unwrap();
+            let path = root().join("tests/golden/uppsala-small").join(golden);
+            if std::env::var_os("TRAPPA_BLESS").is_some() {
+                fs::create_dir_all(path.parent().unwrap()).unwrap();
+                fs::write(&path, &got).unwrap();
+            }
+            let want = fs::read(&path).unwrap_or_else(|_| panic!("missing golden file {} (run with TRAPPA_BLESS=1)", path.display()));
+            assert!(got == want, "{produced} differs from {}", path.display());
+        }
+    }
+
+    #[test]
+    fn csv_keeps_swedish_letters_and_opens_in_spreadsheets() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("plan");
+        solve_and_check(&root().join("instances/uppsala-small.json"), &out, &[]);
+        let bytes = fs::read(out.join("pairs.csv")).unwrap();
+        assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 byte-order mark for spreadsheet programs");
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert!(text.starts_with("mentor_id;mentor;"));
+        assert!(text.contains("Åsa Öberg") && text.contains("Östhammar"));
+        let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), 4);
+        assert!(rows.iter().all(|r| r.len() == 12));
+    }
+
+    #[test]
+    fn calendars_are_valid_icalendar_with_stable_uids() {
+        let dir = tempfile::tempdir().unwrap();
+        let inst = root().join("instances/uppsala-small.json");
+        solve_and_check(&inst, &dir.path().join("a"), &[]);
+        solve_and_check(&inst, &dir.path().join("b"), &[]);
+        let a = fs::read_to_string(dir.path().join("a/calendars/p04.ics")).unwrap();
+        assert_eq!(a, fs::read_to_string(dir.path().join("b/calendars/p04.ics")).unwrap());
+        let cal: icalendar::Calendar = a.parse().expect("parses as iCalendar");
+        let events: Vec<_> = cal.components.iter().filter_map(|c| c.as_event()).collect();
+        assert_eq!(events.len(), 10);
+        let uids: std::collections::HashSet<&str> = events.iter().map(|e| icalendar::Component::get_uid(*e).unwrap()).collect();
+        assert_eq!(uids.len(), 10);
+        for line in a.split("\r\n") {
+            assert!(line.len() <= 75, "RFC 5545 lines fold at 75 octets: {line:?}");
+        }
+        assert!(a.contains("BEGIN:VCALENDAR") && a.contains("DTSTART;VALUE=DATE:"));
+    }
+}
+
+mod checker {
+    use super::*;
+
+    fn mutated(edit: impl FnOnce(&mut Value)) -> (tempfile::TempDir, std::process::Output) {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("plan");
+        let inst = root().join("instances/uppsala-small.json");
+        let mut plan = solve_and_check(&inst, &out, &[]);
+        edit(&mut plan);
+        fs::write(out.join("plan.json"), serde_json::to_string_pretty(&plan).unwrap()).unwrap();
+        let output = trappa().arg("check").arg(&inst).arg(&out).output().unwrap();
+        (dir, output)
+    }
+
+    fn assert_rejected(edit: impl FnOnce(&mut Value), code: &str) {
+        let (_dir, output) = mutated(edit);
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(1), "{stdout}");
+        assert!(stdout.contains(code), "expected {code}: {stdout}");
+    }
+
+    fn pair_index(plan: &Value, mentor: &str) -> usize {
+        plan["mentorship"]["pairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|p| p["mentor"] == mentor)
+            .unwrap()
+    }
+
+    #[test]
+    fn rejects_a_same_unit_pair() {
+        // m04 works in upp-bou-1, as p01 does.
+        assert_rejected(
+            |p| {
+                let i = pair_index(p, "m01");
+                p["mentorship"]["pairs"][i]["mentee"] = "p01".into();
+                p["mentorship"]["pairs"][i]["mentor"] = "m04".into();
+            },
+            "C014",
+        );
+    }
+
+    #[test]
+    fn rejects_an_over_capacity_mentor() {
+        assert_rejected(
+            |p| {
+                let pairs = p["mentorship"]["pairs"].as_array_mut().unwrap();
+                for pair in pairs.iter_mut() {
+                    if pair["mentor"] != "m01" {
+                        pair["mentor"] = "m02".into();
+                    }
+                }
+            },
+            "C013",
+        );
+    }
+
+    #[test]
+    fn rejects_a_meeting_on_a_holiday() {
+        // 2028-01-06 is Epiphany (trettondedag jul).
+        assert_rejected(
+            |p| {
+                p["mentorship"]["pairs"][0]["meetings"][5] = "2028-01-06".into();
+            },
+            "C022",
+        );
+    }
+
+    #[test]
+    fn rejects_meetings_too_close_and_in_one_month() {
+        assert_rejected(
+            |p| {
+                p["mentorship"]["pairs"][0]["meetings"][1] = "2027-08-30".into();
+            },
+            "C024",
+        );
+        assert_rejected(
+            |p| {
+                p["mentorship"]["pairs"][0]["meetings"][1] = "2027-08-31".into();
+            },
+            "C023",
+        );
+    }
+
+    #[test]
+    fn rejects_a_wrong_objective_and_an_unexplained_mentee() {
+        assert_rejected(
+            |p| {
+                p["objective"]["cost"] = 1.0.into();
+            },
+            "C040",
+        );
+        assert_rejected(
+            |p| {
+                p["mentorship"]["unmatched"] = Value::Array(vec![]);
+                p["objective"]["unmatched"] = 0.into();
+            },
+            "C030",
+        );
+    }
+
+    #[test]
+    fn rejects_a_plan_that_leaves_a_matchable_mentee_out() {
+        assert_rejected(
+            |p| {
+                let pairs = p["mentorship"]["pairs"].as_array_mut().unwrap();
+                let removed = pairs.pop().unwrap();
+                p["mentorship"]["unmatched"].as_array_mut().unwrap().push(serde_json::json!({
+                    "mentee": removed["mentee"], "reason": "eligible_mentors_full", "message": "x", "full_mentors": [removed["mentor"]]
+                }));
+            },
+            "C031",
+        );
+    }
+
+    #[test]
+    fn reports_every_violation_with_its_code() {
+        let (_dir, output) = mutated(|p| {
+            p["mentorship"]["pairs"][0]["meetings"][5] = "2028-01-06".into();
+            p["mentorship"]["pairs"][1]["meetings"][2] = "2027-10-16".into();
+        });
+        assert_eq!(output.status.code(), Some(1));
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.contains("C022") && stdout.contains("Epiphany"));
+        assert!(stdout.contains("C022") && stdout.contains("Saturday"));
+    }
+}
+
+mod benchmark_adapter {
+    use super::*;
+
+    #[test]
+    fn or_library_assign100_reaches_the_proven_optimum_305() {
+        let dir = tempfile::tempdir().unwrap();
+        let inst = dir.path().join("assign100.json");
+        trappa()
+            .args(["import", "assignment"])
+            .arg(root().join("tests/data/assign100.txt"))
+            .arg("--out")
+            .arg(&inst)
+            .assert()
+            .success();
+        let plan = solve_and_check(&inst, &dir.path().join("plan"), &[]);
+        assert_eq!(plan["objective"]["matched"], 100);
+        assert_eq!(plan["objective"]["cost"].as_f64().unwrap(), 305.0);
+        assert_eq!(plan["status"]["optimality"], "optimal");
+    }
+
+    #[test]
+    fn malformed_assignment_files_are_reported_with_a_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("bad.txt");
+        fs::write(&bad, "3\n1 2 3\n4 x 6\n7 8 9\n").unwrap();
+        trappa()
+            .args(["import", "assignment"])
+            .arg(&bad)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("line 3"));
+        fs::write(&bad, "3\n1 2 3\n4 5 6\n").unwrap();
+        trappa()
+            .args(["import", "assignment"])
+            .arg(&bad)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("expected 3×3"));
+    }
+}
+
+mod generator_and_schema {
+    use super::*;
+
+    #[test]
+    fn same_seed_same_file_and_every_region_solves() {
+        let dir = tempfile::tempdir().unwrap();
+        for region in ["gr", "jonkoping", "uppsala", "halland", "national"] {
+            let a = trappa()
+                .args(["generate", "--region", region, "--participants", "400", "--seed", "3"])
+                .output()
+                .unwrap();
+            let b = trappa()
+                .args(["generate", "--region", region, "--participants", "400", "--seed", "3"])
+                .output()
+                .unwrap();
+            assert!(a.status.success());
+            assert_eq!(a.stdout, b.stdout, "{region}: same seed, same file");
+            let file = dir.path().join(format!("{region}.json"));
+            fs::write(&file, &a.stdout).unwrap();
+            let v: Value = serde_json::from_slice(&a.stdout).unwrap();
+            let munis = v["region"]["municipalities"].as_array().unwrap().len();
+            let expected = match region {
+                "gr" | "jonkoping" => 13,
+                "uppsala" => 8,
+                "halland" => 6,
+                _ => 290,
+            };
+            assert_eq!(munis, expected, "{region}");
+            solve_and_check(&file, &dir.path().join(format!("plan-{region}")), &[]);
+        }
+        let c = trappa()
+            .args(["generate", "--participants", "400", "--seed", "4"])
+            .output()
+            .unwrap();
+        let a = trappa()
+            .args(["generate", "--participants", "400", "--seed", "3"])
+            .output()
+            .unwrap();
+        assert_ne!(a.stdout, c.stdout);
+    }
+
+    #[test]
+    fn committed_schemas_match_the_types() {
+        for (which, file) in [("instance", "docs/instance.schema.json"), ("plan", "docs/plan.schema.json")] {
+            let out = trappa().args(["schema", which]).output().unwrap();
+            let committed = fs::read_to_string(root().join(file)).unwrap();
+            assert_eq!(
+                String::from_utf8_lossy(&out.stdout),
+                committed,
+                "{file} is stale: run `trappa schema {which} > {file}`"
+            );
+        }
+    }
+
+    #[test]
+    fn help_is_available_for_every_command() {
+        for cmd in ["solve", "check", "generate", "import", "schema"] {
+            trappa().args([cmd, "--help"]).assert().success();
+        }
+        trappa().arg("--help").assert().success();
+        trappa().arg("frobnicate").assert().code(2);
+    }
+}
+
+mod docs {
+    use super::*;
+
+    #[test]
+    fn every_code_is_documented() {
+        let errors = fs::read_to_string(root().join("docs/errors.md")).unwrap();
+        for (code, kind, _) in trappa::io::validate::CODES {
+            assert!(
+                errors.contains(&format!("| {code} | {kind} |")),
+                "{code} missing from docs/errors.md"
+            );
+        }
+        let checker = fs::read_to_string(root().join("docs/checker.md")).unwrap();
+        for (code, rule, _) in trappa::check::CODES {
+            assert!(
+                checker.contains(&format!("| {code} | {rule} |")),
+                "{code} missing from docs/checker.md"
+            );
+        }
+    }
+
+    #[test]
+    fn readme_commands_name_files_that_exist() {
+        let readme = fs::read_to_string(root().join("README.md")).unwrap();
+        assert!(readme.contains("cargo run --release -- solve instances/gr-2027.json"));
+        assert!(readme.contains("cargo test"));
+        assert!(root().join("instances/gr-2027.json").exists());
+        let ci = fs::read_to_string(root().join(".ci/run")).unwrap();
+        assert!(ci.contains("cargo test"), ".ci/run runs the README's test command");
+    }
+}
