@@ -63,6 +63,38 @@ mod solving {
     }
 
     #[test]
+    fn shortfalls_and_mentees_without_any_eligible_mentor_are_explained() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut v: Value = serde_json::from_str(&fs::read_to_string(root().join("instances/uppsala-small.json")).unwrap()).unwrap();
+        // p02 is away most of the round: only a few monthly meetings fit.
+        v["participants"][1]["unavailable"] = serde_json::json!([{"from": "2027-09-01", "to": "2028-03-31"}]);
+        // p07 (Enköping) can have no one: m02 shares the unit, m03 is untrained, and the others
+        // are excluded explicitly.
+        v["mentorship"]["exclusions"] = serde_json::json!([
+            {"mentor": "m04", "mentee": "p04"}, {"mentor": "m01", "mentee": "p07"}, {"mentor": "m04", "mentee": "p07"}
+        ]);
+        let inst = dir.path().join("round.json");
+        fs::write(&inst, v.to_string()).unwrap();
+        let plan = solve_and_check(&inst, &dir.path().join("plan"), &[]);
+        let pairs = plan["mentorship"]["pairs"].as_array().unwrap();
+        let p02 = pairs.iter().find(|p| p["mentee"] == "p02").expect("p02 is still paired");
+        let n = p02["meetings"].as_array().unwrap().len();
+        assert!(n < 8, "{n}");
+        assert!(p02["shortfall"].as_str().unwrap().contains(&format!("only {n} of the required 8")));
+        let p07 = plan["mentorship"]["unmatched"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["mentee"] == "p07")
+            .unwrap();
+        assert_eq!(p07["reason"], "no_eligible_mentor");
+        assert_eq!(
+            p07["excluded_by"],
+            serde_json::json!({"excluded": 2, "not_trained": 1, "same_unit": 1})
+        );
+    }
+
+    #[test]
     fn same_seed_gives_the_same_plan() {
         let dir = tempfile::tempdir().unwrap();
         let inst = root().join("instances/gr-2027.json");

@@ -472,3 +472,89 @@ pub fn max_cardinality(problem: &MatchingProblem) -> usize {
     }
     petgraph::algo::maximum_matching(&g).len()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::format::InstanceFile;
+
+    fn small() -> InstanceFile {
+        serde_json::from_str(include_str!("../../instances/uppsala-small.json")).unwrap()
+    }
+
+    fn ids(inst: &Instance, mentor: &str, mentee: &str) -> (usize, usize) {
+        (
+            inst.mentors.iter().position(|m| m.id == mentor).unwrap(),
+            inst.participants.iter().position(|p| p.id == mentee).unwrap(),
+        )
+    }
+
+    fn rule(f: &InstanceFile, mentor: &str, mentee: &str) -> Option<PairRule> {
+        let inst = Instance::build(f);
+        let (m, p) = ids(&inst, mentor, mentee);
+        pair_violation(&inst, m, p)
+    }
+
+    #[test]
+    fn same_unit_is_always_forbidden() {
+        let mut f = small();
+        f.mentorship.same_municipality = SameMunicipality::Allowed;
+        assert_eq!(rule(&f, "m04", "p01"), Some(PairRule::SameUnit));
+    }
+
+    #[test]
+    fn untrained_mentor_only_when_training_is_required() {
+        let mut f = small();
+        assert_eq!(rule(&f, "m03", "p01"), Some(PairRule::NotTrained));
+        f.mentorship.require_training = false;
+        assert_eq!(rule(&f, "m03", "p01"), None);
+    }
+
+    #[test]
+    fn junior_mentor_is_excluded() {
+        let mut f = small();
+        f.mentorship.mentor_min_years = 7.0;
+        assert_eq!(rule(&f, "m04", "p02"), Some(PairRule::TooJunior));
+    }
+
+    #[test]
+    fn same_municipality_by_policy() {
+        let mut f = small();
+        assert_eq!(rule(&f, "m01", "p01"), None);
+        f.mentorship.same_municipality = SameMunicipality::Forbidden;
+        assert_eq!(rule(&f, "m01", "p01"), Some(PairRule::SameMunicipality));
+    }
+
+    #[test]
+    fn explicit_exclusion_and_travel_limit() {
+        let f = small();
+        assert_eq!(rule(&f, "m04", "p04"), Some(PairRule::Excluded));
+        // m02 (Enköping) accepts at most 60 minutes; Östhammar is further.
+        assert_eq!(rule(&f, "m02", "p04"), Some(PairRule::TooFar));
+    }
+
+    #[test]
+    fn zero_capacity_mentor_is_excluded() {
+        let mut f = small();
+        f.mentors[0].capacity = 0;
+        assert_eq!(rule(&f, "m01", "p02"), Some(PairRule::NoCapacity));
+    }
+
+    #[test]
+    fn cost_terms_follow_the_weights() {
+        let f = small();
+        let inst = Instance::build(&f);
+        // m01 (Uppsala, expertise barnsamtal + utredning) with p01 (Uppsala, barnsamtal + lvu):
+        // same municipality (penalised 30), no travel, one uncovered interest (15).
+        let (m, p) = ids(&inst, "m01", "p01");
+        let c = pair_cost(&inst, m, p);
+        assert_eq!(
+            (c.travel, c.same_municipality, c.interest_mismatch, c.repeat_pair),
+            (0.0, 30.0, 15.0, 0.0)
+        );
+        // m01 mentored p03 before.
+        let (m, p) = ids(&inst, "m01", "p03");
+        assert_eq!(pair_cost(&inst, m, p).repeat_pair, 100.0);
+        assert_eq!(balance_cost(10.0, 3), 30.0);
+    }
+}
