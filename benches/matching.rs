@@ -10,10 +10,7 @@ use trappa::solve::mentor_matching::{build_problem, solve_exact};
 
 fn matching(c: &mut Criterion) {
     let mut group = c.benchmark_group("mentor_matching");
-    group
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(20));
+    group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(20));
     for mentees in [500usize, 2_000, 5_000] {
         let file = generate(&GenOptions {
             region: GenRegion::National,

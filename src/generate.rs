@@ -157,10 +157,7 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     }
     if let Some(k) = opts.mentees {
         if k > opts.participants {
-            return Err(GenError::Options(format!(
-                "--mentees {k} exceeds --participants {}",
-                opts.participants
-            )));
+            return Err(GenError::Options(format!("--mentees {k} exceeds --participants {}", opts.participants)));
         }
     }
     if matches!(opts.mentor_capacity, Some(c) if c < 1) {
@@ -195,9 +192,7 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     let mut unit_of_muni: Vec<Vec<usize>> = Vec::new();
     for (i, m) in munis.iter().enumerate() {
         let people = part_counts[i] + mentor_counts[i];
-        let staff = ((m.population as f64 * 0.55 / 1000.0).round() as usize)
-            .max(people + people / 3 + 2)
-            .max(4);
+        let staff = ((m.population as f64 * 0.55 / 1000.0).round() as usize).max(people + people / 3 + 2).max(4);
         let n_units = staff.div_ceil(12).max(1);
         let mut ids = Vec::new();
         for u in 0..n_units {
@@ -221,13 +216,7 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
         unit_load[u] += 1;
         units[u].id.clone()
     };
-    let name = |rng: &mut ChaCha8Rng| {
-        format!(
-            "{} {}",
-            FIRST.choose(rng).unwrap_or(&"Anna"),
-            LAST.choose(rng).unwrap_or(&"Andersson")
-        )
-    };
+    let name = |rng: &mut ChaCha8Rng| format!("{} {}", FIRST.choose(rng).unwrap_or(&"Anna"), LAST.choose(rng).unwrap_or(&"Andersson"));
     let tags = |rng: &mut ChaCha8Rng, lo: usize, hi: usize| -> Vec<String> {
         let k = rng.gen_range(lo..=hi);
         let mut t: Vec<String> = TAGS.choose_multiple(rng, k).map(|s| s.to_string()).collect();
@@ -238,11 +227,7 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
         let mut v = Vec::new();
         if rng.gen_bool(0.25) {
             let from = start + Duration::days(rng.gen_range(0..300));
-            v.push(DateOrRange::Range {
-                from,
-                to: from + Duration::days(rng.gen_range(2..14)),
-                reason: Some("ledighet".into()),
-            });
+            v.push(DateOrRange::Range { from, to: from + Duration::days(rng.gen_range(2..14)), reason: Some("ledighet".into()) });
         }
         for _ in 0..rng.gen_range(0..3) {
             v.push(DateOrRange::Date(start + Duration::days(rng.gen_range(0..340))));
@@ -318,11 +303,7 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
                 years_in_profession: (rng.gen_range(5.0..30.0f64) * 10.0).round() / 10.0,
                 expertise: tags(&mut rng, 2, 4),
                 unavailable: unavailable(&mut rng),
-                max_travel_minutes: if rng.gen_bool(0.4) {
-                    Some([45.0, 60.0, 90.0, 120.0][rng.gen_range(0..4)])
-                } else {
-                    None
-                },
+                max_travel_minutes: if rng.gen_bool(0.4) { Some([45.0, 60.0, 90.0, 120.0][rng.gen_range(0..4)]) } else { None },
                 history,
             });
         }
@@ -330,14 +311,88 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     for m in &mut munis {
         m.cost_share = m.cost_share.map(|s| (s * 1000.0).round() / 1000.0);
     }
+
+    // Group programmes: professional supervision for new hires from six months in the
+    // profession (monthly, 8–10 meetings, groups of 5–8 mixed across municipalities), and a
+    // research circle on child interviews for the practised and experienced.
+    let supervision_eligible = participants
+        .iter()
+        .filter(|p| {
+            (start - p.profession_start).num_days() as f64 >= 0.5 * 365.25 && (start - p.profession_start).num_days() as f64 / 365.25 < 2.0
+        })
+        .count();
+    let supervision_groups = supervision_eligible.div_ceil(8);
+    let circle_groups = (opts.participants / 150).clamp(1, 6);
+    let n_supervisors = supervision_groups.div_ceil(2) + 1;
+    let n_circle_leaders = circle_groups.div_ceil(2);
+    let mut by_size: Vec<usize> = (0..munis.len()).collect();
+    by_size.sort_by_key(|&i| std::cmp::Reverse(munis[i].population));
+    let mut group_leaders = Vec::new();
+    for k in 0..n_supervisors + n_circle_leaders {
+        // Leaders live where people live: the larger municipalities, weighted.
+        let home = by_size[rng.gen_range(0..by_size.len().min(6))];
+        let circle = k >= n_supervisors;
+        group_leaders.push(GroupLeaderSpec {
+            id: format!("l{:03}", k + 1),
+            name: name(&mut rng),
+            municipality: munis[home].id.clone(),
+            qualifications: if circle { vec!["research_circle".into()] } else { vec!["supervision".into()] },
+            max_groups: if circle { 2 } else { [2, 2, 3][rng.gen_range(0..3)] },
+            unavailable: unavailable(&mut rng),
+        });
+    }
+    let group_programmes = vec![
+        GroupProgrammeSpec {
+            id: "handledning".into(),
+            name: "Yrkeshandledning för nyanställda".into(),
+            kind: GroupKind::Supervision,
+            eligibility: GroupEligibility { phases: vec!["new".into()], min_months: Some(6.0), ..GroupEligibility::default() },
+            enrolled: None,
+            min_size: Some(5),
+            max_size: Some(8),
+            group_sizes: None,
+            groups: None,
+            max_per_municipality: None,
+            max_per_unit: Some(2),
+            leader_required: true,
+            leader_qualification: None,
+            meetings: GroupMeetingRules::default(),
+            venue: None,
+            together_before: vec![],
+            diversity: DiversityWeights::default(),
+            pair_weights: vec![],
+            pair_weights_only: false,
+        },
+        GroupProgrammeSpec {
+            id: "fou-cirkel".into(),
+            name: "FoU-cirkel barnsamtal".into(),
+            kind: GroupKind::ResearchCircle,
+            eligibility: GroupEligibility {
+                phases: vec!["practised".into(), "experienced".into()],
+                themes: vec!["barnsamtal".into(), "utvecklingspsykologi".into()],
+                ..GroupEligibility::default()
+            },
+            enrolled: None,
+            min_size: Some(8),
+            max_size: Some(12),
+            group_sizes: None,
+            groups: Some(circle_groups),
+            max_per_municipality: Some(4),
+            max_per_unit: Some(2),
+            leader_required: true,
+            leader_qualification: None,
+            meetings: GroupMeetingRules { min: 6, max: 8, ..GroupMeetingRules::default() },
+            venue: None,
+            together_before: vec![],
+            diversity: DiversityWeights::default(),
+            pair_weights: vec![],
+            pair_weights_only: false,
+        },
+    ];
     Ok(InstanceFile {
         format: "trappa-instance".into(),
         version: FORMAT_VERSION,
-        round: RoundSpec {
-            name: format!("{region_name} mentorskap 2027"),
-            start,
-            end,
-        },
+        round: RoundSpec { name: format!("{region_name} mentorskap 2027"), start, end },
         calendar: CalendarSpec {
             closed: vec![DateOrRange::Range {
                 from: NaiveDate::from_ymd_opt(2027, 6, 28).expect("valid date"),
@@ -345,17 +400,14 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
                 reason: Some("sommaruppehåll".into()),
             }],
         },
-        region: RegionSpec {
-            name: region_name,
-            municipalities: munis,
-            units,
-            travel: TravelSpec::default(),
-        },
+        region: RegionSpec { name: region_name, municipalities: munis, units, travel: TravelSpec::default() },
         phases: default_phases(),
         participants,
         mentors,
         mentorship: MentorshipRules::default(),
         weights: Weights::default(),
+        group_programmes,
+        group_leaders,
     })
 }
 

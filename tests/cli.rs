@@ -81,17 +81,9 @@ mod solving {
         let n = p02["meetings"].as_array().unwrap().len();
         assert!(n < 8, "{n}");
         assert!(p02["shortfall"].as_str().unwrap().contains(&format!("only {n} of the required 8")));
-        let p07 = plan["mentorship"]["unmatched"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|u| u["mentee"] == "p07")
-            .unwrap();
+        let p07 = plan["mentorship"]["unmatched"].as_array().unwrap().iter().find(|u| u["mentee"] == "p07").unwrap();
         assert_eq!(p07["reason"], "no_eligible_mentor");
-        assert_eq!(
-            p07["excluded_by"],
-            serde_json::json!({"excluded": 2, "not_trained": 1, "same_unit": 1})
-        );
+        assert_eq!(p07["excluded_by"], serde_json::json!({"excluded": 2, "not_trained": 1, "same_unit": 1}));
     }
 
     #[test]
@@ -101,10 +93,7 @@ mod solving {
         let a = solve_and_check(&inst, &dir.path().join("a"), &["--seed", "7"]);
         let b = solve_and_check(&inst, &dir.path().join("b"), &["--seed", "7"]);
         assert_eq!(plan_content(a), plan_content(b));
-        assert_eq!(
-            fs::read(dir.path().join("a/pairs.csv")).unwrap(),
-            fs::read(dir.path().join("b/pairs.csv")).unwrap()
-        );
+        assert_eq!(fs::read(dir.path().join("a/pairs.csv")).unwrap(), fs::read(dir.path().join("b/pairs.csv")).unwrap());
     }
 
     #[test]
@@ -114,12 +103,7 @@ mod solving {
         let exact = solve_and_check(&inst, &dir.path().join("exact"), &[]);
         let greedy = solve_and_check(&inst, &dir.path().join("greedy"), &["--strategy", "greedy"]);
         assert_eq!(greedy["status"]["optimality"], "feasible");
-        let key = |v: &Value| {
-            (
-                v["objective"]["matched"].as_u64().unwrap(),
-                -v["objective"]["cost"].as_f64().unwrap(),
-            )
-        };
+        let key = |v: &Value| (v["objective"]["matched"].as_u64().unwrap(), -v["objective"]["cost"].as_f64().unwrap());
         assert!(key(&exact) >= key(&greedy));
     }
 
@@ -152,10 +136,7 @@ mod bad_input {
             // The library reports the code too, with a path or a line.
             let text = fs::read_to_string(&path).unwrap();
             let problems = trappa::io::parse_and_validate(&text).unwrap_err();
-            assert!(
-                problems.iter().any(|p| p.code == *code && (p.line.is_some() || !p.path.is_empty())),
-                "{code}: {problems:?}"
-            );
+            assert!(problems.iter().any(|p| p.code == *code && (p.line.is_some() || !p.path.is_empty())), "{code}: {problems:?}");
         }
     }
 
@@ -183,20 +164,11 @@ mod bad_input {
 
     #[test]
     fn missing_file_and_plan_given_as_instance() {
-        trappa()
-            .args(["solve", "no/such/file.json"])
-            .assert()
-            .code(2)
-            .stderr(predicates::str::contains("cannot read"));
+        trappa().args(["solve", "no/such/file.json"]).assert().code(2).stderr(predicates::str::contains("cannot read"));
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("plan");
         solve_and_check(&root().join("instances/uppsala-small.json"), &out, &[]);
-        trappa()
-            .arg("solve")
-            .arg(out.join("plan.json"))
-            .assert()
-            .code(2)
-            .stderr(predicates::str::contains("E003"));
+        trappa().arg("solve").arg(out.join("plan.json")).assert().code(2).stderr(predicates::str::contains("E003"));
         trappa()
             .arg("check")
             .arg(root().join("instances/uppsala-small.json"))
@@ -208,11 +180,7 @@ mod bad_input {
 
     #[test]
     fn bad_time_limit_is_a_usage_error() {
-        trappa()
-            .args(["solve", "instances/uppsala-small.json", "--time-limit", "-3"])
-            .current_dir(root())
-            .assert()
-            .code(2);
+        trappa().args(["solve", "instances/uppsala-small.json", "--time-limit", "-3"]).current_dir(root()).assert().code(2);
     }
 }
 
@@ -229,10 +197,7 @@ mod output_files {
         solve_and_check(&inst, &out, &[]);
         assert!(!out.join("stale.txt").exists(), "the new plan replaces the old directory whole");
         // No staging directories are left behind.
-        let names: Vec<String> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-            .collect();
+        let names: Vec<String> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect();
         assert_eq!(names, vec!["plan".to_string()]);
 
         let foreign = dir.path().join("documents");
@@ -255,13 +220,7 @@ mod output_files {
         let out = dir.path().join("plan");
         solve_and_check(&root().join("instances/uppsala-small.json"), &out, &[]);
         let before = fs::read(out.join("plan.json")).unwrap();
-        trappa()
-            .arg("solve")
-            .arg(root().join("instances/invalid/E021-unknown-reference.json"))
-            .arg("--out")
-            .arg(&out)
-            .assert()
-            .code(2);
+        trappa().arg("solve").arg(root().join("instances/invalid/E021-unknown-reference.json")).arg("--out").arg(&out).assert().code(2);
         assert_eq!(fs::read(out.join("plan.json")).unwrap(), before);
     }
 
@@ -269,23 +228,9 @@ mod output_files {
     fn golden_pairs_csv_and_calendar() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("plan");
-        trappa()
-            .args(["solve", "instances/uppsala-small.json", "--quiet", "--out"])
-            .arg(&out)
-            .current_dir(root())
-            .assert()
-            .success();
-        trappa()
-            .args(["check", "instances/uppsala-small.json"])
-            .arg(&out)
-            .current_dir(root())
-            .assert()
-            .success();
-        for (produced, golden) in [
-            ("pairs.csv", "pairs.csv"),
-            ("calendars/p01.ics", "p01.ics"),
-            ("calendars/m01.ics", "m01.ics"),
-        ] {
+        trappa().args(["solve", "instances/uppsala-small.json", "--quiet", "--out"]).arg(&out).current_dir(root()).assert().success();
+        trappa().args(["check", "instances/uppsala-small.json"]).arg(&out).current_dir(root()).assert().success();
+        for (produced, golden) in [("pairs.csv", "pairs.csv"), ("calendars/p01.ics", "p01.ics"), ("calendars/m01.ics", "m01.ics")] {
             let got = fs::read(out.join(produced)).unwrap();
             let path = root().join("tests/golden/uppsala-small").join(golden);
             if std::env::var_os("TRAPPA_BLESS").is_some() {
@@ -355,12 +300,7 @@ mod checker {
     }
 
     fn pair_index(plan: &Value, mentor: &str) -> usize {
-        plan["mentorship"]["pairs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .position(|p| p["mentor"] == mentor)
-            .unwrap()
+        plan["mentorship"]["pairs"].as_array().unwrap().iter().position(|p| p["mentor"] == mentor).unwrap()
     }
 
     #[test]
@@ -469,13 +409,7 @@ mod benchmark_adapter {
     fn or_library_assign100_reaches_the_proven_optimum_305() {
         let dir = tempfile::tempdir().unwrap();
         let inst = dir.path().join("assign100.json");
-        trappa()
-            .args(["import", "assignment"])
-            .arg(root().join("tests/data/assign100.txt"))
-            .arg("--out")
-            .arg(&inst)
-            .assert()
-            .success();
+        trappa().args(["import", "assignment"]).arg(root().join("tests/data/assign100.txt")).arg("--out").arg(&inst).assert().success();
         let plan = solve_and_check(&inst, &dir.path().join("plan"), &[]);
         assert_eq!(plan["objective"]["matched"], 100);
         assert_eq!(plan["objective"]["cost"].as_f64().unwrap(), 305.0);
@@ -487,19 +421,9 @@ mod benchmark_adapter {
         let dir = tempfile::tempdir().unwrap();
         let bad = dir.path().join("bad.txt");
         fs::write(&bad, "3\n1 2 3\n4 x 6\n7 8 9\n").unwrap();
-        trappa()
-            .args(["import", "assignment"])
-            .arg(&bad)
-            .assert()
-            .code(2)
-            .stderr(predicates::str::contains("line 3"));
+        trappa().args(["import", "assignment"]).arg(&bad).assert().code(2).stderr(predicates::str::contains("line 3"));
         fs::write(&bad, "3\n1 2 3\n4 5 6\n").unwrap();
-        trappa()
-            .args(["import", "assignment"])
-            .arg(&bad)
-            .assert()
-            .code(2)
-            .stderr(predicates::str::contains("expected 3×3"));
+        trappa().args(["import", "assignment"]).arg(&bad).assert().code(2).stderr(predicates::str::contains("expected 3×3"));
     }
 }
 
@@ -510,14 +434,8 @@ mod generator_and_schema {
     fn same_seed_same_file_and_every_region_solves() {
         let dir = tempfile::tempdir().unwrap();
         for region in ["gr", "jonkoping", "uppsala", "halland", "national"] {
-            let a = trappa()
-                .args(["generate", "--region", region, "--participants", "400", "--seed", "3"])
-                .output()
-                .unwrap();
-            let b = trappa()
-                .args(["generate", "--region", region, "--participants", "400", "--seed", "3"])
-                .output()
-                .unwrap();
+            let a = trappa().args(["generate", "--region", region, "--participants", "400", "--seed", "3"]).output().unwrap();
+            let b = trappa().args(["generate", "--region", region, "--participants", "400", "--seed", "3"]).output().unwrap();
             assert!(a.status.success());
             assert_eq!(a.stdout, b.stdout, "{region}: same seed, same file");
             let file = dir.path().join(format!("{region}.json"));
@@ -533,14 +451,8 @@ mod generator_and_schema {
             assert_eq!(munis, expected, "{region}");
             solve_and_check(&file, &dir.path().join(format!("plan-{region}")), &[]);
         }
-        let c = trappa()
-            .args(["generate", "--participants", "400", "--seed", "4"])
-            .output()
-            .unwrap();
-        let a = trappa()
-            .args(["generate", "--participants", "400", "--seed", "3"])
-            .output()
-            .unwrap();
+        let c = trappa().args(["generate", "--participants", "400", "--seed", "4"]).output().unwrap();
+        let a = trappa().args(["generate", "--participants", "400", "--seed", "3"]).output().unwrap();
         assert_ne!(a.stdout, c.stdout);
     }
 
@@ -549,11 +461,7 @@ mod generator_and_schema {
         for (which, file) in [("instance", "docs/instance.schema.json"), ("plan", "docs/plan.schema.json")] {
             let out = trappa().args(["schema", which]).output().unwrap();
             let committed = fs::read_to_string(root().join(file)).unwrap();
-            assert_eq!(
-                String::from_utf8_lossy(&out.stdout),
-                committed,
-                "{file} is stale: run `trappa schema {which} > {file}`"
-            );
+            assert_eq!(String::from_utf8_lossy(&out.stdout), committed, "{file} is stale: run `trappa schema {which} > {file}`");
         }
     }
 
@@ -574,17 +482,11 @@ mod docs {
     fn every_code_is_documented() {
         let errors = fs::read_to_string(root().join("docs/errors.md")).unwrap();
         for (code, kind, _) in trappa::io::validate::CODES {
-            assert!(
-                errors.contains(&format!("| {code} | {kind} |")),
-                "{code} missing from docs/errors.md"
-            );
+            assert!(errors.contains(&format!("| {code} | {kind} |")), "{code} missing from docs/errors.md");
         }
         let checker = fs::read_to_string(root().join("docs/checker.md")).unwrap();
         for (code, rule, _) in trappa::check::CODES {
-            assert!(
-                checker.contains(&format!("| {code} | {rule} |")),
-                "{code} missing from docs/checker.md"
-            );
+            assert!(checker.contains(&format!("| {code} | {rule} |")), "{code} missing from docs/checker.md");
         }
     }
 
@@ -596,5 +498,132 @@ mod docs {
         assert!(root().join("instances/gr-2027.json").exists());
         let ci = fs::read_to_string(root().join(".ci/run")).unwrap();
         assert!(ci.contains("cargo test"), ".ci/run runs the README's test command");
+    }
+}
+
+mod groups {
+    use super::*;
+    use trappa::io::{adapters, sha256_hex, LoadedInstance};
+    use trappa::model::Instance;
+    use trappa::solve::{solve, SolveParams};
+
+    fn optima() -> Vec<(String, f64)> {
+        fs::read_to_string(root().join("tests/data/mdgp/optimal_small.csv"))
+            .unwrap()
+            .lines()
+            .skip(1)
+            .map(|l| {
+                let f: Vec<&str> = l.split(',').collect();
+                (f[0].to_string(), f[4].parse().unwrap())
+            })
+            .collect()
+    }
+
+    /// Imports an MDGPLIB file, solves it with a grouping strategy, checks the plan and returns
+    /// the programme's plan.
+    fn solve_mdgp(name: &str, strategy: &str) -> trappa::io::plan_format::GroupProgrammePlan {
+        let text = fs::read_to_string(root().join(format!("tests/data/mdgp/instances/{name}.txt"))).unwrap();
+        let problem = trappa::solve::groups::mdgp::parse_mdgplib(&text).unwrap();
+        let file = adapters::mdgp_instance(name, &problem);
+        let json = serde_json::to_string(&file).unwrap();
+        let file = trappa::io::parse_and_validate(&json).expect("imported instance is valid");
+        let sha = sha256_hex(json.as_bytes());
+        let loaded = LoadedInstance { model: Instance::build(&file), file: file.clone(), sha256: sha.clone() };
+        let params = SolveParams { group_strategy: strategy.into(), seed: 5, ..SolveParams::default() };
+        let plan = solve(&loaded, name, &params).unwrap();
+        let report = trappa::check::check(&file, &sha, &plan);
+        assert!(report.is_valid(), "{name}: {:?}", report.violations);
+        plan.groups.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn local_search_reaches_every_proven_mdgplib_optimum_n10_n12() {
+        let all = optima();
+        assert_eq!(all.len(), 120);
+        for (name, optimum) in all {
+            let g = solve_mdgp(&name, "local-search");
+            assert!(
+                (g.objective.total - optimum).abs() <= 1e-3 * optimum.abs().max(1.0) + 1e-3,
+                "{name}: {} vs {optimum}",
+                g.objective.total
+            );
+        }
+    }
+
+    #[test]
+    fn milp_proves_the_mdgplib_optima() {
+        // Every seventh instance (all kinds and sizes appear), to keep the test run short; the
+        // local-search test
+        // covers all 120.
+        for (name, optimum) in optima().into_iter().step_by(7) {
+            let g = solve_mdgp(&name, "milp");
+            assert_eq!(g.status.optimality, trappa::io::plan_format::Optimality::Optimal, "{name}");
+            assert!(
+                (g.objective.total - optimum).abs() <= 1e-3 * optimum.abs().max(1.0) + 1e-3,
+                "{name}: {} vs {optimum}",
+                g.objective.total
+            );
+        }
+    }
+
+    #[test]
+    fn import_mdgp_from_the_command_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let inst = dir.path().join("geo.json");
+        trappa()
+            .args(["import", "mdgp"])
+            .arg(root().join("tests/data/mdgp/instances/Geo_n010_ds_01.txt"))
+            .arg("--out")
+            .arg(&inst)
+            .assert()
+            .success();
+        let plan = solve_and_check(&inst, &dir.path().join("plan"), &[]);
+        let g = &plan["groups"][0];
+        assert_eq!(g["status"]["optimality"], "optimal");
+        assert!((g["objective"]["total"].as_f64().unwrap() - 3864.689).abs() < 1e-3);
+        let bad = dir.path().join("bad.txt");
+        fs::write(&bad, "4 2 ss 2 2 2 2\n0 1 1.0\n0 2 x\n").unwrap();
+        trappa().args(["import", "mdgp"]).arg(&bad).assert().code(2).stderr(predicates::str::contains("line 3"));
+    }
+
+    #[test]
+    fn supervision_groups_of_the_default_round_follow_the_rules() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = solve_and_check(&root().join("instances/gr-2027.json"), &dir.path().join("plan"), &[]);
+        let sup = plan["groups"].as_array().unwrap().iter().find(|g| g["programme"] == "handledning").unwrap();
+        let groups = sup["groups"].as_array().unwrap();
+        assert!(groups.len() >= 10);
+        for g in groups {
+            let n = g["members"].as_array().unwrap().len();
+            assert!((5..=8).contains(&n), "{g}");
+            assert!(g["leader"].is_string());
+            assert!((8..=10).contains(&g["meetings"].as_array().unwrap().len()));
+        }
+        assert!(fs::read_to_string(dir.path().join("plan/groups.csv")).unwrap().contains("ledare"));
+    }
+
+    fn mutated_groups(edit: impl FnOnce(&mut Value)) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let inst = root().join("instances/gr-2027.json");
+        let out = dir.path().join("plan");
+        let mut plan = solve_and_check(&inst, &out, &[]);
+        edit(&mut plan["groups"][0]);
+        fs::write(out.join("plan.json"), serde_json::to_string(&plan).unwrap()).unwrap();
+        let output = trappa().arg("check").arg(&inst).arg(&out).output().unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8_lossy(&output.stdout).to_string()
+    }
+
+    #[test]
+    fn checker_rejects_broken_groups() {
+        let out = mutated_groups(|g| {
+            let extra = g["groups"][1]["members"][0].clone();
+            g["groups"][0]["members"].as_array_mut().unwrap().push(extra);
+            g["groups"][1]["leader"] = Value::Null;
+            g["groups"][2]["meetings"][1] = g["groups"][2]["meetings"][0].clone();
+        });
+        for code in ["C072", "C074", "C075", "C079"] {
+            assert!(out.contains(code), "{code} missing: {out}");
+        }
     }
 }

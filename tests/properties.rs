@@ -30,12 +30,7 @@ fn spec() -> impl Strategy<Value = Spec> {
         prop::collection::vec((57.0f64..60.0, 12.0f64..18.0), 1..4),
         prop::collection::vec(0usize..3, 2..6),
         prop::collection::vec(
-            (
-                0usize..6,
-                prop_oneof![1 => Just(0u8), 4 => Just(1u8), 1 => Just(2u8)],
-                prop::collection::vec(0usize..4, 0..3),
-                any::<bool>(),
-            ),
+            (0usize..6, prop_oneof![1 => Just(0u8), 4 => Just(1u8), 1 => Just(2u8)], prop::collection::vec(0usize..4, 0..3), any::<bool>()),
             1..7,
         ),
         prop::collection::vec(
@@ -86,12 +81,7 @@ fn build(s: &Spec) -> InstanceFile {
         .units
         .iter()
         .enumerate()
-        .map(|(i, m)| UnitSpec {
-            id: format!("u{i}"),
-            name: None,
-            municipality: format!("k{}", m % s.munis.len()),
-            headcount: 50,
-        })
+        .map(|(i, m)| UnitSpec { id: format!("u{i}"), name: None, municipality: format!("k{}", m % s.munis.len()), headcount: 50 })
         .collect();
     let unit = |i: usize| format!("u{}", i % units.len());
     let participants: Vec<ParticipantSpec> = s
@@ -106,11 +96,7 @@ fn build(s: &Spec) -> InstanceFile {
             profession_start: [d(2026, 6, 1), d(2024, 1, 1), d(2015, 1, 1)][*phase as usize],
             employment_start: d(2026, 6, 1),
             unavailable: if i % 3 == 0 {
-                vec![DateOrRange::Range {
-                    from: d(2027, 3, 1),
-                    to: d(2027, 3, 31),
-                    reason: None,
-                }]
+                vec![DateOrRange::Range { from: d(2027, 3, 1), to: d(2027, 3, 31), reason: None }]
             } else {
                 vec![]
             },
@@ -132,11 +118,7 @@ fn build(s: &Spec) -> InstanceFile {
             expertise: expertise.iter().map(|t| tags[*t].to_string()).collect(),
             unavailable: vec![],
             max_travel_minutes: *max_travel,
-            history: if i % 2 == 0 && !participants.is_empty() {
-                vec![format!("p{}", i % participants.len())]
-            } else {
-                vec![]
-            },
+            history: if i % 2 == 0 && !participants.is_empty() { vec![format!("p{}", i % participants.len())] } else { vec![] },
         })
         .collect();
     let pair_ok = |m: usize, p: usize| m < mentors.len() && p < participants.len();
@@ -144,11 +126,7 @@ fn build(s: &Spec) -> InstanceFile {
         .exclusions
         .iter()
         .filter(|(m, p)| pair_ok(*m, *p))
-        .map(|(m, p)| PairExclusion {
-            mentor: format!("m{m}"),
-            mentee: format!("p{p}"),
-            reason: None,
-        })
+        .map(|(m, p)| PairExclusion { mentor: format!("m{m}"), mentee: format!("p{p}"), reason: None })
         .collect();
     exclusions.sort_by(|a, b| (&a.mentor, &a.mentee).cmp(&(&b.mentor, &b.mentee)));
     exclusions.dedup_by(|a, b| a.mentor == b.mentor && a.mentee == b.mentee);
@@ -156,29 +134,16 @@ fn build(s: &Spec) -> InstanceFile {
         .explicit
         .iter()
         .filter(|(m, p, _)| pair_ok(*m, *p))
-        .map(|(m, p, c)| PairCost {
-            mentor: format!("m{m}"),
-            mentee: format!("p{p}"),
-            cost: (*c * 10.0).round() / 10.0,
-        })
+        .map(|(m, p, c)| PairCost { mentor: format!("m{m}"), mentee: format!("p{p}"), cost: (*c * 10.0).round() / 10.0 })
         .collect();
     pair_costs.sort_by(|a, b| (&a.mentor, &a.mentee).cmp(&(&b.mentor, &b.mentee)));
     pair_costs.dedup_by(|a, b| a.mentor == b.mentor && a.mentee == b.mentee);
     InstanceFile {
         format: "trappa-instance".into(),
         version: 1,
-        round: RoundSpec {
-            name: "Egenskapstest".into(),
-            start: d(2027, 1, 11),
-            end: d(2027, 12, 17),
-        },
+        round: RoundSpec { name: "Egenskapstest".into(), start: d(2027, 1, 11), end: d(2027, 12, 17) },
         calendar: CalendarSpec::default(),
-        region: RegionSpec {
-            name: "Test".into(),
-            municipalities,
-            units,
-            travel: TravelSpec::default(),
-        },
+        region: RegionSpec { name: "Test".into(), municipalities, units, travel: TravelSpec::default() },
         phases: default_phases(),
         participants,
         mentors,
@@ -188,10 +153,7 @@ fn build(s: &Spec) -> InstanceFile {
             pair_costs,
             ..MentorshipRules::default()
         },
-        weights: Weights {
-            balance: s.balance,
-            ..Weights::default()
-        },
+        weights: Weights { balance: s.balance, ..Weights::default() },
     }
 }
 

@@ -40,19 +40,9 @@ fn travel(f: &InstanceFile, a: usize, b: usize) -> f64 {
 pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     let rules = &f.mentorship;
     let w = &f.weights;
-    let muni: HashMap<&str, usize> = f
-        .region
-        .municipalities
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.id.as_str(), i))
-        .collect();
-    let unit_muni: HashMap<&str, usize> = f
-        .region
-        .units
-        .iter()
-        .map(|u| (u.id.as_str(), muni.get(u.municipality.as_str()).copied().unwrap_or(0)))
-        .collect();
+    let muni: HashMap<&str, usize> = f.region.municipalities.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
+    let unit_muni: HashMap<&str, usize> =
+        f.region.units.iter().map(|u| (u.id.as_str(), muni.get(u.municipality.as_str()).copied().unwrap_or(0))).collect();
     let participants: HashMap<&str, usize> = f.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     let mentors: HashMap<&str, usize> = f.mentors.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
     let participant_of = |i: usize| {
@@ -85,29 +75,16 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     };
     let eligible_mentee = |i: usize| f.participants[i].wants_mentor && rules.eligible_phases.iter().any(|ph| ph == phase_of(i));
     let excluded: HashSet<(&str, &str)> = rules.exclusions.iter().map(|e| (e.mentor.as_str(), e.mentee.as_str())).collect();
-    let explicit: HashMap<(&str, &str), f64> = rules
-        .pair_costs
-        .iter()
-        .map(|c| ((c.mentor.as_str(), c.mentee.as_str()), c.cost))
-        .collect();
-    let history: HashSet<(&str, &str)> = f
-        .mentors
-        .iter()
-        .flat_map(|m| m.history.iter().map(move |h| (m.id.as_str(), h.as_str())))
-        .collect();
+    let explicit: HashMap<(&str, &str), f64> = rules.pair_costs.iter().map(|c| ((c.mentor.as_str(), c.mentee.as_str()), c.cost)).collect();
+    let history: HashSet<(&str, &str)> =
+        f.mentors.iter().flat_map(|m| m.history.iter().map(move |h| (m.id.as_str(), h.as_str()))).collect();
 
     // Whether the hard pair rules allow mentor m for participant p (checker's own statement).
     let allowed = |m: usize, p: usize| -> Result<(), (&'static str, String)> {
         let mentor = &f.mentors[m];
         let (a, b) = (mentor_of(m), participant_of(p));
         if a.unit == b.unit {
-            return Err((
-                "C014",
-                format!(
-                    "mentor {} and mentee {} both work in unit {}",
-                    mentor.id, f.participants[p].id, a.unit
-                ),
-            ));
+            return Err(("C014", format!("mentor {} and mentee {} both work in unit {}", mentor.id, f.participants[p].id, a.unit)));
         }
         if rules.same_municipality == SameMunicipality::Forbidden && a.municipality == b.municipality {
             return Err((
@@ -141,10 +118,7 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             if t > max {
                 return Err((
                     "C018",
-                    format!(
-                        "mentor {} would travel {t:.1} min to mentee {}, more than the maximum {max}",
-                        mentor.id, f.participants[p].id
-                    ),
+                    format!("mentor {} would travel {t:.1} min to mentee {}, more than the maximum {max}", mentor.id, f.participants[p].id),
                 ));
             }
         }
@@ -159,10 +133,7 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
 
     for pair in &plan.mentorship.pairs {
         let (Some(&m), Some(&p)) = (mentors.get(pair.mentor.as_str()), participants.get(pair.mentee.as_str())) else {
-            report.violations.push(violation(
-                "C010",
-                format!("pair {}–{} names someone not in the instance", pair.mentor, pair.mentee),
-            ));
+            report.violations.push(violation("C010", format!("pair {}–{} names someone not in the instance", pair.mentor, pair.mentee)));
             continue;
         };
         pair_list.push((m, p));
@@ -178,9 +149,7 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             ));
         }
         if !paired.insert(p) {
-            report
-                .violations
-                .push(violation("C012", format!("{} has more than one mentor", pair.mentee)));
+            report.violations.push(violation("C012", format!("{} has more than one mentor", pair.mentee)));
         }
         *load.entry(m).or_insert(0) += 1;
         if let Err((code, msg)) = allowed(m, p) {
@@ -203,11 +172,7 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             };
             *terms.entry("same_municipality".into()).or_insert(0.0) += same;
             let expertise: HashSet<&str> = f.mentors[m].expertise.iter().map(String::as_str).collect();
-            let missing = f.participants[p]
-                .interests
-                .iter()
-                .filter(|t| !expertise.contains(t.as_str()))
-                .count();
+            let missing = f.participants[p].interests.iter().filter(|t| !expertise.contains(t.as_str())).count();
             *terms.entry("interest_mismatch".into()).or_insert(0.0) += w.interest_mismatch * missing as f64;
             *terms.entry("repeat_pair".into()).or_insert(0.0) += if history.contains(&key) { w.repeat_pair } else { 0.0 };
         }
@@ -228,28 +193,21 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             if d < f.round.start || d > f.round.end {
                 report.violations.push(violation(
                     "C021",
-                    format!(
-                        "{}–{} meets on {d}, outside the round {}–{}",
-                        pair.mentor, pair.mentee, f.round.start, f.round.end
-                    ),
+                    format!("{}–{} meets on {d}, outside the round {}–{}", pair.mentor, pair.mentee, f.round.start, f.round.end),
                 ));
             }
             if let Some(why) = closed_reason(d) {
+                report.violations.push(violation("C022", format!("{}–{} meets on {d}, {why}", pair.mentor, pair.mentee)));
+            } else if unavailable_on(&closed_extra, d) {
                 report
                     .violations
-                    .push(violation("C022", format!("{}–{} meets on {d}, {why}", pair.mentor, pair.mentee)));
-            } else if unavailable_on(&closed_extra, d) {
-                report.violations.push(violation(
-                    "C022",
-                    format!("{}–{} meets on {d}, a closed date of the round", pair.mentor, pair.mentee),
-                ));
+                    .push(violation("C022", format!("{}–{} meets on {d}, a closed date of the round", pair.mentor, pair.mentee)));
             }
             for (who, person) in [(&pair.mentor, &a), (&pair.mentee, &b)] {
                 if unavailable_on(&person.unavailable, d) {
-                    report.violations.push(violation(
-                        "C025",
-                        format!("{who} is unavailable on {d}, a meeting of {}–{}", pair.mentor, pair.mentee),
-                    ));
+                    report
+                        .violations
+                        .push(violation("C025", format!("{who} is unavailable on {d}, a meeting of {}–{}", pair.mentor, pair.mentee)));
                 }
                 if day_of.insert((who.as_str(), d), k).is_some() {
                     report.violations.push(violation("C026", format!("{who} has two meetings on {d}")));
@@ -258,10 +216,9 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             if k > 0 {
                 let prev = pair.meetings[k - 1];
                 if (prev.year(), prev.month()) == (d.year(), d.month()) {
-                    report.violations.push(violation(
-                        "C023",
-                        format!("{}–{} meets twice in {}-{:02}", pair.mentor, pair.mentee, d.year(), d.month()),
-                    ));
+                    report
+                        .violations
+                        .push(violation("C023", format!("{}–{} meets twice in {}-{:02}", pair.mentor, pair.mentee, d.year(), d.month())));
                 }
                 if d <= prev {
                     report.violations.push(violation(
@@ -285,10 +242,7 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
         match muni.get(pair.meeting_place.as_str()) {
             None => report.violations.push(violation(
                 "C027",
-                format!(
-                    "{}–{} meets in unknown municipality \"{}\"",
-                    pair.mentor, pair.mentee, pair.meeting_place
-                ),
+                format!("{}–{} meets in unknown municipality \"{}\"", pair.mentor, pair.mentee, pair.meeting_place),
             )),
             Some(&place) => {
                 let ok = match rules.meeting_place {
@@ -316,10 +270,7 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     for (&m, &l) in &load {
         let cap = f.mentors[m].capacity.max(0) as usize;
         if l > cap {
-            report.violations.push(violation(
-                "C013",
-                format!("mentor {} has {l} mentees, capacity {cap}", f.mentors[m].id),
-            ));
+            report.violations.push(violation("C013", format!("mentor {} has {l} mentees, capacity {cap}", f.mentors[m].id)));
         }
     }
     let balance: f64 = load.values().map(|&l| w.balance * (l * l.saturating_sub(1)) as f64 / 2.0).sum();
@@ -336,10 +287,9 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
         let id = f.participants[p].id.as_str();
         let candidates: Vec<usize> = (0..f.mentors.len()).filter(|&m| allowed(m, p).is_ok()).collect();
         match listed.get(id) {
-            None => report.violations.push(violation(
-                "C030",
-                format!("{id} is eligible for a mentor but neither paired nor listed as unmatched"),
-            )),
+            None => report
+                .violations
+                .push(violation("C030", format!("{id} is eligible for a mentor but neither paired nor listed as unmatched"))),
             Some(u) => {
                 let truthful = match u.reason.as_str() {
                     "no_eligible_mentor" => candidates.is_empty(),
@@ -347,10 +297,9 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
                     _ => false,
                 };
                 if !truthful {
-                    report.violations.push(violation(
-                        "C030",
-                        format!("{id} is listed as unmatched with reason \"{}\", which does not hold", u.reason),
-                    ));
+                    report
+                        .violations
+                        .push(violation("C030", format!("{id} is listed as unmatched with reason \"{}\", which does not hold", u.reason)));
                 }
             }
         }
@@ -358,17 +307,11 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
 
     // Maximum number matched: Kuhn's augmenting paths on the eligibility graph.
     let slots: Vec<usize> = (0..f.mentors.len()).map(|m| f.mentors[m].capacity.max(0) as usize).collect();
-    let adj: Vec<Vec<usize>> = eligible
-        .iter()
-        .map(|&p| (0..f.mentors.len()).filter(|&m| allowed(m, p).is_ok()).collect())
-        .collect();
+    let adj: Vec<Vec<usize>> = eligible.iter().map(|&p| (0..f.mentors.len()).filter(|&m| allowed(m, p).is_ok()).collect()).collect();
     let best = max_matching(&adj, &slots);
     let valid_pairs = pair_list.iter().filter(|(m, p)| allowed(*m, *p).is_ok()).count();
     if best > plan.mentorship.pairs.len().max(valid_pairs) {
-        report.violations.push(violation(
-            "C031",
-            format!("{} mentees are matched but {best} could be", plan.mentorship.pairs.len()),
-        ));
+        report.violations.push(violation("C031", format!("{} mentees are matched but {best} could be", plan.mentorship.pairs.len())));
     }
 
     // Objective.
@@ -388,18 +331,12 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     }
     let tol = 1e-6 * cost.abs().max(1.0) + 1e-3 * (plan.mentorship.pairs.len() as f64 + 1.0);
     if (plan.objective.cost - cost).abs() > tol {
-        report.violations.push(violation(
-            "C040",
-            format!("the plan reports cost {:.3}, recomputed {cost:.3}", plan.objective.cost),
-        ));
+        report.violations.push(violation("C040", format!("the plan reports cost {:.3}, recomputed {cost:.3}", plan.objective.cost)));
     }
     for (name, value) in &terms {
         let reported = plan.objective.terms.get(name).copied().unwrap_or(0.0);
         if (reported - value).abs() > tol {
-            report.violations.push(violation(
-                "C040",
-                format!("term {name}: the plan reports {reported:.3}, recomputed {value:.3}"),
-            ));
+            report.violations.push(violation("C040", format!("term {name}: the plan reports {reported:.3}, recomputed {value:.3}")));
         }
     }
     report.recomputed_terms = terms;

@@ -6,6 +6,7 @@
 //! rule is caught here rather than repeated.
 
 mod calendar;
+pub mod groups;
 pub mod mentorship;
 
 use crate::io::format::InstanceFile;
@@ -32,67 +33,42 @@ impl fmt::Display for Violation {
 
 /// Every checker code: (code, rule, meaning).
 pub const CODES: &[(&str, &str, &str)] = &[
-    (
-        "C001",
-        "instance-mismatch",
-        "the plan names another instance file (SHA-256 differs)",
-    ),
+    ("C001", "instance-mismatch", "the plan names another instance file (SHA-256 differs)"),
     ("C010", "unknown-person", "a pair names a mentor or participant not in the instance"),
-    (
-        "C011",
-        "mentee-not-eligible",
-        "the mentee does not want a mentor or is in a phase without mentors",
-    ),
+    ("C011", "mentee-not-eligible", "the mentee does not want a mentor or is in a phase without mentors"),
     ("C012", "mentee-twice", "a participant has more than one mentor"),
     ("C013", "mentor-over-capacity", "a mentor has more mentees than the capacity"),
     ("C014", "same-unit", "mentor and mentee work in the same unit"),
-    (
-        "C015",
-        "same-municipality",
-        "mentor and mentee are in the same municipality and the programme forbids it",
-    ),
-    (
-        "C016",
-        "mentor-not-qualified",
-        "the mentor is untrained (training required) or has too few years",
-    ),
+    ("C015", "same-municipality", "mentor and mentee are in the same municipality and the programme forbids it"),
+    ("C016", "mentor-not-qualified", "the mentor is untrained (training required) or has too few years"),
     ("C017", "excluded-pair", "the pair is explicitly excluded"),
     ("C018", "too-far", "the travel time exceeds the mentor's maximum"),
-    (
-        "C020",
-        "meeting-count",
-        "more meetings than the maximum, or fewer than the minimum without a stated shortfall",
-    ),
+    ("C020", "meeting-count", "more meetings than the maximum, or fewer than the minimum without a stated shortfall"),
     ("C021", "meeting-outside-round", "a meeting lies outside the round"),
-    (
-        "C022",
-        "meeting-closed-day",
-        "a meeting falls on a weekend, a public holiday or a closed date",
-    ),
+    ("C022", "meeting-closed-day", "a meeting falls on a weekend, a public holiday or a closed date"),
     ("C023", "meeting-same-month", "two meetings of a pair fall in one calendar month"),
     ("C024", "meeting-gap", "two meetings of a pair are closer than the minimum gap"),
-    (
-        "C025",
-        "meeting-unavailable",
-        "a meeting falls on a date one of the two is unavailable",
-    ),
+    ("C025", "meeting-unavailable", "a meeting falls on a date one of the two is unavailable"),
     ("C026", "double-booked", "a person has two meetings on one day"),
-    (
-        "C027",
-        "meeting-place",
-        "the meeting place is unknown or does not follow the programme's policy",
-    ),
-    (
-        "C030",
-        "unmatched-unexplained",
-        "an eligible mentee is neither paired nor listed as unmatched, or the reason is false",
-    ),
+    ("C027", "meeting-place", "the meeting place is unknown or does not follow the programme's policy"),
+    ("C030", "unmatched-unexplained", "an eligible mentee is neither paired nor listed as unmatched, or the reason is false"),
     ("C031", "not-maximum", "more mentees could have been matched"),
+    ("C040", "objective-mismatch", "the reported objective differs from the recomputed one"),
+    ("C070", "group-size", "a group is smaller or larger than the programme allows, or there are more groups than asked for"),
+    ("C071", "group-member-not-eligible", "a group member is unknown, not enrolled or not eligible"),
+    ("C072", "group-member-twice", "a participant is in two groups of one programme"),
+    ("C073", "group-mixing-cap", "a group has more members from one municipality or unit than the cap"),
+    ("C074", "group-leader", "a group lacks a required leader, or its leader is unknown, unqualified or over their number of groups"),
+    ("C075", "group-meetings", "a group's meetings break the count, calendar, monthly or gap rules"),
+    ("C076", "group-leader-unavailable", "a leader is unavailable on a meeting date or has two group meetings on a day"),
+    ("C077", "group-conflict-unlisted", "a member is unavailable on a meeting date and the conflict is not listed"),
     (
-        "C040",
-        "objective-mismatch",
-        "the reported objective differs from the recomputed one",
+        "C078",
+        "group-unserved-unexplained",
+        "an eligible participant is neither in a group nor listed as unserved, or a programme has no plan",
     ),
+    ("C079", "group-objective-mismatch", "a group programme's reported objective differs from the recomputed one"),
+    ("C080", "group-meeting-place", "a group meets elsewhere than the fixed venue, or not where its members' travel is least"),
 ];
 
 /// The result of a check.
@@ -124,12 +100,10 @@ pub fn check(instance: &InstanceFile, instance_sha256: &str, plan: &PlanFile) ->
     if plan.instance.sha256 != instance_sha256 {
         report.violations.push(violation(
             "C001",
-            format!(
-                "the plan was made for an instance with SHA-256 {}, this one has {}",
-                plan.instance.sha256, instance_sha256
-            ),
+            format!("the plan was made for an instance with SHA-256 {}, this one has {}", plan.instance.sha256, instance_sha256),
         ));
     }
     mentorship::check(instance, plan, &mut report);
+    groups::check(instance, plan, &mut report);
     report
 }

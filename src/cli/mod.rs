@@ -40,6 +40,10 @@ pub enum Command {
         /// Matching strategy: `exact` (proven optimal, default) or `greedy`.
         #[arg(long, default_value = "exact")]
         strategy: String,
+        /// Grouping strategy: `auto` (default: exact MILP for small programmes, else local
+        /// search), `local-search` or `milp`.
+        #[arg(long, default_value = "auto")]
+        group_strategy: String,
         /// Print the plan's summary only, no progress.
         #[arg(long)]
         quiet: bool,
@@ -102,6 +106,8 @@ pub enum Command {
 pub enum ImportKind {
     /// OR-Library linear assignment (size n, then the n×n cost matrix).
     Assignment,
+    /// MDGPLIB maximally diverse grouping (`n m ss|ds L1 U1 …`, then `i j d_ij` lines).
+    Mdgp,
 }
 
 /// Schemas `trappa schema` prints.
@@ -141,33 +147,21 @@ fn input_error(e: InputError) -> CliError {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
-        Command::Solve {
-            instance,
-            out,
-            seed,
-            time_limit,
-            strategy,
-            quiet,
-        } => {
+        Command::Solve { instance, out, seed, time_limit, strategy, group_strategy, quiet } => {
             let time_limit = match time_limit {
                 Some(t) if !(t.is_finite() && t > 0.0) => {
-                    return Err(CliError::Usage(format!(
-                        "--time-limit must be a positive number of seconds, got {t}"
-                    )))
+                    return Err(CliError::Usage(format!("--time-limit must be a positive number of seconds, got {t}")))
                 }
                 Some(t) => Some(Duration::from_secs_f64(t)),
                 None => None,
             };
             solve::strategy(&strategy).map_err(|e| CliError::Usage(e.to_string()))?;
+            solve::groups::strategy(&group_strategy).map_err(|e| CliError::Usage(e.to_string()))?;
             let progress = Progress::new(quiet);
             progress.stage("reading and validating the instance");
             let loaded = io::read_instance(&instance).map_err(input_error)?;
             progress.stage("matching mentors and dating meetings");
-            let params = SolveParams {
-                strategy,
-                seed,
-                time_limit,
-            };
+            let params = SolveParams { strategy, seed, time_limit, group_strategy };
             let plan = solve::solve(&loaded, &instance.display().to_string(), &params).map_err(|e| CliError::Usage(e.to_string()))?;
             progress.stage("writing the plan");
             let files = output::render_plan_files(&plan, &loaded.file, &loaded.model).map_err(|e| CliError::Usage(e.to_string()))?;
@@ -179,12 +173,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::Check { instance, plan, json } => {
             let bytes = std::fs::read(&instance).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", instance.display())))?;
-            let file = io::parse_and_validate(&String::from_utf8_lossy(&bytes)).map_err(|problems| {
-                input_error(InputError::Invalid {
-                    path: instance.display().to_string(),
-                    problems,
-                })
-            })?;
+            let file = io::parse_and_validate(&String::from_utf8_lossy(&bytes))
+                .map_err(|problems| input_error(InputError::Invalid { path: instance.display().to_string(), problems }))?;
             let plan_path = if plan.is_dir() { plan.join("plan.json") } else { plan.clone() };
             let plan_file = read_plan(&plan_path)?;
             let report = check::check(&file, &io::sha256_hex(&bytes), &plan_file);
@@ -195,11 +185,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     println!("{v}");
                 }
                 if report.is_valid() {
+                    let groups: usize = plan_file.groups.iter().map(|g| g.groups.len()).sum();
                     println!(
-                        "Valid: {} pairs, {} meetings, every rule holds; recomputed cost {:.3}",
+                        "Valid: {} pairs, {} meetings, {groups} groups; every rule holds; recomputed cost {:.3}",
                         plan_file.mentorship.pairs.len(),
                         plan_file.mentorship.pairs.iter().map(|p| p.meetings.len()).sum::<usize>(),
-                        report.recomputed_cost
+                        report.recomputed_cost + 0.0
                     );
                 }
             }
@@ -209,38 +200,26 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Err(CliError::Violations(report.violations.len()))
             }
         }
-        Command::Generate {
-            region,
-            participants,
-            mentees,
-            mentors,
-            mentor_capacity,
-            seed,
-            out,
-        } => {
-            let file = generate::generate(&GenOptions {
-                region,
-                participants,
-                mentees,
-                mentors,
-                mentor_capacity,
-                seed,
-            })
-            .map_err(|e| CliError::Usage(e.to_string()))?;
+        Command::Generate { region, participants, mentees, mentors, mentor_capacity, seed, out } => {
+            let file = generate::generate(&GenOptions { region, participants, mentees, mentors, mentor_capacity, seed })
+                .map_err(|e| CliError::Usage(e.to_string()))?;
             write_json(out.as_deref(), &file)
         }
-        Command::Import {
-            kind: ImportKind::Assignment,
-            file,
-            out,
-        } => {
+        Command::Import { kind, file, out } => {
             let text = std::fs::read_to_string(&file).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", file.display())))?;
-            let (n, costs) = adapters::parse_assignment(&text).map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
-            let name = file
-                .file_stem()
-                .map(|s| s.to_string_lossy().to_string())
-                .unwrap_or_else(|| "assignment".into());
-            write_json(out.as_deref(), &adapters::assignment_instance(&name, n, &costs))
+            let name = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "benchmark".into());
+            let instance = match kind {
+                ImportKind::Assignment => {
+                    let (n, costs) = adapters::parse_assignment(&text).map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
+                    adapters::assignment_instance(&name, n, &costs)
+                }
+                ImportKind::Mdgp => {
+                    let problem = crate::solve::groups::mdgp::parse_mdgplib(&text)
+                        .map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
+                    adapters::mdgp_instance(&name, &problem)
+                }
+            };
+            write_json(out.as_deref(), &instance)
         }
         Command::Schema { which } => {
             let schema = match which {
@@ -293,9 +272,7 @@ pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     tmp.as_file().sync_all().map_err(fail)?;
     // Temporary files are created private (0600); a written instance is an ordinary file.
     use std::os::unix::fs::PermissionsExt;
-    tmp.as_file()
-        .set_permissions(std::fs::Permissions::from_mode(0o644))
-        .map_err(fail)?;
+    tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
 }
@@ -307,11 +284,7 @@ struct Progress {
 
 impl Progress {
     fn new(quiet: bool) -> Self {
-        let bar = if quiet {
-            indicatif::ProgressBar::hidden()
-        } else {
-            indicatif::ProgressBar::new_spinner()
-        };
+        let bar = if quiet { indicatif::ProgressBar::hidden() } else { indicatif::ProgressBar::new_spinner() };
         bar.enable_steady_tick(Duration::from_millis(120));
         Progress { bar }
     }

@@ -8,6 +8,8 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use super::format_groups::*;
+
 /// The format version this build of trappa reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -42,6 +44,12 @@ pub struct InstanceFile {
     /// Weights of the objective terms.
     #[serde(default)]
     pub weights: Weights,
+    /// Group programmes: supervision groups, reflection groups, research circles.
+    #[serde(default)]
+    pub group_programmes: Vec<GroupProgrammeSpec>,
+    /// Group leaders (supervisors, circle leaders).
+    #[serde(default)]
+    pub group_leaders: Vec<GroupLeaderSpec>,
 }
 
 /// The round: a name and the first and last day (inclusive).
@@ -152,11 +160,7 @@ pub struct TravelSpec {
 
 impl Default for TravelSpec {
     fn default() -> Self {
-        TravelSpec {
-            road_factor: default_road_factor(),
-            speed_kmh: default_speed(),
-            table: vec![],
-        }
+        TravelSpec { road_factor: default_road_factor(), speed_kmh: default_speed(), table: vec![] }
     }
 }
 
@@ -185,18 +189,9 @@ pub struct PhaseSpec {
 /// Default staircase (Yrkesresan): new < 2 y, practised 2–5 y, experienced ≥ 5 y.
 pub fn default_phases() -> Vec<PhaseSpec> {
     vec![
-        PhaseSpec {
-            id: "new".into(),
-            min_years: 0.0,
-        },
-        PhaseSpec {
-            id: "practised".into(),
-            min_years: 2.0,
-        },
-        PhaseSpec {
-            id: "experienced".into(),
-            min_years: 5.0,
-        },
+        PhaseSpec { id: "new".into(), min_years: 0.0 },
+        PhaseSpec { id: "practised".into(), min_years: 2.0 },
+        PhaseSpec { id: "experienced".into(), min_years: 5.0 },
     ]
 }
 

@@ -7,13 +7,7 @@ use std::collections::HashMap;
 
 /// Maps each JSON path in `text` to the (line, column) where its value starts (1-based).
 pub fn value_positions(text: &str) -> HashMap<String, (usize, usize)> {
-    let mut scanner = Scanner {
-        bytes: text.as_bytes(),
-        pos: 0,
-        line: 1,
-        col: 1,
-        out: HashMap::new(),
-    };
+    let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0, line: 1, col: 1, out: HashMap::new() };
     scanner.value(String::new());
     scanner.out
 }

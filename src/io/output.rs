@@ -37,10 +37,7 @@ pub enum OutputError {
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
-    move |source| OutputError::Io {
-        path: path.display().to_string(),
-        source,
-    }
+    move |source| OutputError::Io { path: path.display().to_string(), source }
 }
 
 /// The files of a plan directory, name → bytes.
@@ -53,6 +50,9 @@ pub fn render_plan_files(plan: &PlanFile, file: &InstanceFile, inst: &Instance) 
     json.push(b'\n');
     files.insert("plan.json".into(), json);
     files.insert("pairs.csv".into(), pairs_csv(plan, inst)?);
+    if !plan.groups.is_empty() {
+        files.insert("groups.csv".into(), groups_csv(plan, inst)?);
+    }
     for (id, ics) in person_calendars(plan, file, inst) {
         files.insert(format!("calendars/{}.ics", safe_file_name(&id)), ics.into_bytes());
     }
@@ -61,9 +61,7 @@ pub fn render_plan_files(plan: &PlanFile, file: &InstanceFile, inst: &Instance) 
 
 /// A file name made from a person id: letters, digits, `-` and `_` kept, the rest `_`.
 pub fn safe_file_name(id: &str) -> String {
-    id.chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
-        .collect()
+    id.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
 }
 
 /// `pairs.csv`: UTF-8 with a byte-order mark and `;` as separator, the form Swedish
@@ -117,6 +115,88 @@ pub fn pairs_csv(plan: &PlanFile, inst: &Instance) -> Result<Vec<u8>, OutputErro
     Ok(out)
 }
 
+/// `groups.csv`: one row per group member (and one for the leader), same conventions as
+/// `pairs.csv`.
+pub fn groups_csv(plan: &PlanFile, inst: &Instance) -> Result<Vec<u8>, OutputError> {
+    let part: BTreeMap<&str, usize> = inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let leader: BTreeMap<&str, usize> = inst.group_leaders.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
+    let muni_name: BTreeMap<&str, &str> = inst.municipalities.iter().map(|m| (m.id.as_str(), m.name.as_str())).collect();
+    let mut out = Vec::from("\u{feff}".as_bytes());
+    {
+        let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(&mut out);
+        let ser = |e: csv::Error| OutputError::Serialise(e.to_string());
+        w.write_record([
+            "program",
+            "grupp",
+            "roll",
+            "person_id",
+            "namn",
+            "kommun",
+            "enhet",
+            "mötesplats",
+            "antal_möten",
+            "möten",
+            "kan_ej_delta",
+        ])
+        .map_err(ser)?;
+        for prog in &plan.groups {
+            for g in &prog.groups {
+                let dates = g.meetings.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(" ");
+                let place = muni_name.get(g.meeting_place.as_str()).copied().unwrap_or(&g.meeting_place).to_string();
+                if let Some(l) = g.leader.as_deref() {
+                    let (name, muni) = leader
+                        .get(l)
+                        .map(|&i| {
+                            (inst.group_leaders[i].name.clone(), inst.municipalities[inst.group_leaders[i].municipality].name.clone())
+                        })
+                        .unwrap_or_default();
+                    w.write_record([
+                        &prog.programme,
+                        &g.id,
+                        "ledare",
+                        l,
+                        &name,
+                        &muni,
+                        "",
+                        &place,
+                        &g.meetings.len().to_string(),
+                        &dates,
+                        "",
+                    ])
+                    .map_err(ser)?;
+                }
+                for m in &g.members {
+                    let (name, muni, unit) = part
+                        .get(m.as_str())
+                        .map(|&i| {
+                            let p = &inst.participants[i];
+                            (p.name.clone(), inst.municipalities[p.municipality].name.clone(), inst.units[p.unit].name.clone())
+                        })
+                        .unwrap_or_default();
+                    let missed =
+                        g.conflicts.iter().filter(|c| &c.participant == m).map(|c| c.date.to_string()).collect::<Vec<_>>().join(" ");
+                    w.write_record([
+                        &prog.programme,
+                        &g.id,
+                        "deltagare",
+                        m,
+                        &name,
+                        &muni,
+                        &unit,
+                        &place,
+                        &g.meetings.len().to_string(),
+                        &dates,
+                        &missed,
+                    ])
+                    .map_err(ser)?;
+                }
+            }
+        }
+        w.flush().map_err(|e| OutputError::Serialise(e.to_string()))?;
+    }
+    Ok(out)
+}
+
 /// A stable UID: the same person, partner and date give the same UID on every re-run.
 fn uid(round: &str, kind: &str, a: &str, b: &str, date: NaiveDate) -> String {
     let h = super::sha256_hex(format!("{round}\u{1f}{kind}\u{1f}{a}\u{1f}{b}\u{1f}{date}").as_bytes());
@@ -130,6 +210,7 @@ pub fn person_calendars(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -
         .iter()
         .map(|p| (p.id.as_str(), p.name.as_str()))
         .chain(inst.mentors.iter().map(|m| (m.id.as_str(), m.name.as_str())))
+        .chain(inst.group_leaders.iter().map(|l| (l.id.as_str(), l.name.as_str())))
         .collect();
     let muni_name: BTreeMap<&str, &str> = inst.municipalities.iter().map(|m| (m.id.as_str(), m.name.as_str())).collect();
     // DTSTAMP must be present; a fixed stamp (the round's start) keeps files identical across
@@ -154,6 +235,30 @@ pub fn person_calendars(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -
                 events.entry(me.clone()).or_default().push(event);
             }
         }
+    }
+    for prog in &plan.groups {
+        let prog_name = file.group_programmes.iter().find(|g| g.id == prog.programme).map(|g| g.name.as_str()).unwrap_or(&prog.programme);
+        for group in &prog.groups {
+            let n = group.meetings.len();
+            let leader = group.leader.as_deref().map(|l| names.get(l).copied().unwrap_or(l)).unwrap_or("ingen ledare");
+            for (k, d) in group.meetings.iter().enumerate() {
+                let event = Event::new()
+                    .uid(&uid(&file.round.name, "group-meeting", &group.id, "", *d))
+                    .timestamp(stamp)
+                    .summary(&format!("{prog_name} {}/{n} ({})", k + 1, group.id))
+                    .description(&format!("{}: {}, ledare {leader}, {} deltagare", file.round.name, group.id, group.members.len()))
+                    .location(muni_name.get(group.meeting_place.as_str()).copied().unwrap_or(&group.meeting_place))
+                    .starts(*d)
+                    .ends(*d + chrono::Duration::days(1))
+                    .done();
+                for who in group.members.iter().chain(group.leader.iter()) {
+                    events.entry(who.clone()).or_default().push(event.clone());
+                }
+            }
+        }
+    }
+    for evs in events.values_mut() {
+        evs.sort_by_key(|e| e.get_start().map(|s| format!("{s:?}")).unwrap_or_default());
     }
     events
         .into_iter()
@@ -181,14 +286,8 @@ pub fn write_plan_dir(out: &Path, files: &PlanFiles) -> Result<(), OutputError> 
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    let base = out
-        .file_name()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_else(|| "plan".into());
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{base}.new-"))
-        .tempdir_in(&parent)
-        .map_err(io_err(&parent))?;
+    let base = out.file_name().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "plan".into());
+    let staging = tempfile::Builder::new().prefix(&format!(".{base}.new-")).tempdir_in(&parent).map_err(io_err(&parent))?;
     for (name, bytes) in files {
         let path = staging.path().join(name);
         if let Some(dir) = path.parent() {

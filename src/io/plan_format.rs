@@ -28,6 +28,9 @@ pub struct PlanFile {
     pub objective: ObjectiveReport,
     /// Mentor–mentee pairs, meeting series and unmatched mentees.
     pub mentorship: MentorshipPlan,
+    /// Group programmes: groups with leaders and meetings, unserved participants.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupProgrammePlan>,
 }
 
 /// Identifies the instance file a plan belongs to.
@@ -159,6 +162,94 @@ pub struct NotEligible {
     pub participant: String,
     /// The participant's phase at the round's start.
     pub phase: String,
+    /// The reason in words.
+    pub message: String,
+}
+
+/// The plan of one group programme.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct GroupProgrammePlan {
+    /// Programme id.
+    pub programme: String,
+    /// Kind (`supervision`, `reflection`, `research_circle`).
+    pub kind: String,
+    /// Grouping strategy.
+    pub strategy: String,
+    /// Optimality of the grouping and the method.
+    pub status: SolveStatus,
+    /// Objective of the programme (maximised): `diversity − travel`.
+    pub objective: GroupObjective,
+    /// The groups.
+    pub groups: Vec<GroupPlan>,
+    /// Eligible participants without a group, with the reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unserved: Vec<GroupUnserved>,
+    /// Enrolled participants who are not eligible.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_eligible: Vec<GroupUnserved>,
+    /// Notes for the coordinator (e.g. fewer groups than asked for, and why).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// A group programme's objective by term.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct GroupObjective {
+    /// Sum of the pairwise benefits within groups.
+    pub diversity: f64,
+    /// Members' weighted one-way travel to their group's meeting place.
+    pub travel: f64,
+    /// `diversity − travel`, maximised.
+    pub total: f64,
+    /// Leaders' one-way travel minutes to their groups (minimised when choosing leaders).
+    pub leader_travel_minutes: f64,
+}
+
+/// One group.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct GroupPlan {
+    /// Group id, e.g. `handledning-03`.
+    pub id: String,
+    /// Leader id, if the group has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leader: Option<String>,
+    /// Municipality id where the group meets.
+    pub meeting_place: String,
+    /// Participant ids.
+    pub members: Vec<String>,
+    /// Meeting dates, ascending.
+    pub meetings: Vec<NaiveDate>,
+    /// Meetings that a member cannot attend, listed so they can be told.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<GroupConflict>,
+    /// Set when fewer than the minimum number of meetings fit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shortfall: Option<String>,
+}
+
+/// A member who cannot attend a group meeting.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct GroupConflict {
+    /// The date.
+    pub date: NaiveDate,
+    /// Participant id.
+    pub participant: String,
+    /// `unavailable` or `another programme activity`.
+    pub reason: String,
+}
+
+/// A participant without a group, or not eligible.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct GroupUnserved {
+    /// Participant id.
+    pub participant: String,
+    /// Reason code: `groups_full`, `too_few_for_a_group`, `mixing_cap`, `not_eligible`.
+    pub reason: String,
     /// The reason in words.
     pub message: String,
 }

@@ -13,36 +13,21 @@ use std::collections::{HashMap, HashSet};
 /// the examples and the tests can be checked against it.
 pub const CODES: &[(&str, &str, &str)] = &[
     ("E001", "syntax", "the file is not valid JSON"),
-    (
-        "E002",
-        "type",
-        "a value has the wrong type, a required field is missing or a field is unknown",
-    ),
-    (
-        "E003",
-        "format-version",
-        "the file is not a trappa instance of a version this build reads",
-    ),
+    ("E002", "type", "a value has the wrong type, a required field is missing or a field is unknown"),
+    ("E003", "format-version", "the file is not a trappa instance of a version this build reads"),
     ("E010", "empty-round", "the round has no participants"),
-    (
-        "E011",
-        "round-dates",
-        "the round ends before it starts or lasts more than three years",
-    ),
+    ("E011", "round-dates", "the round ends before it starts or lasts more than three years"),
     ("E012", "date-range", "a date range ends before it starts"),
     ("E013", "impossible-date", "a person's date lies after the round's end"),
     ("E020", "duplicate-id", "two items share an id, or a pair is listed twice"),
     ("E021", "unknown-reference", "a reference names an id that does not exist"),
     ("E022", "empty-field", "an id or a name is empty"),
-    (
-        "E030",
-        "negative-number",
-        "a count or capacity is negative or zero where it must be positive",
-    ),
+    ("E030", "negative-number", "a count or capacity is negative or zero where it must be positive"),
     ("E031", "out-of-range", "a number is outside its meaningful range or not finite"),
     ("E032", "meeting-rules", "the meeting rules cannot be met by any pair"),
     ("E033", "phases", "the phase staircase is not a valid ascending list"),
     ("E034", "unit-overfull", "a unit lists more people than its headcount"),
+    ("E050", "group-rules", "a group programme's sizes, group count or meeting rules cannot be met"),
 ];
 
 fn kind_of(code: &'static str) -> &'static str {
@@ -50,15 +35,7 @@ fn kind_of(code: &'static str) -> &'static str {
 }
 
 fn problem(code: &'static str, path: impl Into<String>, message: impl Into<String>, action: impl Into<String>) -> Problem {
-    Problem {
-        code,
-        kind: kind_of(code),
-        path: path.into(),
-        line: None,
-        column: None,
-        message: message.into(),
-        action: action.into(),
-    }
+    Problem { code, kind: kind_of(code), path: path.into(), line: None, column: None, message: message.into(), action: action.into() }
 }
 
 /// Parses the text into the file types. Syntax errors carry line and column; type errors
@@ -98,12 +75,7 @@ fn check_format_marker(value: &Value) -> Option<Problem> {
     let obj = match value.as_object() {
         Some(o) => o,
         None => {
-            return Some(problem(
-                "E002",
-                "",
-                "the file must hold a JSON object",
-                "start from an example in instances/",
-            ));
+            return Some(problem("E002", "", "the file must hold a JSON object", "start from an example in instances/"));
         }
     };
     match obj.get("format").and_then(Value::as_str) {
@@ -112,10 +84,7 @@ fn check_format_marker(value: &Value) -> Option<Problem> {
             return Some(problem(
                 "E003",
                 "format",
-                format!(
-                    "expected \"trappa-instance\", found {}",
-                    other.map(|s| format!("\"{s}\"")).unwrap_or_else(|| "nothing".into())
-                ),
+                format!("expected \"trappa-instance\", found {}", other.map(|s| format!("\"{s}\"")).unwrap_or_else(|| "nothing".into())),
                 "set \"format\": \"trappa-instance\" (is this a plan file? use `trappa check INSTANCE PLAN`)",
             ))
         }
@@ -125,10 +94,7 @@ fn check_format_marker(value: &Value) -> Option<Problem> {
         other => Some(problem(
             "E003",
             "version",
-            format!(
-                "this build reads version {FORMAT_VERSION}, found {}",
-                other.map(|v| v.to_string()).unwrap_or_else(|| "none".into())
-            ),
+            format!("this build reads version {FORMAT_VERSION}, found {}", other.map(|v| v.to_string()).unwrap_or_else(|| "none".into())),
             "set \"version\": 1, or use the trappa release that wrote the file",
         )),
     }
@@ -144,29 +110,16 @@ fn type_problem(path: String, err: &serde_json::Error) -> Problem {
 }
 
 fn collect_type_errors(value: &Value) -> Vec<Problem> {
-    const ARRAYS: &[(&str, &str)] = &[
-        ("participants", ""),
-        ("mentors", ""),
-        ("municipalities", "region"),
-        ("units", "region"),
-    ];
+    const ARRAYS: &[(&str, &str)] = &[("participants", ""), ("mentors", ""), ("municipalities", "region"), ("units", "region")];
     let mut problems = Vec::new();
     let mut stripped = value.clone();
     for (name, parent) in ARRAYS {
-        let container = if parent.is_empty() {
-            Some(&mut stripped)
-        } else {
-            stripped.get_mut(*parent)
-        };
+        let container = if parent.is_empty() { Some(&mut stripped) } else { stripped.get_mut(*parent) };
         let Some(container) = container else { continue };
         let Some(items) = container.get_mut(*name).and_then(|v| v.as_array_mut()) else {
             continue;
         };
-        let prefix = if parent.is_empty() {
-            name.to_string()
-        } else {
-            format!("{parent}.{name}")
-        };
+        let prefix = if parent.is_empty() { name.to_string() } else { format!("{parent}.{name}") };
         for (i, item) in items.iter().enumerate() {
             let result = match *name {
                 "participants" => serde_path_to_error::deserialize::<_, ParticipantSpec>(item.clone()).map(|_| ()),
@@ -206,6 +159,7 @@ pub fn validate(f: &InstanceFile) -> Vec<Problem> {
     v.people(f);
     v.mentorship(f);
     v.weights(f);
+    v.groups(f);
     v.problems
 }
 
@@ -220,23 +174,13 @@ impl Validator {
 
     fn finite(&mut self, path: String, x: f64, min: f64, max: f64, what: &str) {
         if !x.is_finite() || x < min || x > max {
-            self.push(
-                "E031",
-                path,
-                format!("{what} is {x}, outside {min}..{max}"),
-                format!("give {what} a value between {min} and {max}"),
-            );
+            self.push("E031", path, format!("{what} is {x}, outside {min}..{max}"), format!("give {what} a value between {min} and {max}"));
         }
     }
 
     fn nonempty(&mut self, path: String, s: &str, what: &str) {
         if s.trim().is_empty() {
-            self.push(
-                "E022",
-                path,
-                format!("{what} is empty"),
-                format!("give every item a non-empty {what}"),
-            );
+            self.push("E022", path, format!("{what} is empty"), format!("give every item a non-empty {what}"));
         }
     }
 
@@ -246,12 +190,7 @@ impl Validator {
             self.nonempty(path.clone(), id, "id");
             if let Some(first) = seen.get(id) {
                 let first = first.clone();
-                self.push(
-                    "E020",
-                    path,
-                    format!("id \"{id}\" is already used at {first}"),
-                    "give each item its own id",
-                );
+                self.push("E020", path, format!("id \"{id}\" is already used at {first}"), "give each item its own id");
             } else {
                 seen.insert(id.to_string(), path);
             }
@@ -307,12 +246,7 @@ impl Validator {
     fn region(&mut self, f: &InstanceFile) {
         let r = &f.region;
         if r.municipalities.is_empty() {
-            self.push(
-                "E021",
-                "region.municipalities",
-                "the region has no municipalities",
-                "list the municipalities taking part",
-            );
+            self.push("E021", "region.municipalities", "the region has no municipalities", "list the municipalities taking part");
         }
         let mut seen = HashMap::new();
         self.unique_ids("region.municipalities", r.municipalities.iter().map(|m| m.id.as_str()), &mut seen);
@@ -372,11 +306,7 @@ impl Validator {
                 }
             }
             self.finite(format!("{p}.minutes"), e.minutes, 0.0, 24.0 * 60.0, "travel minutes");
-            let key = if e.from <= e.to {
-                (e.from.clone(), e.to.clone())
-            } else {
-                (e.to.clone(), e.from.clone())
-            };
+            let key = if e.from <= e.to { (e.from.clone(), e.to.clone()) } else { (e.to.clone(), e.from.clone()) };
             if !pairs.insert(key) {
                 self.push(
                     "E020",
@@ -410,12 +340,7 @@ impl Validator {
         for (i, ph) in f.phases.iter().enumerate() {
             self.nonempty(format!("phases[{i}].id"), &ph.id, "phase id");
             if !ids.insert(ph.id.as_str()) {
-                self.push(
-                    "E033",
-                    format!("phases[{i}].id"),
-                    format!("phase \"{}\" is listed twice", ph.id),
-                    "give each phase its own id",
-                );
+                self.push("E033", format!("phases[{i}].id"), format!("phase \"{}\" is listed twice", ph.id), "give each phase its own id");
             }
             if !ph.min_years.is_finite() || (i > 0 && ph.min_years <= f.phases[i - 1].min_years) {
                 self.push(
@@ -442,12 +367,7 @@ impl Validator {
             if units.contains_key(p.unit.as_str()) {
                 *per_unit.entry(p.unit.as_str()).or_default() += 1;
             } else {
-                self.push(
-                    "E021",
-                    format!("{path}.unit"),
-                    format!("unknown unit \"{}\"", p.unit),
-                    "use an id from region.units",
-                );
+                self.push("E021", format!("{path}.unit"), format!("unknown unit \"{}\"", p.unit), "use an id from region.units");
             }
             for (field, date) in [("profession_start", p.profession_start), ("employment_start", p.employment_start)] {
                 if date > f.round.end {
@@ -474,12 +394,7 @@ impl Validator {
             } else if units.contains_key(m.unit.as_str()) {
                 *per_unit.entry(m.unit.as_str()).or_default() += 1;
             } else {
-                self.push(
-                    "E021",
-                    format!("{path}.unit"),
-                    format!("unknown unit \"{}\"", m.unit),
-                    "use an id from region.units",
-                );
+                self.push("E021", format!("{path}.unit"), format!("unknown unit \"{}\"", m.unit), "use an id from region.units");
             }
             if m.capacity < 0 {
                 self.push(
@@ -489,13 +404,7 @@ impl Validator {
                     "give the number of mentees the mentor can take at a time (0 or more)",
                 );
             }
-            self.finite(
-                format!("{path}.years_in_profession"),
-                m.years_in_profession,
-                0.0,
-                60.0,
-                "years in the profession",
-            );
+            self.finite(format!("{path}.years_in_profession"), m.years_in_profession, 0.0, 60.0, "years in the profession");
             if let Some(t) = m.max_travel_minutes {
                 self.finite(format!("{path}.max_travel_minutes"), t, 0.0, 24.0 * 60.0, "maximum travel minutes");
             }
@@ -513,6 +422,8 @@ impl Validator {
                 }
             }
         }
+        let mut leaders_seen = seen.clone();
+        self.unique_ids("group_leaders", f.group_leaders.iter().map(|l| l.id.as_str()), &mut leaders_seen);
         let mut unit_index: Vec<(&str, i64)> = per_unit.into_iter().collect();
         unit_index.sort();
         for (unit, count) in unit_index {
@@ -535,10 +446,7 @@ impl Validator {
             self.push(
                 "E032",
                 "mentorship.min_meetings",
-                format!(
-                    "min_meetings {} and max_meetings {} leave no valid count",
-                    r.min_meetings, r.max_meetings
-                ),
+                format!("min_meetings {} and max_meetings {} leave no valid count", r.min_meetings, r.max_meetings),
                 "set 1 ≤ min_meetings ≤ max_meetings (default 8–10)",
             );
         }
@@ -580,24 +488,12 @@ impl Validator {
                 );
             }
         }
-        self.finite(
-            "mentorship.mentor_min_years".into(),
-            r.mentor_min_years,
-            0.0,
-            60.0,
-            "mentor minimum years",
-        );
+        self.finite("mentorship.mentor_min_years".into(), r.mentor_min_years, 0.0, 60.0, "mentor minimum years");
         let mentors: HashSet<&str> = f.mentors.iter().map(|m| m.id.as_str()).collect();
         let participants: HashSet<&str> = f.participants.iter().map(|p| p.id.as_str()).collect();
         let mut excl = HashSet::new();
         for (i, e) in r.exclusions.iter().enumerate() {
-            self.pair_refs(
-                &format!("mentorship.exclusions[{i}]"),
-                &e.mentor,
-                &e.mentee,
-                &mentors,
-                &participants,
-            );
+            self.pair_refs(&format!("mentorship.exclusions[{i}]"), &e.mentor, &e.mentee, &mentors, &participants);
             if !excl.insert((e.mentor.as_str(), e.mentee.as_str())) {
                 self.push(
                     "E020",
@@ -613,32 +509,161 @@ impl Validator {
             self.pair_refs(&path, &c.mentor, &c.mentee, &mentors, &participants);
             self.finite(format!("{path}.cost"), c.cost, -1e9, 1e9, "pair cost");
             if !costs.insert((c.mentor.as_str(), c.mentee.as_str())) {
+                self.push("E020", path, format!("pair cost {}–{} is listed twice", c.mentor, c.mentee), "keep one entry per pair");
+            }
+        }
+    }
+
+    fn groups(&mut self, f: &InstanceFile) {
+        let munis: HashSet<&str> = f.region.municipalities.iter().map(|m| m.id.as_str()).collect();
+        let phases: HashSet<&str> = f.phases.iter().map(|p| p.id.as_str()).collect();
+        let participants: HashSet<&str> = f.participants.iter().map(|p| p.id.as_str()).collect();
+        let mut seen = HashMap::new();
+        self.unique_ids("group_programmes", f.group_programmes.iter().map(|g| g.id.as_str()), &mut seen);
+        for (i, g) in f.group_programmes.iter().enumerate() {
+            let path = format!("group_programmes[{i}]");
+            self.nonempty(format!("{path}.name"), &g.name, "name");
+            let (dmin, dmax) = g.kind.default_size();
+            let (lo, hi) = (g.min_size.unwrap_or(dmin), g.max_size.unwrap_or(dmax));
+            if lo == 0 || lo > hi {
+                self.push("E050", format!("{path}.min_size"), format!("group size {lo}–{hi} is empty"), "set 1 ≤ min_size ≤ max_size");
+            }
+            if let Some(sizes) = &g.group_sizes {
+                if sizes.is_empty() || sizes.iter().any(|r| r.min == 0 || r.min > r.max) {
+                    self.push(
+                        "E050",
+                        format!("{path}.group_sizes"),
+                        "a group size range is empty",
+                        "give every group 1 ≤ min ≤ max, and at least one group",
+                    );
+                }
+            }
+            if g.groups == Some(0) {
+                self.push("E050", format!("{path}.groups"), "zero groups", "leave \"groups\" out to let trappa choose, or give at least 1");
+            }
+            if matches!(g.max_per_municipality, Some(0)) || matches!(g.max_per_unit, Some(0)) {
+                self.push("E050", path.clone(), "a mixing cap of 0 admits no one", "use a cap of at least 1, or leave it out");
+            }
+            let m = &g.meetings;
+            if m.max == 0 || m.min > m.max || m.min_days_between == 0 || m.min_days_between > 62 {
                 self.push(
-                    "E020",
-                    path,
-                    format!("pair cost {}–{} is listed twice", c.mentor, c.mentee),
-                    "keep one entry per pair",
+                    "E050",
+                    format!("{path}.meetings"),
+                    format!("meetings {}–{} at least {} days apart cannot be met", m.min, m.max, m.min_days_between),
+                    "set 1 ≤ min ≤ max and a gap of 1–62 days (default 8–10, 21 days)",
+                );
+            } else if f.round.end >= f.round.start && (m.min as i64) > month_span(f.round.start, f.round.end) {
+                self.push(
+                    "E050",
+                    format!("{path}.meetings.min"),
+                    format!("{} monthly meetings cannot fit in the round", m.min),
+                    "lower meetings.min or lengthen the round",
                 );
             }
+            for (k, ph) in g.eligibility.phases.iter().enumerate() {
+                if !phases.contains(ph.as_str()) {
+                    self.push(
+                        "E021",
+                        format!("{path}.eligibility.phases[{k}]"),
+                        format!("unknown phase \"{ph}\""),
+                        "use a phase id from \"phases\"",
+                    );
+                }
+            }
+            if let (Some(a), Some(b)) = (g.eligibility.min_months, g.eligibility.max_months) {
+                if a > b {
+                    self.push(
+                        "E050",
+                        format!("{path}.eligibility.min_months"),
+                        format!("min_months {a} exceeds max_months {b}"),
+                        "correct the months in the profession",
+                    );
+                }
+            }
+            for (k, id) in g.enrolled.iter().flatten().enumerate() {
+                if !participants.contains(id.as_str()) {
+                    self.push(
+                        "E021",
+                        format!("{path}.enrolled[{k}]"),
+                        format!("unknown participant \"{id}\""),
+                        "use an id from \"participants\"",
+                    );
+                }
+            }
+            if let Some(v) = &g.venue {
+                if !munis.contains(v.as_str()) {
+                    self.push(
+                        "E021",
+                        format!("{path}.venue"),
+                        format!("unknown municipality \"{v}\""),
+                        "use an id from region.municipalities",
+                    );
+                }
+            }
+            let dw = &g.diversity;
+            for (name, x) in [
+                ("different_municipality", dw.different_municipality),
+                ("different_unit", dw.different_unit),
+                ("different_role", dw.different_role),
+                ("not_together_before", dw.not_together_before),
+                ("travel_per_minute", dw.travel_per_minute),
+            ] {
+                self.finite(format!("{path}.diversity.{name}"), x, 0.0, 1e6, "weight");
+            }
+            let mut pairs = HashSet::new();
+            for (k, pw) in g.pair_weights.iter().enumerate() {
+                let pp = format!("{path}.pair_weights[{k}]");
+                for (field, id) in [("a", &pw.a), ("b", &pw.b)] {
+                    if !participants.contains(id.as_str()) {
+                        self.push(
+                            "E021",
+                            format!("{pp}.{field}"),
+                            format!("unknown participant \"{id}\""),
+                            "use an id from \"participants\"",
+                        );
+                    }
+                }
+                self.finite(format!("{pp}.w"), pw.w, -1e9, 1e9, "pair weight");
+                let key = if pw.a <= pw.b { (pw.a.as_str(), pw.b.as_str()) } else { (pw.b.as_str(), pw.a.as_str()) };
+                if pw.a == pw.b || !pairs.insert(key) {
+                    self.push(
+                        "E020",
+                        pp,
+                        format!("pair {}–{} is listed twice or pairs a person with themself", pw.a, pw.b),
+                        "keep one entry per pair of two people",
+                    );
+                }
+            }
+        }
+        for (i, l) in f.group_leaders.iter().enumerate() {
+            let path = format!("group_leaders[{i}]");
+            self.nonempty(format!("{path}.name"), &l.name, "name");
+            if !munis.contains(l.municipality.as_str()) {
+                self.push(
+                    "E021",
+                    format!("{path}.municipality"),
+                    format!("unknown municipality \"{}\"", l.municipality),
+                    "use an id from region.municipalities",
+                );
+            }
+            if l.max_groups < 0 {
+                self.push(
+                    "E030",
+                    format!("{path}.max_groups"),
+                    format!("max_groups is {}", l.max_groups),
+                    "give the number of groups the leader can take (0 or more)",
+                );
+            }
+            self.date_list(&format!("{path}.unavailable"), &l.unavailable);
         }
     }
 
     fn pair_refs(&mut self, path: &str, mentor: &str, mentee: &str, mentors: &HashSet<&str>, participants: &HashSet<&str>) {
         if !mentors.contains(mentor) {
-            self.push(
-                "E021",
-                format!("{path}.mentor"),
-                format!("unknown mentor \"{mentor}\""),
-                "use an id from \"mentors\"",
-            );
+            self.push("E021", format!("{path}.mentor"), format!("unknown mentor \"{mentor}\""), "use an id from \"mentors\"");
         }
         if !participants.contains(mentee) {
-            self.push(
-                "E021",
-                format!("{path}.mentee"),
-                format!("unknown participant \"{mentee}\""),
-                "use an id from \"participants\"",
-            );
+            self.push("E021", format!("{path}.mentee"), format!("unknown participant \"{mentee}\""), "use an id from \"participants\"");
         }
     }
 

@@ -5,6 +5,7 @@
 //! The checker does not use this module: it re-derives what it needs from the file.
 
 pub mod calendar;
+pub mod groups;
 
 use crate::io::format::{DateOrRange, InstanceFile, MeetingPlace, Role, SameMunicipality, Weights};
 use calendar::{expand_range, Calendar};
@@ -164,6 +165,12 @@ pub struct Instance {
     pub mentorship: MentorshipModel,
     /// Objective weights.
     pub weights: Weights,
+    /// Group programmes.
+    pub group_programmes: Vec<groups::GroupProgramme>,
+    /// Group leaders.
+    pub group_leaders: Vec<groups::GroupLeader>,
+    /// Round start (for months in the profession).
+    pub round_start: NaiveDate,
 }
 
 /// Expands a list of dates and ranges into a set of dates.
@@ -236,14 +243,7 @@ impl Instance {
             }
         }
 
-        let phases: Vec<Phase> = f
-            .phases
-            .iter()
-            .map(|p| Phase {
-                id: p.id.clone(),
-                min_years: p.min_years,
-            })
-            .collect();
+        let phases: Vec<Phase> = f.phases.iter().map(|p| Phase { id: p.id.clone(), min_years: p.min_years }).collect();
         let phase_of = |years: f64| phases.iter().rposition(|p| years >= p.min_years).unwrap_or(0);
 
         let participants: Vec<Participant> = f
@@ -285,11 +285,7 @@ impl Instance {
                     expertise: m.expertise.clone(),
                     unavailable: date_set(&m.unavailable),
                     max_travel_minutes: m.max_travel_minutes,
-                    history: m
-                        .history
-                        .iter()
-                        .filter_map(|h| participant_index.get(h.as_str()).copied())
-                        .collect(),
+                    history: m.history.iter().filter_map(|h| participant_index.get(h.as_str()).copied()).collect(),
                 }
             })
             .collect();
@@ -301,24 +297,20 @@ impl Instance {
             min_meetings: r.min_meetings as usize,
             max_meetings: r.max_meetings as usize,
             min_days_between: r.min_days_between as i64,
-            eligible_phases: r
-                .eligible_phases
-                .iter()
-                .filter_map(|id| phases.iter().position(|p| &p.id == id))
-                .collect(),
+            eligible_phases: r.eligible_phases.iter().filter_map(|id| phases.iter().position(|p| &p.id == id)).collect(),
             mentor_min_years: r.mentor_min_years,
             require_training: r.require_training,
             same_municipality: r.same_municipality,
             meeting_place: r.meeting_place,
             exclusions: r.exclusions.iter().filter_map(|e| resolve(&e.mentor, &e.mentee)).collect(),
-            pair_costs: r
-                .pair_costs
-                .iter()
-                .filter_map(|c| Some((resolve(&c.mentor, &c.mentee)?, c.cost)))
-                .collect(),
+            pair_costs: r.pair_costs.iter().filter_map(|c| Some((resolve(&c.mentor, &c.mentee)?, c.cost))).collect(),
         };
 
+        let (group_programmes, group_leaders) = groups::build(f, &muni_index);
         Instance {
+            group_programmes,
+            group_leaders,
+            round_start: f.round.start,
             name: f.round.name.clone(),
             calendar,
             municipalities,

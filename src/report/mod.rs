@@ -11,13 +11,7 @@ pub fn summary(plan: &PlanFile) -> String {
     let _ = writeln!(s, "Round: {}", plan.instance.round);
     let shortfalls = m.pairs.iter().filter(|p| p.shortfall.is_some()).count();
     let meetings: usize = m.pairs.iter().map(|p| p.meetings.len()).sum();
-    let _ = writeln!(
-        s,
-        "Mentor pairs: {} ({} meetings; {} pair(s) with too few meetings)",
-        m.pairs.len(),
-        meetings,
-        shortfalls
-    );
+    let _ = writeln!(s, "Mentor pairs: {} ({} meetings; {} pair(s) with too few meetings)", m.pairs.len(), meetings, shortfalls);
     let _ = writeln!(s, "Unmatched mentees: {}", m.unmatched.len());
     let mut reasons = std::collections::BTreeMap::new();
     for u in &m.unmatched {
@@ -31,6 +25,28 @@ pub fn summary(plan: &PlanFile) -> String {
     }
     let terms = o.terms.iter().map(|(k, v)| format!("{k} {v:.1}")).collect::<Vec<_>>().join(", ");
     let _ = writeln!(s, "Objective: {} matched; cost {:.3} ({terms})", o.matched, o.cost);
+    for g in &plan.groups {
+        let members: usize = g.groups.iter().map(|x| x.members.len()).sum();
+        let conflicts: usize = g.groups.iter().map(|x| x.conflicts.len()).sum();
+        let status = match g.status.optimality {
+            Optimality::Optimal => "proven optimal".to_string(),
+            Optimality::Feasible => "heuristic".to_string(),
+        };
+        let _ = writeln!(
+            s,
+            "Groups {} ({}): {} groups, {members} members, {} unserved, {} not eligible; diversity {:.1}, travel {:.1}, {status}; {conflicts} member conflict(s) listed",
+            g.programme,
+            g.kind,
+            g.groups.len(),
+            g.unserved.len(),
+            g.not_eligible.len(),
+            g.objective.diversity,
+            g.objective.travel
+        );
+        for note in &g.notes {
+            let _ = writeln!(s, "  note: {note}");
+        }
+    }
     let status = match plan.status.optimality {
         Optimality::Optimal => "proven optimal".to_string(),
         Optimality::Feasible => match plan.status.gap {

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// Preferred day of the month for meetings: the middle, so that a one-month rhythm keeps a
 /// comfortable distance from the neighbouring months' meetings.
-const TARGET_DAY_OF_MONTH: i64 = 15;
+pub const TARGET_DAY_OF_MONTH: i64 = 15;
 /// Candidate days kept per month before the exact search (a fallback uses all days).
 const DAYS_PER_MONTH: usize = 8;
 
@@ -33,10 +33,7 @@ pub fn meeting_place(inst: &Instance, mentor_muni: usize, mentee_muni: usize) ->
         MeetingPlace::Mentor => mentor_muni,
         MeetingPlace::Mentee => mentee_muni,
         MeetingPlace::MinCombinedTravel => {
-            let mut best = (
-                inst.travel(mentee_muni, mentee_muni) + inst.travel(mentor_muni, mentee_muni),
-                mentee_muni,
-            );
+            let mut best = (inst.travel(mentee_muni, mentee_muni) + inst.travel(mentor_muni, mentee_muni), mentee_muni);
             let mut consider = |m: usize| {
                 let t = inst.travel(mentee_muni, m) + inst.travel(mentor_muni, m);
                 if t < best.0 - 1e-9 {
@@ -56,14 +53,21 @@ pub fn meeting_place(inst: &Instance, mentor_muni: usize, mentee_muni: usize) ->
 /// `gap` days apart; maximises the number, then minimises the distance of each date from the
 /// middle of its month. Exact dynamic programme over the given days.
 fn best_series(days: &[NaiveDate], max: usize, gap: i64) -> Vec<NaiveDate> {
+    let penalty: Vec<i64> = days.iter().map(|d| (d.day() as i64 - TARGET_DAY_OF_MONTH).abs()).collect();
+    best_series_with(days, &penalty, max, gap).into_iter().map(|t| days[t]).collect()
+}
+
+/// The general series search: among `days` (ascending) with a penalty each, picks up to `max`
+/// of them in strictly increasing months and at least `gap` days apart, maximising the number
+/// and then minimising the summed penalty (ties: earliest end). Returns indices into `days`.
+pub fn best_series_with(days: &[NaiveDate], penalty: &[i64], max: usize, gap: i64) -> Vec<usize> {
     let n = days.len();
     if n == 0 || max == 0 {
         return vec![];
     }
-    // Plain integers in the inner loop: day number, month key, penalty.
+    // Plain integers in the inner loop: day number, month key.
     let num: Vec<i64> = days.iter().map(|d| d.num_days_from_ce() as i64).collect();
     let month: Vec<i32> = days.iter().map(|d| month_key(*d)).collect();
-    let penalty: Vec<i64> = days.iter().map(|d| (d.day() as i64 - TARGET_DAY_OF_MONTH).abs()).collect();
     // dp[t*max + c]: least penalty of a series of c+1 meetings ending at day t.
     let mut dp = vec![i64::MAX; n * max];
     let mut prev = vec![usize::MAX; n * max];
@@ -87,16 +91,14 @@ fn best_series(days: &[NaiveDate], max: usize, gap: i64) -> Vec<NaiveDate> {
         }
     }
     for c in (0..max).rev() {
-        let end = (0..n)
-            .filter(|&t| dp[t * max + c] != i64::MAX)
-            .min_by_key(|&t| (dp[t * max + c], t));
+        let end = (0..n).filter(|&t| dp[t * max + c] != i64::MAX).min_by_key(|&t| (dp[t * max + c], t));
         if let Some(mut t) = end {
-            let mut out = vec![days[t]];
+            let mut out = vec![t];
             let mut k = c;
             while k > 0 {
                 t = prev[t * max + k];
                 k -= 1;
-                out.push(days[t]);
+                out.push(t);
             }
             out.reverse();
             return out;

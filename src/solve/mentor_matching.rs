@@ -148,10 +148,7 @@ pub fn pair_violation(inst: &Instance, m: usize, p: usize) -> Option<PairRule> {
 pub fn pair_cost(inst: &Instance, m: usize, p: usize) -> PairCostTerms {
     if !inst.mentorship.pair_costs.is_empty() {
         if let Some(&c) = inst.mentorship.pair_costs.get(&(m, p)) {
-            return PairCostTerms {
-                explicit: Some(c),
-                ..Default::default()
-            };
+            return PairCostTerms { explicit: Some(c), ..Default::default() };
         }
     }
     let mentor = &inst.mentors[m];
@@ -159,24 +156,12 @@ pub fn pair_cost(inst: &Instance, m: usize, p: usize) -> PairCostTerms {
     let w = &inst.weights;
     let same = mentor.municipality == mentee.municipality;
     // Tag lists are short (a handful each): a linear scan beats hashing.
-    let uncovered = mentee
-        .interests
-        .iter()
-        .filter(|t| !mentor.expertise.iter().any(|e| e == *t))
-        .count();
+    let uncovered = mentee.interests.iter().filter(|t| !mentor.expertise.iter().any(|e| e == *t)).count();
     PairCostTerms {
         travel: w.travel_per_minute * inst.travel(mentor.municipality, mentee.municipality),
-        same_municipality: if same && inst.mentorship.same_municipality == SameMunicipality::Penalised {
-            w.same_municipality
-        } else {
-            0.0
-        },
+        same_municipality: if same && inst.mentorship.same_municipality == SameMunicipality::Penalised { w.same_municipality } else { 0.0 },
         interest_mismatch: w.interest_mismatch * uncovered as f64,
-        repeat_pair: if !mentor.history.is_empty() && mentor.history.contains(&p) {
-            w.repeat_pair
-        } else {
-            0.0
-        },
+        repeat_pair: if !mentor.history.is_empty() && mentor.history.contains(&p) { w.repeat_pair } else { 0.0 },
         explicit: None,
     }
 }
@@ -255,11 +240,7 @@ pub fn matching_cost(problem: &MatchingProblem, mentor_of: &[Option<usize>]) -> 
     for (i, m) in mentor_of.iter().enumerate() {
         if let Some(m) = *m {
             load[m] += 1;
-            cost += problem.candidates[i]
-                .iter()
-                .find(|c| c.0 == m)
-                .map(|c| c.1.total())
-                .unwrap_or(f64::INFINITY);
+            cost += problem.candidates[i].iter().find(|c| c.0 == m).map(|c| c.1.total()).unwrap_or(f64::INFINITY);
         }
     }
     cost + load.iter().map(|&l| balance_cost(problem.balance_weight, l)).sum::<f64>()
@@ -339,24 +320,13 @@ pub fn assignment_matrix(problem: &MatchingProblem) -> Result<AssignmentMatrix, 
             }
         }
     }
-    Ok(AssignmentMatrix {
-        rows: nr,
-        cols: nc,
-        cost,
-        slot_mentor,
-        unmatched,
-    })
+    Ok(AssignmentMatrix { rows: nr, cols: nc, cost, slot_mentor, unmatched })
 }
 
 /// Exact matching by linear sum assignment (see the module docs).
 pub fn solve_exact(problem: &MatchingProblem) -> Result<Matching, SolveError> {
     if problem.mentees.is_empty() {
-        return Ok(Matching {
-            mentor_of: vec![],
-            matched: 0,
-            cost: 0.0,
-            proven_optimal: true,
-        });
+        return Ok(Matching { mentor_of: vec![], matched: 0, cost: 0.0, proven_optimal: true });
     }
     let a = assignment_matrix(problem)?;
     let (rows, cols) =
@@ -369,12 +339,7 @@ pub fn solve_exact(problem: &MatchingProblem) -> Result<Matching, SolveError> {
     }
     let matched = mentor_of.iter().filter(|m| m.is_some()).count();
     let cost = matching_cost(problem, &mentor_of);
-    Ok(Matching {
-        mentor_of,
-        matched,
-        cost,
-        proven_optimal: true,
-    })
+    Ok(Matching { mentor_of, matched, cost, proven_optimal: true })
 }
 
 /// Greedy matching, a heuristic baseline: cheapest pairs first, hardest mentees (fewest
@@ -397,12 +362,7 @@ pub fn solve_greedy(problem: &MatchingProblem) -> Matching {
     }
     let matched = mentor_of.iter().filter(|m| m.is_some()).count();
     let cost = matching_cost(problem, &mentor_of);
-    Matching {
-        mentor_of,
-        matched,
-        cost,
-        proven_optimal: false,
-    }
+    Matching { mentor_of, matched, cost, proven_optimal: false }
 }
 
 /// Brute force over all matchings, for tests on tiny problems (≤ 8 mentees): maximises the
@@ -443,12 +403,7 @@ pub fn solve_brute_force(problem: &MatchingProblem) -> Matching {
     let mut best = None;
     rec(problem, 0, &mut vec![0; problem.capacity.len()], &mut Vec::new(), &mut best);
     let (matched, cost, mentor_of) = best.unwrap_or((0, 0.0, vec![]));
-    Matching {
-        mentor_of,
-        matched,
-        cost,
-        proven_optimal: true,
-    }
+    Matching { mentor_of, matched, cost, proven_optimal: true }
 }
 
 /// Maximum number of mentees that can be matched at all, by a maximum matching on the
@@ -458,11 +413,8 @@ pub fn max_cardinality(problem: &MatchingProblem) -> usize {
     use petgraph::graph::UnGraph;
     let mut g: UnGraph<(), ()> = UnGraph::new_undirected();
     let mentee_nodes: Vec<_> = problem.mentees.iter().map(|_| g.add_node(())).collect();
-    let slot_nodes: Vec<Vec<_>> = problem
-        .capacity
-        .iter()
-        .map(|&c| (0..c.min(problem.mentees.len())).map(|_| g.add_node(())).collect())
-        .collect();
+    let slot_nodes: Vec<Vec<_>> =
+        problem.capacity.iter().map(|&c| (0..c.min(problem.mentees.len())).map(|_| g.add_node(())).collect()).collect();
     for (i, cands) in problem.candidates.iter().enumerate() {
         for (m, _) in cands {
             for s in &slot_nodes[*m] {
@@ -483,10 +435,7 @@ mod tests {
     }
 
     fn ids(inst: &Instance, mentor: &str, mentee: &str) -> (usize, usize) {
-        (
-            inst.mentors.iter().position(|m| m.id == mentor).unwrap(),
-            inst.participants.iter().position(|p| p.id == mentee).unwrap(),
-        )
+        (inst.mentors.iter().position(|m| m.id == mentor).unwrap(), inst.participants.iter().position(|p| p.id == mentee).unwrap())
     }
 
     fn rule(f: &InstanceFile, mentor: &str, mentee: &str) -> Option<PairRule> {
@@ -548,10 +497,7 @@ mod tests {
         // same municipality (penalised 30), no travel, one uncovered interest (15).
         let (m, p) = ids(&inst, "m01", "p01");
         let c = pair_cost(&inst, m, p);
-        assert_eq!(
-            (c.travel, c.same_municipality, c.interest_mismatch, c.repeat_pair),
-            (0.0, 30.0, 15.0, 0.0)
-        );
+        assert_eq!((c.travel, c.same_municipality, c.interest_mismatch, c.repeat_pair), (0.0, 30.0, 15.0, 0.0));
         // m01 mentored p03 before.
         let (m, p) = ids(&inst, "m01", "p03");
         assert_eq!(pair_cost(&inst, m, p).repeat_pair, 100.0);

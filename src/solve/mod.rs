@@ -1,6 +1,7 @@
 //! Solving: strategies behind one trait, a registry keyed by CLI name, and the assembly of a
 //! plan from a matching and its meeting series.
 
+pub mod groups;
 pub mod meetings;
 pub mod mentor_matching;
 
@@ -35,15 +36,13 @@ pub struct SolveParams {
     pub seed: u64,
     /// Optional time limit.
     pub time_limit: Option<Duration>,
+    /// Grouping strategy (see [`groups::strategies`]).
+    pub group_strategy: String,
 }
 
 impl Default for SolveParams {
     fn default() -> Self {
-        SolveParams {
-            strategy: "exact".into(),
-            seed: 1,
-            time_limit: None,
-        }
+        SolveParams { strategy: "exact".into(), seed: 1, time_limit: None, group_strategy: "auto".into() }
     }
 }
 
@@ -92,13 +91,10 @@ pub fn strategies() -> Vec<Box<dyn MatchingStrategy>> {
 
 /// Looks a strategy up by name.
 pub fn strategy(name: &str) -> Result<Box<dyn MatchingStrategy>, SolveError> {
-    strategies()
-        .into_iter()
-        .find(|s| s.name() == name)
-        .ok_or_else(|| SolveError::UnknownStrategy {
-            name: name.to_string(),
-            known: strategies().iter().map(|s| s.name()).collect::<Vec<_>>().join(", "),
-        })
+    strategies().into_iter().find(|s| s.name() == name).ok_or_else(|| SolveError::UnknownStrategy {
+        name: name.to_string(),
+        known: strategies().iter().map(|s| s.name()).collect::<Vec<_>>().join(", "),
+    })
 }
 
 /// Solves a round and returns the plan as it will be written.
@@ -106,18 +102,22 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
     let strat = strategy(&params.strategy)?;
     let started = Instant::now();
     let inst = &loaded.model;
+    let mut busy: BTreeMap<String, BTreeSet<chrono::NaiveDate>> = BTreeMap::new();
+    // Groups first: a group of eight has fewer common free days than a pair, so the pairs'
+    // meetings are dated around the groups'.
+    let group_params = groups::GroupParams {
+        strategy: params.group_strategy.clone(),
+        seed: params.seed,
+        time_limit: params.time_limit.unwrap_or(Duration::from_secs(20)),
+    };
+    let group_outcomes = groups::solve_groups(inst, &group_params, &mut busy)?;
     let problem = build_problem(inst);
     let matching = strat.solve(&problem, params)?;
 
     // Pairs in a stable order: by mentor id, then mentee id.
-    let mut pairs: Vec<(usize, usize, usize)> = matching
-        .mentor_of
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| m.map(|m| (m, problem.mentees[i], i)))
-        .collect();
+    let mut pairs: Vec<(usize, usize, usize)> =
+        matching.mentor_of.iter().enumerate().filter_map(|(i, m)| m.map(|m| (m, problem.mentees[i], i))).collect();
     pairs.sort_by(|a, b| (&inst.mentors[a.0].id, &inst.participants[a.1].id).cmp(&(&inst.mentors[b.0].id, &inst.participants[b.1].id)));
-    let mut busy: BTreeMap<String, BTreeSet<chrono::NaiveDate>> = BTreeMap::new();
     let series = meetings::schedule_series(inst, &pairs.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), &mut busy);
 
     let mut terms: BTreeMap<String, f64> = BTreeMap::new();
@@ -125,11 +125,7 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
     let mut pair_plans = Vec::with_capacity(pairs.len());
     for ((m, p, i), s) in pairs.iter().zip(series) {
         load[*m] += 1;
-        let cost = problem.candidates[*i]
-            .iter()
-            .find(|c| c.0 == *m)
-            .map(|c| c.1.clone())
-            .unwrap_or_default();
+        let cost = problem.candidates[*i].iter().find(|c| c.0 == *m).map(|c| c.1.clone()).unwrap_or_default();
         let by_name = cost.by_name();
         for (k, v) in &by_name {
             *terms.entry(k.clone()).or_insert(0.0) += v;
@@ -204,53 +200,28 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
         })
         .collect();
 
-    let (optimality, bound, gap) = if matching.proven_optimal {
-        (Optimality::Optimal, Some(cost), Some(0.0))
-    } else {
-        (Optimality::Feasible, None, None)
-    };
+    let (optimality, bound, gap) =
+        if matching.proven_optimal { (Optimality::Optimal, Some(cost), Some(0.0)) } else { (Optimality::Feasible, None, None) };
     Ok(PlanFile {
         format: "trappa-plan".into(),
         version: 1,
         trappa_version: crate::VERSION.into(),
-        instance: InstanceRef {
-            path: instance_path.into(),
-            sha256: loaded.sha256.clone(),
-            round: inst.name.clone(),
-        },
+        instance: InstanceRef { path: instance_path.into(), sha256: loaded.sha256.clone(), round: inst.name.clone() },
         run: RunInfo {
             strategy: strat.name().into(),
             seed: params.seed,
             runtime_seconds: round3(started.elapsed().as_secs_f64()),
             time_limit_seconds: params.time_limit.map(|d| d.as_secs_f64()),
         },
-        status: SolveStatus {
-            optimality,
-            method: strat.method().into(),
-            bound,
-            gap,
-        },
-        objective: ObjectiveReport {
-            matched: matching.matched,
-            unmatched: problem.mentees.len() - matching.matched,
-            cost,
-            terms,
-        },
-        mentorship: MentorshipPlan {
-            pairs: pair_plans,
-            unmatched,
-            not_eligible,
-        },
+        status: SolveStatus { optimality, method: strat.method().into(), bound, gap },
+        objective: ObjectiveReport { matched: matching.matched, unmatched: problem.mentees.len() - matching.matched, cost, terms },
+        mentorship: MentorshipPlan { pairs: pair_plans, unmatched, not_eligible },
+        groups: group_outcomes.iter().map(|o| group_plan(inst, o)).collect(),
     })
 }
 
 fn eligible_phase_names(inst: &crate::model::Instance) -> String {
-    let mut v: Vec<&str> = inst
-        .mentorship
-        .eligible_phases
-        .iter()
-        .map(|&i| inst.phases[i].id.as_str())
-        .collect();
+    let mut v: Vec<&str> = inst.mentorship.eligible_phases.iter().map(|&i| inst.phases[i].id.as_str()).collect();
     v.sort();
     v.join(", ")
 }
@@ -258,4 +229,57 @@ fn eligible_phase_names(inst: &crate::model::Instance) -> String {
 /// Rounds to three decimals, the precision plans are written with.
 pub fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
+}
+
+fn group_plan(inst: &crate::model::Instance, o: &groups::ProgrammeOutcome) -> GroupProgrammePlan {
+    let prog = &inst.group_programmes[o.programme];
+    let pid = |p: usize| inst.participants[p].id.clone();
+    let width = o.groups.len().to_string().len().max(2);
+    let total = round3(o.diversity - o.travel);
+    GroupProgrammePlan {
+        programme: prog.id.clone(),
+        kind: prog.kind.name().into(),
+        strategy: o.strategy.into(),
+        status: SolveStatus {
+            optimality: if o.optimal { Optimality::Optimal } else { Optimality::Feasible },
+            method: o.method.into(),
+            bound: o.bound.map(round3),
+            gap: o.bound.map(|b| if b.abs() > 1e-9 { round3((b - total).max(0.0) / b.abs()) } else { 0.0 }),
+        },
+        objective: GroupObjective {
+            diversity: round3(o.diversity),
+            travel: round3(o.travel),
+            total,
+            leader_travel_minutes: round3(o.leader_travel_minutes),
+        },
+        groups: o
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(g, group)| GroupPlan {
+                id: format!("{}-{:0width$}", prog.id, g + 1),
+                leader: group.leader.map(|l| inst.group_leaders[l].id.clone()),
+                meeting_place: inst.municipalities[group.place].id.clone(),
+                members: group.members.iter().map(|&p| pid(p)).collect(),
+                meetings: group.meetings.clone(),
+                conflicts: group
+                    .conflicts
+                    .iter()
+                    .map(|(d, p, why)| GroupConflict { date: *d, participant: pid(*p), reason: (*why).into() })
+                    .collect(),
+                shortfall: group.shortfall.clone(),
+            })
+            .collect(),
+        unserved: o
+            .unserved
+            .iter()
+            .map(|(p, code, msg)| GroupUnserved { participant: pid(*p), reason: (*code).into(), message: msg.clone() })
+            .collect(),
+        not_eligible: o
+            .not_eligible
+            .iter()
+            .map(|(p, msg)| GroupUnserved { participant: pid(*p), reason: "not_eligible".into(), message: msg.clone() })
+            .collect(),
+        notes: o.notes.clone(),
+    }
 }
