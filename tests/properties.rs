@@ -154,6 +154,8 @@ fn build(s: &Spec) -> InstanceFile {
             ..MentorshipRules::default()
         },
         weights: Weights { balance: s.balance, ..Weights::default() },
+        group_programmes: vec![],
+        group_leaders: vec![],
     }
 }
 
