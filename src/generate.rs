@@ -43,6 +43,8 @@ pub struct GenOptions {
     pub mentor_capacity: Option<i64>,
     /// Seed.
     pub seed: u64,
+    /// Leave out group programmes and leaders (a mentorship-only round).
+    pub no_groups: bool,
 }
 
 /// Errors of the generator.
@@ -341,7 +343,7 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
             unavailable: unavailable(&mut rng),
         });
     }
-    let group_programmes = vec![
+    let mut group_programmes = vec![
         GroupProgrammeSpec {
             id: "handledning".into(),
             name: "Yrkeshandledning för nyanställda".into(),
@@ -389,6 +391,10 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
             pair_weights_only: false,
         },
     ];
+    if opts.no_groups {
+        group_programmes.clear();
+        group_leaders.clear();
+    }
     Ok(InstanceFile {
         format: "trappa-instance".into(),
         version: FORMAT_VERSION,

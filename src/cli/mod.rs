@@ -78,6 +78,9 @@ pub enum Command {
         /// Seed; the same options and seed give the same file.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Leave out the group programmes (supervision, research circle) and their leaders.
+        #[arg(long)]
+        no_groups: bool,
         /// Output file (default: standard output).
         #[arg(long)]
         out: Option<PathBuf>,
@@ -200,8 +203,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Err(CliError::Violations(report.violations.len()))
             }
         }
-        Command::Generate { region, participants, mentees, mentors, mentor_capacity, seed, out } => {
-            let file = generate::generate(&GenOptions { region, participants, mentees, mentors, mentor_capacity, seed })
+        Command::Generate { region, participants, mentees, mentors, mentor_capacity, seed, no_groups, out } => {
+            let file = generate::generate(&GenOptions { region, participants, mentees, mentors, mentor_capacity, seed, no_groups })
                 .map_err(|e| CliError::Usage(e.to_string()))?;
             write_json(out.as_deref(), &file)
         }
