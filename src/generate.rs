@@ -277,6 +277,13 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
         mentors,
         mentorship: MentorshipRules::default(),
         weights: Weights::default(),
+        courses: vec![],
+        trainers: vec![],
+        venues: vec![],
+        demand: vec![],
+        phase_demand: vec![],
+        course_history: vec![],
+        workload: WorkloadRules::default(),
     })
 }
 

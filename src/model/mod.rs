@@ -5,6 +5,7 @@
 //! The checker does not use this module: it re-derives what it needs from the file.
 
 pub mod calendar;
+pub mod timetable;
 
 use crate::io::format::{DateOrRange, InstanceFile, MeetingPlace, Role, SameMunicipality, Weights};
 use calendar::{expand_range, Calendar};
@@ -164,6 +165,8 @@ pub struct Instance {
     pub mentorship: MentorshipModel,
     /// Objective weights.
     pub weights: Weights,
+    /// The course timetable part (empty when the round has no courses).
+    pub timetable: timetable::TimetableModel,
 }
 
 /// Expands a list of dates and ranges into a set of dates.
@@ -299,7 +302,7 @@ impl Instance {
             pair_costs: r.pair_costs.iter().filter_map(|c| Some((resolve(&c.mentor, &c.mentee)?, c.cost))).collect(),
         };
 
-        Instance {
+        let mut inst = Instance {
             name: f.round.name.clone(),
             calendar,
             municipalities,
@@ -310,7 +313,10 @@ impl Instance {
             mentors,
             mentorship,
             weights: f.weights.clone(),
-        }
+            timetable: timetable::TimetableModel::default(),
+        };
+        inst.timetable = timetable::TimetableModel::build(f, &inst);
+        inst
     }
 
     /// One-way travel minutes between two municipalities.

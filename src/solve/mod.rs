@@ -3,6 +3,7 @@
 
 pub mod meetings;
 pub mod mentor_matching;
+pub mod timetable;
 
 use crate::io::plan_format::*;
 use crate::io::LoadedInstance;
