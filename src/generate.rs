@@ -43,6 +43,10 @@ pub struct GenOptions {
     pub mentor_capacity: Option<i64>,
     /// Seed.
     pub seed: u64,
+    /// Also generate courses, trainers, venues, demand and course history.
+    pub courses: bool,
+    /// One spring term instead of a whole year.
+    pub term: bool,
 }
 
 /// Errors of the generator.

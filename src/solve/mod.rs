@@ -9,6 +9,8 @@ use crate::io::plan_format::*;
 use crate::io::LoadedInstance;
 use mentor_matching::{balance_cost, build_problem, Matching, MatchingProblem};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Errors of a solve.
@@ -36,11 +38,15 @@ pub struct SolveParams {
     pub seed: u64,
     /// Optional time limit.
     pub time_limit: Option<Duration>,
+    /// Timetable strategy name (see [`timetable::strategies`]).
+    pub timetable_strategy: String,
+    /// Set (by the Ctrl-C handler) to stop and keep the best plan so far.
+    pub stop: Arc<AtomicBool>,
 }
 
 impl Default for SolveParams {
     fn default() -> Self {
-        SolveParams { strategy: "exact".into(), seed: 1, time_limit: None }
+        SolveParams { strategy: "exact".into(), seed: 1, time_limit: None, timetable_strategy: "auto".into(), stop: Arc::new(AtomicBool::new(false)) }
     }
 }
 
@@ -100,6 +106,22 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
     let strat = strategy(&params.strategy)?;
     let started = Instant::now();
     let inst = &loaded.model;
+    // Timetable first: mentor meetings are then dated around everyone's course days.
+    let mut busy: BTreeMap<String, BTreeSet<chrono::NaiveDate>> = BTreeMap::new();
+    let timetable_plan = if inst.timetable.is_empty() {
+        None
+    } else {
+        let tstrat = timetable::strategy(&params.timetable_strategy)?;
+        let ctx = timetable::Context { seed: params.seed, deadline: params.time_limit.map(|t| started + t), stop: params.stop.clone() };
+        let outcome = tstrat.solve(inst, &ctx)?;
+        let plan = timetable_plan(inst, &outcome, tstrat.name(), tstrat.method());
+        for s in &plan.sessions {
+            for who in s.attendees.iter().chain(&s.trainers) {
+                busy.entry(who.clone()).or_default().extend(s.dates.iter().copied());
+            }
+        }
+        Some(plan)
+    };
     let problem = build_problem(inst);
     let matching = strat.solve(&problem, params)?;
 
@@ -111,7 +133,6 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
         .filter_map(|(i, m)| m.map(|m| (m, problem.mentees[i], i)))
         .collect();
     pairs.sort_by(|a, b| (&inst.mentors[a.0].id, &inst.participants[a.1].id).cmp(&(&inst.mentors[b.0].id, &inst.participants[b.1].id)));
-    let mut busy: BTreeMap<String, BTreeSet<chrono::NaiveDate>> = BTreeMap::new();
     let series = meetings::schedule_series(inst, &pairs.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), &mut busy);
 
     let mut terms: BTreeMap<String, f64> = BTreeMap::new();
@@ -213,7 +234,73 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
         status: SolveStatus { optimality, method: strat.method().into(), bound, gap },
         objective: ObjectiveReport { matched: matching.matched, unmatched: problem.mentees.len() - matching.matched, cost, terms },
         mentorship: MentorshipPlan { pairs: pair_plans, unmatched, not_eligible },
+        timetable: timetable_plan,
     })
+}
+
+/// Turns a timetable outcome into the plan file's timetable section (ids, dates, objective by
+/// term, status with bound and gap, unserved demands with reasons).
+pub fn timetable_plan(inst: &crate::model::Instance, outcome: &timetable::Outcome, strategy: &str, method: &str) -> TimetablePlan {
+    let m = &inst.timetable;
+    let tt = &outcome.timetable;
+    let objective = timetable::evaluate(inst, tt);
+    let ids = timetable::explain::session_ids(inst, tt);
+    let sessions = tt
+        .sessions
+        .iter()
+        .zip(ids)
+        .map(|(s, id)| {
+            let mut attendees: Vec<String> = s.attendees.iter().map(|&d| inst.participants[m.demands[d].participant].id.clone()).collect();
+            attendees.sort();
+            SessionPlan {
+                id,
+                course: m.courses[s.course].id.clone(),
+                dates: s.days.iter().map(|&t| m.days[t]).collect(),
+                venue: m.venues[s.venue].id.clone(),
+                trainers: s.trainers.iter().map(|&r| m.trainers[r].id.clone()).collect(),
+                attendees,
+            }
+        })
+        .collect();
+    let unserved = timetable::explain::explain_all(inst, tt)
+        .into_iter()
+        .map(|u| {
+            let d = &m.demands[u.demand];
+            UnservedDemand {
+                participant: inst.participants[d.participant].id.clone(),
+                course: m.courses[d.course].id.clone(),
+                priority: d.priority,
+                reason: u.reason.into(),
+                message: u.message,
+            }
+        })
+        .collect();
+    let total = round3(objective.total);
+    let bound = outcome.bound.map(|b| round3(b.min(objective.total)));
+    let optimality = if outcome.proven_optimal { Optimality::Optimal } else { Optimality::Feasible };
+    let mut method = method.to_string();
+    if !outcome.detail.is_empty() {
+        method = format!("{method} [{}]", outcome.detail);
+    }
+    if outcome.interrupted {
+        method.push_str(" (stopped by the time limit or Ctrl-C: best plan so far)");
+    }
+    TimetablePlan {
+        strategy: strategy.into(),
+        status: SolveStatus {
+            optimality,
+            method,
+            bound,
+            gap: if outcome.proven_optimal { Some(0.0) } else { bound.map(|b| (timetable::relative_gap(objective.total, b) * 1e6).round() / 1e6) },
+        },
+        objective: TimetableObjective {
+            total,
+            terms: objective.terms.into_iter().map(|(k, v)| (k, round3(v))).collect(),
+            coverage: objective.coverage.into_iter().map(|(k, (demanded, served))| (k, Coverage { demanded, served })).collect(),
+        },
+        sessions,
+        unserved,
+    }
 }
 
 fn eligible_phase_names(inst: &crate::model::Instance) -> String {
