@@ -391,7 +391,8 @@ impl Validator {
         if r.min_days_between == 0 || r.min_days_between > 62 {
             self.push("E032", "mentorship.min_days_between", format!("min_days_between is {}", r.min_days_between), "use 1–62 days (default 21)");
         }
-        if f.round.end >= f.round.start {
+        // Only a round with mentors forms pairs; a course-only term need not fit eight meetings.
+        if f.round.end >= f.round.start && !f.mentors.is_empty() {
             let months = month_span(f.round.start, f.round.end);
             if (r.min_meetings as i64) > months {
                 self.push("E032", "mentorship.min_meetings", format!("{} monthly meetings cannot fit in a round touching {months} months", r.min_meetings), "lower min_meetings or lengthen the round");

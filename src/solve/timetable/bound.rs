@@ -109,8 +109,10 @@ pub struct Master {
     pub bound: f64,
     /// Sessions per course and venue in the aggregated optimum (or best incumbent).
     pub quota: Vec<Vec<usize>>,
-    /// True when the aggregated model was solved to optimality.
+    /// True when the models behind the bound were solved to optimality.
     pub optimal: bool,
+    /// Venue the aggregated plan sends each demand to (None: unserved or no plan).
+    pub preferred: Vec<Option<usize>>,
 }
 
 /// Solves the aggregated model with `share` of the remaining time; None when it is too large.
@@ -126,26 +128,101 @@ pub fn master(inst: &Instance, ctx: &Context, share: f64) -> Option<Master> {
             e.0 += 1;
         }
     }
-    let venues_of: Vec<Vec<(usize, f64)>> = (0..m.courses.len()).map(|c| (0..m.venues.len()).filter_map(|v| Some((v, cheapest_session(inst, c, v)?))).collect()).collect();
+    // Session cost in the aggregated model without the trainers: their days are priced on the
+    // trainer flows, each at the trainer's own rate and within the trainer's days.
+    let venues_of: Vec<Vec<(usize, f64)>> = (0..m.courses.len())
+        .map(|c| {
+            (0..m.venues.len())
+                .filter_map(|v| {
+                    cheapest_session(inst, c, v)?;
+                    let course = &m.courses[c];
+                    Some((v, m.weights.cost_per_sek * (m.venues[v].day_rate * course.days as f64 + course.fixed_cost)))
+                })
+                .collect()
+        })
+        .collect();
     let flows: usize = groups.keys().map(|g| venues_of[g.0].len()).sum();
     if flows > MASTER_MAX_FLOWS || groups.is_empty() {
         return None;
     }
     let seconds = ctx.remaining_secs().map(|r| r * share).unwrap_or(MASTER_DEFAULT_SECONDS).max(0.5);
-    let lp = build_master(inst, &groups, &venues_of, constant, false, seconds).map(|(b, _, _)| b);
-    let mip = build_master(inst, &groups, &venues_of, constant, true, seconds);
-    match (lp, mip) {
-        (lp, Some((b, quota, optimal))) => Some(Master { bound: b.max(lp.unwrap_or(f64::NEG_INFINITY)), quota, optimal }),
-        (Some(b), None) => Some(Master { bound: b, quota: vec![vec![usize::MAX; m.venues.len()]; m.courses.len()], optimal: false }),
+    let lp = build_master(inst, &groups, &venues_of, constant, false, seconds * 0.2).map(|a| a.bound);
+    // The per-course split is solved to optimality quickly and bounds better than the LP; its
+    // session counts are each course's ideal venue plan. The joint model is the fallback.
+    let best = per_course_bound(inst, &groups, &venues_of, constant, seconds * 0.8).or_else(|| build_master(inst, &groups, &venues_of, constant, true, seconds * 0.8));
+    match (lp, best) {
+        (lp, Some(a)) => {
+            let preferred = preferred_venues(inst, &ok, &a.flows);
+            Some(Master { bound: a.bound.max(lp.unwrap_or(f64::NEG_INFINITY)), quota: a.quota, optimal: a.optimal, preferred })
+        }
+        (Some(b), None) => Some(Master { bound: b, quota: vec![vec![usize::MAX; m.venues.len()]; m.courses.len()], optimal: false, preferred: vec![None; m.demands.len()] }),
         (None, None) => None,
     }
+}
+
+/// The aggregated model split by course (sessions, venues and trainer days of each course on
+/// their own, the courses' competition for trainers and venues dropped), each part solved as
+/// a small MILP. Integrality per course (sessions come whole) makes it stronger than the
+/// aggregated model's LP relaxation.
+fn per_course_bound(inst: &Instance, groups: &GroupMap, venues_of: &[Vec<(usize, f64)>], constant: f64, seconds: f64) -> Option<Aggregate> {
+    let n = venues_of.len().max(1);
+    let mut total = constant;
+    let mut quota = vec![vec![0usize; inst.timetable.venues.len()]; venues_of.len()];
+    let mut all_optimal = true;
+    let mut sent = Vec::new();
+    for c in 0..venues_of.len() {
+        let own: GroupMap = groups.iter().filter(|(g, _)| g.0 == c).map(|(g, v)| (*g, *v)).collect();
+        if own.is_empty() {
+            continue;
+        }
+        let only: Vec<Vec<(usize, f64)>> = (0..venues_of.len()).map(|k| if k == c { venues_of[c].clone() } else { Vec::new() }).collect();
+        let a = build_master(inst, &own, &only, 0.0, true, (seconds / n as f64).max(0.2))?;
+        total += a.bound;
+        quota[c] = a.quota[c].clone();
+        all_optimal &= a.optimal;
+        sent.extend(a.flows);
+    }
+    Some(Aggregate { bound: total, quota, optimal: all_optimal, flows: sent })
+}
+
+/// The venue the aggregated plan sends each servable demand to: each group's demands (in
+/// demand order) are spread over its venues by the rounded flows.
+fn preferred_venues(inst: &Instance, ok: &[bool], flows: &[((usize, usize, Priority), usize, f64)]) -> Vec<Option<usize>> {
+    let m = &inst.timetable;
+    let mut members: BTreeMap<(usize, usize, Priority), Vec<usize>> = BTreeMap::new();
+    for (d, dem) in m.demands.iter().enumerate() {
+        if ok[d] {
+            members.entry((dem.course, inst.participants[dem.participant].municipality, dem.priority)).or_default().push(d);
+        }
+    }
+    let mut out = vec![None; m.demands.len()];
+    for (g, list) in members {
+        let mut next = 0;
+        for f in flows.iter().filter(|f| f.0 == g) {
+            let take = f.2.round() as usize;
+            for &d in list.iter().skip(next).take(take) {
+                out[d] = Some(f.1);
+            }
+            next += take;
+        }
+    }
+    out
 }
 
 type GroupMap = BTreeMap<(usize, usize, Priority), (usize, f64)>;
 
 /// Builds and solves the aggregated model (integer session counts, or their LP relaxation).
 /// Returns the proven bound, the session counts and whether optimality was proven.
-fn build_master(inst: &Instance, groups: &GroupMap, venues_of: &[Vec<(usize, f64)>], constant: f64, integer: bool, seconds: f64) -> Option<(f64, Vec<Vec<usize>>, bool)> {
+/// A solved aggregated model: bound, sessions per course and venue, optimality, and the
+/// demand sent from each group to each venue.
+struct Aggregate {
+    bound: f64,
+    quota: Vec<Vec<usize>>,
+    optimal: bool,
+    flows: Vec<((usize, usize, Priority), usize, f64)>,
+}
+
+fn build_master(inst: &Instance, groups: &GroupMap, venues_of: &[Vec<(usize, f64)>], constant: f64, integer: bool, seconds: f64) -> Option<Aggregate> {
     let m = &inst.timetable;
     let mut vars = ProblemVariables::new();
     // microlp drops constant terms of the objective: the constant is added back below.
@@ -190,16 +267,33 @@ fn build_master(inst: &Instance, groups: &GroupMap, venues_of: &[Vec<(usize, f64
     // Trainer days: w[c][r] days of course c taught by trainer r.
     let mut teach: Vec<Vec<(usize, Variable)>> = Vec::new();
     for c in 0..m.courses.len() {
-        teach.push(m.courses[c].qualified.iter().map(|&r| (r, vars.add(variable().min(0)))).collect());
+        let row: Vec<(usize, Variable)> = m.courses[c].qualified.iter().map(|&r| (r, vars.add(variable().min(0)))).collect();
+        for &(r, var) in &row {
+            objective += m.weights.cost_per_sek * m.trainers[r].day_rate * var;
+        }
+        teach.push(row);
     }
+    let sessions_of_course: Vec<Variable> = (0..m.courses.len()).map(|_| vars.add(variable().integer().min(0))).collect();
     let mut model = vars.minimise(objective).using(good_lp::microlp).with_time_limit(seconds);
     // Each group sends at most its demand.
     for (g, (n, _)) in groups {
         let sum: Expression = flows.iter().filter(|f| f.0 == *g).map(|f| f.2).sum();
         model.add_constraint(sum.leq(*n as f64));
     }
+    // Strong linking: a group seats at most min(its size, the seats) per session at a venue.
+    for &(g, i, var) in &flows {
+        let (v, n) = (venues_of[g.0][i].0, groups[&g].0);
+        let per_session = (m.venues[v].capacity.min(m.courses[g.0].max_size)).min(n) as f64;
+        model.add_constraint((Expression::from(var) - per_session * y[g.0][i]).leq(0.0));
+    }
     for (c, vs) in venues_of.iter().enumerate() {
         let course = &m.courses[c];
+        // The course's total number of sessions as its own integer variable: a strong branching
+        // candidate (the count of sessions rounds up per course).
+        if integer && !vs.is_empty() {
+            let total: Expression = y[c].iter().copied().sum();
+            model.add_constraint((total - sessions_of_course[c]).eq(0.0));
+        }
         for (i, &(v, _)) in vs.iter().enumerate() {
             let seated: Expression = flows.iter().filter(|f| f.0 .0 == c && f.1 == i).map(|f| f.2).sum();
             let seats = m.venues[v].capacity.min(course.max_size) as f64;
@@ -246,7 +340,8 @@ fn build_master(inst: &Instance, groups: &GroupMap, venues_of: &[Vec<(usize, f64
         })
         .collect();
     let optimal = matches!(solution.status(), good_lp::SolutionStatus::Optimal);
+    let sent: Vec<((usize, usize, Priority), usize, f64)> = flows.iter().map(|f| (f.0, venues_of[f.0 .0][f.1].0, solution.value(f.2))).filter(|f| f.2 > 1e-6).collect();
     let inner = solution.into_inner();
     let bound = if optimal { inner.objective() } else { inner.stats().best_bound? };
-    Some((constant + bound, quota, optimal))
+    Some(Aggregate { bound: constant + bound, quota, optimal, flows: sent })
 }

@@ -22,6 +22,8 @@ pub struct Options {
     pub noise: f64,
     /// Sessions allowed per course and venue (from the aggregated MILP); None: no limit.
     pub quota: Option<Vec<Vec<usize>>>,
+    /// Venue each demand should be seated at (from the aggregated MILP), tried first.
+    pub preferred: Option<Vec<Option<usize>>>,
 }
 
 /// The nearest venues (by travel) able to seat the course's minimum group, per demand.
@@ -114,8 +116,13 @@ pub fn best_candidate(st: &State, course: usize, pending: &[usize], near: &[Vec<
     // Pending demands by the venues they may be seated at.
     let mut by_venue: Vec<Vec<usize>> = vec![Vec::new(); m.venues.len()];
     for &d in pending {
-        for &v in &near[d] {
-            by_venue[v].push(d);
+        match opts.preferred.as_ref().and_then(|p| p[d]) {
+            Some(v) => by_venue[v].push(d),
+            None => {
+                for &v in &near[d] {
+                    by_venue[v].push(d);
+                }
+            }
         }
     }
     let mut best: Option<(f64, Candidate)> = None;

@@ -18,29 +18,50 @@ use rayon::prelude::*;
 
 /// Number of starts of the multi-start search (fixed, so results do not depend on the machine).
 pub const STARTS: u64 = 4;
+/// Starts guided by the aggregated model's plan (when there is one).
+const GUIDED_STARTS: u64 = 2;
 /// Noise of the randomised greedy constructions of starts after the first.
 const START_NOISE: f64 = 0.15;
 /// Local-search iterations per demand of the round.
 const ITERATIONS_PER_DEMAND: u64 = 40;
 /// Fewest local-search iterations of a start.
 const MIN_ITERATIONS: u64 = 5_000;
+/// Share of the remaining time kept for writing the plan and explaining unserved demand.
+const FINISH_SHARE: f64 = 0.05;
 /// Improvements smaller than this are treated as ties.
 const EPS: f64 = 1e-6;
 
 /// Runs [`STARTS`] starts in parallel and returns the best timetable (ties: lowest start index)
-/// and whether the search was cut short. `quotas` seed the first starts' constructions with the
-/// aggregated MILP's venue plan.
-pub fn multi_start(inst: &Instance, ctx: &Context, quotas: &[Vec<Vec<usize>>]) -> (Timetable, bool) {
+/// and whether the search was cut short. A `plan` from the aggregated model guides the first two
+/// starts' constructions (sessions per venue, the venue of each demand).
+pub fn multi_start(inst: &Instance, ctx: &Context, plan: Option<&super::bound::Master>) -> (Timetable, bool) {
+    // With a time limit the starts share it wave by wave (as many at once as threads) and search
+    // until their slice ends; without one, each start does a fixed number of iterations, so the
+    // plan depends on the seed only.
+    let waves = (STARTS as usize).div_ceil(rayon::current_num_threads().max(1)) as f64;
+    let slice = ctx.remaining_secs().map(|r| std::time::Duration::from_secs_f64((r * (1.0 - FINISH_SHARE)).max(0.0) / waves));
     let results: Vec<(f64, Timetable)> = (0..STARTS)
         .into_par_iter()
         .map(|i| {
             let mut rng = ctx.rng(i + 1);
             let mut st = State::new(inst);
-            let opts = Options { noise: if i == 0 { 0.0 } else { START_NOISE }, quota: quotas.get(i as usize).cloned() };
-            greedy::construct(&mut st, &mut rng, &opts, ctx);
-            improve(&mut st, &mut rng, ctx, iteration_budget(inst));
+            let guided = plan.filter(|_| i < GUIDED_STARTS);
+            let opts = Options {
+                noise: if i == 0 || i == GUIDED_STARTS { 0.0 } else { START_NOISE },
+                quota: guided.map(|p| p.quota.clone()),
+                preferred: guided.map(|p| p.preferred.clone()),
+            };
+            let own = match slice {
+                Some(d) => Context { deadline: Some((std::time::Instant::now() + d).min(ctx.deadline.unwrap_or_else(std::time::Instant::now))), ..ctx.clone() },
+                None => ctx.clone(),
+            };
+            greedy::construct(&mut st, &mut rng, &opts, &own);
+
+            let budget = if slice.is_some() { u64::MAX } else { iteration_budget(inst) };
+            improve(&mut st, &mut rng, &own, budget);
             st.repair();
-            (super::evaluate(inst, &st.to_timetable()).total, st.to_timetable())
+            let total = super::evaluate(inst, &st.to_timetable()).total;
+            (total, st.to_timetable())
         })
         .collect();
     let best = results.into_iter().enumerate().min_by(|a, b| a.1 .0.total_cmp(&b.1 .0).then(a.0.cmp(&b.0))).map(|x| x.1 .1).unwrap_or_default();
@@ -62,12 +83,14 @@ pub fn improve(st: &mut State, rng: &mut ChaCha8Rng, ctx: &Context, iterations: 
             return;
         }
         match rng.gen_range(0..100) {
-            0..=29 => relocate(st, rng),
-            30..=49 => swap(st, rng),
-            50..=64 => insert(st, rng),
-            65..=74 => close(st, rng),
-            75..=87 => open(st, rng),
-            _ => shift(st, rng),
+            0..=26 => relocate(st, rng),
+            27..=44 => swap(st, rng),
+            45..=56 => insert(st, rng),
+            57..=66 => close(st, rng),
+            67..=78 => open(st, rng),
+            79..=90 => shift(st, rng),
+            91..=95 => retrain(st, rng),
+            _ => trade_trainers(st, rng),
         }
     }
 }
@@ -301,6 +324,42 @@ fn shift(st: &mut State, rng: &mut ChaCha8Rng) {
     }
     reseat(st, &left, None);
     if st.size(s2) < m.courses[sess.course].min_size || st.total() > before - EPS {
+        *st = snapshot;
+    }
+}
+
+/// Gives a random session the cheapest trainers free on its days, if that is cheaper.
+fn retrain(st: &mut State, rng: &mut ChaCha8Rng) {
+    let open = st.open_slots();
+    let Some(&s) = open.choose(rng) else { return };
+    let Some(best) = st.cheapest_trainers_for(s) else { return };
+    let before = st.total();
+    let old = st.slot(s).session.trainers.clone();
+    if best != old && st.set_trainers(s, best) && st.total() > before - EPS {
+        st.set_trainers(s, old);
+    }
+}
+
+/// Exchanges the trainers of two sessions (where both are qualified and free), so that cheap
+/// trainers' limited days go where they save most.
+fn trade_trainers(st: &mut State, rng: &mut ChaCha8Rng) {
+    let open = st.open_slots();
+    if open.len() < 2 {
+        return;
+    }
+    let a = open[rng.gen_range(0..open.len())];
+    let b = open[rng.gen_range(0..open.len())];
+    if a == b {
+        return;
+    }
+    let (ta, tb) = (st.slot(a).session.trainers.clone(), st.slot(b).session.trainers.clone());
+    let snapshot = st.clone();
+    let before = st.total();
+    let placeholder = st.cheapest_trainers_for(b);
+    // Park b on other trainers so a can take b's, then give b a's (or the cheapest left).
+    let parked = placeholder.is_some_and(|p| st.set_trainers(b, p));
+    let ok = parked && st.set_trainers(a, tb) && (st.set_trainers(b, ta) || st.cheapest_trainers_for(b).is_some_and(|p| st.set_trainers(b, p)));
+    if !ok || st.total() > before - EPS {
         *st = snapshot;
     }
 }

@@ -27,7 +27,7 @@ const FULL_MAX_SESSIONS: usize = 400;
 /// Most attendance variables for which the full model is built.
 const FULL_MAX_ATTENDANCE: usize = 4_000;
 /// Most attendance variables of the restricted model on large rounds.
-const RESTRICTED_MAX_ATTENDANCE: usize = 12_000;
+const RESTRICTED_MAX_ATTENDANCE: usize = 3_000;
 /// Time for the session model when the run has no time limit, seconds.
 const DEFAULT_SECONDS: f64 = 60.0;
 
@@ -161,7 +161,7 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
     if let Some(ms) = &master {
         let mut st = State::new(inst);
         let mut rng = ctx.rng(0);
-        greedy::construct(&mut st, &mut rng, &greedy::Options { noise: 0.0, quota: Some(ms.quota.clone()) }, ctx);
+        greedy::construct(&mut st, &mut rng, &greedy::Options { noise: 0.0, quota: Some(ms.quota.clone()), preferred: Some(ms.preferred.clone()) }, ctx);
         sources.push(st.to_timetable());
     }
     let warm = sources.iter().min_by(|a, b| super::evaluate(inst, a).total.total_cmp(&super::evaluate(inst, b).total)).cloned().unwrap_or_default();
@@ -178,7 +178,13 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
     } else {
         match session_model(inst, &cands, &pairs, Some(&warm), seconds()) {
             Ok(r) if super::evaluate(inst, &r.timetable).total <= super::evaluate(inst, &warm).total => r.timetable,
-            _ => warm,
+            Ok(_) => warm,
+            Err(e) => {
+                if std::env::var_os("TRAPPA_VERBOSE").is_some() {
+                    eprintln!("restricted session model: {e}");
+                }
+                warm
+            }
         }
     };
     Ok(Outcome {

@@ -190,7 +190,7 @@ impl TimetableStrategy for LocalSearch {
         "heuristic: multi-start randomised greedy + local search (move, swap, insert, open, close, shift sessions), starts in parallel, combined in start order; bound from a per-course relaxation"
     }
     fn solve(&self, inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
-        let (tt, interrupted) = local_search::multi_start(inst, ctx, &[]);
+        let (tt, interrupted) = local_search::multi_start(inst, ctx, None);
         Ok(Outcome { timetable: tt, bound: Some(bound::combinatorial(inst)), proven_optimal: false, interrupted, detail: "multi-start local search".into() })
     }
 }
@@ -226,9 +226,7 @@ impl TimetableStrategy for Auto {
             }
         }
         let master = bound::master(inst, ctx, 0.25);
-        let guided = master.as_ref().map(|m| m.quota.clone());
-        let quotas: Vec<Vec<Vec<usize>>> = guided.into_iter().collect();
-        let (tt, interrupted) = local_search::multi_start(inst, ctx, &quotas);
+        let (tt, interrupted) = local_search::multi_start(inst, ctx, master.as_ref());
         let lb = master.map(|m| m.bound).unwrap_or_else(|| bound::combinatorial(inst)).max(bound::combinatorial(inst));
         Ok(Outcome { timetable: tt, bound: Some(lb), proven_optimal: false, interrupted, detail: "aggregated MILP bound + multi-start local search".into() })
     }

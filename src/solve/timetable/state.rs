@@ -237,6 +237,52 @@ impl<'a> State<'a> {
         }
     }
 
+    /// Replaces the trainers of slot `s` when `trainers` are qualified and free on its days
+    /// (its current trainers not counted); returns whether it did.
+    pub fn set_trainers(&mut self, s: usize, trainers: Vec<usize>) -> bool {
+        let (course, days, venue, old) = {
+            let x = &self.slot(s).session;
+            (x.course, x.days.clone(), x.venue, x.trainers.clone())
+        };
+        self.book_trainers(&old, &days, false);
+        let ok = trainers.len() == self.m.courses[course].trainers_per_session
+            && trainers.iter().all(|&r| self.m.courses[course].qualified.contains(&r) && self.trainer_free(r, &days))
+            && trainers.iter().collect::<std::collections::BTreeSet<_>>().len() == trainers.len();
+        let now = if ok { trainers } else { old };
+        self.book_trainers(&now, &days, true);
+        let cost = self.m.session_cost(course, venue, &now);
+        let slot = self.slots[s].as_mut().expect("an open slot");
+        self.session_cost += cost - slot.cost;
+        slot.cost = cost;
+        slot.session.trainers = now;
+        ok
+    }
+
+    fn book_trainers(&mut self, trainers: &[usize], days: &[usize], on: bool) {
+        for &r in trainers {
+            for &t in days {
+                self.trainer_day[r * self.width + t] = on;
+            }
+            if on {
+                self.trainer_used[r] += days.len();
+            } else {
+                self.trainer_used[r] -= days.len();
+            }
+        }
+    }
+
+    /// The cheapest trainers for slot `s` if its own trainers were released.
+    pub fn cheapest_trainers_for(&mut self, s: usize) -> Option<Vec<usize>> {
+        let (course, days, old) = {
+            let x = &self.slot(s).session;
+            (x.course, x.days.clone(), x.trainers.clone())
+        };
+        self.book_trainers(&old, &days, false);
+        let best = self.pick_trainers(course, &days);
+        self.book_trainers(&old, &days, true);
+        best
+    }
+
     /// Closes an empty session.
     pub fn close(&mut self, s: usize) {
         let slot = self.slots[s].take().expect("an open slot");
