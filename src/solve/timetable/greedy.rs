@@ -33,8 +33,15 @@ pub fn near_venues(st: &State) -> Vec<Vec<usize>> {
         .iter()
         .map(|d| {
             let muni = st.inst.participants[d.participant].municipality;
-            let mut vs: Vec<usize> = (0..m.venues.len()).filter(|&v| st.seats(d.course, v) >= m.courses[d.course].min_size).collect();
-            vs.sort_by(|&a, &b| st.inst.travel(muni, m.venues[a].municipality).total_cmp(&st.inst.travel(muni, m.venues[b].municipality)).then(a.cmp(&b)));
+            let mut vs: Vec<usize> = (0..m.venues.len())
+                .filter(|&v| st.seats(d.course, v) >= m.courses[d.course].min_size)
+                .collect();
+            vs.sort_by(|&a, &b| {
+                st.inst
+                    .travel(muni, m.venues[a].municipality)
+                    .total_cmp(&st.inst.travel(muni, m.venues[b].municipality))
+                    .then(a.cmp(&b))
+            });
             vs.truncate(NEAREST_VENUES);
             vs
         })
@@ -60,7 +67,14 @@ pub struct Candidate {
 
 /// Evaluates a session of `course` on `days` at `venue` for the `pending` demands: takes the
 /// best-gaining feasible ones up to the seats, respecting unit caps among themselves.
-pub fn evaluate_candidate(st: &State, course: usize, days: &[usize], venue: usize, trainers: Vec<usize>, pending: &[usize]) -> Option<Candidate> {
+pub fn evaluate_candidate(
+    st: &State,
+    course: usize,
+    days: &[usize],
+    venue: usize,
+    trainers: Vec<usize>,
+    pending: &[usize],
+) -> Option<Candidate> {
     let m = st.m;
     let c = &m.courses[course];
     let seats = st.seats(course, venue);
@@ -92,7 +106,9 @@ pub fn evaluate_candidate(st: &State, course: usize, days: &[usize], venue: usiz
             continue;
         }
         *per_unit.entry(unit).or_default() += 1;
-        *per_muni.entry(st.inst.participants[p].municipality).or_default() += 1;
+        *per_muni
+            .entry(st.inst.participants[p].municipality)
+            .or_default() += 1;
         taken.push(d);
         saving += gain;
     }
@@ -101,11 +117,26 @@ pub fn evaluate_candidate(st: &State, course: usize, days: &[usize], venue: usiz
     }
     saving -= m.session_cost(course, venue, &trainers);
     saving -= m.weights.mixing * per_muni.values().copied().max().unwrap_or(0) as f64;
-    Some(Candidate { course, days: days.to_vec(), venue, trainers, attendees: taken, saving })
+    Some(Candidate {
+        course,
+        days: days.to_vec(),
+        venue,
+        trainers,
+        attendees: taken,
+        saving,
+    })
 }
 
 /// The best candidate session for `course` among sampled start days and all venues.
-pub fn best_candidate(st: &State, course: usize, pending: &[usize], near: &[Vec<usize>], rng: &mut ChaCha8Rng, opts: &Options, used: &[Vec<usize>]) -> Option<Candidate> {
+pub fn best_candidate(
+    st: &State,
+    course: usize,
+    pending: &[usize],
+    near: &[Vec<usize>],
+    rng: &mut ChaCha8Rng,
+    opts: &Options,
+    used: &[Vec<usize>],
+) -> Option<Candidate> {
     let m = st.m;
     let starts = &m.starts[course];
     if starts.is_empty() {
@@ -139,7 +170,9 @@ pub fn best_candidate(st: &State, course: usize, pending: &[usize], near: &[Vec<
         while k < starts.len() {
             let days = &starts[k];
             k += step;
-            let Some(trainers) = st.pick_trainers(course, days) else { continue };
+            let Some(trainers) = st.pick_trainers(course, days) else {
+                continue;
+            };
             if !st.can_place(course, days, v, &trainers) {
                 continue;
             }
@@ -165,8 +198,13 @@ pub fn construct(st: &mut State, rng: &mut ChaCha8Rng, opts: &Options, ctx: &Con
     }
     let mut order: Vec<(f64, usize)> = (0..m.courses.len())
         .map(|c| {
-            let urgency = if m.courses[c].deadline_months.is_some() { 1e9 } else { 0.0 };
-            let key = urgency + demand_of_course[c] as f64 * (1.0 + opts.noise * rng.gen_range(-1.0..1.0));
+            let urgency = if m.courses[c].deadline_months.is_some() {
+                1e9
+            } else {
+                0.0
+            };
+            let key = urgency
+                + demand_of_course[c] as f64 * (1.0 + opts.noise * rng.gen_range(-1.0..1.0));
             (key, c)
         })
         .collect();
@@ -181,11 +219,19 @@ pub fn construct(st: &mut State, rng: &mut ChaCha8Rng, opts: &Options, ctx: &Con
             if ctx.expired() {
                 break;
             }
-            let pending: Vec<usize> = (0..m.demands.len()).filter(|&d| m.demands[d].course == c && st.assigned[d].is_none() && m.demands[d].window.is_some()).collect();
+            let pending: Vec<usize> = (0..m.demands.len())
+                .filter(|&d| {
+                    m.demands[d].course == c
+                        && st.assigned[d].is_none()
+                        && m.demands[d].window.is_some()
+                })
+                .collect();
             if pending.len() < m.courses[c].min_size {
                 break;
             }
-            let Some(cand) = best_candidate(st, c, &pending, &near, rng, opts, &used) else { break };
+            let Some(cand) = best_candidate(st, c, &pending, &near, rng, opts, &used) else {
+                break;
+            };
             used[c][cand.venue] += 1;
             let slot = st.open(cand.course, cand.days, cand.venue, cand.trainers);
             for d in cand.attendees {
