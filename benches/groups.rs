@@ -16,8 +16,16 @@ fn mdgp(c: &mut Criterion) {
     for name in ["RanReal_n120_ss_01", "RanReal_n240_ss_01"] {
         let path = format!("{}/tests/data/mdgp/instances/{name}.txt", env!("CARGO_MANIFEST_DIR"));
         let problem = parse_mdgplib(&std::fs::read_to_string(path).expect("benchmark file")).expect("parses");
-        let params = SearchParams { seed: 1, starts: 2, max_iterations: Some(20_000), time_limit: Duration::from_secs(600), ..SearchParams::default() };
-        group.bench_with_input(BenchmarkId::new("20k_iterations_2_starts", name), &problem, |b, p| b.iter(|| local_search(p, &params).expect("solves")));
+        let params = SearchParams {
+            seed: 1,
+            starts: 2,
+            max_iterations: Some(20_000),
+            time_limit: Duration::from_secs(600),
+            ..SearchParams::default()
+        };
+        group.bench_with_input(BenchmarkId::new("20k_iterations_2_starts", name), &problem, |b, p| {
+            b.iter(|| local_search(p, &params).expect("solves"))
+        });
     }
     group.finish();
 }
@@ -25,8 +33,18 @@ fn mdgp(c: &mut Criterion) {
 fn national_supervision(c: &mut Criterion) {
     let mut group = c.benchmark_group("group_round");
     group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(60));
-    let file = generate(&GenOptions { region: GenRegion::National, participants: 5_600, mentees: None, mentors: None, mentor_capacity: None, seed: 1, no_groups: false })
-        .expect("generator options are valid");
+    let file = generate(&GenOptions {
+        region: GenRegion::National,
+        participants: 5_600,
+        mentees: None,
+        mentors: None,
+        mentor_capacity: None,
+        seed: 1,
+        courses: false,
+        term: false,
+        no_groups: false,
+    })
+    .expect("generator options are valid");
     let inst = Instance::build(&file);
     let params = GroupParams { strategy: "local-search".into(), seed: 1, time_limit: Duration::from_secs(600) };
     group.bench_function("national_supervision_2000", |b| {

@@ -19,6 +19,8 @@ fn matching(c: &mut Criterion) {
             mentors: Some(mentees * 2 / 3),
             mentor_capacity: Some(2),
             seed: 1,
+            courses: false,
+            term: false,
             no_groups: true,
         })
         .expect("generator options are valid");

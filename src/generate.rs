@@ -45,6 +45,10 @@ pub struct GenOptions {
     pub seed: u64,
     /// Leave out group programmes and leaders (a mentorship-only round).
     pub no_groups: bool,
+    /// Also generate courses, trainers, venues, demand and course history.
+    pub courses: bool,
+    /// One spring term instead of a whole year.
+    pub term: bool,
 }
 
 /// Errors of the generator.
@@ -167,7 +171,7 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     }
     let (region_name, mut munis) = municipalities(opts.region, &mut rng);
     let start = NaiveDate::from_ymd_opt(2027, 1, 11).expect("valid date");
-    let end = NaiveDate::from_ymd_opt(2027, 12, 17).expect("valid date");
+    let end = if opts.term { NaiveDate::from_ymd_opt(2027, 6, 11) } else { NaiveDate::from_ymd_opt(2027, 12, 17) }.expect("valid date");
 
     // People per municipality by population (largest remainder), at least one where possible.
     let mentees = opts.mentees.unwrap_or(opts.participants * 23 / 100);
@@ -395,10 +399,24 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
         group_programmes.clear();
         group_leaders.clear();
     }
-    Ok(InstanceFile {
+    let mentorship = if opts.term {
+        // A term touches six months: four to five monthly meetings fit.
+        MentorshipRules { min_meetings: 4, max_meetings: 5, ..MentorshipRules::default() }
+    } else {
+        MentorshipRules::default()
+    };
+    let mut file = InstanceFile {
         format: "trappa-instance".into(),
         version: FORMAT_VERSION,
-        round: RoundSpec { name: format!("{region_name} mentorskap 2027"), start, end },
+        round: RoundSpec {
+            name: match (opts.courses, opts.term) {
+                (true, true) => format!("{region_name} kompetensutveckling VT 2027"),
+                (true, false) => format!("{region_name} kompetensutveckling 2027"),
+                _ => format!("{region_name} mentorskap 2027"),
+            },
+            start,
+            end,
+        },
         calendar: CalendarSpec {
             closed: vec![DateOrRange::Range {
                 from: NaiveDate::from_ymd_opt(2027, 6, 28).expect("valid date"),
@@ -410,11 +428,238 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
         phases: default_phases(),
         participants,
         mentors,
-        mentorship: MentorshipRules::default(),
+        mentorship,
         weights: Weights::default(),
         group_programmes,
         group_leaders,
-    })
+        courses: vec![],
+        trainers: vec![],
+        venues: vec![],
+        demand: vec![],
+        phase_demand: vec![],
+        course_history: vec![],
+        workload: WorkloadRules::default(),
+    };
+    if opts.courses {
+        add_courses(&mut file, opts.seed);
+    }
+    Ok(file)
+}
+
+/// The course catalogue of the sources: (id, name, days, pattern, min, max, prerequisite,
+/// deadline months). Introduction course in the first months of employment (Halland,
+/// Yrkesresan), child law 5 days, LVU 2 days, child interviews 3 days, plain-language writing
+/// 2 days, motivational interviewing, developmental psychology one day a week (002).
+/// (id, name, days, pattern, min, max, prerequisite, deadline months)
+type CourseRow = (&'static str, &'static str, u32, DayPattern, u32, u32, Option<&'static str>, Option<u32>);
+
+const COURSES: &[CourseRow] = &[
+    ("introduktion", "Introduktionsutbildning för nyanställda", 5, DayPattern::Consecutive, 8, 24, None, Some(6)),
+    ("barnratt", "Barnrätt och socialtjänstlagen", 5, DayPattern::Consecutive, 8, 24, None, None),
+    ("lvu", "LVU i praktiken", 2, DayPattern::Consecutive, 8, 24, Some("barnratt"), None),
+    ("barnsamtal", "Barnsamtal", 3, DayPattern::Consecutive, 6, 16, None, None),
+    ("klarsprak", "Klarspråk i utredningar", 2, DayPattern::Consecutive, 8, 24, None, None),
+    ("mi", "Motiverande samtal (MI)", 3, DayPattern::Consecutive, 6, 18, None, None),
+    ("utvecklingspsykologi", "Utvecklingspsykologi", 6, DayPattern::Weekly, 8, 24, None, None),
+    ("bbic", "Utredning enligt BBIC", 3, DayPattern::Consecutive, 8, 20, None, None),
+    ("vald", "Våld i nära relationer", 2, DayPattern::Consecutive, 8, 24, None, None),
+    ("familjehem", "Placering och familjehemsvård", 2, DayPattern::Consecutive, 6, 20, None, None),
+];
+
+/// Courses each phase asks for in individual plans (phase index: 0 new, 1 practised, 2
+/// experienced), with weights.
+const WISHES: [&[(&str, u32)]; 3] = [
+    &[("barnratt", 5), ("barnsamtal", 3), ("bbic", 3), ("klarsprak", 2)],
+    &[("lvu", 3), ("mi", 3), ("barnsamtal", 2), ("klarsprak", 2), ("vald", 2), ("utvecklingspsykologi", 2), ("familjehem", 1)],
+    &[("mi", 2), ("vald", 2), ("utvecklingspsykologi", 2), ("familjehem", 2), ("lvu", 1)],
+];
+
+/// Adds courses, trainers, venues, individual plans, phase defaults and course history to a
+/// generated round. Uses its own random stream, so the people are those of the plain round.
+fn add_courses(file: &mut InstanceFile, seed: u64) {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream(7);
+    let n = file.participants.len();
+    let start = file.round.start;
+    let end = file.round.end;
+    file.courses = COURSES
+        .iter()
+        .map(|&(id, name, days, pattern, min, max, pre, deadline)| CourseSpec {
+            id: id.into(),
+            name: name.into(),
+            days,
+            pattern,
+            min_size: min,
+            max_size: max,
+            trainers_per_session: 1,
+            prerequisites: pre.map(|p| vec![p.to_string()]).unwrap_or_default(),
+            deadline_months: deadline,
+            max_sessions: None,
+            fixed_cost: if id == "introduktion" { 5000.0 } else { 2000.0 },
+        })
+        .collect();
+
+    // New hires keep arriving: a few of the newest start during the round's first months.
+    let phase = |p: &ParticipantSpec| -> usize {
+        let years = (start - p.profession_start).num_days() as f64 / 365.25;
+        if years < 2.0 {
+            0
+        } else if years < 5.0 {
+            1
+        } else {
+            2
+        }
+    };
+    let round_days = (end - start).num_days().max(1);
+    for p in file.participants.iter_mut() {
+        if phase(p) == 0 && !p.wants_mentor && rng.gen_bool(0.08) {
+            let joins = start + Duration::days(rng.gen_range(0..(round_days / 2).max(1)));
+            p.employment_start = joins;
+            p.profession_start = p.profession_start.min(joins);
+        }
+    }
+
+    // Venues: municipalities get rooms by the square root of their population (D'Hondt), so
+    // the largest city has several and small municipalities none.
+    let n_venues = (n / 50).clamp(3, 80);
+    let mut seats_of: Vec<(usize, usize)> = Vec::new();
+    let mut counts = vec![0usize; file.region.municipalities.len()];
+    for _ in 0..n_venues {
+        let best = (0..counts.len())
+            .max_by(|&a, &b| {
+                let q = |i: usize| (file.region.municipalities[i].population as f64).sqrt() / (counts[i] + 1) as f64;
+                q(a).total_cmp(&q(b)).then(b.cmp(&a))
+            })
+            .unwrap_or(0);
+        counts[best] += 1;
+        seats_of.push((best, counts[best]));
+    }
+    seats_of.sort();
+    file.venues = seats_of
+        .iter()
+        .map(|&(m, k)| {
+            let muni = &file.region.municipalities[m];
+            let municipal = rng.gen_bool(0.6);
+            VenueSpec {
+                id: format!("{}-lokal-{k}", muni.id),
+                name: format!("{} {} {k}", muni.name, if municipal { "kommunhus, sal" } else { "konferenscenter, rum" }),
+                municipality: muni.id.clone(),
+                capacity: [16, 20, 24, 24, 30][rng.gen_range(0..5)],
+                day_rate: if municipal { 0.0 } else { [2000.0, 3000.0, 4500.0][rng.gen_range(0..3)] },
+                unavailable: if rng.gen_bool(0.3) {
+                    let from = start + Duration::days(rng.gen_range(0..round_days));
+                    vec![DateOrRange::Range { from, to: from + Duration::days(rng.gen_range(1..10)), reason: Some("uthyrd".into()) }]
+                } else {
+                    vec![]
+                },
+            }
+        })
+        .collect();
+
+    // Trainers: internal colleagues lending days (cheap, few days) and procured lecturers.
+    let n_trainers = (n / 20).max(10);
+    let mut trainers = Vec::with_capacity(n_trainers);
+    for i in 0..n_trainers {
+        let internal = rng.gen_bool(0.6);
+        // Every course gets qualified trainers: the first ones cycle through the catalogue.
+        let mut courses = vec![COURSES[i % COURSES.len()].0.to_string()];
+        for _ in 0..rng.gen_range(0..3) {
+            let c = COURSES[rng.gen_range(0..COURSES.len())].0.to_string();
+            if !courses.contains(&c) {
+                courses.push(c);
+            }
+        }
+        courses.sort();
+        let months = ((end - start).num_days() as f64 / 30.4).max(1.0);
+        let max_days = if internal { (months * 2.5).round() as u32 } else { (months * 5.0).round() as u32 };
+        trainers.push(TrainerSpec {
+            id: format!("t{:03}", i + 1),
+            name: format!("{} {}", FIRST[rng.gen_range(0..FIRST.len())], LAST[rng.gen_range(0..LAST.len())]),
+            courses,
+            max_days: max_days.max(6),
+            day_rate: if internal { 4000.0 } else { [9000.0, 12000.0, 14000.0][rng.gen_range(0..3)] },
+            unavailable: if rng.gen_bool(0.4) {
+                let from = start + Duration::days(rng.gen_range(0..round_days));
+                vec![DateOrRange::Range { from, to: from + Duration::days(rng.gen_range(3..15)), reason: Some("semester".into()) }]
+            } else {
+                vec![]
+            },
+        });
+    }
+    file.trainers = trainers;
+
+    // Demand: the introduction course is the new phase's default; individual plans add one or
+    // two courses by phase; experienced staff completed child law before.
+    file.phase_demand = vec![PhaseDemandSpec { phase: "new".into(), course: "introduktion".into(), priority: Priority::High }];
+    let mut demand = Vec::new();
+    let mut history = Vec::new();
+    for p in &file.participants {
+        let ph = phase(p);
+        let employed_months = (start - p.employment_start).num_days() as f64 / 30.4;
+        let has_intro = ph == 0 && employed_months < 6.0;
+        if ph > 0 || (ph == 0 && employed_months >= 6.0) {
+            history.push(CourseRecord { participant: p.id.clone(), course: "introduktion".into() });
+        }
+        let knows_law = ph == 2 || (ph == 1 && rng.gen_bool(0.8));
+        if knows_law {
+            history.push(CourseRecord { participant: p.id.clone(), course: "barnratt".into() });
+        }
+        let wishes = if has_intro { usize::from(rng.gen_bool(0.3)) } else { [0, 1, 1, 1, 2][rng.gen_range(0..5)] };
+        let mut chosen: Vec<String> = Vec::new();
+        for _ in 0..wishes * 3 {
+            if chosen.len() >= wishes {
+                break;
+            }
+            let list = WISHES[ph];
+            let total: u32 = list.iter().map(|x| x.1).sum();
+            let mut r = rng.gen_range(0..total);
+            let pick = list
+                .iter()
+                .find(|x| {
+                    if r < x.1 {
+                        true
+                    } else {
+                        r -= x.1;
+                        false
+                    }
+                })
+                .map(|x| x.0)
+                .unwrap_or(list[0].0);
+            if chosen.iter().any(|c| c == pick) || (pick == "barnratt" && knows_law) {
+                continue;
+            }
+            // LVU builds on child law: without it, child law comes first in the same plan.
+            if pick == "lvu" && !knows_law {
+                if chosen.len() + 2 > 2 || chosen.iter().any(|c| c == "barnratt") {
+                    continue;
+                }
+                chosen.push("barnratt".into());
+            }
+            chosen.push(pick.to_string());
+        }
+        for c in chosen {
+            let priority = match ph {
+                0 => Priority::Normal,
+                1 => {
+                    if rng.gen_bool(0.3) {
+                        Priority::High
+                    } else {
+                        Priority::Normal
+                    }
+                }
+                _ => {
+                    if rng.gen_bool(0.5) {
+                        Priority::Low
+                    } else {
+                        Priority::Normal
+                    }
+                }
+            };
+            demand.push(DemandSpec { participant: p.id.clone(), course: c, priority });
+        }
+    }
+    file.demand = demand;
+    file.course_history = history;
 }
 
 fn municipalities(region: GenRegion, rng: &mut ChaCha8Rng) -> (String, Vec<MunicipalitySpec>) {

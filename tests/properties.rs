@@ -156,6 +156,13 @@ fn build(s: &Spec) -> InstanceFile {
         weights: Weights { balance: s.balance, ..Weights::default() },
         group_programmes: vec![],
         group_leaders: vec![],
+        courses: vec![],
+        trainers: vec![],
+        venues: vec![],
+        demand: vec![],
+        phase_demand: vec![],
+        course_history: vec![],
+        workload: WorkloadRules::default(),
     }
 }
 

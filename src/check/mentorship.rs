@@ -13,7 +13,7 @@ struct Person<'a> {
     unavailable: Vec<&'a DateOrRange>,
 }
 
-fn unavailable_on(list: &[&DateOrRange], d: NaiveDate) -> bool {
+pub(crate) fn unavailable_on(list: &[&DateOrRange], d: NaiveDate) -> bool {
     list.iter().any(|item| match item {
         DateOrRange::Date(x) => *x == d,
         DateOrRange::Range { from, to, .. } => *from <= d && d <= *to,
@@ -21,7 +21,7 @@ fn unavailable_on(list: &[&DateOrRange], d: NaiveDate) -> bool {
 }
 
 /// Travel minutes between two municipalities, from the explicit table or the coordinates.
-fn travel(f: &InstanceFile, a: usize, b: usize) -> f64 {
+pub(crate) fn travel(f: &InstanceFile, a: usize, b: usize) -> f64 {
     let ma = &f.region.municipalities[a];
     let mb = &f.region.municipalities[b];
     for e in &f.region.travel.table {

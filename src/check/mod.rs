@@ -8,6 +8,7 @@
 mod calendar;
 pub mod groups;
 pub mod mentorship;
+pub mod timetable;
 
 use crate::io::format::InstanceFile;
 use crate::io::plan_format::PlanFile;
@@ -54,6 +55,23 @@ pub const CODES: &[(&str, &str, &str)] = &[
     ("C030", "unmatched-unexplained", "an eligible mentee is neither paired nor listed as unmatched, or the reason is false"),
     ("C031", "not-maximum", "more mentees could have been matched"),
     ("C040", "objective-mismatch", "the reported objective differs from the recomputed one"),
+    ("C050", "timetable-reference", "a session names an unknown course, venue, trainer or participant, or a session id is used twice"),
+    ("C051", "session-pattern", "a session has the wrong number of days or does not follow the course's day pattern"),
+    ("C052", "session-closed-day", "a session day lies outside the round or on a weekend, holiday or closed date"),
+    ("C053", "session-size", "a session is below the course's minimum group or above its maximum or the venue's seats"),
+    ("C054", "venue-conflict", "a venue hosts two sessions on one day or a session on an unavailable date"),
+    ("C055", "trainer-not-qualified", "a session has the wrong number of trainers or a trainer not qualified for the course"),
+    ("C056", "trainer-conflict", "a trainer teaches two sessions a day, on an unavailable date, or more than the maximum days"),
+    ("C057", "attendee-not-demanded", "a participant attends a course they did not ask for, or the same course twice"),
+    ("C058", "attendee-unavailable", "a participant attends on a date they are unavailable"),
+    ("C059", "person-double-booked", "a person has two sessions on one day, or a mentor meeting on a course day"),
+    ("C060", "prerequisite", "a participant attends a course without its prerequisite completed before"),
+    ("C061", "deadline", "a participant attends outside the window from employment start to the course's deadline"),
+    ("C062", "workload", "a participant exceeds the course days per month or round, or the courses per round"),
+    ("C063", "unit-absence", "more people of a unit are on course on one day than the unit may miss"),
+    ("C064", "unserved-unexplained", "an unserved demand is not listed, is listed wrongly, or its reason does not hold"),
+    ("C065", "timetable-objective", "the timetable's reported objective or coverage differs from the recomputed one"),
+    ("C066", "max-sessions", "a course runs more sessions than its maximum"),
     ("C070", "group-size", "a group is smaller or larger than the programme allows, or there are more groups than asked for"),
     ("C071", "group-member-not-eligible", "a group member is unknown, not enrolled or not eligible"),
     ("C072", "group-member-twice", "a participant is in two groups of one programme"),
@@ -80,6 +98,8 @@ pub struct CheckReport {
     pub recomputed_terms: std::collections::BTreeMap<String, f64>,
     /// The recomputed total cost.
     pub recomputed_cost: f64,
+    /// The recomputed timetable objective, when the plan has a timetable.
+    pub recomputed_timetable: Option<f64>,
 }
 
 impl CheckReport {
@@ -105,5 +125,6 @@ pub fn check(instance: &InstanceFile, instance_sha256: &str, plan: &PlanFile) ->
     }
     mentorship::check(instance, plan, &mut report);
     groups::check(instance, plan, &mut report);
+    timetable::check(instance, plan, &mut report);
     report
 }

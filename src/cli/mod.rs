@@ -9,6 +9,8 @@ use crate::io::{self, adapters, output, plan_format::PlanFile, InputError};
 use crate::solve::{self, SolveParams};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// trappa plans regional competence-development programmes for social workers: mentor–mentee
@@ -44,9 +46,36 @@ pub enum Command {
         /// search), `local-search` or `milp`.
         #[arg(long, default_value = "auto")]
         group_strategy: String,
+        /// Timetable strategy: `auto` (default), `milp`, `greedy` or `local-search`.
+        #[arg(long, default_value = "auto")]
+        timetable_strategy: String,
         /// Print the plan's summary only, no progress.
         #[arg(long)]
         quiet: bool,
+    },
+    /// Explain a participant's part of a plan: sessions, meetings, and why a demand is unserved.
+    Explain {
+        /// The instance file.
+        instance: PathBuf,
+        /// The plan directory or its plan.json.
+        plan: PathBuf,
+        /// The participant's id.
+        #[arg(long)]
+        participant: String,
+    },
+    /// Compare timetable strategies on one instance: objective, bound, gap and time.
+    Compare {
+        /// The instance file.
+        instance: PathBuf,
+        /// Comma-separated strategy names.
+        #[arg(long, value_delimiter = ',', default_value = "milp,greedy,local-search,auto")]
+        strategies: Vec<String>,
+        /// Time limit per strategy, seconds.
+        #[arg(long)]
+        time_limit: Option<f64>,
+        /// Seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Check a plan against its instance: every hard rule, and the objective recomputed.
     Check {
@@ -81,6 +110,12 @@ pub enum Command {
         /// Leave out the group programmes (supervision, research circle) and their leaders.
         #[arg(long)]
         no_groups: bool,
+        /// Also generate courses, trainers, venues, individual plans and course history.
+        #[arg(long)]
+        courses: bool,
+        /// Plan one term (spring, January–June) instead of a whole year.
+        #[arg(long)]
+        term: bool,
         /// Output file (default: standard output).
         #[arg(long)]
         out: Option<PathBuf>,
@@ -150,27 +185,29 @@ fn input_error(e: InputError) -> CliError {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
-        Command::Solve { instance, out, seed, time_limit, strategy, group_strategy, quiet } => {
-            let time_limit = match time_limit {
-                Some(t) if !(t.is_finite() && t > 0.0) => {
-                    return Err(CliError::Usage(format!("--time-limit must be a positive number of seconds, got {t}")))
-                }
-                Some(t) => Some(Duration::from_secs_f64(t)),
-                None => None,
-            };
+        Command::Solve { instance, out, seed, time_limit, strategy, timetable_strategy, group_strategy, quiet } => {
+            let time_limit = parse_time_limit(time_limit)?;
             solve::strategy(&strategy).map_err(|e| CliError::Usage(e.to_string()))?;
+            solve::timetable::strategy(&timetable_strategy).map_err(|e| CliError::Usage(e.to_string()))?;
             solve::groups::strategy(&group_strategy).map_err(|e| CliError::Usage(e.to_string()))?;
+            let stop = Arc::new(AtomicBool::new(false));
+            {
+                // Ctrl-C: stop the search and write the best plan so far (atomically, as always).
+                let stop = stop.clone();
+                let _ = ctrlc::set_handler(move || stop.store(true, Ordering::Relaxed));
+            }
             let progress = Progress::new(quiet);
             progress.stage("reading and validating the instance");
             let loaded = io::read_instance(&instance).map_err(input_error)?;
-            progress.stage("matching mentors and dating meetings");
-            let params = SolveParams { strategy, seed, time_limit, group_strategy };
+            progress.stage("planning course sessions, forming groups, matching mentors and dating meetings");
+            let params = SolveParams { strategy, seed, time_limit, timetable_strategy, group_strategy, stop };
             let plan = solve::solve(&loaded, &instance.display().to_string(), &params).map_err(|e| CliError::Usage(e.to_string()))?;
             progress.stage("writing the plan");
             let files = output::render_plan_files(&plan, &loaded.file, &loaded.model).map_err(|e| CliError::Usage(e.to_string()))?;
             output::write_plan_dir(&out, &files).map_err(|e| CliError::Usage(e.to_string()))?;
             progress.finish();
             print!("{}", crate::report::summary(&plan));
+            print!("{}", crate::report::timetable_summary(&plan));
             println!("Plan written to {}", out.display());
             Ok(())
         }
@@ -181,6 +218,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let plan_path = if plan.is_dir() { plan.join("plan.json") } else { plan.clone() };
             let plan_file = read_plan(&plan_path)?;
             let report = check::check(&file, &io::sha256_hex(&bytes), &plan_file);
+            let sessions = plan_file.timetable.as_ref().map(|t| t.sessions.len()).unwrap_or(0);
             if json {
                 println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
             } else {
@@ -195,6 +233,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                         plan_file.mentorship.pairs.iter().map(|p| p.meetings.len()).sum::<usize>(),
                         report.recomputed_cost + 0.0
                     );
+                    if let Some(t) = report.recomputed_timetable {
+                        println!("Timetable valid: {sessions} sessions; recomputed objective {t:.3}");
+                    }
                 }
             }
             if report.is_valid() {
@@ -203,9 +244,27 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Err(CliError::Violations(report.violations.len()))
             }
         }
-        Command::Generate { region, participants, mentees, mentors, mentor_capacity, seed, no_groups, out } => {
-            let file = generate::generate(&GenOptions { region, participants, mentees, mentors, mentor_capacity, seed, no_groups })
-                .map_err(|e| CliError::Usage(e.to_string()))?;
+        Command::Explain { instance, plan, participant } => {
+            let loaded = io::read_instance(&instance).map_err(input_error)?;
+            let plan_path = if plan.is_dir() { plan.join("plan.json") } else { plan.clone() };
+            let plan_file = read_plan(&plan_path)?;
+            let text = crate::report::explain_participant(&loaded.model, &plan_file, &participant).map_err(CliError::Usage)?;
+            print!("{text}");
+            Ok(())
+        }
+        Command::Compare { instance, strategies, time_limit, seed } => {
+            let time_limit = parse_time_limit(time_limit)?;
+            for s in &strategies {
+                solve::timetable::strategy(s).map_err(|e| CliError::Usage(e.to_string()))?;
+            }
+            let loaded = io::read_instance(&instance).map_err(input_error)?;
+            print!("{}", crate::report::compare(&loaded, &strategies, seed, time_limit).map_err(|e| CliError::Usage(e.to_string()))?);
+            Ok(())
+        }
+        Command::Generate { region, participants, mentees, mentors, mentor_capacity, seed, courses, term, no_groups, out } => {
+            let file =
+                generate::generate(&GenOptions { region, participants, mentees, mentors, mentor_capacity, seed, courses, term, no_groups })
+                    .map_err(|e| CliError::Usage(e.to_string()))?;
             write_json(out.as_deref(), &file)
         }
         Command::Import { kind, file, out } => {
@@ -232,6 +291,16 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
             Ok(())
         }
+    }
+}
+
+fn parse_time_limit(t: Option<f64>) -> Result<Option<Duration>, CliError> {
+    match t {
+        Some(t) if !(t.is_finite() && t > 0.0) => {
+            Err(CliError::Usage(format!("--time-limit must be a positive number of seconds, got {t}")))
+        }
+        Some(t) => Ok(Some(Duration::from_secs_f64(t))),
+        None => Ok(None),
     }
 }
 

@@ -104,6 +104,13 @@ pub fn assignment_instance(name: &str, n: usize, costs: &[f64]) -> InstanceFile 
         group_leaders: vec![],
         mentorship: MentorshipRules { same_municipality: SameMunicipality::Allowed, pair_costs, ..MentorshipRules::default() },
         weights: Weights { balance: 0.0, ..Weights::default() },
+        courses: vec![],
+        trainers: vec![],
+        venues: vec![],
+        demand: vec![],
+        phase_demand: vec![],
+        course_history: vec![],
+        workload: WorkloadRules::default(),
     }
 }
 

@@ -50,6 +50,28 @@ pub struct InstanceFile {
     /// Group leaders (supervisors, circle leaders).
     #[serde(default)]
     pub group_leaders: Vec<GroupLeaderSpec>,
+    /// Courses of the round's timetable. Default: none (no timetable is planned).
+    #[serde(default)]
+    pub courses: Vec<CourseSpec>,
+    /// Trainers who teach the courses.
+    #[serde(default)]
+    pub trainers: Vec<TrainerSpec>,
+    /// Venues where courses are held.
+    #[serde(default)]
+    pub venues: Vec<VenueSpec>,
+    /// Individual plans: which participant wants which course (agreed in development talks).
+    #[serde(default)]
+    pub demand: Vec<DemandSpec>,
+    /// Default demand per phase: every participant of the phase wants the course unless it is
+    /// in their course history or their individual plan names the course already.
+    #[serde(default)]
+    pub phase_demand: Vec<PhaseDemandSpec>,
+    /// Courses participants completed before this round (they satisfy prerequisites).
+    #[serde(default)]
+    pub course_history: Vec<CourseRecord>,
+    /// Limits that keep participants and their units from being overloaded.
+    #[serde(default)]
+    pub workload: WorkloadRules,
 }
 
 /// The round: a name and the first and last day (inclusive).
@@ -402,6 +424,9 @@ pub struct Weights {
     /// so load spreads across mentors. Default 10.
     #[serde(default = "default_balance_weight")]
     pub balance: f64,
+    /// Weights of the course timetable's objective terms.
+    #[serde(default)]
+    pub timetable: TimetableWeights,
 }
 
 impl Default for Weights {
@@ -412,6 +437,7 @@ impl Default for Weights {
             interest_mismatch: default_interest_weight(),
             repeat_pair: default_repeat_weight(),
             balance: default_balance_weight(),
+            timetable: TimetableWeights::default(),
         }
     }
 }
@@ -460,4 +486,280 @@ fn default_repeat_weight() -> f64 {
 }
 fn default_balance_weight() -> f64 {
     10.0
+}
+
+/// How the days of a course session are laid out.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum DayPattern {
+    /// Consecutive working days (weekends, holidays and closed dates in between are skipped).
+    #[default]
+    Consecutive,
+    /// One day a week on the same weekday; a week whose day is closed is skipped (at most one
+    /// skipped week between two course days).
+    Weekly,
+}
+
+/// A course of the programme (introduction course, child law, LVU, child interviews, …).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CourseSpec {
+    /// Identifier used in references, e.g. `"barnratt"`.
+    pub id: String,
+    /// Display name, e.g. "Barnrätt".
+    pub name: String,
+    /// Number of course days of one session.
+    pub days: u32,
+    /// Layout of the days. Default `consecutive`.
+    #[serde(default)]
+    pub pattern: DayPattern,
+    /// Smallest viable group. Default 6.
+    #[serde(default = "default_min_size")]
+    pub min_size: u32,
+    /// Largest group. Default 24.
+    #[serde(default = "default_max_size")]
+    pub max_size: u32,
+    /// Trainers teaching each session. Default 1.
+    #[serde(default = "one_u32")]
+    pub trainers_per_session: u32,
+    /// Course ids that must be completed before (in the course history, or in a session of
+    /// this round that ends before this course starts).
+    #[serde(default)]
+    pub prerequisites: Vec<String>,
+    /// The course must be finished within this many months of the participant's employment
+    /// start (e.g. 3 for Halland's introduction programme). None: no deadline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_months: Option<u32>,
+    /// Most sessions (course starts) in the round. None: no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_sessions: Option<u32>,
+    /// Fixed cost of one session in SEK (material, a procured lecturer's fee). Default 0.
+    #[serde(default)]
+    pub fixed_cost: f64,
+}
+
+/// A trainer: an internal colleague lending days or a procured lecturer.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TrainerSpec {
+    /// Identifier, unique among all people.
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// Course ids the trainer is qualified to teach.
+    pub courses: Vec<String>,
+    /// Most teaching days in the round.
+    pub max_days: u32,
+    /// Cost per teaching day in SEK. Default 0 (internal trainer).
+    #[serde(default)]
+    pub day_rate: f64,
+    /// Dates and ranges the trainer cannot teach.
+    #[serde(default)]
+    pub unavailable: Vec<DateOrRange>,
+}
+
+/// A venue (course room) in a municipality.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct VenueSpec {
+    /// Identifier used in references.
+    pub id: String,
+    /// Display name, e.g. "Mölndals stadshus, sal 3".
+    pub name: String,
+    /// Id of the municipality the venue lies in.
+    pub municipality: String,
+    /// Seats.
+    pub capacity: u32,
+    /// Rent per day in SEK. Default 0.
+    #[serde(default)]
+    pub day_rate: f64,
+    /// Dates and ranges the venue is not available.
+    #[serde(default)]
+    pub unavailable: Vec<DateOrRange>,
+}
+
+/// How much serving a demand matters.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    /// Must be served if at all possible (e.g. the introduction course of a new hire).
+    High,
+    /// Agreed in the development talk.
+    #[default]
+    Normal,
+    /// Nice to have.
+    Low,
+}
+
+impl Priority {
+    /// All priorities, highest first.
+    pub const ALL: [Priority; 3] = [Priority::High, Priority::Normal, Priority::Low];
+
+    /// The name used in files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Priority::High => "high",
+            Priority::Normal => "normal",
+            Priority::Low => "low",
+        }
+    }
+}
+
+/// One line of an individual plan: a participant wants a course.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DemandSpec {
+    /// Participant id.
+    pub participant: String,
+    /// Course id.
+    pub course: String,
+    /// Priority. Default `normal`.
+    #[serde(default)]
+    pub priority: Priority,
+}
+
+/// Default demand of a phase (e.g. every new hire takes the introduction course).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseDemandSpec {
+    /// Phase id.
+    pub phase: String,
+    /// Course id.
+    pub course: String,
+    /// Priority. Default `normal`.
+    #[serde(default)]
+    pub priority: Priority,
+}
+
+/// A course a participant completed before the round.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CourseRecord {
+    /// Participant id.
+    pub participant: String,
+    /// Course id.
+    pub course: String,
+}
+
+/// Workload limits ("the study pace was sometimes too high"; "someone must still handle
+/// intake while colleagues are on courses").
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct WorkloadRules {
+    /// Most course days of a participant in one calendar month. Default 6.
+    #[serde(default = "default_days_per_month")]
+    pub max_course_days_per_month: u32,
+    /// Most course days of a participant in the round. Default 15.
+    #[serde(default = "default_days_per_round")]
+    pub max_course_days_per_round: u32,
+    /// Most courses of a participant in the round. Default 2.
+    #[serde(default = "default_courses_per_round")]
+    pub max_courses_per_round: u32,
+    /// Largest share of a unit's headcount away on course on one day. Default 0.25. At least
+    /// one person may always go (if the unit has two or more staff), and at least one always stays.
+    #[serde(default = "default_absence_share")]
+    pub unit_absence_share: f64,
+}
+
+impl Default for WorkloadRules {
+    fn default() -> Self {
+        WorkloadRules {
+            max_course_days_per_month: default_days_per_month(),
+            max_course_days_per_round: default_days_per_round(),
+            max_courses_per_round: default_courses_per_round(),
+            unit_absence_share: default_absence_share(),
+        }
+    }
+}
+
+/// Weights of the timetable's objective terms, in SEK-equivalents. The timetable minimises
+/// the sum of unserved-demand penalties (by priority), participants' travel time, session
+/// costs and a mixing term.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TimetableWeights {
+    /// Penalty of an unserved high-priority demand. Default 100,000.
+    #[serde(default = "default_unserved_high")]
+    pub unserved_high: f64,
+    /// Penalty of an unserved normal-priority demand. Default 30,000.
+    #[serde(default = "default_unserved_normal")]
+    pub unserved_normal: f64,
+    /// Penalty of an unserved low-priority demand. Default 10,000.
+    #[serde(default = "default_unserved_low")]
+    pub unserved_low: f64,
+    /// Cost per minute of a participant's travel (round trip, per course day). Default 8
+    /// (about an hour's salary with overhead, 500 SEK, spread over 60 minutes).
+    #[serde(default = "default_course_travel")]
+    pub travel_per_minute: f64,
+    /// Weight of session costs (trainers' day rates, venue rent, fixed costs) per SEK. Default 1.
+    #[serde(default = "default_session_cost")]
+    pub cost_per_sek: f64,
+    /// Cost per participant in the largest single-municipality group of a session, so that
+    /// sessions mix municipalities. Default 500.
+    #[serde(default = "default_mixing")]
+    pub mixing: f64,
+}
+
+impl Default for TimetableWeights {
+    fn default() -> Self {
+        TimetableWeights {
+            unserved_high: default_unserved_high(),
+            unserved_normal: default_unserved_normal(),
+            unserved_low: default_unserved_low(),
+            travel_per_minute: default_course_travel(),
+            cost_per_sek: default_session_cost(),
+            mixing: default_mixing(),
+        }
+    }
+}
+
+impl TimetableWeights {
+    /// The penalty of leaving a demand of this priority unserved.
+    pub fn unserved(&self, p: Priority) -> f64 {
+        match p {
+            Priority::High => self.unserved_high,
+            Priority::Normal => self.unserved_normal,
+            Priority::Low => self.unserved_low,
+        }
+    }
+}
+
+fn default_min_size() -> u32 {
+    6
+}
+fn default_max_size() -> u32 {
+    24
+}
+fn one_u32() -> u32 {
+    1
+}
+fn default_days_per_month() -> u32 {
+    6
+}
+fn default_days_per_round() -> u32 {
+    15
+}
+fn default_courses_per_round() -> u32 {
+    2
+}
+fn default_absence_share() -> f64 {
+    0.25
+}
+fn default_unserved_high() -> f64 {
+    100_000.0
+}
+fn default_unserved_normal() -> f64 {
+    30_000.0
+}
+fn default_unserved_low() -> f64 {
+    10_000.0
+}
+fn default_course_travel() -> f64 {
+    8.0
+}
+fn default_session_cost() -> f64 {
+    1.0
+}
+fn default_mixing() -> f64 {
+    500.0
 }

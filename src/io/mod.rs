@@ -115,6 +115,13 @@ pub fn read_instance(path: &Path) -> Result<LoadedInstance, InputError> {
     Ok(LoadedInstance { file, model, sha256: sha256_hex(&bytes) })
 }
 
+/// Reads, validates and builds an instance from JSON text (`name` is used in messages).
+pub fn load_instance_text(text: &str, name: &str) -> Result<LoadedInstance, InputError> {
+    let file = parse_and_validate(text).map_err(|problems| InputError::Invalid { path: name.to_string(), problems })?;
+    let model = Instance::build(&file);
+    Ok(LoadedInstance { file, model, sha256: sha256_hex(text.as_bytes()) })
+}
+
 /// Parses instance JSON text and validates it, returning every problem found.
 pub fn parse_and_validate(text: &str) -> Result<InstanceFile, Vec<Problem>> {
     let problems = match validate::parse(text) {

@@ -3,6 +3,7 @@
 //! Written by `trappa solve`, read by `trappa check`. The checker sees nothing else of a
 //! solve than this file and the instance.
 
+use crate::io::format::Priority;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -31,6 +32,9 @@ pub struct PlanFile {
     /// Group programmes: groups with leaders and meetings, unserved participants.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<GroupProgrammePlan>,
+    /// The course timetable; absent when the round has no courses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timetable: Option<TimetablePlan>,
 }
 
 /// Identifies the instance file a plan belongs to.
@@ -249,6 +253,80 @@ pub struct GroupUnserved {
     /// Participant id.
     pub participant: String,
     /// Reason code: `groups_full`, `too_few_for_a_group`, `mixing_cap`, `not_eligible`.
+    pub reason: String,
+    /// The reason in words.
+    pub message: String,
+}
+
+/// The course timetable of a plan.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TimetablePlan {
+    /// Timetable strategy as chosen with `--timetable-strategy`.
+    pub strategy: String,
+    /// Optimality of the timetable: method, lower bound and gap.
+    pub status: SolveStatus,
+    /// The timetable's objective by term.
+    pub objective: TimetableObjective,
+    /// Sessions, by course, first day and venue.
+    pub sessions: Vec<SessionPlan>,
+    /// Demands left unserved, with the reason.
+    pub unserved: Vec<UnservedDemand>,
+}
+
+/// The timetable objective (minimised): penalties of unserved demand by priority, travel,
+/// session cost and mixing, all in SEK-equivalents.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TimetableObjective {
+    /// Sum of the terms.
+    pub total: f64,
+    /// Weighted terms: `unserved_high`, `unserved_normal`, `unserved_low`, `travel`,
+    /// `session_cost`, `mixing`.
+    pub terms: BTreeMap<String, f64>,
+    /// Demands and served demands by priority (`high`, `normal`, `low`).
+    pub coverage: BTreeMap<String, Coverage>,
+}
+
+/// Coverage of one priority.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Coverage {
+    /// Demands of the priority.
+    pub demanded: usize,
+    /// Of which served.
+    pub served: usize,
+}
+
+/// One course session.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SessionPlan {
+    /// Session id: course id and a number, e.g. `barnratt-02`.
+    pub id: String,
+    /// Course id.
+    pub course: String,
+    /// Course days, ascending.
+    pub dates: Vec<NaiveDate>,
+    /// Venue id.
+    pub venue: String,
+    /// Trainer ids.
+    pub trainers: Vec<String>,
+    /// Participant ids of the attendees, ascending.
+    pub attendees: Vec<String>,
+}
+
+/// A demand the timetable does not serve.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct UnservedDemand {
+    /// Participant id.
+    pub participant: String,
+    /// Course id.
+    pub course: String,
+    /// Priority of the demand.
+    pub priority: Priority,
+    /// Reason code (see `docs/timetable.md`).
     pub reason: String,
     /// The reason in words.
     pub message: String,

@@ -27,6 +27,10 @@ pub const CODES: &[(&str, &str, &str)] = &[
     ("E032", "meeting-rules", "the meeting rules cannot be met by any pair"),
     ("E033", "phases", "the phase staircase is not a valid ascending list"),
     ("E034", "unit-overfull", "a unit lists more people than its headcount"),
+    ("E040", "course-rules", "a course's days, sizes, trainers per session or deadline leave no valid session"),
+    ("E041", "prerequisite-cycle", "a course is its own prerequisite, directly or through other courses"),
+    ("E042", "demand-completed", "an individual plan asks for a course the participant has already completed"),
+    ("E043", "course-exceeds-workload", "a course has more days than the workload limit allows a participant in the round"),
     ("E050", "group-rules", "a group programme's sizes, group count or meeting rules cannot be met"),
 ];
 
@@ -110,7 +114,16 @@ fn type_problem(path: String, err: &serde_json::Error) -> Problem {
 }
 
 fn collect_type_errors(value: &Value) -> Vec<Problem> {
-    const ARRAYS: &[(&str, &str)] = &[("participants", ""), ("mentors", ""), ("municipalities", "region"), ("units", "region")];
+    const ARRAYS: &[(&str, &str)] = &[
+        ("participants", ""),
+        ("mentors", ""),
+        ("municipalities", "region"),
+        ("units", "region"),
+        ("courses", ""),
+        ("trainers", ""),
+        ("venues", ""),
+        ("demand", ""),
+    ];
     let mut problems = Vec::new();
     let mut stripped = value.clone();
     for (name, parent) in ARRAYS {
@@ -125,6 +138,10 @@ fn collect_type_errors(value: &Value) -> Vec<Problem> {
                 "participants" => serde_path_to_error::deserialize::<_, ParticipantSpec>(item.clone()).map(|_| ()),
                 "mentors" => serde_path_to_error::deserialize::<_, MentorSpec>(item.clone()).map(|_| ()),
                 "municipalities" => serde_path_to_error::deserialize::<_, MunicipalitySpec>(item.clone()).map(|_| ()),
+                "courses" => serde_path_to_error::deserialize::<_, CourseSpec>(item.clone()).map(|_| ()),
+                "trainers" => serde_path_to_error::deserialize::<_, TrainerSpec>(item.clone()).map(|_| ()),
+                "venues" => serde_path_to_error::deserialize::<_, VenueSpec>(item.clone()).map(|_| ()),
+                "demand" => serde_path_to_error::deserialize::<_, DemandSpec>(item.clone()).map(|_| ()),
                 _ => serde_path_to_error::deserialize::<_, UnitSpec>(item.clone()).map(|_| ()),
             };
             if let Err(e) = result {
@@ -160,6 +177,10 @@ pub fn validate(f: &InstanceFile) -> Vec<Problem> {
     v.mentorship(f);
     v.weights(f);
     v.groups(f);
+    v.courses(f);
+    v.trainers_and_venues(f);
+    v.demand(f);
+    v.workload(f);
     v.problems
 }
 
@@ -466,7 +487,8 @@ impl Validator {
                 "use 1–62 days (default 21)",
             );
         }
-        if f.round.end >= f.round.start {
+        // Only a round with mentors forms pairs; a course-only term need not fit eight meetings.
+        if f.round.end >= f.round.start && !f.mentors.is_empty() {
             let months = month_span(f.round.start, f.round.end);
             if (r.min_meetings as i64) > months {
                 self.push(
@@ -677,6 +699,232 @@ impl Validator {
             ("balance", w.balance),
         ] {
             self.finite(format!("weights.{name}"), x, 0.0, 1e6, "weight");
+        }
+    }
+}
+
+impl Validator {
+    fn courses(&mut self, f: &InstanceFile) {
+        let mut seen = HashMap::new();
+        self.unique_ids("courses", f.courses.iter().map(|c| c.id.as_str()), &mut seen);
+        let ids: HashSet<&str> = f.courses.iter().map(|c| c.id.as_str()).collect();
+        for (i, c) in f.courses.iter().enumerate() {
+            let p = format!("courses[{i}]");
+            self.nonempty(format!("{p}.name"), &c.name, "name");
+            if c.days == 0 || c.days > 60 {
+                self.push(
+                    "E040",
+                    format!("{p}.days"),
+                    format!("a session of {} has {} days", c.id, c.days),
+                    "give the number of course days of one session (1–60)",
+                );
+            }
+            if c.min_size == 0 || c.max_size == 0 || c.min_size > c.max_size {
+                self.push(
+                    "E040",
+                    format!("{p}.min_size"),
+                    format!("min_size {} and max_size {} leave no valid group size", c.min_size, c.max_size),
+                    "set 1 ≤ min_size ≤ max_size",
+                );
+            }
+            if c.trainers_per_session == 0 {
+                self.push(
+                    "E040",
+                    format!("{p}.trainers_per_session"),
+                    "a session needs at least one trainer",
+                    "set trainers_per_session to 1 or more",
+                );
+            }
+            if c.deadline_months == Some(0) {
+                self.push(
+                    "E040",
+                    format!("{p}.deadline_months"),
+                    "a deadline of 0 months of employment leaves no time for the course",
+                    "give the months of employment within which the course must be finished, or leave it out",
+                );
+            }
+            if c.max_sessions == Some(0) {
+                self.push(
+                    "E040",
+                    format!("{p}.max_sessions"),
+                    "max_sessions 0 forbids every session",
+                    "remove the course, or allow at least one session",
+                );
+            }
+            self.finite(format!("{p}.fixed_cost"), c.fixed_cost, 0.0, 1e9, "fixed cost");
+            for (k, pre) in c.prerequisites.iter().enumerate() {
+                if !ids.contains(pre.as_str()) {
+                    self.push("E021", format!("{p}.prerequisites[{k}]"), format!("unknown course \"{pre}\""), "use an id from \"courses\"");
+                }
+            }
+            if c.days > f.workload.max_course_days_per_round {
+                self.push(
+                    "E043",
+                    format!("{p}.days"),
+                    format!(
+                        "{} has {} days but a participant may have at most {} course days in the round",
+                        c.id, c.days, f.workload.max_course_days_per_round
+                    ),
+                    "raise workload.max_course_days_per_round or split the course",
+                );
+            }
+        }
+        self.prerequisite_cycles(f);
+    }
+
+    /// Reports each course that reaches itself through its prerequisites.
+    fn prerequisite_cycles(&mut self, f: &InstanceFile) {
+        let index: HashMap<&str, usize> = f.courses.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+        for (start, c) in f.courses.iter().enumerate() {
+            let mut stack: Vec<usize> = c.prerequisites.iter().filter_map(|p| index.get(p.as_str()).copied()).collect();
+            let mut seen = HashSet::new();
+            while let Some(x) = stack.pop() {
+                if x == start {
+                    self.push(
+                        "E041",
+                        format!("courses[{start}].prerequisites"),
+                        format!("course {} requires itself through its prerequisites", c.id),
+                        "remove one prerequisite of the cycle",
+                    );
+                    break;
+                }
+                if seen.insert(x) {
+                    stack.extend(f.courses[x].prerequisites.iter().filter_map(|p| index.get(p.as_str()).copied()));
+                }
+            }
+        }
+    }
+
+    fn trainers_and_venues(&mut self, f: &InstanceFile) {
+        let mut people: HashMap<String, String> = HashMap::new();
+        for (i, p) in f.participants.iter().enumerate() {
+            people.entry(p.id.clone()).or_insert(format!("participants[{i}].id"));
+        }
+        for (i, m) in f.mentors.iter().enumerate() {
+            people.entry(m.id.clone()).or_insert(format!("mentors[{i}].id"));
+        }
+        self.unique_ids("trainers", f.trainers.iter().map(|t| t.id.as_str()), &mut people);
+        let courses: HashSet<&str> = f.courses.iter().map(|c| c.id.as_str()).collect();
+        for (i, t) in f.trainers.iter().enumerate() {
+            let p = format!("trainers[{i}]");
+            self.nonempty(format!("{p}.name"), &t.name, "name");
+            for (k, c) in t.courses.iter().enumerate() {
+                if !courses.contains(c.as_str()) {
+                    self.push("E021", format!("{p}.courses[{k}]"), format!("unknown course \"{c}\""), "use an id from \"courses\"");
+                }
+            }
+            self.finite(format!("{p}.day_rate"), t.day_rate, 0.0, 1e7, "day rate");
+            self.date_list(&format!("{p}.unavailable"), &t.unavailable);
+        }
+        let munis: HashSet<&str> = f.region.municipalities.iter().map(|m| m.id.as_str()).collect();
+        let mut seen = HashMap::new();
+        self.unique_ids("venues", f.venues.iter().map(|v| v.id.as_str()), &mut seen);
+        for (i, v) in f.venues.iter().enumerate() {
+            let p = format!("venues[{i}]");
+            self.nonempty(format!("{p}.name"), &v.name, "name");
+            if !munis.contains(v.municipality.as_str()) {
+                self.push(
+                    "E021",
+                    format!("{p}.municipality"),
+                    format!("unknown municipality \"{}\"", v.municipality),
+                    "use an id from region.municipalities",
+                );
+            }
+            if v.capacity == 0 {
+                self.push("E030", format!("{p}.capacity"), "the venue has no seats", "give the number of seats (at least 1)");
+            }
+            self.finite(format!("{p}.day_rate"), v.day_rate, 0.0, 1e7, "day rate");
+            self.date_list(&format!("{p}.unavailable"), &v.unavailable);
+        }
+    }
+
+    fn demand(&mut self, f: &InstanceFile) {
+        let participants: HashSet<&str> = f.participants.iter().map(|p| p.id.as_str()).collect();
+        let courses: HashSet<&str> = f.courses.iter().map(|c| c.id.as_str()).collect();
+        let check_refs = |v: &mut Validator, path: &str, participant: &str, course: &str| {
+            if !participants.contains(participant) {
+                v.push(
+                    "E021",
+                    format!("{path}.participant"),
+                    format!("unknown participant \"{participant}\""),
+                    "use an id from \"participants\"",
+                );
+            }
+            if !courses.contains(course) {
+                v.push("E021", format!("{path}.course"), format!("unknown course \"{course}\""), "use an id from \"courses\"");
+            }
+        };
+        let mut history = HashSet::new();
+        for (i, r) in f.course_history.iter().enumerate() {
+            let path = format!("course_history[{i}]");
+            check_refs(self, &path, &r.participant, &r.course);
+            if !history.insert((r.participant.as_str(), r.course.as_str())) {
+                self.push(
+                    "E020",
+                    path,
+                    format!("{} completed {} is listed twice", r.participant, r.course),
+                    "keep one entry per participant and course",
+                );
+            }
+        }
+        let mut wanted = HashSet::new();
+        for (i, d) in f.demand.iter().enumerate() {
+            let path = format!("demand[{i}]");
+            check_refs(self, &path, &d.participant, &d.course);
+            if !wanted.insert((d.participant.as_str(), d.course.as_str())) {
+                self.push(
+                    "E020",
+                    path.clone(),
+                    format!("{} asks for {} twice", d.participant, d.course),
+                    "keep one entry per participant and course",
+                );
+            }
+            if history.contains(&(d.participant.as_str(), d.course.as_str())) {
+                self.push(
+                    "E042",
+                    path,
+                    format!("{} asks for {}, which the course history says they completed", d.participant, d.course),
+                    "remove the demand, or the history entry if the course is to be retaken",
+                );
+            }
+        }
+        let phases: HashSet<&str> = f.phases.iter().map(|p| p.id.as_str()).collect();
+        let mut phase_pairs = HashSet::new();
+        for (i, d) in f.phase_demand.iter().enumerate() {
+            let path = format!("phase_demand[{i}]");
+            if !phases.contains(d.phase.as_str()) {
+                self.push("E021", format!("{path}.phase"), format!("unknown phase \"{}\"", d.phase), "use a phase id from \"phases\"");
+            }
+            if !courses.contains(d.course.as_str()) {
+                self.push("E021", format!("{path}.course"), format!("unknown course \"{}\"", d.course), "use an id from \"courses\"");
+            }
+            if !phase_pairs.insert((d.phase.as_str(), d.course.as_str())) {
+                self.push("E020", path, format!("phase {} asks for {} twice", d.phase, d.course), "keep one entry per phase and course");
+            }
+        }
+    }
+
+    fn workload(&mut self, f: &InstanceFile) {
+        let w = &f.workload;
+        if w.max_course_days_per_month == 0 || w.max_course_days_per_round == 0 || w.max_courses_per_round == 0 {
+            self.push(
+                "E030",
+                "workload",
+                "a workload limit of 0 forbids every course",
+                "give positive limits (defaults: 6 days a month, 15 days and 2 courses a round)",
+            );
+        }
+        self.finite("workload.unit_absence_share".into(), w.unit_absence_share, 0.0, 1.0, "unit absence share");
+        let t = &f.weights.timetable;
+        for (name, x) in [
+            ("unserved_high", t.unserved_high),
+            ("unserved_normal", t.unserved_normal),
+            ("unserved_low", t.unserved_low),
+            ("travel_per_minute", t.travel_per_minute),
+            ("cost_per_sek", t.cost_per_sek),
+            ("mixing", t.mixing),
+        ] {
+            self.finite(format!("weights.timetable.{name}"), x, 0.0, 1e9, "weight");
         }
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod groups;
+pub mod timetable;
 
 use crate::io::format::{DateOrRange, InstanceFile, MeetingPlace, Role, SameMunicipality, Weights};
 use calendar::{expand_range, Calendar};
@@ -171,6 +172,8 @@ pub struct Instance {
     pub group_leaders: Vec<groups::GroupLeader>,
     /// Round start (for months in the profession).
     pub round_start: NaiveDate,
+    /// The course timetable part (empty when the round has no courses).
+    pub timetable: timetable::TimetableModel,
 }
 
 /// Expands a list of dates and ranges into a set of dates.
@@ -307,7 +310,7 @@ impl Instance {
         };
 
         let (group_programmes, group_leaders) = groups::build(f, &muni_index);
-        Instance {
+        let mut inst = Instance {
             group_programmes,
             group_leaders,
             round_start: f.round.start,
@@ -321,7 +324,10 @@ impl Instance {
             mentors,
             mentorship,
             weights: f.weights.clone(),
-        }
+            timetable: timetable::TimetableModel::default(),
+        };
+        inst.timetable = timetable::TimetableModel::build(f, &inst);
+        inst
     }
 
     /// One-way travel minutes between two municipalities.

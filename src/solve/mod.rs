@@ -4,11 +4,14 @@
 pub mod groups;
 pub mod meetings;
 pub mod mentor_matching;
+pub mod timetable;
 
 use crate::io::plan_format::*;
 use crate::io::LoadedInstance;
 use mentor_matching::{balance_cost, build_problem, Matching, MatchingProblem};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Errors of a solve.
@@ -38,11 +41,22 @@ pub struct SolveParams {
     pub time_limit: Option<Duration>,
     /// Grouping strategy (see [`groups::strategies`]).
     pub group_strategy: String,
+    /// Timetable strategy name (see [`timetable::strategies`]).
+    pub timetable_strategy: String,
+    /// Set (by the Ctrl-C handler) to stop and keep the best plan so far.
+    pub stop: Arc<AtomicBool>,
 }
 
 impl Default for SolveParams {
     fn default() -> Self {
-        SolveParams { strategy: "exact".into(), seed: 1, time_limit: None, group_strategy: "auto".into() }
+        SolveParams {
+            strategy: "exact".into(),
+            seed: 1,
+            time_limit: None,
+            timetable_strategy: "auto".into(),
+            group_strategy: "auto".into(),
+            stop: Arc::new(AtomicBool::new(false)),
+        }
     }
 }
 
@@ -102,9 +116,24 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
     let strat = strategy(&params.strategy)?;
     let started = Instant::now();
     let inst = &loaded.model;
+    // Timetable first: mentor meetings are then dated around everyone's course days.
     let mut busy: BTreeMap<String, BTreeSet<chrono::NaiveDate>> = BTreeMap::new();
-    // Groups first: a group of eight has fewer common free days than a pair, so the pairs'
-    // meetings are dated around the groups'.
+    let timetable_plan = if inst.timetable.is_empty() {
+        None
+    } else {
+        let tstrat = timetable::strategy(&params.timetable_strategy)?;
+        let ctx = timetable::Context { seed: params.seed, deadline: params.time_limit.map(|t| started + t), stop: params.stop.clone() };
+        let outcome = tstrat.solve(inst, &ctx)?;
+        let plan = timetable_plan(inst, &outcome, tstrat.name(), tstrat.method());
+        for s in &plan.sessions {
+            for who in s.attendees.iter().chain(&s.trainers) {
+                busy.entry(who.clone()).or_default().extend(s.dates.iter().copied());
+            }
+        }
+        Some(plan)
+    };
+    // Groups next (they avoid course days where they can): a group of eight has fewer common
+    // free days than a pair, so the pairs' meetings are dated around the groups' last.
     let group_params = groups::GroupParams {
         strategy: params.group_strategy.clone(),
         seed: params.seed,
@@ -217,7 +246,77 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
         objective: ObjectiveReport { matched: matching.matched, unmatched: problem.mentees.len() - matching.matched, cost, terms },
         mentorship: MentorshipPlan { pairs: pair_plans, unmatched, not_eligible },
         groups: group_outcomes.iter().map(|o| group_plan(inst, o)).collect(),
+        timetable: timetable_plan,
     })
+}
+
+/// Turns a timetable outcome into the plan file's timetable section (ids, dates, objective by
+/// term, status with bound and gap, unserved demands with reasons).
+pub fn timetable_plan(inst: &crate::model::Instance, outcome: &timetable::Outcome, strategy: &str, method: &str) -> TimetablePlan {
+    let m = &inst.timetable;
+    let tt = &outcome.timetable;
+    let objective = timetable::evaluate(inst, tt);
+    let ids = timetable::explain::session_ids(inst, tt);
+    let sessions = tt
+        .sessions
+        .iter()
+        .zip(ids)
+        .map(|(s, id)| {
+            let mut attendees: Vec<String> = s.attendees.iter().map(|&d| inst.participants[m.demands[d].participant].id.clone()).collect();
+            attendees.sort();
+            SessionPlan {
+                id,
+                course: m.courses[s.course].id.clone(),
+                dates: s.days.iter().map(|&t| m.days[t]).collect(),
+                venue: m.venues[s.venue].id.clone(),
+                trainers: s.trainers.iter().map(|&r| m.trainers[r].id.clone()).collect(),
+                attendees,
+            }
+        })
+        .collect();
+    let unserved = timetable::explain::explain_all(inst, tt)
+        .into_iter()
+        .map(|u| {
+            let d = &m.demands[u.demand];
+            UnservedDemand {
+                participant: inst.participants[d.participant].id.clone(),
+                course: m.courses[d.course].id.clone(),
+                priority: d.priority,
+                reason: u.reason.into(),
+                message: u.message,
+            }
+        })
+        .collect();
+    let total = round3(objective.total);
+    let bound = outcome.bound.map(|b| round3(b.min(objective.total)));
+    let optimality = if outcome.proven_optimal { Optimality::Optimal } else { Optimality::Feasible };
+    let mut method = method.to_string();
+    if !outcome.detail.is_empty() {
+        method = format!("{method} [{}]", outcome.detail);
+    }
+    if outcome.interrupted {
+        method.push_str(" (stopped by the time limit or Ctrl-C: best plan so far)");
+    }
+    TimetablePlan {
+        strategy: strategy.into(),
+        status: SolveStatus {
+            optimality,
+            method,
+            bound,
+            gap: if outcome.proven_optimal {
+                Some(0.0)
+            } else {
+                bound.map(|b| (timetable::relative_gap(objective.total, b) * 1e6).round() / 1e6)
+            },
+        },
+        objective: TimetableObjective {
+            total,
+            terms: objective.terms.into_iter().map(|(k, v)| (k, round3(v))).collect(),
+            coverage: objective.coverage.into_iter().map(|(k, (demanded, served))| (k, Coverage { demanded, served })).collect(),
+        },
+        sessions,
+        unserved,
+    }
 }
 
 fn eligible_phase_names(inst: &crate::model::Instance) -> String {

@@ -299,10 +299,10 @@ fn solve_programme(
         (inst.participants[a].employment_start, &inst.participants[a].id)
             .cmp(&(inst.participants[b].employment_start, &inst.participants[b].id))
     });
-    let label_caps: Vec<(Box<dyn Fn(usize) -> usize + '_>, usize, &str)> = [
-        prog.max_per_municipality
-            .map(|c| (Box::new(|p: usize| inst.participants[p].municipality) as Box<dyn Fn(usize) -> usize>, c, "municipality")),
-        prog.max_per_unit.map(|c| (Box::new(|p: usize| inst.participants[p].unit) as Box<dyn Fn(usize) -> usize>, c, "unit")),
+    // Mixing caps as (label of every participant, cap, what the label is).
+    let label_caps: Vec<(Vec<usize>, usize, &str)> = [
+        prog.max_per_municipality.map(|c| (inst.participants.iter().map(|p| p.municipality).collect(), c, "municipality")),
+        prog.max_per_unit.map(|c| (inst.participants.iter().map(|p| p.unit).collect(), c, "unit")),
     ]
     .into_iter()
     .flatten()
@@ -334,7 +334,7 @@ fn solve_programme(
                 continue;
             }
             let blocked =
-                label_caps.iter().enumerate().find(|(c, (label, cap, _))| used[*c].get(&label(p)).copied().unwrap_or(0) >= m * cap);
+                label_caps.iter().enumerate().find(|(c, (label, cap, _))| used[*c].get(&label[p]).copied().unwrap_or(0) >= m * cap);
             if let Some((_, (_, cap, what))) = blocked {
                 unserved.push((
                     p,
@@ -344,7 +344,7 @@ fn solve_programme(
                 continue;
             }
             for (c, (label, _, _)) in label_caps.iter().enumerate() {
-                *used[c].entry(label(p)).or_default() += 1;
+                *used[c].entry(label[p]).or_default() += 1;
             }
             served.push(p);
         }
@@ -382,7 +382,7 @@ fn solve_programme(
     }
     let caps: Vec<AttributeCap> = label_caps
         .iter()
-        .map(|(label, cap, _)| AttributeCap { label: served.iter().map(|&p| label(p) as u32).collect(), max_per_group: *cap })
+        .map(|(label, cap, _)| AttributeCap { label: served.iter().map(|&p| label[p] as u32).collect(), max_per_group: *cap })
         .collect();
     let n_sites = inst.municipalities.len();
     let site_costs = match prog.venue {

@@ -8,14 +8,26 @@
 //!    takes, at every iteration, the best admissible neighbour among all
 //!    *moves* (one element to another group, when both groups' bounds allow it)
 //!    and all *swaps* (two elements of different groups). Gains are O(1) from
-//!    a maintained `n × m` matrix `A[i][g] = sum of w_ij over j in group g`;
-//!    group-pair upper bounds skip most swap pairs without evaluating them.
+//!    a maintained `m × n` matrix `A[g][i] = sum of w_ij over j in group g`
+//!    (updated in O(n) per applied move); group-pair upper bounds skip most
+//!    swap pairs without evaluating them.
 //!    An element that leaves group `g` may not re-enter it for a random tenure
 //!    (aspiration: a tabu neighbour is taken if it beats the start's best). A
 //!    phase ends after `max_iterations_without_improvement` iterations without
 //!    improving the phase's best;
 //! 3. the perturbation restarts from the start's best (or the phase's best) and
 //!    applies a random number of random feasible swaps/moves.
+//!
+//! Half of the starts (the even ones) fill the groups towards the size profile
+//! that would be best if all weights were equal (a small DP); in the `ds`
+//! instances the optimum has groups at their extreme sizes and a random profile
+//! is hard to leave by single moves.
+//!
+//! Above 700 elements a full scan (O(n²) swaps) is too slow per iteration: each
+//! tabu iteration then scans only the moves and swaps of a random sample of
+//! about 150,000 / n elements, and every start/perturbation is followed by a
+//! first-improvement descent over all elements. A group-major weight-sum
+//! matrix keeps these scans sequential in memory.
 //!
 //! With site costs, candidates are scored with each group's current meeting
 //! site held fixed (a lower bound on the true gain, O(1)); the chosen neighbour
@@ -57,9 +69,12 @@ pub struct SearchParams {
     pub time_limit: Duration,
     /// Number of independent starts, run in parallel; 0 = [`AUTO_STARTS`].
     pub starts: usize,
-    /// Tabu-search iterations per start. `None` = automatic budget
-    /// `clamp(100 * n, 20_000, 400_000)`, enough for a good plan at any size;
-    /// `Some(u64::MAX)` searches until the time limit (not deterministic).
+    /// Tabu-search iterations per start (for n > 700, where one iteration
+    /// samples the neighbourhood, the initial descent counts as well). `None` =
+    /// automatic: `200 * n`, capped at about 1.5e9 pair evaluations per start,
+    /// at least 10,000 (n=240: 48,000, n=2000: 10,000; a few seconds per
+    /// start on a 2020s core). `Some(u64::MAX)` searches until the time limit
+    /// (then not reproducible).
     pub max_iterations: Option<u64>,
     /// Length of a tabu-search phase without improving the phase's best before
     /// perturbing. `None` = automatic (`max(500, 5 * n)`).
@@ -108,16 +123,13 @@ pub fn local_search(p: &GroupingProblem, params: &SearchParams) -> Result<Soluti
     let prep = Prepared::new(p)?;
     let starts = if params.starts == 0 { AUTO_STARTS } else { params.starts };
     let n = prep.n as u64;
-    let budget = params.max_iterations.unwrap_or_else(|| (100 * n).clamp(20_000, 400_000));
-    let depth = params
-        .max_iterations_without_improvement
-        .unwrap_or_else(|| ((std::env::var("MDGP_DF").ok().and_then(|v| v.parse::<f64>().ok()).unwrap_or(5.0) * n as f64) as u64).max(500))
-        .max(1);
+    let budget = params.max_iterations.unwrap_or_else(|| auto_budget(prep.n));
+    let depth = params.max_iterations_without_improvement.unwrap_or_else(|| (5 * n).max(500)).max(1);
     let threads = rayon::current_num_threads().max(1);
     let waves = starts.div_ceil(threads).max(1) as u32;
     let global_deadline = t0 + params.time_limit;
     let per_start = params.time_limit / waves;
-    let cfg = Config { budget, depth, tuning: Tuning::from_env(), target: target_sizes(&prep) };
+    let cfg = Config { budget, depth, tuning: Tuning::default(), target: target_sizes(&prep) };
 
     let results: Vec<Result<StartResult, GroupingError>> = (0..starts)
         .into_par_iter()
@@ -155,10 +167,12 @@ pub fn local_search(p: &GroupingProblem, params: &SearchParams) -> Result<Soluti
     }
 }
 
-/// Internal knobs (defaults chosen on the whole MDGPLIB set, not one instance).
+/// Internal knobs, chosen on all six n=120 MDGPLIB instances × 3 seeds (tabu
+/// tenure mattered most: short tenures were clearly better), not on one
+/// instance.
 #[derive(Debug, Clone)]
 struct Tuning {
-    /// Tabu tenure = `tenure_frac * n / m`-ish base plus a random part.
+    /// Tabu tenure = `(tenure_base + U(0,1) * tenure_rand) * n` iterations.
     tenure_base: f64,
     tenure_rand: f64,
     /// Perturbation strength range as fractions of n.
@@ -168,17 +182,18 @@ struct Tuning {
     p_elite: f64,
 }
 
-impl Tuning {
-    fn from_env() -> Tuning {
-        let get = |k: &str, d: f64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
-        Tuning {
-            tenure_base: get("MDGP_TB", 0.05),
-            tenure_rand: get("MDGP_TR", 0.05),
-            perturb_lo: get("MDGP_PL", 0.05),
-            perturb_hi: get("MDGP_PH", 0.15),
-            p_elite: get("MDGP_PE", 0.5),
-        }
+impl Default for Tuning {
+    fn default() -> Tuning {
+        Tuning { tenure_base: 0.03, tenure_rand: 0.07, perturb_lo: 0.05, perturb_hi: 0.15, p_elite: 0.5 }
     }
+}
+
+/// Automatic iteration budget per start: `200 * n`, but at most about
+/// 1.5e9 pair evaluations (counting `min(n²/2, SAMPLED_WORK)` per
+/// iteration), and at least 10,000.
+fn auto_budget(n: usize) -> u64 {
+    let per_iter = (n * n / 2).clamp(1, SAMPLED_WORK) as u64;
+    (200 * n as u64).min(1_500_000_000 / per_iter).max(10_000)
 }
 
 struct Config {
@@ -200,9 +215,13 @@ fn run_start(p: &Prepared, cfg: &Config, seed: u64, stream: u64, deadline: Insta
     rng.set_stream(stream);
     // Even starts aim at the size profile that is best for the average weight
     // (see `target_sizes`), odd starts use random sizes.
-    let target = if stream % 2 == 0 { cfg.target.as_deref() } else { None };
-    let init = construct(p, target, &mut rng)
-        .ok_or_else(|| GroupingError::Infeasible("no assignment satisfying the size bounds, caps and allowed groups was found".into()))?;
+    let target = if stream & 1 == 0 { cfg.target.as_deref() } else { None };
+    let init = construct(p, target, deadline, &mut rng).ok_or_else(|| {
+        GroupingError::Infeasible(format!(
+            "no assignment satisfying the size bounds, caps and allowed groups was found{}",
+            if Instant::now() >= deadline { " before the time limit" } else { " by the bounded repair search" }
+        ))
+    })?;
     let mut st = State::new(p, init);
     let mut ts = Tabu::new(p);
     let mut best_assign = st.grp.clone();
@@ -216,6 +235,22 @@ fn run_start(p: &Prepared, cfg: &Config, seed: u64, stream: u64, deadline: Insta
     let tenure_rand = (t.tenure_rand * n).max(2.0);
 
     'outer: loop {
+        if ts.sample > 0 {
+            // Large instance: a cheap first-improvement descent before the
+            // (sampled) tabu phase; `sample` element scans count as one
+            // iteration.
+            let max_scans = cfg.budget.saturating_sub(iter).saturating_mul(ts.sample as u64);
+            let (scans, timed_out) = ts.descend(&mut st, max_scans, deadline, &mut rng);
+            iter += scans.div_ceil(ts.sample as u64);
+            if st.value() > best_val + eps(best_val) {
+                best_val = st.value();
+                best_assign.copy_from_slice(&st.grp);
+            }
+            if timed_out {
+                stopped_by_time = true;
+                break 'outer;
+            }
+        }
         let mut phase_val = st.value();
         phase_assign.copy_from_slice(&st.grp);
         let mut since = 0;
@@ -369,8 +404,11 @@ pub(crate) struct State<'p> {
     size: Vec<usize>,
     members: Vec<Vec<usize>>,
     pos: Vec<usize>,
-    /// `n × m`: sum of weights from element i to the members of group g.
+    /// Group-major `m × n`: `a[g * n + k]` = sum of `w_kj` over members `j` of
+    /// group `g`.
     a: Vec<f64>,
+    /// `own[k] = a[grp[k] * n + k]`.
+    own: Vec<f64>,
     pairs: f64,
     /// Per cap, `m × n_labels` member counts.
     capc: Vec<Vec<u32>>,
@@ -378,6 +416,8 @@ pub(crate) struct State<'p> {
     ssum: Vec<f64>,
     site: Vec<usize>,
     scost: Vec<f64>,
+    /// `own_cost[k]` = cost of `k` at its group's site (0 without sites).
+    own_cost: Vec<f64>,
     travel: f64,
 }
 
@@ -393,14 +433,14 @@ impl<'p> State<'p> {
             members[g].push(i);
         }
         let mut a = vec![0.0; n * m];
-        for i in 0..n {
-            let wi = &p.w[i * n..(i + 1) * n];
-            let ai = &mut a[i * m..(i + 1) * m];
-            for (j, &wij) in wi.iter().enumerate() {
-                ai[grp[j]] += wij;
+        for (j, &g) in grp.iter().enumerate() {
+            let wj = &p.w[j * n..(j + 1) * n];
+            for (x, &w) in a[g * n..(g + 1) * n].iter_mut().zip(wj) {
+                *x += w;
             }
         }
-        let pairs = (0..n).map(|i| a[i * m + grp[i]]).sum::<f64>() / 2.0;
+        let own: Vec<f64> = (0..n).map(|k| a[grp[k] * n + k]).collect();
+        let pairs = own.iter().sum::<f64>() / 2.0;
         let capc = p
             .caps
             .iter()
@@ -418,12 +458,30 @@ impl<'p> State<'p> {
                 ssum[g * ns + q] += p.cost[i * ns + q];
             }
         }
-        let mut st = State { p, grp, size, members, pos, a, pairs, capc, ssum, site: vec![0; m], scost: vec![0.0; m], travel: 0.0 };
+        let mut st = State {
+            p,
+            grp,
+            size,
+            members,
+            pos,
+            a,
+            own,
+            pairs,
+            capc,
+            ssum,
+            site: vec![0; m],
+            scost: vec![0.0; m],
+            own_cost: vec![0.0; n],
+            travel: 0.0,
+        };
         if ns > 0 {
             for g in 0..m {
                 st.update_site(g);
             }
             st.travel = st.scost.iter().sum();
+            for k in 0..n {
+                st.own_cost[k] = p.cost[k * ns + st.site[st.grp[k]]];
+            }
         }
         st
     }
@@ -449,17 +507,20 @@ impl<'p> State<'p> {
     /// Moves element `i` to group `h` (no feasibility check).
     pub fn relocate(&mut self, i: usize, h: usize) {
         let p = self.p;
-        let (n, m) = (p.n, p.m);
+        let n = p.n;
         let g = self.grp[i];
         if g == h {
             return;
         }
-        self.pairs += self.a[i * m + h] - self.a[i * m + g];
+        self.pairs += self.a[h * n + i] - self.a[g * n + i];
         let wi = &p.w[i * n..(i + 1) * n];
-        for (k, &wk) in wi.iter().enumerate() {
-            let row = &mut self.a[k * m..(k + 1) * m];
-            row[g] -= wk;
-            row[h] += wk;
+        {
+            let (lo, hi) = self.a.split_at_mut(g.max(h) * n);
+            let (rg, rh) = if g < h { (&mut lo[g * n..(g + 1) * n], &mut hi[..n]) } else { (&mut hi[..n], &mut lo[h * n..(h + 1) * n]) };
+            for ((x, y), &w) in rg.iter_mut().zip(rh.iter_mut()).zip(wi) {
+                *x -= w;
+                *y += w;
+            }
         }
         // Membership lists.
         let at = self.pos[i];
@@ -467,8 +528,15 @@ impl<'p> State<'p> {
         if let Some(&moved) = self.members[g].get(at) {
             self.pos[moved] = at;
         }
+        for &k in &self.members[g] {
+            self.own[k] -= wi[k];
+        }
+        for &k in &self.members[h] {
+            self.own[k] += wi[k];
+        }
         self.pos[i] = self.members[h].len();
         self.members[h].push(i);
+        self.own[i] = self.a[h * n + i];
         self.size[g] -= 1;
         self.size[h] += 1;
         for (c, cnt) in p.caps.iter().zip(self.capc.iter_mut()) {
@@ -480,14 +548,20 @@ impl<'p> State<'p> {
         let ns = p.n_sites;
         if ns > 0 {
             let ci = &p.cost[i * ns..(i + 1) * ns];
-            for q in 0..ns {
-                self.ssum[g * ns + q] -= ci[q];
-                self.ssum[h * ns + q] += ci[q];
+            for (q, &c) in ci.iter().enumerate() {
+                self.ssum[g * ns + q] -= c;
+                self.ssum[h * ns + q] += c;
             }
             let old = self.scost[g] + self.scost[h];
             self.update_site(g);
             self.update_site(h);
             self.travel += self.scost[g] + self.scost[h] - old;
+            for x in [g, h] {
+                let site = self.site[x];
+                for &k in &self.members[x] {
+                    self.own_cost[k] = p.cost[k * ns + site];
+                }
+            }
         }
     }
 
@@ -538,14 +612,28 @@ struct Tabu {
     best_in: Vec<f64>,
     wmin_all: f64,
     m: usize,
+    /// Scratch row of `m` gains for one element.
+    row: Vec<f64>,
+    /// 0: scan the whole neighbourhood; k > 0: scan only the neighbours of k
+    /// random elements per iteration (large instances).
+    sample: usize,
 }
+
+/// Instances with more elements than this use the sampled neighbourhood.
+const FULL_SCAN_MAX_N: usize = 700;
+/// Pair evaluations per iteration in the sampled neighbourhood.
+const SAMPLED_WORK: usize = 150_000;
 
 impl Tabu {
     fn new(p: &Prepared) -> Tabu {
+        let sample = if p.n <= FULL_SCAN_MAX_N { 0 } else { (SAMPLED_WORK / p.n).max(16) };
+        let full = sample == 0;
         Tabu {
+            row: vec![0.0; p.m],
+            sample,
             until: vec![0; p.n * p.m],
-            d: vec![0.0; p.n * p.m],
-            best_in: vec![0.0; p.m * p.m],
+            d: vec![0.0; if full { p.n * p.m } else { 0 }],
+            best_in: vec![0.0; if full { p.m * p.m } else { 0 }],
             wmin_all: p.wmin_row.iter().copied().fold(0.0_f64, |a, b| if b.is_finite() { a.min(b) } else { a }),
             m: p.m,
         }
@@ -558,72 +646,58 @@ impl Tabu {
     /// Best admissible neighbour. `aspiration` = gain needed to beat the
     /// start's best (a tabu neighbour with a larger gain is admissible).
     fn scan(&mut self, st: &State, iter: u64, aspiration: f64, rng: &mut ChaCha8Rng) -> Pick {
+        if self.sample > 0 {
+            return self.scan_sampled(st, iter, aspiration, rng);
+        }
         let p = st.p;
         let (n, m, ns) = (p.n, p.m, p.n_sites);
-        // Estimated gains of single moves.
-        for i in 0..n {
-            let g = st.grp[i];
-            let ai = &st.a[i * m..(i + 1) * m];
-            let di = &mut self.d[i * m..(i + 1) * m];
+        // Estimated gains of single moves, group-major: d[h * n + i].
+        for h in 0..m {
+            let ah = &st.a[h * n..(h + 1) * n];
+            let dh = &mut self.d[h * n..(h + 1) * n];
             if ns == 0 {
-                let base = ai[g];
-                for h in 0..m {
-                    di[h] = ai[h] - base;
+                for ((d, &a), &o) in dh.iter_mut().zip(ah).zip(&st.own) {
+                    *d = a - o;
                 }
             } else {
-                let ci = &p.cost[i * ns..(i + 1) * ns];
-                let base = ai[g] - ci[st.site[g]];
-                for h in 0..m {
-                    di[h] = ai[h] - ci[st.site[h]] - base;
+                let ct = &p.cost_t[st.site[h] * n..(st.site[h] + 1) * n];
+                for (k, d) in dh.iter_mut().enumerate() {
+                    *d = ah[k] - st.own[k] - ct[k] + st.own_cost[k];
                 }
             }
         }
+        // best_in[h * m + g] = max over j in h of d[g * n + j].
         self.best_in.fill(f64::NEG_INFINITY);
-        for j in 0..n {
-            let h = st.grp[j];
-            let row = &mut self.best_in[h * m..(h + 1) * m];
-            for (b, &v) in row.iter_mut().zip(&self.d[j * m..(j + 1) * m]) {
+        for g in 0..m {
+            let dg = &self.d[g * n..(g + 1) * n];
+            for (j, &v) in dg.iter().enumerate() {
+                let b = &mut self.best_in[st.grp[j] * m + g];
                 if v > *b {
                     *b = v;
                 }
             }
         }
         let asp = aspiration + eps(aspiration);
-        let mut best = f64::NEG_INFINITY;
-        let mut ties = 0u32;
-        let mut pick = Pick::Empty;
-        let mut any_tabu = false;
-        let mut consider = |d: f64, mv: Pick, best: &mut f64, pick: &mut Pick| {
-            if d > *best {
-                *best = d;
-                ties = 1;
-                *pick = mv;
-            } else {
-                ties += 1;
-                if rng.gen_range(0..ties) == 0 {
-                    *pick = mv;
-                }
-            }
-        };
+        let mut c = Choice::new(f64::NEG_INFINITY);
         // Moves.
-        for i in 0..n {
-            let g = st.grp[i];
-            if st.size[g] <= p.lo[g] {
+        for h in 0..m {
+            if st.size[h] >= p.hi[h] {
                 continue;
             }
-            for h in 0..m {
-                if h == g || st.size[h] >= p.hi[h] {
+            for i in 0..n {
+                let g = st.grp[i];
+                if h == g || st.size[g] <= p.lo[g] {
                     continue;
                 }
-                let d = self.d[i * m + h];
-                if d < best || !p.allowed(i, h) || !st.caps_ok_move(i, h) {
+                let d = self.d[h * n + i];
+                if d < c.best || !p.allowed(i, h) || !st.caps_ok_move(i, h) {
                     continue;
                 }
                 if self.until[i * m + h] > iter && d <= asp {
-                    any_tabu = true;
+                    c.any_tabu = true;
                     continue;
                 }
-                consider(d, Pick::Move(i, h), &mut best, &mut pick);
+                c.offer(d, Pick::Move(i, h), rng);
             }
         }
         // Swaps, group pair by group pair, with upper bounds.
@@ -631,39 +705,177 @@ impl Tabu {
         for g in 0..m {
             for h in (g + 1)..m {
                 let bg = self.best_in[h * m + g];
-                if self.best_in[g * m + h] + bg - 2.0 * self.wmin_all < best {
+                if self.best_in[g * m + h] + bg - 2.0 * self.wmin_all < c.best {
                     continue;
                 }
                 for &i in &st.members[g] {
-                    let di = self.d[i * m + h];
-                    if di + bg - 2.0 * p.wmin_row[i] < best || !p.allowed(i, h) {
+                    let di = self.d[h * n + i];
+                    if di + bg - 2.0 * p.wmin_row[i] < c.best || !p.allowed(i, h) {
                         continue;
                     }
                     let wi = &p.w[i * n..(i + 1) * n];
                     for &j in &st.members[h] {
-                        let d = di + self.d[j * m + g] - 2.0 * wi[j];
-                        if d < best || !p.allowed(j, g) || (caps && !st.caps_ok_swap(i, j)) {
+                        let d = di + self.d[g * n + j] - 2.0 * wi[j];
+                        if d < c.best || !p.allowed(j, g) || (caps && !st.caps_ok_swap(i, j)) {
                             continue;
                         }
                         if (self.until[i * m + h] > iter || self.until[j * m + g] > iter) && d <= asp {
-                            any_tabu = true;
+                            c.any_tabu = true;
                             continue;
                         }
-                        consider(d, Pick::Swap(i, j), &mut best, &mut pick);
+                        c.offer(d, Pick::Swap(i, j), rng);
                     }
                 }
             }
         }
-        if matches!(pick, Pick::Empty) && any_tabu {
+        c.into_pick()
+    }
+
+    /// Best-improvement-per-element descent: scans the elements in random
+    /// order, applying each element's best improving move or swap, until a
+    /// whole pass improves nothing (or `max_scans` element scans, or the
+    /// deadline). Returns the scans done and whether the deadline stopped it.
+    fn descend(&mut self, st: &mut State, max_scans: u64, deadline: Instant, rng: &mut ChaCha8Rng) -> (u64, bool) {
+        let n = st.p.n;
+        let mut order: Vec<usize> = (0..n).collect();
+        let mut scans = 0u64;
+        loop {
+            order.shuffle(rng);
+            let mut improved = false;
+            for &i in &order {
+                if scans >= max_scans {
+                    return (scans, false);
+                }
+                scans += 1;
+                let mut c = Choice::new(eps(st.value()));
+                self.neighbours_of(st, i, None, &mut c, rng);
+                match c.pick {
+                    Pick::Move(i, h) => st.relocate(i, h),
+                    Pick::Swap(i, j) => {
+                        let (g, h) = (st.grp[i], st.grp[j]);
+                        st.relocate(i, h);
+                        st.relocate(j, g);
+                    }
+                    _ => continue,
+                }
+                improved = true;
+            }
+            if !improved {
+                return (scans, false);
+            }
+            if Instant::now() >= deadline {
+                return (scans, true);
+            }
+        }
+    }
+
+    /// Like [`Tabu::scan`], restricted to moves and swaps of `self.sample`
+    /// random elements (each against every element of another group).
+    fn scan_sampled(&mut self, st: &State, iter: u64, aspiration: f64, rng: &mut ChaCha8Rng) -> Pick {
+        let mut c = Choice::new(f64::NEG_INFINITY);
+        let asp = aspiration + eps(aspiration);
+        for _ in 0..self.sample {
+            let i = rng.gen_range(0..st.p.n);
+            self.neighbours_of(st, i, Some((iter, asp)), &mut c, rng);
+        }
+        c.into_pick()
+    }
+
+    /// Offers every feasible move and swap of element `i` to `c`. With
+    /// `tabu = Some((iter, asp))`, tabu neighbours whose gain is at most `asp`
+    /// are skipped.
+    fn neighbours_of(&mut self, st: &State, i: usize, tabu: Option<(u64, f64)>, c: &mut Choice, rng: &mut ChaCha8Rng) {
+        let p = st.p;
+        let (n, m, ns) = (p.n, p.m, p.n_sites);
+        let caps = !p.caps.is_empty();
+        let (iter, asp) = tabu.unwrap_or((0, f64::NEG_INFINITY));
+        let g = st.grp[i];
+        let di = &mut self.row[..m];
+        let base = st.own[i] - st.own_cost[i];
+        for (h, d) in di.iter_mut().enumerate() {
+            *d = st.a[h * n + i] - base;
+            if ns > 0 {
+                *d -= p.cost[i * ns + st.site[h]];
+            }
+        }
+        if st.size[g] > p.lo[g] {
+            for (h, &d) in di.iter().enumerate() {
+                if h == g || d < c.best || st.size[h] >= p.hi[h] || !p.allowed(i, h) || !st.caps_ok_move(i, h) {
+                    continue;
+                }
+                if self.until[i * m + h] > iter && d <= asp {
+                    c.any_tabu = true;
+                    continue;
+                }
+                c.offer(d, Pick::Move(i, h), rng);
+            }
+        }
+        let wi = &p.w[i * n..(i + 1) * n];
+        let ag = &st.a[g * n..(g + 1) * n];
+        let ct = if ns > 0 { &p.cost_t[st.site[g] * n..(st.site[g] + 1) * n] } else { &[][..] };
+        for j in 0..n {
+            let h = st.grp[j];
+            if h == g {
+                continue;
+            }
+            let mut dj = ag[j] - st.own[j];
+            if ns > 0 {
+                dj += st.own_cost[j] - ct[j];
+            }
+            let d = di[h] + dj - 2.0 * wi[j];
+            if d < c.best || !p.allowed(i, h) || !p.allowed(j, g) || (caps && !st.caps_ok_swap(i, j)) {
+                continue;
+            }
+            if (self.until[i * m + h] > iter || self.until[j * m + g] > iter) && d <= asp {
+                c.any_tabu = true;
+                continue;
+            }
+            c.offer(d, Pick::Swap(i, j), rng);
+        }
+    }
+}
+
+/// Running best of a neighbourhood scan.
+struct Choice {
+    best: f64,
+    ties: u32,
+    pick: Pick,
+    any_tabu: bool,
+}
+
+impl Choice {
+    /// Candidates below `threshold` are ignored.
+    fn new(threshold: f64) -> Choice {
+        Choice { best: threshold, ties: 0, pick: Pick::Empty, any_tabu: false }
+    }
+
+    /// Keeps the best candidate, choosing uniformly among ties (reservoir
+    /// sampling). Callers skip candidates with `d < self.best`.
+    #[inline]
+    fn offer(&mut self, d: f64, mv: Pick, rng: &mut ChaCha8Rng) {
+        if d > self.best || self.ties == 0 {
+            self.best = d;
+            self.ties = 1;
+            self.pick = mv;
+        } else {
+            self.ties += 1;
+            if rng.gen_range(0..self.ties) == 0 {
+                self.pick = mv;
+            }
+        }
+    }
+
+    fn into_pick(self) -> Pick {
+        if matches!(self.pick, Pick::Empty) && self.any_tabu {
             Pick::AllTabu
         } else {
-            pick
+            self.pick
         }
     }
 }
 
 /// Random feasible assignment: greedy fill, then min-conflicts repair.
-pub(crate) fn construct(p: &Prepared, target: Option<&[usize]>, rng: &mut ChaCha8Rng) -> Option<Vec<usize>> {
+pub(crate) fn construct(p: &Prepared, target: Option<&[usize]>, deadline: Instant, rng: &mut ChaCha8Rng) -> Option<Vec<usize>> {
     let (n, m) = (p.n, p.m);
     let mut order: Vec<usize> = (0..n).collect();
     order.shuffle(rng);
@@ -708,25 +920,31 @@ pub(crate) fn construct(p: &Prepared, target: Option<&[usize]>, rng: &mut ChaCha
             cnt[g * c.n_labels + c.label[i] as usize] += 1;
         }
     }
-    repair(p, &mut grp, &mut size, &mut capc, rng).then_some(grp)
+    repair(p, &mut grp, &mut size, &mut capc, deadline, rng).then_some(grp)
 }
 
 /// Min-conflicts repair of size and cap violations (elements only ever go to
 /// allowed groups). Returns false if violations remain after the budget.
-fn repair(p: &Prepared, grp: &mut [usize], size: &mut [usize], capc: &mut [Vec<u32>], rng: &mut ChaCha8Rng) -> bool {
+fn repair(p: &Prepared, grp: &mut [usize], size: &mut [usize], capc: &mut [Vec<u32>], deadline: Instant, rng: &mut ChaCha8Rng) -> bool {
     let (n, m) = (p.n, p.m);
     let dev = |g: usize, s: usize| p.lo[g].saturating_sub(s) + s.saturating_sub(p.hi[g]);
     let exc = |c: u32, max: u32| c.saturating_sub(max) as i64;
-    let limit = 20_000 + 200 * n;
+    let limit = 2_000 + 50 * n;
+    // Total cap excess per group.
+    let mut excess = vec![0u64; m];
+    for (c, cnt) in p.caps.iter().zip(capc.iter()) {
+        for g in 0..m {
+            excess[g] += cnt[g * c.n_labels..(g + 1) * c.n_labels].iter().map(|&k| k.saturating_sub(c.max) as u64).sum::<u64>();
+        }
+    }
     let mut ops: Vec<(i64, usize, usize, bool)> = Vec::new(); // (delta, i, target, is_swap)
-    for _ in 0..limit {
-        // Bad groups.
-        let bad: Vec<usize> = (0..m)
-            .filter(|&g| {
-                dev(g, size[g]) > 0
-                    || p.caps.iter().zip(capc.iter()).any(|(c, cnt)| cnt[g * c.n_labels..(g + 1) * c.n_labels].iter().any(|&k| k > c.max))
-            })
-            .collect();
+    let mut bad: Vec<usize> = Vec::new();
+    for it in 0..limit {
+        if it % 64 == 63 && Instant::now() >= deadline {
+            return false;
+        }
+        bad.clear();
+        bad.extend((0..m).filter(|&g| dev(g, size[g]) > 0 || excess[g] > 0));
         if bad.is_empty() {
             return true;
         }
@@ -758,14 +976,20 @@ fn repair(p: &Prepared, grp: &mut [usize], size: &mut [usize], capc: &mut [Vec<u
         };
         ops.clear();
         if size[g] < p.lo[g] {
-            for k in 0..n {
-                if grp[k] != g && p.allowed(k, g) {
+            for (k, &gk) in grp.iter().enumerate() {
+                if gk != g && p.allowed(k, g) {
                     ops.push((move_delta(k, g, size, capc), k, g, false));
                 }
             }
         } else {
+            let over = size[g] > p.hi[g];
             for i in 0..n {
                 if grp[i] != g {
+                    continue;
+                }
+                // Only members that cause the violation are worth moving.
+                let in_excess = p.caps.iter().zip(capc.iter()).any(|(c, cnt)| cnt[g * c.n_labels + c.label[i] as usize] > c.max);
+                if !over && !in_excess {
                     continue;
                 }
                 for h in 0..m {
@@ -774,8 +998,8 @@ fn repair(p: &Prepared, grp: &mut [usize], size: &mut [usize], capc: &mut [Vec<u
                     }
                 }
                 if !p.caps.is_empty() {
-                    for j in 0..n {
-                        if grp[j] != g && p.allowed(i, grp[j]) && p.allowed(j, g) {
+                    for (j, &gj) in grp.iter().enumerate() {
+                        if gj != g && p.allowed(i, gj) && p.allowed(j, g) {
                             ops.push((swap_delta(i, j, capc), i, j, true));
                         }
                     }
@@ -799,8 +1023,14 @@ fn repair(p: &Prepared, grp: &mut [usize], size: &mut [usize], capc: &mut [Vec<u
             size[h] += 1;
             for (c, cnt) in p.caps.iter().zip(capc.iter_mut()) {
                 let l = c.label[x] as usize;
+                if cnt[g * c.n_labels + l] > c.max {
+                    excess[g] -= 1;
+                }
                 cnt[g * c.n_labels + l] -= 1;
                 cnt[h * c.n_labels + l] += 1;
+                if cnt[h * c.n_labels + l] > c.max {
+                    excess[h] += 1;
+                }
             }
             grp[x] = h;
         };

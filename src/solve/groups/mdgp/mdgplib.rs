@@ -122,7 +122,7 @@ pub fn parse_mdgplib(text: &str) -> Result<GroupingProblem, MdgpParseError> {
     if tok[2] != "ss" && tok[2] != "ds" {
         return Err(header_err(hline, format!("the third field must be `ss` or `ds`, found `{}`", tok[2])));
     }
-    let expected_bounds = m.checked_mul(2).unwrap_or(usize::MAX);
+    let expected_bounds = m.saturating_mul(2);
     if tok.len() - 3 != expected_bounds {
         return Err(header_err(hline, format!("m = {m} needs {expected_bounds} bound values after `{}`, found {}", tok[2], tok.len() - 3)));
     }

@@ -29,7 +29,7 @@ mod exact;
 mod local_search;
 mod mdgplib;
 
-pub use exact::{exact_milp, ExactSolution, ExactStatus};
+pub use exact::{exact_milp, ExactSolution, ExactStatus, EXACT_MAX_COLUMNS};
 pub use local_search::{local_search, SearchParams, Solution, AUTO_STARTS};
 pub use mdgplib::{parse_mdgplib, MdgpParseError};
 
@@ -190,8 +190,8 @@ impl GroupingProblem {
             if gi >= m {
                 continue;
             }
-            for j in (i + 1)..n {
-                if assignment[j] == gi {
+            for (j, &gj) in assignment.iter().enumerate().take(n).skip(i + 1) {
+                if gj == gi {
                     pair += self.weights[i * self.n + j];
                 }
             }
@@ -303,6 +303,8 @@ pub(crate) struct Prepared {
     pub n_sites: usize,
     /// `n × n_sites` (empty without travel term).
     pub cost: Vec<f64>,
+    /// Transposed costs, `n_sites × n`.
+    pub cost_t: Vec<f64>,
     /// `n × m`, `None` when every group is allowed for everybody.
     pub allowed: Option<Vec<bool>>,
     /// `min_{j != i} w_ij` (0 when `n == 1`).
@@ -359,7 +361,14 @@ impl Prepared {
                 Some(rows.iter().flat_map(|r| r.iter().copied()).collect())
             }
         });
+        let mut cost_t = vec![0.0; cost.len()];
+        for i in 0..n {
+            for q in 0..n_sites {
+                cost_t[q * n + i] = cost[i * n_sites + q];
+            }
+        }
         let prep = Prepared {
+            cost_t,
             n,
             m,
             w,

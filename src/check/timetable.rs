@@ -1,0 +1,587 @@
+//! Checker rules for the course timetable: sessions, trainers, venues, attendance, workload,
+//! unit absence, unserved demand and the timetable objective.
+//!
+//! Everything is derived again from the instance file: the demand (individual plans and phase
+//! defaults), windows and deadlines, working days, unit caps. One function per rule.
+
+use super::calendar::closed_reason;
+use super::mentorship::{travel, unavailable_on};
+use super::{violation, CheckReport};
+use crate::io::format::{DateOrRange, DayPattern, InstanceFile, Priority};
+use crate::io::plan_format::{PlanFile, SessionPlan, TimetablePlan};
+use chrono::{Datelike, Duration, Months, NaiveDate};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A demand as the checker derives it.
+#[derive(Debug, Clone)]
+struct Want {
+    priority: Priority,
+    /// First and last date the course may occupy; None when no working day is left.
+    window: Option<(NaiveDate, NaiveDate)>,
+}
+
+struct Ctx<'a> {
+    f: &'a InstanceFile,
+    participant: HashMap<&'a str, usize>,
+    course: HashMap<&'a str, usize>,
+    venue: HashMap<&'a str, usize>,
+    trainer: HashMap<&'a str, usize>,
+    muni_of_unit: HashMap<&'a str, usize>,
+    headcount: HashMap<&'a str, i64>,
+    wants: BTreeMap<(usize, usize), Want>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The round's open days: inside the round, a weekday, no holiday, not a closed date.
+    fn open_day(&self, d: NaiveDate) -> bool {
+        let closed: Vec<&DateOrRange> = self.f.calendar.closed.iter().collect();
+        d >= self.f.round.start && d <= self.f.round.end && closed_reason(d).is_none() && !unavailable_on(&closed, d)
+    }
+
+    fn participant_muni(&self, p: usize) -> usize {
+        self.muni_of_unit.get(self.f.participants[p].unit.as_str()).copied().unwrap_or(0)
+    }
+}
+
+/// Phase id of a participant at the round's start.
+fn phase_of(f: &InstanceFile, p: usize) -> &str {
+    let years = ((f.round.start - f.participants[p].profession_start).num_days() as f64 / 365.25).max(0.0);
+    let mut phase = f.phases.first().map(|x| x.id.as_str()).unwrap_or("");
+    for ph in &f.phases {
+        if years >= ph.min_years {
+            phase = &ph.id;
+        }
+    }
+    phase
+}
+
+/// The window of participant `p` for course `c`: from the employment start (or the round's
+/// start) to the deadline (or the round's end), trimmed to working days.
+fn window(ctx: &Ctx, p: usize, c: usize) -> Option<(NaiveDate, NaiveDate)> {
+    let f = ctx.f;
+    let part = &f.participants[p];
+    let from = part.employment_start.max(f.round.start);
+    let mut to = f.round.end;
+    if let Some(months) = f.courses[c].deadline_months {
+        let anniversary = part.employment_start.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX);
+        to = to.min(anniversary - Duration::days(1));
+    }
+    let mut d = from;
+    while d <= to {
+        if ctx.open_day(d) {
+            return Some((from, to));
+        }
+        d += Duration::days(1);
+    }
+    None
+}
+
+/// Derives the demand: individual plans, then phase defaults (not for completed courses, not
+/// where the plan names the course, not where a deadline passed before the round).
+fn derive_wants(ctx: &mut Ctx) {
+    let f = ctx.f;
+    let completed: BTreeSet<(&str, &str)> = f.course_history.iter().map(|r| (r.participant.as_str(), r.course.as_str())).collect();
+    let mut wants = BTreeMap::new();
+    for d in &f.demand {
+        if let (Some(&p), Some(&c)) = (ctx.participant.get(d.participant.as_str()), ctx.course.get(d.course.as_str())) {
+            wants.insert((p, c), Want { priority: d.priority, window: window(ctx, p, c) });
+        }
+    }
+    for p in 0..f.participants.len() {
+        for pd in &f.phase_demand {
+            let Some(&c) = ctx.course.get(pd.course.as_str()) else {
+                continue;
+            };
+            if phase_of(f, p) != pd.phase
+                || wants.contains_key(&(p, c))
+                || completed.contains(&(f.participants[p].id.as_str(), pd.course.as_str()))
+            {
+                continue;
+            }
+            let w = window(ctx, p, c);
+            if f.courses[c].deadline_months.is_some() && w.is_none() {
+                continue;
+            }
+            wants.insert((p, c), Want { priority: pd.priority, window: w });
+        }
+    }
+    ctx.wants = wants;
+}
+
+/// Unit absence cap: share × headcount rounded down, at least one, never the whole unit.
+fn absence_cap(headcount: i64, share: f64) -> i64 {
+    if headcount < 2 {
+        0
+    } else {
+        ((share * headcount as f64 + 1e-9).floor() as i64).max(1).min(headcount - 1)
+    }
+}
+
+/// Verifies the timetable section of a plan.
+pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
+    let mut ctx = Ctx {
+        f,
+        participant: f.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect(),
+        course: f.courses.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect(),
+        venue: f.venues.iter().enumerate().map(|(i, v)| (v.id.as_str(), i)).collect(),
+        trainer: f.trainers.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect(),
+        muni_of_unit: {
+            let muni: HashMap<&str, usize> = f.region.municipalities.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
+            f.region.units.iter().map(|u| (u.id.as_str(), muni.get(u.municipality.as_str()).copied().unwrap_or(0))).collect()
+        },
+        headcount: f.region.units.iter().map(|u| (u.id.as_str(), u.headcount)).collect(),
+        wants: BTreeMap::new(),
+    };
+    derive_wants(&mut ctx);
+    let Some(tt) = &plan.timetable else {
+        if !ctx.wants.is_empty() {
+            report
+                .violations
+                .push(violation("C064", format!("the instance has {} course demand(s) but the plan has no timetable", ctx.wants.len())));
+        }
+        return;
+    };
+    let v = &mut report.violations;
+    let mut ids = BTreeSet::new();
+    let mut valid: Vec<(&SessionPlan, usize, usize)> = Vec::new();
+    for s in &tt.sessions {
+        if !ids.insert(s.id.as_str()) {
+            v.push(violation("C050", format!("session id {} is used twice", s.id)));
+        }
+        match (ctx.course.get(s.course.as_str()), ctx.venue.get(s.venue.as_str())) {
+            (Some(&c), Some(&venue)) => valid.push((s, c, venue)),
+            _ => v.push(violation("C050", format!("session {} names an unknown course \"{}\" or venue \"{}\"", s.id, s.course, s.venue))),
+        }
+        for t in &s.trainers {
+            if !ctx.trainer.contains_key(t.as_str()) {
+                v.push(violation("C050", format!("session {} names an unknown trainer \"{t}\"", s.id)));
+            }
+        }
+        for a in &s.attendees {
+            if !ctx.participant.contains_key(a.as_str()) {
+                v.push(violation("C050", format!("session {} names an unknown participant \"{a}\"", s.id)));
+            }
+        }
+    }
+    for &(s, c, venue) in &valid {
+        session_pattern(&ctx, s, c, v);
+        session_days_open(&ctx, s, v);
+        session_size(&ctx, s, c, venue, v);
+        trainers_qualified(&ctx, s, c, v);
+    }
+    venue_conflicts(&ctx, &valid, v);
+    trainer_conflicts(&ctx, &valid, v);
+    max_sessions(&ctx, &valid, v);
+    let attended = attendance(&ctx, &valid, plan, v);
+    workload(&ctx, &valid, v);
+    unit_absence(&ctx, &valid, v);
+    unserved_listed(&ctx, tt, &attended, v);
+    let total = objective(&ctx, tt, &valid, &attended, v);
+    report.recomputed_timetable = Some(total);
+}
+
+/// The session has the course's number of days, laid out by its pattern.
+fn session_pattern(ctx: &Ctx, s: &SessionPlan, c: usize, v: &mut Vec<super::Violation>) {
+    let course = &ctx.f.courses[c];
+    if s.dates.len() != course.days as usize {
+        v.push(violation("C051", format!("session {} has {} days; {} has {}", s.id, s.dates.len(), course.id, course.days)));
+        return;
+    }
+    for w in s.dates.windows(2) {
+        let gap = (w[1] - w[0]).num_days();
+        let between_closed = (1..gap).all(|k| !ctx.open_day(w[0] + Duration::days(k)));
+        let ok = match course.pattern {
+            DayPattern::Consecutive => (1..=5).contains(&gap) && between_closed,
+            DayPattern::Weekly => gap == 7 || (gap == 14 && !ctx.open_day(w[0] + Duration::days(7))),
+        };
+        if !ok {
+            v.push(violation(
+                "C051",
+                format!("session {}: {} and {} do not follow the {:?} pattern of {}", s.id, w[0], w[1], course.pattern, course.id),
+            ));
+        }
+    }
+}
+
+/// Every session day is an open working day of the round.
+fn session_days_open(ctx: &Ctx, s: &SessionPlan, v: &mut Vec<super::Violation>) {
+    for &d in &s.dates {
+        if !ctx.open_day(d) {
+            let why = closed_reason(d).unwrap_or(if d < ctx.f.round.start || d > ctx.f.round.end {
+                "outside the round"
+            } else {
+                "a closed date"
+            });
+            v.push(violation("C052", format!("session {} meets on {d}, {why}", s.id)));
+        }
+    }
+}
+
+/// The group is within the course's sizes and the venue's seats.
+fn session_size(ctx: &Ctx, s: &SessionPlan, c: usize, venue: usize, v: &mut Vec<super::Violation>) {
+    let course = &ctx.f.courses[c];
+    let n = s.attendees.len() as u32;
+    let seats = course.max_size.min(ctx.f.venues[venue].capacity);
+    if n < course.min_size || n > seats {
+        v.push(violation(
+            "C053",
+            format!(
+                "session {} has {n} attendees; {} needs {}–{} and {} seats {}",
+                s.id, course.id, course.min_size, course.max_size, s.venue, ctx.f.venues[venue].capacity
+            ),
+        ));
+    }
+}
+
+/// The session has the course's number of trainers, all qualified for it.
+fn trainers_qualified(ctx: &Ctx, s: &SessionPlan, c: usize, v: &mut Vec<super::Violation>) {
+    let course = &ctx.f.courses[c];
+    if s.trainers.len() != course.trainers_per_session as usize || s.trainers.iter().collect::<BTreeSet<_>>().len() != s.trainers.len() {
+        v.push(violation(
+            "C055",
+            format!(
+                "session {} has trainers {:?}; {} needs {} different trainer(s)",
+                s.id, s.trainers, course.id, course.trainers_per_session
+            ),
+        ));
+    }
+    for t in &s.trainers {
+        if let Some(&r) = ctx.trainer.get(t.as_str()) {
+            if !ctx.f.trainers[r].courses.iter().any(|x| x == &course.id) {
+                v.push(violation("C055", format!("trainer {t} teaches session {} but is not qualified for {}", s.id, course.id)));
+            }
+        }
+    }
+}
+
+/// A venue hosts at most one session a day and none on its unavailable dates.
+fn venue_conflicts(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<super::Violation>) {
+    let mut booked: HashMap<(usize, NaiveDate), &str> = HashMap::new();
+    for &(s, _, venue) in sessions {
+        let unavailable: Vec<&DateOrRange> = ctx.f.venues[venue].unavailable.iter().collect();
+        for &d in &s.dates {
+            if let Some(other) = booked.insert((venue, d), &s.id) {
+                v.push(violation("C054", format!("venue {} hosts sessions {other} and {} on {d}", s.venue, s.id)));
+            }
+            if unavailable_on(&unavailable, d) {
+                v.push(violation("C054", format!("venue {} is unavailable on {d}, a day of session {}", s.venue, s.id)));
+            }
+        }
+    }
+}
+
+/// A trainer teaches at most one session a day, never when unavailable, and within the
+/// maximum days.
+fn trainer_conflicts(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<super::Violation>) {
+    let mut booked: HashMap<(usize, NaiveDate), &str> = HashMap::new();
+    let mut days: BTreeMap<usize, u32> = BTreeMap::new();
+    for &(s, _, _) in sessions {
+        for t in &s.trainers {
+            let Some(&r) = ctx.trainer.get(t.as_str()) else {
+                continue;
+            };
+            let unavailable: Vec<&DateOrRange> = ctx.f.trainers[r].unavailable.iter().collect();
+            for &d in &s.dates {
+                if let Some(other) = booked.insert((r, d), &s.id) {
+                    v.push(violation("C056", format!("trainer {t} teaches sessions {other} and {} on {d}", s.id)));
+                }
+                if unavailable_on(&unavailable, d) {
+                    v.push(violation("C056", format!("trainer {t} is unavailable on {d}, a day of session {}", s.id)));
+                }
+            }
+            *days.entry(r).or_default() += s.dates.len() as u32;
+        }
+    }
+    for (r, n) in days {
+        if n > ctx.f.trainers[r].max_days {
+            v.push(violation(
+                "C056",
+                format!("trainer {} teaches {n} days, more than the maximum {}", ctx.f.trainers[r].id, ctx.f.trainers[r].max_days),
+            ));
+        }
+    }
+}
+
+/// A course runs at most its maximum number of sessions.
+fn max_sessions(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<super::Violation>) {
+    let mut n: BTreeMap<usize, u32> = BTreeMap::new();
+    for &(_, c, _) in sessions {
+        *n.entry(c).or_default() += 1;
+    }
+    for (c, k) in n {
+        if let Some(mx) = ctx.f.courses[c].max_sessions {
+            if k > mx {
+                v.push(violation("C066", format!("{} runs {k} sessions, more than its maximum {mx}", ctx.f.courses[c].id)));
+            }
+        }
+    }
+}
+
+/// Attendance rules: demanded, once per course, available, no double booking (other courses or
+/// mentor meetings), prerequisites, window. Returns (participant, course) → session index.
+fn attendance(
+    ctx: &Ctx,
+    sessions: &[(&SessionPlan, usize, usize)],
+    plan: &PlanFile,
+    v: &mut Vec<super::Violation>,
+) -> BTreeMap<(usize, usize), usize> {
+    let f = ctx.f;
+    let mut attended: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut day_of: HashMap<(usize, NaiveDate), &str> = HashMap::new();
+    for (i, &(s, c, _)) in sessions.iter().enumerate() {
+        for a in &s.attendees {
+            let Some(&p) = ctx.participant.get(a.as_str()) else {
+                continue;
+            };
+            match ctx.wants.get(&(p, c)) {
+                None => v.push(violation("C057", format!("{a} attends {} but has no demand for {}", s.id, s.course))),
+                Some(w) => {
+                    let inside = w
+                        .window
+                        .is_some_and(|(from, to)| s.dates.first().is_some_and(|d| *d >= from) && s.dates.last().is_some_and(|d| *d <= to));
+                    if !inside {
+                        v.push(violation(
+                            "C061",
+                            format!(
+                                "{a} attends {} outside the window (employment start {}, deadline) of {}",
+                                s.id, f.participants[p].employment_start, s.course
+                            ),
+                        ));
+                    }
+                }
+            }
+            if let Some(prev) = attended.insert((p, c), i) {
+                v.push(violation("C057", format!("{a} attends {} twice ({} and {})", s.course, sessions[prev].0.id, s.id)));
+            }
+            let unavailable: Vec<&DateOrRange> = f.participants[p].unavailable.iter().collect();
+            for &d in &s.dates {
+                if unavailable_on(&unavailable, d) {
+                    v.push(violation("C058", format!("{a} is unavailable on {d}, a day of session {}", s.id)));
+                }
+                if let Some(other) = day_of.insert((p, d), &s.id) {
+                    v.push(violation("C059", format!("{a} has sessions {other} and {} on {d}", s.id)));
+                }
+            }
+        }
+    }
+    // Mentor meetings never fall on a course day of the mentee, the mentor or a trainer.
+    let mut course_days: HashMap<(&str, NaiveDate), &str> = HashMap::new();
+    for &(s, _, _) in sessions {
+        for who in s.attendees.iter().chain(&s.trainers) {
+            for &d in &s.dates {
+                course_days.insert((who.as_str(), d), &s.id);
+            }
+        }
+    }
+    for pair in &plan.mentorship.pairs {
+        for &d in &pair.meetings {
+            for who in [&pair.mentor, &pair.mentee] {
+                if let Some(s) = course_days.get(&(who.as_str(), d)) {
+                    v.push(violation("C059", format!("{who} has a mentor meeting and session {s} on {d}")));
+                }
+            }
+        }
+    }
+    // Prerequisites: completed before the round, or attended in a session that ends first.
+    let completed: BTreeSet<(&str, &str)> = f.course_history.iter().map(|r| (r.participant.as_str(), r.course.as_str())).collect();
+    for (&(p, c), &i) in &attended {
+        let start = sessions[i].0.dates.first().copied().unwrap_or(NaiveDate::MIN);
+        for q in &f.courses[c].prerequisites {
+            let Some(&qi) = ctx.course.get(q.as_str()) else {
+                continue;
+            };
+            let done = completed.contains(&(f.participants[p].id.as_str(), q.as_str()))
+                || attended.get(&(p, qi)).is_some_and(|&j| sessions[j].0.dates.last().is_some_and(|&e| e < start));
+            if !done {
+                v.push(violation(
+                    "C060",
+                    format!("{} attends {} without having completed its prerequisite {q}", f.participants[p].id, sessions[i].0.id),
+                ));
+            }
+        }
+    }
+    attended
+}
+
+/// Workload: course days per month and per round, courses per round.
+fn workload(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<super::Violation>) {
+    let w = &ctx.f.workload;
+    let mut month: BTreeMap<(usize, i32, u32), u32> = BTreeMap::new();
+    let mut round: BTreeMap<usize, (u32, u32)> = BTreeMap::new();
+    for &(s, _, _) in sessions {
+        for a in &s.attendees {
+            let Some(&p) = ctx.participant.get(a.as_str()) else {
+                continue;
+            };
+            for d in &s.dates {
+                *month.entry((p, d.year(), d.month())).or_default() += 1;
+            }
+            let e = round.entry(p).or_default();
+            e.0 += s.dates.len() as u32;
+            e.1 += 1;
+        }
+    }
+    for ((p, y, mo), n) in month {
+        if n > w.max_course_days_per_month {
+            v.push(violation(
+                "C062",
+                format!("{} has {n} course days in {y}-{mo:02}, more than {}", ctx.f.participants[p].id, w.max_course_days_per_month),
+            ));
+        }
+    }
+    for (p, (days, courses)) in round {
+        if days > w.max_course_days_per_round || courses > w.max_courses_per_round {
+            v.push(violation(
+                "C062",
+                format!(
+                    "{} has {days} course days and {courses} courses in the round; the limits are {} and {}",
+                    ctx.f.participants[p].id, w.max_course_days_per_round, w.max_courses_per_round
+                ),
+            ));
+        }
+    }
+}
+
+/// On every day, a unit has at most its cap of people away on course, and someone stays.
+fn unit_absence(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<super::Violation>) {
+    let mut away: BTreeMap<(&str, NaiveDate), i64> = BTreeMap::new();
+    for &(s, _, _) in sessions {
+        for a in &s.attendees {
+            let Some(&p) = ctx.participant.get(a.as_str()) else {
+                continue;
+            };
+            for &d in &s.dates {
+                *away.entry((ctx.f.participants[p].unit.as_str(), d)).or_default() += 1;
+            }
+        }
+    }
+    for ((unit, d), n) in away {
+        let cap = absence_cap(ctx.headcount.get(unit).copied().unwrap_or(0), ctx.f.workload.unit_absence_share);
+        if n > cap {
+            v.push(violation("C063", format!("{n} people of unit {unit} are on course on {d}; at most {cap} may be away")));
+        }
+    }
+}
+
+/// Every unserved demand is listed once, nothing served or undemanded is listed, and a
+/// `deadline_passed` reason holds.
+fn unserved_listed(ctx: &Ctx, tt: &TimetablePlan, attended: &BTreeMap<(usize, usize), usize>, v: &mut Vec<super::Violation>) {
+    let mut listed: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for u in &tt.unserved {
+        let (Some(&p), Some(&c)) = (ctx.participant.get(u.participant.as_str()), ctx.course.get(u.course.as_str())) else {
+            v.push(violation("C064", format!("unserved entry {}–{} names an unknown participant or course", u.participant, u.course)));
+            continue;
+        };
+        *listed.entry((p, c)).or_default() += 1;
+        match ctx.wants.get(&(p, c)) {
+            None => {
+                v.push(violation("C064", format!("{} is listed as unserved for {}, which they did not ask for", u.participant, u.course)))
+            }
+            Some(w) => {
+                if u.reason == "deadline_passed" && w.window.is_some() {
+                    v.push(violation(
+                        "C064",
+                        format!("{}–{} is said to be past its deadline, but the window is open", u.participant, u.course),
+                    ));
+                }
+                if u.priority != w.priority {
+                    v.push(violation(
+                        "C064",
+                        format!(
+                            "{}–{} is listed with priority {:?}, the instance says {:?}",
+                            u.participant, u.course, u.priority, w.priority
+                        ),
+                    ));
+                }
+            }
+        }
+        if attended.contains_key(&(p, c)) {
+            v.push(violation("C064", format!("{} is listed as unserved for {} but attends it", u.participant, u.course)));
+        }
+    }
+    for (&(p, c), _) in ctx.wants.iter().filter(|(k, _)| !attended.contains_key(k)) {
+        match listed.get(&(p, c)) {
+            None => v.push(violation(
+                "C064",
+                format!("{} asked for {} but neither attends nor is listed as unserved", ctx.f.participants[p].id, ctx.f.courses[c].id),
+            )),
+            Some(&n) if n > 1 => {
+                v.push(violation("C064", format!("{}–{} is listed as unserved {n} times", ctx.f.participants[p].id, ctx.f.courses[c].id)))
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Recomputes the timetable objective and compares it term by term with the plan's.
+fn objective(
+    ctx: &Ctx,
+    tt: &TimetablePlan,
+    sessions: &[(&SessionPlan, usize, usize)],
+    attended: &BTreeMap<(usize, usize), usize>,
+    v: &mut Vec<super::Violation>,
+) -> f64 {
+    let f = ctx.f;
+    let w = &f.weights.timetable;
+    let venue_muni: Vec<usize> =
+        f.venues.iter().map(|x| f.region.municipalities.iter().position(|m| m.id == x.municipality).unwrap_or(0)).collect();
+    let mut terms: BTreeMap<String, f64> = BTreeMap::new();
+    for p in ["high", "normal", "low"] {
+        terms.insert(format!("unserved_{p}"), 0.0);
+    }
+    let mut coverage: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for (key, want) in &ctx.wants {
+        let (penalty, name) = match want.priority {
+            Priority::High => (w.unserved_high, "high"),
+            Priority::Normal => (w.unserved_normal, "normal"),
+            Priority::Low => (w.unserved_low, "low"),
+        };
+        let e = coverage.entry(name.to_string()).or_default();
+        e.0 += 1;
+        if attended.contains_key(key) {
+            e.1 += 1;
+        } else {
+            *terms.entry(format!("unserved_{name}")).or_default() += penalty;
+        }
+    }
+    let (mut travel_sum, mut cost, mut mixing) = (0.0, 0.0, 0.0);
+    for &(s, c, venue) in sessions {
+        let course = &f.courses[c];
+        let rates: f64 = s.trainers.iter().filter_map(|t| ctx.trainer.get(t.as_str())).map(|&r| f.trainers[r].day_rate).sum();
+        cost += w.cost_per_sek * ((f.venues[venue].day_rate + rates) * s.dates.len() as f64 + course.fixed_cost);
+        let mut per_muni: BTreeMap<usize, usize> = BTreeMap::new();
+        for a in &s.attendees {
+            let Some(&p) = ctx.participant.get(a.as_str()) else {
+                continue;
+            };
+            let muni = ctx.participant_muni(p);
+            travel_sum += w.travel_per_minute * 2.0 * travel(f, muni, venue_muni[venue]) * s.dates.len() as f64;
+            *per_muni.entry(muni).or_default() += 1;
+        }
+        mixing += w.mixing * per_muni.values().copied().max().unwrap_or(0) as f64;
+    }
+    terms.insert("travel".into(), travel_sum);
+    terms.insert("session_cost".into(), cost);
+    terms.insert("mixing".into(), mixing);
+    let total: f64 = terms.values().sum();
+    let tol = 1e-6 * total.abs().max(1.0) + 0.01;
+    for (name, value) in &terms {
+        let reported = tt.objective.terms.get(name).copied().unwrap_or(0.0);
+        if (reported - value).abs() > tol {
+            v.push(violation("C065", format!("timetable term {name}: the plan reports {reported:.3}, recomputed {value:.3}")));
+        }
+    }
+    if (tt.objective.total - total).abs() > tol {
+        v.push(violation("C065", format!("the plan reports a timetable objective of {:.3}, recomputed {total:.3}", tt.objective.total)));
+    }
+    for (name, (demanded, served)) in &coverage {
+        let reported = tt.objective.coverage.get(name).map(|c| (c.demanded, c.served));
+        if reported != Some((*demanded, *served)) {
+            v.push(violation(
+                "C065",
+                format!("coverage of {name} priority: the plan reports {reported:?}, recomputed ({demanded}, {served})"),
+            ));
+        }
+    }
+    total
+}

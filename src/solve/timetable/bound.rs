@@ -1,0 +1,374 @@
+//! Lower bounds on the timetable objective, and which demands no plan can serve.
+//!
+//! Two relaxations, both valid for every feasible timetable:
+//! - [`combinatorial`]: each course on its own, each served demand at its nearest venue, the
+//!   fewest sessions that can seat them at the cheapest session cost. Cheap, for any size.
+//! - [`master`]: the aggregated MILP without time — sessions per course and venue, demand
+//!   groups (municipality × priority) sent to venues, venue days and trainer days as capacities.
+//!   Solved by microlp; its proven bound is the bound, its session counts guide the heuristics.
+
+use super::Context;
+use crate::io::format::Priority;
+use crate::model::Instance;
+use good_lp::{variable, Expression, ProblemVariables, Solution, SolverModel, Variable, WithTimeLimit};
+use std::collections::BTreeMap;
+
+/// Largest number of group-to-venue variables the aggregated model is built with.
+const MASTER_MAX_FLOWS: usize = 60_000;
+/// Time given to the aggregated model when the run has no time limit, seconds.
+const MASTER_DEFAULT_SECONDS: f64 = 20.0;
+
+/// Whether each demand can be served by some timetable at all: it has a window with a session
+/// start the participant is free for, the course has enough qualified trainers and a venue that
+/// seats its minimum group, every prerequisite is completed or demanded, and the course has at
+/// least a minimum group of such demands.
+pub fn servable(inst: &Instance) -> Vec<bool> {
+    let m = &inst.timetable;
+    let mut ok: Vec<bool> = m
+        .demands
+        .iter()
+        .map(|d| {
+            let c = &m.courses[d.course];
+            let has_start = d.window.is_some_and(|(lo, hi)| {
+                m.starts[d.course]
+                    .iter()
+                    .any(|days| days[0] >= lo && days[days.len() - 1] <= hi && days.iter().all(|&t| m.participant_free[d.participant][t]))
+            });
+            let trainers = c.qualified.iter().filter(|&&r| m.trainers[r].max_days >= c.days).count() >= c.trainers_per_session;
+            let venue = m.venues.iter().any(|v| v.capacity.min(c.max_size) >= c.min_size);
+            let prereq = c.prerequisites.iter().all(|&q| {
+                m.completed.contains(&(d.participant, q)) || m.demands_of[d.participant].iter().any(|&e| m.demands[e].course == q)
+            });
+            let unit = m.workload.unit_cap[inst.participants[d.participant].unit] > 0;
+            has_start && trainers && venue && prereq && unit && c.days <= m.workload.max_days_per_round
+        })
+        .collect();
+    for c in 0..m.courses.len() {
+        let n = (0..m.demands.len()).filter(|&d| ok[d] && m.demands[d].course == c).count();
+        if n < m.courses[c].min_size {
+            for (d, flag) in ok.iter_mut().enumerate() {
+                if m.demands[d].course == c {
+                    *flag = false;
+                }
+            }
+        }
+    }
+    ok
+}
+
+/// The cheapest cost of one session of `course` at `venue`, or None when the venue is too
+/// small or too few trainers are qualified.
+fn cheapest_session(inst: &Instance, course: usize, venue: usize) -> Option<f64> {
+    let m = &inst.timetable;
+    let c = &m.courses[course];
+    if m.venues[venue].capacity.min(c.max_size) < c.min_size {
+        return None;
+    }
+    let mut rates: Vec<f64> = c.qualified.iter().map(|&r| m.trainers[r].day_rate).collect();
+    if rates.len() < c.trainers_per_session {
+        return None;
+    }
+    rates.sort_by(f64::total_cmp);
+    let trainers: f64 = rates[..c.trainers_per_session].iter().sum();
+    Some(m.weights.cost_per_sek * ((m.venues[venue].day_rate + trainers) * c.days as f64 + c.fixed_cost))
+}
+
+/// Per-course relaxation (see the module docs).
+pub fn combinatorial(inst: &Instance) -> f64 {
+    let m = &inst.timetable;
+    let ok = servable(inst);
+    let mut total: f64 = m.demands.iter().map(|d| d.penalty).sum();
+    for (ci, c) in m.courses.iter().enumerate() {
+        let venues: Vec<usize> = (0..m.venues.len()).filter(|&v| cheapest_session(inst, ci, v).is_some()).collect();
+        let Some(seats) = venues.iter().map(|&v| m.venues[v].capacity.min(c.max_size)).max() else {
+            continue;
+        };
+        let session = venues.iter().filter_map(|&v| cheapest_session(inst, ci, v)).fold(f64::INFINITY, f64::min) + m.weights.mixing;
+        let mut gains: Vec<f64> = (0..m.demands.len())
+            .filter(|&d| ok[d] && m.demands[d].course == ci)
+            .map(|d| {
+                let dem = &m.demands[d];
+                let t = venues.iter().map(|&v| m.travel_cost(inst, dem.participant, v, c.days)).fold(f64::INFINITY, f64::min);
+                dem.penalty - t
+            })
+            .filter(|g| *g > 0.0)
+            .collect();
+        gains.sort_by(|a, b| b.total_cmp(a));
+        let max_n = c.max_sessions.map(|s| s * seats).unwrap_or(usize::MAX).min(gains.len());
+        let mut best = 0.0f64;
+        let mut sum = 0.0;
+        for n in 1..=max_n {
+            sum += gains[n - 1];
+            if n >= c.min_size {
+                best = best.max(sum - n.div_ceil(seats) as f64 * session);
+            }
+        }
+        total -= best;
+    }
+    total
+}
+
+/// The aggregated model's result.
+#[derive(Debug, Clone)]
+pub struct Master {
+    /// Proven lower bound on the objective.
+    pub bound: f64,
+    /// Sessions per course and venue in the aggregated optimum (or best incumbent).
+    pub quota: Vec<Vec<usize>>,
+    /// True when the models behind the bound were solved to optimality.
+    pub optimal: bool,
+    /// Venue the aggregated plan sends each demand to (None: unserved or no plan).
+    pub preferred: Vec<Option<usize>>,
+}
+
+/// Solves the aggregated model with `share` of the remaining time; None when it is too large.
+pub fn master(inst: &Instance, ctx: &Context, share: f64) -> Option<Master> {
+    let m = &inst.timetable;
+    let ok = servable(inst);
+    let constant: f64 = m.demands.iter().map(|d| d.penalty).sum();
+    // Demand groups: (course, municipality, priority) → count of servable demands.
+    let mut groups: BTreeMap<(usize, usize, Priority), (usize, f64)> = BTreeMap::new();
+    for (d, dem) in m.demands.iter().enumerate() {
+        if ok[d] {
+            let e = groups.entry((dem.course, inst.participants[dem.participant].municipality, dem.priority)).or_insert((0, dem.penalty));
+            e.0 += 1;
+        }
+    }
+    // Session cost in the aggregated model without the trainers: their days are priced on the
+    // trainer flows, each at the trainer's own rate and within the trainer's days.
+    let venues_of: Vec<Vec<(usize, f64)>> = (0..m.courses.len())
+        .map(|c| {
+            (0..m.venues.len())
+                .filter_map(|v| {
+                    cheapest_session(inst, c, v)?;
+                    let course = &m.courses[c];
+                    Some((v, m.weights.cost_per_sek * (m.venues[v].day_rate * course.days as f64 + course.fixed_cost)))
+                })
+                .collect()
+        })
+        .collect();
+    let flows: usize = groups.keys().map(|g| venues_of[g.0].len()).sum();
+    if flows > MASTER_MAX_FLOWS || groups.is_empty() {
+        return None;
+    }
+    let seconds = ctx.remaining_secs().map(|r| r * share).unwrap_or(MASTER_DEFAULT_SECONDS).max(0.5);
+    let lp = build_master(inst, &groups, &venues_of, constant, false, seconds * 0.2).map(|a| a.bound);
+    // The per-course split is solved to optimality quickly and bounds better than the LP; its
+    // session counts are each course's ideal venue plan. The joint model is the fallback.
+    let best = per_course_bound(inst, &groups, &venues_of, constant, seconds * 0.8)
+        .or_else(|| build_master(inst, &groups, &venues_of, constant, true, seconds * 0.8));
+    match (lp, best) {
+        (lp, Some(a)) => {
+            let preferred = preferred_venues(inst, &ok, &a.flows);
+            Some(Master { bound: a.bound.max(lp.unwrap_or(f64::NEG_INFINITY)), quota: a.quota, optimal: a.optimal, preferred })
+        }
+        (Some(b), None) => Some(Master {
+            bound: b,
+            quota: vec![vec![usize::MAX; m.venues.len()]; m.courses.len()],
+            optimal: false,
+            preferred: vec![None; m.demands.len()],
+        }),
+        (None, None) => None,
+    }
+}
+
+/// The aggregated model split by course (sessions, venues and trainer days of each course on
+/// their own, the courses' competition for trainers and venues dropped), each part solved as
+/// a small MILP. Integrality per course (sessions come whole) makes it stronger than the
+/// aggregated model's LP relaxation.
+fn per_course_bound(inst: &Instance, groups: &GroupMap, venues_of: &[Vec<(usize, f64)>], constant: f64, seconds: f64) -> Option<Aggregate> {
+    let n = venues_of.len().max(1);
+    let mut total = constant;
+    let mut quota = vec![vec![0usize; inst.timetable.venues.len()]; venues_of.len()];
+    let mut all_optimal = true;
+    let mut sent = Vec::new();
+    for c in 0..venues_of.len() {
+        let own: GroupMap = groups.iter().filter(|(g, _)| g.0 == c).map(|(g, v)| (*g, *v)).collect();
+        if own.is_empty() {
+            continue;
+        }
+        let only: Vec<Vec<(usize, f64)>> = (0..venues_of.len()).map(|k| if k == c { venues_of[c].clone() } else { Vec::new() }).collect();
+        let a = build_master(inst, &own, &only, 0.0, true, (seconds / n as f64).max(0.2))?;
+        total += a.bound;
+        quota[c] = a.quota[c].clone();
+        all_optimal &= a.optimal;
+        sent.extend(a.flows);
+    }
+    Some(Aggregate { bound: total, quota, optimal: all_optimal, flows: sent })
+}
+
+/// The venue the aggregated plan sends each servable demand to: each group's demands (in
+/// demand order) are spread over its venues by the rounded flows.
+fn preferred_venues(inst: &Instance, ok: &[bool], flows: &[((usize, usize, Priority), usize, f64)]) -> Vec<Option<usize>> {
+    let m = &inst.timetable;
+    let mut members: BTreeMap<(usize, usize, Priority), Vec<usize>> = BTreeMap::new();
+    for (d, dem) in m.demands.iter().enumerate() {
+        if ok[d] {
+            members.entry((dem.course, inst.participants[dem.participant].municipality, dem.priority)).or_default().push(d);
+        }
+    }
+    let mut out = vec![None; m.demands.len()];
+    for (g, list) in members {
+        let mut next = 0;
+        for f in flows.iter().filter(|f| f.0 == g) {
+            let take = f.2.round() as usize;
+            for &d in list.iter().skip(next).take(take) {
+                out[d] = Some(f.1);
+            }
+            next += take;
+        }
+    }
+    out
+}
+
+type GroupMap = BTreeMap<(usize, usize, Priority), (usize, f64)>;
+
+/// Builds and solves the aggregated model (integer session counts, or their LP relaxation).
+/// Returns the proven bound, the session counts and whether optimality was proven.
+/// A solved aggregated model: bound, sessions per course and venue, optimality, and the
+/// demand sent from each group to each venue.
+struct Aggregate {
+    bound: f64,
+    quota: Vec<Vec<usize>>,
+    optimal: bool,
+    flows: Vec<((usize, usize, Priority), usize, f64)>,
+}
+
+fn build_master(
+    inst: &Instance,
+    groups: &GroupMap,
+    venues_of: &[Vec<(usize, f64)>],
+    constant: f64,
+    integer: bool,
+    seconds: f64,
+) -> Option<Aggregate> {
+    let m = &inst.timetable;
+    let mut vars = ProblemVariables::new();
+    // microlp drops constant terms of the objective: the constant is added back below.
+    let mut objective = Expression::from(0.0);
+    let mut demand_of_course = vec![0usize; m.courses.len()];
+    for (g, (n, _)) in groups {
+        demand_of_course[g.0] += n;
+    }
+    // y[c][i]: sessions of course c at its i-th venue; mix[c][i]: mixing of those sessions.
+    let mut y: Vec<Vec<Variable>> = Vec::new();
+    let mut mix: Vec<Vec<Variable>> = Vec::new();
+    for (c, vs) in venues_of.iter().enumerate() {
+        let course = &m.courses[c];
+        let mut yc = Vec::new();
+        let mut mc = Vec::new();
+        for &(v, cost) in vs {
+            let free_days = m.venue_free[v].iter().filter(|&&f| f).count();
+            let mut ub = (free_days / course.days.max(1)).min(demand_of_course[c] / course.min_size.max(1));
+            if let Some(mx) = course.max_sessions {
+                ub = ub.min(mx);
+            }
+            let var =
+                if integer { vars.add(variable().integer().min(0).max(ub as f64)) } else { vars.add(variable().min(0).max(ub as f64)) };
+            objective += cost * var;
+            yc.push(var);
+            let mv = vars.add(variable().min(0));
+            objective += m.weights.mixing * mv;
+            mc.push(mv);
+        }
+        y.push(yc);
+        mix.push(mc);
+    }
+    // x: group → venue flows.
+    let mut flows: Vec<((usize, usize, Priority), usize, Variable)> = Vec::new();
+    for (g, (n, penalty)) in groups {
+        for (i, &(v, _)) in venues_of[g.0].iter().enumerate() {
+            let var = vars.add(variable().min(0).max(*n as f64));
+            let travel =
+                inst.timetable.weights.travel_per_minute * 2.0 * inst.travel(g.1, m.venues[v].municipality) * m.courses[g.0].days as f64;
+            objective += (travel - penalty) * var;
+            flows.push((*g, i, var));
+        }
+    }
+    // Trainer days: w[c][r] days of course c taught by trainer r.
+    let mut teach: Vec<Vec<(usize, Variable)>> = Vec::new();
+    for c in 0..m.courses.len() {
+        let row: Vec<(usize, Variable)> = m.courses[c].qualified.iter().map(|&r| (r, vars.add(variable().min(0)))).collect();
+        for &(r, var) in &row {
+            objective += m.weights.cost_per_sek * m.trainers[r].day_rate * var;
+        }
+        teach.push(row);
+    }
+    let sessions_of_course: Vec<Variable> = (0..m.courses.len()).map(|_| vars.add(variable().integer().min(0))).collect();
+    let mut model = vars.minimise(objective).using(good_lp::microlp).with_time_limit(seconds);
+    // Each group sends at most its demand.
+    for (g, (n, _)) in groups {
+        let sum: Expression = flows.iter().filter(|f| f.0 == *g).map(|f| f.2).sum();
+        model.add_constraint(sum.leq(*n as f64));
+    }
+    // Strong linking: a group seats at most min(its size, the seats) per session at a venue.
+    for &(g, i, var) in &flows {
+        let (v, n) = (venues_of[g.0][i].0, groups[&g].0);
+        let per_session = (m.venues[v].capacity.min(m.courses[g.0].max_size)).min(n) as f64;
+        model.add_constraint((Expression::from(var) - per_session * y[g.0][i]).leq(0.0));
+    }
+    for (c, vs) in venues_of.iter().enumerate() {
+        let course = &m.courses[c];
+        // The course's total number of sessions as its own integer variable: a strong branching
+        // candidate (the count of sessions rounds up per course).
+        if integer && !vs.is_empty() {
+            let total: Expression = y[c].iter().copied().sum();
+            model.add_constraint((total - sessions_of_course[c]).eq(0.0));
+        }
+        for (i, &(v, _)) in vs.iter().enumerate() {
+            let seated: Expression = flows.iter().filter(|f| f.0 .0 == c && f.1 == i).map(|f| f.2).sum();
+            let seats = m.venues[v].capacity.min(course.max_size) as f64;
+            model.add_constraint((seated.clone() - seats * y[c][i]).leq(0.0));
+            model.add_constraint((seated - course.min_size as f64 * y[c][i]).geq(0.0));
+            // Mixing: at least the largest municipality's attendees, and one per session.
+            let mut munis: Vec<usize> = flows.iter().filter(|f| f.0 .0 == c && f.1 == i).map(|f| f.0 .1).collect();
+            munis.dedup();
+            for muni in munis {
+                let group: Expression = flows.iter().filter(|f| f.0 .0 == c && f.1 == i && f.0 .1 == muni).map(|f| f.2).sum();
+                model.add_constraint((Expression::from(mix[c][i]) - group).geq(0.0));
+            }
+            model.add_constraint((Expression::from(mix[c][i]) - y[c][i]).geq(0.0));
+        }
+        if let Some(mx) = course.max_sessions {
+            let all: Expression = y[c].iter().copied().sum();
+            model.add_constraint(all.leq(mx as f64));
+        }
+        // Trainer days needed by the course's sessions.
+        let need: Expression = y[c].iter().map(|&var| (course.days * course.trainers_per_session) as f64 * var).sum();
+        let given: Expression = teach[c].iter().map(|x| x.1).sum();
+        model.add_constraint((given - need).eq(0.0));
+    }
+    for v in 0..m.venues.len() {
+        let used: Expression = venues_of
+            .iter()
+            .enumerate()
+            .flat_map(|(c, vs)| vs.iter().enumerate().filter(|x| x.1 .0 == v).map(move |(i, _)| (c, i)))
+            .map(|(c, i)| m.courses[c].days as f64 * y[c][i])
+            .sum();
+        let free_days = m.venue_free[v].iter().filter(|&&f| f).count();
+        model.add_constraint(used.leq(free_days as f64));
+    }
+    for r in 0..m.trainers.len() {
+        let days: Expression = teach.iter().flat_map(|t| t.iter().filter(|x| x.0 == r).map(|x| x.1)).sum();
+        let avail = m.trainer_free[r].iter().filter(|&&f| f).count().min(m.trainers[r].max_days);
+        model.add_constraint(days.leq(avail as f64));
+    }
+    let solution = model.solve().ok()?;
+    let quota: Vec<Vec<usize>> = venues_of
+        .iter()
+        .enumerate()
+        .map(|(c, vs)| {
+            let mut row = vec![0usize; m.venues.len()];
+            for (i, &(v, _)) in vs.iter().enumerate() {
+                row[v] = solution.value(y[c][i]).round().max(0.0) as usize;
+            }
+            row
+        })
+        .collect();
+    let optimal = matches!(solution.status(), good_lp::SolutionStatus::Optimal);
+    let sent: Vec<((usize, usize, Priority), usize, f64)> =
+        flows.iter().map(|f| (f.0, venues_of[f.0 .0][f.1].0, solution.value(f.2))).filter(|f| f.2 > 1e-6).collect();
+    let inner = solution.into_inner();
+    let bound = if optimal { inner.objective() } else { inner.stats().best_bound? };
+    Some(Aggregate { bound: constant + bound, quota, optimal, flows: sent })
+}

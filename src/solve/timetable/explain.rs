@@ -1,0 +1,187 @@
+//! Why a demand is unserved, in programme terms: one reason code and a sentence per demand.
+//!
+//! Static reasons (deadline passed, no trainer, no venue, prerequisite, too few participants)
+//! come first; otherwise the sessions that were planned are tried one by one and the rule that
+//! keeps the participant out of each is reported.
+
+use super::bound::servable;
+use super::state::{Block, State};
+use super::Timetable;
+use crate::model::timetable::deadline_date;
+use crate::model::Instance;
+use std::collections::BTreeMap;
+
+/// An unserved demand and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unserved {
+    /// Demand index.
+    pub demand: usize,
+    /// Reason code (see `docs/timetable.md`).
+    pub reason: &'static str,
+    /// The reason in words.
+    pub message: String,
+}
+
+/// Every reason code an explanation may give, with its meaning.
+pub const REASONS: &[(&str, &str)] = &[
+    ("deadline_passed", "the course's deadline (months of employment) lies before the round or its first possible session"),
+    ("starts_after_round", "the participant's employment starts after the round"),
+    ("no_qualified_trainer", "too few trainers are qualified for the course"),
+    ("no_venue", "no venue seats the course's minimum group"),
+    ("prerequisite_missing", "a prerequisite is neither completed nor asked for"),
+    ("unit_too_small", "the participant's unit is too small for anyone to be away"),
+    ("unavailable", "the participant is unavailable for every possible session in the window"),
+    ("too_few_participants", "fewer participants than the minimum group can take the course at all"),
+    ("trainers_fully_booked", "no session was opened: the qualified trainers' days are used up"),
+    ("no_session", "no session of the course could gather a minimum group on common free days"),
+    ("too_far", "a session has a seat, but the travel would cost more than leaving the demand unserved"),
+    ("sessions_full", "every session of the course the participant could attend is full"),
+    ("outside_window", "every session lies outside the participant's window (employment start, deadline)"),
+    ("clash_with_other_course", "every session clashes with another course of the participant"),
+    ("workload_month", "every session would exceed the participant's course days for a month"),
+    ("workload_round_days", "every session would exceed the participant's course days for the round"),
+    ("workload_course_count", "the participant already has the most courses allowed in the round"),
+    ("unit_absence_cap", "on every session's days too many colleagues of the unit are already away"),
+];
+
+/// Stable session ids: course id and a two-digit number in the timetable's order.
+pub fn session_ids(inst: &Instance, tt: &Timetable) -> Vec<String> {
+    let mut count: BTreeMap<usize, usize> = BTreeMap::new();
+    tt.sessions
+        .iter()
+        .map(|s| {
+            let n = count.entry(s.course).or_default();
+            *n += 1;
+            format!("{}-{:02}", inst.timetable.courses[s.course].id, n)
+        })
+        .collect()
+}
+
+/// Explains every unserved demand of a timetable, in demand order.
+pub fn explain_all(inst: &Instance, tt: &Timetable) -> Vec<Unserved> {
+    let st = State::from_timetable(inst, tt);
+    let ok = servable(inst);
+    let ids = session_ids(inst, tt);
+    let slot_id: BTreeMap<usize, String> = {
+        // Slots are opened in timetable order, so slot i is session i.
+        st.open_slots().into_iter().zip(ids).collect()
+    };
+    st.unserved().into_iter().map(|d| explain(&st, &ok, &slot_id, d)).collect()
+}
+
+fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize) -> Unserved {
+    let inst = st.inst;
+    let m = st.m;
+    let dem = &m.demands[d];
+    let c = &m.courses[dem.course];
+    let part = &inst.participants[dem.participant];
+    let out = |reason: &'static str, message: String| Unserved { demand: d, reason, message };
+    if dem.window.is_none() {
+        if part.employment_start > inst.calendar.end {
+            return out("starts_after_round", format!("{} starts on {}, after the round ends", part.id, part.employment_start));
+        }
+        let by = c.deadline_months.map(|mo| (mo, deadline_date(part.employment_start, mo)));
+        return match by {
+            Some((mo, date)) => out(
+                "deadline_passed",
+                format!("{} must be finished within {mo} months of employment: {} was employed on {}, so by {date}, and no working day of the round is left before then", c.name, part.id, part.employment_start),
+            ),
+            None => out("no_session", format!("{} has no working day in the round", part.id)),
+        };
+    }
+    let trainers = c.qualified.iter().filter(|&&r| m.trainers[r].max_days >= c.days).count();
+    if trainers < c.trainers_per_session {
+        return out(
+            "no_qualified_trainer",
+            format!(
+                "{} needs {} trainer(s) per session but {trainers} qualified trainer(s) have {} days to give",
+                c.name, c.trainers_per_session, c.days
+            ),
+        );
+    }
+    if !m.venues.iter().any(|v| v.capacity.min(c.max_size) >= c.min_size) {
+        return out("no_venue", format!("no venue seats the minimum group of {} ({} people)", c.name, c.min_size));
+    }
+    for &q in &c.prerequisites {
+        if !m.completed.contains(&(dem.participant, q)) && !m.demands_of[dem.participant].iter().any(|&e| m.demands[e].course == q) {
+            return out(
+                "prerequisite_missing",
+                format!("{} requires {}, which {} has neither completed nor asked for", c.name, m.courses[q].name, part.id),
+            );
+        }
+    }
+    if m.workload.unit_cap[part.unit] == 0 {
+        return out(
+            "unit_too_small",
+            format!(
+                "{}'s unit {} has {} staff: someone must stay, so nobody can be away on course",
+                part.id, inst.units[part.unit].id, inst.units[part.unit].headcount
+            ),
+        );
+    }
+    let (lo, hi) = dem.window.expect("checked above");
+    if !ok[d] {
+        let fits = m.starts[dem.course]
+            .iter()
+            .any(|days| days[0] >= lo && days[days.len() - 1] <= hi && days.iter().all(|&t| m.participant_free[dem.participant][t]));
+        if !fits {
+            return out(
+                "unavailable",
+                format!("{} is unavailable for every possible session of {} between {} and {}", part.id, c.name, m.days[lo], m.days[hi]),
+            );
+        }
+        let n = ok.iter().enumerate().filter(|(e, f)| **f && m.demands[*e].course == dem.course).count();
+        return out(
+            "too_few_participants",
+            format!("only {n} participant(s) can take {} in this round; a session needs at least {}", c.name, c.min_size),
+        );
+    }
+    let slots = st.slots_of_course(dem.course);
+    if slots.is_empty() {
+        if c.qualified.iter().filter(|&&r| st.trainer_days_left(r) >= c.days).count() < c.trainers_per_session {
+            return out(
+                "trainers_fully_booked",
+                format!("no session of {} was opened: the qualified trainers' teaching days are used up by other sessions", c.name),
+            );
+        }
+        return out("no_session", format!("no session of {} could gather {} participants free on the same days with a free trainer and venue, at a cost below the penalty of the unserved demand", c.name, c.min_size));
+    }
+    let mut blocks: Vec<(Block, String)> = Vec::new();
+    for &s in &slots {
+        let id = slot_id.get(&s).cloned().unwrap_or_default();
+        match st.attend_check(d, s) {
+            Ok(()) => {
+                let minutes = inst.travel(part.municipality, m.venues[st.slot(s).session.venue].municipality);
+                return out(
+                    "too_far",
+                    format!(
+                        "{id} has a seat, but {:.0} minutes' travel each way for {} days costs more than leaving the demand unserved",
+                        minutes, c.days
+                    ),
+                );
+            }
+            Err(b) => blocks.push((b, id)),
+        }
+    }
+    let mut count: BTreeMap<Block, usize> = BTreeMap::new();
+    for (b, _) in &blocks {
+        *count.entry(*b).or_default() += 1;
+    }
+    let main = count.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|x| *x.0).unwrap_or(Block::Full);
+    let detail = blocks.iter().map(|(b, id)| format!("{id}: {}", block_words(*b))).collect::<Vec<_>>().join("; ");
+    out(main.name(), format!("{} cannot join any session of {}: {detail}", part.id, c.name))
+}
+
+fn block_words(b: Block) -> &'static str {
+    match b {
+        Block::Full => "full",
+        Block::OutsideWindow => "outside the window (employment start or deadline)",
+        Block::Unavailable => "unavailable on a session day",
+        Block::Clash => "another course on a session day",
+        Block::MonthLimit => "too many course days that month",
+        Block::RoundDaysLimit => "too many course days in the round",
+        Block::CourseCountLimit => "already the most courses allowed in the round",
+        Block::UnitCap => "too many colleagues of the unit away",
+        Block::Prerequisite => "the prerequisite is not attended before",
+    }
+}

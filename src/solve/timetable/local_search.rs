@@ -1,0 +1,388 @@
+//! Local search on a timetable and its multi-start driver.
+//!
+//! Moves: relocate an attendee to another session of the course, swap two attendees, insert an
+//! unserved demand, close a session (re-seating its attendees), open a session (taking unserved
+//! demand and nearby attendees of other sessions), shift a session to other days or another
+//! venue. A move is kept when it does not worsen the objective. Starts run in parallel; each
+//! start's generator comes from (seed, start index), and results are combined in start order,
+//! so the plan does not depend on the number of threads.
+
+use super::greedy::{self, Options};
+use super::state::State;
+use super::{Context, Timetable};
+use crate::model::Instance;
+use rand::seq::SliceRandom;
+use rand::Rng;
+use rand_chacha::ChaCha8Rng;
+use rayon::prelude::*;
+
+/// Number of starts of the multi-start search (fixed, so results do not depend on the machine).
+pub const STARTS: u64 = 4;
+/// Starts guided by the aggregated model's plan (when there is one).
+const GUIDED_STARTS: u64 = 2;
+/// Noise of the randomised greedy constructions of starts after the first.
+const START_NOISE: f64 = 0.15;
+/// Local-search iterations per demand of the round.
+const ITERATIONS_PER_DEMAND: u64 = 40;
+/// Fewest local-search iterations of a start.
+const MIN_ITERATIONS: u64 = 5_000;
+/// Share of the remaining time kept for writing the plan and explaining unserved demand.
+const FINISH_SHARE: f64 = 0.05;
+/// Improvements smaller than this are treated as ties.
+const EPS: f64 = 1e-6;
+
+/// Runs [`STARTS`] starts in parallel and returns the best timetable (ties: lowest start index)
+/// and whether the search was cut short. A `plan` from the aggregated model guides the first two
+/// starts' constructions (sessions per venue, the venue of each demand).
+pub fn multi_start(inst: &Instance, ctx: &Context, plan: Option<&super::bound::Master>) -> (Timetable, bool) {
+    // With a time limit the starts share it wave by wave (as many at once as threads) and search
+    // until their slice ends; without one, each start does a fixed number of iterations, so the
+    // plan depends on the seed only.
+    let waves = (STARTS as usize).div_ceil(rayon::current_num_threads().max(1)) as f64;
+    let slice = ctx.remaining_secs().map(|r| std::time::Duration::from_secs_f64((r * (1.0 - FINISH_SHARE)).max(0.0) / waves));
+    let results: Vec<(f64, Timetable)> = (0..STARTS)
+        .into_par_iter()
+        .map(|i| {
+            let mut rng = ctx.rng(i + 1);
+            let mut st = State::new(inst);
+            let guided = plan.filter(|_| i < GUIDED_STARTS);
+            let opts = Options {
+                noise: if i == 0 || i == GUIDED_STARTS { 0.0 } else { START_NOISE },
+                quota: guided.map(|p| p.quota.clone()),
+                preferred: guided.map(|p| p.preferred.clone()),
+            };
+            let own = match slice {
+                Some(d) => Context {
+                    deadline: Some((std::time::Instant::now() + d).min(ctx.deadline.unwrap_or_else(std::time::Instant::now))),
+                    ..ctx.clone()
+                },
+                None => ctx.clone(),
+            };
+            greedy::construct(&mut st, &mut rng, &opts, &own);
+
+            let budget = if slice.is_some() { u64::MAX } else { iteration_budget(inst) };
+            improve(&mut st, &mut rng, &own, budget);
+            st.repair();
+            let total = super::evaluate(inst, &st.to_timetable()).total;
+            (total, st.to_timetable())
+        })
+        .collect();
+    let best =
+        results.into_iter().enumerate().min_by(|a, b| a.1 .0.total_cmp(&b.1 .0).then(a.0.cmp(&b.0))).map(|x| x.1 .1).unwrap_or_default();
+    (best, ctx.expired())
+}
+
+/// Iterations of one start: proportional to the demand.
+pub fn iteration_budget(inst: &Instance) -> u64 {
+    (inst.timetable.demands.len() as u64 * ITERATIONS_PER_DEMAND).max(MIN_ITERATIONS)
+}
+
+/// Improves `st` for `iterations` moves or until the context expires.
+pub fn improve(st: &mut State, rng: &mut ChaCha8Rng, ctx: &Context, iterations: u64) {
+    if st.m.demands.is_empty() {
+        return;
+    }
+    for it in 0..iterations {
+        if it % 64 == 0 && ctx.expired() {
+            return;
+        }
+        match rng.gen_range(0..100) {
+            0..=26 => relocate(st, rng),
+            27..=44 => swap(st, rng),
+            45..=56 => insert(st, rng),
+            57..=66 => close(st, rng),
+            67..=78 => open(st, rng),
+            79..=90 => shift(st, rng),
+            91..=95 => retrain(st, rng),
+            _ => trade_trainers(st, rng),
+        }
+    }
+}
+
+/// A random served demand whose attendance no other course depends on.
+fn random_served(st: &State, rng: &mut ChaCha8Rng) -> Option<usize> {
+    for _ in 0..8 {
+        let d = rng.gen_range(0..st.m.demands.len());
+        if st.assigned[d].is_some() && !st.has_dependents(d) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// Moves one attendee to the best other session of its course.
+fn relocate(st: &mut State, rng: &mut ChaCha8Rng) {
+    let Some(d) = random_served(st, rng) else {
+        return;
+    };
+    let s1 = st.assigned[d].expect("served");
+    let course = st.m.demands[d].course;
+    if st.size(s1) <= st.m.courses[course].min_size {
+        return;
+    }
+    let before = st.total();
+    st.remove(d);
+    let best = st
+        .slots_of_course(course)
+        .into_iter()
+        .filter(|&s| s != s1 && st.attend_check(d, s).is_ok())
+        .map(|s| (st.add_delta(d, s), s))
+        .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    match best {
+        Some((delta, s2)) if st.total() + delta <= before + EPS => st.add(d, s2),
+        _ => st.add(d, s1),
+    }
+}
+
+/// Swaps two attendees of one course between their sessions.
+fn swap(st: &mut State, rng: &mut ChaCha8Rng) {
+    let Some(d1) = random_served(st, rng) else {
+        return;
+    };
+    let s1 = st.assigned[d1].expect("served");
+    let course = st.m.demands[d1].course;
+    let others: Vec<usize> = st.slots_of_course(course).into_iter().filter(|&s| s != s1).collect();
+    let Some(&s2) = others.choose(rng) else {
+        return;
+    };
+    let Some(&d2) = st.slot(s2).session.attendees.choose(rng) else {
+        return;
+    };
+    if st.has_dependents(d2) {
+        return;
+    }
+    let before = st.total();
+    st.remove(d1);
+    st.remove(d2);
+    let undo = |st: &mut State| {
+        st.add(d1, s1);
+        st.add(d2, s2);
+    };
+    if st.attend_check(d1, s2).is_err() {
+        undo(st);
+        return;
+    }
+    st.add(d1, s2);
+    if st.attend_check(d2, s1).is_err() {
+        st.remove(d1);
+        undo(st);
+        return;
+    }
+    st.add(d2, s1);
+    if st.total() > before + EPS {
+        st.remove(d1);
+        st.remove(d2);
+        undo(st);
+    }
+}
+
+/// Seats one unserved demand in the best session of its course, if that gains.
+fn insert(st: &mut State, rng: &mut ChaCha8Rng) {
+    let unserved: Vec<usize> = (0..8).map(|_| rng.gen_range(0..st.m.demands.len())).filter(|&d| st.assigned[d].is_none()).collect();
+    for d in unserved {
+        let course = st.m.demands[d].course;
+        let best = st
+            .slots_of_course(course)
+            .into_iter()
+            .filter(|&s| st.attend_check(d, s).is_ok())
+            .map(|s| (st.add_delta(d, s), s))
+            .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        if let Some((delta, s)) = best {
+            if delta < 0.0 {
+                st.add(d, s);
+            }
+        }
+    }
+}
+
+/// Re-seats attendees of the course in other sessions, best gain first (used after a session
+/// was closed or moved).
+fn reseat(st: &mut State, demands: &[usize], exclude: Option<usize>) {
+    for &d in demands {
+        let course = st.m.demands[d].course;
+        let best = st
+            .slots_of_course(course)
+            .into_iter()
+            .filter(|&s| Some(s) != exclude && st.attend_check(d, s).is_ok())
+            .map(|s| (st.add_delta(d, s), s))
+            .filter(|x| x.0 < 0.0)
+            .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        if let Some((_, s)) = best {
+            st.add(d, s);
+        }
+    }
+}
+
+/// Closes a random session and re-seats its attendees elsewhere.
+fn close(st: &mut State, rng: &mut ChaCha8Rng) {
+    let open = st.open_slots();
+    let Some(&s) = open.choose(rng) else { return };
+    let attendees = st.slot(s).session.attendees.clone();
+    if attendees.iter().any(|&d| st.has_dependents(d)) {
+        return;
+    }
+    let snapshot = st.clone();
+    let before = st.total();
+    for &d in &attendees {
+        st.remove(d);
+    }
+    st.close(s);
+    reseat(st, &attendees, None);
+    if st.total() > before - EPS {
+        *st = snapshot;
+    }
+}
+
+/// Opens a session of a random course on random days at a random venue, with the unserved
+/// demand that gains from it and attendees of other sessions who travel less there.
+fn open(st: &mut State, rng: &mut ChaCha8Rng) {
+    let m = st.m;
+    let course = m.demands[rng.gen_range(0..m.demands.len())].course;
+    let Some(days) = m.starts[course].choose(rng).cloned() else {
+        return;
+    };
+    let venue = rng.gen_range(0..m.venues.len());
+    let Some(trainers) = st.pick_trainers(course, &days) else {
+        return;
+    };
+    if !st.can_place(course, &days, venue, &trainers) {
+        return;
+    }
+    let snapshot = st.clone();
+    let before = st.total();
+    let s = st.open(course, days, venue, trainers);
+    let mut movers: Vec<(f64, usize)> = Vec::new();
+    for d in 0..m.demands.len() {
+        if m.demands[d].course != course {
+            continue;
+        }
+        match st.assigned[d] {
+            None => movers.push((-m.demands[d].penalty, d)),
+            Some(s1) if !st.has_dependents(d) => {
+                let here = m.travel_cost(st.inst, m.demands[d].participant, venue, m.courses[course].days);
+                let there = m.travel_cost(st.inst, m.demands[d].participant, st.slot(s1).session.venue, m.courses[course].days);
+                if here < there {
+                    movers.push((here - there, d));
+                }
+            }
+            _ => {}
+        }
+    }
+    movers.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    for (_, d) in movers {
+        if st.size(s) >= st.seats(course, venue) {
+            break;
+        }
+        match st.assigned[d] {
+            None => {
+                if st.attend_check(d, s).is_ok() && st.add_delta(d, s) < 0.0 {
+                    st.add(d, s);
+                }
+            }
+            Some(s1) => {
+                if st.size(s1) <= m.courses[course].min_size {
+                    continue;
+                }
+                st.remove(d);
+                if st.attend_check(d, s).is_ok() {
+                    st.add(d, s);
+                } else {
+                    st.add(d, s1);
+                }
+            }
+        }
+    }
+    if st.size(s) < m.courses[course].min_size || st.total() > before - EPS {
+        *st = snapshot;
+    }
+}
+
+/// Moves a random session to other days (near its current start) or another venue, keeping the
+/// attendees who can follow and re-seating the others.
+fn shift(st: &mut State, rng: &mut ChaCha8Rng) {
+    let open = st.open_slots();
+    let Some(&s) = open.choose(rng) else { return };
+    let sess = st.slot(s).session.clone();
+    if sess.attendees.iter().any(|&d| st.has_dependents(d)) {
+        return;
+    }
+    let m = st.m;
+    let starts = &m.starts[sess.course];
+    let here = starts.iter().position(|x| x[0] == sess.days[0]).unwrap_or(0);
+    let (days, venue) = if rng.gen_bool(0.5) {
+        let k = (here as i64 + rng.gen_range(-10..=10)).clamp(0, starts.len() as i64 - 1) as usize;
+        (starts[k].clone(), sess.venue)
+    } else {
+        (sess.days.clone(), rng.gen_range(0..m.venues.len()))
+    };
+    if days == sess.days && venue == sess.venue {
+        return;
+    }
+    let snapshot = st.clone();
+    let before = st.total();
+    for &d in &sess.attendees {
+        st.remove(d);
+    }
+    st.close(s);
+    let trainers = if st.can_place(sess.course, &days, venue, &sess.trainers) {
+        Some(sess.trainers.clone())
+    } else {
+        st.pick_trainers(sess.course, &days)
+    };
+    let Some(trainers) = trainers.filter(|t| st.can_place(sess.course, &days, venue, t)) else {
+        *st = snapshot;
+        return;
+    };
+    let s2 = st.open(sess.course, days, venue, trainers);
+    let mut left = Vec::new();
+    for &d in &sess.attendees {
+        if st.attend_check(d, s2).is_ok() {
+            st.add(d, s2);
+        } else {
+            left.push(d);
+        }
+    }
+    reseat(st, &left, None);
+    if st.size(s2) < m.courses[sess.course].min_size || st.total() > before - EPS {
+        *st = snapshot;
+    }
+}
+
+/// Gives a random session the cheapest trainers free on its days, if that is cheaper.
+fn retrain(st: &mut State, rng: &mut ChaCha8Rng) {
+    let open = st.open_slots();
+    let Some(&s) = open.choose(rng) else { return };
+    let Some(best) = st.cheapest_trainers_for(s) else {
+        return;
+    };
+    let before = st.total();
+    let old = st.slot(s).session.trainers.clone();
+    if best != old && st.set_trainers(s, best) && st.total() > before - EPS {
+        st.set_trainers(s, old);
+    }
+}
+
+/// Exchanges the trainers of two sessions (where both are qualified and free), so that cheap
+/// trainers' limited days go where they save most.
+fn trade_trainers(st: &mut State, rng: &mut ChaCha8Rng) {
+    let open = st.open_slots();
+    if open.len() < 2 {
+        return;
+    }
+    let a = open[rng.gen_range(0..open.len())];
+    let b = open[rng.gen_range(0..open.len())];
+    if a == b {
+        return;
+    }
+    let (ta, tb) = (st.slot(a).session.trainers.clone(), st.slot(b).session.trainers.clone());
+    let snapshot = st.clone();
+    let before = st.total();
+    let placeholder = st.cheapest_trainers_for(b);
+    // Park b on other trainers so a can take b's, then give b a's (or the cheapest left).
+    let parked = placeholder.is_some_and(|p| st.set_trainers(b, p));
+    let ok =
+        parked && st.set_trainers(a, tb) && (st.set_trainers(b, ta) || st.cheapest_trainers_for(b).is_some_and(|p| st.set_trainers(b, p)));
+    if !ok || st.total() > before - EPS {
+        *st = snapshot;
+    }
+}

@@ -1,0 +1,478 @@
+//! The MILP strategy (good_lp with the pure-Rust microlp backend).
+//!
+//! The session model chooses sessions from a candidate set (course × days × venue × trainers;
+//! `y_k` binary) and seats demands in them (`x_dk` binary, only where the participant's window,
+//! availability and workload allow), with strong linking rows `x_dk ≤ y_k`, seats and minimum
+//! group per session, one course a day per person, workload per month and round, unit absence
+//! caps, trainer and venue double-booking, trainers' maximum days, course session limits and
+//! prerequisites. A mixing variable per session bounds each municipality's attendees.
+//!
+//! On small rounds the candidate set is every possible session: the model is the full problem
+//! and microlp's bound is a proven bound. On large rounds the aggregated model of
+//! [`super::bound`] gives the bound and a venue plan; a guided greedy and the plain greedy
+//! propose sessions, and the session model restricted to them (warm-started) re-chooses
+//! sessions and re-seats everyone.
+
+use super::bound;
+use super::greedy;
+use super::state::State;
+use super::{Context, Outcome, Session, Timetable};
+use crate::model::Instance;
+use crate::solve::SolveError;
+use good_lp::{variable, Expression, ProblemVariables, Solution, SolverModel, Variable, WithInitialSolution, WithTimeLimit};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Most candidate sessions for which the full model is built.
+const FULL_MAX_SESSIONS: usize = 400;
+/// Most attendance variables for which the full model is built.
+const FULL_MAX_ATTENDANCE: usize = 4_000;
+/// Most attendance variables of the restricted model on large rounds.
+const RESTRICTED_MAX_ATTENDANCE: usize = 3_000;
+/// Time for the session model when the run has no time limit, seconds.
+const DEFAULT_SECONDS: f64 = 60.0;
+
+/// A candidate session.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Candidate {
+    /// Course index.
+    pub course: usize,
+    /// Day indices.
+    pub days: Vec<usize>,
+    /// Venue index.
+    pub venue: usize,
+    /// Trainer indices, ascending.
+    pub trainers: Vec<usize>,
+}
+
+/// Every possible session, or None when there are more than `limit`.
+pub fn all_candidates(inst: &Instance, limit: usize) -> Option<Vec<Candidate>> {
+    let m = &inst.timetable;
+    let mut out = Vec::new();
+    for (c, course) in m.courses.iter().enumerate() {
+        for days in &m.starts[c] {
+            let free_trainers: Vec<usize> = course
+                .qualified
+                .iter()
+                .copied()
+                .filter(|&r| m.trainers[r].max_days >= days.len() && days.iter().all(|&t| m.trainer_free[r][t]))
+                .collect();
+            let teams = combinations(&free_trainers, course.trainers_per_session);
+            if teams.is_empty() {
+                continue;
+            }
+            for v in 0..m.venues.len() {
+                if m.venues[v].capacity.min(course.max_size) < course.min_size || !days.iter().all(|&t| m.venue_free[v][t]) {
+                    continue;
+                }
+                for team in &teams {
+                    out.push(Candidate { course: c, days: days.clone(), venue: v, trainers: team.clone() });
+                    if out.len() > limit {
+                        return None;
+                    }
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// All `k`-element subsets of `items`, in lexicographic order.
+fn combinations(items: &[usize], k: usize) -> Vec<Vec<usize>> {
+    if k == 0 {
+        return vec![vec![]];
+    }
+    let mut out = Vec::new();
+    for i in 0..items.len() {
+        for mut rest in combinations(&items[i + 1..], k - 1) {
+            rest.insert(0, items[i]);
+            out.push(rest);
+        }
+    }
+    out
+}
+
+/// Whether demand `d` could attend candidate `k` on its own (window, availability, workload).
+fn compatible(inst: &Instance, servable: &[bool], d: usize, k: &Candidate) -> bool {
+    let m = &inst.timetable;
+    let dem = &m.demands[d];
+    if dem.course != k.course || !servable[d] {
+        return false;
+    }
+    let Some((lo, hi)) = dem.window else {
+        return false;
+    };
+    if k.days[0] < lo || k.days[k.days.len() - 1] > hi || !k.days.iter().all(|&t| m.participant_free[dem.participant][t]) {
+        return false;
+    }
+    let mut per_month: BTreeMap<usize, usize> = BTreeMap::new();
+    for &t in &k.days {
+        *per_month.entry(m.day_month[t]).or_default() += 1;
+    }
+    k.days.len() <= m.workload.max_days_per_round && per_month.values().all(|&n| n <= m.workload.max_days_per_month)
+}
+
+/// Attendance pairs (demand, candidate) of a candidate set.
+fn attendance_pairs(inst: &Instance, cands: &[Candidate]) -> Vec<(usize, usize)> {
+    let m = &inst.timetable;
+    let ok = bound::servable(inst);
+    let mut by_course: Vec<Vec<usize>> = vec![Vec::new(); m.courses.len()];
+    for (d, dem) in m.demands.iter().enumerate() {
+        by_course[dem.course].push(d);
+    }
+    let mut out = Vec::new();
+    for (k, cand) in cands.iter().enumerate() {
+        for &d in &by_course[cand.course] {
+            if compatible(inst, &ok, d, cand) {
+                out.push((d, k));
+            }
+        }
+    }
+    out
+}
+
+/// True when the full model (every possible session) is small enough to solve exactly.
+pub fn full_model_fits(inst: &Instance) -> bool {
+    match all_candidates(inst, FULL_MAX_SESSIONS) {
+        Some(c) => attendance_pairs(inst, &c).len() <= FULL_MAX_ATTENDANCE,
+        None => false,
+    }
+}
+
+/// The MILP strategy: full model when it fits, decomposition otherwise.
+pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
+    let m = &inst.timetable;
+    if m.demands.is_empty() {
+        return Ok(Outcome {
+            timetable: Timetable::default(),
+            bound: Some(0.0),
+            proven_optimal: true,
+            interrupted: false,
+            detail: "no demand".into(),
+        });
+    }
+    let seconds = || ctx.remaining_secs().unwrap_or(DEFAULT_SECONDS).max(0.5);
+    if let Some(cands) = all_candidates(inst, FULL_MAX_SESSIONS) {
+        let pairs = attendance_pairs(inst, &cands);
+        if pairs.len() <= FULL_MAX_ATTENDANCE {
+            let warm = plain_greedy(inst, ctx);
+            let r = session_model(inst, &cands, &pairs, Some(&warm), seconds())?;
+            let total = super::evaluate(inst, &r.timetable).total;
+            let bound = r.bound.min(total);
+            return Ok(Outcome {
+                proven_optimal: r.optimal,
+                bound: Some(bound),
+                timetable: r.timetable,
+                interrupted: !r.optimal,
+                detail: format!("full session model: {} candidate sessions, {} attendance variables", cands.len(), pairs.len()),
+            });
+        }
+    }
+    // Decomposition for large rounds.
+    let master = bound::master(inst, ctx, 0.3);
+    let mut sources = vec![plain_greedy(inst, ctx)];
+    if let Some(ms) = &master {
+        let mut st = State::new(inst);
+        let mut rng = ctx.rng(0);
+        greedy::construct(
+            &mut st,
+            &mut rng,
+            &greedy::Options { noise: 0.0, quota: Some(ms.quota.clone()), preferred: Some(ms.preferred.clone()) },
+            ctx,
+        );
+        sources.push(st.to_timetable());
+    }
+    let warm = sources
+        .iter()
+        .min_by(|a, b| super::evaluate(inst, a).total.total_cmp(&super::evaluate(inst, b).total))
+        .cloned()
+        .unwrap_or_default();
+    let cands: Vec<Candidate> = sources
+        .iter()
+        .flat_map(|t| {
+            t.sessions.iter().map(|s| Candidate { course: s.course, days: s.days.clone(), venue: s.venue, trainers: s.trainers.clone() })
+        })
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let pairs = restrict_pairs(inst, &cands, attendance_pairs(inst, &cands));
+    let lb = master.as_ref().map(|x| x.bound).unwrap_or(f64::NEG_INFINITY).max(bound::combinatorial(inst));
+    let timetable = if ctx.expired() {
+        warm
+    } else {
+        match session_model(inst, &cands, &pairs, Some(&warm), seconds()) {
+            Ok(r) if super::evaluate(inst, &r.timetable).total <= super::evaluate(inst, &warm).total => r.timetable,
+            Ok(_) => warm,
+            Err(e) => {
+                if std::env::var_os("TRAPPA_VERBOSE").is_some() {
+                    eprintln!("restricted session model: {e}");
+                }
+                warm
+            }
+        }
+    };
+    Ok(Outcome {
+        timetable,
+        bound: Some(lb),
+        proven_optimal: false,
+        interrupted: ctx.expired(),
+        detail: format!("aggregated model bound + restricted session model over {} candidate sessions", cands.len()),
+    })
+}
+
+/// Keeps, for each demand, its attendance pairs at the nearest venues, so the restricted model
+/// stays within [`RESTRICTED_MAX_ATTENDANCE`]; pairs already used by the warm start are kept.
+fn restrict_pairs(inst: &Instance, cands: &[Candidate], pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    if pairs.len() <= RESTRICTED_MAX_ATTENDANCE {
+        return pairs;
+    }
+    let m = &inst.timetable;
+    let keep = (RESTRICTED_MAX_ATTENDANCE / m.demands.len().max(1)).max(2);
+    let mut by_demand: BTreeMap<usize, Vec<(f64, usize)>> = BTreeMap::new();
+    for (d, k) in pairs {
+        let t = m.travel_cost(inst, m.demands[d].participant, cands[k].venue, cands[k].days.len());
+        by_demand.entry(d).or_default().push((t, k));
+    }
+    let mut out = Vec::new();
+    for (d, mut list) in by_demand {
+        list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        out.extend(list.into_iter().take(keep).map(|(_, k)| (d, k)));
+    }
+    out
+}
+
+fn plain_greedy(inst: &Instance, ctx: &Context) -> Timetable {
+    let mut st = State::new(inst);
+    let mut rng = ctx.rng(0);
+    greedy::construct(&mut st, &mut rng, &greedy::Options::default(), ctx);
+    st.to_timetable()
+}
+
+/// Result of the session model.
+struct SessionResult {
+    timetable: Timetable,
+    bound: f64,
+    optimal: bool,
+}
+
+/// Builds and solves the session model over `cands` with attendance `pairs`.
+fn session_model(
+    inst: &Instance,
+    cands: &[Candidate],
+    pairs: &[(usize, usize)],
+    warm: Option<&Timetable>,
+    seconds: f64,
+) -> Result<SessionResult, SolveError> {
+    let m = &inst.timetable;
+    let w = &m.weights;
+    let constant: f64 = m.demands.iter().map(|d| d.penalty).sum();
+    let mut vars = ProblemVariables::new();
+    let mut objective = Expression::from(0.0);
+    let y: Vec<Variable> = cands.iter().map(|_| vars.add(variable().binary())).collect();
+    let z: Vec<Variable> = cands.iter().map(|_| vars.add(variable().min(0))).collect();
+    for (k, c) in cands.iter().enumerate() {
+        objective += m.session_cost(c.course, c.venue, &c.trainers) * y[k] + w.mixing * z[k];
+    }
+    let x: Vec<Variable> = pairs.iter().map(|_| vars.add(variable().binary())).collect();
+    for (i, &(d, k)) in pairs.iter().enumerate() {
+        let dem = &m.demands[d];
+        objective += (m.travel_cost(inst, dem.participant, cands[k].venue, cands[k].days.len()) - dem.penalty) * x[i];
+    }
+    // Warm start from a feasible timetable.
+    let mut initial: Vec<(Variable, f64)> = Vec::new();
+    if let Some(tt) = warm {
+        let index: HashMap<(usize, usize, usize, &[usize]), usize> =
+            cands.iter().enumerate().map(|(k, c)| ((c.course, c.days[0], c.venue, c.trainers.as_slice()), k)).collect();
+        let mut seat: HashMap<(usize, usize), bool> = HashMap::new();
+        let mut open = vec![false; cands.len()];
+        let mut mixing = vec![0.0; cands.len()];
+        for s in &tt.sessions {
+            if let Some(&k) = index.get(&(s.course, s.days[0], s.venue, s.trainers.as_slice())) {
+                open[k] = true;
+                let mut per_muni: BTreeMap<usize, usize> = BTreeMap::new();
+                for &d in &s.attendees {
+                    seat.insert((d, k), true);
+                    *per_muni.entry(inst.participants[m.demands[d].participant].municipality).or_default() += 1;
+                }
+                mixing[k] = per_muni.values().copied().max().unwrap_or(0) as f64;
+            }
+        }
+        let pair_set: BTreeSet<(usize, usize)> = pairs.iter().copied().collect();
+        if seat.keys().all(|p| pair_set.contains(p)) {
+            initial.extend(y.iter().enumerate().map(|(k, &v)| (v, if open[k] { 1.0 } else { 0.0 })));
+            initial.extend(z.iter().enumerate().map(|(k, &v)| (v, mixing[k])));
+            initial.extend(pairs.iter().enumerate().map(|(i, p)| (x[i], if seat.contains_key(p) { 1.0 } else { 0.0 })));
+        }
+    }
+    let mut model = vars.minimise(objective).using(good_lp::microlp).with_time_limit(seconds);
+    if !initial.is_empty() {
+        model = model.with_initial_solution(initial);
+    }
+    let mut of_demand: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut of_cand: Vec<Vec<usize>> = vec![Vec::new(); cands.len()];
+    for (i, &(d, k)) in pairs.iter().enumerate() {
+        of_demand.entry(d).or_default().push(i);
+        of_cand[k].push(i);
+    }
+    // One session per demand; strong linking x ≤ y.
+    for list in of_demand.values() {
+        let sum: Expression = list.iter().map(|&i| x[i]).sum();
+        model.add_constraint(sum.leq(1.0));
+    }
+    for (i, &(_, k)) in pairs.iter().enumerate() {
+        model.add_constraint((Expression::from(x[i]) - y[k]).leq(0.0));
+    }
+    // Seats, minimum group and mixing per session.
+    for (k, c) in cands.iter().enumerate() {
+        let seated: Expression = of_cand[k].iter().map(|&i| x[i]).sum();
+        let seats = m.venues[c.venue].capacity.min(m.courses[c.course].max_size) as f64;
+        model.add_constraint((seated.clone() - seats * y[k]).leq(0.0));
+        model.add_constraint((seated - m.courses[c.course].min_size as f64 * y[k]).geq(0.0));
+        let mut by_muni: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &i in &of_cand[k] {
+            by_muni.entry(inst.participants[m.demands[pairs[i].0].participant].municipality).or_default().push(i);
+        }
+        for list in by_muni.values() {
+            let group: Expression = list.iter().map(|&i| x[i]).sum();
+            model.add_constraint((Expression::from(z[k]) - group).geq(0.0));
+        }
+    }
+    // Per participant: one course a day, workload per month and round, courses per round.
+    let mut of_participant: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, &(d, _)) in pairs.iter().enumerate() {
+        of_participant.entry(m.demands[d].participant).or_default().push(i);
+    }
+    for (&p, list) in &of_participant {
+        let demands: BTreeSet<usize> = list.iter().map(|&i| pairs[i].0).collect();
+        if demands.len() < 2 {
+            continue;
+        }
+        let mut by_day: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let mut by_month: BTreeMap<usize, Vec<(usize, f64)>> = BTreeMap::new();
+        for &i in list {
+            let k = &cands[pairs[i].1];
+            let mut per_month: BTreeMap<usize, usize> = BTreeMap::new();
+            for &t in &k.days {
+                by_day.entry(t).or_default().push(i);
+                *per_month.entry(m.day_month[t]).or_default() += 1;
+            }
+            for (mo, n) in per_month {
+                by_month.entry(mo).or_default().push((i, n as f64));
+            }
+        }
+        for list_t in by_day.values() {
+            let ds: BTreeSet<usize> = list_t.iter().map(|&i| pairs[i].0).collect();
+            if ds.len() >= 2 {
+                let sum: Expression = list_t.iter().map(|&i| x[i]).sum();
+                model.add_constraint(sum.leq(1.0));
+            }
+        }
+        for terms in by_month.values() {
+            let sum: Expression = terms.iter().map(|&(i, n)| n * x[i]).sum();
+            model.add_constraint(sum.leq(m.workload.max_days_per_month as f64));
+        }
+        let days: Expression = list.iter().map(|&i| cands[pairs[i].1].days.len() as f64 * x[i]).sum();
+        model.add_constraint(days.leq(m.workload.max_days_per_round as f64));
+        if demands.len() > m.workload.max_courses {
+            let n: Expression = list.iter().map(|&i| x[i]).sum();
+            model.add_constraint(n.leq(m.workload.max_courses as f64));
+        }
+        // Prerequisites attended in this round must end before the course starts.
+        for &i in list {
+            let (d, k) = pairs[i];
+            for &q in &m.courses[m.demands[d].course].prerequisites {
+                if m.completed.contains(&(p, q)) {
+                    continue;
+                }
+                let before: Expression = list
+                    .iter()
+                    .filter(|&&j| m.demands[pairs[j].0].course == q && cands[pairs[j].1].days.last() < cands[k].days.first())
+                    .map(|&j| x[j])
+                    .sum();
+                model.add_constraint((Expression::from(x[i]) - before).leq(0.0));
+            }
+        }
+    }
+    // Unit absence caps.
+    let mut unit_day: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    for (i, &(d, k)) in pairs.iter().enumerate() {
+        let u = inst.participants[m.demands[d].participant].unit;
+        for &t in &cands[k].days {
+            unit_day.entry((u, t)).or_default().push(i);
+        }
+    }
+    for (&(u, _), list) in &unit_day {
+        let people: BTreeSet<usize> = list.iter().map(|&i| m.demands[pairs[i].0].participant).collect();
+        if people.len() > m.workload.unit_cap[u] {
+            let sum: Expression = list.iter().map(|&i| x[i]).sum();
+            model.add_constraint(sum.leq(m.workload.unit_cap[u] as f64));
+        }
+    }
+    // Trainers and venues: one session a day; trainers' maximum days; sessions per course.
+    let mut trainer_day: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    let mut venue_day: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    let mut trainer_days: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut course_sessions: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, c) in cands.iter().enumerate() {
+        for &t in &c.days {
+            venue_day.entry((c.venue, t)).or_default().push(k);
+            for &r in &c.trainers {
+                trainer_day.entry((r, t)).or_default().push(k);
+            }
+        }
+        for &r in &c.trainers {
+            trainer_days.entry(r).or_default().push(k);
+        }
+        course_sessions.entry(c.course).or_default().push(k);
+    }
+    for list in trainer_day.values().chain(venue_day.values()) {
+        if list.len() >= 2 {
+            let sum: Expression = list.iter().map(|&k| y[k]).sum();
+            model.add_constraint(sum.leq(1.0));
+        }
+    }
+    for (&r, list) in &trainer_days {
+        let sum: Expression = list.iter().map(|&k| cands[k].days.len() as f64 * y[k]).sum();
+        model.add_constraint(sum.leq(m.trainers[r].max_days as f64));
+    }
+    for (&c, list) in &course_sessions {
+        if let Some(mx) = m.courses[c].max_sessions {
+            let sum: Expression = list.iter().map(|&k| y[k]).sum();
+            model.add_constraint(sum.leq(mx as f64));
+        }
+    }
+    let solution = model.solve().map_err(|e| SolveError::Numeric(format!("the session model failed: {e}")))?;
+    let optimal = matches!(solution.status(), good_lp::SolutionStatus::Optimal);
+    let mut sessions = Vec::new();
+    for (k, c) in cands.iter().enumerate() {
+        if solution.value(y[k]) > 0.5 {
+            let attendees: Vec<usize> = of_cand[k].iter().filter(|&&i| solution.value(x[i]) > 0.5).map(|&i| pairs[i].0).collect();
+            sessions.push(Session { course: c.course, days: c.days.clone(), venue: c.venue, trainers: c.trainers.clone(), attendees });
+        }
+    }
+    let inner = solution.into_inner();
+    let bound = constant + if optimal { inner.objective() } else { inner.stats().best_bound.unwrap_or(f64::NEG_INFINITY) };
+    // Replay through the state so that every rule is applied once more by the solver's own
+    // rule code; a numerically doubtful seat is dropped rather than kept.
+    let mut st = State::new(inst);
+    let mut pending: Vec<(usize, Vec<usize>)> = Vec::new();
+    for s in &sessions {
+        if st.can_place(s.course, &s.days, s.venue, &s.trainers) {
+            let slot = st.open(s.course, s.days.clone(), s.venue, s.trainers.clone());
+            pending.push((slot, s.attendees.clone()));
+        }
+    }
+    // Seat in order of the first session day so prerequisites attended earlier are seen.
+    let mut seats: Vec<(usize, usize, usize)> = pending
+        .iter()
+        .flat_map(|(slot, ds)| ds.iter().map(move |&d| (*slot, d)))
+        .map(|(slot, d)| (st.slot(slot).session.days[0], slot, d))
+        .collect();
+    seats.sort();
+    for (_, slot, d) in seats {
+        if st.attend_check(d, slot).is_ok() {
+            st.add(d, slot);
+        }
+    }
+    st.repair();
+    Ok(SessionResult { timetable: st.to_timetable(), bound, optimal })
+}
