@@ -137,7 +137,9 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
     let group_params = groups::GroupParams {
         strategy: params.group_strategy.clone(),
         seed: params.seed,
-        time_limit: params.time_limit.unwrap_or(Duration::from_secs(20)),
+        // Without a limit the search ends at its fixed budget (reproducible); the bound only
+        // guards against a runaway search.
+        time_limit: params.time_limit.unwrap_or(Duration::from_secs(600)),
     };
     let group_outcomes = groups::solve_groups(inst, &group_params, &mut busy)?;
     let problem = build_problem(inst);

@@ -192,8 +192,15 @@ impl Default for Tuning {
 /// 1.5e9 pair evaluations (counting `min(n²/2, SAMPLED_WORK)` per
 /// iteration), and at least 10,000.
 fn auto_budget(n: usize) -> u64 {
+    budget_for_work(n, 1_500_000_000)
+}
+
+/// Iteration budget per start for at most about `pair_evaluations` pair
+/// evaluations: `200 * n` iterations, fewer when each iteration is costly, at
+/// least 10,000. A deterministic way to trade quality for time.
+pub fn budget_for_work(n: usize, pair_evaluations: u64) -> u64 {
     let per_iter = (n * n / 2).clamp(1, SAMPLED_WORK) as u64;
-    (200 * n as u64).min(1_500_000_000 / per_iter).max(10_000)
+    (200 * n as u64).min(pair_evaluations / per_iter).max(10_000)
 }
 
 struct Config {

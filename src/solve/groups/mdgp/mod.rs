@@ -30,7 +30,7 @@ mod local_search;
 mod mdgplib;
 
 pub use exact::{exact_milp, ExactSolution, ExactStatus, EXACT_MAX_COLUMNS};
-pub use local_search::{local_search, SearchParams, Solution, AUTO_STARTS};
+pub use local_search::{budget_for_work, local_search, SearchParams, Solution, AUTO_STARTS};
 pub use mdgplib::{parse_mdgplib, MdgpParseError};
 
 /// A grouping problem: who is grouped with whom, under size bounds and optional
