@@ -424,20 +424,24 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     Ok(file)
 }
 
-/// The course catalogue of the sources: (id, name, days, pattern, min, max, prerequisite,
-/// deadline months). Introduction course in the first months of employment (Halland,
-/// Yrkesresan), child law 5 days, LVU 2 days, child interviews 3 days, plain-language writing
-/// 2 days, motivational interviewing, developmental psychology one day a week (002).
-const COURSES: &[(
-    &str,
-    &str,
+/// One course of the generator's catalogue: (id, name, days, pattern, min, max, prerequisite,
+/// deadline months).
+type CourseTemplate = (
+    &'static str,
+    &'static str,
     u32,
     DayPattern,
     u32,
     u32,
-    Option<&str>,
+    Option<&'static str>,
     Option<u32>,
-)] = &[
+);
+
+/// The course catalogue of the sources: (id, name, days, pattern, min, max, prerequisite,
+/// deadline months). Introduction course in the first months of employment (Halland,
+/// Yrkesresan), child law 5 days, LVU 2 days, child interviews 3 days, plain-language writing
+/// 2 days, motivational interviewing, developmental psychology one day a week (002).
+const COURSES: &[CourseTemplate] = &[
     (
         "introduktion",
         "Introduktionsutbildning för nyanställda",
@@ -590,6 +594,13 @@ fn add_courses(file: &mut InstanceFile, seed: u64) {
                 deadline_months: deadline,
                 max_sessions: None,
                 fixed_cost: if id == "introduktion" { 5000.0 } else { 2000.0 },
+                day_cost: 0.0,
+                min_gap_days: 7,
+                phases: match id {
+                    "introduktion" => vec!["new".into()],
+                    "lvu" | "familjehem" => vec!["practised".into(), "experienced".into()],
+                    _ => vec![],
+                },
             },
         )
         .collect();
@@ -690,7 +701,10 @@ fn add_courses(file: &mut InstanceFile, seed: u64) {
         } else {
             (months * 5.0).round() as u32
         };
+        let home = &file.region.municipalities[rng.gen_range(0..file.region.municipalities.len())];
         trainers.push(TrainerSpec {
+            internal,
+            municipality: Some(home.id.clone()),
             id: format!("t{:03}", i + 1),
             name: format!(
                 "{} {}",
@@ -808,6 +822,12 @@ fn add_courses(file: &mut InstanceFile, seed: u64) {
     }
     file.demand = demand;
     file.course_history = history;
+    // Yrkesresan-like limits: a five-day course fits in a month; two courses a round.
+    file.workload = WorkloadRules {
+        max_course_days_per_month: 6,
+        max_courses_per_round: Some(2),
+        ..WorkloadRules::default()
+    };
 }
 
 fn municipalities(region: GenRegion, rng: &mut ChaCha8Rng) -> (String, Vec<MunicipalitySpec>) {

@@ -16,6 +16,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 #[derive(Debug, Clone)]
 struct Want {
     priority: Priority,
+    /// Share of the round after the deadline (0 without a deadline): scales the urgency term.
+    urgency: f64,
     /// First and last date the course may occupy; None when no working day is left.
     window: Option<(NaiveDate, NaiveDate)>,
 }
@@ -86,6 +88,22 @@ fn window(ctx: &Ctx, p: usize, c: usize) -> Option<(NaiveDate, NaiveDate)> {
     None
 }
 
+/// Share of the round that lies after the participant's deadline for the course (0 without a
+/// deadline), clamped to 0–1.
+fn urgency(ctx: &Ctx, p: usize, c: usize) -> f64 {
+    let f = ctx.f;
+    let Some(months) = f.courses[c].deadline_months else {
+        return 0.0;
+    };
+    let start = f.participants[p].employment_start;
+    let deadline = start
+        .checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX)
+        - Duration::days(1);
+    let len = (f.round.end - f.round.start).num_days().max(1) as f64;
+    ((f.round.end - deadline).num_days() as f64 / len).clamp(0.0, 1.0)
+}
+
 /// Derives the demand: individual plans, then phase defaults (not for completed courses, not
 /// where the plan names the course, not where a deadline passed before the round).
 fn derive_wants(ctx: &mut Ctx) {
@@ -105,6 +123,7 @@ fn derive_wants(ctx: &mut Ctx) {
                 (p, c),
                 Want {
                     priority: d.priority,
+                    urgency: urgency(ctx, p, c),
                     window: window(ctx, p, c),
                 },
             );
@@ -129,6 +148,7 @@ fn derive_wants(ctx: &mut Ctx) {
                 (p, c),
                 Want {
                     priority: pd.priority,
+                    urgency: urgency(ctx, p, c),
                     window: w,
                 },
             );
@@ -293,10 +313,11 @@ fn session_pattern(ctx: &Ctx, s: &SessionPlan, c: usize, v: &mut Vec<super::Viol
         let gap = (w[1] - w[0]).num_days();
         let between_closed = (1..gap).all(|k| !ctx.open_day(w[0] + Duration::days(k)));
         let ok = match course.pattern {
-            DayPattern::Consecutive => gap >= 1 && gap <= 5 && between_closed,
+            DayPattern::Consecutive => (1..=5).contains(&gap) && between_closed,
             DayPattern::Weekly => {
                 gap == 7 || (gap == 14 && !ctx.open_day(w[0] + Duration::days(7)))
             }
+            DayPattern::Spread => gap >= i64::from(course.min_gap_days.max(1)),
         };
         if !ok {
             v.push(violation(
@@ -498,6 +519,17 @@ fn attendance(
             let Some(&p) = ctx.participant.get(a.as_str()) else {
                 continue;
             };
+            let phases = &f.courses[c].phases;
+            if !phases.is_empty() && !phases.iter().any(|ph| ph == phase_of(f, p)) {
+                v.push(violation(
+                    "C057",
+                    format!(
+                        "{a} attends {} but is in phase {}, not among {phases:?}",
+                        s.id,
+                        phase_of(f, p)
+                    ),
+                ));
+            }
             match ctx.wants.get(&(p, c)) {
                 None => v.push(violation(
                     "C057",
@@ -625,10 +657,12 @@ fn workload(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<su
         }
     }
     for (p, (days, courses)) in round {
-        if days > w.max_course_days_per_round || courses > w.max_courses_per_round {
+        if days > w.max_course_days_per_round
+            || w.max_courses_per_round.is_some_and(|mx| courses > mx)
+        {
             v.push(violation(
                 "C062",
-                format!("{} has {days} course days and {courses} courses in the round; the limits are {} and {}", ctx.f.participants[p].id, w.max_course_days_per_round, w.max_courses_per_round),
+                format!("{} has {days} course days and {courses} courses in the round; the limits are {} and {}", ctx.f.participants[p].id, w.max_course_days_per_round, w.max_courses_per_round.map_or("none".to_string(), |x| x.to_string())),
             ));
         }
     }
@@ -780,11 +814,12 @@ fn objective(
     }
     let mut coverage: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for (key, want) in &ctx.wants {
-        let (penalty, name) = match want.priority {
+        let (base, name) = match want.priority {
             Priority::High => (w.unserved_high, "high"),
             Priority::Normal => (w.unserved_normal, "normal"),
             Priority::Low => (w.unserved_low, "low"),
         };
+        let penalty = base + w.deadline_urgency * want.urgency;
         let e = coverage.entry(name.to_string()).or_default();
         e.0 += 1;
         if attended.contains_key(key) {
@@ -803,7 +838,8 @@ fn objective(
             .map(|&r| f.trainers[r].day_rate)
             .sum();
         cost += w.cost_per_sek
-            * ((f.venues[venue].day_rate + rates) * s.dates.len() as f64 + course.fixed_cost);
+            * ((f.venues[venue].day_rate + rates + course.day_cost) * s.dates.len() as f64
+                + course.fixed_cost);
         let mut per_muni: BTreeMap<usize, usize> = BTreeMap::new();
         for a in &s.attendees {
             let Some(&p) = ctx.participant.get(a.as_str()) else {

@@ -17,6 +17,9 @@ use crate::io::format::SameMunicipality;
 use crate::model::Instance;
 use std::collections::BTreeMap;
 
+/// A mentee's allowed mentors with their costs, and how many mentors each rule excluded.
+type MenteeCandidates = (Vec<(usize, PairCostTerms)>, BTreeMap<PairRule, usize>);
+
 /// A hard rule that can exclude a mentor for a mentee. The names are those used in plans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PairRule {
@@ -195,7 +198,7 @@ pub fn build_problem(inst: &Instance) -> MatchingProblem {
             not_eligible.push(p);
         }
     }
-    let per_mentee: Vec<(Vec<(usize, PairCostTerms)>, BTreeMap<PairRule, usize>)> = {
+    let per_mentee: Vec<MenteeCandidates> = {
         use rayon::prelude::*;
         mentees
             .par_iter()
