@@ -79,10 +79,7 @@ fn table() -> Vec<Row> {
                 population: f.get(2)?.parse().ok()?,
                 lat: f.get(3)?.parse().ok()?,
                 lon: f.get(4)?.parse().ok()?,
-                share: f
-                    .get(5)
-                    .and_then(|s| s.trim().parse::<f64>().ok())
-                    .map(|p| p / 100.0),
+                share: f.get(5).and_then(|s| s.trim().parse::<f64>().ok()).map(|p| p / 100.0),
             })
         })
         .collect()
@@ -103,10 +100,9 @@ pub fn slug(name: &str) -> String {
 }
 
 const FIRST: &[&str] = &[
-    "Anna", "Eva", "Maria", "Karin", "Sara", "Lena", "Emma", "Kerstin", "Johanna", "Malin", "Ida",
-    "Åsa", "Linnéa", "Sofia", "Elin", "Hanna", "Märta", "Ebba", "Lars", "Erik", "Anders", "Johan",
-    "Per", "Mikael", "Björn", "Jonas", "Göran", "Håkan", "Ali", "Amina", "Fatima", "Yusuf",
-    "Leila", "Nils", "Oskar", "Jörgen", "Ylva", "Agnes", "Saga", "Ingrid",
+    "Anna", "Eva", "Maria", "Karin", "Sara", "Lena", "Emma", "Kerstin", "Johanna", "Malin", "Ida", "Åsa", "Linnéa", "Sofia", "Elin",
+    "Hanna", "Märta", "Ebba", "Lars", "Erik", "Anders", "Johan", "Per", "Mikael", "Björn", "Jonas", "Göran", "Håkan", "Ali", "Amina",
+    "Fatima", "Yusuf", "Leila", "Nils", "Oskar", "Jörgen", "Ylva", "Agnes", "Saga", "Ingrid",
 ];
 const LAST: &[&str] = &[
     "Andersson",
@@ -161,50 +157,29 @@ const TAGS: &[&str] = &[
 pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
     if opts.participants == 0 {
-        return Err(GenError::Options(
-            "--participants must be at least 1".into(),
-        ));
+        return Err(GenError::Options("--participants must be at least 1".into()));
     }
     if let Some(k) = opts.mentees {
         if k > opts.participants {
-            return Err(GenError::Options(format!(
-                "--mentees {k} exceeds --participants {}",
-                opts.participants
-            )));
+            return Err(GenError::Options(format!("--mentees {k} exceeds --participants {}", opts.participants)));
         }
     }
     if matches!(opts.mentor_capacity, Some(c) if c < 1) {
-        return Err(GenError::Options(
-            "--mentor-capacity must be at least 1".into(),
-        ));
+        return Err(GenError::Options("--mentor-capacity must be at least 1".into()));
     }
     let (region_name, mut munis) = municipalities(opts.region, &mut rng);
     let start = NaiveDate::from_ymd_opt(2027, 1, 11).expect("valid date");
-    let end = if opts.term {
-        NaiveDate::from_ymd_opt(2027, 6, 11)
-    } else {
-        NaiveDate::from_ymd_opt(2027, 12, 17)
-    }
-    .expect("valid date");
+    let end = if opts.term { NaiveDate::from_ymd_opt(2027, 6, 11) } else { NaiveDate::from_ymd_opt(2027, 12, 17) }.expect("valid date");
 
     // People per municipality by population (largest remainder), at least one where possible.
     let mentees = opts.mentees.unwrap_or(opts.participants * 23 / 100);
     let cap_mean = opts.mentor_capacity.map(|c| c as f64).unwrap_or(2.0);
-    let n_mentors = opts
-        .mentors
-        .unwrap_or(((mentees as f64 / cap_mean) * 1.15).ceil() as usize + 1);
+    let n_mentors = opts.mentors.unwrap_or(((mentees as f64 / cap_mean) * 1.15).ceil() as usize + 1);
     let total_pop: i64 = munis.iter().map(|m| m.population).sum();
     let split = |n: usize| -> Vec<usize> {
-        let quotas: Vec<f64> = munis
-            .iter()
-            .map(|m| n as f64 * m.population as f64 / total_pop as f64)
-            .collect();
+        let quotas: Vec<f64> = munis.iter().map(|m| n as f64 * m.population as f64 / total_pop as f64).collect();
         let mut counts: Vec<usize> = quotas.iter().map(|q| q.floor() as usize).collect();
-        let mut rest: Vec<(f64, usize)> = quotas
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (q - q.floor(), i))
-            .collect();
+        let mut rest: Vec<(f64, usize)> = quotas.iter().enumerate().map(|(i, q)| (q - q.floor(), i)).collect();
         rest.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let missing = n - counts.iter().sum::<usize>();
         for (_, i) in rest.into_iter().take(missing) {
@@ -221,9 +196,7 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     let mut unit_of_muni: Vec<Vec<usize>> = Vec::new();
     for (i, m) in munis.iter().enumerate() {
         let people = part_counts[i] + mentor_counts[i];
-        let staff = ((m.population as f64 * 0.55 / 1000.0).round() as usize)
-            .max(people + people / 3 + 2)
-            .max(4);
+        let staff = ((m.population as f64 * 0.55 / 1000.0).round() as usize).max(people + people / 3 + 2).max(4);
         let n_units = staff.div_ceil(12).max(1);
         let mut ids = Vec::new();
         for u in 0..n_units {
@@ -242,28 +215,15 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     let mut pick_unit = |rng: &mut ChaCha8Rng, muni: usize, units: &Vec<UnitSpec>| -> String {
         let ids = &unit_of_muni[muni];
         // Fill units at random, never past the headcount.
-        let open: Vec<usize> = ids
-            .iter()
-            .copied()
-            .filter(|&u| unit_load[u] < units[u].headcount)
-            .collect();
+        let open: Vec<usize> = ids.iter().copied().filter(|&u| unit_load[u] < units[u].headcount).collect();
         let u = *open.choose(rng).unwrap_or(&ids[0]);
         unit_load[u] += 1;
         units[u].id.clone()
     };
-    let name = |rng: &mut ChaCha8Rng| {
-        format!(
-            "{} {}",
-            FIRST.choose(rng).unwrap_or(&"Anna"),
-            LAST.choose(rng).unwrap_or(&"Andersson")
-        )
-    };
+    let name = |rng: &mut ChaCha8Rng| format!("{} {}", FIRST.choose(rng).unwrap_or(&"Anna"), LAST.choose(rng).unwrap_or(&"Andersson"));
     let tags = |rng: &mut ChaCha8Rng, lo: usize, hi: usize| -> Vec<String> {
         let k = rng.gen_range(lo..=hi);
-        let mut t: Vec<String> = TAGS
-            .choose_multiple(rng, k)
-            .map(|s| s.to_string())
-            .collect();
+        let mut t: Vec<String> = TAGS.choose_multiple(rng, k).map(|s| s.to_string()).collect();
         t.sort();
         t
     };
@@ -271,16 +231,10 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
         let mut v = Vec::new();
         if rng.gen_bool(0.25) {
             let from = start + Duration::days(rng.gen_range(0..300));
-            v.push(DateOrRange::Range {
-                from,
-                to: from + Duration::days(rng.gen_range(2..14)),
-                reason: Some("ledighet".into()),
-            });
+            v.push(DateOrRange::Range { from, to: from + Duration::days(rng.gen_range(2..14)), reason: Some("ledighet".into()) });
         }
         for _ in 0..rng.gen_range(0..3) {
-            v.push(DateOrRange::Date(
-                start + Duration::days(rng.gen_range(0..340)),
-            ));
+            v.push(DateOrRange::Date(start + Duration::days(rng.gen_range(0..340))));
         }
         v
     };
@@ -313,8 +267,7 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
                 _ => rng.gen_range(5.05..25.0),
             };
             let profession_start = start - Duration::days((years * 365.25) as i64);
-            let employment_start = profession_start
-                + Duration::days((rng.gen_range(0.0..years) * 365.25 * 0.5) as i64);
+            let employment_start = profession_start + Duration::days((rng.gen_range(0.0..years) * 365.25 * 0.5) as i64);
             participants.push(ParticipantSpec {
                 id: format!("p{:0width$}", k),
                 name: name(&mut rng),
@@ -341,9 +294,7 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
         for _ in 0..count {
             j += 1;
             let history = if rng.gen_bool(0.1) && !participants.is_empty() {
-                vec![participants[rng.gen_range(0..participants.len())]
-                    .id
-                    .clone()]
+                vec![participants[rng.gen_range(0..participants.len())].id.clone()]
             } else {
                 vec![]
             };
@@ -351,18 +302,12 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
                 id: format!("m{:0mwidth$}", j),
                 name: name(&mut rng),
                 unit: pick_unit(&mut rng, mi, &units),
-                capacity: opts
-                    .mentor_capacity
-                    .unwrap_or_else(|| [1, 2, 2, 2, 3][rng.gen_range(0..5)]),
+                capacity: opts.mentor_capacity.unwrap_or_else(|| [1, 2, 2, 2, 3][rng.gen_range(0..5)]),
                 trained: rng.gen_bool(0.92),
                 years_in_profession: (rng.gen_range(5.0..30.0f64) * 10.0).round() / 10.0,
                 expertise: tags(&mut rng, 2, 4),
                 unavailable: unavailable(&mut rng),
-                max_travel_minutes: if rng.gen_bool(0.4) {
-                    Some([45.0, 60.0, 90.0, 120.0][rng.gen_range(0..4)])
-                } else {
-                    None
-                },
+                max_travel_minutes: if rng.gen_bool(0.4) { Some([45.0, 60.0, 90.0, 120.0][rng.gen_range(0..4)]) } else { None },
                 history,
             });
         }
@@ -372,11 +317,7 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     }
     let mentorship = if opts.term {
         // A term touches six months: four to five monthly meetings fit.
-        MentorshipRules {
-            min_meetings: 4,
-            max_meetings: 5,
-            ..MentorshipRules::default()
-        }
+        MentorshipRules { min_meetings: 4, max_meetings: 5, ..MentorshipRules::default() }
     } else {
         MentorshipRules::default()
     };
@@ -399,12 +340,7 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
                 reason: Some("sommaruppehåll".into()),
             }],
         },
-        region: RegionSpec {
-            name: region_name,
-            municipalities: munis,
-            units,
-            travel: TravelSpec::default(),
-        },
+        region: RegionSpec { name: region_name, municipalities: munis, units, travel: TravelSpec::default() },
         phases: default_phases(),
         participants,
         mentors,
@@ -426,149 +362,31 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
 
 /// One course of the generator's catalogue: (id, name, days, pattern, min, max, prerequisite,
 /// deadline months).
-type CourseTemplate = (
-    &'static str,
-    &'static str,
-    u32,
-    DayPattern,
-    u32,
-    u32,
-    Option<&'static str>,
-    Option<u32>,
-);
+type CourseTemplate = (&'static str, &'static str, u32, DayPattern, u32, u32, Option<&'static str>, Option<u32>);
 
 /// The course catalogue of the sources: (id, name, days, pattern, min, max, prerequisite,
 /// deadline months). Introduction course in the first months of employment (Halland,
 /// Yrkesresan), child law 5 days, LVU 2 days, child interviews 3 days, plain-language writing
 /// 2 days, motivational interviewing, developmental psychology one day a week (002).
 const COURSES: &[CourseTemplate] = &[
-    (
-        "introduktion",
-        "Introduktionsutbildning för nyanställda",
-        5,
-        DayPattern::Consecutive,
-        8,
-        24,
-        None,
-        Some(6),
-    ),
-    (
-        "barnratt",
-        "Barnrätt och socialtjänstlagen",
-        5,
-        DayPattern::Consecutive,
-        8,
-        24,
-        None,
-        None,
-    ),
-    (
-        "lvu",
-        "LVU i praktiken",
-        2,
-        DayPattern::Consecutive,
-        8,
-        24,
-        Some("barnratt"),
-        None,
-    ),
-    (
-        "barnsamtal",
-        "Barnsamtal",
-        3,
-        DayPattern::Consecutive,
-        6,
-        16,
-        None,
-        None,
-    ),
-    (
-        "klarsprak",
-        "Klarspråk i utredningar",
-        2,
-        DayPattern::Consecutive,
-        8,
-        24,
-        None,
-        None,
-    ),
-    (
-        "mi",
-        "Motiverande samtal (MI)",
-        3,
-        DayPattern::Consecutive,
-        6,
-        18,
-        None,
-        None,
-    ),
-    (
-        "utvecklingspsykologi",
-        "Utvecklingspsykologi",
-        6,
-        DayPattern::Weekly,
-        8,
-        24,
-        None,
-        None,
-    ),
-    (
-        "bbic",
-        "Utredning enligt BBIC",
-        3,
-        DayPattern::Consecutive,
-        8,
-        20,
-        None,
-        None,
-    ),
-    (
-        "vald",
-        "Våld i nära relationer",
-        2,
-        DayPattern::Consecutive,
-        8,
-        24,
-        None,
-        None,
-    ),
-    (
-        "familjehem",
-        "Placering och familjehemsvård",
-        2,
-        DayPattern::Consecutive,
-        6,
-        20,
-        None,
-        None,
-    ),
+    ("introduktion", "Introduktionsutbildning för nyanställda", 5, DayPattern::Consecutive, 8, 24, None, Some(6)),
+    ("barnratt", "Barnrätt och socialtjänstlagen", 5, DayPattern::Consecutive, 8, 24, None, None),
+    ("lvu", "LVU i praktiken", 2, DayPattern::Consecutive, 8, 24, Some("barnratt"), None),
+    ("barnsamtal", "Barnsamtal", 3, DayPattern::Consecutive, 6, 16, None, None),
+    ("klarsprak", "Klarspråk i utredningar", 2, DayPattern::Consecutive, 8, 24, None, None),
+    ("mi", "Motiverande samtal (MI)", 3, DayPattern::Consecutive, 6, 18, None, None),
+    ("utvecklingspsykologi", "Utvecklingspsykologi", 6, DayPattern::Weekly, 8, 24, None, None),
+    ("bbic", "Utredning enligt BBIC", 3, DayPattern::Consecutive, 8, 20, None, None),
+    ("vald", "Våld i nära relationer", 2, DayPattern::Consecutive, 8, 24, None, None),
+    ("familjehem", "Placering och familjehemsvård", 2, DayPattern::Consecutive, 6, 20, None, None),
 ];
 
 /// Courses each phase asks for in individual plans (phase index: 0 new, 1 practised, 2
 /// experienced), with weights.
 const WISHES: [&[(&str, u32)]; 3] = [
-    &[
-        ("barnratt", 5),
-        ("barnsamtal", 3),
-        ("bbic", 3),
-        ("klarsprak", 2),
-    ],
-    &[
-        ("lvu", 3),
-        ("mi", 3),
-        ("barnsamtal", 2),
-        ("klarsprak", 2),
-        ("vald", 2),
-        ("utvecklingspsykologi", 2),
-        ("familjehem", 1),
-    ],
-    &[
-        ("mi", 2),
-        ("vald", 2),
-        ("utvecklingspsykologi", 2),
-        ("familjehem", 2),
-        ("lvu", 1),
-    ],
+    &[("barnratt", 5), ("barnsamtal", 3), ("bbic", 3), ("klarsprak", 2)],
+    &[("lvu", 3), ("mi", 3), ("barnsamtal", 2), ("klarsprak", 2), ("vald", 2), ("utvecklingspsykologi", 2), ("familjehem", 1)],
+    &[("mi", 2), ("vald", 2), ("utvecklingspsykologi", 2), ("familjehem", 2), ("lvu", 1)],
 ];
 
 /// Adds courses, trainers, venues, individual plans, phase defaults and course history to a
@@ -581,28 +399,26 @@ fn add_courses(file: &mut InstanceFile, seed: u64) {
     let end = file.round.end;
     file.courses = COURSES
         .iter()
-        .map(
-            |&(id, name, days, pattern, min, max, pre, deadline)| CourseSpec {
-                id: id.into(),
-                name: name.into(),
-                days,
-                pattern,
-                min_size: min,
-                max_size: max,
-                trainers_per_session: 1,
-                prerequisites: pre.map(|p| vec![p.to_string()]).unwrap_or_default(),
-                deadline_months: deadline,
-                max_sessions: None,
-                fixed_cost: if id == "introduktion" { 5000.0 } else { 2000.0 },
-                day_cost: 0.0,
-                min_gap_days: 7,
-                phases: match id {
-                    "introduktion" => vec!["new".into()],
-                    "lvu" | "familjehem" => vec!["practised".into(), "experienced".into()],
-                    _ => vec![],
-                },
+        .map(|&(id, name, days, pattern, min, max, pre, deadline)| CourseSpec {
+            id: id.into(),
+            name: name.into(),
+            days,
+            pattern,
+            min_size: min,
+            max_size: max,
+            trainers_per_session: 1,
+            prerequisites: pre.map(|p| vec![p.to_string()]).unwrap_or_default(),
+            deadline_months: deadline,
+            max_sessions: None,
+            fixed_cost: if id == "introduktion" { 5000.0 } else { 2000.0 },
+            day_cost: 0.0,
+            min_gap_days: 7,
+            phases: match id {
+                "introduktion" => vec!["new".into()],
+                "lvu" | "familjehem" => vec!["practised".into(), "experienced".into()],
+                _ => vec![],
             },
-        )
+        })
         .collect();
 
     // New hires keep arriving: a few of the newest start during the round's first months.
@@ -633,10 +449,7 @@ fn add_courses(file: &mut InstanceFile, seed: u64) {
     for _ in 0..n_venues {
         let best = (0..counts.len())
             .max_by(|&a, &b| {
-                let q = |i: usize| {
-                    (file.region.municipalities[i].population as f64).sqrt()
-                        / (counts[i] + 1) as f64
-                };
+                let q = |i: usize| (file.region.municipalities[i].population as f64).sqrt() / (counts[i] + 1) as f64;
                 q(a).total_cmp(&q(b)).then(b.cmp(&a))
             })
             .unwrap_or(0);
@@ -651,29 +464,13 @@ fn add_courses(file: &mut InstanceFile, seed: u64) {
             let municipal = rng.gen_bool(0.6);
             VenueSpec {
                 id: format!("{}-lokal-{k}", muni.id),
-                name: format!(
-                    "{} {} {k}",
-                    muni.name,
-                    if municipal {
-                        "kommunhus, sal"
-                    } else {
-                        "konferenscenter, rum"
-                    }
-                ),
+                name: format!("{} {} {k}", muni.name, if municipal { "kommunhus, sal" } else { "konferenscenter, rum" }),
                 municipality: muni.id.clone(),
                 capacity: [16, 20, 24, 24, 30][rng.gen_range(0..5)],
-                day_rate: if municipal {
-                    0.0
-                } else {
-                    [2000.0, 3000.0, 4500.0][rng.gen_range(0..3)]
-                },
+                day_rate: if municipal { 0.0 } else { [2000.0, 3000.0, 4500.0][rng.gen_range(0..3)] },
                 unavailable: if rng.gen_bool(0.3) {
                     let from = start + Duration::days(rng.gen_range(0..round_days));
-                    vec![DateOrRange::Range {
-                        from,
-                        to: from + Duration::days(rng.gen_range(1..10)),
-                        reason: Some("uthyrd".into()),
-                    }]
+                    vec![DateOrRange::Range { from, to: from + Duration::days(rng.gen_range(1..10)), reason: Some("uthyrd".into()) }]
                 } else {
                     vec![]
                 },
@@ -696,35 +493,19 @@ fn add_courses(file: &mut InstanceFile, seed: u64) {
         }
         courses.sort();
         let months = ((end - start).num_days() as f64 / 30.4).max(1.0);
-        let max_days = if internal {
-            (months * 2.5).round() as u32
-        } else {
-            (months * 5.0).round() as u32
-        };
+        let max_days = if internal { (months * 2.5).round() as u32 } else { (months * 5.0).round() as u32 };
         let home = &file.region.municipalities[rng.gen_range(0..file.region.municipalities.len())];
         trainers.push(TrainerSpec {
             internal,
             municipality: Some(home.id.clone()),
             id: format!("t{:03}", i + 1),
-            name: format!(
-                "{} {}",
-                FIRST[rng.gen_range(0..FIRST.len())],
-                LAST[rng.gen_range(0..LAST.len())]
-            ),
+            name: format!("{} {}", FIRST[rng.gen_range(0..FIRST.len())], LAST[rng.gen_range(0..LAST.len())]),
             courses,
             max_days: max_days.max(6),
-            day_rate: if internal {
-                4000.0
-            } else {
-                [9000.0, 12000.0, 14000.0][rng.gen_range(0..3)]
-            },
+            day_rate: if internal { 4000.0 } else { [9000.0, 12000.0, 14000.0][rng.gen_range(0..3)] },
             unavailable: if rng.gen_bool(0.4) {
                 let from = start + Duration::days(rng.gen_range(0..round_days));
-                vec![DateOrRange::Range {
-                    from,
-                    to: from + Duration::days(rng.gen_range(3..15)),
-                    reason: Some("semester".into()),
-                }]
+                vec![DateOrRange::Range { from, to: from + Duration::days(rng.gen_range(3..15)), reason: Some("semester".into()) }]
             } else {
                 vec![]
             },
@@ -734,11 +515,7 @@ fn add_courses(file: &mut InstanceFile, seed: u64) {
 
     // Demand: the introduction course is the new phase's default; individual plans add one or
     // two courses by phase; experienced staff completed child law before.
-    file.phase_demand = vec![PhaseDemandSpec {
-        phase: "new".into(),
-        course: "introduktion".into(),
-        priority: Priority::High,
-    }];
+    file.phase_demand = vec![PhaseDemandSpec { phase: "new".into(), course: "introduktion".into(), priority: Priority::High }];
     let mut demand = Vec::new();
     let mut history = Vec::new();
     for p in &file.participants {
@@ -746,23 +523,13 @@ fn add_courses(file: &mut InstanceFile, seed: u64) {
         let employed_months = (start - p.employment_start).num_days() as f64 / 30.4;
         let has_intro = ph == 0 && employed_months < 6.0;
         if ph > 0 || (ph == 0 && employed_months >= 6.0) {
-            history.push(CourseRecord {
-                participant: p.id.clone(),
-                course: "introduktion".into(),
-            });
+            history.push(CourseRecord { participant: p.id.clone(), course: "introduktion".into() });
         }
         let knows_law = ph == 2 || (ph == 1 && rng.gen_bool(0.8));
         if knows_law {
-            history.push(CourseRecord {
-                participant: p.id.clone(),
-                course: "barnratt".into(),
-            });
+            history.push(CourseRecord { participant: p.id.clone(), course: "barnratt".into() });
         }
-        let wishes = if has_intro {
-            usize::from(rng.gen_bool(0.3))
-        } else {
-            [0, 1, 1, 1, 2][rng.gen_range(0..5)]
-        };
+        let wishes = if has_intro { usize::from(rng.gen_bool(0.3)) } else { [0, 1, 1, 1, 2][rng.gen_range(0..5)] };
         let mut chosen: Vec<String> = Vec::new();
         for _ in 0..wishes * 3 {
             if chosen.len() >= wishes {
@@ -813,21 +580,13 @@ fn add_courses(file: &mut InstanceFile, seed: u64) {
                     }
                 }
             };
-            demand.push(DemandSpec {
-                participant: p.id.clone(),
-                course: c,
-                priority,
-            });
+            demand.push(DemandSpec { participant: p.id.clone(), course: c, priority });
         }
     }
     file.demand = demand;
     file.course_history = history;
     // Yrkesresan-like limits: a five-day course fits in a month; two courses a round.
-    file.workload = WorkloadRules {
-        max_course_days_per_month: 6,
-        max_courses_per_round: Some(2),
-        ..WorkloadRules::default()
-    };
+    file.workload = WorkloadRules { max_course_days_per_month: 6, max_courses_per_round: Some(2), ..WorkloadRules::default() };
 }
 
 fn municipalities(region: GenRegion, rng: &mut ChaCha8Rng) -> (String, Vec<MunicipalitySpec>) {

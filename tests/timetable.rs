@@ -27,31 +27,19 @@ fn generated(participants: usize, seed: u64) -> LoadedInstance {
 }
 
 fn solve_with(loaded: &LoadedInstance, strategy: &str, seed: u64, limit: Option<f64>) -> PlanFile {
-    let params = SolveParams {
-        seed,
-        time_limit: limit.map(Duration::from_secs_f64),
-        timetable_strategy: strategy.into(),
-        ..Default::default()
-    };
+    let params =
+        SolveParams { seed, time_limit: limit.map(Duration::from_secs_f64), timetable_strategy: strategy.into(), ..Default::default() };
     solve::solve(loaded, "test.json", &params).unwrap()
 }
 
 /// Every test that solves also checks.
 fn assert_valid(loaded: &LoadedInstance, plan: &PlanFile) {
     let report = check::check(&loaded.file, &loaded.sha256, plan);
-    assert!(
-        report.is_valid(),
-        "checker rejects the plan: {:#?}",
-        report.violations
-    );
+    assert!(report.is_valid(), "checker rejects the plan: {:#?}", report.violations);
 }
 
 fn codes(loaded: &LoadedInstance, plan: &PlanFile) -> Vec<&'static str> {
-    let mut c: Vec<&str> = check::check(&loaded.file, &loaded.sha256, plan)
-        .violations
-        .iter()
-        .map(|v| v.code)
-        .collect();
+    let mut c: Vec<&str> = check::check(&loaded.file, &loaded.sha256, plan).violations.iter().map(|v| v.code).collect();
     c.sort();
     c.dedup();
     c
@@ -104,13 +92,7 @@ fn checker_accepts_every_strategy_on_generated_rounds() {
         for s in timetable::strategies() {
             let plan = solve_with(&loaded, s.name(), seed, Some(3.0));
             assert_valid(&loaded, &plan);
-            assert!(
-                plan.timetable
-                    .as_ref()
-                    .is_some_and(|t| !t.sessions.is_empty()),
-                "{} opened no session",
-                s.name()
-            );
+            assert!(plan.timetable.as_ref().is_some_and(|t| !t.sessions.is_empty()), "{} opened no session", s.name());
         }
     }
 }
@@ -122,11 +104,7 @@ fn same_seed_gives_the_same_plan() {
         let a = solve_with(&loaded, strategy, 7, None);
         let b = solve_with(&loaded, strategy, 7, None);
         assert_valid(&loaded, &a);
-        assert_eq!(
-            a.timetable.as_ref().unwrap().sessions,
-            b.timetable.as_ref().unwrap().sessions,
-            "{strategy}"
-        );
+        assert_eq!(a.timetable.as_ref().unwrap().sessions, b.timetable.as_ref().unwrap().sessions, "{strategy}");
         assert_eq!(a.mentorship, b.mentorship);
     }
 }
@@ -138,28 +116,15 @@ fn milp_proves_the_small_optimum_and_no_heuristic_beats_it() {
     let exact = solve_with(&loaded, "milp", 1, None);
     assert_valid(&loaded, &exact);
     let t = exact.timetable.as_ref().unwrap();
-    assert_eq!(
-        t.status.optimality,
-        trappa::io::plan_format::Optimality::Optimal,
-        "{}",
-        t.status.method
-    );
+    assert_eq!(t.status.optimality, trappa::io::plan_format::Optimality::Optimal, "{}", t.status.method);
     for s in ["greedy", "local-search", "auto"] {
         let plan = solve_with(&loaded, s, 1, None);
         assert_valid(&loaded, &plan);
         let obj = plan.timetable.as_ref().unwrap().objective.total;
-        assert!(
-            obj >= t.objective.total - 1e-6,
-            "{s} found {obj} below the proven optimum {}",
-            t.objective.total
-        );
+        assert!(obj >= t.objective.total - 1e-6, "{s} found {obj} below the proven optimum {}", t.objective.total);
         // No bound may exceed the optimum.
         if let Some(b) = plan.timetable.as_ref().unwrap().status.bound {
-            assert!(
-                b <= t.objective.total + 1e-6,
-                "{s} reports bound {b} above the optimum {}",
-                t.objective.total
-            );
+            assert!(b <= t.objective.total + 1e-6, "{s} reports bound {b} above the optimum {}", t.objective.total);
         }
     }
 }
@@ -203,9 +168,7 @@ fn generated_small_rounds_cross_check_milp_against_heuristics() {
     for s in ["greedy", "local-search"] {
         let plan = solve_with(&loaded, s, 1, None);
         assert_valid(&loaded, &plan);
-        assert!(
-            plan.timetable.as_ref().unwrap().objective.total >= opt.status.bound.unwrap() - 1e-6
-        );
+        assert!(plan.timetable.as_ref().unwrap().objective.total >= opt.status.bound.unwrap() - 1e-6);
     }
 }
 
@@ -220,8 +183,7 @@ fn unserved_demand_is_explained_in_programme_terms() {
         serde_json::json!({"id": "mi", "name": "MI", "days": 1, "min_size": 3}),
         serde_json::json!({"id": "fordjupning", "name": "Fördjupning", "days": 1, "min_size": 2, "prerequisites": ["klarsprak"]}),
     ]);
-    file["trainers"][0]["courses"] =
-        serde_json::json!(["barnsamtal", "lvu", "intro", "mi", "fordjupning"]);
+    file["trainers"][0]["courses"] = serde_json::json!(["barnsamtal", "lvu", "intro", "mi", "fordjupning"]);
     file["demand"].as_array_mut().unwrap().extend([
         serde_json::json!({"participant": "p4", "course": "intro"}),
         serde_json::json!({"participant": "p5", "course": "klarsprak"}),
@@ -232,24 +194,12 @@ fn unserved_demand_is_explained_in_programme_terms() {
     let plan = solve_with(&loaded, "auto", 1, Some(20.0));
     assert_valid(&loaded, &plan);
     let reason = |p: &str, c: &str| {
-        plan.timetable
-            .as_ref()
-            .unwrap()
-            .unserved
-            .iter()
-            .find(|u| u.participant == p && u.course == c)
-            .map(|u| u.reason.clone())
+        plan.timetable.as_ref().unwrap().unserved.iter().find(|u| u.participant == p && u.course == c).map(|u| u.reason.clone())
     };
     assert_eq!(reason("p4", "intro").as_deref(), Some("deadline_passed"));
-    assert_eq!(
-        reason("p5", "klarsprak").as_deref(),
-        Some("no_qualified_trainer")
-    );
+    assert_eq!(reason("p5", "klarsprak").as_deref(), Some("no_qualified_trainer"));
     assert_eq!(reason("p8", "mi").as_deref(), Some("too_few_participants"));
-    assert_eq!(
-        reason("p1", "fordjupning").as_deref(),
-        Some("prerequisite_missing")
-    );
+    assert_eq!(reason("p1", "fordjupning").as_deref(), Some("prerequisite_missing"));
     let text = trappa::report::explain_participant(&loaded.model, &plan, "p4").unwrap();
     assert!(text.contains("NOT SERVED (deadline_passed)"), "{text}");
 }
@@ -267,10 +217,7 @@ fn mutated_plans_are_rejected_with_their_codes() {
         codes(&loaded, &p)
     };
     // A session on a Saturday.
-    let c = mutate(&|p| {
-        p.timetable.as_mut().unwrap().sessions[0].dates[0] =
-            chrono::NaiveDate::from_ymd_opt(2027, 2, 6).unwrap()
-    });
+    let c = mutate(&|p| p.timetable.as_mut().unwrap().sessions[0].dates[0] = chrono::NaiveDate::from_ymd_opt(2027, 2, 6).unwrap());
     assert!(c.contains(&"C052"), "{c:?}");
     // A trainer who is not qualified.
     let c = mutate(&|p| {
@@ -280,11 +227,7 @@ fn mutated_plans_are_rejected_with_their_codes() {
     });
     assert!(c.contains(&"C055"), "{c:?}");
     // Someone attends a course they did not ask for.
-    let c = mutate(&|p| {
-        p.timetable.as_mut().unwrap().sessions[0]
-            .attendees
-            .push("p4".into())
-    });
+    let c = mutate(&|p| p.timetable.as_mut().unwrap().sessions[0].attendees.push("p4".into()));
     assert!(c.contains(&"C057") || c.contains(&"C053"), "{c:?}");
     // An unserved demand dropped from the list, or a served one removed without a listing.
     let c = mutate(&|p| {
@@ -298,11 +241,7 @@ fn mutated_plans_are_rejected_with_their_codes() {
     // Too many attendees for the course.
     let c = mutate(&|p| {
         let t = p.timetable.as_mut().unwrap();
-        let i = t
-            .sessions
-            .iter()
-            .position(|s| s.course == "barnsamtal")
-            .unwrap();
+        let i = t.sessions.iter().position(|s| s.course == "barnsamtal").unwrap();
         for extra in ["p4", "p8", "p1", "p2", "p3"] {
             t.sessions[i].attendees.push(extra.into());
         }
@@ -339,16 +278,8 @@ fn mentor_meetings_avoid_course_days() {
     assert_valid(&loaded, &plan);
     let t = plan.timetable.as_ref().unwrap();
     for pair in &plan.mentorship.pairs {
-        for s in t
-            .sessions
-            .iter()
-            .filter(|s| s.attendees.contains(&pair.mentee))
-        {
-            assert!(
-                pair.meetings.iter().all(|d| !s.dates.contains(d)),
-                "{} meets on a course day",
-                pair.mentee
-            );
+        for s in t.sessions.iter().filter(|s| s.attendees.contains(&pair.mentee)) {
+            assert!(pair.meetings.iter().all(|d| !s.dates.contains(d)), "{} meets on a course day", pair.mentee);
         }
     }
 }
@@ -383,10 +314,7 @@ fn invalid_timetable_examples_give_their_codes() {
             .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(code))
             .unwrap();
         let err = trappa::io::read_instance(&path).unwrap_err();
-        assert!(
-            err.problems().iter().any(|p| p.code == code),
-            "{code}: {err}"
-        );
+        assert!(err.problems().iter().any(|p| p.code == code), "{code}: {err}");
     }
 }
 
@@ -397,31 +325,14 @@ fn csv_and_ics_output_match_golden_files() {
     assert_valid(&loaded, &plan);
     let files = output::render_plan_files(&plan, &loaded.file, &loaded.model).unwrap();
     let golden = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
-    for name in [
-        "sessions.csv",
-        "attendance.csv",
-        "calendars/t1.ics",
-        "calendars/p1.ics",
-    ] {
-        let got = files
-            .get(name)
-            .unwrap_or_else(|| panic!("{name} not written"));
+    for name in ["sessions.csv", "attendance.csv", "calendars/t1.ics", "calendars/p1.ics"] {
+        let got = files.get(name).unwrap_or_else(|| panic!("{name} not written"));
         let path = golden.join(name.replace('/', "-"));
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
             std::fs::write(&path, got).unwrap();
         }
-        let want = std::fs::read(&path).unwrap_or_else(|_| {
-            panic!(
-                "missing golden {} (run with UPDATE_GOLDEN=1)",
-                path.display()
-            )
-        });
-        assert_eq!(
-            String::from_utf8_lossy(got),
-            String::from_utf8_lossy(&want),
-            "{name} differs from {}",
-            path.display()
-        );
+        let want = std::fs::read(&path).unwrap_or_else(|_| panic!("missing golden {} (run with UPDATE_GOLDEN=1)", path.display()));
+        assert_eq!(String::from_utf8_lossy(got), String::from_utf8_lossy(&want), "{name} differs from {}", path.display());
     }
 }
 
@@ -435,9 +346,5 @@ fn incremental_objective_matches_a_fresh_evaluation() {
     timetable::greedy::construct(&mut st, &mut rng, &Default::default(), &ctx);
     timetable::local_search::improve(&mut st, &mut rng, &ctx, 3000);
     let fresh = timetable::evaluate(inst, &st.to_timetable()).total;
-    assert!(
-        (st.total() - fresh).abs() < 1e-3 * fresh.max(1.0),
-        "{} vs {fresh}",
-        st.total()
-    );
+    assert!((st.total() - fresh).abs() < 1e-3 * fresh.max(1.0), "{} vs {fresh}", st.total());
 }

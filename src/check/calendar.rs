@@ -67,11 +67,7 @@ mod tests {
     #[test]
     fn agrees_with_the_solver_calendar_for_four_centuries() {
         for y in 1900..2300 {
-            assert_eq!(
-                easter(y),
-                crate::model::calendar::easter_sunday(y),
-                "Easter {y}"
-            );
+            assert_eq!(easter(y), crate::model::calendar::easter_sunday(y), "Easter {y}");
         }
     }
 

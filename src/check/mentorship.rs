@@ -31,8 +31,7 @@ pub(crate) fn travel(f: &InstanceFile, a: usize, b: usize) -> f64 {
     }
     let rad = std::f64::consts::PI / 180.0;
     let (la, lb) = (ma.lat * rad, mb.lat * rad);
-    let h = ((lb - la) / 2.0).sin().powi(2)
-        + la.cos() * lb.cos() * (((mb.lon - ma.lon) * rad) / 2.0).sin().powi(2);
+    let h = ((lb - la) / 2.0).sin().powi(2) + la.cos() * lb.cos() * (((mb.lon - ma.lon) * rad) / 2.0).sin().powi(2);
     let km = 2.0 * 6371.0088 * h.sqrt().asin();
     km * f.region.travel.road_factor / f.region.travel.speed_kmh * 60.0
 }
@@ -41,36 +40,11 @@ pub(crate) fn travel(f: &InstanceFile, a: usize, b: usize) -> f64 {
 pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     let rules = &f.mentorship;
     let w = &f.weights;
-    let muni: HashMap<&str, usize> = f
-        .region
-        .municipalities
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.id.as_str(), i))
-        .collect();
-    let unit_muni: HashMap<&str, usize> = f
-        .region
-        .units
-        .iter()
-        .map(|u| {
-            (
-                u.id.as_str(),
-                muni.get(u.municipality.as_str()).copied().unwrap_or(0),
-            )
-        })
-        .collect();
-    let participants: HashMap<&str, usize> = f
-        .participants
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    let mentors: HashMap<&str, usize> = f
-        .mentors
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.id.as_str(), i))
-        .collect();
+    let muni: HashMap<&str, usize> = f.region.municipalities.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
+    let unit_muni: HashMap<&str, usize> =
+        f.region.units.iter().map(|u| (u.id.as_str(), muni.get(u.municipality.as_str()).copied().unwrap_or(0))).collect();
+    let participants: HashMap<&str, usize> = f.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let mentors: HashMap<&str, usize> = f.mentors.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
     let participant_of = |i: usize| {
         let p = &f.participants[i];
         Person {
@@ -90,9 +64,7 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
 
     // Phase of each participant at the round's start (years of 365.25 days).
     let phase_of = |i: usize| -> &str {
-        let years = ((f.round.start - f.participants[i].profession_start).num_days() as f64
-            / 365.25)
-            .max(0.0);
+        let years = ((f.round.start - f.participants[i].profession_start).num_days() as f64 / 365.25).max(0.0);
         let mut phase = f.phases.first().map(|p| p.id.as_str()).unwrap_or("");
         for p in &f.phases {
             if years >= p.min_years {
@@ -101,41 +73,20 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
         }
         phase
     };
-    let eligible_mentee = |i: usize| {
-        f.participants[i].wants_mentor && rules.eligible_phases.iter().any(|ph| ph == phase_of(i))
-    };
-    let excluded: HashSet<(&str, &str)> = rules
-        .exclusions
-        .iter()
-        .map(|e| (e.mentor.as_str(), e.mentee.as_str()))
-        .collect();
-    let explicit: HashMap<(&str, &str), f64> = rules
-        .pair_costs
-        .iter()
-        .map(|c| ((c.mentor.as_str(), c.mentee.as_str()), c.cost))
-        .collect();
-    let history: HashSet<(&str, &str)> = f
-        .mentors
-        .iter()
-        .flat_map(|m| m.history.iter().map(move |h| (m.id.as_str(), h.as_str())))
-        .collect();
+    let eligible_mentee = |i: usize| f.participants[i].wants_mentor && rules.eligible_phases.iter().any(|ph| ph == phase_of(i));
+    let excluded: HashSet<(&str, &str)> = rules.exclusions.iter().map(|e| (e.mentor.as_str(), e.mentee.as_str())).collect();
+    let explicit: HashMap<(&str, &str), f64> = rules.pair_costs.iter().map(|c| ((c.mentor.as_str(), c.mentee.as_str()), c.cost)).collect();
+    let history: HashSet<(&str, &str)> =
+        f.mentors.iter().flat_map(|m| m.history.iter().map(move |h| (m.id.as_str(), h.as_str()))).collect();
 
     // Whether the hard pair rules allow mentor m for participant p (checker's own statement).
     let allowed = |m: usize, p: usize| -> Result<(), (&'static str, String)> {
         let mentor = &f.mentors[m];
         let (a, b) = (mentor_of(m), participant_of(p));
         if a.unit == b.unit {
-            return Err((
-                "C014",
-                format!(
-                    "mentor {} and mentee {} both work in unit {}",
-                    mentor.id, f.participants[p].id, a.unit
-                ),
-            ));
+            return Err(("C014", format!("mentor {} and mentee {} both work in unit {}", mentor.id, f.participants[p].id, a.unit)));
         }
-        if rules.same_municipality == SameMunicipality::Forbidden
-            && a.municipality == b.municipality
-        {
+        if rules.same_municipality == SameMunicipality::Forbidden && a.municipality == b.municipality {
             return Err((
                 "C015",
                 format!(
@@ -145,10 +96,7 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             ));
         }
         if rules.require_training && !mentor.trained {
-            return Err((
-                "C016",
-                format!("mentor {} has not taken the mentor training", mentor.id),
-            ));
+            return Err(("C016", format!("mentor {} has not taken the mentor training", mentor.id)));
         }
         if mentor.years_in_profession < rules.mentor_min_years {
             return Err((
@@ -160,24 +108,18 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             ));
         }
         if mentor.capacity <= 0 {
-            return Err((
-                "C013",
-                format!("mentor {} has capacity {}", mentor.id, mentor.capacity),
-            ));
+            return Err(("C013", format!("mentor {} has capacity {}", mentor.id, mentor.capacity)));
         }
         if excluded.contains(&(mentor.id.as_str(), f.participants[p].id.as_str())) {
-            return Err((
-                "C017",
-                format!(
-                    "the pair {}–{} is excluded",
-                    mentor.id, f.participants[p].id
-                ),
-            ));
+            return Err(("C017", format!("the pair {}–{} is excluded", mentor.id, f.participants[p].id)));
         }
         if let Some(max) = mentor.max_travel_minutes {
             let t = travel(f, a.municipality, b.municipality);
             if t > max {
-                return Err(("C018", format!("mentor {} would travel {t:.1} min to mentee {}, more than the maximum {max}", mentor.id, f.participants[p].id)));
+                return Err((
+                    "C018",
+                    format!("mentor {} would travel {t:.1} min to mentee {}, more than the maximum {max}", mentor.id, f.participants[p].id),
+                ));
             }
         }
         Ok(())
@@ -190,17 +132,8 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     let mut pair_list: Vec<(usize, usize)> = Vec::new();
 
     for pair in &plan.mentorship.pairs {
-        let (Some(&m), Some(&p)) = (
-            mentors.get(pair.mentor.as_str()),
-            participants.get(pair.mentee.as_str()),
-        ) else {
-            report.violations.push(violation(
-                "C010",
-                format!(
-                    "pair {}–{} names someone not in the instance",
-                    pair.mentor, pair.mentee
-                ),
-            ));
+        let (Some(&m), Some(&p)) = (mentors.get(pair.mentor.as_str()), participants.get(pair.mentee.as_str())) else {
+            report.violations.push(violation("C010", format!("pair {}–{} names someone not in the instance", pair.mentor, pair.mentee)));
             continue;
         };
         pair_list.push((m, p));
@@ -216,10 +149,7 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             ));
         }
         if !paired.insert(p) {
-            report.violations.push(violation(
-                "C012",
-                format!("{} has more than one mentor", pair.mentee),
-            ));
+            report.violations.push(violation("C012", format!("{} has more than one mentor", pair.mentee)));
         }
         *load.entry(m).or_insert(0) += 1;
         if let Err((code, msg)) = allowed(m, p) {
@@ -234,37 +164,22 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
         if let Some(c) = explicit.get(&key) {
             *terms.entry("explicit_pair_cost".into()).or_insert(0.0) += c;
         } else {
-            *terms.entry("travel".into()).or_insert(0.0) +=
-                w.travel_per_minute * travel(f, a.municipality, b.municipality);
-            let same = if a.municipality == b.municipality
-                && rules.same_municipality == SameMunicipality::Penalised
-            {
+            *terms.entry("travel".into()).or_insert(0.0) += w.travel_per_minute * travel(f, a.municipality, b.municipality);
+            let same = if a.municipality == b.municipality && rules.same_municipality == SameMunicipality::Penalised {
                 w.same_municipality
             } else {
                 0.0
             };
             *terms.entry("same_municipality".into()).or_insert(0.0) += same;
-            let expertise: HashSet<&str> =
-                f.mentors[m].expertise.iter().map(String::as_str).collect();
-            let missing = f.participants[p]
-                .interests
-                .iter()
-                .filter(|t| !expertise.contains(t.as_str()))
-                .count();
-            *terms.entry("interest_mismatch".into()).or_insert(0.0) +=
-                w.interest_mismatch * missing as f64;
-            *terms.entry("repeat_pair".into()).or_insert(0.0) += if history.contains(&key) {
-                w.repeat_pair
-            } else {
-                0.0
-            };
+            let expertise: HashSet<&str> = f.mentors[m].expertise.iter().map(String::as_str).collect();
+            let missing = f.participants[p].interests.iter().filter(|t| !expertise.contains(t.as_str())).count();
+            *terms.entry("interest_mismatch".into()).or_insert(0.0) += w.interest_mismatch * missing as f64;
+            *terms.entry("repeat_pair".into()).or_insert(0.0) += if history.contains(&key) { w.repeat_pair } else { 0.0 };
         }
 
         // Meetings.
         let n = pair.meetings.len();
-        if n > rules.max_meetings as usize
-            || (n < rules.min_meetings as usize && pair.shortfall.is_none())
-        {
+        if n > rules.max_meetings as usize || (n < rules.min_meetings as usize && pair.shortfall.is_none()) {
             report.violations.push(violation(
                 "C020",
                 format!(
@@ -278,63 +193,37 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             if d < f.round.start || d > f.round.end {
                 report.violations.push(violation(
                     "C021",
-                    format!(
-                        "{}–{} meets on {d}, outside the round {}–{}",
-                        pair.mentor, pair.mentee, f.round.start, f.round.end
-                    ),
+                    format!("{}–{} meets on {d}, outside the round {}–{}", pair.mentor, pair.mentee, f.round.start, f.round.end),
                 ));
             }
             if let Some(why) = closed_reason(d) {
-                report.violations.push(violation(
-                    "C022",
-                    format!("{}–{} meets on {d}, {why}", pair.mentor, pair.mentee),
-                ));
+                report.violations.push(violation("C022", format!("{}–{} meets on {d}, {why}", pair.mentor, pair.mentee)));
             } else if unavailable_on(&closed_extra, d) {
-                report.violations.push(violation(
-                    "C022",
-                    format!(
-                        "{}–{} meets on {d}, a closed date of the round",
-                        pair.mentor, pair.mentee
-                    ),
-                ));
+                report
+                    .violations
+                    .push(violation("C022", format!("{}–{} meets on {d}, a closed date of the round", pair.mentor, pair.mentee)));
             }
             for (who, person) in [(&pair.mentor, &a), (&pair.mentee, &b)] {
                 if unavailable_on(&person.unavailable, d) {
-                    report.violations.push(violation(
-                        "C025",
-                        format!(
-                            "{who} is unavailable on {d}, a meeting of {}–{}",
-                            pair.mentor, pair.mentee
-                        ),
-                    ));
-                }
-                if day_of.insert((who.as_str(), d), k).is_some() {
                     report
                         .violations
-                        .push(violation("C026", format!("{who} has two meetings on {d}")));
+                        .push(violation("C025", format!("{who} is unavailable on {d}, a meeting of {}–{}", pair.mentor, pair.mentee)));
+                }
+                if day_of.insert((who.as_str(), d), k).is_some() {
+                    report.violations.push(violation("C026", format!("{who} has two meetings on {d}")));
                 }
             }
             if k > 0 {
                 let prev = pair.meetings[k - 1];
                 if (prev.year(), prev.month()) == (d.year(), d.month()) {
-                    report.violations.push(violation(
-                        "C023",
-                        format!(
-                            "{}–{} meets twice in {}-{:02}",
-                            pair.mentor,
-                            pair.mentee,
-                            d.year(),
-                            d.month()
-                        ),
-                    ));
+                    report
+                        .violations
+                        .push(violation("C023", format!("{}–{} meets twice in {}-{:02}", pair.mentor, pair.mentee, d.year(), d.month())));
                 }
                 if d <= prev {
                     report.violations.push(violation(
                         "C024",
-                        format!(
-                            "{}–{}: meetings are not in ascending order ({prev}, {d})",
-                            pair.mentor, pair.mentee
-                        ),
+                        format!("{}–{}: meetings are not in ascending order ({prev}, {d})", pair.mentor, pair.mentee),
                     ));
                 } else if (d - prev).num_days() < rules.min_days_between as i64 {
                     report.violations.push(violation(
@@ -353,21 +242,15 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
         match muni.get(pair.meeting_place.as_str()) {
             None => report.violations.push(violation(
                 "C027",
-                format!(
-                    "{}–{} meets in unknown municipality \"{}\"",
-                    pair.mentor, pair.mentee, pair.meeting_place
-                ),
+                format!("{}–{} meets in unknown municipality \"{}\"", pair.mentor, pair.mentee, pair.meeting_place),
             )),
             Some(&place) => {
                 let ok = match rules.meeting_place {
                     MeetingPlace::Mentor => place == a.municipality,
                     MeetingPlace::Mentee => place == b.municipality,
                     MeetingPlace::MinCombinedTravel => {
-                        let cost =
-                            |x: usize| travel(f, a.municipality, x) + travel(f, b.municipality, x);
-                        let best = (0..f.region.municipalities.len())
-                            .map(cost)
-                            .fold(f64::INFINITY, f64::min);
+                        let cost = |x: usize| travel(f, a.municipality, x) + travel(f, b.municipality, x);
+                        let best = (0..f.region.municipalities.len()).map(cost).fold(f64::INFINITY, f64::min);
                         cost(place) <= best + 1e-6
                     }
                 };
@@ -387,41 +270,26 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     for (&m, &l) in &load {
         let cap = f.mentors[m].capacity.max(0) as usize;
         if l > cap {
-            report.violations.push(violation(
-                "C013",
-                format!("mentor {} has {l} mentees, capacity {cap}", f.mentors[m].id),
-            ));
+            report.violations.push(violation("C013", format!("mentor {} has {l} mentees, capacity {cap}", f.mentors[m].id)));
         }
     }
-    let balance: f64 = load
-        .values()
-        .map(|&l| w.balance * (l * l.saturating_sub(1)) as f64 / 2.0)
-        .sum();
+    let balance: f64 = load.values().map(|&l| w.balance * (l * l.saturating_sub(1)) as f64 / 2.0).sum();
     terms.insert("balance".into(), balance);
 
     // Unmatched mentees: every eligible, unpaired mentee must be listed with a true reason.
-    let listed: HashMap<&str, &crate::io::plan_format::UnmatchedMentee> = plan
-        .mentorship
-        .unmatched
-        .iter()
-        .map(|u| (u.mentee.as_str(), u))
-        .collect();
-    let eligible: Vec<usize> = (0..f.participants.len())
-        .filter(|&i| eligible_mentee(i))
-        .collect();
+    let listed: HashMap<&str, &crate::io::plan_format::UnmatchedMentee> =
+        plan.mentorship.unmatched.iter().map(|u| (u.mentee.as_str(), u)).collect();
+    let eligible: Vec<usize> = (0..f.participants.len()).filter(|&i| eligible_mentee(i)).collect();
     for &p in &eligible {
         if paired.contains(&p) {
             continue;
         }
         let id = f.participants[p].id.as_str();
-        let candidates: Vec<usize> = (0..f.mentors.len())
-            .filter(|&m| allowed(m, p).is_ok())
-            .collect();
+        let candidates: Vec<usize> = (0..f.mentors.len()).filter(|&m| allowed(m, p).is_ok()).collect();
         match listed.get(id) {
-            None => report.violations.push(violation(
-                "C030",
-                format!("{id} is eligible for a mentor but neither paired nor listed as unmatched"),
-            )),
+            None => report
+                .violations
+                .push(violation("C030", format!("{id} is eligible for a mentor but neither paired nor listed as unmatched"))),
             Some(u) => {
                 let truthful = match u.reason.as_str() {
                     "no_eligible_mentor" => candidates.is_empty(),
@@ -429,51 +297,27 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
                     _ => false,
                 };
                 if !truthful {
-                    report.violations.push(violation(
-                        "C030",
-                        format!(
-                            "{id} is listed as unmatched with reason \"{}\", which does not hold",
-                            u.reason
-                        ),
-                    ));
+                    report
+                        .violations
+                        .push(violation("C030", format!("{id} is listed as unmatched with reason \"{}\", which does not hold", u.reason)));
                 }
             }
         }
     }
 
     // Maximum number matched: Kuhn's augmenting paths on the eligibility graph.
-    let slots: Vec<usize> = (0..f.mentors.len())
-        .map(|m| f.mentors[m].capacity.max(0) as usize)
-        .collect();
-    let adj: Vec<Vec<usize>> = eligible
-        .iter()
-        .map(|&p| {
-            (0..f.mentors.len())
-                .filter(|&m| allowed(m, p).is_ok())
-                .collect()
-        })
-        .collect();
+    let slots: Vec<usize> = (0..f.mentors.len()).map(|m| f.mentors[m].capacity.max(0) as usize).collect();
+    let adj: Vec<Vec<usize>> = eligible.iter().map(|&p| (0..f.mentors.len()).filter(|&m| allowed(m, p).is_ok()).collect()).collect();
     let best = max_matching(&adj, &slots);
-    let valid_pairs = pair_list
-        .iter()
-        .filter(|(m, p)| allowed(*m, *p).is_ok())
-        .count();
+    let valid_pairs = pair_list.iter().filter(|(m, p)| allowed(*m, *p).is_ok()).count();
     if best > plan.mentorship.pairs.len().max(valid_pairs) {
-        report.violations.push(violation(
-            "C031",
-            format!(
-                "{} mentees are matched but {best} could be",
-                plan.mentorship.pairs.len()
-            ),
-        ));
+        report.violations.push(violation("C031", format!("{} mentees are matched but {best} could be", plan.mentorship.pairs.len())));
     }
 
     // Objective.
     let cost: f64 = terms.values().sum();
     report.recomputed_cost = cost;
-    if plan.objective.matched != plan.mentorship.pairs.len()
-        || plan.objective.unmatched != plan.mentorship.unmatched.len()
-    {
+    if plan.objective.matched != plan.mentorship.pairs.len() || plan.objective.unmatched != plan.mentorship.unmatched.len() {
         report.violations.push(violation(
             "C040",
             format!(
@@ -487,21 +331,12 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     }
     let tol = 1e-6 * cost.abs().max(1.0) + 1e-3 * (plan.mentorship.pairs.len() as f64 + 1.0);
     if (plan.objective.cost - cost).abs() > tol {
-        report.violations.push(violation(
-            "C040",
-            format!(
-                "the plan reports cost {:.3}, recomputed {cost:.3}",
-                plan.objective.cost
-            ),
-        ));
+        report.violations.push(violation("C040", format!("the plan reports cost {:.3}, recomputed {cost:.3}", plan.objective.cost)));
     }
     for (name, value) in &terms {
         let reported = plan.objective.terms.get(name).copied().unwrap_or(0.0);
         if (reported - value).abs() > tol {
-            report.violations.push(violation(
-                "C040",
-                format!("term {name}: the plan reports {reported:.3}, recomputed {value:.3}"),
-            ));
+            report.violations.push(violation("C040", format!("term {name}: the plan reports {reported:.3}, recomputed {value:.3}")));
         }
     }
     report.recomputed_terms = terms;

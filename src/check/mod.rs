@@ -94,16 +94,8 @@ impl CheckReport {
 }
 
 pub(crate) fn violation(code: &'static str, message: String) -> Violation {
-    let rule = CODES
-        .iter()
-        .find(|c| c.0 == code)
-        .map(|c| c.1)
-        .unwrap_or("unknown");
-    Violation {
-        code,
-        rule,
-        message,
-    }
+    let rule = CODES.iter().find(|c| c.0 == code).map(|c| c.1).unwrap_or("unknown");
+    Violation { code, rule, message }
 }
 
 /// Checks a plan against an instance. `instance_sha256` is the hash of the instance file's bytes.
@@ -112,10 +104,7 @@ pub fn check(instance: &InstanceFile, instance_sha256: &str, plan: &PlanFile) ->
     if plan.instance.sha256 != instance_sha256 {
         report.violations.push(violation(
             "C001",
-            format!(
-                "the plan was made for an instance with SHA-256 {}, this one has {}",
-                plan.instance.sha256, instance_sha256
-            ),
+            format!("the plan was made for an instance with SHA-256 {}, this one has {}", plan.instance.sha256, instance_sha256),
         ));
     }
     mentorship::check(instance, plan, &mut report);

@@ -37,24 +37,17 @@ impl<'a> Ctx<'a> {
     /// The round's open days: inside the round, a weekday, no holiday, not a closed date.
     fn open_day(&self, d: NaiveDate) -> bool {
         let closed: Vec<&DateOrRange> = self.f.calendar.closed.iter().collect();
-        d >= self.f.round.start
-            && d <= self.f.round.end
-            && closed_reason(d).is_none()
-            && !unavailable_on(&closed, d)
+        d >= self.f.round.start && d <= self.f.round.end && closed_reason(d).is_none() && !unavailable_on(&closed, d)
     }
 
     fn participant_muni(&self, p: usize) -> usize {
-        self.muni_of_unit
-            .get(self.f.participants[p].unit.as_str())
-            .copied()
-            .unwrap_or(0)
+        self.muni_of_unit.get(self.f.participants[p].unit.as_str()).copied().unwrap_or(0)
     }
 }
 
 /// Phase id of a participant at the round's start.
 fn phase_of(f: &InstanceFile, p: usize) -> &str {
-    let years =
-        ((f.round.start - f.participants[p].profession_start).num_days() as f64 / 365.25).max(0.0);
+    let years = ((f.round.start - f.participants[p].profession_start).num_days() as f64 / 365.25).max(0.0);
     let mut phase = f.phases.first().map(|x| x.id.as_str()).unwrap_or("");
     for ph in &f.phases {
         if years >= ph.min_years {
@@ -72,10 +65,7 @@ fn window(ctx: &Ctx, p: usize, c: usize) -> Option<(NaiveDate, NaiveDate)> {
     let from = part.employment_start.max(f.round.start);
     let mut to = f.round.end;
     if let Some(months) = f.courses[c].deadline_months {
-        let anniversary = part
-            .employment_start
-            .checked_add_months(Months::new(months))
-            .unwrap_or(NaiveDate::MAX);
+        let anniversary = part.employment_start.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX);
         to = to.min(anniversary - Duration::days(1));
     }
     let mut d = from;
@@ -96,10 +86,7 @@ fn urgency(ctx: &Ctx, p: usize, c: usize) -> f64 {
         return 0.0;
     };
     let start = f.participants[p].employment_start;
-    let deadline = start
-        .checked_add_months(Months::new(months))
-        .unwrap_or(NaiveDate::MAX)
-        - Duration::days(1);
+    let deadline = start.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX) - Duration::days(1);
     let len = (f.round.end - f.round.start).num_days().max(1) as f64;
     ((f.round.end - deadline).num_days() as f64 / len).clamp(0.0, 1.0)
 }
@@ -108,25 +95,11 @@ fn urgency(ctx: &Ctx, p: usize, c: usize) -> f64 {
 /// where the plan names the course, not where a deadline passed before the round).
 fn derive_wants(ctx: &mut Ctx) {
     let f = ctx.f;
-    let completed: BTreeSet<(&str, &str)> = f
-        .course_history
-        .iter()
-        .map(|r| (r.participant.as_str(), r.course.as_str()))
-        .collect();
+    let completed: BTreeSet<(&str, &str)> = f.course_history.iter().map(|r| (r.participant.as_str(), r.course.as_str())).collect();
     let mut wants = BTreeMap::new();
     for d in &f.demand {
-        if let (Some(&p), Some(&c)) = (
-            ctx.participant.get(d.participant.as_str()),
-            ctx.course.get(d.course.as_str()),
-        ) {
-            wants.insert(
-                (p, c),
-                Want {
-                    priority: d.priority,
-                    urgency: urgency(ctx, p, c),
-                    window: window(ctx, p, c),
-                },
-            );
+        if let (Some(&p), Some(&c)) = (ctx.participant.get(d.participant.as_str()), ctx.course.get(d.course.as_str())) {
+            wants.insert((p, c), Want { priority: d.priority, urgency: urgency(ctx, p, c), window: window(ctx, p, c) });
         }
     }
     for p in 0..f.participants.len() {
@@ -144,14 +117,7 @@ fn derive_wants(ctx: &mut Ctx) {
             if f.courses[c].deadline_months.is_some() && w.is_none() {
                 continue;
             }
-            wants.insert(
-                (p, c),
-                Want {
-                    priority: pd.priority,
-                    urgency: urgency(ctx, p, c),
-                    window: w,
-                },
-            );
+            wants.insert((p, c), Want { priority: pd.priority, urgency: urgency(ctx, p, c), window: w });
         }
     }
     ctx.wants = wants;
@@ -162,9 +128,7 @@ fn absence_cap(headcount: i64, share: f64) -> i64 {
     if headcount < 2 {
         0
     } else {
-        ((share * headcount as f64 + 1e-9).floor() as i64)
-            .max(1)
-            .min(headcount - 1)
+        ((share * headcount as f64 + 1e-9).floor() as i64).max(1).min(headcount - 1)
     }
 }
 
@@ -172,67 +136,23 @@ fn absence_cap(headcount: i64, share: f64) -> i64 {
 pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     let mut ctx = Ctx {
         f,
-        participant: f
-            .participants
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect(),
-        course: f
-            .courses
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
-            .collect(),
-        venue: f
-            .venues
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (v.id.as_str(), i))
-            .collect(),
-        trainer: f
-            .trainers
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id.as_str(), i))
-            .collect(),
+        participant: f.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect(),
+        course: f.courses.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect(),
+        venue: f.venues.iter().enumerate().map(|(i, v)| (v.id.as_str(), i)).collect(),
+        trainer: f.trainers.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect(),
         muni_of_unit: {
-            let muni: HashMap<&str, usize> = f
-                .region
-                .municipalities
-                .iter()
-                .enumerate()
-                .map(|(i, m)| (m.id.as_str(), i))
-                .collect();
-            f.region
-                .units
-                .iter()
-                .map(|u| {
-                    (
-                        u.id.as_str(),
-                        muni.get(u.municipality.as_str()).copied().unwrap_or(0),
-                    )
-                })
-                .collect()
+            let muni: HashMap<&str, usize> = f.region.municipalities.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
+            f.region.units.iter().map(|u| (u.id.as_str(), muni.get(u.municipality.as_str()).copied().unwrap_or(0))).collect()
         },
-        headcount: f
-            .region
-            .units
-            .iter()
-            .map(|u| (u.id.as_str(), u.headcount))
-            .collect(),
+        headcount: f.region.units.iter().map(|u| (u.id.as_str(), u.headcount)).collect(),
         wants: BTreeMap::new(),
     };
     derive_wants(&mut ctx);
     let Some(tt) = &plan.timetable else {
         if !ctx.wants.is_empty() {
-            report.violations.push(violation(
-                "C064",
-                format!(
-                    "the instance has {} course demand(s) but the plan has no timetable",
-                    ctx.wants.len()
-                ),
-            ));
+            report
+                .violations
+                .push(violation("C064", format!("the instance has {} course demand(s) but the plan has no timetable", ctx.wants.len())));
         }
         return;
     };
@@ -241,38 +161,20 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     let mut valid: Vec<(&SessionPlan, usize, usize)> = Vec::new();
     for s in &tt.sessions {
         if !ids.insert(s.id.as_str()) {
-            v.push(violation(
-                "C050",
-                format!("session id {} is used twice", s.id),
-            ));
+            v.push(violation("C050", format!("session id {} is used twice", s.id)));
         }
-        match (
-            ctx.course.get(s.course.as_str()),
-            ctx.venue.get(s.venue.as_str()),
-        ) {
+        match (ctx.course.get(s.course.as_str()), ctx.venue.get(s.venue.as_str())) {
             (Some(&c), Some(&venue)) => valid.push((s, c, venue)),
-            _ => v.push(violation(
-                "C050",
-                format!(
-                    "session {} names an unknown course \"{}\" or venue \"{}\"",
-                    s.id, s.course, s.venue
-                ),
-            )),
+            _ => v.push(violation("C050", format!("session {} names an unknown course \"{}\" or venue \"{}\"", s.id, s.course, s.venue))),
         }
         for t in &s.trainers {
             if !ctx.trainer.contains_key(t.as_str()) {
-                v.push(violation(
-                    "C050",
-                    format!("session {} names an unknown trainer \"{t}\"", s.id),
-                ));
+                v.push(violation("C050", format!("session {} names an unknown trainer \"{t}\"", s.id)));
             }
         }
         for a in &s.attendees {
             if !ctx.participant.contains_key(a.as_str()) {
-                v.push(violation(
-                    "C050",
-                    format!("session {} names an unknown participant \"{a}\"", s.id),
-                ));
+                v.push(violation("C050", format!("session {} names an unknown participant \"{a}\"", s.id)));
             }
         }
     }
@@ -297,16 +199,7 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
 fn session_pattern(ctx: &Ctx, s: &SessionPlan, c: usize, v: &mut Vec<super::Violation>) {
     let course = &ctx.f.courses[c];
     if s.dates.len() != course.days as usize {
-        v.push(violation(
-            "C051",
-            format!(
-                "session {} has {} days; {} has {}",
-                s.id,
-                s.dates.len(),
-                course.id,
-                course.days
-            ),
-        ));
+        v.push(violation("C051", format!("session {} has {} days; {} has {}", s.id, s.dates.len(), course.id, course.days)));
         return;
     }
     for w in s.dates.windows(2) {
@@ -314,18 +207,13 @@ fn session_pattern(ctx: &Ctx, s: &SessionPlan, c: usize, v: &mut Vec<super::Viol
         let between_closed = (1..gap).all(|k| !ctx.open_day(w[0] + Duration::days(k)));
         let ok = match course.pattern {
             DayPattern::Consecutive => (1..=5).contains(&gap) && between_closed,
-            DayPattern::Weekly => {
-                gap == 7 || (gap == 14 && !ctx.open_day(w[0] + Duration::days(7)))
-            }
+            DayPattern::Weekly => gap == 7 || (gap == 14 && !ctx.open_day(w[0] + Duration::days(7))),
             DayPattern::Spread => gap >= i64::from(course.min_gap_days.max(1)),
         };
         if !ok {
             v.push(violation(
                 "C051",
-                format!(
-                    "session {}: {} and {} do not follow the {:?} pattern of {}",
-                    s.id, w[0], w[1], course.pattern, course.id
-                ),
+                format!("session {}: {} and {} do not follow the {:?} pattern of {}", s.id, w[0], w[1], course.pattern, course.id),
             ));
         }
     }
@@ -340,10 +228,7 @@ fn session_days_open(ctx: &Ctx, s: &SessionPlan, v: &mut Vec<super::Violation>) 
             } else {
                 "a closed date"
             });
-            v.push(violation(
-                "C052",
-                format!("session {} meets on {d}, {why}", s.id),
-            ));
+            v.push(violation("C052", format!("session {} meets on {d}, {why}", s.id)));
         }
     }
 }
@@ -358,12 +243,7 @@ fn session_size(ctx: &Ctx, s: &SessionPlan, c: usize, venue: usize, v: &mut Vec<
             "C053",
             format!(
                 "session {} has {n} attendees; {} needs {}–{} and {} seats {}",
-                s.id,
-                course.id,
-                course.min_size,
-                course.max_size,
-                s.venue,
-                ctx.f.venues[venue].capacity
+                s.id, course.id, course.min_size, course.max_size, s.venue, ctx.f.venues[venue].capacity
             ),
         ));
     }
@@ -372,9 +252,7 @@ fn session_size(ctx: &Ctx, s: &SessionPlan, c: usize, venue: usize, v: &mut Vec<
 /// The session has the course's number of trainers, all qualified for it.
 fn trainers_qualified(ctx: &Ctx, s: &SessionPlan, c: usize, v: &mut Vec<super::Violation>) {
     let course = &ctx.f.courses[c];
-    if s.trainers.len() != course.trainers_per_session as usize
-        || s.trainers.iter().collect::<BTreeSet<_>>().len() != s.trainers.len()
-    {
+    if s.trainers.len() != course.trainers_per_session as usize || s.trainers.iter().collect::<BTreeSet<_>>().len() != s.trainers.len() {
         v.push(violation(
             "C055",
             format!(
@@ -386,45 +264,23 @@ fn trainers_qualified(ctx: &Ctx, s: &SessionPlan, c: usize, v: &mut Vec<super::V
     for t in &s.trainers {
         if let Some(&r) = ctx.trainer.get(t.as_str()) {
             if !ctx.f.trainers[r].courses.iter().any(|x| x == &course.id) {
-                v.push(violation(
-                    "C055",
-                    format!(
-                        "trainer {t} teaches session {} but is not qualified for {}",
-                        s.id, course.id
-                    ),
-                ));
+                v.push(violation("C055", format!("trainer {t} teaches session {} but is not qualified for {}", s.id, course.id)));
             }
         }
     }
 }
 
 /// A venue hosts at most one session a day and none on its unavailable dates.
-fn venue_conflicts(
-    ctx: &Ctx,
-    sessions: &[(&SessionPlan, usize, usize)],
-    v: &mut Vec<super::Violation>,
-) {
+fn venue_conflicts(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<super::Violation>) {
     let mut booked: HashMap<(usize, NaiveDate), &str> = HashMap::new();
     for &(s, _, venue) in sessions {
         let unavailable: Vec<&DateOrRange> = ctx.f.venues[venue].unavailable.iter().collect();
         for &d in &s.dates {
             if let Some(other) = booked.insert((venue, d), &s.id) {
-                v.push(violation(
-                    "C054",
-                    format!(
-                        "venue {} hosts sessions {other} and {} on {d}",
-                        s.venue, s.id
-                    ),
-                ));
+                v.push(violation("C054", format!("venue {} hosts sessions {other} and {} on {d}", s.venue, s.id)));
             }
             if unavailable_on(&unavailable, d) {
-                v.push(violation(
-                    "C054",
-                    format!(
-                        "venue {} is unavailable on {d}, a day of session {}",
-                        s.venue, s.id
-                    ),
-                ));
+                v.push(violation("C054", format!("venue {} is unavailable on {d}, a day of session {}", s.venue, s.id)));
             }
         }
     }
@@ -432,11 +288,7 @@ fn venue_conflicts(
 
 /// A trainer teaches at most one session a day, never when unavailable, and within the
 /// maximum days.
-fn trainer_conflicts(
-    ctx: &Ctx,
-    sessions: &[(&SessionPlan, usize, usize)],
-    v: &mut Vec<super::Violation>,
-) {
+fn trainer_conflicts(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<super::Violation>) {
     let mut booked: HashMap<(usize, NaiveDate), &str> = HashMap::new();
     let mut days: BTreeMap<usize, u32> = BTreeMap::new();
     for &(s, _, _) in sessions {
@@ -447,19 +299,10 @@ fn trainer_conflicts(
             let unavailable: Vec<&DateOrRange> = ctx.f.trainers[r].unavailable.iter().collect();
             for &d in &s.dates {
                 if let Some(other) = booked.insert((r, d), &s.id) {
-                    v.push(violation(
-                        "C056",
-                        format!("trainer {t} teaches sessions {other} and {} on {d}", s.id),
-                    ));
+                    v.push(violation("C056", format!("trainer {t} teaches sessions {other} and {} on {d}", s.id)));
                 }
                 if unavailable_on(&unavailable, d) {
-                    v.push(violation(
-                        "C056",
-                        format!(
-                            "trainer {t} is unavailable on {d}, a day of session {}",
-                            s.id
-                        ),
-                    ));
+                    v.push(violation("C056", format!("trainer {t} is unavailable on {d}, a day of session {}", s.id)));
                 }
             }
             *days.entry(r).or_default() += s.dates.len() as u32;
@@ -469,21 +312,14 @@ fn trainer_conflicts(
         if n > ctx.f.trainers[r].max_days {
             v.push(violation(
                 "C056",
-                format!(
-                    "trainer {} teaches {n} days, more than the maximum {}",
-                    ctx.f.trainers[r].id, ctx.f.trainers[r].max_days
-                ),
+                format!("trainer {} teaches {n} days, more than the maximum {}", ctx.f.trainers[r].id, ctx.f.trainers[r].max_days),
             ));
         }
     }
 }
 
 /// A course runs at most its maximum number of sessions.
-fn max_sessions(
-    ctx: &Ctx,
-    sessions: &[(&SessionPlan, usize, usize)],
-    v: &mut Vec<super::Violation>,
-) {
+fn max_sessions(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<super::Violation>) {
     let mut n: BTreeMap<usize, u32> = BTreeMap::new();
     for &(_, c, _) in sessions {
         *n.entry(c).or_default() += 1;
@@ -491,13 +327,7 @@ fn max_sessions(
     for (c, k) in n {
         if let Some(mx) = ctx.f.courses[c].max_sessions {
             if k > mx {
-                v.push(violation(
-                    "C066",
-                    format!(
-                        "{} runs {k} sessions, more than its maximum {mx}",
-                        ctx.f.courses[c].id
-                    ),
-                ));
+                v.push(violation("C066", format!("{} runs {k} sessions, more than its maximum {mx}", ctx.f.courses[c].id)));
             }
         }
     }
@@ -521,52 +351,35 @@ fn attendance(
             };
             let phases = &f.courses[c].phases;
             if !phases.is_empty() && !phases.iter().any(|ph| ph == phase_of(f, p)) {
-                v.push(violation(
-                    "C057",
-                    format!(
-                        "{a} attends {} but is in phase {}, not among {phases:?}",
-                        s.id,
-                        phase_of(f, p)
-                    ),
-                ));
+                v.push(violation("C057", format!("{a} attends {} but is in phase {}, not among {phases:?}", s.id, phase_of(f, p))));
             }
             match ctx.wants.get(&(p, c)) {
-                None => v.push(violation(
-                    "C057",
-                    format!("{a} attends {} but has no demand for {}", s.id, s.course),
-                )),
+                None => v.push(violation("C057", format!("{a} attends {} but has no demand for {}", s.id, s.course))),
                 Some(w) => {
-                    let inside = w.window.is_some_and(|(from, to)| {
-                        s.dates.first().is_some_and(|d| *d >= from)
-                            && s.dates.last().is_some_and(|d| *d <= to)
-                    });
+                    let inside = w
+                        .window
+                        .is_some_and(|(from, to)| s.dates.first().is_some_and(|d| *d >= from) && s.dates.last().is_some_and(|d| *d <= to));
                     if !inside {
-                        v.push(violation("C061", format!("{a} attends {} outside the window (employment start {}, deadline) of {}", s.id, f.participants[p].employment_start, s.course)));
+                        v.push(violation(
+                            "C061",
+                            format!(
+                                "{a} attends {} outside the window (employment start {}, deadline) of {}",
+                                s.id, f.participants[p].employment_start, s.course
+                            ),
+                        ));
                     }
                 }
             }
             if let Some(prev) = attended.insert((p, c), i) {
-                v.push(violation(
-                    "C057",
-                    format!(
-                        "{a} attends {} twice ({} and {})",
-                        s.course, sessions[prev].0.id, s.id
-                    ),
-                ));
+                v.push(violation("C057", format!("{a} attends {} twice ({} and {})", s.course, sessions[prev].0.id, s.id)));
             }
             let unavailable: Vec<&DateOrRange> = f.participants[p].unavailable.iter().collect();
             for &d in &s.dates {
                 if unavailable_on(&unavailable, d) {
-                    v.push(violation(
-                        "C058",
-                        format!("{a} is unavailable on {d}, a day of session {}", s.id),
-                    ));
+                    v.push(violation("C058", format!("{a} is unavailable on {d}, a day of session {}", s.id)));
                 }
                 if let Some(other) = day_of.insert((p, d), &s.id) {
-                    v.push(violation(
-                        "C059",
-                        format!("{a} has sessions {other} and {} on {d}", s.id),
-                    ));
+                    v.push(violation("C059", format!("{a} has sessions {other} and {} on {d}", s.id)));
                 }
             }
         }
@@ -584,42 +397,25 @@ fn attendance(
         for &d in &pair.meetings {
             for who in [&pair.mentor, &pair.mentee] {
                 if let Some(s) = course_days.get(&(who.as_str(), d)) {
-                    v.push(violation(
-                        "C059",
-                        format!("{who} has a mentor meeting and session {s} on {d}"),
-                    ));
+                    v.push(violation("C059", format!("{who} has a mentor meeting and session {s} on {d}")));
                 }
             }
         }
     }
     // Prerequisites: completed before the round, or attended in a session that ends first.
-    let completed: BTreeSet<(&str, &str)> = f
-        .course_history
-        .iter()
-        .map(|r| (r.participant.as_str(), r.course.as_str()))
-        .collect();
+    let completed: BTreeSet<(&str, &str)> = f.course_history.iter().map(|r| (r.participant.as_str(), r.course.as_str())).collect();
     for (&(p, c), &i) in &attended {
-        let start = sessions[i]
-            .0
-            .dates
-            .first()
-            .copied()
-            .unwrap_or(NaiveDate::MIN);
+        let start = sessions[i].0.dates.first().copied().unwrap_or(NaiveDate::MIN);
         for q in &f.courses[c].prerequisites {
             let Some(&qi) = ctx.course.get(q.as_str()) else {
                 continue;
             };
             let done = completed.contains(&(f.participants[p].id.as_str(), q.as_str()))
-                || attended
-                    .get(&(p, qi))
-                    .is_some_and(|&j| sessions[j].0.dates.last().is_some_and(|&e| e < start));
+                || attended.get(&(p, qi)).is_some_and(|&j| sessions[j].0.dates.last().is_some_and(|&e| e < start));
             if !done {
                 v.push(violation(
                     "C060",
-                    format!(
-                        "{} attends {} without having completed its prerequisite {q}",
-                        f.participants[p].id, sessions[i].0.id
-                    ),
+                    format!("{} attends {} without having completed its prerequisite {q}", f.participants[p].id, sessions[i].0.id),
                 ));
             }
         }
@@ -649,31 +445,27 @@ fn workload(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<su
         if n > w.max_course_days_per_month {
             v.push(violation(
                 "C062",
-                format!(
-                    "{} has {n} course days in {y}-{mo:02}, more than {}",
-                    ctx.f.participants[p].id, w.max_course_days_per_month
-                ),
+                format!("{} has {n} course days in {y}-{mo:02}, more than {}", ctx.f.participants[p].id, w.max_course_days_per_month),
             ));
         }
     }
     for (p, (days, courses)) in round {
-        if days > w.max_course_days_per_round
-            || w.max_courses_per_round.is_some_and(|mx| courses > mx)
-        {
+        if days > w.max_course_days_per_round || w.max_courses_per_round.is_some_and(|mx| courses > mx) {
             v.push(violation(
                 "C062",
-                format!("{} has {days} course days and {courses} courses in the round; the limits are {} and {}", ctx.f.participants[p].id, w.max_course_days_per_round, w.max_courses_per_round.map_or("none".to_string(), |x| x.to_string())),
+                format!(
+                    "{} has {days} course days and {courses} courses in the round; the limits are {} and {}",
+                    ctx.f.participants[p].id,
+                    w.max_course_days_per_round,
+                    w.max_courses_per_round.map_or("none".to_string(), |x| x.to_string())
+                ),
             ));
         }
     }
 }
 
 /// On every day, a unit has at most its cap of people away on course, and someone stays.
-fn unit_absence(
-    ctx: &Ctx,
-    sessions: &[(&SessionPlan, usize, usize)],
-    v: &mut Vec<super::Violation>,
-) {
+fn unit_absence(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<super::Violation>) {
     let mut away: BTreeMap<(&str, NaiveDate), i64> = BTreeMap::new();
     for &(s, _, _) in sessions {
         for a in &s.attendees {
@@ -681,68 +473,37 @@ fn unit_absence(
                 continue;
             };
             for &d in &s.dates {
-                *away
-                    .entry((ctx.f.participants[p].unit.as_str(), d))
-                    .or_default() += 1;
+                *away.entry((ctx.f.participants[p].unit.as_str(), d)).or_default() += 1;
             }
         }
     }
     for ((unit, d), n) in away {
-        let cap = absence_cap(
-            ctx.headcount.get(unit).copied().unwrap_or(0),
-            ctx.f.workload.unit_absence_share,
-        );
+        let cap = absence_cap(ctx.headcount.get(unit).copied().unwrap_or(0), ctx.f.workload.unit_absence_share);
         if n > cap {
-            v.push(violation(
-                "C063",
-                format!(
-                    "{n} people of unit {unit} are on course on {d}; at most {cap} may be away"
-                ),
-            ));
+            v.push(violation("C063", format!("{n} people of unit {unit} are on course on {d}; at most {cap} may be away")));
         }
     }
 }
 
 /// Every unserved demand is listed once, nothing served or undemanded is listed, and a
 /// `deadline_passed` reason holds.
-fn unserved_listed(
-    ctx: &Ctx,
-    tt: &TimetablePlan,
-    attended: &BTreeMap<(usize, usize), usize>,
-    v: &mut Vec<super::Violation>,
-) {
+fn unserved_listed(ctx: &Ctx, tt: &TimetablePlan, attended: &BTreeMap<(usize, usize), usize>, v: &mut Vec<super::Violation>) {
     let mut listed: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for u in &tt.unserved {
-        let (Some(&p), Some(&c)) = (
-            ctx.participant.get(u.participant.as_str()),
-            ctx.course.get(u.course.as_str()),
-        ) else {
-            v.push(violation(
-                "C064",
-                format!(
-                    "unserved entry {}–{} names an unknown participant or course",
-                    u.participant, u.course
-                ),
-            ));
+        let (Some(&p), Some(&c)) = (ctx.participant.get(u.participant.as_str()), ctx.course.get(u.course.as_str())) else {
+            v.push(violation("C064", format!("unserved entry {}–{} names an unknown participant or course", u.participant, u.course)));
             continue;
         };
         *listed.entry((p, c)).or_default() += 1;
         match ctx.wants.get(&(p, c)) {
-            None => v.push(violation(
-                "C064",
-                format!(
-                    "{} is listed as unserved for {}, which they did not ask for",
-                    u.participant, u.course
-                ),
-            )),
+            None => {
+                v.push(violation("C064", format!("{} is listed as unserved for {}, which they did not ask for", u.participant, u.course)))
+            }
             Some(w) => {
                 if u.reason == "deadline_passed" && w.window.is_some() {
                     v.push(violation(
                         "C064",
-                        format!(
-                            "{}–{} is said to be past its deadline, but the window is open",
-                            u.participant, u.course
-                        ),
+                        format!("{}–{} is said to be past its deadline, but the window is open", u.participant, u.course),
                     ));
                 }
                 if u.priority != w.priority {
@@ -757,31 +518,18 @@ fn unserved_listed(
             }
         }
         if attended.contains_key(&(p, c)) {
-            v.push(violation(
-                "C064",
-                format!(
-                    "{} is listed as unserved for {} but attends it",
-                    u.participant, u.course
-                ),
-            ));
+            v.push(violation("C064", format!("{} is listed as unserved for {} but attends it", u.participant, u.course)));
         }
     }
     for (&(p, c), _) in ctx.wants.iter().filter(|(k, _)| !attended.contains_key(k)) {
         match listed.get(&(p, c)) {
             None => v.push(violation(
                 "C064",
-                format!(
-                    "{} asked for {} but neither attends nor is listed as unserved",
-                    ctx.f.participants[p].id, ctx.f.courses[c].id
-                ),
+                format!("{} asked for {} but neither attends nor is listed as unserved", ctx.f.participants[p].id, ctx.f.courses[c].id),
             )),
-            Some(&n) if n > 1 => v.push(violation(
-                "C064",
-                format!(
-                    "{}–{} is listed as unserved {n} times",
-                    ctx.f.participants[p].id, ctx.f.courses[c].id
-                ),
-            )),
+            Some(&n) if n > 1 => {
+                v.push(violation("C064", format!("{}–{} is listed as unserved {n} times", ctx.f.participants[p].id, ctx.f.courses[c].id)))
+            }
             _ => {}
         }
     }
@@ -797,17 +545,8 @@ fn objective(
 ) -> f64 {
     let f = ctx.f;
     let w = &f.weights.timetable;
-    let venue_muni: Vec<usize> = f
-        .venues
-        .iter()
-        .map(|x| {
-            f.region
-                .municipalities
-                .iter()
-                .position(|m| m.id == x.municipality)
-                .unwrap_or(0)
-        })
-        .collect();
+    let venue_muni: Vec<usize> =
+        f.venues.iter().map(|x| f.region.municipalities.iter().position(|m| m.id == x.municipality).unwrap_or(0)).collect();
     let mut terms: BTreeMap<String, f64> = BTreeMap::new();
     for p in ["high", "normal", "low"] {
         terms.insert(format!("unserved_{p}"), 0.0);
@@ -831,25 +570,15 @@ fn objective(
     let (mut travel_sum, mut cost, mut mixing) = (0.0, 0.0, 0.0);
     for &(s, c, venue) in sessions {
         let course = &f.courses[c];
-        let rates: f64 = s
-            .trainers
-            .iter()
-            .filter_map(|t| ctx.trainer.get(t.as_str()))
-            .map(|&r| f.trainers[r].day_rate)
-            .sum();
-        cost += w.cost_per_sek
-            * ((f.venues[venue].day_rate + rates + course.day_cost) * s.dates.len() as f64
-                + course.fixed_cost);
+        let rates: f64 = s.trainers.iter().filter_map(|t| ctx.trainer.get(t.as_str())).map(|&r| f.trainers[r].day_rate).sum();
+        cost += w.cost_per_sek * ((f.venues[venue].day_rate + rates + course.day_cost) * s.dates.len() as f64 + course.fixed_cost);
         let mut per_muni: BTreeMap<usize, usize> = BTreeMap::new();
         for a in &s.attendees {
             let Some(&p) = ctx.participant.get(a.as_str()) else {
                 continue;
             };
             let muni = ctx.participant_muni(p);
-            travel_sum += w.travel_per_minute
-                * 2.0
-                * travel(f, muni, venue_muni[venue])
-                * s.dates.len() as f64;
+            travel_sum += w.travel_per_minute * 2.0 * travel(f, muni, venue_muni[venue]) * s.dates.len() as f64;
             *per_muni.entry(muni).or_default() += 1;
         }
         mixing += w.mixing * per_muni.values().copied().max().unwrap_or(0) as f64;
@@ -862,31 +591,19 @@ fn objective(
     for (name, value) in &terms {
         let reported = tt.objective.terms.get(name).copied().unwrap_or(0.0);
         if (reported - value).abs() > tol {
-            v.push(violation(
-                "C065",
-                format!(
-                    "timetable term {name}: the plan reports {reported:.3}, recomputed {value:.3}"
-                ),
-            ));
+            v.push(violation("C065", format!("timetable term {name}: the plan reports {reported:.3}, recomputed {value:.3}")));
         }
     }
     if (tt.objective.total - total).abs() > tol {
-        v.push(violation(
-            "C065",
-            format!(
-                "the plan reports a timetable objective of {:.3}, recomputed {total:.3}",
-                tt.objective.total
-            ),
-        ));
+        v.push(violation("C065", format!("the plan reports a timetable objective of {:.3}, recomputed {total:.3}", tt.objective.total)));
     }
     for (name, (demanded, served)) in &coverage {
-        let reported = tt
-            .objective
-            .coverage
-            .get(name)
-            .map(|c| (c.demanded, c.served));
+        let reported = tt.objective.coverage.get(name).map(|c| (c.demanded, c.served));
         if reported != Some((*demanded, *served)) {
-            v.push(violation("C065", format!("coverage of {name} priority: the plan reports {reported:?}, recomputed ({demanded}, {served})")));
+            v.push(violation(
+                "C065",
+                format!("coverage of {name} priority: the plan reports {reported:?}, recomputed ({demanded}, {served})"),
+            ));
         }
     }
     total

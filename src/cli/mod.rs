@@ -64,11 +64,7 @@ pub enum Command {
         /// The instance file.
         instance: PathBuf,
         /// Comma-separated strategy names.
-        #[arg(
-            long,
-            value_delimiter = ',',
-            default_value = "milp,greedy,local-search,auto"
-        )]
+        #[arg(long, value_delimiter = ',', default_value = "milp,greedy,local-search,auto")]
         strategies: Vec<String>,
         /// Time limit per strategy, seconds.
         #[arg(long)]
@@ -180,19 +176,10 @@ fn input_error(e: InputError) -> CliError {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
-        Command::Solve {
-            instance,
-            out,
-            seed,
-            time_limit,
-            strategy,
-            timetable_strategy,
-            quiet,
-        } => {
+        Command::Solve { instance, out, seed, time_limit, strategy, timetable_strategy, quiet } => {
             let time_limit = parse_time_limit(time_limit)?;
             solve::strategy(&strategy).map_err(|e| CliError::Usage(e.to_string()))?;
-            solve::timetable::strategy(&timetable_strategy)
-                .map_err(|e| CliError::Usage(e.to_string()))?;
+            solve::timetable::strategy(&timetable_strategy).map_err(|e| CliError::Usage(e.to_string()))?;
             let stop = Arc::new(AtomicBool::new(false));
             {
                 // Ctrl-C: stop the search and write the best plan so far (atomically, as always).
@@ -203,18 +190,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             progress.stage("reading and validating the instance");
             let loaded = io::read_instance(&instance).map_err(input_error)?;
             progress.stage("planning course sessions, matching mentors and dating meetings");
-            let params = SolveParams {
-                strategy,
-                seed,
-                time_limit,
-                timetable_strategy,
-                stop,
-            };
-            let plan = solve::solve(&loaded, &instance.display().to_string(), &params)
-                .map_err(|e| CliError::Usage(e.to_string()))?;
+            let params = SolveParams { strategy, seed, time_limit, timetable_strategy, stop };
+            let plan = solve::solve(&loaded, &instance.display().to_string(), &params).map_err(|e| CliError::Usage(e.to_string()))?;
             progress.stage("writing the plan");
-            let files = output::render_plan_files(&plan, &loaded.file, &loaded.model)
-                .map_err(|e| CliError::Usage(e.to_string()))?;
+            let files = output::render_plan_files(&plan, &loaded.file, &loaded.model).map_err(|e| CliError::Usage(e.to_string()))?;
             output::write_plan_dir(&out, &files).map_err(|e| CliError::Usage(e.to_string()))?;
             progress.finish();
             print!("{}", crate::report::summary(&plan));
@@ -222,37 +201,16 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             println!("Plan written to {}", out.display());
             Ok(())
         }
-        Command::Check {
-            instance,
-            plan,
-            json,
-        } => {
-            let bytes = std::fs::read(&instance)
-                .map_err(|e| CliError::Usage(format!("cannot read {}: {e}", instance.display())))?;
-            let file =
-                io::parse_and_validate(&String::from_utf8_lossy(&bytes)).map_err(|problems| {
-                    input_error(InputError::Invalid {
-                        path: instance.display().to_string(),
-                        problems,
-                    })
-                })?;
-            let plan_path = if plan.is_dir() {
-                plan.join("plan.json")
-            } else {
-                plan.clone()
-            };
+        Command::Check { instance, plan, json } => {
+            let bytes = std::fs::read(&instance).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", instance.display())))?;
+            let file = io::parse_and_validate(&String::from_utf8_lossy(&bytes))
+                .map_err(|problems| input_error(InputError::Invalid { path: instance.display().to_string(), problems }))?;
+            let plan_path = if plan.is_dir() { plan.join("plan.json") } else { plan.clone() };
             let plan_file = read_plan(&plan_path)?;
             let report = check::check(&file, &io::sha256_hex(&bytes), &plan_file);
-            let sessions = plan_file
-                .timetable
-                .as_ref()
-                .map(|t| t.sessions.len())
-                .unwrap_or(0);
+            let sessions = plan_file.timetable.as_ref().map(|t| t.sessions.len()).unwrap_or(0);
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&report).unwrap_or_default()
-                );
+                println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
             } else {
                 for v in &report.violations {
                     println!("{v}");
@@ -261,18 +219,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     println!(
                         "Valid: {} pairs, {} meetings, every rule holds; recomputed cost {:.3}",
                         plan_file.mentorship.pairs.len(),
-                        plan_file
-                            .mentorship
-                            .pairs
-                            .iter()
-                            .map(|p| p.meetings.len())
-                            .sum::<usize>(),
+                        plan_file.mentorship.pairs.iter().map(|p| p.meetings.len()).sum::<usize>(),
                         report.recomputed_cost
                     );
                     if let Some(t) = report.recomputed_timetable {
-                        println!(
-                            "Timetable valid: {sessions} sessions; recomputed objective {t:.3}"
-                        );
+                        println!("Timetable valid: {sessions} sessions; recomputed objective {t:.3}");
                     }
                 }
             }
@@ -282,92 +233,40 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Err(CliError::Violations(report.violations.len()))
             }
         }
-        Command::Explain {
-            instance,
-            plan,
-            participant,
-        } => {
+        Command::Explain { instance, plan, participant } => {
             let loaded = io::read_instance(&instance).map_err(input_error)?;
-            let plan_path = if plan.is_dir() {
-                plan.join("plan.json")
-            } else {
-                plan.clone()
-            };
+            let plan_path = if plan.is_dir() { plan.join("plan.json") } else { plan.clone() };
             let plan_file = read_plan(&plan_path)?;
-            let text = crate::report::explain_participant(&loaded.model, &plan_file, &participant)
-                .map_err(CliError::Usage)?;
+            let text = crate::report::explain_participant(&loaded.model, &plan_file, &participant).map_err(CliError::Usage)?;
             print!("{text}");
             Ok(())
         }
-        Command::Compare {
-            instance,
-            strategies,
-            time_limit,
-            seed,
-        } => {
+        Command::Compare { instance, strategies, time_limit, seed } => {
             let time_limit = parse_time_limit(time_limit)?;
             for s in &strategies {
                 solve::timetable::strategy(s).map_err(|e| CliError::Usage(e.to_string()))?;
             }
             let loaded = io::read_instance(&instance).map_err(input_error)?;
-            print!(
-                "{}",
-                crate::report::compare(&loaded, &strategies, seed, time_limit)
-                    .map_err(|e| CliError::Usage(e.to_string()))?
-            );
+            print!("{}", crate::report::compare(&loaded, &strategies, seed, time_limit).map_err(|e| CliError::Usage(e.to_string()))?);
             Ok(())
         }
-        Command::Generate {
-            region,
-            participants,
-            mentees,
-            mentors,
-            mentor_capacity,
-            seed,
-            courses,
-            term,
-            out,
-        } => {
-            let file = generate::generate(&GenOptions {
-                region,
-                participants,
-                mentees,
-                mentors,
-                mentor_capacity,
-                seed,
-                courses,
-                term,
-            })
-            .map_err(|e| CliError::Usage(e.to_string()))?;
+        Command::Generate { region, participants, mentees, mentors, mentor_capacity, seed, courses, term, out } => {
+            let file = generate::generate(&GenOptions { region, participants, mentees, mentors, mentor_capacity, seed, courses, term })
+                .map_err(|e| CliError::Usage(e.to_string()))?;
             write_json(out.as_deref(), &file)
         }
-        Command::Import {
-            kind: ImportKind::Assignment,
-            file,
-            out,
-        } => {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| CliError::Usage(format!("cannot read {}: {e}", file.display())))?;
-            let (n, costs) = adapters::parse_assignment(&text)
-                .map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
-            let name = file
-                .file_stem()
-                .map(|s| s.to_string_lossy().to_string())
-                .unwrap_or_else(|| "assignment".into());
-            write_json(
-                out.as_deref(),
-                &adapters::assignment_instance(&name, n, &costs),
-            )
+        Command::Import { kind: ImportKind::Assignment, file, out } => {
+            let text = std::fs::read_to_string(&file).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", file.display())))?;
+            let (n, costs) = adapters::parse_assignment(&text).map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
+            let name = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "assignment".into());
+            write_json(out.as_deref(), &adapters::assignment_instance(&name, n, &costs))
         }
         Command::Schema { which } => {
             let schema = match which {
                 SchemaKind::Instance => schemars::schema_for!(io::format::InstanceFile),
                 SchemaKind::Plan => schemars::schema_for!(PlanFile),
             };
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&schema).unwrap_or_default()
-            );
+            println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
             Ok(())
         }
     }
@@ -375,9 +274,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 
 fn parse_time_limit(t: Option<f64>) -> Result<Option<Duration>, CliError> {
     match t {
-        Some(t) if !(t.is_finite() && t > 0.0) => Err(CliError::Usage(format!(
-            "--time-limit must be a positive number of seconds, got {t}"
-        ))),
+        Some(t) if !(t.is_finite() && t > 0.0) => {
+            Err(CliError::Usage(format!("--time-limit must be a positive number of seconds, got {t}")))
+        }
         Some(t) => Ok(Some(Duration::from_secs_f64(t))),
         None => Ok(None),
     }
@@ -385,8 +284,7 @@ fn parse_time_limit(t: Option<f64>) -> Result<Option<Duration>, CliError> {
 
 /// Reads a plan.json, with line and column on syntax or type errors.
 pub fn read_plan(path: &Path) -> Result<PlanFile, CliError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| CliError::Usage(format!("cannot read plan {}: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path).map_err(|e| CliError::Usage(format!("cannot read plan {}: {e}", path.display())))?;
     let mut de = serde_json::Deserializer::from_str(&text);
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         CliError::Usage(format!(
@@ -401,8 +299,7 @@ pub fn read_plan(path: &Path) -> Result<PlanFile, CliError> {
 }
 
 fn write_json<T: serde::Serialize>(out: Option<&Path>, value: &T) -> Result<(), CliError> {
-    let mut text =
-        serde_json::to_string_pretty(value).map_err(|e| CliError::Usage(e.to_string()))?;
+    let mut text = serde_json::to_string_pretty(value).map_err(|e| CliError::Usage(e.to_string()))?;
     text.push('\n');
     match out {
         None => {
@@ -425,9 +322,7 @@ pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     tmp.as_file().sync_all().map_err(fail)?;
     // Temporary files are created private (0600); a written instance is an ordinary file.
     use std::os::unix::fs::PermissionsExt;
-    tmp.as_file()
-        .set_permissions(std::fs::Permissions::from_mode(0o644))
-        .map_err(fail)?;
+    tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
 }
@@ -439,11 +334,7 @@ struct Progress {
 
 impl Progress {
     fn new(quiet: bool) -> Self {
-        let bar = if quiet {
-            indicatif::ProgressBar::hidden()
-        } else {
-            indicatif::ProgressBar::new_spinner()
-        };
+        let bar = if quiet { indicatif::ProgressBar::hidden() } else { indicatif::ProgressBar::new_spinner() };
         bar.enable_steady_tick(Duration::from_millis(120));
         Progress { bar }
     }

@@ -16,51 +16,27 @@ pub struct AdapterError {
 /// Reads an OR-Library assignment file (J. E. Beasley): the size n, then the n×n integer cost
 /// matrix row by row (numbers may wrap over lines). Returns the matrix.
 pub fn parse_assignment(text: &str) -> Result<(usize, Vec<f64>), AdapterError> {
-    let mut tokens = text
-        .lines()
-        .enumerate()
-        .flat_map(|(i, l)| l.split_whitespace().map(move |t| (i + 1, t)));
-    let (line, first) = tokens.next().ok_or(AdapterError {
-        line: 1,
-        message: "empty file; expected the size n".into(),
-    })?;
-    let n: usize = first.parse().map_err(|_| AdapterError {
-        line,
-        message: format!("expected the size n, found \"{first}\""),
-    })?;
+    let mut tokens = text.lines().enumerate().flat_map(|(i, l)| l.split_whitespace().map(move |t| (i + 1, t)));
+    let (line, first) = tokens.next().ok_or(AdapterError { line: 1, message: "empty file; expected the size n".into() })?;
+    let n: usize = first.parse().map_err(|_| AdapterError { line, message: format!("expected the size n, found \"{first}\"") })?;
     if n == 0 || n > 20_000 {
-        return Err(AdapterError {
-            line,
-            message: format!("size {n} is out of range 1..20000"),
-        });
+        return Err(AdapterError { line, message: format!("size {n} is out of range 1..20000") });
     }
     let mut costs = Vec::with_capacity(n * n);
     let mut last_line = line;
     for (line, t) in tokens {
         last_line = line;
         if costs.len() == n * n {
-            return Err(AdapterError {
-                line,
-                message: format!("more than {n}×{n} = {} costs", n * n),
-            });
+            return Err(AdapterError { line, message: format!("more than {n}×{n} = {} costs", n * n) });
         }
-        let c: f64 = t.parse().map_err(|_| AdapterError {
-            line,
-            message: format!("expected a number, found \"{t}\""),
-        })?;
+        let c: f64 = t.parse().map_err(|_| AdapterError { line, message: format!("expected a number, found \"{t}\"") })?;
         if !c.is_finite() {
-            return Err(AdapterError {
-                line,
-                message: format!("cost \"{t}\" is not finite"),
-            });
+            return Err(AdapterError { line, message: format!("cost \"{t}\" is not finite") });
         }
         costs.push(c);
     }
     if costs.len() != n * n {
-        return Err(AdapterError {
-            line: last_line,
-            message: format!("found {} costs, expected {n}×{n} = {}", costs.len(), n * n),
-        });
+        return Err(AdapterError { line: last_line, message: format!("found {} costs, expected {n}×{n} = {}", costs.len(), n * n) });
     }
     Ok((n, costs))
 }
@@ -72,32 +48,16 @@ pub fn assignment_instance(name: &str, n: usize, costs: &[f64]) -> InstanceFile 
     let start = NaiveDate::from_ymd_opt(2027, 1, 11).expect("valid date");
     let end = NaiveDate::from_ymd_opt(2027, 12, 17).expect("valid date");
     let width = n.to_string().len();
-    let municipalities = vec![MunicipalitySpec {
-        id: "m".into(),
-        name: "Benchmark".into(),
-        population: 0,
-        lat: 59.0,
-        lon: 15.0,
-        cost_share: None,
-    }];
+    let municipalities =
+        vec![MunicipalitySpec { id: "m".into(), name: "Benchmark".into(), population: 0, lat: 59.0, lon: 15.0, cost_share: None }];
     let mut units = Vec::new();
     let mut participants = Vec::new();
     let mut mentors = Vec::new();
     let mut pair_costs = Vec::with_capacity(n * n);
     for i in 0..n {
         let id = format!("{:0width$}", i + 1);
-        units.push(UnitSpec {
-            id: format!("u-p{id}"),
-            name: None,
-            municipality: "m".into(),
-            headcount: 1,
-        });
-        units.push(UnitSpec {
-            id: format!("u-m{id}"),
-            name: None,
-            municipality: "m".into(),
-            headcount: 1,
-        });
+        units.push(UnitSpec { id: format!("u-p{id}"), name: None, municipality: "m".into(), headcount: 1 });
+        units.push(UnitSpec { id: format!("u-m{id}"), name: None, municipality: "m".into(), headcount: 1 });
         participants.push(ParticipantSpec {
             id: format!("p{id}"),
             name: format!("Mentee {id}"),
@@ -134,30 +94,14 @@ pub fn assignment_instance(name: &str, n: usize, costs: &[f64]) -> InstanceFile 
     InstanceFile {
         format: "trappa-instance".into(),
         version: FORMAT_VERSION,
-        round: RoundSpec {
-            name: name.into(),
-            start,
-            end,
-        },
+        round: RoundSpec { name: name.into(), start, end },
         calendar: CalendarSpec::default(),
-        region: RegionSpec {
-            name: "Benchmark".into(),
-            municipalities,
-            units,
-            travel: TravelSpec::default(),
-        },
+        region: RegionSpec { name: "Benchmark".into(), municipalities, units, travel: TravelSpec::default() },
         phases: default_phases(),
         participants,
         mentors,
-        mentorship: MentorshipRules {
-            same_municipality: SameMunicipality::Allowed,
-            pair_costs,
-            ..MentorshipRules::default()
-        },
-        weights: Weights {
-            balance: 0.0,
-            ..Weights::default()
-        },
+        mentorship: MentorshipRules { same_municipality: SameMunicipality::Allowed, pair_costs, ..MentorshipRules::default() },
+        weights: Weights { balance: 0.0, ..Weights::default() },
         courses: vec![],
         trainers: vec![],
         venues: vec![],

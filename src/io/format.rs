@@ -174,11 +174,7 @@ pub struct TravelSpec {
 
 impl Default for TravelSpec {
     fn default() -> Self {
-        TravelSpec {
-            road_factor: default_road_factor(),
-            speed_kmh: default_speed(),
-            table: vec![],
-        }
+        TravelSpec { road_factor: default_road_factor(), speed_kmh: default_speed(), table: vec![] }
     }
 }
 
@@ -207,25 +203,14 @@ pub struct PhaseSpec {
 /// Default staircase (Yrkesresan): new < 2 y, practised 2–5 y, experienced ≥ 5 y.
 pub fn default_phases() -> Vec<PhaseSpec> {
     vec![
-        PhaseSpec {
-            id: "new".into(),
-            min_years: 0.0,
-        },
-        PhaseSpec {
-            id: "practised".into(),
-            min_years: 2.0,
-        },
-        PhaseSpec {
-            id: "experienced".into(),
-            min_years: 5.0,
-        },
+        PhaseSpec { id: "new".into(), min_years: 0.0 },
+        PhaseSpec { id: "practised".into(), min_years: 2.0 },
+        PhaseSpec { id: "experienced".into(), min_years: 5.0 },
     ]
 }
 
 /// A participant's role.
-#[derive(
-    Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Hash, PartialOrd, Ord,
-)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Socialsekreterare / handläggare.
@@ -605,20 +590,7 @@ pub struct VenueSpec {
 }
 
 /// How much serving a demand matters.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Default,
-)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
     /// Must be served if at all possible (e.g. the introduction course of a new hire).

@@ -7,13 +7,7 @@ use std::collections::HashMap;
 
 /// Maps each JSON path in `text` to the (line, column) where its value starts (1-based).
 pub fn value_positions(text: &str) -> HashMap<String, (usize, usize)> {
-    let mut scanner = Scanner {
-        bytes: text.as_bytes(),
-        pos: 0,
-        line: 1,
-        col: 1,
-        out: HashMap::new(),
-    };
+    let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0, line: 1, col: 1, out: HashMap::new() };
     scanner.value(String::new());
     scanner.out
 }
@@ -63,10 +57,7 @@ impl Scanner<'_> {
             }
         }
         let raw = std::str::from_utf8(&self.bytes[start..self.pos - 1]).ok()?;
-        Some(
-            serde_json::from_str::<String>(&format!("\"{raw}\""))
-                .unwrap_or_else(|_| raw.to_string()),
-        )
+        Some(serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string()))
     }
 
     fn value(&mut self, path: String) -> Option<()> {
@@ -89,11 +80,7 @@ impl Scanner<'_> {
                             let key = self.string()?;
                             self.skip_ws();
                             self.bump()?; // colon
-                            let child = if path.is_empty() {
-                                key
-                            } else {
-                                format!("{path}.{key}")
-                            };
+                            let child = if path.is_empty() { key } else { format!("{path}.{key}") };
                             self.value(child)?;
                         }
                         _ => return None,

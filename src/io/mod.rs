@@ -101,35 +101,18 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Reads, validates and builds an instance from a file.
 pub fn read_instance(path: &Path) -> Result<LoadedInstance, InputError> {
-    let bytes = std::fs::read(path).map_err(|source| InputError::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
+    let bytes = std::fs::read(path).map_err(|source| InputError::Io { path: path.display().to_string(), source })?;
     let text = String::from_utf8_lossy(&bytes);
-    let file = parse_and_validate(&text).map_err(|problems| InputError::Invalid {
-        path: path.display().to_string(),
-        problems,
-    })?;
+    let file = parse_and_validate(&text).map_err(|problems| InputError::Invalid { path: path.display().to_string(), problems })?;
     let model = Instance::build(&file);
-    Ok(LoadedInstance {
-        file,
-        model,
-        sha256: sha256_hex(&bytes),
-    })
+    Ok(LoadedInstance { file, model, sha256: sha256_hex(&bytes) })
 }
 
 /// Reads, validates and builds an instance from JSON text (`name` is used in messages).
 pub fn load_instance_text(text: &str, name: &str) -> Result<LoadedInstance, InputError> {
-    let file = parse_and_validate(text).map_err(|problems| InputError::Invalid {
-        path: name.to_string(),
-        problems,
-    })?;
+    let file = parse_and_validate(text).map_err(|problems| InputError::Invalid { path: name.to_string(), problems })?;
     let model = Instance::build(&file);
-    Ok(LoadedInstance {
-        file,
-        model,
-        sha256: sha256_hex(text.as_bytes()),
-    })
+    Ok(LoadedInstance { file, model, sha256: sha256_hex(text.as_bytes()) })
 }
 
 /// Parses instance JSON text and validates it, returning every problem found.

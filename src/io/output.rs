@@ -34,24 +34,16 @@ pub enum OutputError {
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
-    move |source| OutputError::Io {
-        path: path.display().to_string(),
-        source,
-    }
+    move |source| OutputError::Io { path: path.display().to_string(), source }
 }
 
 /// The files of a plan directory, name → bytes.
 pub type PlanFiles = BTreeMap<String, Vec<u8>>;
 
 /// Renders every file of the plan directory in memory.
-pub fn render_plan_files(
-    plan: &PlanFile,
-    file: &InstanceFile,
-    inst: &Instance,
-) -> Result<PlanFiles, OutputError> {
+pub fn render_plan_files(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -> Result<PlanFiles, OutputError> {
     let mut files = PlanFiles::new();
-    let mut json =
-        serde_json::to_vec_pretty(plan).map_err(|e| OutputError::Serialise(e.to_string()))?;
+    let mut json = serde_json::to_vec_pretty(plan).map_err(|e| OutputError::Serialise(e.to_string()))?;
     json.push(b'\n');
     files.insert("plan.json".into(), json);
     files.insert("pairs.csv".into(), pairs_csv(plan, inst)?);
@@ -60,52 +52,25 @@ pub fn render_plan_files(
         files.insert("attendance.csv".into(), attendance_csv(tt, inst)?);
     }
     for (id, ics) in person_calendars(plan, file, inst) {
-        files.insert(
-            format!("calendars/{}.ics", safe_file_name(&id)),
-            ics.into_bytes(),
-        );
+        files.insert(format!("calendars/{}.ics", safe_file_name(&id)), ics.into_bytes());
     }
     Ok(files)
 }
 
 /// A file name made from a person id: letters, digits, `-` and `_` kept, the rest `_`.
 pub fn safe_file_name(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
+    id.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
 }
 
 /// `pairs.csv`: UTF-8 with a byte-order mark and `;` as separator, the form Swedish
 /// spreadsheet programs open directly with å, ä and ö intact.
 pub fn pairs_csv(plan: &PlanFile, inst: &Instance) -> Result<Vec<u8>, OutputError> {
-    let mentor_index: BTreeMap<&str, usize> = inst
-        .mentors
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.id.as_str(), i))
-        .collect();
-    let part_index: BTreeMap<&str, usize> = inst
-        .participants
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    let muni_name: BTreeMap<&str, &str> = inst
-        .municipalities
-        .iter()
-        .map(|m| (m.id.as_str(), m.name.as_str()))
-        .collect();
+    let mentor_index: BTreeMap<&str, usize> = inst.mentors.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
+    let part_index: BTreeMap<&str, usize> = inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let muni_name: BTreeMap<&str, &str> = inst.municipalities.iter().map(|m| (m.id.as_str(), m.name.as_str())).collect();
     let mut out = Vec::from("\u{feff}".as_bytes());
     {
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .from_writer(&mut out);
+        let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(&mut out);
         let ser = |e: csv::Error| OutputError::Serialise(e.to_string());
         w.write_record([
             "mentor_id",
@@ -123,12 +88,8 @@ pub fn pairs_csv(plan: &PlanFile, inst: &Instance) -> Result<Vec<u8>, OutputErro
         ])
         .map_err(ser)?;
         for p in &plan.mentorship.pairs {
-            let m = mentor_index
-                .get(p.mentor.as_str())
-                .map(|&i| &inst.mentors[i]);
-            let e = part_index
-                .get(p.mentee.as_str())
-                .map(|&i| &inst.participants[i]);
+            let m = mentor_index.get(p.mentor.as_str()).map(|&i| &inst.mentors[i]);
+            let e = part_index.get(p.mentee.as_str()).map(|&i| &inst.participants[i]);
             let muni = |i: usize| inst.municipalities[i].name.clone();
             let cost: f64 = p.cost.values().sum();
             w.write_record([
@@ -138,24 +99,16 @@ pub fn pairs_csv(plan: &PlanFile, inst: &Instance) -> Result<Vec<u8>, OutputErro
                 p.mentee.clone(),
                 e.map(|e| e.name.clone()).unwrap_or_default(),
                 e.map(|e| muni(e.municipality)).unwrap_or_default(),
-                muni_name
-                    .get(p.meeting_place.as_str())
-                    .map(|s| s.to_string())
-                    .unwrap_or_default(),
+                muni_name.get(p.meeting_place.as_str()).map(|s| s.to_string()).unwrap_or_default(),
                 format!("{:.0}", p.travel_minutes),
                 p.meetings.len().to_string(),
-                p.meetings
-                    .iter()
-                    .map(|d| d.to_string())
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                p.meetings.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(" "),
                 format!("{cost:.1}").replace('.', ","),
                 p.shortfall.clone().unwrap_or_default(),
             ])
             .map_err(ser)?;
         }
-        w.flush()
-            .map_err(|e| OutputError::Serialise(e.to_string()))?;
+        w.flush().map_err(|e| OutputError::Serialise(e.to_string()))?;
     }
     Ok(out)
 }
@@ -164,16 +117,13 @@ pub fn pairs_csv(plan: &PlanFile, inst: &Instance) -> Result<Vec<u8>, OutputErro
 fn excel_csv(header: &[&str], rows: Vec<Vec<String>>) -> Result<Vec<u8>, OutputError> {
     let mut out = Vec::from("\u{feff}".as_bytes());
     {
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .from_writer(&mut out);
+        let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(&mut out);
         let ser = |e: csv::Error| OutputError::Serialise(e.to_string());
         w.write_record(header).map_err(ser)?;
         for r in rows {
             w.write_record(&r).map_err(ser)?;
         }
-        w.flush()
-            .map_err(|e| OutputError::Serialise(e.to_string()))?;
+        w.flush().map_err(|e| OutputError::Serialise(e.to_string()))?;
     }
     Ok(out)
 }
@@ -189,48 +139,22 @@ impl<'a> Names<'a> {
     fn new(inst: &'a Instance) -> Self {
         let m = &inst.timetable;
         Names {
-            course: m
-                .courses
-                .iter()
-                .map(|c| (c.id.as_str(), c.name.as_str()))
-                .collect(),
-            venue: m
-                .venues
-                .iter()
-                .map(|v| {
-                    (
-                        v.id.as_str(),
-                        (
-                            v.name.as_str(),
-                            inst.municipalities[v.municipality].name.as_str(),
-                        ),
-                    )
-                })
-                .collect(),
+            course: m.courses.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect(),
+            venue: m.venues.iter().map(|v| (v.id.as_str(), (v.name.as_str(), inst.municipalities[v.municipality].name.as_str()))).collect(),
             person: inst
                 .participants
                 .iter()
                 .map(|p| (p.id.as_str(), p.name.as_str()))
-                .chain(
-                    inst.mentors
-                        .iter()
-                        .map(|x| (x.id.as_str(), x.name.as_str())),
-                )
+                .chain(inst.mentors.iter().map(|x| (x.id.as_str(), x.name.as_str())))
                 .chain(m.trainers.iter().map(|t| (t.id.as_str(), t.name.as_str())))
                 .collect(),
         }
     }
     fn course(&self, id: &str) -> String {
-        self.course
-            .get(id)
-            .map(|s| s.to_string())
-            .unwrap_or_else(|| id.to_string())
+        self.course.get(id).map(|s| s.to_string()).unwrap_or_else(|| id.to_string())
     }
     fn person(&self, id: &str) -> String {
-        self.person
-            .get(id)
-            .map(|s| s.to_string())
-            .unwrap_or_else(|| id.to_string())
+        self.person.get(id).map(|s| s.to_string()).unwrap_or_else(|| id.to_string())
     }
 }
 
@@ -241,11 +165,7 @@ pub fn sessions_csv(tt: &TimetablePlan, inst: &Instance) -> Result<Vec<u8>, Outp
         .sessions
         .iter()
         .map(|s| {
-            let (venue, muni) = names
-                .venue
-                .get(s.venue.as_str())
-                .copied()
-                .unwrap_or((s.venue.as_str(), ""));
+            let (venue, muni) = names.venue.get(s.venue.as_str()).copied().unwrap_or((s.venue.as_str(), ""));
             vec![
                 s.id.clone(),
                 s.course.clone(),
@@ -253,18 +173,10 @@ pub fn sessions_csv(tt: &TimetablePlan, inst: &Instance) -> Result<Vec<u8>, Outp
                 s.dates.first().map(|d| d.to_string()).unwrap_or_default(),
                 s.dates.last().map(|d| d.to_string()).unwrap_or_default(),
                 s.dates.len().to_string(),
-                s.dates
-                    .iter()
-                    .map(|d| d.to_string())
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                s.dates.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(" "),
                 venue.to_string(),
                 muni.to_string(),
-                s.trainers
-                    .iter()
-                    .map(|t| names.person(t))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                s.trainers.iter().map(|t| names.person(t)).collect::<Vec<_>>().join(", "),
                 s.attendees.len().to_string(),
             ]
         })
@@ -290,32 +202,19 @@ pub fn sessions_csv(tt: &TimetablePlan, inst: &Instance) -> Result<Vec<u8>, Outp
 /// `attendance.csv`: one row per demand, placed or not, with the session or the reason.
 pub fn attendance_csv(tt: &TimetablePlan, inst: &Instance) -> Result<Vec<u8>, OutputError> {
     let names = Names::new(inst);
-    let part: BTreeMap<&str, usize> = inst
-        .participants
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
+    let part: BTreeMap<&str, usize> = inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     let who = |id: &str| -> (String, String, String) {
         match part.get(id) {
             Some(&i) => {
                 let p = &inst.participants[i];
-                (
-                    p.name.clone(),
-                    inst.municipalities[p.municipality].name.clone(),
-                    inst.units[p.unit].name.clone(),
-                )
+                (p.name.clone(), inst.municipalities[p.municipality].name.clone(), inst.units[p.unit].name.clone())
             }
             None => (id.to_string(), String::new(), String::new()),
         }
     };
     let mut rows: Vec<Vec<String>> = Vec::new();
     for s in &tt.sessions {
-        let (venue, muni) = names
-            .venue
-            .get(s.venue.as_str())
-            .copied()
-            .unwrap_or((s.venue.as_str(), ""));
+        let (venue, muni) = names.venue.get(s.venue.as_str()).copied().unwrap_or((s.venue.as_str(), ""));
         for a in &s.attendees {
             let (name, kommun, enhet) = who(a);
             rows.push(vec![
@@ -327,11 +226,7 @@ pub fn attendance_csv(tt: &TimetablePlan, inst: &Instance) -> Result<Vec<u8>, Ou
                 names.course(&s.course),
                 "placerad".into(),
                 s.id.clone(),
-                s.dates
-                    .iter()
-                    .map(|d| d.to_string())
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                s.dates.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(" "),
                 format!("{venue}, {muni}"),
                 String::new(),
             ]);
@@ -355,97 +250,42 @@ pub fn attendance_csv(tt: &TimetablePlan, inst: &Instance) -> Result<Vec<u8>, Ou
     }
     rows.sort_by(|a, b| (&a[0], &a[4]).cmp(&(&b[0], &b[4])));
     excel_csv(
-        &[
-            "deltagare_id",
-            "deltagare",
-            "kommun",
-            "enhet",
-            "kurs_id",
-            "kurs",
-            "status",
-            "session_id",
-            "datum",
-            "lokal",
-            "anledning",
-        ],
+        &["deltagare_id", "deltagare", "kommun", "enhet", "kurs_id", "kurs", "status", "session_id", "datum", "lokal", "anledning"],
         rows,
     )
 }
 
 /// A stable UID: the same person, partner and date give the same UID on every re-run.
 fn uid(round: &str, kind: &str, a: &str, b: &str, date: NaiveDate) -> String {
-    let h =
-        super::sha256_hex(format!("{round}\u{1f}{kind}\u{1f}{a}\u{1f}{b}\u{1f}{date}").as_bytes());
+    let h = super::sha256_hex(format!("{round}\u{1f}{kind}\u{1f}{a}\u{1f}{b}\u{1f}{date}").as_bytes());
     format!("{}@trappa", &h[..32])
 }
 
 /// One iCalendar file per person with a meeting, keyed by person id.
-pub fn person_calendars(
-    plan: &PlanFile,
-    file: &InstanceFile,
-    inst: &Instance,
-) -> BTreeMap<String, String> {
+pub fn person_calendars(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -> BTreeMap<String, String> {
     let names: BTreeMap<&str, &str> = inst
         .participants
         .iter()
         .map(|p| (p.id.as_str(), p.name.as_str()))
-        .chain(
-            inst.mentors
-                .iter()
-                .map(|m| (m.id.as_str(), m.name.as_str())),
-        )
-        .chain(
-            inst.timetable
-                .trainers
-                .iter()
-                .map(|t| (t.id.as_str(), t.name.as_str())),
-        )
+        .chain(inst.mentors.iter().map(|m| (m.id.as_str(), m.name.as_str())))
+        .chain(inst.timetable.trainers.iter().map(|t| (t.id.as_str(), t.name.as_str())))
         .collect();
-    let muni_name: BTreeMap<&str, &str> = inst
-        .municipalities
-        .iter()
-        .map(|m| (m.id.as_str(), m.name.as_str()))
-        .collect();
+    let muni_name: BTreeMap<&str, &str> = inst.municipalities.iter().map(|m| (m.id.as_str(), m.name.as_str())).collect();
     // DTSTAMP must be present; a fixed stamp (the round's start) keeps files identical across
     // re-runs, so calendar programs see unchanged events as unchanged.
-    let stamp = file
-        .round
-        .start
-        .and_hms_opt(0, 0, 0)
-        .unwrap_or_default()
-        .and_utc();
+    let stamp = file.round.start.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
     let mut events: BTreeMap<String, Vec<Event>> = BTreeMap::new();
     for p in &plan.mentorship.pairs {
         let n = p.meetings.len();
         for (k, d) in p.meetings.iter().enumerate() {
-            for (me, other, role) in [
-                (&p.mentor, &p.mentee, "adept"),
-                (&p.mentee, &p.mentor, "mentor"),
-            ] {
+            for (me, other, role) in [(&p.mentor, &p.mentee, "adept"), (&p.mentee, &p.mentor, "mentor")] {
                 let other_name = names.get(other.as_str()).copied().unwrap_or(other);
                 let event = Event::new()
-                    .uid(&uid(
-                        &file.round.name,
-                        "mentor-meeting",
-                        &p.mentor,
-                        &p.mentee,
-                        *d,
-                    ))
+                    .uid(&uid(&file.round.name, "mentor-meeting", &p.mentor, &p.mentee, *d))
                     .timestamp(stamp)
-                    .summary(&format!(
-                        "Mentorsträff {}/{n} med {role} {other_name}",
-                        k + 1
-                    ))
-                    .description(&format!(
-                        "{}: mentorskap {} – {}",
-                        file.round.name, p.mentor, p.mentee
-                    ))
-                    .location(
-                        muni_name
-                            .get(p.meeting_place.as_str())
-                            .copied()
-                            .unwrap_or(&p.meeting_place),
-                    )
+                    .summary(&format!("Mentorsträff {}/{n} med {role} {other_name}", k + 1))
+                    .description(&format!("{}: mentorskap {} – {}", file.round.name, p.mentor, p.mentee))
+                    .location(muni_name.get(p.meeting_place.as_str()).copied().unwrap_or(&p.meeting_place))
                     .all_day(*d)
                     .done();
                 events.entry(me.clone()).or_default().push(event);
@@ -455,36 +295,19 @@ pub fn person_calendars(
     if let Some(tt) = &plan.timetable {
         let names = Names::new(inst);
         for s in &tt.sessions {
-            let (venue, muni) = names
-                .venue
-                .get(s.venue.as_str())
-                .copied()
-                .unwrap_or((s.venue.as_str(), ""));
+            let (venue, muni) = names.venue.get(s.venue.as_str()).copied().unwrap_or((s.venue.as_str(), ""));
             let n = s.dates.len();
             for (k, d) in s.dates.iter().enumerate() {
-                for (me, role) in s
-                    .attendees
-                    .iter()
-                    .map(|a| (a, "deltagare"))
-                    .chain(s.trainers.iter().map(|t| (t, "utbildare")))
-                {
+                for (me, role) in s.attendees.iter().map(|a| (a, "deltagare")).chain(s.trainers.iter().map(|t| (t, "utbildare"))) {
                     let event = Event::new()
                         .uid(&uid(&file.round.name, "course-day", &s.id, me, *d))
                         .timestamp(stamp)
-                        .summary(&format!(
-                            "Kurs: {} dag {}/{n}",
-                            names.course(&s.course),
-                            k + 1
-                        ))
+                        .summary(&format!("Kurs: {} dag {}/{n}", names.course(&s.course), k + 1))
                         .description(&format!(
                             "{}: {} ({role}), utbildare {}",
                             file.round.name,
                             s.id,
-                            s.trainers
-                                .iter()
-                                .map(|t| names.person(t))
-                                .collect::<Vec<_>>()
-                                .join(", ")
+                            s.trainers.iter().map(|t| names.person(t)).collect::<Vec<_>>().join(", ")
                         ))
                         .location(&format!("{venue}, {muni}"))
                         .all_day(*d)
@@ -498,11 +321,7 @@ pub fn person_calendars(
         .into_iter()
         .map(|(id, evs)| {
             let mut cal = Calendar::new();
-            cal.name(&format!(
-                "{} – {}",
-                file.round.name,
-                names.get(id.as_str()).copied().unwrap_or(&id)
-            ));
+            cal.name(&format!("{} – {}", file.round.name, names.get(id.as_str()).copied().unwrap_or(&id)));
             for e in evs {
                 cal.push(e);
             }
@@ -521,23 +340,15 @@ pub fn write_plan_dir(out: &Path, files: &PlanFiles) -> Result<(), OutputError> 
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    let base = out
-        .file_name()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_else(|| "plan".into());
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{base}.new-"))
-        .tempdir_in(&parent)
-        .map_err(io_err(&parent))?;
+    let base = out.file_name().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "plan".into());
+    let staging = tempfile::Builder::new().prefix(&format!(".{base}.new-")).tempdir_in(&parent).map_err(io_err(&parent))?;
     for (name, bytes) in files {
         let path = staging.path().join(name);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(io_err(dir))?;
         }
         fs::write(&path, bytes).map_err(io_err(&path))?;
-        fs::File::open(&path)
-            .and_then(|f| f.sync_all())
-            .map_err(io_err(&path))?;
+        fs::File::open(&path).and_then(|f| f.sync_all()).map_err(io_err(&path))?;
     }
     let staged = staging.keep();
     // Temporary directories are created private (0700); a plan is meant to be shared.
@@ -550,13 +361,7 @@ pub fn write_plan_dir(out: &Path, files: &PlanFiles) -> Result<(), OutputError> 
         fs::remove_dir(out).map_err(io_err(out))?;
         return fs::rename(&staged, out).map_err(io_err(out));
     }
-    match rustix::fs::renameat_with(
-        rustix::fs::CWD,
-        &staged,
-        rustix::fs::CWD,
-        out,
-        rustix::fs::RenameFlags::EXCHANGE,
-    ) {
+    match rustix::fs::renameat_with(rustix::fs::CWD, &staged, rustix::fs::CWD, out, rustix::fs::RenameFlags::EXCHANGE) {
         Ok(()) => {
             // `staged` now holds the previous plan.
             let _ = fs::remove_dir_all(&staged);
@@ -577,7 +382,5 @@ pub fn write_plan_dir(out: &Path, files: &PlanFiles) -> Result<(), OutputError> 
 }
 
 fn is_empty_dir(p: &Path) -> bool {
-    fs::read_dir(p)
-        .map(|mut d| d.next().is_none())
-        .unwrap_or(false)
+    fs::read_dir(p).map(|mut d| d.next().is_none()).unwrap_or(false)
 }

@@ -13,109 +13,32 @@ use std::collections::{HashMap, HashSet};
 /// the examples and the tests can be checked against it.
 pub const CODES: &[(&str, &str, &str)] = &[
     ("E001", "syntax", "the file is not valid JSON"),
-    (
-        "E002",
-        "type",
-        "a value has the wrong type, a required field is missing or a field is unknown",
-    ),
-    (
-        "E003",
-        "format-version",
-        "the file is not a trappa instance of a version this build reads",
-    ),
+    ("E002", "type", "a value has the wrong type, a required field is missing or a field is unknown"),
+    ("E003", "format-version", "the file is not a trappa instance of a version this build reads"),
     ("E010", "empty-round", "the round has no participants"),
-    (
-        "E011",
-        "round-dates",
-        "the round ends before it starts or lasts more than three years",
-    ),
+    ("E011", "round-dates", "the round ends before it starts or lasts more than three years"),
     ("E012", "date-range", "a date range ends before it starts"),
-    (
-        "E013",
-        "impossible-date",
-        "a person's date lies after the round's end",
-    ),
-    (
-        "E020",
-        "duplicate-id",
-        "two items share an id, or a pair is listed twice",
-    ),
-    (
-        "E021",
-        "unknown-reference",
-        "a reference names an id that does not exist",
-    ),
+    ("E013", "impossible-date", "a person's date lies after the round's end"),
+    ("E020", "duplicate-id", "two items share an id, or a pair is listed twice"),
+    ("E021", "unknown-reference", "a reference names an id that does not exist"),
     ("E022", "empty-field", "an id or a name is empty"),
-    (
-        "E030",
-        "negative-number",
-        "a count or capacity is negative or zero where it must be positive",
-    ),
-    (
-        "E031",
-        "out-of-range",
-        "a number is outside its meaningful range or not finite",
-    ),
-    (
-        "E032",
-        "meeting-rules",
-        "the meeting rules cannot be met by any pair",
-    ),
-    (
-        "E033",
-        "phases",
-        "the phase staircase is not a valid ascending list",
-    ),
-    (
-        "E034",
-        "unit-overfull",
-        "a unit lists more people than its headcount",
-    ),
-    (
-        "E040",
-        "course-rules",
-        "a course's days, sizes, trainers per session or deadline leave no valid session",
-    ),
-    (
-        "E041",
-        "prerequisite-cycle",
-        "a course is its own prerequisite, directly or through other courses",
-    ),
-    (
-        "E042",
-        "demand-completed",
-        "an individual plan asks for a course the participant has already completed",
-    ),
-    (
-        "E043",
-        "course-exceeds-workload",
-        "a course has more days than the workload limit allows a participant in the round",
-    ),
+    ("E030", "negative-number", "a count or capacity is negative or zero where it must be positive"),
+    ("E031", "out-of-range", "a number is outside its meaningful range or not finite"),
+    ("E032", "meeting-rules", "the meeting rules cannot be met by any pair"),
+    ("E033", "phases", "the phase staircase is not a valid ascending list"),
+    ("E034", "unit-overfull", "a unit lists more people than its headcount"),
+    ("E040", "course-rules", "a course's days, sizes, trainers per session or deadline leave no valid session"),
+    ("E041", "prerequisite-cycle", "a course is its own prerequisite, directly or through other courses"),
+    ("E042", "demand-completed", "an individual plan asks for a course the participant has already completed"),
+    ("E043", "course-exceeds-workload", "a course has more days than the workload limit allows a participant in the round"),
 ];
 
 fn kind_of(code: &'static str) -> &'static str {
-    CODES
-        .iter()
-        .find(|c| c.0 == code)
-        .map(|c| c.1)
-        .unwrap_or("unknown")
+    CODES.iter().find(|c| c.0 == code).map(|c| c.1).unwrap_or("unknown")
 }
 
-fn problem(
-    code: &'static str,
-    path: impl Into<String>,
-    message: impl Into<String>,
-    action: impl Into<String>,
-) -> Problem {
-    Problem {
-        code,
-        kind: kind_of(code),
-        path: path.into(),
-        line: None,
-        column: None,
-        message: message.into(),
-        action: action.into(),
-    }
+fn problem(code: &'static str, path: impl Into<String>, message: impl Into<String>, action: impl Into<String>) -> Problem {
+    Problem { code, kind: kind_of(code), path: path.into(), line: None, column: None, message: message.into(), action: action.into() }
 }
 
 /// Parses the text into the file types. Syntax errors carry line and column; type errors
@@ -155,12 +78,7 @@ fn check_format_marker(value: &Value) -> Option<Problem> {
     let obj = match value.as_object() {
         Some(o) => o,
         None => {
-            return Some(problem(
-                "E002",
-                "",
-                "the file must hold a JSON object",
-                "start from an example in instances/",
-            ));
+            return Some(problem("E002", "", "the file must hold a JSON object", "start from an example in instances/"));
         }
     };
     match obj.get("format").and_then(Value::as_str) {
@@ -179,12 +97,7 @@ fn check_format_marker(value: &Value) -> Option<Problem> {
         other => Some(problem(
             "E003",
             "version",
-            format!(
-                "this build reads version {FORMAT_VERSION}, found {}",
-                other
-                    .map(|v| v.to_string())
-                    .unwrap_or_else(|| "none".into())
-            ),
+            format!("this build reads version {FORMAT_VERSION}, found {}", other.map(|v| v.to_string()).unwrap_or_else(|| "none".into())),
             "set \"version\": 1, or use the trappa release that wrote the file",
         )),
     }
@@ -213,51 +126,25 @@ fn collect_type_errors(value: &Value) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut stripped = value.clone();
     for (name, parent) in ARRAYS {
-        let container = if parent.is_empty() {
-            Some(&mut stripped)
-        } else {
-            stripped.get_mut(*parent)
-        };
+        let container = if parent.is_empty() { Some(&mut stripped) } else { stripped.get_mut(*parent) };
         let Some(container) = container else { continue };
         let Some(items) = container.get_mut(*name).and_then(|v| v.as_array_mut()) else {
             continue;
         };
-        let prefix = if parent.is_empty() {
-            name.to_string()
-        } else {
-            format!("{parent}.{name}")
-        };
+        let prefix = if parent.is_empty() { name.to_string() } else { format!("{parent}.{name}") };
         for (i, item) in items.iter().enumerate() {
             let result = match *name {
-                "participants" => {
-                    serde_path_to_error::deserialize::<_, ParticipantSpec>(item.clone()).map(|_| ())
-                }
-                "mentors" => {
-                    serde_path_to_error::deserialize::<_, MentorSpec>(item.clone()).map(|_| ())
-                }
-                "municipalities" => {
-                    serde_path_to_error::deserialize::<_, MunicipalitySpec>(item.clone())
-                        .map(|_| ())
-                }
-                "courses" => {
-                    serde_path_to_error::deserialize::<_, CourseSpec>(item.clone()).map(|_| ())
-                }
-                "trainers" => {
-                    serde_path_to_error::deserialize::<_, TrainerSpec>(item.clone()).map(|_| ())
-                }
-                "venues" => {
-                    serde_path_to_error::deserialize::<_, VenueSpec>(item.clone()).map(|_| ())
-                }
-                "demand" => {
-                    serde_path_to_error::deserialize::<_, DemandSpec>(item.clone()).map(|_| ())
-                }
+                "participants" => serde_path_to_error::deserialize::<_, ParticipantSpec>(item.clone()).map(|_| ()),
+                "mentors" => serde_path_to_error::deserialize::<_, MentorSpec>(item.clone()).map(|_| ()),
+                "municipalities" => serde_path_to_error::deserialize::<_, MunicipalitySpec>(item.clone()).map(|_| ()),
+                "courses" => serde_path_to_error::deserialize::<_, CourseSpec>(item.clone()).map(|_| ()),
+                "trainers" => serde_path_to_error::deserialize::<_, TrainerSpec>(item.clone()).map(|_| ()),
+                "venues" => serde_path_to_error::deserialize::<_, VenueSpec>(item.clone()).map(|_| ()),
+                "demand" => serde_path_to_error::deserialize::<_, DemandSpec>(item.clone()).map(|_| ()),
                 _ => serde_path_to_error::deserialize::<_, UnitSpec>(item.clone()).map(|_| ()),
             };
             if let Err(e) = result {
-                problems.push(type_problem(
-                    join_path(&format!("{prefix}[{i}]"), &e.path().to_string()),
-                    e.inner(),
-                ));
+                problems.push(type_problem(join_path(&format!("{prefix}[{i}]"), &e.path().to_string()), e.inner()));
             }
         }
         items.clear();
@@ -280,9 +167,7 @@ fn join_path(prefix: &str, rest: &str) -> String {
 
 /// Semantic validation of a parsed file: references, ids, numbers, dates and rules.
 pub fn validate(f: &InstanceFile) -> Vec<Problem> {
-    let mut v = Validator {
-        problems: Vec::new(),
-    };
+    let mut v = Validator { problems: Vec::new() };
     v.round(f);
     v.calendar(f);
     v.region(f);
@@ -302,55 +187,29 @@ struct Validator {
 }
 
 impl Validator {
-    fn push(
-        &mut self,
-        code: &'static str,
-        path: impl Into<String>,
-        message: impl Into<String>,
-        action: impl Into<String>,
-    ) {
+    fn push(&mut self, code: &'static str, path: impl Into<String>, message: impl Into<String>, action: impl Into<String>) {
         self.problems.push(problem(code, path, message, action));
     }
 
     fn finite(&mut self, path: String, x: f64, min: f64, max: f64, what: &str) {
         if !x.is_finite() || x < min || x > max {
-            self.push(
-                "E031",
-                path,
-                format!("{what} is {x}, outside {min}..{max}"),
-                format!("give {what} a value between {min} and {max}"),
-            );
+            self.push("E031", path, format!("{what} is {x}, outside {min}..{max}"), format!("give {what} a value between {min} and {max}"));
         }
     }
 
     fn nonempty(&mut self, path: String, s: &str, what: &str) {
         if s.trim().is_empty() {
-            self.push(
-                "E022",
-                path,
-                format!("{what} is empty"),
-                format!("give every item a non-empty {what}"),
-            );
+            self.push("E022", path, format!("{what} is empty"), format!("give every item a non-empty {what}"));
         }
     }
 
-    fn unique_ids<'a>(
-        &mut self,
-        prefix: &str,
-        ids: impl Iterator<Item = &'a str>,
-        seen: &mut HashMap<String, String>,
-    ) {
+    fn unique_ids<'a>(&mut self, prefix: &str, ids: impl Iterator<Item = &'a str>, seen: &mut HashMap<String, String>) {
         for (i, id) in ids.enumerate() {
             let path = format!("{prefix}[{i}].id");
             self.nonempty(path.clone(), id, "id");
             if let Some(first) = seen.get(id) {
                 let first = first.clone();
-                self.push(
-                    "E020",
-                    path,
-                    format!("id \"{id}\" is already used at {first}"),
-                    "give each item its own id",
-                );
+                self.push("E020", path, format!("id \"{id}\" is already used at {first}"), "give each item its own id");
             } else {
                 seen.insert(id.to_string(), path);
             }
@@ -363,10 +222,7 @@ impl Validator {
             self.push(
                 "E011",
                 "round.end",
-                format!(
-                    "the round ends ({}) before it starts ({})",
-                    f.round.end, f.round.start
-                ),
+                format!("the round ends ({}) before it starts ({})", f.round.end, f.round.start),
                 "swap or correct round.start and round.end",
             );
         } else if (f.round.end - f.round.start).num_days() > 3 * 366 {
@@ -409,19 +265,10 @@ impl Validator {
     fn region(&mut self, f: &InstanceFile) {
         let r = &f.region;
         if r.municipalities.is_empty() {
-            self.push(
-                "E021",
-                "region.municipalities",
-                "the region has no municipalities",
-                "list the municipalities taking part",
-            );
+            self.push("E021", "region.municipalities", "the region has no municipalities", "list the municipalities taking part");
         }
         let mut seen = HashMap::new();
-        self.unique_ids(
-            "region.municipalities",
-            r.municipalities.iter().map(|m| m.id.as_str()),
-            &mut seen,
-        );
+        self.unique_ids("region.municipalities", r.municipalities.iter().map(|m| m.id.as_str()), &mut seen);
         for (i, m) in r.municipalities.iter().enumerate() {
             let p = format!("region.municipalities[{i}]");
             self.nonempty(format!("{p}.name"), &m.name, "name");
@@ -441,11 +288,7 @@ impl Validator {
         }
         let munis: HashSet<&str> = r.municipalities.iter().map(|m| m.id.as_str()).collect();
         let mut seen_units = HashMap::new();
-        self.unique_ids(
-            "region.units",
-            r.units.iter().map(|u| u.id.as_str()),
-            &mut seen_units,
-        );
+        self.unique_ids("region.units", r.units.iter().map(|u| u.id.as_str()), &mut seen_units);
         for (i, u) in r.units.iter().enumerate() {
             let p = format!("region.units[{i}]");
             if !munis.contains(u.municipality.as_str()) {
@@ -466,20 +309,8 @@ impl Validator {
             }
         }
         let t = &r.travel;
-        self.finite(
-            "region.travel.road_factor".into(),
-            t.road_factor,
-            1.0,
-            5.0,
-            "road factor",
-        );
-        self.finite(
-            "region.travel.speed_kmh".into(),
-            t.speed_kmh,
-            1.0,
-            300.0,
-            "speed",
-        );
+        self.finite("region.travel.road_factor".into(), t.road_factor, 1.0, 5.0, "road factor");
+        self.finite("region.travel.speed_kmh".into(), t.speed_kmh, 1.0, 300.0, "speed");
         let mut pairs = HashSet::new();
         for (i, e) in t.table.iter().enumerate() {
             let p = format!("region.travel.table[{i}]");
@@ -493,18 +324,8 @@ impl Validator {
                     );
                 }
             }
-            self.finite(
-                format!("{p}.minutes"),
-                e.minutes,
-                0.0,
-                24.0 * 60.0,
-                "travel minutes",
-            );
-            let key = if e.from <= e.to {
-                (e.from.clone(), e.to.clone())
-            } else {
-                (e.to.clone(), e.from.clone())
-            };
+            self.finite(format!("{p}.minutes"), e.minutes, 0.0, 24.0 * 60.0, "travel minutes");
+            let key = if e.from <= e.to { (e.from.clone(), e.to.clone()) } else { (e.to.clone(), e.from.clone()) };
             if !pairs.insert(key) {
                 self.push(
                     "E020",
@@ -518,7 +339,12 @@ impl Validator {
 
     fn phases(&mut self, f: &InstanceFile) {
         if f.phases.is_empty() {
-            self.push("E033", "phases", "no phases are defined", "list the phases, the first with min_years 0, or leave \"phases\" out for the default");
+            self.push(
+                "E033",
+                "phases",
+                "no phases are defined",
+                "list the phases, the first with min_years 0, or leave \"phases\" out for the default",
+            );
             return;
         }
         if f.phases[0].min_years != 0.0 {
@@ -533,12 +359,7 @@ impl Validator {
         for (i, ph) in f.phases.iter().enumerate() {
             self.nonempty(format!("phases[{i}].id"), &ph.id, "phase id");
             if !ids.insert(ph.id.as_str()) {
-                self.push(
-                    "E033",
-                    format!("phases[{i}].id"),
-                    format!("phase \"{}\" is listed twice", ph.id),
-                    "give each phase its own id",
-                );
+                self.push("E033", format!("phases[{i}].id"), format!("phase \"{}\" is listed twice", ph.id), "give each phase its own id");
             }
             if !ph.min_years.is_finite() || (i > 0 && ph.min_years <= f.phases[i - 1].min_years) {
                 self.push(
@@ -552,23 +373,10 @@ impl Validator {
     }
 
     fn people(&mut self, f: &InstanceFile) {
-        let units: HashMap<&str, i64> = f
-            .region
-            .units
-            .iter()
-            .map(|u| (u.id.as_str(), u.headcount))
-            .collect();
+        let units: HashMap<&str, i64> = f.region.units.iter().map(|u| (u.id.as_str(), u.headcount)).collect();
         let mut seen = HashMap::new();
-        self.unique_ids(
-            "participants",
-            f.participants.iter().map(|p| p.id.as_str()),
-            &mut seen,
-        );
-        self.unique_ids(
-            "mentors",
-            f.mentors.iter().map(|m| m.id.as_str()),
-            &mut seen,
-        );
+        self.unique_ids("participants", f.participants.iter().map(|p| p.id.as_str()), &mut seen);
+        self.unique_ids("mentors", f.mentors.iter().map(|m| m.id.as_str()), &mut seen);
         let mut per_unit: HashMap<&str, i64> = HashMap::new();
         for (i, p) in f.participants.iter().enumerate() {
             let path = format!("participants[{i}]");
@@ -576,17 +384,9 @@ impl Validator {
             if units.contains_key(p.unit.as_str()) {
                 *per_unit.entry(p.unit.as_str()).or_default() += 1;
             } else {
-                self.push(
-                    "E021",
-                    format!("{path}.unit"),
-                    format!("unknown unit \"{}\"", p.unit),
-                    "use an id from region.units",
-                );
+                self.push("E021", format!("{path}.unit"), format!("unknown unit \"{}\"", p.unit), "use an id from region.units");
             }
-            for (field, date) in [
-                ("profession_start", p.profession_start),
-                ("employment_start", p.employment_start),
-            ] {
+            for (field, date) in [("profession_start", p.profession_start), ("employment_start", p.employment_start)] {
                 if date > f.round.end {
                     self.push(
                         "E013",
@@ -611,12 +411,7 @@ impl Validator {
             } else if units.contains_key(m.unit.as_str()) {
                 *per_unit.entry(m.unit.as_str()).or_default() += 1;
             } else {
-                self.push(
-                    "E021",
-                    format!("{path}.unit"),
-                    format!("unknown unit \"{}\"", m.unit),
-                    "use an id from region.units",
-                );
+                self.push("E021", format!("{path}.unit"), format!("unknown unit \"{}\"", m.unit), "use an id from region.units");
             }
             if m.capacity < 0 {
                 self.push(
@@ -626,25 +421,12 @@ impl Validator {
                     "give the number of mentees the mentor can take at a time (0 or more)",
                 );
             }
-            self.finite(
-                format!("{path}.years_in_profession"),
-                m.years_in_profession,
-                0.0,
-                60.0,
-                "years in the profession",
-            );
+            self.finite(format!("{path}.years_in_profession"), m.years_in_profession, 0.0, 60.0, "years in the profession");
             if let Some(t) = m.max_travel_minutes {
-                self.finite(
-                    format!("{path}.max_travel_minutes"),
-                    t,
-                    0.0,
-                    24.0 * 60.0,
-                    "maximum travel minutes",
-                );
+                self.finite(format!("{path}.max_travel_minutes"), t, 0.0, 24.0 * 60.0, "maximum travel minutes");
             }
             self.date_list(&format!("{path}.unavailable"), &m.unavailable);
-            let participants: HashSet<&str> =
-                f.participants.iter().map(|p| p.id.as_str()).collect();
+            let participants: HashSet<&str> = f.participants.iter().map(|p| p.id.as_str()).collect();
             for (k, h) in m.history.iter().enumerate() {
                 if !participants.contains(h.as_str()) && !seen.contains_key(h.as_str()) {
                     // Earlier mentees who are not in this round do no harm: they cannot be
@@ -666,13 +448,13 @@ impl Validator {
         for (unit, count) in unit_index {
             let headcount = units[unit];
             if headcount > 0 && count > headcount {
-                let i = f
-                    .region
-                    .units
-                    .iter()
-                    .position(|u| u.id == unit)
-                    .unwrap_or(0);
-                self.push("E034", format!("region.units[{i}].headcount"), format!("unit \"{unit}\" has headcount {headcount} but {count} people of the round work there"), "raise the headcount to the unit's real staff number");
+                let i = f.region.units.iter().position(|u| u.id == unit).unwrap_or(0);
+                self.push(
+                    "E034",
+                    format!("region.units[{i}].headcount"),
+                    format!("unit \"{unit}\" has headcount {headcount} but {count} people of the round work there"),
+                    "raise the headcount to the unit's real staff number",
+                );
             }
         }
     }
@@ -683,10 +465,7 @@ impl Validator {
             self.push(
                 "E032",
                 "mentorship.min_meetings",
-                format!(
-                    "min_meetings {} and max_meetings {} leave no valid count",
-                    r.min_meetings, r.max_meetings
-                ),
+                format!("min_meetings {} and max_meetings {} leave no valid count", r.min_meetings, r.max_meetings),
                 "set 1 ≤ min_meetings ≤ max_meetings (default 8–10)",
             );
         }
@@ -694,10 +473,7 @@ impl Validator {
             self.push(
                 "E032",
                 "mentorship.max_meetings",
-                format!(
-                    "max_meetings is {}, more than one a month for three years",
-                    r.max_meetings
-                ),
+                format!("max_meetings is {}, more than one a month for three years", r.max_meetings),
                 "meetings are monthly: use at most the round's number of months",
             );
         }
@@ -716,10 +492,7 @@ impl Validator {
                 self.push(
                     "E032",
                     "mentorship.min_meetings",
-                    format!(
-                        "{} monthly meetings cannot fit in a round touching {months} months",
-                        r.min_meetings
-                    ),
+                    format!("{} monthly meetings cannot fit in a round touching {months} months", r.min_meetings),
                     "lower min_meetings or lengthen the round",
                 );
             }
@@ -735,24 +508,12 @@ impl Validator {
                 );
             }
         }
-        self.finite(
-            "mentorship.mentor_min_years".into(),
-            r.mentor_min_years,
-            0.0,
-            60.0,
-            "mentor minimum years",
-        );
+        self.finite("mentorship.mentor_min_years".into(), r.mentor_min_years, 0.0, 60.0, "mentor minimum years");
         let mentors: HashSet<&str> = f.mentors.iter().map(|m| m.id.as_str()).collect();
         let participants: HashSet<&str> = f.participants.iter().map(|p| p.id.as_str()).collect();
         let mut excl = HashSet::new();
         for (i, e) in r.exclusions.iter().enumerate() {
-            self.pair_refs(
-                &format!("mentorship.exclusions[{i}]"),
-                &e.mentor,
-                &e.mentee,
-                &mentors,
-                &participants,
-            );
+            self.pair_refs(&format!("mentorship.exclusions[{i}]"), &e.mentor, &e.mentee, &mentors, &participants);
             if !excl.insert((e.mentor.as_str(), e.mentee.as_str())) {
                 self.push(
                     "E020",
@@ -768,39 +529,17 @@ impl Validator {
             self.pair_refs(&path, &c.mentor, &c.mentee, &mentors, &participants);
             self.finite(format!("{path}.cost"), c.cost, -1e9, 1e9, "pair cost");
             if !costs.insert((c.mentor.as_str(), c.mentee.as_str())) {
-                self.push(
-                    "E020",
-                    path,
-                    format!("pair cost {}–{} is listed twice", c.mentor, c.mentee),
-                    "keep one entry per pair",
-                );
+                self.push("E020", path, format!("pair cost {}–{} is listed twice", c.mentor, c.mentee), "keep one entry per pair");
             }
         }
     }
 
-    fn pair_refs(
-        &mut self,
-        path: &str,
-        mentor: &str,
-        mentee: &str,
-        mentors: &HashSet<&str>,
-        participants: &HashSet<&str>,
-    ) {
+    fn pair_refs(&mut self, path: &str, mentor: &str, mentee: &str, mentors: &HashSet<&str>, participants: &HashSet<&str>) {
         if !mentors.contains(mentor) {
-            self.push(
-                "E021",
-                format!("{path}.mentor"),
-                format!("unknown mentor \"{mentor}\""),
-                "use an id from \"mentors\"",
-            );
+            self.push("E021", format!("{path}.mentor"), format!("unknown mentor \"{mentor}\""), "use an id from \"mentors\"");
         }
         if !participants.contains(mentee) {
-            self.push(
-                "E021",
-                format!("{path}.mentee"),
-                format!("unknown participant \"{mentee}\""),
-                "use an id from \"participants\"",
-            );
+            self.push("E021", format!("{path}.mentee"), format!("unknown participant \"{mentee}\""), "use an id from \"participants\"");
         }
     }
 
@@ -821,11 +560,7 @@ impl Validator {
 impl Validator {
     fn courses(&mut self, f: &InstanceFile) {
         let mut seen = HashMap::new();
-        self.unique_ids(
-            "courses",
-            f.courses.iter().map(|c| c.id.as_str()),
-            &mut seen,
-        );
+        self.unique_ids("courses", f.courses.iter().map(|c| c.id.as_str()), &mut seen);
         let ids: HashSet<&str> = f.courses.iter().map(|c| c.id.as_str()).collect();
         for (i, c) in f.courses.iter().enumerate() {
             let p = format!("courses[{i}]");
@@ -842,10 +577,7 @@ impl Validator {
                 self.push(
                     "E040",
                     format!("{p}.min_size"),
-                    format!(
-                        "min_size {} and max_size {} leave no valid group size",
-                        c.min_size, c.max_size
-                    ),
+                    format!("min_size {} and max_size {} leave no valid group size", c.min_size, c.max_size),
                     "set 1 ≤ min_size ≤ max_size",
                 );
             }
@@ -858,7 +590,12 @@ impl Validator {
                 );
             }
             if c.deadline_months == Some(0) {
-                self.push("E040", format!("{p}.deadline_months"), "a deadline of 0 months of employment leaves no time for the course", "give the months of employment within which the course must be finished, or leave it out");
+                self.push(
+                    "E040",
+                    format!("{p}.deadline_months"),
+                    "a deadline of 0 months of employment leaves no time for the course",
+                    "give the months of employment within which the course must be finished, or leave it out",
+                );
             }
             if c.max_sessions == Some(0) {
                 self.push(
@@ -868,26 +605,13 @@ impl Validator {
                     "remove the course, or allow at least one session",
                 );
             }
-            self.finite(
-                format!("{p}.fixed_cost"),
-                c.fixed_cost,
-                0.0,
-                1e9,
-                "fixed cost",
-            );
+            self.finite(format!("{p}.fixed_cost"), c.fixed_cost, 0.0, 1e9, "fixed cost");
             for (k, pre) in c.prerequisites.iter().enumerate() {
                 if !ids.contains(pre.as_str()) {
-                    self.push(
-                        "E021",
-                        format!("{p}.prerequisites[{k}]"),
-                        format!("unknown course \"{pre}\""),
-                        "use an id from \"courses\"",
-                    );
+                    self.push("E021", format!("{p}.prerequisites[{k}]"), format!("unknown course \"{pre}\""), "use an id from \"courses\"");
                 }
             }
-            if c.pattern == DayPattern::Consecutive
-                && c.days > 2 * f.workload.max_course_days_per_month
-            {
+            if c.pattern == DayPattern::Consecutive && c.days > 2 * f.workload.max_course_days_per_month {
                 self.push(
                     "E043",
                     format!("{p}.days"),
@@ -903,12 +627,7 @@ impl Validator {
             }
             for (k, ph) in c.phases.iter().enumerate() {
                 if !f.phases.iter().any(|x| &x.id == ph) {
-                    self.push(
-                        "E021",
-                        format!("{p}.phases[{k}]"),
-                        format!("unknown phase \"{ph}\""),
-                        "use a phase id from \"phases\"",
-                    );
+                    self.push("E021", format!("{p}.phases[{k}]"), format!("unknown phase \"{ph}\""), "use a phase id from \"phases\"");
                 }
             }
             if c.pattern == DayPattern::Spread && c.min_gap_days == 0 {
@@ -924,7 +643,10 @@ impl Validator {
                 self.push(
                     "E043",
                     format!("{p}.days"),
-                    format!("{} has {} days but a participant may have at most {} course days in the round", c.id, c.days, f.workload.max_course_days_per_round),
+                    format!(
+                        "{} has {} days but a participant may have at most {} course days in the round",
+                        c.id, c.days, f.workload.max_course_days_per_round
+                    ),
                     "raise workload.max_course_days_per_round or split the course",
                 );
             }
@@ -934,18 +656,9 @@ impl Validator {
 
     /// Reports each course that reaches itself through its prerequisites.
     fn prerequisite_cycles(&mut self, f: &InstanceFile) {
-        let index: HashMap<&str, usize> = f
-            .courses
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
-            .collect();
+        let index: HashMap<&str, usize> = f.courses.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
         for (start, c) in f.courses.iter().enumerate() {
-            let mut stack: Vec<usize> = c
-                .prerequisites
-                .iter()
-                .filter_map(|p| index.get(p.as_str()).copied())
-                .collect();
+            let mut stack: Vec<usize> = c.prerequisites.iter().filter_map(|p| index.get(p.as_str()).copied()).collect();
             let mut seen = HashSet::new();
             while let Some(x) = stack.pop() {
                 if x == start {
@@ -958,12 +671,7 @@ impl Validator {
                     break;
                 }
                 if seen.insert(x) {
-                    stack.extend(
-                        f.courses[x]
-                            .prerequisites
-                            .iter()
-                            .filter_map(|p| index.get(p.as_str()).copied()),
-                    );
+                    stack.extend(f.courses[x].prerequisites.iter().filter_map(|p| index.get(p.as_str()).copied()));
                 }
             }
         }
@@ -972,32 +680,19 @@ impl Validator {
     fn trainers_and_venues(&mut self, f: &InstanceFile) {
         let mut people: HashMap<String, String> = HashMap::new();
         for (i, p) in f.participants.iter().enumerate() {
-            people
-                .entry(p.id.clone())
-                .or_insert(format!("participants[{i}].id"));
+            people.entry(p.id.clone()).or_insert(format!("participants[{i}].id"));
         }
         for (i, m) in f.mentors.iter().enumerate() {
-            people
-                .entry(m.id.clone())
-                .or_insert(format!("mentors[{i}].id"));
+            people.entry(m.id.clone()).or_insert(format!("mentors[{i}].id"));
         }
-        self.unique_ids(
-            "trainers",
-            f.trainers.iter().map(|t| t.id.as_str()),
-            &mut people,
-        );
+        self.unique_ids("trainers", f.trainers.iter().map(|t| t.id.as_str()), &mut people);
         let courses: HashSet<&str> = f.courses.iter().map(|c| c.id.as_str()).collect();
         for (i, t) in f.trainers.iter().enumerate() {
             let p = format!("trainers[{i}]");
             self.nonempty(format!("{p}.name"), &t.name, "name");
             for (k, c) in t.courses.iter().enumerate() {
                 if !courses.contains(c.as_str()) {
-                    self.push(
-                        "E021",
-                        format!("{p}.courses[{k}]"),
-                        format!("unknown course \"{c}\""),
-                        "use an id from \"courses\"",
-                    );
+                    self.push("E021", format!("{p}.courses[{k}]"), format!("unknown course \"{c}\""), "use an id from \"courses\"");
                 }
             }
             self.finite(format!("{p}.day_rate"), t.day_rate, 0.0, 1e7, "day rate");
@@ -1013,12 +708,7 @@ impl Validator {
                 }
             }
         }
-        let munis: HashSet<&str> = f
-            .region
-            .municipalities
-            .iter()
-            .map(|m| m.id.as_str())
-            .collect();
+        let munis: HashSet<&str> = f.region.municipalities.iter().map(|m| m.id.as_str()).collect();
         let mut seen = HashMap::new();
         self.unique_ids("venues", f.venues.iter().map(|v| v.id.as_str()), &mut seen);
         for (i, v) in f.venues.iter().enumerate() {
@@ -1033,12 +723,7 @@ impl Validator {
                 );
             }
             if v.capacity == 0 {
-                self.push(
-                    "E030",
-                    format!("{p}.capacity"),
-                    "the venue has no seats",
-                    "give the number of seats (at least 1)",
-                );
+                self.push("E030", format!("{p}.capacity"), "the venue has no seats", "give the number of seats (at least 1)");
             }
             self.finite(format!("{p}.day_rate"), v.day_rate, 0.0, 1e7, "day rate");
             self.date_list(&format!("{p}.unavailable"), &v.unavailable);
@@ -1058,12 +743,7 @@ impl Validator {
                 );
             }
             if !courses.contains(course) {
-                v.push(
-                    "E021",
-                    format!("{path}.course"),
-                    format!("unknown course \"{course}\""),
-                    "use an id from \"courses\"",
-                );
+                v.push("E021", format!("{path}.course"), format!("unknown course \"{course}\""), "use an id from \"courses\"");
             }
         };
         let mut history = HashSet::new();
@@ -1095,10 +775,7 @@ impl Validator {
                 self.push(
                     "E042",
                     path,
-                    format!(
-                        "{} asks for {}, which the course history says they completed",
-                        d.participant, d.course
-                    ),
+                    format!("{} asks for {}, which the course history says they completed", d.participant, d.course),
                     "remove the demand, or the history entry if the course is to be retaken",
                 );
             }
@@ -1108,38 +785,20 @@ impl Validator {
         for (i, d) in f.phase_demand.iter().enumerate() {
             let path = format!("phase_demand[{i}]");
             if !phases.contains(d.phase.as_str()) {
-                self.push(
-                    "E021",
-                    format!("{path}.phase"),
-                    format!("unknown phase \"{}\"", d.phase),
-                    "use a phase id from \"phases\"",
-                );
+                self.push("E021", format!("{path}.phase"), format!("unknown phase \"{}\"", d.phase), "use a phase id from \"phases\"");
             }
             if !courses.contains(d.course.as_str()) {
-                self.push(
-                    "E021",
-                    format!("{path}.course"),
-                    format!("unknown course \"{}\"", d.course),
-                    "use an id from \"courses\"",
-                );
+                self.push("E021", format!("{path}.course"), format!("unknown course \"{}\"", d.course), "use an id from \"courses\"");
             }
             if !phase_pairs.insert((d.phase.as_str(), d.course.as_str())) {
-                self.push(
-                    "E020",
-                    path,
-                    format!("phase {} asks for {} twice", d.phase, d.course),
-                    "keep one entry per phase and course",
-                );
+                self.push("E020", path, format!("phase {} asks for {} twice", d.phase, d.course), "keep one entry per phase and course");
             }
         }
     }
 
     fn workload(&mut self, f: &InstanceFile) {
         let w = &f.workload;
-        if w.max_course_days_per_month == 0
-            || w.max_course_days_per_round == 0
-            || w.max_courses_per_round == Some(0)
-        {
+        if w.max_course_days_per_month == 0 || w.max_course_days_per_round == 0 || w.max_courses_per_round == Some(0) {
             self.push(
                 "E030",
                 "workload",
@@ -1147,13 +806,7 @@ impl Validator {
                 "give positive limits (defaults: 6 days a month, 15 days and 2 courses a round)",
             );
         }
-        self.finite(
-            "workload.unit_absence_share".into(),
-            w.unit_absence_share,
-            0.0,
-            1.0,
-            "unit absence share",
-        );
+        self.finite("workload.unit_absence_share".into(), w.unit_absence_share, 0.0, 1.0, "unit absence share");
         let t = &f.weights.timetable;
         for (name, x) in [
             ("unserved_high", t.unserved_high),
@@ -1171,7 +824,6 @@ impl Validator {
 
 /// Number of calendar months the inclusive range touches.
 fn month_span(start: NaiveDate, end: NaiveDate) -> i64 {
-    let key =
-        |d: NaiveDate| chrono::Datelike::year(&d) as i64 * 12 + chrono::Datelike::month0(&d) as i64;
+    let key = |d: NaiveDate| chrono::Datelike::year(&d) as i64 * 12 + chrono::Datelike::month0(&d) as i64;
     key(end) - key(start) + 1
 }

@@ -70,10 +70,7 @@ pub fn swedish_holidays(year: i32) -> Vec<ClosedDay> {
     ];
     days.sort_by_key(|(d, _)| *d);
     days.into_iter()
-        .map(|(date, name)| ClosedDay {
-            date,
-            name: name.to_string(),
-        })
+        .map(|(date, name)| ClosedDay { date, name: name.to_string() })
         .collect()
 }
 
@@ -90,11 +87,7 @@ pub struct Calendar {
 impl Calendar {
     /// Builds the calendar of a round from its dates, the Swedish holidays of every year it
     /// touches and the instance's extra closed dates.
-    pub fn new(
-        start: NaiveDate,
-        end: NaiveDate,
-        extra_closed: impl IntoIterator<Item = NaiveDate>,
-    ) -> Self {
+    pub fn new(start: NaiveDate, end: NaiveDate, extra_closed: impl IntoIterator<Item = NaiveDate>) -> Self {
         let mut closed: BTreeSet<NaiveDate> = extra_closed.into_iter().collect();
         for year in start.year()..=end.year() {
             closed.extend(swedish_holidays(year).into_iter().map(|h| h.date));
@@ -128,10 +121,7 @@ impl Calendar {
 
     /// All working days of the round, in order.
     pub fn working_days(&self) -> Vec<NaiveDate> {
-        (0..self.len_days())
-            .map(|i| self.date(i))
-            .filter(|d| self.is_working_day(*d))
-            .collect()
+        (0..self.len_days()).map(|i| self.date(i)).filter(|d| self.is_working_day(*d)).collect()
     }
 }
 
@@ -166,10 +156,8 @@ mod tests {
 
     #[test]
     fn holidays_2027() {
-        let names: Vec<(NaiveDate, String)> = swedish_holidays(2027)
-            .into_iter()
-            .map(|h| (h.date, h.name))
-            .collect();
+        let names: Vec<(NaiveDate, String)> =
+            swedish_holidays(2027).into_iter().map(|h| (h.date, h.name)).collect();
         assert!(names.contains(&(d(2027, 3, 26), "Långfredagen".into())));
         assert!(names.contains(&(d(2027, 3, 29), "Annandag påsk".into())));
         assert!(names.contains(&(d(2027, 5, 6), "Kristi himmelsfärdsdag".into())));
@@ -187,8 +175,6 @@ mod tests {
         assert!(!days.contains(&d(2027, 12, 31)));
         assert!(!days.contains(&d(2028, 1, 6)));
         assert!(days.contains(&d(2027, 12, 28)));
-        assert!(days
-            .iter()
-            .all(|x| x.weekday() != Weekday::Sat && x.weekday() != Weekday::Sun));
+        assert!(days.iter().all(|x| x.weekday() != Weekday::Sat && x.weekday() != Weekday::Sun));
     }
 }

@@ -208,11 +208,7 @@ impl Instance {
                 cost_share: m.cost_share,
             })
             .collect();
-        let muni_index: HashMap<&str, usize> = municipalities
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.id.as_str(), i))
-            .collect();
+        let muni_index: HashMap<&str, usize> = municipalities.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
         let units: Vec<Unit> = f
             .region
             .units
@@ -220,18 +216,11 @@ impl Instance {
             .map(|u| Unit {
                 id: u.id.clone(),
                 name: u.name.clone().unwrap_or_else(|| u.id.clone()),
-                municipality: muni_index
-                    .get(u.municipality.as_str())
-                    .copied()
-                    .unwrap_or(0),
+                municipality: muni_index.get(u.municipality.as_str()).copied().unwrap_or(0),
                 headcount: u.headcount,
             })
             .collect();
-        let unit_index: HashMap<&str, usize> = units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id.as_str(), i))
-            .collect();
+        let unit_index: HashMap<&str, usize> = units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
 
         let n = municipalities.len();
         let mut travel_minutes = vec![0.0; n * n];
@@ -244,29 +233,14 @@ impl Instance {
             }
         }
         for e in &t.table {
-            if let (Some(&i), Some(&j)) = (
-                muni_index.get(e.from.as_str()),
-                muni_index.get(e.to.as_str()),
-            ) {
+            if let (Some(&i), Some(&j)) = (muni_index.get(e.from.as_str()), muni_index.get(e.to.as_str())) {
                 travel_minutes[i * n + j] = e.minutes;
                 travel_minutes[j * n + i] = e.minutes;
             }
         }
 
-        let phases: Vec<Phase> = f
-            .phases
-            .iter()
-            .map(|p| Phase {
-                id: p.id.clone(),
-                min_years: p.min_years,
-            })
-            .collect();
-        let phase_of = |years: f64| {
-            phases
-                .iter()
-                .rposition(|p| years >= p.min_years)
-                .unwrap_or(0)
-        };
+        let phases: Vec<Phase> = f.phases.iter().map(|p| Phase { id: p.id.clone(), min_years: p.min_years }).collect();
+        let phase_of = |years: f64| phases.iter().rposition(|p| years >= p.min_years).unwrap_or(0);
 
         let participants: Vec<Participant> = f
             .participants
@@ -289,11 +263,7 @@ impl Instance {
                 }
             })
             .collect();
-        let participant_index: HashMap<&str, usize> = participants
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
+        let participant_index: HashMap<&str, usize> = participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
 
         let mentors: Vec<Mentor> = f
             .mentors
@@ -311,47 +281,25 @@ impl Instance {
                     expertise: m.expertise.iter().cloned().collect(),
                     unavailable: date_set(&m.unavailable),
                     max_travel_minutes: m.max_travel_minutes,
-                    history: m
-                        .history
-                        .iter()
-                        .filter_map(|h| participant_index.get(h.as_str()).copied())
-                        .collect(),
+                    history: m.history.iter().filter_map(|h| participant_index.get(h.as_str()).copied()).collect(),
                 }
             })
             .collect();
-        let mentor_index: HashMap<&str, usize> = mentors
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.id.as_str(), i))
-            .collect();
+        let mentor_index: HashMap<&str, usize> = mentors.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
 
         let r = &f.mentorship;
-        let resolve = |mentor: &str, mentee: &str| {
-            Some((*mentor_index.get(mentor)?, *participant_index.get(mentee)?))
-        };
+        let resolve = |mentor: &str, mentee: &str| Some((*mentor_index.get(mentor)?, *participant_index.get(mentee)?));
         let mentorship = MentorshipModel {
             min_meetings: r.min_meetings as usize,
             max_meetings: r.max_meetings as usize,
             min_days_between: r.min_days_between as i64,
-            eligible_phases: r
-                .eligible_phases
-                .iter()
-                .filter_map(|id| phases.iter().position(|p| &p.id == id))
-                .collect(),
+            eligible_phases: r.eligible_phases.iter().filter_map(|id| phases.iter().position(|p| &p.id == id)).collect(),
             mentor_min_years: r.mentor_min_years,
             require_training: r.require_training,
             same_municipality: r.same_municipality,
             meeting_place: r.meeting_place,
-            exclusions: r
-                .exclusions
-                .iter()
-                .filter_map(|e| resolve(&e.mentor, &e.mentee))
-                .collect(),
-            pair_costs: r
-                .pair_costs
-                .iter()
-                .filter_map(|c| Some((resolve(&c.mentor, &c.mentee)?, c.cost)))
-                .collect(),
+            exclusions: r.exclusions.iter().filter_map(|e| resolve(&e.mentor, &e.mentee)).collect(),
+            pair_costs: r.pair_costs.iter().filter_map(|c| Some((resolve(&c.mentor, &c.mentee)?, c.cost))).collect(),
         };
 
         let mut inst = Instance {

@@ -136,10 +136,7 @@ pub fn unit_absence_cap(headcount: i64, share: f64) -> usize {
 /// Last day a course may end for someone employed on `employment_start` with a deadline of
 /// `months` months of employment: the day before the same date `months` months later.
 pub fn deadline_date(employment_start: NaiveDate, months: u32) -> NaiveDate {
-    employment_start
-        .checked_add_months(Months::new(months))
-        .unwrap_or(NaiveDate::MAX)
-        - Duration::days(1)
+    employment_start.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX) - Duration::days(1)
 }
 
 /// The timetable part of a round.
@@ -182,33 +179,12 @@ impl TimetableModel {
     pub fn build(f: &InstanceFile, inst: &Instance) -> TimetableModel {
         let days = inst.calendar.working_days();
         let first_month = inst.calendar.start.year() * 12 + inst.calendar.start.month0() as i32;
-        let day_month: Vec<usize> = days
-            .iter()
-            .map(|d| (d.year() * 12 + d.month0() as i32 - first_month) as usize)
-            .collect();
-        let months =
-            (inst.calendar.end.year() * 12 + inst.calendar.end.month0() as i32 - first_month + 1)
-                .max(1) as usize;
-        let day_index: HashMap<NaiveDate, usize> =
-            days.iter().enumerate().map(|(i, d)| (*d, i)).collect();
-        let course_index: HashMap<&str, usize> = f
-            .courses
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
-            .collect();
-        let participant_index: HashMap<&str, usize> = inst
-            .participants
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
-        let muni_index: HashMap<&str, usize> = inst
-            .municipalities
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.id.as_str(), i))
-            .collect();
+        let day_month: Vec<usize> = days.iter().map(|d| (d.year() * 12 + d.month0() as i32 - first_month) as usize).collect();
+        let months = (inst.calendar.end.year() * 12 + inst.calendar.end.month0() as i32 - first_month + 1).max(1) as usize;
+        let day_index: HashMap<NaiveDate, usize> = days.iter().enumerate().map(|(i, d)| (*d, i)).collect();
+        let course_index: HashMap<&str, usize> = f.courses.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+        let participant_index: HashMap<&str, usize> = inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        let muni_index: HashMap<&str, usize> = inst.municipalities.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
 
         let trainers: Vec<Trainer> = f
             .trainers
@@ -232,28 +208,14 @@ impl TimetableModel {
                 min_size: c.min_size as usize,
                 max_size: c.max_size as usize,
                 trainers_per_session: c.trainers_per_session as usize,
-                prerequisites: c
-                    .prerequisites
-                    .iter()
-                    .filter_map(|p| course_index.get(p.as_str()).copied())
-                    .collect(),
+                prerequisites: c.prerequisites.iter().filter_map(|p| course_index.get(p.as_str()).copied()).collect(),
                 deadline_months: c.deadline_months,
                 max_sessions: c.max_sessions.map(|m| m as usize),
                 fixed_cost: c.fixed_cost,
                 day_cost: c.day_cost,
                 min_gap_days: c.min_gap_days,
-                phases: c
-                    .phases
-                    .iter()
-                    .filter_map(|ph| inst.phases.iter().position(|x| &x.id == ph))
-                    .collect(),
-                qualified: f
-                    .trainers
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, t)| t.courses.iter().any(|x| x == &c.id))
-                    .map(|(i, _)| i)
-                    .collect(),
+                phases: c.phases.iter().filter_map(|ph| inst.phases.iter().position(|x| &x.id == ph)).collect(),
+                qualified: f.trainers.iter().enumerate().filter(|(_, t)| t.courses.iter().any(|x| x == &c.id)).map(|(i, _)| i).collect(),
             })
             .collect();
         let venues: Vec<Venue> = f
@@ -262,10 +224,7 @@ impl TimetableModel {
             .map(|v| Venue {
                 id: v.id.clone(),
                 name: v.name.clone(),
-                municipality: muni_index
-                    .get(v.municipality.as_str())
-                    .copied()
-                    .unwrap_or(0),
+                municipality: muni_index.get(v.municipality.as_str()).copied().unwrap_or(0),
                 capacity: v.capacity as usize,
                 day_rate: v.day_rate,
                 unavailable: date_set(&v.unavailable),
@@ -275,12 +234,7 @@ impl TimetableModel {
         let completed: HashSet<(usize, usize)> = f
             .course_history
             .iter()
-            .filter_map(|r| {
-                Some((
-                    *participant_index.get(r.participant.as_str())?,
-                    *course_index.get(r.course.as_str())?,
-                ))
-            })
+            .filter_map(|r| Some((*participant_index.get(r.participant.as_str())?, *course_index.get(r.course.as_str())?)))
             .collect();
         let window = |p: usize, c: usize| -> Option<(usize, usize)> {
             let part = &inst.participants[p];
@@ -303,16 +257,11 @@ impl TimetableModel {
             });
             w.unserved(priority) + w.deadline_urgency * urgency
         };
-        let eligible = |p: usize, c: usize| {
-            courses[c].phases.is_empty() || courses[c].phases.contains(&inst.participants[p].phase)
-        };
+        let eligible = |p: usize, c: usize| courses[c].phases.is_empty() || courses[c].phases.contains(&inst.participants[p].phase);
         let mut demands = Vec::new();
         let mut explicit = HashSet::new();
         for d in &f.demand {
-            let (Some(&p), Some(&c)) = (
-                participant_index.get(d.participant.as_str()),
-                course_index.get(d.course.as_str()),
-            ) else {
+            let (Some(&p), Some(&c)) = (participant_index.get(d.participant.as_str()), course_index.get(d.course.as_str())) else {
                 continue;
             };
             explicit.insert((p, c));
@@ -331,10 +280,7 @@ impl TimetableModel {
                 let Some(&c) = course_index.get(pd.course.as_str()) else {
                     continue;
                 };
-                if inst.phases[part.phase].id != pd.phase
-                    || explicit.contains(&(p, c))
-                    || completed.contains(&(p, c))
-                {
+                if inst.phases[part.phase].id != pd.phase || explicit.contains(&(p, c)) || completed.contains(&(p, c)) {
                     continue;
                 }
                 // A phase default whose deadline passed before the round is not a demand: the
@@ -358,26 +304,15 @@ impl TimetableModel {
             demands_of[d.participant].push(i);
         }
 
-        let starts = courses
-            .iter()
-            .map(|c| session_starts(&days, &day_index, c))
-            .collect();
-        let free = |unavailable: &BTreeSet<NaiveDate>| {
-            days.iter()
-                .map(|d| !unavailable.contains(d))
-                .collect::<Vec<bool>>()
-        };
+        let starts = courses.iter().map(|c| session_starts(&days, &day_index, c)).collect();
+        let free = |unavailable: &BTreeSet<NaiveDate>| days.iter().map(|d| !unavailable.contains(d)).collect::<Vec<bool>>();
         let wl = &f.workload;
         TimetableModel {
             day_month,
             months,
             trainer_free: trainers.iter().map(|t| free(&t.unavailable)).collect(),
             venue_free: venues.iter().map(|v| free(&v.unavailable)).collect(),
-            participant_free: inst
-                .participants
-                .iter()
-                .map(|p| free(&p.unavailable))
-                .collect(),
+            participant_free: inst.participants.iter().map(|p| free(&p.unavailable)).collect(),
             courses,
             trainers,
             venues,
@@ -388,11 +323,7 @@ impl TimetableModel {
                 max_days_per_month: wl.max_course_days_per_month as usize,
                 max_days_per_round: wl.max_course_days_per_round as usize,
                 max_courses: wl.max_courses_per_round.map_or(usize::MAX, |n| n as usize),
-                unit_cap: inst
-                    .units
-                    .iter()
-                    .map(|u| unit_absence_cap(u.headcount, wl.unit_absence_share))
-                    .collect(),
+                unit_cap: inst.units.iter().map(|u| unit_absence_cap(u.headcount, wl.unit_absence_share)).collect(),
             },
             weights: w.clone(),
             starts,
@@ -406,38 +337,21 @@ impl TimetableModel {
     }
 
     /// Round-trip travel cost of one participant attending `days` course days at a venue.
-    pub fn travel_cost(
-        &self,
-        inst: &Instance,
-        participant: usize,
-        venue: usize,
-        days: usize,
-    ) -> f64 {
-        let t = inst.travel(
-            inst.participants[participant].municipality,
-            self.venues[venue].municipality,
-        );
+    pub fn travel_cost(&self, inst: &Instance, participant: usize, venue: usize, days: usize) -> f64 {
+        let t = inst.travel(inst.participants[participant].municipality, self.venues[venue].municipality);
         self.weights.travel_per_minute * 2.0 * t * days as f64
     }
 
     /// Cost of a session: venue rent and trainers' day rates for its days plus the fixed cost.
     pub fn session_cost(&self, course: usize, venue: usize, trainers: &[usize]) -> f64 {
         let c = &self.courses[course];
-        let per_day = self.venues[venue].day_rate
-            + trainers
-                .iter()
-                .map(|&r| self.trainers[r].day_rate)
-                .sum::<f64>();
+        let per_day = self.venues[venue].day_rate + trainers.iter().map(|&r| self.trainers[r].day_rate).sum::<f64>();
         self.weights.cost_per_sek * ((per_day + c.day_cost) * c.days as f64 + c.fixed_cost)
     }
 }
 
 /// Every layout of a course's days in the round, as working-day indices.
-fn session_starts(
-    days: &[NaiveDate],
-    day_index: &HashMap<NaiveDate, usize>,
-    c: &Course,
-) -> Vec<Vec<usize>> {
+fn session_starts(days: &[NaiveDate], day_index: &HashMap<NaiveDate, usize>, c: &Course) -> Vec<Vec<usize>> {
     let mut out = Vec::new();
     if c.days == 0 {
         return out;
@@ -462,9 +376,7 @@ fn consecutive_days(days: &[NaiveDate], first: usize, n: usize) -> Option<Vec<us
         return None;
     }
     let seq: Vec<usize> = (first..first + n).collect();
-    seq.windows(2)
-        .all(|w| (days[w[1]] - days[w[0]]).num_days() <= MAX_CONSECUTIVE_GAP_DAYS)
-        .then_some(seq)
+    seq.windows(2).all(|w| (days[w[1]] - days[w[0]]).num_days() <= MAX_CONSECUTIVE_GAP_DAYS).then_some(seq)
 }
 
 /// `n` days from `first`, each the first working day at least `gap` calendar days after the
@@ -483,18 +395,11 @@ fn spread_days(days: &[NaiveDate], first: usize, n: usize, gap: i64) -> Option<V
 }
 
 /// `n` days on the weekday of `first`, one a week; a closed week is skipped, two are not.
-fn weekly_days(
-    days: &[NaiveDate],
-    day_index: &HashMap<NaiveDate, usize>,
-    first: usize,
-    n: usize,
-) -> Option<Vec<usize>> {
+fn weekly_days(days: &[NaiveDate], day_index: &HashMap<NaiveDate, usize>, first: usize, n: usize) -> Option<Vec<usize>> {
     let mut seq = vec![first];
     let mut current = days[first];
     while seq.len() < n {
-        let next = [7, 14]
-            .iter()
-            .find_map(|&k| day_index.get(&(current + Duration::days(k))).copied())?;
+        let next = [7, 14].iter().find_map(|&k| day_index.get(&(current + Duration::days(k))).copied())?;
         current = days[next];
         seq.push(next);
     }

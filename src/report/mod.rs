@@ -11,13 +11,7 @@ pub fn summary(plan: &PlanFile) -> String {
     let _ = writeln!(s, "Round: {}", plan.instance.round);
     let shortfalls = m.pairs.iter().filter(|p| p.shortfall.is_some()).count();
     let meetings: usize = m.pairs.iter().map(|p| p.meetings.len()).sum();
-    let _ = writeln!(
-        s,
-        "Mentor pairs: {} ({} meetings; {} pair(s) with too few meetings)",
-        m.pairs.len(),
-        meetings,
-        shortfalls
-    );
+    let _ = writeln!(s, "Mentor pairs: {} ({} meetings; {} pair(s) with too few meetings)", m.pairs.len(), meetings, shortfalls);
     let _ = writeln!(s, "Unmatched mentees: {}", m.unmatched.len());
     let mut reasons = std::collections::BTreeMap::new();
     for u in &m.unmatched {
@@ -27,23 +21,10 @@ pub fn summary(plan: &PlanFile) -> String {
         let _ = writeln!(s, "  {r}: {n}");
     }
     if !m.not_eligible.is_empty() {
-        let _ = writeln!(
-            s,
-            "Want a mentor but not eligible by phase: {}",
-            m.not_eligible.len()
-        );
+        let _ = writeln!(s, "Want a mentor but not eligible by phase: {}", m.not_eligible.len());
     }
-    let terms = o
-        .terms
-        .iter()
-        .map(|(k, v)| format!("{k} {v:.1}"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let _ = writeln!(
-        s,
-        "Objective: {} matched; cost {:.3} ({terms})",
-        o.matched, o.cost
-    );
+    let terms = o.terms.iter().map(|(k, v)| format!("{k} {v:.1}")).collect::<Vec<_>>().join(", ");
+    let _ = writeln!(s, "Objective: {} matched; cost {:.3} ({terms})", o.matched, o.cost);
     let status = match plan.status.optimality {
         Optimality::Optimal => "proven optimal".to_string(),
         Optimality::Feasible => match plan.status.gap {
@@ -51,11 +32,7 @@ pub fn summary(plan: &PlanFile) -> String {
             None => "feasible (heuristic, no bound)".to_string(),
         },
     };
-    let _ = writeln!(
-        s,
-        "Status: {status} [{}], {:.3} s",
-        plan.run.strategy, plan.run.runtime_seconds
-    );
+    let _ = writeln!(s, "Status: {status} [{}], {:.3} s", plan.run.strategy, plan.run.runtime_seconds);
     s
 }
 
@@ -64,18 +41,9 @@ pub fn timetable_summary(plan: &PlanFile) -> String {
     let mut s = String::new();
     let Some(t) = &plan.timetable else { return s };
     let days: usize = t.sessions.iter().map(|x| x.dates.len()).sum();
-    let _ = writeln!(
-        s,
-        "Course sessions: {} ({} course days)",
-        t.sessions.len(),
-        days
-    );
+    let _ = writeln!(s, "Course sessions: {} ({} course days)", t.sessions.len(), days);
     for (p, c) in &t.objective.coverage {
-        let _ = writeln!(
-            s,
-            "  {p} priority: {} of {} demands served",
-            c.served, c.demanded
-        );
+        let _ = writeln!(s, "  {p} priority: {} of {} demands served", c.served, c.demanded);
     }
     let mut reasons = std::collections::BTreeMap::new();
     for u in &t.unserved {
@@ -84,13 +52,7 @@ pub fn timetable_summary(plan: &PlanFile) -> String {
     for (r, n) in reasons {
         let _ = writeln!(s, "  unserved, {r}: {n}");
     }
-    let terms = t
-        .objective
-        .terms
-        .iter()
-        .map(|(k, v)| format!("{k} {v:.0}"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let terms = t.objective.terms.iter().map(|(k, v)| format!("{k} {v:.0}")).collect::<Vec<_>>().join(", ");
     let _ = writeln!(s, "Timetable objective: {:.0} ({terms})", t.objective.total);
     let status = match (t.status.optimality, t.status.gap, t.status.bound) {
         (Optimality::Optimal, _, _) => "proven optimal".to_string(),
@@ -103,15 +65,9 @@ pub fn timetable_summary(plan: &PlanFile) -> String {
 
 /// `trappa explain --participant`: the participant's demands with their sessions or the reason
 /// they are unserved, and their mentor meetings.
-pub fn explain_participant(
-    inst: &crate::model::Instance,
-    plan: &PlanFile,
-    id: &str,
-) -> Result<String, String> {
+pub fn explain_participant(inst: &crate::model::Instance, plan: &PlanFile, id: &str) -> Result<String, String> {
     let Some(p) = inst.participants.iter().position(|x| x.id == id) else {
-        return Err(format!(
-            "no participant \"{id}\" in the instance; give an id from \"participants\""
-        ));
+        return Err(format!("no participant \"{id}\" in the instance; give an id from \"participants\""));
     };
     let part = &inst.participants[p];
     let mut s = String::new();
@@ -139,57 +95,20 @@ pub fn explain_participant(
                 crate::model::timetable::DemandOrigin::IndividualPlan => "individual plan",
                 crate::model::timetable::DemandOrigin::Phase => "phase default",
             };
-            let _ = write!(
-                s,
-                "- {} ({}, {} priority, {origin}): ",
-                course.name,
-                course.id,
-                dem.priority.name()
-            );
-            if let Some(sess) = t
-                .sessions
-                .iter()
-                .find(|x| x.course == course.id && x.attendees.iter().any(|a| a == id))
-            {
-                let dates = sess
-                    .dates
-                    .iter()
-                    .map(|d| d.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let _ = writeln!(
-                    s,
-                    "session {} at {} on {dates}, trainer(s) {}",
-                    sess.id,
-                    sess.venue,
-                    sess.trainers.join(", ")
-                );
-            } else if let Some(u) = t
-                .unserved
-                .iter()
-                .find(|u| u.participant == id && u.course == course.id)
-            {
+            let _ = write!(s, "- {} ({}, {} priority, {origin}): ", course.name, course.id, dem.priority.name());
+            if let Some(sess) = t.sessions.iter().find(|x| x.course == course.id && x.attendees.iter().any(|a| a == id)) {
+                let dates = sess.dates.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
+                let _ = writeln!(s, "session {} at {} on {dates}, trainer(s) {}", sess.id, sess.venue, sess.trainers.join(", "));
+            } else if let Some(u) = t.unserved.iter().find(|u| u.participant == id && u.course == course.id) {
                 let _ = writeln!(s, "NOT SERVED ({}): {}", u.reason, u.message);
             } else {
-                let _ = writeln!(
-                    s,
-                    "not in the plan (the plan may be for another version of the instance)"
-                );
+                let _ = writeln!(s, "not in the plan (the plan may be for another version of the instance)");
             }
         }
     }
     for pair in plan.mentorship.pairs.iter().filter(|x| x.mentee == id) {
-        let dates = pair
-            .meetings
-            .iter()
-            .map(|d| d.to_string())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let _ = writeln!(
-            s,
-            "Mentor {} in {}; meetings: {dates}",
-            pair.mentor, pair.meeting_place
-        );
+        let dates = pair.meetings.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
+        let _ = writeln!(s, "Mentor {} in {}; meetings: {dates}", pair.mentor, pair.meeting_place);
     }
     for u in plan.mentorship.unmatched.iter().filter(|x| x.mentee == id) {
         let _ = writeln!(s, "No mentor ({}): {}", u.reason, u.message);
@@ -209,26 +128,10 @@ pub fn compare(
     let _ = writeln!(
         s,
         "{:<13} {:>12} {:>11} {:>10} {:>10} {:>9} {:>10} {:>9} {:>12} {:>7} {:>7} {:>6}",
-        "strategy",
-        "objective",
-        "unserved",
-        "travel",
-        "cost",
-        "mixing",
-        "served",
-        "sessions",
-        "bound",
-        "gap %",
-        "time s",
-        "valid"
+        "strategy", "objective", "unserved", "travel", "cost", "mixing", "served", "sessions", "bound", "gap %", "time s", "valid"
     );
     for name in strategies {
-        let params = crate::solve::SolveParams {
-            seed,
-            time_limit,
-            timetable_strategy: name.clone(),
-            ..Default::default()
-        };
+        let params = crate::solve::SolveParams { seed, time_limit, timetable_strategy: name.clone(), ..Default::default() };
         let started = std::time::Instant::now();
         let plan = crate::solve::solve(loaded, "compare", &params)?;
         let secs = started.elapsed().as_secs_f64();
@@ -239,24 +142,12 @@ pub fn compare(
         };
         let served: usize = t.objective.coverage.values().map(|c| c.served).sum();
         let demanded: usize = t.objective.coverage.values().map(|c| c.demanded).sum();
-        let bound = t
-            .status
-            .bound
-            .map(|b| format!("{b:.0}"))
-            .unwrap_or_else(|| "-".into());
+        let bound = t.status.bound.map(|b| format!("{b:.0}")).unwrap_or_else(|| "-".into());
         let gap = match t.status.optimality {
             Optimality::Optimal => "opt".to_string(),
-            _ => t
-                .status
-                .gap
-                .map(|g| format!("{:.2}", g * 100.0))
-                .unwrap_or_else(|| "-".into()),
+            _ => t.status.gap.map(|g| format!("{:.2}", g * 100.0)).unwrap_or_else(|| "-".into()),
         };
-        let valid = if report.is_valid() {
-            "yes".to_string()
-        } else {
-            format!("NO ({})", report.violations.len())
-        };
+        let valid = if report.is_valid() { "yes".to_string() } else { format!("NO ({})", report.violations.len()) };
         let term = |k: &str| t.objective.terms.get(k).copied().unwrap_or(0.0);
         let unserved = term("unserved_high") + term("unserved_normal") + term("unserved_low");
         let _ = writeln!(

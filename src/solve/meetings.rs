@@ -33,10 +33,7 @@ pub fn meeting_place(inst: &Instance, mentor_muni: usize, mentee_muni: usize) ->
         MeetingPlace::Mentor => mentor_muni,
         MeetingPlace::Mentee => mentee_muni,
         MeetingPlace::MinCombinedTravel => {
-            let mut best = (
-                inst.travel(mentee_muni, mentee_muni) + inst.travel(mentor_muni, mentee_muni),
-                mentee_muni,
-            );
+            let mut best = (inst.travel(mentee_muni, mentee_muni) + inst.travel(mentor_muni, mentee_muni), mentee_muni);
             let mut consider = |m: usize| {
                 let t = inst.travel(mentee_muni, m) + inst.travel(mentor_muni, m);
                 if t < best.0 - 1e-9 {
@@ -83,9 +80,7 @@ fn best_series(days: &[NaiveDate], max: usize, gap: i64) -> Vec<NaiveDate> {
         }
     }
     for c in (0..max).rev() {
-        let end = (0..n)
-            .filter(|&t| dp[t][c] != i64::MAX)
-            .min_by_key(|&t| (dp[t][c], t));
+        let end = (0..n).filter(|&t| dp[t][c] != i64::MAX).min_by_key(|&t| (dp[t][c], t));
         if let Some(mut t) = end {
             let mut out = vec![days[t]];
             let mut k = c;
@@ -120,11 +115,7 @@ fn thin_by_month(days: &[NaiveDate]) -> Vec<NaiveDate> {
 /// Schedules the meeting series of every pair `(mentor, participant)`, in the given order.
 /// `busy` holds each person's already-booked dates (e.g. course days), by person id; the
 /// meetings scheduled here are added to it so a mentor never has two meetings on a day.
-pub fn schedule_series(
-    inst: &Instance,
-    pairs: &[(usize, usize)],
-    busy: &mut BTreeMap<String, BTreeSet<NaiveDate>>,
-) -> Vec<Series> {
+pub fn schedule_series(inst: &Instance, pairs: &[(usize, usize)], busy: &mut BTreeMap<String, BTreeSet<NaiveDate>>) -> Vec<Series> {
     let rules = &inst.mentorship;
     let working = inst.calendar.working_days();
     let empty = BTreeSet::new();
@@ -177,9 +168,7 @@ mod tests {
 
     #[test]
     fn one_per_month_with_gap() {
-        let days: Vec<NaiveDate> = (1..=12)
-            .flat_map(|m| [d(m, 2), d(m, 15), d(m, 27)])
-            .collect();
+        let days: Vec<NaiveDate> = (1..=12).flat_map(|m| [d(m, 2), d(m, 15), d(m, 27)]).collect();
         let s = best_series(&days, 10, 21);
         assert_eq!(s.len(), 10);
         for w in s.windows(2) {

@@ -74,9 +74,7 @@ impl PairCostTerms {
     pub fn total(&self) -> f64 {
         match self.explicit {
             Some(c) => c,
-            None => {
-                self.travel + self.same_municipality + self.interest_mismatch + self.repeat_pair
-            }
+            None => self.travel + self.same_municipality + self.interest_mismatch + self.repeat_pair,
         }
     }
 
@@ -132,9 +130,7 @@ pub fn pair_violation(inst: &Instance, m: usize, p: usize) -> Option<PairRule> {
     if mentor.unit == mentee.unit {
         return Some(PairRule::SameUnit);
     }
-    if rules.same_municipality == SameMunicipality::Forbidden
-        && mentor.municipality == mentee.municipality
-    {
+    if rules.same_municipality == SameMunicipality::Forbidden && mentor.municipality == mentee.municipality {
         return Some(PairRule::SameMunicipality);
     }
     if rules.exclusions.contains(&(m, p)) {
@@ -151,35 +147,18 @@ pub fn pair_violation(inst: &Instance, m: usize, p: usize) -> Option<PairRule> {
 /// The soft cost of an allowed pair.
 pub fn pair_cost(inst: &Instance, m: usize, p: usize) -> PairCostTerms {
     if let Some(&c) = inst.mentorship.pair_costs.get(&(m, p)) {
-        return PairCostTerms {
-            explicit: Some(c),
-            ..Default::default()
-        };
+        return PairCostTerms { explicit: Some(c), ..Default::default() };
     }
     let mentor = &inst.mentors[m];
     let mentee = &inst.participants[p];
     let w = &inst.weights;
     let same = mentor.municipality == mentee.municipality;
-    let uncovered = mentee
-        .interests
-        .iter()
-        .filter(|t| !mentor.expertise.contains(*t))
-        .count();
+    let uncovered = mentee.interests.iter().filter(|t| !mentor.expertise.contains(*t)).count();
     PairCostTerms {
         travel: w.travel_per_minute * inst.travel(mentor.municipality, mentee.municipality),
-        same_municipality: if same
-            && inst.mentorship.same_municipality == SameMunicipality::Penalised
-        {
-            w.same_municipality
-        } else {
-            0.0
-        },
+        same_municipality: if same && inst.mentorship.same_municipality == SameMunicipality::Penalised { w.same_municipality } else { 0.0 },
         interest_mismatch: w.interest_mismatch * uncovered as f64,
-        repeat_pair: if mentor.history.contains(&p) {
-            w.repeat_pair
-        } else {
-            0.0
-        },
+        repeat_pair: if mentor.history.contains(&p) { w.repeat_pair } else { 0.0 },
         explicit: None,
     }
 }
@@ -258,29 +237,17 @@ pub fn matching_cost(problem: &MatchingProblem, mentor_of: &[Option<usize>]) -> 
     for (i, m) in mentor_of.iter().enumerate() {
         if let Some(m) = *m {
             load[m] += 1;
-            cost += problem.candidates[i]
-                .iter()
-                .find(|c| c.0 == m)
-                .map(|c| c.1.total())
-                .unwrap_or(f64::INFINITY);
+            cost += problem.candidates[i].iter().find(|c| c.0 == m).map(|c| c.1.total()).unwrap_or(f64::INFINITY);
         }
     }
-    cost + load
-        .iter()
-        .map(|&l| balance_cost(problem.balance_weight, l))
-        .sum::<f64>()
+    cost + load.iter().map(|&l| balance_cost(problem.balance_weight, l)).sum::<f64>()
 }
 
 /// Exact matching by linear sum assignment (see the module docs).
 pub fn solve_exact(problem: &MatchingProblem) -> Result<Matching, SolveError> {
     let nr = problem.mentees.len();
     if nr == 0 {
-        return Ok(Matching {
-            mentor_of: vec![],
-            matched: 0,
-            cost: 0.0,
-            proven_optimal: true,
-        });
+        return Ok(Matching { mentor_of: vec![], matched: 0, cost: 0.0, proven_optimal: true });
     }
     // Slots: only mentors some mentee may have, at most as many slots as such mentees.
     let mut demand = vec![0usize; problem.capacity.len()];
@@ -306,11 +273,7 @@ pub fn solve_exact(problem: &MatchingProblem) -> Result<Matching, SolveError> {
     for cands in &problem.candidates {
         for (m, c) in cands {
             let base = quantise(c.total());
-            let top = base
-                + quantise(
-                    problem.balance_weight
-                        * (problem.capacity[*m].min(demand[*m]).saturating_sub(1)) as f64,
-                );
+            let top = base + quantise(problem.balance_weight * (problem.capacity[*m].min(demand[*m]).saturating_sub(1)) as f64);
             min_c = min_c.min(base);
             max_c = max_c.max(top);
         }
@@ -341,8 +304,7 @@ pub fn solve_exact(problem: &MatchingProblem) -> Result<Matching, SolveError> {
             }
         }
     }
-    let (rows, cols) = lsap::solve(nr, nc, &cost, false)
-        .map_err(|e| SolveError::Numeric(format!("assignment kernel failed: {e:?}")))?;
+    let (rows, cols) = lsap::solve(nr, nc, &cost, false).map_err(|e| SolveError::Numeric(format!("assignment kernel failed: {e:?}")))?;
     let mut mentor_of = vec![None; nr];
     for (r, c) in rows.into_iter().zip(cols) {
         if c < slots.len() && cost[r * nc + c] < unmatched {
@@ -351,12 +313,7 @@ pub fn solve_exact(problem: &MatchingProblem) -> Result<Matching, SolveError> {
     }
     let matched = mentor_of.iter().filter(|m| m.is_some()).count();
     let cost = matching_cost(problem, &mentor_of);
-    Ok(Matching {
-        mentor_of,
-        matched,
-        cost,
-        proven_optimal: true,
-    })
+    Ok(Matching { mentor_of, matched, cost, proven_optimal: true })
 }
 
 /// Greedy matching, a heuristic baseline: cheapest pairs first, hardest mentees (fewest
@@ -379,12 +336,7 @@ pub fn solve_greedy(problem: &MatchingProblem) -> Matching {
     }
     let matched = mentor_of.iter().filter(|m| m.is_some()).count();
     let cost = matching_cost(problem, &mentor_of);
-    Matching {
-        mentor_of,
-        matched,
-        cost,
-        proven_optimal: false,
-    }
+    Matching { mentor_of, matched, cost, proven_optimal: false }
 }
 
 /// Brute force over all matchings, for tests on tiny problems (≤ 8 mentees): maximises the
@@ -423,20 +375,9 @@ pub fn solve_brute_force(problem: &MatchingProblem) -> Matching {
         }
     }
     let mut best = None;
-    rec(
-        problem,
-        0,
-        &mut vec![0; problem.capacity.len()],
-        &mut Vec::new(),
-        &mut best,
-    );
+    rec(problem, 0, &mut vec![0; problem.capacity.len()], &mut Vec::new(), &mut best);
     let (matched, cost, mentor_of) = best.unwrap_or((0, 0.0, vec![]));
-    Matching {
-        mentor_of,
-        matched,
-        cost,
-        proven_optimal: true,
-    }
+    Matching { mentor_of, matched, cost, proven_optimal: true }
 }
 
 /// Maximum number of mentees that can be matched at all, by a maximum matching on the
@@ -446,15 +387,8 @@ pub fn max_cardinality(problem: &MatchingProblem) -> usize {
     use petgraph::graph::UnGraph;
     let mut g: UnGraph<(), ()> = UnGraph::new_undirected();
     let mentee_nodes: Vec<_> = problem.mentees.iter().map(|_| g.add_node(())).collect();
-    let slot_nodes: Vec<Vec<_>> = problem
-        .capacity
-        .iter()
-        .map(|&c| {
-            (0..c.min(problem.mentees.len()))
-                .map(|_| g.add_node(()))
-                .collect()
-        })
-        .collect();
+    let slot_nodes: Vec<Vec<_>> =
+        problem.capacity.iter().map(|&c| (0..c.min(problem.mentees.len())).map(|_| g.add_node(())).collect()).collect();
     for (i, cands) in problem.candidates.iter().enumerate() {
         for (m, _) in cands {
             for s in &slot_nodes[*m] {

@@ -63,11 +63,7 @@ pub trait MatchingStrategy: Sync {
     /// One line on the method.
     fn method(&self) -> &'static str;
     /// Solves the matching problem.
-    fn solve(
-        &self,
-        problem: &MatchingProblem,
-        params: &SolveParams,
-    ) -> Result<Matching, SolveError>;
+    fn solve(&self, problem: &MatchingProblem, params: &SolveParams) -> Result<Matching, SolveError>;
 }
 
 struct ExactAssignment;
@@ -79,11 +75,7 @@ impl MatchingStrategy for ExactAssignment {
     fn method(&self) -> &'static str {
         "exact linear sum assignment (shortest augmenting path, Jonker–Volgenant/Crouse, lsap crate) on mentees × capacity slots; integer costs, so the optimum is proven"
     }
-    fn solve(
-        &self,
-        problem: &MatchingProblem,
-        _params: &SolveParams,
-    ) -> Result<Matching, SolveError> {
+    fn solve(&self, problem: &MatchingProblem, _params: &SolveParams) -> Result<Matching, SolveError> {
         mentor_matching::solve_exact(problem)
     }
 }
@@ -97,11 +89,7 @@ impl MatchingStrategy for Greedy {
     fn method(&self) -> &'static str {
         "greedy heuristic: mentees with fewest candidates first, each takes its cheapest mentor with a free slot; no bound"
     }
-    fn solve(
-        &self,
-        problem: &MatchingProblem,
-        _params: &SolveParams,
-    ) -> Result<Matching, SolveError> {
+    fn solve(&self, problem: &MatchingProblem, _params: &SolveParams) -> Result<Matching, SolveError> {
         Ok(mentor_matching::solve_greedy(problem))
     }
 }
@@ -113,25 +101,14 @@ pub fn strategies() -> Vec<Box<dyn MatchingStrategy>> {
 
 /// Looks a strategy up by name.
 pub fn strategy(name: &str) -> Result<Box<dyn MatchingStrategy>, SolveError> {
-    strategies()
-        .into_iter()
-        .find(|s| s.name() == name)
-        .ok_or_else(|| SolveError::UnknownStrategy {
-            name: name.to_string(),
-            known: strategies()
-                .iter()
-                .map(|s| s.name())
-                .collect::<Vec<_>>()
-                .join(", "),
-        })
+    strategies().into_iter().find(|s| s.name() == name).ok_or_else(|| SolveError::UnknownStrategy {
+        name: name.to_string(),
+        known: strategies().iter().map(|s| s.name()).collect::<Vec<_>>().join(", "),
+    })
 }
 
 /// Solves a round and returns the plan as it will be written.
-pub fn solve(
-    loaded: &LoadedInstance,
-    instance_path: &str,
-    params: &SolveParams,
-) -> Result<PlanFile, SolveError> {
+pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams) -> Result<PlanFile, SolveError> {
     let strat = strategy(&params.strategy)?;
     let started = Instant::now();
     let inst = &loaded.model;
@@ -141,18 +118,12 @@ pub fn solve(
         None
     } else {
         let tstrat = timetable::strategy(&params.timetable_strategy)?;
-        let ctx = timetable::Context {
-            seed: params.seed,
-            deadline: params.time_limit.map(|t| started + t),
-            stop: params.stop.clone(),
-        };
+        let ctx = timetable::Context { seed: params.seed, deadline: params.time_limit.map(|t| started + t), stop: params.stop.clone() };
         let outcome = tstrat.solve(inst, &ctx)?;
         let plan = timetable_plan(inst, &outcome, tstrat.name(), tstrat.method());
         for s in &plan.sessions {
             for who in s.attendees.iter().chain(&s.trainers) {
-                busy.entry(who.clone())
-                    .or_default()
-                    .extend(s.dates.iter().copied());
+                busy.entry(who.clone()).or_default().extend(s.dates.iter().copied());
             }
         }
         block_full_units(inst, &plan, &mut busy);
@@ -162,32 +133,17 @@ pub fn solve(
     let matching = strat.solve(&problem, params)?;
 
     // Pairs in a stable order: by mentor id, then mentee id.
-    let mut pairs: Vec<(usize, usize, usize)> = matching
-        .mentor_of
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| m.map(|m| (m, problem.mentees[i], i)))
-        .collect();
-    pairs.sort_by(|a, b| {
-        (&inst.mentors[a.0].id, &inst.participants[a.1].id)
-            .cmp(&(&inst.mentors[b.0].id, &inst.participants[b.1].id))
-    });
-    let series = meetings::schedule_series(
-        inst,
-        &pairs.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(),
-        &mut busy,
-    );
+    let mut pairs: Vec<(usize, usize, usize)> =
+        matching.mentor_of.iter().enumerate().filter_map(|(i, m)| m.map(|m| (m, problem.mentees[i], i))).collect();
+    pairs.sort_by(|a, b| (&inst.mentors[a.0].id, &inst.participants[a.1].id).cmp(&(&inst.mentors[b.0].id, &inst.participants[b.1].id)));
+    let series = meetings::schedule_series(inst, &pairs.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), &mut busy);
 
     let mut terms: BTreeMap<String, f64> = BTreeMap::new();
     let mut load = vec![0usize; inst.mentors.len()];
     let mut pair_plans = Vec::with_capacity(pairs.len());
     for ((m, p, i), s) in pairs.iter().zip(series) {
         load[*m] += 1;
-        let cost = problem.candidates[*i]
-            .iter()
-            .find(|c| c.0 == *m)
-            .map(|c| c.1.clone())
-            .unwrap_or_default();
+        let cost = problem.candidates[*i].iter().find(|c| c.0 == *m).map(|c| c.1.clone()).unwrap_or_default();
         let by_name = cost.by_name();
         for (k, v) in &by_name {
             *terms.entry(k.clone()).or_insert(0.0) += v;
@@ -195,22 +151,14 @@ pub fn solve(
         pair_plans.push(PairPlan {
             mentor: inst.mentors[*m].id.clone(),
             mentee: inst.participants[*p].id.clone(),
-            travel_minutes: round3(inst.travel(
-                inst.mentors[*m].municipality,
-                inst.participants[*p].municipality,
-            )),
+            travel_minutes: round3(inst.travel(inst.mentors[*m].municipality, inst.participants[*p].municipality)),
             cost: by_name.into_iter().map(|(k, v)| (k, round3(v))).collect(),
             meeting_place: inst.municipalities[s.place].id.clone(),
             meetings: s.dates,
             shortfall: s.shortfall,
         });
     }
-    terms.insert(
-        "balance".into(),
-        load.iter()
-            .map(|&l| balance_cost(inst.weights.balance, l))
-            .sum(),
-    );
+    terms.insert("balance".into(), load.iter().map(|&l| balance_cost(inst.weights.balance, l)).sum());
     let terms: BTreeMap<String, f64> = terms.into_iter().map(|(k, v)| (k, round3(v))).collect();
     let cost = round3(matching.cost);
 
@@ -222,15 +170,8 @@ pub fn solve(
         let p = problem.mentees[i];
         let cands = &problem.candidates[i];
         let entry = if cands.is_empty() {
-            let excluded_by: BTreeMap<String, usize> = problem.excluded_by[i]
-                .iter()
-                .map(|(r, n)| (r.name().to_string(), *n))
-                .collect();
-            let detail = excluded_by
-                .iter()
-                .map(|(r, n)| format!("{r}: {n}"))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let excluded_by: BTreeMap<String, usize> = problem.excluded_by[i].iter().map(|(r, n)| (r.name().to_string(), *n)).collect();
+            let detail = excluded_by.iter().map(|(r, n)| format!("{r}: {n}")).collect::<Vec<_>>().join(", ");
             UnmatchedMentee {
                 mentee: inst.participants[p].id.clone(),
                 reason: "no_eligible_mentor".into(),
@@ -243,10 +184,7 @@ pub fn solve(
                 excluded_by,
             }
         } else {
-            let mut full: Vec<String> = cands
-                .iter()
-                .map(|(m, _)| inst.mentors[*m].id.clone())
-                .collect();
+            let mut full: Vec<String> = cands.iter().map(|(m, _)| inst.mentors[*m].id.clone()).collect();
             full.sort();
             UnmatchedMentee {
                 mentee: inst.participants[p].id.clone(),
@@ -280,43 +218,22 @@ pub fn solve(
         })
         .collect();
 
-    let (optimality, bound, gap) = if matching.proven_optimal {
-        (Optimality::Optimal, Some(cost), Some(0.0))
-    } else {
-        (Optimality::Feasible, None, None)
-    };
+    let (optimality, bound, gap) =
+        if matching.proven_optimal { (Optimality::Optimal, Some(cost), Some(0.0)) } else { (Optimality::Feasible, None, None) };
     Ok(PlanFile {
         format: "trappa-plan".into(),
         version: 1,
         trappa_version: crate::VERSION.into(),
-        instance: InstanceRef {
-            path: instance_path.into(),
-            sha256: loaded.sha256.clone(),
-            round: inst.name.clone(),
-        },
+        instance: InstanceRef { path: instance_path.into(), sha256: loaded.sha256.clone(), round: inst.name.clone() },
         run: RunInfo {
             strategy: strat.name().into(),
             seed: params.seed,
             runtime_seconds: round3(started.elapsed().as_secs_f64()),
             time_limit_seconds: params.time_limit.map(|d| d.as_secs_f64()),
         },
-        status: SolveStatus {
-            optimality,
-            method: strat.method().into(),
-            bound,
-            gap,
-        },
-        objective: ObjectiveReport {
-            matched: matching.matched,
-            unmatched: problem.mentees.len() - matching.matched,
-            cost,
-            terms,
-        },
-        mentorship: MentorshipPlan {
-            pairs: pair_plans,
-            unmatched,
-            not_eligible,
-        },
+        status: SolveStatus { optimality, method: strat.method().into(), bound, gap },
+        objective: ObjectiveReport { matched: matching.matched, unmatched: problem.mentees.len() - matching.matched, cost, terms },
+        mentorship: MentorshipPlan { pairs: pair_plans, unmatched, not_eligible },
         timetable: timetable_plan,
     })
 }
@@ -324,17 +241,8 @@ pub fn solve(
 /// Marks, for every unit whose absence cap is already filled by course days on a date, that
 /// date as busy for all its participants and mentors, so mentor meetings do not take more
 /// people away from a unit that is at its cap.
-fn block_full_units(
-    inst: &crate::model::Instance,
-    plan: &TimetablePlan,
-    busy: &mut BTreeMap<String, BTreeSet<chrono::NaiveDate>>,
-) {
-    let index: BTreeMap<&str, usize> = inst
-        .participants
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
+fn block_full_units(inst: &crate::model::Instance, plan: &TimetablePlan, busy: &mut BTreeMap<String, BTreeSet<chrono::NaiveDate>>) {
+    let index: BTreeMap<&str, usize> = inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     let mut away: BTreeMap<(usize, chrono::NaiveDate), usize> = BTreeMap::new();
     for s in &plan.sessions {
         for a in &s.attendees {
@@ -345,11 +253,7 @@ fn block_full_units(
             }
         }
     }
-    let people = inst
-        .participants
-        .iter()
-        .map(|p| (p.unit, &p.id))
-        .chain(inst.mentors.iter().map(|m| (m.unit, &m.id)));
+    let people = inst.participants.iter().map(|p| (p.unit, &p.id)).chain(inst.mentors.iter().map(|m| (m.unit, &m.id)));
     let mut of_unit: BTreeMap<usize, Vec<&String>> = BTreeMap::new();
     for (u, id) in people {
         of_unit.entry(u).or_default().push(id);
@@ -365,12 +269,7 @@ fn block_full_units(
 
 /// Turns a timetable outcome into the plan file's timetable section (ids, dates, objective by
 /// term, status with bound and gap, unserved demands with reasons).
-pub fn timetable_plan(
-    inst: &crate::model::Instance,
-    outcome: &timetable::Outcome,
-    strategy: &str,
-    method: &str,
-) -> TimetablePlan {
+pub fn timetable_plan(inst: &crate::model::Instance, outcome: &timetable::Outcome, strategy: &str, method: &str) -> TimetablePlan {
     let m = &inst.timetable;
     let tt = &outcome.timetable;
     let objective = timetable::evaluate(inst, tt);
@@ -380,22 +279,14 @@ pub fn timetable_plan(
         .iter()
         .zip(ids)
         .map(|(s, id)| {
-            let mut attendees: Vec<String> = s
-                .attendees
-                .iter()
-                .map(|&d| inst.participants[m.demands[d].participant].id.clone())
-                .collect();
+            let mut attendees: Vec<String> = s.attendees.iter().map(|&d| inst.participants[m.demands[d].participant].id.clone()).collect();
             attendees.sort();
             SessionPlan {
                 id,
                 course: m.courses[s.course].id.clone(),
                 dates: s.days.iter().map(|&t| m.days[t]).collect(),
                 venue: m.venues[s.venue].id.clone(),
-                trainers: s
-                    .trainers
-                    .iter()
-                    .map(|&r| m.trainers[r].id.clone())
-                    .collect(),
+                trainers: s.trainers.iter().map(|&r| m.trainers[r].id.clone()).collect(),
                 attendees,
             }
         })
@@ -415,11 +306,7 @@ pub fn timetable_plan(
         .collect();
     let total = round3(objective.total);
     let bound = outcome.bound.map(|b| round3(b.min(objective.total)));
-    let optimality = if outcome.proven_optimal {
-        Optimality::Optimal
-    } else {
-        Optimality::Feasible
-    };
+    let optimality = if outcome.proven_optimal { Optimality::Optimal } else { Optimality::Feasible };
     let mut method = method.to_string();
     if !outcome.detail.is_empty() {
         method = format!("{method} [{}]", outcome.detail);
@@ -441,16 +328,8 @@ pub fn timetable_plan(
         },
         objective: TimetableObjective {
             total,
-            terms: objective
-                .terms
-                .into_iter()
-                .map(|(k, v)| (k, round3(v)))
-                .collect(),
-            coverage: objective
-                .coverage
-                .into_iter()
-                .map(|(k, (demanded, served))| (k, Coverage { demanded, served }))
-                .collect(),
+            terms: objective.terms.into_iter().map(|(k, v)| (k, round3(v))).collect(),
+            coverage: objective.coverage.into_iter().map(|(k, (demanded, served))| (k, Coverage { demanded, served })).collect(),
         },
         sessions,
         unserved,
@@ -458,12 +337,7 @@ pub fn timetable_plan(
 }
 
 fn eligible_phase_names(inst: &crate::model::Instance) -> String {
-    let mut v: Vec<&str> = inst
-        .mentorship
-        .eligible_phases
-        .iter()
-        .map(|&i| inst.phases[i].id.as_str())
-        .collect();
+    let mut v: Vec<&str> = inst.mentorship.eligible_phases.iter().map(|&i| inst.phases[i].id.as_str()).collect();
     v.sort();
     v.join(", ")
 }

@@ -10,9 +10,7 @@
 use super::Context;
 use crate::io::format::Priority;
 use crate::model::Instance;
-use good_lp::{
-    variable, Expression, ProblemVariables, Solution, SolverModel, Variable, WithTimeLimit,
-};
+use good_lp::{variable, Expression, ProblemVariables, Solution, SolverModel, Variable, WithTimeLimit};
 use std::collections::BTreeMap;
 
 /// Largest number of group-to-venue variables the aggregated model is built with.
@@ -32,44 +30,22 @@ pub fn servable(inst: &Instance) -> Vec<bool> {
         .map(|d| {
             let c = &m.courses[d.course];
             let has_start = d.window.is_some_and(|(lo, hi)| {
-                m.starts[d.course].iter().any(|days| {
-                    days[0] >= lo
-                        && days[days.len() - 1] <= hi
-                        && days.iter().all(|&t| m.participant_free[d.participant][t])
-                })
+                m.starts[d.course]
+                    .iter()
+                    .any(|days| days[0] >= lo && days[days.len() - 1] <= hi && days.iter().all(|&t| m.participant_free[d.participant][t]))
             });
-            let trainers = c
-                .qualified
-                .iter()
-                .filter(|&&r| m.trainers[r].max_days >= c.days)
-                .count()
-                >= c.trainers_per_session;
-            let venue = m
-                .venues
-                .iter()
-                .any(|v| v.capacity.min(c.max_size) >= c.min_size);
+            let trainers = c.qualified.iter().filter(|&&r| m.trainers[r].max_days >= c.days).count() >= c.trainers_per_session;
+            let venue = m.venues.iter().any(|v| v.capacity.min(c.max_size) >= c.min_size);
             let prereq = c.prerequisites.iter().all(|&q| {
-                m.completed.contains(&(d.participant, q))
-                    || m.demands_of[d.participant]
-                        .iter()
-                        .any(|&e| m.demands[e].course == q)
+                m.completed.contains(&(d.participant, q)) || m.demands_of[d.participant].iter().any(|&e| m.demands[e].course == q)
             });
             let unit = m.workload.unit_cap[inst.participants[d.participant].unit] > 0;
             let month = fits_month_cap(inst, d.course);
-            d.eligible
-                && month
-                && has_start
-                && trainers
-                && venue
-                && prereq
-                && unit
-                && c.days <= m.workload.max_days_per_round
+            d.eligible && month && has_start && trainers && venue && prereq && unit && c.days <= m.workload.max_days_per_round
         })
         .collect();
     for c in 0..m.courses.len() {
-        let n = (0..m.demands.len())
-            .filter(|&d| ok[d] && m.demands[d].course == c)
-            .count();
+        let n = (0..m.demands.len()).filter(|&d| ok[d] && m.demands[d].course == c).count();
         if n < m.courses[c].min_size {
             for (d, flag) in ok.iter_mut().enumerate() {
                 if m.demands[d].course == c {
@@ -89,9 +65,7 @@ pub fn fits_month_cap(inst: &Instance, course: usize) -> bool {
         for &t in days {
             *per_month.entry(m.day_month[t]).or_default() += 1;
         }
-        per_month
-            .values()
-            .all(|&n| n <= m.workload.max_days_per_month)
+        per_month.values().all(|&n| n <= m.workload.max_days_per_month)
     })
 }
 
@@ -103,20 +77,13 @@ fn cheapest_session(inst: &Instance, course: usize, venue: usize) -> Option<f64>
     if m.venues[venue].capacity.min(c.max_size) < c.min_size {
         return None;
     }
-    let mut rates: Vec<f64> = c
-        .qualified
-        .iter()
-        .map(|&r| m.trainers[r].day_rate)
-        .collect();
+    let mut rates: Vec<f64> = c.qualified.iter().map(|&r| m.trainers[r].day_rate).collect();
     if rates.len() < c.trainers_per_session {
         return None;
     }
     rates.sort_by(f64::total_cmp);
     let trainers: f64 = rates[..c.trainers_per_session].iter().sum();
-    Some(
-        m.weights.cost_per_sek
-            * ((m.venues[venue].day_rate + trainers + c.day_cost) * c.days as f64 + c.fixed_cost),
-    )
+    Some(m.weights.cost_per_sek * ((m.venues[venue].day_rate + trainers + c.day_cost) * c.days as f64 + c.fixed_cost))
 }
 
 /// Per-course relaxation (see the module docs).
@@ -124,10 +91,7 @@ pub fn combinatorial(inst: &Instance) -> f64 {
     let m = &inst.timetable;
     let ok = servable(inst);
     let total: f64 = m.demands.iter().map(|d| d.penalty).sum();
-    total
-        - (0..m.courses.len())
-            .map(|c| combinatorial_saving(inst, &ok, c))
-            .sum::<f64>()
+    total - (0..m.courses.len()).map(|c| combinatorial_saving(inst, &ok, c)).sum::<f64>()
 }
 
 /// The most a course's sessions can save on its own: its best demands served at their nearest
@@ -135,39 +99,22 @@ pub fn combinatorial(inst: &Instance) -> f64 {
 fn combinatorial_saving(inst: &Instance, ok: &[bool], ci: usize) -> f64 {
     let m = &inst.timetable;
     let c = &m.courses[ci];
-    let venues: Vec<usize> = (0..m.venues.len())
-        .filter(|&v| cheapest_session(inst, ci, v).is_some())
-        .collect();
-    let Some(seats) = venues
-        .iter()
-        .map(|&v| m.venues[v].capacity.min(c.max_size))
-        .max()
-    else {
+    let venues: Vec<usize> = (0..m.venues.len()).filter(|&v| cheapest_session(inst, ci, v).is_some()).collect();
+    let Some(seats) = venues.iter().map(|&v| m.venues[v].capacity.min(c.max_size)).max() else {
         return 0.0;
     };
-    let session = venues
-        .iter()
-        .filter_map(|&v| cheapest_session(inst, ci, v))
-        .fold(f64::INFINITY, f64::min)
-        + m.weights.mixing;
+    let session = venues.iter().filter_map(|&v| cheapest_session(inst, ci, v)).fold(f64::INFINITY, f64::min) + m.weights.mixing;
     let mut gains: Vec<f64> = (0..m.demands.len())
         .filter(|&d| ok[d] && m.demands[d].course == ci)
         .map(|d| {
             let dem = &m.demands[d];
-            let t = venues
-                .iter()
-                .map(|&v| m.travel_cost(inst, dem.participant, v, c.days))
-                .fold(f64::INFINITY, f64::min);
+            let t = venues.iter().map(|&v| m.travel_cost(inst, dem.participant, v, c.days)).fold(f64::INFINITY, f64::min);
             dem.penalty - t
         })
         .filter(|g| *g > 0.0)
         .collect();
     gains.sort_by(|a, b| b.total_cmp(a));
-    let max_n = c
-        .max_sessions
-        .map(|s| s * seats)
-        .unwrap_or(usize::MAX)
-        .min(gains.len());
+    let max_n = c.max_sessions.map(|s| s * seats).unwrap_or(usize::MAX).min(gains.len());
     let mut best = 0.0f64;
     let mut sum = 0.0;
     for n in 1..=max_n {
@@ -203,12 +150,7 @@ pub fn master(inst: &Instance, ctx: &Context, share: f64) -> Option<Master> {
     for (d, dem) in m.demands.iter().enumerate() {
         if ok[d] {
             let e = groups
-                .entry((
-                    dem.course,
-                    inst.participants[dem.participant].municipality,
-                    dem.priority,
-                    masks[d],
-                ))
+                .entry((dem.course, inst.participants[dem.participant].municipality, dem.priority, masks[d]))
                 .or_insert((0, dem.penalty));
             e.0 += 1;
         }
@@ -224,9 +166,7 @@ pub fn master(inst: &Instance, ctx: &Context, share: f64) -> Option<Master> {
                     continue;
                 }
                 let course = &m.courses[c];
-                let cost = m.weights.cost_per_sek
-                    * ((m.venues[v].day_rate + course.day_cost) * course.days as f64
-                        + course.fixed_cost);
+                let cost = m.weights.cost_per_sek * ((m.venues[v].day_rate + course.day_cost) * course.days as f64 + course.fixed_cost);
                 let mut bits: Vec<u64> = m.starts[c]
                     .iter()
                     .zip(&start_bits[c])
@@ -240,18 +180,11 @@ pub fn master(inst: &Instance, ctx: &Context, share: f64) -> Option<Master> {
             entries
         })
         .collect();
-    let flows: usize = groups
-        .keys()
-        .map(|g| venues_of[g.0].iter().filter(|e| e.2 & g.3 != 0).count())
-        .sum();
+    let flows: usize = groups.keys().map(|g| venues_of[g.0].iter().filter(|e| e.2 & g.3 != 0).count()).sum();
     if groups.is_empty() {
         return None;
     }
-    let seconds = ctx
-        .remaining_secs()
-        .map(|r| r * share)
-        .unwrap_or(MASTER_DEFAULT_SECONDS)
-        .max(0.5);
+    let seconds = ctx.remaining_secs().map(|r| r * share).unwrap_or(MASTER_DEFAULT_SECONDS).max(0.5);
     let lp = if flows <= MASTER_MAX_FLOWS {
         build_master(inst, &groups, &venues_of, constant, false, seconds * 0.2).map(|a| a.bound)
     } else {
@@ -259,21 +192,12 @@ pub fn master(inst: &Instance, ctx: &Context, share: f64) -> Option<Master> {
     };
     // The per-course split is solved to optimality quickly and bounds better than the LP; its
     // session counts are each course's ideal venue plan. The joint model is the fallback.
-    let best =
-        per_course_bound(inst, &ok, &groups, &venues_of, constant, seconds * 0.8).or_else(|| {
-            (flows <= MASTER_MAX_FLOWS)
-                .then(|| build_master(inst, &groups, &venues_of, constant, true, seconds * 0.8))
-                .flatten()
-        });
+    let best = per_course_bound(inst, &ok, &groups, &venues_of, constant, seconds * 0.8)
+        .or_else(|| (flows <= MASTER_MAX_FLOWS).then(|| build_master(inst, &groups, &venues_of, constant, true, seconds * 0.8)).flatten());
     match (lp, best) {
         (lp, Some(a)) => {
             let preferred = preferred_venues(inst, &ok, &masks, &a.flows);
-            Some(Master {
-                bound: a.bound.max(lp.unwrap_or(f64::NEG_INFINITY)),
-                quota: a.quota,
-                optimal: a.optimal,
-                preferred,
-            })
+            Some(Master { bound: a.bound.max(lp.unwrap_or(f64::NEG_INFINITY)), quota: a.quota, optimal: a.optimal, preferred })
         }
         (Some(b), None) => Some(Master {
             bound: b,
@@ -303,34 +227,17 @@ fn per_course_bound(
     let mut all_optimal = true;
     let mut sent = Vec::new();
     for c in 0..venues_of.len() {
-        let own: GroupMap = groups
-            .iter()
-            .filter(|(g, _)| g.0 == c)
-            .map(|(g, v)| (*g, *v))
-            .collect();
+        let own: GroupMap = groups.iter().filter(|(g, _)| g.0 == c).map(|(g, v)| (*g, *v)).collect();
         if own.is_empty() {
             continue;
         }
-        let flows: usize = own
-            .keys()
-            .map(|g| venues_of[c].iter().filter(|e| e.2 & g.3 != 0).count())
-            .sum();
-        let only: Vec<Vec<(usize, f64, u64)>> = (0..venues_of.len())
-            .map(|k| {
-                if k == c {
-                    venues_of[c].clone()
-                } else {
-                    Vec::new()
-                }
-            })
-            .collect();
+        let flows: usize = own.keys().map(|g| venues_of[c].iter().filter(|e| e.2 & g.3 != 0).count()).sum();
+        let only: Vec<Vec<(usize, f64, u64)>> =
+            (0..venues_of.len()).map(|k| if k == c { venues_of[c].clone() } else { Vec::new() }).collect();
         // Courses solved quickly leave their time to the harder ones after them.
         let left = (venues_of.len() - c).max(1) as f64;
-        let allot =
-            ((deadline - std::time::Instant::now().min(deadline)).as_secs_f64() / left).max(0.2);
-        let solved = (flows <= MASTER_MAX_FLOWS)
-            .then(|| build_master(inst, &own, &only, 0.0, true, allot))
-            .flatten();
+        let allot = ((deadline - std::time::Instant::now().min(deadline)).as_secs_f64() / left).max(0.2);
+        let solved = (flows <= MASTER_MAX_FLOWS).then(|| build_master(inst, &own, &only, 0.0, true, allot)).flatten();
         match solved {
             Some(a) => {
                 total += a.bound;
@@ -346,35 +253,17 @@ fn per_course_bound(
             }
         }
     }
-    Some(Aggregate {
-        bound: total,
-        quota,
-        optimal: all_optimal,
-        flows: sent,
-    })
+    Some(Aggregate { bound: total, quota, optimal: all_optimal, flows: sent })
 }
 
 /// The venue the aggregated plan sends each servable demand to: each group's demands (in
 /// demand order) are spread over its venues by the rounded flows.
-fn preferred_venues(
-    inst: &Instance,
-    ok: &[bool],
-    masks: &[u64],
-    flows: &[(GroupKey, usize, f64)],
-) -> Vec<Option<usize>> {
+fn preferred_venues(inst: &Instance, ok: &[bool], masks: &[u64], flows: &[(GroupKey, usize, f64)]) -> Vec<Option<usize>> {
     let m = &inst.timetable;
     let mut members: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
     for (d, dem) in m.demands.iter().enumerate() {
         if ok[d] {
-            members
-                .entry((
-                    dem.course,
-                    inst.participants[dem.participant].municipality,
-                    dem.priority,
-                    masks[d],
-                ))
-                .or_default()
-                .push(d);
+            members.entry((dem.course, inst.participants[dem.participant].municipality, dem.priority, masks[d])).or_default().push(d);
         }
     }
     let mut out = vec![None; m.demands.len()];
@@ -406,15 +295,8 @@ const BUCKET_DAYS: usize = 20;
 fn bucket_masks(inst: &Instance, ok: &[bool]) -> (Vec<Vec<u64>>, Vec<u64>) {
     let m = &inst.timetable;
     let width = BUCKET_DAYS.max(m.days.len().div_ceil(64)).max(1);
-    let mut start_bits: Vec<Vec<u64>> = m
-        .starts
-        .iter()
-        .map(|st| {
-            st.iter()
-                .map(|days| 1u64 << (days[0] / width).min(63))
-                .collect()
-        })
-        .collect();
+    let mut start_bits: Vec<Vec<u64>> =
+        m.starts.iter().map(|st| st.iter().map(|days| 1u64 << (days[0] / width).min(63)).collect()).collect();
     let mut masks: Vec<u64> = m
         .demands
         .iter()
@@ -433,8 +315,7 @@ fn bucket_masks(inst: &Instance, ok: &[bool]) -> (Vec<Vec<u64>>, Vec<u64>) {
         .collect();
     for (c, bits) in start_bits.iter_mut().enumerate() {
         let all = bits.iter().fold(0, |a, &b| a | b);
-        let timed =
-            (0..m.demands.len()).any(|d| m.demands[d].course == c && ok[d] && masks[d] != all);
+        let timed = (0..m.demands.len()).any(|d| m.demands[d].course == c && ok[d] && masks[d] != all);
         if !timed {
             bits.iter_mut().for_each(|b| *b = 1);
             for d in 0..m.demands.len() {
@@ -483,16 +364,12 @@ fn build_master(
         let mut mc = Vec::new();
         for &(v, cost, _) in vs {
             let free_days = m.venue_free[v].iter().filter(|&&f| f).count();
-            let mut ub =
-                (free_days / course.days.max(1)).min(demand_of_course[c] / course.min_size.max(1));
+            let mut ub = (free_days / course.days.max(1)).min(demand_of_course[c] / course.min_size.max(1));
             if let Some(mx) = course.max_sessions {
                 ub = ub.min(mx);
             }
-            let var = if integer {
-                vars.add(variable().integer().min(0).max(ub as f64))
-            } else {
-                vars.add(variable().min(0).max(ub as f64))
-            };
+            let var =
+                if integer { vars.add(variable().integer().min(0).max(ub as f64)) } else { vars.add(variable().min(0).max(ub as f64)) };
             objective += cost * var;
             yc.push(var);
             let mv = vars.add(variable().min(0));
@@ -510,10 +387,8 @@ fn build_master(
                 continue;
             }
             let var = vars.add(variable().min(0).max(*n as f64));
-            let travel = inst.timetable.weights.travel_per_minute
-                * 2.0
-                * inst.travel(g.1, m.venues[v].municipality)
-                * m.courses[g.0].days as f64;
+            let travel =
+                inst.timetable.weights.travel_per_minute * 2.0 * inst.travel(g.1, m.venues[v].municipality) * m.courses[g.0].days as f64;
             objective += (travel - penalty) * var;
             flows.push((*g, i, var));
         }
@@ -521,23 +396,14 @@ fn build_master(
     // Trainer days: w[c][r] days of course c taught by trainer r.
     let mut teach: Vec<Vec<(usize, Variable)>> = Vec::new();
     for c in 0..m.courses.len() {
-        let row: Vec<(usize, Variable)> = m.courses[c]
-            .qualified
-            .iter()
-            .map(|&r| (r, vars.add(variable().min(0))))
-            .collect();
+        let row: Vec<(usize, Variable)> = m.courses[c].qualified.iter().map(|&r| (r, vars.add(variable().min(0)))).collect();
         for &(r, var) in &row {
             objective += m.weights.cost_per_sek * m.trainers[r].day_rate * var;
         }
         teach.push(row);
     }
-    let sessions_of_course: Vec<Variable> = (0..m.courses.len())
-        .map(|_| vars.add(variable().integer().min(0)))
-        .collect();
-    let mut model = vars
-        .minimise(objective)
-        .using(good_lp::microlp)
-        .with_time_limit(seconds);
+    let sessions_of_course: Vec<Variable> = (0..m.courses.len()).map(|_| vars.add(variable().integer().min(0))).collect();
+    let mut model = vars.minimise(objective).using(good_lp::microlp).with_time_limit(seconds);
     // Each group sends at most its demand.
     for (g, (n, _)) in groups {
         let sum: Expression = flows.iter().filter(|f| f.0 == *g).map(|f| f.2).sum();
@@ -558,27 +424,15 @@ fn build_master(
             model.add_constraint((total - sessions_of_course[c]).eq(0.0));
         }
         for (i, &(v, _, _)) in vs.iter().enumerate() {
-            let seated: Expression = flows
-                .iter()
-                .filter(|f| f.0 .0 == c && f.1 == i)
-                .map(|f| f.2)
-                .sum();
+            let seated: Expression = flows.iter().filter(|f| f.0 .0 == c && f.1 == i).map(|f| f.2).sum();
             let seats = m.venues[v].capacity.min(course.max_size) as f64;
             model.add_constraint((seated.clone() - seats * y[c][i]).leq(0.0));
             model.add_constraint((seated - course.min_size as f64 * y[c][i]).geq(0.0));
             // Mixing: at least the largest municipality's attendees, and one per session.
-            let mut munis: Vec<usize> = flows
-                .iter()
-                .filter(|f| f.0 .0 == c && f.1 == i)
-                .map(|f| f.0 .1)
-                .collect();
+            let mut munis: Vec<usize> = flows.iter().filter(|f| f.0 .0 == c && f.1 == i).map(|f| f.0 .1).collect();
             munis.dedup();
             for muni in munis {
-                let group: Expression = flows
-                    .iter()
-                    .filter(|f| f.0 .0 == c && f.1 == i && f.0 .1 == muni)
-                    .map(|f| f.2)
-                    .sum();
+                let group: Expression = flows.iter().filter(|f| f.0 .0 == c && f.1 == i && f.0 .1 == muni).map(|f| f.2).sum();
                 model.add_constraint((Expression::from(mix[c][i]) - group).geq(0.0));
             }
             model.add_constraint((Expression::from(mix[c][i]) - y[c][i]).geq(0.0));
@@ -588,10 +442,7 @@ fn build_master(
             model.add_constraint(all.leq(mx as f64));
         }
         // Trainer days needed by the course's sessions.
-        let need: Expression = y[c]
-            .iter()
-            .map(|&var| (course.days * course.trainers_per_session) as f64 * var)
-            .sum();
+        let need: Expression = y[c].iter().map(|&var| (course.days * course.trainers_per_session) as f64 * var).sum();
         let given: Expression = teach[c].iter().map(|x| x.1).sum();
         model.add_constraint((given - need).eq(0.0));
     }
@@ -599,27 +450,15 @@ fn build_master(
         let used: Expression = venues_of
             .iter()
             .enumerate()
-            .flat_map(|(c, vs)| {
-                vs.iter()
-                    .enumerate()
-                    .filter(|x| x.1 .0 == v)
-                    .map(move |(i, _)| (c, i))
-            })
+            .flat_map(|(c, vs)| vs.iter().enumerate().filter(|x| x.1 .0 == v).map(move |(i, _)| (c, i)))
             .map(|(c, i)| m.courses[c].days as f64 * y[c][i])
             .sum();
         let free_days = m.venue_free[v].iter().filter(|&&f| f).count();
         model.add_constraint(used.leq(free_days as f64));
     }
     for r in 0..m.trainers.len() {
-        let days: Expression = teach
-            .iter()
-            .flat_map(|t| t.iter().filter(|x| x.0 == r).map(|x| x.1))
-            .sum();
-        let avail = m.trainer_free[r]
-            .iter()
-            .filter(|&&f| f)
-            .count()
-            .min(m.trainers[r].max_days);
+        let days: Expression = teach.iter().flat_map(|t| t.iter().filter(|x| x.0 == r).map(|x| x.1)).sum();
+        let avail = m.trainer_free[r].iter().filter(|&&f| f).count().min(m.trainers[r].max_days);
         model.add_constraint(days.leq(avail as f64));
     }
     let solution = model.solve().ok()?;
@@ -635,21 +474,9 @@ fn build_master(
         })
         .collect();
     let optimal = matches!(solution.status(), good_lp::SolutionStatus::Optimal);
-    let sent: Vec<(GroupKey, usize, f64)> = flows
-        .iter()
-        .map(|f| (f.0, venues_of[f.0 .0][f.1].0, solution.value(f.2)))
-        .filter(|f| f.2 > 1e-6)
-        .collect();
+    let sent: Vec<(GroupKey, usize, f64)> =
+        flows.iter().map(|f| (f.0, venues_of[f.0 .0][f.1].0, solution.value(f.2))).filter(|f| f.2 > 1e-6).collect();
     let inner = solution.into_inner();
-    let bound = if optimal {
-        inner.objective()
-    } else {
-        inner.stats().best_bound?
-    };
-    Some(Aggregate {
-        bound: constant + bound,
-        quota,
-        optimal,
-        flows: sent,
-    })
+    let bound = if optimal { inner.objective() } else { inner.stats().best_bound? };
+    Some(Aggregate { bound: constant + bound, quota, optimal, flows: sent })
 }

@@ -67,10 +67,7 @@ pub fn explain_all(inst: &Instance, tt: &Timetable) -> Vec<Unserved> {
         // Slots are opened in timetable order, so slot i is session i.
         st.open_slots().into_iter().zip(ids).collect()
     };
-    st.unserved()
-        .into_iter()
-        .map(|d| explain(&st, &ok, &slot_id, d))
-        .collect()
+    st.unserved().into_iter().map(|d| explain(&st, &ok, &slot_id, d)).collect()
 }
 
 fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize) -> Unserved {
@@ -79,39 +76,19 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
     let dem = &m.demands[d];
     let c = &m.courses[dem.course];
     let part = &inst.participants[dem.participant];
-    let out = |reason: &'static str, message: String| Unserved {
-        demand: d,
-        reason,
-        message,
-    };
+    let out = |reason: &'static str, message: String| Unserved { demand: d, reason, message };
     if !dem.eligible {
-        let allowed = c
-            .phases
-            .iter()
-            .map(|&ph| inst.phases[ph].id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let allowed = c.phases.iter().map(|&ph| inst.phases[ph].id.as_str()).collect::<Vec<_>>().join(", ");
         return out(
             "phase_not_eligible",
-            format!(
-                "{} is for phase(s) {allowed}; {} is in phase {}",
-                c.name, part.id, inst.phases[part.phase].id
-            ),
+            format!("{} is for phase(s) {allowed}; {} is in phase {}", c.name, part.id, inst.phases[part.phase].id),
         );
     }
     if dem.window.is_none() {
         if part.employment_start > inst.calendar.end {
-            return out(
-                "starts_after_round",
-                format!(
-                    "{} starts on {}, after the round ends",
-                    part.id, part.employment_start
-                ),
-            );
+            return out("starts_after_round", format!("{} starts on {}, after the round ends", part.id, part.employment_start));
         }
-        let by = c
-            .deadline_months
-            .map(|mo| (mo, deadline_date(part.employment_start, mo)));
+        let by = c.deadline_months.map(|mo| (mo, deadline_date(part.employment_start, mo)));
         return match by {
             Some((mo, date)) => out(
                 "deadline_passed",
@@ -120,44 +97,35 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
             None => out("no_session", format!("{} has no working day in the round", part.id)),
         };
     }
-    let trainers = c
-        .qualified
-        .iter()
-        .filter(|&&r| m.trainers[r].max_days >= c.days)
-        .count();
+    let trainers = c.qualified.iter().filter(|&&r| m.trainers[r].max_days >= c.days).count();
     if trainers < c.trainers_per_session {
-        return out("no_qualified_trainer", format!("{} needs {} trainer(s) per session but {trainers} qualified trainer(s) have {} days to give", c.name, c.trainers_per_session, c.days));
-    }
-    if !m
-        .venues
-        .iter()
-        .any(|v| v.capacity.min(c.max_size) >= c.min_size)
-    {
         return out(
-            "no_venue",
+            "no_qualified_trainer",
             format!(
-                "no venue seats the minimum group of {} ({} people)",
-                c.name, c.min_size
+                "{} needs {} trainer(s) per session but {trainers} qualified trainer(s) have {} days to give",
+                c.name, c.trainers_per_session, c.days
             ),
         );
     }
+    if !m.venues.iter().any(|v| v.capacity.min(c.max_size) >= c.min_size) {
+        return out("no_venue", format!("no venue seats the minimum group of {} ({} people)", c.name, c.min_size));
+    }
     for &q in &c.prerequisites {
-        if !m.completed.contains(&(dem.participant, q))
-            && !m.demands_of[dem.participant]
-                .iter()
-                .any(|&e| m.demands[e].course == q)
-        {
+        if !m.completed.contains(&(dem.participant, q)) && !m.demands_of[dem.participant].iter().any(|&e| m.demands[e].course == q) {
             return out(
                 "prerequisite_missing",
-                format!(
-                    "{} requires {}, which {} has neither completed nor asked for",
-                    c.name, m.courses[q].name, part.id
-                ),
+                format!("{} requires {}, which {} has neither completed nor asked for", c.name, m.courses[q].name, part.id),
             );
         }
     }
     if !super::bound::fits_month_cap(inst, dem.course) {
-        return out("workload_month", format!("every possible layout of {} puts more than {} course days in one month, the most a participant may have", c.name, m.workload.max_days_per_month));
+        return out(
+            "workload_month",
+            format!(
+                "every possible layout of {} puts more than {} course days in one month, the most a participant may have",
+                c.name, m.workload.max_days_per_month
+            ),
+        );
     }
     if m.workload.unit_cap[part.unit] == 0 {
         return out(
@@ -170,42 +138,28 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
     }
     let (lo, hi) = dem.window.expect("checked above");
     if !ok[d] {
-        let fits = m.starts[dem.course].iter().any(|days| {
-            days[0] >= lo
-                && days[days.len() - 1] <= hi
-                && days.iter().all(|&t| m.participant_free[dem.participant][t])
-        });
+        let fits = m.starts[dem.course]
+            .iter()
+            .any(|days| days[0] >= lo && days[days.len() - 1] <= hi && days.iter().all(|&t| m.participant_free[dem.participant][t]));
         if !fits {
             return out(
                 "unavailable",
-                format!(
-                    "{} is unavailable for every possible session of {} between {} and {}",
-                    part.id, c.name, m.days[lo], m.days[hi]
-                ),
+                format!("{} is unavailable for every possible session of {} between {} and {}", part.id, c.name, m.days[lo], m.days[hi]),
             );
         }
-        let n = ok
-            .iter()
-            .enumerate()
-            .filter(|(e, f)| **f && m.demands[*e].course == dem.course)
-            .count();
+        let n = ok.iter().enumerate().filter(|(e, f)| **f && m.demands[*e].course == dem.course).count();
         return out(
             "too_few_participants",
-            format!(
-                "only {n} participant(s) can take {} in this round; a session needs at least {}",
-                c.name, c.min_size
-            ),
+            format!("only {n} participant(s) can take {} in this round; a session needs at least {}", c.name, c.min_size),
         );
     }
     let slots = st.slots_of_course(dem.course);
     if slots.is_empty() {
-        if c.qualified
-            .iter()
-            .filter(|&&r| st.trainer_days_left(r) >= c.days)
-            .count()
-            < c.trainers_per_session
-        {
-            return out("trainers_fully_booked", format!("no session of {} was opened: the qualified trainers' teaching days are used up by other sessions", c.name));
+        if c.qualified.iter().filter(|&&r| st.trainer_days_left(r) >= c.days).count() < c.trainers_per_session {
+            return out(
+                "trainers_fully_booked",
+                format!("no session of {} was opened: the qualified trainers' teaching days are used up by other sessions", c.name),
+            );
         }
         return out("no_session", format!("no session of {} could gather {} participants free on the same days with a free trainer and venue, at a cost below the penalty of the unserved demand", c.name, c.min_size));
     }
@@ -214,11 +168,14 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
         let id = slot_id.get(&s).cloned().unwrap_or_default();
         match st.attend_check(d, s) {
             Ok(()) => {
-                let minutes = inst.travel(
-                    part.municipality,
-                    m.venues[st.slot(s).session.venue].municipality,
+                let minutes = inst.travel(part.municipality, m.venues[st.slot(s).session.venue].municipality);
+                return out(
+                    "too_far",
+                    format!(
+                        "{id} has a seat, but {:.0} minutes' travel each way for {} days costs more than leaving the demand unserved",
+                        minutes, c.days
+                    ),
                 );
-                return out("too_far", format!("{id} has a seat, but {:.0} minutes' travel each way for {} days costs more than leaving the demand unserved", minutes, c.days));
             }
             Err(b) => blocks.push((b, id)),
         }
@@ -227,23 +184,9 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
     for (b, _) in &blocks {
         *count.entry(*b).or_default() += 1;
     }
-    let main = count
-        .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-        .map(|x| *x.0)
-        .unwrap_or(Block::Full);
-    let detail = blocks
-        .iter()
-        .map(|(b, id)| format!("{id}: {}", block_words(*b)))
-        .collect::<Vec<_>>()
-        .join("; ");
-    out(
-        main.name(),
-        format!(
-            "{} cannot join any session of {}: {detail}",
-            part.id, c.name
-        ),
-    )
+    let main = count.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|x| *x.0).unwrap_or(Block::Full);
+    let detail = blocks.iter().map(|(b, id)| format!("{id}: {}", block_words(*b))).collect::<Vec<_>>().join("; ");
+    out(main.name(), format!("{} cannot join any session of {}: {detail}", part.id, c.name))
 }
 
 fn block_words(b: Block) -> &'static str {

@@ -33,14 +33,9 @@ pub fn near_venues(st: &State) -> Vec<Vec<usize>> {
         .iter()
         .map(|d| {
             let muni = st.inst.participants[d.participant].municipality;
-            let mut vs: Vec<usize> = (0..m.venues.len())
-                .filter(|&v| st.seats(d.course, v) >= m.courses[d.course].min_size)
-                .collect();
+            let mut vs: Vec<usize> = (0..m.venues.len()).filter(|&v| st.seats(d.course, v) >= m.courses[d.course].min_size).collect();
             vs.sort_by(|&a, &b| {
-                st.inst
-                    .travel(muni, m.venues[a].municipality)
-                    .total_cmp(&st.inst.travel(muni, m.venues[b].municipality))
-                    .then(a.cmp(&b))
+                st.inst.travel(muni, m.venues[a].municipality).total_cmp(&st.inst.travel(muni, m.venues[b].municipality)).then(a.cmp(&b))
             });
             vs.truncate(NEAREST_VENUES);
             vs
@@ -106,9 +101,7 @@ pub fn evaluate_candidate(
             continue;
         }
         *per_unit.entry(unit).or_default() += 1;
-        *per_muni
-            .entry(st.inst.participants[p].municipality)
-            .or_default() += 1;
+        *per_muni.entry(st.inst.participants[p].municipality).or_default() += 1;
         taken.push(d);
         saving += gain;
     }
@@ -117,14 +110,7 @@ pub fn evaluate_candidate(
     }
     saving -= m.session_cost(course, venue, &trainers);
     saving -= m.weights.mixing * per_muni.values().copied().max().unwrap_or(0) as f64;
-    Some(Candidate {
-        course,
-        days: days.to_vec(),
-        venue,
-        trainers,
-        attendees: taken,
-        saving,
-    })
+    Some(Candidate { course, days: days.to_vec(), venue, trainers, attendees: taken, saving })
 }
 
 /// The best candidate session for `course` among sampled start days and all venues.
@@ -198,13 +184,8 @@ pub fn construct(st: &mut State, rng: &mut ChaCha8Rng, opts: &Options, ctx: &Con
     }
     let mut order: Vec<(f64, usize)> = (0..m.courses.len())
         .map(|c| {
-            let urgency = if m.courses[c].deadline_months.is_some() {
-                1e9
-            } else {
-                0.0
-            };
-            let key = urgency
-                + demand_of_course[c] as f64 * (1.0 + opts.noise * rng.gen_range(-1.0..1.0));
+            let urgency = if m.courses[c].deadline_months.is_some() { 1e9 } else { 0.0 };
+            let key = urgency + demand_of_course[c] as f64 * (1.0 + opts.noise * rng.gen_range(-1.0..1.0));
             (key, c)
         })
         .collect();
@@ -220,11 +201,7 @@ pub fn construct(st: &mut State, rng: &mut ChaCha8Rng, opts: &Options, ctx: &Con
                 break;
             }
             let pending: Vec<usize> = (0..m.demands.len())
-                .filter(|&d| {
-                    m.demands[d].course == c
-                        && st.assigned[d].is_none()
-                        && m.demands[d].window.is_some()
-                })
+                .filter(|&d| m.demands[d].course == c && st.assigned[d].is_none() && m.demands[d].window.is_some())
                 .collect();
             if pending.len() < m.courses[c].min_size {
                 break;

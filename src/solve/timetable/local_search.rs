@@ -34,18 +34,12 @@ const EPS: f64 = 1e-6;
 /// Runs [`STARTS`] starts in parallel and returns the best timetable (ties: lowest start index)
 /// and whether the search was cut short. A `plan` from the aggregated model guides the first two
 /// starts' constructions (sessions per venue, the venue of each demand).
-pub fn multi_start(
-    inst: &Instance,
-    ctx: &Context,
-    plan: Option<&super::bound::Master>,
-) -> (Timetable, bool) {
+pub fn multi_start(inst: &Instance, ctx: &Context, plan: Option<&super::bound::Master>) -> (Timetable, bool) {
     // With a time limit the starts share it wave by wave (as many at once as threads) and search
     // until their slice ends; without one, each start does a fixed number of iterations, so the
     // plan depends on the seed only.
     let waves = (STARTS as usize).div_ceil(rayon::current_num_threads().max(1)) as f64;
-    let slice = ctx
-        .remaining_secs()
-        .map(|r| std::time::Duration::from_secs_f64((r * (1.0 - FINISH_SHARE)).max(0.0) / waves));
+    let slice = ctx.remaining_secs().map(|r| std::time::Duration::from_secs_f64((r * (1.0 - FINISH_SHARE)).max(0.0) / waves));
     let results: Vec<(f64, Timetable)> = (0..STARTS)
         .into_par_iter()
         .map(|i| {
@@ -53,43 +47,28 @@ pub fn multi_start(
             let mut st = State::new(inst);
             let guided = plan.filter(|_| i < GUIDED_STARTS);
             let opts = Options {
-                noise: if i == 0 || i == GUIDED_STARTS {
-                    0.0
-                } else {
-                    START_NOISE
-                },
+                noise: if i == 0 || i == GUIDED_STARTS { 0.0 } else { START_NOISE },
                 quota: guided.map(|p| p.quota.clone()),
                 preferred: guided.map(|p| p.preferred.clone()),
             };
             let own = match slice {
                 Some(d) => Context {
-                    deadline: Some(
-                        (std::time::Instant::now() + d)
-                            .min(ctx.deadline.unwrap_or_else(std::time::Instant::now)),
-                    ),
+                    deadline: Some((std::time::Instant::now() + d).min(ctx.deadline.unwrap_or_else(std::time::Instant::now))),
                     ..ctx.clone()
                 },
                 None => ctx.clone(),
             };
             greedy::construct(&mut st, &mut rng, &opts, &own);
 
-            let budget = if slice.is_some() {
-                u64::MAX
-            } else {
-                iteration_budget(inst)
-            };
+            let budget = if slice.is_some() { u64::MAX } else { iteration_budget(inst) };
             improve(&mut st, &mut rng, &own, budget);
             st.repair();
             let total = super::evaluate(inst, &st.to_timetable()).total;
             (total, st.to_timetable())
         })
         .collect();
-    let best = results
-        .into_iter()
-        .enumerate()
-        .min_by(|a, b| a.1 .0.total_cmp(&b.1 .0).then(a.0.cmp(&b.0)))
-        .map(|x| x.1 .1)
-        .unwrap_or_default();
+    let best =
+        results.into_iter().enumerate().min_by(|a, b| a.1 .0.total_cmp(&b.1 .0).then(a.0.cmp(&b.0))).map(|x| x.1 .1).unwrap_or_default();
     (best, ctx.expired())
 }
 
@@ -162,11 +141,7 @@ fn swap(st: &mut State, rng: &mut ChaCha8Rng) {
     };
     let s1 = st.assigned[d1].expect("served");
     let course = st.m.demands[d1].course;
-    let others: Vec<usize> = st
-        .slots_of_course(course)
-        .into_iter()
-        .filter(|&s| s != s1)
-        .collect();
+    let others: Vec<usize> = st.slots_of_course(course).into_iter().filter(|&s| s != s1).collect();
     let Some(&s2) = others.choose(rng) else {
         return;
     };
@@ -203,10 +178,7 @@ fn swap(st: &mut State, rng: &mut ChaCha8Rng) {
 
 /// Seats one unserved demand in the best session of its course, if that gains.
 fn insert(st: &mut State, rng: &mut ChaCha8Rng) {
-    let unserved: Vec<usize> = (0..8)
-        .map(|_| rng.gen_range(0..st.m.demands.len()))
-        .filter(|&d| st.assigned[d].is_none())
-        .collect();
+    let unserved: Vec<usize> = (0..8).map(|_| rng.gen_range(0..st.m.demands.len())).filter(|&d| st.assigned[d].is_none()).collect();
     for d in unserved {
         let course = st.m.demands[d].course;
         let best = st
@@ -287,18 +259,8 @@ fn open(st: &mut State, rng: &mut ChaCha8Rng) {
         match st.assigned[d] {
             None => movers.push((-m.demands[d].penalty, d)),
             Some(s1) if !st.has_dependents(d) => {
-                let here = m.travel_cost(
-                    st.inst,
-                    m.demands[d].participant,
-                    venue,
-                    m.courses[course].days,
-                );
-                let there = m.travel_cost(
-                    st.inst,
-                    m.demands[d].participant,
-                    st.slot(s1).session.venue,
-                    m.courses[course].days,
-                );
+                let here = m.travel_cost(st.inst, m.demands[d].participant, venue, m.courses[course].days);
+                let there = m.travel_cost(st.inst, m.demands[d].participant, st.slot(s1).session.venue, m.courses[course].days);
                 if here < there {
                     movers.push((here - there, d));
                 }
@@ -346,10 +308,7 @@ fn shift(st: &mut State, rng: &mut ChaCha8Rng) {
     }
     let m = st.m;
     let starts = &m.starts[sess.course];
-    let here = starts
-        .iter()
-        .position(|x| x[0] == sess.days[0])
-        .unwrap_or(0);
+    let here = starts.iter().position(|x| x[0] == sess.days[0]).unwrap_or(0);
     let (days, venue) = if rng.gen_bool(0.5) {
         let k = (here as i64 + rng.gen_range(-10..=10)).clamp(0, starts.len() as i64 - 1) as usize;
         (starts[k].clone(), sess.venue)
@@ -415,21 +374,14 @@ fn trade_trainers(st: &mut State, rng: &mut ChaCha8Rng) {
     if a == b {
         return;
     }
-    let (ta, tb) = (
-        st.slot(a).session.trainers.clone(),
-        st.slot(b).session.trainers.clone(),
-    );
+    let (ta, tb) = (st.slot(a).session.trainers.clone(), st.slot(b).session.trainers.clone());
     let snapshot = st.clone();
     let before = st.total();
     let placeholder = st.cheapest_trainers_for(b);
     // Park b on other trainers so a can take b's, then give b a's (or the cheapest left).
     let parked = placeholder.is_some_and(|p| st.set_trainers(b, p));
-    let ok = parked
-        && st.set_trainers(a, tb)
-        && (st.set_trainers(b, ta)
-            || st
-                .cheapest_trainers_for(b)
-                .is_some_and(|p| st.set_trainers(b, p)));
+    let ok =
+        parked && st.set_trainers(a, tb) && (st.set_trainers(b, ta) || st.cheapest_trainers_for(b).is_some_and(|p| st.set_trainers(b, p)));
     if !ok || st.total() > before - EPS {
         *st = snapshot;
     }

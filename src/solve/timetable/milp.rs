@@ -19,10 +19,7 @@ use super::state::State;
 use super::{Context, Outcome, Session, Timetable};
 use crate::model::Instance;
 use crate::solve::SolveError;
-use good_lp::{
-    variable, Expression, ProblemVariables, Solution, SolverModel, Variable, WithInitialSolution,
-    WithTimeLimit,
-};
+use good_lp::{variable, Expression, ProblemVariables, Solution, SolverModel, Variable, WithInitialSolution, WithTimeLimit};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Most candidate sessions for which the full model is built.
@@ -57,28 +54,18 @@ pub fn all_candidates(inst: &Instance, limit: usize) -> Option<Vec<Candidate>> {
                 .qualified
                 .iter()
                 .copied()
-                .filter(|&r| {
-                    m.trainers[r].max_days >= days.len()
-                        && days.iter().all(|&t| m.trainer_free[r][t])
-                })
+                .filter(|&r| m.trainers[r].max_days >= days.len() && days.iter().all(|&t| m.trainer_free[r][t]))
                 .collect();
             let teams = combinations(&free_trainers, course.trainers_per_session);
             if teams.is_empty() {
                 continue;
             }
             for v in 0..m.venues.len() {
-                if m.venues[v].capacity.min(course.max_size) < course.min_size
-                    || !days.iter().all(|&t| m.venue_free[v][t])
-                {
+                if m.venues[v].capacity.min(course.max_size) < course.min_size || !days.iter().all(|&t| m.venue_free[v][t]) {
                     continue;
                 }
                 for team in &teams {
-                    out.push(Candidate {
-                        course: c,
-                        days: days.clone(),
-                        venue: v,
-                        trainers: team.clone(),
-                    });
+                    out.push(Candidate { course: c, days: days.clone(), venue: v, trainers: team.clone() });
                     if out.len() > limit {
                         return None;
                     }
@@ -114,23 +101,14 @@ fn compatible(inst: &Instance, servable: &[bool], d: usize, k: &Candidate) -> bo
     let Some((lo, hi)) = dem.window else {
         return false;
     };
-    if k.days[0] < lo
-        || k.days[k.days.len() - 1] > hi
-        || !k
-            .days
-            .iter()
-            .all(|&t| m.participant_free[dem.participant][t])
-    {
+    if k.days[0] < lo || k.days[k.days.len() - 1] > hi || !k.days.iter().all(|&t| m.participant_free[dem.participant][t]) {
         return false;
     }
     let mut per_month: BTreeMap<usize, usize> = BTreeMap::new();
     for &t in &k.days {
         *per_month.entry(m.day_month[t]).or_default() += 1;
     }
-    k.days.len() <= m.workload.max_days_per_round
-        && per_month
-            .values()
-            .all(|&n| n <= m.workload.max_days_per_month)
+    k.days.len() <= m.workload.max_days_per_round && per_month.values().all(|&n| n <= m.workload.max_days_per_month)
 }
 
 /// Attendance pairs (demand, candidate) of a candidate set.
@@ -185,11 +163,7 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
                 bound: Some(bound),
                 timetable: r.timetable,
                 interrupted: !r.optimal,
-                detail: format!(
-                    "full session model: {} candidate sessions, {} attendance variables",
-                    cands.len(),
-                    pairs.len()
-                ),
+                detail: format!("full session model: {} candidate sessions, {} attendance variables", cands.len(), pairs.len()),
             });
         }
     }
@@ -202,53 +176,31 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
         greedy::construct(
             &mut st,
             &mut rng,
-            &greedy::Options {
-                noise: 0.0,
-                quota: Some(ms.quota.clone()),
-                preferred: Some(ms.preferred.clone()),
-            },
+            &greedy::Options { noise: 0.0, quota: Some(ms.quota.clone()), preferred: Some(ms.preferred.clone()) },
             ctx,
         );
         sources.push(st.to_timetable());
     }
     let warm = sources
         .iter()
-        .min_by(|a, b| {
-            super::evaluate(inst, a)
-                .total
-                .total_cmp(&super::evaluate(inst, b).total)
-        })
+        .min_by(|a, b| super::evaluate(inst, a).total.total_cmp(&super::evaluate(inst, b).total))
         .cloned()
         .unwrap_or_default();
     let cands: Vec<Candidate> = sources
         .iter()
         .flat_map(|t| {
-            t.sessions.iter().map(|s| Candidate {
-                course: s.course,
-                days: s.days.clone(),
-                venue: s.venue,
-                trainers: s.trainers.clone(),
-            })
+            t.sessions.iter().map(|s| Candidate { course: s.course, days: s.days.clone(), venue: s.venue, trainers: s.trainers.clone() })
         })
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
     let pairs = restrict_pairs(inst, &cands, attendance_pairs(inst, &cands));
-    let lb = master
-        .as_ref()
-        .map(|x| x.bound)
-        .unwrap_or(f64::NEG_INFINITY)
-        .max(bound::combinatorial(inst));
+    let lb = master.as_ref().map(|x| x.bound).unwrap_or(f64::NEG_INFINITY).max(bound::combinatorial(inst));
     let timetable = if ctx.expired() {
         warm
     } else {
         match session_model(inst, &cands, &pairs, Some(&warm), seconds()) {
-            Ok(r)
-                if super::evaluate(inst, &r.timetable).total
-                    <= super::evaluate(inst, &warm).total =>
-            {
-                r.timetable
-            }
+            Ok(r) if super::evaluate(inst, &r.timetable).total <= super::evaluate(inst, &warm).total => r.timetable,
             Ok(_) => warm,
             Err(_) => warm,
         }
@@ -258,10 +210,7 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
         bound: Some(lb),
         proven_optimal: false,
         interrupted: ctx.expired(),
-        detail: format!(
-            "aggregated model bound + restricted session model over {} candidate sessions",
-            cands.len()
-        ),
+        detail: format!("aggregated model bound + restricted session model over {} candidate sessions", cands.len()),
     })
 }
 
@@ -272,12 +221,7 @@ pub fn polish(inst: &Instance, tt: &Timetable, ctx: &Context) -> Option<Timetabl
     let cands: Vec<Candidate> = tt
         .sessions
         .iter()
-        .map(|s| Candidate {
-            course: s.course,
-            days: s.days.clone(),
-            venue: s.venue,
-            trainers: s.trainers.clone(),
-        })
+        .map(|s| Candidate { course: s.course, days: s.days.clone(), venue: s.venue, trainers: s.trainers.clone() })
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
@@ -287,8 +231,7 @@ pub fn polish(inst: &Instance, tt: &Timetable, ctx: &Context) -> Option<Timetabl
         return None;
     }
     let r = session_model(inst, &cands, &pairs, Some(tt), secs).ok()?;
-    (super::evaluate(inst, &r.timetable).total < super::evaluate(inst, tt).total - 1e-6)
-        .then_some(r.timetable)
+    (super::evaluate(inst, &r.timetable).total < super::evaluate(inst, tt).total - 1e-6).then_some(r.timetable)
 }
 
 /// Time for the polishing model when the run has no time limit, seconds.
@@ -299,11 +242,7 @@ pub const POLISH_MAX_DEMANDS: usize = 1_500;
 
 /// Keeps, for each demand, its attendance pairs at the nearest venues, so the restricted model
 /// stays within [`RESTRICTED_MAX_ATTENDANCE`]; pairs already used by the warm start are kept.
-fn restrict_pairs(
-    inst: &Instance,
-    cands: &[Candidate],
-    pairs: Vec<(usize, usize)>,
-) -> Vec<(usize, usize)> {
+fn restrict_pairs(inst: &Instance, cands: &[Candidate], pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     if pairs.len() <= RESTRICTED_MAX_ATTENDANCE {
         return pairs;
     }
@@ -311,12 +250,7 @@ fn restrict_pairs(
     let keep = (RESTRICTED_MAX_ATTENDANCE / m.demands.len().max(1)).max(2);
     let mut by_demand: BTreeMap<usize, Vec<(f64, usize)>> = BTreeMap::new();
     for (d, k) in pairs {
-        let t = m.travel_cost(
-            inst,
-            m.demands[d].participant,
-            cands[k].venue,
-            cands[k].days.len(),
-        );
+        let t = m.travel_cost(inst, m.demands[d].participant, cands[k].venue, cands[k].days.len());
         by_demand.entry(d).or_default().push((t, k));
     }
     let mut out = Vec::new();
@@ -354,32 +288,21 @@ fn session_model(
     let constant: f64 = m.demands.iter().map(|d| d.penalty).sum();
     let mut vars = ProblemVariables::new();
     let mut objective = Expression::from(0.0);
-    let y: Vec<Variable> = cands
-        .iter()
-        .map(|_| vars.add(variable().binary()))
-        .collect();
+    let y: Vec<Variable> = cands.iter().map(|_| vars.add(variable().binary())).collect();
     let z: Vec<Variable> = cands.iter().map(|_| vars.add(variable().min(0))).collect();
     for (k, c) in cands.iter().enumerate() {
         objective += m.session_cost(c.course, c.venue, &c.trainers) * y[k] + w.mixing * z[k];
     }
-    let x: Vec<Variable> = pairs
-        .iter()
-        .map(|_| vars.add(variable().binary()))
-        .collect();
+    let x: Vec<Variable> = pairs.iter().map(|_| vars.add(variable().binary())).collect();
     for (i, &(d, k)) in pairs.iter().enumerate() {
         let dem = &m.demands[d];
-        objective += (m.travel_cost(inst, dem.participant, cands[k].venue, cands[k].days.len())
-            - dem.penalty)
-            * x[i];
+        objective += (m.travel_cost(inst, dem.participant, cands[k].venue, cands[k].days.len()) - dem.penalty) * x[i];
     }
     // Warm start from a feasible timetable.
     let mut initial: Vec<(Variable, f64)> = Vec::new();
     if let Some(tt) = warm {
-        let index: HashMap<(usize, usize, usize, &[usize]), usize> = cands
-            .iter()
-            .enumerate()
-            .map(|(k, c)| ((c.course, c.days[0], c.venue, c.trainers.as_slice()), k))
-            .collect();
+        let index: HashMap<(usize, usize, usize, &[usize]), usize> =
+            cands.iter().enumerate().map(|(k, c)| ((c.course, c.days[0], c.venue, c.trainers.as_slice()), k)).collect();
         let mut seat: HashMap<(usize, usize), bool> = HashMap::new();
         let mut open = vec![false; cands.len()];
         let mut mixing = vec![0.0; cands.len()];
@@ -389,33 +312,19 @@ fn session_model(
                 let mut per_muni: BTreeMap<usize, usize> = BTreeMap::new();
                 for &d in &s.attendees {
                     seat.insert((d, k), true);
-                    *per_muni
-                        .entry(inst.participants[m.demands[d].participant].municipality)
-                        .or_default() += 1;
+                    *per_muni.entry(inst.participants[m.demands[d].participant].municipality).or_default() += 1;
                 }
                 mixing[k] = per_muni.values().copied().max().unwrap_or(0) as f64;
             }
         }
         let pair_set: BTreeSet<(usize, usize)> = pairs.iter().copied().collect();
         if seat.keys().all(|p| pair_set.contains(p)) {
-            initial.extend(
-                y.iter()
-                    .enumerate()
-                    .map(|(k, &v)| (v, if open[k] { 1.0 } else { 0.0 })),
-            );
+            initial.extend(y.iter().enumerate().map(|(k, &v)| (v, if open[k] { 1.0 } else { 0.0 })));
             initial.extend(z.iter().enumerate().map(|(k, &v)| (v, mixing[k])));
-            initial.extend(
-                pairs
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| (x[i], if seat.contains_key(p) { 1.0 } else { 0.0 })),
-            );
+            initial.extend(pairs.iter().enumerate().map(|(i, p)| (x[i], if seat.contains_key(p) { 1.0 } else { 0.0 })));
         }
     }
-    let mut model = vars
-        .minimise(objective)
-        .using(good_lp::microlp)
-        .with_time_limit(seconds);
+    let mut model = vars.minimise(objective).using(good_lp::microlp).with_time_limit(seconds);
     if !initial.is_empty() {
         model = model.with_initial_solution(initial);
     }
@@ -441,10 +350,7 @@ fn session_model(
         model.add_constraint((seated - m.courses[c.course].min_size as f64 * y[k]).geq(0.0));
         let mut by_muni: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for &i in &of_cand[k] {
-            by_muni
-                .entry(inst.participants[m.demands[pairs[i].0].participant].municipality)
-                .or_default()
-                .push(i);
+            by_muni.entry(inst.participants[m.demands[pairs[i].0].participant].municipality).or_default().push(i);
         }
         for list in by_muni.values() {
             let group: Expression = list.iter().map(|&i| x[i]).sum();
@@ -454,10 +360,7 @@ fn session_model(
     // Per participant: one course a day, workload per month and round, courses per round.
     let mut of_participant: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, &(d, _)) in pairs.iter().enumerate() {
-        of_participant
-            .entry(m.demands[d].participant)
-            .or_default()
-            .push(i);
+        of_participant.entry(m.demands[d].participant).or_default().push(i);
     }
     for (&p, list) in &of_participant {
         let demands: BTreeSet<usize> = list.iter().map(|&i| pairs[i].0).collect();
@@ -488,10 +391,7 @@ fn session_model(
             let sum: Expression = terms.iter().map(|&(i, n)| n * x[i]).sum();
             model.add_constraint(sum.leq(m.workload.max_days_per_month as f64));
         }
-        let days: Expression = list
-            .iter()
-            .map(|&i| cands[pairs[i].1].days.len() as f64 * x[i])
-            .sum();
+        let days: Expression = list.iter().map(|&i| cands[pairs[i].1].days.len() as f64 * x[i]).sum();
         model.add_constraint(days.leq(m.workload.max_days_per_round as f64));
         if demands.len() > m.workload.max_courses {
             let n: Expression = list.iter().map(|&i| x[i]).sum();
@@ -506,10 +406,7 @@ fn session_model(
                 }
                 let before: Expression = list
                     .iter()
-                    .filter(|&&j| {
-                        m.demands[pairs[j].0].course == q
-                            && cands[pairs[j].1].days.last() < cands[k].days.first()
-                    })
+                    .filter(|&&j| m.demands[pairs[j].0].course == q && cands[pairs[j].1].days.last() < cands[k].days.first())
                     .map(|&j| x[j])
                     .sum();
                 model.add_constraint((Expression::from(x[i]) - before).leq(0.0));
@@ -525,10 +422,7 @@ fn session_model(
         }
     }
     for (&(u, _), list) in &unit_day {
-        let people: BTreeSet<usize> = list
-            .iter()
-            .map(|&i| m.demands[pairs[i].0].participant)
-            .collect();
+        let people: BTreeSet<usize> = list.iter().map(|&i| m.demands[pairs[i].0].participant).collect();
         if people.len() > m.workload.unit_cap[u] {
             let sum: Expression = list.iter().map(|&i| x[i]).sum();
             model.add_constraint(sum.leq(m.workload.unit_cap[u] as f64));
@@ -558,10 +452,7 @@ fn session_model(
         }
     }
     for (&r, list) in &trainer_days {
-        let sum: Expression = list
-            .iter()
-            .map(|&k| cands[k].days.len() as f64 * y[k])
-            .sum();
+        let sum: Expression = list.iter().map(|&k| cands[k].days.len() as f64 * y[k]).sum();
         model.add_constraint(sum.leq(m.trainers[r].max_days as f64));
     }
     for (&c, list) in &course_sessions {
@@ -570,34 +461,17 @@ fn session_model(
             model.add_constraint(sum.leq(mx as f64));
         }
     }
-    let solution = model
-        .solve()
-        .map_err(|e| SolveError::Numeric(format!("the session model failed: {e}")))?;
+    let solution = model.solve().map_err(|e| SolveError::Numeric(format!("the session model failed: {e}")))?;
     let optimal = matches!(solution.status(), good_lp::SolutionStatus::Optimal);
     let mut sessions = Vec::new();
     for (k, c) in cands.iter().enumerate() {
         if solution.value(y[k]) > 0.5 {
-            let attendees: Vec<usize> = of_cand[k]
-                .iter()
-                .filter(|&&i| solution.value(x[i]) > 0.5)
-                .map(|&i| pairs[i].0)
-                .collect();
-            sessions.push(Session {
-                course: c.course,
-                days: c.days.clone(),
-                venue: c.venue,
-                trainers: c.trainers.clone(),
-                attendees,
-            });
+            let attendees: Vec<usize> = of_cand[k].iter().filter(|&&i| solution.value(x[i]) > 0.5).map(|&i| pairs[i].0).collect();
+            sessions.push(Session { course: c.course, days: c.days.clone(), venue: c.venue, trainers: c.trainers.clone(), attendees });
         }
     }
     let inner = solution.into_inner();
-    let bound = constant
-        + if optimal {
-            inner.objective()
-        } else {
-            inner.stats().best_bound.unwrap_or(f64::NEG_INFINITY)
-        };
+    let bound = constant + if optimal { inner.objective() } else { inner.stats().best_bound.unwrap_or(f64::NEG_INFINITY) };
     // Replay through the state so that every rule is applied once more by the solver's own
     // rule code; a numerically doubtful seat is dropped rather than kept.
     let mut st = State::new(inst);
@@ -621,9 +495,5 @@ fn session_model(
         }
     }
     st.repair();
-    Ok(SessionResult {
-        timetable: st.to_timetable(),
-        bound,
-        optimal,
-    })
+    Ok(SessionResult { timetable: st.to_timetable(), bound, optimal })
 }

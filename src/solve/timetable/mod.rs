@@ -73,9 +73,7 @@ pub fn evaluate(inst: &Instance, tt: &Timetable) -> Objective {
             served[d] = true;
             let p = m.demands[d].participant;
             travel += m.travel_cost(inst, p, s.venue, s.days.len());
-            *per_muni
-                .entry(inst.participants[p].municipality)
-                .or_default() += 1;
+            *per_muni.entry(inst.participants[p].municipality).or_default() += 1;
         }
         mixing += m.weights.mixing * per_muni.values().copied().max().unwrap_or(0) as f64;
     }
@@ -89,20 +87,14 @@ pub fn evaluate(inst: &Instance, tt: &Timetable) -> Objective {
         if served[d] {
             e.1 += 1;
         } else {
-            *terms
-                .entry(format!("unserved_{}", dem.priority.name()))
-                .or_default() += dem.penalty;
+            *terms.entry(format!("unserved_{}", dem.priority.name())).or_default() += dem.penalty;
         }
     }
     terms.insert("travel".into(), travel);
     terms.insert("session_cost".into(), cost);
     terms.insert("mixing".into(), mixing);
     let total = terms.values().sum();
-    Objective {
-        terms,
-        total,
-        coverage,
-    }
+    Objective { terms, total, coverage }
 }
 
 /// What a timetable solve may use: the seed, a deadline and a stop flag (Ctrl-C).
@@ -119,11 +111,7 @@ pub struct Context {
 impl Context {
     /// A context with a seed, no deadline and a fresh stop flag.
     pub fn new(seed: u64) -> Self {
-        Context {
-            seed,
-            deadline: None,
-            stop: Arc::new(AtomicBool::new(false)),
-        }
+        Context { seed, deadline: None, stop: Arc::new(AtomicBool::new(false)) }
     }
 
     /// True when the deadline passed or a stop was requested.
@@ -133,8 +121,7 @@ impl Context {
 
     /// Seconds left before the deadline (None: no deadline).
     pub fn remaining_secs(&self) -> Option<f64> {
-        self.deadline
-            .map(|d| d.saturating_duration_since(Instant::now()).as_secs_f64())
+        self.deadline.map(|d| d.saturating_duration_since(Instant::now()).as_secs_f64())
     }
 
     /// The random generator of multi-start run `index`: derived from (seed, index) only, so a
@@ -257,10 +244,7 @@ impl TimetableStrategy for Auto {
         // construct → improve → restricted MILP where the size allows (15 % of the time).
         let polish = inst.timetable.demands.len() <= milp::POLISH_MAX_DEMANDS;
         let search_ctx = match (polish, ctx.remaining_secs()) {
-            (true, Some(r)) => Context {
-                deadline: Some(Instant::now() + std::time::Duration::from_secs_f64(r * 0.85)),
-                ..ctx.clone()
-            },
+            (true, Some(r)) => Context { deadline: Some(Instant::now() + std::time::Duration::from_secs_f64(r * 0.85)), ..ctx.clone() },
             _ => ctx.clone(),
         };
         let (mut tt, interrupted) = local_search::multi_start(inst, &search_ctx, master.as_ref());
@@ -269,10 +253,7 @@ impl TimetableStrategy for Auto {
                 tt = better;
             }
         }
-        let lb = master
-            .map(|m| m.bound)
-            .unwrap_or_else(|| bound::combinatorial(inst))
-            .max(bound::combinatorial(inst));
+        let lb = master.map(|m| m.bound).unwrap_or_else(|| bound::combinatorial(inst)).max(bound::combinatorial(inst));
         Ok(Outcome {
             timetable: tt,
             bound: Some(lb),
@@ -285,27 +266,15 @@ impl TimetableStrategy for Auto {
 
 /// The registry of timetable strategies, default (`auto`) first.
 pub fn strategies() -> Vec<Box<dyn TimetableStrategy>> {
-    vec![
-        Box::new(Auto),
-        Box::new(Milp),
-        Box::new(Greedy),
-        Box::new(LocalSearch),
-    ]
+    vec![Box::new(Auto), Box::new(Milp), Box::new(Greedy), Box::new(LocalSearch)]
 }
 
 /// Looks a timetable strategy up by name.
 pub fn strategy(name: &str) -> Result<Box<dyn TimetableStrategy>, SolveError> {
-    strategies()
-        .into_iter()
-        .find(|s| s.name() == name)
-        .ok_or_else(|| SolveError::UnknownStrategy {
-            name: name.to_string(),
-            known: strategies()
-                .iter()
-                .map(|s| s.name())
-                .collect::<Vec<_>>()
-                .join(", "),
-        })
+    strategies().into_iter().find(|s| s.name() == name).ok_or_else(|| SolveError::UnknownStrategy {
+        name: name.to_string(),
+        known: strategies().iter().map(|s| s.name()).collect::<Vec<_>>().join(", "),
+    })
 }
 
 /// Relative gap between an objective and a lower bound: `(objective − bound) / objective`.

@@ -145,20 +145,12 @@ impl<'a> State<'a> {
 
     /// Indices of the open slots of a course.
     pub fn slots_of_course(&self, course: usize) -> Vec<usize> {
-        (0..self.slots.len())
-            .filter(|&s| {
-                self.slots[s]
-                    .as_ref()
-                    .is_some_and(|x| x.session.course == course)
-            })
-            .collect()
+        (0..self.slots.len()).filter(|&s| self.slots[s].as_ref().is_some_and(|x| x.session.course == course)).collect()
     }
 
     /// Indices of all open slots.
     pub fn open_slots(&self) -> Vec<usize> {
-        (0..self.slots.len())
-            .filter(|&s| self.slots[s].is_some())
-            .collect()
+        (0..self.slots.len()).filter(|&s| self.slots[s].is_some()).collect()
     }
 
     /// Number of attendees of slot `s`.
@@ -168,51 +160,37 @@ impl<'a> State<'a> {
 
     /// Seats of a session of `course` at `venue`.
     pub fn seats(&self, course: usize, venue: usize) -> usize {
-        self.m.courses[course]
-            .max_size
-            .min(self.m.venues[venue].capacity)
+        self.m.courses[course].max_size.min(self.m.venues[venue].capacity)
     }
 
     // ----- Session rules -----
 
     /// The venue is open and not booked on any of the days.
     fn venue_free(&self, venue: usize, days: &[usize]) -> bool {
-        days.iter()
-            .all(|&t| self.m.venue_free[venue][t] && !self.venue_day[venue * self.width + t])
+        days.iter().all(|&t| self.m.venue_free[venue][t] && !self.venue_day[venue * self.width + t])
     }
 
     /// The trainer is available, not teaching elsewhere on the days, and within the max days.
     fn trainer_free(&self, r: usize, days: &[usize]) -> bool {
         self.trainer_used[r] + days.len() <= self.m.trainers[r].max_days
-            && days
-                .iter()
-                .all(|&t| self.m.trainer_free[r][t] && !self.trainer_day[r * self.width + t])
+            && days.iter().all(|&t| self.m.trainer_free[r][t] && !self.trainer_day[r * self.width + t])
     }
 
     /// The course may run one more session.
     fn course_session_left(&self, course: usize) -> bool {
-        self.m.courses[course]
-            .max_sessions
-            .is_none_or(|mx| self.course_sessions[course] < mx)
+        self.m.courses[course].max_sessions.is_none_or(|mx| self.course_sessions[course] < mx)
     }
 
     /// Teaching days trainer `r` has left in the round.
     pub fn trainer_days_left(&self, r: usize) -> usize {
-        self.m.trainers[r]
-            .max_days
-            .saturating_sub(self.trainer_used[r])
+        self.m.trainers[r].max_days.saturating_sub(self.trainer_used[r])
     }
 
     /// The cheapest free qualified trainers for a session (least-used first among equals), or
     /// None when too few are free.
     pub fn pick_trainers(&self, course: usize, days: &[usize]) -> Option<Vec<usize>> {
         let c = &self.m.courses[course];
-        let mut free: Vec<usize> = c
-            .qualified
-            .iter()
-            .copied()
-            .filter(|&r| self.trainer_free(r, days))
-            .collect();
+        let mut free: Vec<usize> = c.qualified.iter().copied().filter(|&r| self.trainer_free(r, days)).collect();
         if free.len() < c.trainers_per_session {
             return None;
         }
@@ -228,30 +206,16 @@ impl<'a> State<'a> {
     }
 
     /// Whether a session of `course` may be placed on `days` at `venue` with `trainers`.
-    pub fn can_place(
-        &self,
-        course: usize,
-        days: &[usize],
-        venue: usize,
-        trainers: &[usize],
-    ) -> bool {
+    pub fn can_place(&self, course: usize, days: &[usize], venue: usize, trainers: &[usize]) -> bool {
         self.course_session_left(course)
             && self.seats(course, venue) >= self.m.courses[course].min_size
             && self.venue_free(venue, days)
             && trainers.len() == self.m.courses[course].trainers_per_session
-            && trainers.iter().all(|&r| {
-                self.m.courses[course].qualified.contains(&r) && self.trainer_free(r, days)
-            })
+            && trainers.iter().all(|&r| self.m.courses[course].qualified.contains(&r) && self.trainer_free(r, days))
     }
 
     /// Opens a session (the caller has checked [`State::can_place`]); returns its slot.
-    pub fn open(
-        &mut self,
-        course: usize,
-        days: Vec<usize>,
-        venue: usize,
-        trainers: Vec<usize>,
-    ) -> usize {
+    pub fn open(&mut self, course: usize, days: Vec<usize>, venue: usize, trainers: Vec<usize>) -> usize {
         for &t in &days {
             self.venue_day[venue * self.width + t] = true;
             for &r in &trainers {
@@ -265,13 +229,7 @@ impl<'a> State<'a> {
         let cost = self.m.session_cost(course, venue, &trainers);
         self.session_cost += cost;
         let slot = Slot {
-            session: Session {
-                course,
-                days,
-                venue,
-                trainers,
-                attendees: Vec::new(),
-            },
+            session: Session { course, days, venue, trainers, attendees: Vec::new() },
             muni_count: BTreeMap::new(),
             max_group: 0,
             cost,
@@ -297,14 +255,8 @@ impl<'a> State<'a> {
         };
         self.book_trainers(&old, &days, false);
         let ok = trainers.len() == self.m.courses[course].trainers_per_session
-            && trainers.iter().all(|&r| {
-                self.m.courses[course].qualified.contains(&r) && self.trainer_free(r, &days)
-            })
-            && trainers
-                .iter()
-                .collect::<std::collections::BTreeSet<_>>()
-                .len()
-                == trainers.len();
+            && trainers.iter().all(|&r| self.m.courses[course].qualified.contains(&r) && self.trainer_free(r, &days))
+            && trainers.iter().collect::<std::collections::BTreeSet<_>>().len() == trainers.len();
         let now = if ok { trainers } else { old };
         self.book_trainers(&now, &days, true);
         let cost = self.m.session_cost(course, venue, &now);
@@ -344,13 +296,7 @@ impl<'a> State<'a> {
     pub fn close(&mut self, s: usize) {
         let slot = self.slots[s].take().expect("an open slot");
         debug_assert!(slot.session.attendees.is_empty());
-        let Session {
-            course,
-            days,
-            venue,
-            trainers,
-            ..
-        } = slot.session;
+        let Session { course, days, venue, trainers, .. } = slot.session;
         for &t in &days {
             self.venue_day[venue * self.width + t] = false;
             for &r in &trainers {
@@ -387,28 +333,21 @@ impl<'a> State<'a> {
         for &t in days {
             *per_month.entry(self.m.day_month[t]).or_default() += 1;
         }
-        per_month.iter().all(|(&mo, &n)| {
-            self.month_days[p * self.m.months + mo] as usize + n
-                <= self.m.workload.max_days_per_month
-        })
+        per_month.iter().all(|(&mo, &n)| self.month_days[p * self.m.months + mo] as usize + n <= self.m.workload.max_days_per_month)
     }
 
     /// The unit keeps enough staff at work on every session day.
     fn unit_ok(&self, p: usize, days: &[usize]) -> bool {
         let u = self.inst.participants[p].unit;
         let cap = self.m.workload.unit_cap[u];
-        days.iter()
-            .all(|&t| (self.unit_absent[u * self.width + t] as usize) < cap)
+        days.iter().all(|&t| (self.unit_absent[u * self.width + t] as usize) < cap)
     }
 
     /// How many more people of `p`'s unit may be away on all of `days`.
     pub fn unit_room(&self, p: usize, days: &[usize]) -> usize {
         let u = self.inst.participants[p].unit;
         let cap = self.m.workload.unit_cap[u];
-        days.iter()
-            .map(|&t| cap.saturating_sub(self.unit_absent[u * self.width + t] as usize))
-            .min()
-            .unwrap_or(0)
+        days.iter().map(|&t| cap.saturating_sub(self.unit_absent[u * self.width + t] as usize)).min().unwrap_or(0)
     }
 
     /// Every prerequisite is completed, or attended in a session ending before `first`.
@@ -418,13 +357,7 @@ impl<'a> State<'a> {
             self.m.completed.contains(&(dem.participant, q))
                 || self.m.demands_of[dem.participant].iter().any(|&e| {
                     self.m.demands[e].course == q
-                        && self.assigned[e].is_some_and(|s| {
-                            self.slot(s)
-                                .session
-                                .days
-                                .last()
-                                .is_some_and(|&last| last < first)
-                        })
+                        && self.assigned[e].is_some_and(|s| self.slot(s).session.days.last().is_some_and(|&last| last < first))
                 })
         })
     }
@@ -473,12 +406,9 @@ impl<'a> State<'a> {
     /// prerequisite; such an attendance is not moved by local moves.
     pub fn has_dependents(&self, d: usize) -> bool {
         let dem = &self.m.demands[d];
-        self.m.demands_of[dem.participant].iter().any(|&e| {
-            self.assigned[e].is_some()
-                && self.m.courses[self.m.demands[e].course]
-                    .prerequisites
-                    .contains(&dem.course)
-        })
+        self.m.demands_of[dem.participant]
+            .iter()
+            .any(|&e| self.assigned[e].is_some() && self.m.courses[self.m.demands[e].course].prerequisites.contains(&dem.course))
     }
 
     /// Objective change if `d` joined slot `s`.
@@ -487,19 +417,8 @@ impl<'a> State<'a> {
         let dem = &self.m.demands[d];
         let muni = self.inst.participants[dem.participant].municipality;
         let n = slot.muni_count.get(&muni).copied().unwrap_or(0) + 1;
-        let mix = if n > slot.max_group {
-            self.m.weights.mixing * (n - slot.max_group) as f64
-        } else {
-            0.0
-        };
-        -dem.penalty
-            + self.m.travel_cost(
-                self.inst,
-                dem.participant,
-                slot.session.venue,
-                slot.session.days.len(),
-            )
-            + mix
+        let mix = if n > slot.max_group { self.m.weights.mixing * (n - slot.max_group) as f64 } else { 0.0 };
+        -dem.penalty + self.m.travel_cost(self.inst, dem.participant, slot.session.venue, slot.session.days.len()) + mix
     }
 
     /// Objective change if `d` left its slot.
@@ -510,19 +429,8 @@ impl<'a> State<'a> {
         let muni = self.inst.participants[dem.participant].municipality;
         let n = slot.muni_count.get(&muni).copied().unwrap_or(0);
         let mix =
-            if n == slot.max_group && slot.muni_count.values().filter(|&&c| c == n).count() == 1 {
-                -self.m.weights.mixing
-            } else {
-                0.0
-            };
-        dem.penalty
-            - self.m.travel_cost(
-                self.inst,
-                dem.participant,
-                slot.session.venue,
-                slot.session.days.len(),
-            )
-            + mix
+            if n == slot.max_group && slot.muni_count.values().filter(|&&c| c == n).count() == 1 { -self.m.weights.mixing } else { 0.0 };
+        dem.penalty - self.m.travel_cost(self.inst, dem.participant, slot.session.venue, slot.session.days.len()) + mix
     }
 
     /// Adds `d` to slot `s` (the caller has checked [`State::attend_check`]).
@@ -592,9 +500,7 @@ impl<'a> State<'a> {
 
     /// Unserved demand indices.
     pub fn unserved(&self) -> Vec<usize> {
-        (0..self.assigned.len())
-            .filter(|&d| self.assigned[d].is_none())
-            .collect()
+        (0..self.assigned.len()).filter(|&d| self.assigned[d].is_none()).collect()
     }
 
     /// Closes every session below its course's minimum size (its attendees become unserved),
@@ -617,10 +523,7 @@ impl<'a> State<'a> {
         loop {
             self.drop_undersized();
             let broken: Vec<usize> = (0..self.assigned.len())
-                .filter(|&d| {
-                    self.assigned[d]
-                        .is_some_and(|s| !self.prerequisites_met(d, self.slot(s).session.days[0]))
-                })
+                .filter(|&d| self.assigned[d].is_some_and(|s| !self.prerequisites_met(d, self.slot(s).session.days[0])))
                 .collect();
             if broken.is_empty() {
                 return;
@@ -645,14 +548,7 @@ impl<'a> State<'a> {
                 session
             })
             .collect();
-        sessions.sort_by(|a, b| {
-            (a.course, a.days[0], a.venue, &a.trainers).cmp(&(
-                b.course,
-                b.days[0],
-                b.venue,
-                &b.trainers,
-            ))
-        });
+        sessions.sort_by(|a, b| (a.course, a.days[0], a.venue, &a.trainers).cmp(&(b.course, b.days[0], b.venue, &b.trainers)));
         Timetable { sessions }
     }
 }
