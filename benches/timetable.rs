@@ -26,10 +26,7 @@ fn round(region: GenRegion, participants: usize) -> LoadedInstance {
 }
 
 fn sizes() -> Vec<(&'static str, LoadedInstance, f64)> {
-    let mut v = vec![
-        ("small", round(GenRegion::Halland, 60), 5.0),
-        ("regional", round(GenRegion::Gr, 600), 20.0),
-    ];
+    let mut v = vec![("small", round(GenRegion::Halland, 60), 5.0), ("regional", round(GenRegion::Gr, 600), 20.0)];
     if std::env::var_os("TRAPPA_BENCH_NATIONAL").is_some() {
         v.push(("national", round(GenRegion::National, 8000), 120.0));
     }
@@ -46,8 +43,7 @@ fn bench(c: &mut Criterion) {
             group.bench_function(*name, |b| {
                 b.iter(|| {
                     let mut ctx = Context::new(1);
-                    ctx.deadline =
-                        Some(std::time::Instant::now() + Duration::from_secs_f64(*limit));
+                    ctx.deadline = Some(std::time::Instant::now() + Duration::from_secs_f64(*limit));
                     strategy.solve(&loaded.model, &ctx).expect("solved")
                 })
             });
