@@ -41,15 +41,10 @@ pub fn swedish_holidays(year: i32) -> Vec<ClosedDay> {
     let ymd = |m: u32, d: u32| NaiveDate::from_ymd_opt(year, m, d).expect("fixed holiday date");
     let easter = easter_sunday(year);
     // Midsummer Eve is the Friday between 19 and 25 June.
-    let midsummer_eve = (19..=25)
-        .map(|d| ymd(6, d))
-        .find(|d| d.weekday() == Weekday::Fri)
-        .expect("a Friday in any seven days");
+    let midsummer_eve = (19..=25).map(|d| ymd(6, d)).find(|d| d.weekday() == Weekday::Fri).expect("a Friday in any seven days");
     // All Saints' Day is the Saturday between 31 October and 6 November.
-    let all_saints = (0..7)
-        .map(|k| ymd(10, 31) + Duration::days(k))
-        .find(|d| d.weekday() == Weekday::Sat)
-        .expect("a Saturday in any seven days");
+    let all_saints =
+        (0..7).map(|k| ymd(10, 31) + Duration::days(k)).find(|d| d.weekday() == Weekday::Sat).expect("a Saturday in any seven days");
     let mut days = vec![
         (ymd(1, 1), "Nyårsdagen"),
         (ymd(1, 6), "Trettondedag jul"),
@@ -69,9 +64,7 @@ pub fn swedish_holidays(year: i32) -> Vec<ClosedDay> {
         (ymd(12, 31), "Nyårsafton"),
     ];
     days.sort_by_key(|(d, _)| *d);
-    days.into_iter()
-        .map(|(date, name)| ClosedDay { date, name: name.to_string() })
-        .collect()
+    days.into_iter().map(|(date, name)| ClosedDay { date, name: name.to_string() }).collect()
 }
 
 /// The round's calendar: which dates between start and end are open for programme activities.
@@ -156,8 +149,7 @@ mod tests {
 
     #[test]
     fn holidays_2027() {
-        let names: Vec<(NaiveDate, String)> =
-            swedish_holidays(2027).into_iter().map(|h| (h.date, h.name)).collect();
+        let names: Vec<(NaiveDate, String)> = swedish_holidays(2027).into_iter().map(|h| (h.date, h.name)).collect();
         assert!(names.contains(&(d(2027, 3, 26), "Långfredagen".into())));
         assert!(names.contains(&(d(2027, 3, 29), "Annandag påsk".into())));
         assert!(names.contains(&(d(2027, 5, 6), "Kristi himmelsfärdsdag".into())));
