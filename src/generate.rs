@@ -446,14 +446,15 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     Ok(file)
 }
 
+/// One course of the generator's catalogue: (id, name, days, pattern, min, max, prerequisite,
+/// deadline months).
+type CourseTemplate = (&'static str, &'static str, u32, DayPattern, u32, u32, Option<&'static str>, Option<u32>);
+
 /// The course catalogue of the sources: (id, name, days, pattern, min, max, prerequisite,
 /// deadline months). Introduction course in the first months of employment (Halland,
 /// Yrkesresan), child law 5 days, LVU 2 days, child interviews 3 days, plain-language writing
 /// 2 days, motivational interviewing, developmental psychology one day a week (002).
-/// (id, name, days, pattern, min, max, prerequisite, deadline months)
-type CourseRow = (&'static str, &'static str, u32, DayPattern, u32, u32, Option<&'static str>, Option<u32>);
-
-const COURSES: &[CourseRow] = &[
+const COURSES: &[CourseTemplate] = &[
     ("introduktion", "Introduktionsutbildning för nyanställda", 5, DayPattern::Consecutive, 8, 24, None, Some(6)),
     ("barnratt", "Barnrätt och socialtjänstlagen", 5, DayPattern::Consecutive, 8, 24, None, None),
     ("lvu", "LVU i praktiken", 2, DayPattern::Consecutive, 8, 24, Some("barnratt"), None),
@@ -496,6 +497,13 @@ fn add_courses(file: &mut InstanceFile, seed: u64) {
             deadline_months: deadline,
             max_sessions: None,
             fixed_cost: if id == "introduktion" { 5000.0 } else { 2000.0 },
+            day_cost: 0.0,
+            min_gap_days: 7,
+            phases: match id {
+                "introduktion" => vec!["new".into()],
+                "lvu" | "familjehem" => vec!["practised".into(), "experienced".into()],
+                _ => vec![],
+            },
         })
         .collect();
 
@@ -572,7 +580,10 @@ fn add_courses(file: &mut InstanceFile, seed: u64) {
         courses.sort();
         let months = ((end - start).num_days() as f64 / 30.4).max(1.0);
         let max_days = if internal { (months * 2.5).round() as u32 } else { (months * 5.0).round() as u32 };
+        let home = &file.region.municipalities[rng.gen_range(0..file.region.municipalities.len())];
         trainers.push(TrainerSpec {
+            internal,
+            municipality: Some(home.id.clone()),
             id: format!("t{:03}", i + 1),
             name: format!("{} {}", FIRST[rng.gen_range(0..FIRST.len())], LAST[rng.gen_range(0..LAST.len())]),
             courses,
@@ -660,6 +671,8 @@ fn add_courses(file: &mut InstanceFile, seed: u64) {
     }
     file.demand = demand;
     file.course_history = history;
+    // Yrkesresan-like limits: a five-day course fits in a month; two courses a round.
+    file.workload = WorkloadRules { max_course_days_per_month: 6, max_courses_per_round: Some(2), ..WorkloadRules::default() };
 }
 
 fn municipalities(region: GenRegion, rng: &mut ChaCha8Rng) -> (String, Vec<MunicipalitySpec>) {

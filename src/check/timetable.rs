@@ -16,6 +16,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 #[derive(Debug, Clone)]
 struct Want {
     priority: Priority,
+    /// Share of the round after the deadline (0 without a deadline): scales the urgency term.
+    urgency: f64,
     /// First and last date the course may occupy; None when no working day is left.
     window: Option<(NaiveDate, NaiveDate)>,
 }
@@ -76,6 +78,19 @@ fn window(ctx: &Ctx, p: usize, c: usize) -> Option<(NaiveDate, NaiveDate)> {
     None
 }
 
+/// Share of the round that lies after the participant's deadline for the course (0 without a
+/// deadline), clamped to 0–1.
+fn urgency(ctx: &Ctx, p: usize, c: usize) -> f64 {
+    let f = ctx.f;
+    let Some(months) = f.courses[c].deadline_months else {
+        return 0.0;
+    };
+    let start = f.participants[p].employment_start;
+    let deadline = start.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX) - Duration::days(1);
+    let len = (f.round.end - f.round.start).num_days().max(1) as f64;
+    ((f.round.end - deadline).num_days() as f64 / len).clamp(0.0, 1.0)
+}
+
 /// Derives the demand: individual plans, then phase defaults (not for completed courses, not
 /// where the plan names the course, not where a deadline passed before the round).
 fn derive_wants(ctx: &mut Ctx) {
@@ -84,7 +99,7 @@ fn derive_wants(ctx: &mut Ctx) {
     let mut wants = BTreeMap::new();
     for d in &f.demand {
         if let (Some(&p), Some(&c)) = (ctx.participant.get(d.participant.as_str()), ctx.course.get(d.course.as_str())) {
-            wants.insert((p, c), Want { priority: d.priority, window: window(ctx, p, c) });
+            wants.insert((p, c), Want { priority: d.priority, urgency: urgency(ctx, p, c), window: window(ctx, p, c) });
         }
     }
     for p in 0..f.participants.len() {
@@ -102,7 +117,7 @@ fn derive_wants(ctx: &mut Ctx) {
             if f.courses[c].deadline_months.is_some() && w.is_none() {
                 continue;
             }
-            wants.insert((p, c), Want { priority: pd.priority, window: w });
+            wants.insert((p, c), Want { priority: pd.priority, urgency: urgency(ctx, p, c), window: w });
         }
     }
     ctx.wants = wants;
@@ -193,6 +208,7 @@ fn session_pattern(ctx: &Ctx, s: &SessionPlan, c: usize, v: &mut Vec<super::Viol
         let ok = match course.pattern {
             DayPattern::Consecutive => (1..=5).contains(&gap) && between_closed,
             DayPattern::Weekly => gap == 7 || (gap == 14 && !ctx.open_day(w[0] + Duration::days(7))),
+            DayPattern::Spread => gap >= i64::from(course.min_gap_days.max(1)),
         };
         if !ok {
             v.push(violation(
@@ -333,6 +349,10 @@ fn attendance(
             let Some(&p) = ctx.participant.get(a.as_str()) else {
                 continue;
             };
+            let phases = &f.courses[c].phases;
+            if !phases.is_empty() && !phases.iter().any(|ph| ph == phase_of(f, p)) {
+                v.push(violation("C057", format!("{a} attends {} but is in phase {}, not among {phases:?}", s.id, phase_of(f, p))));
+            }
             match ctx.wants.get(&(p, c)) {
                 None => v.push(violation("C057", format!("{a} attends {} but has no demand for {}", s.id, s.course))),
                 Some(w) => {
@@ -430,12 +450,14 @@ fn workload(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<su
         }
     }
     for (p, (days, courses)) in round {
-        if days > w.max_course_days_per_round || courses > w.max_courses_per_round {
+        if days > w.max_course_days_per_round || w.max_courses_per_round.is_some_and(|mx| courses > mx) {
             v.push(violation(
                 "C062",
                 format!(
                     "{} has {days} course days and {courses} courses in the round; the limits are {} and {}",
-                    ctx.f.participants[p].id, w.max_course_days_per_round, w.max_courses_per_round
+                    ctx.f.participants[p].id,
+                    w.max_course_days_per_round,
+                    w.max_courses_per_round.map_or("none".to_string(), |x| x.to_string())
                 ),
             ));
         }
@@ -531,11 +553,12 @@ fn objective(
     }
     let mut coverage: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for (key, want) in &ctx.wants {
-        let (penalty, name) = match want.priority {
+        let (base, name) = match want.priority {
             Priority::High => (w.unserved_high, "high"),
             Priority::Normal => (w.unserved_normal, "normal"),
             Priority::Low => (w.unserved_low, "low"),
         };
+        let penalty = base + w.deadline_urgency * want.urgency;
         let e = coverage.entry(name.to_string()).or_default();
         e.0 += 1;
         if attended.contains_key(key) {
@@ -548,7 +571,7 @@ fn objective(
     for &(s, c, venue) in sessions {
         let course = &f.courses[c];
         let rates: f64 = s.trainers.iter().filter_map(|t| ctx.trainer.get(t.as_str())).map(|&r| f.trainers[r].day_rate).sum();
-        cost += w.cost_per_sek * ((f.venues[venue].day_rate + rates) * s.dates.len() as f64 + course.fixed_cost);
+        cost += w.cost_per_sek * ((f.venues[venue].day_rate + rates + course.day_cost) * s.dates.len() as f64 + course.fixed_cost);
         let mut per_muni: BTreeMap<usize, usize> = BTreeMap::new();
         for a in &s.attendees {
             let Some(&p) = ctx.participant.get(a.as_str()) else {

@@ -498,6 +498,9 @@ pub enum DayPattern {
     /// One day a week on the same weekday; a week whose day is closed is skipped (at most one
     /// skipped week between two course days).
     Weekly,
+    /// Days at least `min_gap_days` calendar days apart: each day is the first working day
+    /// after the gap.
+    Spread,
 }
 
 /// A course of the programme (introduction course, child law, LVU, child interviews, …).
@@ -513,6 +516,12 @@ pub struct CourseSpec {
     /// Layout of the days. Default `consecutive`.
     #[serde(default)]
     pub pattern: DayPattern,
+    /// For the `spread` pattern: fewest calendar days between two course days. Default 7.
+    #[serde(default = "default_min_gap_days")]
+    pub min_gap_days: u32,
+    /// Phases whose participants may take the course. Default: all phases.
+    #[serde(default)]
+    pub phases: Vec<String>,
     /// Smallest viable group. Default 6.
     #[serde(default = "default_min_size")]
     pub min_size: u32,
@@ -533,9 +542,13 @@ pub struct CourseSpec {
     /// Most sessions (course starts) in the round. None: no limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_sessions: Option<u32>,
-    /// Fixed cost of one session in SEK (material, a procured lecturer's fee). Default 0.
+    /// Fixed cost of one session in SEK (opening it: material, a procured lecturer's fee).
+    /// Default 0.
     #[serde(default)]
     pub fixed_cost: f64,
+    /// Cost per session day in SEK (catering, material). Default 0.
+    #[serde(default)]
+    pub day_cost: f64,
 }
 
 /// A trainer: an internal colleague lending days or a procured lecturer.
@@ -546,6 +559,12 @@ pub struct TrainerSpec {
     pub id: String,
     /// Full name.
     pub name: String,
+    /// Internal (a colleague lending days) or external (procured). Default false (external).
+    #[serde(default)]
+    pub internal: bool,
+    /// Id of the trainer's home municipality. Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality: Option<String>,
     /// Course ids the trainer is qualified to teach.
     pub courses: Vec<String>,
     /// Most teaching days in the round.
@@ -646,15 +665,16 @@ pub struct CourseRecord {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct WorkloadRules {
-    /// Most course days of a participant in one calendar month. Default 6.
+    /// Most course days of a participant in one calendar month. Default 2.
     #[serde(default = "default_days_per_month")]
     pub max_course_days_per_month: u32,
     /// Most course days of a participant in the round. Default 15.
     #[serde(default = "default_days_per_round")]
     pub max_course_days_per_round: u32,
-    /// Most courses of a participant in the round. Default 2.
-    #[serde(default = "default_courses_per_round")]
-    pub max_courses_per_round: u32,
+    /// Most courses of a participant in the round (e.g. 1: "one development area per term").
+    /// Default: no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_courses_per_round: Option<u32>,
     /// Largest share of a unit's headcount away on course on one day. Default 0.25. At least
     /// one person may always go (if the unit has two or more staff), and at least one always stays.
     #[serde(default = "default_absence_share")]
@@ -666,15 +686,17 @@ impl Default for WorkloadRules {
         WorkloadRules {
             max_course_days_per_month: default_days_per_month(),
             max_course_days_per_round: default_days_per_round(),
-            max_courses_per_round: default_courses_per_round(),
+            max_courses_per_round: None,
             unit_absence_share: default_absence_share(),
         }
     }
 }
 
 /// Weights of the timetable's objective terms, in SEK-equivalents. The timetable minimises
-/// the sum of unserved-demand penalties (by priority), participants' travel time, session
-/// costs and a mixing term.
+/// the sum of unserved-demand penalties (by priority: `high` is "required", `normal` and `low`
+/// "requested"), participants' travel time, session costs and a mixing term. The defaults make
+/// coverage dominate (a lexicographic order in practice); lower penalties trade coverage for
+/// travel and cost.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct TimetableWeights {
@@ -687,6 +709,11 @@ pub struct TimetableWeights {
     /// Penalty of an unserved low-priority demand. Default 10,000.
     #[serde(default = "default_unserved_low")]
     pub unserved_low: f64,
+    /// Extra penalty of an unserved demand with a deadline, scaled by how early the deadline
+    /// falls: `deadline_urgency × (round end − deadline) / round length`, so earlier deadlines
+    /// are served first. Default 20,000.
+    #[serde(default = "default_deadline_urgency")]
+    pub deadline_urgency: f64,
     /// Cost per minute of a participant's travel (round trip, per course day). Default 8
     /// (about an hour's salary with overhead, 500 SEK, spread over 60 minutes).
     #[serde(default = "default_course_travel")]
@@ -706,6 +733,7 @@ impl Default for TimetableWeights {
             unserved_high: default_unserved_high(),
             unserved_normal: default_unserved_normal(),
             unserved_low: default_unserved_low(),
+            deadline_urgency: default_deadline_urgency(),
             travel_per_minute: default_course_travel(),
             cost_per_sek: default_session_cost(),
             mixing: default_mixing(),
@@ -734,13 +762,13 @@ fn one_u32() -> u32 {
     1
 }
 fn default_days_per_month() -> u32 {
-    6
+    2
 }
 fn default_days_per_round() -> u32 {
     15
 }
-fn default_courses_per_round() -> u32 {
-    2
+fn default_min_gap_days() -> u32 {
+    7
 }
 fn default_absence_share() -> f64 {
     0.25
@@ -753,6 +781,9 @@ fn default_unserved_normal() -> f64 {
 }
 fn default_unserved_low() -> f64 {
     10_000.0
+}
+fn default_deadline_urgency() -> f64 {
+    20_000.0
 }
 fn default_course_travel() -> f64 {
     8.0

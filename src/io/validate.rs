@@ -757,6 +757,34 @@ impl Validator {
                     self.push("E021", format!("{p}.prerequisites[{k}]"), format!("unknown course \"{pre}\""), "use an id from \"courses\"");
                 }
             }
+            if c.pattern == DayPattern::Consecutive && c.days > 2 * f.workload.max_course_days_per_month {
+                self.push(
+                    "E043",
+                    format!("{p}.days"),
+                    format!(
+                        "{} has {} consecutive days, so at least {} fall in one month, but a participant may have at most {} course days a month",
+                        c.id,
+                        c.days,
+                        c.days.div_ceil(2),
+                        f.workload.max_course_days_per_month
+                    ),
+                    "raise workload.max_course_days_per_month, or give the course the pattern \"weekly\" or \"spread\"",
+                );
+            }
+            for (k, ph) in c.phases.iter().enumerate() {
+                if !f.phases.iter().any(|x| &x.id == ph) {
+                    self.push("E021", format!("{p}.phases[{k}]"), format!("unknown phase \"{ph}\""), "use a phase id from \"phases\"");
+                }
+            }
+            if c.pattern == DayPattern::Spread && c.min_gap_days == 0 {
+                self.push(
+                    "E040",
+                    format!("{p}.min_gap_days"),
+                    "a spread course needs a gap of at least one day",
+                    "give min_gap_days (default 7)",
+                );
+            }
+            self.finite(format!("{p}.day_cost"), c.day_cost, 0.0, 1e9, "day cost");
             if c.days > f.workload.max_course_days_per_round {
                 self.push(
                     "E043",
@@ -815,6 +843,16 @@ impl Validator {
             }
             self.finite(format!("{p}.day_rate"), t.day_rate, 0.0, 1e7, "day rate");
             self.date_list(&format!("{p}.unavailable"), &t.unavailable);
+            if let Some(muni) = &t.municipality {
+                if !f.region.municipalities.iter().any(|m| &m.id == muni) {
+                    self.push(
+                        "E021",
+                        format!("{p}.municipality"),
+                        format!("unknown municipality \"{muni}\""),
+                        "use an id from region.municipalities",
+                    );
+                }
+            }
         }
         let munis: HashSet<&str> = f.region.municipalities.iter().map(|m| m.id.as_str()).collect();
         let mut seen = HashMap::new();
@@ -906,7 +944,7 @@ impl Validator {
 
     fn workload(&mut self, f: &InstanceFile) {
         let w = &f.workload;
-        if w.max_course_days_per_month == 0 || w.max_course_days_per_round == 0 || w.max_courses_per_round == 0 {
+        if w.max_course_days_per_month == 0 || w.max_course_days_per_round == 0 || w.max_courses_per_round == Some(0) {
             self.push(
                 "E030",
                 "workload",
@@ -920,6 +958,7 @@ impl Validator {
             ("unserved_high", t.unserved_high),
             ("unserved_normal", t.unserved_normal),
             ("unserved_low", t.unserved_low),
+            ("deadline_urgency", t.deadline_urgency),
             ("travel_per_minute", t.travel_per_minute),
             ("cost_per_sek", t.cost_per_sek),
             ("mixing", t.mixing),

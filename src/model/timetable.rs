@@ -39,6 +39,12 @@ pub struct Course {
     pub max_sessions: Option<usize>,
     /// Fixed cost of a session, SEK.
     pub fixed_cost: f64,
+    /// Cost per session day, SEK.
+    pub day_cost: f64,
+    /// For the spread pattern: fewest calendar days between course days.
+    pub min_gap_days: u32,
+    /// Phase indices allowed to take the course (empty: all).
+    pub phases: Vec<usize>,
     /// Indices of the trainers qualified for the course.
     pub qualified: Vec<usize>,
 }
@@ -100,6 +106,8 @@ pub struct Demand {
     pub window: Option<(usize, usize)>,
     /// Where the demand comes from.
     pub origin: DemandOrigin,
+    /// False when the participant's phase may not take the course.
+    pub eligible: bool,
 }
 
 /// Workload limits with each unit's absence cap computed.
@@ -204,6 +212,9 @@ impl TimetableModel {
                 deadline_months: c.deadline_months,
                 max_sessions: c.max_sessions.map(|m| m as usize),
                 fixed_cost: c.fixed_cost,
+                day_cost: c.day_cost,
+                min_gap_days: c.min_gap_days,
+                phases: c.phases.iter().filter_map(|ph| inst.phases.iter().position(|x| &x.id == ph)).collect(),
                 qualified: f.trainers.iter().enumerate().filter(|(_, t)| t.courses.iter().any(|x| x == &c.id)).map(|(i, _)| i).collect(),
             })
             .collect();
@@ -237,6 +248,16 @@ impl TimetableModel {
             (lo < hi).then(|| (lo, hi - 1))
         };
         let w = &f.weights.timetable;
+        let round_len = (inst.calendar.end - inst.calendar.start).num_days().max(1) as f64;
+        // Unserved penalty: by priority, plus the deadline urgency (earlier deadlines first).
+        let penalty = |p: usize, c: usize, priority: Priority| -> f64 {
+            let urgency = courses[c].deadline_months.map_or(0.0, |mo| {
+                let deadline = deadline_date(inst.participants[p].employment_start, mo);
+                ((inst.calendar.end - deadline).num_days() as f64 / round_len).clamp(0.0, 1.0)
+            });
+            w.unserved(priority) + w.deadline_urgency * urgency
+        };
+        let eligible = |p: usize, c: usize| courses[c].phases.is_empty() || courses[c].phases.contains(&inst.participants[p].phase);
         let mut demands = Vec::new();
         let mut explicit = HashSet::new();
         for d in &f.demand {
@@ -248,9 +269,10 @@ impl TimetableModel {
                 participant: p,
                 course: c,
                 priority: d.priority,
-                penalty: w.unserved(d.priority),
-                window: window(p, c),
+                penalty: penalty(p, c, d.priority),
+                window: window(p, c).filter(|_| eligible(p, c)),
                 origin: DemandOrigin::IndividualPlan,
+                eligible: eligible(p, c),
             });
         }
         for (p, part) in inst.participants.iter().enumerate() {
@@ -270,9 +292,10 @@ impl TimetableModel {
                     participant: p,
                     course: c,
                     priority: pd.priority,
-                    penalty: w.unserved(pd.priority),
-                    window: window(p, c),
+                    penalty: penalty(p, c, pd.priority),
+                    window: window(p, c).filter(|_| eligible(p, c)),
                     origin: DemandOrigin::Phase,
+                    eligible: eligible(p, c),
                 });
             }
         }
@@ -299,7 +322,7 @@ impl TimetableModel {
             workload: Workload {
                 max_days_per_month: wl.max_course_days_per_month as usize,
                 max_days_per_round: wl.max_course_days_per_round as usize,
-                max_courses: wl.max_courses_per_round as usize,
+                max_courses: wl.max_courses_per_round.map_or(usize::MAX, |n| n as usize),
                 unit_cap: inst.units.iter().map(|u| unit_absence_cap(u.headcount, wl.unit_absence_share)).collect(),
             },
             weights: w.clone(),
@@ -323,7 +346,7 @@ impl TimetableModel {
     pub fn session_cost(&self, course: usize, venue: usize, trainers: &[usize]) -> f64 {
         let c = &self.courses[course];
         let per_day = self.venues[venue].day_rate + trainers.iter().map(|&r| self.trainers[r].day_rate).sum::<f64>();
-        self.weights.cost_per_sek * (per_day * c.days as f64 + c.fixed_cost)
+        self.weights.cost_per_sek * ((per_day + c.day_cost) * c.days as f64 + c.fixed_cost)
     }
 }
 
@@ -337,6 +360,7 @@ fn session_starts(days: &[NaiveDate], day_index: &HashMap<NaiveDate, usize>, c: 
         let seq = match c.pattern {
             DayPattern::Consecutive => consecutive_days(days, first, c.days),
             DayPattern::Weekly => weekly_days(days, day_index, first, c.days),
+            DayPattern::Spread => spread_days(days, first, c.days, c.min_gap_days as i64),
         };
         if let Some(seq) = seq {
             out.push(seq);
@@ -353,6 +377,21 @@ fn consecutive_days(days: &[NaiveDate], first: usize, n: usize) -> Option<Vec<us
     }
     let seq: Vec<usize> = (first..first + n).collect();
     seq.windows(2).all(|w| (days[w[1]] - days[w[0]]).num_days() <= MAX_CONSECUTIVE_GAP_DAYS).then_some(seq)
+}
+
+/// `n` days from `first`, each the first working day at least `gap` calendar days after the
+/// previous one.
+fn spread_days(days: &[NaiveDate], first: usize, n: usize, gap: i64) -> Option<Vec<usize>> {
+    let mut seq = vec![first];
+    while seq.len() < n {
+        let last = days[*seq.last()?];
+        let next = days.partition_point(|d| (*d - last).num_days() < gap.max(1));
+        if next >= days.len() {
+            return None;
+        }
+        seq.push(next);
+    }
+    Some(seq)
 }
 
 /// `n` days on the weekday of `first`, one a week; a closed week is skipped, two are not.

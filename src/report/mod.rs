@@ -139,7 +139,7 @@ pub fn explain_participant(inst: &crate::model::Instance, plan: &PlanFile, id: &
 }
 
 /// `trappa compare`: solves the instance with each timetable strategy and prints a table of
-/// objective, coverage, bound, gap, time and the checker's verdict.
+/// the objective by term, coverage, bound, gap, time and the checker's verdict.
 pub fn compare(
     loaded: &crate::io::LoadedInstance,
     strategies: &[String],
@@ -149,8 +149,8 @@ pub fn compare(
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{:<14} {:>14} {:>10} {:>9} {:>14} {:>8} {:>9} {:>6}",
-        "strategy", "objective", "served", "sessions", "bound", "gap %", "time s", "valid"
+        "{:<13} {:>12} {:>11} {:>10} {:>10} {:>9} {:>10} {:>9} {:>12} {:>7} {:>7} {:>6}",
+        "strategy", "objective", "unserved", "travel", "cost", "mixing", "served", "sessions", "bound", "gap %", "time s", "valid"
     );
     for name in strategies {
         let params = crate::solve::SolveParams { seed, time_limit, timetable_strategy: name.clone(), ..Default::default() };
@@ -159,7 +159,7 @@ pub fn compare(
         let secs = started.elapsed().as_secs_f64();
         let report = crate::check::check(&loaded.file, &loaded.sha256, &plan);
         let Some(t) = &plan.timetable else {
-            let _ = writeln!(s, "{name:<14} (the instance has no courses)");
+            let _ = writeln!(s, "{name:<13} (the instance has no courses)");
             continue;
         };
         let served: usize = t.objective.coverage.values().map(|c| c.served).sum();
@@ -170,10 +170,16 @@ pub fn compare(
             _ => t.status.gap.map(|g| format!("{:.2}", g * 100.0)).unwrap_or_else(|| "-".into()),
         };
         let valid = if report.is_valid() { "yes".to_string() } else { format!("NO ({})", report.violations.len()) };
+        let term = |k: &str| t.objective.terms.get(k).copied().unwrap_or(0.0);
+        let unserved = term("unserved_high") + term("unserved_normal") + term("unserved_low");
         let _ = writeln!(
             s,
-            "{name:<14} {:>14.0} {:>10} {:>9} {:>14} {:>8} {:>9.2} {:>6}",
+            "{name:<13} {:>12.0} {:>11.0} {:>10.0} {:>10.0} {:>9.0} {:>10} {:>9} {:>12} {:>7} {:>7.1} {:>6}",
             t.objective.total,
+            unserved,
+            term("travel"),
+            term("session_cost"),
+            term("mixing"),
             format!("{served}/{demanded}"),
             t.sessions.len(),
             bound,

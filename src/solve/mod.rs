@@ -130,6 +130,7 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
                 busy.entry(who.clone()).or_default().extend(s.dates.iter().copied());
             }
         }
+        block_full_units(inst, &plan, &mut busy);
         Some(plan)
     };
     // Groups next (they avoid course days where they can): a group of eight has fewer common
@@ -250,6 +251,35 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
         groups: group_outcomes.iter().map(|o| group_plan(inst, o)).collect(),
         timetable: timetable_plan,
     })
+}
+
+/// Marks, for every unit whose absence cap is already filled by course days on a date, that
+/// date as busy for all its participants and mentors, so mentor meetings do not take more
+/// people away from a unit that is at its cap.
+fn block_full_units(inst: &crate::model::Instance, plan: &TimetablePlan, busy: &mut BTreeMap<String, BTreeSet<chrono::NaiveDate>>) {
+    let index: BTreeMap<&str, usize> = inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let mut away: BTreeMap<(usize, chrono::NaiveDate), usize> = BTreeMap::new();
+    for s in &plan.sessions {
+        for a in &s.attendees {
+            if let Some(&p) = index.get(a.as_str()) {
+                for &d in &s.dates {
+                    *away.entry((inst.participants[p].unit, d)).or_default() += 1;
+                }
+            }
+        }
+    }
+    let people = inst.participants.iter().map(|p| (p.unit, &p.id)).chain(inst.mentors.iter().map(|m| (m.unit, &m.id)));
+    let mut of_unit: BTreeMap<usize, Vec<&String>> = BTreeMap::new();
+    for (u, id) in people {
+        of_unit.entry(u).or_default().push(id);
+    }
+    for ((u, d), n) in away {
+        if n >= inst.timetable.workload.unit_cap[u] {
+            for id in of_unit.get(&u).into_iter().flatten() {
+                busy.entry((*id).clone()).or_default().insert(d);
+            }
+        }
+    }
 }
 
 /// Turns a timetable outcome into the plan file's timetable section (ids, dates, objective by

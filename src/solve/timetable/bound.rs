@@ -40,7 +40,8 @@ pub fn servable(inst: &Instance) -> Vec<bool> {
                 m.completed.contains(&(d.participant, q)) || m.demands_of[d.participant].iter().any(|&e| m.demands[e].course == q)
             });
             let unit = m.workload.unit_cap[inst.participants[d.participant].unit] > 0;
-            has_start && trainers && venue && prereq && unit && c.days <= m.workload.max_days_per_round
+            let month = fits_month_cap(inst, d.course);
+            d.eligible && month && has_start && trainers && venue && prereq && unit && c.days <= m.workload.max_days_per_round
         })
         .collect();
     for c in 0..m.courses.len() {
@@ -54,6 +55,18 @@ pub fn servable(inst: &Instance) -> Vec<bool> {
         }
     }
     ok
+}
+
+/// Whether some layout of the course keeps within the course days allowed per month.
+pub fn fits_month_cap(inst: &Instance, course: usize) -> bool {
+    let m = &inst.timetable;
+    m.starts[course].iter().any(|days| {
+        let mut per_month: BTreeMap<usize, usize> = BTreeMap::new();
+        for &t in days {
+            *per_month.entry(m.day_month[t]).or_default() += 1;
+        }
+        per_month.values().all(|&n| n <= m.workload.max_days_per_month)
+    })
 }
 
 /// The cheapest cost of one session of `course` at `venue`, or None when the venue is too
@@ -70,42 +83,47 @@ fn cheapest_session(inst: &Instance, course: usize, venue: usize) -> Option<f64>
     }
     rates.sort_by(f64::total_cmp);
     let trainers: f64 = rates[..c.trainers_per_session].iter().sum();
-    Some(m.weights.cost_per_sek * ((m.venues[venue].day_rate + trainers) * c.days as f64 + c.fixed_cost))
+    Some(m.weights.cost_per_sek * ((m.venues[venue].day_rate + trainers + c.day_cost) * c.days as f64 + c.fixed_cost))
 }
 
 /// Per-course relaxation (see the module docs).
 pub fn combinatorial(inst: &Instance) -> f64 {
     let m = &inst.timetable;
     let ok = servable(inst);
-    let mut total: f64 = m.demands.iter().map(|d| d.penalty).sum();
-    for (ci, c) in m.courses.iter().enumerate() {
-        let venues: Vec<usize> = (0..m.venues.len()).filter(|&v| cheapest_session(inst, ci, v).is_some()).collect();
-        let Some(seats) = venues.iter().map(|&v| m.venues[v].capacity.min(c.max_size)).max() else {
-            continue;
-        };
-        let session = venues.iter().filter_map(|&v| cheapest_session(inst, ci, v)).fold(f64::INFINITY, f64::min) + m.weights.mixing;
-        let mut gains: Vec<f64> = (0..m.demands.len())
-            .filter(|&d| ok[d] && m.demands[d].course == ci)
-            .map(|d| {
-                let dem = &m.demands[d];
-                let t = venues.iter().map(|&v| m.travel_cost(inst, dem.participant, v, c.days)).fold(f64::INFINITY, f64::min);
-                dem.penalty - t
-            })
-            .filter(|g| *g > 0.0)
-            .collect();
-        gains.sort_by(|a, b| b.total_cmp(a));
-        let max_n = c.max_sessions.map(|s| s * seats).unwrap_or(usize::MAX).min(gains.len());
-        let mut best = 0.0f64;
-        let mut sum = 0.0;
-        for n in 1..=max_n {
-            sum += gains[n - 1];
-            if n >= c.min_size {
-                best = best.max(sum - n.div_ceil(seats) as f64 * session);
-            }
+    let total: f64 = m.demands.iter().map(|d| d.penalty).sum();
+    total - (0..m.courses.len()).map(|c| combinatorial_saving(inst, &ok, c)).sum::<f64>()
+}
+
+/// The most a course's sessions can save on its own: its best demands served at their nearest
+/// venues, in the fewest sessions at the cheapest session cost (see [`combinatorial`]).
+fn combinatorial_saving(inst: &Instance, ok: &[bool], ci: usize) -> f64 {
+    let m = &inst.timetable;
+    let c = &m.courses[ci];
+    let venues: Vec<usize> = (0..m.venues.len()).filter(|&v| cheapest_session(inst, ci, v).is_some()).collect();
+    let Some(seats) = venues.iter().map(|&v| m.venues[v].capacity.min(c.max_size)).max() else {
+        return 0.0;
+    };
+    let session = venues.iter().filter_map(|&v| cheapest_session(inst, ci, v)).fold(f64::INFINITY, f64::min) + m.weights.mixing;
+    let mut gains: Vec<f64> = (0..m.demands.len())
+        .filter(|&d| ok[d] && m.demands[d].course == ci)
+        .map(|d| {
+            let dem = &m.demands[d];
+            let t = venues.iter().map(|&v| m.travel_cost(inst, dem.participant, v, c.days)).fold(f64::INFINITY, f64::min);
+            dem.penalty - t
+        })
+        .filter(|g| *g > 0.0)
+        .collect();
+    gains.sort_by(|a, b| b.total_cmp(a));
+    let max_n = c.max_sessions.map(|s| s * seats).unwrap_or(usize::MAX).min(gains.len());
+    let mut best = 0.0f64;
+    let mut sum = 0.0;
+    for n in 1..=max_n {
+        sum += gains[n - 1];
+        if n >= c.min_size {
+            best = best.max(sum - n.div_ceil(seats) as f64 * session);
         }
-        total -= best;
     }
-    total
+    best
 }
 
 /// The aggregated model's result.
@@ -127,39 +145,58 @@ pub fn master(inst: &Instance, ctx: &Context, share: f64) -> Option<Master> {
     let ok = servable(inst);
     let constant: f64 = m.demands.iter().map(|d| d.penalty).sum();
     // Demand groups: (course, municipality, priority) → count of servable demands.
-    let mut groups: BTreeMap<(usize, usize, Priority), (usize, f64)> = BTreeMap::new();
+    let (start_bits, masks) = bucket_masks(inst, &ok);
+    let mut groups: BTreeMap<GroupKey, (usize, f64)> = BTreeMap::new();
     for (d, dem) in m.demands.iter().enumerate() {
         if ok[d] {
-            let e = groups.entry((dem.course, inst.participants[dem.participant].municipality, dem.priority)).or_insert((0, dem.penalty));
+            let e = groups
+                .entry((dem.course, inst.participants[dem.participant].municipality, dem.priority, masks[d]))
+                .or_insert((0, dem.penalty));
             e.0 += 1;
         }
     }
     // Session cost in the aggregated model without the trainers: their days are priced on the
     // trainer flows, each at the trainer's own rate and within the trainer's days.
-    let venues_of: Vec<Vec<(usize, f64)>> = (0..m.courses.len())
+    let venues_of: Vec<Vec<(usize, f64, u64)>> = (0..m.courses.len())
         .map(|c| {
-            (0..m.venues.len())
-                .filter_map(|v| {
-                    cheapest_session(inst, c, v)?;
-                    let course = &m.courses[c];
-                    Some((v, m.weights.cost_per_sek * (m.venues[v].day_rate * course.days as f64 + course.fixed_cost)))
-                })
-                .collect()
+            // One entry per venue and start bucket in which the venue is free for a session.
+            let mut entries = Vec::new();
+            for v in 0..m.venues.len() {
+                if cheapest_session(inst, c, v).is_none() {
+                    continue;
+                }
+                let course = &m.courses[c];
+                let cost = m.weights.cost_per_sek * ((m.venues[v].day_rate + course.day_cost) * course.days as f64 + course.fixed_cost);
+                let mut bits: Vec<u64> = m.starts[c]
+                    .iter()
+                    .zip(&start_bits[c])
+                    .filter(|(days, _)| days.iter().all(|&t| m.venue_free[v][t]))
+                    .map(|(_, &b)| b)
+                    .collect();
+                bits.sort_unstable();
+                bits.dedup();
+                entries.extend(bits.into_iter().map(|b| (v, cost, b)));
+            }
+            entries
         })
         .collect();
-    let flows: usize = groups.keys().map(|g| venues_of[g.0].len()).sum();
-    if flows > MASTER_MAX_FLOWS || groups.is_empty() {
+    let flows: usize = groups.keys().map(|g| venues_of[g.0].iter().filter(|e| e.2 & g.3 != 0).count()).sum();
+    if groups.is_empty() {
         return None;
     }
     let seconds = ctx.remaining_secs().map(|r| r * share).unwrap_or(MASTER_DEFAULT_SECONDS).max(0.5);
-    let lp = build_master(inst, &groups, &venues_of, constant, false, seconds * 0.2).map(|a| a.bound);
+    let lp = if flows <= MASTER_MAX_FLOWS {
+        build_master(inst, &groups, &venues_of, constant, false, seconds * 0.2).map(|a| a.bound)
+    } else {
+        None
+    };
     // The per-course split is solved to optimality quickly and bounds better than the LP; its
     // session counts are each course's ideal venue plan. The joint model is the fallback.
-    let best = per_course_bound(inst, &groups, &venues_of, constant, seconds * 0.8)
-        .or_else(|| build_master(inst, &groups, &venues_of, constant, true, seconds * 0.8));
+    let best = per_course_bound(inst, &ok, &groups, &venues_of, constant, seconds * 0.8)
+        .or_else(|| (flows <= MASTER_MAX_FLOWS).then(|| build_master(inst, &groups, &venues_of, constant, true, seconds * 0.8)).flatten());
     match (lp, best) {
         (lp, Some(a)) => {
-            let preferred = preferred_venues(inst, &ok, &a.flows);
+            let preferred = preferred_venues(inst, &ok, &masks, &a.flows);
             Some(Master { bound: a.bound.max(lp.unwrap_or(f64::NEG_INFINITY)), quota: a.quota, optimal: a.optimal, preferred })
         }
         (Some(b), None) => Some(Master {
@@ -176,8 +213,15 @@ pub fn master(inst: &Instance, ctx: &Context, share: f64) -> Option<Master> {
 /// their own, the courses' competition for trainers and venues dropped), each part solved as
 /// a small MILP. Integrality per course (sessions come whole) makes it stronger than the
 /// aggregated model's LP relaxation.
-fn per_course_bound(inst: &Instance, groups: &GroupMap, venues_of: &[Vec<(usize, f64)>], constant: f64, seconds: f64) -> Option<Aggregate> {
-    let n = venues_of.len().max(1);
+fn per_course_bound(
+    inst: &Instance,
+    ok: &[bool],
+    groups: &GroupMap,
+    venues_of: &[Vec<(usize, f64, u64)>],
+    constant: f64,
+    seconds: f64,
+) -> Option<Aggregate> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs_f64(seconds);
     let mut total = constant;
     let mut quota = vec![vec![0usize; inst.timetable.venues.len()]; venues_of.len()];
     let mut all_optimal = true;
@@ -187,24 +231,39 @@ fn per_course_bound(inst: &Instance, groups: &GroupMap, venues_of: &[Vec<(usize,
         if own.is_empty() {
             continue;
         }
-        let only: Vec<Vec<(usize, f64)>> = (0..venues_of.len()).map(|k| if k == c { venues_of[c].clone() } else { Vec::new() }).collect();
-        let a = build_master(inst, &own, &only, 0.0, true, (seconds / n as f64).max(0.2))?;
-        total += a.bound;
-        quota[c] = a.quota[c].clone();
-        all_optimal &= a.optimal;
-        sent.extend(a.flows);
+        let flows: usize = own.keys().map(|g| venues_of[c].iter().filter(|e| e.2 & g.3 != 0).count()).sum();
+        let only: Vec<Vec<(usize, f64, u64)>> =
+            (0..venues_of.len()).map(|k| if k == c { venues_of[c].clone() } else { Vec::new() }).collect();
+        // Courses solved quickly leave their time to the harder ones after them.
+        let left = (venues_of.len() - c).max(1) as f64;
+        let allot = ((deadline - std::time::Instant::now().min(deadline)).as_secs_f64() / left).max(0.2);
+        let solved = (flows <= MASTER_MAX_FLOWS).then(|| build_master(inst, &own, &only, 0.0, true, allot)).flatten();
+        match solved {
+            Some(a) => {
+                total += a.bound;
+                quota[c] = a.quota[c].clone();
+                all_optimal &= a.optimal;
+                sent.extend(a.flows);
+            }
+            None => {
+                // Too large or not solved in time: the course's combinatorial bound instead.
+                total -= combinatorial_saving(inst, ok, c);
+                quota[c] = vec![usize::MAX; inst.timetable.venues.len()];
+                all_optimal = false;
+            }
+        }
     }
     Some(Aggregate { bound: total, quota, optimal: all_optimal, flows: sent })
 }
 
 /// The venue the aggregated plan sends each servable demand to: each group's demands (in
 /// demand order) are spread over its venues by the rounded flows.
-fn preferred_venues(inst: &Instance, ok: &[bool], flows: &[((usize, usize, Priority), usize, f64)]) -> Vec<Option<usize>> {
+fn preferred_venues(inst: &Instance, ok: &[bool], masks: &[u64], flows: &[(GroupKey, usize, f64)]) -> Vec<Option<usize>> {
     let m = &inst.timetable;
-    let mut members: BTreeMap<(usize, usize, Priority), Vec<usize>> = BTreeMap::new();
+    let mut members: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
     for (d, dem) in m.demands.iter().enumerate() {
         if ok[d] {
-            members.entry((dem.course, inst.participants[dem.participant].municipality, dem.priority)).or_default().push(d);
+            members.entry((dem.course, inst.participants[dem.participant].municipality, dem.priority, masks[d])).or_default().push(d);
         }
     }
     let mut out = vec![None; m.demands.len()];
@@ -221,7 +280,53 @@ fn preferred_venues(inst: &Instance, ok: &[bool], flows: &[((usize, usize, Prior
     out
 }
 
-type GroupMap = BTreeMap<(usize, usize, Priority), (usize, f64)>;
+/// A demand group: course, municipality, priority and the start buckets its members can use.
+type GroupKey = (usize, usize, Priority, u64);
+
+type GroupMap = BTreeMap<GroupKey, (usize, f64)>;
+
+/// Working days per start bucket of a course whose demands have different windows.
+const BUCKET_DAYS: usize = 20;
+
+/// Start buckets: for each course, the bucket bit of each start (one bucket when every demand
+/// may use every start), and for each demand the bits of the buckets holding a start inside
+/// its window (employment start, deadline; personal absences are left out so that groups stay
+/// few). A relaxation that keeps "when" only coarsely.
+fn bucket_masks(inst: &Instance, ok: &[bool]) -> (Vec<Vec<u64>>, Vec<u64>) {
+    let m = &inst.timetable;
+    let width = BUCKET_DAYS.max(m.days.len().div_ceil(64)).max(1);
+    let mut start_bits: Vec<Vec<u64>> =
+        m.starts.iter().map(|st| st.iter().map(|days| 1u64 << (days[0] / width).min(63)).collect()).collect();
+    let mut masks: Vec<u64> = m
+        .demands
+        .iter()
+        .enumerate()
+        .map(|(d, dem)| {
+            if !ok[d] {
+                return 0;
+            }
+            let (lo, hi) = dem.window.unwrap_or((1, 0));
+            m.starts[dem.course]
+                .iter()
+                .zip(&start_bits[dem.course])
+                .filter(|(days, _)| days[0] >= lo && days[days.len() - 1] <= hi)
+                .fold(0, |acc, (_, &b)| acc | b)
+        })
+        .collect();
+    for (c, bits) in start_bits.iter_mut().enumerate() {
+        let all = bits.iter().fold(0, |a, &b| a | b);
+        let timed = (0..m.demands.len()).any(|d| m.demands[d].course == c && ok[d] && masks[d] != all);
+        if !timed {
+            bits.iter_mut().for_each(|b| *b = 1);
+            for d in 0..m.demands.len() {
+                if m.demands[d].course == c && ok[d] {
+                    masks[d] = 1;
+                }
+            }
+        }
+    }
+    (start_bits, masks)
+}
 
 /// Builds and solves the aggregated model (integer session counts, or their LP relaxation).
 /// Returns the proven bound, the session counts and whether optimality was proven.
@@ -231,13 +336,13 @@ struct Aggregate {
     bound: f64,
     quota: Vec<Vec<usize>>,
     optimal: bool,
-    flows: Vec<((usize, usize, Priority), usize, f64)>,
+    flows: Vec<(GroupKey, usize, f64)>,
 }
 
 fn build_master(
     inst: &Instance,
     groups: &GroupMap,
-    venues_of: &[Vec<(usize, f64)>],
+    venues_of: &[Vec<(usize, f64, u64)>],
     constant: f64,
     integer: bool,
     seconds: f64,
@@ -257,7 +362,7 @@ fn build_master(
         let course = &m.courses[c];
         let mut yc = Vec::new();
         let mut mc = Vec::new();
-        for &(v, cost) in vs {
+        for &(v, cost, _) in vs {
             let free_days = m.venue_free[v].iter().filter(|&&f| f).count();
             let mut ub = (free_days / course.days.max(1)).min(demand_of_course[c] / course.min_size.max(1));
             if let Some(mx) = course.max_sessions {
@@ -275,9 +380,12 @@ fn build_master(
         mix.push(mc);
     }
     // x: group → venue flows.
-    let mut flows: Vec<((usize, usize, Priority), usize, Variable)> = Vec::new();
+    let mut flows: Vec<(GroupKey, usize, Variable)> = Vec::new();
     for (g, (n, penalty)) in groups {
-        for (i, &(v, _)) in venues_of[g.0].iter().enumerate() {
+        for (i, &(v, _, bit)) in venues_of[g.0].iter().enumerate() {
+            if g.3 & bit == 0 {
+                continue;
+            }
             let var = vars.add(variable().min(0).max(*n as f64));
             let travel =
                 inst.timetable.weights.travel_per_minute * 2.0 * inst.travel(g.1, m.venues[v].municipality) * m.courses[g.0].days as f64;
@@ -315,7 +423,7 @@ fn build_master(
             let total: Expression = y[c].iter().copied().sum();
             model.add_constraint((total - sessions_of_course[c]).eq(0.0));
         }
-        for (i, &(v, _)) in vs.iter().enumerate() {
+        for (i, &(v, _, _)) in vs.iter().enumerate() {
             let seated: Expression = flows.iter().filter(|f| f.0 .0 == c && f.1 == i).map(|f| f.2).sum();
             let seats = m.venues[v].capacity.min(course.max_size) as f64;
             model.add_constraint((seated.clone() - seats * y[c][i]).leq(0.0));
@@ -359,14 +467,14 @@ fn build_master(
         .enumerate()
         .map(|(c, vs)| {
             let mut row = vec![0usize; m.venues.len()];
-            for (i, &(v, _)) in vs.iter().enumerate() {
-                row[v] = solution.value(y[c][i]).round().max(0.0) as usize;
+            for (i, &(v, _, _)) in vs.iter().enumerate() {
+                row[v] += solution.value(y[c][i]).round().max(0.0) as usize;
             }
             row
         })
         .collect();
     let optimal = matches!(solution.status(), good_lp::SolutionStatus::Optimal);
-    let sent: Vec<((usize, usize, Priority), usize, f64)> =
+    let sent: Vec<(GroupKey, usize, f64)> =
         flows.iter().map(|f| (f.0, venues_of[f.0 .0][f.1].0, solution.value(f.2))).filter(|f| f.2 > 1e-6).collect();
     let inner = solution.into_inner();
     let bound = if optimal { inner.objective() } else { inner.stats().best_bound? };

@@ -24,6 +24,7 @@ pub struct Unserved {
 
 /// Every reason code an explanation may give, with its meaning.
 pub const REASONS: &[(&str, &str)] = &[
+    ("phase_not_eligible", "the course is not for the participant's phase"),
     ("deadline_passed", "the course's deadline (months of employment) lies before the round or its first possible session"),
     ("starts_after_round", "the participant's employment starts after the round"),
     ("no_qualified_trainer", "too few trainers are qualified for the course"),
@@ -76,6 +77,13 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
     let c = &m.courses[dem.course];
     let part = &inst.participants[dem.participant];
     let out = |reason: &'static str, message: String| Unserved { demand: d, reason, message };
+    if !dem.eligible {
+        let allowed = c.phases.iter().map(|&ph| inst.phases[ph].id.as_str()).collect::<Vec<_>>().join(", ");
+        return out(
+            "phase_not_eligible",
+            format!("{} is for phase(s) {allowed}; {} is in phase {}", c.name, part.id, inst.phases[part.phase].id),
+        );
+    }
     if dem.window.is_none() {
         if part.employment_start > inst.calendar.end {
             return out("starts_after_round", format!("{} starts on {}, after the round ends", part.id, part.employment_start));
@@ -109,6 +117,15 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
                 format!("{} requires {}, which {} has neither completed nor asked for", c.name, m.courses[q].name, part.id),
             );
         }
+    }
+    if !super::bound::fits_month_cap(inst, dem.course) {
+        return out(
+            "workload_month",
+            format!(
+                "every possible layout of {} puts more than {} course days in one month, the most a participant may have",
+                c.name, m.workload.max_days_per_month
+            ),
+        );
     }
     if m.workload.unit_cap[part.unit] == 0 {
         return out(

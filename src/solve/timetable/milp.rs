@@ -202,12 +202,7 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
         match session_model(inst, &cands, &pairs, Some(&warm), seconds()) {
             Ok(r) if super::evaluate(inst, &r.timetable).total <= super::evaluate(inst, &warm).total => r.timetable,
             Ok(_) => warm,
-            Err(e) => {
-                if std::env::var_os("TRAPPA_VERBOSE").is_some() {
-                    eprintln!("restricted session model: {e}");
-                }
-                warm
-            }
+            Err(_) => warm,
         }
     };
     Ok(Outcome {
@@ -218,6 +213,32 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
         detail: format!("aggregated model bound + restricted session model over {} candidate sessions", cands.len()),
     })
 }
+
+/// Re-optimises a timetable with the session model restricted to its sessions (warm-started
+/// from it): sessions may close and everyone may be re-seated. None when the model would be too
+/// large, fails, or finds nothing better.
+pub fn polish(inst: &Instance, tt: &Timetable, ctx: &Context) -> Option<Timetable> {
+    let cands: Vec<Candidate> = tt
+        .sessions
+        .iter()
+        .map(|s| Candidate { course: s.course, days: s.days.clone(), venue: s.venue, trainers: s.trainers.clone() })
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let pairs = attendance_pairs(inst, &cands);
+    let secs = ctx.remaining_secs().unwrap_or(POLISH_DEFAULT_SECONDS);
+    if pairs.len() > RESTRICTED_MAX_ATTENDANCE || secs < 1.0 || ctx.expired() {
+        return None;
+    }
+    let r = session_model(inst, &cands, &pairs, Some(tt), secs).ok()?;
+    (super::evaluate(inst, &r.timetable).total < super::evaluate(inst, tt).total - 1e-6).then_some(r.timetable)
+}
+
+/// Time for the polishing model when the run has no time limit, seconds.
+const POLISH_DEFAULT_SECONDS: f64 = 10.0;
+
+/// Demands up to which `auto` plans a restricted MILP after the local search.
+pub const POLISH_MAX_DEMANDS: usize = 1_500;
 
 /// Keeps, for each demand, its attendance pairs at the nearest venues, so the restricted model
 /// stays within [`RESTRICTED_MAX_ATTENDANCE`]; pairs already used by the warm start are kept.

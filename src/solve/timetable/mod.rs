@@ -221,6 +221,9 @@ impl TimetableStrategy for Milp {
     }
 }
 
+/// Share of the time limit `auto` gives the aggregated bound.
+const MASTER_SHARE: f64 = 0.3;
+
 struct Auto;
 
 impl TimetableStrategy for Auto {
@@ -237,8 +240,19 @@ impl TimetableStrategy for Auto {
                 return Ok(out);
             }
         }
-        let master = bound::master(inst, ctx, 0.25);
-        let (tt, interrupted) = local_search::multi_start(inst, ctx, master.as_ref());
+        let master = bound::master(inst, ctx, MASTER_SHARE);
+        // construct → improve → restricted MILP where the size allows (15 % of the time).
+        let polish = inst.timetable.demands.len() <= milp::POLISH_MAX_DEMANDS;
+        let search_ctx = match (polish, ctx.remaining_secs()) {
+            (true, Some(r)) => Context { deadline: Some(Instant::now() + std::time::Duration::from_secs_f64(r * 0.85)), ..ctx.clone() },
+            _ => ctx.clone(),
+        };
+        let (mut tt, interrupted) = local_search::multi_start(inst, &search_ctx, master.as_ref());
+        if polish {
+            if let Some(better) = milp::polish(inst, &tt, ctx) {
+                tt = better;
+            }
+        }
         let lb = master.map(|m| m.bound).unwrap_or_else(|| bound::combinatorial(inst)).max(bound::combinatorial(inst));
         Ok(Outcome {
             timetable: tt,
