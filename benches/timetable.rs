@@ -20,6 +20,7 @@ fn round(region: GenRegion, participants: usize) -> LoadedInstance {
         seed: 1,
         courses: true,
         term: true,
+        no_groups: true,
     })
     .expect("generated");
     load_instance_text(&serde_json::to_string(&file).expect("json"), "bench").expect("valid")

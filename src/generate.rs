@@ -362,7 +362,12 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
             max_per_unit: Some(2),
             leader_required: true,
             leader_qualification: None,
-            meetings: GroupMeetingRules::default(),
+            // A term touches six months: supervision meets monthly, four to six times.
+            meetings: if opts.term {
+                GroupMeetingRules { min: 4, max: 6, ..GroupMeetingRules::default() }
+            } else {
+                GroupMeetingRules::default()
+            },
             venue: None,
             together_before: vec![],
             diversity: DiversityWeights::default(),
@@ -387,7 +392,11 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
             max_per_unit: Some(2),
             leader_required: true,
             leader_qualification: None,
-            meetings: GroupMeetingRules { min: 6, max: 8, ..GroupMeetingRules::default() },
+            meetings: if opts.term {
+                GroupMeetingRules { min: 3, max: 5, ..GroupMeetingRules::default() }
+            } else {
+                GroupMeetingRules { min: 6, max: 8, ..GroupMeetingRules::default() }
+            },
             venue: None,
             together_before: vec![],
             diversity: DiversityWeights::default(),
