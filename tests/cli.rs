@@ -587,6 +587,32 @@ mod groups {
     }
 
     #[test]
+    fn compare_lists_every_grouping_strategy_with_a_checked_plan() {
+        let dir = tempfile::tempdir().unwrap();
+        let inst = dir.path().join("ri.json");
+        trappa()
+            .args(["import", "mdgp"])
+            .arg(root().join("tests/data/mdgp/instances/RanInt_n012_ds_03.txt"))
+            .arg("--out")
+            .arg(&inst)
+            .assert()
+            .success();
+        let out = trappa()
+            .arg("compare")
+            .arg(&inst)
+            .args(["--strategies", "greedy", "--group-strategies", "auto,local-search,milp"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8_lossy(&out.stdout);
+        let rows: Vec<&str> = text.lines().filter(|l| l.contains(" mdgp ")).collect();
+        assert_eq!(rows.len(), 3, "{text}");
+        assert!(rows.iter().all(|r| r.trim_end().ends_with("yes")), "{text}");
+        assert!(rows[2].starts_with("milp") && rows[2].contains("opt"), "{text}");
+        trappa().arg("compare").arg(&inst).args(["--group-strategies", "magic"]).assert().code(2);
+    }
+
+    #[test]
     fn supervision_groups_of_the_default_round_follow_the_rules() {
         let dir = tempfile::tempdir().unwrap();
         let plan = solve_and_check(&root().join("instances/gr-2027.json"), &dir.path().join("plan"), &[]);

@@ -63,13 +63,16 @@ pub enum Command {
         #[arg(long)]
         participant: String,
     },
-    /// Compare timetable strategies on one instance: objective, bound, gap and time.
+    /// Compare timetable (and grouping) strategies on one instance: objective, bound, gap and time.
     Compare {
         /// The instance file.
         instance: PathBuf,
         /// Comma-separated strategy names.
         #[arg(long, value_delimiter = ',', default_value = "milp,greedy,local-search,auto")]
         strategies: Vec<String>,
+        /// Comma-separated grouping strategies to compare as well (`auto,local-search,milp`).
+        #[arg(long, value_delimiter = ',')]
+        group_strategies: Vec<String>,
         /// Time limit per strategy, seconds.
         #[arg(long)]
         time_limit: Option<f64>,
@@ -252,13 +255,23 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             print!("{text}");
             Ok(())
         }
-        Command::Compare { instance, strategies, time_limit, seed } => {
+        Command::Compare { instance, strategies, group_strategies, time_limit, seed } => {
             let time_limit = parse_time_limit(time_limit)?;
             for s in &strategies {
                 solve::timetable::strategy(s).map_err(|e| CliError::Usage(e.to_string()))?;
             }
+            for s in &group_strategies {
+                solve::groups::strategy(s).map_err(|e| CliError::Usage(e.to_string()))?;
+            }
             let loaded = io::read_instance(&instance).map_err(input_error)?;
             print!("{}", crate::report::compare(&loaded, &strategies, seed, time_limit).map_err(|e| CliError::Usage(e.to_string()))?);
+            if !group_strategies.is_empty() {
+                print!(
+                    "{}",
+                    crate::report::compare_groups(&loaded, &group_strategies, seed, time_limit)
+                        .map_err(|e| CliError::Usage(e.to_string()))?
+                );
+            }
             Ok(())
         }
         Command::Generate { region, participants, mentees, mentors, mentor_capacity, seed, courses, term, no_groups, out } => {

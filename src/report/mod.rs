@@ -190,3 +190,58 @@ pub fn compare(
     }
     Ok(s)
 }
+
+/// A table comparing grouping strategies on every group programme of an instance: diversity,
+/// travel, total, bound, gap, groups, unserved, time and the checker's verdict. Each strategy
+/// runs a whole solve (the timetable with `greedy`, for speed) so the plan can be checked.
+pub fn compare_groups(
+    loaded: &crate::io::LoadedInstance,
+    strategies: &[String],
+    seed: u64,
+    time_limit: Option<std::time::Duration>,
+) -> Result<String, crate::solve::SolveError> {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "\n{:<13} {:<14} {:>10} {:>9} {:>10} {:>10} {:>7} {:>7} {:>9} {:>7} {:>6}",
+        "group strat.", "programme", "diversity", "travel", "total", "bound", "gap %", "groups", "unserved", "time s", "valid"
+    );
+    for name in strategies {
+        let params = crate::solve::SolveParams {
+            seed,
+            time_limit,
+            timetable_strategy: "greedy".into(),
+            group_strategy: name.clone(),
+            ..Default::default()
+        };
+        let started = std::time::Instant::now();
+        let plan = crate::solve::solve(loaded, "compare", &params)?;
+        let secs = started.elapsed().as_secs_f64();
+        let report = crate::check::check(&loaded.file, &loaded.sha256, &plan);
+        let valid = if report.is_valid() { "yes".to_string() } else { format!("NO ({})", report.violations.len()) };
+        if plan.groups.is_empty() {
+            let _ = writeln!(s, "{name:<13} (the instance has no group programmes)");
+        }
+        for g in &plan.groups {
+            let gap = match g.status.optimality {
+                Optimality::Optimal => "opt".to_string(),
+                _ => g.status.gap.map(|x| format!("{:.2}", x * 100.0)).unwrap_or_else(|| "-".into()),
+            };
+            let _ = writeln!(
+                s,
+                "{name:<13} {:<14} {:>10.1} {:>9.1} {:>10.1} {:>10} {:>7} {:>7} {:>9} {:>7.1} {:>6}",
+                g.programme,
+                g.objective.diversity,
+                g.objective.travel,
+                g.objective.total,
+                g.status.bound.map(|b| format!("{b:.1}")).unwrap_or_else(|| "-".into()),
+                gap,
+                g.groups.len(),
+                g.unserved.len(),
+                secs,
+                valid
+            );
+        }
+    }
+    Ok(s)
+}
