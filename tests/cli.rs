@@ -641,6 +641,33 @@ mod groups {
     }
 
     #[test]
+    fn checker_rejects_a_mentor_meeting_on_a_group_day() {
+        let dir = tempfile::tempdir().unwrap();
+        let inst = root().join("instances/gr-2027.json");
+        let out = dir.path().join("plan");
+        let mut plan = solve_and_check(&inst, &out, &[]);
+        // A mentee who is also in a research circle: move their first mentor meeting onto the
+        // circle's first meeting.
+        let mut found = false;
+        'search: for prog in plan["groups"].as_array().unwrap().clone() {
+            for g in prog["groups"].as_array().unwrap() {
+                for pair in plan["mentorship"]["pairs"].as_array_mut().unwrap() {
+                    if g["members"].as_array().unwrap().contains(&pair["mentee"]) {
+                        pair["meetings"][0] = g["meetings"][0].clone();
+                        found = true;
+                        break 'search;
+                    }
+                }
+            }
+        }
+        assert!(found, "the default round has a mentee in a group");
+        fs::write(out.join("plan.json"), serde_json::to_string(&plan).unwrap()).unwrap();
+        let output = trappa().arg("check").arg(&inst).arg(&out).output().unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&output.stdout).contains("C081"));
+    }
+
+    #[test]
     fn checker_rejects_broken_groups() {
         let out = mutated_groups(|g| {
             let extra = g["groups"][1]["members"][0].clone();

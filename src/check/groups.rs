@@ -125,6 +125,24 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
         };
         check_programme(&ctx, spec, gp, &leaders, &mut leader_groups, &mut leader_days, report);
     }
+    // One joint calendar: a mentor meeting never falls on a day the person meets their group.
+    let mut group_days: HashSet<(&str, NaiveDate)> = HashSet::new();
+    for gp in &plan.groups {
+        for g in &gp.groups {
+            for who in g.members.iter().chain(g.leader.iter()) {
+                group_days.extend(g.meetings.iter().map(|&d| (who.as_str(), d)));
+            }
+        }
+    }
+    for pair in &plan.mentorship.pairs {
+        for &d in &pair.meetings {
+            for who in [&pair.mentor, &pair.mentee] {
+                if group_days.contains(&(who.as_str(), d)) {
+                    report.violations.push(violation("C081", format!("{who} has a mentor meeting and a group meeting on {d}")));
+                }
+            }
+        }
+    }
     for (l, n) in leader_groups {
         let max = f.group_leaders[l].max_groups.max(0) as usize;
         if n > max {

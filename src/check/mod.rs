@@ -87,6 +87,7 @@ pub const CODES: &[(&str, &str, &str)] = &[
     ),
     ("C079", "group-objective-mismatch", "a group programme's reported objective differs from the recomputed one"),
     ("C080", "group-meeting-place", "a group meets elsewhere than the fixed venue, or not where its members' travel is least"),
+    ("C081", "group-and-mentor-meeting", "a person has a mentor meeting on a day they meet their group"),
 ];
 
 /// The result of a check.
