@@ -2,18 +2,12 @@
 //! the objective, re-derived from the instance file.
 
 use super::calendar::closed_reason;
+use super::mentorship::{travel, unavailable_on};
 use super::{violation, CheckReport};
-use crate::io::format::{DateOrRange, GroupProgrammeSpec, InstanceFile};
+use crate::io::format::{GroupProgrammeSpec, InstanceFile};
 use crate::io::plan_format::{GroupProgrammePlan, PlanFile};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-
-fn on(list: &[DateOrRange], d: NaiveDate) -> bool {
-    list.iter().any(|item| match item {
-        DateOrRange::Date(x) => *x == d,
-        DateOrRange::Range { from, to, .. } => *from <= d && d <= *to,
-    })
-}
 
 struct Ctx<'a> {
     f: &'a InstanceFile,
@@ -28,21 +22,10 @@ impl<'a> Ctx<'a> {
     }
 
     fn minutes(&self, a: &str, b: &str) -> f64 {
-        let f = self.f;
-        if a == b {
-            return 0.0;
+        match (self.muni.get(a), self.muni.get(b)) {
+            (Some(&i), Some(&j)) => travel(self.f, i, j),
+            _ => 0.0,
         }
-        for e in &f.region.travel.table {
-            if (e.from == a && e.to == b) || (e.from == b && e.to == a) {
-                return e.minutes;
-            }
-        }
-        let (Some(&i), Some(&j)) = (self.muni.get(a), self.muni.get(b)) else { return 0.0 };
-        let (ma, mb) = (&f.region.municipalities[i], &f.region.municipalities[j]);
-        let rad = std::f64::consts::PI / 180.0;
-        let h = ((mb.lat - ma.lat) * rad / 2.0).sin().powi(2)
-            + (ma.lat * rad).cos() * (mb.lat * rad).cos() * ((mb.lon - ma.lon) * rad / 2.0).sin().powi(2);
-        2.0 * 6371.0088 * h.sqrt().asin() * f.region.travel.road_factor / f.region.travel.speed_kmh * 60.0
     }
 
     /// Why participant p may not join the programme, in the checker's own words.
@@ -291,7 +274,7 @@ fn check_programme(
             }
             if let Some(why) = closed_reason(d) {
                 report.violations.push(violation("C075", format!("{gid} meets on {d}, {why}")));
-            } else if on(&f.calendar.closed, d) {
+            } else if unavailable_on(&f.calendar.closed, d) {
                 report.violations.push(violation("C075", format!("{gid} meets on {d}, a closed date")));
             }
             if k > 0 {
@@ -307,7 +290,7 @@ fn check_programme(
                 }
             }
             if let Some(l) = leader {
-                if on(&f.group_leaders[l].unavailable, d) {
+                if unavailable_on(&f.group_leaders[l].unavailable, d) {
                     report.violations.push(violation("C076", format!("{gid}: leader {} is unavailable on {d}", f.group_leaders[l].id)));
                 }
                 if !leader_days.insert((l, d)) {
@@ -315,7 +298,7 @@ fn check_programme(
                 }
             }
             for &p in &members {
-                if on(&f.participants[p].unavailable, d) && !listed.contains(&(d, f.participants[p].id.as_str())) {
+                if unavailable_on(&f.participants[p].unavailable, d) && !listed.contains(&(d, f.participants[p].id.as_str())) {
                     report.violations.push(violation(
                         "C077",
                         format!("{gid}: {} is unavailable on {d} and the conflict is not listed", f.participants[p].id),

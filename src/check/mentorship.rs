@@ -10,10 +10,11 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 struct Person<'a> {
     unit: &'a str,
     municipality: usize,
-    unavailable: Vec<&'a DateOrRange>,
+    unavailable: &'a [DateOrRange],
 }
 
-pub(crate) fn unavailable_on(list: &[&DateOrRange], d: NaiveDate) -> bool {
+/// True when `d` is one of the dates or inside one of the ranges.
+pub(crate) fn unavailable_on(list: &[DateOrRange], d: NaiveDate) -> bool {
     list.iter().any(|item| match item {
         DateOrRange::Date(x) => *x == d,
         DateOrRange::Range { from, to, .. } => *from <= d && d <= *to,
@@ -47,19 +48,11 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     let mentors: HashMap<&str, usize> = f.mentors.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
     let participant_of = |i: usize| {
         let p = &f.participants[i];
-        Person {
-            unit: &p.unit,
-            municipality: unit_muni.get(p.unit.as_str()).copied().unwrap_or(0),
-            unavailable: p.unavailable.iter().collect(),
-        }
+        Person { unit: &p.unit, municipality: unit_muni.get(p.unit.as_str()).copied().unwrap_or(0), unavailable: &p.unavailable }
     };
     let mentor_of = |i: usize| {
         let m = &f.mentors[i];
-        Person {
-            unit: &m.unit,
-            municipality: unit_muni.get(m.unit.as_str()).copied().unwrap_or(0),
-            unavailable: m.unavailable.iter().collect(),
-        }
+        Person { unit: &m.unit, municipality: unit_muni.get(m.unit.as_str()).copied().unwrap_or(0), unavailable: &m.unavailable }
     };
 
     // Phase of each participant at the round's start (years of 365.25 days).
@@ -188,7 +181,6 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
                 ),
             ));
         }
-        let closed_extra: Vec<&DateOrRange> = f.calendar.closed.iter().collect();
         for (k, &d) in pair.meetings.iter().enumerate() {
             if d < f.round.start || d > f.round.end {
                 report.violations.push(violation(
@@ -198,13 +190,13 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             }
             if let Some(why) = closed_reason(d) {
                 report.violations.push(violation("C022", format!("{}–{} meets on {d}, {why}", pair.mentor, pair.mentee)));
-            } else if unavailable_on(&closed_extra, d) {
+            } else if unavailable_on(&f.calendar.closed, d) {
                 report
                     .violations
                     .push(violation("C022", format!("{}–{} meets on {d}, a closed date of the round", pair.mentor, pair.mentee)));
             }
             for (who, person) in [(&pair.mentor, &a), (&pair.mentee, &b)] {
-                if unavailable_on(&person.unavailable, d) {
+                if unavailable_on(person.unavailable, d) {
                     report
                         .violations
                         .push(violation("C025", format!("{who} is unavailable on {d}, a meeting of {}–{}", pair.mentor, pair.mentee)));

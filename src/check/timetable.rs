@@ -7,7 +7,7 @@
 use super::calendar::closed_reason;
 use super::mentorship::{travel, unavailable_on};
 use super::{violation, CheckReport};
-use crate::io::format::{DateOrRange, DayPattern, InstanceFile, Priority};
+use crate::io::format::{DayPattern, InstanceFile, Priority};
 use crate::io::plan_format::{PlanFile, SessionPlan, TimetablePlan};
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -36,8 +36,7 @@ struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// The round's open days: inside the round, a weekday, no holiday, not a closed date.
     fn open_day(&self, d: NaiveDate) -> bool {
-        let closed: Vec<&DateOrRange> = self.f.calendar.closed.iter().collect();
-        d >= self.f.round.start && d <= self.f.round.end && closed_reason(d).is_none() && !unavailable_on(&closed, d)
+        d >= self.f.round.start && d <= self.f.round.end && closed_reason(d).is_none() && !unavailable_on(&self.f.calendar.closed, d)
     }
 
     fn participant_muni(&self, p: usize) -> usize {
@@ -274,12 +273,12 @@ fn trainers_qualified(ctx: &Ctx, s: &SessionPlan, c: usize, v: &mut Vec<super::V
 fn venue_conflicts(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<super::Violation>) {
     let mut booked: HashMap<(usize, NaiveDate), &str> = HashMap::new();
     for &(s, _, venue) in sessions {
-        let unavailable: Vec<&DateOrRange> = ctx.f.venues[venue].unavailable.iter().collect();
+        let unavailable = &ctx.f.venues[venue].unavailable;
         for &d in &s.dates {
             if let Some(other) = booked.insert((venue, d), &s.id) {
                 v.push(violation("C054", format!("venue {} hosts sessions {other} and {} on {d}", s.venue, s.id)));
             }
-            if unavailable_on(&unavailable, d) {
+            if unavailable_on(unavailable, d) {
                 v.push(violation("C054", format!("venue {} is unavailable on {d}, a day of session {}", s.venue, s.id)));
             }
         }
@@ -296,12 +295,12 @@ fn trainer_conflicts(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &m
             let Some(&r) = ctx.trainer.get(t.as_str()) else {
                 continue;
             };
-            let unavailable: Vec<&DateOrRange> = ctx.f.trainers[r].unavailable.iter().collect();
+            let unavailable = &ctx.f.trainers[r].unavailable;
             for &d in &s.dates {
                 if let Some(other) = booked.insert((r, d), &s.id) {
                     v.push(violation("C056", format!("trainer {t} teaches sessions {other} and {} on {d}", s.id)));
                 }
-                if unavailable_on(&unavailable, d) {
+                if unavailable_on(unavailable, d) {
                     v.push(violation("C056", format!("trainer {t} is unavailable on {d}, a day of session {}", s.id)));
                 }
             }
@@ -373,9 +372,9 @@ fn attendance(
             if let Some(prev) = attended.insert((p, c), i) {
                 v.push(violation("C057", format!("{a} attends {} twice ({} and {})", s.course, sessions[prev].0.id, s.id)));
             }
-            let unavailable: Vec<&DateOrRange> = f.participants[p].unavailable.iter().collect();
+            let unavailable = &f.participants[p].unavailable;
             for &d in &s.dates {
-                if unavailable_on(&unavailable, d) {
+                if unavailable_on(unavailable, d) {
                     v.push(violation("C058", format!("{a} is unavailable on {d}, a day of session {}", s.id)));
                 }
                 if let Some(other) = day_of.insert((p, d), &s.id) {
