@@ -206,7 +206,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let params = SolveParams { strategy, seed, time_limit, timetable_strategy, group_strategy, stop };
             let plan = solve::solve(&loaded, &instance.display().to_string(), &params).map_err(|e| CliError::Usage(e.to_string()))?;
             progress.stage("writing the plan");
-            let files = output::render_plan_files(&plan, &loaded.file, &loaded.model).map_err(|e| CliError::Usage(e.to_string()))?;
+            let mut files = output::render_plan_files(&plan, &loaded.file, &loaded.model).map_err(|e| CliError::Usage(e.to_string()))?;
+            // A copy of the instance makes the plan directory self-contained (report, replan, diff).
+            let bytes = std::fs::read(&instance).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", instance.display())))?;
+            files.insert(output::INSTANCE_COPY.into(), bytes);
             output::write_plan_dir(&out, &files).map_err(|e| CliError::Usage(e.to_string()))?;
             progress.finish();
             print!("{}", crate::report::summary(&plan));

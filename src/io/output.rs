@@ -40,6 +40,10 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
     move |source| OutputError::Io { path: path.display().to_string(), source }
 }
 
+/// Name of the byte-for-byte copy of the instance that `solve` puts in the plan directory
+/// (its SHA-256 is the plan's `instance.sha256`).
+pub const INSTANCE_COPY: &str = "instance.json";
+
 /// The files of a plan directory, name → bytes.
 pub type PlanFiles = BTreeMap<String, Vec<u8>>;
 
