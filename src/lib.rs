@@ -9,9 +9,11 @@
 
 pub mod check;
 pub mod cli;
+pub mod diff;
 pub mod generate;
 pub mod io;
 pub mod model;
+pub mod replan;
 pub mod report;
 pub mod solve;
 
