@@ -760,7 +760,7 @@ fn cost_chart(h: &mut String, f: &Figures) {
     let height = 30.0 + rows.len() as f64 * (bar_h + 4.0) + 10.0;
     let _ = write!(
         h,
-        "<figure class=\"cost-chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\">",
+        "<figure class=\"cost-chart\"><svg viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\">",
         if by_cost { "Kostnad per kommun" } else { "Deltagare per kommun" }
     );
     let _ = write!(h, "<text x=\"{left}\" y=\"18\" class=\"legend\">{}</text>", if by_cost { "Kostnad (kr)" } else { "Deltagare" });

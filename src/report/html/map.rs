@@ -320,7 +320,7 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
          <h2>Karta</h2>\n<p class=\"note\">Kommunerna efter latitud och longitud (cirkelns yta efter invånarantal). Blå linjer: mentorpar där mentor och adept \
          arbetar i olika kommuner. Gröna streckade kurvor: gruppdeltagare som reser från hemkommunen till gruppens mötesplats. \
          Håll muspekaren över en cirkel eller linje för siffrorna.</p>\n\
-         <figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Karta\">{svg}</svg>\
+         <figure><svg viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Karta\">{svg}</svg>\
          <figcaption>Blandning över kommungränser: {} av {} mentorpar har mentor och adept i olika kommuner; {} av {} gruppdeltagare träffas utanför \
          hemkommunen; i snitt {} kommuner per grupp.</figcaption></figure>\n</section>",
         pair_lines.len(),

@@ -322,7 +322,7 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
         "<section id=\"timeline\" data-sessions=\"{}\" data-months=\"{}\" data-mentor-meetings=\"{}\" data-group-meetings=\"{}\">\n<h2>Tidslinje</h2>\n\
          <p class=\"note\">Kurstillfällen per kurs över omgångens månader (ett tillfälle per stapel, parallella tillfällen på egna rader), \
          och mentors- och gruppträffar per månad. Håll muspekaren över en stapel för detaljer.</p>\n\
-         <figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Tidslinje\">{grid}{body}{legend}</svg>\
+         <figure><svg viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Tidslinje\">{grid}{body}{legend}</svg>\
          <figcaption>{} – {}: {} kurstillfällen, {} mentorsträffar, {} gruppträffar.</figcaption></figure>\n</section>",
         f.sessions,
         months_only.len(),
