@@ -438,8 +438,14 @@ fn headline(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
     h.push_str("<h2>Översikt</h2>\n<div class=\"cards\">");
     card(h, f.participants, "Deltagare", false);
     card(h, f.served_any, "Deltagare med minst en insats", false);
-    card(h, f.pairs, "Mentorpar", false);
-    card(h, f.mentor_meetings, "Mentorsträffar", false);
+    let has_mentorship = !look.inst.mentors.is_empty()
+        || !plan.mentorship.pairs.is_empty()
+        || !plan.mentorship.unmatched.is_empty()
+        || !plan.mentorship.not_eligible.is_empty();
+    if has_mentorship {
+        card(h, f.pairs, "Mentorpar", false);
+        card(h, f.mentor_meetings, "Mentorsträffar", false);
+    }
     if !plan.groups.is_empty() {
         card(h, f.groups, "Grupper", false);
         card(h, f.group_meetings, "Gruppträffar", false);

@@ -63,14 +63,25 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
     }
 
     // Projection.
-    let lat_min = munis.iter().map(|m| m.lat).fold(f64::INFINITY, f64::min);
-    let lat_max = munis.iter().map(|m| m.lat).fold(f64::NEG_INFINITY, f64::max);
-    let lon_min = munis.iter().map(|m| m.lon).fold(f64::INFINITY, f64::min);
-    let lon_max = munis.iter().map(|m| m.lon).fold(f64::NEG_INFINITY, f64::max);
+    let mut lat_min = munis.iter().map(|m| m.lat).fold(f64::INFINITY, f64::min);
+    let mut lat_max = munis.iter().map(|m| m.lat).fold(f64::NEG_INFINITY, f64::max);
+    let mut lon_min = munis.iter().map(|m| m.lon).fold(f64::INFINITY, f64::min);
+    let mut lon_max = munis.iter().map(|m| m.lon).fold(f64::NEG_INFINITY, f64::max);
     let k = ((lat_min + lat_max) / 2.0).to_radians().cos().max(0.05);
+    // A few neighbouring municipalities are not spread over the whole picture: the map shows at
+    // least a degree of latitude (about 110 km) each way.
+    const MIN_EXTENT_DEG: f64 = 1.0;
+    if n > 0 && lat_max - lat_min < MIN_EXTENT_DEG {
+        let pad = (MIN_EXTENT_DEG - (lat_max - lat_min)) / 2.0;
+        (lat_min, lat_max) = (lat_min - pad, lat_max + pad);
+    }
+    if n > 0 && (lon_max - lon_min) * k < MIN_EXTENT_DEG {
+        let pad = (MIN_EXTENT_DEG / k - (lon_max - lon_min)) / 2.0;
+        (lon_min, lon_max) = (lon_min - pad, lon_max + pad);
+    }
     let (dx, dy) = (((lon_max - lon_min) * k).max(0.0), (lat_max - lat_min).max(0.0));
     let inner_w = MAP_W - 2.0 * MARGIN;
-    let map_h = if dx > 1e-9 { (inner_w * dy / dx + 2.0 * MARGIN).clamp(340.0, 760.0) } else { 400.0 };
+    let map_h = if dx > 1e-9 { (inner_w * dy / dx + 2.0 * MARGIN).clamp(320.0, 640.0) } else { 400.0 };
     let inner_h = map_h - 2.0 * MARGIN;
     let scale = match (dx > 1e-9, dy > 1e-9) {
         (true, true) => (inner_w / dx).min(inner_h / dy),
@@ -265,19 +276,26 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
         ly += 2.0 * r + 10.0;
     }
     ly += 6.0;
-    let _ = write!(
-        svg,
-        "<line x1=\"{lx}\" y1=\"{ly}\" x2=\"{:.1}\" y2=\"{ly}\" stroke=\"{MENTOR_COLOUR}\" stroke-width=\"4\" stroke-opacity=\"0.8\"/>\
+    if !plan.mentorship.pairs.is_empty() {
+        let _ = write!(
+            svg,
+            "<line x1=\"{lx}\" y1=\"{ly}\" x2=\"{:.1}\" y2=\"{ly}\" stroke=\"{MENTOR_COLOUR}\" stroke-width=\"4\" stroke-opacity=\"0.8\"/>\
          <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">Mentorpar mellan kommuner</text>",
-        lx + 40.0,
-        lx + 50.0,
-        ly + 4.0
-    );
-    ly += 16.0;
-    let _ =
-        write!(svg, "<text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\" fill=\"#5b6776\">(tjockare = fler par)</text>", lx + 50.0, ly + 4.0);
-    ly += 24.0;
-    let _ = write!(
+            lx + 40.0,
+            lx + 50.0,
+            ly + 4.0
+        );
+        ly += 16.0;
+        let _ = write!(
+            svg,
+            "<text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\" fill=\"#5b6776\">(tjockare = fler par)</text>",
+            lx + 50.0,
+            ly + 4.0
+        );
+        ly += 24.0;
+    }
+    if !hubs.is_empty() {
+        let _ = write!(
         svg,
         "<path d=\"M{lx},{ly} Q{:.1},{:.1} {:.1},{ly}\" fill=\"none\" stroke=\"{GROUP_COLOUR}\" stroke-width=\"3\" stroke-dasharray=\"5 3\"/>\
          <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">Gruppdeltagare från</text><text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">hemkommunen till</text>\
@@ -292,19 +310,20 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
         lx + 50.0,
         ly + 32.0
     );
-    ly += 54.0;
-    let _ = write!(
-        svg,
-        "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"11\" height=\"11\" fill=\"{HUB_COLOUR}\" transform=\"rotate(45 {:.1} {:.1})\"/>\
+        ly += 54.0;
+        let _ = write!(
+            svg,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"11\" height=\"11\" fill=\"{HUB_COLOUR}\" transform=\"rotate(45 {:.1} {:.1})\"/>\
          <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">Mötesplats för grupp(er)</text>",
-        lx + 14.5,
-        ly - 5.5,
-        lx + 20.0,
-        ly,
-        lx + 50.0,
-        ly + 4.0
-    );
-    ly += 22.0;
+            lx + 14.5,
+            ly - 5.5,
+            lx + 20.0,
+            ly,
+            lx + 50.0,
+            ly + 4.0
+        );
+        ly += 22.0;
+    }
     let _ = write!(svg, "<text class=\"legend\" x=\"{lx}\" y=\"{:.1}\" fill=\"#5b6776\">Siffran efter namnet: deltagare</text>", ly + 4.0);
     let height = map_h.max(ly + 20.0);
 
@@ -314,6 +333,22 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
     } else {
         format!("{:.1}", munis_per_group.iter().sum::<usize>() as f64 / munis_per_group.len() as f64).replace('.', ",")
     };
+    let mut mixing = Vec::new();
+    if f.pairs > 0 {
+        mixing.push(format!("{} av {} mentorpar har mentor och adept i olika kommuner", pct(cross_pairs, f.pairs), int_sv(f.pairs as i64)));
+    }
+    if members_total > 0 {
+        mixing.push(format!(
+            "{} av {} gruppdeltagare träffas utanför hemkommunen; i snitt {mean_munis} kommuner per grupp",
+            pct(members_away, members_total),
+            int_sv(members_total as i64)
+        ));
+    }
+    let caption = if mixing.is_empty() {
+        "Planen har inga mentorpar eller grupper att visa mellan kommunerna.".to_string()
+    } else {
+        format!("Blandning över kommungränser: {}.", mixing.join("; "))
+    };
     let _ = writeln!(
         h,
         "<section id=\"map\" data-municipalities=\"{n}\" data-pair-lines=\"{}\" data-group-lines=\"{}\" data-group-hubs=\"{}\" data-cross-pairs=\"{cross_pairs}\">\n\
@@ -321,16 +356,10 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
          arbetar i olika kommuner. Gröna streckade kurvor: gruppdeltagare som reser från hemkommunen till gruppens mötesplats. \
          Håll muspekaren över en cirkel eller linje för siffrorna.</p>\n\
          <figure><svg viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Karta\">{svg}</svg>\
-         <figcaption>Blandning över kommungränser: {} av {} mentorpar har mentor och adept i olika kommuner; {} av {} gruppdeltagare träffas utanför \
-         hemkommunen; i snitt {} kommuner per grupp.</figcaption></figure>\n</section>",
+         <figcaption>{caption}</figcaption></figure>\n</section>",
         pair_lines.len(),
         group_lines.len(),
         hubs.len(),
-        pct(cross_pairs, f.pairs),
-        int_sv(f.pairs as i64),
-        pct(members_away, members_total),
-        int_sv(members_total as i64),
-        mean_munis
     );
 }
 

@@ -71,8 +71,8 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
         }
     }
     let mut body = String::new();
-    let mut y = 46.0;
-    let grid_top = 30.0;
+    let mut y = 52.0;
+    let grid_top = 22.0;
     let _ = write!(body, "<text x=\"8\" y=\"{y:.1}\" font-size=\"13\" font-weight=\"600\">Kurstillfällen</text>");
     y += 8.0;
     if plan.timetable.is_none() {
@@ -186,13 +186,16 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
     }
     let months_only = &month_starts[..month_starts.len() - 1];
     let stack_max = months_only.iter().map(|m| series.iter().map(|s| s.3.get(m).copied().unwrap_or(0)).sum::<usize>()).max().unwrap_or(0);
-    let chart_h = 130.0;
+    let chart_h = if stack_max == 0 { 24.0 } else { 130.0 };
     let chart_top = y + 24.0;
     let base = chart_top + chart_h;
     // Grid lines every `step` (1, 2 or 5 × 10^k), at most five above zero.
     let step = nice_ceiling(stack_max.max(1).div_ceil(5));
     let scale_max = stack_max.max(1).div_ceil(step) * step;
     for k in 0..=scale_max / step {
+        if stack_max == 0 {
+            break;
+        }
         let v = step * k;
         let gy = base - v as f64 / scale_max as f64 * chart_h;
         let _ = write!(
@@ -245,7 +248,7 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
             body,
             "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"#5b6776\">Inga mentors- eller gruppträffar i denna plan.</text>",
             LEFT + 10.0,
-            base - chart_h / 2.0
+            base - 6.0
         );
     }
     let _ = write!(body, "<line x1=\"{LEFT}\" y1=\"{base:.1}\" x2=\"{:.1}\" y2=\"{base:.1}\" stroke=\"#1d2733\"/>", WIDTH - RIGHT);
@@ -253,7 +256,7 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
     // Month labels under the chart.
     let label_every = (months_only.len() / 14).max(1);
     for (i, m) in months_only.iter().enumerate() {
-        if i % label_every == 0 {
+        if i % label_every == 0 && stack_max > 0 {
             let cx = (x(*m) + x(month_starts[i + 1])) / 2.0;
             let _ = write!(
                 body,
@@ -263,7 +266,7 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
             );
         }
     }
-    let mut legend_y = base + 40.0;
+    let mut legend_y = base + if stack_max > 0 { 40.0 } else { 24.0 };
 
     // Legend.
     let mut lx = LEFT;
@@ -286,7 +289,7 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
         *lx += w + 14.0;
     };
     let _ = write!(legend, "<text x=\"8\" y=\"{legend_y:.1}\" font-size=\"12\" font-weight=\"600\">Förklaring</text>");
-    for (_, label, colour, _) in &series {
+    for (_, label, colour, _) in series.iter().filter(|s| !s.3.is_empty()) {
         item(&mut legend, &mut lx, &mut legend_y, colour, label);
     }
     if plan.timetable.is_some() {
@@ -311,9 +314,27 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
             };
             let _ = write!(
                 grid,
-                "<text class=\"month-label\" x=\"{cx:.1}\" y=\"24\" text-anchor=\"middle\" font-size=\"11\">{}</text>",
+                "<text class=\"month-label\" x=\"{cx:.1}\" y=\"16\" text-anchor=\"middle\" font-size=\"11\">{}</text>",
                 esc(&label)
             );
+        }
+    }
+
+    // Short rounds: ISO week numbers (as Swedish calendars show them) on every Monday.
+    if span <= 120.0 {
+        let mut d = x0;
+        while d < x_end {
+            if d.weekday() == chrono::Weekday::Mon {
+                let gx = x(d);
+                let _ = write!(
+                    grid,
+                    "<line class=\"week-grid\" x1=\"{gx:.1}\" y1=\"34\" x2=\"{gx:.1}\" y2=\"{grid_bottom:.1}\" stroke=\"#e6eaef\"/>\
+                     <text x=\"{:.1}\" y=\"31\" font-size=\"9\" fill=\"#5b6776\">v {}</text>",
+                    gx + 2.0,
+                    d.iso_week().week()
+                );
+            }
+            d += chrono::Duration::days(1);
         }
     }
 
