@@ -505,7 +505,7 @@ fn headline(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
     let shortfalls = plan.mentorship.pairs.iter().filter(|p| p.shortfall.is_some()).count();
     let _ = write!(
         h,
-        "<tr><td>Mentorskap</td><td>{} mentorpar, {} träffar{}</td><td>{} ({})</td></tr>",
+        "<tr><td>Mentorpar</td><td>{} mentorpar, {} träffar{}</td><td>{} ({})</td></tr>",
         int_sv(f.pairs as i64),
         int_sv(f.mentor_meetings as i64),
         if shortfalls > 0 { format!(", {shortfalls} par med för få träffar") } else { String::new() },
