@@ -518,12 +518,13 @@ fn headline(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
         let conflicts: usize = g.groups.iter().map(|x| x.conflicts.len()).sum();
         let _ = write!(
             h,
-            "<tr data-programme=\"{}\" data-groups=\"{}\"><td>{} <span class=\"muted\">({})</span></td><td>{} grupper, {} deltagare, {} träffar{}</td><td>{}</td></tr>",
+            "<tr data-programme=\"{}\" data-groups=\"{}\"><td>{} <span class=\"muted\">({})</span></td><td>{} {}, {} deltagare, {} träffar{}</td><td>{}</td></tr>",
             esc(&g.programme),
             g.groups.len(),
             esc(look.programme_name.get(g.programme.as_str()).copied().unwrap_or(&g.programme)),
             esc(kind_sv(&g.kind)),
             int_sv(g.groups.len() as i64),
+            if g.groups.len() == 1 { "grupp" } else { "grupper" },
             int_sv(members as i64),
             int_sv(meetings as i64),
             if conflicts > 0 { format!(", {conflicts} frånvaro(r) kända i förväg") } else { String::new() },
