@@ -174,6 +174,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write an HTML report of a plan: figures, timeline, map, costs per municipality, calendars.
+    Report {
+        /// The plan directory or its plan.json.
+        plan: PathBuf,
+        /// Output file (written atomically).
+        #[arg(long, default_value = "report.html")]
+        out: PathBuf,
+        /// The instance (default: instance.json in the plan directory, else the plan's instance.path).
+        #[arg(long)]
+        instance: Option<PathBuf>,
+        /// How course costs are split between municipalities.
+        #[arg(long, value_enum, default_value = "population")]
+        cost_split: crate::report::html::CostSplit,
+    },
     /// Print the JSON Schema of the instance format (or the plan format).
     Schema {
         /// Which format.
@@ -342,6 +356,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 }
             };
             write_json(out.as_deref(), &instance)
+        }
+        Command::Report { plan, out, instance, cost_split } => {
+            crate::report::html::run(&plan, &out, instance.as_deref(), crate::report::html::ReportOptions { cost_split })
         }
         Command::Schema { which } => {
             let schema = match which {
