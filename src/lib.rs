@@ -7,12 +7,14 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod anonymise;
 pub mod check;
 pub mod cli;
 pub mod generate;
 pub mod io;
 pub mod model;
 pub mod report;
+pub mod roster;
 pub mod solve;
 
 /// trappa's version, written into every plan.
