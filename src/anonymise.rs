@@ -179,9 +179,7 @@ pub fn run(instance: &std::path::Path, out: Option<&std::path::Path>, key: Optio
     use crate::cli::CliError;
     let loaded = crate::io::read_instance(instance).map_err(|e| CliError::Usage(e.to_string()))?;
     let key: Vec<u8> = match key {
-        Some(k) if k.is_empty() => {
-            return Err(CliError::Usage("--key must not be empty; give a secret, or leave --key out for a random one".into()))
-        }
+        Some("") => return Err(CliError::Usage("--key must not be empty; give a secret, or leave --key out for a random one".into())),
         Some(k) => k.as_bytes().to_vec(),
         None => {
             use rand::RngCore;

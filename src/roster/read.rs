@@ -113,15 +113,38 @@ pub fn read_csv(path: &Path) -> Result<Table, RosterError> {
     let mut rows = vec![];
     for rec in reader.records() {
         let rec = rec.map_err(|e| {
-            let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
+            let line = e.position().map(|p| line_of(text, p.byte() as usize)).unwrap_or(0);
             RosterError::one(format!("{name}, row {line}: cannot read the CSV: {e}"))
         })?;
-        let line = rec.position().map(|p| p.line() as usize).unwrap_or(rows.len() + 1);
+        // The row as a spreadsheet shows it: counted from the record's byte offset (the csv
+        // crate's own line counter does not count CRLF line ends the same way).
+        let line = match rec.position() {
+            Some(p) => line_of(text, p.byte() as usize),
+            None => rows.len() + 1,
+        };
         let cells = rec.iter().map(|s| if s.trim().is_empty() { Cell::Empty } else { Cell::Text(s.trim().to_string()) }).collect();
         rows.push((line, cells));
     }
     Ok(Table::from_rows(name, rows))
 }
+
+/// The line (1-based) of the first character at or after `byte` that is not a line end: a
+/// record's position may point at the line end before it.
+fn line_of(text: &str, byte: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = byte.min(b.len());
+    while i < b.len() && (b[i] == b'\r' || b[i] == b'\n') {
+        i += 1;
+    }
+    b[..i].iter().filter(|&&c| c == b'\n').count() + 1
+}
+
+/// Where a table-made section came from: (JSON path prefix, source, row numbers by index,
+/// field → (column index, header)).
+pub type SectionOrigin = (String, String, Vec<usize>, HashMap<String, (usize, String)>);
+
+/// The accepted words of one choice: (JSON value, words; the first is written on export).
+pub type ChoiceWords = &'static [(&'static str, &'static [&'static str])];
 
 /// Where each row and column of a table-made section came from, to map the validator's JSON
 /// paths back to sheet, row and column.
@@ -129,7 +152,7 @@ pub fn read_csv(path: &Path) -> Result<Table, RosterError> {
 pub struct Provenance {
     /// JSON path prefix of a section (e.g. `participants`) → (source, row numbers by index,
     /// field → (column index, header)).
-    pub sections: Vec<(String, String, Vec<usize>, HashMap<String, (usize, String)>)>,
+    pub sections: Vec<SectionOrigin>,
     /// Setting JSON path (e.g. `mentorship.min_meetings`) → location of its value cell.
     pub settings: Vec<(String, String)>,
     /// The rules file's name, if one was read.
@@ -169,7 +192,7 @@ impl Provenance {
 
 /// Accepted words of the choice columns and settings: (JSON value, accepted words; the first
 /// is written on export).
-pub const CHOICES: &[(&str, &[(&str, &[&str])])] = &[
+pub const CHOICES: &[(&str, ChoiceWords)] = &[
     (
         "role",
         &[
@@ -194,7 +217,7 @@ pub const CHOICES: &[(&str, &[(&str, &[&str])])] = &[
     ),
 ];
 
-fn choice_words(key: &str) -> &'static [(&'static str, &'static [&'static str])] {
+fn choice_words(key: &str) -> ChoiceWords {
     CHOICES.iter().find(|(k, _)| *k == key).map(|(_, w)| *w).unwrap_or(&[])
 }
 
@@ -608,7 +631,8 @@ fn check_ids_and_references(
     let units = ids(&columns::UNITS);
     let participants = ids(&columns::PARTICIPANTS);
     let mentors = ids(&columns::MENTORS);
-    let checks: [(&Sheet, &str, &Option<HashSet<String>>, &Sheet, &str); 12] = [
+    type Check<'a> = (&'a Sheet, &'a str, &'a Option<HashSet<String>>, &'a Sheet, &'a str);
+    let checks: [Check; 12] = [
         (&columns::UNITS, "municipality", &municipalities, &columns::MUNICIPALITIES, "municipality"),
         (&columns::TRAVEL, "from", &municipalities, &columns::MUNICIPALITIES, "municipality"),
         (&columns::TRAVEL, "to", &municipalities, &columns::MUNICIPALITIES, "municipality"),
@@ -631,7 +655,7 @@ fn check_ids_and_references(
                     problems.push(format!(
                         "{source}, row {r}, {}: unknown {what} \"{id}\"; it is not in {} {}. Add it there or correct the id",
                         col_of(s, key, t),
-                        if tables.contains_key(target.key) { "" } else { "the missing" },
+                        if tables.contains_key(target.key) { "sheet" } else { "the missing sheet" },
                         target.name()
                     ));
                 }
