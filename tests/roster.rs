@@ -605,3 +605,18 @@ fn csv_rows_are_counted_like_a_spreadsheet_with_crlf_line_ends() {
     let err = roster::import(dir.path(), None).unwrap_err().to_string();
     assert!(err.contains("mentorer.csv, row 4, column D (kapacitet): expected a whole number like 12, found \"ett\""), "{err}");
 }
+
+#[test]
+fn docs_name_every_sheet_column_and_setting() {
+    use trappa::roster::columns::{SETTINGS, SHEETS};
+    let doc = fs::read_to_string(root().join("docs/roster.md")).unwrap();
+    for s in SHEETS {
+        assert!(doc.contains(s.names[0]), "sheet {} missing from docs/roster.md", s.names[0]);
+        for c in s.cols {
+            assert!(doc.contains(&format!("`{}`", c.names[0])), "column {} of {} missing from docs/roster.md", c.names[0], s.names[0]);
+        }
+    }
+    for st in SETTINGS {
+        assert!(doc.contains(&format!("`{}`", st.names[0])), "setting {} missing from docs/roster.md", st.names[0]);
+    }
+}
