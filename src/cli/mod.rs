@@ -327,7 +327,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             crate::roster::run_export(&instance, &out, rules_out.as_deref())
         }
         Command::Anonymise { instance, out, key } => crate::anonymise::run(&instance, out.as_deref(), key.as_deref()),
-        Command::Import { kind, file, out, rules: _ } => {
+        Command::Import { kind, file, out, rules } => {
+            if rules.is_some() {
+                return Err(CliError::Usage("--rules applies to `trappa import roster` only".into()));
+            }
             let text = std::fs::read_to_string(&file).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", file.display())))?;
             let name = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "benchmark".into());
             let instance = match kind {
