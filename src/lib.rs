@@ -10,9 +10,11 @@
 pub mod anonymise;
 pub mod check;
 pub mod cli;
+pub mod diff;
 pub mod generate;
 pub mod io;
 pub mod model;
+pub mod replan;
 pub mod report;
 pub mod roster;
 pub mod solve;

@@ -298,9 +298,23 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     }
 
     // Maximum number matched: Kuhn's augmenting paths on the eligibility graph.
-    let slots: Vec<usize> = (0..f.mentors.len()).map(|m| f.mentors[m].capacity.max(0) as usize).collect();
-    let adj: Vec<Vec<usize>> = eligible.iter().map(|&p| (0..f.mentors.len()).filter(|&m| allowed(m, p).is_ok()).collect()).collect();
-    let best = max_matching(&adj, &slots);
+    // A re-plan keeps the pairs that run on: they are fixed, the rest is matched around them.
+    let mut slots: Vec<usize> = (0..f.mentors.len()).map(|m| f.mentors[m].capacity.max(0) as usize).collect();
+    let mut fixed: HashSet<usize> = HashSet::new();
+    if let Some(r) = &plan.replan {
+        let mentor_idx: HashMap<&str, usize> = f.mentors.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
+        let part_idx: HashMap<&str, usize> = f.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        for k in &r.kept_pairs {
+            if let (Some(&m), Some(&p)) = (mentor_idx.get(k.mentor.as_str()), part_idx.get(k.mentee.as_str())) {
+                if pair_list.contains(&(m, p)) && allowed(m, p).is_ok() && slots[m] > 0 && fixed.insert(p) {
+                    slots[m] -= 1;
+                }
+            }
+        }
+    }
+    let open: Vec<usize> = eligible.iter().copied().filter(|p| !fixed.contains(p)).collect();
+    let adj: Vec<Vec<usize>> = open.iter().map(|&p| (0..f.mentors.len()).filter(|&m| allowed(m, p).is_ok()).collect()).collect();
+    let best = max_matching(&adj, &slots) + fixed.len();
     let valid_pairs = pair_list.iter().filter(|(m, p)| allowed(*m, *p).is_ok()).count();
     if best > plan.mentorship.pairs.len().max(valid_pairs) {
         report.violations.push(violation("C031", format!("{} mentees are matched but {best} could be", plan.mentorship.pairs.len())));

@@ -3,6 +3,8 @@
 //! Exit codes: 0 success; 1 the plan violates rules (check) ; 2 bad input or usage (the
 //! message says what, where and what to do). Nothing is written when the input is bad.
 
+mod replan_cmd;
+
 use crate::check;
 use crate::generate::{self, GenOptions, GenRegion};
 use crate::io::{self, adapters, output, plan_format::PlanFile, InputError};
@@ -162,6 +164,44 @@ pub enum Command {
         #[arg(long)]
         key: Option<String>,
     },
+    /// Re-plan a round in progress after the instance changed, with the fewest people's
+    /// dates changed: everything before --today is kept as it was.
+    Replan {
+        /// The changed instance file.
+        instance: PathBuf,
+        /// The previous plan (directory or plan.json).
+        #[arg(long)]
+        previous: PathBuf,
+        /// The planning date (YYYY-MM-DD): activities before it are frozen.
+        #[arg(long)]
+        today: String,
+        /// Output directory (written atomically).
+        #[arg(long, default_value = "plan")]
+        out: PathBuf,
+        /// Seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Weight of a changed person by role, e.g. `participant=1,mentor=1,trainer=2,leader=1`
+        /// (default 1 each).
+        #[arg(long, default_value = "")]
+        change_weights: String,
+        /// Print only the change summary.
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// List the differences between two plans person by person: who must be told what.
+    Diff {
+        /// The earlier plan (directory or plan.json).
+        a: PathBuf,
+        /// The later plan.
+        b: PathBuf,
+        /// Only entries dated on or after this day (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the JSON Schema of the instance format (or the plan format).
     Schema {
         /// Which format.
@@ -254,6 +294,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             println!("Plan written to {}", out.display());
             Ok(())
         }
+        Command::Replan { instance, previous, today, out, seed, change_weights, quiet } => {
+            replan_cmd::run_replan(&instance, &previous, &today, &out, seed, &change_weights, quiet)
+        }
+        Command::Diff { a, b, from, json } => replan_cmd::run_diff(&a, &b, from.as_deref(), json),
         Command::Check { instance, plan, json } => {
             let bytes = std::fs::read(&instance).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", instance.display())))?;
             let file = io::parse_and_validate(&String::from_utf8_lossy(&bytes))

@@ -35,6 +35,59 @@ pub struct PlanFile {
     /// The course timetable; absent when the round has no courses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timetable: Option<TimetablePlan>,
+    /// Present when the plan was made by `trappa replan` from a previous plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replan: Option<ReplanInfo>,
+}
+
+/// How a re-planned round differs from the plan it was made from.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ReplanInfo {
+    /// SHA-256 of the previous plan's `plan.json`.
+    pub previous_plan_sha256: String,
+    /// The planning date: everything dated before it is kept exactly as it was.
+    pub today: NaiveDate,
+    /// Weight of a changed person by role (`participant`, `mentor`, `trainer`, `leader`).
+    pub change_weights: BTreeMap<String, f64>,
+    /// The weighted number of people whose planned dates from `today` on were changed or
+    /// removed (the first term re-planning minimises).
+    pub weighted_changes: f64,
+    /// People whose planned dates from `today` on were changed or removed.
+    pub changed: Vec<ChangedPerson>,
+    /// People who only got new dates (newcomers, someone taking an extra mentee or session).
+    pub added: Vec<String>,
+    /// Pairs of the previous plan that run on (the checker keeps them fixed when it asks
+    /// whether more mentees could be matched).
+    pub kept_pairs: Vec<KeptPair>,
+    /// What was changed and why, for the coordinator.
+    pub notes: Vec<String>,
+}
+
+/// A person whose planned dates changed in a re-plan.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ChangedPerson {
+    /// Person id.
+    pub person: String,
+    /// Role the weight was taken from.
+    pub role: String,
+    /// Weight of the change.
+    pub weight: f64,
+    /// Planned entries (from `today` on) removed or changed.
+    pub removed: usize,
+    /// New entries.
+    pub added: usize,
+}
+
+/// A mentor–mentee pair kept from the previous plan.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub struct KeptPair {
+    /// Mentor id.
+    pub mentor: String,
+    /// Mentee id.
+    pub mentee: String,
 }
 
 /// Identifies the instance file a plan belongs to.

@@ -176,6 +176,34 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
     let terms: BTreeMap<String, f64> = terms.into_iter().map(|(k, v)| (k, round3(v))).collect();
     let cost = round3(matching.cost);
 
+    let unmatched = unmatched_mentees(inst, &problem, &matching);
+    let not_eligible = not_eligible_mentees(inst, &problem);
+
+    let (optimality, bound, gap) =
+        if matching.proven_optimal { (Optimality::Optimal, Some(cost), Some(0.0)) } else { (Optimality::Feasible, None, None) };
+    Ok(PlanFile {
+        format: "trappa-plan".into(),
+        version: 1,
+        trappa_version: crate::VERSION.into(),
+        instance: InstanceRef { path: instance_path.into(), sha256: loaded.sha256.clone(), round: inst.name.clone() },
+        run: RunInfo {
+            strategy: strat.name().into(),
+            seed: params.seed,
+            runtime_seconds: round3(started.elapsed().as_secs_f64()),
+            time_limit_seconds: params.time_limit.map(|d| d.as_secs_f64()),
+        },
+        status: SolveStatus { optimality, method: strat.method().into(), bound, gap },
+        objective: ObjectiveReport { matched: matching.matched, unmatched: problem.mentees.len() - matching.matched, cost, terms },
+        mentorship: MentorshipPlan { pairs: pair_plans, unmatched, not_eligible },
+        groups: group_outcomes.iter().map(|o| group_plan(inst, o)).collect(),
+        timetable: timetable_plan,
+        replan: None,
+    })
+}
+
+/// The unmatched mentees of a matching, each with the reason: no eligible mentor (with how
+/// many mentors each rule excluded) or every eligible mentor full.
+pub fn unmatched_mentees(inst: &crate::model::Instance, problem: &MatchingProblem, matching: &Matching) -> Vec<UnmatchedMentee> {
     let mut unmatched = Vec::new();
     for (i, m) in matching.mentor_of.iter().enumerate() {
         if m.is_some() {
@@ -214,7 +242,12 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
         unmatched.push(entry);
     }
     unmatched.sort_by(|a, b| a.mentee.cmp(&b.mentee));
-    let not_eligible = problem
+    unmatched
+}
+
+/// Participants who want a mentor but whose phase is not eligible.
+pub fn not_eligible_mentees(inst: &crate::model::Instance, problem: &MatchingProblem) -> Vec<NotEligible> {
+    problem
         .not_eligible
         .iter()
         .map(|&p| {
@@ -230,33 +263,17 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
                 phase,
             }
         })
-        .collect();
-
-    let (optimality, bound, gap) =
-        if matching.proven_optimal { (Optimality::Optimal, Some(cost), Some(0.0)) } else { (Optimality::Feasible, None, None) };
-    Ok(PlanFile {
-        format: "trappa-plan".into(),
-        version: 1,
-        trappa_version: crate::VERSION.into(),
-        instance: InstanceRef { path: instance_path.into(), sha256: loaded.sha256.clone(), round: inst.name.clone() },
-        run: RunInfo {
-            strategy: strat.name().into(),
-            seed: params.seed,
-            runtime_seconds: round3(started.elapsed().as_secs_f64()),
-            time_limit_seconds: params.time_limit.map(|d| d.as_secs_f64()),
-        },
-        status: SolveStatus { optimality, method: strat.method().into(), bound, gap },
-        objective: ObjectiveReport { matched: matching.matched, unmatched: problem.mentees.len() - matching.matched, cost, terms },
-        mentorship: MentorshipPlan { pairs: pair_plans, unmatched, not_eligible },
-        groups: group_outcomes.iter().map(|o| group_plan(inst, o)).collect(),
-        timetable: timetable_plan,
-    })
+        .collect()
 }
 
 /// Marks, for every unit whose absence cap is already filled by course days on a date, that
 /// date as busy for all its participants and mentors, so mentor meetings do not take more
 /// people away from a unit that is at its cap.
-fn block_full_units(inst: &crate::model::Instance, plan: &TimetablePlan, busy: &mut BTreeMap<String, BTreeSet<chrono::NaiveDate>>) {
+pub(crate) fn block_full_units(
+    inst: &crate::model::Instance,
+    plan: &TimetablePlan,
+    busy: &mut BTreeMap<String, BTreeSet<chrono::NaiveDate>>,
+) {
     let index: BTreeMap<&str, usize> = inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     let mut away: BTreeMap<(usize, chrono::NaiveDate), usize> = BTreeMap::new();
     for s in &plan.sessions {
@@ -362,7 +379,7 @@ pub fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-fn group_plan(inst: &crate::model::Instance, o: &groups::ProgrammeOutcome) -> GroupProgrammePlan {
+pub(crate) fn group_plan(inst: &crate::model::Instance, o: &groups::ProgrammeOutcome) -> GroupProgrammePlan {
     let prog = &inst.group_programmes[o.programme];
     let pid = |p: usize| inst.participants[p].id.clone();
     let width = o.groups.len().to_string().len().max(2);

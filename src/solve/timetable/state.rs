@@ -171,7 +171,8 @@ impl<'a> State<'a> {
     }
 
     /// The trainer is available, not teaching elsewhere on the days, and within the max days.
-    fn trainer_free(&self, r: usize, days: &[usize]) -> bool {
+    /// Whether trainer `r` is free (available, not teaching, days left) on all of `days`.
+    pub fn trainer_free(&self, r: usize, days: &[usize]) -> bool {
         self.trainer_used[r] + days.len() <= self.m.trainers[r].max_days
             && days.iter().all(|&t| self.m.trainer_free[r][t] && !self.trainer_day[r * self.width + t])
     }

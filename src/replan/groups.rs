@@ -1,0 +1,289 @@
+//! Re-planning groups: running groups kept with their members and dates, a leader who left
+//! replaced (by one free on the planned dates if there is one), newcomers placed in groups
+//! with a free seat, groups that fall below their minimum dissolved into the others.
+
+use super::Ctx;
+use crate::io::plan_format::{GroupPlan, PlanFile};
+use crate::model::groups::GroupProgramme;
+use crate::model::Instance;
+use crate::solve::groups::{ineligibility, pair_benefit, FormedGroup, ProgrammeOutcome};
+use crate::solve::meetings::{best_series_with, TARGET_DAY_OF_MONTH};
+use chrono::{Datelike, NaiveDate};
+use std::collections::{BTreeSet, HashMap};
+
+/// The re-planned programmes with the id each group keeps (new groups get fresh ids).
+pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Vec<(ProgrammeOutcome, Vec<String>)> {
+    let part_of: HashMap<&str, usize> = inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let leader_of: HashMap<&str, usize> = inst.group_leaders.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
+    let mut leader_load = vec![0usize; inst.group_leaders.len()];
+    let mut out = Vec::new();
+    for (pi, prog) in inst.group_programmes.iter().enumerate() {
+        let prev = previous.groups.iter().find(|g| g.programme == prog.id);
+        let mut o = ProgrammeOutcome {
+            programme: pi,
+            groups: vec![],
+            unserved: vec![],
+            not_eligible: vec![],
+            diversity: 0.0,
+            travel: 0.0,
+            leader_travel_minutes: 0.0,
+            optimal: false,
+            bound: None,
+            strategy: "replan",
+            method: "re-plan: running groups kept, leaders replaced where needed, newcomers placed in free seats",
+            notes: vec![],
+        };
+        let eligible: BTreeSet<usize> = prog.candidates.iter().copied().filter(|&p| ineligibility(inst, prog, p).is_none()).collect();
+        if prog.explicit_enrolment {
+            o.not_eligible = prog.candidates.iter().filter_map(|&p| ineligibility(inst, prog, p).map(|why| (p, why))).collect();
+        }
+        let Some(prev) = prev else {
+            ctx.notes.push(format!(
+                "group programme {} has no groups in the previous plan; re-planning keeps groups, it does not form a programme: run `trappa solve` for it",
+                prog.id
+            ));
+            o.unserved = eligible
+                .iter()
+                .map(|&p| (p, "groups_full", format!("programme {} was added after the round was planned", prog.id)))
+                .collect();
+            out.push((o, vec![]));
+            continue;
+        };
+        // Kept groups: members still in the round and eligible.
+        let mut groups: Vec<(String, FormedGroup)> = Vec::new();
+        for g in &prev.groups {
+            let members: Vec<usize> =
+                g.members.iter().filter_map(|m| part_of.get(m.as_str()).copied()).filter(|p| eligible.contains(p)).collect();
+            for m in &g.members {
+                if !part_of.get(m.as_str()).is_some_and(|p| eligible.contains(p)) {
+                    ctx.notes.push(format!("{m} leaves group {}: no longer in the round or no longer eligible", g.id));
+                }
+            }
+            let place = inst.municipalities.iter().position(|x| x.id == g.meeting_place).unwrap_or(0);
+            let leader = g.leader.as_deref().and_then(|l| leader_of.get(l).copied()).filter(|&l| {
+                inst.group_leaders[l].qualifications.contains(&prog.qualification) && leader_load[l] < inst.group_leaders[l].max_groups
+            });
+            if let Some(l) = leader {
+                leader_load[l] += 1;
+            }
+            groups.push((
+                g.id.clone(),
+                FormedGroup { members, place, leader, meetings: g.meetings.clone(), conflicts: vec![], shortfall: None },
+            ));
+        }
+        // Newcomers (and those unserved before): earliest employment first, each to the
+        // group with a free seat where they add the most diversity, within the caps.
+        let placed: BTreeSet<usize> = groups.iter().flat_map(|g| g.1.members.iter().copied()).collect();
+        let mut waiting: Vec<usize> = eligible.iter().copied().filter(|p| !placed.contains(p)).collect();
+        waiting.sort_by(|&a, &b| {
+            (inst.participants[a].employment_start, &inst.participants[a].id)
+                .cmp(&(inst.participants[b].employment_start, &inst.participants[b].id))
+        });
+        let mut unplaced = place_all(inst, prog, &mut groups, &waiting);
+        // Groups below their minimum are dissolved into the others (a hard rule).
+        loop {
+            let under = groups.iter().position(|(_, g)| g.members.len() < size_range(prog, groups.len()).0);
+            let Some(i) = under else { break };
+            let (id, g) = groups.remove(i);
+            ctx.notes.push(format!(
+                "group {id} has {} member(s), fewer than the minimum {}: it is dissolved and its members placed in other groups where there is room",
+                g.members.len(),
+                size_range(prog, groups.len() + 1).0
+            ));
+            if let Some(l) = g.leader {
+                leader_load[l] -= 1;
+            }
+            let rest = place_all(inst, prog, &mut groups, &g.members);
+            unplaced.extend(rest);
+        }
+        o.unserved = unplaced
+            .into_iter()
+            .map(|p| {
+                (
+                    p,
+                    "groups_full",
+                    format!(
+                        "no running group of {} has a free seat within the mixing caps; a new group needs at least {} people",
+                        prog.id, prog.min_size
+                    ),
+                )
+            })
+            .collect();
+        o.unserved.sort_by(|a, b| inst.participants[a.0].id.cmp(&inst.participants[b.0].id));
+
+        // Leaders and dates.
+        for (id, g) in groups.iter_mut() {
+            g.members.sort_by(|&a, &b| inst.participants[a].id.cmp(&inst.participants[b].id));
+            let future: Vec<NaiveDate> = g.meetings.iter().copied().filter(|d| *d >= ctx.today).collect();
+            if g.leader.is_none() && (prog.leader_required || !future.is_empty()) {
+                // A qualified leader with room, free on all planned dates if possible (then
+                // the members keep their dates), else the one free on most; nearest first.
+                let best = (0..inst.group_leaders.len())
+                    .filter(|&l| {
+                        inst.group_leaders[l].qualifications.contains(&prog.qualification)
+                            && leader_load[l] < inst.group_leaders[l].max_groups
+                    })
+                    .map(|l| {
+                        let blocked = future.iter().filter(|&&d| !leader_free(inst, ctx, l, d)).count();
+                        (blocked, (inst.travel(inst.group_leaders[l].municipality, g.place) * 1000.0).round() as i64, l)
+                    })
+                    .min();
+                if let Some((_, _, l)) = best {
+                    ctx.notes
+                        .push(format!("group {id} gets leader {} (the previous leader can no longer lead it)", inst.group_leaders[l].id));
+                    leader_load[l] += 1;
+                    g.leader = Some(l);
+                }
+            }
+            let ok = future.iter().all(|&d| inst.calendar.is_working_day(d) && g.leader.is_none_or(|l| leader_free(inst, ctx, l, d)));
+            if !ok {
+                ctx.notes.push(format!(
+                    "group {id}: a planned meeting no longer fits the leader; meetings from {} on are dated again",
+                    ctx.today
+                ));
+                redate(inst, prog, g, ctx);
+            }
+            let mut people: Vec<String> = g.members.iter().map(|&p| inst.participants[p].id.clone()).collect();
+            if let Some(l) = g.leader {
+                people.push(inst.group_leaders[l].id.clone());
+            }
+            for who in people {
+                ctx.busy.entry(who).or_default().extend(g.meetings.iter().copied());
+            }
+        }
+        // Conflicts, objective.
+        for (_, g) in groups.iter_mut() {
+            g.conflicts = g
+                .meetings
+                .iter()
+                .flat_map(|&d| {
+                    g.members.iter().filter_map(move |&p| {
+                        let part = &inst.participants[p];
+                        if part.unavailable.contains(&d) {
+                            Some((d, p, "unavailable"))
+                        } else {
+                            None
+                        }
+                    })
+                })
+                .collect();
+            g.shortfall = (g.meetings.len() < prog.meetings.min as usize).then(|| {
+                format!("only {} of the required {} meetings fit on days the leader is free", g.meetings.len(), prog.meetings.min)
+            });
+            o.diversity += g
+                .members
+                .iter()
+                .enumerate()
+                .flat_map(|(i, &a)| g.members[i + 1..].iter().map(move |&b| (a, b)))
+                .map(|(a, b)| pair_benefit(inst, prog, a, b))
+                .sum::<f64>();
+            o.travel += g
+                .members
+                .iter()
+                .map(|&p| prog.diversity.travel_per_minute * inst.travel(inst.participants[p].municipality, g.place))
+                .sum::<f64>();
+            if let Some(l) = g.leader {
+                o.leader_travel_minutes += inst.travel(inst.group_leaders[l].municipality, g.place);
+            }
+        }
+        // Ids: kept groups keep theirs.
+        let ids: Vec<String> = groups.iter().map(|g| g.0.clone()).collect();
+        o.groups = groups.into_iter().map(|g| g.1).collect();
+        out.push((o, ids));
+    }
+    out
+}
+
+/// The size range of groups in a programme with `count` groups.
+fn size_range(prog: &GroupProgramme, count: usize) -> (usize, usize) {
+    match &prog.group_sizes {
+        Some(s) if !s.is_empty() => {
+            let lo = s.iter().take(count.max(1)).map(|x| x.0).min().unwrap_or(prog.min_size);
+            let hi = s.iter().take(count.max(1)).map(|x| x.1).max().unwrap_or(prog.max_size);
+            (lo, hi)
+        }
+        _ => (prog.min_size, prog.max_size),
+    }
+}
+
+/// Places each of `who` (in order) in the best group with room; returns those not placed.
+fn place_all(inst: &Instance, prog: &GroupProgramme, groups: &mut [(String, FormedGroup)], who: &[usize]) -> Vec<usize> {
+    let max = size_range(prog, groups.len()).1;
+    let mut left = Vec::new();
+    for &p in who {
+        let part = &inst.participants[p];
+        let best = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, g))| g.members.len() < max)
+            .filter(|(_, (_, g))| {
+                prog.max_per_municipality
+                    .is_none_or(|c| g.members.iter().filter(|&&q| inst.participants[q].municipality == part.municipality).count() < c)
+                    && prog.max_per_unit.is_none_or(|c| g.members.iter().filter(|&&q| inst.participants[q].unit == part.unit).count() < c)
+            })
+            .map(|(i, (_, g))| {
+                let gain: f64 = g.members.iter().map(|&q| pair_benefit(inst, prog, p, q)).sum::<f64>()
+                    - prog.diversity.travel_per_minute * inst.travel(part.municipality, g.place);
+                ((gain * 1000.0).round() as i64, i)
+            })
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        match best {
+            Some((_, i)) => groups[i].1.members.push(p),
+            None => left.push(p),
+        }
+    }
+    left
+}
+
+fn leader_free(inst: &Instance, ctx: &Ctx, l: usize, d: NaiveDate) -> bool {
+    let leader = &inst.group_leaders[l];
+    !leader.unavailable.contains(&d) && !ctx.busy.get(&leader.id).is_some_and(|b| b.contains(&d))
+}
+
+/// Dates a kept group again from today on (meetings before today stay): on working days the
+/// leader is free, preferring the planned dates that still fit, days no member is busy, and
+/// the middle of the month.
+fn redate(inst: &Instance, prog: &GroupProgramme, g: &mut FormedGroup, ctx: &Ctx) {
+    let past: Vec<NaiveDate> = g.meetings.iter().copied().filter(|d| *d < ctx.today).collect();
+    let planned: BTreeSet<NaiveDate> = g.meetings.iter().copied().collect();
+    let mut days = past.clone();
+    days.extend(
+        inst.calendar.working_days().into_iter().filter(|&d| d >= ctx.today && g.leader.is_none_or(|l| leader_free(inst, ctx, l, d))),
+    );
+    let busy_members = |d: NaiveDate| {
+        g.members
+            .iter()
+            .filter(|&&p| {
+                inst.participants[p].unavailable.contains(&d) || ctx.busy.get(&inst.participants[p].id).is_some_and(|b| b.contains(&d))
+            })
+            .count() as i64
+    };
+    let penalty: Vec<i64> = days
+        .iter()
+        .map(|&d| {
+            if d < ctx.today {
+                -1_000_000_000
+            } else {
+                busy_members(d) * 10_000 + if planned.contains(&d) { -1_000 } else { (d.day() as i64 - TARGET_DAY_OF_MONTH).abs() }
+            }
+        })
+        .collect();
+    let mut picked: Vec<NaiveDate> = best_series_with(&days, &penalty, prog.meetings.max as usize, prog.meetings.min_days_between as i64)
+        .into_iter()
+        .map(|t| days[t])
+        .collect();
+    for d in past {
+        if !picked.contains(&d) {
+            picked.push(d);
+        }
+    }
+    picked.sort();
+    g.meetings = picked;
+}
+
+/// Puts the kept ids back on the plan's groups (the plan numbers groups by position).
+pub fn restore_ids(plan_groups: &mut [GroupPlan], ids: &[String]) {
+    for (g, id) in plan_groups.iter_mut().zip(ids) {
+        g.id = id.clone();
+    }
+}

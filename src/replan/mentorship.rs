@@ -1,0 +1,182 @@
+//! Re-planning mentor pairs: running pairs kept (their past meetings as they were, planned
+//! ones kept where still possible), mentees without a mentor matched exactly to the mentors'
+//! free capacity, new series dated from today.
+
+use super::Ctx;
+use crate::io::plan_format::{KeptPair, PlanFile};
+use crate::model::Instance;
+use crate::solve::meetings::{self, best_series_with, Series, TARGET_DAY_OF_MONTH};
+use crate::solve::mentor_matching::{self, build_problem, pair_violation, Matching, MatchingProblem};
+use crate::solve::SolveError;
+use chrono::{Datelike, NaiveDate};
+use std::collections::{BTreeSet, HashMap};
+
+/// The re-planned pairs: (mentor, participant, series), the matching problem of the mentees
+/// left to match and its solution, and the pairs kept.
+pub struct Outcome {
+    /// Every pair of the new plan with its series.
+    pub pairs: Vec<(usize, usize, Series)>,
+    /// The problem the new pairs were matched in (capacities net of the kept pairs).
+    pub problem: MatchingProblem,
+    /// Its exact solution.
+    pub matching: Matching,
+    /// The kept pairs.
+    pub kept: Vec<KeptPair>,
+}
+
+/// Re-plans the pairs; `ctx.busy` holds everyone's course and group days.
+pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Outcome, SolveError> {
+    let mentor_of: HashMap<&str, usize> = inst.mentors.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
+    let part_of: HashMap<&str, usize> = inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let mut problem = build_problem(inst);
+    let eligible: BTreeSet<usize> = problem.mentees.iter().copied().collect();
+    let mut load = vec![0usize; inst.mentors.len()];
+    let mut kept: Vec<(usize, usize, Vec<NaiveDate>, String)> = Vec::new();
+    let mut prev_pairs: Vec<_> = previous.mentorship.pairs.iter().collect();
+    // Pairs that have met keep their mentor first when capacity shrank.
+    prev_pairs
+        .sort_by_key(|p| (std::cmp::Reverse(p.meetings.iter().filter(|d| **d < ctx.today).count()), p.mentor.clone(), p.mentee.clone()));
+    for pp in prev_pairs {
+        let (Some(&m), Some(&p)) = (mentor_of.get(pp.mentor.as_str()), part_of.get(pp.mentee.as_str())) else {
+            ctx.notes.push(format!("pair {}–{} ends: one of the two is no longer in the round", pp.mentor, pp.mentee));
+            continue;
+        };
+        if let Some(rule) = pair_violation(inst, m, p) {
+            ctx.notes.push(format!("pair {}–{} ends: the changed round forbids it ({})", pp.mentor, pp.mentee, rule.name()));
+            continue;
+        }
+        if !eligible.contains(&p) {
+            ctx.notes.push(format!("pair {}–{} ends: {} no longer asks for or may have a mentor", pp.mentor, pp.mentee, pp.mentee));
+            continue;
+        }
+        if load[m] >= inst.mentors[m].capacity {
+            ctx.notes.push(format!(
+                "pair {}–{} ends: mentor {}'s capacity is now {}",
+                pp.mentor, pp.mentee, pp.mentor, inst.mentors[m].capacity
+            ));
+            continue;
+        }
+        load[m] += 1;
+        kept.push((m, p, pp.meetings.clone(), pp.meeting_place.clone()));
+    }
+
+    // Mentees to match: every eligible mentee without a kept pair, against the mentors' free
+    // capacity. The exact assignment maximises the number matched, then minimises the cost.
+    let kept_mentees: BTreeSet<usize> = kept.iter().map(|k| k.1).collect();
+    let keep_rows: Vec<usize> = (0..problem.mentees.len()).filter(|&i| !kept_mentees.contains(&problem.mentees[i])).collect();
+    problem.mentees = keep_rows.iter().map(|&i| problem.mentees[i]).collect();
+    problem.candidates = keep_rows.iter().map(|&i| problem.candidates[i].clone()).collect();
+    problem.excluded_by = keep_rows.iter().map(|&i| problem.excluded_by[i].clone()).collect();
+    for (m, cap) in problem.capacity.iter_mut().enumerate() {
+        *cap -= load[m];
+    }
+    let matching = mentor_matching::solve_exact(&problem)?;
+
+    // Dates. Kept series first: planned dates stay where they still fit; a series with a date
+    // that no longer fits is re-dated from today on (the past stays).
+    let working: BTreeSet<NaiveDate> = inst.calendar.working_days().into_iter().collect();
+    let mut pairs = Vec::new();
+    let mut order: Vec<usize> = (0..kept.len()).collect();
+    let fits = |ctx: &Ctx, m: usize, p: usize, d: NaiveDate| {
+        working.contains(&d)
+            && !inst.mentors[m].unavailable.contains(&d)
+            && !inst.participants[p].unavailable.contains(&d)
+            && !ctx.busy.get(&inst.mentors[m].id).is_some_and(|b| b.contains(&d))
+            && !ctx.busy.get(&inst.participants[p].id).is_some_and(|b| b.contains(&d))
+    };
+    // Intact series claim their days before series that must move.
+    order.sort_by_key(|&i| {
+        let (m, p, dates, _) = &kept[i];
+        dates.iter().filter(|d| **d >= ctx.today).any(|&d| !fits(ctx, *m, *p, d))
+    });
+    for i in order {
+        let (m, p, dates, place) = kept[i].clone();
+        let future_ok = dates.iter().filter(|d| **d >= ctx.today).all(|&d| fits(ctx, m, p, d));
+        let place_idx = inst
+            .municipalities
+            .iter()
+            .position(|x| x.id == place)
+            .unwrap_or_else(|| meetings::meeting_place(inst, inst.mentors[m].municipality, inst.participants[p].municipality));
+        let series = if future_ok {
+            let shortfall = (dates.len() < inst.mentorship.min_meetings).then(|| {
+                format!("only {} of the required {} meetings were planned for this pair", dates.len(), inst.mentorship.min_meetings)
+            });
+            Series { dates: dates.clone(), place: place_idx, shortfall }
+        } else {
+            ctx.notes.push(format!(
+                "pair {}–{}: a planned meeting no longer fits (unavailability, a course or group day, a closed date); the meetings from {} on are dated again",
+                inst.mentors[m].id, inst.participants[p].id, ctx.today
+            ));
+            redate(inst, m, p, &dates, place_idx, ctx, &fits)
+        };
+        for who in [&inst.mentors[m].id, &inst.participants[p].id] {
+            ctx.busy.entry(who.clone()).or_default().extend(series.dates.iter().copied());
+        }
+        pairs.push((m, p, series));
+    }
+    // New pairs: dated from today on.
+    let new_pairs: Vec<(usize, usize)> =
+        matching.mentor_of.iter().enumerate().filter_map(|(i, mo)| mo.map(|m| (m, problem.mentees[i]))).collect();
+    let mut busy = ctx.busy.clone();
+    let past: Vec<NaiveDate> = working.iter().copied().filter(|d| *d < ctx.today).collect();
+    for &(m, p) in &new_pairs {
+        for who in [&inst.mentors[m].id, &inst.participants[p].id] {
+            busy.entry(who.clone()).or_default().extend(past.iter().copied());
+        }
+    }
+    let series = meetings::schedule_series(inst, &new_pairs, &mut busy);
+    for (&(m, p), s) in new_pairs.iter().zip(series) {
+        for who in [&inst.mentors[m].id, &inst.participants[p].id] {
+            ctx.busy.entry(who.clone()).or_default().extend(s.dates.iter().copied());
+        }
+        pairs.push((m, p, s));
+    }
+    let mut kept_pairs: Vec<KeptPair> =
+        kept.iter().map(|k| KeptPair { mentor: inst.mentors[k.0].id.clone(), mentee: inst.participants[k.1].id.clone() }).collect();
+    kept_pairs.sort();
+    Ok(Outcome { pairs, problem, matching, kept: kept_pairs })
+}
+
+/// Dates a kept pair again: its meetings before today stay; from today on, one a month on
+/// days both are free, preferring its planned dates that still fit, then mid-month.
+fn redate(
+    inst: &Instance,
+    m: usize,
+    p: usize,
+    dates: &[NaiveDate],
+    place: usize,
+    ctx: &Ctx,
+    fits: &dyn Fn(&Ctx, usize, usize, NaiveDate) -> bool,
+) -> Series {
+    let rules = &inst.mentorship;
+    let past: Vec<NaiveDate> = dates.iter().copied().filter(|d| *d < ctx.today).collect();
+    let planned: BTreeSet<NaiveDate> = dates.iter().copied().collect();
+    let mut days: Vec<NaiveDate> = past.clone();
+    days.extend(inst.calendar.working_days().into_iter().filter(|&d| d >= ctx.today && fits(ctx, m, p, d)));
+    // Past meetings are certain (a large bonus keeps them all); planned dates that still fit
+    // are preferred to new ones.
+    let penalty: Vec<i64> = days
+        .iter()
+        .map(|d| {
+            if *d < ctx.today {
+                -1_000_000
+            } else if planned.contains(d) {
+                -1_000
+            } else {
+                (d.day() as i64 - TARGET_DAY_OF_MONTH).abs()
+            }
+        })
+        .collect();
+    let mut picked: Vec<NaiveDate> =
+        best_series_with(&days, &penalty, rules.max_meetings, rules.min_days_between).into_iter().map(|t| days[t]).collect();
+    // The past is never dropped (should the gap rule have changed, it is kept as it was).
+    for d in &past {
+        if !picked.contains(d) {
+            picked.push(*d);
+        }
+    }
+    picked.sort();
+    let shortfall = (picked.len() < rules.min_meetings)
+        .then(|| format!("only {} of the required {} meetings fit after re-planning from {}", picked.len(), rules.min_meetings, ctx.today));
+    Series { dates: picked, place, shortfall }
+}

@@ -1,0 +1,269 @@
+//! Re-planning a round in progress with the fewest changes.
+//!
+//! `trappa replan` takes the changed instance (people added or removed, a trainer unavailable,
+//! a venue lost …), the previous plan and the planning date `today`:
+//!
+//! 1. **Frozen past.** Everything dated before `today` stays exactly as it was, for everyone
+//!    still in the round (people removed from the instance leave the plan entirely).
+//! 2. **Kept unless a hard rule forbids it.** Planned sessions, running pairs and groups and
+//!    their planned dates stay. Where a rule of the changed round breaks one, it is repaired
+//!    by the option that changes the fewest people's dates (weighted by role): another
+//!    trainer (only trainers are told), another venue, other days, and last cancelling and
+//!    seating its people elsewhere.
+//! 3. **Then coverage.** Newcomers and everyone displaced are seated in planned sessions with a
+//!    free seat, placed in running groups with room, matched to mentors with free capacity
+//!    (exactly: the most mentees, then the least cost); new course sessions are opened only
+//!    for demand that still has no seat.
+//!
+//! The order of the objective is therefore: the weighted number of people whose planned dates
+//! (from `today` on) change or disappear, then coverage, then the usual terms. The plan's
+//! `replan` section lists the changed people; `trappa diff` shows what changed for each.
+
+pub mod groups;
+pub mod mentorship;
+pub mod timetable;
+
+use crate::diff;
+use crate::io::plan_format::*;
+use crate::io::LoadedInstance;
+use crate::model::Instance;
+use crate::solve::mentor_matching::{balance_cost, pair_cost};
+use crate::solve::{self, round3, SolveError};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// Weight of a changed person, by role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeWeights {
+    /// A participant (course days, group meetings, mentee meetings).
+    pub participant: f64,
+    /// A mentor.
+    pub mentor: f64,
+    /// A trainer.
+    pub trainer: f64,
+    /// A group leader.
+    pub leader: f64,
+}
+
+impl Default for ChangeWeights {
+    fn default() -> Self {
+        ChangeWeights { participant: 1.0, mentor: 1.0, trainer: 1.0, leader: 1.0 }
+    }
+}
+
+impl ChangeWeights {
+    /// Parses `role=weight` items separated by commas, e.g. `participant=1,trainer=2`.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let mut w = ChangeWeights::default();
+        for item in s.split(',').map(str::trim).filter(|x| !x.is_empty()) {
+            let (k, v) = item.split_once('=').ok_or_else(|| format!("change weight \"{item}\": expected role=weight, e.g. trainer=2"))?;
+            let v: f64 = v.trim().parse().map_err(|_| format!("change weight \"{item}\": {} is not a number", v.trim()))?;
+            if !(v.is_finite() && v >= 0.0) {
+                return Err(format!("change weight \"{item}\": the weight must be a number ≥ 0"));
+            }
+            match k.trim() {
+                "participant" => w.participant = v,
+                "mentor" => w.mentor = v,
+                "trainer" => w.trainer = v,
+                "leader" => w.leader = v,
+                other => return Err(format!("change weight \"{item}\": unknown role \"{other}\" (participant, mentor, trainer, leader)")),
+            }
+        }
+        Ok(w)
+    }
+
+    /// The weight of a role name.
+    pub fn of(&self, role: &str) -> f64 {
+        match role {
+            "mentor" => self.mentor,
+            "trainer" => self.trainer,
+            "leader" => self.leader,
+            _ => self.participant,
+        }
+    }
+
+    fn to_map(&self) -> BTreeMap<String, f64> {
+        [("participant", self.participant), ("mentor", self.mentor), ("trainer", self.trainer), ("leader", self.leader)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect()
+    }
+}
+
+/// Settings of a re-plan.
+#[derive(Debug, Clone)]
+pub struct ReplanParams {
+    /// The planning date: everything before it is frozen.
+    pub today: NaiveDate,
+    /// Weights of changed people by role.
+    pub weights: ChangeWeights,
+    /// Seed (new sessions are built by the seeded construction).
+    pub seed: u64,
+    /// Set by Ctrl-C.
+    pub stop: Arc<AtomicBool>,
+}
+
+/// Working state shared by the parts of a re-plan.
+pub struct Ctx {
+    /// Planning date.
+    pub today: NaiveDate,
+    /// Change weights.
+    pub weights: ChangeWeights,
+    /// Seed.
+    pub seed: u64,
+    /// Stop flag.
+    pub stop: Arc<AtomicBool>,
+    /// Notes for the coordinator.
+    pub notes: Vec<String>,
+    /// Each person's booked days (course days, group meetings, mentor meetings).
+    pub busy: BTreeMap<String, BTreeSet<NaiveDate>>,
+}
+
+/// Re-plans a round. `previous_sha256` is the SHA-256 of the previous `plan.json`.
+pub fn replan(
+    loaded: &LoadedInstance,
+    instance_path: &str,
+    previous: &PlanFile,
+    previous_sha256: &str,
+    params: &ReplanParams,
+) -> Result<PlanFile, SolveError> {
+    let started = Instant::now();
+    let inst = &loaded.model;
+    let mut ctx = Ctx {
+        today: params.today,
+        weights: params.weights.clone(),
+        seed: params.seed,
+        stop: params.stop.clone(),
+        notes: vec![],
+        busy: BTreeMap::new(),
+    };
+    if previous.instance.round != inst.name {
+        ctx.notes.push(format!("the previous plan is for round \"{}\", the instance is round \"{}\"", previous.instance.round, inst.name));
+    }
+
+    // Course days first, then groups, then mentor meetings: the same order as a solve.
+    let timetable = timetable::replan(inst, previous, &mut ctx).map(|outcome| {
+        let plan = solve::timetable_plan(inst, &outcome, "replan", "re-plan of the previous timetable");
+        for s in &plan.sessions {
+            for who in s.attendees.iter().chain(&s.trainers) {
+                ctx.busy.entry(who.clone()).or_default().extend(s.dates.iter().copied());
+            }
+        }
+        solve::block_full_units(inst, &plan, &mut ctx.busy);
+        plan
+    });
+    let group_plans: Vec<GroupProgrammePlan> = groups::replan(inst, previous, &mut ctx)
+        .into_iter()
+        .map(|(o, ids)| {
+            let mut plan = solve::group_plan(inst, &o);
+            groups::restore_ids(&mut plan.groups, &ids);
+            plan
+        })
+        .collect();
+    let ment = mentorship::replan(inst, previous, &mut ctx)?;
+    let (mentorship, objective) = mentorship_plan(inst, &ment);
+
+    let mut plan = PlanFile {
+        format: "trappa-plan".into(),
+        version: 1,
+        trappa_version: crate::VERSION.into(),
+        instance: InstanceRef { path: instance_path.into(), sha256: loaded.sha256.clone(), round: inst.name.clone() },
+        run: RunInfo { strategy: "replan".into(), seed: params.seed, runtime_seconds: 0.0, time_limit_seconds: None },
+        status: SolveStatus {
+            optimality: Optimality::Feasible,
+            method: "re-plan with the fewest changes: frozen past, kept pairs, exact matching of the mentees left to match".into(),
+            bound: None,
+            gap: None,
+        },
+        objective,
+        mentorship,
+        groups: group_plans,
+        timetable,
+        replan: None,
+    };
+    plan.replan = Some(changes(inst, previous, &plan, previous_sha256, &ctx, ment.kept));
+    plan.run.runtime_seconds = round3(started.elapsed().as_secs_f64());
+    Ok(plan)
+}
+
+/// The people whose dates changed, weighted by role.
+fn changes(
+    inst: &Instance,
+    previous: &PlanFile,
+    plan: &PlanFile,
+    previous_sha256: &str,
+    ctx: &Ctx,
+    kept_pairs: Vec<KeptPair>,
+) -> ReplanInfo {
+    let present: BTreeSet<&str> = inst
+        .participants
+        .iter()
+        .map(|p| p.id.as_str())
+        .chain(inst.mentors.iter().map(|m| m.id.as_str()))
+        .chain(inst.group_leaders.iter().map(|l| l.id.as_str()))
+        .chain(inst.timetable.trainers.iter().map(|t| t.id.as_str()))
+        .collect();
+    let mut changed = Vec::new();
+    let mut added = Vec::new();
+    for d in diff::diff(previous, plan, Some(ctx.today)) {
+        if !present.contains(d.person.as_str()) {
+            continue;
+        }
+        if d.disrupted() {
+            changed.push(ChangedPerson {
+                weight: ctx.weights.of(&d.role),
+                role: d.role,
+                person: d.person,
+                removed: d.removed.len(),
+                added: d.added.len(),
+            });
+        } else {
+            added.push(d.person);
+        }
+    }
+    ReplanInfo {
+        previous_plan_sha256: previous_sha256.into(),
+        today: ctx.today,
+        change_weights: ctx.weights.to_map(),
+        weighted_changes: round3(changed.iter().map(|c| c.weight).sum::<f64>() + 0.0),
+        changed,
+        added,
+        kept_pairs,
+        notes: ctx.notes.clone(),
+    }
+}
+
+/// The mentorship section and objective of a re-planned round.
+fn mentorship_plan(inst: &Instance, o: &mentorship::Outcome) -> (MentorshipPlan, ObjectiveReport) {
+    let mut pairs = o.pairs.clone();
+    pairs.sort_by(|a, b| (&inst.mentors[a.0].id, &inst.participants[a.1].id).cmp(&(&inst.mentors[b.0].id, &inst.participants[b.1].id)));
+    let mut terms: BTreeMap<String, f64> = BTreeMap::new();
+    let mut load = vec![0usize; inst.mentors.len()];
+    let mut pair_plans = Vec::new();
+    for (m, p, s) in pairs {
+        load[m] += 1;
+        let by_name = pair_cost(inst, m, p).by_name();
+        for (k, v) in &by_name {
+            *terms.entry(k.clone()).or_insert(0.0) += v;
+        }
+        pair_plans.push(PairPlan {
+            mentor: inst.mentors[m].id.clone(),
+            mentee: inst.participants[p].id.clone(),
+            travel_minutes: round3(inst.travel(inst.mentors[m].municipality, inst.participants[p].municipality)),
+            cost: by_name.into_iter().map(|(k, v)| (k, round3(v))).collect(),
+            meeting_place: inst.municipalities[s.place].id.clone(),
+            meetings: s.dates,
+            shortfall: s.shortfall,
+        });
+    }
+    terms.insert("balance".into(), load.iter().map(|&l| balance_cost(inst.weights.balance, l)).sum());
+    let terms: BTreeMap<String, f64> = terms.into_iter().map(|(k, v)| (k, round3(v))).collect();
+    let cost = round3(terms.values().sum());
+    let unmatched = solve::unmatched_mentees(inst, &o.problem, &o.matching);
+    let not_eligible = solve::not_eligible_mentees(inst, &o.problem);
+    let objective = ObjectiveReport { matched: pair_plans.len(), unmatched: unmatched.len(), cost, terms };
+    (MentorshipPlan { pairs: pair_plans, unmatched, not_eligible }, objective)
+}

@@ -1,0 +1,277 @@
+//! Re-planning the course timetable: the past as it was, planned sessions kept where the
+//! rules still allow them, broken ones repaired with the fewest people told, newcomers seated.
+
+use super::Ctx;
+use crate::io::plan_format::{PlanFile, SessionPlan};
+use crate::model::Instance;
+use crate::solve::timetable::greedy;
+use crate::solve::timetable::state::State;
+use crate::solve::timetable::{Context, Outcome};
+use std::collections::HashMap;
+
+/// A copy of the instance in which nothing new can be placed before `today`: every person,
+/// trainer and venue is taken as unavailable on earlier days, and no session may start then.
+/// The frozen sessions are put into the state directly, without these checks.
+pub fn frozen_model(inst: &Instance, today_idx: usize) -> Instance {
+    let mut fi = inst.clone();
+    let m = &mut fi.timetable;
+    for row in m.participant_free.iter_mut().chain(m.trainer_free.iter_mut()).chain(m.venue_free.iter_mut()) {
+        for f in row.iter_mut().take(today_idx) {
+            *f = false;
+        }
+    }
+    for starts in m.starts.iter_mut() {
+        starts.retain(|days| days[0] >= today_idx);
+    }
+    fi
+}
+
+/// A previous session mapped onto the new instance.
+struct Mapped<'p> {
+    prev: &'p SessionPlan,
+    course: usize,
+    days: Option<Vec<usize>>,
+    venue: Option<usize>,
+    /// Previous trainers still in the instance.
+    trainers: Vec<usize>,
+    /// Previous attendees (demand indices) still in the instance and still asking for it.
+    attendees: Vec<usize>,
+}
+
+/// Re-plans the timetable. Returns the outcome on the instance's indices.
+pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Option<Outcome> {
+    if inst.timetable.is_empty() {
+        return None;
+    }
+    let m = &inst.timetable;
+    let today_idx = m.days.iter().position(|d| *d >= ctx.today).unwrap_or(m.days.len());
+    let fi = frozen_model(inst, today_idx);
+    let fm = &fi.timetable;
+    let mut st = State::new(&fi);
+
+    let course_of: HashMap<&str, usize> = m.courses.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+    let venue_of: HashMap<&str, usize> = m.venues.iter().enumerate().map(|(i, v)| (v.id.as_str(), i)).collect();
+    let trainer_of: HashMap<&str, usize> = m.trainers.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
+    let day_of: HashMap<chrono::NaiveDate, usize> = m.days.iter().enumerate().map(|(i, d)| (*d, i)).collect();
+    let part_of: HashMap<&str, usize> = inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let demand_of: HashMap<(usize, usize), usize> = m.demands.iter().enumerate().map(|(d, x)| ((x.participant, x.course), d)).collect();
+
+    let mut prev_sessions: Vec<&SessionPlan> = previous.timetable.iter().flat_map(|t| &t.sessions).collect();
+    prev_sessions.sort_by(|a, b| (a.dates.first(), &a.id).cmp(&(b.dates.first(), &b.id)));
+    let mut mapped = Vec::new();
+    for s in prev_sessions {
+        let Some(&course) = course_of.get(s.course.as_str()) else {
+            ctx.notes.push(format!("session {} of course {} is dropped: the course is no longer in the instance", s.id, s.course));
+            continue;
+        };
+        let days: Option<Vec<usize>> = s.dates.iter().map(|d| day_of.get(d).copied()).collect();
+        let venue = venue_of.get(s.venue.as_str()).copied();
+        let trainers: Vec<usize> = s.trainers.iter().filter_map(|t| trainer_of.get(t.as_str()).copied()).collect();
+        let attendees: Vec<usize> =
+            s.attendees.iter().filter_map(|a| part_of.get(a.as_str()).and_then(|&p| demand_of.get(&(p, course)).copied())).collect();
+        mapped.push(Mapped { prev: s, course, days, venue, trainers, attendees });
+    }
+
+    // 1. The past (and running sessions, which started before today): exactly as planned,
+    //    for everyone still in the round.
+    let mut future = Vec::new();
+    for s in mapped {
+        let started = s.prev.dates.first().is_some_and(|d| *d < ctx.today);
+        if !started {
+            future.push(s);
+            continue;
+        }
+        match (&s.days, s.venue) {
+            (Some(days), Some(venue)) => {
+                let slot = st.open(s.course, days.clone(), venue, s.trainers.clone());
+                for &d in &s.attendees {
+                    if st.assigned[d].is_none() {
+                        st.add(d, slot);
+                    }
+                }
+                if s.prev.dates.last().is_some_and(|d| *d >= ctx.today) {
+                    let broken = s.trainers.len() < s.prev.trainers.len()
+                        || days
+                            .iter()
+                            .any(|&t| t >= today_idx && (!m.venue_free[venue][t] || s.trainers.iter().any(|&r| !m.trainer_free[r][t])));
+                    if broken {
+                        ctx.notes.push(format!(
+                            "session {} has started and is kept as it is, but a trainer or the venue is no longer available on one of its remaining days: arrange a substitute by hand",
+                            s.prev.id
+                        ));
+                    }
+                }
+            }
+            _ => ctx.notes.push(format!(
+                "session {} lies before {} but its days or venue are no longer in the instance; it is left out of the plan",
+                s.prev.id, ctx.today
+            )),
+        }
+    }
+
+    // 2. Planned sessions, earliest first: kept, or repaired by the option that changes the
+    //    fewest people's dates (weighted).
+    let mut displaced: Vec<usize> = Vec::new();
+    for s in future {
+        // The options in order of how many people they change: b only touches the trainers
+        // it replaces, c and d touch everyone in the session (its place or its dates move), so
+        // the first option that works changes the fewest people, whatever the role weights.
+        let mut chosen: Option<(u8, Vec<usize>, usize, Vec<usize>)> = None;
+        if let (Some(days), Some(venue)) = (&s.days, s.venue) {
+            if s.trainers.len() == s.prev.trainers.len() && st.can_place(s.course, days, venue, &s.trainers) {
+                // a. As planned.
+                chosen = Some((0, days.clone(), venue, s.trainers.clone()));
+            } else if let Some(t) = keep_trainers_at(&st, s.course, days, venue, &s.trainers) {
+                // b. Same days and venue, other trainers: only trainers are told.
+                chosen = Some((1, days.clone(), venue, t));
+            } else {
+                // c. Same days, another venue: everyone's place changes.
+                let mut best: Option<(f64, usize, Vec<usize>)> = None;
+                for v in 0..fm.venues.len() {
+                    if v == venue || st.seats(s.course, v) < s.attendees.len().max(fm.courses[s.course].min_size) {
+                        continue;
+                    }
+                    let Some(t) = keep_trainers_at(&st, s.course, days, v, &s.trainers) else { continue };
+                    let travel: f64 = s
+                        .attendees
+                        .iter()
+                        .map(|&d| inst.travel(inst.participants[m.demands[d].participant].municipality, fm.venues[v].municipality))
+                        .sum();
+                    if best.as_ref().is_none_or(|b| travel < b.0) {
+                        best = Some((travel, v, t));
+                    }
+                }
+                chosen = best.map(|(_, v, t)| (2, days.clone(), v, t));
+            }
+        }
+        // d. Other days (at the planned venue if it is free, else another).
+        if chosen.is_none() {
+            chosen = move_session(&st, &s, today_idx).map(|(days, v, t)| (3, days, v, t));
+        }
+        match chosen {
+            Some((rank, days, venue, trainers)) => {
+                if rank > 0 {
+                    let what = ["", "other trainers", "another venue", "other days"][rank as usize];
+                    ctx.notes
+                        .push(format!("session {} is repaired with {what}: the planned one breaks a rule of the changed round", s.prev.id));
+                }
+                let slot = st.open(s.course, days, venue, trainers);
+                for &d in &s.attendees {
+                    if st.assigned[d].is_none() && st.attend_check(d, slot).is_ok() {
+                        st.add(d, slot);
+                    } else if st.assigned[d].is_none() {
+                        displaced.push(d);
+                    }
+                }
+            }
+            None => {
+                ctx.notes.push(format!(
+                    "session {} cannot run on any day with a free qualified trainer and venue; it is cancelled and its participants are seated elsewhere where possible",
+                    s.prev.id
+                ));
+                displaced.extend(s.attendees.iter().copied().filter(|&d| st.assigned[d].is_none()));
+            }
+        }
+    }
+    // The displaced are seated below with everyone else who has no seat.
+    let _ = displaced;
+
+    // 3. Seat the displaced and the newcomers in planned sessions, then below-minimum
+    //    sessions are cancelled (a hard rule) and their people seated again; new sessions
+    //    are opened only for demand that still has no seat.
+    greedy::fill(&mut st);
+    loop {
+        let under: Vec<usize> = st
+            .open_slots()
+            .into_iter()
+            .filter(|&s| {
+                let sl = st.slot(s);
+                sl.session.days[0] >= today_idx && sl.session.attendees.len() < fm.courses[sl.session.course].min_size
+            })
+            .collect();
+        let Some(&s) = under.first() else { break };
+        let id = st.slot(s).session.clone();
+        ctx.notes.push(format!(
+            "a planned session of {} starting {} has {} participant(s), fewer than the minimum {}: it is cancelled",
+            fm.courses[id.course].id,
+            m.days[id.days[0]],
+            id.attendees.len(),
+            fm.courses[id.course].min_size
+        ));
+        for d in id.attendees.clone() {
+            st.remove(d);
+        }
+        st.close(s);
+        greedy::fill(&mut st);
+    }
+    let tctx = Context { seed: ctx.seed, deadline: None, stop: ctx.stop.clone() };
+    let mut rng = tctx.rng(0);
+    greedy::construct(&mut st, &mut rng, &greedy::Options::default(), &tctx);
+    greedy::fill(&mut st);
+
+    let timetable = st.to_timetable();
+    Some(Outcome {
+        timetable,
+        bound: None,
+        proven_optimal: false,
+        interrupted: false,
+        detail: "re-plan: frozen past, planned sessions kept or repaired with the fewest people changed, newcomers seated".into(),
+    })
+}
+
+/// Trainers for `days`: the still-free previous trainers, completed by the cheapest free
+/// qualified ones.
+fn keep_trainers(st: &State, course: usize, days: &[usize], previous: &[usize]) -> Option<Vec<usize>> {
+    let need = st.m.courses[course].trainers_per_session;
+    let mut keep: Vec<usize> =
+        previous.iter().copied().filter(|&r| st.m.courses[course].qualified.contains(&r) && st.trainer_free(r, days)).take(need).collect();
+    if keep.len() < need {
+        let pick = st.pick_trainers(course, days)?;
+        for r in pick {
+            if keep.len() == need {
+                break;
+            }
+            if !keep.contains(&r) {
+                keep.push(r);
+            }
+        }
+    }
+    (keep.len() == need).then_some(keep)
+}
+
+fn keep_trainers_at(st: &State, course: usize, days: &[usize], venue: usize, previous: &[usize]) -> Option<Vec<usize>> {
+    let t = keep_trainers(st, course, days, previous)?;
+    st.can_place(course, days, venue, &t).then_some(t)
+}
+
+/// Days, venue and trainers of a session.
+type Placement = (Vec<usize>, usize, Vec<usize>);
+
+/// The best other start for a session: most of its attendees can come, then the planned
+/// venue, then the nearest start to the planned one.
+fn move_session(st: &State, s: &Mapped, today_idx: usize) -> Option<Placement> {
+    let m = st.m;
+    let planned_start = s.days.as_ref().map(|d| d[0]).unwrap_or(today_idx);
+    let mut best: Option<((usize, u8, usize, usize), Placement)> = None;
+    let venues: Vec<usize> = match s.venue {
+        Some(v) => std::iter::once(v).chain((0..m.venues.len()).filter(|&x| x != v)).collect(),
+        None => (0..m.venues.len()).collect(),
+    };
+    for days in &m.starts[s.course] {
+        if days[0] < today_idx {
+            continue;
+        }
+        let come = s.attendees.iter().filter(|&&d| st.attend_check_days(d, days).is_ok()).count();
+        for (rank, &v) in venues.iter().enumerate() {
+            let Some(t) = keep_trainers_at(st, s.course, days, v, &s.trainers) else { continue };
+            let dist = days[0].abs_diff(planned_start);
+            let travel_rank = (rank > 0) as u8;
+            let key = (s.attendees.len() - come, travel_rank, dist, v);
+            if best.as_ref().is_none_or(|b| key < b.0) {
+                best = Some((key, (days.clone(), v, t)));
+            }
+            break;
+        }
+    }
+    best.map(|b| b.1)
+}

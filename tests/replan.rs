@@ -1,0 +1,536 @@
+//! Re-planning with the fewest changes: the frozen past is untouched, an unchanged round
+//! re-plans to no changes, repairs change as few people as a brute force over the
+//! alternatives finds, and `replan`/`diff` work from the command line. Every plan is checked.
+
+use assert_cmd::Command;
+use chrono::NaiveDate;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use trappa::check;
+use trappa::diff::{calendars, diff};
+use trappa::generate::{generate, GenOptions, GenRegion};
+use trappa::io::plan_format::PlanFile;
+use trappa::io::{load_instance_text, LoadedInstance};
+use trappa::replan::{replan, ChangeWeights, ReplanParams};
+use trappa::solve::timetable::{Outcome, Session, Timetable};
+use trappa::solve::{self, SolveParams};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn load(v: &Value) -> LoadedInstance {
+    load_instance_text(&serde_json::to_string_pretty(v).unwrap(), "test.json").unwrap()
+}
+
+fn read(name: &str) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(root().join("instances").join(name)).unwrap()).unwrap()
+}
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn solve_checked(loaded: &LoadedInstance) -> PlanFile {
+    // The greedy timetable is deterministic at any speed (the MILP's result depends on where
+    // its time limit cuts it), so scenarios built on the plan are stable.
+    let params = SolveParams { timetable_strategy: "greedy".into(), ..Default::default() };
+    let plan = solve::solve(loaded, "test.json", &params).unwrap();
+    assert_valid(loaded, &plan);
+    plan
+}
+
+fn assert_valid(loaded: &LoadedInstance, plan: &PlanFile) {
+    let report = check::check(&loaded.file, &loaded.sha256, plan);
+    assert!(report.is_valid(), "checker rejects the plan: {:#?}", report.violations);
+}
+
+fn replan_checked(loaded: &LoadedInstance, previous: &PlanFile, today: &str, weights: ChangeWeights) -> PlanFile {
+    let params = ReplanParams { today: date(today), weights, seed: 1, stop: Default::default() };
+    let plan = replan(loaded, "test.json", previous, "0", &params).unwrap();
+    assert_valid(loaded, &plan);
+    plan
+}
+
+fn ids(loaded: &LoadedInstance) -> BTreeSet<String> {
+    let i = &loaded.model;
+    i.participants
+        .iter()
+        .map(|p| p.id.clone())
+        .chain(i.mentors.iter().map(|m| m.id.clone()))
+        .chain(i.group_leaders.iter().map(|l| l.id.clone()))
+        .chain(i.timetable.trainers.iter().map(|t| t.id.clone()))
+        .collect()
+}
+
+/// Everything before `today` is as it was, for everyone still in the round.
+fn assert_frozen(loaded: &LoadedInstance, a: &PlanFile, b: &PlanFile, today: &str) {
+    let (ca, cb) = (calendars(a), calendars(b));
+    let t = date(today);
+    let empty = BTreeSet::new();
+    for id in ids(loaded) {
+        let before = |c: &trappa::diff::Calendars| -> Vec<_> {
+            c.entries.get(&id).unwrap_or(&empty).iter().filter(|e| e.date < t).cloned().collect()
+        };
+        let (pa, mut pb) = (before(&ca), before(&cb));
+        // A group's plan names one leader: a replacement leader is named for the group's
+        // earlier meetings too. Participants' past is compared in full.
+        if cb.roles.get(&id) == Some(&"leader") {
+            pb.retain(|e| pa.contains(e));
+        }
+        // A pair whose mentor left loses its history with that mentor: nothing else may go.
+        let pa: Vec<_> = pa
+            .into_iter()
+            .filter(|e| match &e.activity {
+                trappa::diff::Activity::MentorMeeting { with } => ids(loaded).contains(with),
+                _ => true,
+            })
+            .collect();
+        assert_eq!(pa, pb, "the past of {id} changed");
+    }
+}
+
+fn weighted(plan: &PlanFile) -> f64 {
+    plan.replan.as_ref().unwrap().weighted_changes
+}
+
+fn all_parts() -> Value {
+    let file = generate(&GenOptions {
+        region: GenRegion::Uppsala,
+        participants: 150,
+        mentees: None,
+        mentors: None,
+        mentor_capacity: None,
+        seed: 3,
+        courses: true,
+        term: true,
+        no_groups: false,
+    })
+    .unwrap();
+    serde_json::to_value(file).unwrap()
+}
+
+#[test]
+fn an_unchanged_round_replans_to_no_changes() {
+    let v = all_parts();
+    let loaded = load(&v);
+    let plan = solve_checked(&loaded);
+    for today in ["2027-01-11", "2027-03-01", "2027-05-17"] {
+        let again = replan_checked(&loaded, &plan, today, ChangeWeights::default());
+        let r = again.replan.as_ref().unwrap();
+        assert!(r.changed.is_empty(), "{today}: {:?}", r.changed);
+        assert_eq!(r.weighted_changes, 0.0);
+        assert_eq!(r.kept_pairs.len(), plan.mentorship.pairs.len());
+        assert_frozen(&loaded, &plan, &again, today);
+        // Nothing planned is lost: the new plan holds every entry of the old one.
+        let (ca, cb) = (calendars(&plan), calendars(&again));
+        for (who, es) in &ca.entries {
+            assert!(es.is_subset(cb.entries.get(who).unwrap()), "{who} lost an entry");
+        }
+    }
+}
+
+/// A mentor leaves, a trainer falls ill on a planned session, a participant leaves and a new
+/// one joins.
+#[test]
+fn people_leave_and_join_mid_round() {
+    let v = all_parts();
+    let loaded = load(&v);
+    let plan = solve_checked(&loaded);
+    let today = "2027-03-01";
+    let mut v2 = v.clone();
+    let gone_mentor = plan.mentorship.pairs[0].mentor.clone();
+    let lost_mentees: Vec<String> = plan.mentorship.pairs.iter().filter(|p| p.mentor == gone_mentor).map(|p| p.mentee.clone()).collect();
+    v2["mentors"].as_array_mut().unwrap().retain(|m| m["id"] != gone_mentor.as_str());
+    let tt = plan.timetable.as_ref().unwrap();
+    let mut future: Vec<_> = tt.sessions.iter().filter(|s| s.dates[0] >= date(today)).collect();
+    future.sort_by_key(|s| s.dates[0]);
+    let ill = future[0].trainers[0].clone();
+    for t in v2["trainers"].as_array_mut().unwrap() {
+        if t["id"] == ill.as_str() {
+            t["unavailable"] = serde_json::json!(future[0].dates);
+        }
+    }
+    let newcomer = {
+        let mut p = v2["participants"][0].clone();
+        p["id"] = "ny-001".into();
+        p["name"] = "Åsa Nyström".into();
+        p["wants_mentor"] = true.into();
+        p
+    };
+    let unit = newcomer["unit"].as_str().unwrap().to_string();
+    v2["participants"].as_array_mut().unwrap().push(newcomer);
+    for u in v2["region"]["units"].as_array_mut().unwrap() {
+        if u["id"] == unit.as_str() {
+            u["headcount"] = (u["headcount"].as_i64().unwrap() + 1).into();
+        }
+    }
+    let loaded2 = load(&v2);
+    let again = replan_checked(&loaded2, &plan, today, ChangeWeights::default());
+    assert_frozen(&loaded2, &plan, &again, today);
+    let r = again.replan.as_ref().unwrap();
+    let changed: BTreeSet<&str> = r.changed.iter().map(|c| c.person.as_str()).collect();
+    // The ill trainer is replaced; the participants of that session keep their dates if
+    // another trainer is free (only trainers are then told).
+    assert!(changed.contains(ill.as_str()), "{changed:?}");
+    for m in &lost_mentees {
+        assert!(changed.contains(m.as_str()), "{m} lost a mentor and must be told");
+    }
+    // Pairs of other mentors run on.
+    for p in plan.mentorship.pairs.iter().filter(|p| p.mentor != gone_mentor) {
+        assert!(r.kept_pairs.iter().any(|k| k.mentor == p.mentor && k.mentee == p.mentee));
+    }
+    // Nobody outside the affected sessions, pairs and groups is told anything.
+    assert!(r.changed.len() <= lost_mentees.len() + 1 + future[0].trainers.len() + future[0].attendees.len(), "{:#?}", r.changed);
+    // diff agrees with the plan's list of changed people.
+    let d: BTreeSet<String> = diff(&plan, &again, Some(date(today)))
+        .into_iter()
+        .filter(|x| x.disrupted() && ids(&loaded2).contains(&x.person))
+        .map(|x| x.person)
+        .collect();
+    assert_eq!(d, changed.iter().map(|s| s.to_string()).collect());
+}
+
+/// Weighted change count of `cand` against `prev`, people still in the round only.
+fn change_count(loaded: &LoadedInstance, prev: &PlanFile, cand: &PlanFile, today: &str, w: &ChangeWeights) -> f64 {
+    let present = ids(loaded);
+    diff(prev, cand, Some(date(today))).iter().filter(|d| d.disrupted() && present.contains(&d.person)).map(|d| w.of(&d.role)).sum()
+}
+
+/// The small course round: one future session breaks; a brute force tries every session
+/// that could replace it (any start, venue and trainer, any set of its course's participants,
+/// or none) with everything else as planned, keeps the plans the checker accepts, and finds
+/// the fewest weighted changes and then the most served. The re-plan must reach both.
+fn brute_force_timetable(mutate: impl Fn(&mut Value, &PlanFile), today: &str, w: ChangeWeights) {
+    let v = read("liten-kursomgang.json");
+    let loaded = load(&v);
+    let plan = solve_checked(&loaded);
+    let mut v2 = v.clone();
+    mutate(&mut v2, &plan);
+    let loaded2 = load(&v2);
+    let again = replan_checked(&loaded2, &plan, today, w.clone());
+    assert_frozen(&loaded2, &plan, &again, today);
+
+    let inst = &loaded2.model;
+    let m = &inst.timetable;
+    let t0 = m.days.iter().position(|d| *d >= date(today)).unwrap();
+    let prev = plan.timetable.as_ref().unwrap();
+    let course = |id: &str| m.courses.iter().position(|c| c.id == id).unwrap();
+    let demand = |p: &str, c: usize| m.demands.iter().position(|d| inst.participants[d.participant].id == p && d.course == c);
+    let to_session = |s: &trappa::io::plan_format::SessionPlan| {
+        let c = course(&s.course);
+        Session {
+            course: c,
+            days: s.dates.iter().map(|d| m.days.iter().position(|x| x == d).unwrap()).collect(),
+            venue: m.venues.iter().position(|x| x.id == s.venue).unwrap(),
+            trainers: s.trainers.iter().map(|t| m.trainers.iter().position(|x| &x.id == t).unwrap()).collect(),
+            attendees: s.attendees.iter().filter_map(|a| demand(a, c)).collect(),
+        }
+    };
+    // The session the change hits is the first planned one that the new round does not
+    // accept as it was; the others stay as planned.
+    let mut future: Vec<_> = prev.sessions.iter().filter(|s| s.dates[0] >= date(today)).collect();
+    future.sort_by_key(|s| (s.dates[0], s.id.clone()));
+    let hit = future
+        .iter()
+        .position(|s| {
+            again.timetable.as_ref().unwrap().sessions.iter().all(|x| x.dates != s.dates || x.venue != s.venue || x.trainers != s.trainers)
+        })
+        .expect("the change hits a planned session");
+    let broken = [future[hit]];
+    let fixed: Vec<Session> = prev
+        .sessions
+        .iter()
+        .filter(|s| s.dates[0] < date(today) || (s.dates[0] >= date(today) && s.id != broken[0].id))
+        .map(to_session)
+        .collect();
+    let c = course(&broken[0].course);
+    let cands: Vec<usize> = (0..m.demands.len()).filter(|&d| m.demands[d].course == c).collect();
+    assert!(cands.len() <= 10);
+    let mut best: Option<(i64, i64)> = None;
+    let mut tried = 0;
+    let mut options: Vec<Option<Session>> = vec![None];
+    for days in m.starts[c].iter().filter(|d| d[0] >= t0) {
+        for venue in 0..m.venues.len() {
+            for &r in &m.courses[c].qualified {
+                for mask in 0u32..(1 << cands.len()) {
+                    let attendees: Vec<usize> = (0..cands.len()).filter(|i| mask >> i & 1 == 1).map(|i| cands[i]).collect();
+                    options.push(Some(Session { course: c, days: days.clone(), venue, trainers: vec![r], attendees }));
+                }
+            }
+        }
+    }
+    for o in options {
+        let mut sessions = fixed.clone();
+        sessions.extend(o);
+        let outcome =
+            Outcome { timetable: Timetable { sessions }, bound: None, proven_optimal: false, interrupted: false, detail: String::new() };
+        let mut cand = again.clone();
+        cand.timetable = Some(solve::timetable_plan(inst, &outcome, "brute-force", "enumeration"));
+        if !check::check(&loaded2.file, &loaded2.sha256, &cand).is_valid() {
+            continue;
+        }
+        tried += 1;
+        let changes = (change_count(&loaded2, &plan, &cand, today, &w) * 1000.0).round() as i64;
+        let served: i64 = cand.timetable.as_ref().unwrap().sessions.iter().map(|s| s.attendees.len() as i64).sum();
+        let key = (changes, -served);
+        if best.is_none_or(|b| key < b) {
+            best = Some(key);
+        }
+    }
+    eprintln!("brute force: {tried} valid alternatives, best (changes×1000, −served) {best:?}");
+    assert!(tried > 0);
+    let best = best.unwrap();
+    let got = (
+        (weighted(&again) * 1000.0).round() as i64,
+        -(again.timetable.as_ref().unwrap().sessions.iter().map(|s| s.attendees.len() as i64).sum::<i64>()),
+    );
+    assert_eq!(got, best, "re-plan (changes×1000, −served) vs brute force over {tried} valid alternatives");
+}
+
+fn make_unavailable(v: &mut Value, list: &str, id: &str, dates: &[&str]) {
+    for x in v[list].as_array_mut().unwrap() {
+        if x["id"] == id {
+            x["unavailable"] = serde_json::json!(dates);
+        }
+    }
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+fn first_future<'p>(plan: &'p PlanFile, today: &str) -> &'p trappa::io::plan_format::SessionPlan {
+    let mut future: Vec<_> = plan.timetable.as_ref().unwrap().sessions.iter().filter(|s| s.dates[0] >= date(today)).collect();
+    future.sort_by_key(|s| (s.dates[0], s.id.clone()));
+    future[0]
+}
+
+/// The first planned session's trainer falls ill on its first day.
+fn ill_on_first_future_day(v: &mut Value, plan: &PlanFile, today: &str) {
+    let s = first_future(plan, today);
+    make_unavailable(v, "trainers", &s.trainers[0], &[leak(s.dates[0].to_string())]);
+}
+
+#[test]
+fn ill_trainer_is_replaced_as_brute_force_finds() {
+    for w in [ChangeWeights::default(), ChangeWeights::parse("trainer=10").unwrap(), ChangeWeights::parse("participant=3").unwrap()] {
+        brute_force_timetable(|v, p| ill_on_first_future_day(v, p, "2027-02-02"), "2027-02-02", w);
+    }
+}
+
+#[test]
+fn lost_venue_is_repaired_as_brute_force_finds() {
+    brute_force_timetable(
+        |v, p| {
+            let s = first_future(p, "2027-02-02");
+            let dates: Vec<&str> = s.dates.iter().map(|d| leak(d.to_string())).collect();
+            make_unavailable(v, "venues", &s.venue, &dates);
+        },
+        "2027-02-02",
+        ChangeWeights::default(),
+    );
+}
+
+#[test]
+fn both_trainers_ill_on_a_day_as_brute_force_finds() {
+    brute_force_timetable(
+        |v, p| {
+            let s = first_future(p, "2027-02-02");
+            let last = leak(s.dates.last().unwrap().to_string());
+            make_unavailable(v, "trainers", "t1", &[last]);
+            make_unavailable(v, "trainers", "t2", &[last]);
+        },
+        "2027-02-02",
+        ChangeWeights::default(),
+    );
+}
+
+/// Mentors: a mentor leaves. A brute force over every matching of the round (pairs kept or
+/// not, any capacity-feasible assignment) finds the fewest people whose pair changes, then
+/// the most matched; the re-plan reaches both.
+#[test]
+fn mentor_leaving_rematches_as_brute_force_finds() {
+    let v = read("uppsala-small.json");
+    let loaded = load(&v);
+    let plan = solve_checked(&loaded);
+    let today = "2027-11-01";
+    for gone in ["m01", "m02", "m04"] {
+        let mut v2 = v.clone();
+        v2["mentors"].as_array_mut().unwrap().retain(|m| m["id"] != gone);
+        if let Some(x) = v2["mentorship"]["exclusions"].as_array_mut() {
+            x.retain(|e| e["mentor"] != gone);
+        }
+        let loaded2 = load(&v2);
+        let again = replan_checked(&loaded2, &plan, today, ChangeWeights::default());
+        assert_frozen(&loaded2, &plan, &again, today);
+        let problem = trappa::solve::mentor_matching::build_problem(&loaded2.model);
+        let inst = &loaded2.model;
+        let old: BTreeMap<String, String> = plan.mentorship.pairs.iter().map(|p| (p.mentee.clone(), p.mentor.clone())).collect();
+        // Enumerate every assignment of the eligible mentees (mentor or none).
+        let n = problem.mentees.len();
+        let mut best: Option<(usize, i64)> = None;
+        let mut choice = vec![0usize; n];
+        loop {
+            let mut load = vec![0usize; inst.mentors.len()];
+            let mut ok = true;
+            let mut pairs: BTreeMap<String, String> = BTreeMap::new();
+            for (i, &c) in choice.iter().enumerate() {
+                if c > 0 {
+                    let (mm, _) = &problem.candidates[i][c - 1];
+                    load[*mm] += 1;
+                    ok &= load[*mm] <= problem.capacity[*mm];
+                    pairs.insert(inst.participants[problem.mentees[i]].id.clone(), inst.mentors[*mm].id.clone());
+                }
+            }
+            if ok {
+                // Changed: a mentee whose mentor differs, and a present mentor losing a mentee.
+                let present = ids(&loaded2);
+                let mut changed: BTreeSet<String> = BTreeSet::new();
+                for (e, mo) in &old {
+                    if pairs.get(e) != Some(mo) {
+                        if present.contains(e) {
+                            changed.insert(e.clone());
+                        }
+                        if present.contains(mo) {
+                            changed.insert(mo.clone());
+                        }
+                    }
+                }
+                let key = (changed.len(), -(pairs.len() as i64));
+                if best.is_none_or(|b| key < b) {
+                    best = Some(key);
+                }
+            }
+            let mut i = 0;
+            while i < n {
+                choice[i] += 1;
+                if choice[i] <= problem.candidates[i].len() {
+                    break;
+                }
+                choice[i] = 0;
+                i += 1;
+            }
+            if i == n {
+                break;
+            }
+        }
+        let got = (again.replan.as_ref().unwrap().changed.len(), -(again.mentorship.pairs.len() as i64));
+        assert_eq!(Some(got), best, "mentor {gone} leaves");
+    }
+}
+
+/// Groups: a leader leaves; another qualified leader free on the planned dates takes the group
+/// and the members keep their dates.
+#[test]
+fn leader_leaving_is_replaced_without_moving_members() {
+    let v = all_parts();
+    let loaded = load(&v);
+    let plan = solve_checked(&loaded);
+    let today = "2027-03-01";
+    let g = plan.groups.iter().flat_map(|p| &p.groups).find(|g| g.leader.is_some()).unwrap().clone();
+    let leader = g.leader.clone().unwrap();
+    let mut v2 = v.clone();
+    v2["group_leaders"].as_array_mut().unwrap().retain(|l| l["id"] != leader.as_str());
+    let loaded2 = load(&v2);
+    let again = replan_checked(&loaded2, &plan, today, ChangeWeights::default());
+    assert_frozen(&loaded2, &plan, &again, today);
+    let g2 = again.groups.iter().flat_map(|p| &p.groups).find(|x| x.id == g.id).unwrap();
+    assert_ne!(g2.leader.as_deref(), Some(leader.as_str()));
+    assert_eq!(g2.members, g.members);
+    let r = again.replan.as_ref().unwrap();
+    if g2.meetings == g.meetings {
+        assert!(r.changed.iter().all(|c| !g.members.contains(&c.person)), "members keep their dates: {:?}", r.changed);
+    }
+}
+
+fn trappa() -> Command {
+    Command::cargo_bin("trappa").unwrap()
+}
+
+#[test]
+fn replan_and_diff_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let inst = root().join("instances/liten-kursomgang.json");
+    let p1 = dir.path().join("p1");
+    trappa()
+        .args(["solve", inst.to_str().unwrap(), "--quiet", "--timetable-strategy", "greedy", "--out", p1.to_str().unwrap()])
+        .assert()
+        .success();
+    assert!(p1.join("instance.json").exists());
+    let plan: PlanFile = serde_json::from_str(&std::fs::read_to_string(p1.join("plan.json")).unwrap()).unwrap();
+    let s = first_future(&plan, "2027-02-02");
+    let (ill, day, course) = (s.trainers[0].clone(), s.dates[0].to_string(), s.course.clone());
+    let mut v = read("liten-kursomgang.json");
+    make_unavailable(&mut v, "trainers", &ill, &[leak(day.clone())]);
+    let changed = dir.path().join("changed.json");
+    std::fs::write(&changed, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let p2 = dir.path().join("p2");
+    let out = trappa()
+        .args([
+            "replan",
+            changed.to_str().unwrap(),
+            "--previous",
+            p1.to_str().unwrap(),
+            "--today",
+            "2027-02-02",
+            "--out",
+            p2.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(text.contains("person(s) with changed dates"), "{text}");
+    trappa().args(["check", changed.to_str().unwrap(), p2.to_str().unwrap()]).assert().success();
+    let d = trappa().args(["diff", p1.to_str().unwrap(), p2.to_str().unwrap()]).assert().success();
+    let text = String::from_utf8_lossy(&d.get_output().stdout).to_string();
+    assert!(text.contains(&format!("{ill} (trainer)")), "{text}");
+    assert!(text.contains(&format!("- {day} course {course}")), "{text}");
+    let d = trappa().args(["diff", p1.to_str().unwrap(), p1.to_str().unwrap(), "--json"]).assert().success();
+    assert_eq!(String::from_utf8_lossy(&d.get_output().stdout).trim(), "[]");
+    // Bad input: exit 2, nothing written.
+    let p3 = dir.path().join("p3");
+    trappa()
+        .args([
+            "replan",
+            changed.to_str().unwrap(),
+            "--previous",
+            p1.to_str().unwrap(),
+            "--today",
+            "2027-13-01",
+            "--out",
+            p3.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2);
+    trappa()
+        .args([
+            "replan",
+            changed.to_str().unwrap(),
+            "--previous",
+            p1.to_str().unwrap(),
+            "--today",
+            "2027-02-02",
+            "--change-weights",
+            "boss=3",
+            "--out",
+            p3.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2);
+    trappa()
+        .args([
+            "replan",
+            changed.to_str().unwrap(),
+            "--previous",
+            changed.to_str().unwrap(),
+            "--today",
+            "2027-02-02",
+            "--out",
+            p3.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2);
+    assert!(!p3.exists());
+}
