@@ -298,9 +298,24 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     }
 
     // Maximum number matched: Kuhn's augmenting paths on the eligibility graph.
-    let slots: Vec<usize> = (0..f.mentors.len()).map(|m| f.mentors[m].capacity.max(0) as usize).collect();
-    let adj: Vec<Vec<usize>> = eligible.iter().map(|&p| (0..f.mentors.len()).filter(|&m| allowed(m, p).is_ok()).collect()).collect();
-    let best = max_matching(&adj, &slots);
+    // Fixed pairs (pinned in the instance) are in every plan: they take their mentors' slots
+    // first, and the maximum is over the other mentees.
+    let mut slots: Vec<usize> = (0..f.mentors.len()).map(|m| f.mentors[m].capacity.max(0) as usize).collect();
+    let mut fixed_mentees = std::collections::HashSet::new();
+    for fp in &f.mentorship.fixed_pairs {
+        let (Some(m), Some(p)) = (f.mentors.iter().position(|x| x.id == fp.mentor), f.participants.iter().position(|x| x.id == fp.mentee))
+        else {
+            continue;
+        };
+        if eligible.contains(&p) && allowed(m, p).is_ok() && slots[m] > 0 && fixed_mentees.insert(p) {
+            slots[m] -= 1;
+        }
+    }
+    let adj: Vec<Vec<usize>> = eligible
+        .iter()
+        .map(|&p| if fixed_mentees.contains(&p) { vec![] } else { (0..f.mentors.len()).filter(|&m| allowed(m, p).is_ok()).collect() })
+        .collect();
+    let best = max_matching(&adj, &slots) + fixed_mentees.len();
     let valid_pairs = pair_list.iter().filter(|(m, p)| allowed(*m, *p).is_ok()).count();
     if best > plan.mentorship.pairs.len().max(valid_pairs) {
         report.violations.push(violation("C031", format!("{} mentees are matched but {best} could be", plan.mentorship.pairs.len())));
