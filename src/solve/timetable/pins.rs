@@ -72,8 +72,8 @@ fn place(st: &mut State, order: &[usize], i: usize, budget: &mut usize, failure:
         return true;
     };
     let pin = &st.inst.pins.sessions[k];
-    let mut last_reason = None;
-    for (days, venue) in options(st, pin) {
+    let (opts, mut last_reason) = options(st, pin);
+    for (days, venue) in opts {
         if *budget == 0 {
             break;
         }
@@ -98,7 +98,8 @@ fn place(st: &mut State, order: &[usize], i: usize, budget: &mut usize, failure:
 
 /// Candidate (days, venue) of a pin, cheapest first: the session cost and the pinned attendees'
 /// travel, then the earliest days.
-fn options(st: &State, pin: &PinnedSession) -> Vec<(Vec<usize>, usize)> {
+/// With no option, the reason a pinned attendee rules out the first layout of days.
+fn options(st: &State, pin: &PinnedSession) -> (Vec<(Vec<usize>, usize)>, Option<String>) {
     let m = st.m;
     let c = pin.course;
     let day_options: Vec<Vec<usize>> = match &pin.days {
@@ -110,9 +111,18 @@ fn options(st: &State, pin: &PinnedSession) -> Vec<(Vec<usize>, usize)> {
         None => (0..m.venues.len()).collect(),
     };
     let mut out: Vec<(f64, usize, usize, Vec<usize>)> = Vec::new();
+    let mut reason = None;
     for (di, days) in day_options.iter().enumerate() {
         // Pinned attendees must be inside their window and free.
-        if !pin.demands.iter().flatten().all(|&d| st.attend_check_days(d, days).is_ok()) {
+        if let Some((d, b)) = pin.demands.iter().flatten().find_map(|&d| st.attend_check_days(d, days).err().map(|b| (d, b))) {
+            if reason.is_none() {
+                reason = Some(format!(
+                    "attendee {} cannot attend from {}: {}",
+                    st.inst.participants[m.demands[d].participant].id,
+                    m.days[days[0]],
+                    block_words(b)
+                ));
+            }
             continue;
         }
         for &v in &venues {
@@ -126,7 +136,8 @@ fn options(st: &State, pin: &PinnedSession) -> Vec<(Vec<usize>, usize)> {
     }
     out.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     out.truncate(MAX_OPTIONS);
-    out.into_iter().map(|(_, _, v, days)| (days, v)).collect()
+    let reason = if out.is_empty() { reason } else { None };
+    (out.into_iter().map(|(_, _, v, days)| (days, v)).collect(), reason)
 }
 
 /// Opens the pin's session on `days` at `venue` (pinned trainers plus the cheapest free
