@@ -74,7 +74,6 @@ pub fn validate_pins(f: &InstanceFile) -> Vec<Problem> {
             }
         }
     }
-    drop(push);
     if !out.is_empty() {
         return out;
     }

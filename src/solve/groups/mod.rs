@@ -327,6 +327,10 @@ fn solve_programme(
     };
     let need = |m: usize| sizes_for(m).iter().map(|s| s.0).sum::<usize>();
     let mut m = prog.group_sizes.as_ref().map(|s| s.len()).or(prog.groups).unwrap_or_else(|| n.div_ceil(prog.max_size.max(1)));
+    // Every fixed group is a group of its own: form at least as many groups as there are.
+    if prog.groups.is_none() && prog.group_sizes.is_none() && m < pins.len() {
+        m = pins.len();
+    }
     if prog.leader_required && m > leader_places {
         out.notes.push(format!(
             "{m} groups are needed but the qualified leaders ({}) have room for {leader_places}",
