@@ -49,6 +49,14 @@ pub fn for_each_person_id(file: &mut InstanceFile, f: &mut dyn FnMut(&mut String
         f(&mut c.mentor);
         f(&mut c.mentee);
     }
+    for p in &mut file.mentorship.fixed_pairs {
+        f(&mut p.mentor);
+        f(&mut p.mentee);
+    }
+    for s in &mut file.fixed_sessions {
+        s.trainers.iter_mut().flatten().for_each(&mut *f);
+        s.attendees.iter_mut().flatten().for_each(&mut *f);
+    }
     for g in &mut file.group_programmes {
         if let Some(enrolled) = &mut g.enrolled {
             enrolled.iter_mut().for_each(&mut *f);
@@ -59,6 +67,10 @@ pub fn for_each_person_id(file: &mut InstanceFile, f: &mut dyn FnMut(&mut String
         for w in &mut g.pair_weights {
             f(&mut w.a);
             f(&mut w.b);
+        }
+        for fg in &mut g.fixed_groups {
+            fg.members.iter_mut().for_each(&mut *f);
+            fg.leader.iter_mut().for_each(&mut *f);
         }
     }
     for d in &mut file.demand {

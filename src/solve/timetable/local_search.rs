@@ -11,6 +11,7 @@ use super::greedy::{self, Options};
 use super::state::State;
 use super::{Context, Timetable};
 use crate::model::Instance;
+use crate::solve::SolveError;
 use rand::seq::SliceRandom;
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -34,7 +35,8 @@ const EPS: f64 = 1e-6;
 /// Runs [`STARTS`] starts in parallel and returns the best timetable (ties: lowest start index)
 /// and whether the search was cut short. A `plan` from the aggregated model guides the first two
 /// starts' constructions (sessions per venue, the venue of each demand).
-pub fn multi_start(inst: &Instance, ctx: &Context, plan: Option<&super::bound::Master>) -> (Timetable, bool) {
+pub fn multi_start(inst: &Instance, ctx: &Context, plan: Option<&super::bound::Master>) -> Result<(Timetable, bool), SolveError> {
+    let base = super::pins::pinned_state(inst)?;
     // With a time limit the starts share it wave by wave (as many at once as threads) and search
     // until their slice ends; without one, each start does a fixed number of iterations, so the
     // plan depends on the seed only.
@@ -44,7 +46,7 @@ pub fn multi_start(inst: &Instance, ctx: &Context, plan: Option<&super::bound::M
         .into_par_iter()
         .map(|i| {
             let mut rng = ctx.rng(i + 1);
-            let mut st = State::new(inst);
+            let mut st = base.clone();
             let guided = plan.filter(|_| i < GUIDED_STARTS);
             let opts = Options {
                 noise: if i == 0 || i == GUIDED_STARTS { 0.0 } else { START_NOISE },
@@ -69,7 +71,7 @@ pub fn multi_start(inst: &Instance, ctx: &Context, plan: Option<&super::bound::M
         .collect();
     let best =
         results.into_iter().enumerate().min_by(|a, b| a.1 .0.total_cmp(&b.1 .0).then(a.0.cmp(&b.0))).map(|x| x.1 .1).unwrap_or_default();
-    (best, ctx.expired())
+    Ok((best, ctx.expired()))
 }
 
 /// Iterations of one start: proportional to the demand.
@@ -103,7 +105,7 @@ pub fn improve(st: &mut State, rng: &mut ChaCha8Rng, ctx: &Context, iterations: 
 fn random_served(st: &State, rng: &mut ChaCha8Rng) -> Option<usize> {
     for _ in 0..8 {
         let d = rng.gen_range(0..st.m.demands.len());
-        if st.assigned[d].is_some() && !st.has_dependents(d) {
+        if st.assigned[d].is_some() && !st.pinned_demand[d] && !st.has_dependents(d) {
             return Some(d);
         }
     }
@@ -148,7 +150,7 @@ fn swap(st: &mut State, rng: &mut ChaCha8Rng) {
     let Some(&d2) = st.slot(s2).session.attendees.choose(rng) else {
         return;
     };
-    if st.has_dependents(d2) {
+    if st.pinned_demand[d2] || st.has_dependents(d2) {
         return;
     }
     let before = st.total();
@@ -217,6 +219,9 @@ fn reseat(st: &mut State, demands: &[usize], exclude: Option<usize>) {
 fn close(st: &mut State, rng: &mut ChaCha8Rng) {
     let open = st.open_slots();
     let Some(&s) = open.choose(rng) else { return };
+    if st.is_pinned(s) {
+        return;
+    }
     let attendees = st.slot(s).session.attendees.clone();
     if attendees.iter().any(|&d| st.has_dependents(d)) {
         return;
@@ -258,7 +263,7 @@ fn open(st: &mut State, rng: &mut ChaCha8Rng) {
         }
         match st.assigned[d] {
             None => movers.push((-m.demands[d].penalty, d)),
-            Some(s1) if !st.has_dependents(d) => {
+            Some(s1) if !st.pinned_demand[d] && !st.has_dependents(d) => {
                 let here = m.travel_cost(st.inst, m.demands[d].participant, venue, m.courses[course].days);
                 let there = m.travel_cost(st.inst, m.demands[d].participant, st.slot(s1).session.venue, m.courses[course].days);
                 if here < there {
@@ -302,6 +307,9 @@ fn open(st: &mut State, rng: &mut ChaCha8Rng) {
 fn shift(st: &mut State, rng: &mut ChaCha8Rng) {
     let open = st.open_slots();
     let Some(&s) = open.choose(rng) else { return };
+    if st.is_pinned(s) {
+        return;
+    }
     let sess = st.slot(s).session.clone();
     if sess.attendees.iter().any(|&d| st.has_dependents(d)) {
         return;
@@ -352,6 +360,9 @@ fn shift(st: &mut State, rng: &mut ChaCha8Rng) {
 fn retrain(st: &mut State, rng: &mut ChaCha8Rng) {
     let open = st.open_slots();
     let Some(&s) = open.choose(rng) else { return };
+    if st.is_pinned(s) {
+        return;
+    }
     let Some(best) = st.cheapest_trainers_for(s) else {
         return;
     };
@@ -371,7 +382,7 @@ fn trade_trainers(st: &mut State, rng: &mut ChaCha8Rng) {
     }
     let a = open[rng.gen_range(0..open.len())];
     let b = open[rng.gen_range(0..open.len())];
-    if a == b {
+    if a == b || st.is_pinned(a) || st.is_pinned(b) {
         return;
     }
     let (ta, tb) = (st.slot(a).session.trainers.clone(), st.slot(b).session.trainers.clone());
