@@ -617,3 +617,57 @@ fn pins_added_before_a_replan_hold() {
     assert!(r.changed.len() <= 2, "{:?}", r.changed);
     assert!(r.changed.iter().any(|c| c.person == a || c.person == b));
 }
+
+fn remove_participant(v: &mut Value, id: &str) {
+    v["participants"].as_array_mut().unwrap().retain(|p| p["id"] != id);
+    // `get_mut`, not indexing: indexing a missing key would add it as null.
+    for key in ["demand", "course_history"] {
+        if let Some(a) = v.get_mut(key).and_then(Value::as_array_mut) {
+            a.retain(|x| x["participant"] != id);
+        }
+    }
+    for key in ["exclusions", "pair_costs"] {
+        if let Some(a) = v.get_mut("mentorship").and_then(|m| m.get_mut(key)).and_then(Value::as_array_mut) {
+            a.retain(|x| x["mentee"] != id);
+        }
+    }
+    if let Some(gs) = v.get_mut("group_programmes").and_then(Value::as_array_mut) {
+        for g in gs {
+            if let Some(e) = g.get_mut("enrolled").and_then(Value::as_array_mut) {
+                e.retain(|x| x != id);
+            }
+        }
+    }
+}
+
+/// People who leave after a session has run: the session is history and stays as it was for
+/// the others, even below the course's minimum size now (the checker accepts that for
+/// sessions before the re-plan's date, and only for them).
+#[test]
+fn leaving_after_a_session_keeps_its_history() {
+    let v = read("mall/exempel.json");
+    let loaded = load(&v);
+    let plan = solve_checked(&loaded);
+    let today = "2027-03-01";
+    let tt = plan.timetable.as_ref().unwrap();
+    let s = tt.sessions.iter().find(|s| s.dates[0] < date(today)).expect("a session before today").clone();
+    let min = v["courses"].as_array().unwrap().iter().find(|c| c["course"] == s.course.as_str() || c["id"] == s.course.as_str()).unwrap()
+        ["min_size"]
+        .as_u64()
+        .unwrap_or(6) as usize;
+    let mut v2 = v.clone();
+    let leaving: Vec<String> = s.attendees.iter().take(s.attendees.len() + 1 - min.min(s.attendees.len())).cloned().collect();
+    for id in &leaving {
+        remove_participant(&mut v2, id);
+    }
+    let loaded2 = load(&v2);
+    let again = replan_checked(&loaded2, &plan, today, ChangeWeights::default());
+    assert_frozen(&loaded2, &plan, &again, today);
+    let kept = again.timetable.as_ref().unwrap().sessions.iter().find(|x| x.dates == s.dates && x.course == s.course).unwrap();
+    assert!(kept.attendees.len() < min, "the scenario puts the past session below its minimum");
+    // The same session planned from today on would break the rule: the checker says so.
+    let mut moved = again.clone();
+    moved.replan.as_mut().unwrap().today = s.dates[0];
+    let report = check::check(&loaded2.file, &loaded2.sha256, &moved);
+    assert!(report.violations.iter().any(|x| x.code == "C053"), "{:?}", report.violations);
+}

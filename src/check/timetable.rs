@@ -31,6 +31,10 @@ struct Ctx<'a> {
     muni_of_unit: HashMap<&'a str, usize>,
     headcount: HashMap<&'a str, i64>,
     wants: BTreeMap<(usize, usize), Want>,
+    /// For a re-planned round: its planning date. Sessions that started before it are history,
+    /// and people who have left the round no longer appear in them, so they may have fallen
+    /// below the course's minimum size.
+    history_before: Option<NaiveDate>,
 }
 
 impl<'a> Ctx<'a> {
@@ -145,6 +149,7 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
         },
         headcount: f.region.units.iter().map(|u| (u.id.as_str(), u.headcount)).collect(),
         wants: BTreeMap::new(),
+        history_before: plan.replan.as_ref().map(|r| r.today),
     };
     derive_wants(&mut ctx);
     let Some(tt) = &plan.timetable else {
@@ -237,7 +242,8 @@ fn session_size(ctx: &Ctx, s: &SessionPlan, c: usize, venue: usize, v: &mut Vec<
     let course = &ctx.f.courses[c];
     let n = s.attendees.len() as u32;
     let seats = course.max_size.min(ctx.f.venues[venue].capacity);
-    if n < course.min_size || n > seats {
+    let history = ctx.history_before.is_some_and(|t| s.dates.first().is_some_and(|d| *d < t));
+    if (n < course.min_size && !history) || n > seats {
         v.push(violation(
             "C053",
             format!(
