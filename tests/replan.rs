@@ -493,6 +493,14 @@ fn replan_and_diff_from_the_command_line() {
     let text = String::from_utf8_lossy(&d.get_output().stdout).to_string();
     assert!(text.contains(&format!("{ill} (trainer)")), "{text}");
     assert!(text.contains(&format!("- {day} course {course}")), "{text}");
+    // The report of a re-planned round shows who must be told.
+    let html = dir.path().join("r.html");
+    trappa().args(["report", p2.to_str().unwrap(), "--out", html.to_str().unwrap()]).assert().success();
+    let page = std::fs::read_to_string(&html).unwrap();
+    let p2plan: PlanFile = serde_json::from_str(&std::fs::read_to_string(p2.join("plan.json")).unwrap()).unwrap();
+    let n_changed = p2plan.replan.as_ref().unwrap().changed.len();
+    assert!(page.contains(&format!("<section id=\"changes\" data-changed=\"{n_changed}\"")), "no changes section");
+    assert!(page.contains(&format!("id=\"person-{ill}\"")) || page.contains(&ill));
     let d = trappa().args(["diff", p1.to_str().unwrap(), p1.to_str().unwrap(), "--json"]).assert().success();
     assert_eq!(String::from_utf8_lossy(&d.get_output().stdout).trim(), "[]");
     // Bad input: exit 2, nothing written.

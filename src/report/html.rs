@@ -384,6 +384,7 @@ pub fn render(plan: &PlanFile, file: &InstanceFile, inst: &Instance, opts: Repor
          <a href=\"#people\">Kalender per person</a></div></nav>\n<main class=\"wrap\">\n",
     );
     headline(&mut h, plan, &look, &fig);
+    changes(&mut h, plan, &look);
     unserved(&mut h, plan, &look, &fig);
     timeline::render(&mut h, plan, &look, &fig);
     map::render(&mut h, plan, &look, &fig);
@@ -393,6 +394,50 @@ pub fn render(plan: &PlanFile, file: &InstanceFile, inst: &Instance, opts: Repor
     h.push_str(SCRIPT);
     h.push_str("</script>\n</body>\n</html>\n");
     h
+}
+
+/// For a re-planned round: who must be told about changed dates, and what was repaired.
+fn changes(h: &mut String, plan: &PlanFile, look: &Lookup) {
+    let Some(r) = &plan.replan else { return };
+    let _ = writeln!(
+        h,
+        "<section id=\"changes\" data-changed=\"{}\" data-added=\"{}\">\n<h2>Ändringar sedan förra planen</h2>\n\
+         <p>Omplanerad från {}: allt före dagen är oförändrat. {} person(er) får ändrade eller borttagna datum \
+         (viktat {}), {} får bara nya datum.</p>",
+        r.changed.len(),
+        r.added.len(),
+        esc(&date_sv(r.today)),
+        r.changed.len(),
+        esc(&format!("{}", r.weighted_changes)),
+        r.added.len()
+    );
+    if !r.changed.is_empty() {
+        h.push_str("<table><thead><tr><th>Person</th><th>Roll</th><th>Borttagna/ändrade</th><th>Nya</th></tr></thead><tbody>\n");
+        for c in &r.changed {
+            let role = match c.role.as_str() {
+                "mentor" => "mentor",
+                "trainer" => "utbildare",
+                "leader" => "gruppledare",
+                _ => "deltagare",
+            };
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td>{role}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                look.person_link(&c.person),
+                c.removed,
+                c.added
+            );
+        }
+        h.push_str("</tbody></table>\n");
+    }
+    if !r.notes.is_empty() {
+        h.push_str("<details><summary>Vad som ändrades och varför</summary><ul>\n");
+        for n in &r.notes {
+            let _ = writeln!(h, "<li>{}</li>", esc(n));
+        }
+        h.push_str("</ul></details>\n");
+    }
+    h.push_str("</section>\n");
 }
 
 fn status_sv(opt: Optimality, gap: Option<f64>) -> String {
