@@ -300,7 +300,7 @@ fn size_range(prog: &GroupProgramme, count: usize) -> (usize, usize) {
 
 /// Places each of `who` (in order) in the best group with room; returns those not placed.
 fn place_all(inst: &Instance, prog: &GroupProgramme, groups: &mut [(String, FormedGroup)], who: &[usize]) -> Vec<usize> {
-    let max = size_range(prog, groups.len()).1;
+    let (min, max) = size_range(prog, groups.len());
     let mut left = Vec::new();
     for &p in who {
         let part = &inst.participants[p];
@@ -316,7 +316,9 @@ fn place_all(inst: &Instance, prog: &GroupProgramme, groups: &mut [(String, Form
             .map(|(i, (_, g))| {
                 let gain: f64 = g.members.iter().map(|&q| pair_benefit(inst, prog, p, q)).sum::<f64>()
                     - prog.diversity.travel_per_minute * inst.travel(part.municipality, g.place);
-                ((gain * 1000.0).round() as i64, i)
+                // A group below its minimum would be dissolved (everyone in it told): filling
+                // it comes before diversity.
+                ((g.members.len() < min, (gain * 1000.0).round() as i64), i)
             })
             .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         match best {
