@@ -27,7 +27,7 @@ use crate::diff;
 use crate::io::plan_format::*;
 use crate::io::LoadedInstance;
 use crate::model::Instance;
-use crate::solve::mentor_matching::{balance_cost, pair_cost};
+use crate::solve::mentor_matching::pair_cost;
 use crate::solve::{self, round3, SolveError};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -240,27 +240,8 @@ fn changes(
 fn mentorship_plan(inst: &Instance, o: &mentorship::Outcome) -> (MentorshipPlan, ObjectiveReport) {
     let mut pairs = o.pairs.clone();
     pairs.sort_by(|a, b| (&inst.mentors[a.0].id, &inst.participants[a.1].id).cmp(&(&inst.mentors[b.0].id, &inst.participants[b.1].id)));
-    let mut terms: BTreeMap<String, f64> = BTreeMap::new();
-    let mut load = vec![0usize; inst.mentors.len()];
-    let mut pair_plans = Vec::new();
-    for (m, p, s) in pairs {
-        load[m] += 1;
-        let by_name = pair_cost(inst, m, p).by_name();
-        for (k, v) in &by_name {
-            *terms.entry(k.clone()).or_insert(0.0) += v;
-        }
-        pair_plans.push(PairPlan {
-            mentor: inst.mentors[m].id.clone(),
-            mentee: inst.participants[p].id.clone(),
-            travel_minutes: round3(inst.travel(inst.mentors[m].municipality, inst.participants[p].municipality)),
-            cost: by_name.into_iter().map(|(k, v)| (k, round3(v))).collect(),
-            meeting_place: inst.municipalities[s.place].id.clone(),
-            meetings: s.dates,
-            shortfall: s.shortfall,
-        });
-    }
-    terms.insert("balance".into(), load.iter().map(|&l| balance_cost(inst.weights.balance, l)).sum());
-    let terms: BTreeMap<String, f64> = terms.into_iter().map(|(k, v)| (k, round3(v))).collect();
+    let dated = pairs.into_iter().map(|(m, p, s)| (m, p, pair_cost(inst, m, p), s)).collect();
+    let (pair_plans, terms) = solve::pair_plans(inst, dated);
     let cost = round3(terms.values().sum());
     let unmatched = solve::unmatched_mentees(inst, &o.problem, &o.matching);
     let not_eligible = solve::not_eligible_mentees(inst, &o.problem);

@@ -155,28 +155,12 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
     pairs.sort_by(|a, b| (&inst.mentors[a.0].id, &inst.participants[a.1].id).cmp(&(&inst.mentors[b.0].id, &inst.participants[b.1].id)));
     let series = meetings::schedule_series(inst, &pairs.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), &mut busy);
 
-    let mut terms: BTreeMap<String, f64> = BTreeMap::new();
-    let mut load = vec![0usize; inst.mentors.len()];
-    let mut pair_plans = Vec::with_capacity(pairs.len());
-    for ((m, p, i), s) in pairs.iter().zip(series) {
-        load[*m] += 1;
-        let cost = problem.candidates[*i].iter().find(|c| c.0 == *m).map(|c| c.1.clone()).unwrap_or_default();
-        let by_name = cost.by_name();
-        for (k, v) in &by_name {
-            *terms.entry(k.clone()).or_insert(0.0) += v;
-        }
-        pair_plans.push(PairPlan {
-            mentor: inst.mentors[*m].id.clone(),
-            mentee: inst.participants[*p].id.clone(),
-            travel_minutes: round3(inst.travel(inst.mentors[*m].municipality, inst.participants[*p].municipality)),
-            cost: by_name.into_iter().map(|(k, v)| (k, round3(v))).collect(),
-            meeting_place: inst.municipalities[s.place].id.clone(),
-            meetings: s.dates,
-            shortfall: s.shortfall,
-        });
-    }
-    terms.insert("balance".into(), load.iter().map(|&l| balance_cost(inst.weights.balance, l)).sum());
-    let terms: BTreeMap<String, f64> = terms.into_iter().map(|(k, v)| (k, round3(v))).collect();
+    let dated: Vec<(usize, usize, mentor_matching::PairCostTerms, meetings::Series)> = pairs
+        .iter()
+        .zip(series)
+        .map(|(&(m, p, i), s)| (m, p, problem.candidates[i].iter().find(|c| c.0 == m).map(|c| c.1.clone()).unwrap_or_default(), s))
+        .collect();
+    let (pair_plans, terms) = pair_plans(inst, dated);
     let cost = round3(matching.cost);
 
     let unmatched = unmatched_mentees(inst, &problem, &matching);
@@ -202,6 +186,36 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
         timetable: timetable_plan,
         replan: None,
     })
+}
+
+/// The plan's pairs from dated pairs with their cost terms, and the objective's terms: each cost
+/// term summed over the pairs, plus the balance term of the mentors' loads (all rounded to the
+/// plan's precision).
+pub(crate) fn pair_plans(
+    inst: &crate::model::Instance,
+    pairs: Vec<(usize, usize, mentor_matching::PairCostTerms, meetings::Series)>,
+) -> (Vec<PairPlan>, BTreeMap<String, f64>) {
+    let mut terms: BTreeMap<String, f64> = BTreeMap::new();
+    let mut load = vec![0usize; inst.mentors.len()];
+    let mut plans = Vec::with_capacity(pairs.len());
+    for (m, p, cost, s) in pairs {
+        load[m] += 1;
+        let by_name = cost.by_name();
+        for (k, v) in &by_name {
+            *terms.entry(k.clone()).or_insert(0.0) += v;
+        }
+        plans.push(PairPlan {
+            mentor: inst.mentors[m].id.clone(),
+            mentee: inst.participants[p].id.clone(),
+            travel_minutes: round3(inst.travel(inst.mentors[m].municipality, inst.participants[p].municipality)),
+            cost: by_name.into_iter().map(|(k, v)| (k, round3(v))).collect(),
+            meeting_place: inst.municipalities[s.place].id.clone(),
+            meetings: s.dates,
+            shortfall: s.shortfall,
+        });
+    }
+    terms.insert("balance".into(), load.iter().map(|&l| balance_cost(inst.weights.balance, l)).sum());
+    (plans, terms.into_iter().map(|(k, v)| (k, round3(v))).collect())
 }
 
 /// The unmatched mentees of a matching, each with the reason: no eligible mentor (with how
