@@ -92,7 +92,8 @@ pub fn improve(st: &mut State, rng: &mut ChaCha8Rng, ctx: &Context, iterations: 
             45..=56 => insert(st, rng),
             57..=66 => close(st, rng),
             67..=78 => open(st, rng),
-            79..=90 => shift(st, rng),
+            79..=86 => shift(st, rng),
+            87..=90 => merge(st, rng),
             91..=95 => retrain(st, rng),
             _ => trade_trainers(st, rng),
         }
@@ -231,6 +232,75 @@ fn close(st: &mut State, rng: &mut ChaCha8Rng) {
     if st.total() > before - EPS {
         *st = snapshot;
     }
+}
+
+/// Merges a session into the other sessions of its course: closes it, moves other sessions of
+/// the course to larger venues free on their days where its attendees do not fit otherwise, and
+/// re-seats them. Lets the search trade a small session for fuller ones when every other session
+/// sits in a room too small to take the extra attendees.
+fn merge(st: &mut State, rng: &mut ChaCha8Rng) {
+    let open = st.open_slots();
+    let Some(&s) = open.choose(rng) else { return };
+    let attendees = st.slot(s).session.attendees.clone();
+    if attendees.iter().any(|&d| st.has_dependents(d)) {
+        return;
+    }
+    let course = st.slot(s).session.course;
+    let snapshot = st.clone();
+    let before = st.total();
+    for &d in &attendees {
+        st.remove(d);
+    }
+    st.close(s);
+    reseat(st, &attendees, None);
+    let mut others = st.slots_of_course(course);
+    others.shuffle(rng);
+    for s2 in others {
+        let left: Vec<usize> = attendees.iter().copied().filter(|&d| st.assigned[d].is_none()).collect();
+        if left.is_empty() {
+            break;
+        }
+        // Only a session the left attendees could join but for its seats is worth enlarging.
+        if st.size(s2) < st.seats(course, st.slot(s2).session.venue)
+            || !left.iter().any(|&d| st.attend_check_days(d, &st.slot(s2).session.days).is_ok())
+        {
+            continue;
+        }
+        if let Some(s3) = enlarge(st, s2, left.len()) {
+            reseat(st, &left, None);
+            let _ = s3;
+        }
+    }
+    if st.total() > before - EPS {
+        *st = snapshot;
+    }
+}
+
+/// Moves open slot `s` to the venue with more seats (up to `extra` more) that is free on its
+/// days and costs least for its attendees' travel and rent; keeps trainers and attendees.
+/// Returns the new slot, or None (nothing changed) when no larger venue is free.
+fn enlarge(st: &mut State, s: usize, extra: usize) -> Option<usize> {
+    let sess = st.slot(s).session.clone();
+    let m = st.m;
+    let now = st.seats(sess.course, sess.venue);
+    let score = |st: &State, v: usize| {
+        let travel: f64 = sess.attendees.iter().map(|&d| m.travel_cost(st.inst, m.demands[d].participant, v, sess.days.len())).sum();
+        let gained = (st.seats(sess.course, v) - now).min(extra) as f64;
+        travel + m.weights.cost_per_sek * m.venues[v].day_rate * sess.days.len() as f64 - gained * 1e3
+    };
+    let mut venues: Vec<usize> = (0..m.venues.len()).filter(|&v| v != sess.venue && st.seats(sess.course, v) > now).collect();
+    venues.sort_by(|&a, &b| score(st, a).total_cmp(&score(st, b)).then(a.cmp(&b)));
+    for &d in &sess.attendees {
+        st.remove(d);
+    }
+    st.close(s);
+    let target = venues.into_iter().find(|&v| st.can_place(sess.course, &sess.days, v, &sess.trainers));
+    let venue = target.unwrap_or(sess.venue);
+    let s2 = st.open(sess.course, sess.days.clone(), venue, sess.trainers.clone());
+    for &d in &sess.attendees {
+        st.add(d, s2);
+    }
+    target.map(|_| s2)
 }
 
 /// Opens a session of a random course on random days at a random venue, with the unserved
