@@ -197,6 +197,7 @@ impl TimetableStrategy for LocalSearch {
     }
     fn solve(&self, inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
         let (tt, interrupted) = local_search::multi_start(inst, ctx, None);
+        debug_plan(inst, &tt);
         Ok(Outcome {
             timetable: tt,
             bound: Some(bound::combinatorial(inst)),
@@ -253,6 +254,7 @@ impl TimetableStrategy for Auto {
                 tt = better;
             }
         }
+        debug_plan(inst, &tt);
         let lb = master.map(|m| m.bound).unwrap_or_else(|| bound::combinatorial(inst)).max(bound::combinatorial(inst));
         Ok(Outcome {
             timetable: tt,
@@ -283,5 +285,30 @@ pub fn relative_gap(objective: f64, bound: f64) -> f64 {
         0.0
     } else {
         ((objective - bound) / objective.abs()).max(0.0)
+    }
+}
+
+/// Temporary diagnostics.
+pub fn debug_plan(inst: &Instance, tt: &Timetable) {
+    if std::env::var("TRAPPA_DEBUG_BOUND").is_ok() {
+        let m = &inst.timetable;
+        for c in 0..m.courses.len() {
+            let (mut trav, mut cost, mut mixv, mut n, mut days) = (0.0, 0.0, 0.0, 0usize, 0usize);
+            let mut tr = 0.0;
+            for s in tt.sessions.iter().filter(|s| s.course == c) {
+                cost += m.session_cost(s.course, s.venue, &s.trainers);
+                tr += s.trainers.iter().map(|&r| m.trainers[r].day_rate).sum::<f64>() * s.days.len() as f64;
+                let mut pm: BTreeMap<usize, usize> = BTreeMap::new();
+                for &d in &s.attendees {
+                    let p = m.demands[d].participant;
+                    trav += m.travel_cost(inst, p, s.venue, s.days.len());
+                    *pm.entry(inst.participants[p].municipality).or_default() += 1;
+                }
+                mixv += m.weights.mixing * *pm.values().max().unwrap_or(&0) as f64;
+                n += 1;
+                days += s.attendees.len();
+            }
+            eprintln!("DBG plan course {c} sessions={n} seated={days} travel={trav:.0} cost={cost:.0} (trainers {tr:.0}) mixing={mixv:.0}");
+        }
     }
 }
