@@ -373,6 +373,7 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
             diversity: DiversityWeights::default(),
             pair_weights: vec![],
             pair_weights_only: false,
+            fixed_groups: vec![],
         },
         GroupProgrammeSpec {
             id: "fou-cirkel".into(),
@@ -402,6 +403,7 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
             diversity: DiversityWeights::default(),
             pair_weights: vec![],
             pair_weights_only: false,
+            fixed_groups: vec![],
         },
     ];
     if opts.no_groups {
@@ -448,6 +450,7 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
         phase_demand: vec![],
         course_history: vec![],
         workload: WorkloadRules::default(),
+        fixed_sessions: vec![],
     };
     if opts.courses {
         add_courses(&mut file, opts.seed);

@@ -7,6 +7,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod anonymise;
 pub mod check;
 pub mod cli;
 pub mod diff;
@@ -15,6 +16,7 @@ pub mod io;
 pub mod model;
 pub mod replan;
 pub mod report;
+pub mod roster;
 pub mod solve;
 
 /// trappa's version, written into every plan.

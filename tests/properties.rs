@@ -163,6 +163,7 @@ fn build(s: &Spec) -> InstanceFile {
         phase_demand: vec![],
         course_history: vec![],
         workload: WorkloadRules::default(),
+        fixed_sessions: vec![],
     }
 }
 

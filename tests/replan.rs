@@ -79,11 +79,17 @@ fn assert_frozen(loaded: &LoadedInstance, a: &PlanFile, b: &PlanFile, today: &st
         if cb.roles.get(&id) == Some(&"leader") {
             pb.retain(|e| pa.contains(e));
         }
-        // A pair whose mentor left loses its history with that mentor: nothing else may go.
+        // A pair that ended (someone left, or a rule or pin forbids it now) leaves the plan
+        // with its meetings, and the plan's notes say so: nothing else may go.
         let pa: Vec<_> = pa
             .into_iter()
             .filter(|e| match &e.activity {
-                trappa::diff::Activity::MentorMeeting { with } => ids(loaded).contains(with),
+                trappa::diff::Activity::MentorMeeting { with } => {
+                    let ended = b.replan.as_ref().is_some_and(|r| {
+                        r.notes.iter().any(|n| n.contains("ends") && n.contains(with.as_str()) && n.contains(id.as_str()))
+                    });
+                    ids(loaded).contains(with) && !ended
+                }
                 _ => true,
             })
             .collect();
@@ -533,4 +539,81 @@ fn replan_and_diff_from_the_command_line() {
         .assert()
         .code(2);
     assert!(!p3.exists());
+}
+
+/// Pins added by hand before a re-plan hold in the re-planned round (the checker verifies
+/// them, C090–C092), and the rest is kept.
+#[test]
+fn pins_added_before_a_replan_hold() {
+    // Mentor pairs: the previous plan had no pins; the coordinator pins two pairs with dates.
+    let v = read("uppsala-small.json");
+    let loaded = load(&v);
+    let plan = solve_checked(&loaded);
+    let mut v2 = read("uppsala-small-pins.json");
+    v2["round"]["name"] = v["round"]["name"].clone();
+    let loaded2 = load(&v2);
+    let today = "2027-10-01";
+    let again = replan_checked(&loaded2, &plan, today, ChangeWeights::default());
+    assert_frozen(&loaded2, &plan, &again, today);
+    for fp in v2["mentorship"]["fixed_pairs"].as_array().unwrap() {
+        let pair = again
+            .mentorship
+            .pairs
+            .iter()
+            .find(|p| p.mentor == fp["mentor"].as_str().unwrap() && p.mentee == fp["mentee"].as_str().unwrap());
+        let pair = pair.unwrap_or_else(|| panic!("pinned pair {fp} missing"));
+        for d in fp["meetings"].as_array().into_iter().flatten() {
+            assert!(pair.meetings.contains(&date(d.as_str().unwrap())), "pinned date {d} missing");
+        }
+    }
+
+    // A course session: the coordinator pins the first planned session's venue and a
+    // participant into it; the session and its people stay as planned.
+    let v = read("liten-kursomgang.json");
+    let loaded = load(&v);
+    let plan = solve_checked(&loaded);
+    let today = "2027-02-02";
+    let s = first_future(&plan, today).clone();
+    let extra = loaded
+        .model
+        .timetable
+        .demands
+        .iter()
+        .map(|d| (loaded.model.participants[d.participant].id.clone(), loaded.model.timetable.courses[d.course].id.clone()))
+        .find(|(p, c)| *c == s.course && s.attendees.contains(p))
+        .unwrap()
+        .0;
+    let mut v2 = v.clone();
+    v2["fixed_sessions"] = serde_json::json!([{ "id": "pinned", "course": s.course, "venue": s.venue, "attendees": [extra] }]);
+    let loaded2 = load(&v2);
+    let again = replan_checked(&loaded2, &plan, today, ChangeWeights::default());
+    assert_frozen(&loaded2, &plan, &again, today);
+    assert_eq!(weighted(&again), 0.0, "{:?}", again.replan);
+    assert!(again
+        .timetable
+        .as_ref()
+        .unwrap()
+        .sessions
+        .iter()
+        .any(|x| x.dates == s.dates && x.venue == s.venue && x.attendees.contains(&extra)));
+
+    // Groups: pin two members of different groups together.
+    let v = all_parts();
+    let loaded = load(&v);
+    let plan = solve_checked(&loaded);
+    let prog = &plan.groups[0];
+    let (a, b) = (prog.groups[0].members[0].clone(), prog.groups[1].members[0].clone());
+    let mut v2 = v.clone();
+    let pi = v2["group_programmes"].as_array().unwrap().iter().position(|g| g["id"] == prog.programme.as_str()).unwrap();
+    v2["group_programmes"][pi]["fixed_groups"] = serde_json::json!([{ "members": [a, b] }]);
+    let loaded2 = load(&v2);
+    let today = "2027-03-01";
+    let again = replan_checked(&loaded2, &plan, today, ChangeWeights::default());
+    let g = again.groups[0].groups.iter().find(|g| g.members.contains(&a)).unwrap();
+    assert!(g.members.contains(&b));
+    // Only the moved members are told: the one joining the pinned partner and, if that group
+    // was full, the one making room; everyone else keeps their dates.
+    let r = again.replan.as_ref().unwrap();
+    assert!(r.changed.len() <= 2, "{:?}", r.changed);
+    assert!(r.changed.iter().any(|c| c.person == a || c.person == b));
 }

@@ -298,22 +298,27 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     }
 
     // Maximum number matched: Kuhn's augmenting paths on the eligibility graph.
-    // A re-plan keeps the pairs that run on: they are fixed, the rest is matched around them.
+    // Fixed pairs — pinned in the instance, or kept by a re-plan because they run on — are in
+    // the plan by rule: they take their mentors' slots first, the maximum is over the others.
     let mut slots: Vec<usize> = (0..f.mentors.len()).map(|m| f.mentors[m].capacity.max(0) as usize).collect();
     let mut fixed: HashSet<usize> = HashSet::new();
-    if let Some(r) = &plan.replan {
-        let mentor_idx: HashMap<&str, usize> = f.mentors.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
-        let part_idx: HashMap<&str, usize> = f.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-        for k in &r.kept_pairs {
-            if let (Some(&m), Some(&p)) = (mentor_idx.get(k.mentor.as_str()), part_idx.get(k.mentee.as_str())) {
-                if pair_list.contains(&(m, p)) && allowed(m, p).is_ok() && slots[m] > 0 && fixed.insert(p) {
-                    slots[m] -= 1;
-                }
+    let mentor_idx: HashMap<&str, usize> = f.mentors.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
+    let part_idx: HashMap<&str, usize> = f.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let pinned = f.mentorship.fixed_pairs.iter().map(|fp| (fp.mentor.as_str(), fp.mentee.as_str(), false));
+    let kept = plan.replan.iter().flat_map(|r| &r.kept_pairs).map(|k| (k.mentor.as_str(), k.mentee.as_str(), true));
+    for (mentor, mentee, must_be_in_plan) in pinned.chain(kept) {
+        if let (Some(&m), Some(&p)) = (mentor_idx.get(mentor), part_idx.get(mentee)) {
+            let in_plan = !must_be_in_plan || pair_list.contains(&(m, p));
+            if in_plan && eligible.contains(&p) && allowed(m, p).is_ok() && slots[m] > 0 && !fixed.contains(&p) {
+                fixed.insert(p);
+                slots[m] -= 1;
             }
         }
     }
-    let open: Vec<usize> = eligible.iter().copied().filter(|p| !fixed.contains(p)).collect();
-    let adj: Vec<Vec<usize>> = open.iter().map(|&p| (0..f.mentors.len()).filter(|&m| allowed(m, p).is_ok()).collect()).collect();
+    let adj: Vec<Vec<usize>> = eligible
+        .iter()
+        .map(|&p| if fixed.contains(&p) { vec![] } else { (0..f.mentors.len()).filter(|&m| allowed(m, p).is_ok()).collect() })
+        .collect();
     let best = max_matching(&adj, &slots) + fixed.len();
     let valid_pairs = pair_list.iter().filter(|(m, p)| allowed(*m, *p).is_ok()).count();
     if best > plan.mentorship.pairs.len().max(valid_pairs) {

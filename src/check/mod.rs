@@ -8,6 +8,7 @@
 mod calendar;
 pub mod groups;
 pub mod mentorship;
+pub mod pins;
 pub mod timetable;
 
 use crate::io::format::InstanceFile;
@@ -88,6 +89,13 @@ pub const CODES: &[(&str, &str, &str)] = &[
     ("C079", "group-objective-mismatch", "a group programme's reported objective differs from the recomputed one"),
     ("C080", "group-meeting-place", "a group meets elsewhere than the fixed venue, or not where its members' travel is least"),
     ("C081", "group-and-mentor-meeting", "a person has a mentor meeting on a day they meet their group"),
+    ("C090", "pinned-pair", "a fixed pair is not in the plan, or a pinned meeting date is not among its meetings"),
+    ("C091", "pinned-session", "no session of the plan realises a fixed session (course, dates, venue, trainers, attendees), one per pin"),
+    (
+        "C092",
+        "pinned-group",
+        "a fixed group's members are not together in one group, two fixed groups share a group, or its leader or pinned meetings differ",
+    ),
 ];
 
 /// The result of a check.
@@ -127,5 +135,6 @@ pub fn check(instance: &InstanceFile, instance_sha256: &str, plan: &PlanFile) ->
     mentorship::check(instance, plan, &mut report);
     groups::check(instance, plan, &mut report);
     timetable::check(instance, plan, &mut report);
+    pins::check(instance, plan, &mut report);
     report
 }

@@ -125,16 +125,44 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Convert an external benchmark file into an instance.
+    /// Convert a roster (spreadsheets) or an external benchmark file into an instance.
     Import {
-        /// The benchmark format.
+        /// What to import.
         #[arg(value_enum)]
         kind: ImportKind,
-        /// The benchmark file.
+        /// The file (for `roster`: an .xlsx workbook or a directory of .csv files).
         file: PathBuf,
         /// Output file (default: standard output).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// `roster` only: the rules file (default: regler.json beside the workbook or in the directory).
+        #[arg(long)]
+        rules: Option<PathBuf>,
+    },
+    /// Write an instance as a roster: an .xlsx workbook or a directory of .csv files, plus regler.json.
+    Export {
+        /// What to export.
+        #[arg(value_enum)]
+        kind: ExportKind,
+        /// The instance file.
+        instance: PathBuf,
+        /// A path ending in .xlsx for a workbook, else a directory for CSV files.
+        #[arg(long)]
+        out: PathBuf,
+        /// Where to write the rules file (default: regler.json beside the workbook or in the directory).
+        #[arg(long)]
+        rules_out: Option<PathBuf>,
+    },
+    /// Pseudonymise an instance for sharing: names and person ids replaced consistently.
+    Anonymise {
+        /// The instance file.
+        instance: PathBuf,
+        /// Output file (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Secret key of the pseudonyms: the same key gives the same file (default: a random key).
+        #[arg(long)]
+        key: Option<String>,
     },
     /// Re-plan a round in progress after the instance changed, with the fewest people's
     /// dates changed: everything before --today is kept as it was.
@@ -174,6 +202,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write an HTML report of a plan: figures, timeline, map, costs per municipality, calendars.
+    Report {
+        /// The plan directory or its plan.json.
+        plan: PathBuf,
+        /// Output file (written atomically).
+        #[arg(long, default_value = "report.html")]
+        out: PathBuf,
+        /// The instance (default: instance.json in the plan directory, else the plan's instance.path).
+        #[arg(long)]
+        instance: Option<PathBuf>,
+        /// How course costs are split between municipalities.
+        #[arg(long, value_enum, default_value = "population")]
+        cost_split: crate::report::html::CostSplit,
+    },
     /// Print the JSON Schema of the instance format (or the plan format).
     Schema {
         /// Which format.
@@ -189,6 +231,15 @@ pub enum ImportKind {
     Assignment,
     /// MDGPLIB maximally diverse grouping (`n m ss|ds L1 U1 …`, then `i j d_ij` lines).
     Mdgp,
+    /// A roster: an .xlsx workbook or a directory of .csv files (docs/roster.md).
+    Roster,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportKind {
+    /// A roster: an .xlsx workbook or a directory of .csv files, plus the rules file.
+    Roster,
 }
 
 /// Schemas `trappa schema` prints.
@@ -327,7 +378,17 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     .map_err(|e| CliError::Usage(e.to_string()))?;
             write_json(out.as_deref(), &file)
         }
-        Command::Import { kind, file, out } => {
+        Command::Import { kind: ImportKind::Roster, file, out, rules } => {
+            crate::roster::run_import(&file, rules.as_deref(), out.as_deref())
+        }
+        Command::Export { kind: ExportKind::Roster, instance, out, rules_out } => {
+            crate::roster::run_export(&instance, &out, rules_out.as_deref())
+        }
+        Command::Anonymise { instance, out, key } => crate::anonymise::run(&instance, out.as_deref(), key.as_deref()),
+        Command::Import { kind, file, out, rules } => {
+            if rules.is_some() {
+                return Err(CliError::Usage("--rules applies to `trappa import roster` only".into()));
+            }
             let text = std::fs::read_to_string(&file).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", file.display())))?;
             let name = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "benchmark".into());
             let instance = match kind {
@@ -340,8 +401,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                         .map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
                     adapters::mdgp_instance(&name, &problem)
                 }
+                ImportKind::Roster => return crate::roster::run_import(&file, None, out.as_deref()),
             };
             write_json(out.as_deref(), &instance)
+        }
+        Command::Report { plan, out, instance, cost_split } => {
+            crate::report::html::run(&plan, &out, instance.as_deref(), crate::report::html::ReportOptions { cost_split })
         }
         Command::Schema { which } => {
             let schema = match which {

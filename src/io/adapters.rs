@@ -111,6 +111,7 @@ pub fn assignment_instance(name: &str, n: usize, costs: &[f64]) -> InstanceFile 
         phase_demand: vec![],
         course_history: vec![],
         workload: WorkloadRules::default(),
+        fixed_sessions: vec![],
     }
 }
 
@@ -164,6 +165,7 @@ pub fn mdgp_instance(name: &str, problem: &crate::solve::groups::mdgp::GroupingP
         diversity: DiversityWeights { travel_per_minute: 0.0, ..DiversityWeights::default() },
         pair_weights,
         pair_weights_only: true,
+        fixed_groups: vec![],
     }];
     file
 }

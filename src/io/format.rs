@@ -72,6 +72,49 @@ pub struct InstanceFile {
     /// Limits that keep participants and their units from being overloaded.
     #[serde(default)]
     pub workload: WorkloadRules,
+    /// Course sessions fixed by hand: every solver opens them as given (see `docs/format.md`,
+    /// "Pinning by hand").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixed_sessions: Vec<FixedSession>,
+}
+
+/// A course session fixed by hand: a session of the course must run, on the given dates, at the
+/// given venue, with the given trainers and attendees — whichever of these are given (at least
+/// one); the solver chooses the rest.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FixedSession {
+    /// Course id.
+    pub course: String,
+    /// Optional label of the pinned session, used in messages (e.g. `"intro-autumn"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The session's dates: exactly the course's number of days, following its day pattern.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<Vec<NaiveDate>>,
+    /// Venue id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<String>,
+    /// Trainer ids (at most the course's trainers per session; the solver adds the rest).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trainers: Option<Vec<String>>,
+    /// Participant ids who attend this session (each needs a demand for the course).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attendees: Option<Vec<String>>,
+}
+
+/// A mentor–mentee pair fixed by hand.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FixedPair {
+    /// Mentor id.
+    pub mentor: String,
+    /// Participant id.
+    pub mentee: String,
+    /// Meeting dates that must be among the pair's meetings; the rest of the series is dated
+    /// around them. Default: none fixed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meetings: Vec<NaiveDate>,
 }
 
 /// The round: a name and the first and last day (inclusive).
@@ -359,6 +402,9 @@ pub struct MentorshipRules {
     /// assignment benchmarks).
     #[serde(default)]
     pub pair_costs: Vec<PairCost>,
+    /// Pairs fixed by hand: they are always in the plan; the rest is optimised around them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixed_pairs: Vec<FixedPair>,
 }
 
 impl Default for MentorshipRules {
@@ -374,6 +420,7 @@ impl Default for MentorshipRules {
             meeting_place: default_meeting_place(),
             exclusions: vec![],
             pair_costs: vec![],
+            fixed_pairs: vec![],
         }
     }
 }

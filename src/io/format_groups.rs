@@ -102,6 +102,24 @@ pub struct GroupProgrammeSpec {
     /// When true, pairs missing from `pair_weights` have benefit 0 instead of the computed one.
     #[serde(default)]
     pub pair_weights_only: bool,
+    /// Groups fixed by hand: their members stay together (distinct fixed groups stay distinct
+    /// groups), with the given leader and meeting dates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixed_groups: Vec<FixedGroup>,
+}
+
+/// A group fixed by hand.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FixedGroup {
+    /// Participant ids who are in this group together (the solver may add more members).
+    pub members: Vec<String>,
+    /// Leader id. Default: chosen by the solver.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leader: Option<String>,
+    /// Meeting dates that must be among the group's meetings. Default: none fixed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meetings: Vec<chrono::NaiveDate>,
 }
 
 fn default_max_per_unit() -> Option<usize> {

@@ -10,6 +10,7 @@ pub mod jsonpos;
 pub mod output;
 pub mod plan_format;
 pub mod validate;
+pub mod validate_pins;
 
 use crate::model::Instance;
 use format::InstanceFile;

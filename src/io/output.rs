@@ -271,37 +271,67 @@ fn uid(round: &str, kind: &str, a: &str, b: &str, date: NaiveDate) -> String {
     format!("{}@trappa", &h[..32])
 }
 
-/// One iCalendar file per person with a meeting, keyed by person id.
-pub fn person_calendars(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -> BTreeMap<String, String> {
-    let names: BTreeMap<&str, &str> = inst
-        .participants
-        .iter()
-        .map(|p| (p.id.as_str(), p.name.as_str()))
-        .chain(inst.mentors.iter().map(|m| (m.id.as_str(), m.name.as_str())))
-        .chain(inst.group_leaders.iter().map(|l| (l.id.as_str(), l.name.as_str())))
-        .chain(inst.timetable.trainers.iter().map(|t| (t.id.as_str(), t.name.as_str())))
-        .collect();
+/// What kind of programme activity a calendar entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EntryKind {
+    /// A mentor–mentee meeting.
+    MentorMeeting,
+    /// A meeting of a supervision group, reflection group or research circle.
+    GroupMeeting,
+    /// A day of a course session.
+    CourseDay,
+}
+
+/// One day in a person's programme calendar: what, where and with whom. The `.ics` files and
+/// the HTML report's per-person calendar are both built from these entries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CalendarEntry {
+    /// The day (all-day event).
+    pub date: NaiveDate,
+    /// The kind of activity.
+    pub kind: EntryKind,
+    /// Stable UID: the same person, partner and date give the same UID on every re-run.
+    pub uid: String,
+    /// Short title, e.g. "Mentorsträff 3/10 med adept Anna Berg".
+    pub summary: String,
+    /// Longer description.
+    pub description: String,
+    /// Where, in words (municipality, or venue and municipality).
+    pub location: String,
+    /// Municipality id of the place (the meeting place, or the venue's municipality).
+    pub municipality: String,
+    /// The pair (`mentor–mentee`), group or session id the entry belongs to.
+    pub reference: String,
+    /// The person's role in the activity: `mentor`, `adept`, `ledare`, `deltagare`, `utbildare`.
+    pub role: &'static str,
+    /// Ids of the other people taking part (partner; leader and members; trainers and attendees).
+    pub with: Vec<String>,
+}
+
+/// Every person's programme days (mentor meetings, group meetings, course days), keyed by person
+/// id, each list in date order (entries of one day in the order mentor meeting, group meeting,
+/// course day).
+pub fn person_entries(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -> BTreeMap<String, Vec<CalendarEntry>> {
+    let names: BTreeMap<&str, &str> = person_names(inst);
     let muni_name: BTreeMap<&str, &str> = inst.municipalities.iter().map(|m| (m.id.as_str(), m.name.as_str())).collect();
-    // DTSTAMP must be present; a fixed stamp (the round's start) keeps files identical across
-    // re-runs, so calendar programs see unchanged events as unchanged.
-    let stamp = file.round.start.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
-    let mut events: BTreeMap<String, Vec<Event>> = BTreeMap::new();
+    let mut entries: BTreeMap<String, Vec<CalendarEntry>> = BTreeMap::new();
     for p in &plan.mentorship.pairs {
         let n = p.meetings.len();
         for (k, d) in p.meetings.iter().enumerate() {
-            for (me, other, role) in [(&p.mentor, &p.mentee, "adept"), (&p.mentee, &p.mentor, "mentor")] {
+            for (me, other, role, my_role) in [(&p.mentor, &p.mentee, "adept", "mentor"), (&p.mentee, &p.mentor, "mentor", "adept")] {
                 let other_name = names.get(other.as_str()).copied().unwrap_or(other);
-                let event = Event::new()
-                    .uid(&uid(&file.round.name, "mentor-meeting", &p.mentor, &p.mentee, *d))
-                    .timestamp(stamp)
-                    .summary(&format!("Mentorsträff {}/{n} med {role} {other_name}", k + 1))
-                    .description(&format!("{}: mentorskap {} – {}", file.round.name, p.mentor, p.mentee))
-                    .location(muni_name.get(p.meeting_place.as_str()).copied().unwrap_or(&p.meeting_place))
-                    // All-day event: DTEND is exclusive (RFC 5545 3.6.1), so the next day.
-                    .starts(*d)
-                    .ends(*d + chrono::Duration::days(1))
-                    .done();
-                events.entry(me.clone()).or_default().push(event);
+                entries.entry(me.clone()).or_default().push(CalendarEntry {
+                    date: *d,
+                    kind: EntryKind::MentorMeeting,
+                    uid: uid(&file.round.name, "mentor-meeting", &p.mentor, &p.mentee, *d),
+                    summary: format!("Mentorsträff {}/{n} med {role} {other_name}", k + 1),
+                    description: format!("{}: mentorskap {} – {}", file.round.name, p.mentor, p.mentee),
+                    location: muni_name.get(p.meeting_place.as_str()).copied().unwrap_or(&p.meeting_place).to_string(),
+                    municipality: p.meeting_place.clone(),
+                    reference: format!("{}–{}", p.mentor, p.mentee),
+                    role: my_role,
+                    with: vec![other.clone()],
+                });
             }
         }
     }
@@ -311,17 +341,21 @@ pub fn person_calendars(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -
             let n = group.meetings.len();
             let leader = group.leader.as_deref().map(|l| names.get(l).copied().unwrap_or(l)).unwrap_or("ingen ledare");
             for (k, d) in group.meetings.iter().enumerate() {
-                let event = Event::new()
-                    .uid(&uid(&file.round.name, "group-meeting", &group.id, "", *d))
-                    .timestamp(stamp)
-                    .summary(&format!("{prog_name} {}/{n} ({})", k + 1, group.id))
-                    .description(&format!("{}: {}, ledare {leader}, {} deltagare", file.round.name, group.id, group.members.len()))
-                    .location(muni_name.get(group.meeting_place.as_str()).copied().unwrap_or(&group.meeting_place))
-                    .starts(*d)
-                    .ends(*d + chrono::Duration::days(1))
-                    .done();
-                for who in group.members.iter().chain(group.leader.iter()) {
-                    events.entry(who.clone()).or_default().push(event.clone());
+                let people: Vec<(&String, &'static str)> =
+                    group.members.iter().map(|m| (m, "deltagare")).chain(group.leader.iter().map(|l| (l, "ledare"))).collect();
+                for (who, role) in &people {
+                    entries.entry((*who).clone()).or_default().push(CalendarEntry {
+                        date: *d,
+                        kind: EntryKind::GroupMeeting,
+                        uid: uid(&file.round.name, "group-meeting", &group.id, "", *d),
+                        summary: format!("{prog_name} {}/{n} ({})", k + 1, group.id),
+                        description: format!("{}: {}, ledare {leader}, {} deltagare", file.round.name, group.id, group.members.len()),
+                        location: muni_name.get(group.meeting_place.as_str()).copied().unwrap_or(&group.meeting_place).to_string(),
+                        municipality: group.meeting_place.clone(),
+                        reference: group.id.clone(),
+                        role,
+                        with: group.leader.iter().chain(group.members.iter()).filter(|x| x != who).cloned().collect(),
+                    });
                 }
             }
         }
@@ -330,41 +364,82 @@ pub fn person_calendars(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -
         let names = Names::new(inst);
         for s in &tt.sessions {
             let (venue, muni) = names.venue.get(s.venue.as_str()).copied().unwrap_or((s.venue.as_str(), ""));
+            let muni_id = inst
+                .timetable
+                .venues
+                .iter()
+                .find(|v| v.id == s.venue)
+                .map(|v| inst.municipalities[v.municipality].id.clone())
+                .unwrap_or_default();
             let n = s.dates.len();
             for (k, d) in s.dates.iter().enumerate() {
                 for (me, role) in s.attendees.iter().map(|a| (a, "deltagare")).chain(s.trainers.iter().map(|t| (t, "utbildare"))) {
-                    let event = Event::new()
-                        .uid(&uid(&file.round.name, "course-day", &s.id, me, *d))
-                        .timestamp(stamp)
-                        .summary(&format!("Kurs: {} dag {}/{n}", names.course(&s.course), k + 1))
-                        .description(&format!(
+                    entries.entry(me.clone()).or_default().push(CalendarEntry {
+                        date: *d,
+                        kind: EntryKind::CourseDay,
+                        uid: uid(&file.round.name, "course-day", &s.id, me, *d),
+                        summary: format!("Kurs: {} dag {}/{n}", names.course(&s.course), k + 1),
+                        description: format!(
                             "{}: {} ({role}), utbildare {}",
                             file.round.name,
                             s.id,
                             s.trainers.iter().map(|t| names.person(t)).collect::<Vec<_>>().join(", ")
-                        ))
-                        .location(&format!("{venue}, {muni}"))
-                        .starts(*d)
-                        .ends(*d + chrono::Duration::days(1))
-                        .done();
-                    events.entry(me.clone()).or_default().push(event);
+                        ),
+                        location: format!("{venue}, {muni}"),
+                        municipality: muni_id.clone(),
+                        reference: s.id.clone(),
+                        role,
+                        with: s.trainers.iter().chain(s.attendees.iter()).filter(|x| *x != me).cloned().collect(),
+                    });
                 }
             }
         }
     }
-    for evs in events.values_mut() {
-        evs.sort_by_key(|e| e.get_start().map(|s| format!("{s:?}")).unwrap_or_default());
+    for list in entries.values_mut() {
+        list.sort_by_key(|e| e.date);
     }
-    events
+    entries
+}
+
+/// Display names of everyone who can appear in a calendar: participants, mentors, group
+/// leaders and trainers, by id.
+pub fn person_names(inst: &Instance) -> BTreeMap<&str, &str> {
+    inst.participants
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .chain(inst.mentors.iter().map(|m| (m.id.as_str(), m.name.as_str())))
+        .chain(inst.group_leaders.iter().map(|l| (l.id.as_str(), l.name.as_str())))
+        .chain(inst.timetable.trainers.iter().map(|t| (t.id.as_str(), t.name.as_str())))
+        .collect()
+}
+
+/// One iCalendar file per person with a meeting, keyed by person id.
+pub fn person_calendars(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -> BTreeMap<String, String> {
+    let names = person_names(inst);
+    // DTSTAMP must be present; a fixed stamp (the round's start) keeps files identical across
+    // re-runs, so calendar programs see unchanged events as unchanged.
+    let stamp = file.round.start.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+    person_entries(plan, file, inst)
         .into_iter()
-        .map(|(id, evs)| {
+        .map(|(id, entries)| {
             let mut cal = Calendar::empty();
             cal.append_property(("VERSION", "2.0"));
             cal.append_property(("PRODID", "-//trappa//trappa//SV"));
             cal.append_property(("CALSCALE", "GREGORIAN"));
             cal.name(&format!("{} – {}", file.round.name, names.get(id.as_str()).copied().unwrap_or(&id)));
-            for e in evs {
-                cal.push(e);
+            for e in entries {
+                cal.push(
+                    Event::new()
+                        .uid(&e.uid)
+                        .timestamp(stamp)
+                        .summary(&e.summary)
+                        .description(&e.description)
+                        .location(&e.location)
+                        // All-day event: DTEND is exclusive (RFC 5545 3.6.1), so the next day.
+                        .starts(e.date)
+                        .ends(e.date + chrono::Duration::days(1))
+                        .done(),
+                );
             }
             (id, cal.done().to_string())
         })

@@ -32,13 +32,22 @@ pub const CODES: &[(&str, &str, &str)] = &[
     ("E042", "demand-completed", "an individual plan asks for a course the participant has already completed"),
     ("E043", "course-exceeds-workload", "a course has more days than the workload limit allows a participant in the round"),
     ("E050", "group-rules", "a group programme's sizes, group count or meeting rules cannot be met"),
+    ("E060", "pinned-pair", "a fixed mentor–mentee pair breaks a hard rule, is pinned twice or exceeds the mentor's capacity"),
+    ("E061", "pinned-meetings", "pinned meeting dates are outside the round, on closed days, unavailable, too close, too many or clash"),
+    ("E062", "pinned-session", "a fixed session's dates, venue or trainers do not fit its course or are not available"),
+    (
+        "E063",
+        "pinned-attendee",
+        "a fixed session's attendee has no demand, is outside their window or unavailable, or the session is overfull",
+    ),
+    ("E064", "pinned-group", "a fixed group breaks its programme's rules (eligibility, size, caps, leader) or a person is in two"),
 ];
 
 fn kind_of(code: &'static str) -> &'static str {
     CODES.iter().find(|c| c.0 == code).map(|c| c.1).unwrap_or("unknown")
 }
 
-fn problem(code: &'static str, path: impl Into<String>, message: impl Into<String>, action: impl Into<String>) -> Problem {
+pub(super) fn problem(code: &'static str, path: impl Into<String>, message: impl Into<String>, action: impl Into<String>) -> Problem {
     Problem { code, kind: kind_of(code), path: path.into(), line: None, column: None, message: message.into(), action: action.into() }
 }
 
@@ -181,6 +190,10 @@ pub fn validate(f: &InstanceFile) -> Vec<Problem> {
     v.trainers_and_venues(f);
     v.demand(f);
     v.workload(f);
+    // Pins are checked against an otherwise valid file (they need its model).
+    if v.problems.is_empty() {
+        v.problems.extend(super::validate_pins::validate_pins(f));
+    }
     v.problems
 }
 

@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod groups;
+pub mod pins;
 pub mod timetable;
 
 use crate::io::format::{DateOrRange, InstanceFile, MeetingPlace, Role, SameMunicipality, Weights};
@@ -174,6 +175,8 @@ pub struct Instance {
     pub round_start: NaiveDate,
     /// The course timetable part (empty when the round has no courses).
     pub timetable: timetable::TimetableModel,
+    /// Parts of the plan fixed by hand (empty when nothing is pinned).
+    pub pins: pins::Pins,
 }
 
 /// Expands a list of dates and ranges into a set of dates.
@@ -325,8 +328,29 @@ impl Instance {
             mentorship,
             weights: f.weights.clone(),
             timetable: timetable::TimetableModel::default(),
+            pins: pins::Pins::default(),
         };
         inst.timetable = timetable::TimetableModel::build(f, &inst);
+        inst.pins = pins::Pins::build(f, &inst);
+        // A participant's pinned mentor and group meetings keep them from courses on those days.
+        let pinned_meetings: Vec<(usize, NaiveDate)> = inst
+            .pins
+            .pairs
+            .iter()
+            .flat_map(|p| p.meetings.iter().map(move |&d| (p.mentee, d)))
+            .chain(
+                inst.pins
+                    .groups
+                    .iter()
+                    .flatten()
+                    .flat_map(|g| g.members.iter().flat_map(move |&p| g.meetings.iter().map(move |&d| (p, d)))),
+            )
+            .collect();
+        for (p, d) in pinned_meetings {
+            if let (Ok(t), Some(free)) = (inst.timetable.days.binary_search(&d), inst.timetable.participant_free.get_mut(p)) {
+                free[t] = false;
+            }
+        }
         inst
     }
 

@@ -8,11 +8,12 @@ use crate::model::groups::GroupProgramme;
 use crate::model::Instance;
 use crate::solve::groups::{ineligibility, pair_benefit, FormedGroup, ProgrammeOutcome};
 use crate::solve::meetings::{best_series_with, TARGET_DAY_OF_MONTH};
+use crate::solve::SolveError;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeSet, HashMap};
 
 /// The re-planned programmes with the id each group keeps (new groups get fresh ids).
-pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Vec<(ProgrammeOutcome, Vec<String>)> {
+pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Vec<(ProgrammeOutcome, Vec<String>)>, SolveError> {
     let part_of: HashMap<&str, usize> = inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     let leader_of: HashMap<&str, usize> = inst.group_leaders.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
     let mut leader_load = vec![0usize; inst.group_leaders.len()];
@@ -68,8 +69,92 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Vec<(Progr
             }
             groups.push((
                 g.id.clone(),
-                FormedGroup { members, place, leader, meetings: g.meetings.clone(), conflicts: vec![], shortfall: None },
+                FormedGroup { members, place, leader, meetings: g.meetings.clone(), conflicts: vec![], shortfall: None, pin: None },
             ));
+        }
+        // Groups pinned by hand: each in the group holding most of its members (a distinct
+        // group per pin); members elsewhere move there, the pinned leader takes it.
+        for (k, pin) in inst.pins.groups.get(pi).into_iter().flatten().enumerate() {
+            let target = groups
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, g))| g.pin.is_none())
+                .map(|(i, (_, g))| (pin.members.iter().filter(|p| g.members.contains(p)).count(), std::cmp::Reverse(i)))
+                .max()
+                .map(|(_, std::cmp::Reverse(i))| i);
+            let Some(t) = target else {
+                return Err(SolveError::Pins(format!(
+                    "{}: the running groups of {} cannot hold this fixed group as well; change the pin or run `trappa solve`",
+                    pin.path, prog.id
+                )));
+            };
+            for (i, (id, g)) in groups.iter_mut().enumerate() {
+                if i != t && g.members.iter().any(|p| pin.members.contains(p)) {
+                    g.members.retain(|p| !pin.members.contains(p));
+                    ctx.notes.push(format!("members of the fixed group {} leave group {id}", pin.path));
+                }
+            }
+            let max = size_range(prog, 1).1;
+            let (gid, g) = &mut groups[t];
+            for &p in &pin.members {
+                if !g.members.contains(&p) {
+                    g.members.push(p);
+                }
+            }
+            // Over the maximum: members not pinned make room (the latest employed first) and
+            // are placed in other groups with room.
+            let mut overflow = Vec::new();
+            while g.members.len() > max {
+                let Some(q) = g
+                    .members
+                    .iter()
+                    .copied()
+                    .filter(|p| !pin.members.contains(p))
+                    .max_by_key(|&p| (inst.participants[p].employment_start, inst.participants[p].id.clone()))
+                else {
+                    break;
+                };
+                g.members.retain(|&p| p != q);
+                overflow.push(q);
+            }
+            if g.members.len() > max {
+                return Err(SolveError::Pins(format!(
+                    "{}: the fixed group has {} members, more than the maximum {max}",
+                    pin.path,
+                    pin.members.len()
+                )));
+            }
+            let gid = gid.clone();
+            for &q in &overflow {
+                ctx.notes
+                    .push(format!("{} moves out of group {gid} to make room for the fixed group {}", inst.participants[q].id, pin.path));
+            }
+            let mut others: Vec<(String, FormedGroup)> =
+                groups.iter().enumerate().filter(|(i, _)| *i != t).map(|(_, x)| x.clone()).collect();
+            let left = place_all(inst, prog, &mut others, &overflow);
+            if !left.is_empty() {
+                return Err(SolveError::Pins(format!(
+                    "{}: no other group has room for {} who would make room for the fixed group; change the pin or run `trappa solve`",
+                    pin.path,
+                    left.iter().map(|&p| inst.participants[p].id.as_str()).collect::<Vec<_>>().join(", ")
+                )));
+            }
+            let target_group = groups[t].clone();
+            let mut it = others.into_iter();
+            for (i, slot) in groups.iter_mut().enumerate() {
+                *slot = if i == t { target_group.clone() } else { it.next().expect("same count") };
+            }
+            let g = &mut groups[t].1;
+            if let Some(l) = pin.leader {
+                if g.leader != Some(l) {
+                    if let Some(old) = g.leader {
+                        leader_load[old] -= 1;
+                    }
+                    leader_load[l] += 1;
+                    g.leader = Some(l);
+                }
+            }
+            g.pin = Some(k);
         }
         // Newcomers (and those unserved before): earliest employment first, each to the
         // group with a free seat where they add the most diversity, within the caps.
@@ -82,7 +167,7 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Vec<(Progr
         let mut unplaced = place_all(inst, prog, &mut groups, &waiting);
         // Groups below their minimum are dissolved into the others (a hard rule).
         loop {
-            let under = groups.iter().position(|(_, g)| g.members.len() < size_range(prog, groups.len()).0);
+            let under = groups.iter().position(|(_, g)| g.pin.is_none() && g.members.len() < size_range(prog, groups.len()).0);
             let Some(i) = under else { break };
             let (id, g) = groups.remove(i);
             ctx.notes.push(format!(
@@ -112,7 +197,11 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Vec<(Progr
         o.unserved.sort_by(|a, b| inst.participants[a.0].id.cmp(&inst.participants[b.0].id));
 
         // Leaders and dates.
+        let pin_dates = |g: &FormedGroup| -> Vec<NaiveDate> {
+            g.pin.and_then(|k| inst.pins.groups.get(pi).and_then(|v| v.get(k))).map(|p| p.meetings.clone()).unwrap_or_default()
+        };
         for (id, g) in groups.iter_mut() {
+            let pins = pin_dates(g);
             g.members.sort_by(|&a, &b| inst.participants[a].id.cmp(&inst.participants[b].id));
             let future: Vec<NaiveDate> = g.meetings.iter().copied().filter(|d| *d >= ctx.today).collect();
             if g.leader.is_none() && (prog.leader_required || !future.is_empty()) {
@@ -135,13 +224,16 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Vec<(Progr
                     g.leader = Some(l);
                 }
             }
-            let ok = future.iter().all(|&d| inst.calendar.is_working_day(d) && g.leader.is_none_or(|l| leader_free(inst, ctx, l, d)));
+            let ok = future
+                .iter()
+                .all(|&d| pins.contains(&d) || (inst.calendar.is_working_day(d) && g.leader.is_none_or(|l| leader_free(inst, ctx, l, d))))
+                && pins.iter().all(|d| g.meetings.contains(d));
             if !ok {
                 ctx.notes.push(format!(
                     "group {id}: a planned meeting no longer fits the leader; meetings from {} on are dated again",
                     ctx.today
                 ));
-                redate(inst, prog, g, ctx);
+                redate(inst, prog, g, &pins, ctx);
             }
             let mut people: Vec<String> = g.members.iter().map(|&p| inst.participants[p].id.clone()).collect();
             if let Some(l) = g.leader {
@@ -191,7 +283,7 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Vec<(Progr
         o.groups = groups.into_iter().map(|g| g.1).collect();
         out.push((o, ids));
     }
-    out
+    Ok(out)
 }
 
 /// The size range of groups in a programme with `count` groups.
@@ -243,13 +335,21 @@ fn leader_free(inst: &Instance, ctx: &Ctx, l: usize, d: NaiveDate) -> bool {
 /// Dates a kept group again from today on (meetings before today stay): on working days the
 /// leader is free, preferring the planned dates that still fit, days no member is busy, and
 /// the middle of the month.
-fn redate(inst: &Instance, prog: &GroupProgramme, g: &mut FormedGroup, ctx: &Ctx) {
-    let past: Vec<NaiveDate> = g.meetings.iter().copied().filter(|d| *d < ctx.today).collect();
+fn redate(inst: &Instance, prog: &GroupProgramme, g: &mut FormedGroup, pins: &[NaiveDate], ctx: &Ctx) {
+    // Mandatory: the past and the pinned dates.
+    let mut past: Vec<NaiveDate> = g.meetings.iter().copied().filter(|d| *d < ctx.today).collect();
+    let extra: Vec<NaiveDate> = pins.iter().copied().filter(|d| !past.contains(d)).collect();
+    past.extend(extra);
+    past.sort();
     let planned: BTreeSet<NaiveDate> = g.meetings.iter().copied().collect();
     let mut days = past.clone();
     days.extend(
-        inst.calendar.working_days().into_iter().filter(|&d| d >= ctx.today && g.leader.is_none_or(|l| leader_free(inst, ctx, l, d))),
+        inst.calendar
+            .working_days()
+            .into_iter()
+            .filter(|&d| d >= ctx.today && !past.contains(&d) && g.leader.is_none_or(|l| leader_free(inst, ctx, l, d))),
     );
+    days.sort();
     let busy_members = |d: NaiveDate| {
         g.members
             .iter()
@@ -261,7 +361,7 @@ fn redate(inst: &Instance, prog: &GroupProgramme, g: &mut FormedGroup, ctx: &Ctx
     let penalty: Vec<i64> = days
         .iter()
         .map(|&d| {
-            if d < ctx.today {
+            if past.contains(&d) {
                 -1_000_000_000
             } else {
                 busy_members(d) * 10_000 + if planned.contains(&d) { -1_000 } else { (d.day() as i64 - TARGET_DAY_OF_MONTH).abs() }

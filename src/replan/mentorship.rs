@@ -32,6 +32,20 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
     let eligible: BTreeSet<usize> = problem.mentees.iter().copied().collect();
     let mut load = vec![0usize; inst.mentors.len()];
     let mut kept: Vec<(usize, usize, Vec<NaiveDate>, String)> = Vec::new();
+    // Pairs pinned by hand come first; a pinned mentee's other pair ends.
+    let mut pinned_dates: HashMap<(usize, usize), Vec<NaiveDate>> = HashMap::new();
+    for pin in &inst.pins.pairs {
+        load[pin.mentor] += 1;
+        pinned_dates.insert((pin.mentor, pin.mentee), pin.meetings.clone());
+        let planned = previous
+            .mentorship
+            .pairs
+            .iter()
+            .find(|pp| pp.mentor == inst.mentors[pin.mentor].id && pp.mentee == inst.participants[pin.mentee].id);
+        let (dates, place) = planned.map(|pp| (pp.meetings.clone(), pp.meeting_place.clone())).unwrap_or_default();
+        kept.push((pin.mentor, pin.mentee, dates, place));
+    }
+    let pinned_mentee: BTreeSet<usize> = inst.pins.pairs.iter().map(|p| p.mentee).collect();
     let mut prev_pairs: Vec<_> = previous.mentorship.pairs.iter().collect();
     // Pairs that have met keep their mentor first when capacity shrank.
     prev_pairs
@@ -41,6 +55,13 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
             ctx.notes.push(format!("pair {}–{} ends: one of the two is no longer in the round", pp.mentor, pp.mentee));
             continue;
         };
+        if pinned_dates.contains_key(&(m, p)) {
+            continue;
+        }
+        if pinned_mentee.contains(&p) {
+            ctx.notes.push(format!("pair {}–{} ends: {} is pinned to another mentor", pp.mentor, pp.mentee, pp.mentee));
+            continue;
+        }
         if let Some(rule) = pair_violation(inst, m, p) {
             ctx.notes.push(format!("pair {}–{} ends: the changed round forbids it ({})", pp.mentor, pp.mentee, rule.name()));
             continue;
@@ -91,7 +112,10 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
     });
     for i in order {
         let (m, p, dates, place) = kept[i].clone();
-        let future_ok = dates.iter().filter(|d| **d >= ctx.today).all(|&d| fits(ctx, m, p, d));
+        let pins = pinned_dates.get(&(m, p)).cloned().unwrap_or_default();
+        let future_ok = !dates.is_empty()
+            && dates.iter().filter(|d| **d >= ctx.today).all(|&d| fits(ctx, m, p, d) || pins.contains(&d))
+            && pins.iter().all(|d| dates.contains(d));
         let place_idx = inst
             .municipalities
             .iter()
@@ -107,7 +131,7 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
                 "pair {}–{}: a planned meeting no longer fits (unavailability, a course or group day, a closed date); the meetings from {} on are dated again",
                 inst.mentors[m].id, inst.participants[p].id, ctx.today
             ));
-            redate(inst, m, p, &dates, place_idx, ctx, &fits)
+            redate(inst, (m, p), &dates, &pins, place_idx, ctx, &fits)
         };
         for who in [&inst.mentors[m].id, &inst.participants[p].id] {
             ctx.busy.entry(who.clone()).or_default().extend(series.dates.iter().copied());
@@ -141,24 +165,29 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
 /// days both are free, preferring its planned dates that still fit, then mid-month.
 fn redate(
     inst: &Instance,
-    m: usize,
-    p: usize,
+    (m, p): (usize, usize),
     dates: &[NaiveDate],
+    pins: &[NaiveDate],
     place: usize,
     ctx: &Ctx,
     fits: &dyn Fn(&Ctx, usize, usize, NaiveDate) -> bool,
 ) -> Series {
     let rules = &inst.mentorship;
-    let past: Vec<NaiveDate> = dates.iter().copied().filter(|d| *d < ctx.today).collect();
+    // Mandatory: the past, and dates pinned by hand.
+    let mut past: Vec<NaiveDate> = dates.iter().copied().filter(|d| *d < ctx.today).collect();
+    let extra: Vec<NaiveDate> = pins.iter().copied().filter(|d| !past.contains(d)).collect();
+    past.extend(extra);
+    past.sort();
     let planned: BTreeSet<NaiveDate> = dates.iter().copied().collect();
     let mut days: Vec<NaiveDate> = past.clone();
-    days.extend(inst.calendar.working_days().into_iter().filter(|&d| d >= ctx.today && fits(ctx, m, p, d)));
+    days.extend(inst.calendar.working_days().into_iter().filter(|&d| d >= ctx.today && !past.contains(&d) && fits(ctx, m, p, d)));
+    days.sort();
     // Past meetings are certain (a large bonus keeps them all); planned dates that still fit
     // are preferred to new ones.
     let penalty: Vec<i64> = days
         .iter()
         .map(|d| {
-            if *d < ctx.today {
+            if past.contains(d) {
                 -1_000_000
             } else if planned.contains(d) {
                 -1_000

@@ -145,7 +145,7 @@ pub fn replan(
     }
 
     // Course days first, then groups, then mentor meetings: the same order as a solve.
-    let timetable = timetable::replan(inst, previous, &mut ctx).map(|outcome| {
+    let timetable = timetable::replan(inst, previous, &mut ctx)?.map(|outcome| {
         let plan = solve::timetable_plan(inst, &outcome, "replan", "re-plan of the previous timetable");
         for s in &plan.sessions {
             for who in s.attendees.iter().chain(&s.trainers) {
@@ -155,7 +155,7 @@ pub fn replan(
         solve::block_full_units(inst, &plan, &mut ctx.busy);
         plan
     });
-    let group_plans: Vec<GroupProgrammePlan> = groups::replan(inst, previous, &mut ctx)
+    let group_plans: Vec<GroupProgrammePlan> = groups::replan(inst, previous, &mut ctx)?
         .into_iter()
         .map(|(o, ids)| {
             let mut plan = solve::group_plan(inst, &o);

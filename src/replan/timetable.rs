@@ -5,8 +5,10 @@ use super::Ctx;
 use crate::io::plan_format::{PlanFile, SessionPlan};
 use crate::model::Instance;
 use crate::solve::timetable::greedy;
+use crate::solve::timetable::pins::pinned_state;
 use crate::solve::timetable::state::State;
 use crate::solve::timetable::{Context, Outcome};
+use crate::solve::SolveError;
 use std::collections::HashMap;
 
 /// A copy of the instance in which nothing new can be placed before `today`: every person,
@@ -29,6 +31,8 @@ pub fn frozen_model(inst: &Instance, today_idx: usize) -> Instance {
 /// A previous session mapped onto the new instance.
 struct Mapped<'p> {
     prev: &'p SessionPlan,
+    /// Position in the previous plan's session list.
+    prev_index: usize,
     course: usize,
     days: Option<Vec<usize>>,
     venue: Option<usize>,
@@ -39,15 +43,13 @@ struct Mapped<'p> {
 }
 
 /// Re-plans the timetable. Returns the outcome on the instance's indices.
-pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Option<Outcome> {
+pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Option<Outcome>, SolveError> {
     if inst.timetable.is_empty() {
-        return None;
+        return Ok(None);
     }
     let m = &inst.timetable;
     let today_idx = m.days.iter().position(|d| *d >= ctx.today).unwrap_or(m.days.len());
-    let fi = frozen_model(inst, today_idx);
-    let fm = &fi.timetable;
-    let mut st = State::new(&fi);
+    let mut fi = frozen_model(inst, today_idx);
 
     let course_of: HashMap<&str, usize> = m.courses.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
     let venue_of: HashMap<&str, usize> = m.venues.iter().enumerate().map(|(i, v)| (v.id.as_str(), i)).collect();
@@ -56,10 +58,10 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Option<Out
     let part_of: HashMap<&str, usize> = inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     let demand_of: HashMap<(usize, usize), usize> = m.demands.iter().enumerate().map(|(d, x)| ((x.participant, x.course), d)).collect();
 
-    let mut prev_sessions: Vec<&SessionPlan> = previous.timetable.iter().flat_map(|t| &t.sessions).collect();
-    prev_sessions.sort_by(|a, b| (a.dates.first(), &a.id).cmp(&(b.dates.first(), &b.id)));
+    let mut prev_sessions: Vec<(usize, &SessionPlan)> = previous.timetable.iter().flat_map(|t| &t.sessions).enumerate().collect();
+    prev_sessions.sort_by(|a, b| (a.1.dates.first(), &a.1.id).cmp(&(b.1.dates.first(), &b.1.id)));
     let mut mapped = Vec::new();
-    for s in prev_sessions {
+    for (prev_index, s) in prev_sessions {
         let Some(&course) = course_of.get(s.course.as_str()) else {
             ctx.notes.push(format!("session {} of course {} is dropped: the course is no longer in the instance", s.id, s.course));
             continue;
@@ -69,13 +71,62 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Option<Out
         let trainers: Vec<usize> = s.trainers.iter().filter_map(|t| trainer_of.get(t.as_str()).copied()).collect();
         let attendees: Vec<usize> =
             s.attendees.iter().filter_map(|a| part_of.get(a.as_str()).and_then(|&p| demand_of.get(&(p, course)).copied())).collect();
-        mapped.push(Mapped { prev: s, course, days, venue, trainers, attendees });
+        mapped.push(Mapped { prev: s, prev_index, course, days, venue, trainers, attendees });
     }
+
+    // 0. Sessions pinned by hand. A pin the previous plan already realises keeps that session
+    //    (its unpinned parts as planned); a pin realised by a session that has started is met
+    //    by the frozen past. The others are placed by the solvers' pin search, from today on.
+    let mut realised: Vec<Option<usize>> = vec![None; fi.pins.sessions.len()];
+    for (k, pin) in inst.pins.sessions.iter().enumerate() {
+        let hit = mapped.iter().position(|s| {
+            !realised.contains(&Some(s.prev_index))
+                && s.days.as_ref().zip(s.venue).is_some_and(|(days, venue)| pin.admits(s.course, days, venue, &s.trainers))
+        });
+        if let Some(i) = hit {
+            realised[k] = Some(mapped[i].prev_index);
+        }
+    }
+    let mut pinned_prev: HashMap<usize, usize> = HashMap::new();
+    let mut drop_pins = Vec::new();
+    for (k, r) in realised.iter().enumerate() {
+        let Some(pi) = r else { continue };
+        let s = mapped.iter().find(|s| s.prev_index == *pi).expect("a mapped session");
+        if s.prev.dates.first().is_some_and(|d| *d < ctx.today) {
+            drop_pins.push(k);
+        } else {
+            let pin = &mut fi.pins.sessions[k];
+            pin.days = s.days.clone();
+            pin.venue = s.venue;
+            pin.trainers = s.trainers.clone();
+            pinned_prev.insert(*pi, k);
+        }
+    }
+    for k in drop_pins.into_iter().rev() {
+        fi.pins.sessions.remove(k);
+    }
+    let mut st = pinned_state(&fi)?;
+    let fm = &fi.timetable;
 
     // 1. The past (and running sessions, which started before today): exactly as planned,
     //    for everyone still in the round.
     let mut future = Vec::new();
     for s in mapped {
+        if pinned_prev.contains_key(&s.prev_index) {
+            // Realised by a pinned slot: seat its planned participants there.
+            let slot = st.open_slots().into_iter().find(|&x| {
+                let sl = &st.slot(x).session;
+                Some(&sl.days) == s.days.as_ref() && Some(sl.venue) == s.venue && sl.course == s.course
+            });
+            if let Some(slot) = slot {
+                for &d in &s.attendees {
+                    if st.assigned[d].is_none() && st.attend_check(d, slot).is_ok() {
+                        st.add(d, slot);
+                    }
+                }
+            }
+            continue;
+        }
         let started = s.prev.dates.first().is_some_and(|d| *d < ctx.today);
         if !started {
             future.push(s);
@@ -186,7 +237,7 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Option<Out
             .into_iter()
             .filter(|&s| {
                 let sl = st.slot(s);
-                sl.session.days[0] >= today_idx && sl.session.attendees.len() < fm.courses[sl.session.course].min_size
+                !st.is_pinned(s) && sl.session.days[0] >= today_idx && sl.session.attendees.len() < fm.courses[sl.session.course].min_size
             })
             .collect();
         let Some(&s) = under.first() else { break };
@@ -210,13 +261,13 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Option<Out
     greedy::fill(&mut st);
 
     let timetable = st.to_timetable();
-    Some(Outcome {
+    Ok(Some(Outcome {
         timetable,
         bound: None,
         proven_optimal: false,
         interrupted: false,
         detail: "re-plan: frozen past, planned sessions kept or repaired with the fewest people changed, newcomers seated".into(),
-    })
+    }))
 }
 
 /// Trainers for `days`: the still-free previous trainers, completed by the cheapest free

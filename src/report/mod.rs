@@ -1,4 +1,6 @@
-//! Human summaries of plans for the terminal.
+//! Human summaries of plans for the terminal, and the HTML report ([`html`]).
+
+pub mod html;
 
 use crate::io::plan_format::{Optimality, PlanFile};
 use std::fmt::Write;

@@ -107,6 +107,31 @@ pub fn best_series_with(days: &[NaiveDate], penalty: &[i64], max: usize, gap: i6
     vec![]
 }
 
+/// Penalty that makes the series search keep a pinned date whenever it can (and it always can:
+/// the other candidate days are compatible with every pinned date).
+pub const PINNED_DATE_BONUS: i64 = -1_000_000_000;
+
+/// A best series among `days` that contains every `pinned` date (validated to be working days
+/// in distinct months, at least `gap` apart, at most `max`): the other candidates are the days in
+/// months without a pinned date and at least `gap` from each. Without pins, [`best_series`].
+pub fn series_around(days: &[NaiveDate], pinned: &[NaiveDate], max: usize, gap: i64) -> Vec<NaiveDate> {
+    if pinned.is_empty() {
+        return best_series(days, max, gap);
+    }
+    let months: HashSet<i32> = pinned.iter().map(|d| month_key(*d)).collect();
+    let mut cands: Vec<NaiveDate> = days
+        .iter()
+        .copied()
+        .filter(|d| !months.contains(&month_key(*d)) && pinned.iter().all(|p| (*d - *p).num_days().abs() >= gap))
+        .chain(pinned.iter().copied())
+        .collect();
+    cands.sort();
+    cands.dedup();
+    let penalty: Vec<i64> =
+        cands.iter().map(|d| if pinned.contains(d) { PINNED_DATE_BONUS } else { (d.day() as i64 - TARGET_DAY_OF_MONTH).abs() }).collect();
+    best_series_with(&cands, &penalty, max.max(pinned.len()), gap).into_iter().map(|t| cands[t]).collect()
+}
+
 /// Keeps the `DAYS_PER_MONTH` days of each month closest to the month's middle.
 fn thin_by_month(days: &[NaiveDate]) -> Vec<NaiveDate> {
     let mut by_month: BTreeMap<i32, Vec<NaiveDate>> = BTreeMap::new();
@@ -144,9 +169,11 @@ pub fn schedule_series(inst: &Instance, pairs: &[(usize, usize)], busy: &mut BTr
                     !mentor.unavailable.contains(d) && !mentee.unavailable.contains(d) && !mentor_busy.contains(d) && !mentee_busy.contains(d)
                 })
                 .collect();
-            let mut dates = best_series(&thin_by_month(&free), rules.max_meetings, rules.min_days_between);
+            let pinned = inst.pins.pairs.iter().find(|x| x.mentor == m && x.mentee == p).map_or(&[][..], |x| x.meetings.as_slice());
+            let series = |days: &[NaiveDate]| series_around(days, pinned, rules.max_meetings, rules.min_days_between);
+            let mut dates = series(&thin_by_month(&free));
             if dates.len() < rules.max_meetings {
-                let full = best_series(&free, rules.max_meetings, rules.min_days_between);
+                let full = series(&free);
                 if full.len() > dates.len() {
                     dates = full;
                 }
@@ -187,6 +214,19 @@ mod tests {
             assert!((w[1] - w[0]).num_days() >= 21);
         }
         assert!(s.iter().all(|x| x.day() == 15));
+    }
+
+    #[test]
+    fn pinned_dates_are_kept_and_the_rest_fits_around_them() {
+        let days: Vec<NaiveDate> = (1..=12).flat_map(|m| [d(m, 2), d(m, 15), d(m, 27)]).collect();
+        let pinned = [d(3, 2), d(7, 27)];
+        let s = series_around(&days, &pinned, 10, 21);
+        assert_eq!(s.len(), 10);
+        assert!(pinned.iter().all(|p| s.contains(p)));
+        for w in s.windows(2) {
+            assert!(month_key(w[0]) < month_key(w[1]));
+            assert!((w[1] - w[0]).num_days() >= 21);
+        }
     }
 
     #[test]

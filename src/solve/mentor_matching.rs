@@ -111,6 +111,11 @@ pub struct MatchingProblem {
     pub capacity: Vec<usize>,
     /// Weight of the balance term.
     pub balance_weight: f64,
+    /// Mentees each mentor already has outside this problem (pinned pairs taken out by
+    /// [`solve_with_pins`]): the balance cost of a mentor's slots starts after them.
+    pub load_offset: Vec<usize>,
+    /// For each mentee (same order): the mentor of its pinned pair, if the pair is fixed by hand.
+    pub pinned: Vec<Option<usize>>,
 }
 
 /// The first hard rule that forbids mentor `m` for participant `p`, if any.
@@ -198,6 +203,7 @@ pub fn build_problem(inst: &Instance) -> MatchingProblem {
             .collect()
     };
     let (candidates, excluded_by) = per_mentee.into_iter().unzip();
+    let pinned = mentees.iter().map(|&p| inst.pins.pairs.iter().find(|x| x.mentee == p).map(|x| x.mentor)).collect();
     MatchingProblem {
         mentees,
         candidates,
@@ -205,7 +211,60 @@ pub fn build_problem(inst: &Instance) -> MatchingProblem {
         not_eligible,
         capacity: inst.mentors.iter().map(|m| m.capacity).collect(),
         balance_weight: inst.weights.balance,
+        load_offset: vec![0; inst.mentors.len()],
+        pinned,
     }
+}
+
+/// Solves a matching problem with its pinned pairs forced: the pinned pairs take their mentors'
+/// first slots, and `solver` optimises the other mentees over the remaining capacity (whose
+/// balance cost continues after the pinned mentees). With no pins this is `solver(problem)`.
+/// A pinned pair that is not allowed or exceeds the mentor's capacity is an error (validation
+/// rejects such files).
+pub fn solve_with_pins(
+    problem: &MatchingProblem,
+    solver: impl FnOnce(&MatchingProblem) -> Result<Matching, SolveError>,
+) -> Result<Matching, SolveError> {
+    if problem.pinned.iter().all(Option::is_none) {
+        return solver(problem);
+    }
+    let mut offset = problem.load_offset.clone();
+    for (i, pin) in problem.pinned.iter().enumerate() {
+        if let Some(m) = *pin {
+            if !problem.candidates[i].iter().any(|c| c.0 == m) {
+                return Err(SolveError::Pins(format!(
+                    "the fixed pair of mentee index {} breaks a hard rule of the mentorship (validation should have said so)",
+                    problem.mentees[i]
+                )));
+            }
+            offset[m] += 1;
+            if offset[m] > problem.capacity[m] {
+                return Err(SolveError::Pins(format!("mentor index {m} has more fixed pairs than capacity")));
+            }
+        }
+    }
+    let free: Vec<usize> = (0..problem.mentees.len()).filter(|&i| problem.pinned[i].is_none()).collect();
+    let reduced = MatchingProblem {
+        mentees: free.iter().map(|&i| problem.mentees[i]).collect(),
+        candidates: free
+            .iter()
+            .map(|&i| problem.candidates[i].iter().filter(|c| offset[c.0] < problem.capacity[c.0]).cloned().collect())
+            .collect(),
+        excluded_by: free.iter().map(|&i| problem.excluded_by[i].clone()).collect(),
+        not_eligible: vec![],
+        capacity: problem.capacity.iter().zip(&offset).map(|(c, o)| c - o).collect(),
+        balance_weight: problem.balance_weight,
+        load_offset: offset,
+        pinned: vec![None; free.len()],
+    };
+    let sub = solver(&reduced)?;
+    let mut mentor_of = problem.pinned.clone();
+    for (k, &i) in free.iter().enumerate() {
+        mentor_of[i] = sub.mentor_of.get(k).copied().flatten();
+    }
+    let matched = mentor_of.iter().filter(|m| m.is_some()).count();
+    let cost = matching_cost(problem, &mentor_of);
+    Ok(Matching { mentor_of, matched, cost, proven_optimal: sub.proven_optimal })
 }
 
 /// A matching: for each mentee (problem order) the mentor, if any.
@@ -243,7 +302,11 @@ pub fn matching_cost(problem: &MatchingProblem, mentor_of: &[Option<usize>]) -> 
             cost += problem.candidates[i].iter().find(|c| c.0 == m).map(|c| c.1.total()).unwrap_or(f64::INFINITY);
         }
     }
-    cost + load.iter().map(|&l| balance_cost(problem.balance_weight, l)).sum::<f64>()
+    cost + load
+        .iter()
+        .zip(&problem.load_offset)
+        .map(|(&l, &o)| balance_cost(problem.balance_weight, l + o) - balance_cost(problem.balance_weight, o))
+        .sum::<f64>()
 }
 
 /// The dense assignment matrix of a matching problem: mentees (rows) × mentor slots and
@@ -290,7 +353,7 @@ pub fn assignment_matrix(problem: &MatchingProblem) -> Result<AssignmentMatrix, 
     for cands in &problem.candidates {
         for (m, c) in cands {
             let base = quantise(c.total());
-            let top = base + quantise(problem.balance_weight * slots_of(*m).saturating_sub(1) as f64);
+            let top = base + quantise(problem.balance_weight * (problem.load_offset[*m] + slots_of(*m).saturating_sub(1)) as f64);
             min_c = min_c.min(base);
             max_c = max_c.max(top);
         }
@@ -316,7 +379,7 @@ pub fn assignment_matrix(problem: &MatchingProblem) -> Result<AssignmentMatrix, 
             }
             let base = quantise(c.total()) - min_c;
             for k in 0..slots_of(*m) {
-                row[first_slot[*m] + k] = base + quantise(problem.balance_weight * k as f64);
+                row[first_slot[*m] + k] = base + quantise(problem.balance_weight * (problem.load_offset[*m] + k) as f64);
             }
         }
     }
@@ -353,7 +416,7 @@ pub fn solve_greedy(problem: &MatchingProblem) -> Matching {
         let best = problem.candidates[i]
             .iter()
             .filter(|(m, _)| load[*m] < problem.capacity[*m])
-            .map(|(m, c)| (c.total() + problem.balance_weight * load[*m] as f64, *m))
+            .map(|(m, c)| (c.total() + problem.balance_weight * (problem.load_offset[*m] + load[*m]) as f64, *m))
             .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         if let Some((_, m)) = best {
             load[m] += 1;

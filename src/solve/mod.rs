@@ -28,6 +28,9 @@ pub enum SolveError {
     /// Costs cannot be handled exactly.
     #[error("{0}")]
     Numeric(String),
+    /// Pins of the instance cannot all hold together; the message lists them.
+    #[error("the pinned parts of the plan cannot all hold: {0}")]
+    Pins(String),
 }
 
 /// Settings of a solve, validated from the command line.
@@ -144,7 +147,7 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
     };
     let group_outcomes = groups::solve_groups(inst, &group_params, &mut busy)?;
     let problem = build_problem(inst);
-    let matching = strat.solve(&problem, params)?;
+    let matching = mentor_matching::solve_with_pins(&problem, |p| strat.solve(p, params))?;
 
     // Pairs in a stable order: by mentor id, then mentee id.
     let mut pairs: Vec<(usize, usize, usize)> =

@@ -199,6 +199,8 @@ pub struct FormedGroup {
     pub conflicts: Vec<(NaiveDate, usize, &'static str)>,
     /// Why fewer than the minimum meetings fit.
     pub shortfall: Option<String>,
+    /// Index of the fixed group (in the programme's `fixed_groups`) this group realises.
+    pub pin: Option<usize>,
 }
 
 /// The result for one programme.
@@ -240,9 +242,24 @@ pub fn solve_groups(
 ) -> Result<Vec<ProgrammeOutcome>, SolveError> {
     let strat = strategy(&params.strategy)?;
     let mut leader_load = vec![0usize; inst.group_leaders.len()];
+    // Places of pinned leaders are reserved before any programme assigns leaders.
+    let mut reserved = vec![0usize; inst.group_leaders.len()];
+    for l in inst.pins.groups.iter().flatten().filter_map(|g| g.leader) {
+        reserved[l] += 1;
+    }
+    if let Some(l) = (0..reserved.len()).find(|&l| reserved[l] > inst.group_leaders[l].max_groups) {
+        return Err(SolveError::Pins(format!(
+            "leader {} is pinned to {} fixed groups but leads at most {}",
+            inst.group_leaders[l].id, reserved[l], inst.group_leaders[l].max_groups
+        )));
+    }
+    // Pinned mentor meetings are other programme days of the mentee, kept free of groups.
+    for pair in &inst.pins.pairs {
+        busy.entry(inst.participants[pair.mentee].id.clone()).or_default().extend(pair.meetings.iter().copied());
+    }
     let mut outcomes = Vec::new();
     for (pi, prog) in inst.group_programmes.iter().enumerate() {
-        outcomes.push(solve_programme(inst, pi, prog, strat.as_ref(), params, &mut leader_load, busy)?);
+        outcomes.push(solve_programme(inst, pi, prog, strat.as_ref(), params, &mut leader_load, &mut reserved, busy)?);
     }
     Ok(outcomes)
 }
@@ -255,8 +272,17 @@ fn solve_programme(
     strat: &dyn GroupStrategy,
     params: &GroupParams,
     leader_load: &mut [usize],
+    reserved: &mut [usize],
     busy: &mut BTreeMap<String, BTreeSet<NaiveDate>>,
 ) -> Result<ProgrammeOutcome, SolveError> {
+    let pins: &[crate::model::pins::PinnedGroup] = inst.pins.groups.get(pi).map_or(&[], |v| v.as_slice());
+    let pin_error = |why: String| {
+        SolveError::Pins(format!(
+            "group programme {}: {why} (fixed groups: {})",
+            prog.id,
+            pins.iter().map(|g| g.path.as_str()).collect::<Vec<_>>().join(", ")
+        ))
+    };
     let mut out = ProgrammeOutcome {
         programme: pi,
         groups: vec![],
@@ -279,13 +305,17 @@ fn solve_programme(
             Some(_) => {}
         }
     }
-    // Leaders: qualified, with room left in the round.
+    if let Some(p) = pins.iter().flat_map(|g| &g.members).find(|p| !eligible.contains(p)) {
+        return Err(pin_error(format!("pinned member {} is not an eligible candidate of the programme", inst.participants[*p].id)));
+    }
+    // Leaders: qualified, with room left in the round (places reserved for pinned leaders
+    // excepted); groups with a pinned leader need no place.
+    let room = |l: usize| inst.group_leaders[l].max_groups.saturating_sub(leader_load[l] + reserved[l]);
     let qualified: Vec<usize> = (0..inst.group_leaders.len())
-        .filter(|&l| {
-            inst.group_leaders[l].qualifications.contains(&prog.qualification) && leader_load[l] < inst.group_leaders[l].max_groups
-        })
+        .filter(|&l| inst.group_leaders[l].qualifications.contains(&prog.qualification) && room(l) > 0)
         .collect();
-    let leader_places: usize = qualified.iter().map(|&l| inst.group_leaders[l].max_groups - leader_load[l]).sum();
+    let pinned_leaders = pins.iter().filter(|g| g.leader.is_some()).count();
+    let leader_places: usize = qualified.iter().map(|&l| room(l)).sum::<usize>() + pinned_leaders;
 
     // Number of groups: fixed, or as few as the maximum size allows; never more than leaders.
     let n = eligible.len();
@@ -297,6 +327,10 @@ fn solve_programme(
     };
     let need = |m: usize| sizes_for(m).iter().map(|s| s.0).sum::<usize>();
     let mut m = prog.group_sizes.as_ref().map(|s| s.len()).or(prog.groups).unwrap_or_else(|| n.div_ceil(prog.max_size.max(1)));
+    // Every fixed group is a group of its own: form at least as many groups as there are.
+    if prog.groups.is_none() && prog.group_sizes.is_none() && m < pins.len() {
+        m = pins.len();
+    }
     if prog.leader_required && m > leader_places {
         out.notes.push(format!(
             "{m} groups are needed but the qualified leaders ({}) have room for {leader_places}",
@@ -315,9 +349,14 @@ fn solve_programme(
     // longest), then id, a rule a coordinator can state; someone whose municipality or unit
     // already fills its share of seats under a mixing cap waits.
     let mut order = eligible.clone();
+    let is_pinned = |p: usize| pins.iter().any(|g| g.members.contains(&p));
+    // Pinned members are served first.
     order.sort_by(|&a, &b| {
-        (inst.participants[a].employment_start, &inst.participants[a].id)
-            .cmp(&(inst.participants[b].employment_start, &inst.participants[b].id))
+        (!is_pinned(a), inst.participants[a].employment_start, &inst.participants[a].id).cmp(&(
+            !is_pinned(b),
+            inst.participants[b].employment_start,
+            &inst.participants[b].id,
+        ))
     });
     // Mixing caps as (label of every participant, cap, what the label is).
     let label_caps: Vec<(Vec<usize>, usize, &str)> = [
@@ -327,6 +366,12 @@ fn solve_programme(
     .into_iter()
     .flatten()
     .collect();
+    if m < pins.len() {
+        return Err(pin_error(format!(
+            "{} fixed groups but only {m} group(s) can be formed ({n} eligible participants, {leader_places} leader place(s))",
+            pins.len()
+        )));
+    }
     if m == 0 {
         let (code, msg) = if n < prog.min_size {
             ("too_few_for_a_group", format!("only {n} eligible participant(s); a group needs at least {}", prog.min_size))
@@ -370,6 +415,12 @@ fn solve_programme(
         }
         if served.len() >= need(m) {
             break (served, unserved);
+        }
+        if m <= pins.len() {
+            return Err(pin_error(format!(
+                "the mixing caps leave {} participants, too few for the {m} group(s) the fixed groups need",
+                served.len()
+            )));
         }
         if m == 1 {
             let msg = format!("only {} participant(s) fit the mixing caps; a group needs at least {}", served.len(), prog.min_size);
@@ -417,7 +468,30 @@ fn solve_programme(
                 .collect(),
         }),
     };
-    let problem = GroupingProblem { n: k, weights, group_bounds: sizes_for(m), caps, site_costs, allowed_groups: None };
+    // Fixed group j goes to group slot_of_pin[j] (a size range that holds it); its members may
+    // only be placed there, so they stay together and apart from other fixed groups.
+    let bounds = sizes_for(m);
+    let mut slot_of_pin = vec![usize::MAX; pins.len()];
+    let mut by_size: Vec<usize> = (0..pins.len()).collect();
+    by_size.sort_by_key(|&j| (std::cmp::Reverse(pins[j].members.len()), j));
+    let mut taken = vec![false; m];
+    for j in by_size {
+        let Some(g) = (0..m).find(|&g| !taken[g] && bounds[g].1 >= pins[j].members.len()) else {
+            return Err(pin_error(format!("no group of the programme can hold the {} members of {}", pins[j].members.len(), pins[j].path)));
+        };
+        taken[g] = true;
+        slot_of_pin[j] = g;
+    }
+    let allowed_groups = (!pins.is_empty()).then(|| {
+        served
+            .iter()
+            .map(|&p| match pins.iter().position(|g| g.members.contains(&p)) {
+                Some(j) => (0..m).map(|g| g == slot_of_pin[j]).collect(),
+                None => vec![true; m],
+            })
+            .collect()
+    });
+    let problem = GroupingProblem { n: k, weights, group_bounds: bounds, caps, site_costs, allowed_groups };
     let grouping = strat.solve(&problem, params).map_err(|e| SolveError::Numeric(format!("group programme {}: {e}", prog.id)))?;
     let value = problem.evaluate(&grouping.assignment);
     let sites = problem.meeting_sites(&grouping.assignment);
@@ -434,6 +508,7 @@ fn solve_programme(
             meetings: vec![],
             conflicts: vec![],
             shortfall: None,
+            pin: slot_of_pin.iter().position(|&x| x == g),
         })
         .collect();
     if let Some(v) = prog.venue {
@@ -448,21 +523,34 @@ fn solve_programme(
         groups.sort_by(|a, b| inst.participants[a.members[0]].id.cmp(&inst.participants[b.members[0]].id));
     }
 
-    // Leaders: exact assignment of groups to leaders' free places, minimising travel.
-    if !qualified.is_empty() {
-        let slots: Vec<usize> =
-            qualified.iter().flat_map(|&l| std::iter::repeat_n(l, inst.group_leaders[l].max_groups - leader_load[l])).collect();
-        let (rows, cols) = (groups.len(), slots.len().max(groups.len()));
+    // Pinned leaders first (their places were reserved).
+    for group in &mut groups {
+        if let Some(l) = group.pin.and_then(|j| pins[j].leader) {
+            group.leader = Some(l);
+            leader_load[l] += 1;
+            reserved[l] -= 1;
+            out.leader_travel_minutes += inst.travel(inst.group_leaders[l].municipality, group.place);
+        }
+    }
+    // The other leaders: exact assignment of groups to leaders' free places, minimising travel.
+    let open: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].leader.is_none()).collect();
+    if !qualified.is_empty() && !open.is_empty() {
+        let slots: Vec<usize> = qualified
+            .iter()
+            .flat_map(|&l| std::iter::repeat_n(l, inst.group_leaders[l].max_groups.saturating_sub(leader_load[l] + reserved[l])))
+            .collect();
+        let (rows, cols) = (open.len(), slots.len().max(open.len()));
         let big = 1e9;
         let mut cost = vec![big; rows * cols];
-        for (g, group) in groups.iter().enumerate() {
+        for (row, &g) in open.iter().enumerate() {
             for (s, &l) in slots.iter().enumerate() {
-                cost[g * cols + s] = (inst.travel(inst.group_leaders[l].municipality, group.place) * 1000.0).round();
+                cost[row * cols + s] = (inst.travel(inst.group_leaders[l].municipality, groups[g].place) * 1000.0).round();
             }
         }
         if let Ok((r, c)) = lsap::solve(rows, cols, &cost, false) {
-            for (g, s) in r.into_iter().zip(c) {
+            for (row, s) in r.into_iter().zip(c) {
                 if s < slots.len() {
+                    let g = open[row];
                     groups[g].leader = Some(slots[s]);
                     leader_load[slots[s]] += 1;
                     out.leader_travel_minutes += inst.travel(inst.group_leaders[slots[s]].municipality, groups[g].place);
@@ -472,7 +560,8 @@ fn solve_programme(
     }
 
     for group in &mut groups {
-        schedule_group(inst, prog, group, busy);
+        let pinned: &[NaiveDate] = group.pin.map_or(&[], |j| pins[j].meetings.as_slice());
+        schedule_group(inst, prog, group, pinned, busy);
     }
     out.groups = groups;
     Ok(out)
@@ -480,16 +569,36 @@ fn solve_programme(
 
 /// Dates a group's meetings: on working days the leader is free (hard), preferring days no
 /// member is unavailable or busy, one weekday throughout, and the middle of the month.
-fn schedule_group(inst: &Instance, prog: &GroupProgramme, group: &mut FormedGroup, busy: &mut BTreeMap<String, BTreeSet<NaiveDate>>) {
+///
+/// `pinned` dates (a fixed group's) are always among the meetings; the others are dated in the
+/// other months, at least the minimum gap from them. A member's pinned mentor meeting day is
+/// never a group day.
+fn schedule_group(
+    inst: &Instance,
+    prog: &GroupProgramme,
+    group: &mut FormedGroup,
+    pinned: &[NaiveDate],
+    busy: &mut BTreeMap<String, BTreeSet<NaiveDate>>,
+) {
     let rules = &prog.meetings;
     let empty = BTreeSet::new();
     let leader = group.leader.map(|l| &inst.group_leaders[l]);
     let leader_busy = leader.and_then(|l| busy.get(&l.id)).unwrap_or(&empty);
+    let pinned_months: BTreeSet<i32> = pinned.iter().map(|d| crate::model::calendar::month_key(*d)).collect();
+    let gap = rules.min_days_between as i64;
+    let mentor_day = |d: &NaiveDate| inst.pins.pairs.iter().any(|x| x.meetings.contains(d) && group.members.contains(&x.mentee));
     let days: Vec<NaiveDate> = inst
         .calendar
         .working_days()
         .into_iter()
-        .filter(|d| leader.is_none_or(|l| !l.unavailable.contains(d)) && !leader_busy.contains(d))
+        .filter(|d| {
+            pinned.contains(d)
+                || (leader.is_none_or(|l| !l.unavailable.contains(d))
+                    && !leader_busy.contains(d)
+                    && !mentor_day(d)
+                    && !pinned_months.contains(&crate::model::calendar::month_key(*d))
+                    && pinned.iter().all(|p| (*d - *p).num_days().abs() >= gap))
+        })
         .collect();
     let conflicts_on = |d: NaiveDate| -> Vec<(usize, &'static str)> {
         group
@@ -514,11 +623,14 @@ fn schedule_group(inst: &Instance, prog: &GroupProgramme, group: &mut FormedGrou
             .iter()
             .zip(&conflict_count)
             .map(|(d, &c)| {
+                if pinned.contains(d) {
+                    return super::meetings::PINNED_DATE_BONUS;
+                }
                 let off_day = if rules.same_weekday && d.weekday().num_days_from_monday() != weekday { 200 } else { 0 };
                 c * 10_000 + off_day + (d.day() as i64 - TARGET_DAY_OF_MONTH).abs()
             })
             .collect();
-        let picked = best_series_with(&days, &penalty, rules.max as usize, rules.min_days_between as i64);
+        let picked = best_series_with(&days, &penalty, (rules.max as usize).max(pinned.len()), gap);
         let total: i64 = picked.iter().map(|&t| penalty[t]).sum();
         let better = match &best {
             None => true,

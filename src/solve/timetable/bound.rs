@@ -447,13 +447,6 @@ fn bucket_masks(inst: &Instance, ok: &[bool]) -> (Vec<Vec<u64>>, Vec<u64>) {
             }
         }
     }
-    if std::env::var("TRAPPA_DEBUG_BOUND").is_ok() {
-        for c in 0..m.courses.len() {
-            let mut cnt: BTreeMap<u64, usize> = BTreeMap::new();
-            for d in 0..m.demands.len() { if m.demands[d].course == c && ok[d] { *cnt.entry(masks[d]).or_default() += 1; } }
-            eprintln!("DBG masks course {c} width {width}: {:?}", cnt.iter().map(|(k, v)| (format!("{k:b}"), *v)).collect::<Vec<_>>());
-        }
-    }
     (start_bits, masks)
 }
 
@@ -536,7 +529,16 @@ fn build_master(
     // Trainer days: w[c][r] days of course c taught by trainer r.
     let mut teach: Vec<Vec<(usize, Variable)>> = Vec::new();
     for c in 0..m.courses.len() {
-        let row: Vec<(usize, Variable)> = m.courses[c].qualified.iter().map(|&r| (r, vars.add(variable().min(0)))).collect();
+        // A trainer teaches whole sessions: at most ⌊available days / course days⌋ of them.
+        let days = m.courses[c].days.max(1);
+        let row: Vec<(usize, Variable)> = m.courses[c]
+            .qualified
+            .iter()
+            .map(|&r| {
+                let avail = m.trainer_free[r].iter().filter(|&&f| f).count().min(m.trainers[r].max_days);
+                (r, vars.add(variable().min(0).max((avail / days * days) as f64)))
+            })
+            .collect();
         for &(r, var) in &row {
             objective += m.weights.cost_per_sek * m.trainers[r].day_rate * var;
         }
@@ -608,9 +610,7 @@ fn build_master(
         let avail = m.trainer_free[r].iter().filter(|&&f| f).count().min(m.trainers[r].max_days);
         model.add_constraint(days.leq(avail as f64));
     }
-    let t0 = std::time::Instant::now();
     let solution = model.solve().ok()?;
-    if std::env::var("TRAPPA_DEBUG_BOUND").is_ok() { eprintln!("DBG solve took {:.2}s of {:.1}, flows {} ys {}", t0.elapsed().as_secs_f64(), seconds, flows.len(), y.iter().flatten().count()); }
     let quota: Vec<Vec<usize>> = venues_of
         .iter()
         .enumerate()
@@ -625,56 +625,7 @@ fn build_master(
     let optimal = matches!(solution.status(), good_lp::SolutionStatus::Optimal);
     let sent: Vec<(GroupKey, usize, f64)> =
         flows.iter().map(|f| (f.0, venues_of[f.0 .0][f.1].0, solution.value(f.2))).filter(|f| f.2 > 1e-6).collect();
-    if std::env::var("TRAPPA_DEBUG_BOUND").is_ok() {
-        let mut pen = 0.0;
-        let mut trav = 0.0;
-        let mut venue = 0.0;
-        let mut tr = 0.0;
-        let mut mixv = 0.0;
-        for &(g, i, var) in &flows {
-            let v = venues_of[g.0][i].0;
-            let x = solution.value(var);
-            pen += groups[&g].1.last().map_or(0.0, |t| t.0) * x;
-            trav += x
-                * inst.timetable.weights.travel_per_minute
-                * 2.0
-                * inst.travel(g.1, m.venues[v].municipality)
-                * m.courses[g.0].days as f64;
-        }
-        for (c, vs) in venues_of.iter().enumerate() {
-            for (i, &(_, cost, _)) in vs.iter().enumerate() {
-                venue += cost * solution.value(y[c][i]);
-                mixv += m.weights.mixing * solution.value(mix[c][i]);
-            }
-        }
-        for row in &teach {
-            for &(r, var) in row {
-                tr += m.weights.cost_per_sek * m.trainers[r].day_rate * solution.value(var);
-            }
-        }
-        let courses: Vec<usize> = groups.keys().map(|g| g.0).collect();
-        eprintln!(
-            "DBG course {:?} int={} status={:?} served_pen={:.0} travel={:.0} venue+fixed={:.0} trainers={:.0} mixing={:.0} sessions={:.2}",
-            courses.first(),
-            integer,
-            solution.status(),
-            pen,
-            trav,
-            venue,
-            tr,
-            mixv,
-            y.iter().flatten().map(|&v| solution.value(v)).sum::<f64>()
-        );
-    }
     let inner = solution.into_inner();
     let bound = if optimal { inner.objective() } else { inner.stats().best_bound? };
-    if std::env::var("TRAPPA_DEBUG_BOUND").is_ok() {
-        eprintln!(
-            "DBG   -> bound part {:.0} (incumbent {:.0}) secs {:.1}",
-            bound + constant - groups.values().map(|g| g.1.iter().map(|t| t.0 * t.1 as f64).sum::<f64>()).sum::<f64>(),
-            inner.objective() + constant - groups.values().map(|g| g.1.iter().map(|t| t.0 * t.1 as f64).sum::<f64>()).sum::<f64>(),
-            seconds
-        );
-    }
     Some(Aggregate { bound: constant + bound, quota, optimal, flows: sent })
 }

@@ -11,6 +11,7 @@ use super::greedy::{self, Options};
 use super::state::State;
 use super::{Context, Timetable};
 use crate::model::Instance;
+use crate::solve::SolveError;
 use rand::seq::SliceRandom;
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -34,7 +35,8 @@ const EPS: f64 = 1e-6;
 /// Runs [`STARTS`] starts in parallel and returns the best timetable (ties: lowest start index)
 /// and whether the search was cut short. A `plan` from the aggregated model guides the first two
 /// starts' constructions (sessions per venue, the venue of each demand).
-pub fn multi_start(inst: &Instance, ctx: &Context, plan: Option<&super::bound::Master>) -> (Timetable, bool) {
+pub fn multi_start(inst: &Instance, ctx: &Context, plan: Option<&super::bound::Master>) -> Result<(Timetable, bool), SolveError> {
+    let base = super::pins::pinned_state(inst)?;
     // With a time limit the starts share it wave by wave (as many at once as threads) and search
     // until their slice ends; without one, each start does a fixed number of iterations, so the
     // plan depends on the seed only.
@@ -44,7 +46,7 @@ pub fn multi_start(inst: &Instance, ctx: &Context, plan: Option<&super::bound::M
         .into_par_iter()
         .map(|i| {
             let mut rng = ctx.rng(i + 1);
-            let mut st = State::new(inst);
+            let mut st = base.clone();
             let guided = plan.filter(|_| i < GUIDED_STARTS);
             let opts = Options {
                 noise: if i == 0 || i == GUIDED_STARTS { 0.0 } else { START_NOISE },
@@ -69,7 +71,7 @@ pub fn multi_start(inst: &Instance, ctx: &Context, plan: Option<&super::bound::M
         .collect();
     let best =
         results.into_iter().enumerate().min_by(|a, b| a.1 .0.total_cmp(&b.1 .0).then(a.0.cmp(&b.0))).map(|x| x.1 .1).unwrap_or_default();
-    (best, ctx.expired())
+    Ok((best, ctx.expired()))
 }
 
 /// Iterations of one start: proportional to the demand.
@@ -92,8 +94,9 @@ pub fn improve(st: &mut State, rng: &mut ChaCha8Rng, ctx: &Context, iterations: 
             45..=56 => insert(st, rng),
             57..=66 => close(st, rng),
             67..=78 => open(st, rng),
-            79..=86 => shift(st, rng),
-            87..=90 => merge(st, rng),
+            79..=84 => shift(st, rng),
+            85..=87 => move_venue(st, rng),
+            88..=90 => merge(st, rng),
             91..=95 => retrain(st, rng),
             _ => trade_trainers(st, rng),
         }
@@ -104,7 +107,7 @@ pub fn improve(st: &mut State, rng: &mut ChaCha8Rng, ctx: &Context, iterations: 
 fn random_served(st: &State, rng: &mut ChaCha8Rng) -> Option<usize> {
     for _ in 0..8 {
         let d = rng.gen_range(0..st.m.demands.len());
-        if st.assigned[d].is_some() && !st.has_dependents(d) {
+        if st.assigned[d].is_some() && !st.pinned_demand[d] && !st.has_dependents(d) {
             return Some(d);
         }
     }
@@ -149,7 +152,7 @@ fn swap(st: &mut State, rng: &mut ChaCha8Rng) {
     let Some(&d2) = st.slot(s2).session.attendees.choose(rng) else {
         return;
     };
-    if st.has_dependents(d2) {
+    if st.pinned_demand[d2] || st.has_dependents(d2) {
         return;
     }
     let before = st.total();
@@ -218,6 +221,9 @@ fn reseat(st: &mut State, demands: &[usize], exclude: Option<usize>) {
 fn close(st: &mut State, rng: &mut ChaCha8Rng) {
     let open = st.open_slots();
     let Some(&s) = open.choose(rng) else { return };
+    if st.is_pinned(s) {
+        return;
+    }
     let attendees = st.slot(s).session.attendees.clone();
     if attendees.iter().any(|&d| st.has_dependents(d)) {
         return;
@@ -241,6 +247,9 @@ fn close(st: &mut State, rng: &mut ChaCha8Rng) {
 fn merge(st: &mut State, rng: &mut ChaCha8Rng) {
     let open = st.open_slots();
     let Some(&s) = open.choose(rng) else { return };
+    if st.is_pinned(s) {
+        return;
+    }
     let attendees = st.slot(s).session.attendees.clone();
     if attendees.iter().any(|&d| st.has_dependents(d)) {
         return;
@@ -261,19 +270,111 @@ fn merge(st: &mut State, rng: &mut ChaCha8Rng) {
             break;
         }
         // Only a session the left attendees could join but for its seats is worth enlarging.
-        if st.size(s2) < st.seats(course, st.slot(s2).session.venue)
+        if st.is_pinned(s2)
+            || st.size(s2) < st.seats(course, st.slot(s2).session.venue)
             || !left.iter().any(|&d| st.attend_check_days(d, &st.slot(s2).session.days).is_ok())
         {
             continue;
         }
-        if let Some(s3) = enlarge(st, s2, left.len()) {
+        if enlarge(st, s2, left.len()).is_some() {
             reseat(st, &left, None);
-            let _ = s3;
         }
     }
     if st.total() > before - EPS {
         *st = snapshot;
     }
+}
+
+/// Moves a random session to another venue free on its days and re-seats all of its course's
+/// movable attendees (and unserved demand) across the course's sessions by an exact assignment
+/// (travel and penalties; mixing is judged on acceptance). A session moved towards a cluster of
+/// participants can take them over from the other sessions in one step.
+fn move_venue(st: &mut State, rng: &mut ChaCha8Rng) {
+    let open = st.open_slots();
+    let Some(&s) = open.choose(rng) else { return };
+    if st.is_pinned(s) {
+        return;
+    }
+    let sess = st.slot(s).session.clone();
+    let m = st.m;
+    let venue = rng.gen_range(0..m.venues.len());
+    if venue == sess.venue
+        || st.seats(sess.course, venue) < m.courses[sess.course].min_size
+        || sess.attendees.iter().any(|&d| st.pinned_demand[d] || st.has_dependents(d))
+    {
+        return;
+    }
+    let snapshot = st.clone();
+    let before = st.total();
+    let movable: Vec<usize> = (0..m.demands.len())
+        .filter(|&d| m.demands[d].course == sess.course && !st.pinned_demand[d])
+        .filter(|&d| st.assigned[d].is_none() || !st.has_dependents(d))
+        .collect();
+    for &d in &movable {
+        if st.assigned[d].is_some() {
+            st.remove(d);
+        }
+    }
+    st.close(s);
+    if !st.can_place(sess.course, &sess.days, venue, &sess.trainers) {
+        *st = snapshot;
+        return;
+    }
+    st.open(sess.course, sess.days.clone(), venue, sess.trainers.clone());
+    assign_exactly(st, sess.course, &movable);
+    let small = st.slots_of_course(sess.course).into_iter().any(|x| st.size(x) < m.courses[sess.course].min_size && !st.is_pinned(x));
+    if small || st.total() > before - EPS {
+        *st = snapshot;
+    }
+}
+
+/// Seats unserved demands of one course in its open sessions by a linear sum assignment over
+/// the free seats (cost: travel minus penalty; a demand may stay unserved), then adds them in
+/// that order where every rule still holds (colleagues can share a unit's absence cap), and
+/// re-seats greedily whoever could not be added.
+fn assign_exactly(st: &mut State, course: usize, demands: &[usize]) {
+    let m = st.m;
+    let slots = st.slots_of_course(course);
+    let mut seats: Vec<usize> = Vec::new();
+    for &x in &slots {
+        let free = st.seats(course, st.slot(x).session.venue).saturating_sub(st.size(x));
+        seats.extend(std::iter::repeat_n(x, free));
+    }
+    let rows: Vec<usize> = demands.iter().copied().filter(|&d| st.assigned[d].is_none()).collect();
+    if rows.is_empty() || seats.is_empty() {
+        return;
+    }
+    const NEVER: f64 = 1e12;
+    let cols = seats.len() + rows.len();
+    let mut cost = vec![0.0; rows.len() * cols];
+    for (i, &d) in rows.iter().enumerate() {
+        let dem = &m.demands[d];
+        let per_slot: Vec<f64> = slots
+            .iter()
+            .map(|&x| {
+                let sess = &st.slot(x).session;
+                if st.attend_check_days(d, &sess.days).is_ok() {
+                    m.travel_cost(st.inst, dem.participant, sess.venue, sess.days.len()) - dem.penalty
+                } else {
+                    NEVER
+                }
+            })
+            .collect();
+        for (j, &x) in seats.iter().enumerate() {
+            let k = slots.iter().position(|&y| y == x).unwrap_or(0);
+            cost[i * cols + j] = per_slot[k];
+        }
+    }
+    let Ok((r, c)) = lsap::solve(rows.len(), cols, &cost, false) else {
+        return;
+    };
+    for (&i, &j) in r.iter().zip(&c) {
+        if j < seats.len() && cost[i * cols + j] < NEVER / 2.0 && st.attend_check(rows[i], seats[j]).is_ok() {
+            st.add(rows[i], seats[j]);
+        }
+    }
+    let left: Vec<usize> = rows.iter().copied().filter(|&d| st.assigned[d].is_none()).collect();
+    reseat(st, &left, None);
 }
 
 /// Moves open slot `s` to the venue with more seats (up to `extra` more) that is free on its
@@ -283,18 +384,21 @@ fn enlarge(st: &mut State, s: usize, extra: usize) -> Option<usize> {
     let sess = st.slot(s).session.clone();
     let m = st.m;
     let now = st.seats(sess.course, sess.venue);
-    let score = |st: &State, v: usize| {
-        let travel: f64 = sess.attendees.iter().map(|&d| m.travel_cost(st.inst, m.demands[d].participant, v, sess.days.len())).sum();
-        let gained = (st.seats(sess.course, v) - now).min(extra) as f64;
-        travel + m.weights.cost_per_sek * m.venues[v].day_rate * sess.days.len() as f64 - gained * 1e3
-    };
-    let mut venues: Vec<usize> = (0..m.venues.len()).filter(|&v| v != sess.venue && st.seats(sess.course, v) > now).collect();
-    venues.sort_by(|&a, &b| score(st, a).total_cmp(&score(st, b)).then(a.cmp(&b)));
     for &d in &sess.attendees {
         st.remove(d);
     }
     st.close(s);
-    let target = venues.into_iter().find(|&v| st.can_place(sess.course, &sess.days, v, &sess.trainers));
+    // Among the larger venues free on the session's days: those adding the most seats needed
+    // (up to `extra`), the cheapest of them for the attendees' travel and the rent.
+    let free: Vec<usize> = (0..m.venues.len())
+        .filter(|&v| v != sess.venue && st.seats(sess.course, v) > now && st.can_place(sess.course, &sess.days, v, &sess.trainers))
+        .collect();
+    let gain = |v: usize| (st.seats(sess.course, v) - now).min(extra);
+    let cost = |v: usize| {
+        let travel: f64 = sess.attendees.iter().map(|&d| m.travel_cost(st.inst, m.demands[d].participant, v, sess.days.len())).sum();
+        travel + m.weights.cost_per_sek * m.venues[v].day_rate * sess.days.len() as f64
+    };
+    let target = free.iter().copied().min_by(|&a, &b| gain(b).cmp(&gain(a)).then(cost(a).total_cmp(&cost(b))).then(a.cmp(&b)));
     let venue = target.unwrap_or(sess.venue);
     let s2 = st.open(sess.course, sess.days.clone(), venue, sess.trainers.clone());
     for &d in &sess.attendees {
@@ -328,7 +432,7 @@ fn open(st: &mut State, rng: &mut ChaCha8Rng) {
         }
         match st.assigned[d] {
             None => movers.push((-m.demands[d].penalty, d)),
-            Some(s1) if !st.has_dependents(d) => {
+            Some(s1) if !st.pinned_demand[d] && !st.has_dependents(d) => {
                 let here = m.travel_cost(st.inst, m.demands[d].participant, venue, m.courses[course].days);
                 let there = m.travel_cost(st.inst, m.demands[d].participant, st.slot(s1).session.venue, m.courses[course].days);
                 if here < there {
@@ -372,6 +476,9 @@ fn open(st: &mut State, rng: &mut ChaCha8Rng) {
 fn shift(st: &mut State, rng: &mut ChaCha8Rng) {
     let open = st.open_slots();
     let Some(&s) = open.choose(rng) else { return };
+    if st.is_pinned(s) {
+        return;
+    }
     let sess = st.slot(s).session.clone();
     if sess.attendees.iter().any(|&d| st.has_dependents(d)) {
         return;
@@ -422,6 +529,9 @@ fn shift(st: &mut State, rng: &mut ChaCha8Rng) {
 fn retrain(st: &mut State, rng: &mut ChaCha8Rng) {
     let open = st.open_slots();
     let Some(&s) = open.choose(rng) else { return };
+    if st.is_pinned(s) {
+        return;
+    }
     let Some(best) = st.cheapest_trainers_for(s) else {
         return;
     };
@@ -441,7 +551,7 @@ fn trade_trainers(st: &mut State, rng: &mut ChaCha8Rng) {
     }
     let a = open[rng.gen_range(0..open.len())];
     let b = open[rng.gen_range(0..open.len())];
-    if a == b {
+    if a == b || st.is_pinned(a) || st.is_pinned(b) {
         return;
     }
     let (ta, tb) = (st.slot(a).session.trainers.clone(), st.slot(b).session.trainers.clone());

@@ -114,7 +114,11 @@ fn compatible(inst: &Instance, servable: &[bool], d: usize, k: &Candidate) -> bo
 /// Attendance pairs (demand, candidate) of a candidate set.
 fn attendance_pairs(inst: &Instance, cands: &[Candidate]) -> Vec<(usize, usize)> {
     let m = &inst.timetable;
-    let ok = bound::servable(inst);
+    let mut ok = bound::servable(inst);
+    // Pinned attendees must be offered their sessions whatever the relaxation says.
+    for d in inst.pins.sessions.iter().flat_map(|p| p.demands.iter().flatten()) {
+        ok[*d] = true;
+    }
     let mut by_course: Vec<Vec<usize>> = vec![Vec::new(); m.courses.len()];
     for (d, dem) in m.demands.iter().enumerate() {
         by_course[dem.course].push(d);
@@ -141,7 +145,10 @@ pub fn full_model_fits(inst: &Instance) -> bool {
 /// The MILP strategy: full model when it fits, decomposition otherwise.
 pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
     let m = &inst.timetable;
-    if m.demands.is_empty() {
+    // The pins placed on their own: reports pins that cannot hold together, and starts the
+    // heuristics that warm-start the model.
+    let base = super::pins::pinned_state(inst)?;
+    if m.demands.is_empty() && inst.pins.sessions.is_empty() {
         return Ok(Outcome {
             timetable: Timetable::default(),
             bound: Some(0.0),
@@ -154,8 +161,22 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
     if let Some(cands) = all_candidates(inst, FULL_MAX_SESSIONS) {
         let pairs = attendance_pairs(inst, &cands);
         if pairs.len() <= FULL_MAX_ATTENDANCE {
-            let warm = plain_greedy(inst, ctx);
-            let r = session_model(inst, &cands, &pairs, Some(&warm), seconds())?;
+            let warm = plain_greedy(&base, ctx);
+            let r = match session_model(inst, &cands, &pairs, Some(&warm), seconds()) {
+                Ok(r) => r,
+                // Only with pins can the model fail where the greedy succeeded (numerically
+                // doubtful pinned seats): keep the greedy plan, with the relaxation's bound.
+                Err(_) if !inst.pins.sessions.is_empty() => {
+                    return Ok(Outcome {
+                        bound: Some(bound::combinatorial(inst).min(super::evaluate(inst, &warm).total)),
+                        timetable: warm,
+                        proven_optimal: false,
+                        interrupted: false,
+                        detail: "greedy construction (the session model failed on the pins)".into(),
+                    })
+                }
+                Err(e) => return Err(e),
+            };
             let total = super::evaluate(inst, &r.timetable).total;
             let bound = r.bound.min(total);
             return Ok(Outcome {
@@ -169,9 +190,9 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
     }
     // Decomposition for large rounds.
     let master = bound::master(inst, ctx, 0.3);
-    let mut sources = vec![plain_greedy(inst, ctx)];
+    let mut sources = vec![plain_greedy(&base, ctx)];
     if let Some(ms) = &master {
-        let mut st = State::new(inst);
+        let mut st = base.clone();
         let mut rng = ctx.rng(0);
         greedy::construct(
             &mut st,
@@ -248,12 +269,17 @@ fn restrict_pairs(inst: &Instance, cands: &[Candidate], pairs: Vec<(usize, usize
     }
     let m = &inst.timetable;
     let keep = (RESTRICTED_MAX_ATTENDANCE / m.demands.len().max(1)).max(2);
+    let pinned: BTreeSet<usize> = inst.pins.sessions.iter().flat_map(|p| p.demands.iter().flatten().copied()).collect();
     let mut by_demand: BTreeMap<usize, Vec<(f64, usize)>> = BTreeMap::new();
+    let mut out = Vec::new();
     for (d, k) in pairs {
+        if pinned.contains(&d) {
+            out.push((d, k));
+            continue;
+        }
         let t = m.travel_cost(inst, m.demands[d].participant, cands[k].venue, cands[k].days.len());
         by_demand.entry(d).or_default().push((t, k));
     }
-    let mut out = Vec::new();
     for (d, mut list) in by_demand {
         list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         out.extend(list.into_iter().take(keep).map(|(_, k)| (d, k)));
@@ -261,8 +287,8 @@ fn restrict_pairs(inst: &Instance, cands: &[Candidate], pairs: Vec<(usize, usize
     out
 }
 
-fn plain_greedy(inst: &Instance, ctx: &Context) -> Timetable {
-    let mut st = State::new(inst);
+fn plain_greedy(base: &State, ctx: &Context) -> Timetable {
+    let mut st = base.clone();
     let mut rng = ctx.rng(0);
     greedy::construct(&mut st, &mut rng, &greedy::Options::default(), ctx);
     st.to_timetable()
@@ -298,6 +324,19 @@ fn session_model(
         let dem = &m.demands[d];
         objective += (m.travel_cost(inst, dem.participant, cands[k].venue, cands[k].days.len()) - dem.penalty) * x[i];
     }
+    let pin_vars: Vec<Vec<(usize, Variable)>> = inst
+        .pins
+        .sessions
+        .iter()
+        .map(|pin| {
+            cands
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| pin.admits(c.course, &c.days, c.venue, &c.trainers))
+                .map(|(k, _)| (k, vars.add(variable().binary())))
+                .collect()
+        })
+        .collect();
     // Warm start from a feasible timetable.
     let mut initial: Vec<(Variable, f64)> = Vec::new();
     if let Some(tt) = warm {
@@ -318,7 +357,23 @@ fn session_model(
             }
         }
         let pair_set: BTreeSet<(usize, usize)> = pairs.iter().copied().collect();
-        if seat.keys().all(|p| pair_set.contains(p)) {
+        // Which open candidate realises each pin in the warm start.
+        let mut used = vec![false; cands.len()];
+        let mut pin_start: Vec<(Variable, f64)> = Vec::new();
+        let mut pins_ok = true;
+        for (pin, list) in inst.pins.sessions.iter().zip(&pin_vars) {
+            let pick = list
+                .iter()
+                .find(|(k, _)| open[*k] && !used[*k] && pin.demands.iter().flatten().all(|d| seat.contains_key(&(*d, *k))))
+                .map(|&(k, _)| k);
+            pins_ok &= pick.is_some();
+            if let Some(k) = pick {
+                used[k] = true;
+            }
+            pin_start.extend(list.iter().map(|&(k, v)| (v, if Some(k) == pick { 1.0 } else { 0.0 })));
+        }
+        if pins_ok && seat.keys().all(|p| pair_set.contains(p)) {
+            initial.extend(pin_start);
             initial.extend(y.iter().enumerate().map(|(k, &v)| (v, if open[k] { 1.0 } else { 0.0 })));
             initial.extend(z.iter().enumerate().map(|(k, &v)| (v, mixing[k])));
             initial.extend(pairs.iter().enumerate().map(|(i, p)| (x[i], if seat.contains_key(p) { 1.0 } else { 0.0 })));
@@ -461,11 +516,36 @@ fn session_model(
             model.add_constraint(sum.leq(mx as f64));
         }
     }
+    // Pins: each fixed session is realised by one admitting candidate (z), a candidate realises
+    // at most one pin and only when open, and the pin's attendees sit in it.
+    let pair_index: HashMap<(usize, usize), usize> = pairs.iter().enumerate().map(|(i, &p)| (p, i)).collect();
+    let mut realises: BTreeMap<usize, Vec<Variable>> = BTreeMap::new();
+    for (pin, list) in inst.pins.sessions.iter().zip(&pin_vars) {
+        for &(k, v) in list {
+            realises.entry(k).or_default().push(v);
+            for d in pin.demands.iter().flatten() {
+                match pair_index.get(&(*d, k)) {
+                    Some(&i) => model.add_constraint((Expression::from(v) - x[i]).leq(0.0)),
+                    None => model.add_constraint(Expression::from(v).leq(0.0)),
+                };
+            }
+        }
+        let sum: Expression = list.iter().map(|&(_, v)| v).sum();
+        model.add_constraint(sum.eq(1.0));
+    }
+    for (&k, vs) in &realises {
+        let sum: Expression = vs.iter().copied().sum();
+        model.add_constraint((sum - y[k]).leq(0.0));
+    }
     let solution = model.solve().map_err(|e| SolveError::Numeric(format!("the session model failed: {e}")))?;
     let optimal = matches!(solution.status(), good_lp::SolutionStatus::Optimal);
     let mut sessions = Vec::new();
+    let mut session_cand = Vec::new();
+    let pin_choice: Vec<Option<usize>> =
+        pin_vars.iter().map(|list| list.iter().find(|&&(_, v)| solution.value(v) > 0.5).map(|&(k, _)| k)).collect();
     for (k, c) in cands.iter().enumerate() {
         if solution.value(y[k]) > 0.5 {
+            session_cand.push(k);
             let attendees: Vec<usize> = of_cand[k].iter().filter(|&&i| solution.value(x[i]) > 0.5).map(|&i| pairs[i].0).collect();
             sessions.push(Session { course: c.course, days: c.days.clone(), venue: c.venue, trainers: c.trainers.clone(), attendees });
         }
@@ -476,10 +556,21 @@ fn session_model(
     // rule code; a numerically doubtful seat is dropped rather than kept.
     let mut st = State::new(inst);
     let mut pending: Vec<(usize, Vec<usize>)> = Vec::new();
-    for s in &sessions {
+    let mut slot_of_cand: HashMap<usize, usize> = HashMap::new();
+    for (s, &k) in sessions.iter().zip(&session_cand) {
         if st.can_place(s.course, &s.days, s.venue, &s.trainers) {
             let slot = st.open(s.course, s.days.clone(), s.venue, s.trainers.clone());
+            slot_of_cand.insert(k, slot);
             pending.push((slot, s.attendees.clone()));
+        }
+    }
+    for (pin, choice) in inst.pins.sessions.iter().zip(&pin_choice) {
+        let Some(&slot) = choice.and_then(|k| slot_of_cand.get(&k)) else {
+            return Err(SolveError::Numeric(format!("the session model left {} ({}) unrealised", pin.label, pin.path)));
+        };
+        st.pin_slot(slot);
+        for d in pin.demands.iter().flatten() {
+            st.pinned_demand[*d] = true;
         }
     }
     // Seat in order of the first session day so prerequisites attended earlier are seen.
@@ -495,5 +586,14 @@ fn session_model(
         }
     }
     st.repair();
+    // Every pinned attendee must have been re-seated in its pinned session.
+    for (pin, choice) in inst.pins.sessions.iter().zip(&pin_choice) {
+        let slot = choice.and_then(|k| slot_of_cand.get(&k).copied());
+        if pin.demands.iter().flatten().any(|d| st.assigned[*d] != slot)
+            || slot.is_some_and(|s| st.size(s) < m.courses[pin.course].min_size)
+        {
+            return Err(SolveError::Numeric(format!("the session model's seats for {} ({}) did not replay", pin.label, pin.path)));
+        }
+    }
     Ok(SessionResult { timetable: st.to_timetable(), bound, optimal })
 }

@@ -11,6 +11,7 @@ pub mod explain;
 pub mod greedy;
 pub mod local_search;
 pub mod milp;
+pub mod pins;
 pub mod state;
 
 use super::SolveError;
@@ -18,7 +19,6 @@ use crate::io::format::Priority;
 use crate::model::Instance;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use state::State;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -159,17 +159,17 @@ pub trait TimetableStrategy: Sync {
 }
 
 /// Builds the timetable of a greedy construction (noise 0: the plain greedy).
-fn greedy_outcome(inst: &Instance, ctx: &Context) -> Outcome {
-    let mut st = State::new(inst);
+fn greedy_outcome(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
+    let mut st = pins::pinned_state(inst)?;
     let mut rng = ctx.rng(0);
     greedy::construct(&mut st, &mut rng, &greedy::Options::default(), ctx);
-    Outcome {
+    Ok(Outcome {
         timetable: st.to_timetable(),
         bound: Some(bound::combinatorial(inst)),
         proven_optimal: false,
         interrupted: ctx.expired(),
         detail: "greedy construction".into(),
-    }
+    })
 }
 
 struct Greedy;
@@ -182,7 +182,7 @@ impl TimetableStrategy for Greedy {
         "greedy heuristic: course by course, open the session (days, venue, trainers) that serves the most demand at the least travel and cost; bound from a per-course relaxation"
     }
     fn solve(&self, inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
-        Ok(greedy_outcome(inst, ctx))
+        greedy_outcome(inst, ctx)
     }
 }
 
@@ -196,8 +196,7 @@ impl TimetableStrategy for LocalSearch {
         "heuristic: multi-start randomised greedy + local search (move, swap, insert, open, close, shift sessions), starts in parallel, combined in start order; bound from a per-course relaxation"
     }
     fn solve(&self, inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
-        let (tt, interrupted) = local_search::multi_start(inst, ctx, None);
-        debug_plan(inst, &tt);
+        let (tt, interrupted) = local_search::multi_start(inst, ctx, None)?;
         Ok(Outcome {
             timetable: tt,
             bound: Some(bound::combinatorial(inst)),
@@ -235,6 +234,7 @@ impl TimetableStrategy for Auto {
         "exact MILP when the full model is small; otherwise the aggregated MILP's bound and venue plan seed a multi-start local search"
     }
     fn solve(&self, inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
+        pins::pinned_state(inst)?;
         if milp::full_model_fits(inst) {
             let out = milp::solve(inst, ctx)?;
             if out.proven_optimal || ctx.expired() {
@@ -248,13 +248,12 @@ impl TimetableStrategy for Auto {
             (true, Some(r)) => Context { deadline: Some(Instant::now() + std::time::Duration::from_secs_f64(r * 0.85)), ..ctx.clone() },
             _ => ctx.clone(),
         };
-        let (mut tt, interrupted) = local_search::multi_start(inst, &search_ctx, master.as_ref());
+        let (mut tt, interrupted) = local_search::multi_start(inst, &search_ctx, master.as_ref())?;
         if polish {
             if let Some(better) = milp::polish(inst, &tt, ctx) {
                 tt = better;
             }
         }
-        debug_plan(inst, &tt);
         let lb = master.map(|m| m.bound).unwrap_or_else(|| bound::combinatorial(inst)).max(bound::combinatorial(inst));
         Ok(Outcome {
             timetable: tt,
@@ -285,30 +284,5 @@ pub fn relative_gap(objective: f64, bound: f64) -> f64 {
         0.0
     } else {
         ((objective - bound) / objective.abs()).max(0.0)
-    }
-}
-
-/// Temporary diagnostics.
-pub fn debug_plan(inst: &Instance, tt: &Timetable) {
-    if std::env::var("TRAPPA_DEBUG_BOUND").is_ok() {
-        let m = &inst.timetable;
-        for c in 0..m.courses.len() {
-            let (mut trav, mut cost, mut mixv, mut n, mut days) = (0.0, 0.0, 0.0, 0usize, 0usize);
-            let mut tr = 0.0;
-            for s in tt.sessions.iter().filter(|s| s.course == c) {
-                cost += m.session_cost(s.course, s.venue, &s.trainers);
-                tr += s.trainers.iter().map(|&r| m.trainers[r].day_rate).sum::<f64>() * s.days.len() as f64;
-                let mut pm: BTreeMap<usize, usize> = BTreeMap::new();
-                for &d in &s.attendees {
-                    let p = m.demands[d].participant;
-                    trav += m.travel_cost(inst, p, s.venue, s.days.len());
-                    *pm.entry(inst.participants[p].municipality).or_default() += 1;
-                }
-                mixv += m.weights.mixing * *pm.values().max().unwrap_or(&0) as f64;
-                n += 1;
-                days += s.attendees.len();
-            }
-            eprintln!("DBG plan course {c} sessions={n} seated={days} travel={trav:.0} cost={cost:.0} (trainers {tr:.0}) mixing={mixv:.0}");
-        }
     }
 }

@@ -60,6 +60,9 @@ pub struct Slot {
     max_group: usize,
     /// The session's cost (trainers, venue, fixed).
     pub cost: f64,
+    /// The session realises a fixed session of the instance: it is never closed, moved or
+    /// re-staffed, and stays at its minimum group.
+    pub pinned: bool,
 }
 
 /// The incremental solver state.
@@ -74,6 +77,8 @@ pub struct State<'a> {
     pub slots: Vec<Option<Slot>>,
     /// Slot each demand is served in.
     pub assigned: Vec<Option<usize>>,
+    /// Demands pinned to their slot (attendees of fixed sessions): never removed.
+    pub pinned_demand: Vec<bool>,
     person_day: Vec<bool>,
     trainer_day: Vec<bool>,
     venue_day: Vec<bool>,
@@ -105,6 +110,7 @@ impl<'a> State<'a> {
             width: w,
             slots: Vec::new(),
             assigned: vec![None; m.demands.len()],
+            pinned_demand: vec![false; m.demands.len()],
             person_day: vec![false; p * w],
             trainer_day: vec![false; m.trainers.len() * w],
             venue_day: vec![false; m.venues.len() * w],
@@ -153,6 +159,18 @@ impl<'a> State<'a> {
         (0..self.slots.len()).filter(|&s| self.slots[s].is_some()).collect()
     }
 
+    /// Whether slot `s` is a pinned session.
+    pub fn is_pinned(&self, s: usize) -> bool {
+        self.slots[s].as_ref().is_some_and(|x| x.pinned)
+    }
+
+    /// Marks slot `s` as a pinned session.
+    pub fn pin_slot(&mut self, s: usize) {
+        if let Some(x) = self.slots[s].as_mut() {
+            x.pinned = true;
+        }
+    }
+
     /// Number of attendees of slot `s`.
     pub fn size(&self, s: usize) -> usize {
         self.slot(s).session.attendees.len()
@@ -175,6 +193,11 @@ impl<'a> State<'a> {
     pub fn trainer_free(&self, r: usize, days: &[usize]) -> bool {
         self.trainer_used[r] + days.len() <= self.m.trainers[r].max_days
             && days.iter().all(|&t| self.m.trainer_free[r][t] && !self.trainer_day[r * self.width + t])
+    }
+
+    /// Whether trainer `r` is available, not teaching elsewhere on `days`, and within the max days.
+    pub fn can_place_trainer(&self, r: usize, days: &[usize]) -> bool {
+        self.trainer_free(r, days)
     }
 
     /// The course may run one more session.
@@ -234,6 +257,7 @@ impl<'a> State<'a> {
             muni_count: BTreeMap::new(),
             max_group: 0,
             cost,
+            pinned: false,
         };
         match self.slots.iter().position(Option::is_none) {
             Some(i) => {
@@ -509,7 +533,7 @@ impl<'a> State<'a> {
     pub fn drop_undersized(&mut self) {
         for s in self.open_slots() {
             let slot = self.slot(s);
-            if slot.session.attendees.len() < self.m.courses[slot.session.course].min_size {
+            if !slot.pinned && slot.session.attendees.len() < self.m.courses[slot.session.course].min_size {
                 for d in slot.session.attendees.clone() {
                     self.remove(d);
                 }
@@ -524,7 +548,9 @@ impl<'a> State<'a> {
         loop {
             self.drop_undersized();
             let broken: Vec<usize> = (0..self.assigned.len())
-                .filter(|&d| self.assigned[d].is_some_and(|s| !self.prerequisites_met(d, self.slot(s).session.days[0])))
+                .filter(|&d| {
+                    !self.pinned_demand[d] && self.assigned[d].is_some_and(|s| !self.prerequisites_met(d, self.slot(s).session.days[0]))
+                })
                 .collect();
             if broken.is_empty() {
                 return;

@@ -1,0 +1,250 @@
+//! Pseudonymised copies of an instance, for sharing a round with a developer or researcher.
+//!
+//! Every person id (participants, mentors, group leaders, trainers, and earlier mentees or
+//! group members the round only mentions) becomes a pseudonym — `P0001` for participants,
+//! `M0001` mentors, `L0001` group leaders, `T0001` trainers, `X0001` people outside the round —
+//! consistently in every reference; names become `Deltagare P0001` and so on. Pseudonyms are
+//! numbered in the order of a keyed SHA-256 hash of the original id, so the same instance and
+//! key give the same file, and without the key the numbering says nothing about the original
+//! ids. People lists and lists of references are sorted by pseudonym, so a row's position does
+//! not give the person away either.
+//!
+//! Kept, because the rules and the plan depend on them: units, municipalities, roles,
+//! profession and employment start dates (phases, deadlines, group eligibility and who is
+//! served first all use them; shifting them would change the plan), unavailable dates,
+//! interests, expertise, capacities, years in the profession. Dropped: the free-text reasons
+//! of people's unavailable dates (they can reveal illness or parental leave) and of pair
+//! exclusions ("former manager"). Venue, calendar and programme texts are kept.
+//!
+//! The result is pseudonymised, not anonymous: a colleague who knows a small unit may still
+//! recognise someone by unit and start dates. Share it only with people who need it.
+
+use crate::io::format::{DateOrRange, InstanceFile};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap};
+
+/// Calls `f` on every person id of the instance: the people lists' own ids and every reference
+/// to a person (mentor history, exclusions, pair costs, group enrolment, earlier groups, pair
+/// weights, individual plans, course history). The one place that knows where person ids are;
+/// a new field holding person ids belongs here.
+pub fn for_each_person_id(file: &mut InstanceFile, f: &mut dyn FnMut(&mut String)) {
+    for p in &mut file.participants {
+        f(&mut p.id);
+    }
+    for m in &mut file.mentors {
+        f(&mut m.id);
+        m.history.iter_mut().for_each(&mut *f);
+    }
+    for l in &mut file.group_leaders {
+        f(&mut l.id);
+    }
+    for t in &mut file.trainers {
+        f(&mut t.id);
+    }
+    for e in &mut file.mentorship.exclusions {
+        f(&mut e.mentor);
+        f(&mut e.mentee);
+    }
+    for c in &mut file.mentorship.pair_costs {
+        f(&mut c.mentor);
+        f(&mut c.mentee);
+    }
+    for p in &mut file.mentorship.fixed_pairs {
+        f(&mut p.mentor);
+        f(&mut p.mentee);
+    }
+    for s in &mut file.fixed_sessions {
+        s.trainers.iter_mut().flatten().for_each(&mut *f);
+        s.attendees.iter_mut().flatten().for_each(&mut *f);
+    }
+    for g in &mut file.group_programmes {
+        if let Some(enrolled) = &mut g.enrolled {
+            enrolled.iter_mut().for_each(&mut *f);
+        }
+        for group in &mut g.together_before {
+            group.iter_mut().for_each(&mut *f);
+        }
+        for w in &mut g.pair_weights {
+            f(&mut w.a);
+            f(&mut w.b);
+        }
+        for fg in &mut g.fixed_groups {
+            fg.members.iter_mut().for_each(&mut *f);
+            fg.leader.iter_mut().for_each(&mut *f);
+        }
+    }
+    for d in &mut file.demand {
+        f(&mut d.participant);
+    }
+    for c in &mut file.course_history {
+        f(&mut c.participant);
+    }
+}
+
+fn keyed_hash(key: &[u8], class: char, id: &str) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update(b"trappa-anonymise\0");
+    h.update((key.len() as u64).to_le_bytes());
+    h.update(key);
+    h.update([class as u8, 0]);
+    h.update(id.as_bytes());
+    h.finalize().into()
+}
+
+/// The pseudonym of every person id of the instance under `key`.
+pub fn pseudonyms(file: &InstanceFile, key: &[u8]) -> HashMap<String, String> {
+    // The class of an id: the first people list it appears in; ids only referred to are 'X'.
+    let mut class: HashMap<String, char> = HashMap::new();
+    for (c, ids) in [
+        ('P', file.participants.iter().map(|p| &p.id).collect::<Vec<_>>()),
+        ('M', file.mentors.iter().map(|p| &p.id).collect()),
+        ('L', file.group_leaders.iter().map(|p| &p.id).collect()),
+        ('T', file.trainers.iter().map(|p| &p.id).collect()),
+    ] {
+        for id in ids {
+            class.entry(id.clone()).or_insert(c);
+        }
+    }
+    let mut copy = file.clone();
+    for_each_person_id(&mut copy, &mut |id: &mut String| {
+        class.entry(id.clone()).or_insert('X');
+    });
+    let mut by_class: BTreeMap<char, Vec<([u8; 32], String)>> = BTreeMap::new();
+    for (id, c) in &class {
+        by_class.entry(*c).or_default().push((keyed_hash(key, *c, id), id.clone()));
+    }
+    let mut out = HashMap::new();
+    for (c, mut ids) in by_class {
+        // Sorting by (hash, id) is total, so even equal hashes give distinct, stable numbers.
+        ids.sort();
+        let width = ids.len().to_string().len().max(4);
+        for (n, (_, id)) in ids.into_iter().enumerate() {
+            out.insert(id, format!("{c}{:0width$}", n + 1));
+        }
+    }
+    out
+}
+
+fn drop_reasons(list: &mut [DateOrRange]) {
+    for d in list {
+        if let DateOrRange::Range { reason, .. } = d {
+            *reason = None;
+        }
+    }
+}
+
+/// A pseudonymised copy of the instance (see the module documentation for what is kept).
+pub fn anonymise(file: &InstanceFile, key: &[u8]) -> InstanceFile {
+    let map = pseudonyms(file, key);
+    let mut out = file.clone();
+    for_each_person_id(&mut out, &mut |id: &mut String| {
+        if let Some(p) = map.get(id.as_str()) {
+            *id = p.clone();
+        }
+    });
+    for p in &mut out.participants {
+        p.name = format!("Deltagare {}", p.id);
+        drop_reasons(&mut p.unavailable);
+    }
+    for m in &mut out.mentors {
+        m.name = format!("Mentor {}", m.id);
+        drop_reasons(&mut m.unavailable);
+        m.history.sort();
+    }
+    for l in &mut out.group_leaders {
+        l.name = format!("Gruppledare {}", l.id);
+        drop_reasons(&mut l.unavailable);
+    }
+    for t in &mut out.trainers {
+        t.name = format!("Utbildare {}", t.id);
+        drop_reasons(&mut t.unavailable);
+    }
+    for e in &mut out.mentorship.exclusions {
+        e.reason = None;
+    }
+    // Positions in the lists would give people away to someone holding the original file.
+    out.participants.sort_by(|a, b| a.id.cmp(&b.id));
+    out.mentors.sort_by(|a, b| a.id.cmp(&b.id));
+    out.group_leaders.sort_by(|a, b| a.id.cmp(&b.id));
+    out.trainers.sort_by(|a, b| a.id.cmp(&b.id));
+    out.mentorship.exclusions.sort_by(|a, b| (&a.mentor, &a.mentee).cmp(&(&b.mentor, &b.mentee)));
+    out.mentorship.pair_costs.sort_by(|a, b| (&a.mentor, &a.mentee).cmp(&(&b.mentor, &b.mentee)));
+    out.demand.sort_by(|a, b| (&a.participant, &a.course).cmp(&(&b.participant, &b.course)));
+    out.course_history.sort_by(|a, b| (&a.participant, &a.course).cmp(&(&b.participant, &b.course)));
+    for g in &mut out.group_programmes {
+        if let Some(e) = &mut g.enrolled {
+            e.sort();
+        }
+        for group in &mut g.together_before {
+            group.sort();
+        }
+        g.together_before.sort();
+        g.pair_weights.sort_by(|a, b| (&a.a, &a.b).cmp(&(&b.a, &b.b)));
+    }
+    out
+}
+
+/// `trappa anonymise`: reads and validates the instance, writes the pseudonymised copy
+/// (atomically to `out`, or to standard output). Without a key a random one is drawn, so the
+/// output cannot be linked to the original even by someone who has it.
+pub fn run(instance: &std::path::Path, out: Option<&std::path::Path>, key: Option<&str>) -> Result<(), crate::cli::CliError> {
+    use crate::cli::CliError;
+    let loaded = crate::io::read_instance(instance).map_err(|e| CliError::Usage(e.to_string()))?;
+    let key: Vec<u8> = match key {
+        Some("") => return Err(CliError::Usage("--key must not be empty; give a secret, or leave --key out for a random one".into())),
+        Some(k) => k.as_bytes().to_vec(),
+        None => {
+            use rand::RngCore;
+            eprintln!("note: no --key given; a random key was used (give --key SECRET for the same pseudonyms on every run)");
+            let mut k = vec![0u8; 32];
+            rand::rngs::OsRng.fill_bytes(&mut k);
+            k
+        }
+    };
+    let anon = anonymise(&loaded.file, &key);
+    let mut text = serde_json::to_string_pretty(&anon).map_err(|e| CliError::Usage(e.to_string()))?;
+    text.push('\n');
+    // The copy must still be a valid instance: check before writing.
+    crate::io::parse_and_validate(&text).map_err(|problems| {
+        CliError::Usage(format!(
+            "the pseudonymised copy does not validate ({} problem(s), first: {}); nothing was written",
+            problems.len(),
+            problems.first().map(|p| p.to_string()).unwrap_or_default()
+        ))
+    })?;
+    match out {
+        Some(p) => crate::cli::write_file_atomic(p, text.as_bytes()),
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small() -> InstanceFile {
+        crate::io::parse_and_validate(include_str!("../instances/uppsala-small.json")).unwrap()
+    }
+
+    #[test]
+    fn pseudonyms_are_distinct_and_keyed() {
+        let f = small();
+        let a = pseudonyms(&f, b"k1");
+        let b = pseudonyms(&f, b"k2");
+        let mut values: Vec<_> = a.values().collect();
+        values.sort();
+        values.dedup();
+        assert_eq!(values.len(), a.len());
+        assert_eq!(a, pseudonyms(&f, b"k1"));
+        assert_ne!(a, b, "another key gives another numbering");
+        for p in &f.participants {
+            assert!(a[&p.id].starts_with('P'));
+        }
+        for m in &f.mentors {
+            assert!(a[&m.id].starts_with('M'));
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! Pins: every part of the plan fixed by hand in the instance (`mentorship.fixed_pairs`,
+//! `fixed_sessions`, `group_programmes[].fixed_groups`) must be in the plan as written.
+//! Independent of the solvers: reads the file types only.
+
+use super::{violation, CheckReport};
+use crate::io::format::{FixedSession, InstanceFile};
+use crate::io::plan_format::{PlanFile, SessionPlan};
+
+/// Checks every pin of the instance against the plan (C090–C092).
+pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
+    check_pairs(f, plan, report);
+    check_sessions(f, plan, report);
+    check_groups(f, plan, report);
+}
+
+fn check_pairs(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
+    for (i, fp) in f.mentorship.fixed_pairs.iter().enumerate() {
+        let path = format!("mentorship.fixed_pairs[{i}]");
+        match plan.mentorship.pairs.iter().find(|p| p.mentor == fp.mentor && p.mentee == fp.mentee) {
+            None => {
+                report.violations.push(violation("C090", format!("{path}: the fixed pair {}–{} is not in the plan", fp.mentor, fp.mentee)))
+            }
+            Some(pair) => {
+                for d in &fp.meetings {
+                    if !pair.meetings.contains(d) {
+                        report.violations.push(violation(
+                            "C090",
+                            format!("{path}: the pinned meeting on {d} of {}–{} is not among the pair's meetings", fp.mentor, fp.mentee),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether a session of the plan realises a fixed session.
+fn realises(pin: &FixedSession, s: &SessionPlan) -> bool {
+    let mut dates = pin.dates.clone();
+    if let Some(d) = dates.as_mut() {
+        d.sort();
+        d.dedup();
+    }
+    let mut plan_dates = s.dates.clone();
+    plan_dates.sort();
+    s.course == pin.course
+        && dates.is_none_or(|d| d == plan_dates)
+        && pin.venue.as_ref().is_none_or(|v| *v == s.venue)
+        && pin.trainers.iter().flatten().all(|t| s.trainers.contains(t))
+        && pin.attendees.iter().flatten().all(|a| s.attendees.contains(a))
+}
+
+fn check_sessions(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
+    if f.fixed_sessions.is_empty() {
+        return;
+    }
+    let sessions: &[SessionPlan] = plan.timetable.as_ref().map_or(&[], |t| t.sessions.as_slice());
+    // Distinct pins need distinct sessions: a bipartite matching of pins to sessions.
+    let adj: Vec<Vec<usize>> =
+        f.fixed_sessions.iter().map(|pin| (0..sessions.len()).filter(|&k| realises(pin, &sessions[k])).collect()).collect();
+    let mut owner: Vec<Option<usize>> = vec![None; sessions.len()];
+    for j in 0..adj.len() {
+        let mut seen = vec![false; sessions.len()];
+        if !augment(j, &adj, &mut owner, &mut seen) {
+            let pin = &f.fixed_sessions[j];
+            let label = pin.id.clone().unwrap_or_else(|| format!("fixed_sessions[{j}]"));
+            let why = if adj[j].is_empty() {
+                "no session of the plan has the pinned course, dates, venue, trainers and attendees".to_string()
+            } else {
+                format!(
+                    "the sessions that fit it ({}) realise other fixed sessions",
+                    adj[j].iter().map(|&k| sessions[k].id.as_str()).collect::<Vec<_>>().join(", ")
+                )
+            };
+            report.violations.push(violation("C091", format!("fixed session {label} (course {}): {why}", pin.course)));
+        }
+    }
+}
+
+/// Kuhn's augmenting path for pin `j`.
+fn augment(j: usize, adj: &[Vec<usize>], owner: &mut [Option<usize>], seen: &mut [bool]) -> bool {
+    for &k in &adj[j] {
+        if seen[k] {
+            continue;
+        }
+        seen[k] = true;
+        if owner[k].is_none_or(|o| augment(o, adj, owner, seen)) {
+            owner[k] = Some(j);
+            return true;
+        }
+    }
+    false
+}
+
+fn check_groups(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
+    for (pi, prog) in f.group_programmes.iter().enumerate() {
+        if prog.fixed_groups.is_empty() {
+            continue;
+        }
+        let Some(pp) = plan.groups.iter().find(|g| g.programme == prog.id) else {
+            report.violations.push(violation("C092", format!("group programme {} has fixed groups but no plan", prog.id)));
+            continue;
+        };
+        let mut used: Vec<Option<usize>> = vec![None; pp.groups.len()];
+        for (k, fg) in prog.fixed_groups.iter().enumerate() {
+            let path = format!("group_programmes[{pi}].fixed_groups[{k}]");
+            let homes: Vec<usize> = (0..pp.groups.len()).filter(|&g| fg.members.iter().any(|m| pp.groups[g].members.contains(m))).collect();
+            let whole = homes.len() == 1 && fg.members.iter().all(|m| pp.groups[homes[0]].members.contains(m));
+            if !whole {
+                report.violations.push(violation(
+                    "C092",
+                    format!("{path}: the members {} are not all in one group of {}", fg.members.join(", "), prog.id),
+                ));
+                continue;
+            }
+            let g = &pp.groups[homes[0]];
+            if let Some(other) = used[homes[0]] {
+                report.violations.push(violation(
+                    "C092",
+                    format!(
+                        "{path} and group_programmes[{pi}].fixed_groups[{other}] are both in group {}; fixed groups must be distinct",
+                        g.id
+                    ),
+                ));
+            }
+            used[homes[0]] = Some(k);
+            if let Some(l) = &fg.leader {
+                if g.leader.as_ref() != Some(l) {
+                    report.violations.push(violation(
+                        "C092",
+                        format!(
+                            "{path}: group {} is led by {} instead of the pinned leader {l}",
+                            g.id,
+                            g.leader.as_deref().unwrap_or("no one")
+                        ),
+                    ));
+                }
+            }
+            for d in &fg.meetings {
+                if !g.meetings.contains(d) {
+                    report
+                        .violations
+                        .push(violation("C092", format!("{path}: the pinned meeting on {d} is not among group {}'s meetings", g.id)));
+                }
+            }
+        }
+    }
+}

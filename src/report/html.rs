@@ -1,0 +1,821 @@
+//! `trappa report`: one self-contained HTML page for the coordinators of a round.
+//!
+//! The page shows the headline figures (who is served, in which phase, who is not and why), a
+//! timeline of the round, a map of the municipalities with the mentor pairs and group
+//! memberships drawn between them, a table per municipality (participants, seats used, travel
+//! and the split of the course costs) and every person's calendar. Everything is inline: CSS,
+//! SVG and a few lines of script for the person search; the page reads without the script and
+//! loads nothing from the network (a Content-Security-Policy says so to the browser).
+//!
+//! The same plan and instance always give the same bytes.
+
+mod figures;
+mod map;
+mod people;
+mod timeline;
+
+pub use figures::{split_cost, CostTotals, Figures, MunicipalityRow};
+
+use crate::cli::CliError;
+use crate::io::format::InstanceFile;
+use crate::io::plan_format::{Optimality, PlanFile};
+use crate::model::Instance;
+use chrono::{Datelike, NaiveDate};
+use clap::ValueEnum;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+/// How the course costs are split between the municipalities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum CostSplit {
+    /// By population share: the instance's `cost_share` when every municipality has one
+    /// (Göteborgsregionen's shares), else inhabitants.
+    #[default]
+    Population,
+    /// By the course seats the municipality's participants use.
+    Participants,
+}
+
+impl CostSplit {
+    /// The name used on the command line and in the page's `data-cost-split`.
+    pub fn name(self) -> &'static str {
+        match self {
+            CostSplit::Population => "population",
+            CostSplit::Participants => "participants",
+        }
+    }
+}
+
+/// Options of the page.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReportOptions {
+    /// How the course costs are split.
+    pub cost_split: CostSplit,
+}
+
+/// `trappa report PLAN [--out FILE] [--instance FILE] [--cost-split …]`: finds the instance
+/// (`--instance`, else `instance.json` in the plan directory, else the plan's `instance.path`),
+/// checks its SHA-256 against the plan, renders the page and writes it atomically.
+pub fn run(plan: &Path, out: &Path, instance: Option<&Path>, opts: ReportOptions) -> Result<(), CliError> {
+    let (plan_path, plan_dir) = if plan.is_dir() {
+        (plan.join("plan.json"), plan.to_path_buf())
+    } else {
+        (plan.to_path_buf(), plan.parent().map(Path::to_path_buf).unwrap_or_default())
+    };
+    if !plan_path.exists() {
+        return Err(CliError::Usage(format!(
+            "no plan at {}: give the plan directory written by `trappa solve` or its plan.json",
+            plan_path.display()
+        )));
+    }
+    let plan_file = crate::cli::read_plan(&plan_path)?;
+    let inst_path = find_instance(&plan_file, &plan_dir, instance)?;
+    let bytes = std::fs::read(&inst_path).map_err(|e| CliError::Usage(format!("cannot read instance {}: {e}", inst_path.display())))?;
+    let sha = crate::io::sha256_hex(&bytes);
+    if sha != plan_file.instance.sha256 {
+        return Err(CliError::Usage(format!(
+            "{} does not belong to the plan {}: its SHA-256 is {sha}, the plan was made for {} ({}). \
+             Give the instance the plan was solved from with --instance, or solve again",
+            inst_path.display(),
+            plan_path.display(),
+            plan_file.instance.sha256,
+            plan_file.instance.path
+        )));
+    }
+    let file = crate::io::parse_and_validate(&String::from_utf8_lossy(&bytes)).map_err(|problems| {
+        CliError::Usage(crate::io::InputError::Invalid { path: inst_path.display().to_string(), problems }.to_string())
+    })?;
+    let model = Instance::build(&file);
+    let html = render(&plan_file, &file, &model, opts);
+    crate::cli::write_file_atomic(out, html.as_bytes())
+}
+
+/// The instance of a plan: `--instance`, else `instance.json` beside the plan, else the path
+/// recorded in the plan.
+fn find_instance(plan: &PlanFile, plan_dir: &Path, given: Option<&Path>) -> Result<PathBuf, CliError> {
+    if let Some(p) = given {
+        return Ok(p.to_path_buf());
+    }
+    let copy = plan_dir.join(crate::io::output::INSTANCE_COPY);
+    if copy.is_file() {
+        return Ok(copy);
+    }
+    let recorded = PathBuf::from(&plan.instance.path);
+    if recorded.is_file() {
+        return Ok(recorded);
+    }
+    Err(CliError::Usage(format!(
+        "cannot find the instance of the plan: no {} and no {} (the path recorded in the plan); give it with --instance",
+        copy.display(),
+        recorded.display()
+    )))
+}
+
+/// Escapes text for HTML content and attribute values (`&`, `<`, `>`, `"`, `'`).
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The `id` of a person's entry: `person-` and the id with whitespace replaced by `_` (an HTML
+/// id has no whitespace). Escape it with [`esc`] inside attributes.
+pub fn person_anchor(id: &str) -> String {
+    let clean: String = id.chars().map(|c| if c.is_whitespace() { '_' } else { c }).collect();
+    format!("person-{clean}")
+}
+
+/// A link target to a person's entry: `#person-…`, percent-encoded.
+fn person_href(id: &str) -> String {
+    let mut out = String::from("#");
+    for b in person_anchor(id).bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// An integer with a no-break space as thousands separator (Swedish style).
+pub fn int_sv(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("−{out}")
+    } else {
+        out
+    }
+}
+
+/// A percentage with one decimal and a decimal comma.
+fn pct_sv(x: f64) -> String {
+    format!("{:.1}\u{a0}%", x * 100.0).replace('.', ",")
+}
+
+const MONTHS_SV: [&str; 12] = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+const WEEKDAYS_SV: [&str; 7] = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"];
+
+/// "mån 3 feb 2027".
+fn date_sv(d: NaiveDate) -> String {
+    format!("{} {} {} {}", WEEKDAYS_SV[d.weekday().num_days_from_monday() as usize], d.day(), MONTHS_SV[d.month0() as usize], d.year())
+}
+
+/// Colours of series (courses, group programmes), chosen to stay apart on screen and in print.
+const PALETTE: [&str; 10] = ["#e07a1f", "#4c956c", "#8e5ea2", "#c44536", "#b08900", "#2f8f9d", "#d45087", "#6b705c", "#3d5a80", "#9c6644"];
+/// Colour of mentor meetings and pairs.
+const MENTOR_COLOUR: &str = "#1f5f8b";
+
+/// Swedish label of a reason code of the plan (unknown codes are shown as they are).
+fn reason_sv(code: &str) -> &str {
+    match code {
+        "no_eligible_mentor" => "ingen behörig mentor",
+        "eligible_mentors_full" => "de behöriga mentorerna är fullbokade",
+        "groups_full" => "grupperna är fulla",
+        "too_few_for_a_group" => "för få för en grupp",
+        "mixing_cap" => "blandningstaket",
+        "no_leader" => "ingen ledare med plats",
+        "not_eligible" => "ej behörig",
+        "phase_not_eligible" => "fasen ger inte kursen",
+        "deadline_passed" => "tidsgränsen har passerat",
+        "starts_after_round" => "börjar efter omgången",
+        "no_qualified_trainer" => "ingen behörig utbildare",
+        "no_venue" => "ingen lokal",
+        "prerequisite_missing" => "förkunskapskrav saknas",
+        "workload_month" => "kursdagar per månad",
+        "workload_round_days" => "kursdagar i omgången",
+        "workload_course_count" => "antal kurser i omgången",
+        "unit_too_small" => "enheten är för liten",
+        "unit_absence_cap" => "enhetens frånvarotak",
+        "unavailable" => "inte tillgänglig",
+        "too_few_participants" => "för få deltagare",
+        "trainers_fully_booked" => "utbildarna är fullbokade",
+        "no_session" => "inget kurstillfälle",
+        "too_far" => "för lång resväg",
+        "sessions_full" => "kurstillfällena är fulla",
+        "outside_window" => "utanför tidsfönstret",
+        "clash_with_other_course" => "krockar med annan kurs",
+        other => other,
+    }
+}
+
+/// Swedish name of a group programme kind.
+fn kind_sv(kind: &str) -> &str {
+    match kind {
+        "supervision" => "handledning",
+        "reflection" => "reflektionsgrupp",
+        "research_circle" => "FoU-cirkel",
+        other => other,
+    }
+}
+
+/// Names and indices of the instance, looked up by id (plans are read leniently: an unknown id
+/// is shown as it is, never a panic).
+pub(crate) struct Lookup<'a> {
+    pub inst: &'a Instance,
+    pub file: &'a InstanceFile,
+    pub participant: BTreeMap<&'a str, usize>,
+    pub mentor: BTreeMap<&'a str, usize>,
+    pub trainer: BTreeMap<&'a str, usize>,
+    pub municipality: BTreeMap<&'a str, usize>,
+    pub venue: BTreeMap<&'a str, usize>,
+    pub course: BTreeMap<&'a str, usize>,
+    pub programme_name: BTreeMap<&'a str, &'a str>,
+    pub names: BTreeMap<&'a str, &'a str>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(file: &'a InstanceFile, inst: &'a Instance) -> Self {
+        let idx = |it: Vec<&'a str>| it.into_iter().enumerate().map(|(i, s)| (s, i)).collect::<BTreeMap<_, _>>();
+        Lookup {
+            inst,
+            file,
+            participant: idx(inst.participants.iter().map(|p| p.id.as_str()).collect()),
+            mentor: idx(inst.mentors.iter().map(|p| p.id.as_str()).collect()),
+            trainer: idx(inst.timetable.trainers.iter().map(|p| p.id.as_str()).collect()),
+            municipality: idx(inst.municipalities.iter().map(|p| p.id.as_str()).collect()),
+            venue: idx(inst.timetable.venues.iter().map(|p| p.id.as_str()).collect()),
+            course: idx(inst.timetable.courses.iter().map(|p| p.id.as_str()).collect()),
+            programme_name: file.group_programmes.iter().map(|g| (g.id.as_str(), g.name.as_str())).collect(),
+            names: crate::io::output::person_names(inst),
+        }
+    }
+    /// A person's display name, or the id.
+    pub fn name<'b>(&'b self, id: &'b str) -> &'b str {
+        self.names.get(id).copied().unwrap_or(id)
+    }
+    /// A municipality's display name, or the id.
+    pub fn muni_name<'b>(&'b self, id: &'b str) -> &'b str {
+        self.municipality.get(id).map(|&i| self.inst.municipalities[i].name.as_str()).unwrap_or(id)
+    }
+    /// A course's display name, or the id.
+    pub fn course_name<'b>(&'b self, id: &'b str) -> &'b str {
+        self.course.get(id).map(|&i| self.inst.timetable.courses[i].name.as_str()).unwrap_or(id)
+    }
+    /// The home municipality index of a participant or mentor.
+    pub fn home(&self, id: &str) -> Option<usize> {
+        if let Some(&p) = self.participant.get(id) {
+            return Some(self.inst.participants[p].municipality);
+        }
+        self.mentor.get(id).map(|&m| self.inst.mentors[m].municipality)
+    }
+    /// A link to a person's calendar entry.
+    pub fn person_link(&self, id: &str) -> String {
+        format!("<a href=\"{}\">{}</a>", esc(&person_href(id)), esc(self.name(id)))
+    }
+}
+
+const CSS: &str = r#"
+:root{--ink:#1d2733;--muted:#5b6776;--line:#d5dbe3;--bg:#f6f8fa;--mentor:#1f5f8b;--accent:#e07a1f}
+*{box-sizing:border-box}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:#fff;line-height:1.45}
+header.top{background:#16324f;color:#fff;padding:18px 0 14px}
+header.top h1{margin:0 0 4px;font-size:1.6rem}
+header.top p{margin:0;color:#cfdbe8;font-size:.95rem}
+nav.toc{background:#eef2f6;border-bottom:1px solid var(--line);font-size:.92rem}
+nav.toc a{display:inline-block;padding:8px 10px;color:#16324f;text-decoration:none}
+nav.toc a:hover{text-decoration:underline}
+.wrap{max-width:1180px;margin:0 auto;padding:0 20px}
+section{padding:10px 0 18px;border-bottom:1px solid var(--line)}
+h2{font-size:1.3rem;margin:18px 0 10px}
+h3{font-size:1.05rem;margin:16px 0 8px}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px;margin:8px 0 14px}
+.card{background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:10px 12px}
+.card .n{font-size:1.7rem;font-weight:650;line-height:1.1}
+.card .l{color:var(--muted);font-size:.85rem}
+.card.warn .n{color:#b23a2e}
+table{border-collapse:collapse;font-size:.9rem;margin:6px 0 12px}
+th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+th{background:var(--bg);font-weight:600}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+tfoot td{font-weight:650;border-top:2px solid var(--ink)}
+.muted{color:var(--muted)}
+.note{color:var(--muted);font-size:.88rem;max-width:900px}
+details{margin:4px 0}
+details>summary{cursor:pointer}
+details.reasons{background:var(--bg);border:1px solid var(--line);border-radius:5px;padding:4px 10px}
+details.reasons ul{margin:6px 0 8px;padding-left:20px;font-size:.88rem}
+figure{margin:8px 0 14px}
+figure svg{width:100%;height:auto;display:block;border:1px solid var(--line);border-radius:6px;background:#fff}
+figcaption{color:var(--muted);font-size:.85rem;margin-top:4px}
+svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+.legend{font-size:12px;fill:#1d2733}
+.people-tools{margin:6px 0 10px}
+.people-tools input{font-size:1rem;padding:6px 10px;width:min(420px,100%);border:1px solid #9aa6b2;border-radius:4px}
+details.person{border-bottom:1px solid var(--line);padding:3px 0}
+details.person>summary{padding:2px 0}
+details.person>summary .who{font-weight:600}
+details.person table{margin:6px 0 8px 18px}
+details.person[open]{background:#fbfcfd}
+.kind-mentor{border-left:4px solid var(--mentor);padding-left:6px}
+.kind-group{border-left:4px solid #4c956c;padding-left:6px}
+.kind-course{border-left:4px solid var(--accent);padding-left:6px}
+ul.issues{margin:4px 0 8px 18px;padding-left:18px;color:#8a2c22;font-size:.88rem}
+h3.people-group{border-bottom:1px solid var(--line);padding-bottom:4px}
+@media print{nav.toc,.people-tools{display:none}details{display:block}section{break-inside:avoid-page}}
+"#;
+
+const SCRIPT: &str = r#"
+(function(){
+  var box=document.getElementById('person-search');
+  if(!box){return;}
+  box.hidden=false;
+  var people=Array.prototype.slice.call(document.querySelectorAll('details.person'));
+  var count=document.getElementById('person-count');
+  box.addEventListener('input',function(){
+    var q=box.value.trim().toLowerCase();var shown=0;
+    people.forEach(function(d){var hit=!q||d.getAttribute('data-search').indexOf(q)>=0;d.hidden=!hit;if(hit){shown++;}});
+    if(count){count.textContent=shown+' av '+people.length;}
+  });
+  function openTarget(){
+    var id=decodeURIComponent(location.hash.slice(1));var el=id&&document.getElementById(id);
+    if(el&&el.tagName==='DETAILS'){el.hidden=false;el.open=true;el.scrollIntoView();}
+  }
+  window.addEventListener('hashchange',openTarget);openTarget();
+})();
+"#;
+
+/// Renders the page.
+pub fn render(plan: &PlanFile, file: &InstanceFile, inst: &Instance, opts: ReportOptions) -> String {
+    let look = Lookup::new(file, inst);
+    let fig = Figures::compute(plan, &look, opts.cost_split);
+    let entries = crate::io::output::person_entries(plan, file, inst);
+    let mut h = String::with_capacity(1 << 20);
+    let title = format!("{} – rapport", file.round.name);
+    let _ = writeln!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n\
+         <meta name=\"generator\" content=\"trappa {}\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>",
+        esc(&plan.trappa_version),
+        esc(&title)
+    );
+    let _ = writeln!(
+        h,
+        "<header class=\"top\"><div class=\"wrap\"><h1>{}</h1><p>{} · {} – {} · plan från trappa {} · instansens SHA-256 {}…</p></div></header>",
+        esc(&file.round.name),
+        esc(&file.region.name),
+        esc(&date_sv(file.round.start)),
+        esc(&date_sv(file.round.end)),
+        esc(&plan.trappa_version),
+        esc(plan.instance.sha256.get(..12).unwrap_or(&plan.instance.sha256))
+    );
+    h.push_str(
+        "<nav class=\"toc\"><div class=\"wrap\"><a href=\"#headline\">Översikt</a><a href=\"#unserved\">Ej placerade</a>\
+         <a href=\"#timeline\">Tidslinje</a><a href=\"#map\">Karta</a><a href=\"#municipalities\">Kostnad per kommun</a>\
+         <a href=\"#people\">Kalender per person</a></div></nav>\n<main class=\"wrap\">\n",
+    );
+    headline(&mut h, plan, &look, &fig);
+    unserved(&mut h, plan, &look, &fig);
+    timeline::render(&mut h, plan, &look, &fig);
+    map::render(&mut h, plan, &look, &fig);
+    municipalities(&mut h, plan, &fig, opts);
+    people::render(&mut h, plan, &look, &entries);
+    h.push_str("</main>\n<script>");
+    h.push_str(SCRIPT);
+    h.push_str("</script>\n</body>\n</html>\n");
+    h
+}
+
+fn status_sv(opt: Optimality, gap: Option<f64>) -> String {
+    match (opt, gap) {
+        (Optimality::Optimal, _) => "bevisat optimal".into(),
+        (Optimality::Feasible, Some(g)) => format!("tillåten, gap {}", pct_sv(g)),
+        (Optimality::Feasible, None) => "tillåten (heuristik)".into(),
+    }
+}
+
+fn card(h: &mut String, n: usize, label: &str, warn: bool) {
+    let _ = write!(
+        h,
+        "<div class=\"card{}\"><div class=\"n\">{}</div><div class=\"l\">{}</div></div>",
+        if warn && n > 0 { " warn" } else { "" },
+        int_sv(n as i64),
+        esc(label)
+    );
+}
+
+fn headline(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
+    let _ = writeln!(
+        h,
+        "<section id=\"headline\" data-participants=\"{}\" data-served=\"{}\" data-pairs=\"{}\" data-groups=\"{}\" data-group-members=\"{}\" \
+         data-sessions=\"{}\" data-mentor-meetings=\"{}\" data-group-meetings=\"{}\" data-course-days=\"{}\" data-course-seats=\"{}\" \
+         data-unmatched=\"{}\" data-not-eligible=\"{}\" data-group-unserved=\"{}\" data-group-not-eligible=\"{}\" data-timetable-unserved=\"{}\">",
+        f.participants,
+        f.served_any,
+        f.pairs,
+        f.groups,
+        f.group_members,
+        f.sessions,
+        f.mentor_meetings,
+        f.group_meetings,
+        f.course_days,
+        f.course_seats,
+        f.unmatched,
+        f.not_eligible,
+        f.group_unserved,
+        f.group_not_eligible,
+        f.timetable_unserved
+    );
+    h.push_str("<h2>Översikt</h2>\n<div class=\"cards\">");
+    card(h, f.participants, "Deltagare", false);
+    card(h, f.served_any, "Deltagare med minst en insats", false);
+    let has_mentorship = !look.inst.mentors.is_empty()
+        || !plan.mentorship.pairs.is_empty()
+        || !plan.mentorship.unmatched.is_empty()
+        || !plan.mentorship.not_eligible.is_empty();
+    if has_mentorship {
+        card(h, f.pairs, "Mentorpar", false);
+        card(h, f.mentor_meetings, "Mentorsträffar", false);
+    }
+    if !plan.groups.is_empty() {
+        card(h, f.groups, "Grupper", false);
+        card(h, f.group_meetings, "Gruppträffar", false);
+    }
+    if plan.timetable.is_some() {
+        card(h, f.sessions, "Kurstillfällen", false);
+        card(h, f.course_seats, "Kursplatser", false);
+    }
+    card(h, f.unmatched + f.group_unserved + f.timetable_unserved, "Ej placerade", true);
+    h.push_str("</div>\n");
+
+    // Served by phase.
+    h.push_str(
+        "<h3>Deltagare per fas</h3>\n<table class=\"phases\"><thead><tr><th>Fas</th><th class=\"num\">Deltagare</th>\
+         <th class=\"num\">Med mentor</th><th class=\"num\">I grupp</th><th class=\"num\">Med kursplats</th><th class=\"num\">Minst en insats</th></tr></thead><tbody>",
+    );
+    for (i, ph) in look.inst.phases.iter().enumerate() {
+        let r = &f.by_phase[i];
+        let _ = write!(
+            h,
+            "<tr data-phase=\"{}\" data-participants=\"{}\" data-mentees=\"{}\" data-group-members=\"{}\" data-course-participants=\"{}\"><td>{}</td>\
+             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            esc(&ph.id),
+            r.participants,
+            r.mentees,
+            r.group_members,
+            r.course_participants,
+            esc(&phase_sv(&ph.id)),
+            int_sv(r.participants as i64),
+            int_sv(r.mentees as i64),
+            int_sv(r.group_members as i64),
+            int_sv(r.course_participants as i64),
+            int_sv(r.any as i64)
+        );
+    }
+    let t = f.by_phase.iter().fold(figures::PhaseRow::default(), |a, r| figures::PhaseRow {
+        participants: a.participants + r.participants,
+        mentees: a.mentees + r.mentees,
+        group_members: a.group_members + r.group_members,
+        course_participants: a.course_participants + r.course_participants,
+        any: a.any + r.any,
+    });
+    let _ = writeln!(
+        h,
+        "</tbody><tfoot><tr><td>Totalt</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr></tfoot></table>",
+        int_sv(t.participants as i64),
+        int_sv(t.mentees as i64),
+        int_sv(t.group_members as i64),
+        int_sv(t.course_participants as i64),
+        int_sv(t.any as i64)
+    );
+
+    // Parts of the plan and their status.
+    h.push_str(
+        "<h3>Planens delar</h3>\n<table class=\"parts\"><thead><tr><th>Del</th><th>Omfattning</th><th>Status</th></tr></thead><tbody>",
+    );
+    let shortfalls = plan.mentorship.pairs.iter().filter(|p| p.shortfall.is_some()).count();
+    let _ = write!(
+        h,
+        "<tr><td>Mentorpar</td><td>{} mentorpar, {} träffar{}</td><td>{} ({})</td></tr>",
+        int_sv(f.pairs as i64),
+        int_sv(f.mentor_meetings as i64),
+        if shortfalls > 0 { format!(", {shortfalls} par med för få träffar") } else { String::new() },
+        esc(&status_sv(plan.status.optimality, plan.status.gap)),
+        esc(&plan.status.method)
+    );
+    for g in &plan.groups {
+        let members: usize = g.groups.iter().map(|x| x.members.len()).sum();
+        let meetings: usize = g.groups.iter().map(|x| x.meetings.len()).sum();
+        let conflicts: usize = g.groups.iter().map(|x| x.conflicts.len()).sum();
+        let _ = write!(
+            h,
+            "<tr data-programme=\"{}\" data-groups=\"{}\"><td>{} <span class=\"muted\">({})</span></td><td>{} {}, {} deltagare, {} träffar{}</td><td>{}</td></tr>",
+            esc(&g.programme),
+            g.groups.len(),
+            esc(look.programme_name.get(g.programme.as_str()).copied().unwrap_or(&g.programme)),
+            esc(kind_sv(&g.kind)),
+            int_sv(g.groups.len() as i64),
+            if g.groups.len() == 1 { "grupp" } else { "grupper" },
+            int_sv(members as i64),
+            int_sv(meetings as i64),
+            if conflicts > 0 { format!(", {conflicts} frånvaro(r) kända i förväg") } else { String::new() },
+            esc(&status_sv(g.status.optimality, g.status.gap))
+        );
+    }
+    if let Some(t) = &plan.timetable {
+        let served: usize = t.objective.coverage.values().map(|c| c.served).sum();
+        let demanded: usize = t.objective.coverage.values().map(|c| c.demanded).sum();
+        let _ = write!(
+            h,
+            "<tr><td>Kurser</td><td>{} kurstillfällen, {} kursdagar; {} av {} kursönskemål uppfyllda</td><td>{} ({})</td></tr>",
+            int_sv(f.sessions as i64),
+            int_sv(f.course_days as i64),
+            int_sv(served as i64),
+            int_sv(demanded as i64),
+            esc(&status_sv(t.status.optimality, t.status.gap)),
+            esc(&t.status.method)
+        );
+    } else {
+        h.push_str("<tr><td>Kurser</td><td class=\"muted\">ingen kursplan i denna plan</td><td></td></tr>");
+    }
+    if plan.groups.is_empty() {
+        h.push_str("<tr><td>Grupper</td><td class=\"muted\">inga gruppprogram i denna plan</td><td></td></tr>");
+    }
+    h.push_str("</tbody></table>\n</section>\n");
+}
+
+/// Swedish name of the default phases.
+fn phase_sv(id: &str) -> String {
+    match id {
+        "new" => "ny (new)".into(),
+        "practised" => "van (practised)".into(),
+        "experienced" => "erfaren (experienced)".into(),
+        other => other.to_string(),
+    }
+}
+
+/// One category of unserved participants: per reason code, the list of (person, message).
+type ReasonLists<'p> = BTreeMap<&'p str, Vec<(&'p str, String)>>;
+
+fn reason_block(h: &mut String, look: &Lookup, category: &str, title: &str, lists: &ReasonLists) {
+    let total: usize = lists.values().map(Vec::len).sum();
+    let _ = write!(
+        h,
+        "<div class=\"reason-category\" data-category=\"{}\" data-count=\"{total}\"><h3>{} ({})</h3>",
+        category,
+        esc(title),
+        total
+    );
+    if lists.is_empty() {
+        h.push_str("<p class=\"muted\">Inga.</p></div>\n");
+        return;
+    }
+    for (reason, items) in lists {
+        let _ = write!(
+            h,
+            "<details class=\"reasons\" data-reason=\"{}\" data-count=\"{}\"><summary>{}: <strong>{}</strong> <code class=\"muted\">{}</code></summary><ul>",
+            esc(reason),
+            items.len(),
+            esc(reason_sv(reason)),
+            int_sv(items.len() as i64),
+            esc(reason)
+        );
+        for (who, msg) in items {
+            let _ = write!(h, "<li>{}: {}</li>", look.person_link(who), esc(msg));
+        }
+        h.push_str("</ul></details>\n");
+    }
+    h.push_str("</div>\n");
+}
+
+fn unserved(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
+    let _ = writeln!(
+        h,
+        "<section id=\"unserved\" data-unmatched=\"{}\" data-group-unserved=\"{}\" data-timetable-unserved=\"{}\">\n<h2>Ej placerade</h2>\n\
+         <p class=\"note\">Antal per orsak; öppna en rad för att se vilka det gäller och planerarens förklaring.</p>",
+        f.unmatched, f.group_unserved, f.timetable_unserved
+    );
+    let mut m: ReasonLists = BTreeMap::new();
+    for u in &plan.mentorship.unmatched {
+        m.entry(u.reason.as_str()).or_default().push((u.mentee.as_str(), u.message.clone()));
+    }
+    reason_block(h, look, "mentorship", "Mentorskap: utan mentor", &m);
+    if !plan.mentorship.not_eligible.is_empty() {
+        let mut ne: ReasonLists = BTreeMap::new();
+        for u in &plan.mentorship.not_eligible {
+            ne.entry("not_eligible").or_default().push((u.participant.as_str(), format!("fas {}: {}", u.phase, u.message)));
+        }
+        reason_block(h, look, "mentorship-not-eligible", "Mentorskap: vill ha mentor men är inte behöriga", &ne);
+    }
+    for g in &plan.groups {
+        let name = look.programme_name.get(g.programme.as_str()).copied().unwrap_or(&g.programme);
+        let mut l: ReasonLists = BTreeMap::new();
+        for u in &g.unserved {
+            l.entry(u.reason.as_str()).or_default().push((u.participant.as_str(), u.message.clone()));
+        }
+        reason_block(h, look, "groups", &format!("Grupper, {name}: utan grupp"), &l);
+        if !g.not_eligible.is_empty() {
+            let mut l: ReasonLists = BTreeMap::new();
+            for u in &g.not_eligible {
+                l.entry(u.reason.as_str()).or_default().push((u.participant.as_str(), u.message.clone()));
+            }
+            reason_block(h, look, "groups-not-eligible", &format!("Grupper, {name}: anmälda men inte behöriga"), &l);
+        }
+        for note in &g.notes {
+            let _ = writeln!(h, "<p class=\"note\">{}: {}</p>", esc(name), esc(note));
+        }
+    }
+    if let Some(t) = &plan.timetable {
+        let mut l: ReasonLists = BTreeMap::new();
+        for u in &t.unserved {
+            l.entry(u.reason.as_str()).or_default().push((
+                u.participant.as_str(),
+                format!("{} ({} prioritet): {}", look.course_name(&u.course), priority_sv(u.priority.name()), u.message),
+            ));
+        }
+        reason_block(h, look, "timetable", "Kurser: ej placerade kursönskemål", &l);
+    }
+    h.push_str("</section>\n");
+}
+
+fn priority_sv(p: &str) -> &str {
+    match p {
+        "high" => "hög",
+        "normal" => "normal",
+        "low" => "låg",
+        other => other,
+    }
+}
+
+fn municipalities(h: &mut String, plan: &PlanFile, f: &Figures, opts: ReportOptions) {
+    let c = &f.costs;
+    let _ = writeln!(
+        h,
+        "<section id=\"municipalities\" data-cost-split=\"{}\" data-total-cost=\"{}\" data-municipalities=\"{}\">\n<h2>Kostnad per kommun</h2>",
+        opts.cost_split.name(),
+        c.total_rounded,
+        f.municipalities.len()
+    );
+    if plan.timetable.is_none() {
+        h.push_str("<p class=\"note\">Planen har ingen kursplan, så det finns inga kurskostnader att fördela (0 kr). Tabellen visar deltagare, platser och restid.</p>\n");
+    } else {
+        let _ = writeln!(
+            h,
+            "<p class=\"note\">Kostnaden som fördelas är kursplanens kostnader: utbildarnas dagarvoden ({} kr), lokalernas dagshyror ({} kr) \
+             och kurstillfällenas fasta kostnader och dagkostnader ({} kr) för {} kurstillfällen, totalt <strong>{} kr</strong>. \
+             Den motsvarar kursplanens kostnadsterm (<code>session_cost</code>{}). Mentorskap och grupper har inga kostnader i planen \
+             och ingår inte; deltagarnas restid redovisas i minuter men prissätts inte här.</p>",
+            int_sv(c.trainer_days.round() as i64),
+            int_sv(c.venue_days.round() as i64),
+            int_sv(c.course_fixed.round() as i64),
+            int_sv(f.sessions as i64),
+            int_sv(c.total_rounded),
+            match c.plan_term {
+                Some(t) => format!(" {} i planen", int_sv(t.round() as i64)),
+                None => String::new(),
+            }
+        );
+    }
+    let how = match (opts.cost_split, f.split_basis) {
+        (CostSplit::Population, figures::SplitBasis::CostShare) => {
+            "Fördelning efter befolkningsandel: instansens kostnadsandelar (<code>cost_share</code>, som Göteborgsregionens andelar) normerade till 100 %."
+        }
+        (CostSplit::Population, _) => "Fördelning efter befolkningsandel: kommunens invånare delat med alla deltagande kommuners invånare.",
+        (CostSplit::Participants, figures::SplitBasis::Seats) => {
+            "Fördelning per deltagare: efter antalet kursplatser kommunens deltagare använder (välj <code>--cost-split population</code> för befolkningsandel)."
+        }
+        (CostSplit::Participants, _) => {
+            "Fördelning per deltagare valdes, men inga kursplatser används; kostnaden fördelas därför efter invånare."
+        }
+    };
+    let _ = writeln!(
+        h,
+        "<p class=\"note\">{how} Beloppen är avrundade till hela kronor så att de summerar exakt till totalen. Restid: deltagarnas och mentorernas \
+         resor tur och retur från hemkommunen till kursdagar, mentorsträffar och gruppträffar, i minuter (planens restider där de finns, \
+         annars instansens resmodell).</p>"
+    );
+    h.push_str(
+        "<div class=\"scroll\"><table class=\"municipalities\"><thead><tr><th>Kommun</th><th class=\"num\">Invånare</th><th class=\"num\">Deltagare</th>\
+         <th class=\"num\">Kursplatser</th><th class=\"num\">Gruppplatser</th><th class=\"num\">Adepter</th><th class=\"num\">Mentorsuppdrag</th>\
+         <th class=\"num\">Restid (min)</th><th class=\"num\">Andel</th><th class=\"num\">Kostnad (kr)</th></tr></thead><tbody>\n",
+    );
+    for r in &f.municipalities {
+        let _ = writeln!(
+            h,
+            "<tr data-municipality=\"{}\" data-participants=\"{}\" data-course-seats=\"{}\" data-group-places=\"{}\" data-mentees=\"{}\" data-mentors=\"{}\" \
+             data-travel-minutes=\"{:.0}\" data-share=\"{:.6}\" data-cost=\"{}\"><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            esc(&r.id),
+            r.participants,
+            r.course_seats,
+            r.group_places,
+            r.mentees,
+            r.mentors,
+            r.travel_minutes,
+            r.share,
+            r.cost,
+            esc(&r.name),
+            int_sv(r.population),
+            int_sv(r.participants as i64),
+            int_sv(r.course_seats as i64),
+            int_sv(r.group_places as i64),
+            int_sv(r.mentees as i64),
+            int_sv(r.mentors as i64),
+            int_sv(r.travel_minutes.round() as i64),
+            pct_sv(r.share),
+            int_sv(r.cost)
+        );
+    }
+    let sum = |g: fn(&MunicipalityRow) -> i64| f.municipalities.iter().map(g).sum::<i64>();
+    let _ = writeln!(
+        h,
+        "</tbody><tfoot><tr><td>Totalt</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+         <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">100,0\u{a0}%</td><td class=\"num\">{}</td></tr></tfoot></table></div>",
+        int_sv(sum(|r| r.population)),
+        int_sv(sum(|r| r.participants as i64)),
+        int_sv(sum(|r| r.course_seats as i64)),
+        int_sv(sum(|r| r.group_places as i64)),
+        int_sv(sum(|r| r.mentees as i64)),
+        int_sv(sum(|r| r.mentors as i64)),
+        int_sv(f.municipalities.iter().map(|r| r.travel_minutes).sum::<f64>().round() as i64),
+        int_sv(c.total_rounded)
+    );
+    cost_chart(h, f);
+    h.push_str("</section>\n");
+}
+
+/// Horizontal bars: each municipality's cost (or, without costs, its participants).
+fn cost_chart(h: &mut String, f: &Figures) {
+    let rows: Vec<&MunicipalityRow> = f.municipalities.iter().filter(|r| r.cost > 0 || r.participants > 0).collect();
+    if rows.is_empty() {
+        return;
+    }
+    let by_cost = f.costs.total_rounded > 0;
+    let value = |r: &MunicipalityRow| if by_cost { r.cost as f64 } else { r.participants as f64 };
+    let max = rows.iter().map(|r| value(r)).fold(0.0, f64::max).max(1.0);
+    let bar_h = 16.0;
+    let (left, width) = (170.0, 1000.0);
+    let height = 30.0 + rows.len() as f64 * (bar_h + 4.0) + 10.0;
+    let _ = write!(
+        h,
+        "<figure class=\"cost-chart\"><svg viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\">",
+        if by_cost { "Kostnad per kommun" } else { "Deltagare per kommun" }
+    );
+    let _ = write!(h, "<text x=\"{left}\" y=\"18\" class=\"legend\">{}</text>", if by_cost { "Kostnad (kr)" } else { "Deltagare" });
+    for (i, r) in rows.iter().enumerate() {
+        let y = 28.0 + i as f64 * (bar_h + 4.0);
+        let w = (value(r) / max * (width - left - 120.0)).max(if value(r) > 0.0 { 1.0 } else { 0.0 });
+        let _ = write!(
+            h,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"12\">{}</text>\
+             <rect class=\"cost-bar\" data-municipality=\"{}\" x=\"{left}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{bar_h}\" fill=\"{}\"><title>{}: {}</title></rect>\
+             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\">{}</text>",
+            left - 6.0,
+            y + 12.0,
+            esc(&r.name),
+            esc(&r.id),
+            if by_cost { PALETTE[0] } else { MENTOR_COLOUR },
+            esc(&r.name),
+            if by_cost { format!("{} kr", int_sv(r.cost)) } else { format!("{} deltagare", r.participants) },
+            left + w + 6.0,
+            y + 12.0,
+            if by_cost { format!("{} kr", int_sv(r.cost)) } else { int_sv(r.participants as i64) }
+        );
+    }
+    h.push_str("</svg></figure>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(esc("<b>&\"'"), "&lt;b&gt;&amp;&quot;&#39;");
+        assert_eq!(esc("Åsa Öberg"), "Åsa Öberg");
+    }
+
+    #[test]
+    fn anchors_and_links() {
+        assert_eq!(person_anchor("p 1"), "person-p_1");
+        assert_eq!(person_href("p<1>"), "#person-p%3C1%3E");
+        assert_eq!(person_href("å"), "#person-%C3%A5");
+    }
+
+    #[test]
+    fn swedish_numbers() {
+        assert_eq!(int_sv(1234567), "1\u{a0}234\u{a0}567");
+        assert_eq!(int_sv(12), "12");
+        assert_eq!(int_sv(-1000), "−1\u{a0}000");
+        assert_eq!(pct_sv(0.1234), "12,3\u{a0}%");
+    }
+}

@@ -1,0 +1,401 @@
+//! The map: municipalities at their coordinates (equirectangular, longitudes scaled by the
+//! cosine of the middle latitude), circles sized by inhabitants, mentor pairs as lines between
+//! the mentor's and the mentee's municipalities, group memberships as curves from each group's
+//! meeting place to its members' municipalities.
+
+use super::{esc, int_sv, Figures, Lookup, MENTOR_COLOUR};
+use crate::io::plan_format::PlanFile;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+const GROUP_COLOUR: &str = "#3f8f5f";
+const HUB_COLOUR: &str = "#2d6a45";
+const WIDTH: f64 = 1000.0;
+const MAP_W: f64 = 740.0;
+const MARGIN: f64 = 34.0;
+
+/// Writes the `map` section.
+pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
+    let munis = &look.inst.municipalities;
+    let n = munis.len();
+
+    // Mentor pairs between municipalities: unordered pair → (a→b, b→a) counts (mentor → mentee).
+    let mut pair_lines: BTreeMap<(usize, usize), (usize, usize)> = BTreeMap::new();
+    let mut local_pairs = vec![0usize; n];
+    let mut cross_pairs = 0;
+    for p in &plan.mentorship.pairs {
+        let (Some(a), Some(b)) = (look.home(&p.mentor), look.home(&p.mentee)) else { continue };
+        if a == b {
+            local_pairs[a] += 1;
+            continue;
+        }
+        cross_pairs += 1;
+        let e = pair_lines.entry((a.min(b), a.max(b))).or_default();
+        if a < b {
+            e.0 += 1;
+        } else {
+            e.1 += 1;
+        }
+    }
+    // Group memberships: (meeting place, member's home) → members; groups per place.
+    let mut group_lines: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut hubs: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+    let mut local_members = vec![0usize; n];
+    let (mut members_total, mut members_away, mut munis_per_group) = (0usize, 0usize, Vec::new());
+    for prog in &plan.groups {
+        for g in &prog.groups {
+            let Some(&place) = look.municipality.get(g.meeting_place.as_str()) else { continue };
+            hubs.entry(place).or_default().push(g.id.as_str());
+            let mut homes = BTreeSet::new();
+            for m in &g.members {
+                let Some(home) = look.home(m) else { continue };
+                homes.insert(home);
+                members_total += 1;
+                if home == place {
+                    local_members[home] += 1;
+                } else {
+                    members_away += 1;
+                    *group_lines.entry((place, home)).or_default() += 1;
+                }
+            }
+            munis_per_group.push(homes.len());
+        }
+    }
+
+    // Projection.
+    let mut lat_min = munis.iter().map(|m| m.lat).fold(f64::INFINITY, f64::min);
+    let mut lat_max = munis.iter().map(|m| m.lat).fold(f64::NEG_INFINITY, f64::max);
+    let mut lon_min = munis.iter().map(|m| m.lon).fold(f64::INFINITY, f64::min);
+    let mut lon_max = munis.iter().map(|m| m.lon).fold(f64::NEG_INFINITY, f64::max);
+    let k = ((lat_min + lat_max) / 2.0).to_radians().cos().max(0.05);
+    // A few neighbouring municipalities are not spread over the whole picture: the map shows at
+    // least a degree of latitude (about 110 km) each way.
+    const MIN_EXTENT_DEG: f64 = 1.0;
+    if n > 0 && lat_max - lat_min < MIN_EXTENT_DEG {
+        let pad = (MIN_EXTENT_DEG - (lat_max - lat_min)) / 2.0;
+        (lat_min, lat_max) = (lat_min - pad, lat_max + pad);
+    }
+    if n > 0 && (lon_max - lon_min) * k < MIN_EXTENT_DEG {
+        let pad = (MIN_EXTENT_DEG / k - (lon_max - lon_min)) / 2.0;
+        (lon_min, lon_max) = (lon_min - pad, lon_max + pad);
+    }
+    let (dx, dy) = (((lon_max - lon_min) * k).max(0.0), (lat_max - lat_min).max(0.0));
+    let inner_w = MAP_W - 2.0 * MARGIN;
+    let map_h = if dx > 1e-9 { (inner_w * dy / dx + 2.0 * MARGIN).clamp(320.0, 640.0) } else { 400.0 };
+    let inner_h = map_h - 2.0 * MARGIN;
+    let scale = match (dx > 1e-9, dy > 1e-9) {
+        (true, true) => (inner_w / dx).min(inner_h / dy),
+        (true, false) => inner_w / dx,
+        (false, true) => inner_h / dy,
+        (false, false) => 1.0,
+    };
+    let (off_x, off_y) = (MARGIN + (inner_w - dx * scale) / 2.0, MARGIN + (inner_h - dy * scale) / 2.0);
+    let pos: Vec<(f64, f64)> = if n == 0 {
+        vec![]
+    } else {
+        munis.iter().map(|m| (off_x + (m.lon - lon_min) * k * scale, off_y + (lat_max - m.lat) * scale)).collect()
+    };
+    let max_pop = munis.iter().map(|m| m.population).max().unwrap_or(1).max(1) as f64;
+    let radius = |pop: i64| 4.0 + 20.0 * (pop.max(0) as f64 / max_pop).sqrt();
+
+    let mut svg = String::new();
+    let _ = write!(svg, "<rect x=\"0\" y=\"0\" width=\"{MAP_W}\" height=\"{map_h:.0}\" fill=\"#f3f7fa\"/>");
+    // Group curves first, then pair lines, so the thinner mentor lines stay visible on top.
+    let max_g = group_lines.values().copied().max().unwrap_or(1) as f64;
+    for (&(place, home), &c) in &group_lines {
+        let ((x1, y1), (x2, y2)) = (pos[place], pos[home]);
+        // Bend the curve to one side so it does not hide a mentor line between the same places.
+        let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
+        let (vx, vy) = (x2 - x1, y2 - y1);
+        let (cx, cy) = (mx - vy * 0.18, my + vx * 0.18);
+        let t = c as f64 / max_g;
+        let _ = write!(
+            svg,
+            "<path class=\"group-line\" data-from=\"{}\" data-to=\"{}\" data-count=\"{c}\" d=\"M{x1:.1},{y1:.1} Q{cx:.1},{cy:.1} {x2:.1},{y2:.1}\" \
+             fill=\"none\" stroke=\"{GROUP_COLOUR}\" stroke-width=\"{:.2}\" stroke-opacity=\"{:.2}\" stroke-dasharray=\"5 3\"><title>{}</title></path>",
+            esc(&munis[place].id),
+            esc(&munis[home].id),
+            1.0 + 4.0 * t.sqrt(),
+            0.35 + 0.5 * t,
+            esc(&format!("{c} gruppdeltagare från {} träffas i {}", munis[home].name, munis[place].name))
+        );
+    }
+    let max_p = pair_lines.values().map(|(a, b)| a + b).max().unwrap_or(1) as f64;
+    for (&(a, b), &(ab, ba)) in &pair_lines {
+        let ((x1, y1), (x2, y2)) = (pos[a], pos[b]);
+        let c = ab + ba;
+        let t = c as f64 / max_p;
+        let (na, nb) = (&munis[a].name, &munis[b].name);
+        let _ = write!(
+            svg,
+            "<line class=\"pair-line\" data-a=\"{}\" data-b=\"{}\" data-count=\"{c}\" x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" \
+             stroke=\"{MENTOR_COLOUR}\" stroke-width=\"{:.2}\" stroke-opacity=\"{:.2}\" stroke-linecap=\"round\"><title>{}</title></line>",
+            esc(&munis[a].id),
+            esc(&munis[b].id),
+            1.0 + 5.0 * t.sqrt(),
+            0.3 + 0.6 * t,
+            esc(&format!("Mentorpar {na} – {nb}: {c} (mentor i {na}: {ab}, mentor i {nb}: {ba})"))
+        );
+    }
+    // Municipalities: circles by inhabitants, the largest drawn first so small ones stay on top.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| munis[b].population.cmp(&munis[a].population).then(a.cmp(&b)));
+    for &i in &order {
+        let m = &munis[i];
+        let r = &f.municipalities[i];
+        let (x, y) = pos[i];
+        let title = format!(
+            "{}: {} invånare, {} deltagare; {} adepter, {} mentorsuppdrag ({} par inom kommunen), {} gruppplatser ({} träffas i hemkommunen), {} kursplatser",
+            m.name,
+            int_sv(m.population),
+            r.participants,
+            r.mentees,
+            r.mentors,
+            local_pairs[i],
+            r.group_places,
+            local_members[i],
+            r.course_seats
+        );
+        let _ = write!(
+            svg,
+            "<circle class=\"muni\" data-municipality=\"{}\" data-participants=\"{}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" fill=\"#9ec5e0\" fill-opacity=\"{:.2}\" \
+             stroke=\"#2b5d80\" stroke-width=\"1\"><title>{}</title></circle>",
+            esc(&m.id),
+            r.participants,
+            radius(m.population),
+            if r.participants > 0 { 0.8 } else { 0.35 },
+            esc(&title)
+        );
+    }
+    for (&place, groups) in &hubs {
+        let (x, y) = pos[place];
+        let s = 5.5;
+        let _ = write!(
+            svg,
+            "<rect class=\"group-hub\" data-municipality=\"{}\" data-groups=\"{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{HUB_COLOUR}\" \
+             stroke=\"#fff\" stroke-width=\"1\" transform=\"rotate(45 {x:.1} {y:.1})\"><title>{}</title></rect>",
+            esc(&munis[place].id),
+            groups.len(),
+            x - s,
+            y - s,
+            2.0 * s,
+            2.0 * s,
+            esc(&format!("{} grupp(er) träffas i {}: {}", groups.len(), munis[place].name, groups.join(", ")))
+        );
+    }
+    // Labels: all of them for a region, the 40 with most participants for a national round.
+    let mut labelled: Vec<usize> = (0..n).collect();
+    if n > 60 {
+        labelled.sort_by(|&a, &b| {
+            (f.municipalities[b].participants, munis[b].population)
+                .cmp(&(f.municipalities[a].participants, munis[a].population))
+                .then(a.cmp(&b))
+        });
+        labelled.truncate(40);
+        labelled.sort();
+    }
+    // Largest first, each at the first of eight places around its circle that overlaps no other
+    // circle and no label placed before (else the place with the least overlap).
+    labelled.sort_by(|&a, &b| munis[b].population.cmp(&munis[a].population).then(a.cmp(&b)));
+    let circles: Vec<Rect> = (0..n)
+        .map(|i| {
+            let (x, y) = pos[i];
+            let r = radius(munis[i].population);
+            Rect { x0: x - r, y0: y - r, x1: x + r, y1: y + r }
+        })
+        .collect();
+    let mut placed: Vec<Rect> = Vec::new();
+    for i in labelled {
+        let (x, y) = pos[i];
+        let r = radius(munis[i].population);
+        let text = format!("{} ({})", munis[i].name, f.municipalities[i].participants);
+        let w = text.chars().count() as f64 * 6.6;
+        let d = r * 0.72 + 3.0;
+        let candidates = [
+            (x + d, y - d + 2.0, "start"),
+            (x + r + 4.0, y + 4.0, "start"),
+            (x + d, y + d + 9.0, "start"),
+            (x - d, y - d + 2.0, "end"),
+            (x - r - 4.0, y + 4.0, "end"),
+            (x - d, y + d + 9.0, "end"),
+            (x, y - r - 4.0, "middle"),
+            (x, y + r + 13.0, "middle"),
+        ];
+        let rect_of = |&(tx, ty, anchor): &(f64, f64, &str)| {
+            let x0 = match anchor {
+                "start" => tx,
+                "end" => tx - w,
+                _ => tx - w / 2.0,
+            };
+            Rect { x0, y0: ty - 10.0, x1: x0 + w, y1: ty + 2.0 }
+        };
+        let cost = |c: &(f64, f64, &str)| {
+            let b = rect_of(c);
+            let outside = if b.x0 < 0.0 || b.x1 > MAP_W || b.y0 < 0.0 || b.y1 > map_h { 1e6 } else { 0.0 };
+            outside
+                + placed.iter().map(|p| p.overlap(&b)).sum::<f64>()
+                + circles.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| c.overlap(&b) * 0.5).sum::<f64>()
+        };
+        let mut best = 0;
+        let mut best_cost = f64::INFINITY;
+        for (k, c) in candidates.iter().enumerate() {
+            let v = cost(c);
+            if v < best_cost - 1e-9 {
+                best = k;
+                best_cost = v;
+            }
+            if v == 0.0 {
+                break;
+            }
+        }
+        let (tx, ty, anchor) = candidates[best];
+        placed.push(rect_of(&candidates[best]));
+        let _ = write!(
+            svg,
+            "<text class=\"muni-label\" x=\"{tx:.1}\" y=\"{ty:.1}\" text-anchor=\"{anchor}\" font-size=\"12\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\" stroke-linejoin=\"round\">{}</text>",
+            esc(&text)
+        );
+    }
+
+    // Legend on the right.
+    let lx = MAP_W + 20.0;
+    let mut ly = 30.0;
+    let _ = write!(svg, "<text x=\"{lx}\" y=\"{ly}\" font-size=\"13\" font-weight=\"600\">Förklaring</text>");
+    ly += 22.0;
+    for (pop, label) in legend_populations(max_pop as i64) {
+        let r = radius(pop);
+        let _ = write!(
+            svg,
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\" fill=\"#9ec5e0\" fill-opacity=\"0.8\" stroke=\"#2b5d80\"/><text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{} invånare</text>",
+            lx + 22.0,
+            ly + r,
+            lx + 50.0,
+            ly + r + 4.0,
+            label
+        );
+        ly += 2.0 * r + 10.0;
+    }
+    ly += 6.0;
+    if !plan.mentorship.pairs.is_empty() {
+        let _ = write!(
+            svg,
+            "<line x1=\"{lx}\" y1=\"{ly}\" x2=\"{:.1}\" y2=\"{ly}\" stroke=\"{MENTOR_COLOUR}\" stroke-width=\"4\" stroke-opacity=\"0.8\"/>\
+         <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">Mentorpar mellan kommuner</text>",
+            lx + 40.0,
+            lx + 50.0,
+            ly + 4.0
+        );
+        ly += 16.0;
+        let _ = write!(
+            svg,
+            "<text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\" fill=\"#5b6776\">(tjockare = fler par)</text>",
+            lx + 50.0,
+            ly + 4.0
+        );
+        ly += 24.0;
+    }
+    if !hubs.is_empty() {
+        let _ = write!(
+        svg,
+        "<path d=\"M{lx},{ly} Q{:.1},{:.1} {:.1},{ly}\" fill=\"none\" stroke=\"{GROUP_COLOUR}\" stroke-width=\"3\" stroke-dasharray=\"5 3\"/>\
+         <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">Gruppdeltagare från</text><text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">hemkommunen till</text>\
+         <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">gruppens mötesplats</text>",
+        lx + 20.0,
+        ly - 8.0,
+        lx + 40.0,
+        lx + 50.0,
+        ly + 4.0,
+        lx + 50.0,
+        ly + 18.0,
+        lx + 50.0,
+        ly + 32.0
+    );
+        ly += 54.0;
+        let _ = write!(
+            svg,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"11\" height=\"11\" fill=\"{HUB_COLOUR}\" transform=\"rotate(45 {:.1} {:.1})\"/>\
+         <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">Mötesplats för grupp(er)</text>",
+            lx + 14.5,
+            ly - 5.5,
+            lx + 20.0,
+            ly,
+            lx + 50.0,
+            ly + 4.0
+        );
+        ly += 22.0;
+    }
+    let _ = write!(svg, "<text class=\"legend\" x=\"{lx}\" y=\"{:.1}\" fill=\"#5b6776\">Siffran efter namnet: deltagare</text>", ly + 4.0);
+    let height = map_h.max(ly + 20.0);
+
+    let pct = |a: usize, b: usize| if b == 0 { "–".to_string() } else { super::pct_sv(a as f64 / b as f64) };
+    let mean_munis = if munis_per_group.is_empty() {
+        "–".to_string()
+    } else {
+        format!("{:.1}", munis_per_group.iter().sum::<usize>() as f64 / munis_per_group.len() as f64).replace('.', ",")
+    };
+    let mut mixing = Vec::new();
+    if f.pairs > 0 {
+        mixing.push(format!("{} av {} mentorpar har mentor och adept i olika kommuner", pct(cross_pairs, f.pairs), int_sv(f.pairs as i64)));
+    }
+    if members_total > 0 {
+        mixing.push(format!(
+            "{} av {} gruppdeltagare träffas utanför hemkommunen; i snitt {mean_munis} kommuner per grupp",
+            pct(members_away, members_total),
+            int_sv(members_total as i64)
+        ));
+    }
+    let caption = if mixing.is_empty() {
+        "Planen har inga mentorpar eller grupper att visa mellan kommunerna.".to_string()
+    } else {
+        format!("Blandning över kommungränser: {}.", mixing.join("; "))
+    };
+    let _ = writeln!(
+        h,
+        "<section id=\"map\" data-municipalities=\"{n}\" data-pair-lines=\"{}\" data-group-lines=\"{}\" data-group-hubs=\"{}\" data-cross-pairs=\"{cross_pairs}\">\n\
+         <h2>Karta</h2>\n<p class=\"note\">Kommunerna efter latitud och longitud (cirkelns yta efter invånarantal). Blå linjer: mentorpar där mentor och adept \
+         arbetar i olika kommuner. Gröna streckade kurvor: gruppdeltagare som reser från hemkommunen till gruppens mötesplats. \
+         Håll muspekaren över en cirkel eller linje för siffrorna.</p>\n\
+         <figure><svg viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Karta\">{svg}</svg>\
+         <figcaption>{caption}</figcaption></figure>\n</section>",
+        pair_lines.len(),
+        group_lines.len(),
+        hubs.len(),
+    );
+}
+
+/// An axis-aligned box in the map's coordinates.
+struct Rect {
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+}
+
+impl Rect {
+    /// The area two boxes share.
+    fn overlap(&self, o: &Rect) -> f64 {
+        let w = self.x1.min(o.x1) - self.x0.max(o.x0);
+        let h = self.y1.min(o.y1) - self.y0.max(o.y0);
+        if w > 0.0 && h > 0.0 {
+            w * h
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Two or three round populations for the legend's circles.
+fn legend_populations(max: i64) -> Vec<(i64, String)> {
+    let mut top = 1i64;
+    while top * 10 <= max {
+        top *= 10;
+    }
+    let mut out = vec![(top, int_sv(top))];
+    if top >= 100 {
+        out.push((top / 10, int_sv(top / 10)));
+    }
+    if top >= 10_000 {
+        out.push((top / 100, int_sv(top / 100)));
+    }
+    out
+}

@@ -1,0 +1,267 @@
+//! Every person's calendar for the round: one `<details id="person-…">` per participant, mentor,
+//! group leader and trainer, with their mentor, groups and course sessions, every day with place
+//! and with whom, and what the plan could not give them.
+
+use super::{date_sv, esc, int_sv, person_anchor, reason_sv, Lookup};
+use crate::io::output::{CalendarEntry, EntryKind};
+use crate::io::plan_format::PlanFile;
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+/// A person of the list: id, name and a short description (role, municipality, unit).
+type Person<'a> = (&'a str, &'a str, String);
+
+/// Writes the `people` section.
+pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, entries: &BTreeMap<String, Vec<CalendarEntry>>) {
+    let inst = look.inst;
+    // What each person takes part in, in words (mentor, groups, sessions), and what is missing.
+    let mut context: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut issues: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut absent: BTreeMap<(&str, &str, NaiveDate), &str> = BTreeMap::new();
+    for p in &plan.mentorship.pairs {
+        let place = look.muni_name(&p.meeting_place);
+        let short = p.shortfall.as_deref().map(|s| format!(" – för få träffar: {}", esc(s))).unwrap_or_default();
+        context.entry(p.mentee.as_str()).or_default().push(format!(
+            "Mentor: {} ({}), {} träffar i {}{short}",
+            look.person_link(&p.mentor),
+            esc(&home_name(look, &p.mentor)),
+            p.meetings.len(),
+            esc(place)
+        ));
+        context.entry(p.mentor.as_str()).or_default().push(format!(
+            "Adept: {} ({}), {} träffar i {}{short}",
+            look.person_link(&p.mentee),
+            esc(&home_name(look, &p.mentee)),
+            p.meetings.len(),
+            esc(place)
+        ));
+    }
+    for u in &plan.mentorship.unmatched {
+        issues.entry(u.mentee.as_str()).or_default().push(format!("Ingen mentor ({}): {}", esc(reason_sv(&u.reason)), esc(&u.message)));
+    }
+    for u in &plan.mentorship.not_eligible {
+        issues.entry(u.participant.as_str()).or_default().push(format!(
+            "Vill ha mentor men är inte behörig (fas {}): {}",
+            esc(&u.phase),
+            esc(&u.message)
+        ));
+    }
+    for prog in &plan.groups {
+        let pname = look.programme_name.get(prog.programme.as_str()).copied().unwrap_or(&prog.programme);
+        for g in &prog.groups {
+            let leader = g.leader.as_deref().map(|l| look.person_link(l)).unwrap_or_else(|| "ingen ledare".into());
+            let members = g.members.iter().map(|m| look.person_link(m)).collect::<Vec<_>>().join(", ");
+            let line = format!(
+                "Grupp {} ({}) i {}, {} träffar; ledare {leader}; deltagare: {members}",
+                esc(&g.id),
+                esc(pname),
+                esc(look.muni_name(&g.meeting_place)),
+                g.meetings.len()
+            );
+            for who in g.members.iter().chain(g.leader.iter()) {
+                context.entry(who.as_str()).or_default().push(line.clone());
+            }
+            for c in &g.conflicts {
+                absent.insert((c.participant.as_str(), g.id.as_str(), c.date), c.reason.as_str());
+            }
+        }
+        for u in prog.unserved.iter().chain(prog.not_eligible.iter()) {
+            issues.entry(u.participant.as_str()).or_default().push(format!(
+                "Ingen plats i {} ({}): {}",
+                esc(pname),
+                esc(reason_sv(&u.reason)),
+                esc(&u.message)
+            ));
+        }
+    }
+    if let Some(t) = &plan.timetable {
+        for s in &t.sessions {
+            let venue = look.venue.get(s.venue.as_str()).map(|&v| &inst.timetable.venues[v]);
+            let place =
+                venue.map(|v| format!("{}, {}", v.name, inst.municipalities[v.municipality].name)).unwrap_or_else(|| s.venue.clone());
+            let dates = s.dates.iter().map(|d| d.format("%-d/%-m").to_string()).collect::<Vec<_>>().join(", ");
+            let trainers = s.trainers.iter().map(|r| look.person_link(r)).collect::<Vec<_>>().join(", ");
+            let line = format!(
+                "Kurs {} ({}), {}; {dates}; utbildare {trainers}; {} deltagare",
+                esc(look.course_name(&s.course)),
+                esc(&s.id),
+                esc(&place),
+                s.attendees.len()
+            );
+            for who in s.attendees.iter().chain(s.trainers.iter()) {
+                context.entry(who.as_str()).or_default().push(line.clone());
+            }
+        }
+        for u in &t.unserved {
+            issues.entry(u.participant.as_str()).or_default().push(format!(
+                "Ej placerad på {} ({}): {}",
+                esc(look.course_name(&u.course)),
+                esc(reason_sv(&u.reason)),
+                esc(&u.message)
+            ));
+        }
+    }
+
+    // Everyone, by category, sorted by name then id.
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let mut categories: Vec<(&str, Vec<Person>)> = Vec::new();
+    let parts: Vec<Person> = inst
+        .participants
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str(), format!("{}, {}", inst.municipalities[p.municipality].name, inst.units[p.unit].name)))
+        .collect();
+    categories.push(("Deltagare", sorted_people(parts)));
+    let mentors: Vec<Person> = inst
+        .mentors
+        .iter()
+        .filter(|m| entries.contains_key(&m.id))
+        .map(|m| {
+            (m.id.as_str(), m.name.as_str(), format!("mentor, {}, {}", inst.municipalities[m.municipality].name, inst.units[m.unit].name))
+        })
+        .collect();
+    categories.push(("Mentorer", sorted_people(mentors)));
+    let leaders: Vec<Person> = inst
+        .group_leaders
+        .iter()
+        .filter(|l| entries.contains_key(&l.id))
+        .map(|l| (l.id.as_str(), l.name.as_str(), format!("gruppledare, {}", inst.municipalities[l.municipality].name)))
+        .collect();
+    categories.push(("Gruppledare", sorted_people(leaders)));
+    let trainers: Vec<Person> = inst
+        .timetable
+        .trainers
+        .iter()
+        .filter(|t| entries.contains_key(&t.id))
+        .map(|t| (t.id.as_str(), t.name.as_str(), "utbildare".to_string()))
+        .collect();
+    categories.push(("Utbildare", sorted_people(trainers)));
+    let mut others: Vec<Person> = Vec::new();
+    for (_, list) in &categories {
+        for (id, _, _) in list {
+            seen.insert(id);
+        }
+    }
+    for id in entries.keys() {
+        if !seen.contains(id.as_str()) {
+            others.push((id.as_str(), id.as_str(), "finns inte i instansen".into()));
+        }
+    }
+    categories.push(("Övriga", others));
+    let total: usize = categories.iter().map(|c| c.1.len()).sum();
+
+    let _ = writeln!(
+        h,
+        "<section id=\"people\" data-people=\"{total}\">\n<h2>Kalender per person</h2>\n\
+         <p class=\"note\">Varje persons dagar i omgången: kursdagar, mentorsträffar och gruppträffar med plats och med vem, och det planen inte kunde ge. \
+         Öppna en person för kalendern; länken <code>#person-ID</code> leder direkt dit. Samma dagar finns i planens kalenderfiler (<code>calendars/ID.ics</code>).</p>\n\
+         <div class=\"people-tools\"><input id=\"person-search\" type=\"search\" hidden placeholder=\"Sök namn, id eller kommun\" aria-label=\"Sök person\"> \
+         <span id=\"person-count\" class=\"muted\"></span></div>"
+    );
+    for (title, list) in &categories {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(h, "<h3 class=\"people-group\">{} ({})</h3>", esc(title), int_sv(list.len() as i64));
+        for (id, name, about) in list {
+            let mine = entries.get(*id).map(Vec::as_slice).unwrap_or(&[]);
+            let missing = issues.get(id).map(Vec::len).unwrap_or(0);
+            let search = format!("{name} {id} {about}").to_lowercase();
+            let _ = writeln!(
+                h,
+                "<details class=\"person\" id=\"{}\" data-person=\"{}\" data-entries=\"{}\" data-issues=\"{missing}\" data-search=\"{}\"><summary>\
+                 <span class=\"who\">{}</span> <span class=\"muted\">{} · {} · {}{}</span></summary>",
+                esc(&person_anchor(id)),
+                esc(id),
+                mine.len(),
+                esc(&search),
+                esc(name),
+                esc(id),
+                esc(about),
+                activities(mine.len()),
+                if missing > 0 { format!(" · {missing} ej placerad(e)") } else { String::new() }
+            );
+            if let Some(lines) = context.get(id) {
+                h.push_str("<ul class=\"context\">");
+                for l in lines {
+                    let _ = write!(h, "<li>{l}</li>");
+                }
+                h.push_str("</ul>\n");
+            }
+            if let Some(lines) = issues.get(id) {
+                h.push_str("<ul class=\"issues\">");
+                for l in lines {
+                    let _ = write!(h, "<li>{l}</li>");
+                }
+                h.push_str("</ul>\n");
+            }
+            if mine.is_empty() {
+                h.push_str("<p class=\"muted\">Inga kursdagar eller träffar i planen.</p>\n");
+            } else {
+                h.push_str(
+                    "<table class=\"calendar\"><thead><tr><th>Datum</th><th>Aktivitet</th><th>Plats</th><th>Med</th></tr></thead><tbody>",
+                );
+                for e in mine {
+                    let (class, with) = match e.kind {
+                        EntryKind::MentorMeeting => {
+                            ("kind-mentor", e.with.iter().map(|w| look.person_link(w)).collect::<Vec<_>>().join(", "))
+                        }
+                        EntryKind::GroupMeeting => ("kind-group", format!("gruppen {} ({} personer)", esc(&e.reference), e.with.len() + 1)),
+                        EntryKind::CourseDay => {
+                            let trainers: Vec<String> =
+                                e.with.iter().filter(|w| look.trainer.contains_key(w.as_str())).map(|w| look.person_link(w)).collect();
+                            let others = e.with.len() - trainers.len();
+                            let mut s = String::new();
+                            if e.role != "utbildare" && !trainers.is_empty() {
+                                let _ = write!(s, "utbildare {}; ", trainers.join(", "));
+                            }
+                            let _ = write!(s, "{} deltagare", if e.role == "deltagare" { others + 1 } else { others });
+                            ("kind-course", s)
+                        }
+                    };
+                    let note = absent
+                        .get(&(*id, e.reference.as_str(), e.date))
+                        .map(|r| format!(" <strong>(kan inte delta: {})</strong>", esc(absence_sv(r))))
+                        .unwrap_or_default();
+                    let _ = write!(
+                        h,
+                        "<tr class=\"{class}\" data-date=\"{}\"><td class=\"{class}\">{}</td><td>{}{note}</td><td>{}</td><td>{with}</td></tr>",
+                        e.date,
+                        esc(&date_sv(e.date)),
+                        esc(&e.summary),
+                        esc(&e.location)
+                    );
+                }
+                h.push_str("</tbody></table>\n");
+            }
+            h.push_str("</details>\n");
+        }
+    }
+    h.push_str("</section>\n");
+}
+
+/// People sorted by name (case-insensitive), then id.
+fn sorted_people(mut v: Vec<Person>) -> Vec<Person> {
+    v.sort_by(|a, b| (a.1.to_lowercase(), a.0).cmp(&(b.1.to_lowercase(), b.0)));
+    v
+}
+
+fn activities(n: usize) -> String {
+    match n {
+        0 => "inga aktiviteter".into(),
+        1 => "1 aktivitet".into(),
+        n => format!("{} aktiviteter", int_sv(n as i64)),
+    }
+}
+
+fn absence_sv(reason: &str) -> &str {
+    match reason {
+        "unavailable" => "ledig/upptagen",
+        "another programme activity" => "annan aktivitet i programmet",
+        other => other,
+    }
+}
+
+fn home_name(look: &Lookup, id: &str) -> String {
+    look.home(id).map(|m| look.inst.municipalities[m].name.clone()).unwrap_or_default()
+}

@@ -1,0 +1,396 @@
+//! The timeline: course sessions as bars on course rows across the round's months, and the
+//! mentor and group meetings of each month as stacked bars.
+
+use super::{esc, int_sv, Figures, Lookup, MENTOR_COLOUR, MONTHS_SV, PALETTE};
+use crate::io::plan_format::{PlanFile, SessionPlan};
+use chrono::{Datelike, NaiveDate};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Colours of the group programmes in the monthly bars (apart from the mentor blue).
+const GROUP_COLOURS: [&str; 6] = ["#4c956c", "#8e5ea2", "#b08900", "#c44536", "#2f8f9d", "#d45087"];
+
+const WIDTH: f64 = 1000.0;
+const LEFT: f64 = 200.0;
+const RIGHT: f64 = 20.0;
+const LANE: f64 = 11.0;
+
+/// First days of the months the round touches, and the first day after the last one.
+fn months(start: NaiveDate, end: NaiveDate) -> Vec<NaiveDate> {
+    let mut out = Vec::new();
+    let mut m = NaiveDate::from_ymd_opt(start.year(), start.month(), 1).unwrap_or(start);
+    while m <= end {
+        out.push(m);
+        m = m.checked_add_months(chrono::Months::new(1)).unwrap_or(end + chrono::Duration::days(1));
+    }
+    out.push(m);
+    out
+}
+
+/// Lane of each session within its course row: the first lane whose last session ended before.
+fn lanes(sessions: &[&SessionPlan]) -> (Vec<usize>, usize) {
+    let mut ends: Vec<NaiveDate> = Vec::new();
+    let mut out = Vec::with_capacity(sessions.len());
+    for s in sessions {
+        let (Some(&first), Some(&last)) = (s.dates.first(), s.dates.last()) else {
+            out.push(0);
+            continue;
+        };
+        match ends.iter().position(|&e| e < first) {
+            Some(l) => {
+                ends[l] = last;
+                out.push(l);
+            }
+            None => {
+                ends.push(last);
+                out.push(ends.len() - 1);
+            }
+        }
+    }
+    (out, ends.len().max(1))
+}
+
+/// Writes the `timeline` section.
+pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
+    let round = &look.file.round;
+    let (start, end) = (round.start, round.end.max(round.start));
+    let month_starts = months(start, end);
+    let x0 = month_starts[0];
+    let x_end = *month_starts.last().unwrap_or(&end);
+    let span = (x_end - x0).num_days().max(1) as f64;
+    let plot = WIDTH - LEFT - RIGHT;
+    let x = |d: NaiveDate| LEFT + (d - x0).num_days() as f64 / span * plot;
+    let day_w = (plot / span).max(2.5);
+
+    // Course rows: every course of the instance, then courses only the plan names.
+    let sessions: Vec<&SessionPlan> = plan.timetable.iter().flat_map(|t| t.sessions.iter()).collect();
+    let mut course_ids: Vec<&str> = look.inst.timetable.courses.iter().map(|c| c.id.as_str()).collect();
+    for s in &sessions {
+        if !course_ids.contains(&s.course.as_str()) {
+            course_ids.push(s.course.as_str());
+        }
+    }
+    let mut body = String::new();
+    let mut y = 52.0;
+    let grid_top = 22.0;
+    let _ = write!(body, "<text x=\"8\" y=\"{y:.1}\" font-size=\"13\" font-weight=\"600\">Kurstillfällen</text>");
+    y += 8.0;
+    if plan.timetable.is_none() {
+        y += 6.0;
+        let _ =
+            write!(body, "<text x=\"{LEFT}\" y=\"{:.1}\" font-size=\"12\" fill=\"#5b6776\">Ingen kursplan i denna plan.</text>", y + 8.0);
+        y += 20.0;
+    } else if course_ids.is_empty() {
+        let _ = write!(body, "<text x=\"{LEFT}\" y=\"{:.1}\" font-size=\"12\" fill=\"#5b6776\">Inga kurser.</text>", y + 8.0);
+        y += 20.0;
+    }
+    if plan.timetable.is_some() {
+        for (ci, cid) in course_ids.iter().enumerate() {
+            let colour = PALETTE[ci % PALETTE.len()];
+            let mine: Vec<&SessionPlan> = {
+                let mut v: Vec<&SessionPlan> = sessions.iter().copied().filter(|s| s.course == *cid).collect();
+                v.sort_by(|a, b| (a.dates.first(), &a.id).cmp(&(b.dates.first(), &b.id)));
+                v
+            };
+            let (lane_of, n_lanes) = lanes(&mine);
+            let row_h = n_lanes as f64 * (LANE + 3.0) + 7.0;
+            let _ = write!(
+                body,
+                "<g class=\"course-row\" data-course=\"{}\" data-sessions=\"{}\"><rect x=\"0\" y=\"{y:.1}\" width=\"{WIDTH}\" height=\"{row_h:.1}\" fill=\"{}\"/>\
+                 <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"11\">{} <tspan fill=\"#5b6776\">({})</tspan></text>",
+                esc(cid),
+                mine.len(),
+                if ci % 2 == 0 { "#f6f8fa" } else { "#ffffff" },
+                LEFT - 8.0,
+                y + row_h / 2.0 + 4.0,
+                esc(&truncate(look.course_name(cid), 30)),
+                mine.len()
+            );
+            for (s, lane) in mine.iter().zip(&lane_of) {
+                let top = y + 4.0 + *lane as f64 * (LANE + 3.0);
+                let venue = look.venue.get(s.venue.as_str()).map(|&v| look.inst.timetable.venues[v].name.as_str()).unwrap_or(&s.venue);
+                let title = format!(
+                    "{} ({}): {}; {}; {} deltagare; utbildare {}",
+                    look.course_name(&s.course),
+                    s.id,
+                    s.dates.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "),
+                    venue,
+                    s.attendees.len(),
+                    s.trainers.iter().map(|t| look.name(t)).collect::<Vec<_>>().join(", ")
+                );
+                let _ = write!(
+                    body,
+                    "<g class=\"session\" data-session=\"{}\" data-course=\"{}\" data-days=\"{}\" data-attendees=\"{}\"><title>{}</title>",
+                    esc(&s.id),
+                    esc(&s.course),
+                    s.dates.len(),
+                    s.attendees.len(),
+                    esc(&title)
+                );
+                if let (Some(&a), Some(&b)) = (s.dates.first(), s.dates.last()) {
+                    if a != b {
+                        let _ = write!(
+                            body,
+                            "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"2\"/>",
+                            x(a),
+                            top + LANE / 2.0,
+                            x(b) + day_w,
+                            top + LANE / 2.0
+                        );
+                    }
+                }
+                for d in &s.dates {
+                    let _ = write!(
+                        body,
+                        "<rect class=\"session-day\" x=\"{:.1}\" y=\"{top:.1}\" width=\"{day_w:.1}\" height=\"{LANE}\" rx=\"1.5\" fill=\"{colour}\"/>",
+                        x(*d)
+                    );
+                }
+                body.push_str("</g>");
+            }
+            if mine.is_empty() {
+                let _ = write!(
+                    body,
+                    "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#8a96a3\">inga tillfällen</text>",
+                    LEFT + 6.0,
+                    y + row_h / 2.0 + 4.0
+                );
+            }
+            body.push_str("</g>");
+            y += row_h;
+        }
+    }
+    let grid_bottom = y;
+
+    // Meetings per month, stacked: mentor meetings, then each group programme.
+    y += 30.0;
+    let _ = write!(body, "<text x=\"8\" y=\"{y:.1}\" font-size=\"13\" font-weight=\"600\">Träffar per månad</text>");
+    let mut series: Vec<(String, String, &str, BTreeMap<NaiveDate, usize>)> = Vec::new();
+    let month_of = |d: NaiveDate| NaiveDate::from_ymd_opt(d.year(), d.month(), 1).unwrap_or(d);
+    let mut mentor: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    for p in &plan.mentorship.pairs {
+        for d in &p.meetings {
+            *mentor.entry(month_of(*d)).or_default() += 1;
+        }
+    }
+    series.push(("mentor".into(), "Mentorsträffar".into(), MENTOR_COLOUR, mentor));
+    for (gi, prog) in plan.groups.iter().enumerate() {
+        let mut m: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+        for g in &prog.groups {
+            for d in &g.meetings {
+                *m.entry(month_of(*d)).or_default() += 1;
+            }
+        }
+        let name = look.programme_name.get(prog.programme.as_str()).copied().unwrap_or(&prog.programme);
+        series.push((format!("group:{}", prog.programme), format!("Gruppträffar: {name}"), GROUP_COLOURS[gi % GROUP_COLOURS.len()], m));
+    }
+    let months_only = &month_starts[..month_starts.len() - 1];
+    let stack_max = months_only.iter().map(|m| series.iter().map(|s| s.3.get(m).copied().unwrap_or(0)).sum::<usize>()).max().unwrap_or(0);
+    let chart_h = if stack_max == 0 { 24.0 } else { 130.0 };
+    let chart_top = y + 24.0;
+    let base = chart_top + chart_h;
+    // Grid lines every `step` (1, 2 or 5 × 10^k), at most five above zero.
+    let step = nice_ceiling(stack_max.max(1).div_ceil(5));
+    let scale_max = stack_max.max(1).div_ceil(step) * step;
+    for k in 0..=scale_max / step {
+        if stack_max == 0 {
+            break;
+        }
+        let v = step * k;
+        let gy = base - v as f64 / scale_max as f64 * chart_h;
+        let _ = write!(
+            body,
+            "<line x1=\"{LEFT}\" y1=\"{gy:.1}\" x2=\"{:.1}\" y2=\"{gy:.1}\" stroke=\"#e3e8ee\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"10\" fill=\"#5b6776\">{}</text>",
+            WIDTH - RIGHT,
+            LEFT - 6.0,
+            gy + 3.5,
+            int_sv(v as i64)
+        );
+    }
+    for w in month_starts.windows(2) {
+        let (m, next) = (w[0], w[1]);
+        let slot = x(next) - x(m);
+        let bw = (slot * 0.62).max(2.0);
+        let bx = x(m) + (slot - bw) / 2.0;
+        let mut top = base;
+        let mut total = 0;
+        for (key, label, colour, counts) in &series {
+            let n = counts.get(&m).copied().unwrap_or(0);
+            if n == 0 {
+                continue;
+            }
+            total += n;
+            let bh = n as f64 / scale_max as f64 * chart_h;
+            top -= bh;
+            let _ = write!(
+                body,
+                "<rect class=\"month-bar\" data-month=\"{}\" data-series=\"{}\" data-count=\"{n}\" x=\"{bx:.1}\" y=\"{top:.1}\" width=\"{bw:.1}\" height=\"{bh:.1}\" fill=\"{colour}\"><title>{} {}: {} {}</title></rect>",
+                m.format("%Y-%m"),
+                esc(key),
+                MONTHS_SV[m.month0() as usize],
+                m.year(),
+                n,
+                esc(&label.to_lowercase())
+            );
+        }
+        if total > 0 {
+            let _ = write!(
+                body,
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#1d2733\">{}</text>",
+                bx + bw / 2.0,
+                top - 3.0,
+                int_sv(total as i64)
+            );
+        }
+    }
+    if stack_max == 0 {
+        let _ = write!(
+            body,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"#5b6776\">Inga mentors- eller gruppträffar i denna plan.</text>",
+            LEFT + 10.0,
+            base - 6.0
+        );
+    }
+    let _ = write!(body, "<line x1=\"{LEFT}\" y1=\"{base:.1}\" x2=\"{:.1}\" y2=\"{base:.1}\" stroke=\"#1d2733\"/>", WIDTH - RIGHT);
+
+    // Month labels under the chart.
+    let label_every = (months_only.len() / 14).max(1);
+    for (i, m) in months_only.iter().enumerate() {
+        if i % label_every == 0 && stack_max > 0 {
+            let cx = (x(*m) + x(month_starts[i + 1])) / 2.0;
+            let _ = write!(
+                body,
+                "<text class=\"month-label\" x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"11\">{}</text>",
+                base + 15.0,
+                MONTHS_SV[m.month0() as usize]
+            );
+        }
+    }
+    let mut legend_y = base + if stack_max > 0 { 40.0 } else { 24.0 };
+
+    // Legend.
+    let mut lx = LEFT;
+    let mut legend = String::new();
+    let item = |legend: &mut String, lx: &mut f64, ly: &mut f64, colour: &str, label: &str| {
+        let w = 22.0 + label.chars().count() as f64 * 6.6;
+        if *lx + w > WIDTH - RIGHT {
+            *lx = LEFT;
+            *ly += 18.0;
+        }
+        let _ = write!(
+            legend,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            *lx,
+            *ly - 10.0,
+            *lx + 16.0,
+            *ly,
+            esc(label)
+        );
+        *lx += w + 14.0;
+    };
+    let _ = write!(legend, "<text x=\"8\" y=\"{legend_y:.1}\" font-size=\"12\" font-weight=\"600\">Förklaring</text>");
+    for (_, label, colour, _) in series.iter().filter(|s| !s.3.is_empty()) {
+        item(&mut legend, &mut lx, &mut legend_y, colour, label);
+    }
+    if plan.timetable.is_some() {
+        item(&mut legend, &mut lx, &mut legend_y, PALETTE[0], "Kursdag (en färg per kurs; linjen förbinder ett tillfälles dagar)");
+    }
+    let height = legend_y + 14.0;
+
+    // Month grid and labels on top, drawn first so that the bars lie over them.
+    let mut grid = String::new();
+    for (i, m) in month_starts.iter().enumerate() {
+        let gx = x(*m);
+        let _ = write!(
+            grid,
+            "<line class=\"month-grid\" x1=\"{gx:.1}\" y1=\"{grid_top:.1}\" x2=\"{gx:.1}\" y2=\"{grid_bottom:.1}\" stroke=\"#c9d1da\" stroke-dasharray=\"2 3\"/>"
+        );
+        if i + 1 < month_starts.len() && i % label_every == 0 {
+            let cx = (gx + x(month_starts[i + 1])) / 2.0;
+            let label = if i == 0 || m.month() == 1 {
+                format!("{} {}", MONTHS_SV[m.month0() as usize], m.year())
+            } else {
+                MONTHS_SV[m.month0() as usize].to_string()
+            };
+            let _ = write!(
+                grid,
+                "<text class=\"month-label\" x=\"{cx:.1}\" y=\"16\" text-anchor=\"middle\" font-size=\"11\">{}</text>",
+                esc(&label)
+            );
+        }
+    }
+
+    // Short rounds: ISO week numbers (as Swedish calendars show them) on every Monday.
+    if span <= 120.0 {
+        let mut d = x0;
+        while d < x_end {
+            if d.weekday() == chrono::Weekday::Mon {
+                let gx = x(d);
+                let _ = write!(
+                    grid,
+                    "<line class=\"week-grid\" x1=\"{gx:.1}\" y1=\"34\" x2=\"{gx:.1}\" y2=\"{grid_bottom:.1}\" stroke=\"#e6eaef\"/>\
+                     <text x=\"{:.1}\" y=\"31\" font-size=\"9\" fill=\"#5b6776\">v {}</text>",
+                    gx + 2.0,
+                    d.iso_week().week()
+                );
+            }
+            d += chrono::Duration::days(1);
+        }
+    }
+
+    let _ = writeln!(
+        h,
+        "<section id=\"timeline\" data-sessions=\"{}\" data-months=\"{}\" data-mentor-meetings=\"{}\" data-group-meetings=\"{}\">\n<h2>Tidslinje</h2>\n\
+         <p class=\"note\">Kurstillfällen per kurs över omgångens månader (ett tillfälle per stapel, parallella tillfällen på egna rader), \
+         och mentors- och gruppträffar per månad. Håll muspekaren över en stapel för detaljer.</p>\n\
+         <figure><svg viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Tidslinje\">{grid}{body}{legend}</svg>\
+         <figcaption>{} – {}: {} kurstillfällen, {} mentorsträffar, {} gruppträffar.</figcaption></figure>\n</section>",
+        f.sessions,
+        months_only.len(),
+        f.mentor_meetings,
+        f.group_meetings,
+        esc(&super::date_sv(start)),
+        esc(&super::date_sv(end)),
+        int_sv(f.sessions as i64),
+        int_sv(f.mentor_meetings as i64),
+        int_sv(f.group_meetings as i64)
+    );
+}
+
+/// The smallest of 1, 2, 5 × 10^k at or above `n` (a round top for the chart's scale).
+fn nice_ceiling(n: usize) -> usize {
+    let mut p = 1;
+    loop {
+        for m in [1, 2, 5] {
+            if m * p >= n {
+                return m * p;
+            }
+        }
+        p *= 10;
+    }
+}
+
+/// At most `n` characters, with an ellipsis when cut.
+pub(crate) fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n.saturating_sub(1)).collect::<String>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_cover_the_round() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        let m = months(d(2027, 1, 11), d(2027, 3, 31));
+        assert_eq!(m, vec![d(2027, 1, 1), d(2027, 2, 1), d(2027, 3, 1), d(2027, 4, 1)]);
+        assert_eq!(nice_ceiling(7), 10);
+        assert_eq!(nice_ceiling(130), 200);
+        assert_eq!(nice_ceiling(1), 1);
+        assert_eq!(truncate("Barnkonventionen i praktiken", 10), "Barnkonve…");
+    }
+}

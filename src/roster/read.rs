@@ -1,0 +1,665 @@
+//! Reading a roster: an `.xlsx` workbook (also `.xls`, `.ods`) or a directory of CSV files →
+//! tables of cells → one JSON value per row → the instance, merged with the rules file.
+
+use super::cells::{self, column_letter, Cell};
+use super::columns::{self, CellKind, Col, Sheet, SETTINGS};
+use super::RosterError;
+use calamine::{Data, Reader};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// One table as read: where it came from, its header and its non-empty rows.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// Where the table is, for messages: `roster.xlsx, sheet deltagare` or `dir/deltagare.csv`.
+    pub source: String,
+    /// The header row's number (1-based).
+    pub header_row: usize,
+    /// Header cells: (column index, text).
+    pub headers: Vec<(usize, String)>,
+    /// Data rows: (row number, cells by column index). Empty rows are left out.
+    pub rows: Vec<(usize, Vec<Cell>)>,
+}
+
+impl Table {
+    fn from_rows(source: String, rows: Vec<(usize, Vec<Cell>)>) -> Table {
+        let mut rows = rows.into_iter().filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
+        let (header_row, headers) = match rows.next() {
+            Some((r, cells)) => (r, cells.iter().enumerate().filter(|(_, c)| !c.is_empty()).map(|(i, c)| (i, c.as_text())).collect()),
+            None => (1, vec![]),
+        };
+        Table { source, header_row, headers, rows: rows.collect() }
+    }
+}
+
+fn data_to_cell(d: &Data) -> Cell {
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
+            let t = s.trim();
+            if t.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(t.to_string())
+            }
+        }
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(e) if e.is_datetime() => {
+            let (y, m, day, ..) = e.to_ymd_hms_milli();
+            match chrono::NaiveDate::from_ymd_opt(y as i32, m as u32, day as u32) {
+                Some(date) => Cell::Date(date),
+                None => Cell::Error(format!("an impossible date (serial {})", e.as_f64())),
+            }
+        }
+        Data::DateTime(e) => Cell::Error(format!("a duration ({})", e.as_f64())),
+        Data::Error(e) => Cell::Error(format!("{e:?}")),
+    }
+}
+
+/// Reads every sheet of a workbook: (sheet name, table).
+pub fn read_workbook(path: &Path) -> Result<Vec<(String, Table)>, RosterError> {
+    let name = path.display().to_string();
+    let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
+        RosterError::one(format!(
+            "{name}: cannot open the workbook: {e}. Give an .xlsx file (saved from Excel or LibreOffice) or a directory of .csv files"
+        ))
+    })?;
+    let mut out = vec![];
+    for sheet in wb.sheet_names() {
+        let range =
+            wb.worksheet_range(&sheet).map_err(|e| RosterError::one(format!("{name}, sheet {sheet}: cannot read the sheet: {e}")))?;
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let rows = range
+            .rows()
+            .enumerate()
+            .map(|(i, row)| {
+                let mut cells = vec![Cell::Empty; c0 as usize];
+                cells.extend(row.iter().map(data_to_cell));
+                (r0 as usize + i + 1, cells)
+            })
+            .collect();
+        out.push((sheet.clone(), Table::from_rows(format!("{name}, sheet {sheet}"), rows)));
+    }
+    Ok(out)
+}
+
+/// Reads one CSV file: UTF-8 with or without byte-order mark, `;` or `,` separated (whichever
+/// the header line uses more).
+pub fn read_csv(path: &Path) -> Result<Table, RosterError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| RosterError::one(format!("{name}: cannot read: {e}")))?;
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        RosterError::one(format!(
+            "{name}, row {line}: the file is not UTF-8 text. Save it as \"CSV UTF-8 (kommaavgränsad)\" in Excel (or UTF-8 in LibreOffice)"
+        ))
+    })?;
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let (mut semi, mut comma, mut quoted) = (0, 0, false);
+    for c in first.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ';' if !quoted => semi += 1,
+            ',' if !quoted => comma += 1,
+            _ => {}
+        }
+    }
+    let delimiter = if comma > semi { b',' } else { b';' };
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    let mut rows = vec![];
+    for rec in reader.records() {
+        let rec = rec.map_err(|e| {
+            let line = e.position().map(|p| line_of(text, p.byte() as usize)).unwrap_or(0);
+            RosterError::one(format!("{name}, row {line}: cannot read the CSV: {e}"))
+        })?;
+        // The row as a spreadsheet shows it: counted from the record's byte offset (the csv
+        // crate's own line counter does not count CRLF line ends the same way).
+        let line = match rec.position() {
+            Some(p) => line_of(text, p.byte() as usize),
+            None => rows.len() + 1,
+        };
+        let cells = rec.iter().map(|s| if s.trim().is_empty() { Cell::Empty } else { Cell::Text(s.trim().to_string()) }).collect();
+        rows.push((line, cells));
+    }
+    Ok(Table::from_rows(name, rows))
+}
+
+/// The line (1-based) of the first character at or after `byte` that is not a line end: a
+/// record's position may point at the line end before it.
+fn line_of(text: &str, byte: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = byte.min(b.len());
+    while i < b.len() && (b[i] == b'\r' || b[i] == b'\n') {
+        i += 1;
+    }
+    b[..i].iter().filter(|&&c| c == b'\n').count() + 1
+}
+
+/// Where a table-made section came from: (JSON path prefix, source, row numbers by index,
+/// field → (column index, header)).
+pub type SectionOrigin = (String, String, Vec<usize>, HashMap<String, (usize, String)>);
+
+/// The accepted words of one choice: (JSON value, words; the first is written on export).
+pub type ChoiceWords = &'static [(&'static str, &'static [&'static str])];
+
+/// Where each row and column of a table-made section came from, to map the validator's JSON
+/// paths back to sheet, row and column.
+#[derive(Debug, Clone, Default)]
+pub struct Provenance {
+    /// JSON path prefix of a section (e.g. `participants`) → (source, row numbers by index,
+    /// field → (column index, header)).
+    pub sections: Vec<SectionOrigin>,
+    /// Setting JSON path (e.g. `mentorship.min_meetings`) → location of its value cell.
+    pub settings: Vec<(String, String)>,
+    /// The rules file's name, if one was read.
+    pub rules: Option<String>,
+}
+
+impl Provenance {
+    /// The location of a JSON path of the merged instance, as a coordinator finds it.
+    pub fn locate(&self, path: &str) -> String {
+        for (prefix, source, rows, cols) in &self.sections {
+            if let Some(rest) = path.strip_prefix(prefix.as_str()) {
+                if rest.is_empty() {
+                    return source.clone();
+                }
+                let Some(rest) = rest.strip_prefix('[') else { continue };
+                let Some((idx, tail)) = rest.split_once(']') else { continue };
+                let Ok(i) = idx.parse::<usize>() else { continue };
+                let Some(&row) = rows.get(i) else { continue };
+                let field = tail.trim_start_matches('.').split(['.', '[']).next().unwrap_or("");
+                return match cols.get(field) {
+                    Some((c, h)) => format!("{source}, row {row}, column {} ({h})", column_letter(*c)),
+                    None => format!("{source}, row {row}"),
+                };
+            }
+        }
+        for (p, loc) in &self.settings {
+            if path == p || path.starts_with(&format!("{p}.")) || path.starts_with(&format!("{p}[")) {
+                return loc.clone();
+            }
+        }
+        match &self.rules {
+            Some(r) => format!("{r} at {}", if path.is_empty() { "the top level" } else { path }),
+            None => format!("the instance at {}", if path.is_empty() { "the top level" } else { path }),
+        }
+    }
+}
+
+/// Accepted words of the choice columns and settings: (JSON value, accepted words; the first
+/// is written on export).
+pub const CHOICES: &[(&str, ChoiceWords)] = &[
+    (
+        "role",
+        &[
+            ("social_secretary", &["socialsekreterare", "social_secretary", "handläggare"]),
+            ("executor", &["utförare", "executor"]),
+            ("first_line_manager", &["arbetsledare", "first_line_manager"]),
+            ("other", &["annan", "other", "övrig"]),
+        ],
+    ),
+    ("priority", &[("high", &["hög", "high"]), ("normal", &["normal"]), ("low", &["låg", "low"])]),
+    (
+        "same_municipality",
+        &[
+            ("forbidden", &["förbjuden", "forbidden"]),
+            ("penalised", &["straffad", "penalised", "penalized"]),
+            ("allowed", &["tillåten", "allowed"]),
+        ],
+    ),
+    (
+        "meeting_place",
+        &[("mentor", &["mentor"]), ("mentee", &["adept", "mentee"]), ("min_combined_travel", &["kortast_restid", "min_combined_travel"])],
+    ),
+];
+
+fn choice_words(key: &str) -> ChoiceWords {
+    CHOICES.iter().find(|(k, _)| *k == key).map(|(_, w)| *w).unwrap_or(&[])
+}
+
+/// The Swedish word written on export for a choice's JSON value.
+pub fn choice_word(key: &str, value: &str) -> String {
+    choice_words(key).iter().find(|(v, _)| *v == value).map(|(_, w)| w[0].to_string()).unwrap_or_else(|| value.to_string())
+}
+
+/// Reads one cell as a JSON value of the given kind; `Err` says what was expected.
+fn cell_value(key: &str, kind: CellKind, c: &Cell) -> Result<Value, String> {
+    Ok(match kind {
+        CellKind::Text => match c {
+            Cell::Error(_) => return Err("expected text".into()),
+            _ => Value::String(c.as_text()),
+        },
+        CellKind::Date => Value::String(cells::parse_date(c)?.to_string()),
+        CellKind::Int => Value::from(cells::parse_int(c)?),
+        CellKind::Number => Value::from(cells::parse_number(c)?),
+        CellKind::Bool => Value::Bool(cells::parse_bool(c)?),
+        CellKind::List => Value::from(cells::parse_list(c)?),
+        CellKind::DateList => serde_json::to_value(cells::parse_date_list(c)?).map_err(|e| e.to_string())?,
+        CellKind::Choice => {
+            let words = choice_words(key);
+            let t = c.as_text();
+            match words.iter().find(|(_, names)| columns::matches(names, &t)) {
+                Some((v, _)) => Value::String(v.to_string()),
+                None => {
+                    let all: Vec<&str> = words.iter().map(|(_, n)| n[0]).collect();
+                    return Err(format!("expected one of {}", all.join(", ")));
+                }
+            }
+        }
+    })
+}
+
+/// A table bound to its spec: which column holds which field.
+struct Bound<'a> {
+    table: &'a Table,
+    cols: Vec<(&'static Col, usize, String)>,
+}
+
+impl Bound<'_> {
+    fn loc(&self, row: usize, col: usize, header: &str) -> String {
+        format!("{}, row {row}, column {} ({header})", self.table.source, column_letter(col))
+    }
+    fn col(&self, key: &str) -> Option<&(&'static Col, usize, String)> {
+        self.cols.iter().find(|(c, ..)| c.key == key)
+    }
+}
+
+fn bind<'a>(sheet: &'static Sheet, table: &'a Table, problems: &mut Vec<String>) -> Bound<'a> {
+    let mut cols: Vec<(&'static Col, usize, String)> = vec![];
+    let mut known_cols = HashSet::new();
+    for (i, h) in &table.headers {
+        if columns::is_comment_header(h) {
+            known_cols.insert(*i);
+            continue;
+        }
+        match sheet.cols.iter().find(|c| columns::matches(c.names, h)) {
+            Some(c) => {
+                known_cols.insert(*i);
+                if let Some((_, j, h2)) = cols.iter().find(|(c2, ..)| c2.key == c.key) {
+                    problems.push(format!(
+                        "{}, row {}, column {} ({h}): the column repeats column {} ({h2}); keep one of them",
+                        table.source,
+                        table.header_row,
+                        column_letter(*i),
+                        column_letter(*j)
+                    ));
+                } else {
+                    cols.push((c, *i, h.clone()));
+                }
+            }
+            None => problems.push(format!(
+                "{}, row {}, column {} ({h}): unknown column; the columns of {} are {}. Rename it, or start its header with # to keep it as a comment",
+                table.source,
+                table.header_row,
+                column_letter(*i),
+                sheet.name(),
+                sheet.cols.iter().map(|c| c.names[0]).collect::<Vec<_>>().join(", ")
+            )),
+        }
+    }
+    for c in sheet.cols.iter().filter(|c| c.required) {
+        if !cols.iter().any(|(c2, ..)| c2.key == c.key) {
+            problems.push(format!(
+                "{}: missing required column {} ({}); add a column with that header to row {}",
+                table.source, c.names[0], c.names[1], table.header_row
+            ));
+        }
+    }
+    // A value under no header is most likely a column someone forgot to name.
+    let mut reported = HashSet::new();
+    for (r, cells) in &table.rows {
+        for (i, c) in cells.iter().enumerate() {
+            if !c.is_empty() && !known_cols.contains(&i) && reported.insert(i) {
+                problems.push(format!(
+                    "{}, row {r}, column {}: a value ({}) in a column without a header; give the column a header or clear it",
+                    table.source,
+                    column_letter(i),
+                    c.found()
+                ));
+            }
+        }
+    }
+    cols.sort_by_key(|(_, i, _)| *i);
+    Bound { table, cols }
+}
+
+/// Reads the rows of a bound table into JSON objects (one per row).
+fn read_rows(b: &Bound, problems: &mut Vec<String>) -> (Vec<Value>, Vec<usize>) {
+    let mut out = vec![];
+    let mut rows = vec![];
+    for (r, cells) in &b.table.rows {
+        let mut obj = Map::new();
+        for (col, i, h) in &b.cols {
+            let c = cells.get(*i).unwrap_or(&Cell::Empty);
+            if c.is_empty() {
+                if col.required {
+                    problems.push(format!("{}: empty required cell; expected {} ({})", b.loc(*r, *i, h), col.kind.describe(), col.help));
+                }
+                continue;
+            }
+            match cell_value(col.key, col.kind, c) {
+                Ok(v) => {
+                    obj.insert(col.key.to_string(), v);
+                }
+                Err(e) => problems.push(format!("{}: {e}, found {}", b.loc(*r, *i, h), c.found())),
+            }
+        }
+        out.push(Value::Object(obj));
+        rows.push(*r);
+    }
+    (out, rows)
+}
+
+/// Reads the `omgång` sheet: (JSON path, value, location of the value cell).
+fn read_settings(b: &Bound, problems: &mut Vec<String>) -> Vec<(&'static [&'static str], Value, String)> {
+    let mut out: Vec<(&'static [&'static str], Value, String)> = vec![];
+    let (Some((_, ks, kh)), Some((_, vs, vh))) = (b.col("setting"), b.col("value")) else { return out };
+    let mut seen: HashMap<&'static str, usize> = HashMap::new();
+    for (r, cells) in &b.table.rows {
+        let k = cells.get(*ks).unwrap_or(&Cell::Empty);
+        let v = cells.get(*vs).unwrap_or(&Cell::Empty);
+        if k.is_empty() {
+            if !v.is_empty() {
+                problems.push(format!(
+                    "{}: empty setting name for the value {}; name the setting or clear the row",
+                    b.loc(*r, *ks, kh),
+                    v.found()
+                ));
+            }
+            continue;
+        }
+        let name = k.as_text();
+        let Some(s) = columns::setting_by_name(&name) else {
+            problems.push(format!(
+                "{}: unknown setting \"{name}\"; the settings are {}",
+                b.loc(*r, *ks, kh),
+                SETTINGS.iter().map(|s| s.names[0]).collect::<Vec<_>>().join(", ")
+            ));
+            continue;
+        };
+        if let Some(first) = seen.insert(s.names[0], *r) {
+            problems.push(format!("{}: the setting {} is already given in row {first}; keep one", b.loc(*r, *ks, kh), s.names[0]));
+            continue;
+        }
+        if v.is_empty() {
+            continue;
+        }
+        let last = s.path[s.path.len() - 1];
+        match cell_value(last, s.kind, v) {
+            Ok(val) => out.push((s.path, val, b.loc(*r, *vs, vh))),
+            Err(e) => problems.push(format!("{} (setting {}): {e}, found {}", b.loc(*r, *vs, vh), s.names[0], v.found())),
+        }
+    }
+    out
+}
+
+fn get_path<'a>(root: &'a Value, path: &[&str]) -> Option<&'a Value> {
+    path.iter().try_fold(root, |v, k| v.get(*k))
+}
+
+fn set_path(root: &mut Value, path: &[&str], value: Value) -> Option<Value> {
+    let mut cur = root;
+    for k in &path[..path.len() - 1] {
+        if !cur.get(*k).map(|v| v.is_object()).unwrap_or(false) {
+            cur.as_object_mut()?.insert(k.to_string(), Value::Object(Map::new()));
+        }
+        cur = cur.get_mut(*k)?;
+    }
+    cur.as_object_mut()?.insert(path[path.len() - 1].to_string(), value)
+}
+
+fn section_path(sheet: &Sheet) -> Vec<&'static str> {
+    sheet.key.split('.').collect()
+}
+
+/// Where the rules file is looked for when `--rules` is not given: `regler.json` (or
+/// `rules.json`) in the CSV directory, or beside the workbook.
+pub fn default_rules(input: &Path) -> Option<PathBuf> {
+    let dir = if input.is_dir() { input.to_path_buf() } else { input.parent().map(Path::to_path_buf).unwrap_or_default() };
+    let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir };
+    ["regler.json", "rules.json"].iter().map(|n| dir.join(n)).find(|p| p.is_file())
+}
+
+/// The result of reading a roster.
+#[derive(Debug)]
+pub struct Merged {
+    /// The instance as JSON (before typing and validation).
+    pub value: Value,
+    /// Where things came from.
+    pub provenance: Provenance,
+    /// Notes for the coordinator (ignored sheets, table values overriding the rules file).
+    pub warnings: Vec<String>,
+}
+
+/// Reads the tables and the rules file and merges them into one instance value. Every bad
+/// cell, missing column or sheet, duplicate id and unknown reference is reported at once.
+pub fn read_and_merge(input: &Path, rules: Option<&Path>) -> Result<Merged, RosterError> {
+    let mut problems = vec![];
+    let mut warnings = vec![];
+    // 1. The tables.
+    let raw: Vec<(String, Table)> = if input.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(input)
+            .map_err(|e| RosterError::one(format!("{}: cannot read the directory: {e}", input.display())))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().map(|x| x.eq_ignore_ascii_case("csv")).unwrap_or(false))
+            .collect();
+        files.sort();
+        let mut out = vec![];
+        for f in files {
+            let stem = f.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+            match read_csv(&f) {
+                Ok(t) => out.push((stem, t)),
+                Err(e) => problems.extend(e.problems),
+            }
+        }
+        out
+    } else if input.is_file() {
+        read_workbook(input)?
+    } else {
+        return Err(RosterError::one(format!(
+            "{}: no such file or directory. Give an .xlsx workbook or a directory of .csv files (one per sheet)",
+            input.display()
+        )));
+    };
+    let what = if input.is_dir() { "file" } else { "sheet" };
+    let mut tables: BTreeMap<&'static str, Table> = BTreeMap::new();
+    for (name, t) in raw {
+        match columns::sheet_by_name(&name) {
+            Some(s) => {
+                if tables.contains_key(s.key) {
+                    problems.push(format!("{}: a second {what} for {}; keep one", t.source, s.name()));
+                } else {
+                    tables.insert(s.key, t);
+                }
+            }
+            None if columns::README_SHEET.iter().any(|n| columns::fold(n) == columns::fold(&name)) => {}
+            None => warnings.push(format!(
+                "{}: ignored ({what} name not one of {})",
+                t.source,
+                columns::SHEETS.iter().map(|s| s.name()).collect::<Vec<_>>().join(", ")
+            )),
+        }
+    }
+    for s in columns::SHEETS.iter().filter(|s| s.required) {
+        if !tables.contains_key(s.key) {
+            problems.push(if input.is_dir() {
+                format!("{}: missing file {}.csv ({}.csv): {}; add it", input.display(), s.names[0], s.names[1], s.help)
+            } else {
+                format!("{}: missing sheet {} ({}): {}; add it", input.display(), s.names[0], s.names[1], s.help)
+            });
+        }
+    }
+
+    // 2. Rows → JSON values.
+    let mut provenance = Provenance::default();
+    let mut sections: Vec<(&'static Sheet, Vec<Value>, Vec<usize>, String)> = vec![];
+    let mut settings = vec![];
+    for s in columns::SHEETS {
+        let Some(t) = tables.get(s.key) else { continue };
+        let b = bind(s, t, &mut problems);
+        if s.key == columns::ROUND.key {
+            settings = read_settings(&b, &mut problems);
+            continue;
+        }
+        let (values, rows) = read_rows(&b, &mut problems);
+        let cols = b.cols.iter().map(|(c, i, h)| (c.key.to_string(), (*i, h.clone()))).collect();
+        provenance.sections.push((s.key.to_string(), t.source.clone(), rows.clone(), cols));
+        sections.push((s, values, rows, t.source.clone()));
+    }
+    check_ids_and_references(&sections, &tables, &mut problems);
+
+    // 3. The rules file.
+    let rules_path = rules.map(Path::to_path_buf).or_else(|| default_rules(input));
+    let mut value = match &rules_path {
+        Some(p) => {
+            provenance.rules = Some(p.display().to_string());
+            match read_rules(p) {
+                Ok(v) => v,
+                Err(e) => {
+                    problems.push(e);
+                    Value::Object(Map::new())
+                }
+            }
+        }
+        None => Value::Object(Map::new()),
+    };
+    let rules_name = provenance.rules.clone().unwrap_or_default();
+
+    // 4. Merge: a table (or a setting row) wins over the rules file; a note says so.
+    let obj = value.as_object_mut().expect("an object");
+    obj.entry("format").or_insert_with(|| Value::from("trappa-instance"));
+    obj.entry("version").or_insert_with(|| Value::from(crate::io::format::FORMAT_VERSION));
+    for (path, v, loc) in &settings {
+        let dotted = path.join(".");
+        if let Some(old) = set_path(&mut value, path, v.clone()) {
+            if &old != v {
+                warnings.push(format!("{loc}: {dotted} = {v} replaces {old} from {rules_name}"));
+            }
+        }
+        provenance.settings.push((dotted, loc.clone()));
+    }
+    for (s, values, _, source) in &sections {
+        let path = section_path(s);
+        let n = values.len();
+        if let Some(old) = set_path(&mut value, &path, Value::Array(values.clone())) {
+            if old.as_array().map(|a| !a.is_empty()).unwrap_or(true) && old != Value::Array(values.clone()) {
+                warnings.push(format!("{source}: its {n} row(s) replace {} from {rules_name}", s.key));
+            }
+        }
+    }
+    for (names, path, what) in [
+        (&["namn"][..], &["round", "name"][..], "the round's name"),
+        (&["start"], &["round", "start"], "the round's first day"),
+        (&["slut"], &["round", "end"], "the round's last day"),
+        (&["region"], &["region", "name"], "the region's name"),
+    ] {
+        if get_path(&value, path).is_none() {
+            let source = tables.get(columns::ROUND.key).map(|t| t.source.clone()).unwrap_or_else(|| input.display().to_string());
+            problems.push(format!(
+                "{source}: missing setting {} ({what}); add a row with {} in column A and the value in column B",
+                names[0], names[0]
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(Merged { value, provenance, warnings })
+    } else {
+        Err(RosterError { problems, warnings })
+    }
+}
+
+/// Reads the rules file: an instance without people (every field optional).
+fn read_rules(path: &Path) -> Result<Value, String> {
+    let name = path.display();
+    let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read the rules file: {e}"))?;
+    let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes)).to_string();
+    let v: Value = serde_json::from_str(&text).map_err(|e| {
+        format!("{name}, line {}, column {}: invalid JSON: {e}. Fix the syntax (a missing comma, quote or bracket)", e.line(), e.column())
+    })?;
+    if !v.is_object() {
+        return Err(format!("{name}: the rules file must be a JSON object like {{\"courses\": […], \"group_programmes\": […]}}"));
+    }
+    Ok(v)
+}
+
+fn str_field<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    v.get(key).and_then(Value::as_str)
+}
+
+/// Duplicate ids within a table and references to units, municipalities and people that the
+/// tables do not list, each with its row.
+fn check_ids_and_references(
+    sections: &[(&'static Sheet, Vec<Value>, Vec<usize>, String)],
+    tables: &BTreeMap<&'static str, Table>,
+    problems: &mut Vec<String>,
+) {
+    let find = |s: &Sheet| sections.iter().find(|(x, ..)| x.key == s.key);
+    let col_of = |s: &Sheet, key: &str, t: &Table| -> String {
+        let c = s.cols.iter().find(|c| c.key == key);
+        t.headers
+            .iter()
+            .find(|(_, h)| c.map(|c| columns::matches(c.names, h)).unwrap_or(false))
+            .map(|(i, h)| format!("column {} ({h})", column_letter(*i)))
+            .unwrap_or_else(|| format!("column {key}"))
+    };
+    for (s, values, rows, source) in sections {
+        if s.cols[0].key != "id" {
+            continue;
+        }
+        let t = &tables[s.key];
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for (v, r) in values.iter().zip(rows) {
+            if let Some(id) = str_field(v, "id") {
+                if let Some(f) = first.insert(id, *r) {
+                    first.insert(id, f);
+                    problems.push(format!(
+                        "{source}, row {r}, {}: duplicate id \"{id}\", already used in row {f}; give each row its own id",
+                        col_of(s, "id", t)
+                    ));
+                }
+            }
+        }
+    }
+    let ids = |s: &Sheet| -> Option<HashSet<String>> {
+        find(s).map(|(_, values, ..)| values.iter().filter_map(|v| str_field(v, "id").map(str::to_string)).collect())
+    };
+    let municipalities = ids(&columns::MUNICIPALITIES);
+    let units = ids(&columns::UNITS);
+    let participants = ids(&columns::PARTICIPANTS);
+    let mentors = ids(&columns::MENTORS);
+    type Check<'a> = (&'a Sheet, &'a str, &'a Option<HashSet<String>>, &'a Sheet, &'a str);
+    let checks: [Check; 12] = [
+        (&columns::UNITS, "municipality", &municipalities, &columns::MUNICIPALITIES, "municipality"),
+        (&columns::TRAVEL, "from", &municipalities, &columns::MUNICIPALITIES, "municipality"),
+        (&columns::TRAVEL, "to", &municipalities, &columns::MUNICIPALITIES, "municipality"),
+        (&columns::PARTICIPANTS, "unit", &units, &columns::UNITS, "unit"),
+        (&columns::MENTORS, "unit", &units, &columns::UNITS, "unit"),
+        (&columns::LEADERS, "municipality", &municipalities, &columns::MUNICIPALITIES, "municipality"),
+        (&columns::TRAINERS, "municipality", &municipalities, &columns::MUNICIPALITIES, "municipality"),
+        (&columns::VENUES, "municipality", &municipalities, &columns::MUNICIPALITIES, "municipality"),
+        (&columns::DEMAND, "participant", &participants, &columns::PARTICIPANTS, "participant"),
+        (&columns::HISTORY, "participant", &participants, &columns::PARTICIPANTS, "participant"),
+        (&columns::EXCLUSIONS, "mentor", &mentors, &columns::MENTORS, "mentor"),
+        (&columns::EXCLUSIONS, "mentee", &participants, &columns::PARTICIPANTS, "participant"),
+    ];
+    for (s, key, known, target, what) in checks {
+        let (Some((_, values, rows, source)), Some(known)) = (find(s), known) else { continue };
+        let t = &tables[s.key];
+        for (v, r) in values.iter().zip(rows) {
+            if let Some(id) = str_field(v, key) {
+                if !known.contains(id) {
+                    problems.push(format!(
+                        "{source}, row {r}, {}: unknown {what} \"{id}\"; it is not in {} {}. Add it there or correct the id",
+                        col_of(s, key, t),
+                        if tables.contains_key(target.key) { "sheet" } else { "the missing sheet" },
+                        target.name()
+                    ));
+                }
+            }
+        }
+    }
+}
