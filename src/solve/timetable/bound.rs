@@ -146,13 +146,11 @@ pub fn master(inst: &Instance, ctx: &Context, share: f64) -> Option<Master> {
     let constant: f64 = m.demands.iter().map(|d| d.penalty).sum();
     // Demand groups: (course, municipality, priority) → count of servable demands.
     let (start_bits, masks) = bucket_masks(inst, &ok);
-    let mut groups: BTreeMap<GroupKey, (usize, f64)> = BTreeMap::new();
+    let mut groups: GroupMap = BTreeMap::new();
     for (d, dem) in m.demands.iter().enumerate() {
         if ok[d] {
-            let e = groups
-                .entry((dem.course, inst.participants[dem.participant].municipality, dem.priority, masks[d]))
-                .or_insert((0, dem.penalty));
-            e.0 += 1;
+            let e = groups.entry((dem.course, inst.participants[dem.participant].municipality, dem.priority, masks[d])).or_default();
+            add_penalty(e, dem.penalty, 1);
         }
     }
     // Session cost in the aggregated model without the trainers: their days are priced on the
@@ -185,6 +183,7 @@ pub fn master(inst: &Instance, ctx: &Context, share: f64) -> Option<Master> {
         return None;
     }
     let seconds = ctx.remaining_secs().map(|r| r * share).unwrap_or(MASTER_DEFAULT_SECONDS).max(0.5);
+    let started = std::time::Instant::now();
     let lp = if flows <= MASTER_MAX_FLOWS {
         build_master(inst, &groups, &venues_of, constant, false, seconds * 0.2).map(|a| a.bound)
     } else {
@@ -192,7 +191,8 @@ pub fn master(inst: &Instance, ctx: &Context, share: f64) -> Option<Master> {
     };
     // The per-course split is solved to optimality quickly and bounds better than the LP; its
     // session counts are each course's ideal venue plan. The joint model is the fallback.
-    let best = per_course_bound(inst, &ok, &groups, &venues_of, constant, seconds * 0.8)
+    let left = (seconds - started.elapsed().as_secs_f64()).max(seconds * 0.5);
+    let best = per_course_bound(inst, &ok, &groups, &venues_of, constant, left)
         .or_else(|| (flows <= MASTER_MAX_FLOWS).then(|| build_master(inst, &groups, &venues_of, constant, true, seconds * 0.8)).flatten());
     match (lp, best) {
         (lp, Some(a)) => {
@@ -213,6 +213,11 @@ pub fn master(inst: &Instance, ctx: &Context, share: f64) -> Option<Master> {
 /// their own, the courses' competition for trainers and venues dropped), each part solved as
 /// a small MILP. Integrality per course (sessions come whole) makes it stronger than the
 /// aggregated model's LP relaxation.
+///
+/// A course whose demands have different windows is solved twice: without time (every window
+/// widened to the whole round, a relaxation that microlp proves in a fraction of a second) and
+/// with its start buckets (stronger, but its branch and bound may not finish); the course's
+/// bound is the better of the two proven bounds. Courses are solved in parallel.
 fn per_course_bound(
     inst: &Instance,
     ok: &[bool],
@@ -221,23 +226,64 @@ fn per_course_bound(
     constant: f64,
     seconds: f64,
 ) -> Option<Aggregate> {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs_f64(seconds);
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let started = std::time::Instant::now();
+    let deadline = started + std::time::Duration::from_secs_f64(seconds);
+    let n = venues_of.len();
+    let own: Vec<GroupMap> = (0..n).map(|c| groups.iter().filter(|(g, _)| g.0 == c).map(|(g, v)| (*g, v.clone())).collect()).collect();
+    let only = |c: usize, entries: Vec<(usize, f64, u64)>| -> Vec<Vec<(usize, f64, u64)>> {
+        let mut out = vec![Vec::new(); n];
+        out[c] = entries;
+        out
+    };
+    let too_large = |c: usize, g: &GroupMap, e: &[(usize, f64, u64)]| -> bool {
+        g.keys().map(|k| e.iter().filter(|x| x.2 & k.3 != 0).count()).sum::<usize>() > MASTER_MAX_FLOWS || own[c].is_empty()
+    };
+    // First pass: every course without time (fast), in parallel.
+    let untimed: Vec<Option<Aggregate>> = (0..n)
+        .into_par_iter()
+        .map(|c| {
+            let (g, e) = without_time(&own[c], &undominated(inst, c, &own[c], &venues_of[c]));
+            if too_large(c, &g, &e) {
+                return None;
+            }
+            let left = deadline.saturating_duration_since(std::time::Instant::now()).as_secs_f64().max(0.2);
+            build_master(inst, &g, &only(c, e), 0.0, true, left)
+        })
+        .collect();
+    // Second pass: the courses with windows, with their buckets, sharing the time left.
+    let timed: Vec<usize> = (0..n).filter(|&c| !own[c].is_empty() && own[c].keys().any(|g| g.3 != 1)).collect();
+    let threads = rayon::current_num_threads().max(1);
+    let begun = AtomicUsize::new(0);
+    let bucketed: Vec<(usize, Option<Aggregate>)> = timed
+        .par_iter()
+        .map(|&c| {
+            let k = begun.fetch_add(1, Ordering::Relaxed);
+            if too_large(c, &own[c], &venues_of[c]) {
+                return (c, None);
+            }
+            let waves = (timed.len() - k).div_ceil(threads).max(1) as f64;
+            let allot = (deadline.saturating_duration_since(std::time::Instant::now()).as_secs_f64() / waves).max(0.2);
+            (c, build_master(inst, &own[c], &only(c, undominated(inst, c, &own[c], &venues_of[c])), 0.0, true, allot))
+        })
+        .collect();
+    let mut by_course: Vec<Option<Aggregate>> = untimed;
+    for (c, b) in bucketed {
+        by_course[c] = match (by_course[c].take(), b) {
+            // The stronger bound; the bucketed plan guides the heuristics (it keeps windows).
+            (Some(u), Some(b)) => Some(Aggregate { bound: u.bound.max(b.bound), optimal: b.optimal || u.bound >= b.bound, ..b }),
+            (u, b) => b.or(u),
+        };
+    }
     let mut total = constant;
-    let mut quota = vec![vec![0usize; inst.timetable.venues.len()]; venues_of.len()];
+    let mut quota = vec![vec![0usize; inst.timetable.venues.len()]; n];
     let mut all_optimal = true;
     let mut sent = Vec::new();
-    for c in 0..venues_of.len() {
-        let own: GroupMap = groups.iter().filter(|(g, _)| g.0 == c).map(|(g, v)| (*g, *v)).collect();
-        if own.is_empty() {
+    for (c, solved) in by_course.into_iter().enumerate() {
+        if own[c].is_empty() {
             continue;
         }
-        let flows: usize = own.keys().map(|g| venues_of[c].iter().filter(|e| e.2 & g.3 != 0).count()).sum();
-        let only: Vec<Vec<(usize, f64, u64)>> =
-            (0..venues_of.len()).map(|k| if k == c { venues_of[c].clone() } else { Vec::new() }).collect();
-        // Courses solved quickly leave their time to the harder ones after them.
-        let left = (venues_of.len() - c).max(1) as f64;
-        let allot = ((deadline - std::time::Instant::now().min(deadline)).as_secs_f64() / left).max(0.2);
-        let solved = (flows <= MASTER_MAX_FLOWS).then(|| build_master(inst, &own, &only, 0.0, true, allot)).flatten();
         match solved {
             Some(a) => {
                 total += a.bound;
@@ -254,6 +300,50 @@ fn per_course_bound(
         }
     }
     Some(Aggregate { bound: total, quota, optimal: all_optimal, flows: sent })
+}
+
+/// A course's venue entries without those another entry dominates for the course on its own:
+/// a venue in the same municipality (same travel for everyone), free in the same start bucket,
+/// with at least as many seats, no higher cost, and free days for every session the course could
+/// ever run. Moving a dominated entry's sessions there keeps every row of the per-course model
+/// and costs no more, so the per-course optimum is unchanged.
+fn undominated(inst: &Instance, c: usize, groups: &GroupMap, entries: &[(usize, f64, u64)]) -> Vec<(usize, f64, u64)> {
+    let m = &inst.timetable;
+    let course = &m.courses[c];
+    let demand: usize = groups.values().map(|g| g.0).sum();
+    let most = course.max_sessions.unwrap_or(usize::MAX).min(demand / course.min_size.max(1));
+    let seats = |v: usize| m.venues[v].capacity.min(course.max_size);
+    let roomy = |v: usize| m.venue_free[v].iter().filter(|&&f| f).count() / course.days.max(1) >= most;
+    let better = |a: &(usize, f64, u64), b: &(usize, f64, u64)| {
+        a.0 != b.0
+            && a.2 == b.2
+            && m.venues[a.0].municipality == m.venues[b.0].municipality
+            && roomy(a.0)
+            && seats(a.0) >= seats(b.0)
+            && a.1 <= b.1
+            && (seats(a.0) > seats(b.0) || a.1 < b.1 || a.0 < b.0)
+    };
+    entries.iter().filter(|b| !entries.iter().any(|a| better(a, b))).copied().collect()
+}
+
+/// A course's groups and venue entries with time dropped: every group may use every venue that
+/// is free for some start (bucket bit 1 for all).
+fn without_time(groups: &GroupMap, entries: &[(usize, f64, u64)]) -> (GroupMap, Vec<(usize, f64, u64)>) {
+    let mut g: GroupMap = BTreeMap::new();
+    for (k, (_, tiers)) in groups {
+        // Groups that differ only by window merge, keeping their members' penalties.
+        let e = g.entry((k.0, k.1, k.2, 1)).or_default();
+        for &(penalty, count) in tiers {
+            add_penalty(e, penalty, count);
+        }
+    }
+    let mut e: Vec<(usize, f64, u64)> = Vec::new();
+    for &(v, cost, _) in entries {
+        if !e.iter().any(|x| x.0 == v) {
+            e.push((v, cost, u64::MAX));
+        }
+    }
+    (g, e)
 }
 
 /// The venue the aggregated plan sends each servable demand to: each group's demands (in
@@ -283,7 +373,22 @@ fn preferred_venues(inst: &Instance, ok: &[bool], masks: &[u64], flows: &[(Group
 /// A demand group: course, municipality, priority and the start buckets its members can use.
 type GroupKey = (usize, usize, Priority, u64);
 
-type GroupMap = BTreeMap<GroupKey, (usize, f64)>;
+/// Each group's number of servable demands and their penalties: (penalty, count), ascending by
+/// penalty. Penalties differ inside a group by deadline urgency; the model serves the highest
+/// first, so the bound is exact for what each served demand saves.
+type GroupMap = BTreeMap<GroupKey, (usize, Vec<(f64, usize)>)>;
+
+/// Counts `count` more demands of `penalty` in a group.
+fn add_penalty(group: &mut (usize, Vec<(f64, usize)>), penalty: f64, count: usize) {
+    group.0 += count;
+    match group.1.iter_mut().find(|t| t.0 == penalty) {
+        Some(t) => t.1 += count,
+        None => {
+            group.1.push((penalty, count));
+            group.1.sort_by(|a, b| a.0.total_cmp(&b.0));
+        }
+    }
+}
 
 /// Working days per start bucket of a course whose demands have different windows.
 const BUCKET_DAYS: usize = 20;
@@ -322,6 +427,23 @@ fn bucket_masks(inst: &Instance, ok: &[bool]) -> (Vec<Vec<u64>>, Vec<u64>) {
                 if m.demands[d].course == c && ok[d] {
                     masks[d] = 1;
                 }
+            }
+            continue;
+        }
+        // Buckets no window tells apart (every demand may use both or neither) merge into one:
+        // fewer, equivalent entries make the model smaller and its branching shorter.
+        let mut distinct: Vec<u64> = (0..m.demands.len()).filter(|&d| m.demands[d].course == c && ok[d]).map(|d| masks[d]).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let mut rep = [0u32; 64];
+        for b in 0..64u32 {
+            rep[b as usize] = (0..b).find(|&a| distinct.iter().all(|&k| (k >> a) & 1 == (k >> b) & 1)).unwrap_or(b);
+        }
+        let remap = |x: u64| (0..64).filter(|&b| (x >> b) & 1 == 1).fold(0u64, |acc, b| acc | (1u64 << rep[b]));
+        bits.iter_mut().for_each(|b| *b = remap(*b));
+        for d in 0..m.demands.len() {
+            if m.demands[d].course == c && ok[d] {
+                masks[d] = remap(masks[d]);
             }
         }
     }
@@ -381,7 +503,11 @@ fn build_master(
     }
     // x: group → venue flows.
     let mut flows: Vec<(GroupKey, usize, Variable)> = Vec::new();
-    for (g, (n, penalty)) in groups {
+    // A group of one penalty saves it per flow; a group of several has one served-count
+    // variable per penalty (`tiers`), tied to its flows below.
+    let mut tiers: Vec<(GroupKey, Vec<Variable>)> = Vec::new();
+    for (g, (n, pens)) in groups {
+        let single = if pens.len() == 1 { pens[0].0 } else { 0.0 };
         for (i, &(v, _, bit)) in venues_of[g.0].iter().enumerate() {
             if g.3 & bit == 0 {
                 continue;
@@ -389,14 +515,30 @@ fn build_master(
             let var = vars.add(variable().min(0).max(*n as f64));
             let travel =
                 inst.timetable.weights.travel_per_minute * 2.0 * inst.travel(g.1, m.venues[v].municipality) * m.courses[g.0].days as f64;
-            objective += (travel - penalty) * var;
+            objective += (travel - single) * var;
             flows.push((*g, i, var));
+        }
+        if pens.len() > 1 {
+            let zs: Vec<Variable> = pens.iter().map(|&(_, count)| vars.add(variable().min(0).max(count as f64))).collect();
+            for (z, &(penalty, _)) in zs.iter().zip(pens) {
+                objective -= penalty * *z;
+            }
+            tiers.push((*g, zs));
         }
     }
     // Trainer days: w[c][r] days of course c taught by trainer r.
     let mut teach: Vec<Vec<(usize, Variable)>> = Vec::new();
     for c in 0..m.courses.len() {
-        let row: Vec<(usize, Variable)> = m.courses[c].qualified.iter().map(|&r| (r, vars.add(variable().min(0)))).collect();
+        // A trainer teaches whole sessions: at most ⌊available days / course days⌋ of them.
+        let days = m.courses[c].days.max(1);
+        let row: Vec<(usize, Variable)> = m.courses[c]
+            .qualified
+            .iter()
+            .map(|&r| {
+                let avail = m.trainer_free[r].iter().filter(|&&f| f).count().min(m.trainers[r].max_days);
+                (r, vars.add(variable().min(0).max((avail / days * days) as f64)))
+            })
+            .collect();
         for &(r, var) in &row {
             objective += m.weights.cost_per_sek * m.trainers[r].day_rate * var;
         }
@@ -408,6 +550,13 @@ fn build_master(
     for (g, (n, _)) in groups {
         let sum: Expression = flows.iter().filter(|f| f.0 == *g).map(|f| f.2).sum();
         model.add_constraint(sum.leq(*n as f64));
+    }
+    // Served demands of a group of several penalties: as many as it sends, each tier at most
+    // its count (the model serves the highest penalties first).
+    for (g, zs) in &tiers {
+        let sent: Expression = flows.iter().filter(|f| f.0 == *g).map(|f| f.2).sum();
+        let served: Expression = zs.iter().copied().sum();
+        model.add_constraint((sent - served).eq(0.0));
     }
     // Strong linking: a group seats at most min(its size, the seats) per session at a venue.
     for &(g, i, var) in &flows {

@@ -94,7 +94,9 @@ pub fn improve(st: &mut State, rng: &mut ChaCha8Rng, ctx: &Context, iterations: 
             45..=56 => insert(st, rng),
             57..=66 => close(st, rng),
             67..=78 => open(st, rng),
-            79..=90 => shift(st, rng),
+            79..=84 => shift(st, rng),
+            85..=87 => move_venue(st, rng),
+            88..=90 => merge(st, rng),
             91..=95 => retrain(st, rng),
             _ => trade_trainers(st, rng),
         }
@@ -236,6 +238,173 @@ fn close(st: &mut State, rng: &mut ChaCha8Rng) {
     if st.total() > before - EPS {
         *st = snapshot;
     }
+}
+
+/// Merges a session into the other sessions of its course: closes it, moves other sessions of
+/// the course to larger venues free on their days where its attendees do not fit otherwise, and
+/// re-seats them. Lets the search trade a small session for fuller ones when every other session
+/// sits in a room too small to take the extra attendees.
+fn merge(st: &mut State, rng: &mut ChaCha8Rng) {
+    let open = st.open_slots();
+    let Some(&s) = open.choose(rng) else { return };
+    if st.is_pinned(s) {
+        return;
+    }
+    let attendees = st.slot(s).session.attendees.clone();
+    if attendees.iter().any(|&d| st.has_dependents(d)) {
+        return;
+    }
+    let course = st.slot(s).session.course;
+    let snapshot = st.clone();
+    let before = st.total();
+    for &d in &attendees {
+        st.remove(d);
+    }
+    st.close(s);
+    reseat(st, &attendees, None);
+    let mut others = st.slots_of_course(course);
+    others.shuffle(rng);
+    for s2 in others {
+        let left: Vec<usize> = attendees.iter().copied().filter(|&d| st.assigned[d].is_none()).collect();
+        if left.is_empty() {
+            break;
+        }
+        // Only a session the left attendees could join but for its seats is worth enlarging.
+        if st.is_pinned(s2)
+            || st.size(s2) < st.seats(course, st.slot(s2).session.venue)
+            || !left.iter().any(|&d| st.attend_check_days(d, &st.slot(s2).session.days).is_ok())
+        {
+            continue;
+        }
+        if enlarge(st, s2, left.len()).is_some() {
+            reseat(st, &left, None);
+        }
+    }
+    if st.total() > before - EPS {
+        *st = snapshot;
+    }
+}
+
+/// Moves a random session to another venue free on its days and re-seats all of its course's
+/// movable attendees (and unserved demand) across the course's sessions by an exact assignment
+/// (travel and penalties; mixing is judged on acceptance). A session moved towards a cluster of
+/// participants can take them over from the other sessions in one step.
+fn move_venue(st: &mut State, rng: &mut ChaCha8Rng) {
+    let open = st.open_slots();
+    let Some(&s) = open.choose(rng) else { return };
+    if st.is_pinned(s) {
+        return;
+    }
+    let sess = st.slot(s).session.clone();
+    let m = st.m;
+    let venue = rng.gen_range(0..m.venues.len());
+    if venue == sess.venue
+        || st.seats(sess.course, venue) < m.courses[sess.course].min_size
+        || sess.attendees.iter().any(|&d| st.pinned_demand[d] || st.has_dependents(d))
+    {
+        return;
+    }
+    let snapshot = st.clone();
+    let before = st.total();
+    let movable: Vec<usize> = (0..m.demands.len())
+        .filter(|&d| m.demands[d].course == sess.course && !st.pinned_demand[d])
+        .filter(|&d| st.assigned[d].is_none() || !st.has_dependents(d))
+        .collect();
+    for &d in &movable {
+        if st.assigned[d].is_some() {
+            st.remove(d);
+        }
+    }
+    st.close(s);
+    if !st.can_place(sess.course, &sess.days, venue, &sess.trainers) {
+        *st = snapshot;
+        return;
+    }
+    st.open(sess.course, sess.days.clone(), venue, sess.trainers.clone());
+    assign_exactly(st, sess.course, &movable);
+    let small = st.slots_of_course(sess.course).into_iter().any(|x| st.size(x) < m.courses[sess.course].min_size && !st.is_pinned(x));
+    if small || st.total() > before - EPS {
+        *st = snapshot;
+    }
+}
+
+/// Seats unserved demands of one course in its open sessions by a linear sum assignment over
+/// the free seats (cost: travel minus penalty; a demand may stay unserved), then adds them in
+/// that order where every rule still holds (colleagues can share a unit's absence cap), and
+/// re-seats greedily whoever could not be added.
+fn assign_exactly(st: &mut State, course: usize, demands: &[usize]) {
+    let m = st.m;
+    let slots = st.slots_of_course(course);
+    let mut seats: Vec<usize> = Vec::new();
+    for &x in &slots {
+        let free = st.seats(course, st.slot(x).session.venue).saturating_sub(st.size(x));
+        seats.extend(std::iter::repeat_n(x, free));
+    }
+    let rows: Vec<usize> = demands.iter().copied().filter(|&d| st.assigned[d].is_none()).collect();
+    if rows.is_empty() || seats.is_empty() {
+        return;
+    }
+    const NEVER: f64 = 1e12;
+    let cols = seats.len() + rows.len();
+    let mut cost = vec![0.0; rows.len() * cols];
+    for (i, &d) in rows.iter().enumerate() {
+        let dem = &m.demands[d];
+        let per_slot: Vec<f64> = slots
+            .iter()
+            .map(|&x| {
+                let sess = &st.slot(x).session;
+                if st.attend_check_days(d, &sess.days).is_ok() {
+                    m.travel_cost(st.inst, dem.participant, sess.venue, sess.days.len()) - dem.penalty
+                } else {
+                    NEVER
+                }
+            })
+            .collect();
+        for (j, &x) in seats.iter().enumerate() {
+            let k = slots.iter().position(|&y| y == x).unwrap_or(0);
+            cost[i * cols + j] = per_slot[k];
+        }
+    }
+    let Ok((r, c)) = lsap::solve(rows.len(), cols, &cost, false) else {
+        return;
+    };
+    for (&i, &j) in r.iter().zip(&c) {
+        if j < seats.len() && cost[i * cols + j] < NEVER / 2.0 && st.attend_check(rows[i], seats[j]).is_ok() {
+            st.add(rows[i], seats[j]);
+        }
+    }
+    let left: Vec<usize> = rows.iter().copied().filter(|&d| st.assigned[d].is_none()).collect();
+    reseat(st, &left, None);
+}
+
+/// Moves open slot `s` to the venue with more seats (up to `extra` more) that is free on its
+/// days and costs least for its attendees' travel and rent; keeps trainers and attendees.
+/// Returns the new slot, or None (nothing changed) when no larger venue is free.
+fn enlarge(st: &mut State, s: usize, extra: usize) -> Option<usize> {
+    let sess = st.slot(s).session.clone();
+    let m = st.m;
+    let now = st.seats(sess.course, sess.venue);
+    for &d in &sess.attendees {
+        st.remove(d);
+    }
+    st.close(s);
+    // Among the larger venues free on the session's days: those adding the most seats needed
+    // (up to `extra`), the cheapest of them for the attendees' travel and the rent.
+    let free: Vec<usize> = (0..m.venues.len())
+        .filter(|&v| v != sess.venue && st.seats(sess.course, v) > now && st.can_place(sess.course, &sess.days, v, &sess.trainers))
+        .collect();
+    let gain = |v: usize| (st.seats(sess.course, v) - now).min(extra);
+    let cost = |v: usize| {
+        let travel: f64 = sess.attendees.iter().map(|&d| m.travel_cost(st.inst, m.demands[d].participant, v, sess.days.len())).sum();
+        travel + m.weights.cost_per_sek * m.venues[v].day_rate * sess.days.len() as f64
+    };
+    let target = free.iter().copied().min_by(|&a, &b| gain(b).cmp(&gain(a)).then(cost(a).total_cmp(&cost(b))).then(a.cmp(&b)));
+    let venue = target.unwrap_or(sess.venue);
+    let s2 = st.open(sess.course, sess.days.clone(), venue, sess.trainers.clone());
+    for &d in &sess.attendees {
+        st.add(d, s2);
+    }
+    target.map(|_| s2)
 }
 
 /// Opens a session of a random course on random days at a random venue, with the unserved
