@@ -505,47 +505,15 @@ fn replan_and_diff_from_the_command_line() {
     assert_eq!(String::from_utf8_lossy(&d.get_output().stdout).trim(), "[]");
     // Bad input: exit 2, nothing written.
     let p3 = dir.path().join("p3");
-    trappa()
-        .args([
-            "replan",
-            changed.to_str().unwrap(),
-            "--previous",
-            p1.to_str().unwrap(),
-            "--today",
-            "2027-13-01",
-            "--out",
-            p3.to_str().unwrap(),
-        ])
-        .assert()
-        .code(2);
-    trappa()
-        .args([
-            "replan",
-            changed.to_str().unwrap(),
-            "--previous",
-            p1.to_str().unwrap(),
-            "--today",
-            "2027-02-02",
-            "--change-weights",
-            "boss=3",
-            "--out",
-            p3.to_str().unwrap(),
-        ])
-        .assert()
-        .code(2);
-    trappa()
-        .args([
-            "replan",
-            changed.to_str().unwrap(),
-            "--previous",
-            changed.to_str().unwrap(),
-            "--today",
-            "2027-02-02",
-            "--out",
-            p3.to_str().unwrap(),
-        ])
-        .assert()
-        .code(2);
+    let bad_replan = |previous: &std::path::Path, today: &str, extra: &[&str]| {
+        let mut args = vec!["replan", changed.to_str().unwrap(), "--previous", previous.to_str().unwrap(), "--today", today];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--out", p3.to_str().unwrap()]);
+        trappa().args(&args).assert().code(2);
+    };
+    bad_replan(&p1, "2027-13-01", &[]);
+    bad_replan(&p1, "2027-02-02", &["--change-weights", "boss=3"]);
+    bad_replan(&changed, "2027-02-02", &[]);
     assert!(!p3.exists());
 }
 

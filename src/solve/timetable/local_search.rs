@@ -217,24 +217,36 @@ fn reseat(st: &mut State, demands: &[usize], exclude: Option<usize>) {
     }
 }
 
-/// Closes a random session and re-seats its attendees elsewhere.
-fn close(st: &mut State, rng: &mut ChaCha8Rng) {
+/// A random open session that may be closed (not pinned, no attendee another course depends
+/// on), with its attendees.
+fn closable(st: &State, rng: &mut ChaCha8Rng) -> Option<(usize, Vec<usize>)> {
     let open = st.open_slots();
-    let Some(&s) = open.choose(rng) else { return };
+    let &s = open.choose(rng)?;
     if st.is_pinned(s) {
-        return;
+        return None;
     }
     let attendees = st.slot(s).session.attendees.clone();
     if attendees.iter().any(|&d| st.has_dependents(d)) {
-        return;
+        return None;
     }
-    let snapshot = st.clone();
-    let before = st.total();
-    for &d in &attendees {
+    Some((s, attendees))
+}
+
+/// Unseats the attendees of session `s`, closes it and re-seats them elsewhere.
+fn close_and_reseat(st: &mut State, s: usize, attendees: &[usize]) {
+    for &d in attendees {
         st.remove(d);
     }
     st.close(s);
-    reseat(st, &attendees, None);
+    reseat(st, attendees, None);
+}
+
+/// Closes a random session and re-seats its attendees elsewhere.
+fn close(st: &mut State, rng: &mut ChaCha8Rng) {
+    let Some((s, attendees)) = closable(st, rng) else { return };
+    let snapshot = st.clone();
+    let before = st.total();
+    close_and_reseat(st, s, &attendees);
     if st.total() > before - EPS {
         *st = snapshot;
     }
@@ -245,23 +257,11 @@ fn close(st: &mut State, rng: &mut ChaCha8Rng) {
 /// re-seats them. Lets the search trade a small session for fuller ones when every other session
 /// sits in a room too small to take the extra attendees.
 fn merge(st: &mut State, rng: &mut ChaCha8Rng) {
-    let open = st.open_slots();
-    let Some(&s) = open.choose(rng) else { return };
-    if st.is_pinned(s) {
-        return;
-    }
-    let attendees = st.slot(s).session.attendees.clone();
-    if attendees.iter().any(|&d| st.has_dependents(d)) {
-        return;
-    }
+    let Some((s, attendees)) = closable(st, rng) else { return };
     let course = st.slot(s).session.course;
     let snapshot = st.clone();
     let before = st.total();
-    for &d in &attendees {
-        st.remove(d);
-    }
-    st.close(s);
-    reseat(st, &attendees, None);
+    close_and_reseat(st, s, &attendees);
     let mut others = st.slots_of_course(course);
     others.shuffle(rng);
     for s2 in others {
