@@ -7,7 +7,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::time::Duration;
 use trappa::generate::{generate, GenOptions, GenRegion};
-use trappa::io::{load_instance_text, LoadedInstance};
+use trappa::load::{load_instance_text, LoadedInstance};
 use trappa::solve::timetable::{self, Context};
 
 fn round(region: GenRegion, participants: usize) -> LoadedInstance {

@@ -13,7 +13,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if args.len() != 3 {
         return Err("usage: lsap_matrix INSTANCE OUT.f64".into());
     }
-    let loaded = trappa::io::read_instance(std::path::Path::new(&args[1]))?;
+    let loaded = trappa::load::read_instance(std::path::Path::new(&args[1]))?;
     let problem = trappa::solve::mentor_matching::build_problem(&loaded.model);
     let a = trappa::solve::mentor_matching::assignment_matrix(&problem)?;
     let mut out = std::io::BufWriter::new(std::fs::File::create(&args[2])?);

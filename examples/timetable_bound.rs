@@ -15,7 +15,7 @@ fn main() {
         std::process::exit(2);
     };
     let seconds: f64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(20.0);
-    let loaded = match trappa::io::read_instance(std::path::Path::new(path)) {
+    let loaded = match trappa::load::read_instance(std::path::Path::new(path)) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("{e}");

@@ -7,7 +7,7 @@
 //! so renumbered sessions do not count as changes. A trainer swap changes the trainers' entries
 //! only: the participants keep their dates and place.
 
-use crate::io::plan_format::PlanFile;
+use crate::format::plan::PlanFile;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};

@@ -5,7 +5,7 @@
 //! the 39 real ones of the bundled table plus synthetic ones ("Kommun 040" …) placed and sized
 //! like Swedish municipalities in general, since the table covers four regions only.
 
-use crate::io::format::*;
+use crate::format::*;
 use chrono::{Duration, NaiveDate};
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};

@@ -2,7 +2,7 @@
 //! youth welfare: mentor–mentee pairs with their meeting series (exact assignment), checked by
 //! an independent checker, written as JSON, CSV and iCalendar files.
 //!
-//! Reading is parse → validate → build ([`io::read_instance`]); solving works on the
+//! Reading is parse → validate → build ([`load::read_instance`]); solving works on the
 //! validated [`model::Instance`]; [`check`] re-verifies a plan from the files alone.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -11,13 +11,17 @@ pub mod anonymise;
 pub mod check;
 pub mod cli;
 pub mod diff;
+pub mod files;
+pub mod format;
 pub mod generate;
-pub mod io;
+pub mod load;
 pub mod model;
 pub mod replan;
 pub mod report;
 pub mod roster;
+pub mod rules;
 pub mod solve;
+pub mod write;
 
 /// trappa's version, written into every plan.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -124,7 +124,7 @@ mod bad_input {
 
     #[test]
     fn every_validation_code_has_an_example_that_reports_it() {
-        for (code, kind, _) in trappa::io::validate::CODES {
+        for (code, kind, _) in trappa::load::validate::CODES {
             let path = root().join(format!("instances/invalid/{code}-{kind}.json"));
             assert!(path.exists(), "missing example {}", path.display());
             let dir = tempfile::tempdir().unwrap();
@@ -135,7 +135,7 @@ mod bad_input {
             assert!(!out.exists(), "{code}: output written for bad input");
             // The library reports the code too, with a path or a line.
             let text = fs::read_to_string(&path).unwrap();
-            let problems = trappa::io::parse_and_validate(&text).unwrap_err();
+            let problems = trappa::load::parse_and_validate(&text).unwrap_err();
             assert!(problems.iter().any(|p| p.code == *code && (p.line.is_some() || !p.path.is_empty())), "{code}: {problems:?}");
         }
     }
@@ -148,7 +148,7 @@ mod bad_input {
         v["mentors"][0]["capacity"] = (-2).into();
         v["mentors"][1]["capacity"] = "many".into();
         v["participants"][2]["wants_mentor"] = "yes".into();
-        let problems = trappa::io::parse_and_validate(&v.to_string()).unwrap_err();
+        let problems = trappa::load::parse_and_validate(&v.to_string()).unwrap_err();
         let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
         // Type errors in two different elements are both reported.
         assert!(paths.contains(&"mentors[1].capacity"), "{paths:?}");
@@ -156,7 +156,7 @@ mod bad_input {
         // Once types are right, semantic problems are all reported together.
         v["mentors"][1]["capacity"] = 1.into();
         v["participants"][2]["wants_mentor"] = true.into();
-        let problems = trappa::io::parse_and_validate(&v.to_string()).unwrap_err();
+        let problems = trappa::load::parse_and_validate(&v.to_string()).unwrap_err();
         let codes: Vec<&str> = problems.iter().map(|p| p.code).collect();
         assert_eq!(codes.len(), 3, "{problems:?}");
         assert!(codes.contains(&"E021") && codes.contains(&"E013") && codes.contains(&"E030"));
@@ -481,7 +481,7 @@ mod docs {
     #[test]
     fn every_code_is_documented() {
         let errors = fs::read_to_string(root().join("docs/errors.md")).unwrap();
-        for (code, kind, _) in trappa::io::validate::CODES {
+        for (code, kind, _) in trappa::load::validate::CODES {
             assert!(errors.contains(&format!("| {code} | {kind} |")), "{code} missing from docs/errors.md");
         }
         let checker = fs::read_to_string(root().join("docs/checker.md")).unwrap();
@@ -503,7 +503,7 @@ mod docs {
 
 mod groups {
     use super::*;
-    use trappa::io::{adapters, sha256_hex, LoadedInstance};
+    use trappa::load::{adapters, sha256_hex, LoadedInstance};
     use trappa::model::Instance;
     use trappa::solve::{solve, SolveParams};
 
@@ -521,12 +521,12 @@ mod groups {
 
     /// Imports an MDGPLIB file, solves it with a grouping strategy, checks the plan and returns
     /// the programme's plan.
-    fn solve_mdgp(name: &str, strategy: &str) -> trappa::io::plan_format::GroupProgrammePlan {
+    fn solve_mdgp(name: &str, strategy: &str) -> trappa::format::plan::GroupProgrammePlan {
         let text = fs::read_to_string(root().join(format!("tests/data/mdgp/instances/{name}.txt"))).unwrap();
-        let problem = trappa::solve::groups::mdgp::parse_mdgplib(&text).unwrap();
+        let problem = trappa::load::mdgplib::parse_mdgplib(&text).unwrap();
         let file = adapters::mdgp_instance(name, &problem);
         let json = serde_json::to_string(&file).unwrap();
-        let file = trappa::io::parse_and_validate(&json).expect("imported instance is valid");
+        let file = trappa::load::parse_and_validate(&json).expect("imported instance is valid");
         let sha = sha256_hex(json.as_bytes());
         let loaded = LoadedInstance { model: Instance::build(&file), file: file.clone(), sha256: sha.clone() };
         let params = SolveParams { group_strategy: strategy.into(), seed: 5, ..SolveParams::default() };
@@ -557,7 +557,7 @@ mod groups {
         // covers all 120.
         for (name, optimum) in optima().into_iter().step_by(7) {
             let g = solve_mdgp(&name, "milp");
-            assert_eq!(g.status.optimality, trappa::io::plan_format::Optimality::Optimal, "{name}");
+            assert_eq!(g.status.optimality, trappa::format::plan::Optimality::Optimal, "{name}");
             assert!(
                 (g.objective.total - optimum).abs() <= 1e-3 * optimum.abs().max(1.0) + 1e-3,
                 "{name}: {} vs {optimum}",

@@ -8,8 +8,8 @@ use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::time::Duration;
 use trappa::check;
-use trappa::io::plan_format::PlanFile;
-use trappa::io::{load_instance_text, LoadedInstance};
+use trappa::format::plan::PlanFile;
+use trappa::load::{load_instance_text, LoadedInstance};
 use trappa::solve::{self, groups, mentor_matching, timetable, SolveParams};
 
 fn root() -> PathBuf {
@@ -110,7 +110,7 @@ fn course_round() -> Value {
     v
 }
 
-fn session_of<'a>(plan: &'a PlanFile, course: &str) -> Vec<&'a trappa::io::plan_format::SessionPlan> {
+fn session_of<'a>(plan: &'a PlanFile, course: &str) -> Vec<&'a trappa::format::plan::SessionPlan> {
     plan.timetable.as_ref().unwrap().sessions.iter().filter(|s| s.course == course).collect()
 }
 
@@ -245,9 +245,9 @@ fn fixed_groups_hold_under_every_group_strategy() {
         let other = gs.iter().find(|g| g.1.contains(&c)).unwrap();
         assert!(other.1.contains(&d) && !other.1.contains(&a), "{}", s.name());
         // Maximisation: a proven pinned optimum never beats the proven unpinned one.
-        if plan.groups[0].status.optimality == trappa::io::plan_format::Optimality::Optimal {
+        if plan.groups[0].status.optimality == trappa::format::plan::Optimality::Optimal {
             let exact = solve_checked(&free, &params("exact", "auto", s.name(), Some(20.0)));
-            if exact.groups[0].status.optimality == trappa::io::plan_format::Optimality::Optimal {
+            if exact.groups[0].status.optimality == trappa::format::plan::Optimality::Optimal {
                 assert!(plan.groups[0].objective.total <= exact.groups[0].objective.total + 1e-6, "{}", s.name());
             }
         }

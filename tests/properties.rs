@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use trappa::io::format::*;
-use trappa::io::{sha256_hex, LoadedInstance};
+use trappa::format::*;
+use trappa::load::{sha256_hex, LoadedInstance};
 use trappa::model::Instance;
 use trappa::solve::mentor_matching::{build_problem, max_cardinality, solve_brute_force, solve_exact, solve_greedy};
 use trappa::solve::{solve, SolveParams};
@@ -174,7 +174,7 @@ proptest! {
     fn exact_matching_equals_brute_force_and_the_checker_accepts_it(s in spec()) {
         let file = build(&s);
         let text = serde_json::to_string(&file).unwrap();
-        let file = trappa::io::parse_and_validate(&text).expect("generated instances are valid");
+        let file = trappa::load::parse_and_validate(&text).expect("generated instances are valid");
         let model = Instance::build(&file);
         let problem = build_problem(&model);
         let exact = solve_exact(&problem).unwrap();

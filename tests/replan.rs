@@ -9,9 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use trappa::check;
 use trappa::diff::{calendars, diff};
+use trappa::format::plan::PlanFile;
 use trappa::generate::{generate, GenOptions, GenRegion};
-use trappa::io::plan_format::PlanFile;
-use trappa::io::{load_instance_text, LoadedInstance};
+use trappa::load::{load_instance_text, LoadedInstance};
 use trappa::replan::{replan, ChangeWeights, ReplanParams};
 use trappa::solve::timetable::{Outcome, Session, Timetable};
 use trappa::solve::{self, SolveParams};
@@ -224,7 +224,7 @@ fn brute_force_timetable(mutate: impl Fn(&mut Value, &PlanFile), today: &str, w:
     let prev = plan.timetable.as_ref().unwrap();
     let course = |id: &str| m.courses.iter().position(|c| c.id == id).unwrap();
     let demand = |p: &str, c: usize| m.demands.iter().position(|d| inst.participants[d.participant].id == p && d.course == c);
-    let to_session = |s: &trappa::io::plan_format::SessionPlan| {
+    let to_session = |s: &trappa::format::plan::SessionPlan| {
         let c = course(&s.course);
         Session {
             course: c,
@@ -307,7 +307,7 @@ fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
-fn first_future<'p>(plan: &'p PlanFile, today: &str) -> &'p trappa::io::plan_format::SessionPlan {
+fn first_future<'p>(plan: &'p PlanFile, today: &str) -> &'p trappa::format::plan::SessionPlan {
     let mut future: Vec<_> = plan.timetable.as_ref().unwrap().sessions.iter().filter(|s| s.dates[0] >= date(today)).collect();
     future.sort_by_key(|s| (s.dates[0], s.id.clone()));
     future[0]

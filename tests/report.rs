@@ -7,7 +7,7 @@ use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use trappa::io::plan_format::PlanFile;
+use trappa::format::plan::PlanFile;
 use trappa::report::html::{self, CostSplit, ReportOptions};
 
 fn trappa() -> Command {
@@ -31,9 +31,9 @@ fn solve_checked(instance: &Path, name: &str, extra: &[&str]) -> PathBuf {
     let out = scratch().join(name);
     trappa().arg("solve").arg(instance).arg("--out").arg(&out).arg("--quiet").args(extra).assert().success();
     let bytes = fs::read(instance).unwrap();
-    let file = trappa::io::parse_and_validate(&String::from_utf8_lossy(&bytes)).expect("valid instance");
+    let file = trappa::load::parse_and_validate(&String::from_utf8_lossy(&bytes)).expect("valid instance");
     let plan = read_plan(&out);
-    let report = trappa::check::check(&file, &trappa::io::sha256_hex(&bytes), &plan);
+    let report = trappa::check::check(&file, &trappa::load::sha256_hex(&bytes), &plan);
     assert!(report.is_valid(), "{name}: {:?}", report.violations);
     out
 }
@@ -328,7 +328,7 @@ fn per_participant_split_follows_course_seats_and_adds_up() {
 fn cost_shares_of_the_instance_are_used_when_given() {
     let f = uppsala();
     let plan = read_plan(&f.plan_dir);
-    let mut file = trappa::io::parse_and_validate(&fs::read_to_string(&f.instance).unwrap()).unwrap();
+    let mut file = trappa::load::parse_and_validate(&fs::read_to_string(&f.instance).unwrap()).unwrap();
     let n = file.region.municipalities.len();
     for (i, m) in file.region.municipalities.iter_mut().enumerate() {
         m.cost_share = Some(if i == 0 { 0.5 } else { 0.5 / (n - 1) as f64 });
@@ -346,7 +346,7 @@ fn cost_shares_of_the_instance_are_used_when_given() {
 fn every_combination_of_parts_renders() {
     let f = uppsala();
     let full = read_plan(&f.plan_dir);
-    let file = trappa::io::parse_and_validate(&fs::read_to_string(&f.instance).unwrap()).unwrap();
+    let file = trappa::load::parse_and_validate(&fs::read_to_string(&f.instance).unwrap()).unwrap();
     let inst = trappa::model::Instance::build(&file);
     for (groups, timetable, mentors) in
         [(true, true, true), (true, false, true), (false, true, true), (false, false, true), (false, false, false)]

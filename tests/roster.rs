@@ -5,7 +5,7 @@ use assert_cmd::Command;
 use rust_xlsxwriter::{Format, Workbook};
 use std::fs;
 use std::path::{Path, PathBuf};
-use trappa::io::format::InstanceFile;
+use trappa::format::InstanceFile;
 use trappa::roster::{self, write::Out};
 
 fn root() -> PathBuf {
@@ -14,7 +14,7 @@ fn root() -> PathBuf {
 
 fn parsed(rel: &str) -> InstanceFile {
     let text = fs::read_to_string(root().join(rel)).unwrap();
-    trappa::io::parse_and_validate(&text).unwrap()
+    trappa::load::parse_and_validate(&text).unwrap()
 }
 
 fn trappa() -> Command {
@@ -69,7 +69,7 @@ fn cli_export_then_import_keeps_swedish_letters() {
     for s in ["Åsa Öberg", "Härryda", "Mölndal", "Örjan Ekström", "Élise Lundqvist", "Mölndals stadshus, sal 3", "sportlov"] {
         assert!(text.contains(s), "{s} lost");
     }
-    assert_eq!(trappa::io::parse_and_validate(&text).unwrap(), parsed("instances/mall/exempel.json"));
+    assert_eq!(trappa::load::parse_and_validate(&text).unwrap(), parsed("instances/mall/exempel.json"));
     // The CSV files are UTF-8 with a byte-order mark and keep the letters too.
     let csv = dir.path().join("csv");
     trappa().args(["export", "roster"]).arg(root().join("instances/mall/exempel.json")).arg("--out").arg(&csv).assert().success();
@@ -474,9 +474,9 @@ fn anonymise_cli(input: &Path, key: &str) -> String {
     String::from_utf8(a.get_output().stdout.clone()).unwrap()
 }
 
-fn solve_checked(file: &InstanceFile, name: &str) -> trappa::io::plan_format::PlanFile {
+fn solve_checked(file: &InstanceFile, name: &str) -> trappa::format::plan::PlanFile {
     let json = serde_json::to_string(file).unwrap();
-    let loaded = trappa::io::load_instance_text(&json, name).unwrap();
+    let loaded = trappa::load::load_instance_text(&json, name).unwrap();
     let plan = trappa::solve::solve(&loaded, name, &trappa::solve::SolveParams::default()).unwrap();
     let report = trappa::check::check(&loaded.file, &loaded.sha256, &plan);
     assert!(report.is_valid(), "{name}: {:?}", report.violations);
@@ -488,7 +488,7 @@ fn anonymised_instance_validates_solves_alike_and_hides_names_and_ids() {
     let input = root().join("instances/uppsala-small.json");
     let original = parsed("instances/uppsala-small.json");
     let text = anonymise_cli(&input, "hemlig");
-    let anon = trappa::io::parse_and_validate(&text).expect("the anonymised instance validates");
+    let anon = trappa::load::parse_and_validate(&text).expect("the anonymised instance validates");
     // Nothing personal left: no names, no original person ids anywhere, no leave reasons.
     let people: Vec<(&str, &str)> = original
         .participants
@@ -550,7 +550,7 @@ fn anonymise_renames_every_reference_of_a_course_and_group_round() {
         let original = parsed(rel);
         let anon = trappa::anonymise::anonymise(&original, b"k");
         let text = serde_json::to_string(&anon).unwrap();
-        trappa::io::parse_and_validate(&text).unwrap_or_else(|p| panic!("{rel}: {:?}", &p[..p.len().min(3)]));
+        trappa::load::parse_and_validate(&text).unwrap_or_else(|p| panic!("{rel}: {:?}", &p[..p.len().min(3)]));
         let mut strings = vec![];
         collect_strings(&serde_json::to_value(&anon).unwrap(), &mut strings);
         let ids: std::collections::HashSet<&str> = original
@@ -585,7 +585,7 @@ fn anonymise_writes_atomically_and_refuses_bad_input() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("delad.json");
     trappa().arg("anonymise").arg(root().join("instances/uppsala-small.json")).args(["--key", "k", "--out"]).arg(&out).assert().success();
-    trappa::io::parse_and_validate(&fs::read_to_string(&out).unwrap()).unwrap();
+    trappa::load::parse_and_validate(&fs::read_to_string(&out).unwrap()).unwrap();
     let bad = dir.path().join("bad.json");
     fs::write(&bad, "{").unwrap();
     let out2 = dir.path().join("x.json");
@@ -628,7 +628,7 @@ fn anonymise_renames_people_in_pins() {
     let original = parsed("instances/uppsala-small-pins.json");
     let anon = trappa::anonymise::anonymise(&original, b"hemlig");
     let text = serde_json::to_string_pretty(&anon).unwrap();
-    let loaded = trappa::io::load_instance_text(&text, "anon.json").expect("the anonymised pinned round validates");
+    let loaded = trappa::load::load_instance_text(&text, "anon.json").expect("the anonymised pinned round validates");
     for fp in &anon.mentorship.fixed_pairs {
         assert!(fp.mentor.starts_with('M') && fp.mentee.starts_with('P'), "{fp:?}");
     }
@@ -639,7 +639,7 @@ fn anonymise_renames_people_in_pins() {
     let report = trappa::check::check(&loaded.file, &loaded.sha256, &plan);
     assert!(report.is_valid(), "{:#?}", report.violations);
     let text0 = serde_json::to_string_pretty(&original).unwrap();
-    let loaded0 = trappa::io::load_instance_text(&text0, "orig.json").unwrap();
+    let loaded0 = trappa::load::load_instance_text(&text0, "orig.json").unwrap();
     let plan0 = trappa::solve::solve(&loaded0, "orig.json", &trappa::solve::SolveParams::default()).unwrap();
     assert_eq!(plan.objective.matched, plan0.objective.matched);
     assert!((plan.objective.cost - plan0.objective.cost).abs() < 1e-6);

@@ -5,10 +5,11 @@
 use std::path::PathBuf;
 use std::time::Duration;
 use trappa::check;
+use trappa::format::plan::PlanFile;
 use trappa::generate::{generate, GenOptions, GenRegion};
-use trappa::io::plan_format::PlanFile;
-use trappa::io::{load_instance_text, output, LoadedInstance};
+use trappa::load::{load_instance_text, LoadedInstance};
 use trappa::solve::{self, timetable, SolveParams};
+use trappa::write as output;
 
 fn generated(participants: usize, seed: u64) -> LoadedInstance {
     let file = generate(&GenOptions {
@@ -117,7 +118,7 @@ fn milp_proves_the_small_optimum_and_no_heuristic_beats_it() {
     let exact = solve_with(&loaded, "milp", 1, None);
     assert_valid(&loaded, &exact);
     let t = exact.timetable.as_ref().unwrap();
-    assert_eq!(t.status.optimality, trappa::io::plan_format::Optimality::Optimal, "{}", t.status.method);
+    assert_eq!(t.status.optimality, trappa::format::plan::Optimality::Optimal, "{}", t.status.method);
     for s in ["greedy", "local-search", "auto"] {
         let plan = solve_with(&loaded, s, 1, None);
         assert_valid(&loaded, &plan);
@@ -251,7 +252,7 @@ fn mutated_plans_are_rejected_with_their_codes() {
     assert!(c.contains(&"C053"), "{c:?}");
     // A mentor meeting on a course day.
     let c = mutate(&|p| {
-        p.mentorship.pairs.push(trappa::io::plan_format::PairPlan {
+        p.mentorship.pairs.push(trappa::format::plan::PairPlan {
             mentor: s0.attendees[0].clone(),
             mentee: s0.attendees[1].clone(),
             travel_minutes: 0.0,
@@ -316,7 +317,7 @@ fn invalid_timetable_examples_give_their_codes() {
             .map(|e| e.unwrap().path())
             .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(code))
             .unwrap();
-        let err = trappa::io::read_instance(&path).unwrap_err();
+        let err = trappa::load::read_instance(&path).unwrap_err();
         assert!(err.problems().iter().any(|p| p.code == code), "{code}: {err}");
     }
 }

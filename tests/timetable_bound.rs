@@ -5,9 +5,9 @@
 
 use std::time::{Duration, Instant};
 use trappa::check;
+use trappa::format::plan::Optimality;
 use trappa::generate::{generate, GenOptions, GenRegion};
-use trappa::io::plan_format::Optimality;
-use trappa::io::{load_instance_text, read_instance, LoadedInstance};
+use trappa::load::{load_instance_text, read_instance, LoadedInstance};
 use trappa::solve::timetable::{bound, Context};
 use trappa::solve::{self, SolveParams};
 

@@ -4,8 +4,8 @@
 use super::calendar::closed_reason;
 use super::mentorship::{travel, unavailable_on};
 use super::{violation, CheckReport};
-use crate::io::format::{GroupProgrammeSpec, InstanceFile};
-use crate::io::plan_format::{GroupProgrammePlan, PlanFile};
+use crate::format::plan::{GroupProgrammePlan, PlanFile};
+use crate::format::{GroupProgrammeSpec, InstanceFile};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 

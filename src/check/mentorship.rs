@@ -2,8 +2,8 @@
 
 use super::calendar::closed_reason;
 use super::{violation, CheckReport};
-use crate::io::format::{DateOrRange, InstanceFile, MeetingPlace, SameMunicipality};
-use crate::io::plan_format::PlanFile;
+use crate::format::plan::PlanFile;
+use crate::format::{DateOrRange, InstanceFile, MeetingPlace, SameMunicipality};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -269,7 +269,7 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     terms.insert("balance".into(), balance);
 
     // Unmatched mentees: every eligible, unpaired mentee must be listed with a true reason.
-    let listed: HashMap<&str, &crate::io::plan_format::UnmatchedMentee> =
+    let listed: HashMap<&str, &crate::format::plan::UnmatchedMentee> =
         plan.mentorship.unmatched.iter().map(|u| (u.mentee.as_str(), u)).collect();
     let eligible: Vec<usize> = (0..f.participants.len()).filter(|&i| eligible_mentee(i)).collect();
     for &p in &eligible {

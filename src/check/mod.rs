@@ -2,7 +2,7 @@
 //! objective from the instance file and the plan file alone.
 //!
 //! It must not use the solver's model or rule code (`crate::model`, `crate::solve`): it reads
-//! the file types of [`crate::io`] and derives everything itself, so that a mistake in a solver
+//! the file types of [`crate::load`] and derives everything itself, so that a mistake in a solver
 //! rule is caught here rather than repeated.
 
 mod calendar;
@@ -11,8 +11,8 @@ pub mod mentorship;
 pub mod pins;
 pub mod timetable;
 
-use crate::io::format::InstanceFile;
-use crate::io::plan_format::PlanFile;
+use crate::format::plan::PlanFile;
+use crate::format::InstanceFile;
 use serde::Serialize;
 use std::fmt;
 

@@ -3,8 +3,8 @@
 //! Independent of the solvers: reads the file types only.
 
 use super::{violation, CheckReport};
-use crate::io::format::{FixedSession, InstanceFile};
-use crate::io::plan_format::{PlanFile, SessionPlan};
+use crate::format::plan::{PlanFile, SessionPlan};
+use crate::format::{FixedSession, InstanceFile};
 
 /// Checks every pin of the instance against the plan (C090–C092).
 pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {

@@ -7,8 +7,8 @@
 use super::calendar::closed_reason;
 use super::mentorship::{travel, unavailable_on};
 use super::{violation, CheckReport};
-use crate::io::format::{DayPattern, InstanceFile, Priority};
-use crate::io::plan_format::{PlanFile, SessionPlan, TimetablePlan};
+use crate::format::plan::{PlanFile, SessionPlan, TimetablePlan};
+use crate::format::{DayPattern, InstanceFile, Priority};
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

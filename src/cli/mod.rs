@@ -3,12 +3,14 @@
 //! Exit codes: 0 success; 1 the plan violates rules (check) ; 2 bad input or usage (the
 //! message says what, where and what to do). Nothing is written when the input is bad.
 
-mod replan_cmd;
+pub mod commands;
 
 use crate::check;
+use crate::format::plan::PlanFile;
 use crate::generate::{self, GenOptions, GenRegion};
-use crate::io::{self, adapters, output, plan_format::PlanFile, InputError};
+use crate::load::{self, adapters, InputError};
 use crate::solve::{self, SolveParams};
+use crate::write;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -272,7 +274,7 @@ impl CliError {
     }
 }
 
-fn input_error(e: InputError) -> CliError {
+pub(crate) fn input_error(e: InputError) -> CliError {
     CliError::Usage(e.to_string())
 }
 
@@ -292,16 +294,16 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
             let progress = Progress::new(quiet);
             progress.stage("reading and validating the instance");
-            let loaded = io::read_instance(&instance).map_err(input_error)?;
+            let loaded = load::read_instance(&instance).map_err(input_error)?;
             progress.stage("planning course sessions, forming groups, matching mentors and dating meetings");
             let params = SolveParams { strategy, seed, time_limit, timetable_strategy, group_strategy, stop };
             let plan = solve::solve(&loaded, &instance.display().to_string(), &params).map_err(|e| CliError::Usage(e.to_string()))?;
             progress.stage("writing the plan");
-            let mut files = output::render_plan_files(&plan, &loaded.file, &loaded.model).map_err(|e| CliError::Usage(e.to_string()))?;
+            let mut files = write::render_plan_files(&plan, &loaded.file, &loaded.model).map_err(|e| CliError::Usage(e.to_string()))?;
             // A copy of the instance makes the plan directory self-contained (report, replan, diff).
             let bytes = std::fs::read(&instance).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", instance.display())))?;
-            files.insert(output::INSTANCE_COPY.into(), bytes);
-            output::write_plan_dir(&out, &files).map_err(|e| CliError::Usage(e.to_string()))?;
+            files.insert(write::INSTANCE_COPY.into(), bytes);
+            write::write_plan_dir(&out, &files).map_err(|e| CliError::Usage(e.to_string()))?;
             progress.finish();
             print!("{}", crate::report::summary(&plan));
             print!("{}", crate::report::timetable_summary(&plan));
@@ -309,16 +311,16 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Command::Replan { instance, previous, today, out, seed, change_weights, quiet } => {
-            replan_cmd::run_replan(&instance, &previous, &today, &out, seed, &change_weights, quiet)
+            commands::replan::run_replan(&instance, &previous, &today, &out, seed, &change_weights, quiet)
         }
-        Command::Diff { a, b, from, json } => replan_cmd::run_diff(&a, &b, from.as_deref(), json),
+        Command::Diff { a, b, from, json } => commands::replan::run_diff(&a, &b, from.as_deref(), json),
         Command::Check { instance, plan, json } => {
             let bytes = std::fs::read(&instance).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", instance.display())))?;
-            let file = io::parse_and_validate(&String::from_utf8_lossy(&bytes))
+            let file = load::parse_and_validate(&String::from_utf8_lossy(&bytes))
                 .map_err(|problems| input_error(InputError::Invalid { path: instance.display().to_string(), problems }))?;
-            let plan_path = if plan.is_dir() { plan.join("plan.json") } else { plan.clone() };
+            let plan_path = crate::files::plan_json_path(&plan);
             let plan_file = read_plan(&plan_path)?;
-            let report = check::check(&file, &io::sha256_hex(&bytes), &plan_file);
+            let report = check::check(&file, &load::sha256_hex(&bytes), &plan_file);
             let sessions = plan_file.timetable.as_ref().map(|t| t.sessions.len()).unwrap_or(0);
             if json {
                 println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
@@ -346,8 +348,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
         }
         Command::Explain { instance, plan, participant } => {
-            let loaded = io::read_instance(&instance).map_err(input_error)?;
-            let plan_path = if plan.is_dir() { plan.join("plan.json") } else { plan.clone() };
+            let loaded = load::read_instance(&instance).map_err(input_error)?;
+            let plan_path = crate::files::plan_json_path(&plan);
             let plan_file = read_plan(&plan_path)?;
             let text = crate::report::explain_participant(&loaded.model, &plan_file, &participant).map_err(CliError::Usage)?;
             print!("{text}");
@@ -361,12 +363,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             for s in &group_strategies {
                 solve::groups::strategy(s).map_err(|e| CliError::Usage(e.to_string()))?;
             }
-            let loaded = io::read_instance(&instance).map_err(input_error)?;
-            print!("{}", crate::report::compare(&loaded, &strategies, seed, time_limit).map_err(|e| CliError::Usage(e.to_string()))?);
+            let loaded = load::read_instance(&instance).map_err(input_error)?;
+            print!("{}", commands::compare::compare(&loaded, &strategies, seed, time_limit).map_err(|e| CliError::Usage(e.to_string()))?);
             if !group_strategies.is_empty() {
                 print!(
                     "{}",
-                    crate::report::compare_groups(&loaded, &group_strategies, seed, time_limit)
+                    commands::compare::compare_groups(&loaded, &group_strategies, seed, time_limit)
                         .map_err(|e| CliError::Usage(e.to_string()))?
                 );
             }
@@ -379,12 +381,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             write_json(out.as_deref(), &file)
         }
         Command::Import { kind: ImportKind::Roster, file, out, rules } => {
-            crate::roster::run_import(&file, rules.as_deref(), out.as_deref())
+            commands::roster::run_import(&file, rules.as_deref(), out.as_deref())
         }
         Command::Export { kind: ExportKind::Roster, instance, out, rules_out } => {
-            crate::roster::run_export(&instance, &out, rules_out.as_deref())
+            commands::roster::run_export(&instance, &out, rules_out.as_deref())
         }
-        Command::Anonymise { instance, out, key } => crate::anonymise::run(&instance, out.as_deref(), key.as_deref()),
+        Command::Anonymise { instance, out, key } => commands::anonymise::run(&instance, out.as_deref(), key.as_deref()),
         Command::Import { kind, file, out, rules } => {
             if rules.is_some() {
                 return Err(CliError::Usage("--rules applies to `trappa import roster` only".into()));
@@ -397,20 +399,20 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     adapters::assignment_instance(&name, n, &costs)
                 }
                 ImportKind::Mdgp => {
-                    let problem = crate::solve::groups::mdgp::parse_mdgplib(&text)
-                        .map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
+                    let problem =
+                        crate::load::mdgplib::parse_mdgplib(&text).map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
                     adapters::mdgp_instance(&name, &problem)
                 }
-                ImportKind::Roster => return crate::roster::run_import(&file, None, out.as_deref()),
+                ImportKind::Roster => return commands::roster::run_import(&file, None, out.as_deref()),
             };
             write_json(out.as_deref(), &instance)
         }
         Command::Report { plan, out, instance, cost_split } => {
-            crate::report::html::run(&plan, &out, instance.as_deref(), crate::report::html::ReportOptions { cost_split })
+            commands::report::run(&plan, &out, instance.as_deref(), crate::report::html::ReportOptions { cost_split })
         }
         Command::Schema { which } => {
             let schema = match which {
-                SchemaKind::Instance => schemars::schema_for!(io::format::InstanceFile),
+                SchemaKind::Instance => schemars::schema_for!(crate::format::InstanceFile),
                 SchemaKind::Plan => schemars::schema_for!(PlanFile),
             };
             println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
@@ -429,22 +431,6 @@ fn parse_time_limit(t: Option<f64>) -> Result<Option<Duration>, CliError> {
     }
 }
 
-/// Reads a plan.json, with line and column on syntax or type errors.
-pub fn read_plan(path: &Path) -> Result<PlanFile, CliError> {
-    let text = std::fs::read_to_string(path).map_err(|e| CliError::Usage(format!("cannot read plan {}: {e}", path.display())))?;
-    let mut de = serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        CliError::Usage(format!(
-            "{}: not a trappa plan at {} (line {}, column {}): {}. Give the plan directory written by `trappa solve` or its plan.json",
-            path.display(),
-            e.path(),
-            e.inner().line(),
-            e.inner().column(),
-            e.inner()
-        ))
-    })
-}
-
 fn write_json<T: serde::Serialize>(out: Option<&Path>, value: &T) -> Result<(), CliError> {
     let mut text = serde_json::to_string_pretty(value).map_err(|e| CliError::Usage(e.to_string()))?;
     text.push('\n');
@@ -457,21 +443,14 @@ fn write_json<T: serde::Serialize>(out: Option<&Path>, value: &T) -> Result<(), 
     }
 }
 
-/// Writes a file through a temporary sibling and a rename, so a failure never leaves half a file.
+/// Writes a file atomically ([`crate::files::write_file_atomic`]); a failure is a usage error.
 pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let fail = |e: std::io::Error| CliError::Usage(format!("cannot write {}: {e}", path.display()));
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(fail)?;
-    std::io::Write::write_all(&mut tmp, bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    // Temporary files are created private (0600); a written instance is an ordinary file.
-    use std::os::unix::fs::PermissionsExt;
-    tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+    crate::files::write_file_atomic(path, bytes).map_err(|e| CliError::Usage(e.to_string()))
+}
+
+/// Reads a plan ([`crate::load::read_plan`]); a failure is a usage error.
+pub fn read_plan(path: &Path) -> Result<PlanFile, CliError> {
+    load::read_plan(path).map_err(|e| CliError::Usage(e.to_string()))
 }
 
 /// A spinner on the terminal (hidden when stderr is not a terminal or with --quiet).

@@ -1,7 +1,7 @@
 //! Group programmes and leaders with references resolved to indices.
 
 use super::date_set;
-use crate::io::format::{DiversityWeights, GroupKind, GroupMeetingRules, InstanceFile, Role};
+use crate::format::{DiversityWeights, GroupKind, GroupMeetingRules, InstanceFile, Role};
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap, HashSet};
 

@@ -9,7 +9,7 @@ pub mod groups;
 pub mod pins;
 pub mod timetable;
 
-use crate::io::format::{DateOrRange, InstanceFile, MeetingPlace, Role, SameMunicipality, Weights};
+use crate::format::{DateOrRange, InstanceFile, MeetingPlace, Role, SameMunicipality, Weights};
 use calendar::{expand_range, Calendar};
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -199,7 +199,7 @@ pub fn years_between(from: NaiveDate, to: NaiveDate) -> f64 {
 }
 
 impl Instance {
-    /// Builds the model from a file that passed [`crate::io::validate::validate`].
+    /// Builds the model from a file that passed [`crate::load::validate::validate`].
     ///
     /// Unresolvable references cannot occur after validation; should one slip through, the
     /// item is attached to index 0 rather than panicking.

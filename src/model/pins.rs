@@ -1,12 +1,12 @@
 //! Pins: parts of a round fixed by hand in the instance file (`mentorship.fixed_pairs`,
 //! `fixed_sessions`, `group_programmes[].fixed_groups`), with references resolved to indices.
 //!
-//! Every solver honours them; [`crate::io::validate`] rejects pins that cannot hold on their own,
+//! Every solver honours them; [`crate::load::validate`] rejects pins that cannot hold on their own,
 //! and the solvers report pins that cannot hold together. Each pin keeps the JSON path it came
 //! from, so messages name it the way the coordinator wrote it.
 
 use super::Instance;
-use crate::io::format::InstanceFile;
+use crate::format::InstanceFile;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 

@@ -6,7 +6,7 @@
 //! sessions run is [`crate::solve::timetable`]'s business.
 
 use super::{date_set, Instance};
-use crate::io::format::{DayPattern, InstanceFile, Priority, TimetableWeights};
+use crate::format::{DayPattern, InstanceFile, Priority, TimetableWeights};
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use std::collections::{BTreeSet, HashMap, HashSet};
 

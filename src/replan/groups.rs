@@ -3,7 +3,7 @@
 //! with a free seat, groups that fall below their minimum dissolved into the others.
 
 use super::Ctx;
-use crate::io::plan_format::{GroupPlan, PlanFile};
+use crate::format::plan::{GroupPlan, PlanFile};
 use crate::model::groups::GroupProgramme;
 use crate::model::Instance;
 use crate::solve::groups::{ineligibility, pair_benefit, FormedGroup, ProgrammeOutcome};

@@ -3,7 +3,7 @@
 //! free capacity, new series dated from today.
 
 use super::Ctx;
-use crate::io::plan_format::{KeptPair, PlanFile};
+use crate::format::plan::{KeptPair, PlanFile};
 use crate::model::Instance;
 use crate::solve::meetings::{self, best_series_with, Series, TARGET_DAY_OF_MONTH};
 use crate::solve::mentor_matching::{self, build_problem, pair_violation, Matching, MatchingProblem};

@@ -24,8 +24,8 @@ pub mod mentorship;
 pub mod timetable;
 
 use crate::diff;
-use crate::io::plan_format::*;
-use crate::io::LoadedInstance;
+use crate::format::plan::*;
+use crate::load::LoadedInstance;
 use crate::model::Instance;
 use crate::solve::mentor_matching::pair_cost;
 use crate::solve::{self, round3, SolveError};

@@ -2,7 +2,7 @@
 //! rules still allow them, broken ones repaired with the fewest people told, newcomers seated.
 
 use super::Ctx;
-use crate::io::plan_format::{PlanFile, SessionPlan};
+use crate::format::plan::{PlanFile, SessionPlan};
 use crate::model::Instance;
 use crate::solve::timetable::greedy;
 use crate::solve::timetable::pins::pinned_state;

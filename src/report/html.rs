@@ -16,15 +16,13 @@ mod timeline;
 
 pub use figures::{split_cost, CostTotals, Figures, MunicipalityRow};
 
-use crate::cli::CliError;
-use crate::io::format::InstanceFile;
-use crate::io::plan_format::{Optimality, PlanFile};
+use crate::format::plan::{Optimality, PlanFile};
+use crate::format::InstanceFile;
 use crate::model::Instance;
 use chrono::{Datelike, NaiveDate};
 use clap::ValueEnum;
 use std::collections::BTreeMap;
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
 
 /// How the course costs are split between the municipalities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -52,64 +50,6 @@ impl CostSplit {
 pub struct ReportOptions {
     /// How the course costs are split.
     pub cost_split: CostSplit,
-}
-
-/// `trappa report PLAN [--out FILE] [--instance FILE] [--cost-split …]`: finds the instance
-/// (`--instance`, else `instance.json` in the plan directory, else the plan's `instance.path`),
-/// checks its SHA-256 against the plan, renders the page and writes it atomically.
-pub fn run(plan: &Path, out: &Path, instance: Option<&Path>, opts: ReportOptions) -> Result<(), CliError> {
-    let (plan_path, plan_dir) = if plan.is_dir() {
-        (plan.join("plan.json"), plan.to_path_buf())
-    } else {
-        (plan.to_path_buf(), plan.parent().map(Path::to_path_buf).unwrap_or_default())
-    };
-    if !plan_path.exists() {
-        return Err(CliError::Usage(format!(
-            "no plan at {}: give the plan directory written by `trappa solve` or its plan.json",
-            plan_path.display()
-        )));
-    }
-    let plan_file = crate::cli::read_plan(&plan_path)?;
-    let inst_path = find_instance(&plan_file, &plan_dir, instance)?;
-    let bytes = std::fs::read(&inst_path).map_err(|e| CliError::Usage(format!("cannot read instance {}: {e}", inst_path.display())))?;
-    let sha = crate::io::sha256_hex(&bytes);
-    if sha != plan_file.instance.sha256 {
-        return Err(CliError::Usage(format!(
-            "{} does not belong to the plan {}: its SHA-256 is {sha}, the plan was made for {} ({}). \
-             Give the instance the plan was solved from with --instance, or solve again",
-            inst_path.display(),
-            plan_path.display(),
-            plan_file.instance.sha256,
-            plan_file.instance.path
-        )));
-    }
-    let file = crate::io::parse_and_validate(&String::from_utf8_lossy(&bytes)).map_err(|problems| {
-        CliError::Usage(crate::io::InputError::Invalid { path: inst_path.display().to_string(), problems }.to_string())
-    })?;
-    let model = Instance::build(&file);
-    let html = render(&plan_file, &file, &model, opts);
-    crate::cli::write_file_atomic(out, html.as_bytes())
-}
-
-/// The instance of a plan: `--instance`, else `instance.json` beside the plan, else the path
-/// recorded in the plan.
-fn find_instance(plan: &PlanFile, plan_dir: &Path, given: Option<&Path>) -> Result<PathBuf, CliError> {
-    if let Some(p) = given {
-        return Ok(p.to_path_buf());
-    }
-    let copy = plan_dir.join(crate::io::output::INSTANCE_COPY);
-    if copy.is_file() {
-        return Ok(copy);
-    }
-    let recorded = PathBuf::from(&plan.instance.path);
-    if recorded.is_file() {
-        return Ok(recorded);
-    }
-    Err(CliError::Usage(format!(
-        "cannot find the instance of the plan: no {} and no {} (the path recorded in the plan); give it with --instance",
-        copy.display(),
-        recorded.display()
-    )))
 }
 
 /// Escapes text for HTML content and attribute values (`&`, `<`, `>`, `"`, `'`).
@@ -254,7 +194,7 @@ impl<'a> Lookup<'a> {
             venue: idx(inst.timetable.venues.iter().map(|p| p.id.as_str()).collect()),
             course: idx(inst.timetable.courses.iter().map(|p| p.id.as_str()).collect()),
             programme_name: file.group_programmes.iter().map(|g| (g.id.as_str(), g.name.as_str())).collect(),
-            names: crate::io::output::person_names(inst),
+            names: crate::write::person_names(inst),
         }
     }
     /// A person's display name, or the id.
@@ -356,7 +296,7 @@ const SCRIPT: &str = r#"
 pub fn render(plan: &PlanFile, file: &InstanceFile, inst: &Instance, opts: ReportOptions) -> String {
     let look = Lookup::new(file, inst);
     let fig = Figures::compute(plan, &look, opts.cost_split);
-    let entries = crate::io::output::person_entries(plan, file, inst);
+    let entries = crate::write::person_entries(plan, file, inst);
     let mut h = String::with_capacity(1 << 20);
     let title = format!("{} – rapport", file.round.name);
     let _ = writeln!(

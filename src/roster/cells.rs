@@ -2,7 +2,7 @@
 //! comma, ja/nej booleans, lists and date lists. Each parser returns what it expected on
 //! failure, so the reader can say "expected a date like 2027-01-15, found "15/13/2027"".
 
-use crate::io::format::DateOrRange;
+use crate::format::DateOrRange;
 use chrono::{Datelike, NaiveDate};
 
 /// One cell as read from a workbook or a CSV file.

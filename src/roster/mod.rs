@@ -13,7 +13,7 @@ pub mod columns;
 pub mod read;
 pub mod write;
 
-use crate::io::format::InstanceFile;
+use crate::format::InstanceFile;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -78,7 +78,7 @@ pub fn import(input: &Path, rules: Option<&Path>) -> Result<Imported, RosterErro
     })?;
     let mut json = serde_json::to_string_pretty(&file).map_err(|e| fail(vec![e.to_string()]))?;
     json.push('\n');
-    let instance = crate::io::parse_and_validate(&json).map_err(|problems| {
+    let instance = crate::load::parse_and_validate(&json).map_err(|problems| {
         fail(problems.iter().map(|p| format!("{}: {} {}: {}. {}", prov.locate(&p.path), p.code, p.kind, p.message, p.action)).collect())
     })?;
     Ok(Imported { instance, json, warnings: merged.warnings, rules: rules_used })
@@ -119,59 +119,7 @@ pub fn export(file: &InstanceFile, out: &Path, rules_out: Option<&Path>) -> Resu
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
-        crate::cli::write_file_atomic(path, bytes).map_err(|e| e.to_string())?;
+        crate::files::write_file_atomic(path, bytes).map_err(|e| e.to_string())?;
     }
     Ok(files.into_iter().map(|(p, _)| p).collect())
-}
-
-/// `trappa import roster`: reads, validates and writes the instance (atomically to `out`, or
-/// to standard output); notes go to standard error.
-pub fn run_import(input: &Path, rules: Option<&Path>, out: Option<&Path>) -> Result<(), crate::cli::CliError> {
-    use crate::cli::CliError;
-    let imported = import(input, rules).map_err(|e| {
-        for w in &e.warnings {
-            eprintln!("note: {w}");
-        }
-        CliError::Usage(format!("{}: {e}", input.display()))
-    })?;
-    for w in &imported.warnings {
-        eprintln!("note: {w}");
-    }
-    if let Some(r) = &imported.rules {
-        eprintln!("rules from {}", r.display());
-    }
-    match out {
-        Some(p) => {
-            crate::cli::write_file_atomic(p, imported.json.as_bytes())?;
-            let i = &imported.instance;
-            eprintln!(
-                "{}: {} participants, {} mentors, {} group leaders, {} trainers, {} venues → {}",
-                i.round.name,
-                i.participants.len(),
-                i.mentors.len(),
-                i.group_leaders.len(),
-                i.trainers.len(),
-                i.venues.len(),
-                p.display()
-            );
-            Ok(())
-        }
-        None => {
-            print!("{}", imported.json);
-            Ok(())
-        }
-    }
-}
-
-/// `trappa export roster`: reads and validates the instance, writes the workbook or CSV files
-/// and the rules file.
-pub fn run_export(instance: &Path, out: &Path, rules_out: Option<&Path>) -> Result<(), crate::cli::CliError> {
-    use crate::cli::CliError;
-    let loaded = crate::io::read_instance(instance).map_err(|e| CliError::Usage(e.to_string()))?;
-    let written = export(&loaded.file, out, rules_out)
-        .map_err(|e| CliError::Usage(format!("{}: {e}; nothing useful was written", instance.display())))?;
-    for p in written {
-        println!("wrote {}", p.display());
-    }
-    Ok(())
 }

@@ -532,7 +532,7 @@ pub fn read_and_merge(input: &Path, rules: Option<&Path>) -> Result<Merged, Rost
     // 4. Merge: a table (or a setting row) wins over the rules file; a note says so.
     let obj = value.as_object_mut().expect("an object");
     obj.entry("format").or_insert_with(|| Value::from("trappa-instance"));
-    obj.entry("version").or_insert_with(|| Value::from(crate::io::format::FORMAT_VERSION));
+    obj.entry("version").or_insert_with(|| Value::from(crate::format::FORMAT_VERSION));
     for (path, v, loc) in &settings {
         let dotted = path.join(".");
         if let Some(old) = set_path(&mut value, path, v.clone()) {

@@ -5,7 +5,7 @@
 use super::cells::{self, format_number};
 use super::columns::{self, CellKind, Sheet, SETTINGS};
 use super::read::choice_word;
-use crate::io::format::{DateOrRange, InstanceFile};
+use crate::format::{DateOrRange, InstanceFile};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 use serde_json::{Map, Value};

@@ -4,7 +4,7 @@
 //! which both people are free, at most one meeting a day for a mentor) and the choice of place.
 //! Which pairs exist is decided by [`super::mentor_matching`].
 
-use crate::io::format::MeetingPlace;
+use crate::format::MeetingPlace;
 use crate::model::calendar::month_key;
 use crate::model::Instance;
 use chrono::{Datelike, NaiveDate};

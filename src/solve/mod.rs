@@ -6,8 +6,8 @@ pub mod meetings;
 pub mod mentor_matching;
 pub mod timetable;
 
-use crate::io::plan_format::*;
-use crate::io::LoadedInstance;
+use crate::format::plan::*;
+use crate::load::LoadedInstance;
 use mentor_matching::{balance_cost, build_problem, Matching, MatchingProblem};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::AtomicBool;

@@ -2,7 +2,7 @@
 //! municipality, travel and the split of the course costs.
 
 use super::{CostSplit, Lookup};
-use crate::io::plan_format::PlanFile;
+use crate::format::plan::PlanFile;
 use std::collections::BTreeSet;
 
 /// Participants of one phase and how many of them each part of the plan serves.

@@ -4,7 +4,7 @@
 //! meeting place to its members' municipalities.
 
 use super::{esc, int_sv, Figures, Lookup, MENTOR_COLOUR};
-use crate::io::plan_format::PlanFile;
+use crate::format::plan::PlanFile;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 

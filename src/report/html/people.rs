@@ -3,8 +3,8 @@
 //! and with whom, and what the plan could not give them.
 
 use super::{date_sv, esc, int_sv, person_anchor, reason_sv, Lookup};
-use crate::io::output::{CalendarEntry, EntryKind};
-use crate::io::plan_format::PlanFile;
+use crate::format::plan::PlanFile;
+use crate::write::{CalendarEntry, EntryKind};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;

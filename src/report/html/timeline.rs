@@ -2,7 +2,7 @@
 //! mentor and group meetings of each month as stacked bars.
 
 use super::{esc, int_sv, Figures, Lookup, MENTOR_COLOUR, MONTHS_SV, PALETTE};
-use crate::io::plan_format::{PlanFile, SessionPlan};
+use crate::format::plan::{PlanFile, SessionPlan};
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 use std::fmt::Write;

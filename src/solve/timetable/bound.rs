@@ -8,8 +8,9 @@
 //!   Solved by microlp; its proven bound is the bound, its session counts guide the heuristics.
 
 use super::Context;
-use crate::io::format::Priority;
+use crate::format::Priority;
 use crate::model::Instance;
+use crate::rules::timetable::Workload;
 use good_lp::{variable, Expression, ProblemVariables, Solution, SolverModel, Variable, WithTimeLimit};
 use std::collections::BTreeMap;
 
@@ -41,7 +42,7 @@ pub fn servable(inst: &Instance) -> Vec<bool> {
             });
             let unit = m.workload.unit_cap[inst.participants[d.participant].unit] > 0;
             let month = fits_month_cap(inst, d.course);
-            d.eligible && month && has_start && trainers && venue && prereq && unit && c.days <= m.workload.max_days_per_round
+            d.eligible && month && has_start && trainers && venue && prereq && unit && c.days <= Workload::of(m).max_per_round()
         })
         .collect();
     for c in 0..m.courses.len() {
@@ -59,14 +60,7 @@ pub fn servable(inst: &Instance) -> Vec<bool> {
 
 /// Whether some layout of the course keeps within the course days allowed per month.
 pub fn fits_month_cap(inst: &Instance, course: usize) -> bool {
-    let m = &inst.timetable;
-    m.starts[course].iter().any(|days| {
-        let mut per_month: BTreeMap<usize, usize> = BTreeMap::new();
-        for &t in days {
-            *per_month.entry(m.day_month[t]).or_default() += 1;
-        }
-        per_month.values().all(|&n| n <= m.workload.max_days_per_month)
-    })
+    Workload::of(&inst.timetable).course_fits_month(course)
 }
 
 /// The cheapest cost of one session of `course` at `venue`, or None when the venue is too

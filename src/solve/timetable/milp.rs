@@ -18,6 +18,7 @@ use super::greedy;
 use super::state::State;
 use super::{Context, Outcome, Session, Timetable};
 use crate::model::Instance;
+use crate::rules::timetable::Workload;
 use crate::solve::SolveError;
 use good_lp::{variable, Expression, ProblemVariables, Solution, SolverModel, Variable, WithInitialSolution, WithTimeLimit};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -104,11 +105,7 @@ fn compatible(inst: &Instance, servable: &[bool], d: usize, k: &Candidate) -> bo
     if k.days[0] < lo || k.days[k.days.len() - 1] > hi || !k.days.iter().all(|&t| m.participant_free[dem.participant][t]) {
         return false;
     }
-    let mut per_month: BTreeMap<usize, usize> = BTreeMap::new();
-    for &t in &k.days {
-        *per_month.entry(m.day_month[t]).or_default() += 1;
-    }
-    k.days.len() <= m.workload.max_days_per_round && per_month.values().all(|&n| n <= m.workload.max_days_per_month)
+    Workload::of(m).fits_alone(&k.days)
 }
 
 /// Attendance pairs (demand, candidate) of a candidate set.
@@ -412,6 +409,7 @@ fn session_model(
             model.add_constraint((Expression::from(z[k]) - group).geq(0.0));
         }
     }
+    let workload = Workload::of(m);
     // Per participant: one course a day, workload per month and round, courses per round.
     let mut of_participant: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, &(d, _)) in pairs.iter().enumerate() {
@@ -426,12 +424,10 @@ fn session_model(
         let mut by_month: BTreeMap<usize, Vec<(usize, f64)>> = BTreeMap::new();
         for &i in list {
             let k = &cands[pairs[i].1];
-            let mut per_month: BTreeMap<usize, usize> = BTreeMap::new();
             for &t in &k.days {
                 by_day.entry(t).or_default().push(i);
-                *per_month.entry(m.day_month[t]).or_default() += 1;
             }
-            for (mo, n) in per_month {
+            for (mo, n) in workload.days_per_month(&k.days) {
                 by_month.entry(mo).or_default().push((i, n as f64));
             }
         }
@@ -444,10 +440,10 @@ fn session_model(
         }
         for terms in by_month.values() {
             let sum: Expression = terms.iter().map(|&(i, n)| n * x[i]).sum();
-            model.add_constraint(sum.leq(m.workload.max_days_per_month as f64));
+            model.add_constraint(sum.leq(workload.max_per_month() as f64));
         }
         let days: Expression = list.iter().map(|&i| cands[pairs[i].1].days.len() as f64 * x[i]).sum();
-        model.add_constraint(days.leq(m.workload.max_days_per_round as f64));
+        model.add_constraint(days.leq(workload.max_per_round() as f64));
         if demands.len() > m.workload.max_courses {
             let n: Expression = list.iter().map(|&i| x[i]).sum();
             model.add_constraint(n.leq(m.workload.max_courses as f64));

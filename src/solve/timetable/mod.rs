@@ -15,7 +15,7 @@ pub mod pins;
 pub mod state;
 
 use super::SolveError;
-use crate::io::format::Priority;
+use crate::format::Priority;
 use crate::model::Instance;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;

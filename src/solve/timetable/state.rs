@@ -7,6 +7,7 @@
 use super::{Session, Timetable};
 use crate::model::timetable::TimetableModel;
 use crate::model::Instance;
+use crate::rules::timetable::Workload;
 use std::collections::BTreeMap;
 
 /// Why a participant cannot join a session (or a session cannot be placed).
@@ -354,11 +355,7 @@ impl<'a> State<'a> {
 
     /// The participant stays within the course days allowed per month.
     fn month_ok(&self, p: usize, days: &[usize]) -> bool {
-        let mut per_month: BTreeMap<usize, usize> = BTreeMap::new();
-        for &t in days {
-            *per_month.entry(self.m.day_month[t]).or_default() += 1;
-        }
-        per_month.iter().all(|(&mo, &n)| self.month_days[p * self.m.months + mo] as usize + n <= self.m.workload.max_days_per_month)
+        Workload::of(self.m).fits_month(days, |mo| self.month_days[p * self.m.months + mo] as usize)
     }
 
     /// The unit keeps enough staff at work on every session day.
@@ -402,7 +399,7 @@ impl<'a> State<'a> {
         if self.courses_taken[p] as usize >= self.m.workload.max_courses {
             return Err(Block::CourseCountLimit);
         }
-        if self.round_days[p] as usize + days.len() > self.m.workload.max_days_per_round {
+        if self.round_days[p] as usize + days.len() > Workload::of(self.m).max_per_round() {
             return Err(Block::RoundDaysLimit);
         }
         if !self.month_ok(p, days) {

@@ -27,11 +27,21 @@
 
 mod exact;
 mod local_search;
-mod mdgplib;
 
+pub use crate::load::mdgplib::MdgpParseError;
 pub use exact::{exact_milp, ExactSolution, ExactStatus, EXACT_MAX_COLUMNS};
 pub use local_search::{budget_for_work, local_search, SearchParams, Solution, AUTO_STARTS};
-pub use mdgplib::{parse_mdgplib, MdgpParseError};
+
+/// Reads an MDGPLIB text ([`crate::load::mdgplib`]) as a plain grouping problem.
+pub fn parse_mdgplib(text: &str) -> Result<GroupingProblem, MdgpParseError> {
+    crate::load::mdgplib::parse_mdgplib(text).map(GroupingProblem::from)
+}
+
+impl From<crate::format::benchmark::MdgpInstance> for GroupingProblem {
+    fn from(m: crate::format::benchmark::MdgpInstance) -> Self {
+        GroupingProblem::new(m.n, m.weights, m.group_bounds)
+    }
+}
 
 /// A grouping problem: who is grouped with whom, under size bounds and optional
 /// mixing caps, allowed groups and a travel term.

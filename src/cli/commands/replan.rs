@@ -1,21 +1,14 @@
 //! `trappa replan` and `trappa diff`.
 
-use super::{input_error, read_plan, CliError};
+use crate::cli::{input_error, read_plan, CliError};
 use crate::diff;
-use crate::io::{self, output};
+use crate::load;
 use crate::replan::{self, ChangeWeights, ReplanParams};
+use crate::write;
 use chrono::NaiveDate;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-
-fn plan_json(plan: &Path) -> PathBuf {
-    if plan.is_dir() {
-        plan.join("plan.json")
-    } else {
-        plan.to_path_buf()
-    }
-}
 
 fn parse_date(what: &str, s: &str) -> Result<NaiveDate, CliError> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
@@ -34,8 +27,8 @@ pub fn run_replan(
 ) -> Result<(), CliError> {
     let today = parse_date("--today", today)?;
     let weights = ChangeWeights::parse(weights).map_err(CliError::Usage)?;
-    let loaded = io::read_instance(instance).map_err(input_error)?;
-    let prev_path = plan_json(previous);
+    let loaded = load::read_instance(instance).map_err(input_error)?;
+    let prev_path = crate::files::plan_json_path(previous);
     let prev_bytes =
         std::fs::read(&prev_path).map_err(|e| CliError::Usage(format!("cannot read the previous plan {}: {e}", prev_path.display())))?;
     let prev = read_plan(&prev_path)?;
@@ -49,12 +42,12 @@ pub fn run_replan(
         let _ = ctrlc::set_handler(move || stop.store(true, Ordering::Relaxed));
     }
     let params = ReplanParams { today, weights, seed, stop };
-    let plan = replan::replan(&loaded, &instance.display().to_string(), &prev, &io::sha256_hex(&prev_bytes), &params)
+    let plan = replan::replan(&loaded, &instance.display().to_string(), &prev, &load::sha256_hex(&prev_bytes), &params)
         .map_err(|e| CliError::Usage(e.to_string()))?;
-    let mut files = output::render_plan_files(&plan, &loaded.file, &loaded.model).map_err(|e| CliError::Usage(e.to_string()))?;
+    let mut files = write::render_plan_files(&plan, &loaded.file, &loaded.model).map_err(|e| CliError::Usage(e.to_string()))?;
     let bytes = std::fs::read(instance).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", instance.display())))?;
-    files.insert(output::INSTANCE_COPY.into(), bytes);
-    output::write_plan_dir(out, &files).map_err(|e| CliError::Usage(e.to_string()))?;
+    files.insert(write::INSTANCE_COPY.into(), bytes);
+    write::write_plan_dir(out, &files).map_err(|e| CliError::Usage(e.to_string()))?;
     if !quiet {
         print!("{}", crate::report::summary(&plan));
         print!("{}", crate::report::timetable_summary(&plan));
@@ -83,8 +76,8 @@ pub fn run_replan(
 /// Runs `trappa diff`.
 pub fn run_diff(a: &Path, b: &Path, from: Option<&str>, json: bool) -> Result<(), CliError> {
     let from = from.map(|s| parse_date("--from", s)).transpose()?;
-    let pa = read_plan(&plan_json(a))?;
-    let pb = read_plan(&plan_json(b))?;
+    let pa = read_plan(&crate::files::plan_json_path(a))?;
+    let pb = read_plan(&crate::files::plan_json_path(b))?;
     let diffs = diff::diff(&pa, &pb, from);
     if json {
         let text = serde_json::to_string_pretty(&diffs).map_err(|e| CliError::Usage(e.to_string()))?;

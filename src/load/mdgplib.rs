@@ -7,7 +7,7 @@
 //! Blank lines are ignored. The objective is to maximise the sum of `d_ij` over
 //! pairs in the same group, so `d_ij` becomes the weight `w_ij`.
 
-use super::GroupingProblem;
+use crate::format::benchmark::MdgpInstance;
 
 /// What is wrong with an MDGPLIB text; every variant carries the 1-based line.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -97,10 +97,10 @@ impl MdgpParseError {
     }
 }
 
-/// Parses an MDGPLIB instance into a plain [`GroupingProblem`] (weights and
+/// Parses an MDGPLIB instance into a plain [`MdgpInstance`] (weights and
 /// bounds only). Never panics; allocates the `n × n` matrix only after
 /// checking that the text has enough lines for it.
-pub fn parse_mdgplib(text: &str) -> Result<GroupingProblem, MdgpParseError> {
+pub fn parse_mdgplib(text: &str) -> Result<MdgpInstance, MdgpParseError> {
     let mut lines = text.lines().enumerate().map(|(k, l)| (k + 1, l.trim())).filter(|(_, l)| !l.is_empty());
     let header_err = |line: usize, message: String| MdgpParseError::BadHeader { line, message };
     let (hline, header) = lines.next().ok_or_else(|| header_err(1, "the text is empty".into()))?;
@@ -187,7 +187,7 @@ pub fn parse_mdgplib(text: &str) -> Result<GroupingProblem, MdgpParseError> {
     }
     // More lines than pairs would have hit a duplicate; fewer was caught above,
     // so every pair is present here.
-    Ok(GroupingProblem::new(n, weights, bounds))
+    Ok(MdgpInstance { n, weights, group_bounds: bounds })
 }
 
 /// A pair absent from `rest` (used only when there are too few lines, so the

@@ -1,14 +1,14 @@
 //! The instance file format (JSON, version 1): serde types only.
 //!
 //! These types mirror the file a coordinator writes. They carry no derived data and no rules;
-//! [`crate::io::validate`] checks them and [`crate::model`] builds the solver's indexed model
+//! [`crate::load::validate`] checks them and [`crate::model`] builds the solver's indexed model
 //! from them. Every default is documented here and in `docs/format.md`.
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use super::format_groups::*;
+use super::groups::{GroupLeaderSpec, GroupProgrammeSpec};
 
 /// The format version this build of trappa reads and writes.
 pub const FORMAT_VERSION: u32 = 1;

@@ -3,7 +3,7 @@
 //! Written by `trappa solve`, read by `trappa check`. The checker sees nothing else of a
 //! solve than this file and the instance.
 
-use crate::io::format::Priority;
+use super::instance::Priority;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

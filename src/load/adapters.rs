@@ -1,6 +1,6 @@
 //! Adapters for published benchmark formats, turning them into trappa instances.
 
-use super::format::*;
+use crate::format::*;
 use chrono::NaiveDate;
 
 /// Errors of an adapter, with the line where the input went wrong.
@@ -119,7 +119,7 @@ pub fn assignment_instance(name: &str, n: usize, costs: &[f64]) -> InstanceFile 
 /// pairwise diversity): n participants, each in a unit of their own, and one reflection-group
 /// programme without leaders whose explicit pair weights are the diversities and whose
 /// travel weight is 0, so the programme's objective equals the benchmark's.
-pub fn mdgp_instance(name: &str, problem: &crate::solve::groups::mdgp::GroupingProblem) -> InstanceFile {
+pub fn mdgp_instance(name: &str, problem: &crate::format::benchmark::MdgpInstance) -> InstanceFile {
     let mut file = assignment_instance(name, 0, &[]);
     let n = problem.n;
     let width = n.to_string().len().max(3);

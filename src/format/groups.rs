@@ -1,7 +1,7 @@
 //! Instance format, group part: supervision groups, reflection groups and research circles,
-//! with their leaders. Serde types only (see [`super::format`] for the rest of the file).
+//! with their leaders. Serde types only (see [`super::instance`] for the rest of the file).
 
-use super::format::{DateOrRange, Role};
+use super::instance::{DateOrRange, Role};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -3,8 +3,8 @@
 //! The codes are listed in `docs/errors.md`, and `instances/invalid/` holds one example file
 //! per code. Validation only reports; it never repairs.
 
-use super::format::*;
 use super::Problem;
+use crate::format::*;
 use chrono::NaiveDate;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};

@@ -8,36 +8,23 @@
 //! calendars, and on a busy disk forcing each to the device took seconds to tens of seconds,
 //! for protection against power loss rather than against an interrupted run.
 
-use super::format::InstanceFile;
-use super::plan_format::{PlanFile, TimetablePlan};
+use crate::format::plan::{PlanFile, TimetablePlan};
+use crate::format::InstanceFile;
 use crate::model::Instance;
 use chrono::NaiveDate;
 use icalendar::{Calendar, Component, Event, EventLike};
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Errors while writing output.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
-    /// A file system operation failed.
-    #[error("cannot write {path}: {source}")]
-    Io {
-        /// The path.
-        path: String,
-        /// The cause.
-        source: std::io::Error,
-    },
-    /// The target exists and is not a trappa plan directory.
-    #[error("{0} exists and is not a trappa plan directory (no plan.json); choose another --out or remove it")]
-    NotAPlanDir(String),
+    /// Writing the plan directory failed.
+    #[error(transparent)]
+    File(#[from] crate::files::FileError),
     /// Serialisation failed.
     #[error("cannot serialise the plan: {0}")]
     Serialise(String),
-}
-
-fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
-    move |source| OutputError::Io { path: path.display().to_string(), source }
 }
 
 /// Name of the byte-for-byte copy of the instance that `solve` puts in the plan directory
@@ -267,7 +254,7 @@ pub fn attendance_csv(tt: &TimetablePlan, inst: &Instance) -> Result<Vec<u8>, Ou
 
 /// A stable UID: the same person, partner and date give the same UID on every re-run.
 fn uid(round: &str, kind: &str, a: &str, b: &str, date: NaiveDate) -> String {
-    let h = super::sha256_hex(format!("{round}\u{1f}{kind}\u{1f}{a}\u{1f}{b}\u{1f}{date}").as_bytes());
+    let h = crate::load::sha256_hex(format!("{round}\u{1f}{kind}\u{1f}{a}\u{1f}{b}\u{1f}{date}").as_bytes());
     format!("{}@trappa", &h[..32])
 }
 
@@ -446,58 +433,9 @@ pub fn person_calendars(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -
         .collect()
 }
 
-/// Writes the files into `out` atomically (see the module docs).
+/// Writes the files into `out` atomically (see [`crate::files::write_dir_atomic`]).
 pub fn write_plan_dir(out: &Path, files: &PlanFiles) -> Result<(), OutputError> {
-    if out.exists() && !(out.is_dir() && (out.join("plan.json").exists() || is_empty_dir(out))) {
-        return Err(OutputError::NotAPlanDir(out.display().to_string()));
-    }
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    let base = out.file_name().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "plan".into());
-    let staging = tempfile::Builder::new().prefix(&format!(".{base}.new-")).tempdir_in(&parent).map_err(io_err(&parent))?;
-    for (name, bytes) in files {
-        let path = staging.path().join(name);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(io_err(dir))?;
-        }
-        fs::write(&path, bytes).map_err(io_err(&path))?;
-    }
-    let staged = staging.keep();
-    // Temporary directories are created private (0700); a plan is meant to be shared.
-    use std::os::unix::fs::PermissionsExt;
-    fs::set_permissions(&staged, fs::Permissions::from_mode(0o755)).map_err(io_err(&staged))?;
-    if !out.exists() {
-        return fs::rename(&staged, out).map_err(io_err(out));
-    }
-    if is_empty_dir(out) {
-        fs::remove_dir(out).map_err(io_err(out))?;
-        return fs::rename(&staged, out).map_err(io_err(out));
-    }
-    match rustix::fs::renameat_with(rustix::fs::CWD, &staged, rustix::fs::CWD, out, rustix::fs::RenameFlags::EXCHANGE) {
-        Ok(()) => {
-            // `staged` now holds the previous plan.
-            let _ = fs::remove_dir_all(&staged);
-            Ok(())
-        }
-        Err(_) => {
-            // No atomic exchange here: move the old plan aside, then the new one in.
-            let old = parent.join(format!(".{base}.old-{}", std::process::id()));
-            fs::rename(out, &old).map_err(io_err(out))?;
-            if let Err(e) = fs::rename(&staged, out) {
-                let _ = fs::rename(&old, out);
-                return Err(io_err(out)(e));
-            }
-            let _ = fs::remove_dir_all(&old);
-            Ok(())
-        }
-    }
-}
-
-fn is_empty_dir(p: &Path) -> bool {
-    fs::read_dir(p).map(|mut d| d.next().is_none()).unwrap_or(false)
+    crate::files::write_dir_atomic(out, files.iter().map(|(n, b)| (n.as_str(), b.as_slice())), "plan.json").map_err(OutputError::from)
 }
 
 /// `groups.csv`: one row per group leader and member, same conventions as `pairs.csv`.

@@ -4,16 +4,13 @@
 //! [`crate::model::Instance`] or every problem found, each with a stable code.
 
 pub mod adapters;
-pub mod format;
-pub mod format_groups;
 pub mod jsonpos;
-pub mod output;
-pub mod plan_format;
+pub mod mdgplib;
 pub mod validate;
 pub mod validate_pins;
 
+use crate::format::InstanceFile;
 use crate::model::Instance;
-use format::InstanceFile;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -150,4 +147,44 @@ pub fn parse_and_validate(text: &str) -> Result<InstanceFile, Vec<Problem>> {
             })
             .collect())
     }
+}
+
+/// A plan file that cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum PlanReadError {
+    /// The file could not be read at all.
+    #[error("cannot read plan {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file is not a trappa plan.
+    #[error("{path}: not a trappa plan at {at} (line {line}, column {column}): {message}. Give the plan directory written by `trappa solve` or its plan.json")]
+    NotAPlan {
+        /// The file.
+        path: String,
+        /// JSON path of the offending value.
+        at: String,
+        /// Line (1-based).
+        line: usize,
+        /// Column (1-based).
+        column: usize,
+        /// What the parser said.
+        message: String,
+    },
+}
+
+/// Reads a plan.json, with line and column on syntax or type errors.
+pub fn read_plan(path: &Path) -> Result<crate::format::plan::PlanFile, PlanReadError> {
+    let text = std::fs::read_to_string(path).map_err(|source| PlanReadError::Io { path: path.display().to_string(), source })?;
+    let mut de = serde_json::Deserializer::from_str(&text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| PlanReadError::NotAPlan {
+        path: path.display().to_string(),
+        at: e.path().to_string(),
+        line: e.inner().line(),
+        column: e.inner().column(),
+        message: e.inner().to_string(),
+    })
 }

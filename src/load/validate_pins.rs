@@ -7,12 +7,12 @@
 //!
 //! Runs on a file that passed the other checks, so the indexed model can be built from it.
 
-use super::format::*;
 use super::validate::problem;
 use super::Problem;
+use crate::format::*;
 use crate::model::calendar::month_key;
 use crate::model::Instance;
-use crate::solve::mentor_matching::pair_violation;
+use crate::rules::mentorship::pair_violation;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -499,7 +499,7 @@ impl PinValidator<'_> {
                             format!("{} is not enrolled in programme {}", who.id, prog.id),
                             "add the participant to \"enrolled\" or remove them from the fixed group",
                         );
-                    } else if let Some(why) = crate::solve::groups::ineligibility(inst, prog, p) {
+                    } else if let Some(why) = crate::rules::groups::ineligibility(inst, prog, p) {
                         self.push(
                             "E064",
                             format!("{path}.members[{j}]"),

@@ -1,0 +1,55 @@
+//! `trappa import roster` and `trappa export roster`.
+
+use crate::cli::{write_file_atomic, CliError};
+use crate::roster;
+use std::path::Path;
+
+/// `trappa import roster`: reads, validates and writes the instance (atomically to `out`, or
+/// to standard output); notes go to standard error.
+pub fn run_import(input: &Path, rules: Option<&Path>, out: Option<&Path>) -> Result<(), CliError> {
+    let imported = roster::import(input, rules).map_err(|e| {
+        for w in &e.warnings {
+            eprintln!("note: {w}");
+        }
+        CliError::Usage(format!("{}: {e}", input.display()))
+    })?;
+    for w in &imported.warnings {
+        eprintln!("note: {w}");
+    }
+    if let Some(r) = &imported.rules {
+        eprintln!("rules from {}", r.display());
+    }
+    match out {
+        Some(p) => {
+            write_file_atomic(p, imported.json.as_bytes())?;
+            let i = &imported.instance;
+            eprintln!(
+                "{}: {} participants, {} mentors, {} group leaders, {} trainers, {} venues → {}",
+                i.round.name,
+                i.participants.len(),
+                i.mentors.len(),
+                i.group_leaders.len(),
+                i.trainers.len(),
+                i.venues.len(),
+                p.display()
+            );
+            Ok(())
+        }
+        None => {
+            print!("{}", imported.json);
+            Ok(())
+        }
+    }
+}
+
+/// `trappa export roster`: reads and validates the instance, writes the workbook or CSV files
+/// and the rules file.
+pub fn run_export(instance: &Path, out: &Path, rules_out: Option<&Path>) -> Result<(), CliError> {
+    let loaded = crate::load::read_instance(instance).map_err(|e| CliError::Usage(e.to_string()))?;
+    let written = roster::export(&loaded.file, out, rules_out)
+        .map_err(|e| CliError::Usage(format!("{}: {e}; nothing useful was written", instance.display())))?;
+    for p in written {
+        println!("wrote {}", p.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,136 @@
+//! The rules of a mentor–mentee pair: which hard rule forbids a pair ([`pair_violation`]) and
+//! what an allowed pair costs ([`pair_cost`]). Used by pin validation (`load`), matching
+//! (`solve`), re-planning and explanations; the checker states the same rules on its own.
+
+use crate::format::SameMunicipality;
+use crate::model::Instance;
+use std::collections::BTreeMap;
+
+/// A hard rule that can exclude a mentor for a mentee. The names are those used in plans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PairRule {
+    /// The mentor's capacity is zero.
+    NoCapacity,
+    /// The mentor has not taken the mentor training and training is required.
+    NotTrained,
+    /// The mentor has fewer years in the profession than required.
+    TooJunior,
+    /// Mentor and mentee work in the same unit (always forbidden).
+    SameUnit,
+    /// Same municipality, and the programme forbids it.
+    SameMunicipality,
+    /// The pair is explicitly excluded (e.g. line manager).
+    Excluded,
+    /// The travel time exceeds the mentor's maximum.
+    TooFar,
+}
+
+impl PairRule {
+    /// The rule's name as written in plans.
+    pub fn name(self) -> &'static str {
+        match self {
+            PairRule::NoCapacity => "no_capacity",
+            PairRule::NotTrained => "not_trained",
+            PairRule::TooJunior => "too_junior",
+            PairRule::SameUnit => "same_unit",
+            PairRule::SameMunicipality => "same_municipality",
+            PairRule::Excluded => "excluded",
+            PairRule::TooFar => "too_far",
+        }
+    }
+}
+
+/// The soft cost of a pair by term (weighted).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PairCostTerms {
+    /// Weighted one-way travel time.
+    pub travel: f64,
+    /// Same-municipality penalty.
+    pub same_municipality: f64,
+    /// Mentee interests not covered by the mentor's expertise.
+    pub interest_mismatch: f64,
+    /// Repeat of an earlier pair.
+    pub repeat_pair: f64,
+    /// Explicit pair cost from the instance (replaces all the terms above).
+    pub explicit: Option<f64>,
+}
+
+impl PairCostTerms {
+    /// Sum of the terms.
+    pub fn total(&self) -> f64 {
+        match self.explicit {
+            Some(c) => c,
+            None => self.travel + self.same_municipality + self.interest_mismatch + self.repeat_pair,
+        }
+    }
+
+    /// The terms by name, as reported in plans.
+    pub fn by_name(&self) -> BTreeMap<String, f64> {
+        let mut m = BTreeMap::new();
+        match self.explicit {
+            Some(c) => {
+                m.insert("explicit_pair_cost".to_string(), c);
+            }
+            None => {
+                m.insert("travel".to_string(), self.travel);
+                m.insert("same_municipality".to_string(), self.same_municipality);
+                m.insert("interest_mismatch".to_string(), self.interest_mismatch);
+                m.insert("repeat_pair".to_string(), self.repeat_pair);
+            }
+        }
+        m
+    }
+}
+
+/// The first hard rule that forbids mentor `m` for participant `p`, if any.
+pub fn pair_violation(inst: &Instance, m: usize, p: usize) -> Option<PairRule> {
+    let mentor = &inst.mentors[m];
+    let mentee = &inst.participants[p];
+    let rules = &inst.mentorship;
+    if mentor.capacity == 0 {
+        return Some(PairRule::NoCapacity);
+    }
+    if rules.require_training && !mentor.trained {
+        return Some(PairRule::NotTrained);
+    }
+    if mentor.years < rules.mentor_min_years {
+        return Some(PairRule::TooJunior);
+    }
+    if mentor.unit == mentee.unit {
+        return Some(PairRule::SameUnit);
+    }
+    if rules.same_municipality == SameMunicipality::Forbidden && mentor.municipality == mentee.municipality {
+        return Some(PairRule::SameMunicipality);
+    }
+    if !rules.exclusions.is_empty() && rules.exclusions.contains(&(m, p)) {
+        return Some(PairRule::Excluded);
+    }
+    if let Some(max) = mentor.max_travel_minutes {
+        if inst.travel(mentor.municipality, mentee.municipality) > max {
+            return Some(PairRule::TooFar);
+        }
+    }
+    None
+}
+
+/// The soft cost of an allowed pair.
+pub fn pair_cost(inst: &Instance, m: usize, p: usize) -> PairCostTerms {
+    if !inst.mentorship.pair_costs.is_empty() {
+        if let Some(&c) = inst.mentorship.pair_costs.get(&(m, p)) {
+            return PairCostTerms { explicit: Some(c), ..Default::default() };
+        }
+    }
+    let mentor = &inst.mentors[m];
+    let mentee = &inst.participants[p];
+    let w = &inst.weights;
+    let same = mentor.municipality == mentee.municipality;
+    // Tag lists are short (a handful each): a linear scan beats hashing.
+    let uncovered = mentee.interests.iter().filter(|t| !mentor.expertise.iter().any(|e| e == *t)).count();
+    PairCostTerms {
+        travel: w.travel_per_minute * inst.travel(mentor.municipality, mentee.municipality),
+        same_municipality: if same && inst.mentorship.same_municipality == SameMunicipality::Penalised { w.same_municipality } else { 0.0 },
+        interest_mismatch: w.interest_mismatch * uncovered as f64,
+        repeat_pair: if !mentor.history.is_empty() && mentor.history.contains(&p) { w.repeat_pair } else { 0.0 },
+        explicit: None,
+    }
+}
