@@ -158,17 +158,7 @@ const TAGS: &[&str] = &[
 /// Generates a round.
 pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
-    if opts.participants == 0 {
-        return Err(GenError::Options("--participants must be at least 1".into()));
-    }
-    if let Some(k) = opts.mentees {
-        if k > opts.participants {
-            return Err(GenError::Options(format!("--mentees {k} exceeds --participants {}", opts.participants)));
-        }
-    }
-    if matches!(opts.mentor_capacity, Some(c) if c < 1) {
-        return Err(GenError::Options("--mentor-capacity must be at least 1".into()));
-    }
+    check_options(opts)?;
     let (region_name, mut munis) = municipalities(opts.region, &mut rng);
     let start = NaiveDate::from_ymd_opt(2027, 1, 11).expect("valid date");
     let end = if opts.term { NaiveDate::from_ymd_opt(2027, 6, 11) } else { NaiveDate::from_ymd_opt(2027, 12, 17) }.expect("valid date");
@@ -177,235 +167,17 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     let mentees = opts.mentees.unwrap_or(opts.participants * 23 / 100);
     let cap_mean = opts.mentor_capacity.map(|c| c as f64).unwrap_or(2.0);
     let n_mentors = opts.mentors.unwrap_or(((mentees as f64 / cap_mean) * 1.15).ceil() as usize + 1);
-    let total_pop: i64 = munis.iter().map(|m| m.population).sum();
-    let split = |n: usize| -> Vec<usize> {
-        let quotas: Vec<f64> = munis.iter().map(|m| n as f64 * m.population as f64 / total_pop as f64).collect();
-        let mut counts: Vec<usize> = quotas.iter().map(|q| q.floor() as usize).collect();
-        let mut rest: Vec<(f64, usize)> = quotas.iter().enumerate().map(|(i, q)| (q - q.floor(), i)).collect();
-        rest.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let missing = n - counts.iter().sum::<usize>();
-        for (_, i) in rest.into_iter().take(missing) {
-            counts[i] += 1;
-        }
-        counts
-    };
-    let part_counts = split(opts.participants);
-    let mentor_counts = split(n_mentors);
+    let part_counts = split_by_population(&munis, opts.participants);
+    let mentor_counts = split_by_population(&munis, n_mentors);
+    let mut units = Units::new(&munis, &part_counts, &mentor_counts);
 
-    // Units: about 12 staff each; child and youth welfare has roughly 0.55 social secretaries
-    // per 1,000 inhabitants (Uppsala: 130 posts for 240,000).
-    let mut units = Vec::new();
-    let mut unit_of_muni: Vec<Vec<usize>> = Vec::new();
-    for (i, m) in munis.iter().enumerate() {
-        let people = part_counts[i] + mentor_counts[i];
-        let staff = ((m.population as f64 * 0.55 / 1000.0).round() as usize).max(people + people / 3 + 2).max(4);
-        let n_units = staff.div_ceil(12).max(1);
-        let mut ids = Vec::new();
-        for u in 0..n_units {
-            let headcount = staff / n_units + usize::from(u < staff % n_units);
-            ids.push(units.len());
-            units.push(UnitSpec {
-                id: format!("{}-{:02}", m.id, u + 1),
-                name: Some(format!("{} barn och unga {}", m.name, u + 1)),
-                municipality: m.id.clone(),
-                headcount: headcount as i64,
-            });
-        }
-        unit_of_muni.push(ids);
-    }
-    let mut unit_load = vec![0i64; units.len()];
-    let mut pick_unit = |rng: &mut ChaCha8Rng, muni: usize, units: &Vec<UnitSpec>| -> String {
-        let ids = &unit_of_muni[muni];
-        // Fill units at random, never past the headcount.
-        let open: Vec<usize> = ids.iter().copied().filter(|&u| unit_load[u] < units[u].headcount).collect();
-        let u = *open.choose(rng).unwrap_or(&ids[0]);
-        unit_load[u] += 1;
-        units[u].id.clone()
-    };
-    let name = |rng: &mut ChaCha8Rng| format!("{} {}", FIRST.choose(rng).unwrap_or(&"Anna"), LAST.choose(rng).unwrap_or(&"Andersson"));
-    let tags = |rng: &mut ChaCha8Rng, lo: usize, hi: usize| -> Vec<String> {
-        let k = rng.gen_range(lo..=hi);
-        let mut t: Vec<String> = TAGS.choose_multiple(rng, k).map(|s| s.to_string()).collect();
-        t.sort();
-        t
-    };
-    let unavailable = |rng: &mut ChaCha8Rng| -> Vec<DateOrRange> {
-        let mut v = Vec::new();
-        if rng.gen_bool(0.25) {
-            let from = start + Duration::days(rng.gen_range(0..300));
-            v.push(DateOrRange::Range { from, to: from + Duration::days(rng.gen_range(2..14)), reason: Some("ledighet".into()) });
-        }
-        for _ in 0..rng.gen_range(0..3) {
-            v.push(DateOrRange::Date(start + Duration::days(rng.gen_range(0..340))));
-        }
-        v
-    };
-
-    // Phases: the sources' mix (Yrkesresan: 377 new, 235 practised), plus experienced staff.
-    let mut kinds: Vec<u8> = Vec::with_capacity(opts.participants); // 0 new, 1 practised+mentor, 2 practised, 3 experienced
-    kinds.extend(std::iter::repeat_n(1, mentees));
-    let rest = opts.participants - mentees;
-    for i in 0..rest {
-        let x = (i as f64 + 0.5) / rest as f64;
-        kinds.push(if x < 0.62 {
-            0
-        } else if x < 0.8 {
-            2
-        } else {
-            3
-        });
-    }
-    kinds.shuffle(&mut rng);
-    let mut participants = Vec::with_capacity(opts.participants);
-    let mut k = 0;
-    let width = opts.participants.to_string().len().max(3);
-    for (mi, &count) in part_counts.iter().enumerate() {
-        for _ in 0..count {
-            let kind = kinds[k];
-            k += 1;
-            let years: f64 = match kind {
-                0 => rng.gen_range(0.05..1.95),
-                1 | 2 => rng.gen_range(2.05..4.95),
-                _ => rng.gen_range(5.05..25.0),
-            };
-            let profession_start = start - Duration::days((years * 365.25) as i64);
-            let employment_start = profession_start + Duration::days((rng.gen_range(0.0..years) * 365.25 * 0.5) as i64);
-            participants.push(ParticipantSpec {
-                id: format!("p{:0width$}", k),
-                name: name(&mut rng),
-                unit: pick_unit(&mut rng, mi, &units),
-                role: if rng.gen_bool(0.9) {
-                    Role::SocialSecretary
-                } else if rng.gen_bool(0.5) {
-                    Role::Executor
-                } else {
-                    Role::FirstLineManager
-                },
-                profession_start,
-                employment_start,
-                unavailable: unavailable(&mut rng),
-                interests: tags(&mut rng, 1, 3),
-                wants_mentor: kind == 1 || (kind == 0 && rng.gen_bool(0.05)),
-            });
-        }
-    }
-    let mut mentors = Vec::with_capacity(n_mentors);
-    let mwidth = n_mentors.to_string().len().max(3);
-    let mut j = 0;
-    for (mi, &count) in mentor_counts.iter().enumerate() {
-        for _ in 0..count {
-            j += 1;
-            let history = if rng.gen_bool(0.1) && !participants.is_empty() {
-                vec![participants[rng.gen_range(0..participants.len())].id.clone()]
-            } else {
-                vec![]
-            };
-            mentors.push(MentorSpec {
-                id: format!("m{:0mwidth$}", j),
-                name: name(&mut rng),
-                unit: pick_unit(&mut rng, mi, &units),
-                capacity: opts.mentor_capacity.unwrap_or_else(|| [1, 2, 2, 2, 3][rng.gen_range(0..5)]),
-                trained: rng.gen_bool(0.92),
-                years_in_profession: (rng.gen_range(5.0..30.0f64) * 10.0).round() / 10.0,
-                expertise: tags(&mut rng, 2, 4),
-                unavailable: unavailable(&mut rng),
-                max_travel_minutes: if rng.gen_bool(0.4) { Some([45.0, 60.0, 90.0, 120.0][rng.gen_range(0..4)]) } else { None },
-                history,
-            });
-        }
-    }
+    let kinds = phase_kinds(opts.participants, mentees, &mut rng);
+    let participants = participants(&mut rng, &mut units, &part_counts, &kinds, start);
+    let mentors = mentors(&mut rng, &mut units, &mentor_counts, &participants, n_mentors, opts.mentor_capacity, start);
     for m in &mut munis {
         m.cost_share = m.cost_share.map(|s| (s * 1000.0).round() / 1000.0);
     }
-
-    // Group programmes: professional supervision for new hires from six months in the
-    // profession (monthly, 8–10 meetings, groups of 5–8 mixed across municipalities), and a
-    // research circle on child interviews for the practised and experienced.
-    let supervision_eligible = participants
-        .iter()
-        .filter(|p| {
-            (start - p.profession_start).num_days() as f64 >= 0.5 * 365.25 && (start - p.profession_start).num_days() as f64 / 365.25 < 2.0
-        })
-        .count();
-    let supervision_groups = supervision_eligible.div_ceil(8);
-    let circle_groups = (opts.participants / 150).clamp(1, 6);
-    let n_supervisors = supervision_groups.div_ceil(2) + 1;
-    let n_circle_leaders = circle_groups.div_ceil(2);
-    let mut by_size: Vec<usize> = (0..munis.len()).collect();
-    by_size.sort_by_key(|&i| std::cmp::Reverse(munis[i].population));
-    let mut group_leaders = Vec::new();
-    for k in 0..n_supervisors + n_circle_leaders {
-        // Leaders live where people live: the larger municipalities, weighted.
-        let home = by_size[rng.gen_range(0..by_size.len().min(6))];
-        let circle = k >= n_supervisors;
-        group_leaders.push(GroupLeaderSpec {
-            id: format!("l{:03}", k + 1),
-            name: name(&mut rng),
-            municipality: munis[home].id.clone(),
-            qualifications: if circle { vec!["research_circle".into()] } else { vec!["supervision".into()] },
-            max_groups: if circle { 2 } else { [2, 2, 3][rng.gen_range(0..3)] },
-            unavailable: unavailable(&mut rng),
-        });
-    }
-    let mut group_programmes = vec![
-        GroupProgrammeSpec {
-            id: "handledning".into(),
-            name: "Yrkeshandledning för nyanställda".into(),
-            kind: GroupKind::Supervision,
-            eligibility: GroupEligibility { phases: vec!["new".into()], min_months: Some(6.0), ..GroupEligibility::default() },
-            enrolled: None,
-            min_size: Some(5),
-            max_size: Some(8),
-            group_sizes: None,
-            groups: None,
-            max_per_municipality: None,
-            max_per_unit: Some(2),
-            leader_required: true,
-            leader_qualification: None,
-            // A term touches six months: supervision meets monthly, four to six times.
-            meetings: if opts.term {
-                GroupMeetingRules { min: 4, max: 6, ..GroupMeetingRules::default() }
-            } else {
-                GroupMeetingRules::default()
-            },
-            venue: None,
-            together_before: vec![],
-            diversity: DiversityWeights::default(),
-            pair_weights: vec![],
-            pair_weights_only: false,
-            fixed_groups: vec![],
-        },
-        GroupProgrammeSpec {
-            id: "fou-cirkel".into(),
-            name: "FoU-cirkel barnsamtal".into(),
-            kind: GroupKind::ResearchCircle,
-            eligibility: GroupEligibility {
-                phases: vec!["practised".into(), "experienced".into()],
-                themes: vec!["barnsamtal".into(), "utvecklingspsykologi".into()],
-                ..GroupEligibility::default()
-            },
-            enrolled: None,
-            min_size: Some(8),
-            max_size: Some(12),
-            group_sizes: None,
-            groups: Some(circle_groups),
-            max_per_municipality: Some(4),
-            max_per_unit: Some(2),
-            leader_required: true,
-            leader_qualification: None,
-            meetings: if opts.term {
-                GroupMeetingRules { min: 3, max: 5, ..GroupMeetingRules::default() }
-            } else {
-                GroupMeetingRules { min: 6, max: 8, ..GroupMeetingRules::default() }
-            },
-            venue: None,
-            together_before: vec![],
-            diversity: DiversityWeights::default(),
-            pair_weights: vec![],
-            pair_weights_only: false,
-            fixed_groups: vec![],
-        },
-    ];
+    let (mut group_programmes, mut group_leaders) = groups(&mut rng, opts, &participants, &munis, start);
     if opts.no_groups {
         group_programmes.clear();
         group_leaders.clear();
@@ -435,7 +207,7 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
                 reason: Some("sommaruppehåll".into()),
             }],
         },
-        region: RegionSpec { name: region_name, municipalities: munis, units, travel: TravelSpec::default() },
+        region: RegionSpec { name: region_name, municipalities: munis, units: units.specs, travel: TravelSpec::default() },
         phases: default_phases(),
         participants,
         mentors,
@@ -456,6 +228,309 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
         add_courses(&mut file, opts.seed);
     }
     Ok(file)
+}
+
+/// Refuses options that cannot be honoured.
+fn check_options(opts: &GenOptions) -> Result<(), GenError> {
+    if opts.participants == 0 {
+        return Err(GenError::Options("--participants must be at least 1".into()));
+    }
+    if let Some(k) = opts.mentees {
+        if k > opts.participants {
+            return Err(GenError::Options(format!("--mentees {k} exceeds --participants {}", opts.participants)));
+        }
+    }
+    if matches!(opts.mentor_capacity, Some(c) if c < 1) {
+        return Err(GenError::Options("--mentor-capacity must be at least 1".into()));
+    }
+    Ok(())
+}
+
+/// `n` people shared among the municipalities by population (largest remainder).
+fn split_by_population(munis: &[MunicipalitySpec], n: usize) -> Vec<usize> {
+    let total_pop: i64 = munis.iter().map(|m| m.population).sum();
+    let quotas: Vec<f64> = munis.iter().map(|m| n as f64 * m.population as f64 / total_pop as f64).collect();
+    let mut counts: Vec<usize> = quotas.iter().map(|q| q.floor() as usize).collect();
+    let mut rest: Vec<(f64, usize)> = quotas.iter().enumerate().map(|(i, q)| (q - q.floor(), i)).collect();
+    rest.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let missing = n - counts.iter().sum::<usize>();
+    for (_, i) in rest.into_iter().take(missing) {
+        counts[i] += 1;
+    }
+    counts
+}
+
+/// The units of the region and how many people have been placed in each.
+struct Units {
+    /// The units, municipality by municipality.
+    specs: Vec<UnitSpec>,
+    /// The units of each municipality (indices into `specs`).
+    of_muni: Vec<Vec<usize>>,
+    /// People placed in each unit so far.
+    load: Vec<i64>,
+}
+
+impl Units {
+    /// Units of about 12 staff each; child and youth welfare has roughly 0.55 social
+    /// secretaries per 1,000 inhabitants (Uppsala: 130 posts for 240,000).
+    fn new(munis: &[MunicipalitySpec], part_counts: &[usize], mentor_counts: &[usize]) -> Self {
+        let mut specs = Vec::new();
+        let mut of_muni: Vec<Vec<usize>> = Vec::new();
+        for (i, m) in munis.iter().enumerate() {
+            let people = part_counts[i] + mentor_counts[i];
+            let staff = ((m.population as f64 * 0.55 / 1000.0).round() as usize).max(people + people / 3 + 2).max(4);
+            let n_units = staff.div_ceil(12).max(1);
+            let mut ids = Vec::new();
+            for u in 0..n_units {
+                let headcount = staff / n_units + usize::from(u < staff % n_units);
+                ids.push(specs.len());
+                specs.push(UnitSpec {
+                    id: format!("{}-{:02}", m.id, u + 1),
+                    name: Some(format!("{} barn och unga {}", m.name, u + 1)),
+                    municipality: m.id.clone(),
+                    headcount: headcount as i64,
+                });
+            }
+            of_muni.push(ids);
+        }
+        let load = vec![0i64; specs.len()];
+        Units { specs, of_muni, load }
+    }
+
+    /// A unit of municipality `muni` for one more person: at random, never past the headcount.
+    fn pick(&mut self, rng: &mut ChaCha8Rng, muni: usize) -> String {
+        let ids = &self.of_muni[muni];
+        let open: Vec<usize> = ids.iter().copied().filter(|&u| self.load[u] < self.specs[u].headcount).collect();
+        let u = *open.choose(rng).unwrap_or(&ids[0]);
+        self.load[u] += 1;
+        self.specs[u].id.clone()
+    }
+}
+
+/// A first and a last name.
+fn person_name(rng: &mut ChaCha8Rng) -> String {
+    format!("{} {}", FIRST.choose(rng).unwrap_or(&"Anna"), LAST.choose(rng).unwrap_or(&"Andersson"))
+}
+
+/// `lo` to `hi` distinct tags, sorted.
+fn tags(rng: &mut ChaCha8Rng, lo: usize, hi: usize) -> Vec<String> {
+    let k = rng.gen_range(lo..=hi);
+    let mut t: Vec<String> = TAGS.choose_multiple(rng, k).map(|s| s.to_string()).collect();
+    t.sort();
+    t
+}
+
+/// Sometimes a leave of a few days, and up to two single days away.
+fn unavailable(rng: &mut ChaCha8Rng, start: NaiveDate) -> Vec<DateOrRange> {
+    let mut v = Vec::new();
+    if rng.gen_bool(0.25) {
+        let from = start + Duration::days(rng.gen_range(0..300));
+        v.push(DateOrRange::Range { from, to: from + Duration::days(rng.gen_range(2..14)), reason: Some("ledighet".into()) });
+    }
+    for _ in 0..rng.gen_range(0..3) {
+        v.push(DateOrRange::Date(start + Duration::days(rng.gen_range(0..340))));
+    }
+    v
+}
+
+/// The kind of each participant, shuffled: 0 new, 1 practised and wanting a mentor, 2
+/// practised, 3 experienced. The sources' mix (Yrkesresan: 377 new, 235 practised), plus
+/// experienced staff.
+fn phase_kinds(participants: usize, mentees: usize, rng: &mut ChaCha8Rng) -> Vec<u8> {
+    let mut kinds: Vec<u8> = Vec::with_capacity(participants);
+    kinds.extend(std::iter::repeat_n(1, mentees));
+    let rest = participants - mentees;
+    for i in 0..rest {
+        let x = (i as f64 + 0.5) / rest as f64;
+        kinds.push(if x < 0.62 {
+            0
+        } else if x < 0.8 {
+            2
+        } else {
+            3
+        });
+    }
+    kinds.shuffle(rng);
+    kinds
+}
+
+/// The participants, municipality by municipality (`counts`), of the given kinds.
+fn participants(rng: &mut ChaCha8Rng, units: &mut Units, counts: &[usize], kinds: &[u8], start: NaiveDate) -> Vec<ParticipantSpec> {
+    let mut participants = Vec::with_capacity(kinds.len());
+    let mut k = 0;
+    let width = kinds.len().to_string().len().max(3);
+    for (mi, &count) in counts.iter().enumerate() {
+        for _ in 0..count {
+            let kind = kinds[k];
+            k += 1;
+            let years: f64 = match kind {
+                0 => rng.gen_range(0.05..1.95),
+                1 | 2 => rng.gen_range(2.05..4.95),
+                _ => rng.gen_range(5.05..25.0),
+            };
+            let profession_start = start - Duration::days((years * 365.25) as i64);
+            let employment_start = profession_start + Duration::days((rng.gen_range(0.0..years) * 365.25 * 0.5) as i64);
+            participants.push(ParticipantSpec {
+                id: format!("p{:0width$}", k),
+                name: person_name(rng),
+                unit: units.pick(rng, mi),
+                role: if rng.gen_bool(0.9) {
+                    Role::SocialSecretary
+                } else if rng.gen_bool(0.5) {
+                    Role::Executor
+                } else {
+                    Role::FirstLineManager
+                },
+                profession_start,
+                employment_start,
+                unavailable: unavailable(rng, start),
+                interests: tags(rng, 1, 3),
+                wants_mentor: kind == 1 || (kind == 0 && rng.gen_bool(0.05)),
+            });
+        }
+    }
+    participants
+}
+
+/// The `n_mentors` mentors, municipality by municipality (`counts`); a few mentored one of the
+/// participants before.
+fn mentors(
+    rng: &mut ChaCha8Rng,
+    units: &mut Units,
+    counts: &[usize],
+    participants: &[ParticipantSpec],
+    n_mentors: usize,
+    capacity: Option<i64>,
+    start: NaiveDate,
+) -> Vec<MentorSpec> {
+    let mut mentors = Vec::with_capacity(n_mentors);
+    let mwidth = n_mentors.to_string().len().max(3);
+    let mut j = 0;
+    for (mi, &count) in counts.iter().enumerate() {
+        for _ in 0..count {
+            j += 1;
+            let history = if rng.gen_bool(0.1) && !participants.is_empty() {
+                vec![participants[rng.gen_range(0..participants.len())].id.clone()]
+            } else {
+                vec![]
+            };
+            mentors.push(MentorSpec {
+                id: format!("m{:0mwidth$}", j),
+                name: person_name(rng),
+                unit: units.pick(rng, mi),
+                capacity: capacity.unwrap_or_else(|| [1, 2, 2, 2, 3][rng.gen_range(0..5)]),
+                trained: rng.gen_bool(0.92),
+                years_in_profession: (rng.gen_range(5.0..30.0f64) * 10.0).round() / 10.0,
+                expertise: tags(rng, 2, 4),
+                unavailable: unavailable(rng, start),
+                max_travel_minutes: if rng.gen_bool(0.4) { Some([45.0, 60.0, 90.0, 120.0][rng.gen_range(0..4)]) } else { None },
+                history,
+            });
+        }
+    }
+    mentors
+}
+
+/// Group programmes and their leaders: professional supervision for new hires from six months
+/// in the profession (monthly, 8–10 meetings, groups of 5–8 mixed across municipalities), and a
+/// research circle on child interviews for the practised and experienced.
+fn groups(
+    rng: &mut ChaCha8Rng,
+    opts: &GenOptions,
+    participants: &[ParticipantSpec],
+    munis: &[MunicipalitySpec],
+    start: NaiveDate,
+) -> (Vec<GroupProgrammeSpec>, Vec<GroupLeaderSpec>) {
+    let supervision_eligible = participants
+        .iter()
+        .filter(|p| {
+            (start - p.profession_start).num_days() as f64 >= 0.5 * 365.25 && (start - p.profession_start).num_days() as f64 / 365.25 < 2.0
+        })
+        .count();
+    let supervision_groups = supervision_eligible.div_ceil(8);
+    let circle_groups = (opts.participants / 150).clamp(1, 6);
+    let n_supervisors = supervision_groups.div_ceil(2) + 1;
+    let n_circle_leaders = circle_groups.div_ceil(2);
+    let mut by_size: Vec<usize> = (0..munis.len()).collect();
+    by_size.sort_by_key(|&i| std::cmp::Reverse(munis[i].population));
+    let mut group_leaders = Vec::new();
+    for k in 0..n_supervisors + n_circle_leaders {
+        // Leaders live where people live: the larger municipalities, weighted.
+        let home = by_size[rng.gen_range(0..by_size.len().min(6))];
+        let circle = k >= n_supervisors;
+        group_leaders.push(GroupLeaderSpec {
+            id: format!("l{:03}", k + 1),
+            name: person_name(rng),
+            municipality: munis[home].id.clone(),
+            qualifications: if circle { vec!["research_circle".into()] } else { vec!["supervision".into()] },
+            max_groups: if circle { 2 } else { [2, 2, 3][rng.gen_range(0..3)] },
+            unavailable: unavailable(rng, start),
+        });
+    }
+    (group_programmes(opts.term, circle_groups), group_leaders)
+}
+
+/// The two group programmes; the research circle has `circle_groups` groups.
+fn group_programmes(term: bool, circle_groups: usize) -> Vec<GroupProgrammeSpec> {
+    vec![
+        GroupProgrammeSpec {
+            id: "handledning".into(),
+            name: "Yrkeshandledning för nyanställda".into(),
+            kind: GroupKind::Supervision,
+            eligibility: GroupEligibility { phases: vec!["new".into()], min_months: Some(6.0), ..GroupEligibility::default() },
+            enrolled: None,
+            min_size: Some(5),
+            max_size: Some(8),
+            group_sizes: None,
+            groups: None,
+            max_per_municipality: None,
+            max_per_unit: Some(2),
+            leader_required: true,
+            leader_qualification: None,
+            // A term touches six months: supervision meets monthly, four to six times.
+            meetings: if term {
+                GroupMeetingRules { min: 4, max: 6, ..GroupMeetingRules::default() }
+            } else {
+                GroupMeetingRules::default()
+            },
+            venue: None,
+            together_before: vec![],
+            diversity: DiversityWeights::default(),
+            pair_weights: vec![],
+            pair_weights_only: false,
+            fixed_groups: vec![],
+        },
+        GroupProgrammeSpec {
+            id: "fou-cirkel".into(),
+            name: "FoU-cirkel barnsamtal".into(),
+            kind: GroupKind::ResearchCircle,
+            eligibility: GroupEligibility {
+                phases: vec!["practised".into(), "experienced".into()],
+                themes: vec!["barnsamtal".into(), "utvecklingspsykologi".into()],
+                ..GroupEligibility::default()
+            },
+            enrolled: None,
+            min_size: Some(8),
+            max_size: Some(12),
+            group_sizes: None,
+            groups: Some(circle_groups),
+            max_per_municipality: Some(4),
+            max_per_unit: Some(2),
+            leader_required: true,
+            leader_qualification: None,
+            meetings: if term {
+                GroupMeetingRules { min: 3, max: 5, ..GroupMeetingRules::default() }
+            } else {
+                GroupMeetingRules { min: 6, max: 8, ..GroupMeetingRules::default() }
+            },
+            venue: None,
+            together_before: vec![],
+            diversity: DiversityWeights::default(),
+            pair_weights: vec![],
+            pair_weights_only: false,
+            fixed_groups: vec![],
+        },
+    ]
 }
 
 /// One course of the generator's catalogue: (id, name, days, pattern, min, max, prerequisite,
@@ -492,56 +567,70 @@ const WISHES: [&[(&str, u32)]; 3] = [
 fn add_courses(file: &mut InstanceFile, seed: u64) {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     rng.set_stream(7);
-    let n = file.participants.len();
-    let start = file.round.start;
-    let end = file.round.end;
-    file.courses = COURSES
-        .iter()
-        .map(|&(id, name, days, pattern, min, max, pre, deadline)| CourseSpec {
-            id: id.into(),
-            name: name.into(),
-            days,
-            pattern,
-            min_size: min,
-            max_size: max,
-            trainers_per_session: 1,
-            prerequisites: pre.map(|p| vec![p.to_string()]).unwrap_or_default(),
-            deadline_months: deadline,
-            max_sessions: None,
-            fixed_cost: if id == "introduktion" { 5000.0 } else { 2000.0 },
-            day_cost: 0.0,
-            min_gap_days: 7,
-            phases: match id {
-                "introduktion" => vec!["new".into()],
-                "lvu" | "familjehem" => vec!["practised".into(), "experienced".into()],
-                _ => vec![],
-            },
-        })
-        .collect();
+    file.courses = COURSES.iter().map(course_spec).collect();
+    late_arrivals(file, &mut rng);
+    file.venues = venues(file, &mut rng);
+    file.trainers = trainers(file, &mut rng);
+    add_demand(file, &mut rng);
+    // Yrkesresan-like limits: a five-day course fits in a month; two courses a round.
+    file.workload = WorkloadRules { max_course_days_per_month: 6, max_courses_per_round: Some(2), ..WorkloadRules::default() };
+}
 
-    // New hires keep arriving: a few of the newest start during the round's first months.
-    let phase = |p: &ParticipantSpec| -> usize {
-        let years = (start - p.profession_start).num_days() as f64 / 365.25;
-        if years < 2.0 {
-            0
-        } else if years < 5.0 {
-            1
-        } else {
-            2
-        }
-    };
-    let round_days = (end - start).num_days().max(1);
+/// A course of the catalogue as the instance has it.
+fn course_spec(&(id, name, days, pattern, min, max, pre, deadline): &CourseTemplate) -> CourseSpec {
+    CourseSpec {
+        id: id.into(),
+        name: name.into(),
+        days,
+        pattern,
+        min_size: min,
+        max_size: max,
+        trainers_per_session: 1,
+        prerequisites: pre.map(|p| vec![p.to_string()]).unwrap_or_default(),
+        deadline_months: deadline,
+        max_sessions: None,
+        fixed_cost: if id == "introduktion" { 5000.0 } else { 2000.0 },
+        day_cost: 0.0,
+        min_gap_days: 7,
+        phases: match id {
+            "introduktion" => vec!["new".into()],
+            "lvu" | "familjehem" => vec!["practised".into(), "experienced".into()],
+            _ => vec![],
+        },
+    }
+}
+
+/// Phase index of a participant at the round's start: 0 new, 1 practised, 2 experienced.
+fn phase_at(start: NaiveDate, p: &ParticipantSpec) -> usize {
+    let years = (start - p.profession_start).num_days() as f64 / 365.25;
+    if years < 2.0 {
+        0
+    } else if years < 5.0 {
+        1
+    } else {
+        2
+    }
+}
+
+/// New hires keep arriving: a few of the newest start during the round's first months.
+fn late_arrivals(file: &mut InstanceFile, rng: &mut ChaCha8Rng) {
+    let start = file.round.start;
+    let round_days = (file.round.end - start).num_days().max(1);
     for p in file.participants.iter_mut() {
-        if phase(p) == 0 && !p.wants_mentor && rng.gen_bool(0.08) {
+        if phase_at(start, p) == 0 && !p.wants_mentor && rng.gen_bool(0.08) {
             let joins = start + Duration::days(rng.gen_range(0..(round_days / 2).max(1)));
             p.employment_start = joins;
             p.profession_start = p.profession_start.min(joins);
         }
     }
+}
 
-    // Venues: municipalities get rooms by the square root of their population (D'Hondt), so
-    // the largest city has several and small municipalities none.
-    let n_venues = (n / 50).clamp(3, 80);
+/// Venues: municipalities get rooms by the square root of their population (D'Hondt), so the
+/// largest city has several and small municipalities none.
+fn venues(file: &InstanceFile, rng: &mut ChaCha8Rng) -> Vec<VenueSpec> {
+    let start = file.round.start;
+    let round_days = (file.round.end - start).num_days().max(1);
+    let n_venues = (file.participants.len() / 50).clamp(3, 80);
     let mut seats_of: Vec<(usize, usize)> = Vec::new();
     let mut counts = vec![0usize; file.region.municipalities.len()];
     for _ in 0..n_venues {
@@ -555,7 +644,7 @@ fn add_courses(file: &mut InstanceFile, seed: u64) {
         seats_of.push((best, counts[best]));
     }
     seats_of.sort();
-    file.venues = seats_of
+    seats_of
         .iter()
         .map(|&(m, k)| {
             let muni = &file.region.municipalities[m];
@@ -574,10 +663,14 @@ fn add_courses(file: &mut InstanceFile, seed: u64) {
                 },
             }
         })
-        .collect();
+        .collect()
+}
 
-    // Trainers: internal colleagues lending days (cheap, few days) and procured lecturers.
-    let n_trainers = (n / 20).max(10);
+/// Trainers: internal colleagues lending days (cheap, few days) and procured lecturers.
+fn trainers(file: &InstanceFile, rng: &mut ChaCha8Rng) -> Vec<TrainerSpec> {
+    let (start, end) = (file.round.start, file.round.end);
+    let round_days = (end - start).num_days().max(1);
+    let n_trainers = (file.participants.len() / 20).max(10);
     let mut trainers = Vec::with_capacity(n_trainers);
     for i in 0..n_trainers {
         let internal = rng.gen_bool(0.6);
@@ -609,15 +702,18 @@ fn add_courses(file: &mut InstanceFile, seed: u64) {
             },
         });
     }
-    file.trainers = trainers;
+    trainers
+}
 
-    // Demand: the introduction course is the new phase's default; individual plans add one or
-    // two courses by phase; experienced staff completed child law before.
+/// Demand: the introduction course is the new phase's default; individual plans add one or two
+/// courses by phase; experienced staff completed child law before.
+fn add_demand(file: &mut InstanceFile, rng: &mut ChaCha8Rng) {
+    let start = file.round.start;
     file.phase_demand = vec![PhaseDemandSpec { phase: "new".into(), course: "introduktion".into(), priority: Priority::High }];
     let mut demand = Vec::new();
     let mut history = Vec::new();
     for p in &file.participants {
-        let ph = phase(p);
+        let ph = phase_at(start, p);
         let employed_months = (start - p.employment_start).num_days() as f64 / 30.4;
         let has_intro = ph == 0 && employed_months < 6.0;
         if ph > 0 || (ph == 0 && employed_months >= 6.0) {
@@ -628,39 +724,7 @@ fn add_courses(file: &mut InstanceFile, seed: u64) {
             history.push(CourseRecord { participant: p.id.clone(), course: "barnratt".into() });
         }
         let wishes = if has_intro { usize::from(rng.gen_bool(0.3)) } else { [0, 1, 1, 1, 2][rng.gen_range(0..5)] };
-        let mut chosen: Vec<String> = Vec::new();
-        for _ in 0..wishes * 3 {
-            if chosen.len() >= wishes {
-                break;
-            }
-            let list = WISHES[ph];
-            let total: u32 = list.iter().map(|x| x.1).sum();
-            let mut r = rng.gen_range(0..total);
-            let pick = list
-                .iter()
-                .find(|x| {
-                    if r < x.1 {
-                        true
-                    } else {
-                        r -= x.1;
-                        false
-                    }
-                })
-                .map(|x| x.0)
-                .unwrap_or(list[0].0);
-            if chosen.iter().any(|c| c == pick) || (pick == "barnratt" && knows_law) {
-                continue;
-            }
-            // LVU builds on child law: without it, child law comes first in the same plan.
-            if pick == "lvu" && !knows_law {
-                if chosen.len() + 2 > 2 || chosen.iter().any(|c| c == "barnratt") {
-                    continue;
-                }
-                chosen.push("barnratt".into());
-            }
-            chosen.push(pick.to_string());
-        }
-        for c in chosen {
+        for c in wished_courses(rng, ph, wishes, knows_law) {
             let priority = match ph {
                 0 => Priority::Normal,
                 1 => {
@@ -683,8 +747,44 @@ fn add_courses(file: &mut InstanceFile, seed: u64) {
     }
     file.demand = demand;
     file.course_history = history;
-    // Yrkesresan-like limits: a five-day course fits in a month; two courses a round.
-    file.workload = WorkloadRules { max_course_days_per_month: 6, max_courses_per_round: Some(2), ..WorkloadRules::default() };
+}
+
+/// Up to `wishes` courses drawn by the weights of phase `ph` (three tries each); child law
+/// is left out for those who know it, and comes first for LVU when they do not.
+fn wished_courses(rng: &mut ChaCha8Rng, ph: usize, wishes: usize, knows_law: bool) -> Vec<String> {
+    let mut chosen: Vec<String> = Vec::new();
+    for _ in 0..wishes * 3 {
+        if chosen.len() >= wishes {
+            break;
+        }
+        let list = WISHES[ph];
+        let total: u32 = list.iter().map(|x| x.1).sum();
+        let mut r = rng.gen_range(0..total);
+        let pick = list
+            .iter()
+            .find(|x| {
+                if r < x.1 {
+                    true
+                } else {
+                    r -= x.1;
+                    false
+                }
+            })
+            .map(|x| x.0)
+            .unwrap_or(list[0].0);
+        if chosen.iter().any(|c| c == pick) || (pick == "barnratt" && knows_law) {
+            continue;
+        }
+        // LVU builds on child law: without it, child law comes first in the same plan.
+        if pick == "lvu" && !knows_law {
+            if chosen.len() + 2 > 2 || chosen.iter().any(|c| c == "barnratt") {
+                continue;
+            }
+            chosen.push("barnratt".into());
+        }
+        chosen.push(pick.to_string());
+    }
+    chosen
 }
 
 fn municipalities(region: GenRegion, rng: &mut ChaCha8Rng) -> (String, Vec<MunicipalitySpec>) {

@@ -3,6 +3,7 @@
 
 use super::{CostSplit, Lookup};
 use crate::format::plan::PlanFile;
+use crate::model::Instance;
 use std::collections::BTreeSet;
 
 /// Participants of one phase and how many of them each part of the plan serves.
@@ -153,152 +154,82 @@ impl Figures {
     /// Computes every figure of the page.
     pub(crate) fn compute(plan: &PlanFile, look: &Lookup, split: CostSplit) -> Figures {
         let inst = look.inst;
-        let nm = inst.municipalities.len();
-        let mut rows: Vec<MunicipalityRow> = inst
-            .municipalities
-            .iter()
-            .map(|m| MunicipalityRow {
-                id: m.id.clone(),
-                name: m.name.clone(),
-                population: m.population,
-                participants: 0,
-                course_seats: 0,
-                group_places: 0,
-                mentees: 0,
-                mentors: 0,
-                travel_minutes: 0.0,
-                share: 0.0,
-                cost: 0,
-            })
-            .collect();
-        for p in &inst.participants {
-            if let Some(r) = rows.get_mut(p.municipality) {
-                r.participants += 1;
-            }
-        }
-        let muni_of_place = |id: &str| look.municipality.get(id).copied();
-        let mut mentee_set = BTreeSet::new();
-        let mut group_set = BTreeSet::new();
-        let mut course_set = BTreeSet::new();
+        let mut rows = municipality_rows(inst);
+        let mut served = Served::default();
+        // Travel adds up in this order: mentor meetings, group meetings, course days.
+        let mentor_meetings = tally_mentorship(plan, look, &mut rows, &mut served.mentees);
+        let groups = GroupCounts::tally(plan, look, &mut rows, &mut served.groups);
+        let courses = CourseCounts::tally(plan, look, &mut rows, &mut served.courses);
+        let split_basis = split_costs(inst, &mut rows, split, courses.seats, courses.costs.total_rounded);
+        let (by_phase, served_any) = served.by_phase(inst);
 
-        // Mentorship: the plan's one-way minutes between the two homes where the meeting place is
-        // one of them, else the instance's travel model.
-        let mut mentor_meetings = 0;
-        for pair in &plan.mentorship.pairs {
-            mentor_meetings += pair.meetings.len();
-            mentee_set.insert(pair.mentee.as_str());
-            let (mentor_home, mentee_home) = (look.home(&pair.mentor), look.home(&pair.mentee));
-            let place = muni_of_place(&pair.meeting_place);
-            let one_way = |from: Option<usize>| -> f64 {
-                match (from, place) {
-                    (Some(a), Some(b)) if a == b => 0.0,
-                    (Some(a), Some(b)) => {
-                        let homes = [mentor_home, mentee_home];
-                        if homes.contains(&Some(a)) && homes.contains(&Some(b)) && pair.travel_minutes.is_finite() {
-                            pair.travel_minutes
-                        } else {
-                            inst.travel(a, b)
-                        }
-                    }
-                    _ => 0.0,
-                }
-            };
-            let n = pair.meetings.len() as f64;
-            if let Some(m) = mentor_home {
-                rows[m].mentors += 1;
-                rows[m].travel_minutes += 2.0 * one_way(Some(m)) * n;
-            }
-            if let Some(m) = mentee_home {
-                rows[m].mentees += 1;
-                rows[m].travel_minutes += 2.0 * one_way(Some(m)) * n;
-            }
+        Figures {
+            participants: inst.participants.len(),
+            served_any,
+            pairs: plan.mentorship.pairs.len(),
+            groups: groups.groups,
+            group_members: groups.members,
+            sessions: courses.sessions,
+            mentor_meetings,
+            group_meetings: groups.meetings,
+            course_days: courses.days,
+            course_seats: courses.seats,
+            unmatched: plan.mentorship.unmatched.len(),
+            not_eligible: plan.mentorship.not_eligible.len(),
+            group_unserved: groups.unserved,
+            group_not_eligible: groups.not_eligible,
+            timetable_unserved: courses.unserved,
+            by_phase,
+            municipalities: rows,
+            costs: courses.costs,
+            split_basis,
         }
+    }
+}
 
-        let mut groups = 0;
-        let mut group_members = 0;
-        let mut group_meetings = 0;
-        let mut group_unserved = 0;
-        let mut group_not_eligible = 0;
-        for prog in &plan.groups {
-            groups += prog.groups.len();
-            group_unserved += prog.unserved.len();
-            group_not_eligible += prog.not_eligible.len();
-            for g in &prog.groups {
-                group_members += g.members.len();
-                group_meetings += g.meetings.len();
-                let place = muni_of_place(&g.meeting_place);
-                for m in &g.members {
-                    group_set.insert(m.as_str());
-                    if let Some(home) = look.home(m) {
-                        rows[home].group_places += 1;
-                        if let Some(p) = place {
-                            rows[home].travel_minutes += 2.0 * inst.travel(home, p) * g.meetings.len() as f64;
-                        }
-                    }
-                }
-            }
+/// A row per municipality with its participants counted; the rest is filled in later.
+fn municipality_rows(inst: &Instance) -> Vec<MunicipalityRow> {
+    let mut rows: Vec<MunicipalityRow> = inst
+        .municipalities
+        .iter()
+        .map(|m| MunicipalityRow {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            population: m.population,
+            participants: 0,
+            course_seats: 0,
+            group_places: 0,
+            mentees: 0,
+            mentors: 0,
+            travel_minutes: 0.0,
+            share: 0.0,
+            cost: 0,
+        })
+        .collect();
+    for p in &inst.participants {
+        if let Some(r) = rows.get_mut(p.municipality) {
+            r.participants += 1;
         }
+    }
+    rows
+}
 
-        let mut costs = CostTotals::default();
-        let (mut sessions, mut course_days, mut course_seats, mut timetable_unserved) = (0, 0, 0, 0);
-        if let Some(t) = &plan.timetable {
-            sessions = t.sessions.len();
-            timetable_unserved = t.unserved.len();
-            let tm = &inst.timetable;
-            for s in &t.sessions {
-                let days = s.dates.len();
-                course_days += days;
-                course_seats += s.attendees.len();
-                let venue = look.venue.get(s.venue.as_str()).map(|&v| &tm.venues[v]);
-                costs.venue_days += venue.map(|v| v.day_rate).unwrap_or(0.0) * days as f64;
-                costs.trainer_days +=
-                    s.trainers.iter().filter_map(|r| look.trainer.get(r.as_str())).map(|&r| tm.trainers[r].day_rate).sum::<f64>()
-                        * days as f64;
-                if let Some(&c) = look.course.get(s.course.as_str()) {
-                    costs.course_fixed += tm.courses[c].fixed_cost + tm.courses[c].day_cost * days as f64;
-                }
-                for a in &s.attendees {
-                    course_set.insert(a.as_str());
-                    if let Some(home) = look.home(a) {
-                        rows[home].course_seats += 1;
-                        if let Some(v) = venue {
-                            rows[home].travel_minutes += 2.0 * inst.travel(home, v.municipality) * days as f64;
-                        }
-                    }
-                }
-            }
-            costs.total = costs.trainer_days + costs.venue_days + costs.course_fixed;
-            costs.total_rounded = costs.total.round() as i64;
-            let w = tm.weights.cost_per_sek;
-            costs.plan_term = t.objective.terms.get("session_cost").map(|&x| if w > 0.0 { x / w } else { x });
-        }
+/// The participants with a mentor, with a group place and with a course seat.
+#[derive(Default)]
+struct Served<'a> {
+    mentees: BTreeSet<&'a str>,
+    groups: BTreeSet<&'a str>,
+    courses: BTreeSet<&'a str>,
+}
 
-        // The split.
-        let all_shares = !inst.municipalities.is_empty() && inst.municipalities.iter().all(|m| m.cost_share.is_some());
-        let population_weights = |rows: &[MunicipalityRow]| -> (Vec<f64>, SplitBasis) {
-            if all_shares {
-                (inst.municipalities.iter().map(|m| m.cost_share.unwrap_or(0.0)).collect(), SplitBasis::CostShare)
-            } else {
-                (rows.iter().map(|r| r.population as f64).collect(), SplitBasis::Population)
-            }
-        };
-        let (weights, split_basis) = match split {
-            CostSplit::Population => population_weights(&rows),
-            CostSplit::Participants if course_seats > 0 => (rows.iter().map(|r| r.course_seats as f64).collect(), SplitBasis::Seats),
-            CostSplit::Participants => population_weights(&rows),
-        };
-        let wsum: f64 = weights.iter().filter(|w| w.is_finite() && **w > 0.0).sum();
-        let parts = split_cost(costs.total_rounded, &weights);
-        for (i, r) in rows.iter_mut().enumerate() {
-            r.share = if wsum > 0.0 { weights[i].max(0.0) / wsum } else { 1.0 / nm as f64 };
-            r.cost = parts[i];
-        }
-
+impl Served<'_> {
+    /// The rows by phase, and the participants served by at least one part.
+    fn by_phase(&self, inst: &Instance) -> (Vec<PhaseRow>, usize) {
         let mut by_phase = vec![PhaseRow::default(); inst.phases.len()];
         let mut served_any = 0;
         for p in &inst.participants {
             let id = p.id.as_str();
-            let (m, g, c) = (mentee_set.contains(id), group_set.contains(id), course_set.contains(id));
+            let (m, g, c) = (self.mentees.contains(id), self.groups.contains(id), self.courses.contains(id));
             if let Some(r) = by_phase.get_mut(p.phase) {
                 r.participants += 1;
                 r.mentees += m as usize;
@@ -308,29 +239,159 @@ impl Figures {
             }
             served_any += (m || g || c) as usize;
         }
+        (by_phase, served_any)
+    }
+}
 
-        Figures {
-            participants: inst.participants.len(),
-            served_any,
-            pairs: plan.mentorship.pairs.len(),
-            groups,
-            group_members,
-            sessions,
-            mentor_meetings,
-            group_meetings,
-            course_days,
-            course_seats,
-            unmatched: plan.mentorship.unmatched.len(),
-            not_eligible: plan.mentorship.not_eligible.len(),
-            group_unserved,
-            group_not_eligible,
-            timetable_unserved,
-            by_phase,
-            municipalities: rows,
-            costs,
-            split_basis,
+/// Mentorship: mentees and mentor assignments per municipality, and travel: the plan's one-way
+/// minutes between the two homes where the meeting place is one of them, else the instance's
+/// travel model. Returns the mentor meetings.
+fn tally_mentorship<'a>(plan: &'a PlanFile, look: &Lookup, rows: &mut [MunicipalityRow], mentees: &mut BTreeSet<&'a str>) -> usize {
+    let inst = look.inst;
+    let mut mentor_meetings = 0;
+    for pair in &plan.mentorship.pairs {
+        mentor_meetings += pair.meetings.len();
+        mentees.insert(pair.mentee.as_str());
+        let (mentor_home, mentee_home) = (look.home(&pair.mentor), look.home(&pair.mentee));
+        let place = look.municipality.get(pair.meeting_place.as_str()).copied();
+        let one_way = |from: Option<usize>| -> f64 {
+            match (from, place) {
+                (Some(a), Some(b)) if a == b => 0.0,
+                (Some(a), Some(b)) => {
+                    let homes = [mentor_home, mentee_home];
+                    if homes.contains(&Some(a)) && homes.contains(&Some(b)) && pair.travel_minutes.is_finite() {
+                        pair.travel_minutes
+                    } else {
+                        inst.travel(a, b)
+                    }
+                }
+                _ => 0.0,
+            }
+        };
+        let n = pair.meetings.len() as f64;
+        if let Some(m) = mentor_home {
+            rows[m].mentors += 1;
+            rows[m].travel_minutes += 2.0 * one_way(Some(m)) * n;
+        }
+        if let Some(m) = mentee_home {
+            rows[m].mentees += 1;
+            rows[m].travel_minutes += 2.0 * one_way(Some(m)) * n;
         }
     }
+    mentor_meetings
+}
+
+/// The groups of the plan, counted.
+struct GroupCounts {
+    groups: usize,
+    members: usize,
+    meetings: usize,
+    unserved: usize,
+    not_eligible: usize,
+}
+
+impl GroupCounts {
+    /// Counts the groups, and adds group places and travel to the meeting places to the rows.
+    fn tally<'a>(plan: &'a PlanFile, look: &Lookup, rows: &mut [MunicipalityRow], members: &mut BTreeSet<&'a str>) -> Self {
+        let inst = look.inst;
+        let mut c = GroupCounts { groups: 0, members: 0, meetings: 0, unserved: 0, not_eligible: 0 };
+        for prog in &plan.groups {
+            c.groups += prog.groups.len();
+            c.unserved += prog.unserved.len();
+            c.not_eligible += prog.not_eligible.len();
+            for g in &prog.groups {
+                c.members += g.members.len();
+                c.meetings += g.meetings.len();
+                let place = look.municipality.get(g.meeting_place.as_str()).copied();
+                for m in &g.members {
+                    members.insert(m.as_str());
+                    if let Some(home) = look.home(m) {
+                        rows[home].group_places += 1;
+                        if let Some(p) = place {
+                            rows[home].travel_minutes += 2.0 * inst.travel(home, p) * g.meetings.len() as f64;
+                        }
+                    }
+                }
+            }
+        }
+        c
+    }
+}
+
+/// The course sessions of the plan, counted, and their costs.
+#[derive(Default)]
+struct CourseCounts {
+    sessions: usize,
+    days: usize,
+    seats: usize,
+    unserved: usize,
+    costs: CostTotals,
+}
+
+impl CourseCounts {
+    /// Counts the sessions and their costs, and adds course seats and travel to the venues to
+    /// the rows.
+    fn tally<'a>(plan: &'a PlanFile, look: &Lookup, rows: &mut [MunicipalityRow], attendees: &mut BTreeSet<&'a str>) -> Self {
+        let mut c = CourseCounts::default();
+        let Some(t) = &plan.timetable else { return c };
+        let inst = look.inst;
+        c.sessions = t.sessions.len();
+        c.unserved = t.unserved.len();
+        let tm = &inst.timetable;
+        let costs = &mut c.costs;
+        for s in &t.sessions {
+            let days = s.dates.len();
+            c.days += days;
+            c.seats += s.attendees.len();
+            let venue = look.venue.get(s.venue.as_str()).map(|&v| &tm.venues[v]);
+            costs.venue_days += venue.map(|v| v.day_rate).unwrap_or(0.0) * days as f64;
+            costs.trainer_days +=
+                s.trainers.iter().filter_map(|r| look.trainer.get(r.as_str())).map(|&r| tm.trainers[r].day_rate).sum::<f64>() * days as f64;
+            if let Some(&k) = look.course.get(s.course.as_str()) {
+                costs.course_fixed += tm.courses[k].fixed_cost + tm.courses[k].day_cost * days as f64;
+            }
+            for a in &s.attendees {
+                attendees.insert(a.as_str());
+                if let Some(home) = look.home(a) {
+                    rows[home].course_seats += 1;
+                    if let Some(v) = venue {
+                        rows[home].travel_minutes += 2.0 * inst.travel(home, v.municipality) * days as f64;
+                    }
+                }
+            }
+        }
+        costs.total = costs.trainer_days + costs.venue_days + costs.course_fixed;
+        costs.total_rounded = costs.total.round() as i64;
+        let w = tm.weights.cost_per_sek;
+        costs.plan_term = t.objective.terms.get("session_cost").map(|&x| if w > 0.0 { x / w } else { x });
+        c
+    }
+}
+
+/// Splits the rounded course cost `total` between the rows (share and kronor) and says from
+/// what.
+fn split_costs(inst: &Instance, rows: &mut [MunicipalityRow], split: CostSplit, course_seats: usize, total: i64) -> SplitBasis {
+    let nm = inst.municipalities.len();
+    let all_shares = !inst.municipalities.is_empty() && inst.municipalities.iter().all(|m| m.cost_share.is_some());
+    let population_weights = |rows: &[MunicipalityRow]| -> (Vec<f64>, SplitBasis) {
+        if all_shares {
+            (inst.municipalities.iter().map(|m| m.cost_share.unwrap_or(0.0)).collect(), SplitBasis::CostShare)
+        } else {
+            (rows.iter().map(|r| r.population as f64).collect(), SplitBasis::Population)
+        }
+    };
+    let (weights, split_basis) = match split {
+        CostSplit::Population => population_weights(rows),
+        CostSplit::Participants if course_seats > 0 => (rows.iter().map(|r| r.course_seats as f64).collect(), SplitBasis::Seats),
+        CostSplit::Participants => population_weights(rows),
+    };
+    let wsum: f64 = weights.iter().filter(|w| w.is_finite() && **w > 0.0).sum();
+    let parts = split_cost(total, &weights);
+    for (i, r) in rows.iter_mut().enumerate() {
+        r.share = if wsum > 0.0 { weights[i].max(0.0) / wsum } else { 1.0 / nm as f64 };
+        r.cost = parts[i];
+    }
+    split_basis
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 use super::{esc, int_sv, Figures, Lookup, MENTOR_COLOUR};
 use crate::format::plan::PlanFile;
+use crate::model::Municipality;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
@@ -18,92 +19,177 @@ const MARGIN: f64 = 34.0;
 pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
     let munis = &look.inst.municipalities;
     let n = munis.len();
-
-    // Mentor pairs between municipalities: unordered pair → (a→b, b→a) counts (mentor → mentee).
-    let mut pair_lines: BTreeMap<(usize, usize), (usize, usize)> = BTreeMap::new();
-    let mut local_pairs = vec![0usize; n];
-    let mut cross_pairs = 0;
-    for p in &plan.mentorship.pairs {
-        let (Some(a), Some(b)) = (look.home(&p.mentor), look.home(&p.mentee)) else { continue };
-        if a == b {
-            local_pairs[a] += 1;
-            continue;
-        }
-        cross_pairs += 1;
-        let e = pair_lines.entry((a.min(b), a.max(b))).or_default();
-        if a < b {
-            e.0 += 1;
-        } else {
-            e.1 += 1;
-        }
-    }
-    // Group memberships: (meeting place, member's home) → members; groups per place.
-    let mut group_lines: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    let mut hubs: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
-    let mut local_members = vec![0usize; n];
-    let (mut members_total, mut members_away, mut munis_per_group) = (0usize, 0usize, Vec::new());
-    for prog in &plan.groups {
-        for g in &prog.groups {
-            let Some(&place) = look.municipality.get(g.meeting_place.as_str()) else { continue };
-            hubs.entry(place).or_default().push(g.id.as_str());
-            let mut homes = BTreeSet::new();
-            for m in &g.members {
-                let Some(home) = look.home(m) else { continue };
-                homes.insert(home);
-                members_total += 1;
-                if home == place {
-                    local_members[home] += 1;
-                } else {
-                    members_away += 1;
-                    *group_lines.entry((place, home)).or_default() += 1;
-                }
-            }
-            munis_per_group.push(homes.len());
-        }
-    }
-
-    // Projection.
-    let mut lat_min = munis.iter().map(|m| m.lat).fold(f64::INFINITY, f64::min);
-    let mut lat_max = munis.iter().map(|m| m.lat).fold(f64::NEG_INFINITY, f64::max);
-    let mut lon_min = munis.iter().map(|m| m.lon).fold(f64::INFINITY, f64::min);
-    let mut lon_max = munis.iter().map(|m| m.lon).fold(f64::NEG_INFINITY, f64::max);
-    let k = ((lat_min + lat_max) / 2.0).to_radians().cos().max(0.05);
-    // A few neighbouring municipalities are not spread over the whole picture: the map shows at
-    // least a degree of latitude (about 110 km) each way.
-    const MIN_EXTENT_DEG: f64 = 1.0;
-    if n > 0 && lat_max - lat_min < MIN_EXTENT_DEG {
-        let pad = (MIN_EXTENT_DEG - (lat_max - lat_min)) / 2.0;
-        (lat_min, lat_max) = (lat_min - pad, lat_max + pad);
-    }
-    if n > 0 && (lon_max - lon_min) * k < MIN_EXTENT_DEG {
-        let pad = (MIN_EXTENT_DEG / k - (lon_max - lon_min)) / 2.0;
-        (lon_min, lon_max) = (lon_min - pad, lon_max + pad);
-    }
-    let (dx, dy) = (((lon_max - lon_min) * k).max(0.0), (lat_max - lat_min).max(0.0));
-    let inner_w = MAP_W - 2.0 * MARGIN;
-    let map_h = if dx > 1e-9 { (inner_w * dy / dx + 2.0 * MARGIN).clamp(320.0, 640.0) } else { 400.0 };
-    let inner_h = map_h - 2.0 * MARGIN;
-    let scale = match (dx > 1e-9, dy > 1e-9) {
-        (true, true) => (inner_w / dx).min(inner_h / dy),
-        (true, false) => inner_w / dx,
-        (false, true) => inner_h / dy,
-        (false, false) => 1.0,
-    };
-    let (off_x, off_y) = (MARGIN + (inner_w - dx * scale) / 2.0, MARGIN + (inner_h - dy * scale) / 2.0);
-    let pos: Vec<(f64, f64)> = if n == 0 {
-        vec![]
-    } else {
-        munis.iter().map(|m| (off_x + (m.lon - lon_min) * k * scale, off_y + (lat_max - m.lat) * scale)).collect()
-    };
-    let max_pop = munis.iter().map(|m| m.population).max().unwrap_or(1).max(1) as f64;
-    let radius = |pop: i64| 4.0 + 20.0 * (pop.max(0) as f64 / max_pop).sqrt();
+    let pairs = PairTally::new(plan, look, n);
+    let groups = GroupTally::new(plan, look, n);
+    let proj = Projection::new(munis);
 
     let mut svg = String::new();
-    let _ = write!(svg, "<rect x=\"0\" y=\"0\" width=\"{MAP_W}\" height=\"{map_h:.0}\" fill=\"#f3f7fa\"/>");
+    let _ = write!(svg, "<rect x=\"0\" y=\"0\" width=\"{MAP_W}\" height=\"{:.0}\" fill=\"#f3f7fa\"/>", proj.height);
     // Group curves first, then pair lines, so the thinner mentor lines stay visible on top.
-    let max_g = group_lines.values().copied().max().unwrap_or(1) as f64;
-    for (&(place, home), &c) in &group_lines {
-        let ((x1, y1), (x2, y2)) = (pos[place], pos[home]);
+    group_curves(&mut svg, munis, &proj, &groups.lines);
+    pair_lines(&mut svg, munis, &proj, &pairs.lines);
+    circles(&mut svg, munis, &proj, f, &pairs.local, &groups.local);
+    hub_marks(&mut svg, munis, &proj, &groups.hubs);
+    labels(&mut svg, munis, &proj, f);
+    let ly = legend(&mut svg, &proj, !plan.mentorship.pairs.is_empty(), !groups.hubs.is_empty());
+    let height = proj.height.max(ly + 20.0);
+
+    let caption = caption(f, &pairs, &groups);
+    let _ = writeln!(
+        h,
+        "<section id=\"map\" data-municipalities=\"{n}\" data-pair-lines=\"{}\" data-group-lines=\"{}\" data-group-hubs=\"{}\" data-cross-pairs=\"{}\">\n\
+         <h2>Karta</h2>\n<p class=\"note\">Kommunerna efter latitud och longitud (cirkelns yta efter invånarantal). Blå linjer: mentorpar där mentor och adept \
+         arbetar i olika kommuner. Gröna streckade kurvor: gruppdeltagare som reser från hemkommunen till gruppens mötesplats. \
+         Håll muspekaren över en cirkel eller linje för siffrorna.</p>\n\
+         <figure><svg viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Karta\">{svg}</svg>\
+         <figcaption>{caption}</figcaption></figure>\n</section>",
+        pairs.lines.len(),
+        groups.lines.len(),
+        groups.hubs.len(),
+        pairs.cross,
+    );
+}
+
+/// Mentor pairs by the municipalities of mentor and mentee.
+struct PairTally {
+    /// Pairs between municipalities: unordered pair → (a→b, b→a) counts (mentor → mentee).
+    lines: BTreeMap<(usize, usize), (usize, usize)>,
+    /// Pairs within each municipality.
+    local: Vec<usize>,
+    /// Pairs between municipalities, in all.
+    cross: usize,
+}
+
+impl PairTally {
+    fn new(plan: &PlanFile, look: &Lookup, n: usize) -> Self {
+        let mut t = PairTally { lines: BTreeMap::new(), local: vec![0usize; n], cross: 0 };
+        for p in &plan.mentorship.pairs {
+            let (Some(a), Some(b)) = (look.home(&p.mentor), look.home(&p.mentee)) else { continue };
+            if a == b {
+                t.local[a] += 1;
+                continue;
+            }
+            t.cross += 1;
+            let e = t.lines.entry((a.min(b), a.max(b))).or_default();
+            if a < b {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+        }
+        t
+    }
+}
+
+/// Group memberships by the group's meeting place and the member's municipality.
+struct GroupTally<'a> {
+    /// (meeting place, member's home) → members meeting away from home.
+    lines: BTreeMap<(usize, usize), usize>,
+    /// Meeting place → its groups.
+    hubs: BTreeMap<usize, Vec<&'a str>>,
+    /// Members meeting in their own municipality, per municipality.
+    local: Vec<usize>,
+    /// Members in all.
+    members_total: usize,
+    /// Members meeting outside their municipality.
+    members_away: usize,
+    /// Municipalities each group draws its members from.
+    munis_per_group: Vec<usize>,
+}
+
+impl<'a> GroupTally<'a> {
+    fn new(plan: &'a PlanFile, look: &Lookup, n: usize) -> Self {
+        let mut t = GroupTally {
+            lines: BTreeMap::new(),
+            hubs: BTreeMap::new(),
+            local: vec![0usize; n],
+            members_total: 0,
+            members_away: 0,
+            munis_per_group: Vec::new(),
+        };
+        for prog in &plan.groups {
+            for g in &prog.groups {
+                let Some(&place) = look.municipality.get(g.meeting_place.as_str()) else { continue };
+                t.hubs.entry(place).or_default().push(g.id.as_str());
+                let mut homes = BTreeSet::new();
+                for m in &g.members {
+                    let Some(home) = look.home(m) else { continue };
+                    homes.insert(home);
+                    t.members_total += 1;
+                    if home == place {
+                        t.local[home] += 1;
+                    } else {
+                        t.members_away += 1;
+                        *t.lines.entry((place, home)).or_default() += 1;
+                    }
+                }
+                t.munis_per_group.push(homes.len());
+            }
+        }
+        t
+    }
+}
+
+/// Where each municipality is drawn, the map's height and the circles' scale.
+struct Projection {
+    /// Centre of each municipality's circle.
+    pos: Vec<(f64, f64)>,
+    /// Height of the map (without the legend).
+    height: f64,
+    /// The largest population (at least 1), which gets the largest circle.
+    max_pop: f64,
+}
+
+impl Projection {
+    fn new(munis: &[Municipality]) -> Self {
+        let n = munis.len();
+        let mut lat_min = munis.iter().map(|m| m.lat).fold(f64::INFINITY, f64::min);
+        let mut lat_max = munis.iter().map(|m| m.lat).fold(f64::NEG_INFINITY, f64::max);
+        let mut lon_min = munis.iter().map(|m| m.lon).fold(f64::INFINITY, f64::min);
+        let mut lon_max = munis.iter().map(|m| m.lon).fold(f64::NEG_INFINITY, f64::max);
+        let k = ((lat_min + lat_max) / 2.0).to_radians().cos().max(0.05);
+        // A few neighbouring municipalities are not spread over the whole picture: the map shows
+        // at least a degree of latitude (about 110 km) each way.
+        const MIN_EXTENT_DEG: f64 = 1.0;
+        if n > 0 && lat_max - lat_min < MIN_EXTENT_DEG {
+            let pad = (MIN_EXTENT_DEG - (lat_max - lat_min)) / 2.0;
+            (lat_min, lat_max) = (lat_min - pad, lat_max + pad);
+        }
+        if n > 0 && (lon_max - lon_min) * k < MIN_EXTENT_DEG {
+            let pad = (MIN_EXTENT_DEG / k - (lon_max - lon_min)) / 2.0;
+            (lon_min, lon_max) = (lon_min - pad, lon_max + pad);
+        }
+        let (dx, dy) = (((lon_max - lon_min) * k).max(0.0), (lat_max - lat_min).max(0.0));
+        let inner_w = MAP_W - 2.0 * MARGIN;
+        let height = if dx > 1e-9 { (inner_w * dy / dx + 2.0 * MARGIN).clamp(320.0, 640.0) } else { 400.0 };
+        let inner_h = height - 2.0 * MARGIN;
+        let scale = match (dx > 1e-9, dy > 1e-9) {
+            (true, true) => (inner_w / dx).min(inner_h / dy),
+            (true, false) => inner_w / dx,
+            (false, true) => inner_h / dy,
+            (false, false) => 1.0,
+        };
+        let (off_x, off_y) = (MARGIN + (inner_w - dx * scale) / 2.0, MARGIN + (inner_h - dy * scale) / 2.0);
+        let pos: Vec<(f64, f64)> = if n == 0 {
+            vec![]
+        } else {
+            munis.iter().map(|m| (off_x + (m.lon - lon_min) * k * scale, off_y + (lat_max - m.lat) * scale)).collect()
+        };
+        let max_pop = munis.iter().map(|m| m.population).max().unwrap_or(1).max(1) as f64;
+        Projection { pos, height, max_pop }
+    }
+
+    /// Radius of the circle of a municipality with `pop` inhabitants.
+    fn radius(&self, pop: i64) -> f64 {
+        4.0 + 20.0 * (pop.max(0) as f64 / self.max_pop).sqrt()
+    }
+}
+
+/// Dashed curves from each group meeting place to its members' municipalities.
+fn group_curves(svg: &mut String, munis: &[Municipality], proj: &Projection, lines: &BTreeMap<(usize, usize), usize>) {
+    let max_g = lines.values().copied().max().unwrap_or(1) as f64;
+    for (&(place, home), &c) in lines {
+        let ((x1, y1), (x2, y2)) = (proj.pos[place], proj.pos[home]);
         // Bend the curve to one side so it does not hide a mentor line between the same places.
         let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
         let (vx, vy) = (x2 - x1, y2 - y1);
@@ -120,9 +206,13 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
             esc(&format!("{c} gruppdeltagare från {} träffas i {}", munis[home].name, munis[place].name))
         );
     }
-    let max_p = pair_lines.values().map(|(a, b)| a + b).max().unwrap_or(1) as f64;
-    for (&(a, b), &(ab, ba)) in &pair_lines {
-        let ((x1, y1), (x2, y2)) = (pos[a], pos[b]);
+}
+
+/// Lines between the municipalities of mentor and mentee, thicker for more pairs.
+fn pair_lines(svg: &mut String, munis: &[Municipality], proj: &Projection, lines: &BTreeMap<(usize, usize), (usize, usize)>) {
+    let max_p = lines.values().map(|(a, b)| a + b).max().unwrap_or(1) as f64;
+    for (&(a, b), &(ab, ba)) in lines {
+        let ((x1, y1), (x2, y2)) = (proj.pos[a], proj.pos[b]);
         let c = ab + ba;
         let t = c as f64 / max_p;
         let (na, nb) = (&munis[a].name, &munis[b].name);
@@ -137,13 +227,16 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
             esc(&format!("Mentorpar {na} – {nb}: {c} (mentor i {na}: {ab}, mentor i {nb}: {ba})"))
         );
     }
-    // Municipalities: circles by inhabitants, the largest drawn first so small ones stay on top.
-    let mut order: Vec<usize> = (0..n).collect();
+}
+
+/// Municipalities: circles by inhabitants, the largest drawn first so small ones stay on top.
+fn circles(svg: &mut String, munis: &[Municipality], proj: &Projection, f: &Figures, local_pairs: &[usize], local_members: &[usize]) {
+    let mut order: Vec<usize> = (0..munis.len()).collect();
     order.sort_by(|&a, &b| munis[b].population.cmp(&munis[a].population).then(a.cmp(&b)));
     for &i in &order {
         let m = &munis[i];
         let r = &f.municipalities[i];
-        let (x, y) = pos[i];
+        let (x, y) = proj.pos[i];
         let title = format!(
             "{}: {} invånare, {} deltagare; {} adepter, {} mentorsuppdrag ({} par inom kommunen), {} gruppplatser ({} träffas i hemkommunen), {} kursplatser",
             m.name,
@@ -162,13 +255,17 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
              stroke=\"#2b5d80\" stroke-width=\"1\"><title>{}</title></circle>",
             esc(&m.id),
             r.participants,
-            radius(m.population),
+            proj.radius(m.population),
             if r.participants > 0 { 0.8 } else { 0.35 },
             esc(&title)
         );
     }
-    for (&place, groups) in &hubs {
-        let (x, y) = pos[place];
+}
+
+/// A diamond on every municipality where groups meet.
+fn hub_marks(svg: &mut String, munis: &[Municipality], proj: &Projection, hubs: &BTreeMap<usize, Vec<&str>>) {
+    for (&place, groups) in hubs {
+        let (x, y) = proj.pos[place];
         let s = 5.5;
         let _ = write!(
             svg,
@@ -183,7 +280,13 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
             esc(&format!("{} grupp(er) träffas i {}: {}", groups.len(), munis[place].name, groups.join(", ")))
         );
     }
-    // Labels: all of them for a region, the 40 with most participants for a national round.
+}
+
+/// Name labels: all of them for a region, the 40 with most participants for a national round.
+/// Largest first, each at the first of eight places around its circle that overlaps no other
+/// circle and no label placed before (else the place with the least overlap).
+fn labels(svg: &mut String, munis: &[Municipality], proj: &Projection, f: &Figures) {
+    let n = munis.len();
     let mut labelled: Vec<usize> = (0..n).collect();
     if n > 60 {
         labelled.sort_by(|&a, &b| {
@@ -194,21 +297,40 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
         labelled.truncate(40);
         labelled.sort();
     }
-    // Largest first, each at the first of eight places around its circle that overlaps no other
-    // circle and no label placed before (else the place with the least overlap).
     labelled.sort_by(|&a, &b| munis[b].population.cmp(&munis[a].population).then(a.cmp(&b)));
     let circles: Vec<Rect> = (0..n)
         .map(|i| {
-            let (x, y) = pos[i];
-            let r = radius(munis[i].population);
+            let (x, y) = proj.pos[i];
+            let r = proj.radius(munis[i].population);
             Rect { x0: x - r, y0: y - r, x1: x + r, y1: y + r }
         })
         .collect();
-    let mut placed: Vec<Rect> = Vec::new();
+    let mut placer = LabelPlacer { circles, placed: Vec::new(), map_h: proj.height };
     for i in labelled {
-        let (x, y) = pos[i];
-        let r = radius(munis[i].population);
         let text = format!("{} ({})", munis[i].name, f.municipalities[i].participants);
+        let (tx, ty, anchor) = placer.place(i, proj.pos[i], proj.radius(munis[i].population), &text);
+        let _ = write!(
+            svg,
+            "<text class=\"muni-label\" x=\"{tx:.1}\" y=\"{ty:.1}\" text-anchor=\"{anchor}\" font-size=\"12\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\" stroke-linejoin=\"round\">{}</text>",
+            esc(&text)
+        );
+    }
+}
+
+/// Places labels one after the other, each where it overlaps least.
+struct LabelPlacer {
+    /// The box of every municipality's circle.
+    circles: Vec<Rect>,
+    /// The boxes of the labels placed so far.
+    placed: Vec<Rect>,
+    /// Height of the map.
+    map_h: f64,
+}
+
+impl LabelPlacer {
+    /// Where the label `text` of municipality `i` (circle at `(x, y)`, radius `r`) goes:
+    /// position and text anchor.
+    fn place(&mut self, i: usize, (x, y): (f64, f64), r: f64, text: &str) -> (f64, f64, &'static str) {
         let w = text.chars().count() as f64 * 6.6;
         let d = r * 0.72 + 3.0;
         let candidates = [
@@ -231,10 +353,10 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
         };
         let cost = |c: &(f64, f64, &str)| {
             let b = rect_of(c);
-            let outside = if b.x0 < 0.0 || b.x1 > MAP_W || b.y0 < 0.0 || b.y1 > map_h { 1e6 } else { 0.0 };
+            let outside = if b.x0 < 0.0 || b.x1 > MAP_W || b.y0 < 0.0 || b.y1 > self.map_h { 1e6 } else { 0.0 };
             outside
-                + placed.iter().map(|p| p.overlap(&b)).sum::<f64>()
-                + circles.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| c.overlap(&b) * 0.5).sum::<f64>()
+                + self.placed.iter().map(|p| p.overlap(&b)).sum::<f64>()
+                + self.circles.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| c.overlap(&b) * 0.5).sum::<f64>()
         };
         let mut best = 0;
         let mut best_cost = f64::INFINITY;
@@ -248,22 +370,20 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
                 break;
             }
         }
-        let (tx, ty, anchor) = candidates[best];
-        placed.push(rect_of(&candidates[best]));
-        let _ = write!(
-            svg,
-            "<text class=\"muni-label\" x=\"{tx:.1}\" y=\"{ty:.1}\" text-anchor=\"{anchor}\" font-size=\"12\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\" stroke-linejoin=\"round\">{}</text>",
-            esc(&text)
-        );
+        let chosen = rect_of(&candidates[best]);
+        self.placed.push(chosen);
+        candidates[best]
     }
+}
 
-    // Legend on the right.
+/// The legend on the right of the map; returns the baseline of its last line.
+fn legend(svg: &mut String, proj: &Projection, has_pairs: bool, has_hubs: bool) -> f64 {
     let lx = MAP_W + 20.0;
     let mut ly = 30.0;
     let _ = write!(svg, "<text x=\"{lx}\" y=\"{ly}\" font-size=\"13\" font-weight=\"600\">Förklaring</text>");
     ly += 22.0;
-    for (pop, label) in legend_populations(max_pop as i64) {
-        let r = radius(pop);
+    for (pop, label) in legend_populations(proj.max_pop as i64) {
+        let r = proj.radius(pop);
         let _ = write!(
             svg,
             "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\" fill=\"#9ec5e0\" fill-opacity=\"0.8\" stroke=\"#2b5d80\"/><text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{} invånare</text>",
@@ -276,7 +396,7 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
         ly += 2.0 * r + 10.0;
     }
     ly += 6.0;
-    if !plan.mentorship.pairs.is_empty() {
+    if has_pairs {
         let _ = write!(
             svg,
             "<line x1=\"{lx}\" y1=\"{ly}\" x2=\"{:.1}\" y2=\"{ly}\" stroke=\"{MENTOR_COLOUR}\" stroke-width=\"4\" stroke-opacity=\"0.8\"/>\
@@ -294,22 +414,22 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
         );
         ly += 24.0;
     }
-    if !hubs.is_empty() {
+    if has_hubs {
         let _ = write!(
-        svg,
-        "<path d=\"M{lx},{ly} Q{:.1},{:.1} {:.1},{ly}\" fill=\"none\" stroke=\"{GROUP_COLOUR}\" stroke-width=\"3\" stroke-dasharray=\"5 3\"/>\
+            svg,
+            "<path d=\"M{lx},{ly} Q{:.1},{:.1} {:.1},{ly}\" fill=\"none\" stroke=\"{GROUP_COLOUR}\" stroke-width=\"3\" stroke-dasharray=\"5 3\"/>\
          <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">Gruppdeltagare från</text><text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">hemkommunen till</text>\
          <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">gruppens mötesplats</text>",
-        lx + 20.0,
-        ly - 8.0,
-        lx + 40.0,
-        lx + 50.0,
-        ly + 4.0,
-        lx + 50.0,
-        ly + 18.0,
-        lx + 50.0,
-        ly + 32.0
-    );
+            lx + 20.0,
+            ly - 8.0,
+            lx + 40.0,
+            lx + 50.0,
+            ly + 4.0,
+            lx + 50.0,
+            ly + 18.0,
+            lx + 50.0,
+            ly + 32.0
+        );
         ly += 54.0;
         let _ = write!(
             svg,
@@ -325,42 +445,34 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
         ly += 22.0;
     }
     let _ = write!(svg, "<text class=\"legend\" x=\"{lx}\" y=\"{:.1}\" fill=\"#5b6776\">Siffran efter namnet: deltagare</text>", ly + 4.0);
-    let height = map_h.max(ly + 20.0);
+    ly
+}
 
+/// The figure caption: how much the pairs and groups mix across municipal borders.
+fn caption(f: &Figures, pairs: &PairTally, groups: &GroupTally) -> String {
     let pct = |a: usize, b: usize| if b == 0 { "–".to_string() } else { super::pct_sv(a as f64 / b as f64) };
-    let mean_munis = if munis_per_group.is_empty() {
+    let per_group = &groups.munis_per_group;
+    let mean_munis = if per_group.is_empty() {
         "–".to_string()
     } else {
-        format!("{:.1}", munis_per_group.iter().sum::<usize>() as f64 / munis_per_group.len() as f64).replace('.', ",")
+        format!("{:.1}", per_group.iter().sum::<usize>() as f64 / per_group.len() as f64).replace('.', ",")
     };
     let mut mixing = Vec::new();
     if f.pairs > 0 {
-        mixing.push(format!("{} av {} mentorpar har mentor och adept i olika kommuner", pct(cross_pairs, f.pairs), int_sv(f.pairs as i64)));
+        mixing.push(format!("{} av {} mentorpar har mentor och adept i olika kommuner", pct(pairs.cross, f.pairs), int_sv(f.pairs as i64)));
     }
-    if members_total > 0 {
+    if groups.members_total > 0 {
         mixing.push(format!(
             "{} av {} gruppdeltagare träffas utanför hemkommunen; i snitt {mean_munis} kommuner per grupp",
-            pct(members_away, members_total),
-            int_sv(members_total as i64)
+            pct(groups.members_away, groups.members_total),
+            int_sv(groups.members_total as i64)
         ));
     }
-    let caption = if mixing.is_empty() {
+    if mixing.is_empty() {
         "Planen har inga mentorpar eller grupper att visa mellan kommunerna.".to_string()
     } else {
         format!("Blandning över kommungränser: {}.", mixing.join("; "))
-    };
-    let _ = writeln!(
-        h,
-        "<section id=\"map\" data-municipalities=\"{n}\" data-pair-lines=\"{}\" data-group-lines=\"{}\" data-group-hubs=\"{}\" data-cross-pairs=\"{cross_pairs}\">\n\
-         <h2>Karta</h2>\n<p class=\"note\">Kommunerna efter latitud och longitud (cirkelns yta efter invånarantal). Blå linjer: mentorpar där mentor och adept \
-         arbetar i olika kommuner. Gröna streckade kurvor: gruppdeltagare som reser från hemkommunen till gruppens mötesplats. \
-         Håll muspekaren över en cirkel eller linje för siffrorna.</p>\n\
-         <figure><svg viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Karta\">{svg}</svg>\
-         <figcaption>{caption}</figcaption></figure>\n</section>",
-        pair_lines.len(),
-        group_lines.len(),
-        hubs.len(),
-    );
+    }
 }
 
 /// An axis-aligned box in the map's coordinates.

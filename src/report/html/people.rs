@@ -12,70 +12,98 @@ use std::fmt::Write;
 /// A person of the list: id, name and a short description (role, municipality, unit).
 type Person<'a> = (&'a str, &'a str, String);
 
-/// Writes the `people` section.
-pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, entries: &BTreeMap<String, Vec<CalendarEntry>>) {
-    let inst = look.inst;
-    // What each person takes part in, in words (mentor, groups, sessions), and what is missing.
-    let mut context: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    let mut issues: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    let mut absent: BTreeMap<(&str, &str, NaiveDate), &str> = BTreeMap::new();
-    for p in &plan.mentorship.pairs {
-        let place = look.muni_name(&p.meeting_place);
-        let short = p.shortfall.as_deref().map(|s| format!(" – för få träffar: {}", esc(s))).unwrap_or_default();
-        context.entry(p.mentee.as_str()).or_default().push(format!(
-            "Mentor: {} ({}), {} träffar i {}{short}",
-            look.person_link(&p.mentor),
-            esc(&home_name(look, &p.mentor)),
-            p.meetings.len(),
-            esc(place)
-        ));
-        context.entry(p.mentor.as_str()).or_default().push(format!(
-            "Adept: {} ({}), {} träffar i {}{short}",
-            look.person_link(&p.mentee),
-            esc(&home_name(look, &p.mentee)),
-            p.meetings.len(),
-            esc(place)
-        ));
+/// What the page says about each person besides the calendar.
+#[derive(Default)]
+struct Notes<'a> {
+    /// What each person takes part in, in words (mentor, groups, sessions).
+    context: BTreeMap<&'a str, Vec<String>>,
+    /// What the plan could not give each person.
+    issues: BTreeMap<&'a str, Vec<String>>,
+    /// (person, group, date) → why the person cannot attend that group meeting.
+    absent: BTreeMap<(&'a str, &'a str, NaiveDate), &'a str>,
+}
+
+impl<'a> Notes<'a> {
+    fn new(plan: &'a PlanFile, look: &Lookup) -> Self {
+        let mut notes = Notes::default();
+        notes.mentorship(plan, look);
+        notes.groups(plan, look);
+        notes.courses(plan, look);
+        notes
     }
-    for u in &plan.mentorship.unmatched {
-        issues.entry(u.mentee.as_str()).or_default().push(format!("Ingen mentor ({}): {}", esc(reason_sv(&u.reason)), esc(&u.message)));
-    }
-    for u in &plan.mentorship.not_eligible {
-        issues.entry(u.participant.as_str()).or_default().push(format!(
-            "Vill ha mentor men är inte behörig (fas {}): {}",
-            esc(&u.phase),
-            esc(&u.message)
-        ));
-    }
-    for prog in &plan.groups {
-        let pname = look.programme_name.get(prog.programme.as_str()).copied().unwrap_or(&prog.programme);
-        for g in &prog.groups {
-            let leader = g.leader.as_deref().map(|l| look.person_link(l)).unwrap_or_else(|| "ingen ledare".into());
-            let members = g.members.iter().map(|m| look.person_link(m)).collect::<Vec<_>>().join(", ");
-            let line = format!(
-                "Grupp {} ({}) i {}, {} träffar; ledare {leader}; deltagare: {members}",
-                esc(&g.id),
-                esc(pname),
-                esc(look.muni_name(&g.meeting_place)),
-                g.meetings.len()
-            );
-            for who in g.members.iter().chain(g.leader.iter()) {
-                context.entry(who.as_str()).or_default().push(line.clone());
-            }
-            for c in &g.conflicts {
-                absent.insert((c.participant.as_str(), g.id.as_str(), c.date), c.reason.as_str());
-            }
+
+    /// Mentor and mentee of each pair, and who got no mentor.
+    fn mentorship(&mut self, plan: &'a PlanFile, look: &Lookup) {
+        for p in &plan.mentorship.pairs {
+            let place = look.muni_name(&p.meeting_place);
+            let short = p.shortfall.as_deref().map(|s| format!(" – för få träffar: {}", esc(s))).unwrap_or_default();
+            self.context.entry(p.mentee.as_str()).or_default().push(format!(
+                "Mentor: {} ({}), {} träffar i {}{short}",
+                look.person_link(&p.mentor),
+                esc(&home_name(look, &p.mentor)),
+                p.meetings.len(),
+                esc(place)
+            ));
+            self.context.entry(p.mentor.as_str()).or_default().push(format!(
+                "Adept: {} ({}), {} träffar i {}{short}",
+                look.person_link(&p.mentee),
+                esc(&home_name(look, &p.mentee)),
+                p.meetings.len(),
+                esc(place)
+            ));
         }
-        for u in prog.unserved.iter().chain(prog.not_eligible.iter()) {
-            issues.entry(u.participant.as_str()).or_default().push(format!(
-                "Ingen plats i {} ({}): {}",
-                esc(pname),
+        for u in &plan.mentorship.unmatched {
+            self.issues.entry(u.mentee.as_str()).or_default().push(format!(
+                "Ingen mentor ({}): {}",
                 esc(reason_sv(&u.reason)),
                 esc(&u.message)
             ));
         }
+        for u in &plan.mentorship.not_eligible {
+            self.issues.entry(u.participant.as_str()).or_default().push(format!(
+                "Vill ha mentor men är inte behörig (fas {}): {}",
+                esc(&u.phase),
+                esc(&u.message)
+            ));
+        }
     }
-    if let Some(t) = &plan.timetable {
+
+    /// Each group for its members and leader, their absences, and who got no place.
+    fn groups(&mut self, plan: &'a PlanFile, look: &Lookup) {
+        for prog in &plan.groups {
+            let pname = look.programme_name.get(prog.programme.as_str()).copied().unwrap_or(&prog.programme);
+            for g in &prog.groups {
+                let leader = g.leader.as_deref().map(|l| look.person_link(l)).unwrap_or_else(|| "ingen ledare".into());
+                let members = g.members.iter().map(|m| look.person_link(m)).collect::<Vec<_>>().join(", ");
+                let line = format!(
+                    "Grupp {} ({}) i {}, {} träffar; ledare {leader}; deltagare: {members}",
+                    esc(&g.id),
+                    esc(pname),
+                    esc(look.muni_name(&g.meeting_place)),
+                    g.meetings.len()
+                );
+                for who in g.members.iter().chain(g.leader.iter()) {
+                    self.context.entry(who.as_str()).or_default().push(line.clone());
+                }
+                for c in &g.conflicts {
+                    self.absent.insert((c.participant.as_str(), g.id.as_str(), c.date), c.reason.as_str());
+                }
+            }
+            for u in prog.unserved.iter().chain(prog.not_eligible.iter()) {
+                self.issues.entry(u.participant.as_str()).or_default().push(format!(
+                    "Ingen plats i {} ({}): {}",
+                    esc(pname),
+                    esc(reason_sv(&u.reason)),
+                    esc(&u.message)
+                ));
+            }
+        }
+    }
+
+    /// Each course session for its attendees and trainers, and who got no seat.
+    fn courses(&mut self, plan: &'a PlanFile, look: &Lookup) {
+        let Some(t) = &plan.timetable else { return };
+        let inst = look.inst;
         for s in &t.sessions {
             let venue = look.venue.get(s.venue.as_str()).map(|&v| &inst.timetable.venues[v]);
             let place =
@@ -90,11 +118,11 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, entries: &B
                 s.attendees.len()
             );
             for who in s.attendees.iter().chain(s.trainers.iter()) {
-                context.entry(who.as_str()).or_default().push(line.clone());
+                self.context.entry(who.as_str()).or_default().push(line.clone());
             }
         }
         for u in &t.unserved {
-            issues.entry(u.participant.as_str()).or_default().push(format!(
+            self.issues.entry(u.participant.as_str()).or_default().push(format!(
                 "Ej placerad på {} ({}): {}",
                 esc(look.course_name(&u.course)),
                 esc(reason_sv(&u.reason)),
@@ -102,8 +130,39 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, entries: &B
             ));
         }
     }
+}
 
-    // Everyone, by category, sorted by name then id.
+/// Writes the `people` section.
+pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, entries: &BTreeMap<String, Vec<CalendarEntry>>) {
+    let notes = Notes::new(plan, look);
+    let categories = categories(look, entries);
+    let total: usize = categories.iter().map(|c| c.1.len()).sum();
+
+    let _ = writeln!(
+        h,
+        "<section id=\"people\" data-people=\"{total}\">\n<h2>Kalender per person</h2>\n\
+         <p class=\"note\">Varje persons dagar i omgången: kursdagar, mentorsträffar och gruppträffar med plats och med vem, och det planen inte kunde ge. \
+         Öppna en person för kalendern; länken <code>#person-ID</code> leder direkt dit. Samma dagar finns i planens kalenderfiler (<code>calendars/ID.ics</code>).</p>\n\
+         <div class=\"people-tools\"><input id=\"person-search\" type=\"search\" hidden placeholder=\"Sök namn, id eller kommun\" aria-label=\"Sök person\"> \
+         <span id=\"person-count\" class=\"muted\"></span></div>"
+    );
+    for (title, list) in &categories {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(h, "<h3 class=\"people-group\">{} ({})</h3>", esc(title), int_sv(list.len() as i64));
+        for person in list {
+            let mine = entries.get(person.0).map(Vec::as_slice).unwrap_or(&[]);
+            person_entry(h, look, &notes, person, mine);
+        }
+    }
+    h.push_str("</section>\n");
+}
+
+/// Everyone, by category (participants, then the mentors, group leaders and trainers with
+/// calendar entries, then ids of entries the instance does not know), sorted by name then id.
+fn categories<'a>(look: &Lookup<'a>, entries: &'a BTreeMap<String, Vec<CalendarEntry>>) -> Vec<(&'static str, Vec<Person<'a>>)> {
+    let inst = look.inst;
     let mut seen: BTreeSet<&str> = BTreeSet::new();
     let mut categories: Vec<(&str, Vec<Person>)> = Vec::new();
     let parts: Vec<Person> = inst
@@ -148,96 +207,78 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, entries: &B
         }
     }
     categories.push(("Övriga", others));
-    let total: usize = categories.iter().map(|c| c.1.len()).sum();
+    categories
+}
 
+/// One person's `<details>`: summary, what they take part in, what is missing, calendar.
+fn person_entry(h: &mut String, look: &Lookup, notes: &Notes, (id, name, about): &Person, mine: &[CalendarEntry]) {
+    let missing = notes.issues.get(id).map(Vec::len).unwrap_or(0);
+    let search = format!("{name} {id} {about}").to_lowercase();
     let _ = writeln!(
         h,
-        "<section id=\"people\" data-people=\"{total}\">\n<h2>Kalender per person</h2>\n\
-         <p class=\"note\">Varje persons dagar i omgången: kursdagar, mentorsträffar och gruppträffar med plats och med vem, och det planen inte kunde ge. \
-         Öppna en person för kalendern; länken <code>#person-ID</code> leder direkt dit. Samma dagar finns i planens kalenderfiler (<code>calendars/ID.ics</code>).</p>\n\
-         <div class=\"people-tools\"><input id=\"person-search\" type=\"search\" hidden placeholder=\"Sök namn, id eller kommun\" aria-label=\"Sök person\"> \
-         <span id=\"person-count\" class=\"muted\"></span></div>"
+        "<details class=\"person\" id=\"{}\" data-person=\"{}\" data-entries=\"{}\" data-issues=\"{missing}\" data-search=\"{}\"><summary>\
+         <span class=\"who\">{}</span> <span class=\"muted\">{} · {} · {}{}</span></summary>",
+        esc(&person_anchor(id)),
+        esc(id),
+        mine.len(),
+        esc(&search),
+        esc(name),
+        esc(id),
+        esc(about),
+        activities(mine.len()),
+        if missing > 0 { format!(" · {missing} ej placerad(e)") } else { String::new() }
     );
-    for (title, list) in &categories {
-        if list.is_empty() {
-            continue;
-        }
-        let _ = writeln!(h, "<h3 class=\"people-group\">{} ({})</h3>", esc(title), int_sv(list.len() as i64));
-        for (id, name, about) in list {
-            let mine = entries.get(*id).map(Vec::as_slice).unwrap_or(&[]);
-            let missing = issues.get(id).map(Vec::len).unwrap_or(0);
-            let search = format!("{name} {id} {about}").to_lowercase();
-            let _ = writeln!(
-                h,
-                "<details class=\"person\" id=\"{}\" data-person=\"{}\" data-entries=\"{}\" data-issues=\"{missing}\" data-search=\"{}\"><summary>\
-                 <span class=\"who\">{}</span> <span class=\"muted\">{} · {} · {}{}</span></summary>",
-                esc(&person_anchor(id)),
-                esc(id),
-                mine.len(),
-                esc(&search),
-                esc(name),
-                esc(id),
-                esc(about),
-                activities(mine.len()),
-                if missing > 0 { format!(" · {missing} ej placerad(e)") } else { String::new() }
-            );
-            if let Some(lines) = context.get(id) {
-                h.push_str("<ul class=\"context\">");
-                for l in lines {
-                    let _ = write!(h, "<li>{l}</li>");
-                }
-                h.push_str("</ul>\n");
+    for (class, lines) in [("context", notes.context.get(id)), ("issues", notes.issues.get(id))] {
+        if let Some(lines) = lines {
+            let _ = write!(h, "<ul class=\"{class}\">");
+            for l in lines {
+                let _ = write!(h, "<li>{l}</li>");
             }
-            if let Some(lines) = issues.get(id) {
-                h.push_str("<ul class=\"issues\">");
-                for l in lines {
-                    let _ = write!(h, "<li>{l}</li>");
-                }
-                h.push_str("</ul>\n");
-            }
-            if mine.is_empty() {
-                h.push_str("<p class=\"muted\">Inga kursdagar eller träffar i planen.</p>\n");
-            } else {
-                h.push_str(
-                    "<table class=\"calendar\"><thead><tr><th>Datum</th><th>Aktivitet</th><th>Plats</th><th>Med</th></tr></thead><tbody>",
-                );
-                for e in mine {
-                    let (class, with) = match e.kind {
-                        EntryKind::MentorMeeting => {
-                            ("kind-mentor", e.with.iter().map(|w| look.person_link(w)).collect::<Vec<_>>().join(", "))
-                        }
-                        EntryKind::GroupMeeting => ("kind-group", format!("gruppen {} ({} personer)", esc(&e.reference), e.with.len() + 1)),
-                        EntryKind::CourseDay => {
-                            let trainers: Vec<String> =
-                                e.with.iter().filter(|w| look.trainer.contains_key(w.as_str())).map(|w| look.person_link(w)).collect();
-                            let others = e.with.len() - trainers.len();
-                            let mut s = String::new();
-                            if e.role != "utbildare" && !trainers.is_empty() {
-                                let _ = write!(s, "utbildare {}; ", trainers.join(", "));
-                            }
-                            let _ = write!(s, "{} deltagare", if e.role == "deltagare" { others + 1 } else { others });
-                            ("kind-course", s)
-                        }
-                    };
-                    let note = absent
-                        .get(&(*id, e.reference.as_str(), e.date))
-                        .map(|r| format!(" <strong>(kan inte delta: {})</strong>", esc(absence_sv(r))))
-                        .unwrap_or_default();
-                    let _ = write!(
-                        h,
-                        "<tr class=\"{class}\" data-date=\"{}\"><td class=\"{class}\">{}</td><td>{}{note}</td><td>{}</td><td>{with}</td></tr>",
-                        e.date,
-                        esc(&date_sv(e.date)),
-                        esc(&e.summary),
-                        esc(&e.location)
-                    );
-                }
-                h.push_str("</tbody></table>\n");
-            }
-            h.push_str("</details>\n");
+            h.push_str("</ul>\n");
         }
     }
-    h.push_str("</section>\n");
+    if mine.is_empty() {
+        h.push_str("<p class=\"muted\">Inga kursdagar eller träffar i planen.</p>\n");
+    } else {
+        h.push_str("<table class=\"calendar\"><thead><tr><th>Datum</th><th>Aktivitet</th><th>Plats</th><th>Med</th></tr></thead><tbody>");
+        for e in mine {
+            calendar_row(h, look, &notes.absent, id, e);
+        }
+        h.push_str("</tbody></table>\n");
+    }
+    h.push_str("</details>\n");
+}
+
+/// One day of a person's calendar: date, activity (and why they cannot attend), place, with
+/// whom.
+fn calendar_row(h: &mut String, look: &Lookup, absent: &BTreeMap<(&str, &str, NaiveDate), &str>, id: &str, e: &CalendarEntry) {
+    let (class, with) = match e.kind {
+        EntryKind::MentorMeeting => ("kind-mentor", e.with.iter().map(|w| look.person_link(w)).collect::<Vec<_>>().join(", ")),
+        EntryKind::GroupMeeting => ("kind-group", format!("gruppen {} ({} personer)", esc(&e.reference), e.with.len() + 1)),
+        EntryKind::CourseDay => {
+            let trainers: Vec<String> =
+                e.with.iter().filter(|w| look.trainer.contains_key(w.as_str())).map(|w| look.person_link(w)).collect();
+            let others = e.with.len() - trainers.len();
+            let mut s = String::new();
+            if e.role != "utbildare" && !trainers.is_empty() {
+                let _ = write!(s, "utbildare {}; ", trainers.join(", "));
+            }
+            let _ = write!(s, "{} deltagare", if e.role == "deltagare" { others + 1 } else { others });
+            ("kind-course", s)
+        }
+    };
+    let note = absent
+        .get(&(id, e.reference.as_str(), e.date))
+        .map(|r| format!(" <strong>(kan inte delta: {})</strong>", esc(absence_sv(r))))
+        .unwrap_or_default();
+    let _ = write!(
+        h,
+        "<tr class=\"{class}\" data-date=\"{}\"><td class=\"{class}\">{}</td><td>{}{note}</td><td>{}</td><td>{with}</td></tr>",
+        e.date,
+        esc(&date_sv(e.date)),
+        esc(&e.summary),
+        esc(&e.location)
+    );
 }
 
 /// People sorted by name (case-insensitive), then id.

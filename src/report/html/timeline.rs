@@ -50,19 +50,98 @@ fn lanes(sessions: &[&SessionPlan]) -> (Vec<usize>, usize) {
     (out, ends.len().max(1))
 }
 
+/// The round's months on the horizontal axis.
+struct Axis {
+    /// First days of the months the round touches, and the first day after the last one.
+    month_starts: Vec<NaiveDate>,
+    /// The first day drawn.
+    x0: NaiveDate,
+    /// The day after the last one drawn.
+    x_end: NaiveDate,
+    /// Days drawn.
+    span: f64,
+    /// Width of the plot area.
+    plot: f64,
+    /// Width of one day's bar.
+    day_w: f64,
+}
+
+impl Axis {
+    fn new(start: NaiveDate, end: NaiveDate) -> Self {
+        let month_starts = months(start, end);
+        let x0 = month_starts[0];
+        let x_end = *month_starts.last().unwrap_or(&end);
+        let span = (x_end - x0).num_days().max(1) as f64;
+        let plot = WIDTH - LEFT - RIGHT;
+        let day_w = (plot / span).max(2.5);
+        Axis { month_starts, x0, x_end, span, plot, day_w }
+    }
+
+    /// Horizontal position of the start of a day.
+    fn x(&self, d: NaiveDate) -> f64 {
+        LEFT + (d - self.x0).num_days() as f64 / self.span * self.plot
+    }
+
+    /// The months of the round (without the first day after it).
+    fn months_only(&self) -> &[NaiveDate] {
+        &self.month_starts[..self.month_starts.len() - 1]
+    }
+
+    /// Every how many months a month is labelled (at most about 14 labels).
+    fn label_every(&self) -> usize {
+        (self.months_only().len() / 14).max(1)
+    }
+}
+
+/// A series of the monthly bars: key, label, colour and meetings per month.
+type Series<'a> = (String, String, &'a str, BTreeMap<NaiveDate, usize>);
+
 /// Writes the `timeline` section.
 pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
     let round = &look.file.round;
     let (start, end) = (round.start, round.end.max(round.start));
-    let month_starts = months(start, end);
-    let x0 = month_starts[0];
-    let x_end = *month_starts.last().unwrap_or(&end);
-    let span = (x_end - x0).num_days().max(1) as f64;
-    let plot = WIDTH - LEFT - RIGHT;
-    let x = |d: NaiveDate| LEFT + (d - x0).num_days() as f64 / span * plot;
-    let day_w = (plot / span).max(2.5);
+    let axis = Axis::new(start, end);
+    let mut body = String::new();
+    let grid_top = 22.0;
+    let grid_bottom = course_rows(&mut body, plan, look, &axis, 52.0);
 
-    // Course rows: every course of the instance, then courses only the plan names.
+    // Meetings per month, stacked: mentor meetings, then each group programme.
+    let y = grid_bottom + 30.0;
+    let _ = write!(body, "<text x=\"8\" y=\"{y:.1}\" font-size=\"13\" font-weight=\"600\">Träffar per månad</text>");
+    let series = meeting_series(plan, look);
+    let (base, stack_max) = month_chart(&mut body, &axis, &series, y + 24.0);
+    let legend_y = base + if stack_max > 0 { 40.0 } else { 24.0 };
+    let (legend, height) = legend(&series, plan.timetable.is_some(), legend_y);
+
+    // Month grid and labels on top, drawn first so that the bars lie over them.
+    let mut grid = month_grid(&axis, grid_top, grid_bottom);
+    // Short rounds: ISO week numbers (as Swedish calendars show them) on every Monday.
+    if axis.span <= 120.0 {
+        week_grid(&mut grid, &axis, grid_bottom);
+    }
+
+    let _ = writeln!(
+        h,
+        "<section id=\"timeline\" data-sessions=\"{}\" data-months=\"{}\" data-mentor-meetings=\"{}\" data-group-meetings=\"{}\">\n<h2>Tidslinje</h2>\n\
+         <p class=\"note\">Kurstillfällen per kurs över omgångens månader (ett tillfälle per stapel, parallella tillfällen på egna rader), \
+         och mentors- och gruppträffar per månad. Håll muspekaren över en stapel för detaljer.</p>\n\
+         <figure><svg viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Tidslinje\">{grid}{body}{legend}</svg>\
+         <figcaption>{} – {}: {} kurstillfällen, {} mentorsträffar, {} gruppträffar.</figcaption></figure>\n</section>",
+        f.sessions,
+        axis.months_only().len(),
+        f.mentor_meetings,
+        f.group_meetings,
+        esc(&super::date_sv(start)),
+        esc(&super::date_sv(end)),
+        int_sv(f.sessions as i64),
+        int_sv(f.mentor_meetings as i64),
+        int_sv(f.group_meetings as i64)
+    );
+}
+
+/// The course rows from `y` down: every course of the instance, then courses only the plan
+/// names. Returns where the rows end.
+fn course_rows(body: &mut String, plan: &PlanFile, look: &Lookup, axis: &Axis, mut y: f64) -> f64 {
     let sessions: Vec<&SessionPlan> = plan.timetable.iter().flat_map(|t| t.sessions.iter()).collect();
     let mut course_ids: Vec<&str> = look.inst.timetable.courses.iter().map(|c| c.id.as_str()).collect();
     for s in &sessions {
@@ -70,9 +149,6 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
             course_ids.push(s.course.as_str());
         }
     }
-    let mut body = String::new();
-    let mut y = 52.0;
-    let grid_top = 22.0;
     let _ = write!(body, "<text x=\"8\" y=\"{y:.1}\" font-size=\"13\" font-weight=\"600\">Kurstillfällen</text>");
     y += 8.0;
     if plan.timetable.is_none() {
@@ -86,87 +162,95 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
     }
     if plan.timetable.is_some() {
         for (ci, cid) in course_ids.iter().enumerate() {
-            let colour = PALETTE[ci % PALETTE.len()];
-            let mine: Vec<&SessionPlan> = {
-                let mut v: Vec<&SessionPlan> = sessions.iter().copied().filter(|s| s.course == *cid).collect();
-                v.sort_by(|a, b| (a.dates.first(), &a.id).cmp(&(b.dates.first(), &b.id)));
-                v
-            };
-            let (lane_of, n_lanes) = lanes(&mine);
-            let row_h = n_lanes as f64 * (LANE + 3.0) + 7.0;
-            let _ = write!(
-                body,
-                "<g class=\"course-row\" data-course=\"{}\" data-sessions=\"{}\"><rect x=\"0\" y=\"{y:.1}\" width=\"{WIDTH}\" height=\"{row_h:.1}\" fill=\"{}\"/>\
-                 <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"11\">{} <tspan fill=\"#5b6776\">({})</tspan></text>",
-                esc(cid),
-                mine.len(),
-                if ci % 2 == 0 { "#f6f8fa" } else { "#ffffff" },
-                LEFT - 8.0,
-                y + row_h / 2.0 + 4.0,
-                esc(&truncate(look.course_name(cid), 30)),
-                mine.len()
-            );
-            for (s, lane) in mine.iter().zip(&lane_of) {
-                let top = y + 4.0 + *lane as f64 * (LANE + 3.0);
-                let venue = look.venue.get(s.venue.as_str()).map(|&v| look.inst.timetable.venues[v].name.as_str()).unwrap_or(&s.venue);
-                let title = format!(
-                    "{} ({}): {}; {}; {} deltagare; utbildare {}",
-                    look.course_name(&s.course),
-                    s.id,
-                    s.dates.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "),
-                    venue,
-                    s.attendees.len(),
-                    s.trainers.iter().map(|t| look.name(t)).collect::<Vec<_>>().join(", ")
-                );
-                let _ = write!(
-                    body,
-                    "<g class=\"session\" data-session=\"{}\" data-course=\"{}\" data-days=\"{}\" data-attendees=\"{}\"><title>{}</title>",
-                    esc(&s.id),
-                    esc(&s.course),
-                    s.dates.len(),
-                    s.attendees.len(),
-                    esc(&title)
-                );
-                if let (Some(&a), Some(&b)) = (s.dates.first(), s.dates.last()) {
-                    if a != b {
-                        let _ = write!(
-                            body,
-                            "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"2\"/>",
-                            x(a),
-                            top + LANE / 2.0,
-                            x(b) + day_w,
-                            top + LANE / 2.0
-                        );
-                    }
-                }
-                for d in &s.dates {
-                    let _ = write!(
-                        body,
-                        "<rect class=\"session-day\" x=\"{:.1}\" y=\"{top:.1}\" width=\"{day_w:.1}\" height=\"{LANE}\" rx=\"1.5\" fill=\"{colour}\"/>",
-                        x(*d)
-                    );
-                }
-                body.push_str("</g>");
-            }
-            if mine.is_empty() {
-                let _ = write!(
-                    body,
-                    "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#8a96a3\">inga tillfällen</text>",
-                    LEFT + 6.0,
-                    y + row_h / 2.0 + 4.0
-                );
-            }
-            body.push_str("</g>");
-            y += row_h;
+            let mut mine: Vec<&SessionPlan> = sessions.iter().copied().filter(|s| s.course == *cid).collect();
+            mine.sort_by(|a, b| (a.dates.first(), &a.id).cmp(&(b.dates.first(), &b.id)));
+            y += course_row(body, look, axis, ci, cid, &mine, y);
         }
     }
-    let grid_bottom = y;
+    y
+}
 
-    // Meetings per month, stacked: mentor meetings, then each group programme.
-    y += 30.0;
-    let _ = write!(body, "<text x=\"8\" y=\"{y:.1}\" font-size=\"13\" font-weight=\"600\">Träffar per månad</text>");
-    let mut series: Vec<(String, String, &str, BTreeMap<NaiveDate, usize>)> = Vec::new();
+/// One course's row at `y`, its sessions on lanes; returns the row's height.
+fn course_row(body: &mut String, look: &Lookup, axis: &Axis, ci: usize, cid: &str, mine: &[&SessionPlan], y: f64) -> f64 {
+    let colour = PALETTE[ci % PALETTE.len()];
+    let (lane_of, n_lanes) = lanes(mine);
+    let row_h = n_lanes as f64 * (LANE + 3.0) + 7.0;
+    let _ = write!(
+        body,
+        "<g class=\"course-row\" data-course=\"{}\" data-sessions=\"{}\"><rect x=\"0\" y=\"{y:.1}\" width=\"{WIDTH}\" height=\"{row_h:.1}\" fill=\"{}\"/>\
+         <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"11\">{} <tspan fill=\"#5b6776\">({})</tspan></text>",
+        esc(cid),
+        mine.len(),
+        if ci.is_multiple_of(2) { "#f6f8fa" } else { "#ffffff" },
+        LEFT - 8.0,
+        y + row_h / 2.0 + 4.0,
+        esc(&truncate(look.course_name(cid), 30)),
+        mine.len()
+    );
+    for (s, lane) in mine.iter().zip(&lane_of) {
+        let top = y + 4.0 + *lane as f64 * (LANE + 3.0);
+        session_bar(body, look, axis, s, colour, top);
+    }
+    if mine.is_empty() {
+        let _ = write!(
+            body,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#8a96a3\">inga tillfällen</text>",
+            LEFT + 6.0,
+            y + row_h / 2.0 + 4.0
+        );
+    }
+    body.push_str("</g>");
+    row_h
+}
+
+/// One session: a square per day at `top`, a line joining its first and last day.
+fn session_bar(body: &mut String, look: &Lookup, axis: &Axis, s: &SessionPlan, colour: &str, top: f64) {
+    let venue = look.venue.get(s.venue.as_str()).map(|&v| look.inst.timetable.venues[v].name.as_str()).unwrap_or(&s.venue);
+    let title = format!(
+        "{} ({}): {}; {}; {} deltagare; utbildare {}",
+        look.course_name(&s.course),
+        s.id,
+        s.dates.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "),
+        venue,
+        s.attendees.len(),
+        s.trainers.iter().map(|t| look.name(t)).collect::<Vec<_>>().join(", ")
+    );
+    let _ = write!(
+        body,
+        "<g class=\"session\" data-session=\"{}\" data-course=\"{}\" data-days=\"{}\" data-attendees=\"{}\"><title>{}</title>",
+        esc(&s.id),
+        esc(&s.course),
+        s.dates.len(),
+        s.attendees.len(),
+        esc(&title)
+    );
+    if let (Some(&a), Some(&b)) = (s.dates.first(), s.dates.last()) {
+        if a != b {
+            let _ = write!(
+                body,
+                "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"2\"/>",
+                axis.x(a),
+                top + LANE / 2.0,
+                axis.x(b) + axis.day_w,
+                top + LANE / 2.0
+            );
+        }
+    }
+    for d in &s.dates {
+        let _ = write!(
+            body,
+            "<rect class=\"session-day\" x=\"{:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{LANE}\" rx=\"1.5\" fill=\"{colour}\"/>",
+            axis.x(*d),
+            axis.day_w
+        );
+    }
+    body.push_str("</g>");
+}
+
+/// Meetings per month: mentor meetings, then each group programme.
+fn meeting_series<'a>(plan: &'a PlanFile, look: &'a Lookup) -> Vec<Series<'a>> {
     let month_of = |d: NaiveDate| NaiveDate::from_ymd_opt(d.year(), d.month(), 1).unwrap_or(d);
+    let mut series: Vec<Series> = Vec::new();
     let mut mentor: BTreeMap<NaiveDate, usize> = BTreeMap::new();
     for p in &plan.mentorship.pairs {
         for d in &p.meetings {
@@ -184,10 +268,15 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
         let name = look.programme_name.get(prog.programme.as_str()).copied().unwrap_or(&prog.programme);
         series.push((format!("group:{}", prog.programme), format!("Gruppträffar: {name}"), GROUP_COLOURS[gi % GROUP_COLOURS.len()], m));
     }
-    let months_only = &month_starts[..month_starts.len() - 1];
-    let stack_max = months_only.iter().map(|m| series.iter().map(|s| s.3.get(m).copied().unwrap_or(0)).sum::<usize>()).max().unwrap_or(0);
+    series
+}
+
+/// The stacked monthly bars with their scale from `chart_top` down, and the month labels
+/// under them. Returns the chart's base line and the highest stack.
+fn month_chart(body: &mut String, axis: &Axis, series: &[Series], chart_top: f64) -> (f64, usize) {
+    let stack_max =
+        axis.months_only().iter().map(|m| series.iter().map(|s| s.3.get(m).copied().unwrap_or(0)).sum::<usize>()).max().unwrap_or(0);
     let chart_h = if stack_max == 0 { 24.0 } else { 130.0 };
-    let chart_top = y + 24.0;
     let base = chart_top + chart_h;
     // Grid lines every `step` (1, 2 or 5 × 10^k), at most five above zero.
     let step = nice_ceiling(stack_max.max(1).div_ceil(5));
@@ -207,20 +296,61 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
             int_sv(v as i64)
         );
     }
-    for w in month_starts.windows(2) {
-        let (m, next) = (w[0], w[1]);
-        let slot = x(next) - x(m);
+    let chart = Chart { base, height: chart_h, scale_max };
+    for w in axis.month_starts.windows(2) {
+        chart.month_bars(body, axis, series, w[0], w[1]);
+    }
+    if stack_max == 0 {
+        let _ = write!(
+            body,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"#5b6776\">Inga mentors- eller gruppträffar i denna plan.</text>",
+            LEFT + 10.0,
+            base - 6.0
+        );
+    }
+    let _ = write!(body, "<line x1=\"{LEFT}\" y1=\"{base:.1}\" x2=\"{:.1}\" y2=\"{base:.1}\" stroke=\"#1d2733\"/>", WIDTH - RIGHT);
+
+    // Month labels under the chart.
+    let label_every = axis.label_every();
+    for (i, m) in axis.months_only().iter().enumerate() {
+        if i % label_every == 0 && stack_max > 0 {
+            let cx = (axis.x(*m) + axis.x(axis.month_starts[i + 1])) / 2.0;
+            let _ = write!(
+                body,
+                "<text class=\"month-label\" x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"11\">{}</text>",
+                base + 15.0,
+                MONTHS_SV[m.month0() as usize]
+            );
+        }
+    }
+    (base, stack_max)
+}
+
+/// The vertical scale of the monthly bars.
+struct Chart {
+    /// The base line (zero meetings).
+    base: f64,
+    /// Height of the scale's top above the base line.
+    height: f64,
+    /// Meetings at the scale's top.
+    scale_max: usize,
+}
+
+impl Chart {
+    /// The stacked bars of the month starting `m` (the next one starts `next`) and its total.
+    fn month_bars(&self, body: &mut String, axis: &Axis, series: &[Series], m: NaiveDate, next: NaiveDate) {
+        let slot = axis.x(next) - axis.x(m);
         let bw = (slot * 0.62).max(2.0);
-        let bx = x(m) + (slot - bw) / 2.0;
-        let mut top = base;
+        let bx = axis.x(m) + (slot - bw) / 2.0;
+        let mut top = self.base;
         let mut total = 0;
-        for (key, label, colour, counts) in &series {
+        for (key, label, colour, counts) in series {
             let n = counts.get(&m).copied().unwrap_or(0);
             if n == 0 {
                 continue;
             }
             total += n;
-            let bh = n as f64 / scale_max as f64 * chart_h;
+            let bh = n as f64 / self.scale_max as f64 * self.height;
             top -= bh;
             let _ = write!(
                 body,
@@ -243,32 +373,11 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
             );
         }
     }
-    if stack_max == 0 {
-        let _ = write!(
-            body,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"#5b6776\">Inga mentors- eller gruppträffar i denna plan.</text>",
-            LEFT + 10.0,
-            base - 6.0
-        );
-    }
-    let _ = write!(body, "<line x1=\"{LEFT}\" y1=\"{base:.1}\" x2=\"{:.1}\" y2=\"{base:.1}\" stroke=\"#1d2733\"/>", WIDTH - RIGHT);
+}
 
-    // Month labels under the chart.
-    let label_every = (months_only.len() / 14).max(1);
-    for (i, m) in months_only.iter().enumerate() {
-        if i % label_every == 0 && stack_max > 0 {
-            let cx = (x(*m) + x(month_starts[i + 1])) / 2.0;
-            let _ = write!(
-                body,
-                "<text class=\"month-label\" x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"11\">{}</text>",
-                base + 15.0,
-                MONTHS_SV[m.month0() as usize]
-            );
-        }
-    }
-    let mut legend_y = base + if stack_max > 0 { 40.0 } else { 24.0 };
-
-    // Legend.
+/// The legend from `legend_y` down: the series with meetings, and the course days. Returns the
+/// legend and the picture's height.
+fn legend(series: &[Series], has_timetable: bool, mut legend_y: f64) -> (String, f64) {
     let mut lx = LEFT;
     let mut legend = String::new();
     let item = |legend: &mut String, lx: &mut f64, ly: &mut f64, colour: &str, label: &str| {
@@ -292,21 +401,25 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
     for (_, label, colour, _) in series.iter().filter(|s| !s.3.is_empty()) {
         item(&mut legend, &mut lx, &mut legend_y, colour, label);
     }
-    if plan.timetable.is_some() {
+    if has_timetable {
         item(&mut legend, &mut lx, &mut legend_y, PALETTE[0], "Kursdag (en färg per kurs; linjen förbinder ett tillfälles dagar)");
     }
-    let height = legend_y + 14.0;
+    (legend, legend_y + 14.0)
+}
 
-    // Month grid and labels on top, drawn first so that the bars lie over them.
+/// Dashed month lines from `grid_top` to `grid_bottom`, with month names on top.
+fn month_grid(axis: &Axis, grid_top: f64, grid_bottom: f64) -> String {
     let mut grid = String::new();
+    let month_starts = &axis.month_starts;
+    let label_every = axis.label_every();
     for (i, m) in month_starts.iter().enumerate() {
-        let gx = x(*m);
+        let gx = axis.x(*m);
         let _ = write!(
             grid,
             "<line class=\"month-grid\" x1=\"{gx:.1}\" y1=\"{grid_top:.1}\" x2=\"{gx:.1}\" y2=\"{grid_bottom:.1}\" stroke=\"#c9d1da\" stroke-dasharray=\"2 3\"/>"
         );
         if i + 1 < month_starts.len() && i % label_every == 0 {
-            let cx = (gx + x(month_starts[i + 1])) / 2.0;
+            let cx = (gx + axis.x(month_starts[i + 1])) / 2.0;
             let label = if i == 0 || m.month() == 1 {
                 format!("{} {}", MONTHS_SV[m.month0() as usize], m.year())
             } else {
@@ -319,42 +432,25 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
             );
         }
     }
+    grid
+}
 
-    // Short rounds: ISO week numbers (as Swedish calendars show them) on every Monday.
-    if span <= 120.0 {
-        let mut d = x0;
-        while d < x_end {
-            if d.weekday() == chrono::Weekday::Mon {
-                let gx = x(d);
-                let _ = write!(
-                    grid,
-                    "<line class=\"week-grid\" x1=\"{gx:.1}\" y1=\"34\" x2=\"{gx:.1}\" y2=\"{grid_bottom:.1}\" stroke=\"#e6eaef\"/>\
-                     <text x=\"{:.1}\" y=\"31\" font-size=\"9\" fill=\"#5b6776\">v {}</text>",
-                    gx + 2.0,
-                    d.iso_week().week()
-                );
-            }
-            d += chrono::Duration::days(1);
+/// A week line with its ISO week number (as Swedish calendars show them) on every Monday.
+fn week_grid(grid: &mut String, axis: &Axis, grid_bottom: f64) {
+    let mut d = axis.x0;
+    while d < axis.x_end {
+        if d.weekday() == chrono::Weekday::Mon {
+            let gx = axis.x(d);
+            let _ = write!(
+                grid,
+                "<line class=\"week-grid\" x1=\"{gx:.1}\" y1=\"34\" x2=\"{gx:.1}\" y2=\"{grid_bottom:.1}\" stroke=\"#e6eaef\"/>\
+                 <text x=\"{:.1}\" y=\"31\" font-size=\"9\" fill=\"#5b6776\">v {}</text>",
+                gx + 2.0,
+                d.iso_week().week()
+            );
         }
+        d += chrono::Duration::days(1);
     }
-
-    let _ = writeln!(
-        h,
-        "<section id=\"timeline\" data-sessions=\"{}\" data-months=\"{}\" data-mentor-meetings=\"{}\" data-group-meetings=\"{}\">\n<h2>Tidslinje</h2>\n\
-         <p class=\"note\">Kurstillfällen per kurs över omgångens månader (ett tillfälle per stapel, parallella tillfällen på egna rader), \
-         och mentors- och gruppträffar per månad. Håll muspekaren över en stapel för detaljer.</p>\n\
-         <figure><svg viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Tidslinje\">{grid}{body}{legend}</svg>\
-         <figcaption>{} – {}: {} kurstillfällen, {} mentorsträffar, {} gruppträffar.</figcaption></figure>\n</section>",
-        f.sessions,
-        months_only.len(),
-        f.mentor_meetings,
-        f.group_meetings,
-        esc(&super::date_sv(start)),
-        esc(&super::date_sv(end)),
-        int_sv(f.sessions as i64),
-        int_sv(f.mentor_meetings as i64),
-        int_sv(f.group_meetings as i64)
-    );
 }
 
 /// The smallest of 1, 2, 5 × 10^k at or above `n` (a round top for the chart's scale).
