@@ -504,7 +504,6 @@ mod docs {
 mod groups {
     use super::*;
     use trappa::load::{adapters, sha256_hex, LoadedInstance};
-    use trappa::model::Instance;
     use trappa::solve::{solve, SolveParams};
 
     fn optima() -> Vec<(String, f64)> {
@@ -528,7 +527,7 @@ mod groups {
         let json = serde_json::to_string(&file).unwrap();
         let file = trappa::load::parse_and_validate(&json).expect("imported instance is valid");
         let sha = sha256_hex(json.as_bytes());
-        let loaded = LoadedInstance { model: Instance::build(&file), file: file.clone(), sha256: sha.clone() };
+        let loaded = LoadedInstance { model: trappa::load::build(&file), file: file.clone(), sha256: sha.clone() };
         let params = SolveParams { group_strategy: strategy.into(), seed: 5, ..SolveParams::default() };
         let plan = solve(&loaded, name, &params).unwrap();
         let report = trappa::check::check(&file, &sha, &plan);

@@ -1,13 +1,17 @@
-//! Reading and writing: file formats, validation, plan output and benchmark adapters.
+//! Reading: instance files (parse → validate → build), plan files and benchmark formats.
 //!
-//! Reading is parse → validate → build: [`read_instance`] returns either a validated
-//! [`crate::model::Instance`] or every problem found, each with a stable code.
+//! [`read_instance`] returns either a validated [`crate::model::Instance`] or every problem
+//! found, each with a stable [`ValidationCode`]; [`build()`] turns a validated file into the
+//! model.
 
 pub mod adapters;
+pub mod build;
 pub mod jsonpos;
 pub mod mdgplib;
 pub mod validate;
 pub mod validate_pins;
+
+pub use build::build;
 
 use crate::format::InstanceFile;
 use crate::model::Instance;
@@ -109,14 +113,14 @@ pub fn read_instance(path: &Path) -> Result<LoadedInstance, InputError> {
     let bytes = std::fs::read(path).map_err(|source| InputError::Io { path: path.display().to_string(), source })?;
     let text = String::from_utf8_lossy(&bytes);
     let file = parse_and_validate(&text).map_err(|problems| InputError::Invalid { path: path.display().to_string(), problems })?;
-    let model = Instance::build(&file);
+    let model = build(&file);
     Ok(LoadedInstance { file, model, sha256: sha256_hex(&bytes) })
 }
 
 /// Reads, validates and builds an instance from JSON text (`name` is used in messages).
 pub fn load_instance_text(text: &str, name: &str) -> Result<LoadedInstance, InputError> {
     let file = parse_and_validate(text).map_err(|problems| InputError::Invalid { path: name.to_string(), problems })?;
-    let model = Instance::build(&file);
+    let model = build(&file);
     Ok(LoadedInstance { file, model, sha256: sha256_hex(text.as_bytes()) })
 }
 

@@ -77,7 +77,7 @@ pub fn validate_pins(f: &InstanceFile) -> Vec<Problem> {
     if !out.is_empty() {
         return out;
     }
-    let inst = Instance::build(f);
+    let inst = super::build(f);
     let mut v = PinValidator { f, inst: &inst, out };
     v.pairs();
     v.sessions();
