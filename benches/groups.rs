@@ -6,7 +6,6 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 use trappa::generate::{generate, GenOptions, GenRegion};
-use trappa::model::Instance;
 use trappa::solve::groups::mdgp::{local_search, parse_mdgplib, SearchParams};
 use trappa::solve::groups::{solve_groups, GroupParams};
 
@@ -45,7 +44,7 @@ fn national_supervision(c: &mut Criterion) {
         no_groups: false,
     })
     .expect("generator options are valid");
-    let inst = Instance::build(&file);
+    let inst = trappa::load::build(&file);
     let params = GroupParams { strategy: "local-search".into(), seed: 1, time_limit: Duration::from_secs(600) };
     group.bench_function("national_supervision_2000", |b| {
         b.iter(|| {

@@ -5,7 +5,6 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::time::Duration;
 use trappa::generate::{generate, GenOptions, GenRegion};
-use trappa::model::Instance;
 use trappa::solve::mentor_matching::{build_problem, solve_exact};
 
 fn matching(c: &mut Criterion) {
@@ -24,7 +23,7 @@ fn matching(c: &mut Criterion) {
             no_groups: true,
         })
         .expect("generator options are valid");
-        let inst = Instance::build(&file);
+        let inst = trappa::load::build(&file);
         group.bench_with_input(BenchmarkId::new("build_and_solve_exact", mentees), &inst, |b, inst| {
             b.iter(|| {
                 let problem = build_problem(inst);

@@ -124,7 +124,8 @@ mod bad_input {
 
     #[test]
     fn every_validation_code_has_an_example_that_reports_it() {
-        for (code, kind, _) in trappa::load::validate::CODES {
+        for code in trappa::load::ValidationCode::ALL {
+            let kind = code.kind();
             let path = root().join(format!("instances/invalid/{code}-{kind}.json"));
             assert!(path.exists(), "missing example {}", path.display());
             let dir = tempfile::tempdir().unwrap();
@@ -157,7 +158,7 @@ mod bad_input {
         v["mentors"][1]["capacity"] = 1.into();
         v["participants"][2]["wants_mentor"] = true.into();
         let problems = trappa::load::parse_and_validate(&v.to_string()).unwrap_err();
-        let codes: Vec<&str> = problems.iter().map(|p| p.code).collect();
+        let codes: Vec<&str> = problems.iter().map(|p| p.code.code()).collect();
         assert_eq!(codes.len(), 3, "{problems:?}");
         assert!(codes.contains(&"E021") && codes.contains(&"E013") && codes.contains(&"E030"));
     }
@@ -481,13 +482,29 @@ mod docs {
     #[test]
     fn every_code_is_documented() {
         let errors = fs::read_to_string(root().join("docs/errors.md")).unwrap();
-        for (code, kind, _) in trappa::load::validate::CODES {
+        for code in trappa::load::ValidationCode::ALL {
+            let kind = code.kind();
             assert!(errors.contains(&format!("| {code} | {kind} |")), "{code} missing from docs/errors.md");
         }
         let checker = fs::read_to_string(root().join("docs/checker.md")).unwrap();
         for (code, rule, _) in trappa::check::CODES {
             assert!(checker.contains(&format!("| {code} | {rule} |")), "{code} missing from docs/checker.md");
         }
+    }
+
+    #[test]
+    fn docs_list_exactly_the_validation_codes_in_order() {
+        let errors = fs::read_to_string(root().join("docs/errors.md")).unwrap();
+        let documented: Vec<(&str, &str)> = errors
+            .lines()
+            .filter(|l| l.starts_with("| E"))
+            .map(|l| {
+                let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+                (cells[1], cells[2])
+            })
+            .collect();
+        let codes: Vec<(&str, &str)> = trappa::load::ValidationCode::ALL.iter().map(|c| (c.code(), c.kind())).collect();
+        assert_eq!(documented, codes);
     }
 
     #[test]
@@ -504,7 +521,6 @@ mod docs {
 mod groups {
     use super::*;
     use trappa::load::{adapters, sha256_hex, LoadedInstance};
-    use trappa::model::Instance;
     use trappa::solve::{solve, SolveParams};
 
     fn optima() -> Vec<(String, f64)> {
@@ -528,7 +544,7 @@ mod groups {
         let json = serde_json::to_string(&file).unwrap();
         let file = trappa::load::parse_and_validate(&json).expect("imported instance is valid");
         let sha = sha256_hex(json.as_bytes());
-        let loaded = LoadedInstance { model: Instance::build(&file), file: file.clone(), sha256: sha.clone() };
+        let loaded = LoadedInstance { model: trappa::load::build(&file), file: file.clone(), sha256: sha.clone() };
         let params = SolveParams { group_strategy: strategy.into(), seed: 5, ..SolveParams::default() };
         let plan = solve(&loaded, name, &params).unwrap();
         let report = trappa::check::check(&file, &sha, &plan);

@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use trappa::format::*;
 use trappa::load::{sha256_hex, LoadedInstance};
-use trappa::model::Instance;
 use trappa::solve::mentor_matching::{build_problem, max_cardinality, solve_brute_force, solve_exact, solve_greedy};
 use trappa::solve::{solve, SolveParams};
 
@@ -175,7 +174,7 @@ proptest! {
         let file = build(&s);
         let text = serde_json::to_string(&file).unwrap();
         let file = trappa::load::parse_and_validate(&text).expect("generated instances are valid");
-        let model = Instance::build(&file);
+        let model = trappa::load::build(&file);
         let problem = build_problem(&model);
         let exact = solve_exact(&problem).unwrap();
         let brute = solve_brute_force(&problem);

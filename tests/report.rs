@@ -333,7 +333,7 @@ fn cost_shares_of_the_instance_are_used_when_given() {
     for (i, m) in file.region.municipalities.iter_mut().enumerate() {
         m.cost_share = Some(if i == 0 { 0.5 } else { 0.5 / (n - 1) as f64 });
     }
-    let inst = trappa::model::Instance::build(&file);
+    let inst = trappa::load::build(&file);
     let h = html::render(&plan, &file, &inst, ReportOptions { cost_split: CostSplit::Population });
     let total = num(&h, "<section id=\"municipalities\"", "data-total-cost");
     let first = format!("<tr data-municipality=\"{}\"", file.region.municipalities[0].id);
@@ -347,7 +347,7 @@ fn every_combination_of_parts_renders() {
     let f = uppsala();
     let full = read_plan(&f.plan_dir);
     let file = trappa::load::parse_and_validate(&fs::read_to_string(&f.instance).unwrap()).unwrap();
-    let inst = trappa::model::Instance::build(&file);
+    let inst = trappa::load::build(&file);
     for (groups, timetable, mentors) in
         [(true, true, true), (true, false, true), (false, true, true), (false, false, true), (false, false, false)]
     {

@@ -1,28 +1,32 @@
-//! Reading and writing: file formats, validation, plan output and benchmark adapters.
+//! Reading: instance files (parse → validate → build), plan files and benchmark formats.
 //!
-//! Reading is parse → validate → build: [`read_instance`] returns either a validated
-//! [`crate::model::Instance`] or every problem found, each with a stable code.
+//! [`read_instance`] returns either a validated [`crate::model::Instance`] or every problem
+//! found, each with a stable [`ValidationCode`]; [`build()`] turns a validated file into the
+//! model.
 
 pub mod adapters;
+pub mod build;
+mod codes;
 pub mod jsonpos;
 pub mod mdgplib;
 pub mod validate;
 pub mod validate_pins;
 
+pub use build::build;
+pub use codes::ValidationCode;
+
 use crate::format::InstanceFile;
 use crate::model::Instance;
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 use sha2::{Digest, Sha256};
 use std::fmt;
 use std::path::Path;
 
 /// One problem in an input file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
-    /// Stable code, listed in `docs/errors.md`, e.g. `E021`.
-    pub code: &'static str,
-    /// Short name of the code, e.g. `unknown-reference`.
-    pub kind: &'static str,
+    /// What kind of problem: its stable code, listed in `docs/errors.md`, e.g. `E021`.
+    pub code: ValidationCode,
     /// JSON path of the offending value, e.g. `participants[12].unit`; empty for the whole file.
     pub path: String,
     /// Line (1-based) of the offending value, when known.
@@ -35,9 +39,32 @@ pub struct Problem {
     pub action: String,
 }
 
+impl Problem {
+    /// Short name of the code, e.g. `unknown-reference`.
+    pub fn kind(&self) -> &'static str {
+        self.code.kind()
+    }
+}
+
+/// Written as `{"code", "kind", "path", "line", "column", "message", "action"}`, the code and
+/// its short name as text.
+impl Serialize for Problem {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Problem", 7)?;
+        s.serialize_field("code", &self.code)?;
+        s.serialize_field("kind", self.kind())?;
+        s.serialize_field("path", &self.path)?;
+        s.serialize_field("line", &self.line)?;
+        s.serialize_field("column", &self.column)?;
+        s.serialize_field("message", &self.message)?;
+        s.serialize_field("action", &self.action)?;
+        s.end()
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.code, self.kind)?;
+        write!(f, "{} {}", self.code, self.kind())?;
         if !self.path.is_empty() {
             write!(f, " at {}", self.path)?;
         }
@@ -109,14 +136,14 @@ pub fn read_instance(path: &Path) -> Result<LoadedInstance, InputError> {
     let bytes = std::fs::read(path).map_err(|source| InputError::Io { path: path.display().to_string(), source })?;
     let text = String::from_utf8_lossy(&bytes);
     let file = parse_and_validate(&text).map_err(|problems| InputError::Invalid { path: path.display().to_string(), problems })?;
-    let model = Instance::build(&file);
+    let model = build(&file);
     Ok(LoadedInstance { file, model, sha256: sha256_hex(&bytes) })
 }
 
 /// Reads, validates and builds an instance from JSON text (`name` is used in messages).
 pub fn load_instance_text(text: &str, name: &str) -> Result<LoadedInstance, InputError> {
     let file = parse_and_validate(text).map_err(|problems| InputError::Invalid { path: name.to_string(), problems })?;
-    let model = Instance::build(&file);
+    let model = build(&file);
     Ok(LoadedInstance { file, model, sha256: sha256_hex(text.as_bytes()) })
 }
 
@@ -187,4 +214,22 @@ pub fn read_plan(path: &Path) -> Result<crate::format::plan::PlanFile, PlanReadE
         column: e.inner().column(),
         message: e.inner().to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_is_written_with_its_code_and_kind_as_text() {
+        let mut p = validate::problem(ValidationCode::UnknownReference, "participants[0].unit", "unknown unit \"x\"", "use an id");
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            r#"{"code":"E021","kind":"unknown-reference","path":"participants[0].unit","line":null,"column":null,"message":"unknown unit \"x\"","action":"use an id"}"#
+        );
+        assert_eq!(p.to_string(), "E021 unknown-reference at participants[0].unit: unknown unit \"x\". use an id");
+        (p.line, p.column) = (Some(3), Some(7));
+        assert!(serde_json::to_string(&p).unwrap().contains(r#""line":3,"column":7,"#));
+        assert_eq!(p.to_string(), "E021 unknown-reference at participants[0].unit (line 3, column 7): unknown unit \"x\". use an id");
+    }
 }

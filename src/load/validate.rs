@@ -3,52 +3,16 @@
 //! The codes are listed in `docs/errors.md`, and `instances/invalid/` holds one example file
 //! per code. Validation only reports; it never repairs.
 
-use super::Problem;
+use super::{Problem, ValidationCode as Code};
 use crate::format::*;
 use chrono::NaiveDate;
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
-/// Every validation code: (code, kind, what it means). Kept in one table so that the docs,
-/// the examples and the tests can be checked against it.
-pub const CODES: &[(&str, &str, &str)] = &[
-    ("E001", "syntax", "the file is not valid JSON"),
-    ("E002", "type", "a value has the wrong type, a required field is missing or a field is unknown"),
-    ("E003", "format-version", "the file is not a trappa instance of a version this build reads"),
-    ("E010", "empty-round", "the round has no participants"),
-    ("E011", "round-dates", "the round ends before it starts or lasts more than three years"),
-    ("E012", "date-range", "a date range ends before it starts"),
-    ("E013", "impossible-date", "a person's date lies after the round's end"),
-    ("E020", "duplicate-id", "two items share an id, or a pair is listed twice"),
-    ("E021", "unknown-reference", "a reference names an id that does not exist"),
-    ("E022", "empty-field", "an id or a name is empty"),
-    ("E030", "negative-number", "a count or capacity is negative or zero where it must be positive"),
-    ("E031", "out-of-range", "a number is outside its meaningful range or not finite"),
-    ("E032", "meeting-rules", "the meeting rules cannot be met by any pair"),
-    ("E033", "phases", "the phase staircase is not a valid ascending list"),
-    ("E034", "unit-overfull", "a unit lists more people than its headcount"),
-    ("E040", "course-rules", "a course's days, sizes, trainers per session or deadline leave no valid session"),
-    ("E041", "prerequisite-cycle", "a course is its own prerequisite, directly or through other courses"),
-    ("E042", "demand-completed", "an individual plan asks for a course the participant has already completed"),
-    ("E043", "course-exceeds-workload", "a course has more days than the workload limit allows a participant in the round"),
-    ("E050", "group-rules", "a group programme's sizes, group count or meeting rules cannot be met"),
-    ("E060", "pinned-pair", "a fixed mentor–mentee pair breaks a hard rule, is pinned twice or exceeds the mentor's capacity"),
-    ("E061", "pinned-meetings", "pinned meeting dates are outside the round, on closed days, unavailable, too close, too many or clash"),
-    ("E062", "pinned-session", "a fixed session's dates, venue or trainers do not fit its course or are not available"),
-    (
-        "E063",
-        "pinned-attendee",
-        "a fixed session's attendee has no demand, is outside their window or unavailable, or the session is overfull",
-    ),
-    ("E064", "pinned-group", "a fixed group breaks its programme's rules (eligibility, size, caps, leader) or a person is in two"),
-];
-
-fn kind_of(code: &'static str) -> &'static str {
-    CODES.iter().find(|c| c.0 == code).map(|c| c.1).unwrap_or("unknown")
-}
-
-pub(super) fn problem(code: &'static str, path: impl Into<String>, message: impl Into<String>, action: impl Into<String>) -> Problem {
-    Problem { code, kind: kind_of(code), path: path.into(), line: None, column: None, message: message.into(), action: action.into() }
+pub(super) fn problem(code: Code, path: impl Into<String>, message: impl Into<String>, action: impl Into<String>) -> Problem {
+    Problem { code, path: path.into(), line: None, column: None, message: message.into(), action: action.into() }
 }
 
 /// Parses the text into the file types. Syntax errors carry line and column; type errors
@@ -58,7 +22,7 @@ pub fn parse(text: &str) -> Result<InstanceFile, Vec<Problem>> {
         Ok(v) => v,
         Err(e) => {
             let mut p = problem(
-                "E001",
+                Code::Syntax,
                 "",
                 format!("invalid JSON: {}", strip_position(&e.to_string())),
                 "fix the JSON syntax at the given line and column (a missing comma, quote or bracket is the usual cause)",
@@ -88,14 +52,14 @@ fn check_format_marker(value: &Value) -> Option<Problem> {
     let obj = match value.as_object() {
         Some(o) => o,
         None => {
-            return Some(problem("E002", "", "the file must hold a JSON object", "start from an example in instances/"));
+            return Some(problem(Code::Type, "", "the file must hold a JSON object", "start from an example in instances/"));
         }
     };
     match obj.get("format").and_then(Value::as_str) {
         Some("trappa-instance") => {}
         other => {
             return Some(problem(
-                "E003",
+                Code::FormatVersion,
                 "format",
                 format!("expected \"trappa-instance\", found {}", other.map(|s| format!("\"{s}\"")).unwrap_or_else(|| "nothing".into())),
                 "set \"format\": \"trappa-instance\" (is this a plan file? use `trappa check INSTANCE PLAN`)",
@@ -105,7 +69,7 @@ fn check_format_marker(value: &Value) -> Option<Problem> {
     match obj.get("version").and_then(Value::as_u64) {
         Some(v) if v == FORMAT_VERSION as u64 => None,
         other => Some(problem(
-            "E003",
+            Code::FormatVersion,
             "version",
             format!("this build reads version {FORMAT_VERSION}, found {}", other.map(|v| v.to_string()).unwrap_or_else(|| "none".into())),
             "set \"version\": 1, or use the trappa release that wrote the file",
@@ -115,7 +79,7 @@ fn check_format_marker(value: &Value) -> Option<Problem> {
 
 fn type_problem(path: String, err: &serde_json::Error) -> Problem {
     problem(
-        "E002",
+        Code::Type,
         path,
         strip_position(&err.to_string()),
         "give the field the type shown in docs/format.md (dates as \"YYYY-MM-DD\"); remove misspelt fields",
@@ -202,19 +166,24 @@ struct Validator {
 }
 
 impl Validator {
-    fn push(&mut self, code: &'static str, path: impl Into<String>, message: impl Into<String>, action: impl Into<String>) {
+    fn push(&mut self, code: Code, path: impl Into<String>, message: impl Into<String>, action: impl Into<String>) {
         self.problems.push(problem(code, path, message, action));
     }
 
     fn finite(&mut self, path: String, x: f64, min: f64, max: f64, what: &str) {
         if !x.is_finite() || x < min || x > max {
-            self.push("E031", path, format!("{what} is {x}, outside {min}..{max}"), format!("give {what} a value between {min} and {max}"));
+            self.push(
+                Code::OutOfRange,
+                path,
+                format!("{what} is {x}, outside {min}..{max}"),
+                format!("give {what} a value between {min} and {max}"),
+            );
         }
     }
 
     fn nonempty(&mut self, path: String, s: &str, what: &str) {
         if s.trim().is_empty() {
-            self.push("E022", path, format!("{what} is empty"), format!("give every item a non-empty {what}"));
+            self.push(Code::EmptyField, path, format!("{what} is empty"), format!("give every item a non-empty {what}"));
         }
     }
 
@@ -224,7 +193,7 @@ impl Validator {
             self.nonempty(path.clone(), id, "id");
             if let Some(first) = seen.get(id) {
                 let first = first.clone();
-                self.push("E020", path, format!("id \"{id}\" is already used at {first}"), "give each item its own id");
+                self.push(Code::DuplicateId, path, format!("id \"{id}\" is already used at {first}"), "give each item its own id");
             } else {
                 seen.insert(id.to_string(), path);
             }
@@ -235,14 +204,14 @@ impl Validator {
         self.nonempty("round.name".into(), &f.round.name, "round name");
         if f.round.end < f.round.start {
             self.push(
-                "E011",
+                Code::RoundDates,
                 "round.end",
                 format!("the round ends ({}) before it starts ({})", f.round.end, f.round.start),
                 "swap or correct round.start and round.end",
             );
         } else if (f.round.end - f.round.start).num_days() > 3 * 366 {
             self.push(
-                "E011",
+                Code::RoundDates,
                 "round.end",
                 "the round lasts more than three years",
                 "split the programme into rounds of at most three years",
@@ -250,7 +219,7 @@ impl Validator {
         }
         if f.participants.is_empty() {
             self.push(
-                "E010",
+                Code::EmptyRound,
                 "participants",
                 "the round has no participants",
                 "add the round's participants (see instances/ for examples)",
@@ -263,7 +232,7 @@ impl Validator {
             if let DateOrRange::Range { from, to, .. } = item {
                 if to < from {
                     self.push(
-                        "E012",
+                        Code::DateRange,
                         format!("{prefix}[{i}]"),
                         format!("the range ends ({to}) before it starts ({from})"),
                         "swap or correct \"from\" and \"to\"",
@@ -280,7 +249,12 @@ impl Validator {
     fn region(&mut self, f: &InstanceFile) {
         let r = &f.region;
         if r.municipalities.is_empty() {
-            self.push("E021", "region.municipalities", "the region has no municipalities", "list the municipalities taking part");
+            self.push(
+                Code::UnknownReference,
+                "region.municipalities",
+                "the region has no municipalities",
+                "list the municipalities taking part",
+            );
         }
         let mut seen = HashMap::new();
         self.unique_ids("region.municipalities", r.municipalities.iter().map(|m| m.id.as_str()), &mut seen);
@@ -289,7 +263,7 @@ impl Validator {
             self.nonempty(format!("{p}.name"), &m.name, "name");
             if m.population < 0 {
                 self.push(
-                    "E030",
+                    Code::NegativeNumber,
                     format!("{p}.population"),
                     format!("population is {}", m.population),
                     "give the number of inhabitants (0 or more)",
@@ -308,7 +282,7 @@ impl Validator {
             let p = format!("region.units[{i}]");
             if !munis.contains(u.municipality.as_str()) {
                 self.push(
-                    "E021",
+                    Code::UnknownReference,
                     format!("{p}.municipality"),
                     format!("unknown municipality \"{}\"", u.municipality),
                     "use an id from region.municipalities",
@@ -316,7 +290,7 @@ impl Validator {
             }
             if u.headcount <= 0 {
                 self.push(
-                    "E030",
+                    Code::NegativeNumber,
                     format!("{p}.headcount"),
                     format!("headcount is {}", u.headcount),
                     "give the unit's number of staff (at least 1)",
@@ -332,7 +306,7 @@ impl Validator {
             for (field, id) in [("from", &e.from), ("to", &e.to)] {
                 if !munis.contains(id.as_str()) {
                     self.push(
-                        "E021",
+                        Code::UnknownReference,
                         format!("{p}.{field}"),
                         format!("unknown municipality \"{id}\""),
                         "use an id from region.municipalities",
@@ -343,7 +317,7 @@ impl Validator {
             let key = if e.from <= e.to { (e.from.clone(), e.to.clone()) } else { (e.to.clone(), e.from.clone()) };
             if !pairs.insert(key) {
                 self.push(
-                    "E020",
+                    Code::DuplicateId,
                     p,
                     format!("travel time {}–{} is given twice", e.from, e.to),
                     "keep one entry per pair of municipalities",
@@ -355,7 +329,7 @@ impl Validator {
     fn phases(&mut self, f: &InstanceFile) {
         if f.phases.is_empty() {
             self.push(
-                "E033",
+                Code::Phases,
                 "phases",
                 "no phases are defined",
                 "list the phases, the first with min_years 0, or leave \"phases\" out for the default",
@@ -364,7 +338,7 @@ impl Validator {
         }
         if f.phases[0].min_years != 0.0 {
             self.push(
-                "E033",
+                Code::Phases,
                 "phases[0].min_years",
                 format!("the first phase starts at {} years", f.phases[0].min_years),
                 "let the first phase start at 0 years",
@@ -374,11 +348,16 @@ impl Validator {
         for (i, ph) in f.phases.iter().enumerate() {
             self.nonempty(format!("phases[{i}].id"), &ph.id, "phase id");
             if !ids.insert(ph.id.as_str()) {
-                self.push("E033", format!("phases[{i}].id"), format!("phase \"{}\" is listed twice", ph.id), "give each phase its own id");
+                self.push(
+                    Code::Phases,
+                    format!("phases[{i}].id"),
+                    format!("phase \"{}\" is listed twice", ph.id),
+                    "give each phase its own id",
+                );
             }
             if !ph.min_years.is_finite() || (i > 0 && ph.min_years <= f.phases[i - 1].min_years) {
                 self.push(
-                    "E033",
+                    Code::Phases,
                     format!("phases[{i}].min_years"),
                     "phases are not in strictly ascending order of min_years",
                     "order the phases from newest to most experienced",
@@ -401,12 +380,17 @@ impl Validator {
             if units.contains_key(p.unit.as_str()) {
                 *per_unit.entry(p.unit.as_str()).or_default() += 1;
             } else {
-                self.push("E021", format!("{path}.unit"), format!("unknown unit \"{}\"", p.unit), "use an id from region.units");
+                self.push(
+                    Code::UnknownReference,
+                    format!("{path}.unit"),
+                    format!("unknown unit \"{}\"", p.unit),
+                    "use an id from region.units",
+                );
             }
             for (field, date) in [("profession_start", p.profession_start), ("employment_start", p.employment_start)] {
                 if date > f.round.end {
                     self.push(
-                        "E013",
+                        Code::ImpossibleDate,
                         format!("{path}.{field}"),
                         format!("{field} {date} is after the round ends ({})", f.round.end),
                         "correct the date, or leave the person out of this round",
@@ -420,7 +404,7 @@ impl Validator {
             self.nonempty(format!("{path}.name"), &m.name, "name");
             if m.unit.trim().is_empty() {
                 self.push(
-                    "E022",
+                    Code::EmptyField,
                     format!("{path}.unit"),
                     "the mentor has no unit",
                     "give the mentor's unit: the rule 'mentor in another unit' needs it",
@@ -428,11 +412,16 @@ impl Validator {
             } else if units.contains_key(m.unit.as_str()) {
                 *per_unit.entry(m.unit.as_str()).or_default() += 1;
             } else {
-                self.push("E021", format!("{path}.unit"), format!("unknown unit \"{}\"", m.unit), "use an id from region.units");
+                self.push(
+                    Code::UnknownReference,
+                    format!("{path}.unit"),
+                    format!("unknown unit \"{}\"", m.unit),
+                    "use an id from region.units",
+                );
             }
             if m.capacity < 0 {
                 self.push(
-                    "E030",
+                    Code::NegativeNumber,
                     format!("{path}.capacity"),
                     format!("capacity is {}", m.capacity),
                     "give the number of mentees the mentor can take at a time (0 or more)",
@@ -448,7 +437,7 @@ impl Validator {
                 // again. Only a reference to a mentor is wrong.
                 if !participants.contains(h.as_str()) && mentor_ids.contains(h.as_str()) {
                     self.push(
-                        "E021",
+                        Code::UnknownReference,
                         format!("{path}.history[{k}]"),
                         format!("\"{h}\" is a mentor, not a mentee"),
                         "list earlier mentees' participant ids",
@@ -465,7 +454,7 @@ impl Validator {
             if headcount > 0 && count > headcount {
                 let i = f.region.units.iter().position(|u| u.id == unit).unwrap_or(0);
                 self.push(
-                    "E034",
+                    Code::UnitOverfull,
                     format!("region.units[{i}].headcount"),
                     format!("unit \"{unit}\" has headcount {headcount} but {count} people of the round work there"),
                     "raise the headcount to the unit's real staff number",
@@ -478,7 +467,7 @@ impl Validator {
         let r = &f.mentorship;
         if r.max_meetings == 0 || r.min_meetings > r.max_meetings {
             self.push(
-                "E032",
+                Code::MeetingRules,
                 "mentorship.min_meetings",
                 format!("min_meetings {} and max_meetings {} leave no valid count", r.min_meetings, r.max_meetings),
                 "set 1 ≤ min_meetings ≤ max_meetings (default 8–10)",
@@ -486,7 +475,7 @@ impl Validator {
         }
         if r.max_meetings > 36 {
             self.push(
-                "E032",
+                Code::MeetingRules,
                 "mentorship.max_meetings",
                 format!("max_meetings is {}, more than one a month for three years", r.max_meetings),
                 "meetings are monthly: use at most the round's number of months",
@@ -494,7 +483,7 @@ impl Validator {
         }
         if r.min_days_between == 0 || r.min_days_between > 62 {
             self.push(
-                "E032",
+                Code::MeetingRules,
                 "mentorship.min_days_between",
                 format!("min_days_between is {}", r.min_days_between),
                 "use 1–62 days (default 21)",
@@ -505,7 +494,7 @@ impl Validator {
             let months = month_span(f.round.start, f.round.end);
             if (r.min_meetings as i64) > months {
                 self.push(
-                    "E032",
+                    Code::MeetingRules,
                     "mentorship.min_meetings",
                     format!("{} monthly meetings cannot fit in a round touching {months} months", r.min_meetings),
                     "lower min_meetings or lengthen the round",
@@ -516,7 +505,7 @@ impl Validator {
         for (i, ph) in r.eligible_phases.iter().enumerate() {
             if !phases.contains(ph.as_str()) {
                 self.push(
-                    "E021",
+                    Code::UnknownReference,
                     format!("mentorship.eligible_phases[{i}]"),
                     format!("unknown phase \"{ph}\""),
                     "use a phase id from \"phases\"",
@@ -531,7 +520,7 @@ impl Validator {
             self.pair_refs(&format!("mentorship.exclusions[{i}]"), &e.mentor, &e.mentee, &mentors, &participants);
             if !excl.insert((e.mentor.as_str(), e.mentee.as_str())) {
                 self.push(
-                    "E020",
+                    Code::DuplicateId,
                     format!("mentorship.exclusions[{i}]"),
                     format!("exclusion {}–{} is listed twice", e.mentor, e.mentee),
                     "keep one entry per pair",
@@ -544,7 +533,12 @@ impl Validator {
             self.pair_refs(&path, &c.mentor, &c.mentee, &mentors, &participants);
             self.finite(format!("{path}.cost"), c.cost, -1e9, 1e9, "pair cost");
             if !costs.insert((c.mentor.as_str(), c.mentee.as_str())) {
-                self.push("E020", path, format!("pair cost {}–{} is listed twice", c.mentor, c.mentee), "keep one entry per pair");
+                self.push(
+                    Code::DuplicateId,
+                    path,
+                    format!("pair cost {}–{} is listed twice", c.mentor, c.mentee),
+                    "keep one entry per pair",
+                );
             }
         }
     }
@@ -561,12 +555,17 @@ impl Validator {
             let (dmin, dmax) = g.kind.default_size();
             let (lo, hi) = (g.min_size.unwrap_or(dmin), g.max_size.unwrap_or(dmax));
             if lo == 0 || lo > hi {
-                self.push("E050", format!("{path}.min_size"), format!("group size {lo}–{hi} is empty"), "set 1 ≤ min_size ≤ max_size");
+                self.push(
+                    Code::GroupRules,
+                    format!("{path}.min_size"),
+                    format!("group size {lo}–{hi} is empty"),
+                    "set 1 ≤ min_size ≤ max_size",
+                );
             }
             if let Some(sizes) = &g.group_sizes {
                 if sizes.is_empty() || sizes.iter().any(|r| r.min == 0 || r.min > r.max) {
                     self.push(
-                        "E050",
+                        Code::GroupRules,
                         format!("{path}.group_sizes"),
                         "a group size range is empty",
                         "give every group 1 ≤ min ≤ max, and at least one group",
@@ -574,22 +573,27 @@ impl Validator {
                 }
             }
             if g.groups == Some(0) {
-                self.push("E050", format!("{path}.groups"), "zero groups", "leave \"groups\" out to let trappa choose, or give at least 1");
+                self.push(
+                    Code::GroupRules,
+                    format!("{path}.groups"),
+                    "zero groups",
+                    "leave \"groups\" out to let trappa choose, or give at least 1",
+                );
             }
             if matches!(g.max_per_municipality, Some(0)) || matches!(g.max_per_unit, Some(0)) {
-                self.push("E050", path.clone(), "a mixing cap of 0 admits no one", "use a cap of at least 1, or leave it out");
+                self.push(Code::GroupRules, path.clone(), "a mixing cap of 0 admits no one", "use a cap of at least 1, or leave it out");
             }
             let m = &g.meetings;
             if m.max == 0 || m.min > m.max || m.min_days_between == 0 || m.min_days_between > 62 {
                 self.push(
-                    "E050",
+                    Code::GroupRules,
                     format!("{path}.meetings"),
                     format!("meetings {}–{} at least {} days apart cannot be met", m.min, m.max, m.min_days_between),
                     "set 1 ≤ min ≤ max and a gap of 1–62 days (default 8–10, 21 days)",
                 );
             } else if f.round.end >= f.round.start && (m.min as i64) > month_span(f.round.start, f.round.end) {
                 self.push(
-                    "E050",
+                    Code::GroupRules,
                     format!("{path}.meetings.min"),
                     format!("{} monthly meetings cannot fit in the round", m.min),
                     "lower meetings.min or lengthen the round",
@@ -598,7 +602,7 @@ impl Validator {
             for (k, ph) in g.eligibility.phases.iter().enumerate() {
                 if !phases.contains(ph.as_str()) {
                     self.push(
-                        "E021",
+                        Code::UnknownReference,
                         format!("{path}.eligibility.phases[{k}]"),
                         format!("unknown phase \"{ph}\""),
                         "use a phase id from \"phases\"",
@@ -608,7 +612,7 @@ impl Validator {
             if let (Some(a), Some(b)) = (g.eligibility.min_months, g.eligibility.max_months) {
                 if a > b {
                     self.push(
-                        "E050",
+                        Code::GroupRules,
                         format!("{path}.eligibility.min_months"),
                         format!("min_months {a} exceeds max_months {b}"),
                         "correct the months in the profession",
@@ -618,7 +622,7 @@ impl Validator {
             for (k, id) in g.enrolled.iter().flatten().enumerate() {
                 if !participants.contains(id.as_str()) {
                     self.push(
-                        "E021",
+                        Code::UnknownReference,
                         format!("{path}.enrolled[{k}]"),
                         format!("unknown participant \"{id}\""),
                         "use an id from \"participants\"",
@@ -628,7 +632,7 @@ impl Validator {
             if let Some(v) = &g.venue {
                 if !munis.contains(v.as_str()) {
                     self.push(
-                        "E021",
+                        Code::UnknownReference,
                         format!("{path}.venue"),
                         format!("unknown municipality \"{v}\""),
                         "use an id from region.municipalities",
@@ -651,7 +655,7 @@ impl Validator {
                 for (field, id) in [("a", &pw.a), ("b", &pw.b)] {
                     if !participants.contains(id.as_str()) {
                         self.push(
-                            "E021",
+                            Code::UnknownReference,
                             format!("{pp}.{field}"),
                             format!("unknown participant \"{id}\""),
                             "use an id from \"participants\"",
@@ -662,7 +666,7 @@ impl Validator {
                 let key = if pw.a <= pw.b { (pw.a.as_str(), pw.b.as_str()) } else { (pw.b.as_str(), pw.a.as_str()) };
                 if pw.a == pw.b || !pairs.insert(key) {
                     self.push(
-                        "E020",
+                        Code::DuplicateId,
                         pp,
                         format!("pair {}–{} is listed twice or pairs a person with themself", pw.a, pw.b),
                         "keep one entry per pair of two people",
@@ -675,7 +679,7 @@ impl Validator {
             self.nonempty(format!("{path}.name"), &l.name, "name");
             if !munis.contains(l.municipality.as_str()) {
                 self.push(
-                    "E021",
+                    Code::UnknownReference,
                     format!("{path}.municipality"),
                     format!("unknown municipality \"{}\"", l.municipality),
                     "use an id from region.municipalities",
@@ -683,7 +687,7 @@ impl Validator {
             }
             if l.max_groups < 0 {
                 self.push(
-                    "E030",
+                    Code::NegativeNumber,
                     format!("{path}.max_groups"),
                     format!("max_groups is {}", l.max_groups),
                     "give the number of groups the leader can take (0 or more)",
@@ -695,10 +699,20 @@ impl Validator {
 
     fn pair_refs(&mut self, path: &str, mentor: &str, mentee: &str, mentors: &HashSet<&str>, participants: &HashSet<&str>) {
         if !mentors.contains(mentor) {
-            self.push("E021", format!("{path}.mentor"), format!("unknown mentor \"{mentor}\""), "use an id from \"mentors\"");
+            self.push(
+                Code::UnknownReference,
+                format!("{path}.mentor"),
+                format!("unknown mentor \"{mentor}\""),
+                "use an id from \"mentors\"",
+            );
         }
         if !participants.contains(mentee) {
-            self.push("E021", format!("{path}.mentee"), format!("unknown participant \"{mentee}\""), "use an id from \"participants\"");
+            self.push(
+                Code::UnknownReference,
+                format!("{path}.mentee"),
+                format!("unknown participant \"{mentee}\""),
+                "use an id from \"participants\"",
+            );
         }
     }
 
@@ -726,7 +740,7 @@ impl Validator {
             self.nonempty(format!("{p}.name"), &c.name, "name");
             if c.days == 0 || c.days > 60 {
                 self.push(
-                    "E040",
+                    Code::CourseRules,
                     format!("{p}.days"),
                     format!("a session of {} has {} days", c.id, c.days),
                     "give the number of course days of one session (1–60)",
@@ -734,7 +748,7 @@ impl Validator {
             }
             if c.min_size == 0 || c.max_size == 0 || c.min_size > c.max_size {
                 self.push(
-                    "E040",
+                    Code::CourseRules,
                     format!("{p}.min_size"),
                     format!("min_size {} and max_size {} leave no valid group size", c.min_size, c.max_size),
                     "set 1 ≤ min_size ≤ max_size",
@@ -742,7 +756,7 @@ impl Validator {
             }
             if c.trainers_per_session == 0 {
                 self.push(
-                    "E040",
+                    Code::CourseRules,
                     format!("{p}.trainers_per_session"),
                     "a session needs at least one trainer",
                     "set trainers_per_session to 1 or more",
@@ -750,7 +764,7 @@ impl Validator {
             }
             if c.deadline_months == Some(0) {
                 self.push(
-                    "E040",
+                    Code::CourseRules,
                     format!("{p}.deadline_months"),
                     "a deadline of 0 months of employment leaves no time for the course",
                     "give the months of employment within which the course must be finished, or leave it out",
@@ -758,7 +772,7 @@ impl Validator {
             }
             if c.max_sessions == Some(0) {
                 self.push(
-                    "E040",
+                    Code::CourseRules,
                     format!("{p}.max_sessions"),
                     "max_sessions 0 forbids every session",
                     "remove the course, or allow at least one session",
@@ -767,12 +781,17 @@ impl Validator {
             self.finite(format!("{p}.fixed_cost"), c.fixed_cost, 0.0, 1e9, "fixed cost");
             for (k, pre) in c.prerequisites.iter().enumerate() {
                 if !ids.contains(pre.as_str()) {
-                    self.push("E021", format!("{p}.prerequisites[{k}]"), format!("unknown course \"{pre}\""), "use an id from \"courses\"");
+                    self.push(
+                        Code::UnknownReference,
+                        format!("{p}.prerequisites[{k}]"),
+                        format!("unknown course \"{pre}\""),
+                        "use an id from \"courses\"",
+                    );
                 }
             }
             if c.pattern == DayPattern::Consecutive && c.days > 2 * f.workload.max_course_days_per_month {
                 self.push(
-                    "E043",
+                    Code::CourseExceedsWorkload,
                     format!("{p}.days"),
                     format!(
                         "{} has {} consecutive days, so at least {} fall in one month, but a participant may have at most {} course days a month",
@@ -786,12 +805,17 @@ impl Validator {
             }
             for (k, ph) in c.phases.iter().enumerate() {
                 if !f.phases.iter().any(|x| &x.id == ph) {
-                    self.push("E021", format!("{p}.phases[{k}]"), format!("unknown phase \"{ph}\""), "use a phase id from \"phases\"");
+                    self.push(
+                        Code::UnknownReference,
+                        format!("{p}.phases[{k}]"),
+                        format!("unknown phase \"{ph}\""),
+                        "use a phase id from \"phases\"",
+                    );
                 }
             }
             if c.pattern == DayPattern::Spread && c.min_gap_days == 0 {
                 self.push(
-                    "E040",
+                    Code::CourseRules,
                     format!("{p}.min_gap_days"),
                     "a spread course needs a gap of at least one day",
                     "give min_gap_days (default 7)",
@@ -800,7 +824,7 @@ impl Validator {
             self.finite(format!("{p}.day_cost"), c.day_cost, 0.0, 1e9, "day cost");
             if c.days > f.workload.max_course_days_per_round {
                 self.push(
-                    "E043",
+                    Code::CourseExceedsWorkload,
                     format!("{p}.days"),
                     format!(
                         "{} has {} days but a participant may have at most {} course days in the round",
@@ -813,26 +837,45 @@ impl Validator {
         self.prerequisite_cycles(f);
     }
 
-    /// Reports each course that reaches itself through its prerequisites.
+    /// Reports each prerequisite cycle once, naming every course in it: the strongly connected
+    /// components of the prerequisite graph with more than one course, and each course that
+    /// lists itself. The problem points at the cycle's first course (in file order), at its
+    /// prerequisite that lies on the cycle.
     fn prerequisite_cycles(&mut self, f: &InstanceFile) {
         let index: HashMap<&str, usize> = f.courses.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
-        for (start, c) in f.courses.iter().enumerate() {
-            let mut stack: Vec<usize> = c.prerequisites.iter().filter_map(|p| index.get(p.as_str()).copied()).collect();
-            let mut seen = HashSet::new();
-            while let Some(x) = stack.pop() {
-                if x == start {
-                    self.push(
-                        "E041",
-                        format!("courses[{start}].prerequisites"),
-                        format!("course {} requires itself through its prerequisites", c.id),
-                        "remove one prerequisite of the cycle",
-                    );
-                    break;
-                }
-                if seen.insert(x) {
-                    stack.extend(f.courses[x].prerequisites.iter().filter_map(|p| index.get(p.as_str()).copied()));
-                }
+        let prerequisites_of = |c: usize| f.courses[c].prerequisites.iter().map(|p| index.get(p.as_str()).copied());
+        let mut graph: DiGraph<(), ()> = DiGraph::with_capacity(f.courses.len(), 0);
+        let nodes: Vec<NodeIndex> = f.courses.iter().map(|_| graph.add_node(())).collect();
+        for c in 0..f.courses.len() {
+            for q in prerequisites_of(c).flatten() {
+                graph.update_edge(nodes[c], nodes[q], ());
             }
+        }
+        let mut cycles: Vec<Vec<usize>> = tarjan_scc(&graph)
+            .into_iter()
+            .map(|component| {
+                let mut courses: Vec<usize> = component.iter().map(|n| n.index()).collect();
+                courses.sort_unstable();
+                courses
+            })
+            .filter(|courses| courses.len() > 1 || graph.contains_edge(nodes[courses[0]], nodes[courses[0]]))
+            .collect();
+        cycles.sort();
+        for cycle in cycles {
+            let first = cycle[0];
+            let path = match prerequisites_of(first).position(|q| q.is_some_and(|q| cycle.contains(&q))) {
+                Some(k) => format!("courses[{first}].prerequisites[{k}]"),
+                None => format!("courses[{first}].prerequisites"),
+            };
+            let ids: Vec<&str> = cycle.iter().map(|&c| f.courses[c].id.as_str()).collect();
+            let message = match ids.as_slice() {
+                [id] => format!("course {id} is its own prerequisite"),
+                [init @ .., last] => {
+                    format!("courses {} and {last} form a prerequisite cycle: each requires itself through the others", init.join(", "))
+                }
+                [] => continue,
+            };
+            self.push(Code::PrerequisiteCycle, path, message, "remove one prerequisite of the cycle");
         }
     }
 
@@ -851,7 +894,12 @@ impl Validator {
             self.nonempty(format!("{p}.name"), &t.name, "name");
             for (k, c) in t.courses.iter().enumerate() {
                 if !courses.contains(c.as_str()) {
-                    self.push("E021", format!("{p}.courses[{k}]"), format!("unknown course \"{c}\""), "use an id from \"courses\"");
+                    self.push(
+                        Code::UnknownReference,
+                        format!("{p}.courses[{k}]"),
+                        format!("unknown course \"{c}\""),
+                        "use an id from \"courses\"",
+                    );
                 }
             }
             self.finite(format!("{p}.day_rate"), t.day_rate, 0.0, 1e7, "day rate");
@@ -859,7 +907,7 @@ impl Validator {
             if let Some(muni) = &t.municipality {
                 if !f.region.municipalities.iter().any(|m| &m.id == muni) {
                     self.push(
-                        "E021",
+                        Code::UnknownReference,
                         format!("{p}.municipality"),
                         format!("unknown municipality \"{muni}\""),
                         "use an id from region.municipalities",
@@ -875,14 +923,14 @@ impl Validator {
             self.nonempty(format!("{p}.name"), &v.name, "name");
             if !munis.contains(v.municipality.as_str()) {
                 self.push(
-                    "E021",
+                    Code::UnknownReference,
                     format!("{p}.municipality"),
                     format!("unknown municipality \"{}\"", v.municipality),
                     "use an id from region.municipalities",
                 );
             }
             if v.capacity == 0 {
-                self.push("E030", format!("{p}.capacity"), "the venue has no seats", "give the number of seats (at least 1)");
+                self.push(Code::NegativeNumber, format!("{p}.capacity"), "the venue has no seats", "give the number of seats (at least 1)");
             }
             self.finite(format!("{p}.day_rate"), v.day_rate, 0.0, 1e7, "day rate");
             self.date_list(&format!("{p}.unavailable"), &v.unavailable);
@@ -895,14 +943,19 @@ impl Validator {
         let check_refs = |v: &mut Validator, path: &str, participant: &str, course: &str| {
             if !participants.contains(participant) {
                 v.push(
-                    "E021",
+                    Code::UnknownReference,
                     format!("{path}.participant"),
                     format!("unknown participant \"{participant}\""),
                     "use an id from \"participants\"",
                 );
             }
             if !courses.contains(course) {
-                v.push("E021", format!("{path}.course"), format!("unknown course \"{course}\""), "use an id from \"courses\"");
+                v.push(
+                    Code::UnknownReference,
+                    format!("{path}.course"),
+                    format!("unknown course \"{course}\""),
+                    "use an id from \"courses\"",
+                );
             }
         };
         let mut history = HashSet::new();
@@ -911,7 +964,7 @@ impl Validator {
             check_refs(self, &path, &r.participant, &r.course);
             if !history.insert((r.participant.as_str(), r.course.as_str())) {
                 self.push(
-                    "E020",
+                    Code::DuplicateId,
                     path,
                     format!("{} completed {} is listed twice", r.participant, r.course),
                     "keep one entry per participant and course",
@@ -924,7 +977,7 @@ impl Validator {
             check_refs(self, &path, &d.participant, &d.course);
             if !wanted.insert((d.participant.as_str(), d.course.as_str())) {
                 self.push(
-                    "E020",
+                    Code::DuplicateId,
                     path.clone(),
                     format!("{} asks for {} twice", d.participant, d.course),
                     "keep one entry per participant and course",
@@ -932,7 +985,7 @@ impl Validator {
             }
             if history.contains(&(d.participant.as_str(), d.course.as_str())) {
                 self.push(
-                    "E042",
+                    Code::DemandCompleted,
                     path,
                     format!("{} asks for {}, which the course history says they completed", d.participant, d.course),
                     "remove the demand, or the history entry if the course is to be retaken",
@@ -944,13 +997,28 @@ impl Validator {
         for (i, d) in f.phase_demand.iter().enumerate() {
             let path = format!("phase_demand[{i}]");
             if !phases.contains(d.phase.as_str()) {
-                self.push("E021", format!("{path}.phase"), format!("unknown phase \"{}\"", d.phase), "use a phase id from \"phases\"");
+                self.push(
+                    Code::UnknownReference,
+                    format!("{path}.phase"),
+                    format!("unknown phase \"{}\"", d.phase),
+                    "use a phase id from \"phases\"",
+                );
             }
             if !courses.contains(d.course.as_str()) {
-                self.push("E021", format!("{path}.course"), format!("unknown course \"{}\"", d.course), "use an id from \"courses\"");
+                self.push(
+                    Code::UnknownReference,
+                    format!("{path}.course"),
+                    format!("unknown course \"{}\"", d.course),
+                    "use an id from \"courses\"",
+                );
             }
             if !phase_pairs.insert((d.phase.as_str(), d.course.as_str())) {
-                self.push("E020", path, format!("phase {} asks for {} twice", d.phase, d.course), "keep one entry per phase and course");
+                self.push(
+                    Code::DuplicateId,
+                    path,
+                    format!("phase {} asks for {} twice", d.phase, d.course),
+                    "keep one entry per phase and course",
+                );
             }
         }
     }
@@ -959,7 +1027,7 @@ impl Validator {
         let w = &f.workload;
         if w.max_course_days_per_month == 0 || w.max_course_days_per_round == 0 || w.max_courses_per_round == Some(0) {
             self.push(
-                "E030",
+                Code::NegativeNumber,
                 "workload",
                 "a workload limit of 0 forbids every course",
                 "give positive limits (defaults: 6 days a month, 15 days and 2 courses a round)",
@@ -985,4 +1053,68 @@ impl Validator {
 fn month_span(start: NaiveDate, end: NaiveDate) -> i64 {
     let key = |d: NaiveDate| chrono::Datelike::year(&d) as i64 * 12 + chrono::Datelike::month0(&d) as i64;
     key(end) - key(start) + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// Problems of the E041 example with its courses replaced: `(id, prerequisites)`.
+    fn with_prerequisites(courses: &[(&str, &[&str])]) -> Vec<Problem> {
+        let mut v: Value = serde_json::from_str(include_str!("../../instances/invalid/E041-prerequisite-cycle.json")).unwrap();
+        v["courses"] = courses
+            .iter()
+            .map(|(id, pre)| json!({"id": id, "name": id, "days": 2, "min_size": 1, "max_size": 20, "prerequisites": pre}))
+            .collect();
+        v["trainers"][0]["courses"] = courses.iter().map(|(id, _)| json!(id)).collect();
+        v["demand"] = json!([]);
+        v["course_history"] = json!([]);
+        crate::load::parse_and_validate(&serde_json::to_string_pretty(&v).unwrap()).err().unwrap_or_default()
+    }
+
+    fn cycles(problems: &[Problem]) -> Vec<(&str, &str)> {
+        problems.iter().filter(|p| p.code == Code::PrerequisiteCycle).map(|p| (p.path.as_str(), p.message.as_str())).collect()
+    }
+
+    #[test]
+    fn a_three_course_cycle_is_one_problem_naming_all_three() {
+        let problems =
+            with_prerequisites(&[("intro", &[]), ("lvu", &["barnratt"]), ("samtal", &["lvu", "intro"]), ("barnratt", &["samtal"])]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].line.is_some(), "{problems:?}");
+        assert_eq!(
+            cycles(&problems),
+            [(
+                "courses[1].prerequisites[0]",
+                "courses lvu, samtal and barnratt form a prerequisite cycle: each requires itself through the others"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_course_that_lists_itself_is_a_cycle_of_one() {
+        let problems = with_prerequisites(&[("intro", &[]), ("lvu", &["intro", "lvu"])]);
+        assert_eq!(cycles(&problems), [("courses[1].prerequisites[1]", "course lvu is its own prerequisite")]);
+    }
+
+    #[test]
+    fn each_cycle_is_reported_once_and_courses_that_only_lead_into_one_are_not_named() {
+        let problems =
+            with_prerequisites(&[("a", &["b"]), ("b", &["a"]), ("after", &["a"]), ("c", &["d"]), ("d", &["e"]), ("e", &["c", "d"])]);
+        let found = cycles(&problems);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].1, "courses a and b form a prerequisite cycle: each requires itself through the others");
+        assert_eq!(
+            found[1],
+            ("courses[3].prerequisites[0]", "courses c, d and e form a prerequisite cycle: each requires itself through the others")
+        );
+        assert!(found.iter().all(|(_, m)| !m.contains("after")));
+    }
+
+    #[test]
+    fn prerequisites_without_a_cycle_pass() {
+        let problems = with_prerequisites(&[("a", &[]), ("b", &["a"]), ("c", &["a", "b"])]);
+        assert!(problems.is_empty(), "{problems:?}");
+    }
 }

@@ -8,9 +8,10 @@
 //! Runs on a file that passed the other checks, so the indexed model can be built from it.
 
 use super::validate::problem;
-use super::Problem;
+use super::{Problem, ValidationCode as Code};
 use crate::format::*;
 use crate::model::calendar::month_key;
+use crate::model::pins::PinnedSession;
 use crate::model::Instance;
 use crate::rules::mentorship::pair_violation;
 use chrono::NaiveDate;
@@ -25,8 +26,8 @@ pub fn validate_pins(f: &InstanceFile) -> Vec<Problem> {
     let mut push = |code, path: String, msg: String, action: &str| out.push(problem(code, path, msg, action.to_string()));
     let participants: HashSet<&str> = f.participants.iter().map(|p| p.id.as_str()).collect();
     let mentors: HashSet<&str> = f.mentors.iter().map(|m| m.id.as_str()).collect();
-    let unknown = |push: &mut dyn FnMut(&'static str, String, String, &str), path: String, what: &str, id: &str| {
-        push("E021", path, format!("unknown {what} \"{id}\""), "use an id that the file defines, or remove the pin");
+    let unknown = |push: &mut dyn FnMut(Code, String, String, &str), path: String, what: &str, id: &str| {
+        push(Code::UnknownReference, path, format!("unknown {what} \"{id}\""), "use an id that the file defines, or remove the pin");
     };
     // References first; the rules are checked only when every reference resolves.
     for (i, fp) in f.mentorship.fixed_pairs.iter().enumerate() {
@@ -77,12 +78,20 @@ pub fn validate_pins(f: &InstanceFile) -> Vec<Problem> {
     if !out.is_empty() {
         return out;
     }
-    let inst = Instance::build(f);
+    let inst = super::build(f);
     let mut v = PinValidator { f, inst: &inst, out };
     v.pairs();
     v.sessions();
     v.groups();
     v.out
+}
+
+/// What the pinned sessions checked so far claim: the session (path) each attendee is on a
+/// course in on a date, and the session each attendee is pinned into for a course.
+#[derive(Default)]
+struct SessionClaims {
+    person_day: HashMap<(usize, NaiveDate), String>,
+    attendee_course: HashMap<(usize, usize), String>,
 }
 
 struct PinValidator<'a> {
@@ -92,7 +101,7 @@ struct PinValidator<'a> {
 }
 
 impl PinValidator<'_> {
-    fn push(&mut self, code: &'static str, path: String, message: String, action: &str) {
+    fn push(&mut self, code: Code, path: String, message: String, action: &str) {
         self.out.push(problem(code, path, message, action.to_string()));
     }
 
@@ -111,7 +120,7 @@ impl PinValidator<'_> {
         sorted.sort();
         if sorted.len() > max {
             self.push(
-                "E061",
+                Code::PinnedMeetings,
                 format!("{path}.meetings"),
                 format!("{} meetings are pinned, more than the {max} allowed", sorted.len()),
                 "pin at most the programme's maximum number of meetings",
@@ -120,24 +129,34 @@ impl PinValidator<'_> {
         for (i, d) in dates.iter().enumerate() {
             let p = format!("{path}.meetings[{i}]");
             if *d < cal.start || *d > cal.end {
-                self.push("E061", p, format!("{d} lies outside the round ({} – {})", cal.start, cal.end), "pin a date inside the round");
+                self.push(
+                    Code::PinnedMeetings,
+                    p,
+                    format!("{d} lies outside the round ({} – {})", cal.start, cal.end),
+                    "pin a date inside the round",
+                );
             } else if !cal.is_working_day(*d) {
-                self.push("E061", p, format!("{d} is a weekend, a public holiday or a closed date"), "pin a working day");
+                self.push(Code::PinnedMeetings, p, format!("{d} is a weekend, a public holiday or a closed date"), "pin a working day");
             } else if let Some((who, _)) = people.iter().find(|(_, u)| u.contains(d)) {
-                self.push("E061", p, format!("{who} is unavailable on {d}"), "pin a date both are free, or change the unavailability");
+                self.push(
+                    Code::PinnedMeetings,
+                    p,
+                    format!("{who} is unavailable on {d}"),
+                    "pin a date both are free, or change the unavailability",
+                );
             }
         }
         for w in sorted.windows(2) {
             if month_key(w[0]) == month_key(w[1]) {
                 self.push(
-                    "E061",
+                    Code::PinnedMeetings,
                     format!("{path}.meetings"),
                     format!("{} and {} fall in the same month; meetings are monthly", w[0], w[1]),
                     "pin at most one meeting a month",
                 );
             } else if (w[1] - w[0]).num_days() < gap {
                 self.push(
-                    "E061",
+                    Code::PinnedMeetings,
                     format!("{path}.meetings"),
                     format!("{} and {} are {} days apart, fewer than the minimum {gap}", w[0], w[1], (w[1] - w[0]).num_days()),
                     "move one of the dates further apart",
@@ -158,7 +177,7 @@ impl PinValidator<'_> {
             let path = pin.path.clone();
             if let Some(first) = mentee_seen.insert(p, path.clone()) {
                 self.push(
-                    "E060",
+                    Code::PinnedPair,
                     path.clone(),
                     format!("{} is already pinned to a mentor at {first}", mentee.id),
                     "pin one mentor per mentee",
@@ -167,7 +186,7 @@ impl PinValidator<'_> {
             }
             if !mentee.wants_mentor || !rules.eligible_phases.contains(&mentee.phase) {
                 self.push(
-                    "E060",
+                    Code::PinnedPair,
                     format!("{path}.mentee"),
                     format!(
                         "{} cannot have a mentor: {}",
@@ -195,7 +214,7 @@ impl PinValidator<'_> {
                     _ => format!("the travel time exceeds the mentor's max_travel_minutes ({:?})", mentor.max_travel_minutes),
                 };
                 self.push(
-                    "E060",
+                    Code::PinnedPair,
                     path.clone(),
                     format!("the fixed pair {}–{} breaks a hard rule: {why}", mentor.id, mentee.id),
                     "pin another mentor, or change the rule that forbids the pair",
@@ -212,7 +231,7 @@ impl PinValidator<'_> {
             for (i, d) in pin.meetings.iter().enumerate() {
                 if let Some(first) = mentor_dates.insert((m, *d), path.clone()) {
                     self.push(
-                        "E061",
+                        Code::PinnedMeetings,
                         format!("{path}.meetings[{i}]"),
                         format!("mentor {} already has a pinned meeting on {d} ({first})", mentor.id),
                         "pin another date",
@@ -224,7 +243,7 @@ impl PinValidator<'_> {
             let cap = inst.mentors[m].capacity;
             if paths.len() > cap && cap > 0 {
                 self.push(
-                    "E060",
+                    Code::PinnedPair,
                     paths[cap].clone(),
                     format!("mentor {} has capacity {cap} but {} fixed pairs ({})", inst.mentors[m].id, paths.len(), paths.join(", ")),
                     "raise the mentor's capacity or pin fewer mentees to them",
@@ -234,189 +253,227 @@ impl PinValidator<'_> {
     }
 
     fn sessions(&mut self) {
-        let inst = self.inst;
-        let tm = &inst.timetable;
-        let mut person_day: HashMap<(usize, NaiveDate), String> = HashMap::new();
-        let mut attendee_course: HashMap<(usize, usize), String> = HashMap::new();
-        for (i, spec) in self.f.fixed_sessions.iter().enumerate() {
+        let (f, inst) = (self.f, self.inst);
+        let mut claims = SessionClaims::default();
+        for (i, spec) in f.fixed_sessions.iter().enumerate() {
             let path = format!("fixed_sessions[{i}]");
-            let Some(pin) = inst.pins.sessions.iter().find(|p| p.path == path).cloned() else { continue };
-            let c = &tm.courses[pin.course];
+            let Some(pin) = inst.pins.sessions.iter().find(|p| p.path == path) else { continue };
             if spec.dates.is_none() && spec.venue.is_none() && spec.trainers.is_none() && spec.attendees.is_none() {
                 self.push(
-                    "E062",
+                    Code::PinnedSession,
                     path.clone(),
                     "the fixed session pins nothing but its course".into(),
                     "give at least one of dates, venue, trainers or attendees",
                 );
             }
-            // Dates: working days of the round, the course's number of days and pattern.
-            let mut days_ok = true;
-            if let Some(dates) = &spec.dates {
-                for (k, d) in dates.iter().enumerate() {
-                    if *d < inst.calendar.start || *d > inst.calendar.end || !inst.calendar.is_working_day(*d) {
-                        days_ok = false;
-                        self.push(
-                            "E062",
-                            format!("{path}.dates[{k}]"),
-                            format!("{d} is outside the round or a weekend, public holiday or closed date"),
-                            "pin working days of the round",
-                        );
-                    }
-                }
-                if days_ok {
-                    let days = pin.days.clone().unwrap_or_default();
-                    if days.len() != c.days {
-                        days_ok = false;
-                        self.push(
-                            "E062",
-                            format!("{path}.dates"),
-                            format!("{} distinct date(s) pinned, but course {} has {} day(s)", days.len(), c.id, c.days),
-                            "pin exactly the course's number of days",
-                        );
-                    } else if !tm.starts[pin.course].contains(&days) {
-                        days_ok = false;
-                        self.push(
-                            "E062",
-                            format!("{path}.dates"),
-                            format!("the dates do not follow course {}'s {:?} day pattern", c.id, c.pattern).to_lowercase(),
-                            "pin dates that follow the pattern (see docs/format.md, courses)",
-                        );
-                    }
-                }
-            }
+            let days_ok = self.session_dates(&path, spec, pin);
+            let tm = &inst.timetable;
             let pinned_days: Vec<NaiveDate> = if days_ok { pin.days.iter().flatten().map(|&t| tm.days[t]).collect() } else { vec![] };
-            if let Some(v) = pin.venue {
-                let venue = &tm.venues[v];
-                if let Some(d) = pinned_days.iter().find(|d| venue.unavailable.contains(d)) {
-                    self.push(
-                        "E062",
-                        format!("{path}.venue"),
-                        format!("venue {} is unavailable on {d}", venue.id),
-                        "pin another venue or other dates",
-                    );
-                }
-                let seats = venue.capacity.min(c.max_size);
-                if pin.attendees.len() > seats || seats < c.min_size {
-                    self.push(
-                        "E063",
-                        format!("{path}.venue"),
-                        format!(
-                            "venue {} seats {} for course {} (max size {}, min size {}), but {} attendees are pinned",
-                            venue.id,
-                            venue.capacity,
-                            c.id,
-                            c.max_size,
-                            c.min_size,
-                            pin.attendees.len()
-                        ),
-                        "pin a larger venue or fewer attendees",
-                    );
-                }
-            }
-            if pin.attendees.len() > c.max_size {
+            self.session_venue_and_size(&path, pin, &pinned_days);
+            self.session_trainers(&path, pin, &pinned_days);
+            self.session_attendees(&path, pin, days_ok, &mut claims);
+        }
+        self.meetings_on_session_days(&claims.person_day);
+    }
+
+    /// The pinned dates: working days of the round, the course's number of days and pattern.
+    /// Returns whether they are usable for the checks that follow.
+    fn session_dates(&mut self, path: &str, spec: &FixedSession, pin: &PinnedSession) -> bool {
+        let inst = self.inst;
+        let tm = &inst.timetable;
+        let c = &tm.courses[pin.course];
+        let Some(dates) = &spec.dates else { return true };
+        let mut days_ok = true;
+        for (k, d) in dates.iter().enumerate() {
+            if *d < inst.calendar.start || *d > inst.calendar.end || !inst.calendar.is_working_day(*d) {
+                days_ok = false;
                 self.push(
-                    "E063",
-                    format!("{path}.attendees"),
-                    format!("{} attendees are pinned, more than course {}'s max size {}", pin.attendees.len(), c.id, c.max_size),
-                    "pin at most the course's max size",
+                    Code::PinnedSession,
+                    format!("{path}.dates[{k}]"),
+                    format!("{d} is outside the round or a weekend, public holiday or closed date"),
+                    "pin working days of the round",
                 );
             }
-            if pin.trainers.len() > c.trainers_per_session {
+        }
+        if !days_ok {
+            return false;
+        }
+        let days = pin.days.clone().unwrap_or_default();
+        if days.len() != c.days {
+            self.push(
+                Code::PinnedSession,
+                format!("{path}.dates"),
+                format!("{} distinct date(s) pinned, but course {} has {} day(s)", days.len(), c.id, c.days),
+                "pin exactly the course's number of days",
+            );
+            return false;
+        }
+        if !tm.starts[pin.course].contains(&days) {
+            self.push(
+                Code::PinnedSession,
+                format!("{path}.dates"),
+                format!("the dates do not follow course {}'s {:?} day pattern", c.id, c.pattern).to_lowercase(),
+                "pin dates that follow the pattern (see docs/format.md, courses)",
+            );
+            return false;
+        }
+        true
+    }
+
+    /// The pinned venue is free on the pinned days and seats the pinned attendees; the
+    /// attendees fit the course.
+    fn session_venue_and_size(&mut self, path: &str, pin: &PinnedSession, pinned_days: &[NaiveDate]) {
+        let tm = &self.inst.timetable;
+        let c = &tm.courses[pin.course];
+        if let Some(v) = pin.venue {
+            let venue = &tm.venues[v];
+            if let Some(d) = pinned_days.iter().find(|d| venue.unavailable.contains(d)) {
                 self.push(
-                    "E062",
-                    format!("{path}.trainers"),
-                    format!("{} trainers pinned, course {} has {} per session", pin.trainers.len(), c.id, c.trainers_per_session),
-                    "pin at most trainers_per_session trainers",
+                    Code::PinnedSession,
+                    format!("{path}.venue"),
+                    format!("venue {} is unavailable on {d}", venue.id),
+                    "pin another venue or other dates",
                 );
             }
-            for (k, &r) in pin.trainers.iter().enumerate() {
-                let t = &tm.trainers[r];
-                if !c.qualified.contains(&r) {
-                    self.push(
-                        "E062",
-                        format!("{path}.trainers[{k}]"),
-                        format!("trainer {} is not qualified for course {}", t.id, c.id),
-                        "pin a qualified trainer, or add the course to the trainer's courses",
-                    );
-                } else if let Some(d) = pinned_days.iter().find(|d| t.unavailable.contains(d)) {
-                    self.push(
-                        "E062",
-                        format!("{path}.trainers[{k}]"),
-                        format!("trainer {} is unavailable on {d}", t.id),
-                        "pin another trainer or other dates",
-                    );
-                } else if t.max_days < c.days {
-                    self.push(
-                        "E062",
-                        format!("{path}.trainers[{k}]"),
-                        format!("trainer {} teaches at most {} day(s), course {} has {}", t.id, t.max_days, c.id, c.days),
-                        "pin another trainer",
-                    );
-                }
+            let seats = venue.capacity.min(c.max_size);
+            if pin.attendees.len() > seats || seats < c.min_size {
+                self.push(
+                    Code::PinnedAttendee,
+                    format!("{path}.venue"),
+                    format!(
+                        "venue {} seats {} for course {} (max size {}, min size {}), but {} attendees are pinned",
+                        venue.id,
+                        venue.capacity,
+                        c.id,
+                        c.max_size,
+                        c.min_size,
+                        pin.attendees.len()
+                    ),
+                    "pin a larger venue or fewer attendees",
+                );
             }
-            for (k, (&p, d)) in pin.attendees.iter().zip(&pin.demands).enumerate() {
-                let ap = format!("{path}.attendees[{k}]");
-                let who = &inst.participants[p];
-                let Some(d) = *d else {
+        }
+        if pin.attendees.len() > c.max_size {
+            self.push(
+                Code::PinnedAttendee,
+                format!("{path}.attendees"),
+                format!("{} attendees are pinned, more than course {}'s max size {}", pin.attendees.len(), c.id, c.max_size),
+                "pin at most the course's max size",
+            );
+        }
+    }
+
+    /// The pinned trainers: not more than the course uses, each qualified, free on the pinned
+    /// days and with enough teaching days.
+    fn session_trainers(&mut self, path: &str, pin: &PinnedSession, pinned_days: &[NaiveDate]) {
+        let tm = &self.inst.timetable;
+        let c = &tm.courses[pin.course];
+        if pin.trainers.len() > c.trainers_per_session {
+            self.push(
+                Code::PinnedSession,
+                format!("{path}.trainers"),
+                format!("{} trainers pinned, course {} has {} per session", pin.trainers.len(), c.id, c.trainers_per_session),
+                "pin at most trainers_per_session trainers",
+            );
+        }
+        for (k, &r) in pin.trainers.iter().enumerate() {
+            let t = &tm.trainers[r];
+            if !c.qualified.contains(&r) {
+                self.push(
+                    Code::PinnedSession,
+                    format!("{path}.trainers[{k}]"),
+                    format!("trainer {} is not qualified for course {}", t.id, c.id),
+                    "pin a qualified trainer, or add the course to the trainer's courses",
+                );
+            } else if let Some(d) = pinned_days.iter().find(|d| t.unavailable.contains(d)) {
+                self.push(
+                    Code::PinnedSession,
+                    format!("{path}.trainers[{k}]"),
+                    format!("trainer {} is unavailable on {d}", t.id),
+                    "pin another trainer or other dates",
+                );
+            } else if t.max_days < c.days {
+                self.push(
+                    Code::PinnedSession,
+                    format!("{path}.trainers[{k}]"),
+                    format!("trainer {} teaches at most {} day(s), course {} has {}", t.id, t.max_days, c.id, c.days),
+                    "pin another trainer",
+                );
+            }
+        }
+    }
+
+    /// The pinned attendees: each has an eligible demand for the course, is pinned into one
+    /// session of it, and (with usable dates) is inside their window, free and in no other
+    /// pinned session on those days.
+    fn session_attendees(&mut self, path: &str, pin: &PinnedSession, days_ok: bool, claims: &mut SessionClaims) {
+        let inst = self.inst;
+        let tm = &inst.timetable;
+        let c = &tm.courses[pin.course];
+        for (k, (&p, d)) in pin.attendees.iter().zip(&pin.demands).enumerate() {
+            let ap = format!("{path}.attendees[{k}]");
+            let who = &inst.participants[p];
+            let Some(d) = *d else {
+                self.push(
+                    Code::PinnedAttendee,
+                    ap,
+                    format!("{} has no demand for course {} (individual plan or phase default)", who.id, c.id),
+                    "add a line to \"demand\" for the participant and course, or remove the attendee",
+                );
+                continue;
+            };
+            let dem = &tm.demands[d];
+            if !dem.eligible {
+                self.push(
+                    Code::PinnedAttendee,
+                    ap,
+                    format!("{}'s phase \"{}\" may not take course {}", who.id, inst.phases[who.phase].id, c.id),
+                    "remove the attendee or the course's phase restriction",
+                );
+                continue;
+            }
+            if let Some(first) = claims.attendee_course.insert((p, pin.course), path.to_string()) {
+                self.push(
+                    Code::PinnedAttendee,
+                    ap.clone(),
+                    format!("{} is already pinned into a session of course {} ({first})", who.id, c.id),
+                    "pin each attendee into one session of a course",
+                );
+            }
+            let Some(days) = pin.days.as_ref().filter(|_| days_ok) else { continue };
+            match dem.window {
+                Some((lo, hi)) if days[0] >= lo && days[days.len() - 1] <= hi => {}
+                _ => self.push(
+                    Code::PinnedAttendee,
+                    ap.clone(),
+                    format!("the pinned dates lie outside {}'s window for course {} (employment start to deadline)", who.id, c.id),
+                    "pin dates inside the window or remove the attendee",
+                ),
+            }
+            for &t in days {
+                let date = tm.days[t];
+                if who.unavailable.contains(&date) {
                     self.push(
-                        "E063",
-                        ap,
-                        format!("{} has no demand for course {} (individual plan or phase default)", who.id, c.id),
-                        "add a line to \"demand\" for the participant and course, or remove the attendee",
-                    );
-                    continue;
-                };
-                let dem = &tm.demands[d];
-                if !dem.eligible {
-                    self.push(
-                        "E063",
-                        ap,
-                        format!("{}'s phase \"{}\" may not take course {}", who.id, inst.phases[who.phase].id, c.id),
-                        "remove the attendee or the course's phase restriction",
-                    );
-                    continue;
-                }
-                if let Some(first) = attendee_course.insert((p, pin.course), path.clone()) {
-                    self.push(
-                        "E063",
+                        Code::PinnedAttendee,
                         ap.clone(),
-                        format!("{} is already pinned into a session of course {} ({first})", who.id, c.id),
-                        "pin each attendee into one session of a course",
+                        format!("{} is unavailable on {date}", who.id),
+                        "pin other dates or remove the attendee",
                     );
-                }
-                if let Some(days) = pin.days.as_ref().filter(|_| days_ok) {
-                    match dem.window {
-                        Some((lo, hi)) if days[0] >= lo && days[days.len() - 1] <= hi => {}
-                        _ => self.push(
-                            "E063",
-                            ap.clone(),
-                            format!("the pinned dates lie outside {}'s window for course {} (employment start to deadline)", who.id, c.id),
-                            "pin dates inside the window or remove the attendee",
-                        ),
-                    }
-                    for &t in days {
-                        let date = tm.days[t];
-                        if who.unavailable.contains(&date) {
-                            self.push(
-                                "E063",
-                                ap.clone(),
-                                format!("{} is unavailable on {date}", who.id),
-                                "pin other dates or remove the attendee",
-                            );
-                        } else if let Some(first) = person_day.insert((p, date), path.clone()) {
-                            self.push(
-                                "E063",
-                                ap.clone(),
-                                format!("{} is also pinned into {first} on {date}", who.id),
-                                "a person attends one session a day: change one of the pins",
-                            );
-                        }
-                    }
+                } else if let Some(first) = claims.person_day.insert((p, date), path.to_string()) {
+                    self.push(
+                        Code::PinnedAttendee,
+                        ap.clone(),
+                        format!("{} is also pinned into {first} on {date}", who.id),
+                        "a person attends one session a day: change one of the pins",
+                    );
                 }
             }
         }
-        // Pinned mentor and group meetings of the attendees on pinned session days.
+    }
+
+    /// Pinned mentor and group meetings of the attendees on pinned session days.
+    fn meetings_on_session_days(&mut self, person_day: &HashMap<(usize, NaiveDate), String>) {
+        let inst = self.inst;
         let meetings: Vec<(usize, NaiveDate, String)> = inst
             .pins
             .pairs
@@ -433,7 +490,7 @@ impl PinValidator<'_> {
         for (p, d, mpath) in meetings {
             if let Some(spath) = person_day.get(&(p, d)) {
                 self.push(
-                    "E063",
+                    Code::PinnedAttendee,
                     spath.clone(),
                     format!("{} is pinned to a course day on {d} and to a meeting on that day ({mpath})", inst.participants[p].id),
                     "move the session or the meeting",
@@ -457,7 +514,7 @@ impl PinValidator<'_> {
             let max_groups = prog.group_sizes.as_ref().map(|s| s.len()).or(prog.groups);
             if let Some(mx) = max_groups.filter(|&mx| pins.len() > mx) {
                 self.push(
-                    "E064",
+                    Code::PinnedGroup,
                     format!("group_programmes[{pi}].fixed_groups"),
                     format!("{} fixed groups, but the programme forms {mx}", pins.len()),
                     "pin fewer groups or raise \"groups\"",
@@ -468,7 +525,7 @@ impl PinValidator<'_> {
                 let path = pin.path.clone();
                 if pin.members.is_empty() {
                     self.push(
-                        "E064",
+                        Code::PinnedGroup,
                         format!("{path}.members"),
                         "a fixed group with no members".into(),
                         "list the members who belong together",
@@ -476,7 +533,7 @@ impl PinValidator<'_> {
                 }
                 if pin.members.len() > largest {
                     self.push(
-                        "E064",
+                        Code::PinnedGroup,
                         format!("{path}.members"),
                         format!("{} members pinned together, more than the programme's largest group ({largest})", pin.members.len()),
                         "split the fixed group or raise max_size",
@@ -486,7 +543,7 @@ impl PinValidator<'_> {
                     let who = &inst.participants[p];
                     if let Some(first) = member_of.insert(p, path.clone()) {
                         self.push(
-                            "E064",
+                            Code::PinnedGroup,
                             format!("{path}.members[{j}]"),
                             format!("{} is also pinned into {first}", who.id),
                             "a participant is in one group of a programme: keep one pin",
@@ -494,14 +551,14 @@ impl PinValidator<'_> {
                     }
                     if !prog.candidates.contains(&p) {
                         self.push(
-                            "E064",
+                            Code::PinnedGroup,
                             format!("{path}.members[{j}]"),
                             format!("{} is not enrolled in programme {}", who.id, prog.id),
                             "add the participant to \"enrolled\" or remove them from the fixed group",
                         );
                     } else if let Some(why) = crate::rules::groups::ineligibility(inst, prog, p) {
                         self.push(
-                            "E064",
+                            Code::PinnedGroup,
                             format!("{path}.members[{j}]"),
                             format!("{} is not eligible for programme {}: {why}", who.id, prog.id),
                             "remove them from the fixed group or widen the eligibility",
@@ -510,7 +567,7 @@ impl PinValidator<'_> {
                     for (k, d) in pin.meetings.iter().enumerate() {
                         if let Some(ppath) = pair_days.get(&(p, *d)) {
                             self.push(
-                                "E061",
+                                Code::PinnedMeetings,
                                 format!("{path}.meetings[{k}]"),
                                 format!("member {} has a pinned mentor meeting on {d} ({ppath})", who.id),
                                 "pin another date for one of the two",
@@ -530,7 +587,7 @@ impl PinValidator<'_> {
                         }
                         if let Some(n) = count.values().copied().find(|&n| n > cap) {
                             self.push(
-                                "E064",
+                                Code::PinnedGroup,
                                 format!("{path}.members"),
                                 format!("{n} members from one {what}, more than the programme's cap of {cap}"),
                                 "change the members or the mixing cap",
@@ -543,7 +600,7 @@ impl PinValidator<'_> {
                     let leader = &inst.group_leaders[l];
                     if !leader.qualifications.contains(&prog.qualification) {
                         self.push(
-                            "E064",
+                            Code::PinnedGroup,
                             format!("{path}.leader"),
                             format!("leader {} lacks the qualification \"{}\"", leader.id, prog.qualification),
                             "pin a qualified leader, or add the qualification",
@@ -559,7 +616,7 @@ impl PinValidator<'_> {
             let leader = &inst.group_leaders[l];
             if paths.len() > leader.max_groups {
                 self.push(
-                    "E064",
+                    Code::PinnedGroup,
                     format!("{}.leader", paths[leader.max_groups]),
                     format!(
                         "leader {} leads at most {} groups but is pinned to {} ({})",

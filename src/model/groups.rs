@@ -1,7 +1,6 @@
 //! Group programmes and leaders with references resolved to indices.
 
-use super::date_set;
-use crate::format::{DiversityWeights, GroupKind, GroupMeetingRules, InstanceFile, Role};
+use crate::format::{DiversityWeights, GroupKind, GroupMeetingRules, Role};
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -82,73 +81,4 @@ pub fn ordered(a: usize, b: usize) -> (usize, usize) {
     } else {
         (b, a)
     }
-}
-
-/// Builds the group programmes and leaders of a validated file.
-pub fn build(f: &InstanceFile, muni_index: &HashMap<&str, usize>) -> (Vec<GroupProgramme>, Vec<GroupLeader>) {
-    let person: HashMap<&str, usize> = f.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-    let phase: HashMap<&str, usize> = f.phases.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-    let programmes = f
-        .group_programmes
-        .iter()
-        .map(|g| {
-            let (dmin, dmax) = g.kind.default_size();
-            let candidates = match &g.enrolled {
-                Some(list) => list.iter().filter_map(|id| person.get(id.as_str()).copied()).collect(),
-                None => (0..f.participants.len()).collect(),
-            };
-            let mut together_before = HashSet::new();
-            for group in &g.together_before {
-                let members: Vec<usize> = group.iter().filter_map(|id| person.get(id.as_str()).copied()).collect();
-                for (k, &a) in members.iter().enumerate() {
-                    for &b in &members[k + 1..] {
-                        together_before.insert(ordered(a, b));
-                    }
-                }
-            }
-            GroupProgramme {
-                id: g.id.clone(),
-                name: g.name.clone(),
-                kind: g.kind,
-                candidates,
-                phases: g.eligibility.phases.iter().filter_map(|p| phase.get(p.as_str()).copied()).collect(),
-                min_months: g.eligibility.min_months,
-                max_months: g.eligibility.max_months,
-                themes: g.eligibility.themes.clone(),
-                roles: g.eligibility.roles.clone(),
-                explicit_enrolment: g.enrolled.is_some(),
-                min_size: g.min_size.unwrap_or(dmin),
-                max_size: g.max_size.unwrap_or(dmax),
-                groups: g.groups,
-                group_sizes: g.group_sizes.as_ref().map(|v| v.iter().map(|r| (r.min, r.max)).collect()),
-                max_per_municipality: g.max_per_municipality,
-                max_per_unit: g.max_per_unit,
-                leader_required: g.leader_required,
-                qualification: g.leader_qualification.clone().unwrap_or_else(|| g.kind.name().to_string()),
-                meetings: g.meetings.clone(),
-                venue: g.venue.as_ref().and_then(|v| muni_index.get(v.as_str()).copied()),
-                together_before,
-                diversity: g.diversity.clone(),
-                pair_weights: g
-                    .pair_weights
-                    .iter()
-                    .filter_map(|pw| Some((ordered(*person.get(pw.a.as_str())?, *person.get(pw.b.as_str())?), pw.w)))
-                    .collect(),
-                pair_weights_only: g.pair_weights_only,
-            }
-        })
-        .collect();
-    let leaders = f
-        .group_leaders
-        .iter()
-        .map(|l| GroupLeader {
-            id: l.id.clone(),
-            name: l.name.clone(),
-            municipality: muni_index.get(l.municipality.as_str()).copied().unwrap_or(0),
-            qualifications: l.qualifications.clone(),
-            max_groups: l.max_groups.max(0) as usize,
-            unavailable: date_set(&l.unavailable),
-        })
-        .collect();
-    (programmes, leaders)
 }

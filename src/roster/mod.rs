@@ -79,7 +79,7 @@ pub fn import(input: &Path, rules: Option<&Path>) -> Result<Imported, RosterErro
     let mut json = serde_json::to_string_pretty(&file).map_err(|e| fail(vec![e.to_string()]))?;
     json.push('\n');
     let instance = crate::load::parse_and_validate(&json).map_err(|problems| {
-        fail(problems.iter().map(|p| format!("{}: {} {}: {}. {}", prov.locate(&p.path), p.code, p.kind, p.message, p.action)).collect())
+        fail(problems.iter().map(|p| format!("{}: {} {}: {}. {}", prov.locate(&p.path), p.code, p.kind(), p.message, p.action)).collect())
     })?;
     Ok(Imported { instance, json, warnings: merged.warnings, rules: rules_used })
 }

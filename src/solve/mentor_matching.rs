@@ -373,7 +373,7 @@ mod tests {
     }
 
     fn rule(f: &InstanceFile, mentor: &str, mentee: &str) -> Option<PairRule> {
-        let inst = Instance::build(f);
+        let inst = crate::load::build(f);
         let (m, p) = ids(&inst, mentor, mentee);
         pair_violation(&inst, m, p)
     }
@@ -426,7 +426,7 @@ mod tests {
     #[test]
     fn cost_terms_follow_the_weights() {
         let f = small();
-        let inst = Instance::build(&f);
+        let inst = crate::load::build(&f);
         // m01 (Uppsala, expertise barnsamtal + utredning) with p01 (Uppsala, barnsamtal + lvu):
         // same municipality (penalised 30), no travel, one uncovered interest (15).
         let (m, p) = ids(&inst, "m01", "p01");

@@ -2,7 +2,6 @@
 
 use crate::cli::{read_plan, write_file_atomic, CliError};
 use crate::format::plan::PlanFile;
-use crate::model::Instance;
 use crate::report::html::{self, ReportOptions};
 use std::path::{Path, PathBuf};
 
@@ -38,7 +37,7 @@ pub fn run(plan: &Path, out: &Path, instance: Option<&Path>, opts: ReportOptions
     let file = crate::load::parse_and_validate(&String::from_utf8_lossy(&bytes)).map_err(|problems| {
         CliError::Usage(crate::load::InputError::Invalid { path: inst_path.display().to_string(), problems }.to_string())
     })?;
-    let model = Instance::build(&file);
+    let model = crate::load::build(&file);
     let html = html::render(&plan_file, &file, &model, opts);
     write_file_atomic(out, html.as_bytes())
 }

@@ -1,0 +1,243 @@
+//! Build, the last step of reading (parse → validate → build): the validated, indexed
+//! [`Instance`] from a file that passed [`crate::load::validate::validate`].
+//!
+//! Every reference becomes an index and every derived quantity (phase, travel time,
+//! municipality of a person, demand and deadlines, session starts, pins) is computed once,
+//! here. Unresolvable references cannot occur after validation; should one slip through, the
+//! item is attached to index 0 (or the reference left out) rather than panicking.
+
+mod groups;
+mod pins;
+mod timetable;
+
+use crate::format::{DateOrRange, InstanceFile};
+use crate::model::calendar::{expand_range, Calendar};
+use crate::model::pins::Pins;
+use crate::model::timetable::TimetableModel;
+use crate::model::{Instance, Mentor, MentorshipModel, Municipality, Participant, Phase, Unit};
+use chrono::NaiveDate;
+use std::collections::{BTreeSet, HashMap};
+
+/// Mean Earth radius in km.
+const EARTH_RADIUS_KM: f64 = 6371.0088;
+
+/// Builds the model of a file that passed validation.
+pub fn build(f: &InstanceFile) -> Instance {
+    let calendar = Calendar::new(f.round.start, f.round.end, date_set(&f.calendar.closed));
+    let municipalities = municipalities(f);
+    let muni_index = index_by_id(&municipalities, |m| &m.id);
+    let units = units(f, &muni_index);
+    let travel_minutes = travel_minutes(f, &municipalities, &muni_index);
+    let phases: Vec<Phase> = f.phases.iter().map(|p| Phase { id: p.id.clone(), min_years: p.min_years }).collect();
+    let participants = participants(f, &units, &phases);
+    let mentors = mentors(f, &units, &participants);
+    let mentorship = mentorship(f, &phases, &participants, &mentors);
+    let (group_programmes, group_leaders) = groups::build(f, &muni_index);
+    let mut inst = Instance {
+        group_programmes,
+        group_leaders,
+        round_start: f.round.start,
+        name: f.round.name.clone(),
+        calendar,
+        municipalities,
+        units,
+        travel_minutes,
+        phases,
+        participants,
+        mentors,
+        mentorship,
+        weights: f.weights.clone(),
+        timetable: TimetableModel::default(),
+        pins: Pins::default(),
+    };
+    inst.timetable = timetable::build(f, &inst);
+    inst.pins = pins::build(f, &inst);
+    block_pinned_meeting_days(&mut inst);
+    inst
+}
+
+/// Index of each item by its id (the last one wins on a duplicate, which validation rejects).
+fn index_by_id<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a String) -> HashMap<&'a str, usize> {
+    items.iter().enumerate().map(|(i, x)| (id(x).as_str(), i)).collect()
+}
+
+/// Expands a list of dates and ranges into a set of dates.
+fn date_set(list: &[DateOrRange]) -> BTreeSet<NaiveDate> {
+    let mut out = BTreeSet::new();
+    for item in list {
+        match item {
+            DateOrRange::Date(d) => {
+                out.insert(*d);
+            }
+            DateOrRange::Range { from, to, .. } => out.extend(expand_range(*from, *to)),
+        }
+    }
+    out
+}
+
+/// Years between two dates, as the profession counts them (365.25-day years).
+fn years_between(from: NaiveDate, to: NaiveDate) -> f64 {
+    (to - from).num_days() as f64 / 365.25
+}
+
+/// Great-circle distance in km between two points given in degrees.
+fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * a.sqrt().asin()
+}
+
+fn municipalities(f: &InstanceFile) -> Vec<Municipality> {
+    f.region
+        .municipalities
+        .iter()
+        .map(|m| Municipality {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            population: m.population,
+            lat: m.lat,
+            lon: m.lon,
+            cost_share: m.cost_share,
+        })
+        .collect()
+}
+
+fn units(f: &InstanceFile, muni_index: &HashMap<&str, usize>) -> Vec<Unit> {
+    f.region
+        .units
+        .iter()
+        .map(|u| Unit {
+            id: u.id.clone(),
+            name: u.name.clone().unwrap_or_else(|| u.id.clone()),
+            municipality: muni_index.get(u.municipality.as_str()).copied().unwrap_or(0),
+            headcount: u.headcount,
+        })
+        .collect()
+}
+
+/// Travel minutes, row-major `municipalities × municipalities`: the road distance (great
+/// circle × road factor) at the travel speed, unless the table gives the pair's time.
+fn travel_minutes(f: &InstanceFile, municipalities: &[Municipality], muni_index: &HashMap<&str, usize>) -> Vec<f64> {
+    let n = municipalities.len();
+    let mut travel_minutes = vec![0.0; n * n];
+    let t = &f.region.travel;
+    for i in 0..n {
+        for j in 0..n {
+            let (a, b) = (&municipalities[i], &municipalities[j]);
+            let km = haversine_km(a.lat, a.lon, b.lat, b.lon) * t.road_factor;
+            travel_minutes[i * n + j] = km / t.speed_kmh * 60.0;
+        }
+    }
+    for e in &t.table {
+        if let (Some(&i), Some(&j)) = (muni_index.get(e.from.as_str()), muni_index.get(e.to.as_str())) {
+            travel_minutes[i * n + j] = e.minutes;
+            travel_minutes[j * n + i] = e.minutes;
+        }
+    }
+    travel_minutes
+}
+
+fn participants(f: &InstanceFile, units: &[Unit], phases: &[Phase]) -> Vec<Participant> {
+    let unit_index = index_by_id(units, |u| &u.id);
+    let phase_of = |years: f64| phases.iter().rposition(|p| years >= p.min_years).unwrap_or(0);
+    f.participants
+        .iter()
+        .map(|p| {
+            let unit = unit_index.get(p.unit.as_str()).copied().unwrap_or(0);
+            let years = years_between(p.profession_start, f.round.start).max(0.0);
+            Participant {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                unit,
+                municipality: units.get(unit).map(|u| u.municipality).unwrap_or(0),
+                role: p.role,
+                years,
+                phase: phase_of(years),
+                employment_start: p.employment_start,
+                unavailable: date_set(&p.unavailable),
+                interests: p.interests.clone(),
+                wants_mentor: p.wants_mentor,
+            }
+        })
+        .collect()
+}
+
+fn mentors(f: &InstanceFile, units: &[Unit], participants: &[Participant]) -> Vec<Mentor> {
+    let unit_index = index_by_id(units, |u| &u.id);
+    let participant_index = index_by_id(participants, |p| &p.id);
+    f.mentors
+        .iter()
+        .map(|m| {
+            let unit = unit_index.get(m.unit.as_str()).copied().unwrap_or(0);
+            Mentor {
+                id: m.id.clone(),
+                name: m.name.clone(),
+                unit,
+                municipality: units.get(unit).map(|u| u.municipality).unwrap_or(0),
+                capacity: m.capacity.max(0) as usize,
+                trained: m.trained,
+                years: m.years_in_profession,
+                expertise: m.expertise.clone(),
+                unavailable: date_set(&m.unavailable),
+                max_travel_minutes: m.max_travel_minutes,
+                history: m.history.iter().filter_map(|h| participant_index.get(h.as_str()).copied()).collect(),
+            }
+        })
+        .collect()
+}
+
+fn mentorship(f: &InstanceFile, phases: &[Phase], participants: &[Participant], mentors: &[Mentor]) -> MentorshipModel {
+    let participant_index = index_by_id(participants, |p| &p.id);
+    let mentor_index = index_by_id(mentors, |m| &m.id);
+    let r = &f.mentorship;
+    let resolve = |mentor: &str, mentee: &str| Some((*mentor_index.get(mentor)?, *participant_index.get(mentee)?));
+    MentorshipModel {
+        min_meetings: r.min_meetings as usize,
+        max_meetings: r.max_meetings as usize,
+        min_days_between: r.min_days_between as i64,
+        eligible_phases: r.eligible_phases.iter().filter_map(|id| phases.iter().position(|p| &p.id == id)).collect(),
+        mentor_min_years: r.mentor_min_years,
+        require_training: r.require_training,
+        same_municipality: r.same_municipality,
+        meeting_place: r.meeting_place,
+        exclusions: r.exclusions.iter().filter_map(|e| resolve(&e.mentor, &e.mentee)).collect(),
+        pair_costs: r.pair_costs.iter().filter_map(|c| Some((resolve(&c.mentor, &c.mentee)?, c.cost))).collect(),
+    }
+}
+
+/// A participant's pinned mentor and group meetings keep them from courses on those days.
+fn block_pinned_meeting_days(inst: &mut Instance) {
+    let pinned_meetings: Vec<(usize, NaiveDate)> = inst
+        .pins
+        .pairs
+        .iter()
+        .flat_map(|p| p.meetings.iter().map(move |&d| (p.mentee, d)))
+        .chain(inst.pins.groups.iter().flatten().flat_map(|g| g.members.iter().flat_map(move |&p| g.meetings.iter().map(move |&d| (p, d)))))
+        .collect();
+    for (p, d) in pinned_meetings {
+        if let (Ok(t), Some(free)) = (inst.timetable.days.binary_search(&d), inst.timetable.participant_free.get_mut(p)) {
+            free[t] = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn haversine_gothenburg_to_molndal_is_about_six_km() {
+        let km = haversine_km(57.708, 11.974, 57.656, 12.014);
+        assert!((km - 6.3).abs() < 0.5, "{km}");
+        assert_eq!(haversine_km(57.708, 11.974, 57.708, 11.974), 0.0);
+    }
+
+    #[test]
+    fn date_set_expands_ranges_and_merges_dates() {
+        let d = |m, dd| NaiveDate::from_ymd_opt(2027, m, dd).unwrap();
+        let set = date_set(&[DateOrRange::Date(d(3, 1)), DateOrRange::Range { from: d(3, 1), to: d(3, 3), reason: None }]);
+        assert_eq!(set.into_iter().collect::<Vec<_>>(), vec![d(3, 1), d(3, 2), d(3, 3)]);
+    }
+}
