@@ -649,31 +649,39 @@ impl Validator {
             ] {
                 self.finite(format!("{path}.diversity.{name}"), x, 0.0, 1e6, "weight");
             }
-            let mut pairs = HashSet::new();
-            for (k, pw) in g.pair_weights.iter().enumerate() {
-                let pp = format!("{path}.pair_weights[{k}]");
-                for (field, id) in [("a", &pw.a), ("b", &pw.b)] {
-                    if !participants.contains(id.as_str()) {
-                        self.push(
-                            Code::UnknownReference,
-                            format!("{pp}.{field}"),
-                            format!("unknown participant \"{id}\""),
-                            "use an id from \"participants\"",
-                        );
-                    }
-                }
-                self.finite(format!("{pp}.w"), pw.w, -1e9, 1e9, "pair weight");
-                let key = if pw.a <= pw.b { (pw.a.as_str(), pw.b.as_str()) } else { (pw.b.as_str(), pw.a.as_str()) };
-                if pw.a == pw.b || !pairs.insert(key) {
+            self.pair_weights(&path, &g.pair_weights, &participants);
+        }
+        self.group_leaders(f, &munis);
+    }
+
+    fn pair_weights(&mut self, path: &str, weights: &[PairWeight], participants: &HashSet<&str>) {
+        let mut pairs = HashSet::new();
+        for (k, pw) in weights.iter().enumerate() {
+            let pp = format!("{path}.pair_weights[{k}]");
+            for (field, id) in [("a", &pw.a), ("b", &pw.b)] {
+                if !participants.contains(id.as_str()) {
                     self.push(
-                        Code::DuplicateId,
-                        pp,
-                        format!("pair {}–{} is listed twice or pairs a person with themself", pw.a, pw.b),
-                        "keep one entry per pair of two people",
+                        Code::UnknownReference,
+                        format!("{pp}.{field}"),
+                        format!("unknown participant \"{id}\""),
+                        "use an id from \"participants\"",
                     );
                 }
             }
+            self.finite(format!("{pp}.w"), pw.w, -1e9, 1e9, "pair weight");
+            let key = if pw.a <= pw.b { (pw.a.as_str(), pw.b.as_str()) } else { (pw.b.as_str(), pw.a.as_str()) };
+            if pw.a == pw.b || !pairs.insert(key) {
+                self.push(
+                    Code::DuplicateId,
+                    pp,
+                    format!("pair {}–{} is listed twice or pairs a person with themself", pw.a, pw.b),
+                    "keep one entry per pair of two people",
+                );
+            }
         }
+    }
+
+    fn group_leaders(&mut self, f: &InstanceFile, munis: &HashSet<&str>) {
         for (i, l) in f.group_leaders.iter().enumerate() {
             let path = format!("group_leaders[{i}]");
             self.nonempty(format!("{path}.name"), &l.name, "name");
