@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 use trappa::generate::{generate, GenOptions, GenRegion};
 use trappa::solve::groups::mdgp::{local_search, parse_mdgplib, SearchParams};
-use trappa::solve::groups::{solve_groups, GroupParams};
+use trappa::solve::groups::{solve_groups, GroupParams, GroupStrategy};
 
 fn mdgp(c: &mut Criterion) {
     let mut group = c.benchmark_group("mdgp_local_search");
@@ -45,7 +45,7 @@ fn national_supervision(c: &mut Criterion) {
     })
     .expect("generator options are valid");
     let inst = trappa::load::build(&file);
-    let params = GroupParams { strategy: "local-search".into(), seed: 1, time_limit: Duration::from_secs(600) };
+    let params = GroupParams { strategy: GroupStrategy::LocalSearch, seed: 1, time_limit: Duration::from_secs(600) };
     group.bench_function("national_supervision_2000", |b| {
         b.iter(|| {
             let mut busy: BTreeMap<String, BTreeSet<chrono::NaiveDate>> = BTreeMap::new();

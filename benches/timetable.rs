@@ -8,7 +8,8 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use std::time::Duration;
 use trappa::generate::{generate, GenOptions, GenRegion};
 use trappa::load::{load_instance_text, LoadedInstance};
-use trappa::solve::timetable::{self, Context};
+use trappa::solve::timetable::{Context, TimetableStrategy};
+use trappa::solve::Strategy;
 
 fn round(region: GenRegion, participants: usize) -> LoadedInstance {
     let file = generate(&GenOptions {
@@ -36,7 +37,7 @@ fn sizes() -> Vec<(&'static str, LoadedInstance, f64)> {
 
 fn bench(c: &mut Criterion) {
     let sizes = sizes();
-    for strategy in timetable::strategies() {
+    for &strategy in TimetableStrategy::all() {
         let mut group = c.benchmark_group(strategy.name());
         group.sample_size(10);
         group.measurement_time(Duration::from_secs(1));

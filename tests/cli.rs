@@ -521,7 +521,8 @@ mod docs {
 mod groups {
     use super::*;
     use trappa::load::{adapters, sha256_hex, LoadedInstance};
-    use trappa::solve::{solve, SolveParams};
+    use trappa::solve::{solve, GroupStrategy, SolveParams};
+    use trappa::write::plan::plan_file;
 
     fn optima() -> Vec<(String, f64)> {
         fs::read_to_string(root().join("tests/data/mdgp/optimal_small.csv"))
@@ -537,7 +538,7 @@ mod groups {
 
     /// Imports an MDGPLIB file, solves it with a grouping strategy, checks the plan and returns
     /// the programme's plan.
-    fn solve_mdgp(name: &str, strategy: &str) -> trappa::format::plan::GroupProgrammePlan {
+    fn solve_mdgp(name: &str, strategy: GroupStrategy) -> trappa::format::plan::GroupProgrammePlan {
         let text = fs::read_to_string(root().join(format!("tests/data/mdgp/instances/{name}.txt"))).unwrap();
         let problem = trappa::load::mdgplib::parse_mdgplib(&text).unwrap();
         let file = adapters::mdgp_instance(name, &problem);
@@ -545,8 +546,8 @@ mod groups {
         let file = trappa::load::parse_and_validate(&json).expect("imported instance is valid");
         let sha = sha256_hex(json.as_bytes());
         let loaded = LoadedInstance { model: trappa::load::build(&file), file: file.clone(), sha256: sha.clone() };
-        let params = SolveParams { group_strategy: strategy.into(), seed: 5, ..SolveParams::default() };
-        let plan = solve(&loaded, name, &params).unwrap();
+        let params = SolveParams { group_strategy: strategy, seed: 5, ..SolveParams::default() };
+        let plan = plan_file(&loaded, name, &solve(&loaded.model, &params).unwrap());
         let report = trappa::check::check(&file, &sha, &plan);
         assert!(report.is_valid(), "{name}: {:?}", report.violations);
         plan.groups.into_iter().next().unwrap()
@@ -557,7 +558,7 @@ mod groups {
         let all = optima();
         assert_eq!(all.len(), 120);
         for (name, optimum) in all {
-            let g = solve_mdgp(&name, "local-search");
+            let g = solve_mdgp(&name, GroupStrategy::LocalSearch);
             assert!(
                 (g.objective.total - optimum).abs() <= 1e-3 * optimum.abs().max(1.0) + 1e-3,
                 "{name}: {} vs {optimum}",
@@ -572,7 +573,7 @@ mod groups {
         // local-search test
         // covers all 120.
         for (name, optimum) in optima().into_iter().step_by(7) {
-            let g = solve_mdgp(&name, "milp");
+            let g = solve_mdgp(&name, GroupStrategy::Milp);
             assert_eq!(g.status.optimality, trappa::format::plan::Optimality::Optimal, "{name}");
             assert!(
                 (g.objective.total - optimum).abs() <= 1e-3 * optimum.abs().max(1.0) + 1e-3,

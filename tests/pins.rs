@@ -10,7 +10,8 @@ use std::time::Duration;
 use trappa::check;
 use trappa::format::plan::PlanFile;
 use trappa::load::{load_instance_text, LoadedInstance};
-use trappa::solve::{self, groups, mentor_matching, timetable, SolveParams};
+use trappa::solve::{self, mentor_matching, GroupStrategy, MatchingStrategy, SolveParams, Strategy, TimetableStrategy};
+use trappa::write::plan::plan_file;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -24,18 +25,18 @@ fn load(v: &Value) -> LoadedInstance {
     load_instance_text(&serde_json::to_string_pretty(v).unwrap(), "pins.json").unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn params(matching: &str, timetable: &str, groups: &str, limit: Option<f64>) -> SolveParams {
+fn params(matching: MatchingStrategy, timetable: TimetableStrategy, groups: GroupStrategy, limit: Option<f64>) -> SolveParams {
     SolveParams {
-        strategy: matching.into(),
-        timetable_strategy: timetable.into(),
-        group_strategy: groups.into(),
+        strategy: matching,
+        timetable_strategy: timetable,
+        group_strategy: groups,
         time_limit: limit.map(Duration::from_secs_f64),
         ..Default::default()
     }
 }
 
 fn solve_checked(loaded: &LoadedInstance, p: &SolveParams) -> PlanFile {
-    let plan = solve::solve(loaded, "pins.json", p).unwrap_or_else(|e| panic!("{e}"));
+    let plan = plan_file(loaded, "pins.json", &solve::solve(&loaded.model, p).unwrap_or_else(|e| panic!("{e}")));
     let report = check::check(&loaded.file, &loaded.sha256, &plan);
     assert!(report.is_valid(), "checker rejects the plan: {:#?}", report.violations);
     plan
@@ -58,10 +59,10 @@ fn pair_list(plan: &PlanFile) -> Vec<(String, String)> {
 fn fixed_pairs_hold_under_every_matching_strategy_and_cost_at_least_the_optimum() {
     let free = load(&read("instances/uppsala-small.json"));
     let pinned = load(&read("instances/uppsala-small-pins.json"));
-    let unpinned = solve_checked(&free, &params("exact", "auto", "auto", None));
+    let unpinned = solve_checked(&free, &params(MatchingStrategy::Exact, TimetableStrategy::Auto, GroupStrategy::Auto, None));
     assert!(!pair_list(&unpinned).contains(&("m01".into(), "p03".into())), "the pin must force a choice the optimum avoids");
-    for s in solve::strategies() {
-        let plan = solve_checked(&pinned, &params(s.name(), "auto", "auto", None));
+    for s in MatchingStrategy::all() {
+        let plan = solve_checked(&pinned, &params(*s, TimetableStrategy::Auto, GroupStrategy::Auto, None));
         let pairs = pair_list(&plan);
         assert!(pairs.contains(&("m01".into(), "p03".into())) && pairs.contains(&("m04".into(), "p07".into())), "{}: {pairs:?}", s.name());
         let m01p03 = plan.mentorship.pairs.iter().find(|p| p.mentor == "m01" && p.mentee == "p03").unwrap();
@@ -96,7 +97,7 @@ fn a_pinned_pair_that_uses_the_only_mentor_of_another_mentee_is_kept() {
     let mut v = read("instances/uppsala-small.json");
     v["mentorship"]["fixed_pairs"] = json!([{"mentor": "m01", "mentee": "p03"}, {"mentor": "m01", "mentee": "p04"}]);
     let loaded = load(&v);
-    let plan = solve_checked(&loaded, &params("exact", "auto", "auto", None));
+    let plan = solve_checked(&loaded, &params(MatchingStrategy::Exact, TimetableStrategy::Auto, GroupStrategy::Auto, None));
     let pairs = pair_list(&plan);
     assert_eq!(pairs.iter().filter(|p| p.0 == "m01").count(), 2);
     assert!(pairs.contains(&("m01".into(), "p03".into())) && pairs.contains(&("m01".into(), "p04".into())));
@@ -117,7 +118,7 @@ fn session_of<'a>(plan: &'a PlanFile, course: &str) -> Vec<&'a trappa::format::p
 #[test]
 fn fixed_sessions_hold_under_every_timetable_strategy() {
     let free = load(&course_round());
-    let base = solve_checked(&free, &params("exact", "greedy", "auto", Some(5.0)));
+    let base = solve_checked(&free, &params(MatchingStrategy::Exact, TimetableStrategy::Greedy, GroupStrategy::Auto, Some(5.0)));
     let base_bound = base.timetable.as_ref().unwrap().status.bound.unwrap();
     let cases: Vec<(&str, Value)> = vec![
         ("dates+venue", json!([{"course": "barnsamtal", "id": "bs-als", "dates": ["2027-02-08", "2027-02-09"], "venue": "als"}])),
@@ -129,8 +130,8 @@ fn fixed_sessions_hold_under_every_timetable_strategy() {
         let mut v = course_round();
         v["fixed_sessions"] = pins.clone();
         let loaded = load(&v);
-        for s in timetable::strategies() {
-            let plan = solve_checked(&loaded, &params("exact", s.name(), "auto", Some(2.0)));
+        for s in TimetableStrategy::all() {
+            let plan = solve_checked(&loaded, &params(MatchingStrategy::Exact, *s, GroupStrategy::Auto, Some(2.0)));
             let tt = plan.timetable.as_ref().unwrap();
             // The objective can only get worse than the unpinned round's lower bound.
             assert!(tt.objective.total >= base_bound - 1e-6, "{what}/{}", s.name());
@@ -157,12 +158,12 @@ fn fixed_sessions_hold_under_every_timetable_strategy() {
 #[test]
 fn a_pinned_session_that_forces_a_worse_choice_changes_the_plan() {
     let free = load(&course_round());
-    let base = solve_checked(&free, &params("exact", "greedy", "auto", None));
+    let base = solve_checked(&free, &params(MatchingStrategy::Exact, TimetableStrategy::Greedy, GroupStrategy::Auto, None));
     assert!(session_of(&base, "barnsamtal").iter().all(|s| s.venue != "als"));
     let mut v = course_round();
     v["fixed_sessions"] = json!([{"course": "barnsamtal", "venue": "als", "trainers": ["t2"]}]);
     let loaded = load(&v);
-    let plan = solve_checked(&loaded, &params("exact", "greedy", "auto", None));
+    let plan = solve_checked(&loaded, &params(MatchingStrategy::Exact, TimetableStrategy::Greedy, GroupStrategy::Auto, None));
     assert!(session_of(&plan, "barnsamtal").iter().any(|s| s.venue == "als" && s.trainers.contains(&"t2".to_string())));
     assert_ne!(plan.timetable.as_ref().unwrap().sessions, base.timetable.as_ref().unwrap().sessions);
     assert!(plan.timetable.as_ref().unwrap().objective.total >= base.timetable.as_ref().unwrap().status.bound.unwrap() - 1e-6);
@@ -177,8 +178,8 @@ fn pins_that_cannot_hold_together_stop_the_solve_naming_them() {
         {"course": "lvu", "id": "lvu-feb", "dates": ["2027-02-03"], "attendees": ["p8"]}
     ]);
     let loaded = load(&v);
-    for s in timetable::strategies() {
-        let err = solve::solve(&loaded, "pins.json", &params("exact", s.name(), "auto", Some(3.0))).unwrap_err();
+    for s in TimetableStrategy::all() {
+        let err = solve::solve(&loaded.model, &params(MatchingStrategy::Exact, *s, GroupStrategy::Auto, Some(3.0))).unwrap_err();
         let msg = err.to_string();
         assert!(msg.contains("lvu-feb") && msg.contains("bs-feb") && msg.contains("p8"), "{}: {msg}", s.name());
     }
@@ -224,7 +225,7 @@ fn group_members<'a>(plan: &'a PlanFile, programme: &str) -> Vec<(Option<&'a str
 #[test]
 fn fixed_groups_hold_under_every_group_strategy() {
     let free = load(&group_round());
-    let base = solve_checked(&free, &params("exact", "auto", "local-search", None));
+    let base = solve_checked(&free, &params(MatchingStrategy::Exact, TimetableStrategy::Auto, GroupStrategy::LocalSearch, None));
     let groups = group_members(&base, "handledning");
     // Two people the unpinned plan puts apart, and a leader it does not use.
     let (a, b) = (groups[0].1[0].clone(), groups[1].1[0].clone());
@@ -235,8 +236,8 @@ fn fixed_groups_hold_under_every_group_strategy() {
     let mut v = group_round();
     v["group_programmes"][0]["fixed_groups"] = json!([{"members": [a, b], "leader": leader, "meetings": [date]}, {"members": [c, d]}]);
     let loaded = load(&v);
-    for s in groups::strategies() {
-        let plan = solve_checked(&loaded, &params("exact", "auto", s.name(), Some(20.0)));
+    for s in GroupStrategy::all() {
+        let plan = solve_checked(&loaded, &params(MatchingStrategy::Exact, TimetableStrategy::Auto, *s, Some(20.0)));
         let gs = group_members(&plan, "handledning");
         let home = gs.iter().find(|g| g.1.contains(&a)).unwrap();
         assert!(home.1.contains(&b), "{}: {a} and {b} apart", s.name());
@@ -246,7 +247,7 @@ fn fixed_groups_hold_under_every_group_strategy() {
         assert!(other.1.contains(&d) && !other.1.contains(&a), "{}", s.name());
         // Maximisation: a proven pinned optimum never beats the proven unpinned one.
         if plan.groups[0].status.optimality == trappa::format::plan::Optimality::Optimal {
-            let exact = solve_checked(&free, &params("exact", "auto", s.name(), Some(20.0)));
+            let exact = solve_checked(&free, &params(MatchingStrategy::Exact, TimetableStrategy::Auto, *s, Some(20.0)));
             if exact.groups[0].status.optimality == trappa::format::plan::Optimality::Optimal {
                 assert!(plan.groups[0].objective.total <= exact.groups[0].objective.total + 1e-6, "{}", s.name());
             }
@@ -260,7 +261,7 @@ fn fixed_groups_hold_under_every_group_strategy() {
 fn the_checker_flags_broken_pins() {
     // Pair.
     let pinned = load(&read("instances/uppsala-small-pins.json"));
-    let mut plan = solve_checked(&pinned, &params("exact", "auto", "auto", None));
+    let mut plan = solve_checked(&pinned, &params(MatchingStrategy::Exact, TimetableStrategy::Auto, GroupStrategy::Auto, None));
     let k = plan.mentorship.pairs.iter().position(|p| p.mentor == "m01" && p.mentee == "p03").unwrap();
     plan.mentorship.pairs[k].meetings.retain(|d| d.to_string() != "2027-10-20");
     assert!(codes(&pinned, &plan).contains(&"C090"));
@@ -268,7 +269,7 @@ fn the_checker_flags_broken_pins() {
     let mut v = course_round();
     v["fixed_sessions"] = json!([{"course": "barnsamtal", "venue": "als", "trainers": ["t2"]}]);
     let loaded = load(&v);
-    let mut plan = solve_checked(&loaded, &params("exact", "greedy", "auto", None));
+    let mut plan = solve_checked(&loaded, &params(MatchingStrategy::Exact, TimetableStrategy::Greedy, GroupStrategy::Auto, None));
     for s in &mut plan.timetable.as_mut().unwrap().sessions {
         if s.venue == "als" {
             s.venue = "gbg".into();
@@ -278,12 +279,12 @@ fn the_checker_flags_broken_pins() {
     // Group.
     let mut v = group_round();
     let free = load(&v);
-    let base = solve_checked(&free, &params("exact", "auto", "local-search", None));
+    let base = solve_checked(&free, &params(MatchingStrategy::Exact, TimetableStrategy::Auto, GroupStrategy::LocalSearch, None));
     let gs = group_members(&base, "handledning");
     let (a, b) = (gs[0].1[0].clone(), gs[0].1[1].clone());
     v["group_programmes"][0]["fixed_groups"] = json!([{"members": [a, b]}]);
     let loaded = load(&v);
-    let mut plan = solve_checked(&loaded, &params("exact", "auto", "local-search", None));
+    let mut plan = solve_checked(&loaded, &params(MatchingStrategy::Exact, TimetableStrategy::Auto, GroupStrategy::LocalSearch, None));
     let groups = &mut plan.groups[0].groups;
     let g = groups.iter().position(|g| g.members.contains(&b)).unwrap();
     let h = (g + 1) % groups.len();

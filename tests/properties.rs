@@ -7,7 +7,8 @@ use proptest::prelude::*;
 use trappa::format::*;
 use trappa::load::{sha256_hex, LoadedInstance};
 use trappa::solve::mentor_matching::{build_problem, max_cardinality, solve_brute_force, solve_exact, solve_greedy};
-use trappa::solve::{solve, SolveParams};
+use trappa::solve::{solve, MatchingStrategy, SolveParams, Strategy as _};
+use trappa::write::plan::plan_file;
 
 /// (unit, capacity, trained, years, expertise, max travel)
 type MentorGen = (usize, i64, bool, f64, Vec<usize>, Option<f64>);
@@ -187,8 +188,8 @@ proptest! {
         let sha = sha256_hex(text.as_bytes());
         let loaded = LoadedInstance { file: file.clone(), model, sha256: sha.clone() };
         for strategy in ["exact", "greedy"] {
-            let params = SolveParams { strategy: strategy.into(), ..SolveParams::default() };
-            let plan = solve(&loaded, "prop.json", &params).unwrap();
+            let params = SolveParams { strategy: MatchingStrategy::from_name(strategy).unwrap(), ..SolveParams::default() };
+            let plan = plan_file(&loaded, "prop.json", &solve(&loaded.model, &params).unwrap());
             let report = trappa::check::check(&file, &sha, &plan);
             if strategy == "exact" {
                 prop_assert!(report.is_valid(), "{:?}", report.violations);
@@ -196,7 +197,7 @@ proptest! {
                 // A greedy plan may leave a matchable mentee out (C031); every other rule holds.
                 prop_assert!(report.violations.iter().all(|v| v.code == "C031"), "{:?}", report.violations);
             }
-            let again = solve(&loaded, "prop.json", &params).unwrap();
+            let again = plan_file(&loaded, "prop.json", &solve(&loaded.model, &params).unwrap());
             prop_assert_eq!(&plan.mentorship, &again.mentorship);
         }
     }

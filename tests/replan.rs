@@ -14,7 +14,8 @@ use trappa::generate::{generate, GenOptions, GenRegion};
 use trappa::load::{load_instance_text, LoadedInstance};
 use trappa::replan::{replan, ChangeWeights, ReplanParams};
 use trappa::solve::timetable::{Outcome, Session, Timetable};
-use trappa::solve::{self, SolveParams};
+use trappa::solve::{self, SolveParams, TimetableStrategy};
+use trappa::write::plan::{plan_file, timetable_plan};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -35,8 +36,8 @@ fn date(s: &str) -> NaiveDate {
 fn solve_checked(loaded: &LoadedInstance) -> PlanFile {
     // The greedy timetable is deterministic at any speed (the MILP's result depends on where
     // its time limit cuts it), so scenarios built on the plan are stable.
-    let params = SolveParams { timetable_strategy: "greedy".into(), ..Default::default() };
-    let plan = solve::solve(loaded, "test.json", &params).unwrap();
+    let params = SolveParams { timetable_strategy: TimetableStrategy::Greedy, ..Default::default() };
+    let plan = plan_file(loaded, "test.json", &solve::solve(&loaded.model, &params).unwrap());
     assert_valid(loaded, &plan);
     plan
 }
@@ -273,7 +274,7 @@ fn brute_force_timetable(mutate: impl Fn(&mut Value, &PlanFile), today: &str, w:
         let outcome =
             Outcome { timetable: Timetable { sessions }, bound: None, proven_optimal: false, interrupted: false, detail: String::new() };
         let mut cand = again.clone();
-        cand.timetable = Some(solve::timetable_plan(inst, &outcome, "brute-force", "enumeration"));
+        cand.timetable = Some(timetable_plan(inst, &outcome, "brute-force", "enumeration"));
         if !check::check(&loaded2.file, &loaded2.sha256, &cand).is_valid() {
             continue;
         }

@@ -477,7 +477,11 @@ fn anonymise_cli(input: &Path, key: &str) -> String {
 fn solve_checked(file: &InstanceFile, name: &str) -> trappa::format::plan::PlanFile {
     let json = serde_json::to_string(file).unwrap();
     let loaded = trappa::load::load_instance_text(&json, name).unwrap();
-    let plan = trappa::solve::solve(&loaded, name, &trappa::solve::SolveParams::default()).unwrap();
+    let plan = trappa::write::plan::plan_file(
+        &loaded,
+        name,
+        &trappa::solve::solve(&loaded.model, &trappa::solve::SolveParams::default()).unwrap(),
+    );
     let report = trappa::check::check(&loaded.file, &loaded.sha256, &plan);
     assert!(report.is_valid(), "{name}: {:?}", report.violations);
     plan
@@ -635,12 +639,20 @@ fn anonymise_renames_people_in_pins() {
     for p in &original.participants {
         assert!(!text.contains(&format!("\"{}\"", p.id)), "id {} survives", p.id);
     }
-    let plan = trappa::solve::solve(&loaded, "anon.json", &trappa::solve::SolveParams::default()).unwrap();
+    let plan = trappa::write::plan::plan_file(
+        &loaded,
+        "anon.json",
+        &trappa::solve::solve(&loaded.model, &trappa::solve::SolveParams::default()).unwrap(),
+    );
     let report = trappa::check::check(&loaded.file, &loaded.sha256, &plan);
     assert!(report.is_valid(), "{:#?}", report.violations);
     let text0 = serde_json::to_string_pretty(&original).unwrap();
     let loaded0 = trappa::load::load_instance_text(&text0, "orig.json").unwrap();
-    let plan0 = trappa::solve::solve(&loaded0, "orig.json", &trappa::solve::SolveParams::default()).unwrap();
+    let plan0 = trappa::write::plan::plan_file(
+        &loaded0,
+        "orig.json",
+        &trappa::solve::solve(&loaded0.model, &trappa::solve::SolveParams::default()).unwrap(),
+    );
     assert_eq!(plan.objective.matched, plan0.objective.matched);
     assert!((plan.objective.cost - plan0.objective.cost).abs() < 1e-6);
 }

@@ -8,8 +8,9 @@ use trappa::check;
 use trappa::format::plan::PlanFile;
 use trappa::generate::{generate, GenOptions, GenRegion};
 use trappa::load::{load_instance_text, LoadedInstance};
-use trappa::solve::{self, timetable, SolveParams};
+use trappa::solve::{self, timetable, SolveParams, Strategy, TimetableStrategy};
 use trappa::write as output;
+use trappa::write::plan::plan_file;
 
 fn generated(participants: usize, seed: u64) -> LoadedInstance {
     let file = generate(&GenOptions {
@@ -28,10 +29,9 @@ fn generated(participants: usize, seed: u64) -> LoadedInstance {
     load_instance_text(&text, "generated").unwrap()
 }
 
-fn solve_with(loaded: &LoadedInstance, strategy: &str, seed: u64, limit: Option<f64>) -> PlanFile {
-    let params =
-        SolveParams { seed, time_limit: limit.map(Duration::from_secs_f64), timetable_strategy: strategy.into(), ..Default::default() };
-    solve::solve(loaded, "test.json", &params).unwrap()
+fn solve_with(loaded: &LoadedInstance, strategy: TimetableStrategy, seed: u64, limit: Option<f64>) -> PlanFile {
+    let params = SolveParams { seed, time_limit: limit.map(Duration::from_secs_f64), timetable_strategy: strategy, ..Default::default() };
+    plan_file(loaded, "test.json", &solve::solve(&loaded.model, &params).unwrap())
 }
 
 /// Every test that solves also checks.
@@ -91,8 +91,8 @@ fn tiny() -> LoadedInstance {
 fn checker_accepts_every_strategy_on_generated_rounds() {
     for seed in [1, 2] {
         let loaded = generated(60, seed);
-        for s in timetable::strategies() {
-            let plan = solve_with(&loaded, s.name(), seed, Some(3.0));
+        for s in TimetableStrategy::all() {
+            let plan = solve_with(&loaded, *s, seed, Some(3.0));
             assert_valid(&loaded, &plan);
             assert!(plan.timetable.as_ref().is_some_and(|t| !t.sessions.is_empty()), "{} opened no session", s.name());
         }
@@ -102,7 +102,7 @@ fn checker_accepts_every_strategy_on_generated_rounds() {
 #[test]
 fn same_seed_gives_the_same_plan() {
     let loaded = generated(60, 3);
-    for strategy in ["greedy", "local-search"] {
+    for strategy in [TimetableStrategy::Greedy, TimetableStrategy::LocalSearch] {
         let a = solve_with(&loaded, strategy, 7, None);
         let b = solve_with(&loaded, strategy, 7, None);
         assert_valid(&loaded, &a);
@@ -115,11 +115,11 @@ fn same_seed_gives_the_same_plan() {
 fn milp_proves_the_small_optimum_and_no_heuristic_beats_it() {
     let loaded = tiny();
     assert!(timetable::milp::full_model_fits(&loaded.model));
-    let exact = solve_with(&loaded, "milp", 1, None);
+    let exact = solve_with(&loaded, TimetableStrategy::Milp, 1, None);
     assert_valid(&loaded, &exact);
     let t = exact.timetable.as_ref().unwrap();
     assert_eq!(t.status.optimality, trappa::format::plan::Optimality::Optimal, "{}", t.status.method);
-    for s in ["greedy", "local-search", "auto"] {
+    for s in [TimetableStrategy::Greedy, TimetableStrategy::LocalSearch, TimetableStrategy::Auto] {
         let plan = solve_with(&loaded, s, 1, None);
         assert_valid(&loaded, &plan);
         let obj = plan.timetable.as_ref().unwrap().objective.total;
@@ -165,10 +165,10 @@ fn generated_small_rounds_cross_check_milp_against_heuristics() {
     if !timetable::milp::full_model_fits(&loaded.model) {
         panic!("the small generated round should fit the full model");
     }
-    let exact = solve_with(&loaded, "milp", 1, Some(60.0));
+    let exact = solve_with(&loaded, TimetableStrategy::Milp, 1, Some(60.0));
     assert_valid(&loaded, &exact);
     let opt = exact.timetable.as_ref().unwrap();
-    for s in ["greedy", "local-search"] {
+    for s in [TimetableStrategy::Greedy, TimetableStrategy::LocalSearch] {
         let plan = solve_with(&loaded, s, 1, None);
         assert_valid(&loaded, &plan);
         assert!(plan.timetable.as_ref().unwrap().objective.total >= opt.status.bound.unwrap() - 1e-6);
@@ -194,7 +194,7 @@ fn unserved_demand_is_explained_in_programme_terms() {
         serde_json::json!({"participant": "p1", "course": "fordjupning"}),
     ]);
     let loaded = load_instance_text(&file.to_string(), "explain.json").unwrap();
-    let plan = solve_with(&loaded, "auto", 1, Some(20.0));
+    let plan = solve_with(&loaded, TimetableStrategy::Auto, 1, Some(20.0));
     assert_valid(&loaded, &plan);
     let reason = |p: &str, c: &str| {
         plan.timetable.as_ref().unwrap().unserved.iter().find(|u| u.participant == p && u.course == c).map(|u| u.reason.clone())
@@ -210,7 +210,7 @@ fn unserved_demand_is_explained_in_programme_terms() {
 #[test]
 fn mutated_plans_are_rejected_with_their_codes() {
     let loaded = tiny();
-    let plan = solve_with(&loaded, "milp", 1, None);
+    let plan = solve_with(&loaded, TimetableStrategy::Milp, 1, None);
     assert_valid(&loaded, &plan);
     let base = plan.timetable.clone().unwrap();
     let s0 = base.sessions[0].clone();
@@ -277,7 +277,7 @@ fn mutated_plans_are_rejected_with_their_codes() {
 #[test]
 fn mentor_meetings_avoid_course_days() {
     let loaded = generated(80, 4);
-    let plan = solve_with(&loaded, "greedy", 1, None);
+    let plan = solve_with(&loaded, TimetableStrategy::Greedy, 1, None);
     assert_valid(&loaded, &plan);
     let t = plan.timetable.as_ref().unwrap();
     for pair in &plan.mentorship.pairs {
@@ -302,7 +302,7 @@ fn rounds_without_courses_keep_the_mentor_plan() {
     })
     .unwrap();
     let loaded = load_instance_text(&serde_json::to_string(&file).unwrap(), "plain").unwrap();
-    let plan = solve_with(&loaded, "auto", 1, None);
+    let plan = solve_with(&loaded, TimetableStrategy::Auto, 1, None);
     assert!(plan.timetable.is_none());
     assert!(!serde_json::to_string(&plan).unwrap().contains("timetable"));
     assert_valid(&loaded, &plan);
@@ -325,7 +325,7 @@ fn invalid_timetable_examples_give_their_codes() {
 #[test]
 fn csv_and_ics_output_match_golden_files() {
     let loaded = tiny();
-    let plan = solve_with(&loaded, "milp", 1, None);
+    let plan = solve_with(&loaded, TimetableStrategy::Milp, 1, None);
     assert_valid(&loaded, &plan);
     let files = output::render_plan_files(&plan, &loaded.file, &loaded.model).unwrap();
     let golden = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden");

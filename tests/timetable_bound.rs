@@ -9,7 +9,8 @@ use trappa::format::plan::Optimality;
 use trappa::generate::{generate, GenOptions, GenRegion};
 use trappa::load::{load_instance_text, read_instance, LoadedInstance};
 use trappa::solve::timetable::{bound, Context};
-use trappa::solve::{self, SolveParams};
+use trappa::solve::{self, SolveParams, TimetableStrategy};
+use trappa::write::plan::plan_file;
 
 fn master_bound(loaded: &LoadedInstance) -> f64 {
     let mut ctx = Context::new(1);
@@ -19,9 +20,13 @@ fn master_bound(loaded: &LoadedInstance) -> f64 {
 
 /// The proven optimum of the full MILP, or None when it is not proven within the limit.
 fn proven_optimum(loaded: &LoadedInstance) -> Option<f64> {
-    let params =
-        SolveParams { seed: 1, time_limit: Some(Duration::from_secs(60)), timetable_strategy: "milp".into(), ..Default::default() };
-    let plan = solve::solve(loaded, "test.json", &params).unwrap();
+    let params = SolveParams {
+        seed: 1,
+        time_limit: Some(Duration::from_secs(60)),
+        timetable_strategy: TimetableStrategy::Milp,
+        ..Default::default()
+    };
+    let plan = plan_file(loaded, "test.json", &solve::solve(&loaded.model, &params).unwrap());
     let report = check::check(&loaded.file, &loaded.sha256, &plan);
     assert!(report.is_valid(), "checker rejects the plan: {:#?}", report.violations);
     let t = plan.timetable.as_ref().unwrap();

@@ -9,7 +9,7 @@ use crate::check;
 use crate::format::plan::PlanFile;
 use crate::generate::{self, GenOptions, GenRegion};
 use crate::load::{self, adapters, InputError};
-use crate::solve::{self, SolveParams};
+use crate::solve::{self, strategy, GroupStrategy, MatchingStrategy, SolveParams, TimetableStrategy};
 use crate::write;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -43,16 +43,15 @@ pub enum Command {
         /// Time limit in seconds.
         #[arg(long)]
         time_limit: Option<f64>,
-        /// Matching strategy: `exact` (proven optimal, default) or `greedy`.
-        #[arg(long, default_value = "exact")]
-        strategy: String,
-        /// Grouping strategy: `auto` (default: exact MILP for small programmes, else local
-        /// search), `local-search` or `milp`.
-        #[arg(long, default_value = "auto")]
-        group_strategy: String,
-        /// Timetable strategy: `auto` (default), `milp`, `greedy` or `local-search`.
-        #[arg(long, default_value = "auto")]
-        timetable_strategy: String,
+        /// Matching strategy (`exact` is proven optimal).
+        #[arg(long, default_value = "exact", value_parser = strategy::parser::<MatchingStrategy>())]
+        strategy: MatchingStrategy,
+        /// Grouping strategy.
+        #[arg(long, default_value = "auto", value_parser = strategy::parser::<GroupStrategy>())]
+        group_strategy: GroupStrategy,
+        /// Timetable strategy.
+        #[arg(long, default_value = "auto", value_parser = strategy::parser::<TimetableStrategy>())]
+        timetable_strategy: TimetableStrategy,
         /// Print the plan's summary only, no progress.
         #[arg(long)]
         quiet: bool,
@@ -71,12 +70,12 @@ pub enum Command {
     Compare {
         /// The instance file.
         instance: PathBuf,
-        /// Comma-separated strategy names.
-        #[arg(long, value_delimiter = ',', default_value = "milp,greedy,local-search,auto")]
-        strategies: Vec<String>,
-        /// Comma-separated grouping strategies to compare as well (`auto,local-search,milp`).
-        #[arg(long, value_delimiter = ',')]
-        group_strategies: Vec<String>,
+        /// Comma-separated timetable strategies.
+        #[arg(long, value_delimiter = ',', default_value = "milp,greedy,local-search,auto", value_parser = strategy::parser::<TimetableStrategy>())]
+        strategies: Vec<TimetableStrategy>,
+        /// Comma-separated grouping strategies to compare as well.
+        #[arg(long, value_delimiter = ',', value_parser = strategy::parser::<GroupStrategy>())]
+        group_strategies: Vec<GroupStrategy>,
         /// Time limit per strategy, seconds.
         #[arg(long)]
         time_limit: Option<f64>,
@@ -283,9 +282,6 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Command::Solve { instance, out, seed, time_limit, strategy, timetable_strategy, group_strategy, quiet } => {
             let time_limit = parse_time_limit(time_limit)?;
-            solve::strategy(&strategy).map_err(|e| CliError::Usage(e.to_string()))?;
-            solve::timetable::strategy(&timetable_strategy).map_err(|e| CliError::Usage(e.to_string()))?;
-            solve::groups::strategy(&group_strategy).map_err(|e| CliError::Usage(e.to_string()))?;
             let stop = Arc::new(AtomicBool::new(false));
             {
                 // Ctrl-C: stop the search and write the best plan so far (atomically, as always).
@@ -297,7 +293,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let loaded = load::read_instance(&instance).map_err(input_error)?;
             progress.stage("planning course sessions, forming groups, matching mentors and dating meetings");
             let params = SolveParams { strategy, seed, time_limit, timetable_strategy, group_strategy, stop };
-            let plan = solve::solve(&loaded, &instance.display().to_string(), &params).map_err(|e| CliError::Usage(e.to_string()))?;
+            let solved = solve::solve(&loaded.model, &params).map_err(|e| CliError::Usage(e.to_string()))?;
+            let plan = write::plan::plan_file(&loaded, &instance.display().to_string(), &solved);
             progress.stage("writing the plan");
             let mut files = write::render_plan_files(&plan, &loaded.file, &loaded.model).map_err(|e| CliError::Usage(e.to_string()))?;
             // A copy of the instance makes the plan directory self-contained (report, replan, diff).
@@ -357,12 +354,6 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::Compare { instance, strategies, group_strategies, time_limit, seed } => {
             let time_limit = parse_time_limit(time_limit)?;
-            for s in &strategies {
-                solve::timetable::strategy(s).map_err(|e| CliError::Usage(e.to_string()))?;
-            }
-            for s in &group_strategies {
-                solve::groups::strategy(s).map_err(|e| CliError::Usage(e.to_string()))?;
-            }
             let loaded = load::read_instance(&instance).map_err(input_error)?;
             print!("{}", commands::compare::compare(&loaded, &strategies, seed, time_limit).map_err(|e| CliError::Usage(e.to_string()))?);
             if !group_strategies.is_empty() {

@@ -3,8 +3,9 @@
 //! with a free seat, groups that fall below their minimum dissolved into the others.
 
 use super::Ctx;
-use crate::format::plan::{GroupPlan, PlanFile};
+use crate::format::plan::{GroupProgrammePlan, PlanFile};
 use crate::model::groups::GroupProgramme;
+use crate::model::pins::PinnedGroup;
 use crate::model::Instance;
 use crate::solve::groups::{ineligibility, pair_benefit, FormedGroup, ProgrammeOutcome};
 use crate::solve::meetings::{best_series_with, TARGET_DAY_OF_MONTH};
@@ -12,278 +13,325 @@ use crate::solve::SolveError;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeSet, HashMap};
 
-/// The re-planned programmes with the id each group keeps (new groups get fresh ids).
-pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Vec<(ProgrammeOutcome, Vec<String>)>, SolveError> {
-    let part_of: HashMap<&str, usize> = inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-    let leader_of: HashMap<&str, usize> = inst.group_leaders.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
+/// A group of the re-plan with the id it keeps.
+type Kept = (String, FormedGroup);
+
+/// The re-planned programmes; each kept group carries its id.
+pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Vec<ProgrammeOutcome>, SolveError> {
     let mut leader_load = vec![0usize; inst.group_leaders.len()];
     let mut out = Vec::new();
-    for (pi, prog) in inst.group_programmes.iter().enumerate() {
-        let prev = previous.groups.iter().find(|g| g.programme == prog.id);
-        let mut o = ProgrammeOutcome {
-            programme: pi,
-            groups: vec![],
-            unserved: vec![],
-            not_eligible: vec![],
-            diversity: 0.0,
-            travel: 0.0,
-            leader_travel_minutes: 0.0,
-            optimal: false,
-            bound: None,
-            strategy: "replan",
-            method: "re-plan: running groups kept, leaders replaced where needed, newcomers placed in free seats",
-            notes: vec![],
-        };
-        let eligible: BTreeSet<usize> = prog.candidates.iter().copied().filter(|&p| ineligibility(inst, prog, p).is_none()).collect();
-        if prog.explicit_enrolment {
-            o.not_eligible = prog.candidates.iter().filter_map(|&p| ineligibility(inst, prog, p).map(|why| (p, why))).collect();
-        }
-        let Some(prev) = prev else {
-            ctx.notes.push(format!(
-                "group programme {} has no groups in the previous plan; re-planning keeps groups, it does not form a programme: run `trappa solve` for it",
-                prog.id
-            ));
-            o.unserved = eligible
-                .iter()
-                .map(|&p| (p, "groups_full", format!("programme {} was added after the round was planned", prog.id)))
-                .collect();
-            out.push((o, vec![]));
-            continue;
-        };
-        // Kept groups: members still in the round and eligible.
-        let mut groups: Vec<(String, FormedGroup)> = Vec::new();
-        for g in &prev.groups {
-            let members: Vec<usize> =
-                g.members.iter().filter_map(|m| part_of.get(m.as_str()).copied()).filter(|p| eligible.contains(p)).collect();
-            for m in &g.members {
-                if !part_of.get(m.as_str()).is_some_and(|p| eligible.contains(p)) {
-                    ctx.notes.push(format!("{m} leaves group {}: no longer in the round or no longer eligible", g.id));
-                }
-            }
-            let place = inst.municipalities.iter().position(|x| x.id == g.meeting_place).unwrap_or(0);
-            let leader = g.leader.as_deref().and_then(|l| leader_of.get(l).copied()).filter(|&l| {
-                inst.group_leaders[l].qualifications.contains(&prog.qualification) && leader_load[l] < inst.group_leaders[l].max_groups
-            });
-            if let Some(l) = leader {
-                leader_load[l] += 1;
-            }
-            groups.push((
-                g.id.clone(),
-                FormedGroup { members, place, leader, meetings: g.meetings.clone(), conflicts: vec![], shortfall: None, pin: None },
-            ));
-        }
-        // Groups pinned by hand: each in the group holding most of its members (a distinct
-        // group per pin); members elsewhere move there, the pinned leader takes it.
-        for (k, pin) in inst.pins.groups.get(pi).into_iter().flatten().enumerate() {
-            let target = groups
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, g))| g.pin.is_none())
-                .map(|(i, (_, g))| (pin.members.iter().filter(|p| g.members.contains(p)).count(), std::cmp::Reverse(i)))
-                .max()
-                .map(|(_, std::cmp::Reverse(i))| i);
-            let Some(t) = target else {
-                return Err(SolveError::Pins(format!(
-                    "{}: the running groups of {} cannot hold this fixed group as well; change the pin or run `trappa solve`",
-                    pin.path, prog.id
-                )));
-            };
-            for (i, (id, g)) in groups.iter_mut().enumerate() {
-                if i != t && g.members.iter().any(|p| pin.members.contains(p)) {
-                    g.members.retain(|p| !pin.members.contains(p));
-                    ctx.notes.push(format!("members of the fixed group {} leave group {id}", pin.path));
-                }
-            }
-            let max = size_range(prog, 1).1;
-            let (gid, g) = &mut groups[t];
-            for &p in &pin.members {
-                if !g.members.contains(&p) {
-                    g.members.push(p);
-                }
-            }
-            // Over the maximum: members not pinned make room (the latest employed first) and
-            // are placed in other groups with room.
-            let mut overflow = Vec::new();
-            while g.members.len() > max {
-                let Some(q) = g
-                    .members
-                    .iter()
-                    .copied()
-                    .filter(|p| !pin.members.contains(p))
-                    .max_by_key(|&p| (inst.participants[p].employment_start, inst.participants[p].id.clone()))
-                else {
-                    break;
-                };
-                g.members.retain(|&p| p != q);
-                overflow.push(q);
-            }
-            if g.members.len() > max {
-                return Err(SolveError::Pins(format!(
-                    "{}: the fixed group has {} members, more than the maximum {max}",
-                    pin.path,
-                    pin.members.len()
-                )));
-            }
-            let gid = gid.clone();
-            for &q in &overflow {
-                ctx.notes
-                    .push(format!("{} moves out of group {gid} to make room for the fixed group {}", inst.participants[q].id, pin.path));
-            }
-            let mut others: Vec<(String, FormedGroup)> =
-                groups.iter().enumerate().filter(|(i, _)| *i != t).map(|(_, x)| x.clone()).collect();
-            let left = place_all(inst, prog, &mut others, &overflow);
-            if !left.is_empty() {
-                return Err(SolveError::Pins(format!(
-                    "{}: no other group has room for {} who would make room for the fixed group; change the pin or run `trappa solve`",
-                    pin.path,
-                    left.iter().map(|&p| inst.participants[p].id.as_str()).collect::<Vec<_>>().join(", ")
-                )));
-            }
-            let target_group = groups[t].clone();
-            let mut it = others.into_iter();
-            for (i, slot) in groups.iter_mut().enumerate() {
-                *slot = if i == t { target_group.clone() } else { it.next().expect("same count") };
-            }
-            let g = &mut groups[t].1;
-            if let Some(l) = pin.leader {
-                if g.leader != Some(l) {
-                    if let Some(old) = g.leader {
-                        leader_load[old] -= 1;
-                    }
-                    leader_load[l] += 1;
-                    g.leader = Some(l);
-                }
-            }
-            g.pin = Some(k);
-        }
-        // Newcomers (and those unserved before): earliest employment first, each to the
-        // group with a free seat where they add the most diversity, within the caps.
-        let placed: BTreeSet<usize> = groups.iter().flat_map(|g| g.1.members.iter().copied()).collect();
-        let mut waiting: Vec<usize> = eligible.iter().copied().filter(|p| !placed.contains(p)).collect();
-        waiting.sort_by(|&a, &b| {
-            (inst.participants[a].employment_start, &inst.participants[a].id)
-                .cmp(&(inst.participants[b].employment_start, &inst.participants[b].id))
-        });
-        let mut unplaced = place_all(inst, prog, &mut groups, &waiting);
-        // Groups below their minimum are dissolved into the others (a hard rule).
-        loop {
-            let under = groups.iter().position(|(_, g)| g.pin.is_none() && g.members.len() < size_range(prog, groups.len()).0);
-            let Some(i) = under else { break };
-            let (id, g) = groups.remove(i);
-            ctx.notes.push(format!(
-                "group {id} has {} member(s), fewer than the minimum {}: it is dissolved and its members placed in other groups where there is room",
-                g.members.len(),
-                size_range(prog, groups.len() + 1).0
-            ));
-            if let Some(l) = g.leader {
-                leader_load[l] -= 1;
-            }
-            let rest = place_all(inst, prog, &mut groups, &g.members);
-            unplaced.extend(rest);
-        }
-        o.unserved = unplaced
-            .into_iter()
-            .map(|p| {
-                (
-                    p,
-                    "groups_full",
-                    format!(
-                        "no running group of {} has a free seat within the mixing caps; a new group needs at least {} people",
-                        prog.id, prog.min_size
-                    ),
-                )
-            })
-            .collect();
-        o.unserved.sort_by(|a, b| inst.participants[a.0].id.cmp(&inst.participants[b.0].id));
-
-        // Leaders and dates.
-        let pin_dates = |g: &FormedGroup| -> Vec<NaiveDate> {
-            g.pin.and_then(|k| inst.pins.groups.get(pi).and_then(|v| v.get(k))).map(|p| p.meetings.clone()).unwrap_or_default()
-        };
-        for (id, g) in groups.iter_mut() {
-            let pins = pin_dates(g);
-            g.members.sort_by(|&a, &b| inst.participants[a].id.cmp(&inst.participants[b].id));
-            let future: Vec<NaiveDate> = g.meetings.iter().copied().filter(|d| *d >= ctx.today).collect();
-            if g.leader.is_none() && (prog.leader_required || !future.is_empty()) {
-                // A qualified leader with room, free on all planned dates if possible (then
-                // the members keep their dates), else the one free on most; nearest first.
-                let best = (0..inst.group_leaders.len())
-                    .filter(|&l| {
-                        inst.group_leaders[l].qualifications.contains(&prog.qualification)
-                            && leader_load[l] < inst.group_leaders[l].max_groups
-                    })
-                    .map(|l| {
-                        let blocked = future.iter().filter(|&&d| !leader_free(inst, ctx, l, d)).count();
-                        (blocked, (inst.travel(inst.group_leaders[l].municipality, g.place) * 1000.0).round() as i64, l)
-                    })
-                    .min();
-                if let Some((_, _, l)) = best {
-                    ctx.notes
-                        .push(format!("group {id} gets leader {} (the previous leader can no longer lead it)", inst.group_leaders[l].id));
-                    leader_load[l] += 1;
-                    g.leader = Some(l);
-                }
-            }
-            let ok = future
-                .iter()
-                .all(|&d| pins.contains(&d) || (inst.calendar.is_working_day(d) && g.leader.is_none_or(|l| leader_free(inst, ctx, l, d))))
-                && pins.iter().all(|d| g.meetings.contains(d));
-            if !ok {
-                ctx.notes.push(format!(
-                    "group {id}: a planned meeting no longer fits the leader; meetings from {} on are dated again",
-                    ctx.today
-                ));
-                redate(inst, prog, g, &pins, ctx);
-            }
-            let mut people: Vec<String> = g.members.iter().map(|&p| inst.participants[p].id.clone()).collect();
-            if let Some(l) = g.leader {
-                people.push(inst.group_leaders[l].id.clone());
-            }
-            for who in people {
-                ctx.busy.entry(who).or_default().extend(g.meetings.iter().copied());
-            }
-        }
-        // Conflicts, objective.
-        for (_, g) in groups.iter_mut() {
-            g.conflicts = g
-                .meetings
-                .iter()
-                .flat_map(|&d| {
-                    g.members.iter().filter_map(move |&p| {
-                        let part = &inst.participants[p];
-                        if part.unavailable.contains(&d) {
-                            Some((d, p, "unavailable"))
-                        } else {
-                            None
-                        }
-                    })
-                })
-                .collect();
-            g.shortfall = (g.meetings.len() < prog.meetings.min as usize).then(|| {
-                format!("only {} of the required {} meetings fit on days the leader is free", g.meetings.len(), prog.meetings.min)
-            });
-            o.diversity += g
-                .members
-                .iter()
-                .enumerate()
-                .flat_map(|(i, &a)| g.members[i + 1..].iter().map(move |&b| (a, b)))
-                .map(|(a, b)| pair_benefit(inst, prog, a, b))
-                .sum::<f64>();
-            o.travel += g
-                .members
-                .iter()
-                .map(|&p| prog.diversity.travel_per_minute * inst.travel(inst.participants[p].municipality, g.place))
-                .sum::<f64>();
-            if let Some(l) = g.leader {
-                o.leader_travel_minutes += inst.travel(inst.group_leaders[l].municipality, g.place);
-            }
-        }
-        // Ids: kept groups keep theirs.
-        let ids: Vec<String> = groups.iter().map(|g| g.0.clone()).collect();
-        o.groups = groups.into_iter().map(|g| g.1).collect();
-        out.push((o, ids));
+    for pi in 0..inst.group_programmes.len() {
+        out.push(replan_programme(inst, pi, previous, ctx, &mut leader_load)?);
     }
     Ok(out)
+}
+
+/// Re-plans programme `pi`: its running groups kept, fixed groups honoured, newcomers placed,
+/// groups below their minimum dissolved, leaders replaced and meetings dated again where needed.
+fn replan_programme(
+    inst: &Instance,
+    pi: usize,
+    previous: &PlanFile,
+    ctx: &mut Ctx,
+    leader_load: &mut [usize],
+) -> Result<ProgrammeOutcome, SolveError> {
+    let prog = &inst.group_programmes[pi];
+    let method = "re-plan: running groups kept, leaders replaced where needed, newcomers placed in free seats";
+    let mut o = ProgrammeOutcome::empty(pi, "replan".into(), method, false);
+    let eligible: BTreeSet<usize> = prog.candidates.iter().copied().filter(|&p| ineligibility(inst, prog, p).is_none()).collect();
+    if prog.explicit_enrolment {
+        o.not_eligible = prog.candidates.iter().filter_map(|&p| ineligibility(inst, prog, p).map(|why| (p, why))).collect();
+    }
+    let Some(prev) = previous.groups.iter().find(|g| g.programme == prog.id) else {
+        ctx.notes.push(format!(
+            "group programme {} has no groups in the previous plan; re-planning keeps groups, it does not form a programme: run `trappa solve` for it",
+            prog.id
+        ));
+        o.unserved =
+            eligible.iter().map(|&p| (p, "groups_full", format!("programme {} was added after the round was planned", prog.id))).collect();
+        return Ok(o);
+    };
+    let mut groups = kept_groups(inst, prog, prev, &eligible, ctx, leader_load);
+    for (k, pin) in inst.pins.groups.get(pi).into_iter().flatten().enumerate() {
+        place_pin(inst, prog, &mut groups, k, pin, ctx, leader_load)?;
+    }
+    // Newcomers (and those unserved before): earliest employment first, each to the
+    // group with a free seat where they add the most diversity, within the caps.
+    let placed: BTreeSet<usize> = groups.iter().flat_map(|g| g.1.members.iter().copied()).collect();
+    let mut waiting: Vec<usize> = eligible.iter().copied().filter(|p| !placed.contains(p)).collect();
+    waiting.sort_by(|&a, &b| {
+        (inst.participants[a].employment_start, &inst.participants[a].id)
+            .cmp(&(inst.participants[b].employment_start, &inst.participants[b].id))
+    });
+    let mut unplaced = place_all(inst, prog, &mut groups, &waiting);
+    unplaced.extend(dissolve_small(inst, prog, &mut groups, ctx, leader_load));
+    o.unserved = unplaced
+        .into_iter()
+        .map(|p| {
+            (
+                p,
+                "groups_full",
+                format!(
+                    "no running group of {} has a free seat within the mixing caps; a new group needs at least {} people",
+                    prog.id, prog.min_size
+                ),
+            )
+        })
+        .collect();
+    o.unserved.sort_by(|a, b| inst.participants[a.0].id.cmp(&inst.participants[b.0].id));
+    for (id, g) in groups.iter_mut() {
+        let pins: Vec<NaiveDate> =
+            g.pin.and_then(|k| inst.pins.groups.get(pi).and_then(|v| v.get(k))).map(|p| p.meetings.clone()).unwrap_or_default();
+        lead_and_date(inst, prog, id, g, &pins, ctx, leader_load);
+    }
+    // Conflicts, objective; kept groups keep their ids.
+    for (id, g) in groups.iter_mut() {
+        finish_group(inst, prog, g, &mut o);
+        g.id = Some(id.clone());
+    }
+    o.groups = groups.into_iter().map(|g| g.1).collect();
+    Ok(o)
+}
+
+/// The previous plan's groups of a programme, with the members still in the round and
+/// eligible, and their leader if still qualified with room.
+fn kept_groups(
+    inst: &Instance,
+    prog: &GroupProgramme,
+    prev: &GroupProgrammePlan,
+    eligible: &BTreeSet<usize>,
+    ctx: &mut Ctx,
+    leader_load: &mut [usize],
+) -> Vec<Kept> {
+    let part_of: HashMap<&str, usize> = inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let leader_of: HashMap<&str, usize> = inst.group_leaders.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
+    let mut groups: Vec<Kept> = Vec::new();
+    for g in &prev.groups {
+        let members: Vec<usize> =
+            g.members.iter().filter_map(|m| part_of.get(m.as_str()).copied()).filter(|p| eligible.contains(p)).collect();
+        for m in &g.members {
+            if !part_of.get(m.as_str()).is_some_and(|p| eligible.contains(p)) {
+                ctx.notes.push(format!("{m} leaves group {}: no longer in the round or no longer eligible", g.id));
+            }
+        }
+        let place = inst.municipalities.iter().position(|x| x.id == g.meeting_place).unwrap_or(0);
+        let leader = g.leader.as_deref().and_then(|l| leader_of.get(l).copied()).filter(|&l| {
+            inst.group_leaders[l].qualifications.contains(&prog.qualification) && leader_load[l] < inst.group_leaders[l].max_groups
+        });
+        if let Some(l) = leader {
+            leader_load[l] += 1;
+        }
+        groups.push((
+            g.id.clone(),
+            FormedGroup { members, place, leader, meetings: g.meetings.clone(), conflicts: vec![], shortfall: None, pin: None, id: None },
+        ));
+    }
+    groups
+}
+
+/// A group pinned by hand: in the group holding most of its members (a distinct group per
+/// pin); members elsewhere move there, the pinned leader takes it.
+fn place_pin(
+    inst: &Instance,
+    prog: &GroupProgramme,
+    groups: &mut [Kept],
+    k: usize,
+    pin: &PinnedGroup,
+    ctx: &mut Ctx,
+    leader_load: &mut [usize],
+) -> Result<(), SolveError> {
+    let target = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, g))| g.pin.is_none())
+        .map(|(i, (_, g))| (pin.members.iter().filter(|p| g.members.contains(p)).count(), std::cmp::Reverse(i)))
+        .max()
+        .map(|(_, std::cmp::Reverse(i))| i);
+    let Some(t) = target else {
+        return Err(SolveError::Pins(format!(
+            "{}: the running groups of {} cannot hold this fixed group as well; change the pin or run `trappa solve`",
+            pin.path, prog.id
+        )));
+    };
+    for (i, (id, g)) in groups.iter_mut().enumerate() {
+        if i != t && g.members.iter().any(|p| pin.members.contains(p)) {
+            g.members.retain(|p| !pin.members.contains(p));
+            ctx.notes.push(format!("members of the fixed group {} leave group {id}", pin.path));
+        }
+    }
+    let overflow = gather_pin(inst, prog, &mut groups[t], pin, ctx)?;
+    let mut others: Vec<Kept> = groups.iter().enumerate().filter(|(i, _)| *i != t).map(|(_, x)| x.clone()).collect();
+    let left = place_all(inst, prog, &mut others, &overflow);
+    if !left.is_empty() {
+        return Err(SolveError::Pins(format!(
+            "{}: no other group has room for {} who would make room for the fixed group; change the pin or run `trappa solve`",
+            pin.path,
+            left.iter().map(|&p| inst.participants[p].id.as_str()).collect::<Vec<_>>().join(", ")
+        )));
+    }
+    let target_group = groups[t].clone();
+    let mut it = others.into_iter();
+    for (i, slot) in groups.iter_mut().enumerate() {
+        *slot = if i == t { target_group.clone() } else { it.next().expect("same count") };
+    }
+    let g = &mut groups[t].1;
+    if let Some(l) = pin.leader {
+        if g.leader != Some(l) {
+            if let Some(old) = g.leader {
+                leader_load[old] -= 1;
+            }
+            leader_load[l] += 1;
+            g.leader = Some(l);
+        }
+    }
+    g.pin = Some(k);
+    Ok(())
+}
+
+/// Brings a fixed group's members into its target group. Over the maximum, members not
+/// pinned make room (the latest employed first); they are returned to be placed elsewhere.
+fn gather_pin(
+    inst: &Instance,
+    prog: &GroupProgramme,
+    target: &mut Kept,
+    pin: &PinnedGroup,
+    ctx: &mut Ctx,
+) -> Result<Vec<usize>, SolveError> {
+    let max = size_range(prog, 1).1;
+    let (gid, g) = target;
+    for &p in &pin.members {
+        if !g.members.contains(&p) {
+            g.members.push(p);
+        }
+    }
+    let mut overflow = Vec::new();
+    while g.members.len() > max {
+        let Some(q) = g
+            .members
+            .iter()
+            .copied()
+            .filter(|p| !pin.members.contains(p))
+            .max_by_key(|&p| (inst.participants[p].employment_start, inst.participants[p].id.clone()))
+        else {
+            break;
+        };
+        g.members.retain(|&p| p != q);
+        overflow.push(q);
+    }
+    if g.members.len() > max {
+        return Err(SolveError::Pins(format!(
+            "{}: the fixed group has {} members, more than the maximum {max}",
+            pin.path,
+            pin.members.len()
+        )));
+    }
+    for &q in &overflow {
+        ctx.notes.push(format!("{} moves out of group {gid} to make room for the fixed group {}", inst.participants[q].id, pin.path));
+    }
+    Ok(overflow)
+}
+
+/// Groups below their minimum are dissolved into the others (a hard rule); returns the
+/// members who found no room.
+fn dissolve_small(inst: &Instance, prog: &GroupProgramme, groups: &mut Vec<Kept>, ctx: &mut Ctx, leader_load: &mut [usize]) -> Vec<usize> {
+    let mut unplaced = Vec::new();
+    loop {
+        let under = groups.iter().position(|(_, g)| g.pin.is_none() && g.members.len() < size_range(prog, groups.len()).0);
+        let Some(i) = under else { break };
+        let (id, g) = groups.remove(i);
+        ctx.notes.push(format!(
+            "group {id} has {} member(s), fewer than the minimum {}: it is dissolved and its members placed in other groups where there is room",
+            g.members.len(),
+            size_range(prog, groups.len() + 1).0
+        ));
+        if let Some(l) = g.leader {
+            leader_load[l] -= 1;
+        }
+        let rest = place_all(inst, prog, groups, &g.members);
+        unplaced.extend(rest);
+    }
+    unplaced
+}
+
+/// A kept group's leader and dates: a group without a leader gets a qualified one with room,
+/// free on all planned dates if possible (then the members keep their dates), else the one
+/// free on most, nearest first; meetings that no longer fit are dated again from today on.
+/// The group's days are booked for its people.
+fn lead_and_date(
+    inst: &Instance,
+    prog: &GroupProgramme,
+    id: &str,
+    g: &mut FormedGroup,
+    pins: &[NaiveDate],
+    ctx: &mut Ctx,
+    leader_load: &mut [usize],
+) {
+    g.members.sort_by(|&a, &b| inst.participants[a].id.cmp(&inst.participants[b].id));
+    let future: Vec<NaiveDate> = g.meetings.iter().copied().filter(|d| *d >= ctx.today).collect();
+    if g.leader.is_none() && (prog.leader_required || !future.is_empty()) {
+        let best = (0..inst.group_leaders.len())
+            .filter(|&l| {
+                inst.group_leaders[l].qualifications.contains(&prog.qualification) && leader_load[l] < inst.group_leaders[l].max_groups
+            })
+            .map(|l| {
+                let blocked = future.iter().filter(|&&d| !leader_free(inst, ctx, l, d)).count();
+                (blocked, (inst.travel(inst.group_leaders[l].municipality, g.place) * 1000.0).round() as i64, l)
+            })
+            .min();
+        if let Some((_, _, l)) = best {
+            ctx.notes.push(format!("group {id} gets leader {} (the previous leader can no longer lead it)", inst.group_leaders[l].id));
+            leader_load[l] += 1;
+            g.leader = Some(l);
+        }
+    }
+    let ok = future
+        .iter()
+        .all(|&d| pins.contains(&d) || (inst.calendar.is_working_day(d) && g.leader.is_none_or(|l| leader_free(inst, ctx, l, d))))
+        && pins.iter().all(|d| g.meetings.contains(d));
+    if !ok {
+        ctx.notes.push(format!("group {id}: a planned meeting no longer fits the leader; meetings from {} on are dated again", ctx.today));
+        redate(inst, prog, g, pins, ctx);
+    }
+    let mut people: Vec<String> = g.members.iter().map(|&p| inst.participants[p].id.clone()).collect();
+    if let Some(l) = g.leader {
+        people.push(inst.group_leaders[l].id.clone());
+    }
+    for who in people {
+        ctx.busy.entry(who).or_default().extend(g.meetings.iter().copied());
+    }
+}
+
+/// A group's conflicts (members unavailable on a meeting day) and shortfall, and its share
+/// of the programme's objective.
+fn finish_group(inst: &Instance, prog: &GroupProgramme, g: &mut FormedGroup, o: &mut ProgrammeOutcome) {
+    g.conflicts = g
+        .meetings
+        .iter()
+        .flat_map(|&d| {
+            g.members.iter().filter_map(move |&p| {
+                let part = &inst.participants[p];
+                if part.unavailable.contains(&d) {
+                    Some((d, p, "unavailable"))
+                } else {
+                    None
+                }
+            })
+        })
+        .collect();
+    g.shortfall = (g.meetings.len() < prog.meetings.min as usize)
+        .then(|| format!("only {} of the required {} meetings fit on days the leader is free", g.meetings.len(), prog.meetings.min));
+    o.diversity += g
+        .members
+        .iter()
+        .enumerate()
+        .flat_map(|(i, &a)| g.members[i + 1..].iter().map(move |&b| (a, b)))
+        .map(|(a, b)| pair_benefit(inst, prog, a, b))
+        .sum::<f64>();
+    o.travel +=
+        g.members.iter().map(|&p| prog.diversity.travel_per_minute * inst.travel(inst.participants[p].municipality, g.place)).sum::<f64>();
+    if let Some(l) = g.leader {
+        o.leader_travel_minutes += inst.travel(inst.group_leaders[l].municipality, g.place);
+    }
 }
 
 /// The size range of groups in a programme with `count` groups.
@@ -299,7 +347,7 @@ fn size_range(prog: &GroupProgramme, count: usize) -> (usize, usize) {
 }
 
 /// Places each of `who` (in order) in the best group with room; returns those not placed.
-fn place_all(inst: &Instance, prog: &GroupProgramme, groups: &mut [(String, FormedGroup)], who: &[usize]) -> Vec<usize> {
+fn place_all(inst: &Instance, prog: &GroupProgramme, groups: &mut [Kept], who: &[usize]) -> Vec<usize> {
     let (min, max) = size_range(prog, groups.len());
     let mut left = Vec::new();
     for &p in who {
@@ -381,11 +429,4 @@ fn redate(inst: &Instance, prog: &GroupProgramme, g: &mut FormedGroup, pins: &[N
     }
     picked.sort();
     g.meetings = picked;
-}
-
-/// Puts the kept ids back on the plan's groups (the plan numbers groups by position).
-pub fn restore_ids(plan_groups: &mut [GroupPlan], ids: &[String]) {
-    for (g, id) in plan_groups.iter_mut().zip(ids) {
-        g.id = id.clone();
-    }
 }

@@ -28,12 +28,14 @@ use crate::format::plan::*;
 use crate::load::LoadedInstance;
 use crate::model::Instance;
 use crate::solve::mentor_matching::pair_cost;
-use crate::solve::{self, round3, SolveError};
+use crate::solve::plan::{self as domain, DatedPair, Mentorship, Plan, Run, TimetableResult};
+use crate::solve::{self, SolveError};
+use crate::write::plan::{plan_file, round3};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Weight of a changed person, by role.
 #[derive(Debug, Clone, PartialEq)]
@@ -146,47 +148,27 @@ pub fn replan(
 
     // Course days first, then groups, then mentor meetings: the same order as a solve.
     let timetable = timetable::replan(inst, previous, &mut ctx)?.map(|outcome| {
-        let plan = solve::timetable_plan(inst, &outcome, "replan", "re-plan of the previous timetable");
-        for s in &plan.sessions {
-            for who in s.attendees.iter().chain(&s.trainers) {
-                ctx.busy.entry(who.clone()).or_default().extend(s.dates.iter().copied());
-            }
-        }
-        solve::block_full_units(inst, &plan, &mut ctx.busy);
-        plan
+        solve::book_timetable(inst, &outcome.timetable, &mut ctx.busy);
+        TimetableResult { strategy: "replan".into(), method: "re-plan of the previous timetable".into(), outcome }
     });
-    let group_plans: Vec<GroupProgrammePlan> = groups::replan(inst, previous, &mut ctx)?
-        .into_iter()
-        .map(|(o, ids)| {
-            let mut plan = solve::group_plan(inst, &o);
-            groups::restore_ids(&mut plan.groups, &ids);
-            plan
-        })
-        .collect();
+    let groups = groups::replan(inst, previous, &mut ctx)?;
     let ment = mentorship::replan(inst, previous, &mut ctx)?;
-    let (mentorship, objective) = mentorship_plan(inst, &ment);
-
-    let mut plan = PlanFile {
-        format: "trappa-plan".into(),
-        version: 1,
-        trappa_version: crate::VERSION.into(),
-        instance: InstanceRef { path: instance_path.into(), sha256: loaded.sha256.clone(), round: inst.name.clone() },
-        run: RunInfo { strategy: "replan".into(), seed: params.seed, runtime_seconds: 0.0, time_limit_seconds: None },
-        status: SolveStatus {
-            optimality: Optimality::Feasible,
+    let plan = Plan {
+        run: Run {
+            strategy: "replan".into(),
             method: "re-plan with the fewest changes: frozen past, kept pairs, exact matching of the mentees left to match".into(),
-            bound: None,
-            gap: None,
+            seed: params.seed,
+            time_limit: None,
+            runtime: Duration::ZERO,
         },
-        objective,
-        mentorship,
-        groups: group_plans,
+        mentorship: mentorship_of(inst, &ment),
+        groups,
         timetable,
-        replan: None,
     };
-    plan.replan = Some(changes(inst, previous, &plan, previous_sha256, &ctx, ment.kept));
-    plan.run.runtime_seconds = round3(started.elapsed().as_secs_f64());
-    Ok(plan)
+    let mut file = plan_file(loaded, instance_path, &plan);
+    file.replan = Some(changes(inst, previous, &file, previous_sha256, &ctx, ment.kept));
+    file.run.runtime_seconds = round3(started.elapsed().as_secs_f64());
+    Ok(file)
 }
 
 /// The people whose dates changed, weighted by role.
@@ -236,15 +218,16 @@ fn changes(
     }
 }
 
-/// The mentorship section and objective of a re-planned round.
-fn mentorship_plan(inst: &Instance, o: &mentorship::Outcome) -> (MentorshipPlan, ObjectiveReport) {
+/// The mentorship of a re-planned round: every pair (kept and new) in the plan's order with
+/// its cost terms, and the mentees left unmatched by the matching of the new pairs.
+fn mentorship_of(inst: &Instance, o: &mentorship::Outcome) -> Mentorship {
     let mut pairs = o.pairs.clone();
     pairs.sort_by(|a, b| (&inst.mentors[a.0].id, &inst.participants[a.1].id).cmp(&(&inst.mentors[b.0].id, &inst.participants[b.1].id)));
-    let dated = pairs.into_iter().map(|(m, p, s)| (m, p, pair_cost(inst, m, p), s)).collect();
-    let (pair_plans, terms) = solve::pair_plans(inst, dated);
-    let cost = round3(terms.values().sum());
-    let unmatched = solve::unmatched_mentees(inst, &o.problem, &o.matching);
-    let not_eligible = solve::not_eligible_mentees(inst, &o.problem);
-    let objective = ObjectiveReport { matched: pair_plans.len(), unmatched: unmatched.len(), cost, terms };
-    (MentorshipPlan { pairs: pair_plans, unmatched, not_eligible }, objective)
+    Mentorship {
+        pairs: pairs.into_iter().map(|(m, p, series)| DatedPair { mentor: m, mentee: p, cost: pair_cost(inst, m, p), series }).collect(),
+        unmatched: domain::unmatched_mentees(&o.problem, &o.matching),
+        not_eligible: o.problem.not_eligible.clone(),
+        cost: None,
+        proven_optimal: false,
+    }
 }

@@ -9,6 +9,7 @@ use crate::solve::timetable::pins::pinned_state;
 use crate::solve::timetable::state::State;
 use crate::solve::timetable::{Context, Outcome};
 use crate::solve::SolveError;
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// A copy of the instance in which nothing new can be placed before `today`: every person,
@@ -50,7 +51,29 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Opt
     let m = &inst.timetable;
     let today_idx = m.days.iter().position(|d| *d >= ctx.today).unwrap_or(m.days.len());
     let mut fi = frozen_model(inst, today_idx);
+    let mapped = map_previous(inst, previous, ctx);
+    let pinned_prev = adopt_pins(inst, &mut fi, &mapped, ctx.today);
+    let mut st = pinned_state(&fi)?;
+    let future = keep_past(inst, &mut st, mapped, &pinned_prev, ctx, today_idx);
+    for s in future {
+        // The displaced are seated below with everyone else who has no seat.
+        repair_planned(inst, &mut st, s, ctx, today_idx);
+    }
+    seat_everyone(&mut st, ctx, today_idx);
+    let timetable = st.to_timetable();
+    Ok(Some(Outcome {
+        timetable,
+        bound: None,
+        proven_optimal: false,
+        interrupted: false,
+        detail: "re-plan: frozen past, planned sessions kept or repaired with the fewest people changed, newcomers seated".into(),
+    }))
+}
 
+/// The previous plan's sessions on the instance's indices, earliest first; sessions of
+/// courses no longer in the instance are dropped (and noted).
+fn map_previous<'p>(inst: &Instance, previous: &'p PlanFile, ctx: &mut Ctx) -> Vec<Mapped<'p>> {
+    let m = &inst.timetable;
     let course_of: HashMap<&str, usize> = m.courses.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
     let venue_of: HashMap<&str, usize> = m.venues.iter().enumerate().map(|(i, v)| (v.id.as_str(), i)).collect();
     let trainer_of: HashMap<&str, usize> = m.trainers.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
@@ -73,10 +96,15 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Opt
             s.attendees.iter().filter_map(|a| part_of.get(a.as_str()).and_then(|&p| demand_of.get(&(p, course)).copied())).collect();
         mapped.push(Mapped { prev: s, prev_index, course, days, venue, trainers, attendees });
     }
+    mapped
+}
 
-    // 0. Sessions pinned by hand. A pin the previous plan already realises keeps that session
-    //    (its unpinned parts as planned); a pin realised by a session that has started is met
-    //    by the frozen past. The others are placed by the solvers' pin search, from today on.
+/// Sessions pinned by hand. A pin the previous plan already realises keeps that session (its
+/// unpinned parts as planned, fixed in `fi`); a pin realised by a session that has started is
+/// met by the frozen past (dropped from `fi`). The others are placed by the solvers' pin
+/// search, from today on. Returns the previous sessions that realise a kept pin: previous
+/// index → pin index.
+fn adopt_pins(inst: &Instance, fi: &mut Instance, mapped: &[Mapped], today: NaiveDate) -> HashMap<usize, usize> {
     let mut realised: Vec<Option<usize>> = vec![None; fi.pins.sessions.len()];
     for (k, pin) in inst.pins.sessions.iter().enumerate() {
         let hit = mapped.iter().position(|s| {
@@ -92,7 +120,7 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Opt
     for (k, r) in realised.iter().enumerate() {
         let Some(pi) = r else { continue };
         let s = mapped.iter().find(|s| s.prev_index == *pi).expect("a mapped session");
-        if s.prev.dates.first().is_some_and(|d| *d < ctx.today) {
+        if s.prev.dates.first().is_some_and(|d| *d < today) {
             drop_pins.push(k);
         } else {
             let pin = &mut fi.pins.sessions[k];
@@ -105,26 +133,25 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Opt
     for k in drop_pins.into_iter().rev() {
         fi.pins.sessions.remove(k);
     }
-    let mut st = pinned_state(&fi)?;
-    let fm = &fi.timetable;
+    pinned_prev
+}
 
-    // 1. The past (and running sessions, which started before today): exactly as planned,
-    //    for everyone still in the round.
+/// The past (and running sessions, which started before today): exactly as planned, for
+/// everyone still in the round; sessions realising a kept pin seat their planned participants
+/// in the pinned slot. Returns the planned sessions that have not started.
+fn keep_past<'p>(
+    inst: &Instance,
+    st: &mut State,
+    mapped: Vec<Mapped<'p>>,
+    pinned_prev: &HashMap<usize, usize>,
+    ctx: &mut Ctx,
+    today_idx: usize,
+) -> Vec<Mapped<'p>> {
+    let m = &inst.timetable;
     let mut future = Vec::new();
     for s in mapped {
         if pinned_prev.contains_key(&s.prev_index) {
-            // Realised by a pinned slot: seat its planned participants there.
-            let slot = st.open_slots().into_iter().find(|&x| {
-                let sl = &st.slot(x).session;
-                Some(&sl.days) == s.days.as_ref() && Some(sl.venue) == s.venue && sl.course == s.course
-            });
-            if let Some(slot) = slot {
-                for &d in &s.attendees {
-                    if st.assigned[d].is_none() && st.attend_check(d, slot).is_ok() {
-                        st.add(d, slot);
-                    }
-                }
-            }
+            seat_in_pinned_slot(st, &s);
             continue;
         }
         let started = s.prev.dates.first().is_some_and(|d| *d < ctx.today);
@@ -159,78 +186,95 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Opt
             )),
         }
     }
+    future
+}
 
-    // 2. Planned sessions, earliest first: kept, or repaired by the option that changes the
-    //    fewest people's dates (weighted).
-    let mut displaced: Vec<usize> = Vec::new();
-    for s in future {
-        // The options in order of how many people they change: b only touches the trainers
-        // it replaces, c and d touch everyone in the session (its place or its dates move), so
-        // the first option that works changes the fewest people, whatever the role weights.
-        let mut chosen: Option<(u8, Vec<usize>, usize, Vec<usize>)> = None;
-        if let (Some(days), Some(venue)) = (&s.days, s.venue) {
-            if s.trainers.len() == s.prev.trainers.len() && st.can_place(s.course, days, venue, &s.trainers) {
-                // a. As planned.
-                chosen = Some((0, days.clone(), venue, s.trainers.clone()));
-            } else if let Some(t) = keep_trainers_at(&st, s.course, days, venue, &s.trainers) {
-                // b. Same days and venue, other trainers: only trainers are told.
-                chosen = Some((1, days.clone(), venue, t));
-            } else {
-                // c. Same days, another venue: everyone's place changes.
-                let mut best: Option<(f64, usize, Vec<usize>)> = None;
-                for v in 0..fm.venues.len() {
-                    if v == venue || st.seats(s.course, v) < s.attendees.len().max(fm.courses[s.course].min_size) {
-                        continue;
-                    }
-                    let Some(t) = keep_trainers_at(&st, s.course, days, v, &s.trainers) else { continue };
-                    let travel: f64 = s
-                        .attendees
-                        .iter()
-                        .map(|&d| inst.travel(inst.participants[m.demands[d].participant].municipality, fm.venues[v].municipality))
-                        .sum();
-                    if best.as_ref().is_none_or(|b| travel < b.0) {
-                        best = Some((travel, v, t));
-                    }
-                }
-                chosen = best.map(|(_, v, t)| (2, days.clone(), v, t));
-            }
-        }
-        // d. Other days (at the planned venue if it is free, else another).
-        if chosen.is_none() {
-            chosen = move_session(&st, &s, today_idx).map(|(days, v, t)| (3, days, v, t));
-        }
-        match chosen {
-            Some((rank, days, venue, trainers)) => {
-                if rank > 0 {
-                    let what = ["", "other trainers", "another venue", "other days"][rank as usize];
-                    ctx.notes
-                        .push(format!("session {} is repaired with {what}: the planned one breaks a rule of the changed round", s.prev.id));
-                }
-                let slot = st.open(s.course, days, venue, trainers);
-                for &d in &s.attendees {
-                    if st.assigned[d].is_none() && st.attend_check(d, slot).is_ok() {
-                        st.add(d, slot);
-                    } else if st.assigned[d].is_none() {
-                        displaced.push(d);
-                    }
-                }
-            }
-            None => {
-                ctx.notes.push(format!(
-                    "session {} cannot run on any day with a free qualified trainer and venue; it is cancelled and its participants are seated elsewhere where possible",
-                    s.prev.id
-                ));
-                displaced.extend(s.attendees.iter().copied().filter(|&d| st.assigned[d].is_none()));
+/// Seats a previous session's planned participants in the pinned slot that realises it.
+fn seat_in_pinned_slot(st: &mut State, s: &Mapped) {
+    let slot = st.open_slots().into_iter().find(|&x| {
+        let sl = &st.slot(x).session;
+        Some(&sl.days) == s.days.as_ref() && Some(sl.venue) == s.venue && sl.course == s.course
+    });
+    if let Some(slot) = slot {
+        for &d in &s.attendees {
+            if st.assigned[d].is_none() && st.attend_check(d, slot).is_ok() {
+                st.add(d, slot);
             }
         }
     }
-    // The displaced are seated below with everyone else who has no seat.
-    let _ = displaced;
+}
 
-    // 3. Seat the displaced and the newcomers in planned sessions, then below-minimum
-    //    sessions are cancelled (a hard rule) and their people seated again; new sessions
-    //    are opened only for demand that still has no seat.
-    greedy::fill(&mut st);
+/// A planned session that has not started: kept, or repaired by the option that changes the
+/// fewest people's dates, or cancelled (its participants are seated later where possible).
+fn repair_planned(inst: &Instance, st: &mut State, s: Mapped, ctx: &mut Ctx, today_idx: usize) {
+    match repair_option(inst, st, &s, today_idx) {
+        Some((rank, days, venue, trainers)) => {
+            if rank > 0 {
+                let what = ["", "other trainers", "another venue", "other days"][rank as usize];
+                ctx.notes
+                    .push(format!("session {} is repaired with {what}: the planned one breaks a rule of the changed round", s.prev.id));
+            }
+            let slot = st.open(s.course, days, venue, trainers);
+            for &d in &s.attendees {
+                if st.assigned[d].is_none() && st.attend_check(d, slot).is_ok() {
+                    st.add(d, slot);
+                }
+            }
+        }
+        None => {
+            ctx.notes.push(format!(
+                "session {} cannot run on any day with a free qualified trainer and venue; it is cancelled and its participants are seated elsewhere where possible",
+                s.prev.id
+            ));
+        }
+    }
+}
+
+/// The options for a planned session in order of how many people they change: b only touches
+/// the trainers it replaces, c and d touch everyone in the session (its place or its dates
+/// move), so the first option that works changes the fewest people, whatever the role
+/// weights. Returns (rank, days, venue, trainers); rank 0 is the session as planned.
+fn repair_option(inst: &Instance, st: &State, s: &Mapped, today_idx: usize) -> Option<(u8, Vec<usize>, usize, Vec<usize>)> {
+    let m = &inst.timetable;
+    let fm = st.m;
+    if let (Some(days), Some(venue)) = (&s.days, s.venue) {
+        if s.trainers.len() == s.prev.trainers.len() && st.can_place(s.course, days, venue, &s.trainers) {
+            // a. As planned.
+            return Some((0, days.clone(), venue, s.trainers.clone()));
+        } else if let Some(t) = keep_trainers_at(st, s.course, days, venue, &s.trainers) {
+            // b. Same days and venue, other trainers: only trainers are told.
+            return Some((1, days.clone(), venue, t));
+        }
+        // c. Same days, another venue: everyone's place changes.
+        let mut best: Option<(f64, usize, Vec<usize>)> = None;
+        for v in 0..fm.venues.len() {
+            if v == venue || st.seats(s.course, v) < s.attendees.len().max(fm.courses[s.course].min_size) {
+                continue;
+            }
+            let Some(t) = keep_trainers_at(st, s.course, days, v, &s.trainers) else { continue };
+            let travel: f64 = s
+                .attendees
+                .iter()
+                .map(|&d| inst.travel(inst.participants[m.demands[d].participant].municipality, fm.venues[v].municipality))
+                .sum();
+            if best.as_ref().is_none_or(|b| travel < b.0) {
+                best = Some((travel, v, t));
+            }
+        }
+        if let Some((_, v, t)) = best {
+            return Some((2, days.clone(), v, t));
+        }
+    }
+    // d. Other days (at the planned venue if it is free, else another).
+    move_session(st, s, today_idx).map(|(days, v, t)| (3, days, v, t))
+}
+
+/// Seats the displaced and the newcomers in planned sessions; then below-minimum sessions are
+/// cancelled (a hard rule) and their people seated again; new sessions are opened only for
+/// demand that still has no seat.
+fn seat_everyone(st: &mut State, ctx: &mut Ctx, today_idx: usize) {
+    let fm = st.m;
+    greedy::fill(st);
     loop {
         let under: Vec<usize> = st
             .open_slots()
@@ -245,7 +289,7 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Opt
         ctx.notes.push(format!(
             "a planned session of {} starting {} has {} participant(s), fewer than the minimum {}: it is cancelled",
             fm.courses[id.course].id,
-            m.days[id.days[0]],
+            fm.days[id.days[0]],
             id.attendees.len(),
             fm.courses[id.course].min_size
         ));
@@ -253,21 +297,12 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Opt
             st.remove(d);
         }
         st.close(s);
-        greedy::fill(&mut st);
+        greedy::fill(st);
     }
     let tctx = Context { seed: ctx.seed, deadline: None, stop: ctx.stop.clone() };
     let mut rng = tctx.rng(0);
-    greedy::construct(&mut st, &mut rng, &greedy::Options::default(), &tctx);
-    greedy::fill(&mut st);
-
-    let timetable = st.to_timetable();
-    Ok(Some(Outcome {
-        timetable,
-        bound: None,
-        proven_optimal: false,
-        interrupted: false,
-        detail: "re-plan: frozen past, planned sessions kept or repaired with the fewest people changed, newcomers seated".into(),
-    }))
+    greedy::construct(st, &mut rng, &greedy::Options::default(), &tctx);
+    greedy::fill(st);
 }
 
 /// Trainers for `days`: the still-free previous trainers, completed by the cheapest free

@@ -8,6 +8,8 @@
 //! calendars, and on a busy disk forcing each to the device took seconds to tens of seconds,
 //! for protection against power loss rather than against an interrupted run.
 
+pub mod plan;
+
 use crate::format::plan::{PlanFile, TimetablePlan};
 use crate::format::InstanceFile;
 use crate::model::Instance;

@@ -1,16 +1,25 @@
 //! `trappa compare`: strategies side by side on one instance, every plan checked.
 
 use crate::format::plan::Optimality;
+use crate::format::plan::PlanFile;
+use crate::load::LoadedInstance;
+use crate::solve::{GroupStrategy, SolveError, SolveParams, TimetableStrategy};
 use std::fmt::Write;
+
+/// Solves the instance with `params` and builds the plan file (checked by the callers).
+fn solve_file(loaded: &LoadedInstance, params: &SolveParams) -> Result<PlanFile, SolveError> {
+    let plan = crate::solve::solve(&loaded.model, params)?;
+    Ok(crate::write::plan::plan_file(loaded, "compare", &plan))
+}
 
 /// `trappa compare`: solves the instance with each timetable strategy and prints a table of
 /// the objective by term, coverage, bound, gap, time and the checker's verdict.
 pub fn compare(
-    loaded: &crate::load::LoadedInstance,
-    strategies: &[String],
+    loaded: &LoadedInstance,
+    strategies: &[TimetableStrategy],
     seed: u64,
     time_limit: Option<std::time::Duration>,
-) -> Result<String, crate::solve::SolveError> {
+) -> Result<String, SolveError> {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -18,9 +27,9 @@ pub fn compare(
         "strategy", "objective", "unserved", "travel", "cost", "mixing", "served", "sessions", "bound", "gap %", "time s", "valid"
     );
     for name in strategies {
-        let params = crate::solve::SolveParams { seed, time_limit, timetable_strategy: name.clone(), ..Default::default() };
+        let params = SolveParams { seed, time_limit, timetable_strategy: *name, ..Default::default() };
         let started = std::time::Instant::now();
-        let plan = crate::solve::solve(loaded, "compare", &params)?;
+        let plan = solve_file(loaded, &params)?;
         let secs = started.elapsed().as_secs_f64();
         let report = crate::check::check(&loaded.file, &loaded.sha256, &plan);
         let Some(t) = &plan.timetable else {
@@ -60,11 +69,11 @@ pub fn compare(
 /// travel, total, bound, gap, groups, unserved, time and the checker's verdict. Each strategy
 /// runs a whole solve (the timetable with `greedy`, for speed) so the plan can be checked.
 pub fn compare_groups(
-    loaded: &crate::load::LoadedInstance,
-    strategies: &[String],
+    loaded: &LoadedInstance,
+    strategies: &[GroupStrategy],
     seed: u64,
     time_limit: Option<std::time::Duration>,
-) -> Result<String, crate::solve::SolveError> {
+) -> Result<String, SolveError> {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -72,15 +81,10 @@ pub fn compare_groups(
         "group strat.", "programme", "diversity", "travel", "total", "bound", "gap %", "groups", "unserved", "time s", "valid"
     );
     for name in strategies {
-        let params = crate::solve::SolveParams {
-            seed,
-            time_limit,
-            timetable_strategy: "greedy".into(),
-            group_strategy: name.clone(),
-            ..Default::default()
-        };
+        let params =
+            SolveParams { seed, time_limit, timetable_strategy: TimetableStrategy::Greedy, group_strategy: *name, ..Default::default() };
         let started = std::time::Instant::now();
-        let plan = crate::solve::solve(loaded, "compare", &params)?;
+        let plan = solve_file(loaded, &params)?;
         let secs = started.elapsed().as_secs_f64();
         let report = crate::check::check(&loaded.file, &loaded.sha256, &plan);
         let valid = if report.is_valid() { "yes".to_string() } else { format!("NO ({})", report.violations.len()) };

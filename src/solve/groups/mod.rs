@@ -6,22 +6,24 @@
 //! to qualified leaders' places, minimising leaders' travel) and the dated monthly meetings.
 
 pub mod mdgp;
+mod programme;
 
 use super::meetings::{best_series_with, TARGET_DAY_OF_MONTH};
+use super::strategy::{Method, Strategy};
 use super::SolveError;
 use crate::model::groups::GroupProgramme;
 use crate::model::Instance;
 pub use crate::rules::groups::{ineligibility, pair_benefit};
 use chrono::{Datelike, NaiveDate};
-use mdgp::{AttributeCap, GroupingError, GroupingProblem, SiteCosts};
+use mdgp::{GroupingError, GroupingProblem};
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
 /// Settings of a group solve.
 #[derive(Debug, Clone)]
 pub struct GroupParams {
-    /// Strategy name (see [`strategies`]).
-    pub strategy: String,
+    /// The grouping strategy.
+    pub strategy: GroupStrategy,
     /// Seed.
     pub seed: u64,
     /// Time limit per programme.
@@ -41,25 +43,44 @@ pub struct Grouping {
     pub note: Option<String>,
 }
 
-/// A grouping strategy.
-pub trait GroupStrategy: Sync {
-    /// Name used with `--group-strategy`.
-    fn name(&self) -> &'static str;
-    /// One line on the method.
-    fn method(&self) -> &'static str;
+/// The grouping strategies (`--group-strategy`, `compare --group-strategies`), default first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum GroupStrategy {
+    /// Exact MILP where the programme is small enough, else the tabu search.
+    Auto,
+    /// Multi-start iterated tabu search.
+    LocalSearch,
+    /// Set-partitioning MILP, for small programmes.
+    Milp,
+}
+
+impl Strategy for GroupStrategy {
+    type Imp = dyn GroupSolver;
+
+    fn imp(self) -> &'static dyn GroupSolver {
+        match self {
+            GroupStrategy::Auto => &Auto,
+            GroupStrategy::LocalSearch => &LocalSearch,
+            GroupStrategy::Milp => &Milp,
+        }
+    }
+}
+
+/// The implementation of a grouping strategy.
+pub trait GroupSolver: Method + Sync {
     /// Solves a grouping problem.
     fn solve(&self, p: &GroupingProblem, params: &GroupParams) -> Result<Grouping, GroupingError>;
 }
 
 struct LocalSearch;
 
-impl GroupStrategy for LocalSearch {
-    fn name(&self) -> &'static str {
-        "local-search"
-    }
+impl Method for LocalSearch {
     fn method(&self) -> &'static str {
         "heuristic: multi-start iterated tabu search (move and swap neighbourhoods, incremental evaluation), 2 starts with a fixed work budget, deterministic per seed; no bound"
     }
+}
+
+impl GroupSolver for LocalSearch {
     fn solve(&self, p: &GroupingProblem, params: &GroupParams) -> Result<Grouping, GroupingError> {
         // A programme round is planned again and again (people join and leave): two starts
         // (one per core here) and about 3·10⁸ pair evaluations each keep a regional round to
@@ -85,13 +106,13 @@ impl GroupStrategy for LocalSearch {
 
 struct Milp;
 
-impl GroupStrategy for Milp {
-    fn name(&self) -> &'static str {
-        "milp"
-    }
+impl Method for Milp {
     fn method(&self) -> &'static str {
         "exact: set-partitioning MILP over candidate groups (good_lp, microlp backend), for small programmes; proves the optimum"
     }
+}
+
+impl GroupSolver for Milp {
     fn solve(&self, p: &GroupingProblem, params: &GroupParams) -> Result<Grouping, GroupingError> {
         let s = mdgp::exact_milp(p, params.time_limit)?;
         let optimal = s.status == mdgp::ExactStatus::Optimal;
@@ -102,13 +123,13 @@ impl GroupStrategy for Milp {
 
 struct Auto;
 
-impl GroupStrategy for Auto {
-    fn name(&self) -> &'static str {
-        "auto"
-    }
+impl Method for Auto {
     fn method(&self) -> &'static str {
         "exact MILP where the programme is small enough to prove the optimum, else the iterated tabu search"
     }
+}
+
+impl GroupSolver for Auto {
     fn solve(&self, p: &GroupingProblem, params: &GroupParams) -> Result<Grouping, GroupingError> {
         if p.n <= 14 {
             match Milp.solve(p, params) {
@@ -118,19 +139,6 @@ impl GroupStrategy for Auto {
         }
         LocalSearch.solve(p, params)
     }
-}
-
-/// The registry of grouping strategies, default first.
-pub fn strategies() -> Vec<Box<dyn GroupStrategy>> {
-    vec![Box::new(Auto), Box::new(LocalSearch), Box::new(Milp)]
-}
-
-/// Looks a grouping strategy up by name.
-pub fn strategy(name: &str) -> Result<Box<dyn GroupStrategy>, SolveError> {
-    strategies().into_iter().find(|s| s.name() == name).ok_or_else(|| SolveError::UnknownStrategy {
-        name: name.to_string(),
-        known: strategies().iter().map(|s| s.name()).collect::<Vec<_>>().join(", "),
-    })
 }
 
 /// A formed group.
@@ -150,6 +158,9 @@ pub struct FormedGroup {
     pub shortfall: Option<String>,
     /// Index of the fixed group (in the programme's `fixed_groups`) this group realises.
     pub pin: Option<usize>,
+    /// The id a group keeps from the previous plan in a re-plan; None: the plan numbers the
+    /// programme's groups by position.
+    pub id: Option<String>,
 }
 
 /// The result for one programme.
@@ -173,12 +184,33 @@ pub struct ProgrammeOutcome {
     pub optimal: bool,
     /// Upper bound on diversity − travel, when known.
     pub bound: Option<f64>,
-    /// Strategy used.
-    pub strategy: &'static str,
+    /// Strategy used (its name).
+    pub strategy: String,
     /// Method in words.
     pub method: &'static str,
     /// Notes for the coordinator (e.g. the group count was adapted).
     pub notes: Vec<String>,
+}
+
+impl ProgrammeOutcome {
+    /// The outcome of programme `programme` before any group is formed: no groups, nobody
+    /// served, the objective zero.
+    pub fn empty(programme: usize, strategy: String, method: &'static str, optimal: bool) -> Self {
+        ProgrammeOutcome {
+            programme,
+            groups: vec![],
+            unserved: vec![],
+            not_eligible: vec![],
+            diversity: 0.0,
+            travel: 0.0,
+            leader_travel_minutes: 0.0,
+            optimal,
+            bound: None,
+            strategy,
+            method,
+            notes: vec![],
+        }
+    }
 }
 
 /// Forms the groups of every programme, assigns leaders and dates meetings. `busy` holds each
@@ -189,7 +221,6 @@ pub fn solve_groups(
     params: &GroupParams,
     busy: &mut BTreeMap<String, BTreeSet<NaiveDate>>,
 ) -> Result<Vec<ProgrammeOutcome>, SolveError> {
-    let strat = strategy(&params.strategy)?;
     let mut leader_load = vec![0usize; inst.group_leaders.len()];
     // Places of pinned leaders are reserved before any programme assigns leaders.
     let mut reserved = vec![0usize; inst.group_leaders.len()];
@@ -207,313 +238,10 @@ pub fn solve_groups(
         busy.entry(inst.participants[pair.mentee].id.clone()).or_default().extend(pair.meetings.iter().copied());
     }
     let mut outcomes = Vec::new();
-    for (pi, prog) in inst.group_programmes.iter().enumerate() {
-        outcomes.push(solve_programme(inst, pi, prog, strat.as_ref(), params, &mut leader_load, &mut reserved, busy)?);
+    for pi in 0..inst.group_programmes.len() {
+        outcomes.push(programme::solve_programme(inst, pi, params, &mut leader_load, &mut reserved, busy)?);
     }
     Ok(outcomes)
-}
-
-#[allow(clippy::too_many_arguments)]
-fn solve_programme(
-    inst: &Instance,
-    pi: usize,
-    prog: &GroupProgramme,
-    strat: &dyn GroupStrategy,
-    params: &GroupParams,
-    leader_load: &mut [usize],
-    reserved: &mut [usize],
-    busy: &mut BTreeMap<String, BTreeSet<NaiveDate>>,
-) -> Result<ProgrammeOutcome, SolveError> {
-    let pins: &[crate::model::pins::PinnedGroup] = inst.pins.groups.get(pi).map_or(&[], |v| v.as_slice());
-    let pin_error = |why: String| {
-        SolveError::Pins(format!(
-            "group programme {}: {why} (fixed groups: {})",
-            prog.id,
-            pins.iter().map(|g| g.path.as_str()).collect::<Vec<_>>().join(", ")
-        ))
-    };
-    let mut out = ProgrammeOutcome {
-        programme: pi,
-        groups: vec![],
-        unserved: vec![],
-        not_eligible: vec![],
-        diversity: 0.0,
-        travel: 0.0,
-        leader_travel_minutes: 0.0,
-        optimal: true,
-        bound: None,
-        strategy: strat.name(),
-        method: strat.method(),
-        notes: vec![],
-    };
-    let mut eligible = Vec::new();
-    for &p in &prog.candidates {
-        match ineligibility(inst, prog, p) {
-            None => eligible.push(p),
-            Some(why) if prog.explicit_enrolment => out.not_eligible.push((p, why)),
-            Some(_) => {}
-        }
-    }
-    if let Some(p) = pins.iter().flat_map(|g| &g.members).find(|p| !eligible.contains(p)) {
-        return Err(pin_error(format!("pinned member {} is not an eligible candidate of the programme", inst.participants[*p].id)));
-    }
-    // Leaders: qualified, with room left in the round (places reserved for pinned leaders
-    // excepted); groups with a pinned leader need no place.
-    let room = |l: usize| inst.group_leaders[l].max_groups.saturating_sub(leader_load[l] + reserved[l]);
-    let qualified: Vec<usize> = (0..inst.group_leaders.len())
-        .filter(|&l| inst.group_leaders[l].qualifications.contains(&prog.qualification) && room(l) > 0)
-        .collect();
-    let pinned_leaders = pins.iter().filter(|g| g.leader.is_some()).count();
-    let leader_places: usize = qualified.iter().map(|&l| room(l)).sum::<usize>() + pinned_leaders;
-
-    // Number of groups: fixed, or as few as the maximum size allows; never more than leaders.
-    let n = eligible.len();
-    let sizes_for = |m: usize| -> Vec<(usize, usize)> {
-        match &prog.group_sizes {
-            Some(sizes) => sizes.iter().copied().take(m).collect(),
-            None => vec![(prog.min_size, prog.max_size); m],
-        }
-    };
-    let need = |m: usize| sizes_for(m).iter().map(|s| s.0).sum::<usize>();
-    let mut m = prog.group_sizes.as_ref().map(|s| s.len()).or(prog.groups).unwrap_or_else(|| n.div_ceil(prog.max_size.max(1)));
-    // Every fixed group is a group of its own: form at least as many groups as there are.
-    if prog.groups.is_none() && prog.group_sizes.is_none() && m < pins.len() {
-        m = pins.len();
-    }
-    if prog.leader_required && m > leader_places {
-        out.notes.push(format!(
-            "{m} groups are needed but the qualified leaders ({}) have room for {leader_places}",
-            qualified.iter().map(|&l| inst.group_leaders[l].id.as_str()).collect::<Vec<_>>().join(", ")
-        ));
-        m = leader_places;
-    }
-    if need(m) > n {
-        let fit = (0..=m).rev().find(|&k| need(k) <= n).unwrap_or(0);
-        if prog.groups.is_some() || prog.group_sizes.is_some() {
-            out.notes.push(format!("{m} groups need at least {} members; {n} are eligible, so {fit} group(s) are formed", need(m)));
-        }
-        m = fit;
-    }
-    // Who is served when seats are short: earliest employment first (they have waited
-    // longest), then id, a rule a coordinator can state; someone whose municipality or unit
-    // already fills its share of seats under a mixing cap waits.
-    let mut order = eligible.clone();
-    let is_pinned = |p: usize| pins.iter().any(|g| g.members.contains(&p));
-    // Pinned members are served first.
-    order.sort_by(|&a, &b| {
-        (!is_pinned(a), inst.participants[a].employment_start, &inst.participants[a].id).cmp(&(
-            !is_pinned(b),
-            inst.participants[b].employment_start,
-            &inst.participants[b].id,
-        ))
-    });
-    // Mixing caps as (label of every participant, cap, what the label is).
-    let label_caps: Vec<(Vec<usize>, usize, &str)> = [
-        prog.max_per_municipality.map(|c| (inst.participants.iter().map(|p| p.municipality).collect(), c, "municipality")),
-        prog.max_per_unit.map(|c| (inst.participants.iter().map(|p| p.unit).collect(), c, "unit")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if m < pins.len() {
-        return Err(pin_error(format!(
-            "{} fixed groups but only {m} group(s) can be formed ({n} eligible participants, {leader_places} leader place(s))",
-            pins.len()
-        )));
-    }
-    if m == 0 {
-        let (code, msg) = if n < prog.min_size {
-            ("too_few_for_a_group", format!("only {n} eligible participant(s); a group needs at least {}", prog.min_size))
-        } else {
-            ("no_leader", format!("no leader qualified for \"{}\" has room for a group", prog.qualification))
-        };
-        out.unserved = order.iter().map(|&p| (p, code, msg.clone())).collect();
-        out.unserved.sort_by(|a, b| inst.participants[a.0].id.cmp(&inst.participants[b.0].id));
-        return Ok(out);
-    }
-    // Select the served members for m groups; if the mixing caps leave too few for m groups,
-    // try one group fewer.
-    let (served, unserved) = loop {
-        let seats: usize = sizes_for(m).iter().map(|s| s.1).sum();
-        let mut served = Vec::new();
-        let mut unserved = Vec::new();
-        let mut used: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); label_caps.len()];
-        for &p in &order {
-            if served.len() == seats {
-                unserved.push((
-                    p,
-                    "groups_full",
-                    format!("all {m} group(s) are full ({seats} seats); earlier employment dates were served first"),
-                ));
-                continue;
-            }
-            let blocked =
-                label_caps.iter().enumerate().find(|(c, (label, cap, _))| used[*c].get(&label[p]).copied().unwrap_or(0) >= m * cap);
-            if let Some((_, (_, cap, what))) = blocked {
-                unserved.push((
-                    p,
-                    "mixing_cap",
-                    format!("the {m} group(s) already hold {} people from the same {what} (at most {cap} per group)", m * cap),
-                ));
-                continue;
-            }
-            for (c, (label, _, _)) in label_caps.iter().enumerate() {
-                *used[c].entry(label[p]).or_default() += 1;
-            }
-            served.push(p);
-        }
-        if served.len() >= need(m) {
-            break (served, unserved);
-        }
-        if m <= pins.len() {
-            return Err(pin_error(format!(
-                "the mixing caps leave {} participants, too few for the {m} group(s) the fixed groups need",
-                served.len()
-            )));
-        }
-        if m == 1 {
-            let msg = format!("only {} participant(s) fit the mixing caps; a group needs at least {}", served.len(), prog.min_size);
-            unserved.extend(served.iter().map(|&p| (p, "too_few_for_a_group", msg.clone())));
-            break (vec![], unserved);
-        }
-        out.notes.push(format!(
-            "the mixing caps leave {} participants, too few for {m} groups of at least {}; trying {}",
-            served.len(),
-            prog.min_size,
-            m - 1
-        ));
-        m -= 1;
-    };
-    out.unserved = unserved;
-    out.unserved.sort_by(|a, b| inst.participants[a.0].id.cmp(&inst.participants[b.0].id));
-    if served.is_empty() {
-        return Ok(out);
-    }
-
-    // The grouping problem.
-    let k = served.len();
-    let mut weights = vec![0.0; k * k];
-    for a in 0..k {
-        for b in a + 1..k {
-            let w = pair_benefit(inst, prog, served[a], served[b]);
-            weights[a * k + b] = w;
-            weights[b * k + a] = w;
-        }
-    }
-    let caps: Vec<AttributeCap> = label_caps
-        .iter()
-        .map(|(label, cap, _)| AttributeCap { label: served.iter().map(|&p| label[p] as u32).collect(), max_per_group: *cap })
-        .collect();
-    let n_sites = inst.municipalities.len();
-    let site_costs = match prog.venue {
-        Some(_) => None,
-        None => Some(SiteCosts {
-            n_sites,
-            cost: served
-                .iter()
-                .flat_map(|&p| {
-                    (0..n_sites).map(move |s| prog.diversity.travel_per_minute * inst.travel(inst.participants[p].municipality, s))
-                })
-                .collect(),
-        }),
-    };
-    // Fixed group j goes to group slot_of_pin[j] (a size range that holds it); its members may
-    // only be placed there, so they stay together and apart from other fixed groups.
-    let bounds = sizes_for(m);
-    let mut slot_of_pin = vec![usize::MAX; pins.len()];
-    let mut by_size: Vec<usize> = (0..pins.len()).collect();
-    by_size.sort_by_key(|&j| (std::cmp::Reverse(pins[j].members.len()), j));
-    let mut taken = vec![false; m];
-    for j in by_size {
-        let Some(g) = (0..m).find(|&g| !taken[g] && bounds[g].1 >= pins[j].members.len()) else {
-            return Err(pin_error(format!("no group of the programme can hold the {} members of {}", pins[j].members.len(), pins[j].path)));
-        };
-        taken[g] = true;
-        slot_of_pin[j] = g;
-    }
-    let allowed_groups = (!pins.is_empty()).then(|| {
-        served
-            .iter()
-            .map(|&p| match pins.iter().position(|g| g.members.contains(&p)) {
-                Some(j) => (0..m).map(|g| g == slot_of_pin[j]).collect(),
-                None => vec![true; m],
-            })
-            .collect()
-    });
-    let problem = GroupingProblem { n: k, weights, group_bounds: bounds, caps, site_costs, allowed_groups };
-    let grouping = strat.solve(&problem, params).map_err(|e| SolveError::Numeric(format!("group programme {}: {e}", prog.id)))?;
-    let value = problem.evaluate(&grouping.assignment);
-    let sites = problem.meeting_sites(&grouping.assignment);
-    out.diversity = value.pair_benefit;
-    out.travel = value.travel_cost;
-    out.optimal = grouping.optimal;
-    out.notes.extend(grouping.note.clone());
-    out.bound = grouping.bound;
-    let mut groups: Vec<FormedGroup> = (0..m)
-        .map(|g| FormedGroup {
-            members: (0..k).filter(|&i| grouping.assignment[i] == g).map(|i| served[i]).collect(),
-            place: prog.venue.or_else(|| sites.as_ref().map(|s| s[g])).unwrap_or(0),
-            leader: None,
-            meetings: vec![],
-            conflicts: vec![],
-            shortfall: None,
-            pin: slot_of_pin.iter().position(|&x| x == g),
-        })
-        .collect();
-    if let Some(v) = prog.venue {
-        out.travel = served.iter().map(|&p| prog.diversity.travel_per_minute * inst.travel(inst.participants[p].municipality, v)).sum();
-    }
-    // Stable order: by the first member's id (groups of different sizes keep the order of
-    // their size ranges).
-    for g in &mut groups {
-        g.members.sort_by(|&a, &b| inst.participants[a].id.cmp(&inst.participants[b].id));
-    }
-    if prog.group_sizes.is_none() {
-        groups.sort_by(|a, b| inst.participants[a.members[0]].id.cmp(&inst.participants[b.members[0]].id));
-    }
-
-    // Pinned leaders first (their places were reserved).
-    for group in &mut groups {
-        if let Some(l) = group.pin.and_then(|j| pins[j].leader) {
-            group.leader = Some(l);
-            leader_load[l] += 1;
-            reserved[l] -= 1;
-            out.leader_travel_minutes += inst.travel(inst.group_leaders[l].municipality, group.place);
-        }
-    }
-    // The other leaders: exact assignment of groups to leaders' free places, minimising travel.
-    let open: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].leader.is_none()).collect();
-    if !qualified.is_empty() && !open.is_empty() {
-        let slots: Vec<usize> = qualified
-            .iter()
-            .flat_map(|&l| std::iter::repeat_n(l, inst.group_leaders[l].max_groups.saturating_sub(leader_load[l] + reserved[l])))
-            .collect();
-        let (rows, cols) = (open.len(), slots.len().max(open.len()));
-        let big = 1e9;
-        let mut cost = vec![big; rows * cols];
-        for (row, &g) in open.iter().enumerate() {
-            for (s, &l) in slots.iter().enumerate() {
-                cost[row * cols + s] = (inst.travel(inst.group_leaders[l].municipality, groups[g].place) * 1000.0).round();
-            }
-        }
-        if let Ok((r, c)) = lsap::solve(rows, cols, &cost, false) {
-            for (row, s) in r.into_iter().zip(c) {
-                if s < slots.len() {
-                    let g = open[row];
-                    groups[g].leader = Some(slots[s]);
-                    leader_load[slots[s]] += 1;
-                    out.leader_travel_minutes += inst.travel(inst.group_leaders[slots[s]].municipality, groups[g].place);
-                }
-            }
-        }
-    }
-
-    for group in &mut groups {
-        let pinned: &[NaiveDate] = group.pin.map_or(&[], |j| pins[j].meetings.as_slice());
-        schedule_group(inst, prog, group, pinned, busy);
-    }
-    out.groups = groups;
-    Ok(out)
 }
 
 /// Dates a group's meetings: on working days the leader is free (hard), preferring days no

@@ -444,8 +444,6 @@ fn bucket_masks(inst: &Instance, ok: &[bool]) -> (Vec<Vec<u64>>, Vec<u64>) {
     (start_bits, masks)
 }
 
-/// Builds and solves the aggregated model (integer session counts, or their LP relaxation).
-/// Returns the proven bound, the session counts and whether optimality was proven.
 /// A solved aggregated model: bound, sessions per course and venue, optimality, and the
 /// demand sent from each group to each venue.
 struct Aggregate {
@@ -455,6 +453,20 @@ struct Aggregate {
     flows: Vec<(GroupKey, usize, f64)>,
 }
 
+/// The aggregated model's variables: sessions per course and venue (`y`) and their mixing,
+/// group → venue flows, served counts per penalty tier of groups with several penalties,
+/// trainer days per course (`teach`) and the sessions of each course.
+struct MasterVars {
+    y: Vec<Vec<Variable>>,
+    mix: Vec<Vec<Variable>>,
+    flows: Vec<(GroupKey, usize, Variable)>,
+    tiers: Vec<(GroupKey, Vec<Variable>)>,
+    teach: Vec<Vec<(usize, Variable)>>,
+    sessions_of_course: Vec<Variable>,
+}
+
+/// Builds and solves the aggregated model (integer session counts, or their LP relaxation).
+/// Returns the proven bound, the session counts, whether optimality was proven and the flows.
 fn build_master(
     inst: &Instance,
     groups: &GroupMap,
@@ -464,8 +476,40 @@ fn build_master(
     seconds: f64,
 ) -> Option<Aggregate> {
     let m = &inst.timetable;
+    let (vars, objective, mv) = master_variables(inst, groups, venues_of, integer);
+    let mut model = vars.minimise(objective).using(good_lp::microlp).with_time_limit(seconds);
+    master_rows(&mut model, inst, groups, venues_of, integer, &mv);
+    let MasterVars { y, flows, .. } = mv;
+    let solution = model.solve().ok()?;
+    let quota: Vec<Vec<usize>> = venues_of
+        .iter()
+        .enumerate()
+        .map(|(c, vs)| {
+            let mut row = vec![0usize; m.venues.len()];
+            for (i, &(v, _, _)) in vs.iter().enumerate() {
+                row[v] += solution.value(y[c][i]).round().max(0.0) as usize;
+            }
+            row
+        })
+        .collect();
+    let optimal = matches!(solution.status(), good_lp::SolutionStatus::Optimal);
+    let sent: Vec<(GroupKey, usize, f64)> =
+        flows.iter().map(|f| (f.0, venues_of[f.0 .0][f.1].0, solution.value(f.2))).filter(|f| f.2 > 1e-6).collect();
+    let inner = solution.into_inner();
+    let bound = if optimal { inner.objective() } else { inner.stats().best_bound? };
+    Some(Aggregate { bound: constant + bound, quota, optimal, flows: sent })
+}
+
+/// The aggregated model's variables and objective (microlp drops constant terms: the caller
+/// adds the constant back).
+fn master_variables(
+    inst: &Instance,
+    groups: &GroupMap,
+    venues_of: &[Vec<(usize, f64, u64)>],
+    integer: bool,
+) -> (ProblemVariables, Expression, MasterVars) {
+    let m = &inst.timetable;
     let mut vars = ProblemVariables::new();
-    // microlp drops constant terms of the objective: the constant is added back below.
     let mut objective = Expression::from(0.0);
     let mut demand_of_course = vec![0usize; m.courses.len()];
     for (g, (n, _)) in groups {
@@ -539,7 +583,22 @@ fn build_master(
         teach.push(row);
     }
     let sessions_of_course: Vec<Variable> = (0..m.courses.len()).map(|_| vars.add(variable().integer().min(0))).collect();
-    let mut model = vars.minimise(objective).using(good_lp::microlp).with_time_limit(seconds);
+    (vars, objective, MasterVars { y, mix, flows, tiers, teach, sessions_of_course })
+}
+
+/// The aggregated model's rows: groups send at most their demand, tiers serve what is sent,
+/// strong linking, seats, minimum group and mixing per course and venue, session limits,
+/// trainer days, venue days and trainers' available days.
+fn master_rows(
+    model: &mut impl SolverModel,
+    inst: &Instance,
+    groups: &GroupMap,
+    venues_of: &[Vec<(usize, f64, u64)>],
+    integer: bool,
+    mv: &MasterVars,
+) {
+    let m = &inst.timetable;
+    let MasterVars { y, mix, flows, tiers, teach, sessions_of_course } = mv;
     // Each group sends at most its demand.
     for (g, (n, _)) in groups {
         let sum: Expression = flows.iter().filter(|f| f.0 == *g).map(|f| f.2).sum();
@@ -547,13 +606,13 @@ fn build_master(
     }
     // Served demands of a group of several penalties: as many as it sends, each tier at most
     // its count (the model serves the highest penalties first).
-    for (g, zs) in &tiers {
+    for (g, zs) in tiers {
         let sent: Expression = flows.iter().filter(|f| f.0 == *g).map(|f| f.2).sum();
         let served: Expression = zs.iter().copied().sum();
         model.add_constraint((sent - served).eq(0.0));
     }
     // Strong linking: a group seats at most min(its size, the seats) per session at a venue.
-    for &(g, i, var) in &flows {
+    for &(g, i, var) in flows {
         let (v, n) = (venues_of[g.0][i].0, groups[&g].0);
         let per_session = (m.venues[v].capacity.min(m.courses[g.0].max_size)).min(n) as f64;
         model.add_constraint((Expression::from(var) - per_session * y[g.0][i]).leq(0.0));
@@ -604,22 +663,4 @@ fn build_master(
         let avail = m.trainer_free[r].iter().filter(|&&f| f).count().min(m.trainers[r].max_days);
         model.add_constraint(days.leq(avail as f64));
     }
-    let solution = model.solve().ok()?;
-    let quota: Vec<Vec<usize>> = venues_of
-        .iter()
-        .enumerate()
-        .map(|(c, vs)| {
-            let mut row = vec![0usize; m.venues.len()];
-            for (i, &(v, _, _)) in vs.iter().enumerate() {
-                row[v] += solution.value(y[c][i]).round().max(0.0) as usize;
-            }
-            row
-        })
-        .collect();
-    let optimal = matches!(solution.status(), good_lp::SolutionStatus::Optimal);
-    let sent: Vec<(GroupKey, usize, f64)> =
-        flows.iter().map(|f| (f.0, venues_of[f.0 .0][f.1].0, solution.value(f.2))).filter(|f| f.2 > 1e-6).collect();
-    let inner = solution.into_inner();
-    let bound = if optimal { inner.objective() } else { inner.stats().best_bound? };
-    Some(Aggregate { bound: constant + bound, quota, optimal, flows: sent })
 }

@@ -298,6 +298,19 @@ struct SessionResult {
     optimal: bool,
 }
 
+/// The session model's variables: candidate `k` open (`y`), the size of its largest
+/// single-municipality group (`z`), seat `i` of the attendance pairs taken (`x`), and for each
+/// pin, which admitting candidate realises it.
+struct SessionVars {
+    y: Vec<Variable>,
+    z: Vec<Variable>,
+    x: Vec<Variable>,
+    pin_vars: Vec<Vec<(usize, Variable)>>,
+}
+
+/// The attendance pairs of each candidate (indices into the pairs).
+type PairsOf = Vec<Vec<usize>>;
+
 /// Builds and solves the session model over `cands` with attendance `pairs`.
 fn session_model(
     inst: &Instance,
@@ -307,8 +320,42 @@ fn session_model(
     seconds: f64,
 ) -> Result<SessionResult, SolveError> {
     let m = &inst.timetable;
-    let w = &m.weights;
     let constant: f64 = m.demands.iter().map(|d| d.penalty).sum();
+    let (vars, objective, sv) = session_variables(inst, cands, pairs);
+    let initial = warm.map(|tt| warm_start(inst, cands, pairs, &sv, tt)).unwrap_or_default();
+    let mut model = vars.minimise(objective).using(good_lp::microlp).with_time_limit(seconds);
+    if !initial.is_empty() {
+        model = model.with_initial_solution(initial);
+    }
+    let of_cand = session_rows(&mut model, inst, cands, pairs, &sv);
+    participant_rows(&mut model, inst, cands, pairs, &sv.x);
+    unit_rows(&mut model, inst, cands, pairs, &sv.x);
+    trainer_venue_rows(&mut model, inst, cands, &sv.y);
+    pin_rows(&mut model, inst, pairs, &sv);
+    let solution = model.solve().map_err(|e| SolveError::Numeric(format!("the session model failed: {e}")))?;
+    let optimal = matches!(solution.status(), good_lp::SolutionStatus::Optimal);
+    let mut sessions = Vec::new();
+    let mut session_cand = Vec::new();
+    let pin_choice: Vec<Option<usize>> =
+        sv.pin_vars.iter().map(|list| list.iter().find(|&&(_, v)| solution.value(v) > 0.5).map(|&(k, _)| k)).collect();
+    for (k, c) in cands.iter().enumerate() {
+        if solution.value(sv.y[k]) > 0.5 {
+            session_cand.push(k);
+            let attendees: Vec<usize> = of_cand[k].iter().filter(|&&i| solution.value(sv.x[i]) > 0.5).map(|&i| pairs[i].0).collect();
+            sessions.push(Session { course: c.course, days: c.days.clone(), venue: c.venue, trainers: c.trainers.clone(), attendees });
+        }
+    }
+    let inner = solution.into_inner();
+    let bound = constant + if optimal { inner.objective() } else { inner.stats().best_bound.unwrap_or(f64::NEG_INFINITY) };
+    let timetable = replay(inst, &sessions, &session_cand, &pin_choice)?;
+    Ok(SessionResult { timetable, bound, optimal })
+}
+
+/// The model's variables and objective: session costs and mixing, travel minus the penalty
+/// saved per seat (the penalties of all demands are the constant microlp drops).
+fn session_variables(inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)]) -> (ProblemVariables, Expression, SessionVars) {
+    let m = &inst.timetable;
+    let w = &m.weights;
     let mut vars = ProblemVariables::new();
     let mut objective = Expression::from(0.0);
     let y: Vec<Variable> = cands.iter().map(|_| vars.add(variable().binary())).collect();
@@ -334,59 +381,66 @@ fn session_model(
                 .collect()
         })
         .collect();
-    // Warm start from a feasible timetable.
+    (vars, objective, SessionVars { y, z, x, pin_vars })
+}
+
+/// The warm start of a feasible timetable: its sessions, seats, mixing and pins. Empty when
+/// the timetable uses a seat outside the pairs or does not realise every pin.
+fn warm_start(inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], sv: &SessionVars, tt: &Timetable) -> Vec<(Variable, f64)> {
+    let m = &inst.timetable;
     let mut initial: Vec<(Variable, f64)> = Vec::new();
-    if let Some(tt) = warm {
-        let index: HashMap<(usize, usize, usize, &[usize]), usize> =
-            cands.iter().enumerate().map(|(k, c)| ((c.course, c.days[0], c.venue, c.trainers.as_slice()), k)).collect();
-        let mut seat: HashMap<(usize, usize), bool> = HashMap::new();
-        let mut open = vec![false; cands.len()];
-        let mut mixing = vec![0.0; cands.len()];
-        for s in &tt.sessions {
-            if let Some(&k) = index.get(&(s.course, s.days[0], s.venue, s.trainers.as_slice())) {
-                open[k] = true;
-                let mut per_muni: BTreeMap<usize, usize> = BTreeMap::new();
-                for &d in &s.attendees {
-                    seat.insert((d, k), true);
-                    *per_muni.entry(inst.participants[m.demands[d].participant].municipality).or_default() += 1;
-                }
-                mixing[k] = per_muni.values().copied().max().unwrap_or(0) as f64;
+    let index: HashMap<(usize, usize, usize, &[usize]), usize> =
+        cands.iter().enumerate().map(|(k, c)| ((c.course, c.days[0], c.venue, c.trainers.as_slice()), k)).collect();
+    let mut seat: HashMap<(usize, usize), bool> = HashMap::new();
+    let mut open = vec![false; cands.len()];
+    let mut mixing = vec![0.0; cands.len()];
+    for s in &tt.sessions {
+        if let Some(&k) = index.get(&(s.course, s.days[0], s.venue, s.trainers.as_slice())) {
+            open[k] = true;
+            let mut per_muni: BTreeMap<usize, usize> = BTreeMap::new();
+            for &d in &s.attendees {
+                seat.insert((d, k), true);
+                *per_muni.entry(inst.participants[m.demands[d].participant].municipality).or_default() += 1;
             }
-        }
-        let pair_set: BTreeSet<(usize, usize)> = pairs.iter().copied().collect();
-        // Which open candidate realises each pin in the warm start.
-        let mut used = vec![false; cands.len()];
-        let mut pin_start: Vec<(Variable, f64)> = Vec::new();
-        let mut pins_ok = true;
-        for (pin, list) in inst.pins.sessions.iter().zip(&pin_vars) {
-            let pick = list
-                .iter()
-                .find(|(k, _)| open[*k] && !used[*k] && pin.demands.iter().flatten().all(|d| seat.contains_key(&(*d, *k))))
-                .map(|&(k, _)| k);
-            pins_ok &= pick.is_some();
-            if let Some(k) = pick {
-                used[k] = true;
-            }
-            pin_start.extend(list.iter().map(|&(k, v)| (v, if Some(k) == pick { 1.0 } else { 0.0 })));
-        }
-        if pins_ok && seat.keys().all(|p| pair_set.contains(p)) {
-            initial.extend(pin_start);
-            initial.extend(y.iter().enumerate().map(|(k, &v)| (v, if open[k] { 1.0 } else { 0.0 })));
-            initial.extend(z.iter().enumerate().map(|(k, &v)| (v, mixing[k])));
-            initial.extend(pairs.iter().enumerate().map(|(i, p)| (x[i], if seat.contains_key(p) { 1.0 } else { 0.0 })));
+            mixing[k] = per_muni.values().copied().max().unwrap_or(0) as f64;
         }
     }
-    let mut model = vars.minimise(objective).using(good_lp::microlp).with_time_limit(seconds);
-    if !initial.is_empty() {
-        model = model.with_initial_solution(initial);
+    let pair_set: BTreeSet<(usize, usize)> = pairs.iter().copied().collect();
+    // Which open candidate realises each pin in the warm start.
+    let mut used = vec![false; cands.len()];
+    let mut pin_start: Vec<(Variable, f64)> = Vec::new();
+    let mut pins_ok = true;
+    for (pin, list) in inst.pins.sessions.iter().zip(&sv.pin_vars) {
+        let pick = list
+            .iter()
+            .find(|(k, _)| open[*k] && !used[*k] && pin.demands.iter().flatten().all(|d| seat.contains_key(&(*d, *k))))
+            .map(|&(k, _)| k);
+        pins_ok &= pick.is_some();
+        if let Some(k) = pick {
+            used[k] = true;
+        }
+        pin_start.extend(list.iter().map(|&(k, v)| (v, if Some(k) == pick { 1.0 } else { 0.0 })));
     }
+    if pins_ok && seat.keys().all(|p| pair_set.contains(p)) {
+        initial.extend(pin_start);
+        initial.extend(sv.y.iter().enumerate().map(|(k, &v)| (v, if open[k] { 1.0 } else { 0.0 })));
+        initial.extend(sv.z.iter().enumerate().map(|(k, &v)| (v, mixing[k])));
+        initial.extend(pairs.iter().enumerate().map(|(i, p)| (sv.x[i], if seat.contains_key(p) { 1.0 } else { 0.0 })));
+    }
+    initial
+}
+
+/// One session per demand; strong linking x ≤ y; seats, minimum group and mixing per session.
+/// Returns the attendance pairs of each candidate.
+fn session_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], sv: &SessionVars) -> PairsOf {
+    let m = &inst.timetable;
+    let (x, y, z) = (&sv.x, &sv.y, &sv.z);
     let mut of_demand: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    let mut of_cand: Vec<Vec<usize>> = vec![Vec::new(); cands.len()];
+    let mut of_cand: PairsOf = vec![Vec::new(); cands.len()];
     for (i, &(d, k)) in pairs.iter().enumerate() {
         of_demand.entry(d).or_default().push(i);
         of_cand[k].push(i);
     }
-    // One session per demand; strong linking x ≤ y.
     for list in of_demand.values() {
         let sum: Expression = list.iter().map(|&i| x[i]).sum();
         model.add_constraint(sum.leq(1.0));
@@ -394,7 +448,6 @@ fn session_model(
     for (i, &(_, k)) in pairs.iter().enumerate() {
         model.add_constraint((Expression::from(x[i]) - y[k]).leq(0.0));
     }
-    // Seats, minimum group and mixing per session.
     for (k, c) in cands.iter().enumerate() {
         let seated: Expression = of_cand[k].iter().map(|&i| x[i]).sum();
         let seats = m.venues[c.venue].capacity.min(m.courses[c.course].max_size) as f64;
@@ -409,8 +462,14 @@ fn session_model(
             model.add_constraint((Expression::from(z[k]) - group).geq(0.0));
         }
     }
+    of_cand
+}
+
+/// Per participant: one course a day, workload per month and round, courses per round, and
+/// prerequisites attended in this round ending before the course starts.
+fn participant_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], x: &[Variable]) {
+    let m = &inst.timetable;
     let workload = Workload::of(m);
-    // Per participant: one course a day, workload per month and round, courses per round.
     let mut of_participant: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, &(d, _)) in pairs.iter().enumerate() {
         of_participant.entry(m.demands[d].participant).or_default().push(i);
@@ -448,7 +507,6 @@ fn session_model(
             let n: Expression = list.iter().map(|&i| x[i]).sum();
             model.add_constraint(n.leq(m.workload.max_courses as f64));
         }
-        // Prerequisites attended in this round must end before the course starts.
         for &i in list {
             let (d, k) = pairs[i];
             for &q in &m.courses[m.demands[d].course].prerequisites {
@@ -464,7 +522,11 @@ fn session_model(
             }
         }
     }
-    // Unit absence caps.
+}
+
+/// Unit absence caps.
+fn unit_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], x: &[Variable]) {
+    let m = &inst.timetable;
     let mut unit_day: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     for (i, &(d, k)) in pairs.iter().enumerate() {
         let u = inst.participants[m.demands[d].participant].unit;
@@ -479,7 +541,11 @@ fn session_model(
             model.add_constraint(sum.leq(m.workload.unit_cap[u] as f64));
         }
     }
-    // Trainers and venues: one session a day; trainers' maximum days; sessions per course.
+}
+
+/// Trainers and venues: one session a day; trainers' maximum days; sessions per course.
+fn trainer_venue_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate], y: &[Variable]) {
+    let m = &inst.timetable;
     let mut trainer_day: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     let mut venue_day: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     let mut trainer_days: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -512,16 +578,19 @@ fn session_model(
             model.add_constraint(sum.leq(mx as f64));
         }
     }
-    // Pins: each fixed session is realised by one admitting candidate (z), a candidate realises
-    // at most one pin and only when open, and the pin's attendees sit in it.
+}
+
+/// Pins: each fixed session is realised by one admitting candidate, a candidate realises at
+/// most one pin and only when open, and the pin's attendees sit in it.
+fn pin_rows(model: &mut impl SolverModel, inst: &Instance, pairs: &[(usize, usize)], sv: &SessionVars) {
     let pair_index: HashMap<(usize, usize), usize> = pairs.iter().enumerate().map(|(i, &p)| (p, i)).collect();
     let mut realises: BTreeMap<usize, Vec<Variable>> = BTreeMap::new();
-    for (pin, list) in inst.pins.sessions.iter().zip(&pin_vars) {
+    for (pin, list) in inst.pins.sessions.iter().zip(&sv.pin_vars) {
         for &(k, v) in list {
             realises.entry(k).or_default().push(v);
             for d in pin.demands.iter().flatten() {
                 match pair_index.get(&(*d, k)) {
-                    Some(&i) => model.add_constraint((Expression::from(v) - x[i]).leq(0.0)),
+                    Some(&i) => model.add_constraint((Expression::from(v) - sv.x[i]).leq(0.0)),
                     None => model.add_constraint(Expression::from(v).leq(0.0)),
                 };
             }
@@ -531,36 +600,26 @@ fn session_model(
     }
     for (&k, vs) in &realises {
         let sum: Expression = vs.iter().copied().sum();
-        model.add_constraint((sum - y[k]).leq(0.0));
+        model.add_constraint((sum - sv.y[k]).leq(0.0));
     }
-    let solution = model.solve().map_err(|e| SolveError::Numeric(format!("the session model failed: {e}")))?;
-    let optimal = matches!(solution.status(), good_lp::SolutionStatus::Optimal);
-    let mut sessions = Vec::new();
-    let mut session_cand = Vec::new();
-    let pin_choice: Vec<Option<usize>> =
-        pin_vars.iter().map(|list| list.iter().find(|&&(_, v)| solution.value(v) > 0.5).map(|&(k, _)| k)).collect();
-    for (k, c) in cands.iter().enumerate() {
-        if solution.value(y[k]) > 0.5 {
-            session_cand.push(k);
-            let attendees: Vec<usize> = of_cand[k].iter().filter(|&&i| solution.value(x[i]) > 0.5).map(|&i| pairs[i].0).collect();
-            sessions.push(Session { course: c.course, days: c.days.clone(), venue: c.venue, trainers: c.trainers.clone(), attendees });
-        }
-    }
-    let inner = solution.into_inner();
-    let bound = constant + if optimal { inner.objective() } else { inner.stats().best_bound.unwrap_or(f64::NEG_INFINITY) };
-    // Replay through the state so that every rule is applied once more by the solver's own
-    // rule code; a numerically doubtful seat is dropped rather than kept.
+}
+
+/// Replays the model's sessions through the state so that every rule is applied once more by
+/// the solver's own rule code; a numerically doubtful seat is dropped rather than kept. Every
+/// pinned attendee must be re-seated in its pinned session.
+fn replay(inst: &Instance, sessions: &[Session], session_cand: &[usize], pin_choice: &[Option<usize>]) -> Result<Timetable, SolveError> {
+    let m = &inst.timetable;
     let mut st = State::new(inst);
     let mut pending: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut slot_of_cand: HashMap<usize, usize> = HashMap::new();
-    for (s, &k) in sessions.iter().zip(&session_cand) {
+    for (s, &k) in sessions.iter().zip(session_cand) {
         if st.can_place(s.course, &s.days, s.venue, &s.trainers) {
             let slot = st.open(s.course, s.days.clone(), s.venue, s.trainers.clone());
             slot_of_cand.insert(k, slot);
             pending.push((slot, s.attendees.clone()));
         }
     }
-    for (pin, choice) in inst.pins.sessions.iter().zip(&pin_choice) {
+    for (pin, choice) in inst.pins.sessions.iter().zip(pin_choice) {
         let Some(&slot) = choice.and_then(|k| slot_of_cand.get(&k)) else {
             return Err(SolveError::Numeric(format!("the session model left {} ({}) unrealised", pin.label, pin.path)));
         };
@@ -582,8 +641,7 @@ fn session_model(
         }
     }
     st.repair();
-    // Every pinned attendee must have been re-seated in its pinned session.
-    for (pin, choice) in inst.pins.sessions.iter().zip(&pin_choice) {
+    for (pin, choice) in inst.pins.sessions.iter().zip(pin_choice) {
         let slot = choice.and_then(|k| slot_of_cand.get(&k).copied());
         if pin.demands.iter().flatten().any(|d| st.assigned[*d] != slot)
             || slot.is_some_and(|s| st.size(s) < m.courses[pin.course].min_size)
@@ -591,5 +649,5 @@ fn session_model(
             return Err(SolveError::Numeric(format!("the session model's seats for {} ({}) did not replay", pin.label, pin.path)));
         }
     }
-    Ok(SessionResult { timetable: st.to_timetable(), bound, optimal })
+    Ok(st.to_timetable())
 }

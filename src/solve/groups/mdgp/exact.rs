@@ -78,7 +78,7 @@ pub struct ExactSolution {
 pub fn exact_milp(p: &GroupingProblem, time_limit: Duration) -> Result<ExactSolution, GroupingError> {
     let t0 = Instant::now();
     let prep = Prepared::new(p)?;
-    let (n, m) = (prep.n, prep.m);
+    let n = prep.n;
     if n > 64 {
         return Err(GroupingError::TooLarge(format!("n = {n} > 64; use local_search")));
     }
@@ -93,30 +93,8 @@ pub fn exact_milp(p: &GroupingProblem, time_limit: Duration) -> Result<ExactSolu
             elapsed: t0.elapsed(),
         });
     }
-    // Classes of interchangeable groups, in index order.
-    let same = |g: usize, h: usize| {
-        prep.lo[g] == prep.lo[h] && prep.hi[g] == prep.hi[h] && (0..n).all(|i| prep.allowed(i, g) == prep.allowed(i, h))
-    };
-    let mut class_of = vec![usize::MAX; m];
-    let mut classes: Vec<Vec<usize>> = Vec::new();
-    for g in 0..m {
-        if class_of[g] == usize::MAX {
-            let c: Vec<usize> = (g..m).filter(|&h| class_of[h] == usize::MAX && same(g, h)).collect();
-            for &h in &c {
-                class_of[h] = classes.len();
-            }
-            classes.push(c);
-        }
-    }
-    // Column count before enumerating (caps only remove columns).
-    let mut estimate: u128 = 0;
-    for class in &classes {
-        let g = class[0];
-        let k = (0..n).filter(|&i| prep.allowed(i, g)).count();
-        for s in prep.lo[g].max(1)..=prep.hi[g].min(k) {
-            estimate += binomial(k, s);
-        }
-    }
+    let (class_of, classes) = interchangeable_classes(&prep);
+    let estimate = column_estimate(&prep, &classes);
     if estimate > EXACT_MAX_COLUMNS as u128 {
         return Err(GroupingError::TooLarge(format!(
             "the set-partitioning model would have about {estimate} columns (limit {EXACT_MAX_COLUMNS}); use local_search"
@@ -173,21 +151,7 @@ pub fn exact_milp(p: &GroupingProblem, time_limit: Duration) -> Result<ExactSolu
             model.add_constraint(e.eq(k));
         }
     }
-    // Warm start: the columns of the heuristic's groups.
-    let index: HashMap<(usize, u64), usize> = cols.iter().enumerate().map(|(k, col)| ((col.class, col.mask), k)).collect();
-    let mut masks = vec![0u64; m];
-    for (i, &g) in heur.assignment.iter().enumerate() {
-        masks[g] |= 1u64 << i;
-    }
-    let mut chosen = vec![false; cols.len()];
-    for g in 0..m {
-        if masks[g] != 0 {
-            if let Some(&k) = index.get(&(class_of[g], masks[g])) {
-                chosen[k] = true;
-            }
-        }
-    }
-    let hint: Vec<(Variable, f64)> = xs.iter().zip(&chosen).map(|(&x, &c)| (x, if c { 1.0 } else { 0.0 })).collect();
+    let hint = warm_start(&cols, &xs, &class_of, &heur.assignment);
     let columns = cols.len();
     let remaining = time_limit.saturating_sub(t0.elapsed()).as_secs_f64().max(0.01);
     let model = model.with_initial_solution(hint).with_time_limit(remaining);
@@ -215,22 +179,8 @@ pub fn exact_milp(p: &GroupingProblem, time_limit: Duration) -> Result<ExactSolu
         SolutionStatus::Optimal => ExactStatus::Optimal,
         _ => ExactStatus::TimeLimit,
     };
-    let mut assignment = vec![usize::MAX; n];
-    let mut next_in_class = vec![0usize; classes.len()];
-    for (col, &x) in cols.iter().zip(&xs) {
-        if sol.value(x) > 0.5 {
-            let c = col.class;
-            let Some(&g) = classes[c].get(next_in_class[c]) else {
-                continue;
-            };
-            next_in_class[c] += 1;
-            let mut mask = col.mask;
-            while mask != 0 {
-                assignment[mask.trailing_zeros() as usize] = g;
-                mask &= mask - 1;
-            }
-        }
-    }
+    let chosen: Vec<bool> = xs.iter().map(|&x| sol.value(x) > 0.5).collect();
+    let assignment = assignment_of(n, &cols, &chosen, &classes);
     let stats = sol.into_inner().stats();
     if !p.violations(&assignment).is_empty() {
         return Err(GroupingError::Solver("microlp returned an assignment that breaks a constraint".into()));
@@ -245,6 +195,77 @@ pub fn exact_milp(p: &GroupingProblem, time_limit: Duration) -> Result<ExactSolu
         ExactStatus::TimeLimit => stats.best_bound,
     };
     Ok(ExactSolution { assignment, objective, status, bound, columns, nodes: stats.nodes_solved, elapsed: t0.elapsed() })
+}
+
+/// Classes of interchangeable groups (same bounds, same allowed elements), in index order:
+/// the class of each group, and the groups of each class.
+fn interchangeable_classes(prep: &Prepared) -> (Vec<usize>, Vec<Vec<usize>>) {
+    let (n, m) = (prep.n, prep.m);
+    let same = |g: usize, h: usize| {
+        prep.lo[g] == prep.lo[h] && prep.hi[g] == prep.hi[h] && (0..n).all(|i| prep.allowed(i, g) == prep.allowed(i, h))
+    };
+    let mut class_of = vec![usize::MAX; m];
+    let mut classes: Vec<Vec<usize>> = Vec::new();
+    for g in 0..m {
+        if class_of[g] == usize::MAX {
+            let c: Vec<usize> = (g..m).filter(|&h| class_of[h] == usize::MAX && same(g, h)).collect();
+            for &h in &c {
+                class_of[h] = classes.len();
+            }
+            classes.push(c);
+        }
+    }
+    (class_of, classes)
+}
+
+/// The number of columns before enumerating them (caps only remove columns).
+fn column_estimate(prep: &Prepared, classes: &[Vec<usize>]) -> u128 {
+    let mut estimate: u128 = 0;
+    for class in classes {
+        let g = class[0];
+        let k = (0..prep.n).filter(|&i| prep.allowed(i, g)).count();
+        for s in prep.lo[g].max(1)..=prep.hi[g].min(k) {
+            estimate += binomial(k, s);
+        }
+    }
+    estimate
+}
+
+/// Warm start: the columns of an assignment's groups set to 1, all others to 0.
+fn warm_start(cols: &[Column], xs: &[Variable], class_of: &[usize], assignment: &[usize]) -> Vec<(Variable, f64)> {
+    let index: HashMap<(usize, u64), usize> = cols.iter().enumerate().map(|(k, col)| ((col.class, col.mask), k)).collect();
+    let mut masks = vec![0u64; class_of.len()];
+    for (i, &g) in assignment.iter().enumerate() {
+        masks[g] |= 1u64 << i;
+    }
+    let mut chosen = vec![false; cols.len()];
+    for g in 0..class_of.len() {
+        if masks[g] != 0 {
+            if let Some(&k) = index.get(&(class_of[g], masks[g])) {
+                chosen[k] = true;
+            }
+        }
+    }
+    xs.iter().zip(&chosen).map(|(&x, &c)| (x, if c { 1.0 } else { 0.0 })).collect()
+}
+
+/// The assignment of the chosen columns: each class's columns go to its groups in order.
+fn assignment_of(n: usize, cols: &[Column], chosen: &[bool], classes: &[Vec<usize>]) -> Vec<usize> {
+    let mut assignment = vec![usize::MAX; n];
+    let mut next_in_class = vec![0usize; classes.len()];
+    for (col, _) in cols.iter().zip(chosen).filter(|(_, &c)| c) {
+        let c = col.class;
+        let Some(&g) = classes[c].get(next_in_class[c]) else {
+            continue;
+        };
+        next_in_class[c] += 1;
+        let mut mask = col.mask;
+        while mask != 0 {
+            assignment[mask.trailing_zeros() as usize] = g;
+            mask &= mask - 1;
+        }
+    }
+    assignment
 }
 
 /// One candidate group: a member set usable by one class of groups.

@@ -1,0 +1,413 @@
+//! Forming the groups of one programme, step by step: who is eligible, how many groups, who is
+//! served when seats are short, the grouping problem and its solution, the leaders and the
+//! meetings.
+
+use super::mdgp::{AttributeCap, GroupingProblem, SiteCosts};
+use super::{ineligibility, pair_benefit, schedule_group, FormedGroup, GroupParams, ProgrammeOutcome};
+use crate::model::groups::GroupProgramme;
+use crate::model::pins::PinnedGroup;
+use crate::model::Instance;
+use crate::solve::strategy::Strategy;
+use crate::solve::SolveError;
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// An eligible participant left without a group: (participant, reason code, message).
+type Unserved = (usize, &'static str, String);
+
+/// A mixing cap: the label of every participant, the cap per group, and what the label is.
+type LabelCap = (Vec<usize>, usize, &'static str);
+
+/// One programme being formed: the instance, the programme and its fixed groups.
+struct Programme<'a> {
+    inst: &'a Instance,
+    prog: &'a GroupProgramme,
+    pins: &'a [PinnedGroup],
+}
+
+/// The leaders a programme can use: leaders qualified for it with room left in the round, and
+/// the number of groups they (and the pinned leaders) can lead.
+struct Leaders {
+    qualified: Vec<usize>,
+    places: usize,
+}
+
+/// Forms programme `pi`'s groups with the strategy of `params`, assigns leaders (updating the
+/// round's leader loads and the places reserved for pinned leaders) and dates the meetings.
+pub(super) fn solve_programme(
+    inst: &Instance,
+    pi: usize,
+    params: &GroupParams,
+    leader_load: &mut [usize],
+    reserved: &mut [usize],
+    busy: &mut BTreeMap<String, BTreeSet<NaiveDate>>,
+) -> Result<ProgrammeOutcome, SolveError> {
+    let prog = &inst.group_programmes[pi];
+    let strat = params.strategy;
+    let pp = Programme { inst, prog, pins: inst.pins.groups.get(pi).map_or(&[], |v| v.as_slice()) };
+    let mut out = ProgrammeOutcome::empty(pi, strat.name(), strat.method(), true);
+    let eligible = pp.eligible(&mut out.not_eligible)?;
+    let leaders = pp.leaders(leader_load, reserved);
+    let n = eligible.len();
+    let mut m = pp.group_count(n, &leaders, &mut out.notes);
+    let order = pp.service_order(&eligible);
+    let label_caps = pp.label_caps();
+    if m < pp.pins.len() {
+        return Err(pp.pin_error(format!(
+            "{} fixed groups but only {m} group(s) can be formed ({n} eligible participants, {} leader place(s))",
+            pp.pins.len(),
+            leaders.places
+        )));
+    }
+    if m == 0 {
+        let (code, msg) = if n < prog.min_size {
+            ("too_few_for_a_group", format!("only {n} eligible participant(s); a group needs at least {}", prog.min_size))
+        } else {
+            ("no_leader", format!("no leader qualified for \"{}\" has room for a group", prog.qualification))
+        };
+        out.unserved = order.iter().map(|&p| (p, code, msg.clone())).collect();
+        out.unserved.sort_by(|a, b| inst.participants[a.0].id.cmp(&inst.participants[b.0].id));
+        return Ok(out);
+    }
+    let (served, unserved) = pp.select_members(&order, &label_caps, &mut m, &mut out.notes)?;
+    out.unserved = unserved;
+    out.unserved.sort_by(|a, b| inst.participants[a.0].id.cmp(&inst.participants[b.0].id));
+    if served.is_empty() {
+        return Ok(out);
+    }
+    let (problem, slot_of_pin) = pp.grouping_problem(&served, &label_caps, m)?;
+    let grouping = strat.imp().solve(&problem, params).map_err(|e| SolveError::Numeric(format!("group programme {}: {e}", prog.id)))?;
+    let value = problem.evaluate(&grouping.assignment);
+    out.diversity = value.pair_benefit;
+    out.travel = value.travel_cost;
+    out.optimal = grouping.optimal;
+    out.notes.extend(grouping.note.clone());
+    out.bound = grouping.bound;
+    let mut groups = pp.form_groups(&served, &problem, &grouping.assignment, m, &slot_of_pin);
+    if let Some(v) = prog.venue {
+        out.travel = served.iter().map(|&p| prog.diversity.travel_per_minute * inst.travel(inst.participants[p].municipality, v)).sum();
+    }
+    out.leader_travel_minutes = pp.assign_leaders(&mut groups, &leaders.qualified, leader_load, reserved);
+    for group in &mut groups {
+        let pinned: &[NaiveDate] = group.pin.map_or(&[], |j| pp.pins[j].meetings.as_slice());
+        schedule_group(inst, prog, group, pinned, busy);
+    }
+    out.groups = groups;
+    Ok(out)
+}
+
+impl Programme<'_> {
+    fn pin_error(&self, why: String) -> SolveError {
+        SolveError::Pins(format!(
+            "group programme {}: {why} (fixed groups: {})",
+            self.prog.id,
+            self.pins.iter().map(|g| g.path.as_str()).collect::<Vec<_>>().join(", ")
+        ))
+    }
+
+    /// The size ranges of `m` groups.
+    fn sizes_for(&self, m: usize) -> Vec<(usize, usize)> {
+        match &self.prog.group_sizes {
+            Some(sizes) => sizes.iter().copied().take(m).collect(),
+            None => vec![(self.prog.min_size, self.prog.max_size); m],
+        }
+    }
+
+    /// The members `m` groups need at least.
+    fn need(&self, m: usize) -> usize {
+        self.sizes_for(m).iter().map(|s| s.0).sum::<usize>()
+    }
+
+    /// The eligible candidates; enrolled candidates who are not eligible go to `not_eligible`
+    /// with the reason. A pinned member who is not eligible is an error.
+    fn eligible(&self, not_eligible: &mut Vec<(usize, String)>) -> Result<Vec<usize>, SolveError> {
+        let mut eligible = Vec::new();
+        for &p in &self.prog.candidates {
+            match ineligibility(self.inst, self.prog, p) {
+                None => eligible.push(p),
+                Some(why) if self.prog.explicit_enrolment => not_eligible.push((p, why)),
+                Some(_) => {}
+            }
+        }
+        if let Some(p) = self.pins.iter().flat_map(|g| &g.members).find(|p| !eligible.contains(p)) {
+            return Err(
+                self.pin_error(format!("pinned member {} is not an eligible candidate of the programme", self.inst.participants[*p].id))
+            );
+        }
+        Ok(eligible)
+    }
+
+    /// Leaders: qualified, with room left in the round (places reserved for pinned leaders
+    /// excepted); groups with a pinned leader need no place.
+    fn leaders(&self, leader_load: &[usize], reserved: &[usize]) -> Leaders {
+        let inst = self.inst;
+        let room = |l: usize| inst.group_leaders[l].max_groups.saturating_sub(leader_load[l] + reserved[l]);
+        let qualified: Vec<usize> = (0..inst.group_leaders.len())
+            .filter(|&l| inst.group_leaders[l].qualifications.contains(&self.prog.qualification) && room(l) > 0)
+            .collect();
+        let pinned_leaders = self.pins.iter().filter(|g| g.leader.is_some()).count();
+        let places = qualified.iter().map(|&l| room(l)).sum::<usize>() + pinned_leaders;
+        Leaders { qualified, places }
+    }
+
+    /// Number of groups: fixed, or as few as the maximum size allows; never more than leaders
+    /// can lead nor more than the eligible can fill. Adaptations are noted.
+    fn group_count(&self, n: usize, leaders: &Leaders, notes: &mut Vec<String>) -> usize {
+        let prog = self.prog;
+        let mut m = prog.group_sizes.as_ref().map(|s| s.len()).or(prog.groups).unwrap_or_else(|| n.div_ceil(prog.max_size.max(1)));
+        // Every fixed group is a group of its own: form at least as many groups as there are.
+        if prog.groups.is_none() && prog.group_sizes.is_none() && m < self.pins.len() {
+            m = self.pins.len();
+        }
+        if prog.leader_required && m > leaders.places {
+            notes.push(format!(
+                "{m} groups are needed but the qualified leaders ({}) have room for {}",
+                leaders.qualified.iter().map(|&l| self.inst.group_leaders[l].id.as_str()).collect::<Vec<_>>().join(", "),
+                leaders.places
+            ));
+            m = leaders.places;
+        }
+        if self.need(m) > n {
+            let fit = (0..=m).rev().find(|&k| self.need(k) <= n).unwrap_or(0);
+            if prog.groups.is_some() || prog.group_sizes.is_some() {
+                notes.push(format!("{m} groups need at least {} members; {n} are eligible, so {fit} group(s) are formed", self.need(m)));
+            }
+            m = fit;
+        }
+        m
+    }
+
+    /// Who is served when seats are short: pinned members first, then earliest employment
+    /// (they have waited longest), then id, a rule a coordinator can state.
+    fn service_order(&self, eligible: &[usize]) -> Vec<usize> {
+        let inst = self.inst;
+        let mut order = eligible.to_vec();
+        let is_pinned = |p: usize| self.pins.iter().any(|g| g.members.contains(&p));
+        order.sort_by(|&a, &b| {
+            (!is_pinned(a), inst.participants[a].employment_start, &inst.participants[a].id).cmp(&(
+                !is_pinned(b),
+                inst.participants[b].employment_start,
+                &inst.participants[b].id,
+            ))
+        });
+        order
+    }
+
+    /// The programme's mixing caps.
+    fn label_caps(&self) -> Vec<LabelCap> {
+        let inst = self.inst;
+        [
+            self.prog.max_per_municipality.map(|c| (inst.participants.iter().map(|p| p.municipality).collect(), c, "municipality")),
+            self.prog.max_per_unit.map(|c| (inst.participants.iter().map(|p| p.unit).collect(), c, "unit")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    /// Selects the served members for `m` groups in service order; someone whose municipality
+    /// or unit already fills its share of seats under a mixing cap waits. If the caps leave too
+    /// few for `m` groups, one group fewer is tried (and noted).
+    fn select_members(
+        &self,
+        order: &[usize],
+        label_caps: &[LabelCap],
+        m: &mut usize,
+        notes: &mut Vec<String>,
+    ) -> Result<(Vec<usize>, Vec<Unserved>), SolveError> {
+        loop {
+            let (served, mut unserved) = self.fill_seats(order, label_caps, *m);
+            if served.len() >= self.need(*m) {
+                return Ok((served, unserved));
+            }
+            if *m <= self.pins.len() {
+                return Err(self.pin_error(format!(
+                    "the mixing caps leave {} participants, too few for the {m} group(s) the fixed groups need",
+                    served.len()
+                )));
+            }
+            if *m == 1 {
+                let msg =
+                    format!("only {} participant(s) fit the mixing caps; a group needs at least {}", served.len(), self.prog.min_size);
+                unserved.extend(served.iter().map(|&p| (p, "too_few_for_a_group", msg.clone())));
+                return Ok((vec![], unserved));
+            }
+            notes.push(format!(
+                "the mixing caps leave {} participants, too few for {m} groups of at least {}; trying {}",
+                served.len(),
+                self.prog.min_size,
+                *m - 1
+            ));
+            *m -= 1;
+        }
+    }
+
+    /// The seats of `m` groups filled in service order within the mixing caps: (served,
+    /// unserved with reasons).
+    fn fill_seats(&self, order: &[usize], label_caps: &[LabelCap], m: usize) -> (Vec<usize>, Vec<Unserved>) {
+        let seats: usize = self.sizes_for(m).iter().map(|s| s.1).sum();
+        let mut served = Vec::new();
+        let mut unserved = Vec::new();
+        let mut used: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); label_caps.len()];
+        for &p in order {
+            if served.len() == seats {
+                unserved.push((
+                    p,
+                    "groups_full",
+                    format!("all {m} group(s) are full ({seats} seats); earlier employment dates were served first"),
+                ));
+                continue;
+            }
+            let blocked =
+                label_caps.iter().enumerate().find(|(c, (label, cap, _))| used[*c].get(&label[p]).copied().unwrap_or(0) >= m * cap);
+            if let Some((_, (_, cap, what))) = blocked {
+                unserved.push((
+                    p,
+                    "mixing_cap",
+                    format!("the {m} group(s) already hold {} people from the same {what} (at most {cap} per group)", m * cap),
+                ));
+                continue;
+            }
+            for (c, (label, _, _)) in label_caps.iter().enumerate() {
+                *used[c].entry(label[p]).or_default() += 1;
+            }
+            served.push(p);
+        }
+        (served, unserved)
+    }
+
+    /// The grouping problem of the served members in `m` groups, and the group slot of each
+    /// fixed group (a size range that holds it; its members may only be placed there, so they
+    /// stay together and apart from other fixed groups).
+    fn grouping_problem(&self, served: &[usize], label_caps: &[LabelCap], m: usize) -> Result<(GroupingProblem, Vec<usize>), SolveError> {
+        let (inst, prog, pins) = (self.inst, self.prog, self.pins);
+        let k = served.len();
+        let mut weights = vec![0.0; k * k];
+        for a in 0..k {
+            for b in a + 1..k {
+                let w = pair_benefit(inst, prog, served[a], served[b]);
+                weights[a * k + b] = w;
+                weights[b * k + a] = w;
+            }
+        }
+        let caps: Vec<AttributeCap> = label_caps
+            .iter()
+            .map(|(label, cap, _)| AttributeCap { label: served.iter().map(|&p| label[p] as u32).collect(), max_per_group: *cap })
+            .collect();
+        let n_sites = inst.municipalities.len();
+        let site_costs = match prog.venue {
+            Some(_) => None,
+            None => Some(SiteCosts {
+                n_sites,
+                cost: served
+                    .iter()
+                    .flat_map(|&p| {
+                        (0..n_sites).map(move |s| prog.diversity.travel_per_minute * inst.travel(inst.participants[p].municipality, s))
+                    })
+                    .collect(),
+            }),
+        };
+        let bounds = self.sizes_for(m);
+        let mut slot_of_pin = vec![usize::MAX; pins.len()];
+        let mut by_size: Vec<usize> = (0..pins.len()).collect();
+        by_size.sort_by_key(|&j| (std::cmp::Reverse(pins[j].members.len()), j));
+        let mut taken = vec![false; m];
+        for j in by_size {
+            let Some(g) = (0..m).find(|&g| !taken[g] && bounds[g].1 >= pins[j].members.len()) else {
+                return Err(self.pin_error(format!(
+                    "no group of the programme can hold the {} members of {}",
+                    pins[j].members.len(),
+                    pins[j].path
+                )));
+            };
+            taken[g] = true;
+            slot_of_pin[j] = g;
+        }
+        let allowed_groups = (!pins.is_empty()).then(|| {
+            served
+                .iter()
+                .map(|&p| match pins.iter().position(|g| g.members.contains(&p)) {
+                    Some(j) => (0..m).map(|g| g == slot_of_pin[j]).collect(),
+                    None => vec![true; m],
+                })
+                .collect()
+        });
+        Ok((GroupingProblem { n: k, weights, group_bounds: bounds, caps, site_costs, allowed_groups }, slot_of_pin))
+    }
+
+    /// The groups of a solved grouping, members sorted by id, in a stable order: by the first
+    /// member's id (groups of different sizes keep the order of their size ranges).
+    fn form_groups(
+        &self,
+        served: &[usize],
+        problem: &GroupingProblem,
+        assignment: &[usize],
+        m: usize,
+        slot_of_pin: &[usize],
+    ) -> Vec<FormedGroup> {
+        let inst = self.inst;
+        let sites = problem.meeting_sites(assignment);
+        let mut groups: Vec<FormedGroup> = (0..m)
+            .map(|g| FormedGroup {
+                members: (0..served.len()).filter(|&i| assignment[i] == g).map(|i| served[i]).collect(),
+                place: self.prog.venue.or_else(|| sites.as_ref().map(|s| s[g])).unwrap_or(0),
+                leader: None,
+                meetings: vec![],
+                conflicts: vec![],
+                shortfall: None,
+                pin: slot_of_pin.iter().position(|&x| x == g),
+                id: None,
+            })
+            .collect();
+        for g in &mut groups {
+            g.members.sort_by(|&a, &b| inst.participants[a].id.cmp(&inst.participants[b].id));
+        }
+        if self.prog.group_sizes.is_none() {
+            groups.sort_by(|a, b| inst.participants[a.members[0]].id.cmp(&inst.participants[b.members[0]].id));
+        }
+        groups
+    }
+
+    /// Leaders for the groups: pinned leaders first (their places were reserved), then an
+    /// exact assignment of the other groups to qualified leaders' free places, minimising
+    /// travel. Returns the leaders' travel minutes to their groups, summed.
+    fn assign_leaders(&self, groups: &mut [FormedGroup], qualified: &[usize], leader_load: &mut [usize], reserved: &mut [usize]) -> f64 {
+        let inst = self.inst;
+        let mut travel = 0.0;
+        for group in groups.iter_mut() {
+            if let Some(l) = group.pin.and_then(|j| self.pins[j].leader) {
+                group.leader = Some(l);
+                leader_load[l] += 1;
+                reserved[l] -= 1;
+                travel += inst.travel(inst.group_leaders[l].municipality, group.place);
+            }
+        }
+        let open: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].leader.is_none()).collect();
+        if qualified.is_empty() || open.is_empty() {
+            return travel;
+        }
+        let slots: Vec<usize> = qualified
+            .iter()
+            .flat_map(|&l| std::iter::repeat_n(l, inst.group_leaders[l].max_groups.saturating_sub(leader_load[l] + reserved[l])))
+            .collect();
+        let (rows, cols) = (open.len(), slots.len().max(open.len()));
+        let big = 1e9;
+        let mut cost = vec![big; rows * cols];
+        for (row, &g) in open.iter().enumerate() {
+            for (s, &l) in slots.iter().enumerate() {
+                cost[row * cols + s] = (inst.travel(inst.group_leaders[l].municipality, groups[g].place) * 1000.0).round();
+            }
+        }
+        if let Ok((r, c)) = lsap::solve(rows, cols, &cost, false) {
+            for (row, s) in r.into_iter().zip(c) {
+                if s < slots.len() {
+                    let g = open[row];
+                    groups[g].leader = Some(slots[s]);
+                    leader_load[slots[s]] += 1;
+                    travel += inst.travel(inst.group_leaders[slots[s]].municipality, groups[g].place);
+                }
+            }
+        }
+        travel
+    }
+}

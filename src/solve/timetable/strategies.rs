@@ -1,0 +1,155 @@
+//! The timetable strategies: `auto` (the default), `milp`, `greedy` and `local-search`, each
+//! a [`TimetableStrategy`] choice backed by a [`TimetableSolver`].
+
+use super::types::{Context, Outcome};
+use super::{bound, greedy, local_search, milp, pins};
+use crate::model::Instance;
+use crate::solve::strategy::{Method, Strategy};
+use crate::solve::SolveError;
+use std::time::Instant;
+
+/// The timetable strategies (`--timetable-strategy`, `compare --strategies`), default first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum TimetableStrategy {
+    /// Exact MILP when the full model is small, else the aggregated bound and a local search.
+    Auto,
+    /// MILP: the full session model on small rounds, decomposed on large ones.
+    Milp,
+    /// Greedy construction.
+    Greedy,
+    /// Multi-start randomised greedy and local search.
+    LocalSearch,
+}
+
+impl Strategy for TimetableStrategy {
+    type Imp = dyn TimetableSolver;
+
+    fn imp(self) -> &'static dyn TimetableSolver {
+        match self {
+            TimetableStrategy::Auto => &Auto,
+            TimetableStrategy::Milp => &Milp,
+            TimetableStrategy::Greedy => &Greedy,
+            TimetableStrategy::LocalSearch => &LocalSearch,
+        }
+    }
+}
+
+impl TimetableStrategy {
+    /// Plans the timetable with this strategy.
+    pub fn solve(self, inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
+        self.imp().solve(inst, ctx)
+    }
+}
+
+/// The implementation of a timetable strategy.
+pub trait TimetableSolver: Method + Sync {
+    /// Plans the timetable.
+    fn solve(&self, inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError>;
+}
+
+/// Builds the timetable of a greedy construction (noise 0: the plain greedy).
+fn greedy_outcome(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
+    let mut st = pins::pinned_state(inst)?;
+    let mut rng = ctx.rng(0);
+    greedy::construct(&mut st, &mut rng, &greedy::Options::default(), ctx);
+    Ok(Outcome {
+        timetable: st.to_timetable(),
+        bound: Some(bound::combinatorial(inst)),
+        proven_optimal: false,
+        interrupted: ctx.expired(),
+        detail: "greedy construction".into(),
+    })
+}
+
+struct Greedy;
+
+impl Method for Greedy {
+    fn method(&self) -> &'static str {
+        "greedy heuristic: course by course, open the session (days, venue, trainers) that serves the most demand at the least travel and cost; bound from a per-course relaxation"
+    }
+}
+
+impl TimetableSolver for Greedy {
+    fn solve(&self, inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
+        greedy_outcome(inst, ctx)
+    }
+}
+
+struct LocalSearch;
+
+impl Method for LocalSearch {
+    fn method(&self) -> &'static str {
+        "heuristic: multi-start randomised greedy + local search (move, swap, insert, open, close, shift sessions), starts in parallel, combined in start order; bound from a per-course relaxation"
+    }
+}
+
+impl TimetableSolver for LocalSearch {
+    fn solve(&self, inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
+        let (tt, interrupted) = local_search::multi_start(inst, ctx, None)?;
+        Ok(Outcome {
+            timetable: tt,
+            bound: Some(bound::combinatorial(inst)),
+            proven_optimal: false,
+            interrupted,
+            detail: "multi-start local search".into(),
+        })
+    }
+}
+
+struct Milp;
+
+impl Method for Milp {
+    fn method(&self) -> &'static str {
+        "MILP (good_lp + microlp): on small rounds the full model over every possible session (course × days × venue × trainers), exact; on large rounds a time-free aggregated model for the bound and the venues, then a restricted model over candidate sessions"
+    }
+}
+
+impl TimetableSolver for Milp {
+    fn solve(&self, inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
+        milp::solve(inst, ctx)
+    }
+}
+
+/// Share of the time limit `auto` gives the aggregated bound.
+const MASTER_SHARE: f64 = 0.3;
+
+struct Auto;
+
+impl Method for Auto {
+    fn method(&self) -> &'static str {
+        "exact MILP when the full model is small; otherwise the aggregated MILP's bound and venue plan seed a multi-start local search"
+    }
+}
+
+impl TimetableSolver for Auto {
+    fn solve(&self, inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
+        pins::pinned_state(inst)?;
+        if milp::full_model_fits(inst) {
+            let out = milp::solve(inst, ctx)?;
+            if out.proven_optimal || ctx.expired() {
+                return Ok(out);
+            }
+        }
+        let master = bound::master(inst, ctx, MASTER_SHARE);
+        // construct → improve → restricted MILP where the size allows (15 % of the time).
+        let polish = inst.timetable.demands.len() <= milp::POLISH_MAX_DEMANDS;
+        let search_ctx = match (polish, ctx.remaining_secs()) {
+            (true, Some(r)) => Context { deadline: Some(Instant::now() + std::time::Duration::from_secs_f64(r * 0.85)), ..ctx.clone() },
+            _ => ctx.clone(),
+        };
+        let (mut tt, interrupted) = local_search::multi_start(inst, &search_ctx, master.as_ref())?;
+        if polish {
+            if let Some(better) = milp::polish(inst, &tt, ctx) {
+                tt = better;
+            }
+        }
+        let lb = master.map(|m| m.bound).unwrap_or_else(|| bound::combinatorial(inst)).max(bound::combinatorial(inst));
+        Ok(Outcome {
+            timetable: tt,
+            bound: Some(lb),
+            proven_optimal: false,
+            interrupted,
+            detail: "aggregated MILP bound + multi-start local search".into(),
+        })
+    }
+}

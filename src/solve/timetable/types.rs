@@ -1,0 +1,144 @@
+//! The types of course timetabling: sessions, a timetable, its objective (evaluated from
+//! scratch), what a strategy may use (seed, deadline, stop flag) and what it returns.
+
+use crate::format::Priority;
+use crate::model::Instance;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
+/// One course session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// Course index.
+    pub course: usize,
+    /// Working-day indices of the session, ascending.
+    pub days: Vec<usize>,
+    /// Venue index.
+    pub venue: usize,
+    /// Trainer indices.
+    pub trainers: Vec<usize>,
+    /// Demand indices of the attendees.
+    pub attendees: Vec<usize>,
+}
+
+/// A timetable: the sessions; demands in no session are unserved.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Timetable {
+    /// Sessions in canonical order (course, first day, venue).
+    pub sessions: Vec<Session>,
+}
+
+/// The timetable's objective by term.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Objective {
+    /// Weighted terms: `unserved_high`, `unserved_normal`, `unserved_low`, `travel`,
+    /// `session_cost`, `mixing`.
+    pub terms: BTreeMap<String, f64>,
+    /// Sum of the terms (minimised).
+    pub total: f64,
+    /// Demands by priority name: (demanded, served).
+    pub coverage: BTreeMap<String, (usize, usize)>,
+}
+
+/// Evaluates a timetable from scratch (independent of the incremental state).
+pub fn evaluate(inst: &Instance, tt: &Timetable) -> Objective {
+    let m = &inst.timetable;
+    let mut served = vec![false; m.demands.len()];
+    let mut terms: BTreeMap<String, f64> = BTreeMap::new();
+    let mut travel = 0.0;
+    let mut cost = 0.0;
+    let mut mixing = 0.0;
+    for s in &tt.sessions {
+        cost += m.session_cost(s.course, s.venue, &s.trainers);
+        let mut per_muni: BTreeMap<usize, usize> = BTreeMap::new();
+        for &d in &s.attendees {
+            served[d] = true;
+            let p = m.demands[d].participant;
+            travel += m.travel_cost(inst, p, s.venue, s.days.len());
+            *per_muni.entry(inst.participants[p].municipality).or_default() += 1;
+        }
+        mixing += m.weights.mixing * per_muni.values().copied().max().unwrap_or(0) as f64;
+    }
+    let mut coverage: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for p in Priority::ALL {
+        terms.insert(format!("unserved_{}", p.name()), 0.0);
+    }
+    for (d, dem) in m.demands.iter().enumerate() {
+        let e = coverage.entry(dem.priority.name().to_string()).or_default();
+        e.0 += 1;
+        if served[d] {
+            e.1 += 1;
+        } else {
+            *terms.entry(format!("unserved_{}", dem.priority.name())).or_default() += dem.penalty;
+        }
+    }
+    terms.insert("travel".into(), travel);
+    terms.insert("session_cost".into(), cost);
+    terms.insert("mixing".into(), mixing);
+    let total = terms.values().sum();
+    Objective { terms, total, coverage }
+}
+
+/// What a timetable solve may use: the seed, a deadline and a stop flag (Ctrl-C).
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// Seed of all randomness.
+    pub seed: u64,
+    /// When to stop at the latest.
+    pub deadline: Option<Instant>,
+    /// Set by the Ctrl-C handler: stop and return the best plan so far.
+    pub stop: Arc<AtomicBool>,
+}
+
+impl Context {
+    /// A context with a seed, no deadline and a fresh stop flag.
+    pub fn new(seed: u64) -> Self {
+        Context { seed, deadline: None, stop: Arc::new(AtomicBool::new(false)) }
+    }
+
+    /// True when the deadline passed or a stop was requested.
+    pub fn expired(&self) -> bool {
+        self.stop.load(Ordering::Relaxed) || self.deadline.is_some_and(|d| Instant::now() >= d)
+    }
+
+    /// Seconds left before the deadline (None: no deadline).
+    pub fn remaining_secs(&self) -> Option<f64> {
+        self.deadline.map(|d| d.saturating_duration_since(Instant::now()).as_secs_f64())
+    }
+
+    /// The random generator of multi-start run `index`: derived from (seed, index) only, so a
+    /// run's result does not depend on how runs are spread over threads.
+    pub fn rng(&self, index: u64) -> ChaCha8Rng {
+        let mut rng = ChaCha8Rng::seed_from_u64(self.seed);
+        rng.set_stream(index);
+        rng
+    }
+}
+
+/// A strategy's result.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The timetable.
+    pub timetable: Timetable,
+    /// A proven lower bound on the objective, when the strategy has one.
+    pub bound: Option<f64>,
+    /// True when the optimum is proven (bound equals objective).
+    pub proven_optimal: bool,
+    /// True when the time limit or Ctrl-C cut the search short.
+    pub interrupted: bool,
+    /// How the result was obtained, in a few words.
+    pub detail: String,
+}
+
+/// Relative gap between an objective and a lower bound: `(objective − bound) / objective`.
+pub fn relative_gap(objective: f64, bound: f64) -> f64 {
+    if objective.abs() < 1e-9 {
+        0.0
+    } else {
+        ((objective - bound) / objective.abs()).max(0.0)
+    }
+}

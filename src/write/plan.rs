@@ -1,0 +1,280 @@
+//! The plan file of a solved round: a domain [`Plan`] turned into `plan.json`'s sections (ids,
+//! dates, objectives by term rounded to the plan's precision, statuses, reasons in words).
+//! A solve and a re-plan both build their file here.
+
+use crate::format::plan::*;
+use crate::load::LoadedInstance;
+use crate::model::Instance;
+use crate::solve::groups::ProgrammeOutcome;
+use crate::solve::mentor_matching::balance_cost;
+use crate::solve::plan::{self as domain, DatedPair, Mentorship, Plan, TimetableResult, Unmatched};
+use crate::solve::timetable;
+use std::collections::BTreeMap;
+
+/// Rounds to three decimals, the precision plans are written with.
+pub fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// The plan file of a plan solved on `loaded`, whose instance file is `instance_path`. The
+/// `replan` section is left empty (a re-plan fills it in).
+pub fn plan_file(loaded: &LoadedInstance, instance_path: &str, plan: &Plan) -> PlanFile {
+    let inst = &loaded.model;
+    let (mentorship, objective) = mentorship_plan(inst, &plan.mentorship);
+    let (optimality, bound, gap) = if plan.mentorship.proven_optimal {
+        (Optimality::Optimal, Some(objective.cost), Some(0.0))
+    } else {
+        (Optimality::Feasible, None, None)
+    };
+    PlanFile {
+        format: "trappa-plan".into(),
+        version: 1,
+        trappa_version: crate::VERSION.into(),
+        instance: InstanceRef { path: instance_path.into(), sha256: loaded.sha256.clone(), round: inst.name.clone() },
+        run: RunInfo {
+            strategy: plan.run.strategy.clone(),
+            seed: plan.run.seed,
+            runtime_seconds: round3(plan.run.runtime.as_secs_f64()),
+            time_limit_seconds: plan.run.time_limit.map(|d| d.as_secs_f64()),
+        },
+        status: SolveStatus { optimality, method: plan.run.method.clone(), bound, gap },
+        objective,
+        mentorship,
+        groups: plan.groups.iter().map(|o| group_plan(inst, o)).collect(),
+        timetable: plan.timetable.as_ref().map(|t| timetable_section(inst, t)),
+        replan: None,
+    }
+}
+
+/// The mentorship section and the objective: the matching's cost (or, without one, the sum of
+/// the written terms), matched and unmatched counts.
+fn mentorship_plan(inst: &Instance, m: &Mentorship) -> (MentorshipPlan, ObjectiveReport) {
+    let (pairs, terms) = pair_plans(inst, &m.pairs);
+    let cost = round3(m.cost.unwrap_or_else(|| terms.values().sum()));
+    let unmatched = unmatched_mentees(inst, &m.unmatched);
+    let not_eligible = not_eligible_mentees(inst, &m.not_eligible);
+    let objective = ObjectiveReport { matched: pairs.len(), unmatched: unmatched.len(), cost, terms };
+    (MentorshipPlan { pairs, unmatched, not_eligible }, objective)
+}
+
+/// The plan's pairs from dated pairs with their cost terms, and the objective's terms: each cost
+/// term summed over the pairs, plus the balance term of the mentors' loads (all rounded to the
+/// plan's precision).
+pub fn pair_plans(inst: &Instance, pairs: &[DatedPair]) -> (Vec<PairPlan>, BTreeMap<String, f64>) {
+    let mut terms: BTreeMap<String, f64> = BTreeMap::new();
+    let mut load = vec![0usize; inst.mentors.len()];
+    let mut plans = Vec::with_capacity(pairs.len());
+    for pair in pairs {
+        let (m, p) = (pair.mentor, pair.mentee);
+        load[m] += 1;
+        let by_name = pair.cost.by_name();
+        for (k, v) in &by_name {
+            *terms.entry(k.clone()).or_insert(0.0) += v;
+        }
+        plans.push(PairPlan {
+            mentor: inst.mentors[m].id.clone(),
+            mentee: inst.participants[p].id.clone(),
+            travel_minutes: round3(inst.travel(inst.mentors[m].municipality, inst.participants[p].municipality)),
+            cost: by_name.into_iter().map(|(k, v)| (k, round3(v))).collect(),
+            meeting_place: inst.municipalities[pair.series.place].id.clone(),
+            meetings: pair.series.dates.clone(),
+            shortfall: pair.series.shortfall.clone(),
+        });
+    }
+    terms.insert("balance".into(), load.iter().map(|&l| balance_cost(inst.weights.balance, l)).sum());
+    (plans, terms.into_iter().map(|(k, v)| (k, round3(v))).collect())
+}
+
+/// The unmatched mentees in words, by mentee id.
+pub fn unmatched_mentees(inst: &Instance, unmatched: &[domain::UnmatchedMentee]) -> Vec<UnmatchedMentee> {
+    let mut out: Vec<UnmatchedMentee> = unmatched
+        .iter()
+        .map(|u| {
+            let mentee = inst.participants[u.mentee].id.clone();
+            match &u.reason {
+                Unmatched::NoEligibleMentor { excluded_by } => {
+                    let excluded_by: BTreeMap<String, usize> = excluded_by.iter().map(|(r, n)| (r.name().to_string(), *n)).collect();
+                    let detail = excluded_by.iter().map(|(r, n)| format!("{r}: {n}")).collect::<Vec<_>>().join(", ");
+                    UnmatchedMentee {
+                        mentee,
+                        reason: "no_eligible_mentor".into(),
+                        message: if inst.mentors.is_empty() {
+                            "there are no mentors in the round".into()
+                        } else {
+                            format!("no mentor is eligible under the hard rules (mentors excluded by rule: {detail})")
+                        },
+                        full_mentors: vec![],
+                        excluded_by,
+                    }
+                }
+                Unmatched::EligibleMentorsFull { mentors } => {
+                    let mut full: Vec<String> = mentors.iter().map(|&m| inst.mentors[m].id.clone()).collect();
+                    full.sort();
+                    UnmatchedMentee {
+                        mentee,
+                        reason: "eligible_mentors_full".into(),
+                        message: format!(
+                            "all {} eligible mentor(s) are at capacity with other mentees; the number of matched mentees is already the maximum",
+                            full.len()
+                        ),
+                        full_mentors: full,
+                        excluded_by: BTreeMap::new(),
+                    }
+                }
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.mentee.cmp(&b.mentee));
+    out
+}
+
+/// Participants who want a mentor but whose phase is not eligible, in words.
+pub fn not_eligible_mentees(inst: &Instance, participants: &[usize]) -> Vec<NotEligible> {
+    participants
+        .iter()
+        .map(|&p| {
+            let part = &inst.participants[p];
+            let phase = inst.phases[part.phase].id.clone();
+            NotEligible {
+                participant: part.id.clone(),
+                message: format!(
+                    "wants a mentor but is in phase \"{phase}\" ({:.1} years in the profession); the programme offers mentors to phase(s) {}",
+                    part.years,
+                    eligible_phase_names(inst)
+                ),
+                phase,
+            }
+        })
+        .collect()
+}
+
+fn eligible_phase_names(inst: &Instance) -> String {
+    let mut v: Vec<&str> = inst.mentorship.eligible_phases.iter().map(|&i| inst.phases[i].id.as_str()).collect();
+    v.sort();
+    v.join(", ")
+}
+
+fn timetable_section(inst: &Instance, t: &TimetableResult) -> TimetablePlan {
+    timetable_plan(inst, &t.outcome, &t.strategy, &t.method)
+}
+
+/// Turns a timetable outcome into the plan file's timetable section (ids, dates, objective by
+/// term, status with bound and gap, unserved demands with reasons).
+pub fn timetable_plan(inst: &Instance, outcome: &timetable::Outcome, strategy: &str, method: &str) -> TimetablePlan {
+    let m = &inst.timetable;
+    let tt = &outcome.timetable;
+    let objective = timetable::evaluate(inst, tt);
+    let ids = timetable::explain::session_ids(inst, tt);
+    let sessions = tt
+        .sessions
+        .iter()
+        .zip(ids)
+        .map(|(s, id)| {
+            let mut attendees: Vec<String> = s.attendees.iter().map(|&d| inst.participants[m.demands[d].participant].id.clone()).collect();
+            attendees.sort();
+            SessionPlan {
+                id,
+                course: m.courses[s.course].id.clone(),
+                dates: s.days.iter().map(|&t| m.days[t]).collect(),
+                venue: m.venues[s.venue].id.clone(),
+                trainers: s.trainers.iter().map(|&r| m.trainers[r].id.clone()).collect(),
+                attendees,
+            }
+        })
+        .collect();
+    let unserved = timetable::explain::explain_all(inst, tt)
+        .into_iter()
+        .map(|u| {
+            let d = &m.demands[u.demand];
+            UnservedDemand {
+                participant: inst.participants[d.participant].id.clone(),
+                course: m.courses[d.course].id.clone(),
+                priority: d.priority,
+                reason: u.reason.into(),
+                message: u.message,
+            }
+        })
+        .collect();
+    TimetablePlan {
+        strategy: strategy.into(),
+        status: timetable_status(outcome, objective.total, method),
+        objective: TimetableObjective {
+            total: round3(objective.total),
+            terms: objective.terms.into_iter().map(|(k, v)| (k, round3(v))).collect(),
+            coverage: objective.coverage.into_iter().map(|(k, (demanded, served))| (k, Coverage { demanded, served })).collect(),
+        },
+        sessions,
+        unserved,
+    }
+}
+
+/// The timetable's status: optimality, the method with how the result was obtained, the bound
+/// (never above the objective) and the relative gap.
+fn timetable_status(outcome: &timetable::Outcome, total: f64, method: &str) -> SolveStatus {
+    let bound = outcome.bound.map(|b| round3(b.min(total)));
+    let optimality = if outcome.proven_optimal { Optimality::Optimal } else { Optimality::Feasible };
+    let mut method = method.to_string();
+    if !outcome.detail.is_empty() {
+        method = format!("{method} [{}]", outcome.detail);
+    }
+    if outcome.interrupted {
+        method.push_str(" (stopped by the time limit or Ctrl-C: best plan so far)");
+    }
+    let gap = if outcome.proven_optimal { Some(0.0) } else { bound.map(|b| (timetable::relative_gap(total, b) * 1e6).round() / 1e6) };
+    SolveStatus { optimality, method, bound, gap }
+}
+
+/// A group programme's section: status, objective, the groups (numbered by position unless
+/// they keep an id from a previous plan), unserved and not eligible participants, notes.
+pub fn group_plan(inst: &Instance, o: &ProgrammeOutcome) -> GroupProgrammePlan {
+    let prog = &inst.group_programmes[o.programme];
+    let pid = |p: usize| inst.participants[p].id.clone();
+    let width = o.groups.len().to_string().len().max(2);
+    let total = round3(o.diversity - o.travel);
+    GroupProgrammePlan {
+        programme: prog.id.clone(),
+        kind: prog.kind.name().into(),
+        strategy: o.strategy.clone(),
+        status: SolveStatus {
+            optimality: if o.optimal { Optimality::Optimal } else { Optimality::Feasible },
+            method: o.method.into(),
+            bound: o.bound.map(round3),
+            gap: o.bound.map(|b| if b.abs() > 1e-9 { round3((b - total).max(0.0) / b.abs()) } else { 0.0 }),
+        },
+        objective: GroupObjective {
+            diversity: round3(o.diversity),
+            travel: round3(o.travel),
+            total,
+            leader_travel_minutes: round3(o.leader_travel_minutes),
+        },
+        groups: o
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(g, group)| GroupPlan {
+                id: group.id.clone().unwrap_or_else(|| format!("{}-{:0width$}", prog.id, g + 1)),
+                leader: group.leader.map(|l| inst.group_leaders[l].id.clone()),
+                meeting_place: inst.municipalities[group.place].id.clone(),
+                members: group.members.iter().map(|&p| pid(p)).collect(),
+                meetings: group.meetings.clone(),
+                conflicts: group
+                    .conflicts
+                    .iter()
+                    .map(|(d, p, why)| GroupConflict { date: *d, participant: pid(*p), reason: (*why).into() })
+                    .collect(),
+                shortfall: group.shortfall.clone(),
+            })
+            .collect(),
+        unserved: o
+            .unserved
+            .iter()
+            .map(|(p, code, msg)| GroupUnserved { participant: pid(*p), reason: (*code).into(), message: msg.clone() })
+            .collect(),
+        not_eligible: o
+            .not_eligible
+            .iter()
+            .map(|(p, msg)| GroupUnserved { participant: pid(*p), reason: "not_eligible".into(), message: msg.clone() })
+            .collect(),
+        notes: o.notes.clone(),
+    }
+}
