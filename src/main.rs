@@ -5,7 +5,10 @@ use clap::Parser;
 fn main() {
     let cli = trappa::cli::Cli::parse();
     if let Err(e) = trappa::cli::run(cli) {
-        eprintln!("trappa: {e}");
-        std::process::exit(e.exit_code());
+        let code = e.exit_code();
+        if code != 0 {
+            trappa::cli::note(&format!("trappa: {e}"));
+        }
+        std::process::exit(code);
     }
 }

@@ -2,6 +2,9 @@
 //!
 //! Exit codes: 0 success; 1 the plan violates rules (check) ; 2 bad input or usage (the
 //! message says what, where and what to do). Nothing is written when the input is bad.
+//!
+//! Output goes through [`say`] (standard output) and [`note`] (standard error): a reader that
+//! stops early (`trappa diff … | head -1`) ends the command quietly with exit 0, never a panic.
 
 pub mod commands;
 
@@ -34,14 +37,16 @@ pub enum Command {
     Solve {
         /// The instance file (JSON).
         instance: PathBuf,
-        /// Output directory (written atomically; an existing plan there is replaced).
+        /// Output directory, written atomically. A plan directory trappa wrote there is replaced
+        /// (unless someone put files of their own into it); any other directory is refused.
         #[arg(long, default_value = "plan")]
         out: PathBuf,
         /// Seed of all randomness; the same instance and seed give the same plan.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Time limit in seconds.
-        #[arg(long)]
+        /// Time limit in seconds [default: none: every search stops at its fixed budget, so the
+        /// same seed gives the same plan; the grouping MILP is cut off after 600 s].
+        #[arg(long, value_name = "SECONDS")]
         time_limit: Option<f64>,
         /// Matching strategy (`exact` is proven optimal).
         #[arg(long, default_value = "exact", value_parser = strategy::parser::<MatchingStrategy>())]
@@ -76,8 +81,9 @@ pub enum Command {
         /// Comma-separated grouping strategies to compare as well.
         #[arg(long, value_delimiter = ',', value_parser = strategy::parser::<GroupStrategy>())]
         group_strategies: Vec<GroupStrategy>,
-        /// Time limit per strategy, seconds.
-        #[arg(long)]
+        /// Time limit per strategy in seconds [default: none: each strategy stops at its fixed
+        /// budget; the grouping MILP is cut off after 600 s].
+        #[arg(long, value_name = "SECONDS")]
         time_limit: Option<f64>,
         /// Seed.
         #[arg(long, default_value_t = 1)]
@@ -176,16 +182,17 @@ pub enum Command {
         /// The planning date (YYYY-MM-DD): activities before it are frozen.
         #[arg(long)]
         today: String,
-        /// Output directory (written atomically).
-        #[arg(long, default_value = "plan")]
-        out: PathBuf,
+        /// Output directory, written atomically; never the previous plan's [default: a new
+        /// directory beside the previous plan, named after it and --today, e.g. plan-2027-03-01]
+        #[arg(long)]
+        out: Option<PathBuf>,
         /// Seed.
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// Weight of a changed person by role, e.g. `participant=1,mentor=1,trainer=2,leader=1`
-        /// (default 1 each).
-        #[arg(long, default_value = "")]
-        change_weights: String,
+        /// [default: 1 each].
+        #[arg(long, value_name = "ROLE=WEIGHT,…")]
+        change_weights: Option<String>,
         /// Print only the change summary.
         #[arg(long)]
         quiet: bool,
@@ -261,6 +268,9 @@ pub enum CliError {
     /// The plan violates rules: exit 1 (the report was printed).
     #[error("the plan violates {0} rule(s)")]
     Violations(usize),
+    /// Standard output was closed by its reader (`| head`): exit 0, nothing more to say.
+    #[error("standard output closed")]
+    OutputClosed,
 }
 
 impl CliError {
@@ -269,6 +279,7 @@ impl CliError {
         match self {
             CliError::Usage(_) => 2,
             CliError::Violations(_) => 1,
+            CliError::OutputClosed => 0,
         }
     }
 }
@@ -282,6 +293,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Command::Solve { instance, out, seed, time_limit, strategy, timetable_strategy, group_strategy, quiet } => {
             let time_limit = parse_time_limit(time_limit)?;
+            write::check_plan_dir(&out).map_err(|e| CliError::Usage(e.to_string()))?;
             let stop = Arc::new(AtomicBool::new(false));
             {
                 // Ctrl-C: stop the search and write the best plan so far (atomically, as always).
@@ -290,7 +302,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
             let progress = Progress::new(quiet);
             progress.stage("reading and validating the instance");
-            let loaded = load::read_instance(&instance).map_err(input_error)?;
+            // Read once: the plan's SHA-256 and its instance.json copy are of the bytes planned.
+            let bytes = load::read_instance_bytes(&instance).map_err(input_error)?;
+            let loaded = load::load_instance_bytes(&bytes, &instance.display().to_string()).map_err(input_error)?;
             progress.stage("planning course sessions, forming groups, matching mentors and dating meetings");
             let params = SolveParams { strategy, seed, time_limit, timetable_strategy, group_strategy, stop };
             let solved = solve::solve(&loaded.model, &params).map_err(|e| CliError::Usage(e.to_string()))?;
@@ -298,48 +312,27 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             progress.stage("writing the plan");
             let mut files = write::render_plan_files(&plan, &loaded.file, &loaded.model).map_err(|e| CliError::Usage(e.to_string()))?;
             // A copy of the instance makes the plan directory self-contained (report, replan, diff).
-            let bytes = std::fs::read(&instance).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", instance.display())))?;
             files.insert(write::INSTANCE_COPY.into(), bytes);
-            write::write_plan_dir(&out, &files).map_err(|e| CliError::Usage(e.to_string()))?;
+            write::write_plan_dir(&out, &plan, &files).map_err(|e| CliError::Usage(e.to_string()))?;
             progress.finish();
-            print!("{}", crate::report::summary(&plan));
-            print!("{}", crate::report::timetable_summary(&plan));
-            println!("Plan written to {}", out.display());
-            Ok(())
+            say(&format!("{}{}Plan written to {}\n", crate::report::summary(&plan), crate::report::timetable_summary(&plan), out.display()))
         }
         Command::Replan { instance, previous, today, out, seed, change_weights, quiet } => {
-            commands::replan::run_replan(&instance, &previous, &today, &out, seed, &change_weights, quiet)
+            let weights = change_weights.unwrap_or_default();
+            commands::replan::run_replan(&instance, &previous, &today, out.as_deref(), seed, &weights, quiet)
         }
         Command::Diff { a, b, from, json } => commands::replan::run_diff(&a, &b, from.as_deref(), json),
         Command::Check { instance, plan, json } => {
-            let bytes = std::fs::read(&instance).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", instance.display())))?;
+            let bytes = load::read_instance_bytes(&instance).map_err(input_error)?;
             let file = load::parse_and_validate(&String::from_utf8_lossy(&bytes))
                 .map_err(|problems| input_error(InputError::Invalid { path: instance.display().to_string(), problems }))?;
             let plan_path = crate::files::plan_json_path(&plan);
             let plan_file = read_plan(&plan_path)?;
             let report = check::check(&file, &load::sha256_hex(&bytes), &plan_file);
-            let sessions = plan_file.timetable.as_ref().map(|t| t.sessions.len()).unwrap_or(0);
-            if json {
-                println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
-            } else {
-                for v in &report.violations {
-                    println!("{v}");
-                }
-                if report.is_valid() {
-                    let groups: usize = plan_file.groups.iter().map(|g| g.groups.len()).sum();
-                    println!(
-                        "Valid: {} pairs, {} meetings, {groups} groups; every rule holds; recomputed cost {:.3}",
-                        plan_file.mentorship.pairs.len(),
-                        plan_file.mentorship.pairs.iter().map(|p| p.meetings.len()).sum::<usize>(),
-                        report.recomputed_cost + 0.0
-                    );
-                    if let Some(t) = report.recomputed_timetable {
-                        println!("Timetable valid: {sessions} sessions; recomputed objective {t:.3}");
-                    }
-                }
-            }
+            let said = say(&check_text(&report, &plan_file, json));
+            // A closed output does not hide the verdict: violations still exit 1.
             if report.is_valid() {
-                Ok(())
+                said
             } else {
                 Err(CliError::Violations(report.violations.len()))
             }
@@ -349,19 +342,15 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let plan_path = crate::files::plan_json_path(&plan);
             let plan_file = read_plan(&plan_path)?;
             let text = crate::report::explain_participant(&loaded.model, &plan_file, &participant).map_err(CliError::Usage)?;
-            print!("{text}");
-            Ok(())
+            say(&text)
         }
         Command::Compare { instance, strategies, group_strategies, time_limit, seed } => {
             let time_limit = parse_time_limit(time_limit)?;
             let loaded = load::read_instance(&instance).map_err(input_error)?;
-            print!("{}", commands::compare::compare(&loaded, &strategies, seed, time_limit).map_err(|e| CliError::Usage(e.to_string()))?);
+            say(&commands::compare::compare(&loaded, &strategies, seed, time_limit).map_err(|e| CliError::Usage(e.to_string()))?)?;
             if !group_strategies.is_empty() {
-                print!(
-                    "{}",
-                    commands::compare::compare_groups(&loaded, &group_strategies, seed, time_limit)
-                        .map_err(|e| CliError::Usage(e.to_string()))?
-                );
+                say(&commands::compare::compare_groups(&loaded, &group_strategies, seed, time_limit)
+                    .map_err(|e| CliError::Usage(e.to_string()))?)?;
             }
             Ok(())
         }
@@ -406,8 +395,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 SchemaKind::Instance => schemars::schema_for!(crate::format::InstanceFile),
                 SchemaKind::Plan => schemars::schema_for!(PlanFile),
             };
-            println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
-            Ok(())
+            say(&format!("{}\n", serde_json::to_string_pretty(&schema).unwrap_or_default()))
         }
     }
 }
@@ -426,12 +414,55 @@ fn write_json<T: serde::Serialize>(out: Option<&Path>, value: &T) -> Result<(), 
     let mut text = serde_json::to_string_pretty(value).map_err(|e| CliError::Usage(e.to_string()))?;
     text.push('\n');
     match out {
-        None => {
-            print!("{text}");
-            Ok(())
-        }
+        None => say(&text),
         Some(path) => write_file_atomic(path, text.as_bytes()),
     }
+}
+
+/// The report of `trappa check`: JSON, or the violations and, for a valid plan, its figures.
+fn check_text(report: &check::CheckReport, plan: &PlanFile, json: bool) -> String {
+    use std::fmt::Write;
+    if json {
+        return format!("{}\n", serde_json::to_string_pretty(report).unwrap_or_default());
+    }
+    let mut text = String::new();
+    for v in &report.violations {
+        let _ = writeln!(text, "{v}");
+    }
+    if report.is_valid() {
+        let groups: usize = plan.groups.iter().map(|g| g.groups.len()).sum();
+        let _ = writeln!(
+            text,
+            "Valid: {} pairs, {} meetings, {groups} groups; every rule holds; recomputed cost {:.3}",
+            plan.mentorship.pairs.len(),
+            plan.mentorship.pairs.iter().map(|p| p.meetings.len()).sum::<usize>(),
+            report.recomputed_cost + 0.0
+        );
+        if let Some(t) = report.recomputed_timetable {
+            let sessions = plan.timetable.as_ref().map(|t| t.sessions.len()).unwrap_or(0);
+            let _ = writeln!(text, "Timetable valid: {sessions} sessions; recomputed objective {t:.3}");
+        }
+    }
+    text
+}
+
+/// Writes text to standard output. A reader that closed it (`| head`) ends the command with
+/// [`CliError::OutputClosed`], exit 0; any other failure is a usage error.
+pub fn say(text: &str) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(CliError::OutputClosed),
+        Err(e) => Err(CliError::Usage(format!("cannot write to standard output: {e}"))),
+    }
+}
+
+/// Writes a line to standard error (notes, progress words, the final error); a closed
+/// standard error is ignored.
+pub fn note(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 /// Writes a file atomically ([`crate::files::write_file_atomic`]); a failure is a usage error.

@@ -46,6 +46,11 @@ pub struct PlanFile {
 pub struct ReplanInfo {
     /// SHA-256 of the previous plan's `plan.json`.
     pub previous_plan_sha256: String,
+    /// The previous plan's directory, relative to this plan's directory (e.g. `../plan`) or,
+    /// where that cannot be said, absolute: with the SHA-256 above, the history of a round's
+    /// plans can be walked back. Absent in plans re-planned before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_plan: Option<String>,
     /// The planning date: everything dated before it is kept exactly as it was.
     pub today: NaiveDate,
     /// Weight of a changed person by role (`participant`, `mentor`, `trainer`, `leader`).

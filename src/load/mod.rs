@@ -18,7 +18,6 @@ pub use codes::ValidationCode;
 use crate::format::InstanceFile;
 use crate::model::Instance;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
-use sha2::{Digest, Sha256};
 use std::fmt;
 use std::path::Path;
 
@@ -88,6 +87,16 @@ pub enum InputError {
         /// The cause.
         source: std::io::Error,
     },
+    /// The path is not an instance file at all: a workbook, CSV files, a plan directory.
+    #[error("{path} is {what}, not an instance file: {action}")]
+    NotAnInstance {
+        /// The path.
+        path: String,
+        /// What it is, e.g. "a workbook".
+        what: String,
+        /// What to do.
+        action: String,
+    },
     /// The file was read but has problems; all of them are listed.
     #[error("{path}: {} problem(s):\n{}", problems.len(), problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
     Invalid {
@@ -102,7 +111,7 @@ impl InputError {
     /// The problems, if the file was readable.
     pub fn problems(&self) -> &[Problem] {
         match self {
-            InputError::Io { .. } => &[],
+            InputError::Io { .. } | InputError::NotAnInstance { .. } => &[],
             InputError::Invalid { problems, .. } => problems,
         }
     }
@@ -121,30 +130,67 @@ pub struct LoadedInstance {
 
 /// SHA-256 of bytes as lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let digest = Sha256::digest(bytes);
-    let mut out = String::with_capacity(64);
-    for b in digest {
-        out.push(HEX[(b >> 4) as usize] as char);
-        out.push(HEX[(b & 15) as usize] as char);
-    }
-    out
+    crate::files::sha256_hex(bytes)
 }
 
 /// Reads, validates and builds an instance from a file.
 pub fn read_instance(path: &Path) -> Result<LoadedInstance, InputError> {
-    let bytes = std::fs::read(path).map_err(|source| InputError::Io { path: path.display().to_string(), source })?;
-    let text = String::from_utf8_lossy(&bytes);
-    let file = parse_and_validate(&text).map_err(|problems| InputError::Invalid { path: path.display().to_string(), problems })?;
+    let bytes = read_instance_bytes(path)?;
+    load_instance_bytes(&bytes, &path.display().to_string())
+}
+
+/// Validates and builds an instance from the bytes of its file (`name` is used in messages);
+/// the SHA-256 is of these bytes, so a caller that keeps them has exactly what was planned.
+pub fn load_instance_bytes(bytes: &[u8], name: &str) -> Result<LoadedInstance, InputError> {
+    let text = String::from_utf8_lossy(bytes);
+    let file = parse_and_validate(&text).map_err(|problems| InputError::Invalid { path: name.to_string(), problems })?;
     let model = build(&file);
-    Ok(LoadedInstance { file, model, sha256: sha256_hex(&bytes) })
+    Ok(LoadedInstance { file, model, sha256: sha256_hex(bytes) })
+}
+
+/// Reads the bytes of an instance file, once. A workbook, a CSV file or a directory (of CSV
+/// files, or a plan) is recognised by its extension or its first bytes and refused with what
+/// to do instead, rather than reported as broken JSON.
+pub fn read_instance_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
+    let shown = path.display().to_string();
+    let not = |what: &str, action: String| InputError::NotAnInstance { path: shown.clone(), what: what.into(), action };
+    let import = format!("run `trappa import roster {shown} --out round.json` first and give round.json");
+    if path.is_dir() {
+        if path.join("plan.json").is_file() {
+            let copy = path.join("instance.json");
+            return Err(not("a plan directory", format!("give the instance file (the plan's copy of it is {})", copy.display())));
+        }
+        let has_csv = std::fs::read_dir(path)
+            .map(|d| d.flatten().any(|e| e.path().extension().is_some_and(|x| x.eq_ignore_ascii_case("csv"))))
+            .unwrap_or(false);
+        if has_csv {
+            return Err(not("a directory of CSV files (a roster)", import));
+        }
+        return Err(not("a directory", "give the instance's JSON file".into()));
+    }
+    let bytes = std::fs::read(path).map_err(|source| InputError::Io { path: shown.clone(), source })?;
+    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    // Zip (xlsx, ods) and OLE2 (xls) containers.
+    let container = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+    if container || matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
+        return Err(not("a workbook", import));
+    }
+    if ext == "csv" {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+            _ => ".".into(),
+        };
+        return Err(not(
+            "a CSV file (a roster table)",
+            format!("run `trappa import roster {dir} --out round.json` on its directory first and give round.json"),
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Reads, validates and builds an instance from JSON text (`name` is used in messages).
 pub fn load_instance_text(text: &str, name: &str) -> Result<LoadedInstance, InputError> {
-    let file = parse_and_validate(text).map_err(|problems| InputError::Invalid { path: name.to_string(), problems })?;
-    let model = build(&file);
-    Ok(LoadedInstance { file, model, sha256: sha256_hex(text.as_bytes()) })
+    load_instance_bytes(text.as_bytes(), name)
 }
 
 /// Parses instance JSON text and validates it, returning every problem found.
@@ -206,7 +252,13 @@ pub enum PlanReadError {
 /// Reads a plan.json, with line and column on syntax or type errors.
 pub fn read_plan(path: &Path) -> Result<crate::format::plan::PlanFile, PlanReadError> {
     let text = std::fs::read_to_string(path).map_err(|source| PlanReadError::Io { path: path.display().to_string(), source })?;
-    let mut de = serde_json::Deserializer::from_str(&text);
+    parse_plan(&text, path)
+}
+
+/// Parses the text of a plan.json (`path` is used in messages), with line and column on
+/// syntax or type errors.
+pub fn parse_plan(text: &str, path: &Path) -> Result<crate::format::plan::PlanFile, PlanReadError> {
+    let mut de = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(&mut de).map_err(|e| PlanReadError::NotAPlan {
         path: path.display().to_string(),
         at: e.path().to_string(),

@@ -21,6 +21,7 @@
 
 pub mod groups;
 pub mod mentorship;
+pub mod previous;
 pub mod timetable;
 
 use crate::diff;
@@ -208,6 +209,7 @@ fn changes(
     }
     ReplanInfo {
         previous_plan_sha256: previous_sha256.into(),
+        previous_plan: None,
         today: ctx.today,
         change_weights: ctx.weights.to_map(),
         weighted_changes: round3(changed.iter().map(|c| c.weight).sum::<f64>() + 0.0),

@@ -78,10 +78,32 @@ pub fn import(input: &Path, rules: Option<&Path>) -> Result<Imported, RosterErro
     })?;
     let mut json = serde_json::to_string_pretty(&file).map_err(|e| fail(vec![e.to_string()]))?;
     json.push('\n');
-    let instance = crate::load::parse_and_validate(&json).map_err(|problems| {
-        fail(problems.iter().map(|p| format!("{}: {} {}: {}. {}", prov.locate(&p.path), p.code, p.kind(), p.message, p.action)).collect())
-    })?;
+    let instance = crate::load::parse_and_validate(&json).map_err(|problems| fail(located(&problems, prov, input)))?;
     Ok(Imported { instance, json, warnings: merged.warnings, rules: rules_used })
+}
+
+/// The validator's problems at the sheet, row and column (or rules-file path) they come from.
+/// Without a rules file, the references to courses — which only a rules file defines — become
+/// one problem that says the rules file was not found, instead of one for every reference.
+fn located(problems: &[crate::load::Problem], prov: &read::Provenance, input: &Path) -> Vec<String> {
+    let at = |p: &crate::load::Problem| format!("{}: {} {}: {}", prov.locate(&p.path), p.code, p.kind(), p.message);
+    let course_ref = |p: &crate::load::Problem| prov.rules.is_none() && p.code == "E021" && p.message.starts_with("unknown course");
+    let mut out = vec![];
+    let refs: Vec<_> = problems.iter().filter(|p| course_ref(p)).collect();
+    if let Some(first) = refs.first() {
+        let place = if input.is_dir() { format!("in {}", input.display()) } else { format!("beside {}", input.display()) };
+        let more = match refs.len() {
+            1 => String::new(),
+            n => format!(" (and {} more reference(s) to courses)", n - 1),
+        };
+        out.push(format!(
+            "{}{more}: no rules file was found — courses are defined in the rules file, and there is no regler.json (or rules.json) \
+             {place}. Put the round's regler.json there, or give it with --rules FILE",
+            at(first)
+        ));
+    }
+    out.extend(problems.iter().filter(|p| !course_ref(p)).map(|p| format!("{}. {}", at(p), p.action)));
+    out
 }
 
 /// Files an export writes: (path, bytes). Rendered completely before anything is written.

@@ -33,6 +33,13 @@ pub enum OutputError {
 /// (its SHA-256 is the plan's `instance.sha256`).
 pub const INSTANCE_COPY: &str = "instance.json";
 
+/// The marker file in every plan directory: it says the directory is trappa's and lists the
+/// files written into it with their SHA-256 (`docs/replan.md`, "Plans are the user's").
+pub const PLAN_MARKER: &str = ".trappa-plan";
+
+/// The `format` of the marker file.
+pub const PLAN_MARKER_FORMAT: &str = "trappa-plan-directory";
+
 /// The files of a plan directory, name → bytes.
 pub type PlanFiles = BTreeMap<String, Vec<u8>>;
 
@@ -435,9 +442,25 @@ pub fn person_calendars(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -
         .collect()
 }
 
-/// Writes the files into `out` atomically (see [`crate::files::write_dir_atomic`]).
-pub fn write_plan_dir(out: &Path, files: &PlanFiles) -> Result<(), OutputError> {
-    crate::files::write_dir_atomic(out, files.iter().map(|(n, b)| (n.as_str(), b.as_slice())), "plan.json").map_err(OutputError::from)
+/// Refuses an `out` that [`write_plan_dir`] would refuse, before a command's long work.
+pub fn check_plan_dir(out: &Path) -> Result<(), OutputError> {
+    crate::files::check_replaceable(out, PLAN_MARKER).map_err(OutputError::from)
+}
+
+/// Writes the files of `plan` into `out` atomically, with the marker [`PLAN_MARKER`] (see
+/// [`crate::files::write_dir_atomic`]): an existing `out` is replaced only if it is empty or a
+/// plan directory holding nothing but the files trappa wrote into it.
+pub fn write_plan_dir(out: &Path, plan: &PlanFile, files: &PlanFiles) -> Result<(), OutputError> {
+    let mut about = serde_json::Map::new();
+    about.insert("format".into(), PLAN_MARKER_FORMAT.into());
+    about.insert("version".into(), 1.into());
+    about.insert("plan_format".into(), plan.format.clone().into());
+    about.insert("plan_version".into(), plan.version.into());
+    about.insert("round".into(), plan.instance.round.clone().into());
+    about.insert("instance_sha256".into(), plan.instance.sha256.clone().into());
+    about.insert("trappa_version".into(), plan.trappa_version.clone().into());
+    let marker = crate::files::Marker { name: PLAN_MARKER, about };
+    crate::files::write_dir_atomic(out, files.iter().map(|(n, b)| (n.as_str(), b.as_slice())), &marker).map_err(OutputError::from)
 }
 
 /// `groups.csv`: one row per group leader and member, same conventions as `pairs.csv`.

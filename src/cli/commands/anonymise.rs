@@ -1,6 +1,6 @@
 //! `trappa anonymise`.
 
-use crate::cli::{write_file_atomic, CliError};
+use crate::cli::{note, say, write_file_atomic, CliError};
 use std::path::Path;
 
 /// `trappa anonymise`: reads and validates the instance, writes the pseudonymised copy
@@ -13,7 +13,7 @@ pub fn run(instance: &Path, out: Option<&Path>, key: Option<&str>) -> Result<(),
         Some(k) => k.as_bytes().to_vec(),
         None => {
             use rand::RngCore;
-            eprintln!("note: no --key given; a random key was used (give --key SECRET for the same pseudonyms on every run)");
+            note("note: no --key given; a random key was used (give --key SECRET for the same pseudonyms on every run)");
             let mut k = vec![0u8; 32];
             rand::rngs::OsRng.fill_bytes(&mut k);
             k
@@ -32,9 +32,6 @@ pub fn run(instance: &Path, out: Option<&Path>, key: Option<&str>) -> Result<(),
     })?;
     match out {
         Some(p) => write_file_atomic(p, text.as_bytes()),
-        None => {
-            print!("{text}");
-            Ok(())
-        }
+        None => say(&text),
     }
 }

@@ -1,11 +1,13 @@
 //! `trappa replan` and `trappa diff`.
 
-use crate::cli::{input_error, read_plan, CliError};
+use crate::cli::{input_error, say, CliError};
 use crate::diff;
 use crate::load;
+use crate::replan::previous::{self, PlanOnDisk};
 use crate::replan::{self, ChangeWeights, ReplanParams};
 use crate::write;
 use chrono::NaiveDate;
+use std::fmt::Write;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -15,45 +17,57 @@ fn parse_date(what: &str, s: &str) -> Result<NaiveDate, CliError> {
         .map_err(|_| CliError::Usage(format!("{what} \"{s}\" is not a date: write it as YYYY-MM-DD, e.g. 2027-03-01")))
 }
 
-/// Runs `trappa replan`.
+fn usage(e: impl std::fmt::Display) -> CliError {
+    CliError::Usage(e.to_string())
+}
+
+fn open_plan(path: &Path) -> Result<PlanOnDisk, CliError> {
+    previous::open(path).map_err(usage)
+}
+
+/// Runs `trappa replan`. Without `out` the plan goes to a new directory beside the previous
+/// one ([`previous::default_out`]); the previous plan is verified first and never replaced.
 pub fn run_replan(
     instance: &Path,
     previous: &Path,
     today: &str,
-    out: &Path,
+    out: Option<&Path>,
     seed: u64,
     weights: &str,
     quiet: bool,
 ) -> Result<(), CliError> {
     let today = parse_date("--today", today)?;
     let weights = ChangeWeights::parse(weights).map_err(CliError::Usage)?;
-    let loaded = load::read_instance(instance).map_err(input_error)?;
-    let prev_path = crate::files::plan_json_path(previous);
-    let prev_bytes =
-        std::fs::read(&prev_path).map_err(|e| CliError::Usage(format!("cannot read the previous plan {}: {e}", prev_path.display())))?;
-    let prev = read_plan(&prev_path)?;
-    let cal = &loaded.model.calendar;
-    if today > cal.end {
-        return Err(CliError::Usage(format!("--today {today} is after the round's end {}: nothing is left to re-plan", cal.end)));
-    }
+    let prev_dir = crate::files::plan_dir_path(previous);
+    let out = out.map(Path::to_path_buf).unwrap_or_else(|| previous::default_out(&prev_dir, today));
+    previous::check_out(&out, &prev_dir).map_err(usage)?;
+    write::check_plan_dir(&out).map_err(usage)?;
+    let prev = open_plan(previous)?;
+    // Read once: the new plan's SHA-256 and its instance.json copy are of the bytes planned.
+    let bytes = load::read_instance_bytes(instance).map_err(input_error)?;
+    let loaded = load::load_instance_bytes(&bytes, &instance.display().to_string()).map_err(input_error)?;
+    previous::verify(&prev, &loaded, today).map_err(usage)?;
     let stop = Arc::new(AtomicBool::new(false));
     {
         let stop = stop.clone();
         let _ = ctrlc::set_handler(move || stop.store(true, Ordering::Relaxed));
     }
     let params = ReplanParams { today, weights, seed, stop };
-    let plan = replan::replan(&loaded, &instance.display().to_string(), &prev, &load::sha256_hex(&prev_bytes), &params)
-        .map_err(|e| CliError::Usage(e.to_string()))?;
-    let mut files = write::render_plan_files(&plan, &loaded.file, &loaded.model).map_err(|e| CliError::Usage(e.to_string()))?;
-    let bytes = std::fs::read(instance).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", instance.display())))?;
+    let mut plan = replan::replan(&loaded, &instance.display().to_string(), &prev.plan, &prev.sha256, &params).map_err(usage)?;
+    if let Some(r) = plan.replan.as_mut() {
+        r.previous_plan = Some(previous::relative(&out, &prev.dir));
+    }
+    let mut files = write::render_plan_files(&plan, &loaded.file, &loaded.model).map_err(usage)?;
     files.insert(write::INSTANCE_COPY.into(), bytes);
-    write::write_plan_dir(out, &files).map_err(|e| CliError::Usage(e.to_string()))?;
+    write::write_plan_dir(&out, &plan, &files).map_err(usage)?;
+    let mut text = String::new();
     if !quiet {
-        print!("{}", crate::report::summary(&plan));
-        print!("{}", crate::report::timetable_summary(&plan));
+        text.push_str(&crate::report::summary(&plan));
+        text.push_str(&crate::report::timetable_summary(&plan));
     }
     if let Some(r) = &plan.replan {
-        println!(
+        let _ = writeln!(
+            text,
             "Re-planned from {}: {} person(s) with changed dates (weighted {}), {} with new dates only",
             r.today,
             r.changed.len(),
@@ -61,29 +75,30 @@ pub fn run_replan(
             r.added.len()
         );
         for n in &r.notes {
-            println!("  note: {n}");
+            let _ = writeln!(text, "  note: {n}");
         }
     }
-    println!(
-        "Plan written to {}; `trappa diff {} {}` lists the changes person by person",
+    let _ = writeln!(
+        text,
+        "Plan written to {} (the previous plan stays in {}); `trappa diff {} {}` lists the changes person by person",
         out.display(),
+        prev.dir.display(),
         previous.display(),
         out.display()
     );
-    Ok(())
+    say(&text)
 }
 
-/// Runs `trappa diff`.
+/// Runs `trappa diff`: both plans must be of one round.
 pub fn run_diff(a: &Path, b: &Path, from: Option<&str>, json: bool) -> Result<(), CliError> {
     let from = from.map(|s| parse_date("--from", s)).transpose()?;
-    let pa = read_plan(&crate::files::plan_json_path(a))?;
-    let pb = read_plan(&crate::files::plan_json_path(b))?;
-    let diffs = diff::diff(&pa, &pb, from);
+    let (pa, pb) = (open_plan(a)?, open_plan(b)?);
+    previous::same_round(&pa, &pb).map_err(usage)?;
+    let diffs = diff::diff(&pa.plan, &pb.plan, from);
     if json {
-        let text = serde_json::to_string_pretty(&diffs).map_err(|e| CliError::Usage(e.to_string()))?;
-        println!("{text}");
+        let text = serde_json::to_string_pretty(&diffs).map_err(usage)?;
+        say(&format!("{text}\n"))
     } else {
-        print!("{}", diff::render_text(&diffs));
+        say(&diff::render_text(&diffs))
     }
-    Ok(())
 }

@@ -22,7 +22,7 @@ pub fn run(plan: &Path, out: &Path, instance: Option<&Path>, opts: ReportOptions
     }
     let plan_file = read_plan(&plan_path)?;
     let inst_path = find_instance(&plan_file, &plan_dir, instance)?;
-    let bytes = std::fs::read(&inst_path).map_err(|e| CliError::Usage(format!("cannot read instance {}: {e}", inst_path.display())))?;
+    let bytes = crate::load::read_instance_bytes(&inst_path).map_err(|e| CliError::Usage(e.to_string()))?;
     let sha = crate::load::sha256_hex(&bytes);
     if sha != plan_file.instance.sha256 {
         return Err(CliError::Usage(format!(

@@ -1,6 +1,6 @@
 //! `trappa import roster` and `trappa export roster`.
 
-use crate::cli::{write_file_atomic, CliError};
+use crate::cli::{note, say, write_file_atomic, CliError};
 use crate::roster;
 use std::path::Path;
 
@@ -9,21 +9,21 @@ use std::path::Path;
 pub fn run_import(input: &Path, rules: Option<&Path>, out: Option<&Path>) -> Result<(), CliError> {
     let imported = roster::import(input, rules).map_err(|e| {
         for w in &e.warnings {
-            eprintln!("note: {w}");
+            note(&format!("note: {w}"));
         }
         CliError::Usage(format!("{}: {e}", input.display()))
     })?;
     for w in &imported.warnings {
-        eprintln!("note: {w}");
+        note(&format!("note: {w}"));
     }
     if let Some(r) = &imported.rules {
-        eprintln!("rules from {}", r.display());
+        note(&format!("rules from {}", r.display()));
     }
     match out {
         Some(p) => {
             write_file_atomic(p, imported.json.as_bytes())?;
             let i = &imported.instance;
-            eprintln!(
+            note(&format!(
                 "{}: {} participants, {} mentors, {} group leaders, {} trainers, {} venues → {}",
                 i.round.name,
                 i.participants.len(),
@@ -32,13 +32,10 @@ pub fn run_import(input: &Path, rules: Option<&Path>, out: Option<&Path>) -> Res
                 i.trainers.len(),
                 i.venues.len(),
                 p.display()
-            );
+            ));
             Ok(())
         }
-        None => {
-            print!("{}", imported.json);
-            Ok(())
-        }
+        None => say(&imported.json),
     }
 }
 
@@ -48,8 +45,5 @@ pub fn run_export(instance: &Path, out: &Path, rules_out: Option<&Path>) -> Resu
     let loaded = crate::load::read_instance(instance).map_err(|e| CliError::Usage(e.to_string()))?;
     let written = roster::export(&loaded.file, out, rules_out)
         .map_err(|e| CliError::Usage(format!("{}: {e}; nothing useful was written", instance.display())))?;
-    for p in written {
-        println!("wrote {}", p.display());
-    }
-    Ok(())
+    say(&written.iter().map(|p| format!("wrote {}\n", p.display())).collect::<String>())
 }
