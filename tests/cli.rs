@@ -492,8 +492,17 @@ mod docs {
             assert!(errors.contains(&format!("| {code} | {kind} |")), "{code} missing from docs/errors.md");
         }
         let checker = fs::read_to_string(root().join("docs/checker.md")).unwrap();
-        for (code, rule, _) in trappa::check::CODES {
+        for c in trappa::check::CheckCode::ALL {
+            let (code, rule) = (c.code(), c.rule());
             assert!(checker.contains(&format!("| {code} | {rule} |")), "{code} missing from docs/checker.md");
+        }
+        // And the other way round: every code the table documents is a checker code.
+        for row in checker.lines().filter(|l| l.starts_with("| C")) {
+            let code = row.split('|').nth(1).unwrap_or("").trim();
+            assert!(
+                trappa::check::CheckCode::from_code(code).is_some(),
+                "docs/checker.md documents {code}, which the checker does not have"
+            );
         }
     }
 

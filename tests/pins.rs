@@ -43,7 +43,7 @@ fn solve_checked(loaded: &LoadedInstance, p: &SolveParams) -> PlanFile {
 }
 
 fn codes(loaded: &LoadedInstance, plan: &PlanFile) -> Vec<&'static str> {
-    let mut c: Vec<&str> = check::check(&loaded.file, &loaded.sha256, plan).violations.iter().map(|v| v.code).collect();
+    let mut c: Vec<&str> = check::check(&loaded.file, &loaded.sha256, plan).violations.iter().map(|v| v.code.code()).collect();
     c.sort();
     c.dedup();
     c

@@ -41,7 +41,7 @@ fn assert_valid(loaded: &LoadedInstance, plan: &PlanFile) {
 }
 
 fn codes(loaded: &LoadedInstance, plan: &PlanFile) -> Vec<&'static str> {
-    let mut c: Vec<&str> = check::check(&loaded.file, &loaded.sha256, plan).violations.iter().map(|v| v.code).collect();
+    let mut c: Vec<&str> = check::check(&loaded.file, &loaded.sha256, plan).violations.iter().map(|v| v.code.code()).collect();
     c.sort();
     c.dedup();
     c

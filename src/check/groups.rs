@@ -1,40 +1,35 @@
 //! Checker rules for group programmes: sizes, eligibility, mixing caps, leaders, meetings and
-//! the objective, re-derived from the instance file.
+//! the objective, re-derived from the instance file. One function per rule; the drivers walk
+//! the programmes, their groups and each group's meetings in the plan's order.
 
-use super::calendar::closed_reason;
-use super::mentorship::{travel, unavailable_on};
-use super::{violation, CheckReport};
-use crate::format::plan::{GroupProgrammePlan, PlanFile};
+use super::derive::{
+    self, count_breaks, history_before, in_round, index_by_id, month_of, phase_admitted, phase_of, unavailable_on, unordered, Closed,
+    Region,
+};
+use super::{violation, CheckCode, CheckReport, Violation};
+use crate::format::plan::{GroupPlan, GroupProgrammePlan, PlanFile};
 use crate::format::{GroupProgrammeSpec, InstanceFile};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 struct Ctx<'a> {
     f: &'a InstanceFile,
     person: HashMap<&'a str, usize>,
-    muni_of_unit: HashMap<&'a str, &'a str>,
-    muni: HashMap<&'a str, usize>,
+    region: Region<'a>,
 }
 
 impl<'a> Ctx<'a> {
     fn municipality(&self, p: usize) -> &'a str {
-        self.muni_of_unit.get(self.f.participants[p].unit.as_str()).copied().unwrap_or("")
-    }
-
-    fn minutes(&self, a: &str, b: &str) -> f64 {
-        match (self.muni.get(a), self.muni.get(b)) {
-            (Some(&i), Some(&j)) => travel(self.f, i, j),
-            _ => 0.0,
-        }
+        self.region.municipality_id(&self.f.participants[p].unit)
     }
 
     /// Why participant p may not join the programme, in the checker's own words.
     fn not_eligible(&self, g: &GroupProgrammeSpec, p: usize) -> Option<String> {
         let part = &self.f.participants[p];
-        let years = ((self.f.round.start - part.profession_start).num_days() as f64 / 365.25).max(0.0);
-        let phase = self.f.phases.iter().rfind(|ph| years >= ph.min_years).map(|ph| ph.id.as_str()).unwrap_or("");
+        let years = derive::years_in_profession(self.f, p);
+        let phase = phase_of(self.f, p);
         let e = &g.eligibility;
-        if !e.phases.is_empty() && !e.phases.iter().any(|x| x == phase) {
+        if !phase_admitted(&e.phases, phase) {
             return Some(format!("phase {phase}"));
         }
         let months = years * 12.0;
@@ -49,26 +44,55 @@ impl<'a> Ctx<'a> {
         }
         None
     }
+}
 
-    fn benefit(
-        &self,
-        g: &GroupProgrammeSpec,
-        explicit: &HashMap<(&str, &str), f64>,
-        before: &HashSet<(usize, usize)>,
-        a: usize,
-        b: usize,
-    ) -> f64 {
-        let (ia, ib) = (self.f.participants[a].id.as_str(), self.f.participants[b].id.as_str());
-        if let Some(w) = explicit.get(&(ia.min(ib), ia.max(ib))) {
+/// Group leaders over all programmes: their positions, groups led and meeting days.
+struct Leaders<'a> {
+    index: HashMap<&'a str, usize>,
+    groups: BTreeMap<usize, usize>,
+    days: HashSet<(usize, NaiveDate)>,
+}
+
+/// One programme with what its rules derive from the instance.
+struct Programme<'a> {
+    spec: &'a GroupProgrammeSpec,
+    plan: &'a GroupProgrammePlan,
+    /// Pairs of participants that were together before.
+    before: HashSet<(usize, usize)>,
+    /// Explicit pair weights, by unordered pair of ids.
+    explicit: HashMap<(&'a str, &'a str), f64>,
+    /// The programme's default group size range.
+    sizes: (usize, usize),
+}
+
+impl<'a> Programme<'a> {
+    fn new(ctx: &Ctx, spec: &'a GroupProgrammeSpec, plan: &'a GroupProgrammePlan) -> Self {
+        let mut before: HashSet<(usize, usize)> = HashSet::new();
+        for group in &spec.together_before {
+            let ids: Vec<usize> = group.iter().filter_map(|id| ctx.person.get(id.as_str()).copied()).collect();
+            for (k, &a) in ids.iter().enumerate() {
+                for &b in &ids[k + 1..] {
+                    before.insert(unordered(a, b));
+                }
+            }
+        }
+        let explicit = spec.pair_weights.iter().map(|pw| (unordered(pw.a.as_str(), pw.b.as_str()), pw.w)).collect();
+        let (dmin, dmax) = spec.kind.default_size();
+        Programme { spec, plan, before, explicit, sizes: (spec.min_size.unwrap_or(dmin), spec.max_size.unwrap_or(dmax)) }
+    }
+
+    /// The diversity benefit of participants a and b in one group.
+    fn benefit(&self, ctx: &Ctx, a: usize, b: usize) -> f64 {
+        let (pa, pb) = (&ctx.f.participants[a], &ctx.f.participants[b]);
+        if let Some(w) = self.explicit.get(&unordered(pa.id.as_str(), pb.id.as_str())) {
             return *w;
         }
-        if g.pair_weights_only {
+        if self.spec.pair_weights_only {
             return 0.0;
         }
-        let (pa, pb) = (&self.f.participants[a], &self.f.participants[b]);
-        let w = &g.diversity;
+        let w = &self.spec.diversity;
         let mut x = 0.0;
-        if self.municipality(a) != self.municipality(b) {
+        if ctx.municipality(a) != ctx.municipality(b) {
             x += w.different_municipality;
         }
         if pa.unit != pb.unit {
@@ -77,38 +101,327 @@ impl<'a> Ctx<'a> {
         if pa.role != pb.role {
             x += w.different_role;
         }
-        if !before.contains(&(a.min(b), a.max(b))) {
+        if !self.before.contains(&unordered(a, b)) {
             x += w.not_together_before;
         }
         x
+    }
+
+    /// The members' travel to `place`, weighted.
+    fn travel_to(&self, ctx: &Ctx, members: &[usize], place: &str) -> f64 {
+        members.iter().map(|&p| ctx.region.minutes(ctx.municipality(p), place)).sum::<f64>() * self.spec.diversity.travel_per_minute
     }
 }
 
 /// Verifies every group programme of the plan.
 pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
-    let ctx = Ctx {
-        f,
-        person: f.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect(),
-        muni_of_unit: f.region.units.iter().map(|u| (u.id.as_str(), u.municipality.as_str())).collect(),
-        muni: f.region.municipalities.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect(),
-    };
-    let leaders: HashMap<&str, usize> = f.group_leaders.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
-    let mut leader_groups: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut leader_days: HashSet<(usize, NaiveDate)> = HashSet::new();
-    let planned: HashSet<&str> = plan.groups.iter().map(|g| g.programme.as_str()).collect();
-    for g in &f.group_programmes {
-        if !planned.contains(g.id.as_str()) {
-            report.violations.push(violation("C078", format!("group programme {} has no plan", g.id)));
-        }
-    }
+    let ctx = Ctx { f, person: index_by_id(&f.participants, |p| p.id.as_str()), region: Region::new(f) };
+    let mut leaders = Leaders { index: index_by_id(&f.group_leaders, |l| l.id.as_str()), groups: BTreeMap::new(), days: HashSet::new() };
+    programmes_without_plan(f, plan, &mut report.violations);
     for gp in &plan.groups {
         let Some(spec) = f.group_programmes.iter().find(|g| g.id == gp.programme) else {
-            report.violations.push(violation("C070", format!("the plan has groups for unknown programme {}", gp.programme)));
+            report.violations.push(violation(CheckCode::GroupSize, format!("the plan has groups for unknown programme {}", gp.programme)));
             continue;
         };
-        check_programme(&ctx, spec, gp, &leaders, &mut leader_groups, &mut leader_days, report);
+        check_programme(&ctx, &Programme::new(&ctx, spec, gp), &mut leaders, report);
     }
-    // One joint calendar: a mentor meeting never falls on a day the person meets their group.
+    group_and_mentor_meeting(plan, &mut report.violations);
+    leader_over_max(f, &leaders, &mut report.violations);
+}
+
+/// The rules of one programme, group by group, then its unserved participants and objective.
+fn check_programme(ctx: &Ctx, prog: &Programme, leaders: &mut Leaders, report: &mut CheckReport) {
+    let v = &mut report.violations;
+    let mut grouped: HashSet<usize> = HashSet::new();
+    let (mut diversity, mut travel) = (0.0, 0.0);
+    v.extend(too_many_groups(prog));
+    for (gi, group) in prog.plan.groups.iter().enumerate() {
+        let members = known_members(ctx, group, v);
+        v.extend(group_size(prog, gi, group));
+        for &p in &members {
+            v.extend(member_not_eligible(ctx, prog, group, p));
+            v.extend(member_not_enrolled(ctx, prog, group, p));
+            v.extend(member_twice(ctx, prog, p, &mut grouped));
+        }
+        mixing_caps(ctx, prog, group, &members, v);
+        for (k, &a) in members.iter().enumerate() {
+            for &b in &members[k + 1..] {
+                diversity += prog.benefit(ctx, a, b);
+            }
+        }
+        travel += prog.travel_to(ctx, &members, &group.meeting_place);
+        v.extend(meeting_place(ctx, prog, group, &members));
+        let leader = group_leader(ctx, prog, group, leaders, v);
+        v.extend(meeting_count(prog, group));
+        group_meetings(ctx, prog, group, &members, leader, leaders, v);
+    }
+    unserved_unexplained(ctx, prog, &grouped, v);
+    v.extend(objective_mismatch(prog, diversity, travel));
+    let name = &prog.plan.programme;
+    report.recomputed_terms.insert(format!("groups.{name}.diversity"), diversity);
+    report.recomputed_terms.insert(format!("groups.{name}.travel"), travel);
+}
+
+/// The rules of one group's meetings, meeting by meeting: calendar and gap (C075), the leader
+/// (C076), members' unlisted conflicts (C077).
+fn group_meetings(
+    ctx: &Ctx,
+    prog: &Programme,
+    group: &GroupPlan,
+    members: &[usize],
+    leader: Option<usize>,
+    leaders: &mut Leaders,
+    v: &mut Vec<Violation>,
+) {
+    let listed: BTreeSet<(NaiveDate, &str)> = group.conflicts.iter().map(|c| (c.date, c.participant.as_str())).collect();
+    for (k, &d) in group.meetings.iter().enumerate() {
+        v.extend(meeting_outside_round(ctx, group, d));
+        v.extend(meeting_closed_day(ctx, group, d));
+        if k > 0 {
+            v.extend(meeting_gap(prog, group, group.meetings[k - 1], d));
+        }
+        if let Some(l) = leader {
+            v.extend(leader_unavailable(ctx, group, l, d));
+            v.extend(leader_busy(ctx, l, d, leaders));
+        }
+        for &p in members {
+            v.extend(conflict_unlisted(ctx, group, p, d, &listed));
+        }
+    }
+}
+
+/// C070: a programme has no more groups than it asks for.
+fn too_many_groups(prog: &Programme) -> Option<Violation> {
+    let spec = prog.spec;
+    let n = spec.groups.or(spec.group_sizes.as_ref().map(|s| s.len()))?;
+    let (name, have) = (&prog.plan.programme, prog.plan.groups.len());
+    (have > n).then(|| violation(CheckCode::GroupSize, format!("{name}: {have} groups, the programme asks for at most {n}")))
+}
+
+/// C070: the group's size is within the programme's range (or its own, with `group_sizes`).
+fn group_size(prog: &Programme, gi: usize, group: &GroupPlan) -> Option<Violation> {
+    let (lo, hi) = match &prog.spec.group_sizes {
+        Some(sizes) => sizes.get(gi).map(|s| (s.min, s.max)).unwrap_or((usize::MAX, 0)),
+        None => prog.sizes,
+    };
+    let n = group.members.len();
+    (n < lo || n > hi)
+        .then(|| violation(CheckCode::GroupSize, format!("{} has {n} members, the programme's groups hold {lo}–{hi}", group.id)))
+}
+
+/// C071: every member is a participant; returns the members' positions.
+fn known_members(ctx: &Ctx, group: &GroupPlan, v: &mut Vec<Violation>) -> Vec<usize> {
+    group
+        .members
+        .iter()
+        .filter_map(|id| {
+            let p = ctx.person.get(id.as_str()).copied();
+            if p.is_none() {
+                v.push(violation(CheckCode::GroupMemberNotEligible, format!("{}: {id} is not a participant", group.id)));
+            }
+            p
+        })
+        .collect()
+}
+
+/// C071: the member is eligible for the programme.
+fn member_not_eligible(ctx: &Ctx, prog: &Programme, group: &GroupPlan, p: usize) -> Option<Violation> {
+    let why = ctx.not_eligible(prog.spec, p)?;
+    Some(violation(CheckCode::GroupMemberNotEligible, format!("{}: {} is not eligible ({why})", group.id, ctx.f.participants[p].id)))
+}
+
+/// C071: the member is enrolled, when the programme lists its participants.
+fn member_not_enrolled(ctx: &Ctx, prog: &Programme, group: &GroupPlan, p: usize) -> Option<Violation> {
+    let id = &ctx.f.participants[p].id;
+    let list = prog.spec.enrolled.as_ref()?;
+    (!list.contains(id)).then(|| violation(CheckCode::GroupMemberNotEligible, format!("{}: {id} is not enrolled", group.id)))
+}
+
+/// C072: a participant is in one group of a programme at most.
+fn member_twice(ctx: &Ctx, prog: &Programme, p: usize, grouped: &mut HashSet<usize>) -> Option<Violation> {
+    (!grouped.insert(p)).then(|| {
+        violation(CheckCode::GroupMemberTwice, format!("{}: {} is in more than one group", prog.plan.programme, ctx.f.participants[p].id))
+    })
+}
+
+/// C073: no more members from one municipality or unit than the caps.
+fn mixing_caps(ctx: &Ctx, prog: &Programme, group: &GroupPlan, members: &[usize], v: &mut Vec<Violation>) {
+    let mut by_muni: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut by_unit: BTreeMap<&str, usize> = BTreeMap::new();
+    for &p in members {
+        *by_muni.entry(ctx.municipality(p)).or_default() += 1;
+        *by_unit.entry(ctx.f.participants[p].unit.as_str()).or_default() += 1;
+    }
+    let spec = prog.spec;
+    for (what, counts, cap) in [("municipality", &by_muni, spec.max_per_municipality), ("unit", &by_unit, spec.max_per_unit)] {
+        let Some(cap) = cap else {
+            continue;
+        };
+        for (label, &c) in counts.iter().filter(|(_, &c)| c > cap) {
+            v.push(violation(CheckCode::GroupMixingCap, format!("{} has {c} members from {what} {label}, at most {cap}", group.id)));
+        }
+    }
+}
+
+/// C080: the group meets at the programme's venue, or else where its members' travel is least.
+fn meeting_place(ctx: &Ctx, prog: &Programme, group: &GroupPlan, members: &[usize]) -> Option<Violation> {
+    let (gid, place) = (&group.id, &group.meeting_place);
+    match &prog.spec.venue {
+        Some(venue) if venue != place => {
+            Some(violation(CheckCode::GroupMeetingPlace, format!("{gid} meets in {place}, the programme's venue is {venue}")))
+        }
+        None if ctx.region.municipality.contains_key(place.as_str()) => {
+            let cost_at = |i: usize| prog.travel_to(ctx, members, &ctx.f.region.municipalities[i].id);
+            let best = ctx.region.least_over_municipalities(cost_at);
+            (prog.travel_to(ctx, members, place) > best + 1e-6).then(|| {
+                violation(
+                    CheckCode::GroupMeetingPlace,
+                    format!("{gid} meets in {place}; another municipality gives the members less travel"),
+                )
+            })
+        }
+        None => Some(violation(CheckCode::GroupMeetingPlace, format!("{gid} meets in unknown municipality {place}"))),
+        _ => None,
+    }
+}
+
+/// C074: the group has its required leader, known and qualified; counts the groups each leader
+/// leads. Returns the leader's position.
+fn group_leader(ctx: &Ctx, prog: &Programme, group: &GroupPlan, leaders: &mut Leaders, v: &mut Vec<Violation>) -> Option<usize> {
+    let gid = &group.id;
+    let leader = group.leader.as_deref().and_then(|l| leaders.index.get(l).copied());
+    match (group.leader.as_deref(), leader) {
+        (None, _) if prog.spec.leader_required => v.push(violation(CheckCode::GroupLeader, format!("{gid} has no leader"))),
+        (Some(l), None) => v.push(violation(CheckCode::GroupLeader, format!("{gid}: leader {l} is unknown"))),
+        (_, Some(l)) => {
+            *leaders.groups.entry(l).or_default() += 1;
+            let spec = prog.spec;
+            let qualification = spec.leader_qualification.clone().unwrap_or_else(|| spec.kind.name().to_string());
+            if !ctx.f.group_leaders[l].qualifications.contains(&qualification) {
+                v.push(violation(
+                    CheckCode::GroupLeader,
+                    format!("{gid}: leader {} is not qualified for \"{qualification}\"", ctx.f.group_leaders[l].id),
+                ));
+            }
+        }
+        _ => {}
+    }
+    leader
+}
+
+/// C074 (over all programmes): a leader leads no more groups than their maximum.
+fn leader_over_max(f: &InstanceFile, leaders: &Leaders, v: &mut Vec<Violation>) {
+    for (&l, &n) in &leaders.groups {
+        let max = f.group_leaders[l].max_groups.max(0) as usize;
+        if n > max {
+            v.push(violation(CheckCode::GroupLeader, format!("leader {} leads {n} groups, at most {max}", f.group_leaders[l].id)));
+        }
+    }
+}
+
+/// C075: the number of meetings is within the rules, or a shortfall is stated.
+fn meeting_count(prog: &Programme, group: &GroupPlan) -> Option<Violation> {
+    let rules = &prog.spec.meetings;
+    let n = group.meetings.len();
+    count_breaks(n, rules.min, rules.max, group.shortfall.is_some()).then(|| {
+        violation(CheckCode::GroupMeetings, format!("{} has {n} meetings, the rules ask for {}–{}", group.id, rules.min, rules.max))
+    })
+}
+
+/// C075: the meeting lies inside the round.
+fn meeting_outside_round(ctx: &Ctx, group: &GroupPlan, d: NaiveDate) -> Option<Violation> {
+    (!in_round(ctx.f, d)).then(|| violation(CheckCode::GroupMeetings, format!("{} meets on {d}, outside the round", group.id)))
+}
+
+/// C075: the meeting falls on no weekend, holiday or closed date.
+fn meeting_closed_day(ctx: &Ctx, group: &GroupPlan, d: NaiveDate) -> Option<Violation> {
+    let why = match derive::closed(ctx.f, d)? {
+        Closed::Holiday(why) => why,
+        Closed::RoundClosed => "a closed date",
+    };
+    Some(violation(CheckCode::GroupMeetings, format!("{} meets on {d}, {why}", group.id)))
+}
+
+/// C075: consecutive meetings ascend, fall in different months and keep the minimum gap.
+fn meeting_gap(prog: &Programme, group: &GroupPlan, prev: NaiveDate, d: NaiveDate) -> Option<Violation> {
+    let min = prog.spec.meetings.min_days_between;
+    (month_of(prev) == month_of(d) || d <= prev || (d - prev).num_days() < min as i64).then(|| {
+        violation(CheckCode::GroupMeetings, format!("{} meets on {prev} and {d}: one a month, at least {min} days apart", group.id))
+    })
+}
+
+/// C076: the leader is available on the meeting date.
+fn leader_unavailable(ctx: &Ctx, group: &GroupPlan, l: usize, d: NaiveDate) -> Option<Violation> {
+    let leader = &ctx.f.group_leaders[l];
+    unavailable_on(&leader.unavailable, d)
+        .then(|| violation(CheckCode::GroupLeaderUnavailable, format!("{}: leader {} is unavailable on {d}", group.id, leader.id)))
+}
+
+/// C076: a leader has one group meeting a day at most, over all programmes.
+fn leader_busy(ctx: &Ctx, l: usize, d: NaiveDate, leaders: &mut Leaders) -> Option<Violation> {
+    (!leaders.days.insert((l, d))).then(|| {
+        violation(CheckCode::GroupLeaderUnavailable, format!("leader {} has two group meetings on {d}", ctx.f.group_leaders[l].id))
+    })
+}
+
+/// C077: a member unavailable on a meeting date is listed among the group's conflicts.
+fn conflict_unlisted(ctx: &Ctx, group: &GroupPlan, p: usize, d: NaiveDate, listed: &BTreeSet<(NaiveDate, &str)>) -> Option<Violation> {
+    let part = &ctx.f.participants[p];
+    (unavailable_on(&part.unavailable, d) && !listed.contains(&(d, part.id.as_str()))).then(|| {
+        violation(
+            CheckCode::GroupConflictUnlisted,
+            format!("{}: {} is unavailable on {d} and the conflict is not listed", group.id, part.id),
+        )
+    })
+}
+
+/// C078: every programme of the instance has a plan.
+fn programmes_without_plan(f: &InstanceFile, plan: &PlanFile, v: &mut Vec<Violation>) {
+    let planned: HashSet<&str> = plan.groups.iter().map(|g| g.programme.as_str()).collect();
+    for g in f.group_programmes.iter().filter(|g| !planned.contains(g.id.as_str())) {
+        v.push(violation(CheckCode::GroupUnservedUnexplained, format!("group programme {} has no plan", g.id)));
+    }
+}
+
+/// C078: every eligible candidate is grouped or listed as unserved.
+fn unserved_unexplained(ctx: &Ctx, prog: &Programme, grouped: &HashSet<usize>, v: &mut Vec<Violation>) {
+    let f = ctx.f;
+    let listed: HashSet<&str> = prog.plan.unserved.iter().map(|u| u.participant.as_str()).collect();
+    let candidates: Vec<usize> = match &prog.spec.enrolled {
+        Some(list) => list.iter().filter_map(|id| ctx.person.get(id.as_str()).copied()).collect(),
+        None => (0..f.participants.len()).collect(),
+    };
+    for p in candidates {
+        if ctx.not_eligible(prog.spec, p).is_none() && !grouped.contains(&p) && !listed.contains(f.participants[p].id.as_str()) {
+            v.push(violation(
+                CheckCode::GroupUnservedUnexplained,
+                format!("{}: {} is eligible but neither in a group nor listed as unserved", prog.plan.programme, f.participants[p].id),
+            ));
+        }
+    }
+}
+
+/// C079: the reported diversity, travel and total equal the recomputed ones.
+fn objective_mismatch(prog: &Programme, diversity: f64, travel: f64) -> Option<Violation> {
+    let tol = 1e-6 * diversity.abs().max(1.0) + 1e-3 * (prog.plan.groups.len() as f64 + 1.0);
+    let o = &prog.plan.objective;
+    let off =
+        (o.diversity - diversity).abs() > tol || (o.travel - travel).abs() > tol || (o.total - (diversity - travel)).abs() > 2.0 * tol;
+    off.then(|| {
+        violation(
+            CheckCode::GroupObjectiveMismatch,
+            format!(
+                "{}: the plan reports diversity {:.3}, travel {:.3}; recomputed {diversity:.3}, {travel:.3}",
+                prog.plan.programme, o.diversity, o.travel
+            ),
+        )
+    })
+}
+
+/// C081: one joint calendar: a mentor meeting never falls on a day the person meets their group.
+/// In a re-planned round the days before its date are history: someone who joined a running
+/// group is listed for its earlier meetings too (a group has one member list).
+fn group_and_mentor_meeting(plan: &PlanFile, v: &mut Vec<Violation>) {
     let mut group_days: HashSet<(&str, NaiveDate)> = HashSet::new();
     for gp in &plan.groups {
         for g in &gp.groups {
@@ -117,225 +430,14 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             }
         }
     }
-    // In a re-planned round the days before its date are history: someone who joined a
-    // running group is listed for its earlier meetings too (a group has one member list).
-    let history_before = plan.replan.as_ref().map(|r| r.today);
+    let history_before = history_before(plan);
     for pair in &plan.mentorship.pairs {
         for &d in pair.meetings.iter().filter(|d| history_before.is_none_or(|t| **d >= t)) {
             for who in [&pair.mentor, &pair.mentee] {
                 if group_days.contains(&(who.as_str(), d)) {
-                    report.violations.push(violation("C081", format!("{who} has a mentor meeting and a group meeting on {d}")));
+                    v.push(violation(CheckCode::GroupAndMentorMeeting, format!("{who} has a mentor meeting and a group meeting on {d}")));
                 }
             }
         }
     }
-    for (l, n) in leader_groups {
-        let max = f.group_leaders[l].max_groups.max(0) as usize;
-        if n > max {
-            report.violations.push(violation("C074", format!("leader {} leads {n} groups, at most {max}", f.group_leaders[l].id)));
-        }
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn check_programme(
-    ctx: &Ctx,
-    spec: &GroupProgrammeSpec,
-    gp: &GroupProgrammePlan,
-    leaders: &HashMap<&str, usize>,
-    leader_groups: &mut BTreeMap<usize, usize>,
-    leader_days: &mut HashSet<(usize, NaiveDate)>,
-    report: &mut CheckReport,
-) {
-    let f = ctx.f;
-    let (dmin, dmax) = spec.kind.default_size();
-    let (lo, hi) = (spec.min_size.unwrap_or(dmin), spec.max_size.unwrap_or(dmax));
-    let qualification = spec.leader_qualification.clone().unwrap_or_else(|| spec.kind.name().to_string());
-    let mut before: HashSet<(usize, usize)> = HashSet::new();
-    for group in &spec.together_before {
-        let ids: Vec<usize> = group.iter().filter_map(|id| ctx.person.get(id.as_str()).copied()).collect();
-        for (k, &a) in ids.iter().enumerate() {
-            for &b in &ids[k + 1..] {
-                before.insert((a.min(b), a.max(b)));
-            }
-        }
-    }
-    let explicit: HashMap<(&str, &str), f64> =
-        spec.pair_weights.iter().map(|pw| ((pw.a.as_str().min(pw.b.as_str()), pw.a.as_str().max(pw.b.as_str())), pw.w)).collect();
-    let mut grouped: HashSet<usize> = HashSet::new();
-    let mut diversity = 0.0;
-    let mut travel = 0.0;
-    let rules = &spec.meetings;
-    let name = &gp.programme;
-    if let Some(n) = spec.groups.or(spec.group_sizes.as_ref().map(|s| s.len())) {
-        if gp.groups.len() > n {
-            report.violations.push(violation("C070", format!("{name}: {} groups, the programme asks for at most {n}", gp.groups.len())));
-        }
-    }
-    for (gi, group) in gp.groups.iter().enumerate() {
-        let gid = &group.id;
-        let (lo, hi) = match &spec.group_sizes {
-            Some(sizes) => sizes.get(gi).map(|s| (s.min, s.max)).unwrap_or((usize::MAX, 0)),
-            None => (lo, hi),
-        };
-        let members: Vec<usize> = group
-            .members
-            .iter()
-            .filter_map(|id| {
-                let p = ctx.person.get(id.as_str()).copied();
-                if p.is_none() {
-                    report.violations.push(violation("C071", format!("{gid}: {id} is not a participant")));
-                }
-                p
-            })
-            .collect();
-        if group.members.len() < lo || group.members.len() > hi {
-            report
-                .violations
-                .push(violation("C070", format!("{gid} has {} members, the programme's groups hold {lo}–{hi}", group.members.len())));
-        }
-        for &p in &members {
-            if let Some(why) = ctx.not_eligible(spec, p) {
-                report.violations.push(violation("C071", format!("{gid}: {} is not eligible ({why})", f.participants[p].id)));
-            }
-            if let Some(list) = &spec.enrolled {
-                if !list.contains(&f.participants[p].id) {
-                    report.violations.push(violation("C071", format!("{gid}: {} is not enrolled", f.participants[p].id)));
-                }
-            }
-            if !grouped.insert(p) {
-                report.violations.push(violation("C072", format!("{name}: {} is in more than one group", f.participants[p].id)));
-            }
-        }
-        // Mixing caps.
-        let mut by_muni: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut by_unit: BTreeMap<&str, usize> = BTreeMap::new();
-        for &p in &members {
-            *by_muni.entry(ctx.municipality(p)).or_default() += 1;
-            *by_unit.entry(f.participants[p].unit.as_str()).or_default() += 1;
-        }
-        for (what, counts, cap) in [("municipality", &by_muni, spec.max_per_municipality), ("unit", &by_unit, spec.max_per_unit)] {
-            if let Some(cap) = cap {
-                for (label, &c) in counts.iter() {
-                    if c > cap {
-                        report.violations.push(violation("C073", format!("{gid} has {c} members from {what} {label}, at most {cap}")));
-                    }
-                }
-            }
-        }
-        // Objective terms.
-        for (k, &a) in members.iter().enumerate() {
-            for &b in &members[k + 1..] {
-                diversity += ctx.benefit(spec, &explicit, &before, a, b);
-            }
-        }
-        let cost_at = |place: &str| -> f64 {
-            members.iter().map(|&p| ctx.minutes(ctx.municipality(p), place)).sum::<f64>() * spec.diversity.travel_per_minute
-        };
-        travel += cost_at(&group.meeting_place);
-        match &spec.venue {
-            Some(v) if v != &group.meeting_place => {
-                report.violations.push(violation("C080", format!("{gid} meets in {}, the programme's venue is {v}", group.meeting_place)));
-            }
-            None if ctx.muni.contains_key(group.meeting_place.as_str()) => {
-                let best = f.region.municipalities.iter().map(|m| cost_at(&m.id)).fold(f64::INFINITY, f64::min);
-                if cost_at(&group.meeting_place) > best + 1e-6 {
-                    report.violations.push(violation(
-                        "C080",
-                        format!("{gid} meets in {}; another municipality gives the members less travel", group.meeting_place),
-                    ));
-                }
-            }
-            None => report.violations.push(violation("C080", format!("{gid} meets in unknown municipality {}", group.meeting_place))),
-            _ => {}
-        }
-        // Leader.
-        let leader = group.leader.as_deref().and_then(|l| leaders.get(l).copied());
-        match (group.leader.as_deref(), leader) {
-            (None, _) if spec.leader_required => report.violations.push(violation("C074", format!("{gid} has no leader"))),
-            (Some(l), None) => report.violations.push(violation("C074", format!("{gid}: leader {l} is unknown"))),
-            (_, Some(l)) => {
-                *leader_groups.entry(l).or_default() += 1;
-                if !f.group_leaders[l].qualifications.contains(&qualification) {
-                    report.violations.push(violation(
-                        "C074",
-                        format!("{gid}: leader {} is not qualified for \"{qualification}\"", f.group_leaders[l].id),
-                    ));
-                }
-            }
-            _ => {}
-        }
-        // Meetings.
-        let n = group.meetings.len();
-        if n > rules.max as usize || (n < rules.min as usize && group.shortfall.is_none()) {
-            report.violations.push(violation("C075", format!("{gid} has {n} meetings, the rules ask for {}–{}", rules.min, rules.max)));
-        }
-        let listed: BTreeSet<(NaiveDate, &str)> = group.conflicts.iter().map(|c| (c.date, c.participant.as_str())).collect();
-        for (k, &d) in group.meetings.iter().enumerate() {
-            if d < f.round.start || d > f.round.end {
-                report.violations.push(violation("C075", format!("{gid} meets on {d}, outside the round")));
-            }
-            if let Some(why) = closed_reason(d) {
-                report.violations.push(violation("C075", format!("{gid} meets on {d}, {why}")));
-            } else if unavailable_on(&f.calendar.closed, d) {
-                report.violations.push(violation("C075", format!("{gid} meets on {d}, a closed date")));
-            }
-            if k > 0 {
-                let prev = group.meetings[k - 1];
-                if (prev.year(), prev.month()) == (d.year(), d.month())
-                    || d <= prev
-                    || (d - prev).num_days() < rules.min_days_between as i64
-                {
-                    report.violations.push(violation(
-                        "C075",
-                        format!("{gid} meets on {prev} and {d}: one a month, at least {} days apart", rules.min_days_between),
-                    ));
-                }
-            }
-            if let Some(l) = leader {
-                if unavailable_on(&f.group_leaders[l].unavailable, d) {
-                    report.violations.push(violation("C076", format!("{gid}: leader {} is unavailable on {d}", f.group_leaders[l].id)));
-                }
-                if !leader_days.insert((l, d)) {
-                    report.violations.push(violation("C076", format!("leader {} has two group meetings on {d}", f.group_leaders[l].id)));
-                }
-            }
-            for &p in &members {
-                if unavailable_on(&f.participants[p].unavailable, d) && !listed.contains(&(d, f.participants[p].id.as_str())) {
-                    report.violations.push(violation(
-                        "C077",
-                        format!("{gid}: {} is unavailable on {d} and the conflict is not listed", f.participants[p].id),
-                    ));
-                }
-            }
-        }
-    }
-    // Every eligible candidate is grouped or listed as unserved.
-    let listed: HashSet<&str> = gp.unserved.iter().map(|u| u.participant.as_str()).collect();
-    let candidates: Vec<usize> = match &spec.enrolled {
-        Some(list) => list.iter().filter_map(|id| ctx.person.get(id.as_str()).copied()).collect(),
-        None => (0..f.participants.len()).collect(),
-    };
-    for p in candidates {
-        if ctx.not_eligible(spec, p).is_none() && !grouped.contains(&p) && !listed.contains(f.participants[p].id.as_str()) {
-            report.violations.push(violation(
-                "C078",
-                format!("{name}: {} is eligible but neither in a group nor listed as unserved", f.participants[p].id),
-            ));
-        }
-    }
-    // Objective.
-    let tol = 1e-6 * diversity.abs().max(1.0) + 1e-3 * (gp.groups.len() as f64 + 1.0);
-    let o = &gp.objective;
-    if (o.diversity - diversity).abs() > tol || (o.travel - travel).abs() > tol || (o.total - (diversity - travel)).abs() > 2.0 * tol {
-        report.violations.push(violation(
-            "C079",
-            format!(
-                "{name}: the plan reports diversity {:.3}, travel {:.3}; recomputed {diversity:.3}, {travel:.3}",
-                o.diversity, o.travel
-            ),
-        ));
-    }
-    report.recomputed_terms.insert(format!("groups.{name}.diversity"), diversity);
-    report.recomputed_terms.insert(format!("groups.{name}.travel"), travel);
 }

@@ -2,7 +2,8 @@
 //! `fixed_sessions`, `group_programmes[].fixed_groups`) must be in the plan as written.
 //! Independent of the solvers: reads the file types only.
 
-use super::{violation, CheckReport};
+use super::derive::augmenting_matching;
+use super::{violation, CheckCode, CheckReport};
 use crate::format::plan::{PlanFile, SessionPlan};
 use crate::format::{FixedSession, InstanceFile};
 
@@ -17,14 +18,14 @@ fn check_pairs(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     for (i, fp) in f.mentorship.fixed_pairs.iter().enumerate() {
         let path = format!("mentorship.fixed_pairs[{i}]");
         match plan.mentorship.pairs.iter().find(|p| p.mentor == fp.mentor && p.mentee == fp.mentee) {
-            None => {
-                report.violations.push(violation("C090", format!("{path}: the fixed pair {}–{} is not in the plan", fp.mentor, fp.mentee)))
-            }
+            None => report
+                .violations
+                .push(violation(CheckCode::PinnedPair, format!("{path}: the fixed pair {}–{} is not in the plan", fp.mentor, fp.mentee))),
             Some(pair) => {
                 for d in &fp.meetings {
                     if !pair.meetings.contains(d) {
                         report.violations.push(violation(
-                            "C090",
+                            CheckCode::PinnedPair,
                             format!("{path}: the pinned meeting on {d} of {}–{} is not among the pair's meetings", fp.mentor, fp.mentee),
                         ));
                     }
@@ -58,38 +59,20 @@ fn check_sessions(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     // Distinct pins need distinct sessions: a bipartite matching of pins to sessions.
     let adj: Vec<Vec<usize>> =
         f.fixed_sessions.iter().map(|pin| (0..sessions.len()).filter(|&k| realises(pin, &sessions[k])).collect()).collect();
-    let mut owner: Vec<Option<usize>> = vec![None; sessions.len()];
-    for j in 0..adj.len() {
-        let mut seen = vec![false; sessions.len()];
-        if !augment(j, &adj, &mut owner, &mut seen) {
-            let pin = &f.fixed_sessions[j];
-            let label = pin.id.clone().unwrap_or_else(|| format!("fixed_sessions[{j}]"));
-            let why = if adj[j].is_empty() {
-                "no session of the plan has the pinned course, dates, venue, trainers and attendees".to_string()
-            } else {
-                format!(
-                    "the sessions that fit it ({}) realise other fixed sessions",
-                    adj[j].iter().map(|&k| sessions[k].id.as_str()).collect::<Vec<_>>().join(", ")
-                )
-            };
-            report.violations.push(violation("C091", format!("fixed session {label} (course {}): {why}", pin.course)));
-        }
+    let matched = augmenting_matching(&adj, &vec![1; sessions.len()]);
+    for j in (0..adj.len()).filter(|&j| matched[j].is_none()) {
+        let pin = &f.fixed_sessions[j];
+        let label = pin.id.clone().unwrap_or_else(|| format!("fixed_sessions[{j}]"));
+        let why = if adj[j].is_empty() {
+            "no session of the plan has the pinned course, dates, venue, trainers and attendees".to_string()
+        } else {
+            format!(
+                "the sessions that fit it ({}) realise other fixed sessions",
+                adj[j].iter().map(|&k| sessions[k].id.as_str()).collect::<Vec<_>>().join(", ")
+            )
+        };
+        report.violations.push(violation(CheckCode::PinnedSession, format!("fixed session {label} (course {}): {why}", pin.course)));
     }
-}
-
-/// Kuhn's augmenting path for pin `j`.
-fn augment(j: usize, adj: &[Vec<usize>], owner: &mut [Option<usize>], seen: &mut [bool]) -> bool {
-    for &k in &adj[j] {
-        if seen[k] {
-            continue;
-        }
-        seen[k] = true;
-        if owner[k].is_none_or(|o| augment(o, adj, owner, seen)) {
-            owner[k] = Some(j);
-            return true;
-        }
-    }
-    false
 }
 
 fn check_groups(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
@@ -98,7 +81,7 @@ fn check_groups(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             continue;
         }
         let Some(pp) = plan.groups.iter().find(|g| g.programme == prog.id) else {
-            report.violations.push(violation("C092", format!("group programme {} has fixed groups but no plan", prog.id)));
+            report.violations.push(violation(CheckCode::PinnedGroup, format!("group programme {} has fixed groups but no plan", prog.id)));
             continue;
         };
         let mut used: Vec<Option<usize>> = vec![None; pp.groups.len()];
@@ -108,7 +91,7 @@ fn check_groups(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             let whole = homes.len() == 1 && fg.members.iter().all(|m| pp.groups[homes[0]].members.contains(m));
             if !whole {
                 report.violations.push(violation(
-                    "C092",
+                    CheckCode::PinnedGroup,
                     format!("{path}: the members {} are not all in one group of {}", fg.members.join(", "), prog.id),
                 ));
                 continue;
@@ -116,7 +99,7 @@ fn check_groups(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             let g = &pp.groups[homes[0]];
             if let Some(other) = used[homes[0]] {
                 report.violations.push(violation(
-                    "C092",
+                    CheckCode::PinnedGroup,
                     format!(
                         "{path} and group_programmes[{pi}].fixed_groups[{other}] are both in group {}; fixed groups must be distinct",
                         g.id
@@ -127,7 +110,7 @@ fn check_groups(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             if let Some(l) = &fg.leader {
                 if g.leader.as_ref() != Some(l) {
                     report.violations.push(violation(
-                        "C092",
+                        CheckCode::PinnedGroup,
                         format!(
                             "{path}: group {} is led by {} instead of the pinned leader {l}",
                             g.id,
@@ -138,9 +121,10 @@ fn check_groups(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             }
             for d in &fg.meetings {
                 if !g.meetings.contains(d) {
-                    report
-                        .violations
-                        .push(violation("C092", format!("{path}: the pinned meeting on {d} is not among group {}'s meetings", g.id)));
+                    report.violations.push(violation(
+                        CheckCode::PinnedGroup,
+                        format!("{path}: the pinned meeting on {d} is not among group {}'s meetings", g.id),
+                    ));
                 }
             }
         }

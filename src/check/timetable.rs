@@ -4,12 +4,14 @@
 //! Everything is derived again from the instance file: the demand (individual plans and phase
 //! defaults), windows and deadlines, working days, unit caps. One function per rule.
 
-use super::calendar::closed_reason;
-use super::mentorship::{travel, unavailable_on};
-use super::{violation, CheckReport};
+use super::derive::{
+    self, completed_courses, deadline, history_before, in_round, index_by_id, month_of, open_day, phase_admitted, phase_of, travel,
+    unavailable_on, Closed, Region,
+};
+use super::{violation, CheckCode, CheckReport, Violation};
 use crate::format::plan::{PlanFile, SessionPlan, TimetablePlan};
 use crate::format::{DayPattern, InstanceFile, Priority};
-use chrono::{Datelike, Duration, Months, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A demand as the checker derives it.
@@ -28,7 +30,7 @@ struct Ctx<'a> {
     course: HashMap<&'a str, usize>,
     venue: HashMap<&'a str, usize>,
     trainer: HashMap<&'a str, usize>,
-    muni_of_unit: HashMap<&'a str, usize>,
+    region: Region<'a>,
     headcount: HashMap<&'a str, i64>,
     wants: BTreeMap<(usize, usize), Want>,
     /// For a re-planned round: its planning date. Sessions that started before it are history,
@@ -38,26 +40,9 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    /// The round's open days: inside the round, a weekday, no holiday, not a closed date.
-    fn open_day(&self, d: NaiveDate) -> bool {
-        d >= self.f.round.start && d <= self.f.round.end && closed_reason(d).is_none() && !unavailable_on(&self.f.calendar.closed, d)
-    }
-
     fn participant_muni(&self, p: usize) -> usize {
-        self.muni_of_unit.get(self.f.participants[p].unit.as_str()).copied().unwrap_or(0)
+        self.region.municipality_of(&self.f.participants[p].unit)
     }
-}
-
-/// Phase id of a participant at the round's start.
-fn phase_of(f: &InstanceFile, p: usize) -> &str {
-    let years = ((f.round.start - f.participants[p].profession_start).num_days() as f64 / 365.25).max(0.0);
-    let mut phase = f.phases.first().map(|x| x.id.as_str()).unwrap_or("");
-    for ph in &f.phases {
-        if years >= ph.min_years {
-            phase = &ph.id;
-        }
-    }
-    phase
 }
 
 /// The window of participant `p` for course `c`: from the employment start (or the round's
@@ -66,14 +51,10 @@ fn window(ctx: &Ctx, p: usize, c: usize) -> Option<(NaiveDate, NaiveDate)> {
     let f = ctx.f;
     let part = &f.participants[p];
     let from = part.employment_start.max(f.round.start);
-    let mut to = f.round.end;
-    if let Some(months) = f.courses[c].deadline_months {
-        let anniversary = part.employment_start.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX);
-        to = to.min(anniversary - Duration::days(1));
-    }
+    let to = deadline(f, p, c).map_or(f.round.end, |last| f.round.end.min(last));
     let mut d = from;
     while d <= to {
-        if ctx.open_day(d) {
+        if open_day(ctx.f, d) {
             return Some((from, to));
         }
         d += Duration::days(1);
@@ -85,11 +66,9 @@ fn window(ctx: &Ctx, p: usize, c: usize) -> Option<(NaiveDate, NaiveDate)> {
 /// deadline), clamped to 0–1.
 fn urgency(ctx: &Ctx, p: usize, c: usize) -> f64 {
     let f = ctx.f;
-    let Some(months) = f.courses[c].deadline_months else {
+    let Some(deadline) = deadline(f, p, c) else {
         return 0.0;
     };
-    let start = f.participants[p].employment_start;
-    let deadline = start.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX) - Duration::days(1);
     let len = (f.round.end - f.round.start).num_days().max(1) as f64;
     ((f.round.end - deadline).num_days() as f64 / len).clamp(0.0, 1.0)
 }
@@ -98,7 +77,7 @@ fn urgency(ctx: &Ctx, p: usize, c: usize) -> f64 {
 /// where the plan names the course, not where a deadline passed before the round).
 fn derive_wants(ctx: &mut Ctx) {
     let f = ctx.f;
-    let completed: BTreeSet<(&str, &str)> = f.course_history.iter().map(|r| (r.participant.as_str(), r.course.as_str())).collect();
+    let completed = completed_courses(f);
     let mut wants = BTreeMap::new();
     for d in &f.demand {
         if let (Some(&p), Some(&c)) = (ctx.participant.get(d.participant.as_str()), ctx.course.get(d.course.as_str())) {
@@ -139,49 +118,27 @@ fn absence_cap(headcount: i64, share: f64) -> i64 {
 pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     let mut ctx = Ctx {
         f,
-        participant: f.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect(),
-        course: f.courses.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect(),
-        venue: f.venues.iter().enumerate().map(|(i, v)| (v.id.as_str(), i)).collect(),
-        trainer: f.trainers.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect(),
-        muni_of_unit: {
-            let muni: HashMap<&str, usize> = f.region.municipalities.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
-            f.region.units.iter().map(|u| (u.id.as_str(), muni.get(u.municipality.as_str()).copied().unwrap_or(0))).collect()
-        },
+        participant: index_by_id(&f.participants, |p| p.id.as_str()),
+        course: index_by_id(&f.courses, |c| c.id.as_str()),
+        venue: index_by_id(&f.venues, |v| v.id.as_str()),
+        trainer: index_by_id(&f.trainers, |t| t.id.as_str()),
+        region: Region::new(f),
         headcount: f.region.units.iter().map(|u| (u.id.as_str(), u.headcount)).collect(),
         wants: BTreeMap::new(),
-        history_before: plan.replan.as_ref().map(|r| r.today),
+        history_before: history_before(plan),
     };
     derive_wants(&mut ctx);
     let Some(tt) = &plan.timetable else {
         if !ctx.wants.is_empty() {
-            report
-                .violations
-                .push(violation("C064", format!("the instance has {} course demand(s) but the plan has no timetable", ctx.wants.len())));
+            report.violations.push(violation(
+                CheckCode::UnservedUnexplained,
+                format!("the instance has {} course demand(s) but the plan has no timetable", ctx.wants.len()),
+            ));
         }
         return;
     };
     let v = &mut report.violations;
-    let mut ids = BTreeSet::new();
-    let mut valid: Vec<(&SessionPlan, usize, usize)> = Vec::new();
-    for s in &tt.sessions {
-        if !ids.insert(s.id.as_str()) {
-            v.push(violation("C050", format!("session id {} is used twice", s.id)));
-        }
-        match (ctx.course.get(s.course.as_str()), ctx.venue.get(s.venue.as_str())) {
-            (Some(&c), Some(&venue)) => valid.push((s, c, venue)),
-            _ => v.push(violation("C050", format!("session {} names an unknown course \"{}\" or venue \"{}\"", s.id, s.course, s.venue))),
-        }
-        for t in &s.trainers {
-            if !ctx.trainer.contains_key(t.as_str()) {
-                v.push(violation("C050", format!("session {} names an unknown trainer \"{t}\"", s.id)));
-            }
-        }
-        for a in &s.attendees {
-            if !ctx.participant.contains_key(a.as_str()) {
-                v.push(violation("C050", format!("session {} names an unknown participant \"{a}\"", s.id)));
-            }
-        }
-    }
+    let valid = references(&ctx, tt, v);
     for &(s, c, venue) in &valid {
         session_pattern(&ctx, s, c, v);
         session_days_open(&ctx, s, v);
@@ -199,24 +156,53 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     report.recomputed_timetable = Some(total);
 }
 
+/// Session ids are distinct and every session names a known course, venue, trainers and
+/// participants. Returns the sessions with a known course and venue, with their positions.
+fn references<'t>(ctx: &Ctx, tt: &'t TimetablePlan, v: &mut Vec<Violation>) -> Vec<(&'t SessionPlan, usize, usize)> {
+    let mut ids = BTreeSet::new();
+    let mut valid: Vec<(&SessionPlan, usize, usize)> = Vec::new();
+    for s in &tt.sessions {
+        if !ids.insert(s.id.as_str()) {
+            v.push(violation(CheckCode::TimetableReference, format!("session id {} is used twice", s.id)));
+        }
+        match (ctx.course.get(s.course.as_str()), ctx.venue.get(s.venue.as_str())) {
+            (Some(&c), Some(&venue)) => valid.push((s, c, venue)),
+            _ => v.push(violation(
+                CheckCode::TimetableReference,
+                format!("session {} names an unknown course \"{}\" or venue \"{}\"", s.id, s.course, s.venue),
+            )),
+        }
+        for t in s.trainers.iter().filter(|t| !ctx.trainer.contains_key(t.as_str())) {
+            v.push(violation(CheckCode::TimetableReference, format!("session {} names an unknown trainer \"{t}\"", s.id)));
+        }
+        for a in s.attendees.iter().filter(|a| !ctx.participant.contains_key(a.as_str())) {
+            v.push(violation(CheckCode::TimetableReference, format!("session {} names an unknown participant \"{a}\"", s.id)));
+        }
+    }
+    valid
+}
+
 /// The session has the course's number of days, laid out by its pattern.
-fn session_pattern(ctx: &Ctx, s: &SessionPlan, c: usize, v: &mut Vec<super::Violation>) {
+fn session_pattern(ctx: &Ctx, s: &SessionPlan, c: usize, v: &mut Vec<Violation>) {
     let course = &ctx.f.courses[c];
     if s.dates.len() != course.days as usize {
-        v.push(violation("C051", format!("session {} has {} days; {} has {}", s.id, s.dates.len(), course.id, course.days)));
+        v.push(violation(
+            CheckCode::SessionPattern,
+            format!("session {} has {} days; {} has {}", s.id, s.dates.len(), course.id, course.days),
+        ));
         return;
     }
     for w in s.dates.windows(2) {
         let gap = (w[1] - w[0]).num_days();
-        let between_closed = (1..gap).all(|k| !ctx.open_day(w[0] + Duration::days(k)));
+        let between_closed = (1..gap).all(|k| !open_day(ctx.f, w[0] + Duration::days(k)));
         let ok = match course.pattern {
             DayPattern::Consecutive => (1..=5).contains(&gap) && between_closed,
-            DayPattern::Weekly => gap == 7 || (gap == 14 && !ctx.open_day(w[0] + Duration::days(7))),
+            DayPattern::Weekly => gap == 7 || (gap == 14 && !open_day(ctx.f, w[0] + Duration::days(7))),
             DayPattern::Spread => gap >= i64::from(course.min_gap_days.max(1)),
         };
         if !ok {
             v.push(violation(
-                "C051",
+                CheckCode::SessionPattern,
                 format!("session {}: {} and {} do not follow the {:?} pattern of {}", s.id, w[0], w[1], course.pattern, course.id),
             ));
         }
@@ -224,28 +210,28 @@ fn session_pattern(ctx: &Ctx, s: &SessionPlan, c: usize, v: &mut Vec<super::Viol
 }
 
 /// Every session day is an open working day of the round.
-fn session_days_open(ctx: &Ctx, s: &SessionPlan, v: &mut Vec<super::Violation>) {
+fn session_days_open(ctx: &Ctx, s: &SessionPlan, v: &mut Vec<Violation>) {
     for &d in &s.dates {
-        if !ctx.open_day(d) {
-            let why = closed_reason(d).unwrap_or(if d < ctx.f.round.start || d > ctx.f.round.end {
-                "outside the round"
-            } else {
-                "a closed date"
-            });
-            v.push(violation("C052", format!("session {} meets on {d}, {why}", s.id)));
+        if !open_day(ctx.f, d) {
+            let why = match derive::closed(ctx.f, d) {
+                Some(Closed::Holiday(why)) => why,
+                _ if !in_round(ctx.f, d) => "outside the round",
+                _ => "a closed date",
+            };
+            v.push(violation(CheckCode::SessionClosedDay, format!("session {} meets on {d}, {why}", s.id)));
         }
     }
 }
 
 /// The group is within the course's sizes and the venue's seats.
-fn session_size(ctx: &Ctx, s: &SessionPlan, c: usize, venue: usize, v: &mut Vec<super::Violation>) {
+fn session_size(ctx: &Ctx, s: &SessionPlan, c: usize, venue: usize, v: &mut Vec<Violation>) {
     let course = &ctx.f.courses[c];
     let n = s.attendees.len() as u32;
     let seats = course.max_size.min(ctx.f.venues[venue].capacity);
     let history = ctx.history_before.is_some_and(|t| s.dates.first().is_some_and(|d| *d < t));
     if (n < course.min_size && !history) || n > seats {
         v.push(violation(
-            "C053",
+            CheckCode::SessionSize,
             format!(
                 "session {} has {n} attendees; {} needs {}–{} and {} seats {}",
                 s.id, course.id, course.min_size, course.max_size, s.venue, ctx.f.venues[venue].capacity
@@ -255,11 +241,11 @@ fn session_size(ctx: &Ctx, s: &SessionPlan, c: usize, venue: usize, v: &mut Vec<
 }
 
 /// The session has the course's number of trainers, all qualified for it.
-fn trainers_qualified(ctx: &Ctx, s: &SessionPlan, c: usize, v: &mut Vec<super::Violation>) {
+fn trainers_qualified(ctx: &Ctx, s: &SessionPlan, c: usize, v: &mut Vec<Violation>) {
     let course = &ctx.f.courses[c];
     if s.trainers.len() != course.trainers_per_session as usize || s.trainers.iter().collect::<BTreeSet<_>>().len() != s.trainers.len() {
         v.push(violation(
-            "C055",
+            CheckCode::TrainerNotQualified,
             format!(
                 "session {} has trainers {:?}; {} needs {} different trainer(s)",
                 s.id, s.trainers, course.id, course.trainers_per_session
@@ -269,23 +255,26 @@ fn trainers_qualified(ctx: &Ctx, s: &SessionPlan, c: usize, v: &mut Vec<super::V
     for t in &s.trainers {
         if let Some(&r) = ctx.trainer.get(t.as_str()) {
             if !ctx.f.trainers[r].courses.iter().any(|x| x == &course.id) {
-                v.push(violation("C055", format!("trainer {t} teaches session {} but is not qualified for {}", s.id, course.id)));
+                v.push(violation(
+                    CheckCode::TrainerNotQualified,
+                    format!("trainer {t} teaches session {} but is not qualified for {}", s.id, course.id),
+                ));
             }
         }
     }
 }
 
 /// A venue hosts at most one session a day and none on its unavailable dates.
-fn venue_conflicts(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<super::Violation>) {
+fn venue_conflicts(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<Violation>) {
     let mut booked: HashMap<(usize, NaiveDate), &str> = HashMap::new();
     for &(s, _, venue) in sessions {
         let unavailable = &ctx.f.venues[venue].unavailable;
         for &d in &s.dates {
             if let Some(other) = booked.insert((venue, d), &s.id) {
-                v.push(violation("C054", format!("venue {} hosts sessions {other} and {} on {d}", s.venue, s.id)));
+                v.push(violation(CheckCode::VenueConflict, format!("venue {} hosts sessions {other} and {} on {d}", s.venue, s.id)));
             }
             if unavailable_on(unavailable, d) {
-                v.push(violation("C054", format!("venue {} is unavailable on {d}, a day of session {}", s.venue, s.id)));
+                v.push(violation(CheckCode::VenueConflict, format!("venue {} is unavailable on {d}, a day of session {}", s.venue, s.id)));
             }
         }
     }
@@ -293,7 +282,7 @@ fn venue_conflicts(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut
 
 /// A trainer teaches at most one session a day, never when unavailable, and within the
 /// maximum days.
-fn trainer_conflicts(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<super::Violation>) {
+fn trainer_conflicts(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<Violation>) {
     let mut booked: HashMap<(usize, NaiveDate), &str> = HashMap::new();
     let mut days: BTreeMap<usize, u32> = BTreeMap::new();
     for &(s, _, _) in sessions {
@@ -304,10 +293,10 @@ fn trainer_conflicts(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &m
             let unavailable = &ctx.f.trainers[r].unavailable;
             for &d in &s.dates {
                 if let Some(other) = booked.insert((r, d), &s.id) {
-                    v.push(violation("C056", format!("trainer {t} teaches sessions {other} and {} on {d}", s.id)));
+                    v.push(violation(CheckCode::TrainerConflict, format!("trainer {t} teaches sessions {other} and {} on {d}", s.id)));
                 }
                 if unavailable_on(unavailable, d) {
-                    v.push(violation("C056", format!("trainer {t} is unavailable on {d}, a day of session {}", s.id)));
+                    v.push(violation(CheckCode::TrainerConflict, format!("trainer {t} is unavailable on {d}, a day of session {}", s.id)));
                 }
             }
             *days.entry(r).or_default() += s.dates.len() as u32;
@@ -316,7 +305,7 @@ fn trainer_conflicts(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &m
     for (r, n) in days {
         if n > ctx.f.trainers[r].max_days {
             v.push(violation(
-                "C056",
+                CheckCode::TrainerConflict,
                 format!("trainer {} teaches {n} days, more than the maximum {}", ctx.f.trainers[r].id, ctx.f.trainers[r].max_days),
             ));
         }
@@ -324,7 +313,7 @@ fn trainer_conflicts(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &m
 }
 
 /// A course runs at most its maximum number of sessions.
-fn max_sessions(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<super::Violation>) {
+fn max_sessions(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<Violation>) {
     let mut n: BTreeMap<usize, u32> = BTreeMap::new();
     for &(_, c, _) in sessions {
         *n.entry(c).or_default() += 1;
@@ -332,21 +321,22 @@ fn max_sessions(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Ve
     for (c, k) in n {
         if let Some(mx) = ctx.f.courses[c].max_sessions {
             if k > mx {
-                v.push(violation("C066", format!("{} runs {k} sessions, more than its maximum {mx}", ctx.f.courses[c].id)));
+                v.push(violation(CheckCode::MaxSessions, format!("{} runs {k} sessions, more than its maximum {mx}", ctx.f.courses[c].id)));
             }
         }
     }
 }
 
-/// Attendance rules: demanded, once per course, available, no double booking (other courses or
-/// mentor meetings), prerequisites, window. Returns (participant, course) → session index.
+/// Attendance rules, attendee by attendee in session order: phase and demand (C057), window
+/// (C061), once per course (C057), then day by day availability (C058) and double booking
+/// (C059); after that mentor meetings on course days (C059) and prerequisites (C060).
+/// Returns (participant, course) → session index.
 fn attendance(
     ctx: &Ctx,
     sessions: &[(&SessionPlan, usize, usize)],
     plan: &PlanFile,
-    v: &mut Vec<super::Violation>,
+    v: &mut Vec<Violation>,
 ) -> BTreeMap<(usize, usize), usize> {
-    let f = ctx.f;
     let mut attended: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     let mut day_of: HashMap<(usize, NaiveDate), &str> = HashMap::new();
     for (i, &(s, c, _)) in sessions.iter().enumerate() {
@@ -354,42 +344,83 @@ fn attendance(
             let Some(&p) = ctx.participant.get(a.as_str()) else {
                 continue;
             };
-            let phases = &f.courses[c].phases;
-            if !phases.is_empty() && !phases.iter().any(|ph| ph == phase_of(f, p)) {
-                v.push(violation("C057", format!("{a} attends {} but is in phase {}, not among {phases:?}", s.id, phase_of(f, p))));
-            }
-            match ctx.wants.get(&(p, c)) {
-                None => v.push(violation("C057", format!("{a} attends {} but has no demand for {}", s.id, s.course))),
-                Some(w) => {
-                    let inside = w
-                        .window
-                        .is_some_and(|(from, to)| s.dates.first().is_some_and(|d| *d >= from) && s.dates.last().is_some_and(|d| *d <= to));
-                    if !inside {
-                        v.push(violation(
-                            "C061",
-                            format!(
-                                "{a} attends {} outside the window (employment start {}, deadline) of {}",
-                                s.id, f.participants[p].employment_start, s.course
-                            ),
-                        ));
-                    }
-                }
-            }
-            if let Some(prev) = attended.insert((p, c), i) {
-                v.push(violation("C057", format!("{a} attends {} twice ({} and {})", s.course, sessions[prev].0.id, s.id)));
-            }
-            let unavailable = &f.participants[p].unavailable;
+            v.extend(attendee_phase(ctx, s, c, a, p));
+            v.extend(attendee_not_demanded(ctx, s, c, a, p));
+            v.extend(attendee_outside_window(ctx, s, c, a, p));
+            v.extend(attendee_twice(sessions, i, (p, c), a, &mut attended));
             for &d in &s.dates {
-                if unavailable_on(unavailable, d) {
-                    v.push(violation("C058", format!("{a} is unavailable on {d}, a day of session {}", s.id)));
-                }
-                if let Some(other) = day_of.insert((p, d), &s.id) {
-                    v.push(violation("C059", format!("{a} has sessions {other} and {} on {d}", s.id)));
-                }
+                v.extend(attendee_unavailable(ctx, s, a, p, d));
+                v.extend(attendee_double_booked(s, a, p, d, &mut day_of));
             }
         }
     }
-    // Mentor meetings never fall on a course day of the mentee, the mentor or a trainer.
+    mentor_meeting_on_course_day(sessions, plan, v);
+    prerequisites(ctx, sessions, &attended, v);
+    attended
+}
+
+/// C057: the attendee is in one of the course's phases (when it names any).
+fn attendee_phase(ctx: &Ctx, s: &SessionPlan, c: usize, a: &str, p: usize) -> Option<Violation> {
+    let phases = &ctx.f.courses[c].phases;
+    let phase = phase_of(ctx.f, p);
+    (!phase_admitted(phases, phase))
+        .then(|| violation(CheckCode::AttendeeNotDemanded, format!("{a} attends {} but is in phase {phase}, not among {phases:?}", s.id)))
+}
+
+/// C057: the attendee asked for the course.
+fn attendee_not_demanded(ctx: &Ctx, s: &SessionPlan, c: usize, a: &str, p: usize) -> Option<Violation> {
+    (!ctx.wants.contains_key(&(p, c)))
+        .then(|| violation(CheckCode::AttendeeNotDemanded, format!("{a} attends {} but has no demand for {}", s.id, s.course)))
+}
+
+/// C061: a demanded course is attended inside the window from employment start to deadline.
+fn attendee_outside_window(ctx: &Ctx, s: &SessionPlan, c: usize, a: &str, p: usize) -> Option<Violation> {
+    let w = ctx.wants.get(&(p, c))?;
+    let inside = w.window.is_some_and(|(from, to)| s.dates.first().is_some_and(|d| *d >= from) && s.dates.last().is_some_and(|d| *d <= to));
+    (!inside).then(|| {
+        violation(
+            CheckCode::Deadline,
+            format!(
+                "{a} attends {} outside the window (employment start {}, deadline) of {}",
+                s.id, ctx.f.participants[p].employment_start, s.course
+            ),
+        )
+    })
+}
+
+/// C057: the attendee takes the course once; records session `i` as theirs for it.
+fn attendee_twice(
+    sessions: &[(&SessionPlan, usize, usize)],
+    i: usize,
+    key: (usize, usize),
+    a: &str,
+    attended: &mut BTreeMap<(usize, usize), usize>,
+) -> Option<Violation> {
+    let prev = attended.insert(key, i)?;
+    let s = sessions[i].0;
+    Some(violation(CheckCode::AttendeeNotDemanded, format!("{a} attends {} twice ({} and {})", s.course, sessions[prev].0.id, s.id)))
+}
+
+/// C058: the attendee is available on the session day.
+fn attendee_unavailable(ctx: &Ctx, s: &SessionPlan, a: &str, p: usize, d: NaiveDate) -> Option<Violation> {
+    unavailable_on(&ctx.f.participants[p].unavailable, d)
+        .then(|| violation(CheckCode::AttendeeUnavailable, format!("{a} is unavailable on {d}, a day of session {}", s.id)))
+}
+
+/// C059: the attendee has one session a day at most (`day_of` holds the days seen so far).
+fn attendee_double_booked<'s>(
+    s: &'s SessionPlan,
+    a: &str,
+    p: usize,
+    d: NaiveDate,
+    day_of: &mut HashMap<(usize, NaiveDate), &'s str>,
+) -> Option<Violation> {
+    let other = day_of.insert((p, d), &s.id)?;
+    Some(violation(CheckCode::PersonDoubleBooked, format!("{a} has sessions {other} and {} on {d}", s.id)))
+}
+
+/// C059: mentor meetings never fall on a course day of the mentee, the mentor or a trainer.
+fn mentor_meeting_on_course_day(sessions: &[(&SessionPlan, usize, usize)], plan: &PlanFile, v: &mut Vec<Violation>) {
     let mut course_days: HashMap<(&str, NaiveDate), &str> = HashMap::new();
     for &(s, _, _) in sessions {
         for who in s.attendees.iter().chain(&s.trainers) {
@@ -402,14 +433,18 @@ fn attendance(
         for &d in &pair.meetings {
             for who in [&pair.mentor, &pair.mentee] {
                 if let Some(s) = course_days.get(&(who.as_str(), d)) {
-                    v.push(violation("C059", format!("{who} has a mentor meeting and session {s} on {d}")));
+                    v.push(violation(CheckCode::PersonDoubleBooked, format!("{who} has a mentor meeting and session {s} on {d}")));
                 }
             }
         }
     }
-    // Prerequisites: completed before the round, or attended in a session that ends first.
-    let completed: BTreeSet<(&str, &str)> = f.course_history.iter().map(|r| (r.participant.as_str(), r.course.as_str())).collect();
-    for (&(p, c), &i) in &attended {
+}
+
+/// C060: prerequisites are completed before the round, or attended in a session that ends first.
+fn prerequisites(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], attended: &BTreeMap<(usize, usize), usize>, v: &mut Vec<Violation>) {
+    let f = ctx.f;
+    let completed = completed_courses(f);
+    for (&(p, c), &i) in attended {
         let start = sessions[i].0.dates.first().copied().unwrap_or(NaiveDate::MIN);
         for q in &f.courses[c].prerequisites {
             let Some(&qi) = ctx.course.get(q.as_str()) else {
@@ -419,17 +454,16 @@ fn attendance(
                 || attended.get(&(p, qi)).is_some_and(|&j| sessions[j].0.dates.last().is_some_and(|&e| e < start));
             if !done {
                 v.push(violation(
-                    "C060",
+                    CheckCode::Prerequisite,
                     format!("{} attends {} without having completed its prerequisite {q}", f.participants[p].id, sessions[i].0.id),
                 ));
             }
         }
     }
-    attended
 }
 
 /// Workload: course days per month and per round, courses per round.
-fn workload(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<super::Violation>) {
+fn workload(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<Violation>) {
     let w = &ctx.f.workload;
     let mut month: BTreeMap<(usize, i32, u32), u32> = BTreeMap::new();
     let mut round: BTreeMap<usize, (u32, u32)> = BTreeMap::new();
@@ -438,8 +472,9 @@ fn workload(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<su
             let Some(&p) = ctx.participant.get(a.as_str()) else {
                 continue;
             };
-            for d in &s.dates {
-                *month.entry((p, d.year(), d.month())).or_default() += 1;
+            for &d in &s.dates {
+                let (y, mo) = month_of(d);
+                *month.entry((p, y, mo)).or_default() += 1;
             }
             let e = round.entry(p).or_default();
             e.0 += s.dates.len() as u32;
@@ -449,7 +484,7 @@ fn workload(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<su
     for ((p, y, mo), n) in month {
         if n > w.max_course_days_per_month {
             v.push(violation(
-                "C062",
+                CheckCode::Workload,
                 format!("{} has {n} course days in {y}-{mo:02}, more than {}", ctx.f.participants[p].id, w.max_course_days_per_month),
             ));
         }
@@ -457,7 +492,7 @@ fn workload(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<su
     for (p, (days, courses)) in round {
         if days > w.max_course_days_per_round || w.max_courses_per_round.is_some_and(|mx| courses > mx) {
             v.push(violation(
-                "C062",
+                CheckCode::Workload,
                 format!(
                     "{} has {days} course days and {courses} courses in the round; the limits are {} and {}",
                     ctx.f.participants[p].id,
@@ -470,7 +505,7 @@ fn workload(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<su
 }
 
 /// On every day, a unit has at most its cap of people away on course, and someone stays.
-fn unit_absence(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<super::Violation>) {
+fn unit_absence(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<Violation>) {
     let mut away: BTreeMap<(&str, NaiveDate), i64> = BTreeMap::new();
     for &(s, _, _) in sessions {
         for a in &s.attendees {
@@ -485,35 +520,39 @@ fn unit_absence(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Ve
     for ((unit, d), n) in away {
         let cap = absence_cap(ctx.headcount.get(unit).copied().unwrap_or(0), ctx.f.workload.unit_absence_share);
         if n > cap {
-            v.push(violation("C063", format!("{n} people of unit {unit} are on course on {d}; at most {cap} may be away")));
+            v.push(violation(CheckCode::UnitAbsence, format!("{n} people of unit {unit} are on course on {d}; at most {cap} may be away")));
         }
     }
 }
 
 /// Every unserved demand is listed once, nothing served or undemanded is listed, and a
 /// `deadline_passed` reason holds.
-fn unserved_listed(ctx: &Ctx, tt: &TimetablePlan, attended: &BTreeMap<(usize, usize), usize>, v: &mut Vec<super::Violation>) {
+fn unserved_listed(ctx: &Ctx, tt: &TimetablePlan, attended: &BTreeMap<(usize, usize), usize>, v: &mut Vec<Violation>) {
     let mut listed: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for u in &tt.unserved {
         let (Some(&p), Some(&c)) = (ctx.participant.get(u.participant.as_str()), ctx.course.get(u.course.as_str())) else {
-            v.push(violation("C064", format!("unserved entry {}–{} names an unknown participant or course", u.participant, u.course)));
+            v.push(violation(
+                CheckCode::UnservedUnexplained,
+                format!("unserved entry {}–{} names an unknown participant or course", u.participant, u.course),
+            ));
             continue;
         };
         *listed.entry((p, c)).or_default() += 1;
         match ctx.wants.get(&(p, c)) {
-            None => {
-                v.push(violation("C064", format!("{} is listed as unserved for {}, which they did not ask for", u.participant, u.course)))
-            }
+            None => v.push(violation(
+                CheckCode::UnservedUnexplained,
+                format!("{} is listed as unserved for {}, which they did not ask for", u.participant, u.course),
+            )),
             Some(w) => {
                 if u.reason == "deadline_passed" && w.window.is_some() {
                     v.push(violation(
-                        "C064",
+                        CheckCode::UnservedUnexplained,
                         format!("{}–{} is said to be past its deadline, but the window is open", u.participant, u.course),
                     ));
                 }
                 if u.priority != w.priority {
                     v.push(violation(
-                        "C064",
+                        CheckCode::UnservedUnexplained,
                         format!(
                             "{}–{} is listed with priority {:?}, the instance says {:?}",
                             u.participant, u.course, u.priority, w.priority
@@ -523,18 +562,22 @@ fn unserved_listed(ctx: &Ctx, tt: &TimetablePlan, attended: &BTreeMap<(usize, us
             }
         }
         if attended.contains_key(&(p, c)) {
-            v.push(violation("C064", format!("{} is listed as unserved for {} but attends it", u.participant, u.course)));
+            v.push(violation(
+                CheckCode::UnservedUnexplained,
+                format!("{} is listed as unserved for {} but attends it", u.participant, u.course),
+            ));
         }
     }
     for (&(p, c), _) in ctx.wants.iter().filter(|(k, _)| !attended.contains_key(k)) {
         match listed.get(&(p, c)) {
             None => v.push(violation(
-                "C064",
+                CheckCode::UnservedUnexplained,
                 format!("{} asked for {} but neither attends nor is listed as unserved", ctx.f.participants[p].id, ctx.f.courses[c].id),
             )),
-            Some(&n) if n > 1 => {
-                v.push(violation("C064", format!("{}–{} is listed as unserved {n} times", ctx.f.participants[p].id, ctx.f.courses[c].id)))
-            }
+            Some(&n) if n > 1 => v.push(violation(
+                CheckCode::UnservedUnexplained,
+                format!("{}–{} is listed as unserved {n} times", ctx.f.participants[p].id, ctx.f.courses[c].id),
+            )),
             _ => {}
         }
     }
@@ -546,12 +589,12 @@ fn objective(
     tt: &TimetablePlan,
     sessions: &[(&SessionPlan, usize, usize)],
     attended: &BTreeMap<(usize, usize), usize>,
-    v: &mut Vec<super::Violation>,
+    v: &mut Vec<Violation>,
 ) -> f64 {
     let f = ctx.f;
     let w = &f.weights.timetable;
     let venue_muni: Vec<usize> =
-        f.venues.iter().map(|x| f.region.municipalities.iter().position(|m| m.id == x.municipality).unwrap_or(0)).collect();
+        f.venues.iter().map(|x| ctx.region.municipality.get(x.municipality.as_str()).copied().unwrap_or(0)).collect();
     let mut terms: BTreeMap<String, f64> = BTreeMap::new();
     for p in ["high", "normal", "low"] {
         terms.insert(format!("unserved_{p}"), 0.0);
@@ -596,17 +639,23 @@ fn objective(
     for (name, value) in &terms {
         let reported = tt.objective.terms.get(name).copied().unwrap_or(0.0);
         if (reported - value).abs() > tol {
-            v.push(violation("C065", format!("timetable term {name}: the plan reports {reported:.3}, recomputed {value:.3}")));
+            v.push(violation(
+                CheckCode::TimetableObjective,
+                format!("timetable term {name}: the plan reports {reported:.3}, recomputed {value:.3}"),
+            ));
         }
     }
     if (tt.objective.total - total).abs() > tol {
-        v.push(violation("C065", format!("the plan reports a timetable objective of {:.3}, recomputed {total:.3}", tt.objective.total)));
+        v.push(violation(
+            CheckCode::TimetableObjective,
+            format!("the plan reports a timetable objective of {:.3}, recomputed {total:.3}", tt.objective.total),
+        ));
     }
     for (name, (demanded, served)) in &coverage {
         let reported = tt.objective.coverage.get(name).map(|c| (c.demanded, c.served));
         if reported != Some((*demanded, *served)) {
             v.push(violation(
-                "C065",
+                CheckCode::TimetableObjective,
                 format!("coverage of {name} priority: the plan reports {reported:?}, recomputed ({demanded}, {served})"),
             ));
         }
