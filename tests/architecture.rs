@@ -201,7 +201,8 @@ fn the_scanner_sees_arrows_and_skips_tests() {
     let found = arrows(&code_only(text));
     let want: BTreeSet<String> = ["format", "model", "rules", "load"].iter().map(|s| s.to_string()).collect();
     assert_eq!(found, want);
-    let long: String = std::iter::once("fn big() {\n".to_string()).chain((0..160).map(|_| "    x();\n".to_string())).chain(["}\n".to_string()]).collect();
+    let long: String =
+        std::iter::once("fn big() {\n".to_string()).chain((0..160).map(|_| "    x();\n".to_string())).chain(["}\n".to_string()]).collect();
     assert_eq!(long_functions(&long), vec![(1, 162)]);
     assert!(long_functions("fn small() {\n}\n").is_empty());
 }
