@@ -85,10 +85,11 @@ fn bench_runs_a_tiny_manifest_and_every_verdict_is_the_checkers() {
         if cfg!(unix) {
             assert!(r["peak_memory_mb"].as_f64().unwrap() > 0.0, "{r}");
         }
-        // The verdict is the checker's: its objective, recomputed from the files, is the plan's.
+        // The verdict is the checker's: its objective, recomputed from the files, is the plan's
+        // (which is rounded to three decimals).
         let objective = r["objective"].as_f64().unwrap();
         let recomputed = r["checker_objective"].as_f64().unwrap();
-        assert!((objective - recomputed).abs() <= 1e-6 * objective.abs().max(1.0), "{r}");
+        assert!((objective - recomputed).abs() <= 1e-3 + 1e-6 * objective.abs(), "{r}");
     }
     assert_eq!(runs[0]["objective_kind"], "timetable");
     assert_eq!(runs[2]["objective_kind"], "mentorship");
