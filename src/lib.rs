@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 pub mod anonymise;
+pub mod bench;
 pub mod check;
 pub mod cli;
 pub mod diff;

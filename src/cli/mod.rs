@@ -89,6 +89,39 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Run the benchmark suite: every round under each timetable strategy as a child process
+    /// (wall time, peak memory), every plan checked; a table, results.csv and results.json.
+    Bench {
+        /// `quick` or `full` (rounds of benches/suite.json), or a manifest file.
+        #[arg(long, default_value = "quick")]
+        suite: String,
+        /// Time limit of every run, seconds (default: the suite's).
+        #[arg(long)]
+        time_limit: Option<f64>,
+        /// Output directory: generated instances, plans, logs and the results.
+        #[arg(long, default_value = "bench-out")]
+        out: PathBuf,
+        /// Runs at the same time (1 keeps wall times and memory apart).
+        #[arg(long, default_value_t = 1)]
+        jobs: usize,
+        /// Also write the results table into this Markdown file (between its bench markers).
+        #[arg(long)]
+        markdown: Option<PathBuf>,
+    },
+    /// Internal to `trappa bench`: run one command as the only child, print its wall time and
+    /// peak memory as JSON.
+    #[command(hide = true)]
+    BenchProbe {
+        /// Where the command's output goes.
+        #[arg(long)]
+        log: PathBuf,
+        /// Kill the command after this many seconds.
+        #[arg(long)]
+        watchdog: f64,
+        /// The trappa arguments of the command.
+        #[arg(last = true, required = true)]
+        args: Vec<String>,
+    },
     /// Check a plan against its instance: every hard rule, and the objective recomputed.
     Check {
         /// The instance file.
@@ -321,6 +354,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let weights = change_weights.unwrap_or_default();
             commands::replan::run_replan(&instance, &previous, &today, out.as_deref(), seed, &weights, quiet)
         }
+        Command::Bench { suite, time_limit, out, jobs, markdown } => {
+            commands::bench::run(&commands::bench::BenchArgs { suite, time_limit, out, jobs, markdown })
+        }
+        Command::BenchProbe { log, watchdog, args } => commands::bench::probe(&log, watchdog, &args),
         Command::Diff { a, b, from, json } => commands::replan::run_diff(&a, &b, from.as_deref(), json),
         Command::Check { instance, plan, json } => {
             let bytes = load::read_instance_bytes(&instance).map_err(input_error)?;

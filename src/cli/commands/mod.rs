@@ -2,6 +2,7 @@
 //! the library and maps its errors to [`super::CliError`] (and so to exit codes).
 
 pub mod anonymise;
+pub mod bench;
 pub mod compare;
 pub mod replan;
 pub mod report;

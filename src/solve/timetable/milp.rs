@@ -29,7 +29,8 @@ const FULL_MAX_SESSIONS: usize = 400;
 const FULL_MAX_ATTENDANCE: usize = 4_000;
 /// Most attendance variables of the restricted model on large rounds.
 const RESTRICTED_MAX_ATTENDANCE: usize = 3_000;
-/// Time for the session model when the run has no time limit, seconds.
+/// Time for the restricted session model of a large round when the run has no time limit,
+/// seconds (the full model of a small round runs to its proof).
 const DEFAULT_SECONDS: f64 = 60.0;
 
 /// A candidate session.
@@ -159,7 +160,10 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
         let pairs = attendance_pairs(inst, &cands);
         if pairs.len() <= FULL_MAX_ATTENDANCE {
             let warm = plain_greedy(&base, ctx);
-            let r = match session_model(inst, &cands, &pairs, Some(&warm), seconds()) {
+            // Without a time limit the full model (small by construction) runs to its proof: a
+            // clock inside the solver would make the verdict depend on the machine's speed.
+            let limit = ctx.remaining_secs().map(|r| r.max(0.5));
+            let r = match session_model(inst, &cands, &pairs, Some(&warm), limit) {
                 Ok(r) => r,
                 // Only with pins can the model fail where the greedy succeeded (numerically
                 // doubtful pinned seats): keep the greedy plan, with the relaxation's bound.
@@ -217,7 +221,7 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
     let timetable = if ctx.expired() {
         warm
     } else {
-        match session_model(inst, &cands, &pairs, Some(&warm), seconds()) {
+        match session_model(inst, &cands, &pairs, Some(&warm), Some(seconds())) {
             Ok(r) if super::evaluate(inst, &r.timetable).total <= super::evaluate(inst, &warm).total => r.timetable,
             Ok(_) => warm,
             Err(_) => warm,
@@ -248,7 +252,7 @@ pub fn polish(inst: &Instance, tt: &Timetable, ctx: &Context) -> Option<Timetabl
     if pairs.len() > RESTRICTED_MAX_ATTENDANCE || secs < 1.0 || ctx.expired() {
         return None;
     }
-    let r = session_model(inst, &cands, &pairs, Some(tt), secs).ok()?;
+    let r = session_model(inst, &cands, &pairs, Some(tt), Some(secs)).ok()?;
     (super::evaluate(inst, &r.timetable).total < super::evaluate(inst, tt).total - 1e-6).then_some(r.timetable)
 }
 
@@ -311,19 +315,23 @@ struct SessionVars {
 /// The attendance pairs of each candidate (indices into the pairs).
 type PairsOf = Vec<Vec<usize>>;
 
-/// Builds and solves the session model over `cands` with attendance `pairs`.
+/// Builds and solves the session model over `cands` with attendance `pairs`, within `seconds`
+/// (None: until the proof).
 fn session_model(
     inst: &Instance,
     cands: &[Candidate],
     pairs: &[(usize, usize)],
     warm: Option<&Timetable>,
-    seconds: f64,
+    seconds: Option<f64>,
 ) -> Result<SessionResult, SolveError> {
     let m = &inst.timetable;
     let constant: f64 = m.demands.iter().map(|d| d.penalty).sum();
     let (vars, objective, sv) = session_variables(inst, cands, pairs);
     let initial = warm.map(|tt| warm_start(inst, cands, pairs, &sv, tt)).unwrap_or_default();
-    let mut model = vars.minimise(objective).using(good_lp::microlp).with_time_limit(seconds);
+    let mut model = vars.minimise(objective).using(good_lp::microlp);
+    if let Some(seconds) = seconds {
+        model = model.with_time_limit(seconds);
+    }
     if !initial.is_empty() {
         model = model.with_initial_solution(initial);
     }
