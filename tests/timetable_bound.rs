@@ -21,12 +21,7 @@ fn master_bound(loaded: &LoadedInstance) -> f64 {
 /// The proven optimum of the full MILP, or None when it is not proven. No time limit: the full
 /// model then runs to its proof, so the verdict does not depend on the machine's speed.
 fn proven_optimum(loaded: &LoadedInstance) -> Option<f64> {
-    let params = SolveParams {
-        seed: 1,
-        time_limit: None,
-        timetable_strategy: TimetableStrategy::Milp,
-        ..Default::default()
-    };
+    let params = SolveParams { seed: 1, time_limit: None, timetable_strategy: TimetableStrategy::Milp, ..Default::default() };
     let plan = plan_file(loaded, "test.json", &solve::solve(&loaded.model, &params).unwrap());
     let report = check::check(&loaded.file, &loaded.sha256, &plan);
     assert!(report.is_valid(), "checker rejects the plan: {:#?}", report.violations);
