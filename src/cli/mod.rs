@@ -297,7 +297,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let loaded = load::read_instance(&instance).map_err(input_error)?;
             progress.stage("planning course sessions, forming groups, matching mentors and dating meetings");
             let params = SolveParams { strategy, seed, time_limit, timetable_strategy, group_strategy, stop };
-            let plan = solve::solve(&loaded, &instance.display().to_string(), &params).map_err(|e| CliError::Usage(e.to_string()))?;
+            let mut plan = solve::solve(&loaded, &instance.display().to_string(), &params).map_err(|e| CliError::Usage(e.to_string()))?;
+            plan.calendar = Some(write::calendar::record(&plan, None, &loaded.file, &loaded.model));
             progress.stage("writing the plan");
             let mut files = write::render_plan_files(&plan, &loaded.file, &loaded.model).map_err(|e| CliError::Usage(e.to_string()))?;
             // A copy of the instance makes the plan directory self-contained (report, replan, diff).

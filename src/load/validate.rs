@@ -19,6 +19,7 @@ pub const CODES: &[(&str, &str, &str)] = &[
     ("E011", "round-dates", "the round ends before it starts or lasts more than three years"),
     ("E012", "date-range", "a date range ends before it starts"),
     ("E013", "impossible-date", "a person's date lies after the round's end"),
+    ("E014", "meeting-times", "a meeting or course day does not end after it starts"),
     ("E020", "duplicate-id", "two items share an id, or a pair is listed twice"),
     ("E021", "unknown-reference", "a reference names an id that does not exist"),
     ("E022", "empty-field", "an id or a name is empty"),
@@ -179,6 +180,7 @@ fn join_path(prefix: &str, rest: &str) -> String {
 pub fn validate(f: &InstanceFile) -> Vec<Problem> {
     let mut v = Validator { problems: Vec::new() };
     v.round(f);
+    v.times(f);
     v.calendar(f);
     v.region(f);
     v.phases(f);
@@ -227,6 +229,40 @@ impl Validator {
                 self.push("E020", path, format!("id \"{id}\" is already used at {first}"), "give each item its own id");
             } else {
                 seen.insert(id.to_string(), path);
+            }
+        }
+    }
+
+    /// Each kind of activity ends after it starts (the defaults filling what is not given).
+    fn times(&mut self, f: &InstanceFile) {
+        let t = &f.round.meeting_times;
+        let action = "give an end time after the start time (defaults: mentor meetings 13:00–15:00, group meetings 13:00–16:00, course days 09:00–16:00)";
+        let kinds = [
+            ("mentor", "mentor meetings", t.mentor, t.mentor()),
+            ("group", "group meetings", t.group, t.group()),
+            ("course", "course days", t.course, t.course(None)),
+        ];
+        for (key, what, given, (start, end)) in kinds {
+            if end <= start {
+                let field = if given.end.is_some() { "end" } else { "start" };
+                self.push(
+                    "E014",
+                    format!("round.meeting_times.{key}.{field}"),
+                    format!("{what} end at {end}, not after they start at {start}"),
+                    action,
+                );
+            }
+        }
+        for (i, c) in f.courses.iter().enumerate().filter(|(_, c)| c.start_time.is_some() || c.end_time.is_some()) {
+            let (start, end) = t.course(Some(c));
+            if end <= start {
+                let field = if c.end_time.is_some() { "end_time" } else { "start_time" };
+                self.push(
+                    "E014",
+                    format!("courses[{i}].{field}"),
+                    format!("the days of course {} end at {end}, not after they start at {start}", c.id),
+                    action,
+                );
             }
         }
     }

@@ -131,6 +131,7 @@ pub fn replan(
     params: &ReplanParams,
 ) -> Result<PlanFile, SolveError> {
     let started = Instant::now();
+    let created = solve::creation_time()?;
     let inst = &loaded.model;
     let mut ctx = Ctx {
         today: params.today,
@@ -146,7 +147,8 @@ pub fn replan(
 
     // Course days first, then groups, then mentor meetings: the same order as a solve.
     let timetable = timetable::replan(inst, previous, &mut ctx)?.map(|outcome| {
-        let plan = solve::timetable_plan(inst, &outcome, "replan", "re-plan of the previous timetable");
+        let mut plan = solve::timetable_plan(inst, &outcome, "replan", "re-plan of the previous timetable");
+        timetable::restore_session_ids(previous.timetable.as_ref().map(|t| t.sessions.as_slice()).unwrap_or_default(), &mut plan.sessions);
         for s in &plan.sessions {
             for who in s.attendees.iter().chain(&s.trainers) {
                 ctx.busy.entry(who.clone()).or_default().extend(s.dates.iter().copied());
@@ -171,7 +173,13 @@ pub fn replan(
         version: 1,
         trappa_version: crate::VERSION.into(),
         instance: InstanceRef { path: instance_path.into(), sha256: loaded.sha256.clone(), round: inst.name.clone() },
-        run: RunInfo { strategy: "replan".into(), seed: params.seed, runtime_seconds: 0.0, time_limit_seconds: None },
+        run: RunInfo {
+            strategy: "replan".into(),
+            seed: params.seed,
+            runtime_seconds: 0.0,
+            time_limit_seconds: None,
+            created: Some(created),
+        },
         status: SolveStatus {
             optimality: Optimality::Feasible,
             method: "re-plan with the fewest changes: frozen past, kept pairs, exact matching of the mentees left to match".into(),
@@ -183,8 +191,11 @@ pub fn replan(
         groups: group_plans,
         timetable,
         replan: None,
+        calendar: None,
     };
     plan.replan = Some(changes(inst, previous, &plan, previous_sha256, &ctx, ment.kept));
+    // The calendars move, cancel and keep the events people imported from the previous plan.
+    plan.calendar = Some(crate::write::calendar::record(&plan, Some(previous), &loaded.file, inst));
     plan.run.runtime_seconds = round3(started.elapsed().as_secs_f64());
     Ok(plan)
 }

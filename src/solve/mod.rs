@@ -31,6 +31,23 @@ pub enum SolveError {
     /// Pins of the instance cannot all hold together; the message lists them.
     #[error("the pinned parts of the plan cannot all hold: {0}")]
     Pins(String),
+    /// `SOURCE_DATE_EPOCH` is set but is not a time.
+    #[error("SOURCE_DATE_EPOCH is \"{0}\", not a number of seconds since 1970-01-01 00:00 UTC; set it to e.g. 1767225600 or unset it")]
+    SourceDateEpoch(String),
+}
+
+/// When a plan is made, in whole seconds (UTC): `SOURCE_DATE_EPOCH` (seconds since 1970, the
+/// reproducible-builds convention) when it is set, so that a run can be repeated byte for
+/// byte, and the clock otherwise.
+pub fn creation_time() -> Result<chrono::DateTime<chrono::Utc>, SolveError> {
+    let secs = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => v.trim().parse::<i64>().map_err(|_| SolveError::SourceDateEpoch(v.clone()))?,
+        Err(std::env::VarError::NotPresent) => {
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+        }
+        Err(std::env::VarError::NotUnicode(v)) => return Err(SolveError::SourceDateEpoch(v.to_string_lossy().into())),
+    };
+    chrono::DateTime::from_timestamp(secs, 0).ok_or_else(|| SolveError::SourceDateEpoch(secs.to_string()))
 }
 
 /// Settings of a solve, validated from the command line.
@@ -114,9 +131,11 @@ pub fn strategy(name: &str) -> Result<Box<dyn MatchingStrategy>, SolveError> {
     })
 }
 
-/// Solves a round and returns the plan as it will be written.
+/// Solves a round and returns the plan as it will be written (`trappa solve` adds the
+/// `calendar` record, the times and places its calendars give each series).
 pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams) -> Result<PlanFile, SolveError> {
     let strat = strategy(&params.strategy)?;
+    let created = creation_time()?;
     let started = Instant::now();
     let inst = &loaded.model;
     // Timetable first: mentor meetings are then dated around everyone's course days.
@@ -178,6 +197,7 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
             seed: params.seed,
             runtime_seconds: round3(started.elapsed().as_secs_f64()),
             time_limit_seconds: params.time_limit.map(|d| d.as_secs_f64()),
+            created: Some(created),
         },
         status: SolveStatus { optimality, method: strat.method().into(), bound, gap },
         objective: ObjectiveReport { matched: matching.matched, unmatched: problem.mentees.len() - matching.matched, cost, terms },
@@ -185,6 +205,7 @@ pub fn solve(loaded: &LoadedInstance, instance_path: &str, params: &SolveParams)
         groups: group_outcomes.iter().map(|o| group_plan(inst, o)).collect(),
         timetable: timetable_plan,
         replan: None,
+        calendar: None,
     })
 }
 

@@ -199,7 +199,7 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, entries: &B
                 h.push_str("<p class=\"muted\">Inga kursdagar eller träffar i planen.</p>\n");
             } else {
                 h.push_str(
-                    "<table class=\"calendar\"><thead><tr><th>Datum</th><th>Aktivitet</th><th>Plats</th><th>Med</th></tr></thead><tbody>",
+                    "<table class=\"calendar\"><thead><tr><th>Datum och tid</th><th>Aktivitet</th><th>Plats</th><th>Med</th></tr></thead><tbody>",
                 );
                 for e in mine {
                     let (class, with) = match e.kind {
@@ -227,7 +227,7 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, entries: &B
                         h,
                         "<tr class=\"{class}\" data-date=\"{}\"><td class=\"{class}\">{}</td><td>{}{note}</td><td>{}</td><td>{with}</td></tr>",
                         e.date,
-                        esc(&date_sv(e.date)),
+                        esc(&format!("{} {}", date_sv(e.date), e.hours())),
                         esc(&e.summary),
                         esc(&e.location)
                     );
