@@ -304,6 +304,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             progress.finish();
             print!("{}", crate::report::summary(&plan));
             print!("{}", crate::report::timetable_summary(&plan));
+            print!("{}", crate::report::status_summary(&plan));
             println!("Plan written to {}", out.display());
             Ok(())
         }

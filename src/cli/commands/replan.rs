@@ -51,6 +51,7 @@ pub fn run_replan(
     if !quiet {
         print!("{}", crate::report::summary(&plan));
         print!("{}", crate::report::timetable_summary(&plan));
+        print!("{}", crate::report::status_summary(&plan));
     }
     if let Some(r) = &plan.replan {
         println!(

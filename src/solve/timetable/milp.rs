@@ -151,6 +151,7 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
             bound: Some(0.0),
             proven_optimal: true,
             interrupted: false,
+            stalled: None,
             detail: "no demand".into(),
         });
     }
@@ -169,6 +170,7 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
                         timetable: warm,
                         proven_optimal: false,
                         interrupted: false,
+                        stalled: None,
                         detail: "greedy construction (the session model failed on the pins)".into(),
                     })
                 }
@@ -181,6 +183,7 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
                 bound: Some(bound),
                 timetable: r.timetable,
                 interrupted: !r.optimal,
+                stalled: None,
                 detail: format!("full session model: {} candidate sessions, {} attendance variables", cands.len(), pairs.len()),
             });
         }
@@ -228,6 +231,7 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
         bound: Some(lb),
         proven_optimal: false,
         interrupted: ctx.expired(),
+        stalled: None,
         detail: format!("aggregated model bound + restricted session model over {} candidate sessions", cands.len()),
     })
 }
