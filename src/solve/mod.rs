@@ -51,6 +51,44 @@ pub struct SolveParams {
     pub timetable_strategy: TimetableStrategy,
     /// Set (by the Ctrl-C handler) to stop and keep the best plan so far.
     pub stop: Arc<AtomicBool>,
+    /// Told which part is being planned and how the finished parts came out.
+    pub progress: Observer,
+}
+
+/// What a solve tells its [`Observer`]: the part it plans now (in the coordinator's words)
+/// and, once a part is done, its objective and gap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressEvent {
+    /// The part, e.g. `kurstillfällen`.
+    pub part: &'static str,
+    /// The part's objective, when it is done.
+    pub objective: Option<f64>,
+    /// The part's relative gap to its bound, when it is done and has one.
+    pub gap: Option<f64>,
+}
+
+/// Receives a solve's [`ProgressEvent`]s (the command line shows them; the library prints
+/// nothing). The default ignores them.
+#[derive(Clone, Default)]
+pub struct Observer(Option<Arc<dyn Fn(&ProgressEvent) + Send + Sync>>);
+
+impl Observer {
+    /// An observer calling `f` with every event.
+    pub fn new(f: impl Fn(&ProgressEvent) + Send + Sync + 'static) -> Self {
+        Observer(Some(Arc::new(f)))
+    }
+
+    fn report(&self, part: &'static str, objective: Option<f64>, gap: Option<f64>) {
+        if let Some(f) = &self.0 {
+            f(&ProgressEvent { part, objective, gap });
+        }
+    }
+}
+
+impl std::fmt::Debug for Observer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() { "Observer(..)" } else { "Observer(none)" })
+    }
 }
 
 impl Default for SolveParams {
@@ -62,6 +100,7 @@ impl Default for SolveParams {
             timetable_strategy: TimetableStrategy::Auto,
             group_strategy: GroupStrategy::Auto,
             stop: Arc::new(AtomicBool::new(false)),
+            progress: Observer::default(),
         }
     }
 }
@@ -152,11 +191,15 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<Plan, SolveError> 
         None
     } else {
         let strat = params.timetable_strategy;
+        params.progress.report("kurstillfällen", None, None);
         let share = if inst.group_programmes.is_empty() { SOLO_SHARE } else { TIMETABLE_SHARE };
         let ctx = timetable::Context { seed: params.seed, deadline: part_deadline(deadline, share), stop: params.stop.clone() };
         let outcome = strat.solve(inst, &ctx)?;
         book_timetable(inst, &outcome.timetable, &mut busy);
         let stop = StopReason::of(outcome.proven_optimal, stopped(params), outcome.interrupted, outcome.stalled);
+        let total = timetable::evaluate(inst, &outcome.timetable).total;
+        let gap = if outcome.proven_optimal { Some(0.0) } else { outcome.bound.map(|b| timetable::relative_gap(total, b.min(total))) };
+        params.progress.report("kurstillfällen", Some(total), gap);
         Some(TimetableResult { strategy: strat.name(), method: strat.method().into(), outcome, stop: Some(stop) })
     };
     // Groups next (they avoid course days where they can): a group of eight has fewer common
@@ -166,7 +209,11 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<Plan, SolveError> 
         stop: params.stop.clone(),
         ..groups::GroupParams::new(params.group_strategy, params.seed)
     };
+    if !inst.group_programmes.is_empty() {
+        params.progress.report("grupper", None, None);
+    }
     let groups = groups::solve_groups(inst, &group_params, &mut busy)?;
+    params.progress.report("mentorskap och mötesdagar", None, None);
     let strat = params.strategy;
     let problem = build_problem(inst);
     let matching = mentor_matching::solve_with_pins(&problem, |p| strat.imp().solve(p, params))?;
