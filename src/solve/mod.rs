@@ -70,7 +70,10 @@ pub struct ProgressEvent {
 /// Receives a solve's [`ProgressEvent`]s (the command line shows them; the library prints
 /// nothing). The default ignores them.
 #[derive(Clone, Default)]
-pub struct Observer(Option<Arc<dyn Fn(&ProgressEvent) + Send + Sync>>);
+pub struct Observer(Option<Arc<ObserverFn>>);
+
+/// The function behind an [`Observer`].
+type ObserverFn = dyn Fn(&ProgressEvent) + Send + Sync;
 
 impl Observer {
     /// An observer calling `f` with every event.
