@@ -15,6 +15,10 @@ pub const CODES: &[(&str, &str, &str)] = &[
     ("E001", "syntax", "the file is not valid JSON"),
     ("E002", "type", "a value has the wrong type, a required field is missing or a field is unknown"),
     ("E003", "format-version", "the file is not a trappa instance of a version this build reads"),
+    ("E004", "encoding", "the file is not UTF-8 text"),
+    ("E005", "duplicate-key", "a key is given twice in one JSON object"),
+    ("E006", "nesting-depth", "objects and arrays are nested deeper than the format ever needs"),
+    ("E007", "date-format", "a date is not written YYYY-MM-DD with a year from 1900 to 2200"),
     ("E010", "empty-round", "the round has no participants"),
     ("E011", "round-dates", "the round ends before it starts or lasts more than three years"),
     ("E012", "date-range", "a date range ends before it starts"),
@@ -41,9 +45,11 @@ pub const CODES: &[(&str, &str, &str)] = &[
         "a fixed session's attendee has no demand, is outside their window or unavailable, or the session is overfull",
     ),
     ("E064", "pinned-group", "a fixed group breaks its programme's rules (eligibility, size, caps, leader) or a person is in two"),
+    ("E070", "size-limit", "the file, a count or a number in it, or a size derived from them exceeds a limit of docs/limits.md"),
 ];
 
-fn kind_of(code: &'static str) -> &'static str {
+/// The short name of a code, e.g. `syntax` for `E001`.
+pub fn kind_of(code: &'static str) -> &'static str {
     CODES.iter().find(|c| c.0 == code).map(|c| c.1).unwrap_or("unknown")
 }
 
@@ -54,30 +60,18 @@ pub(super) fn problem(code: &'static str, path: impl Into<String>, message: impl
 /// Parses the text into the file types. Syntax errors carry line and column; type errors
 /// are collected element by element so that one bad participant does not hide another.
 pub fn parse(text: &str) -> Result<InstanceFile, Vec<Problem>> {
-    let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            let mut p = problem(
-                "E001",
-                "",
-                format!("invalid JSON: {}", strip_position(&e.to_string())),
-                "fix the JSON syntax at the given line and column (a missing comma, quote or bracket is the usual cause)",
-            );
-            p.line = Some(e.line());
-            p.column = Some(e.column());
-            return Err(vec![p]);
-        }
-    };
+    let value: Value = super::json::parse_value(text)?;
     if let Some(p) = check_format_marker(&value) {
         return Err(vec![p]);
     }
-    match serde_path_to_error::deserialize::<_, InstanceFile>(value.clone()) {
+    match serde_path_to_error::deserialize::<_, InstanceFile>(&value) {
         Ok(file) => Ok(file),
         Err(_) => Err(collect_type_errors(&value)),
     }
 }
 
-fn strip_position(msg: &str) -> String {
+/// A serde_json message without its " at line … column …" tail.
+pub(super) fn strip_position(msg: &str) -> String {
     match msg.find(" at line ") {
         Some(i) => msg[..i].to_string(),
         None => msg.to_string(),
@@ -114,12 +108,16 @@ fn check_format_marker(value: &Value) -> Option<Problem> {
 }
 
 fn type_problem(path: String, err: &serde_json::Error) -> Problem {
-    problem(
-        "E002",
-        path,
-        strip_position(&err.to_string()),
-        "give the field the type shown in docs/format.md (dates as \"YYYY-MM-DD\"); remove misspelt fields",
-    )
+    let message = strip_position(&err.to_string());
+    if message.starts_with(crate::format::date::INVALID_DATE) {
+        return problem(
+            "E007",
+            path,
+            message,
+            "write the date as YYYY-MM-DD, e.g. \"2027-01-05\" (four-digit year 1900–2200, two-digit month and day)",
+        );
+    }
+    problem("E002", path, message, "give the field the type shown in docs/format.md (dates as \"YYYY-MM-DD\"); remove misspelt fields")
 }
 
 fn collect_type_errors(value: &Value) -> Vec<Problem> {
@@ -190,6 +188,8 @@ pub fn validate(f: &InstanceFile) -> Vec<Problem> {
     v.trainers_and_venues(f);
     v.demand(f);
     v.workload(f);
+    // The size limits keep building the model (pins need it) bounded.
+    v.problems.extend(super::limits::check_file(f));
     // Pins are checked against an otherwise valid file (they need its model).
     if v.problems.is_empty() {
         v.problems.extend(super::validate_pins::validate_pins(f));
@@ -770,7 +770,7 @@ impl Validator {
                     self.push("E021", format!("{p}.prerequisites[{k}]"), format!("unknown course \"{pre}\""), "use an id from \"courses\"");
                 }
             }
-            if c.pattern == DayPattern::Consecutive && c.days > 2 * f.workload.max_course_days_per_month {
+            if c.pattern == DayPattern::Consecutive && c.days > f.workload.max_course_days_per_month.saturating_mul(2) {
                 self.push(
                     "E043",
                     format!("{p}.days"),

@@ -179,15 +179,20 @@ pub struct Instance {
     pub pins: pins::Pins,
 }
 
-/// Expands a list of dates and ranges into a set of dates.
-pub fn date_set(list: &[DateOrRange]) -> BTreeSet<NaiveDate> {
+/// Expands a list of dates and ranges into the set of its dates within `within` (the round):
+/// dates outside the round never matter to a plan, and only a range's part inside the round
+/// is expanded, so a range over decades costs no more than the round's days.
+pub fn date_set(list: &[DateOrRange], within: (NaiveDate, NaiveDate)) -> BTreeSet<NaiveDate> {
+    let (first, last) = within;
     let mut out = BTreeSet::new();
     for item in list {
         match item {
             DateOrRange::Date(d) => {
-                out.insert(*d);
+                if (first..=last).contains(d) {
+                    out.insert(*d);
+                }
             }
-            DateOrRange::Range { from, to, .. } => out.extend(expand_range(*from, *to)),
+            DateOrRange::Range { from, to, .. } => out.extend(expand_range((*from).max(first), (*to).min(last))),
         }
     }
     out
@@ -204,7 +209,7 @@ impl Instance {
     /// Unresolvable references cannot occur after validation; should one slip through, the
     /// item is attached to index 0 rather than panicking.
     pub fn build(f: &InstanceFile) -> Instance {
-        let calendar = Calendar::new(f.round.start, f.round.end, date_set(&f.calendar.closed));
+        let calendar = Calendar::new(f.round.start, f.round.end, date_set(&f.calendar.closed, (f.round.start, f.round.end)));
         let municipalities: Vec<Municipality> = f
             .region
             .municipalities
@@ -267,7 +272,7 @@ impl Instance {
                     years,
                     phase: phase_of(years),
                     employment_start: p.employment_start,
-                    unavailable: date_set(&p.unavailable),
+                    unavailable: date_set(&p.unavailable, (f.round.start, f.round.end)),
                     interests: p.interests.clone(),
                     wants_mentor: p.wants_mentor,
                 }
@@ -289,7 +294,7 @@ impl Instance {
                     trained: m.trained,
                     years: m.years_in_profession,
                     expertise: m.expertise.clone(),
-                    unavailable: date_set(&m.unavailable),
+                    unavailable: date_set(&m.unavailable, (f.round.start, f.round.end)),
                     max_travel_minutes: m.max_travel_minutes,
                     history: m.history.iter().filter_map(|h| participant_index.get(h.as_str()).copied()).collect(),
                 }

@@ -194,7 +194,7 @@ impl TimetableModel {
                 name: t.name.clone(),
                 max_days: t.max_days as usize,
                 day_rate: t.day_rate,
-                unavailable: date_set(&t.unavailable),
+                unavailable: date_set(&t.unavailable, (inst.calendar.start, inst.calendar.end)),
             })
             .collect();
         let courses: Vec<Course> = f
@@ -227,7 +227,7 @@ impl TimetableModel {
                 municipality: muni_index.get(v.municipality.as_str()).copied().unwrap_or(0),
                 capacity: v.capacity as usize,
                 day_rate: v.day_rate,
-                unavailable: date_set(&v.unavailable),
+                unavailable: date_set(&v.unavailable, (inst.calendar.start, inst.calendar.end)),
             })
             .collect();
 

@@ -29,9 +29,10 @@ pub fn run_replan(
     let weights = ChangeWeights::parse(weights).map_err(CliError::Usage)?;
     let loaded = load::read_instance(instance).map_err(input_error)?;
     let prev_path = crate::files::plan_json_path(previous);
+    // read_plan first: it reads no further than the size limit.
+    let prev = read_plan(&prev_path)?;
     let prev_bytes =
         std::fs::read(&prev_path).map_err(|e| CliError::Usage(format!("cannot read the previous plan {}: {e}", prev_path.display())))?;
-    let prev = read_plan(&prev_path)?;
     let cal = &loaded.model.calendar;
     if today > cal.end {
         return Err(CliError::Usage(format!("--today {today} is after the round's end {}: nothing is left to re-plan", cal.end)));

@@ -23,7 +23,7 @@ pub fn run(plan: &Path, out: &Path, instance: Option<&Path>, opts: ReportOptions
     }
     let plan_file = read_plan(&plan_path)?;
     let inst_path = find_instance(&plan_file, &plan_dir, instance)?;
-    let bytes = std::fs::read(&inst_path).map_err(|e| CliError::Usage(format!("cannot read instance {}: {e}", inst_path.display())))?;
+    let bytes = crate::cli::read_instance_bytes(&inst_path)?;
     let sha = crate::load::sha256_hex(&bytes);
     if sha != plan_file.instance.sha256 {
         return Err(CliError::Usage(format!(
@@ -35,7 +35,7 @@ pub fn run(plan: &Path, out: &Path, instance: Option<&Path>, opts: ReportOptions
             plan_file.instance.path
         )));
     }
-    let file = crate::load::parse_and_validate(&String::from_utf8_lossy(&bytes)).map_err(|problems| {
+    let file = crate::load::parse_and_validate_bytes(&bytes).map_err(|problems| {
         CliError::Usage(crate::load::InputError::Invalid { path: inst_path.display().to_string(), problems }.to_string())
     })?;
     let model = Instance::build(&file);

@@ -392,6 +392,10 @@ fn solve_programme(
 
     // The grouping problem.
     let k = served.len();
+    if k > crate::load::limits::MAX_GROUP_MEMBERS {
+        let limit = crate::load::limits::MAX_GROUP_MEMBERS;
+        return Err(SolveError::Limit(format!("{k} members for {}, over the limit MAX_GROUP_MEMBERS = {limit}", prog.id)));
+    }
     let mut weights = vec![0.0; k * k];
     for a in 0..k {
         for b in a + 1..k {
