@@ -95,6 +95,10 @@ pub struct RoundSpec {
     /// Strategies of this round instead of the manifest's (a round without courses needs one).
     #[serde(default)]
     pub strategies: Option<Vec<String>>,
+    /// The round's optimum where it is known (proven by an exact run without a time limit):
+    /// the diagnosis then splits the open gap between the plan side and the bound side.
+    #[serde(default)]
+    pub known_optimum: Option<f64>,
     /// Time limit of this round's runs instead of the manifest's, seconds (a suite's own limit
     /// and `--time-limit` come first).
     #[serde(default)]
@@ -342,15 +346,13 @@ fn prepare<'a>(rounds: &[&'a RoundSpec], opts: &RunOptions) -> Result<Vec<Prepar
                 std::fs::write(&path, text).map_err(io_error(&path))?;
                 (path, g.command_line())
             }
-            (None, None) => unreachable_round(spec)?,
+            (None, None) => {
+                return Err(BenchError::Round { round: spec.name.clone(), message: "neither \"file\" nor \"generate\"".into() })
+            }
         };
         out.push(Prepared { spec, instance, source });
     }
     Ok(out)
-}
-
-fn unreachable_round(spec: &RoundSpec) -> Result<(PathBuf, String), BenchError> {
-    Err(BenchError::Round { round: spec.name.clone(), message: "neither \"file\" nor \"generate\"".into() })
 }
 
 /// Runs the selected rounds of a manifest under each strategy and checks every plan.
@@ -385,7 +387,7 @@ pub fn run_suite(manifest: &Manifest, suite: Option<&str>, label: &str, opts: &R
         }
     }
     let mut runs = run_jobs(&jobs, &opts.exe, opts.jobs.max(1))?;
-    let rounds = diagnose(&prepared.iter().map(|p| (p.spec.name.clone(), p.source.clone())).collect::<Vec<_>>(), &mut runs);
+    let rounds = diagnose(&prepared.iter().map(|p| (p.spec, p.source.clone())).collect::<Vec<_>>(), &mut runs);
     let machine = Machine {
         cores: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
         load_start,
@@ -619,9 +621,10 @@ fn stop_reason(plan_path: &Path) -> Option<String> {
 }
 
 /// Fills each run's plan side and bound side, and returns one diagnosis per round.
-fn diagnose(rounds: &[(String, String)], runs: &mut [RunResult]) -> Vec<RoundDiagnosis> {
+fn diagnose(rounds: &[(&RoundSpec, String)], runs: &mut [RunResult]) -> Vec<RoundDiagnosis> {
     let mut out = Vec::new();
-    for (name, source) in rounds {
+    for (spec, source) in rounds {
+        let name = &spec.name;
         let mine = || runs.iter().filter(|r| &r.round == name && r.checker_verdict == "valid");
         let best_plan = mine().filter_map(|r| r.objective.map(|o| (o, r.strategy.clone()))).min_by(|a, b| a.0.total_cmp(&b.0));
         let best_bound = mine().filter_map(|r| r.bound.map(|b| (b, r.strategy.clone()))).max_by(|a, b| a.0.total_cmp(&b.0));
@@ -637,7 +640,15 @@ fn diagnose(rounds: &[(String, String)], runs: &mut [RunResult]) -> Vec<RoundDia
                 r.bound_side = Some(share(bb - b, o));
             }
         }
-        let diagnosis = round_diagnosis(runs.iter().filter(|r| &r.round == name), gap);
+        let mut diagnosis = round_diagnosis(runs.iter().filter(|r| &r.round == name), gap);
+        if let (Some(opt), Some((p, _)), Some((b, _))) = (spec.known_optimum, &best_plan, &best_bound) {
+            let _ = write!(
+                diagnosis,
+                "; against the known optimum {opt:.0}: plan side {:.2} %, bound side {:.2} %",
+                share(p - opt, *p) * 100.0,
+                share(opt - b, *p) * 100.0
+            );
+        }
         out.push(RoundDiagnosis { round: name.clone(), source: source.clone(), best_plan, best_bound, gap, diagnosis });
     }
     out
@@ -666,13 +677,13 @@ fn round_diagnosis<'a>(runs: impl Iterator<Item = &'a RunResult>, gap: Option<f6
         return format!("closed: {} proves its plan optimal", r.strategy);
     }
     let side = if plan < 1e-9 && bound < 1e-9 {
-        "neither side: no other strategy has a better plan or bound".to_string()
+        format!("open: no other strategy's plan or bound narrows {}'s {:.2} %", r.strategy, own * 100.0)
     } else if bound >= plan {
         format!("bound side: another strategy's bound closes {:.2} % of {}'s {:.2} %", bound * 100.0, r.strategy, own * 100.0)
     } else {
         format!("plan side: another strategy's plan closes {:.2} % of {}'s {:.2} %", plan * 100.0, r.strategy, own * 100.0)
     };
-    format!("{side}; {:.2} % open between the best plan and the best bound", open * 100.0)
+    format!("{side}; {:.2} % between the best plan and the best bound", open * 100.0)
 }
 
 fn fmt_opt(v: Option<f64>, digits: usize) -> String {
