@@ -811,13 +811,22 @@ pub fn csv(report: &BenchReport) -> Result<String, BenchError> {
     String::from_utf8(bytes).map_err(|e| fail(&e))
 }
 
-/// Replaces the text between `<!-- bench:begin -->` and `<!-- bench:end -->` in `doc`.
+/// Replaces the lines between the line `<!-- bench:begin -->` and the next line
+/// `<!-- bench:end -->` in `doc` (markers quoted inside a line do not count).
 pub fn splice(doc: &str, table: &str) -> Option<String> {
     const BEGIN: &str = "<!-- bench:begin -->";
     const END: &str = "<!-- bench:end -->";
-    let a = doc.find(BEGIN)? + BEGIN.len();
-    let b = a + doc[a..].find(END)?;
-    Some(format!("{}\n{}\n{}", &doc[..a], table.trim_end(), &doc[b..]))
+    let lines: Vec<&str> = doc.split_inclusive('\n').collect();
+    let begin = lines.iter().position(|l| l.trim() == BEGIN)?;
+    let end = begin + lines[begin..].iter().position(|l| l.trim() == END)?;
+    let mut out: String = lines[..=begin].concat();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(table.trim_end());
+    out.push('\n');
+    out.push_str(&lines[end..].concat());
+    Some(out)
 }
 
 #[cfg(test)]
@@ -829,6 +838,12 @@ mod tests {
         let doc = "a\n<!-- bench:begin -->\nold\n<!-- bench:end -->\nb\n";
         assert_eq!(splice(doc, "new\n").unwrap(), "a\n<!-- bench:begin -->\nnew\n<!-- bench:end -->\nb\n");
         assert!(splice("no markers", "x").is_none());
+        // Markers quoted inside a line are text, not markers.
+        let quoted = "the `<!-- bench:begin -->` and `<!-- bench:end -->` markers\n<!-- bench:begin -->\n<!-- bench:end -->\n";
+        assert_eq!(
+            splice(quoted, "t").unwrap(),
+            "the `<!-- bench:begin -->` and `<!-- bench:end -->` markers\n<!-- bench:begin -->\nt\n<!-- bench:end -->\n"
+        );
     }
 
     #[test]
