@@ -6,8 +6,14 @@
 //! is named by what the person sees (course and venue, partner, group), not by internal ids,
 //! so renumbered sessions do not count as changes. A trainer swap changes the trainers' entries
 //! only: the participants keep their dates and place.
+//!
+//! Every difference is one of three kinds, counted the same way by `replan`, `diff` and the
+//! report ([`kind`]): *changed* (a planned entry removed or moved), *new dates* (only entries
+//! added, e.g. a newcomer) and *departed* (the person is no longer in the round: their removed
+//! dates need cancelling, not a new date).
 
 use crate::format::plan::PlanFile;
+use crate::format::InstanceFile;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -116,6 +122,11 @@ pub fn calendars(plan: &PlanFile) -> Calendars {
 pub struct PersonDiff {
     /// Person id.
     pub person: String,
+    /// The person's name, when an instance names them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// What kind of change this is for the person.
+    pub kind: Change,
     /// Role in the plans.
     pub role: String,
     /// Entries of the first plan that the second does not have.
@@ -131,9 +142,125 @@ impl PersonDiff {
     }
 }
 
-/// Differences person by person, restricted to entries dated on or after `from` if given.
-/// People without differences are left out; the order is by person id.
-pub fn diff(a: &PlanFile, b: &PlanFile, from: Option<NaiveDate>) -> Vec<PersonDiff> {
+/// The kind of a person's change, the same in `replan`, `diff` and the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// A planned entry was removed or moved: the person must be told.
+    Changed,
+    /// Only new entries (a newcomer, an extra mentee or session): nothing planned is lost.
+    NewDates,
+    /// The person is no longer in the round: their remaining dates are cancelled.
+    Departed,
+}
+
+impl Change {
+    /// The kind in the coordinator's words.
+    pub fn text(self) -> &'static str {
+        match self {
+            Change::Changed => "ändrade eller borttagna datum",
+            Change::NewDates => "bara nya datum",
+            Change::Departed => "har lämnat omgången",
+        }
+    }
+}
+
+/// The kind of a difference with `removed` and `added` entries, for a person who is (or is
+/// not) in the later plan's round.
+pub fn kind(removed: usize, in_round: bool) -> Change {
+    if !in_round {
+        Change::Departed
+    } else if removed > 0 {
+        Change::Changed
+    } else {
+        Change::NewDates
+    }
+}
+
+/// The names a coordinator knows people, courses and places by, from the instances the plans
+/// were made from (the later instance wins where both name an id). Ids without a name are
+/// shown as they are.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    people: BTreeMap<String, String>,
+    courses: BTreeMap<String, String>,
+    places: BTreeMap<String, String>,
+    /// The people of the later plan's round; `None` when its instance is not at hand (then
+    /// nobody is taken for departed).
+    in_round: Option<BTreeSet<String>>,
+}
+
+impl Names {
+    /// Names from the earlier instance (if at hand) and the later one (if at hand); the later
+    /// one also says who is still in the round.
+    pub fn of(earlier: Option<&InstanceFile>, later: Option<&InstanceFile>) -> Names {
+        let mut n = Names::default();
+        for f in [earlier, later].into_iter().flatten() {
+            n.add(f);
+        }
+        n.in_round = later.map(|f| people_of(f).map(|(id, _)| id.to_string()).collect());
+        n
+    }
+
+    fn add(&mut self, f: &InstanceFile) {
+        self.people.extend(people_of(f).map(|(id, name)| (id.to_string(), name.to_string())));
+        self.courses.extend(f.courses.iter().map(|c| (c.id.clone(), c.name.clone())));
+        self.places.extend(f.region.municipalities.iter().map(|m| (m.id.clone(), m.name.clone())));
+        self.places.extend(f.venues.iter().map(|v| (v.id.clone(), v.name.clone())));
+    }
+
+    /// A person's name, or the id when no instance names them.
+    pub fn person<'a>(&'a self, id: &'a str) -> &'a str {
+        self.people.get(id).map(String::as_str).unwrap_or(id)
+    }
+
+    fn course<'a>(&'a self, id: &'a str) -> &'a str {
+        self.courses.get(id).map(String::as_str).unwrap_or(id)
+    }
+
+    fn place<'a>(&'a self, id: &'a str) -> &'a str {
+        self.places.get(id).map(String::as_str).unwrap_or(id)
+    }
+
+    fn in_round(&self, id: &str) -> bool {
+        self.in_round.as_ref().is_none_or(|s| s.contains(id))
+    }
+
+    /// One entry in the coordinator's words, with names.
+    pub fn describe(&self, e: &Entry) -> String {
+        let place = self.place(&e.place);
+        match &e.activity {
+            Activity::Course { course } => format!("{} kurs {} på {place}", e.date, self.course(course)),
+            Activity::MentorMeeting { with } => format!("{} mentorsmöte med {} i {place}", e.date, self.person(with)),
+            Activity::Group { group } => format!("{} gruppträff {group} i {place}", e.date),
+        }
+    }
+}
+
+/// Every person of a round with their name: participants, mentors, trainers, group leaders.
+fn people_of(f: &InstanceFile) -> impl Iterator<Item = (&str, &str)> {
+    f.participants
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .chain(f.mentors.iter().map(|m| (m.id.as_str(), m.name.as_str())))
+        .chain(f.trainers.iter().map(|t| (t.id.as_str(), t.name.as_str())))
+        .chain(f.group_leaders.iter().map(|l| (l.id.as_str(), l.name.as_str())))
+}
+
+/// A role in the coordinator's words.
+pub fn role_text(role: &str) -> &'static str {
+    match role {
+        "mentor" => "mentor",
+        "trainer" => "utbildare",
+        "leader" => "gruppledare",
+        _ => "deltagare",
+    }
+}
+
+/// Differences person by person, restricted to entries dated on or after `from` if given,
+/// each with its kind and the person's name from `names`. People without differences are left
+/// out; the order is by person id.
+pub fn diff(a: &PlanFile, b: &PlanFile, from: Option<NaiveDate>, names: &Names) -> Vec<PersonDiff> {
     let (ca, cb) = (calendars(a), calendars(b));
     let empty = BTreeSet::new();
     let people: BTreeSet<&String> = ca.entries.keys().chain(cb.entries.keys()).collect();
@@ -149,31 +276,76 @@ pub fn diff(a: &PlanFile, b: &PlanFile, from: Option<NaiveDate>) -> Vec<PersonDi
                 return None;
             }
             let role = ca.roles.get(p).or_else(|| cb.roles.get(p)).copied().unwrap_or("participant");
-            Some(PersonDiff { person: p.clone(), role: role.to_string(), removed, added })
+            Some(PersonDiff {
+                person: p.clone(),
+                name: names.people.get(p.as_str()).cloned(),
+                kind: kind(removed.len(), names.in_round(p)),
+                role: role.to_string(),
+                removed,
+                added,
+            })
         })
         .collect()
 }
 
-/// The differences as text for the coordinator: one block per person, each entry marked
-/// `-` (no longer planned) or `+` (new), with a count at the end.
-pub fn render_text(diffs: &[PersonDiff]) -> String {
-    let mut s = String::new();
+/// The number of people of each kind among `diffs`.
+pub fn counts(diffs: &[PersonDiff]) -> BTreeMap<Change, usize> {
+    let mut c = BTreeMap::new();
     for d in diffs {
-        let _ = writeln!(s, "{} ({}): {} removed, {} added", d.person, d.role, d.removed.len(), d.added.len());
-        // Interleave by date so a moved meeting reads as "- old / + new".
-        let mut lines: Vec<(NaiveDate, u8, String)> = d.removed.iter().map(|e| (e.date, 0, format!("  - {e}"))).collect();
-        lines.extend(d.added.iter().map(|e| (e.date, 1, format!("  + {e}"))));
-        lines.sort();
-        for (_, _, l) in lines {
-            let _ = writeln!(s, "{l}");
-        }
+        *c.entry(d.kind).or_insert(0) += 1;
     }
-    let changed = diffs.iter().filter(|d| d.disrupted()).count();
+    c
+}
+
+/// The differences as text for the coordinator, in Swedish and by name: the people with
+/// changed dates first, then those with new dates only, then those who left the round; each
+/// entry marked `-` (no longer planned) or `+` (new), interleaved by date so a moved meeting
+/// reads as `-`/`+`; the counts at the end, the same as `replan`'s.
+pub fn render_text(diffs: &[PersonDiff], names: &Names, from: Option<NaiveDate>) -> String {
+    let mut s = String::new();
+    if let Some(f) = from {
+        let _ = writeln!(s, "Ändringar från och med {f} (det som ligger före är oförändrat):\n");
+    }
+    for kind in [Change::Changed, Change::NewDates, Change::Departed] {
+        let of_kind: Vec<&PersonDiff> = diffs.iter().filter(|d| d.kind == kind).collect();
+        if of_kind.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "{} ({}):", capitalised(kind.text()), of_kind.len());
+        for d in of_kind {
+            let _ = writeln!(
+                s,
+                "{} ({}): {} borttagna eller flyttade, {} nya",
+                names.person(&d.person),
+                role_text(&d.role),
+                d.removed.len(),
+                d.added.len()
+            );
+            let mut lines: Vec<(NaiveDate, u8, String)> =
+                d.removed.iter().map(|e| (e.date, 0, format!("  - {}", names.describe(e)))).collect();
+            lines.extend(d.added.iter().map(|e| (e.date, 1, format!("  + {}", names.describe(e)))));
+            lines.sort();
+            for (_, _, l) in lines {
+                let _ = writeln!(s, "{l}");
+            }
+        }
+        s.push('\n');
+    }
+    let c = counts(diffs);
+    let n = |k| c.get(&k).copied().unwrap_or(0);
     let _ = writeln!(
         s,
-        "{} person(s) affected: {changed} with changed or removed dates, {} with new dates only",
+        "{} {} berörs: {} med ändrade eller borttagna datum, {} med bara nya datum, {} som lämnat omgången",
         diffs.len(),
-        diffs.len() - changed
+        if diffs.len() == 1 { "person" } else { "personer" },
+        n(Change::Changed),
+        n(Change::NewDates),
+        n(Change::Departed)
     );
     s
+}
+
+fn capitalised(t: &str) -> String {
+    let mut c = t.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }

@@ -8,7 +8,7 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use trappa::check;
-use trappa::diff::{calendars, diff};
+use trappa::diff::{calendars, diff, Names};
 use trappa::format::plan::PlanFile;
 use trappa::generate::{generate, GenOptions, GenRegion};
 use trappa::load::{load_instance_text, LoadedInstance};
@@ -191,7 +191,7 @@ fn people_leave_and_join_mid_round() {
     // Nobody outside the affected sessions, pairs and groups is told anything.
     assert!(r.changed.len() <= lost_mentees.len() + 1 + future[0].trainers.len() + future[0].attendees.len(), "{:#?}", r.changed);
     // diff agrees with the plan's list of changed people.
-    let d: BTreeSet<String> = diff(&plan, &again, Some(date(today)))
+    let d: BTreeSet<String> = diff(&plan, &again, Some(date(today)), &Names::default())
         .into_iter()
         .filter(|x| x.disrupted() && ids(&loaded2).contains(&x.person))
         .map(|x| x.person)
@@ -202,7 +202,11 @@ fn people_leave_and_join_mid_round() {
 /// Weighted change count of `cand` against `prev`, people still in the round only.
 fn change_count(loaded: &LoadedInstance, prev: &PlanFile, cand: &PlanFile, today: &str, w: &ChangeWeights) -> f64 {
     let present = ids(loaded);
-    diff(prev, cand, Some(date(today))).iter().filter(|d| d.disrupted() && present.contains(&d.person)).map(|d| w.of(&d.role)).sum()
+    diff(prev, cand, Some(date(today)), &Names::default())
+        .iter()
+        .filter(|d| d.disrupted() && present.contains(&d.person))
+        .map(|d| w.of(&d.role))
+        .sum()
 }
 
 /// The small course round: one future session breaks; a brute force tries every session
@@ -492,8 +496,10 @@ fn replan_and_diff_from_the_command_line() {
     trappa().args(["check", changed.to_str().unwrap(), p2.to_str().unwrap()]).assert().success();
     let d = trappa().args(["diff", p1.to_str().unwrap(), p2.to_str().unwrap()]).assert().success();
     let text = String::from_utf8_lossy(&d.get_output().stdout).to_string();
-    assert!(text.contains(&format!("{ill} (trainer)")), "{text}");
-    assert!(text.contains(&format!("- {day} course {course}")), "{text}");
+    let name_of =
+        |list: &str, id: &str| v[list].as_array().unwrap().iter().find(|x| x["id"] == id).unwrap()["name"].as_str().unwrap().to_string();
+    assert!(text.contains(&format!("{} (utbildare)", name_of("trainers", &ill))), "{text}");
+    assert!(text.contains(&format!("- {day} kurs {}", name_of("courses", &course))), "{text}");
     // The report of a re-planned round shows who must be told.
     let html = dir.path().join("r.html");
     trappa().args(["report", p2.to_str().unwrap(), "--out", html.to_str().unwrap()]).assert().success();
@@ -647,4 +653,79 @@ fn leaving_after_a_session_keeps_its_history() {
     moved.replan.as_mut().unwrap().today = s.dates[0];
     let report = check::check(&loaded2.file, &loaded2.sha256, &moved);
     assert!(report.violations.iter().any(|x| x.code == "C053"), "{:?}", report.violations);
+}
+
+/// `diff` is what a coordinator acts on: from the re-plan date on (a departed person's past is
+/// not listed), by name, counted as `replan` counts, with newcomers as "new dates"; the
+/// report's change table lists the newcomers too.
+#[test]
+fn diff_names_people_from_the_replan_date_and_counts_as_replan_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = read("mall/exempel.json");
+    let (inst, p1) = (dir.path().join("round.json"), dir.path().join("plan"));
+    std::fs::write(&inst, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    trappa().args(["solve", inst.to_str().unwrap(), "--quiet", "--out", p1.to_str().unwrap()]).assert().success();
+    let plan: PlanFile = serde_json::from_str(&std::fs::read_to_string(p1.join("plan.json")).unwrap()).unwrap();
+    let today = "2027-03-01";
+    // d01 leaves (a mentee with meetings before and after today); a newcomer who wants a mentor joins.
+    let pair = plan.mentorship.pairs.iter().find(|p| p.mentee == "d01").expect("d01 has a mentor");
+    assert!(pair.meetings.iter().any(|d| *d < date(today)) && pair.meetings.iter().any(|d| *d >= date(today)));
+    let mut v2 = v.clone();
+    remove_participant(&mut v2, "d01");
+    let mut newcomer = v["participants"][0].clone();
+    newcomer["id"] = "d99".into();
+    newcomer["name"] = "Nora Nykomling".into();
+    v2["participants"].as_array_mut().unwrap().push(newcomer);
+    let changed = dir.path().join("round2.json");
+    std::fs::write(&changed, serde_json::to_string_pretty(&v2).unwrap()).unwrap();
+    let out = trappa()
+        .args(["replan", changed.to_str().unwrap(), "--previous", p1.to_str().unwrap(), "--today", today, "--quiet"])
+        .assert()
+        .success();
+    let said = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let p2 = dir.path().join(format!("plan-{today}"));
+    trappa().args(["check", changed.to_str().unwrap(), p2.to_str().unwrap()]).assert().success();
+    let again: PlanFile = serde_json::from_str(&std::fs::read_to_string(p2.join("plan.json")).unwrap()).unwrap();
+    let r = again.replan.as_ref().unwrap();
+    assert!(r.added.contains(&"d99".to_string()), "the newcomer only gains dates: {:?}", r.added);
+    assert!(said.contains(&format!("{} person(s) with changed dates", r.changed.len())), "{said}");
+
+    let d = trappa().args(["diff", p1.to_str().unwrap(), p2.to_str().unwrap()]).assert().success();
+    let text = String::from_utf8_lossy(&d.get_output().stdout).to_string();
+    assert!(text.contains(&format!("från och med {today}")), "the default is the re-plan date: {text}");
+    // Names, not ids; the departed mentee's past meetings are not listed.
+    assert!(text.contains("Nora Nykomling (deltagare)") && !text.contains("d99"), "{text}");
+    assert!(text.contains("Åsa Öberg (deltagare)"), "{text}");
+    for past in pair.meetings.iter().filter(|d| **d < date(today)) {
+        assert!(!text.contains(&past.to_string()), "a date before the re-plan is listed: {past}\n{text}");
+    }
+    let last = text.lines().last().unwrap();
+    assert!(
+        last.contains(&format!(
+            "{} med ändrade eller borttagna datum, {} med bara nya datum, 1 som lämnat omgången",
+            r.changed.len(),
+            r.added.len()
+        )),
+        "diff counts as replan does: {last}"
+    );
+    // The same kinds in JSON.
+    let d = trappa().args(["diff", p1.to_str().unwrap(), p2.to_str().unwrap(), "--json"]).assert().success();
+    let j: Value = serde_json::from_slice(&d.get_output().stdout).unwrap();
+    let kind_of = |id: &str| j.as_array().unwrap().iter().find(|x| x["person"] == id).map(|x| x["kind"].as_str().unwrap().to_string());
+    assert_eq!(kind_of("d99").as_deref(), Some("new_dates"));
+    assert_eq!(kind_of("d01").as_deref(), Some("departed"));
+    for c in &r.changed {
+        assert_eq!(kind_of(&c.person).as_deref(), Some("changed"), "{}", c.person);
+    }
+    // `--from` still chooses another day: from the round's start, d01's past is listed.
+    let d = trappa().args(["diff", p1.to_str().unwrap(), p2.to_str().unwrap(), "--from", "2027-01-11"]).assert().success();
+    let all = String::from_utf8_lossy(&d.get_output().stdout).to_string();
+    assert!(pair.meetings.iter().all(|m| all.contains(&m.to_string())), "{all}");
+    // The report lists the newcomer as one who only gets new dates.
+    let html = dir.path().join("r.html");
+    trappa().args(["report", p2.to_str().unwrap(), "--out", html.to_str().unwrap()]).assert().success();
+    let page = std::fs::read_to_string(&html).unwrap();
+    let section = &page[page.find("<section id=\"changes\"").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert!(section.contains("Får bara nya datum") && section.contains("Nora Nykomling"), "{section}");
 }

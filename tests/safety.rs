@@ -333,3 +333,25 @@ fn every_plan_code_is_documented() {
         assert!(errors.contains(&format!("| {code} | {kind} |")), "{code} missing from docs/errors.md");
     }
 }
+
+#[test]
+fn the_readme_installs_trappa_before_using_it_and_shows_the_whole_round() {
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    // The first shell line that calls `trappa` by name must come after the install step.
+    let install = readme.find("cargo install --path .").expect("README has an install step");
+    let first_use = readme.lines().scan(0, |at, l| {
+        let start = *at;
+        *at += l.len() + 1;
+        Some((start, l))
+    });
+    let first_use = first_use.filter(|(_, l)| l.trim_start().starts_with("trappa ")).map(|(at, _)| at).next().unwrap();
+    assert!(install < first_use, "the install step comes after the first `trappa` command");
+    // The coordinator's round imports the changed spreadsheets before re-planning them.
+    let import2 = readme.find("--out round2.json").expect("the round shows the second import");
+    let replan = readme.find("trappa replan round2.json").unwrap();
+    assert!(import2 < replan);
+    // The sentence about `.ci/run` sits with the test command, not after the round.
+    let test_cmd = readme.find("cargo test\n").unwrap();
+    let ci = readme.find("`.ci/run` runs this same command").expect("the .ci/run sentence");
+    assert!(test_cmd < ci && ci < install, "the .ci/run sentence belongs beside `cargo test`");
+}

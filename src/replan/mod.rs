@@ -167,44 +167,36 @@ pub fn replan(
         timetable,
     };
     let mut file = plan_file(loaded, instance_path, &plan);
-    file.replan = Some(changes(inst, previous, &file, previous_sha256, &ctx, ment.kept));
+    file.replan = Some(changes(&loaded.file, previous, &file, previous_sha256, &ctx, ment.kept));
     file.run.runtime_seconds = round3(started.elapsed().as_secs_f64());
     Ok(file)
 }
 
-/// The people whose dates changed, weighted by role.
+/// The people whose dates changed, weighted by role, and those who only got new dates: the
+/// kinds of [`diff::kind`], counted as `trappa diff` counts them. People who left the round
+/// are neither (their dates are cancelled).
 fn changes(
-    inst: &Instance,
+    file: &crate::format::InstanceFile,
     previous: &PlanFile,
     plan: &PlanFile,
     previous_sha256: &str,
     ctx: &Ctx,
     kept_pairs: Vec<KeptPair>,
 ) -> ReplanInfo {
-    let present: BTreeSet<&str> = inst
-        .participants
-        .iter()
-        .map(|p| p.id.as_str())
-        .chain(inst.mentors.iter().map(|m| m.id.as_str()))
-        .chain(inst.group_leaders.iter().map(|l| l.id.as_str()))
-        .chain(inst.timetable.trainers.iter().map(|t| t.id.as_str()))
-        .collect();
+    let names = diff::Names::of(None, Some(file));
     let mut changed = Vec::new();
     let mut added = Vec::new();
-    for d in diff::diff(previous, plan, Some(ctx.today)) {
-        if !present.contains(d.person.as_str()) {
-            continue;
-        }
-        if d.disrupted() {
-            changed.push(ChangedPerson {
+    for d in diff::diff(previous, plan, Some(ctx.today), &names) {
+        match d.kind {
+            diff::Change::Changed => changed.push(ChangedPerson {
                 weight: ctx.weights.of(&d.role),
                 role: d.role,
                 person: d.person,
                 removed: d.removed.len(),
                 added: d.added.len(),
-            });
-        } else {
-            added.push(d.person);
+            }),
+            diff::Change::NewDates => added.push(d.person),
+            diff::Change::Departed => {}
         }
     }
     ReplanInfo {

@@ -194,6 +194,17 @@ fn round_of(p: &PlanOnDisk) -> (String, Option<NaiveDate>) {
     (p.plan.instance.round.clone(), start)
 }
 
+/// The instance a plan was made from, read from the copy in its directory when that copy is
+/// unchanged (its SHA-256 is the one the plan records) and valid; `None` otherwise. Used for
+/// names, so a missing copy costs names, not the command.
+pub fn instance_copy(p: &PlanOnDisk) -> Option<InstanceFile> {
+    let bytes = std::fs::read(p.dir.join(INSTANCE_COPY)).ok()?;
+    if load::sha256_hex(&bytes) != p.plan.instance.sha256 {
+        return None;
+    }
+    load::parse_and_validate(std::str::from_utf8(&bytes).ok()?).ok()
+}
+
 /// Refuses two plans of different rounds (P005): names differ, or both first days are known
 /// and differ.
 pub fn same_round(a: &PlanOnDisk, b: &PlanOnDisk) -> Result<(), PlanProblem> {

@@ -216,6 +216,22 @@ impl<'a> Lookup<'a> {
         }
         self.mentor.get(id).map(|&m| self.inst.mentors[m].municipality)
     }
+    /// A person's role in the round, in the coordinator's words (a participant who also
+    /// mentors is shown as a participant).
+    pub fn role_text(&self, id: &str) -> &'static str {
+        let role = if self.participant.contains_key(id) {
+            "participant"
+        } else if self.mentor.contains_key(id) {
+            "mentor"
+        } else if self.trainer.contains_key(id) {
+            "trainer"
+        } else if self.inst.group_leaders.iter().any(|l| l.id == id) {
+            "leader"
+        } else {
+            "participant"
+        };
+        crate::diff::role_text(role)
+    }
     /// A link to a person's calendar entry.
     pub fn person_link(&self, id: &str) -> String {
         format!("<a href=\"{}\">{}</a>", esc(&person_href(id)), esc(self.name(id)))
@@ -354,19 +370,22 @@ fn changes(h: &mut String, plan: &PlanFile, look: &Lookup) {
     if !r.changed.is_empty() {
         h.push_str("<table><thead><tr><th>Person</th><th>Roll</th><th>Borttagna/ändrade</th><th>Nya</th></tr></thead><tbody>\n");
         for c in &r.changed {
-            let role = match c.role.as_str() {
-                "mentor" => "mentor",
-                "trainer" => "utbildare",
-                "leader" => "gruppledare",
-                _ => "deltagare",
-            };
             let _ = writeln!(
                 h,
-                "<tr><td>{}</td><td>{role}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
                 look.person_link(&c.person),
+                crate::diff::role_text(&c.role),
                 c.removed,
                 c.added
             );
+        }
+        h.push_str("</tbody></table>\n");
+    }
+    if !r.added.is_empty() {
+        // Newcomers and people given an extra mentee or session: nothing of theirs moved.
+        h.push_str("<h3>Får bara nya datum</h3>\n<table class=\"new-dates\"><thead><tr><th>Person</th><th>Roll</th></tr></thead><tbody>\n");
+        for p in &r.added {
+            let _ = writeln!(h, "<tr><td>{}</td><td>{}</td></tr>", look.person_link(p), look.role_text(p));
         }
         h.push_str("</tbody></table>\n");
     }

@@ -89,16 +89,21 @@ pub fn run_replan(
     say(&text)
 }
 
-/// Runs `trappa diff`: both plans must be of one round.
+/// Runs `trappa diff`: both plans must be of one round. Without `--from`, the changes from
+/// the later plan's re-plan date on (a re-plan never changes the past); people and places are
+/// named from the instances kept in the plan directories.
 pub fn run_diff(a: &Path, b: &Path, from: Option<&str>, json: bool) -> Result<(), CliError> {
     let from = from.map(|s| parse_date("--from", s)).transpose()?;
     let (pa, pb) = (open_plan(a)?, open_plan(b)?);
     previous::same_round(&pa, &pb).map_err(usage)?;
-    let diffs = diff::diff(&pa.plan, &pb.plan, from);
+    let from = from.or_else(|| pb.plan.replan.as_ref().map(|r| r.today));
+    let (ia, ib) = (previous::instance_copy(&pa), previous::instance_copy(&pb));
+    let names = diff::Names::of(ia.as_ref(), ib.as_ref());
+    let diffs = diff::diff(&pa.plan, &pb.plan, from, &names);
     if json {
         let text = serde_json::to_string_pretty(&diffs).map_err(usage)?;
         say(&format!("{text}\n"))
     } else {
-        say(&diff::render_text(&diffs))
+        say(&diff::render_text(&diffs, &names, from))
     }
 }
