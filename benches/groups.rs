@@ -45,7 +45,7 @@ fn national_supervision(c: &mut Criterion) {
     })
     .expect("generator options are valid");
     let inst = trappa::load::build(&file);
-    let params = GroupParams { strategy: GroupStrategy::LocalSearch, seed: 1, time_limit: Duration::from_secs(600) };
+    let params = GroupParams::new(GroupStrategy::LocalSearch, 1);
     group.bench_function("national_supervision_2000", |b| {
         b.iter(|| {
             let mut busy: BTreeMap<String, BTreeSet<chrono::NaiveDate>> = BTreeMap::new();

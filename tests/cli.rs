@@ -711,3 +711,112 @@ mod groups {
         }
     }
 }
+
+mod status_and_time {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    /// The generated regional round of the time-limit and Ctrl-C tests.
+    fn regional_round(dir: &Path) -> PathBuf {
+        let out =
+            trappa().args(["generate", "--region", "gr", "--participants", "600", "--courses", "--term", "--seed", "2"]).output().unwrap();
+        assert!(out.status.success());
+        let file = dir.join("gr-600.json");
+        fs::write(&file, &out.stdout).unwrap();
+        file
+    }
+
+    fn solve_with_summary(instance: &Path, out: &Path, extra: &[&str]) -> (Value, String) {
+        let output = trappa().arg("solve").arg(instance).arg("--out").arg(out).arg("--quiet").args(extra).output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        trappa().arg("check").arg(instance).arg(out).assert().success();
+        let plan = serde_json::from_str(&fs::read_to_string(out.join("plan.json")).unwrap()).unwrap();
+        (plan, String::from_utf8_lossy(&output.stdout).into_owned())
+    }
+
+    #[test]
+    fn a_course_only_round_prints_no_mentor_lines_and_an_unproven_timetable_says_gap() {
+        let dir = tempfile::tempdir().unwrap();
+        let inst = root().join("instances/liten-kursomgang.json");
+        let (plan, stdout) = solve_with_summary(&inst, &dir.path().join("plan"), &["--timetable-strategy", "greedy"]);
+        let st = &plan["timetable"]["status"];
+        assert_eq!(st["optimality"], "feasible");
+        assert_eq!(st["stop_reason"], "arbetsbudgeten klar");
+        assert!(stdout.contains("Kurstillfällen: gap "), "{stdout}");
+        assert!(!stdout.contains("optimal"), "{stdout}");
+        for mentor_line in ["Mentor", "Mentorskap", "Unmatched mentees", "Objective:"] {
+            assert!(!stdout.contains(mentor_line), "{mentor_line}: {stdout}");
+        }
+        assert!(stdout.contains("Total tid: "), "{stdout}");
+    }
+
+    #[test]
+    fn grouping_under_solve_is_heuristic_unless_proven_and_the_total_is_separate() {
+        let dir = tempfile::tempdir().unwrap();
+        let inst = dir.path().join("ran.json");
+        let data = root().join("tests/data/mdgp/instances/RanReal_n120_ds_01.txt");
+        trappa().args(["import", "mdgp"]).arg(&data).arg("--out").arg(&inst).assert().success();
+        let (plan, stdout) = solve_with_summary(&inst, &dir.path().join("plan"), &["--time-limit", "4"]);
+        let g = &plan["groups"][0]["status"];
+        assert_eq!(g["optimality"], "feasible");
+        let reason = g["stop_reason"].as_str().unwrap();
+        assert!(["tidsgränsen", "arbetsbudgeten klar"].contains(&reason) || reason.starts_with("ingen förbättring på "), "{reason}");
+        assert!(stdout.contains("heuristik"), "{stdout}");
+        assert!(!stdout.contains("optimal"), "{stdout}");
+        let total = stdout.lines().find(|l| l.starts_with("Total tid: ")).unwrap();
+        assert!(total.contains("tidsgräns 4 s"), "{total}");
+    }
+
+    #[test]
+    fn a_time_limited_regional_round_records_why_each_part_stopped() {
+        let dir = tempfile::tempdir().unwrap();
+        let inst = regional_round(dir.path());
+        let (plan, stdout) = solve_with_summary(&inst, &dir.path().join("plan"), &["--time-limit", "3"]);
+        let reason = plan["timetable"]["status"]["stop_reason"].as_str().unwrap();
+        assert!(["tidsgränsen", "bevisad optimal"].contains(&reason) || reason.starts_with("ingen förbättring på "), "{reason}");
+        for g in plan["groups"].as_array().unwrap() {
+            assert!(g["status"]["stop_reason"].is_string(), "{g}");
+        }
+        assert_eq!(plan["status"]["stop_reason"], "bevisad optimal");
+        assert!(stdout.contains("Kurstillfällen: ") && stdout.contains("Mentorskap: optimal (bevisad optimal)"), "{stdout}");
+    }
+
+    /// Timing on this machine: run by hand (`cargo test --release --test cli -- --ignored`).
+    #[test]
+    #[ignore]
+    fn a_time_limit_of_3_s_is_kept_within_2_s() {
+        let dir = tempfile::tempdir().unwrap();
+        let inst = regional_round(dir.path());
+        let t = Instant::now();
+        solve_with_summary(&inst, &dir.path().join("plan"), &["--time-limit", "3"]);
+        assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn ctrl_c_keeps_the_best_plan_so_far_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let inst = regional_round(dir.path());
+        let out = dir.path().join("plan");
+        let bin = assert_cmd::cargo::cargo_bin("trappa");
+        let child = std::process::Command::new(bin)
+            .arg("solve")
+            .arg(&inst)
+            .arg("--out")
+            .arg(&out)
+            .args(["--time-limit", "60", "--quiet"])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_secs(3));
+        let kill = std::process::Command::new("kill").arg("-INT").arg(child.id().to_string()).status().unwrap();
+        assert!(kill.success());
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.contains("avbruten"), "{stdout}");
+        trappa().arg("check").arg(&inst).arg(&out).assert().success();
+        let plan: Value = serde_json::from_str(&fs::read_to_string(out.join("plan.json")).unwrap()).unwrap();
+        assert!(!plan["timetable"]["sessions"].as_array().unwrap().is_empty());
+    }
+}

@@ -275,8 +275,14 @@ fn brute_force_timetable(mutate: impl Fn(&mut Value, &PlanFile), today: &str, w:
     for o in options {
         let mut sessions = fixed.clone();
         sessions.extend(o);
-        let outcome =
-            Outcome { timetable: Timetable { sessions }, bound: None, proven_optimal: false, interrupted: false, detail: String::new() };
+        let outcome = Outcome {
+            timetable: Timetable { sessions },
+            bound: None,
+            proven_optimal: false,
+            interrupted: false,
+            stalled: None,
+            detail: String::new(),
+        };
         let mut cand = again.clone();
         cand.timetable = Some(timetable_plan(inst, &outcome, "brute-force", "enumeration"));
         if !check::check(&loaded2.file, &loaded2.sha256, &cand).is_valid() {

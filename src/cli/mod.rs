@@ -339,7 +339,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let bytes = load::read_instance_bytes(&instance).map_err(input_error)?;
             let loaded = load::load_instance_bytes(&bytes, &instance.display().to_string()).map_err(input_error)?;
             progress.stage("planning course sessions, forming groups, matching mentors and dating meetings");
-            let params = SolveParams { strategy, seed, time_limit, timetable_strategy, group_strategy, stop };
+            let progress_bar = progress.bar.clone();
+            progress_bar.set_prefix(time_limit.map(|t| format!(" av {} s", t.as_secs_f64())).unwrap_or_default());
+            let observer = solve::Observer::new(move |e: &solve::ProgressEvent| progress_bar.set_message(progress_line(e)));
+            let params = SolveParams { strategy, seed, time_limit, timetable_strategy, group_strategy, stop, progress: observer };
             let solved = solve::solve(&loaded.model, &params).map_err(|e| CliError::Usage(e.to_string()))?;
             let plan = write::plan::plan_file(&loaded, &instance.display().to_string(), &solved);
             progress.stage("writing the plan");
@@ -348,7 +351,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             files.insert(write::INSTANCE_COPY.into(), bytes);
             write::write_plan_dir(&out, &plan, &files).map_err(|e| CliError::Usage(e.to_string()))?;
             progress.finish();
-            say(&format!("{}{}Plan written to {}\n", crate::report::summary(&plan), crate::report::timetable_summary(&plan), out.display()))
+            say(&format!(
+                "{}{}{}Plan written to {}\n",
+                crate::report::summary(&plan),
+                crate::report::timetable_summary(&plan),
+                crate::report::status_summary(&plan),
+                out.display()
+            ))
         }
         Command::Replan { instance, previous, today, out, seed, change_weights, quiet } => {
             let weights = change_weights.unwrap_or_default();
@@ -512,6 +521,17 @@ pub fn read_plan(path: &Path) -> Result<PlanFile, CliError> {
     load::read_plan(path).map_err(|e| CliError::Usage(e.to_string()))
 }
 
+/// The progress line of a solve's event (after the elapsed time and the limit): the part, the
+/// finished part's objective and gap, and that Ctrl-C keeps the plan.
+fn progress_line(e: &solve::ProgressEvent) -> String {
+    let result = match (e.objective, e.gap) {
+        (Some(o), Some(g)) => format!(" – mål {o:.0}, gap {:.1} %", g * 100.0),
+        (Some(o), None) => format!(" – mål {o:.0}"),
+        _ => String::new(),
+    };
+    format!("planerar {}{result} – Ctrl-C behåller den bästa planen", e.part)
+}
+
 /// A spinner on the terminal (hidden when stderr is not a terminal or with --quiet).
 struct Progress {
     bar: indicatif::ProgressBar,
@@ -520,6 +540,9 @@ struct Progress {
 impl Progress {
     fn new(quiet: bool) -> Self {
         let bar = if quiet { indicatif::ProgressBar::hidden() } else { indicatif::ProgressBar::new_spinner() };
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {elapsed}{prefix} – {msg}") {
+            bar.set_style(style);
+        }
         bar.enable_steady_tick(Duration::from_millis(120));
         Progress { bar }
     }
@@ -528,5 +551,18 @@ impl Progress {
     }
     fn finish(&self) {
         self.bar.finish_and_clear();
+    }
+}
+
+#[cfg(test)]
+mod progress_tests {
+    use super::*;
+
+    #[test]
+    fn the_progress_line_names_the_part_its_result_and_that_ctrl_c_keeps_the_plan() {
+        let e = solve::ProgressEvent { part: "kurstillfällen", objective: Some(1234.4), gap: Some(0.305) };
+        assert_eq!(progress_line(&e), "planerar kurstillfällen – mål 1234, gap 30.5 % – Ctrl-C behåller den bästa planen");
+        let e = solve::ProgressEvent { part: "grupper", objective: None, gap: None };
+        assert_eq!(progress_line(&e), "planerar grupper – Ctrl-C behåller den bästa planen");
     }
 }

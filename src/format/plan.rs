@@ -146,6 +146,11 @@ pub struct SolveStatus {
     /// Relative gap between cost and bound, when a bound exists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gap: Option<f64>,
+    /// Why the search stopped, in the coordinator's words: `bevisad optimal`, `ingen
+    /// förbättring på N s` (no improvement for N seconds), `tidsgränsen` (the time limit),
+    /// `avbruten (Ctrl-C)` or `arbetsbudgeten klar` (the method's fixed work ran out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop_reason: Option<String>,
 }
 
 /// The objective: first the number of matched mentees (maximised), then the cost (minimised)

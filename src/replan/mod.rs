@@ -150,7 +150,7 @@ pub fn replan(
     // Course days first, then groups, then mentor meetings: the same order as a solve.
     let timetable = timetable::replan(inst, previous, &mut ctx)?.map(|outcome| {
         solve::book_timetable(inst, &outcome.timetable, &mut ctx.busy);
-        TimetableResult { strategy: "replan".into(), method: "re-plan of the previous timetable".into(), outcome }
+        TimetableResult { strategy: "replan".into(), method: "re-plan of the previous timetable".into(), outcome, stop: None }
     });
     let groups = groups::replan(inst, previous, &mut ctx)?;
     let ment = mentorship::replan(inst, previous, &mut ctx)?;
@@ -223,5 +223,6 @@ fn mentorship_of(inst: &Instance, o: &mentorship::Outcome) -> Mentorship {
         not_eligible: o.problem.not_eligible.clone(),
         cost: None,
         proven_optimal: false,
+        stop: None,
     }
 }

@@ -66,6 +66,7 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Opt
         bound: None,
         proven_optimal: false,
         interrupted: false,
+        stalled: None,
         detail: "re-plan: frozen past, planned sessions kept or repaired with the fewest people changed, newcomers seated".into(),
     }))
 }

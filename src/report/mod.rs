@@ -2,15 +2,88 @@
 
 pub mod html;
 
-use crate::format::plan::{Optimality, PlanFile};
+use crate::format::plan::{Optimality, PlanFile, SolveStatus};
 use std::fmt::Write;
 
-/// A short summary of a plan: pairs, unmatched and why, objective, optimality.
+/// True when the round has a mentorship part: pairs, or mentees without a mentor.
+fn has_mentorship(plan: &PlanFile) -> bool {
+    let m = &plan.mentorship;
+    !(m.pairs.is_empty() && m.unmatched.is_empty() && m.not_eligible.is_empty())
+}
+
+/// A short summary of a plan: pairs, unmatched and why, objective (none of it for a round
+/// without mentorship), the groups.
 pub fn summary(plan: &PlanFile) -> String {
     let mut s = String::new();
+    let _ = writeln!(s, "Round: {}", plan.instance.round);
+    if has_mentorship(plan) {
+        mentorship_summary(plan, &mut s);
+    }
+    for g in &plan.groups {
+        let members: usize = g.groups.iter().map(|x| x.members.len()).sum();
+        let conflicts: usize = g.groups.iter().map(|x| x.conflicts.len()).sum();
+        let _ = writeln!(
+            s,
+            "Groups {} ({}): {} groups, {members} members, {} unserved, {} not eligible; diversity {:.1}, travel {:.1}; {conflicts} member conflict(s) listed",
+            g.programme,
+            g.kind,
+            g.groups.len(),
+            g.unserved.len(),
+            g.not_eligible.len(),
+            g.objective.diversity,
+            g.objective.travel
+        );
+        for note in &g.notes {
+            let _ = writeln!(s, "  note: {note}");
+        }
+    }
+    s
+}
+
+/// The status of one part: `optimal` only when proven, else `gap x %` when a bound exists,
+/// else `heuristik`; then why the search stopped, when recorded.
+pub fn part_status(st: &SolveStatus) -> String {
+    let status = match (st.optimality, st.gap) {
+        (Optimality::Optimal, _) => "optimal".to_string(),
+        (_, Some(g)) => format!("gap {:.2} %", g * 100.0),
+        _ => "heuristik".to_string(),
+    };
+    match &st.stop_reason {
+        Some(r) => format!("{status} ({r})"),
+        None => status,
+    }
+}
+
+/// One status line per part (the timetable, each group programme, the mentorship when the
+/// round has one), then the total time, and a line when Ctrl-C interrupted the planning.
+pub fn status_summary(plan: &PlanFile) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "Status per del:");
+    let mut parts: Vec<&SolveStatus> = Vec::new();
+    if let Some(t) = &plan.timetable {
+        let _ = writeln!(s, "  Kurstillfällen: {} [{}]", part_status(&t.status), t.strategy);
+        parts.push(&t.status);
+    }
+    for g in &plan.groups {
+        let _ = writeln!(s, "  Grupper {}: {} [{}]", g.programme, part_status(&g.status), g.strategy);
+        parts.push(&g.status);
+    }
+    if has_mentorship(plan) {
+        let _ = writeln!(s, "  Mentorskap: {} [{}]", part_status(&plan.status), plan.run.strategy);
+        parts.push(&plan.status);
+    }
+    let limit = plan.run.time_limit_seconds.map(|l| format!(" (tidsgräns {l} s)")).unwrap_or_default();
+    let _ = writeln!(s, "Total tid: {:.3} s{limit}", plan.run.runtime_seconds);
+    if parts.iter().any(|p| p.stop_reason.as_deref().is_some_and(|r| r.starts_with("avbruten"))) {
+        let _ = writeln!(s, "Planeringen avbruten (Ctrl-C): den bästa planen hittills är sparad.");
+    }
+    s
+}
+
+/// The mentorship lines of a summary.
+fn mentorship_summary(plan: &PlanFile, s: &mut String) {
     let m = &plan.mentorship;
     let o = &plan.objective;
-    let _ = writeln!(s, "Round: {}", plan.instance.round);
     let shortfalls = m.pairs.iter().filter(|p| p.shortfall.is_some()).count();
     let meetings: usize = m.pairs.iter().map(|p| p.meetings.len()).sum();
     let _ = writeln!(s, "Mentor pairs: {} ({} meetings; {} pair(s) with too few meetings)", m.pairs.len(), meetings, shortfalls);
@@ -27,40 +100,10 @@ pub fn summary(plan: &PlanFile) -> String {
     }
     let terms = o.terms.iter().map(|(k, v)| format!("{k} {v:.1}")).collect::<Vec<_>>().join(", ");
     let _ = writeln!(s, "Objective: {} matched; cost {:.3} ({terms})", o.matched, o.cost);
-    for g in &plan.groups {
-        let members: usize = g.groups.iter().map(|x| x.members.len()).sum();
-        let conflicts: usize = g.groups.iter().map(|x| x.conflicts.len()).sum();
-        let status = match g.status.optimality {
-            Optimality::Optimal => "proven optimal".to_string(),
-            Optimality::Feasible => "heuristic".to_string(),
-        };
-        let _ = writeln!(
-            s,
-            "Groups {} ({}): {} groups, {members} members, {} unserved, {} not eligible; diversity {:.1}, travel {:.1}, {status}; {conflicts} member conflict(s) listed",
-            g.programme,
-            g.kind,
-            g.groups.len(),
-            g.unserved.len(),
-            g.not_eligible.len(),
-            g.objective.diversity,
-            g.objective.travel
-        );
-        for note in &g.notes {
-            let _ = writeln!(s, "  note: {note}");
-        }
-    }
-    let status = match plan.status.optimality {
-        Optimality::Optimal => "proven optimal".to_string(),
-        Optimality::Feasible => match plan.status.gap {
-            Some(g) => format!("feasible, gap {:.2} %", g * 100.0),
-            None => "feasible (heuristic, no bound)".to_string(),
-        },
-    };
-    let _ = writeln!(s, "Status: {status} [{}], {:.3} s", plan.run.strategy, plan.run.runtime_seconds);
-    s
 }
 
-/// The timetable part of a summary: sessions, coverage by priority, objective and status.
+/// The timetable part of a summary: sessions, coverage by priority, objective and bound (its
+/// status is in [`status_summary`]).
 pub fn timetable_summary(plan: &PlanFile) -> String {
     let mut s = String::new();
     let Some(t) = &plan.timetable else { return s };
@@ -78,12 +121,9 @@ pub fn timetable_summary(plan: &PlanFile) -> String {
     }
     let terms = t.objective.terms.iter().map(|(k, v)| format!("{k} {v:.0}")).collect::<Vec<_>>().join(", ");
     let _ = writeln!(s, "Timetable objective: {:.0} ({terms})", t.objective.total);
-    let status = match (t.status.optimality, t.status.gap, t.status.bound) {
-        (Optimality::Optimal, _, _) => "proven optimal".to_string(),
-        (_, Some(g), Some(b)) => format!("feasible, bound {b:.0}, gap {:.2} %", g * 100.0),
-        _ => "feasible (no bound)".to_string(),
-    };
-    let _ = writeln!(s, "Timetable status: {status} [{}]", t.strategy);
+    if let Some(b) = t.status.bound {
+        let _ = writeln!(s, "Timetable bound: {b:.0}");
+    }
     s
 }
 

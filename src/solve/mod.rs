@@ -6,6 +6,7 @@ pub mod groups;
 pub mod meetings;
 pub mod mentor_matching;
 pub mod plan;
+pub mod status;
 pub mod strategy;
 pub mod timetable;
 
@@ -17,8 +18,9 @@ pub use timetable::TimetableStrategy;
 use crate::model::Instance;
 use mentor_matching::{build_problem, Matching, MatchingProblem};
 use plan::{DatedPair, Mentorship, Run, TimetableResult};
+use status::StopReason;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use strategy::Method;
@@ -49,6 +51,47 @@ pub struct SolveParams {
     pub timetable_strategy: TimetableStrategy,
     /// Set (by the Ctrl-C handler) to stop and keep the best plan so far.
     pub stop: Arc<AtomicBool>,
+    /// Told which part is being planned and how the finished parts came out.
+    pub progress: Observer,
+}
+
+/// What a solve tells its [`Observer`]: the part it plans now (in the coordinator's words)
+/// and, once a part is done, its objective and gap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressEvent {
+    /// The part, e.g. `kurstillfällen`.
+    pub part: &'static str,
+    /// The part's objective, when it is done.
+    pub objective: Option<f64>,
+    /// The part's relative gap to its bound, when it is done and has one.
+    pub gap: Option<f64>,
+}
+
+/// Receives a solve's [`ProgressEvent`]s (the command line shows them; the library prints
+/// nothing). The default ignores them.
+#[derive(Clone, Default)]
+pub struct Observer(Option<Arc<ObserverFn>>);
+
+/// The function behind an [`Observer`].
+type ObserverFn = dyn Fn(&ProgressEvent) + Send + Sync;
+
+impl Observer {
+    /// An observer calling `f` with every event.
+    pub fn new(f: impl Fn(&ProgressEvent) + Send + Sync + 'static) -> Self {
+        Observer(Some(Arc::new(f)))
+    }
+
+    fn report(&self, part: &'static str, objective: Option<f64>, gap: Option<f64>) {
+        if let Some(f) = &self.0 {
+            f(&ProgressEvent { part, objective, gap });
+        }
+    }
+}
+
+impl std::fmt::Debug for Observer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() { "Observer(..)" } else { "Observer(none)" })
+    }
 }
 
 impl Default for SolveParams {
@@ -60,6 +103,7 @@ impl Default for SolveParams {
             timetable_strategy: TimetableStrategy::Auto,
             group_strategy: GroupStrategy::Auto,
             stop: Arc::new(AtomicBool::new(false)),
+            progress: Observer::default(),
         }
     }
 }
@@ -118,30 +162,61 @@ impl MatchingSolver for Greedy {
     }
 }
 
+/// Share of what is left of the time limit the timetable may use when group programmes follow
+/// it (without groups it may use [`SOLO_SHARE`]).
+pub const TIMETABLE_SHARE: f64 = 0.6;
+/// Share of what is left of the time limit a part may use when no part but the matching
+/// follows it; the rest is kept for the matching, dating the meetings and writing the plan.
+pub const SOLO_SHARE: f64 = 0.9;
+
+/// The deadline of a part that may use `share` of what is left before `deadline`.
+fn part_deadline(deadline: Option<Instant>, share: f64) -> Option<Instant> {
+    deadline.map(|d| {
+        let now = Instant::now();
+        now + d.saturating_duration_since(now).mul_f64(share)
+    })
+}
+
 /// Solves a round: the timetable, then the groups, then the pairs and their meetings.
+///
+/// One deadline (start + the time limit) is shared: the timetable may use 60 % of the limit
+/// when group programmes follow, else 90 %; the groups then 90 % of what is left (split evenly
+/// between the programmes); the exact matching and the meetings take the rest. Each part
+/// stops at its share, on Ctrl-C (keeping its best result; the parts after it still run their
+/// quick constructions), when it is proven optimal or, under a time limit, when it has not
+/// improved for max(2 s, 10 % of its share).
 pub fn solve(inst: &Instance, params: &SolveParams) -> Result<Plan, SolveError> {
     let started = Instant::now();
+    let deadline = params.time_limit.map(|t| started + t);
     // Timetable first: mentor meetings are then dated around everyone's course days.
     let mut busy: BTreeMap<String, BTreeSet<chrono::NaiveDate>> = BTreeMap::new();
     let timetable = if inst.timetable.is_empty() {
         None
     } else {
         let strat = params.timetable_strategy;
-        let ctx = timetable::Context { seed: params.seed, deadline: params.time_limit.map(|t| started + t), stop: params.stop.clone() };
+        params.progress.report("kurstillfällen", None, None);
+        let share = if inst.group_programmes.is_empty() { SOLO_SHARE } else { TIMETABLE_SHARE };
+        let ctx = timetable::Context { seed: params.seed, deadline: part_deadline(deadline, share), stop: params.stop.clone() };
         let outcome = strat.solve(inst, &ctx)?;
         book_timetable(inst, &outcome.timetable, &mut busy);
-        Some(TimetableResult { strategy: strat.name(), method: strat.method().into(), outcome })
+        let stop = StopReason::of(outcome.proven_optimal, stopped(params), outcome.interrupted, outcome.stalled);
+        let total = timetable::evaluate(inst, &outcome.timetable).total;
+        let gap = if outcome.proven_optimal { Some(0.0) } else { outcome.bound.map(|b| timetable::relative_gap(total, b.min(total))) };
+        params.progress.report("kurstillfällen", Some(total), gap);
+        Some(TimetableResult { strategy: strat.name(), method: strat.method().into(), outcome, stop: Some(stop) })
     };
     // Groups next (they avoid course days where they can): a group of eight has fewer common
     // free days than a pair, so the pairs' meetings are dated around the groups' last.
     let group_params = groups::GroupParams {
-        strategy: params.group_strategy,
-        seed: params.seed,
-        // Without a limit the search ends at its fixed budget (reproducible); the bound only
-        // guards against a runaway search.
-        time_limit: params.time_limit.unwrap_or(Duration::from_secs(600)),
+        deadline: part_deadline(deadline, SOLO_SHARE),
+        stop: params.stop.clone(),
+        ..groups::GroupParams::new(params.group_strategy, params.seed)
     };
+    if !inst.group_programmes.is_empty() {
+        params.progress.report("grupper", None, None);
+    }
     let groups = groups::solve_groups(inst, &group_params, &mut busy)?;
+    params.progress.report("mentorskap och mötesdagar", None, None);
     let strat = params.strategy;
     let problem = build_problem(inst);
     let matching = mentor_matching::solve_with_pins(&problem, |p| strat.imp().solve(p, params))?;
@@ -162,10 +237,16 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<Plan, SolveError> 
             not_eligible: problem.not_eligible.clone(),
             cost: Some(matching.cost),
             proven_optimal: matching.proven_optimal,
+            stop: Some(StopReason::of(matching.proven_optimal, false, false, None)),
         },
         groups,
         timetable,
     })
+}
+
+/// True when Ctrl-C asked the solve to stop.
+fn stopped(params: &SolveParams) -> bool {
+    params.stop.load(Ordering::Relaxed)
 }
 
 /// Books a timetable's course days in `busy` for its attendees and trainers, and blocks the

@@ -6,6 +6,7 @@
 use super::groups::ProgrammeOutcome;
 use super::meetings::Series;
 use super::mentor_matching::{Matching, MatchingProblem, PairCostTerms};
+use super::status::StopReason;
 use super::timetable;
 use crate::model::Instance;
 use crate::rules::mentorship::PairRule;
@@ -54,6 +55,8 @@ pub struct Mentorship {
     pub cost: Option<f64>,
     /// True when the matching is proven optimal (its cost is then also the bound).
     pub proven_optimal: bool,
+    /// Why the matching stopped; None for a re-plan.
+    pub stop: Option<StopReason>,
 }
 
 /// A pair with its cost terms and its dated meetings.
@@ -102,6 +105,8 @@ pub struct TimetableResult {
     pub method: String,
     /// The strategy's result.
     pub outcome: timetable::Outcome,
+    /// Why the search stopped; None for a re-plan.
+    pub stop: Option<StopReason>,
 }
 
 /// The unmatched mentees of a matching, each with the reason: no eligible mentor (with how

@@ -37,7 +37,13 @@ pub fn plan_file(loaded: &LoadedInstance, instance_path: &str, plan: &Plan) -> P
             runtime_seconds: round3(plan.run.runtime.as_secs_f64()),
             time_limit_seconds: plan.run.time_limit.map(|d| d.as_secs_f64()),
         },
-        status: SolveStatus { optimality, method: plan.run.method.clone(), bound, gap },
+        status: SolveStatus {
+            optimality,
+            method: plan.run.method.clone(),
+            bound,
+            gap,
+            stop_reason: plan.mentorship.stop.map(|s| s.text()),
+        },
         objective,
         mentorship,
         groups: plan.groups.iter().map(|o| group_plan(inst, o)).collect(),
@@ -155,7 +161,9 @@ fn eligible_phase_names(inst: &Instance) -> String {
 }
 
 fn timetable_section(inst: &Instance, t: &TimetableResult) -> TimetablePlan {
-    timetable_plan(inst, &t.outcome, &t.strategy, &t.method)
+    let mut section = timetable_plan(inst, &t.outcome, &t.strategy, &t.method);
+    section.status.stop_reason = t.stop.map(|s| s.text());
+    section
 }
 
 /// Turns a timetable outcome into the plan file's timetable section (ids, dates, objective by
@@ -221,7 +229,7 @@ fn timetable_status(outcome: &timetable::Outcome, total: f64, method: &str) -> S
         method.push_str(" (stopped by the time limit or Ctrl-C: best plan so far)");
     }
     let gap = if outcome.proven_optimal { Some(0.0) } else { bound.map(|b| (timetable::relative_gap(total, b) * 1e6).round() / 1e6) };
-    SolveStatus { optimality, method, bound, gap }
+    SolveStatus { optimality, method, bound, gap, stop_reason: None }
 }
 
 /// A group programme's section: status, objective, the groups (numbered by position unless
@@ -240,6 +248,7 @@ pub fn group_plan(inst: &Instance, o: &ProgrammeOutcome) -> GroupProgrammePlan {
             method: o.method.into(),
             bound: o.bound.map(round3),
             gap: o.bound.map(|b| if b.abs() > 1e-9 { round3((b - total).max(0.0) / b.abs()) } else { 0.0 }),
+            stop_reason: o.stop.map(|s| s.text()),
         },
         objective: GroupObjective {
             diversity: round3(o.diversity),

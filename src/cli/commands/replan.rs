@@ -64,6 +64,7 @@ pub fn run_replan(
     if !quiet {
         text.push_str(&crate::report::summary(&plan));
         text.push_str(&crate::report::timetable_summary(&plan));
+        text.push_str(&crate::report::status_summary(&plan));
     }
     if let Some(r) = &plan.replan {
         let _ = writeln!(

@@ -9,6 +9,7 @@ pub mod mdgp;
 mod programme;
 
 use super::meetings::{best_series_with, TARGET_DAY_OF_MONTH};
+use super::status::StopReason;
 use super::strategy::{Method, Strategy};
 use super::SolveError;
 use crate::model::groups::GroupProgramme;
@@ -17,7 +18,9 @@ pub use crate::rules::groups::{ineligibility, pair_benefit};
 use chrono::{Datelike, NaiveDate};
 use mdgp::{GroupingError, GroupingProblem};
 use std::collections::{BTreeMap, BTreeSet};
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// Settings of a group solve.
 #[derive(Debug, Clone)]
@@ -26,9 +29,29 @@ pub struct GroupParams {
     pub strategy: GroupStrategy,
     /// Seed.
     pub seed: u64,
-    /// Time limit per programme.
+    /// Time limit of the programme being solved ([`solve_groups`] sets each programme's share).
     pub time_limit: Duration,
+    /// When the whole grouping must end at the latest (None: no time limit; each search then
+    /// ends at its fixed work budget, reproducibly).
+    pub deadline: Option<Instant>,
+    /// Set by the Ctrl-C handler: stop and keep the best grouping so far.
+    pub stop: Arc<AtomicBool>,
 }
+
+impl GroupParams {
+    /// Settings without a time limit and with a fresh stop flag.
+    pub fn new(strategy: GroupStrategy, seed: u64) -> Self {
+        GroupParams { strategy, seed, time_limit: NO_LIMIT_GUARD, deadline: None, stop: Arc::new(AtomicBool::new(false)) }
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+}
+
+/// Without a time limit a search ends at its fixed budget (reproducible); this only guards
+/// against a runaway search.
+pub const NO_LIMIT_GUARD: Duration = Duration::from_secs(600);
 
 /// The result of a grouping strategy.
 #[derive(Debug, Clone)]
@@ -41,6 +64,8 @@ pub struct Grouping {
     pub bound: Option<f64>,
     /// A remark for the plan, e.g. that the time limit cut the search.
     pub note: Option<String>,
+    /// Why the search stopped.
+    pub stop: StopReason,
 }
 
 /// The grouping strategies (`--group-strategy`, `compare --group-strategies`), default first.
@@ -93,14 +118,16 @@ impl GroupSolver for LocalSearch {
             max_iterations: Some(mdgp::budget_for_work(p.n, 300_000_000)),
             ..mdgp::SearchParams::default()
         };
-        let s = mdgp::local_search(p, &sp)?;
+        let stall = params.deadline.map(|_| super::status::stall_window(params.time_limit));
+        let s = mdgp::local_search_until(p, &sp, &params.stop, stall)?;
         let note = s.stopped_by_time.then(|| {
             format!(
                 "the time limit ({:.0} s) cut the search before its fixed budget: a re-run may give other groups; a longer --time-limit makes the plan reproducible",
                 params.time_limit.as_secs_f64()
             )
         });
-        Ok(Grouping { assignment: s.assignment, optimal: false, bound: None, note })
+        let stop = StopReason::of(false, params.stopped(), s.stopped_by_time, s.stalled.then_some(stall).flatten());
+        Ok(Grouping { assignment: s.assignment, optimal: false, bound: None, note, stop })
     }
 }
 
@@ -117,7 +144,8 @@ impl GroupSolver for Milp {
         let s = mdgp::exact_milp(p, params.time_limit)?;
         let optimal = s.status == mdgp::ExactStatus::Optimal;
         let note = (!optimal).then(|| "the time limit stopped the MILP before it proved the optimum".to_string());
-        Ok(Grouping { assignment: s.assignment, optimal, bound: s.bound, note })
+        let stop = StopReason::of(optimal, params.stopped(), !optimal, None);
+        Ok(Grouping { assignment: s.assignment, optimal, bound: s.bound, note, stop })
     }
 }
 
@@ -182,6 +210,8 @@ pub struct ProgrammeOutcome {
     pub leader_travel_minutes: f64,
     /// Proven optimal grouping.
     pub optimal: bool,
+    /// Why the grouping search stopped; None when no search ran (no groups, a re-plan).
+    pub stop: Option<StopReason>,
     /// Upper bound on diversity − travel, when known.
     pub bound: Option<f64>,
     /// Strategy used (its name).
@@ -205,6 +235,7 @@ impl ProgrammeOutcome {
             travel: 0.0,
             leader_travel_minutes: 0.0,
             optimal,
+            stop: None,
             bound: None,
             strategy,
             method,
@@ -238,8 +269,15 @@ pub fn solve_groups(
         busy.entry(inst.participants[pair.mentee].id.clone()).or_default().extend(pair.meetings.iter().copied());
     }
     let mut outcomes = Vec::new();
-    for pi in 0..inst.group_programmes.len() {
-        outcomes.push(programme::solve_programme(inst, pi, params, &mut leader_load, &mut reserved, busy)?);
+    let count = inst.group_programmes.len();
+    for pi in 0..count {
+        // Each programme gets an equal share of what is left of the grouping's time.
+        let time_limit = match params.deadline {
+            Some(d) => d.saturating_duration_since(Instant::now()) / (count - pi) as u32,
+            None => params.time_limit,
+        };
+        let params = GroupParams { time_limit, ..params.clone() };
+        outcomes.push(programme::solve_programme(inst, pi, &params, &mut leader_load, &mut reserved, busy)?);
     }
     Ok(outcomes)
 }

@@ -81,6 +81,7 @@ pub(super) fn solve_programme(
     out.diversity = value.pair_benefit;
     out.travel = value.travel_cost;
     out.optimal = grouping.optimal;
+    out.stop = Some(grouping.stop);
     out.notes.extend(grouping.note.clone());
     out.bound = grouping.bound;
     let mut groups = pp.form_groups(&served, &problem, &grouping.assignment, m, &slot_of_pin);

@@ -186,8 +186,12 @@ pub fn master(inst: &Instance, ctx: &Context, share: f64) -> Option<Master> {
     // The per-course split is solved to optimality quickly and bounds better than the LP; its
     // session counts are each course's ideal venue plan. The joint model is the fallback.
     let left = (seconds - started.elapsed().as_secs_f64()).max(seconds * 0.5);
-    let best = per_course_bound(inst, &ok, &groups, &venues_of, constant, left)
-        .or_else(|| (flows <= MASTER_MAX_FLOWS).then(|| build_master(inst, &groups, &venues_of, constant, true, seconds * 0.8)).flatten());
+    let stop = &ctx.stop;
+    let best = per_course_bound(inst, &ok, &groups, &venues_of, constant, left, stop).or_else(|| {
+        (flows <= MASTER_MAX_FLOWS && !stop.load(std::sync::atomic::Ordering::Relaxed))
+            .then(|| build_master(inst, &groups, &venues_of, constant, true, seconds * 0.8))
+            .flatten()
+    });
     match (lp, best) {
         (lp, Some(a)) => {
             let preferred = preferred_venues(inst, &ok, &masks, &a.flows);
@@ -219,6 +223,7 @@ fn per_course_bound(
     venues_of: &[Vec<(usize, f64, u64)>],
     constant: f64,
     seconds: f64,
+    stop: &std::sync::atomic::AtomicBool,
 ) -> Option<Aggregate> {
     use rayon::prelude::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -254,7 +259,8 @@ fn per_course_bound(
         .par_iter()
         .map(|&c| {
             let k = begun.fetch_add(1, Ordering::Relaxed);
-            if too_large(c, &own[c], &venues_of[c]) {
+            // After Ctrl-C the untimed pass's bound stands for the courses not yet begun.
+            if too_large(c, &own[c], &venues_of[c]) || stop.load(Ordering::Relaxed) {
                 return (c, None);
             }
             let waves = (timed.len() - k).div_ceil(threads).max(1) as f64;

@@ -16,6 +16,7 @@ use rand::seq::SliceRandom;
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
+use std::time::{Duration, Instant};
 
 /// Number of starts of the multi-start search (fixed, so results do not depend on the machine).
 pub const STARTS: u64 = 4;
@@ -35,14 +36,22 @@ const EPS: f64 = 1e-6;
 /// Runs [`STARTS`] starts in parallel and returns the best timetable (ties: lowest start index)
 /// and whether the search was cut short. A `plan` from the aggregated model guides the first two
 /// starts' constructions (sessions per venue, the venue of each demand).
-pub fn multi_start(inst: &Instance, ctx: &Context, plan: Option<&super::bound::Master>) -> Result<(Timetable, bool), SolveError> {
+/// Returns the best timetable, whether the deadline or Ctrl-C cut the search, and the stall
+/// window when every start stopped for want of improvement (only under a time limit: the
+/// window is max(2 s, 10 % of the time left at the call)).
+pub fn multi_start(
+    inst: &Instance,
+    ctx: &Context,
+    plan: Option<&super::bound::Master>,
+) -> Result<(Timetable, bool, Option<Duration>), SolveError> {
     let base = super::pins::pinned_state(inst)?;
     // With a time limit the starts share it wave by wave (as many at once as threads) and search
     // until their slice ends; without one, each start does a fixed number of iterations, so the
     // plan depends on the seed only.
     let waves = (STARTS as usize).div_ceil(rayon::current_num_threads().max(1)) as f64;
     let slice = ctx.remaining_secs().map(|r| std::time::Duration::from_secs_f64((r * (1.0 - FINISH_SHARE)).max(0.0) / waves));
-    let results: Vec<(f64, Timetable)> = (0..STARTS)
+    let stall = ctx.remaining_secs().map(|r| crate::solve::status::stall_window(Duration::from_secs_f64(r.max(0.0))));
+    let results: Vec<(f64, Timetable, bool)> = (0..STARTS)
         .into_par_iter()
         .map(|i| {
             let mut rng = ctx.rng(i + 1);
@@ -60,18 +69,25 @@ pub fn multi_start(inst: &Instance, ctx: &Context, plan: Option<&super::bound::M
                 },
                 None => ctx.clone(),
             };
-            greedy::construct(&mut st, &mut rng, &opts, &own);
+            // The first start always builds its timetable whole (a deadline or Ctrl-C only
+            // shortens its search), so a cut run never returns an empty timetable.
+            if i == 0 {
+                greedy::construct(&mut st, &mut rng, &opts, &Context::new(ctx.seed));
+            } else if !own.expired() {
+                greedy::construct(&mut st, &mut rng, &opts, &own);
+            }
 
             let budget = if slice.is_some() { u64::MAX } else { iteration_budget(inst) };
-            improve(&mut st, &mut rng, &own, budget);
+            let stalled = improve_until(&mut st, &mut rng, &own, budget, stall);
             st.repair();
             let total = super::evaluate(inst, &st.to_timetable()).total;
-            (total, st.to_timetable())
+            (total, st.to_timetable(), stalled)
         })
         .collect();
+    let all_stalled = results.iter().all(|r| r.2);
     let best =
         results.into_iter().enumerate().min_by(|a, b| a.1 .0.total_cmp(&b.1 .0).then(a.0.cmp(&b.0))).map(|x| x.1 .1).unwrap_or_default();
-    Ok((best, ctx.expired()))
+    Ok((best, ctx.expired(), stall.filter(|_| all_stalled)))
 }
 
 /// Iterations of one start: proportional to the demand.
@@ -81,12 +97,31 @@ pub fn iteration_budget(inst: &Instance) -> u64 {
 
 /// Improves `st` for `iterations` moves or until the context expires.
 pub fn improve(st: &mut State, rng: &mut ChaCha8Rng, ctx: &Context, iterations: u64) {
+    improve_until(st, rng, ctx, iterations, None);
+}
+
+/// [`improve`] that also stops when the objective has not improved for `stall`; returns true
+/// when it stopped so.
+fn improve_until(st: &mut State, rng: &mut ChaCha8Rng, ctx: &Context, iterations: u64, stall: Option<Duration>) -> bool {
     if st.m.demands.is_empty() {
-        return;
+        return false;
     }
+    let mut best = st.total();
+    let mut improved_at = Instant::now();
     for it in 0..iterations {
-        if it % 64 == 0 && ctx.expired() {
-            return;
+        if it % 64 == 0 {
+            if ctx.expired() {
+                return false;
+            }
+            if let Some(w) = stall {
+                let now = st.total();
+                if now < best - 1e-9 * best.abs().max(1.0) {
+                    best = now;
+                    improved_at = Instant::now();
+                } else if improved_at.elapsed() >= w {
+                    return true;
+                }
+            }
         }
         match rng.gen_range(0..100) {
             0..=26 => relocate(st, rng),
@@ -101,6 +136,7 @@ pub fn improve(st: &mut State, rng: &mut ChaCha8Rng, ctx: &Context, iterations: 
             _ => trade_trainers(st, rng),
         }
     }
+    false
 }
 
 /// A random served demand whose attendance no other course depends on.

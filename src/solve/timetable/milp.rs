@@ -152,6 +152,7 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
             bound: Some(0.0),
             proven_optimal: true,
             interrupted: false,
+            stalled: None,
             detail: "no demand".into(),
         });
     }
@@ -173,6 +174,7 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
                         timetable: warm,
                         proven_optimal: false,
                         interrupted: false,
+                        stalled: None,
                         detail: "greedy construction (the session model failed on the pins)".into(),
                     })
                 }
@@ -185,6 +187,7 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
                 bound: Some(bound),
                 timetable: r.timetable,
                 interrupted: !r.optimal,
+                stalled: None,
                 detail: format!("full session model: {} candidate sessions, {} attendance variables", cands.len(), pairs.len()),
             });
         }
@@ -232,6 +235,7 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
         bound: Some(lb),
         proven_optimal: false,
         interrupted: ctx.expired(),
+        stalled: None,
         detail: format!("aggregated model bound + restricted session model over {} candidate sessions", cands.len()),
     })
 }

@@ -51,12 +51,14 @@ pub trait TimetableSolver: Method + Sync {
 fn greedy_outcome(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
     let mut st = pins::pinned_state(inst)?;
     let mut rng = ctx.rng(0);
-    greedy::construct(&mut st, &mut rng, &greedy::Options::default(), ctx);
+    // Built whole: a deadline or Ctrl-C never leaves a half-built timetable.
+    greedy::construct(&mut st, &mut rng, &greedy::Options::default(), &Context::new(ctx.seed));
     Ok(Outcome {
         timetable: st.to_timetable(),
         bound: Some(bound::combinatorial(inst)),
         proven_optimal: false,
         interrupted: ctx.expired(),
+        stalled: None,
         detail: "greedy construction".into(),
     })
 }
@@ -85,12 +87,13 @@ impl Method for LocalSearch {
 
 impl TimetableSolver for LocalSearch {
     fn solve(&self, inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
-        let (tt, interrupted) = local_search::multi_start(inst, ctx, None)?;
+        let (tt, interrupted, stalled) = local_search::multi_start(inst, ctx, None)?;
         Ok(Outcome {
             timetable: tt,
             bound: Some(bound::combinatorial(inst)),
             proven_optimal: false,
             interrupted,
+            stalled,
             detail: "multi-start local search".into(),
         })
     }
@@ -137,7 +140,7 @@ impl TimetableSolver for Auto {
             (true, Some(r)) => Context { deadline: Some(Instant::now() + std::time::Duration::from_secs_f64(r * 0.85)), ..ctx.clone() },
             _ => ctx.clone(),
         };
-        let (mut tt, interrupted) = local_search::multi_start(inst, &search_ctx, master.as_ref())?;
+        let (mut tt, interrupted, stalled) = local_search::multi_start(inst, &search_ctx, master.as_ref())?;
         if polish {
             if let Some(better) = milp::polish(inst, &tt, ctx) {
                 tt = better;
@@ -149,6 +152,7 @@ impl TimetableSolver for Auto {
             bound: Some(lb),
             proven_optimal: false,
             interrupted,
+            stalled,
             detail: "aggregated MILP bound + multi-start local search".into(),
         })
     }

@@ -130,6 +130,8 @@ pub struct Outcome {
     pub proven_optimal: bool,
     /// True when the time limit or Ctrl-C cut the search short.
     pub interrupted: bool,
+    /// The stall window, when the search stopped because its best had not improved for it.
+    pub stalled: Option<std::time::Duration>,
     /// How the result was obtained, in a few words.
     pub detail: String,
 }

@@ -51,6 +51,7 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 /// Number of independent starts used when [`SearchParams::starts`] is 0.
@@ -107,6 +108,9 @@ pub struct Solution {
     /// True if the time limit cut at least one start before its budget; the
     /// result is then not guaranteed to be reproducible.
     pub stopped_by_time: bool,
+    /// True if at least one start stopped because its best had not improved for the stall
+    /// window of [`local_search_until`].
+    pub stalled: bool,
     /// Index of the start that produced the assignment.
     pub best_start: usize,
 }
@@ -119,6 +123,18 @@ pub struct Solution {
 /// repair search (then the problem is very likely infeasible). Never loops
 /// forever: every start ends at its iteration budget or the time limit.
 pub fn local_search(p: &GroupingProblem, params: &SearchParams) -> Result<Solution, GroupingError> {
+    local_search_until(p, params, &AtomicBool::new(false), None)
+}
+
+/// [`local_search`] that also stops, keeping each start's best, when `stop` is set (Ctrl-C)
+/// or, with `stall`, when a start's best has not improved for that long
+/// (`Solution::stalled`). A stall stop depends on the clock: give it only under a time limit.
+pub fn local_search_until(
+    p: &GroupingProblem,
+    params: &SearchParams,
+    stop: &AtomicBool,
+    stall: Option<Duration>,
+) -> Result<Solution, GroupingError> {
     let t0 = Instant::now();
     let prep = Prepared::new(p)?;
     let starts = if params.starts == 0 { AUTO_STARTS } else { params.starts };
@@ -136,19 +152,21 @@ pub fn local_search(p: &GroupingProblem, params: &SearchParams) -> Result<Soluti
         .map(|s| {
             let now = Instant::now();
             let deadline = (now + per_start).min(global_deadline);
-            run_start(&prep, &cfg, params.seed, s as u64, deadline)
+            run_start(&prep, &cfg, params.seed, s as u64, &Limits { deadline, stop, stall })
         })
         .collect();
 
     let mut best: Option<(usize, StartResult, Objective)> = None;
     let mut iterations = 0;
     let mut stopped_by_time = false;
+    let mut stalled = false;
     let mut first_err = None;
     for (s, r) in results.into_iter().enumerate() {
         match r {
             Ok(r) => {
                 iterations += r.iterations;
                 stopped_by_time |= r.stopped_by_time;
+                stalled |= r.stalled;
                 let obj = p.evaluate(&r.assignment);
                 if best.as_ref().is_none_or(|b| obj.total > b.2.total) {
                     best = Some((s, r, obj));
@@ -161,7 +179,7 @@ pub fn local_search(p: &GroupingProblem, params: &SearchParams) -> Result<Soluti
     }
     match best {
         Some((s, r, objective)) => {
-            Ok(Solution { assignment: r.assignment, objective, iterations, starts_run: starts, stopped_by_time, best_start: s })
+            Ok(Solution { assignment: r.assignment, objective, iterations, starts_run: starts, stopped_by_time, stalled, best_start: s })
         }
         None => Err(first_err.unwrap_or_else(|| GroupingError::Infeasible("no start produced a solution".into()))),
     }
@@ -214,10 +232,26 @@ struct StartResult {
     assignment: Vec<usize>,
     iterations: u64,
     stopped_by_time: bool,
+    stalled: bool,
+}
+
+/// When a start stops besides its budget: the deadline, the stop flag, the stall window.
+struct Limits<'a> {
+    deadline: Instant,
+    stop: &'a AtomicBool,
+    stall: Option<Duration>,
+}
+
+impl Limits<'_> {
+    /// True when the deadline passed or a stop was requested.
+    fn cut(&self) -> bool {
+        self.stop.load(Ordering::Relaxed) || Instant::now() >= self.deadline
+    }
 }
 
 /// One start of the iterated tabu search.
-fn run_start(p: &Prepared, cfg: &Config, seed: u64, stream: u64, deadline: Instant) -> Result<StartResult, GroupingError> {
+fn run_start(p: &Prepared, cfg: &Config, seed: u64, stream: u64, lim: &Limits) -> Result<StartResult, GroupingError> {
+    let deadline = lim.deadline;
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     rng.set_stream(stream);
     // Even starts aim at the size profile that is best for the average weight
@@ -236,6 +270,8 @@ fn run_start(p: &Prepared, cfg: &Config, seed: u64, stream: u64, deadline: Insta
     let mut phase_assign = st.grp.clone();
     let mut iter: u64 = 0;
     let mut stopped_by_time = false;
+    let mut stalled = false;
+    let mut improved_at = Instant::now();
     let t = &cfg.tuning;
     let n = p.n as f64;
     let tenure_base = (t.tenure_base * n).max(2.0);
@@ -247,11 +283,12 @@ fn run_start(p: &Prepared, cfg: &Config, seed: u64, stream: u64, deadline: Insta
             // (sampled) tabu phase; `sample` element scans count as one
             // iteration.
             let max_scans = cfg.budget.saturating_sub(iter).saturating_mul(ts.sample as u64);
-            let (scans, timed_out) = ts.descend(&mut st, max_scans, deadline, &mut rng);
+            let (scans, timed_out) = ts.descend(&mut st, max_scans, lim, &mut rng);
             iter += scans.div_ceil(ts.sample as u64);
             if st.value() > best_val + eps(best_val) {
                 best_val = st.value();
                 best_assign.copy_from_slice(&st.grp);
+                improved_at = Instant::now();
             }
             if timed_out {
                 stopped_by_time = true;
@@ -265,8 +302,12 @@ fn run_start(p: &Prepared, cfg: &Config, seed: u64, stream: u64, deadline: Insta
             if iter >= cfg.budget {
                 break 'outer;
             }
-            if Instant::now() >= deadline {
+            if lim.cut() {
                 stopped_by_time = true;
+                break 'outer;
+            }
+            if lim.stall.is_some_and(|w| improved_at.elapsed() >= w) {
+                stalled = true;
                 break 'outer;
             }
             let cur = st.value();
@@ -302,6 +343,7 @@ fn run_start(p: &Prepared, cfg: &Config, seed: u64, stream: u64, deadline: Insta
             if v > best_val + eps(best_val) {
                 best_val = v;
                 best_assign.copy_from_slice(&st.grp);
+                improved_at = Instant::now();
             }
         }
         // Perturbation from the start's best or the phase's best.
@@ -312,7 +354,7 @@ fn run_start(p: &Prepared, cfg: &Config, seed: u64, stream: u64, deadline: Insta
         let k = rng.gen_range(lo..=hi);
         perturb(&mut st, &mut ts, k, iter, tenure_base, &mut rng);
     }
-    Ok(StartResult { assignment: best_assign, iterations: iter, stopped_by_time })
+    Ok(StartResult { assignment: best_assign, iterations: iter, stopped_by_time, stalled })
 }
 
 /// The group sizes maximising `mean(w) * sum_g s_g (s_g - 1) / 2` within the
@@ -742,7 +784,7 @@ impl Tabu {
     /// order, applying each element's best improving move or swap, until a
     /// whole pass improves nothing (or `max_scans` element scans, or the
     /// deadline). Returns the scans done and whether the deadline stopped it.
-    fn descend(&mut self, st: &mut State, max_scans: u64, deadline: Instant, rng: &mut ChaCha8Rng) -> (u64, bool) {
+    fn descend(&mut self, st: &mut State, max_scans: u64, lim: &Limits, rng: &mut ChaCha8Rng) -> (u64, bool) {
         let n = st.p.n;
         let mut order: Vec<usize> = (0..n).collect();
         let mut scans = 0u64;
@@ -770,7 +812,7 @@ impl Tabu {
             if !improved {
                 return (scans, false);
             }
-            if Instant::now() >= deadline {
+            if lim.cut() {
                 return (scans, true);
             }
         }

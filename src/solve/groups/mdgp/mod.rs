@@ -30,7 +30,7 @@ mod local_search;
 
 pub use crate::load::mdgplib::MdgpParseError;
 pub use exact::{exact_milp, ExactSolution, ExactStatus, EXACT_MAX_COLUMNS};
-pub use local_search::{budget_for_work, local_search, SearchParams, Solution, AUTO_STARTS};
+pub use local_search::{budget_for_work, local_search, local_search_until, SearchParams, Solution, AUTO_STARTS};
 
 /// Reads an MDGPLIB text ([`crate::load::mdgplib`]) as a plain grouping problem.
 pub fn parse_mdgplib(text: &str) -> Result<GroupingProblem, MdgpParseError> {
@@ -485,7 +485,7 @@ pub fn brute_force(p: &GroupingProblem) -> Option<Solution> {
     e.recurse(0, 0.0);
     let (assignment, _) = e.best?;
     let objective = p.evaluate(&assignment);
-    Some(Solution { assignment, objective, iterations: 0, starts_run: 1, stopped_by_time: false, best_start: 0 })
+    Some(Solution { assignment, objective, iterations: 0, starts_run: 1, stopped_by_time: false, stalled: false, best_start: 0 })
 }
 
 struct Enumerator<'a> {
