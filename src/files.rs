@@ -25,7 +25,10 @@ const LISTED: usize = 8;
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
     /// A file system operation failed.
-    #[error("cannot write {path}: {source}")]
+    #[error(
+        "cannot write {path}: {source}. Nothing that was there before was changed. Make room on the disk, check that the \
+         directory may be written, or write elsewhere (--out)"
+    )]
     Io {
         /// The path.
         path: String,

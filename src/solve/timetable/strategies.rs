@@ -133,7 +133,11 @@ impl TimetableSolver for Auto {
                 return Ok(out);
             }
         }
-        let master = bound::master(inst, ctx, MASTER_SHARE);
+        // The MILPs run where Ctrl-C can leave them behind (see `Context::unless_stopped`).
+        let master = {
+            let (inst, mctx) = (inst.clone(), ctx.clone());
+            ctx.unless_stopped(move || bound::master(&inst, &mctx, MASTER_SHARE)).flatten()
+        };
         // construct → improve → restricted MILP where the size allows (15 % of the time).
         let polish = inst.timetable.demands.len() <= milp::POLISH_MAX_DEMANDS;
         let search_ctx = match (polish, ctx.remaining_secs()) {
@@ -141,8 +145,9 @@ impl TimetableSolver for Auto {
             _ => ctx.clone(),
         };
         let (mut tt, interrupted, stalled) = local_search::multi_start(inst, &search_ctx, master.as_ref())?;
-        if polish {
-            if let Some(better) = milp::polish(inst, &tt, ctx) {
+        if polish && !interrupted {
+            let (pinst, ptt, pctx) = (inst.clone(), tt.clone(), ctx.clone());
+            if let Some(better) = ctx.unless_stopped(move || milp::polish(&pinst, &ptt, &pctx)).flatten() {
                 tt = better;
             }
         }

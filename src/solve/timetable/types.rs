@@ -105,6 +105,33 @@ impl Context {
         self.stop.load(Ordering::Relaxed) || self.deadline.is_some_and(|d| Instant::now() >= d)
     }
 
+    /// Runs `work` on a thread of its own and waits for its result, but gives up as soon as a
+    /// stop is requested (Ctrl-C) and returns `None`. For solvers that cannot be stopped from
+    /// outside (the MILP backend has a time limit but no stop hook): the caller goes on at once
+    /// with what it has, while the abandoned work runs on until its own time limit or the end of
+    /// the process. Without a stop the result is the same as calling `work` directly.
+    pub fn unless_stopped<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        // The MILP backend's branch and bound may recurse deeply: the main thread's stack size.
+        let handle = std::thread::Builder::new()
+            .stack_size(8 << 20)
+            .spawn(move || {
+                let _ = tx.send(work());
+            })
+            .ok()?;
+        loop {
+            match rx.recv_timeout(std::time::Duration::from_millis(25)) {
+                Ok(v) => return Some(v),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) if self.stop.load(Ordering::Relaxed) => return None,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => match handle.join() {
+                    Err(panic) => std::panic::resume_unwind(panic),
+                    Ok(()) => return None,
+                },
+            }
+        }
+    }
+
     /// Seconds left before the deadline (None: no deadline).
     pub fn remaining_secs(&self) -> Option<f64> {
         self.deadline.map(|d| d.saturating_duration_since(Instant::now()).as_secs_f64())
