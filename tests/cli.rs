@@ -135,8 +135,8 @@ mod bad_input {
             assert!(stderr.contains(&format!("{code} {kind}")), "{code}: {stderr}");
             assert!(!out.exists(), "{code}: output written for bad input");
             // The library reports the code too, with a path or a line.
-            let text = fs::read_to_string(&path).unwrap();
-            let problems = trappa::load::parse_and_validate(&text).unwrap_err();
+            let bytes = fs::read(&path).unwrap();
+            let problems = trappa::load::parse_and_validate_bytes(&bytes).unwrap_err();
             assert!(problems.iter().any(|p| p.code == *code && (p.line.is_some() || !p.path.is_empty())), "{code}: {problems:?}");
         }
     }

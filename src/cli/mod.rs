@@ -370,7 +370,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Diff { a, b, from, json } => commands::replan::run_diff(&a, &b, from.as_deref(), json),
         Command::Check { instance, plan, json } => {
             let bytes = load::read_instance_bytes(&instance).map_err(input_error)?;
-            let file = load::parse_and_validate(&String::from_utf8_lossy(&bytes))
+            let file = load::parse_and_validate_bytes(&bytes)
                 .map_err(|problems| input_error(InputError::Invalid { path: instance.display().to_string(), problems }))?;
             let plan_path = crate::files::plan_json_path(&plan);
             let plan_file = read_plan(&plan_path)?;
@@ -401,6 +401,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Command::Generate { region, participants, mentees, mentors, mentor_capacity, seed, courses, term, no_groups, out } => {
+            generate_sizes(participants, mentors, mentor_capacity)?;
             let file =
                 generate::generate(&GenOptions { region, participants, mentees, mentors, mentor_capacity, seed, courses, term, no_groups })
                     .map_err(|e| CliError::Usage(e.to_string()))?;
@@ -417,16 +418,20 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             if rules.is_some() {
                 return Err(CliError::Usage("--rules applies to `trappa import roster` only".into()));
             }
-            let text = std::fs::read_to_string(&file).map_err(|e| CliError::Usage(format!("cannot read {}: {e}", file.display())))?;
+            let bytes = read_benchmark_bytes(&file)?;
+            let text = load::json::text_of(&bytes)
+                .map_err(|problems| input_error(InputError::Invalid { path: file.display().to_string(), problems }))?;
             let name = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "benchmark".into());
             let instance = match kind {
                 ImportKind::Assignment => {
-                    let (n, costs) = adapters::parse_assignment(&text).map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
+                    let (n, costs) = adapters::parse_assignment(text).map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
                     adapters::assignment_instance(&name, n, &costs)
                 }
                 ImportKind::Mdgp => {
-                    let problem =
-                        crate::load::mdgplib::parse_mdgplib(&text).map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
+                    let problem = crate::load::mdgplib::parse_mdgplib(text).map_err(|e| {
+                        let code = e.code();
+                        CliError::Usage(format!("{}: {code} {}: {e}", file.display(), code.kind()))
+                    })?;
                     adapters::mdgp_instance(&name, &problem)
                 }
                 ImportKind::Roster => return commands::roster::run_import(&file, None, out.as_deref()),
@@ -446,14 +451,40 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     }
 }
 
+/// Longest `--time-limit`, seconds (30 days; a deadline further away than the clock can
+/// represent would overflow).
+pub const MAX_TIME_LIMIT_SECONDS: f64 = 30.0 * 24.0 * 3600.0;
+
 fn parse_time_limit(t: Option<f64>) -> Result<Option<Duration>, CliError> {
     match t {
         Some(t) if !(t.is_finite() && t > 0.0) => {
             Err(CliError::Usage(format!("--time-limit must be a positive number of seconds, got {t}")))
         }
+        Some(t) if t > MAX_TIME_LIMIT_SECONDS => Err(CliError::Usage(format!(
+            "--time-limit {t} is over the limit MAX_TIME_LIMIT_SECONDS = {MAX_TIME_LIMIT_SECONDS} (30 days); give a shorter one"
+        ))),
         Some(t) => Ok(Some(Duration::from_secs_f64(t))),
         None => Ok(None),
     }
+}
+
+/// The generator's sizes against the instance limits (docs/limits.md): a round it generates
+/// must be one trappa reads.
+fn generate_sizes(participants: usize, mentors: Option<usize>, mentor_capacity: Option<i64>) -> Result<(), CliError> {
+    use load::limits::{MAX_MENTORS, MAX_MENTOR_CAPACITY, MAX_PARTICIPANTS};
+    let over = |what: &str, n: String, limit: &str, value: String| {
+        Err(CliError::Usage(format!("{what} {n} is over the limit {limit} = {value} (docs/limits.md)")))
+    };
+    if participants > MAX_PARTICIPANTS {
+        return over("--participants", participants.to_string(), "MAX_PARTICIPANTS", MAX_PARTICIPANTS.to_string());
+    }
+    if let Some(m) = mentors.filter(|&m| m > MAX_MENTORS) {
+        return over("--mentors", m.to_string(), "MAX_MENTORS", MAX_MENTORS.to_string());
+    }
+    if let Some(c) = mentor_capacity.filter(|&c| c > MAX_MENTOR_CAPACITY) {
+        return over("--mentor-capacity", c.to_string(), "MAX_MENTOR_CAPACITY", MAX_MENTOR_CAPACITY.to_string());
+    }
+    Ok(())
 }
 
 fn write_json<T: serde::Serialize>(out: Option<&Path>, value: &T) -> Result<(), CliError> {
@@ -514,6 +545,15 @@ pub fn note(line: &str) {
 /// Writes a file atomically ([`crate::files::write_file_atomic`]); a failure is a usage error.
 pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     crate::files::write_file_atomic(path, bytes).map_err(|e| CliError::Usage(e.to_string()))
+}
+
+/// The bytes of a benchmark file for `trappa import`, read no further than
+/// [`load::limits::MAX_FILE_BYTES`]; a failure is a usage error.
+fn read_benchmark_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
+    let name = path.display().to_string();
+    load::json::read_bounded(path, load::limits::MAX_FILE_BYTES)
+        .map_err(|e| CliError::Usage(format!("cannot read {name}: {e}")))?
+        .map_err(|problems| input_error(InputError::Invalid { path: name, problems }))
 }
 
 /// Reads a plan ([`crate::load::read_plan`]); a failure is a usage error.

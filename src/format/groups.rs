@@ -118,7 +118,7 @@ pub struct FixedGroup {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leader: Option<String>,
     /// Meeting dates that must be among the group's meetings. Default: none fixed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::date::strict_list")]
     pub meetings: Vec<chrono::NaiveDate>,
 }
 

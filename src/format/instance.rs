@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::date;
 use super::groups::{GroupLeaderSpec, GroupProgrammeSpec};
 
 /// The format version this build of trappa reads and writes.
@@ -90,7 +91,7 @@ pub struct FixedSession {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The session's dates: exactly the course's number of days, following its day pattern.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "date::strict_opt_list")]
     pub dates: Option<Vec<NaiveDate>>,
     /// Venue id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -113,7 +114,7 @@ pub struct FixedPair {
     pub mentee: String,
     /// Meeting dates that must be among the pair's meetings; the rest of the series is dated
     /// around them. Default: none fixed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "date::strict_list")]
     pub meetings: Vec<NaiveDate>,
 }
 
@@ -124,13 +125,15 @@ pub struct RoundSpec {
     /// Name shown in plans and calendars, e.g. "Yrkesresan VT 2027".
     pub name: String,
     /// First day of the round (ISO date).
+    #[serde(deserialize_with = "date::strict")]
     pub start: NaiveDate,
     /// Last day of the round, inclusive (ISO date).
+    #[serde(deserialize_with = "date::strict")]
     pub end: NaiveDate,
 }
 
 /// A single date or an inclusive range of dates.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
 #[serde(untagged)]
 pub enum DateOrRange {
     /// One date, e.g. `"2027-02-03"`.
@@ -145,6 +148,39 @@ pub enum DateOrRange {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
     },
+}
+
+/// The fields of a range, with strict dates.
+#[derive(Deserialize)]
+struct RangeFields {
+    #[serde(deserialize_with = "date::strict")]
+    from: NaiveDate,
+    #[serde(deserialize_with = "date::strict")]
+    to: NaiveDate,
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for DateOrRange {
+    /// A string is a date, an object a range; both with strict dates, and an error that says
+    /// which part is wrong (an untagged enum would only say that nothing matched).
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = DateOrRange;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a date \"YYYY-MM-DD\" or a range {\"from\": \"YYYY-MM-DD\", \"to\": \"YYYY-MM-DD\"}")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<DateOrRange, E> {
+                date::parse_strict(s).map(DateOrRange::Date).map_err(E::custom)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<DateOrRange, A::Error> {
+                let r = RangeFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(DateOrRange::Range { from: r.from, to: r.to, reason: r.reason })
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 /// Extra closed dates. Weekends and Swedish public holidays (with Midsummer Eve, Christmas
@@ -288,8 +324,10 @@ pub struct ParticipantSpec {
     #[serde(default = "default_role")]
     pub role: Role,
     /// Date the participant entered the profession; the phase is computed from it.
+    #[serde(deserialize_with = "date::strict")]
     pub profession_start: NaiveDate,
     /// Date the participant joined the current employer.
+    #[serde(deserialize_with = "date::strict")]
     pub employment_start: NaiveDate,
     /// Dates and ranges the participant cannot attend.
     #[serde(default)]

@@ -3,6 +3,7 @@
 //! formats' plain data ([`benchmark`]). This module imports nothing from the rest of the crate.
 
 pub mod benchmark;
+pub mod date;
 pub mod groups;
 pub mod instance;
 pub mod plan;

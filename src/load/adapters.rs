@@ -1,42 +1,54 @@
 //! Adapters for published benchmark formats, turning them into trappa instances.
 
+use super::limits::MAX_ASSIGNMENT_SIZE;
+use super::ValidationCode as Code;
 use crate::format::*;
 use chrono::NaiveDate;
 
-/// Errors of an adapter, with the line where the input went wrong.
+/// Errors of an adapter, with the line where the input went wrong and a code of
+/// `docs/errors.md` (`E001`: the text does not follow the format; `E070`: over a size limit).
 #[derive(Debug, thiserror::Error)]
-#[error("line {line}: {message}")]
+#[error("line {line}: {code} {}: {message}", code.kind())]
 pub struct AdapterError {
     /// 1-based line number.
     pub line: usize,
+    /// The code, e.g. `E001`.
+    pub code: Code,
     /// What is wrong and what was expected.
     pub message: String,
 }
 
 /// Reads an OR-Library assignment file (J. E. Beasley): the size n, then the n×n integer cost
-/// matrix row by row (numbers may wrap over lines). Returns the matrix.
+/// matrix row by row (numbers may wrap over lines). Returns the matrix. n is at most
+/// [`MAX_ASSIGNMENT_SIZE`], and the matrix grows only as the text supplies numbers.
 pub fn parse_assignment(text: &str) -> Result<(usize, Vec<f64>), AdapterError> {
+    let syntax = |line: usize, message: String| AdapterError { line, code: Code::Syntax, message };
     let mut tokens = text.lines().enumerate().flat_map(|(i, l)| l.split_whitespace().map(move |t| (i + 1, t)));
-    let (line, first) = tokens.next().ok_or(AdapterError { line: 1, message: "empty file; expected the size n".into() })?;
-    let n: usize = first.parse().map_err(|_| AdapterError { line, message: format!("expected the size n, found \"{first}\"") })?;
-    if n == 0 || n > 20_000 {
-        return Err(AdapterError { line, message: format!("size {n} is out of range 1..20000") });
+    let (line, first) = tokens.next().ok_or_else(|| syntax(1, "empty file; expected the size n".into()))?;
+    let n: usize = first.parse().map_err(|_| syntax(line, format!("expected the size n, found \"{first}\"")))?;
+    if n == 0 {
+        return Err(syntax(line, "size 0: expected the size n ≥ 1".into()));
     }
-    let mut costs = Vec::with_capacity(n * n);
+    if n > MAX_ASSIGNMENT_SIZE {
+        let message = format!("size {n} is over the limit MAX_ASSIGNMENT_SIZE = {MAX_ASSIGNMENT_SIZE} (docs/limits.md)");
+        return Err(AdapterError { line, code: Code::SizeLimit, message });
+    }
+    // Each number takes at least two bytes of the text (a digit and a separator).
+    let mut costs = Vec::with_capacity((n * n).min(text.len() / 2 + 1));
     let mut last_line = line;
     for (line, t) in tokens {
         last_line = line;
         if costs.len() == n * n {
-            return Err(AdapterError { line, message: format!("more than {n}×{n} = {} costs", n * n) });
+            return Err(syntax(line, format!("more than {n}×{n} = {} costs", n * n)));
         }
-        let c: f64 = t.parse().map_err(|_| AdapterError { line, message: format!("expected a number, found \"{t}\"") })?;
+        let c: f64 = t.parse().map_err(|_| syntax(line, format!("expected a number, found \"{t}\"")))?;
         if !c.is_finite() {
-            return Err(AdapterError { line, message: format!("cost \"{t}\" is not finite") });
+            return Err(syntax(line, format!("cost \"{t}\" is not finite")));
         }
         costs.push(c);
     }
     if costs.len() != n * n {
-        return Err(AdapterError { line: last_line, message: format!("found {} costs, expected {n}×{n} = {}", costs.len(), n * n) });
+        return Err(syntax(last_line, format!("found {} costs, expected {n}×{n} = {}", costs.len(), n * n)));
     }
     Ok((n, costs))
 }

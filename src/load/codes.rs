@@ -49,6 +49,10 @@ validation_codes! {
     Syntax = ("E001", "syntax", "the file is not valid JSON"),
     Type = ("E002", "type", "a value has the wrong type, a required field is missing or a field is unknown"),
     FormatVersion = ("E003", "format-version", "the file is not a trappa instance of a version this build reads"),
+    Encoding = ("E004", "encoding", "the file is not UTF-8 text"),
+    DuplicateKey = ("E005", "duplicate-key", "a key is given twice in one JSON object"),
+    NestingDepth = ("E006", "nesting-depth", "objects and arrays are nested deeper than the format ever needs"),
+    DateFormat = ("E007", "date-format", "a date is not written YYYY-MM-DD with a year from 1900 to 2200"),
     EmptyRound = ("E010", "empty-round", "the round has no participants"),
     RoundDates = ("E011", "round-dates", "the round ends before it starts or lasts more than three years"),
     DateRange = ("E012", "date-range", "a date range ends before it starts"),
@@ -94,6 +98,11 @@ validation_codes! {
         "E064",
         "pinned-group",
         "a fixed group breaks its programme's rules (eligibility, size, caps, leader) or a person is in two"
+    ),
+    SizeLimit = (
+        "E070",
+        "size-limit",
+        "the file, a count or a number in it, or a size derived from them exceeds a limit of docs/limits.md"
     ),
 }
 

@@ -7,6 +7,8 @@
 //! Blank lines are ignored. The objective is to maximise the sum of `d_ij` over
 //! pairs in the same group, so `d_ij` becomes the weight `w_ij`.
 
+use super::limits::MAX_MDGP_ELEMENTS;
+use super::ValidationCode as Code;
 use crate::format::benchmark::MdgpInstance;
 
 /// What is wrong with an MDGPLIB text; every variant carries the 1-based line.
@@ -19,6 +21,16 @@ pub enum MdgpParseError {
         line: usize,
         /// What was found instead.
         message: String,
+    },
+    /// n is over the size limit.
+    #[error("line {line}: n = {n} is over the limit MAX_MDGP_ELEMENTS = {limit} (docs/limits.md)")]
+    TooLarge {
+        /// 1-based line number (the header).
+        line: usize,
+        /// The n of the header.
+        n: usize,
+        /// The limit.
+        limit: usize,
     },
     /// The group minimums add up to more than n, or the maximums to less.
     #[error("line {line}: group bounds cannot hold n elements: {message}")]
@@ -83,10 +95,25 @@ pub enum MdgpParseError {
 }
 
 impl MdgpParseError {
+    /// The code of `docs/errors.md`: `E001` when the text does not follow the format, `E020`
+    /// for a pair given twice or pairing an element with itself, `E021` for an element index
+    /// out of range, `E050` for group bounds that cannot hold n elements, `E070` for n over
+    /// [`MAX_MDGP_ELEMENTS`].
+    pub fn code(&self) -> Code {
+        match self {
+            MdgpParseError::BadHeader { .. } | MdgpParseError::BadPairLine { .. } | MdgpParseError::MissingPairs { .. } => Code::Syntax,
+            MdgpParseError::TooLarge { .. } => Code::SizeLimit,
+            MdgpParseError::InfeasibleBounds { .. } => Code::GroupRules,
+            MdgpParseError::IndexOutOfRange { .. } => Code::UnknownReference,
+            MdgpParseError::SelfPair { .. } | MdgpParseError::DuplicatePair { .. } => Code::DuplicateId,
+        }
+    }
+
     /// The 1-based line the error refers to.
     pub fn line(&self) -> usize {
         match self {
             MdgpParseError::BadHeader { line, .. }
+            | MdgpParseError::TooLarge { line, .. }
             | MdgpParseError::InfeasibleBounds { line, .. }
             | MdgpParseError::BadPairLine { line, .. }
             | MdgpParseError::IndexOutOfRange { line, .. }
@@ -144,13 +171,17 @@ pub fn parse_mdgplib(text: &str) -> Result<MdgpInstance, MdgpParseError> {
         return Err(MdgpParseError::InfeasibleBounds { line: hline, message: format!("the sum of U is {sum_hi} < n = {n}") });
     }
     let expected = usize::try_from(n as u128 * (n as u128 - 1) / 2).unwrap_or(usize::MAX);
-    let rest: Vec<(usize, &str)> = lines.collect();
-    let last_line = text.lines().count().max(1);
-    if rest.len() < expected {
+    let found = lines.clone().count();
+    if found < expected {
         // Cheap early exit that also bounds the allocation below by the text size.
+        let rest: Vec<(usize, &str)> = lines.collect();
         let (i, j) = first_missing_small(n, &rest);
-        return Err(MdgpParseError::MissingPairs { line: last_line, expected, found: rest.len(), i, j });
+        return Err(MdgpParseError::MissingPairs { line: text.lines().count().max(1), expected, found, i, j });
     }
+    if n > MAX_MDGP_ELEMENTS {
+        return Err(MdgpParseError::TooLarge { line: hline, n, limit: MAX_MDGP_ELEMENTS });
+    }
+    let rest: Vec<(usize, &str)> = lines.collect();
     let mut weights = vec![0.0; n * n];
     // first_line[i * n + j] for i < j; 0 = not seen yet.
     let mut seen = vec![0usize; n * n];

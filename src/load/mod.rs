@@ -7,7 +7,9 @@
 pub mod adapters;
 pub mod build;
 mod codes;
+pub mod json;
 pub mod jsonpos;
+pub mod limits;
 pub mod mdgplib;
 pub mod validate;
 pub mod validate_pins;
@@ -133,24 +135,34 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     crate::files::sha256_hex(bytes)
 }
 
-/// Reads, validates and builds an instance from a file.
+/// Reads, validates and builds an instance from a file. The file is read no further than
+/// [`limits::MAX_FILE_BYTES`]; every problem (encoding, structure, syntax, types, rules, size
+/// limits) comes back coded, with a position.
 pub fn read_instance(path: &Path) -> Result<LoadedInstance, InputError> {
     let bytes = read_instance_bytes(path)?;
     load_instance_bytes(&bytes, &path.display().to_string())
 }
 
-/// Validates and builds an instance from the bytes of its file (`name` is used in messages);
-/// the SHA-256 is of these bytes, so a caller that keeps them has exactly what was planned.
+/// Validates and builds an instance from the bytes of its file (`name` is used in messages):
+/// UTF-8 text, then [`parse_and_validate`], then the model and its size limits
+/// ([`limits::check_model`]). The SHA-256 is of these bytes, so a caller that keeps them has
+/// exactly what was planned.
 pub fn load_instance_bytes(bytes: &[u8], name: &str) -> Result<LoadedInstance, InputError> {
-    let text = String::from_utf8_lossy(bytes);
-    let file = parse_and_validate(&text).map_err(|problems| InputError::Invalid { path: name.to_string(), problems })?;
+    let invalid = |problems: Vec<Problem>| InputError::Invalid { path: name.to_string(), problems };
+    let text = json::text_of(bytes).map_err(invalid)?;
+    let file = parse_and_validate(text).map_err(invalid)?;
     let model = build(&file);
+    let problems = limits::check_model(&model);
+    if !problems.is_empty() {
+        return Err(invalid(with_positions(text, problems)));
+    }
     Ok(LoadedInstance { file, model, sha256: sha256_hex(bytes) })
 }
 
-/// Reads the bytes of an instance file, once. A workbook, a CSV file or a directory (of CSV
-/// files, or a plan) is recognised by its extension or its first bytes and refused with what
-/// to do instead, rather than reported as broken JSON.
+/// Reads the bytes of an instance file, once, no further than [`limits::MAX_FILE_BYTES`] (a
+/// larger file is `E070`). A workbook, a CSV file or a directory (of CSV files, or a plan) is
+/// recognised by its extension or its first bytes and refused with what to do instead, rather
+/// than reported as broken JSON.
 pub fn read_instance_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
     let shown = path.display().to_string();
     let not = |what: &str, action: String| InputError::NotAnInstance { path: shown.clone(), what: what.into(), action };
@@ -168,7 +180,9 @@ pub fn read_instance_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
         }
         return Err(not("a directory", "give the instance's JSON file".into()));
     }
-    let bytes = std::fs::read(path).map_err(|source| InputError::Io { path: shown.clone(), source })?;
+    let bytes = json::read_bounded(path, limits::MAX_FILE_BYTES)
+        .map_err(|source| InputError::Io { path: shown.clone(), source })?
+        .map_err(|problems| InputError::Invalid { path: shown.clone(), problems })?;
     let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     // Zip (xlsx, ods) and OLE2 (xls) containers.
     let container = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
@@ -193,6 +207,11 @@ pub fn load_instance_text(text: &str, name: &str) -> Result<LoadedInstance, Inpu
     load_instance_bytes(text.as_bytes(), name)
 }
 
+/// [`parse_and_validate`] for the bytes of a file: text that is not UTF-8 is `E004`.
+pub fn parse_and_validate_bytes(bytes: &[u8]) -> Result<InstanceFile, Vec<Problem>> {
+    parse_and_validate(json::text_of(bytes)?)
+}
+
 /// Parses instance JSON text and validates it, returning every problem found.
 pub fn parse_and_validate(text: &str) -> Result<InstanceFile, Vec<Problem>> {
     let problems = match validate::parse(text) {
@@ -205,21 +224,25 @@ pub fn parse_and_validate(text: &str) -> Result<InstanceFile, Vec<Problem>> {
         }
         Err(problems) => problems,
     };
-    {
-        let positions = jsonpos::value_positions(text);
-        Err(problems
-            .into_iter()
-            .map(|mut p| {
-                if p.line.is_none() {
-                    if let Some(&(l, c)) = positions.get(&p.path) {
-                        p.line = Some(l);
-                        p.column = Some(c);
-                    }
-                }
-                p
-            })
-            .collect())
+    Err(with_positions(text, problems))
+}
+
+/// Gives each problem without a line the line and column of its JSON path in `text`.
+fn with_positions(text: &str, mut problems: Vec<Problem>) -> Vec<Problem> {
+    let wanted: Vec<&str> = problems.iter().filter(|p| p.line.is_none()).map(|p| p.path.as_str()).collect();
+    if wanted.is_empty() {
+        return problems;
     }
+    let positions = jsonpos::positions_of(text, &wanted);
+    for p in &mut problems {
+        if p.line.is_none() {
+            if let Some(&(l, c)) = positions.get(&p.path) {
+                p.line = Some(l);
+                p.column = Some(c);
+            }
+        }
+    }
+    problems
 }
 
 /// A plan file that cannot be read.
@@ -233,39 +256,38 @@ pub enum PlanReadError {
         /// The cause.
         source: std::io::Error,
     },
-    /// The file is not a trappa plan.
-    #[error("{path}: not a trappa plan at {at} (line {line}, column {column}): {message}. Give the plan directory written by `trappa solve` or its plan.json")]
+    /// The file is not a trappa plan: too large, not UTF-8, not JSON, or not of the plan format.
+    #[error("{path}: not a trappa plan: {}. Give the plan directory written by `trappa solve` or its plan.json", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))]
     NotAPlan {
         /// The file.
         path: String,
-        /// JSON path of the offending value.
-        at: String,
-        /// Line (1-based).
-        line: usize,
-        /// Column (1-based).
-        column: usize,
-        /// What the parser said.
-        message: String,
+        /// What is wrong, coded as in `docs/errors.md` (E001, E002, E004–E006, E070), with
+        /// the JSON path, line and column.
+        problems: Vec<Problem>,
     },
 }
 
-/// Reads a plan.json, with line and column on syntax or type errors.
+/// Reads a plan.json: at most [`limits::MAX_FILE_BYTES`], UTF-8, nesting and repeated keys
+/// checked, then the plan format, each problem coded with its line and column.
 pub fn read_plan(path: &Path) -> Result<crate::format::plan::PlanFile, PlanReadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| PlanReadError::Io { path: path.display().to_string(), source })?;
-    parse_plan(&text, path)
+    parse_plan(&read_plan_bytes(path)?, path)
 }
 
-/// Parses the text of a plan.json (`path` is used in messages), with line and column on
-/// syntax or type errors.
-pub fn parse_plan(text: &str, path: &Path) -> Result<crate::format::plan::PlanFile, PlanReadError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| PlanReadError::NotAPlan {
-        path: path.display().to_string(),
-        at: e.path().to_string(),
-        line: e.inner().line(),
-        column: e.inner().column(),
-        message: e.inner().to_string(),
-    })
+/// Reads the bytes of a plan.json, no further than [`limits::MAX_FILE_BYTES`] (a larger file
+/// is not a plan: `E070`).
+pub fn read_plan_bytes(path: &Path) -> Result<Vec<u8>, PlanReadError> {
+    let name = path.display().to_string();
+    json::read_bounded(path, limits::MAX_FILE_BYTES)
+        .map_err(|source| PlanReadError::Io { path: name.clone(), source })?
+        .map_err(|problems| PlanReadError::NotAPlan { path: name, problems })
+}
+
+/// Parses the bytes of a plan.json (`path` is used in messages): UTF-8, nesting and repeated
+/// keys checked, then the plan format, each problem coded with its line and column.
+pub fn parse_plan(bytes: &[u8], path: &Path) -> Result<crate::format::plan::PlanFile, PlanReadError> {
+    let not_a_plan = |problems| PlanReadError::NotAPlan { path: path.display().to_string(), problems };
+    let text = json::text_of(bytes).map_err(not_a_plan)?;
+    json::parse_typed(text).map_err(not_a_plan)
 }
 
 #[cfg(test)]

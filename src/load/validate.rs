@@ -18,30 +18,18 @@ pub(super) fn problem(code: Code, path: impl Into<String>, message: impl Into<St
 /// Parses the text into the file types. Syntax errors carry line and column; type errors
 /// are collected element by element so that one bad participant does not hide another.
 pub fn parse(text: &str) -> Result<InstanceFile, Vec<Problem>> {
-    let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            let mut p = problem(
-                Code::Syntax,
-                "",
-                format!("invalid JSON: {}", strip_position(&e.to_string())),
-                "fix the JSON syntax at the given line and column (a missing comma, quote or bracket is the usual cause)",
-            );
-            p.line = Some(e.line());
-            p.column = Some(e.column());
-            return Err(vec![p]);
-        }
-    };
+    let value: Value = super::json::parse_value(text)?;
     if let Some(p) = check_format_marker(&value) {
         return Err(vec![p]);
     }
-    match serde_path_to_error::deserialize::<_, InstanceFile>(value.clone()) {
+    match serde_path_to_error::deserialize::<_, InstanceFile>(&value) {
         Ok(file) => Ok(file),
         Err(_) => Err(collect_type_errors(&value)),
     }
 }
 
-fn strip_position(msg: &str) -> String {
+/// A serde_json message without its " at line … column …" tail.
+pub(super) fn strip_position(msg: &str) -> String {
     match msg.find(" at line ") {
         Some(i) => msg[..i].to_string(),
         None => msg.to_string(),
@@ -78,12 +66,16 @@ fn check_format_marker(value: &Value) -> Option<Problem> {
 }
 
 fn type_problem(path: String, err: &serde_json::Error) -> Problem {
-    problem(
-        Code::Type,
-        path,
-        strip_position(&err.to_string()),
-        "give the field the type shown in docs/format.md (dates as \"YYYY-MM-DD\"); remove misspelt fields",
-    )
+    let message = strip_position(&err.to_string());
+    if message.starts_with(crate::format::date::INVALID_DATE) {
+        return problem(
+            Code::DateFormat,
+            path,
+            message,
+            "write the date as YYYY-MM-DD, e.g. \"2027-01-05\" (four-digit year 1900–2200, two-digit month and day)",
+        );
+    }
+    problem(Code::Type, path, message, "give the field the type shown in docs/format.md (dates as \"YYYY-MM-DD\"); remove misspelt fields")
 }
 
 fn collect_type_errors(value: &Value) -> Vec<Problem> {
@@ -154,6 +146,8 @@ pub fn validate(f: &InstanceFile) -> Vec<Problem> {
     v.trainers_and_venues(f);
     v.demand(f);
     v.workload(f);
+    // The size limits keep building the model (pins need it) bounded.
+    v.problems.extend(super::limits::check_file(f));
     // Pins are checked against an otherwise valid file (they need its model).
     if v.problems.is_empty() {
         v.problems.extend(super::validate_pins::validate_pins(f));
@@ -797,7 +791,7 @@ impl Validator {
                     );
                 }
             }
-            if c.pattern == DayPattern::Consecutive && c.days > 2 * f.workload.max_course_days_per_month {
+            if c.pattern == DayPattern::Consecutive && c.days > f.workload.max_course_days_per_month.saturating_mul(2) {
                 self.push(
                     Code::CourseExceedsWorkload,
                     format!("{p}.days"),

@@ -82,10 +82,8 @@ pub struct PlanOnDisk {
 pub fn open(path: &Path) -> Result<PlanOnDisk, PlanError> {
     let json_path = files::plan_json_path(path);
     let shown = json_path.display().to_string();
-    let io = |source: std::io::Error| PlanReadError::Io { path: shown.clone(), source };
-    let bytes = std::fs::read(&json_path).map_err(io)?;
-    let text = String::from_utf8(bytes).map_err(|e| io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
-    let plan = load::parse_plan(&text, &json_path)?;
+    let bytes = load::read_plan_bytes(&json_path)?;
+    let plan = load::parse_plan(&bytes, &json_path)?;
     if plan.format != "trappa-plan" || plan.version != 1 {
         return Err(problem(
             "P001",
@@ -94,7 +92,7 @@ pub fn open(path: &Path) -> Result<PlanOnDisk, PlanError> {
         )
         .into());
     }
-    Ok(PlanOnDisk { dir: files::plan_dir_path(path), json_path, sha256: load::sha256_hex(text.as_bytes()), plan })
+    Ok(PlanOnDisk { dir: files::plan_dir_path(path), json_path, sha256: load::sha256_hex(&bytes), plan })
 }
 
 /// Verifies that `prev` can be re-planned into the changed instance on `today`: its instance
@@ -147,7 +145,7 @@ pub fn verify(prev: &PlanOnDisk, changed: &LoadedInstance, today: NaiveDate) -> 
 fn made_from(prev: &PlanOnDisk, changed: &LoadedInstance) -> Result<InstanceFile, PlanProblem> {
     let copy = prev.dir.join(INSTANCE_COPY);
     let recorded = &prev.plan.instance.sha256;
-    let Ok(bytes) = std::fs::read(&copy) else {
+    let Ok(read) = load::json::read_bounded(&copy, load::limits::MAX_FILE_BYTES) else {
         if &changed.sha256 == recorded {
             return Ok(changed.file.clone());
         }
@@ -161,6 +159,17 @@ fn made_from(prev: &PlanOnDisk, changed: &LoadedInstance) -> Result<InstanceFile
             "Give the plan directory that `trappa solve` or `trappa replan` wrote (it holds the instance.json copy)",
         ));
     };
+    let Ok(bytes) = read else {
+        return Err(problem(
+            "P003",
+            format!(
+                "{} is larger than any instance trappa reads, so it is not the one {} was made for",
+                copy.display(),
+                prev.json_path.display()
+            ),
+            "The plan directory was changed after trappa wrote it; give an unchanged plan, or solve the round again",
+        ));
+    };
     let sha = load::sha256_hex(&bytes);
     if &sha != recorded {
         return Err(problem(
@@ -169,7 +178,7 @@ fn made_from(prev: &PlanOnDisk, changed: &LoadedInstance) -> Result<InstanceFile
             "The plan directory was changed after trappa wrote it; give an unchanged plan, or solve the round again",
         ));
     }
-    load::parse_and_validate(&String::from_utf8_lossy(&bytes)).map_err(|problems| {
+    load::parse_and_validate_bytes(&bytes).map_err(|problems| {
         problem(
             "P004",
             format!(
@@ -186,8 +195,9 @@ fn made_from(prev: &PlanOnDisk, changed: &LoadedInstance) -> Result<InstanceFile
 /// The round name and first day of a plan: the name from the plan, the first day from the
 /// plan directory's `instance.json` when it is there and unchanged.
 fn round_of(p: &PlanOnDisk) -> (String, Option<NaiveDate>) {
-    let start = std::fs::read(p.dir.join(INSTANCE_COPY))
+    let start = load::json::read_bounded(&p.dir.join(INSTANCE_COPY), load::limits::MAX_FILE_BYTES)
         .ok()
+        .and_then(Result::ok)
         .filter(|b| load::sha256_hex(b) == p.plan.instance.sha256)
         .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
         .and_then(|v| v.get("round")?.get("start")?.as_str()?.parse::<NaiveDate>().ok());

@@ -71,6 +71,21 @@ pub struct Sheet {
     pub help: &'static str,
 }
 
+/// A table's or column's name for messages: the Swedish name, then the English one if there
+/// is one, e.g. `deltagare (participants)`.
+pub fn shown(names: &[&str]) -> String {
+    shown_with(names, "")
+}
+
+/// [`shown`] with a suffix on each name, e.g. `deltagare.csv (participants.csv)`.
+pub fn shown_with(names: &[&str], suffix: &str) -> String {
+    match names {
+        [] => String::new(),
+        [one] => format!("{one}{suffix}"),
+        [first, second, ..] => format!("{first}{suffix} ({second}{suffix})"),
+    }
+}
+
 impl Sheet {
     /// The name written on export (Swedish).
     pub fn name(&self) -> &'static str {

@@ -14,6 +14,7 @@ pub mod read;
 pub mod write;
 
 use crate::format::InstanceFile;
+use crate::load::ValidationCode;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -74,7 +75,9 @@ pub fn import(input: &Path, rules: Option<&Path>) -> Result<Imported, RosterErro
     let file: InstanceFile = serde_path_to_error::deserialize(merged.value.clone()).map_err(|e| {
         let path = e.path().to_string();
         let path = if path == "." { String::new() } else { path };
-        fail(vec![format!("{}: E002 type: {}", prov.locate(&path), e.inner())])
+        let message = e.inner().to_string();
+        let code = if message.starts_with(crate::format::date::INVALID_DATE) { ValidationCode::DateFormat } else { ValidationCode::Type };
+        fail(vec![format!("{}: {code} {}: {message}", prov.locate(&path), code.kind())])
     })?;
     let mut json = serde_json::to_string_pretty(&file).map_err(|e| fail(vec![e.to_string()]))?;
     json.push('\n');

@@ -4,6 +4,8 @@
 use super::cells::{self, column_letter, Cell};
 use super::columns::{self, CellKind, Col, Sheet, SETTINGS};
 use super::RosterError;
+use crate::load::json;
+use crate::load::limits::MAX_FILE_BYTES;
 use calamine::{Data, Reader};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -59,6 +61,85 @@ fn data_to_cell(d: &Data) -> Cell {
     }
 }
 
+/// Most cells of one sheet that the reader keeps, counted row by row up to each row's last
+/// value (a roster of 50,000 participants has about 600,000).
+pub const MAX_SHEET_CELLS: usize = 2_000_000;
+
+/// The non-empty cells of a sheet gathered into rows, within [`MAX_SHEET_CELLS`].
+struct SheetCells<'a> {
+    source: &'a str,
+    rows: BTreeMap<u32, Vec<Cell>>,
+    budget: usize,
+}
+
+impl SheetCells<'_> {
+    fn add(&mut self, (r, c): (u32, u32), value: Cell) -> Result<(), RosterError> {
+        if value.is_empty() {
+            return Ok(());
+        }
+        let row = self.rows.entry(r).or_default();
+        let need = (c as usize + 1).saturating_sub(row.len());
+        if need > self.budget {
+            return Err(RosterError::one(format!(
+                "{}, cell {}{}: the sheet holds more than {MAX_SHEET_CELLS} cells (counted row by row up to each row's last value; \
+                 the limit MAX_SHEET_CELLS of docs/limits.md). A stray value far right of or below the table is the usual cause: \
+                 clear it (Ctrl+End shows the last used cell), or split the sheet",
+                self.source,
+                column_letter(c as usize),
+                r as u64 + 1
+            )));
+        }
+        self.budget -= need;
+        if row.len() <= c as usize {
+            row.resize(c as usize + 1, Cell::Empty);
+        }
+        row[c as usize] = value;
+        Ok(())
+    }
+
+    fn into_rows(self) -> Vec<(usize, Vec<Cell>)> {
+        self.rows.into_iter().map(|(r, cells)| (r as usize + 1, cells)).collect()
+    }
+}
+
+/// Reads the non-empty cells of one sheet. `.xlsx` and `.xlsb` sheets are streamed cell by
+/// cell, so a stray cell at XFD1048576 costs one row, not the whole rectangle up to it;
+/// `.xls` and `.ods` sheets are read whole by calamine (within its own caps) first.
+fn sheet_rows<RS: std::io::Read + std::io::Seek>(
+    wb: &mut calamine::Sheets<RS>,
+    sheet: &str,
+    source: &str,
+) -> Result<Vec<(usize, Vec<Cell>)>, RosterError> {
+    let cannot = |e: &dyn std::fmt::Display| RosterError::one(format!("{source}: cannot read the sheet: {e}"));
+    let mut cells = SheetCells { source, rows: BTreeMap::new(), budget: MAX_SHEET_CELLS };
+    match wb {
+        calamine::Sheets::Xlsx(x) => {
+            let mut reader = match x.worksheet_cells_reader(sheet) {
+                Ok(r) => r,
+                Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(vec![]),
+                Err(e) => return Err(cannot(&e)),
+            };
+            while let Some(c) = reader.next_cell().map_err(|e| cannot(&e))? {
+                cells.add(c.get_position(), data_to_cell(&Data::from(c.get_value().clone())))?;
+            }
+        }
+        calamine::Sheets::Xlsb(x) => {
+            let mut reader = x.worksheet_cells_reader(sheet).map_err(|e| cannot(&e))?;
+            while let Some(c) = reader.next_cell().map_err(|e| cannot(&e))? {
+                cells.add(c.get_position(), data_to_cell(&Data::from(c.get_value().clone())))?;
+            }
+        }
+        _ => {
+            let range = wb.worksheet_range(sheet).map_err(|e| cannot(&e))?;
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            for (r, c, d) in range.used_cells() {
+                cells.add((r0 + r as u32, c0 + c as u32), data_to_cell(d))?;
+            }
+        }
+    }
+    Ok(cells.into_rows())
+}
+
 /// Reads every sheet of a workbook: (sheet name, table).
 pub fn read_workbook(path: &Path) -> Result<Vec<(String, Table)>, RosterError> {
     let name = path.display().to_string();
@@ -69,19 +150,9 @@ pub fn read_workbook(path: &Path) -> Result<Vec<(String, Table)>, RosterError> {
     })?;
     let mut out = vec![];
     for sheet in wb.sheet_names() {
-        let range =
-            wb.worksheet_range(&sheet).map_err(|e| RosterError::one(format!("{name}, sheet {sheet}: cannot read the sheet: {e}")))?;
-        let (r0, c0) = range.start().unwrap_or((0, 0));
-        let rows = range
-            .rows()
-            .enumerate()
-            .map(|(i, row)| {
-                let mut cells = vec![Cell::Empty; c0 as usize];
-                cells.extend(row.iter().map(data_to_cell));
-                (r0 as usize + i + 1, cells)
-            })
-            .collect();
-        out.push((sheet.clone(), Table::from_rows(format!("{name}, sheet {sheet}"), rows)));
+        let source = format!("{name}, sheet {sheet}");
+        let rows = sheet_rows(&mut wb, &sheet, &source)?;
+        out.push((sheet.clone(), Table::from_rows(source, rows)));
     }
     Ok(out)
 }
@@ -90,12 +161,21 @@ pub fn read_workbook(path: &Path) -> Result<Vec<(String, Table)>, RosterError> {
 /// the header line uses more).
 pub fn read_csv(path: &Path) -> Result<Table, RosterError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| RosterError::one(format!("{name}: cannot read: {e}")))?;
+    let bytes = json::read_bounded(path, MAX_FILE_BYTES).map_err(|e| RosterError::one(format!("{name}: cannot read: {e}")))?.map_err(
+        |problems| {
+            let problems = problems.iter().map(|p| format!("{name}: {} {}: {}. {}", p.code, p.kind(), p.message, p.action)).collect();
+            RosterError { problems, warnings: vec![] }
+        },
+    )?;
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        let offset = e.valid_up_to();
+        let (line, column) = json::position_of_byte(bytes, offset);
         RosterError::one(format!(
-            "{name}, row {line}: the file is not UTF-8 text. Save it as \"CSV UTF-8 (kommaavgränsad)\" in Excel (or UTF-8 in LibreOffice)"
+            "{name}, row {line}: the file is not UTF-8 text (byte 0x{:02X} in column {column}{}). \
+             Save it as \"CSV UTF-8 (kommaavgränsad)\" in Excel (or UTF-8 in LibreOffice)",
+            bytes[offset],
+            json::cp1252_hint(bytes[offset])
         ))
     })?;
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
@@ -110,16 +190,17 @@ pub fn read_csv(path: &Path) -> Result<Table, RosterError> {
     }
     let delimiter = if comma > semi { b',' } else { b';' };
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    let lines = LineIndex::new(text);
     let mut rows = vec![];
     for rec in reader.records() {
         let rec = rec.map_err(|e| {
-            let line = e.position().map(|p| line_of(text, p.byte() as usize)).unwrap_or(0);
+            let line = e.position().map(|p| lines.line_of(p.byte() as usize)).unwrap_or(0);
             RosterError::one(format!("{name}, row {line}: cannot read the CSV: {e}"))
         })?;
         // The row as a spreadsheet shows it: counted from the record's byte offset (the csv
         // crate's own line counter does not count CRLF line ends the same way).
         let line = match rec.position() {
-            Some(p) => line_of(text, p.byte() as usize),
+            Some(p) => lines.line_of(p.byte() as usize),
             None => rows.len() + 1,
         };
         let cells = rec.iter().map(|s| if s.trim().is_empty() { Cell::Empty } else { Cell::Text(s.trim().to_string()) }).collect();
@@ -128,15 +209,29 @@ pub fn read_csv(path: &Path) -> Result<Table, RosterError> {
     Ok(Table::from_rows(name, rows))
 }
 
-/// The line (1-based) of the first character at or after `byte` that is not a line end: a
-/// record's position may point at the line end before it.
-fn line_of(text: &str, byte: usize) -> usize {
-    let b = text.as_bytes();
-    let mut i = byte.min(b.len());
-    while i < b.len() && (b[i] == b'\r' || b[i] == b'\n') {
-        i += 1;
+/// Where each line of a text starts, to turn byte offsets into line numbers in O(log n).
+struct LineIndex<'a> {
+    bytes: &'a [u8],
+    /// Byte offset of every `\n`.
+    newlines: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        LineIndex { bytes, newlines: bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i).collect() }
     }
-    b[..i].iter().filter(|&&c| c == b'\n').count() + 1
+
+    /// The line (1-based) of the first character at or after `byte` that is not a line end: a
+    /// record's position may point at the line end before it.
+    fn line_of(&self, byte: usize) -> usize {
+        let b = self.bytes;
+        let mut i = byte.min(b.len());
+        while i < b.len() && (b[i] == b'\r' || b[i] == b'\n') {
+            i += 1;
+        }
+        self.newlines.partition_point(|&n| n < i) + 1
+    }
 }
 
 /// Where a table-made section came from: (JSON path prefix, source, row numbers by index,
@@ -304,8 +399,10 @@ fn bind<'a>(sheet: &'static Sheet, table: &'a Table, problems: &mut Vec<String>)
     for c in sheet.cols.iter().filter(|c| c.required) {
         if !cols.iter().any(|(c2, ..)| c2.key == c.key) {
             problems.push(format!(
-                "{}: missing required column {} ({}); add a column with that header to row {}",
-                table.source, c.names[0], c.names[1], table.header_row
+                "{}: missing required column {}; add a column with that header to row {}",
+                table.source,
+                columns::shown(c.names),
+                table.header_row
             ));
         }
     }
@@ -487,9 +584,9 @@ pub fn read_and_merge(input: &Path, rules: Option<&Path>) -> Result<Merged, Rost
     for s in columns::SHEETS.iter().filter(|s| s.required) {
         if !tables.contains_key(s.key) {
             problems.push(if input.is_dir() {
-                format!("{}: missing file {}.csv ({}.csv): {}; add it", input.display(), s.names[0], s.names[1], s.help)
+                format!("{}: missing file {}: {}; add it", input.display(), columns::shown_with(s.names, ".csv"), s.help)
             } else {
-                format!("{}: missing sheet {} ({}): {}; add it", input.display(), s.names[0], s.names[1], s.help)
+                format!("{}: missing sheet {}: {}; add it", input.display(), columns::shown(s.names), s.help)
             });
         }
     }
@@ -572,14 +669,18 @@ pub fn read_and_merge(input: &Path, rules: Option<&Path>) -> Result<Merged, Rost
     }
 }
 
-/// Reads the rules file: an instance without people (every field optional).
+/// Reads the rules file: an instance without people (every field optional). It goes through
+/// the same JSON front as instances: size limit, UTF-8, nesting, repeated keys, syntax.
 fn read_rules(path: &Path) -> Result<Value, String> {
     let name = path.display();
-    let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read the rules file: {e}"))?;
-    let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes)).to_string();
-    let v: Value = serde_json::from_str(&text).map_err(|e| {
-        format!("{name}, line {}, column {}: invalid JSON: {e}. Fix the syntax (a missing comma, quote or bracket)", e.line(), e.column())
-    })?;
+    let shown = |p: &crate::load::Problem| match (p.line, p.column) {
+        (Some(l), Some(c)) => format!("{name}, line {l}, column {c}: {} {}: {}. {}", p.code, p.kind(), p.message, p.action),
+        _ => format!("{name}: {} {}: {}. {}", p.code, p.kind(), p.message, p.action),
+    };
+    let all = |problems: Vec<crate::load::Problem>| problems.iter().map(shown).collect::<Vec<_>>().join("\n  ");
+    let bytes = json::read_bounded(path, MAX_FILE_BYTES).map_err(|e| format!("{name}: cannot read the rules file: {e}"))?.map_err(all)?;
+    let text = json::text_of(&bytes).map_err(all)?;
+    let v = json::parse_value(text).map_err(all)?;
     if !v.is_object() {
         return Err(format!("{name}: the rules file must be a JSON object like {{\"courses\": […], \"group_programmes\": […]}}"));
     }

@@ -13,6 +13,7 @@
 //! the optimum is proven, not approximate.
 
 use super::SolveError;
+use crate::load::limits::MAX_MATCHING_CELLS;
 use crate::model::Instance;
 pub use crate::rules::mentorship::{pair_cost, pair_violation, PairCostTerms, PairRule};
 use std::collections::BTreeMap;
@@ -217,6 +218,12 @@ pub fn assignment_matrix(problem: &MatchingProblem) -> Result<AssignmentMatrix, 
         slot_mentor.extend(std::iter::repeat_n(m, slots_of(m)));
     }
     let nc = slot_mentor.len().max(nr);
+    if nr.saturating_mul(nc) > MAX_MATCHING_CELLS {
+        return Err(SolveError::Limit(format!(
+            "{nr} mentees × {nc} mentor places make {} matching cells, over the limit MAX_MATCHING_CELLS = {MAX_MATCHING_CELLS}; match in smaller rounds",
+            nr.saturating_mul(nc)
+        )));
+    }
 
     // Shift costs to be ≥ 0 and pick U above any possible difference.
     let mut min_c = f64::INFINITY;

@@ -31,6 +31,10 @@ pub enum SolveError {
     /// Costs cannot be handled exactly.
     #[error("{0}")]
     Numeric(String),
+    /// The problem exceeds a size limit of `docs/limits.md` (the message names it); loading
+    /// refuses such instances up front, so only callers that bypass it see this.
+    #[error("{0}")]
+    Limit(String),
     /// Pins of the instance cannot all hold together; the message lists them.
     #[error("the pinned parts of the plan cannot all hold: {0}")]
     Pins(String),

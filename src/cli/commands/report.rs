@@ -34,7 +34,7 @@ pub fn run(plan: &Path, out: &Path, instance: Option<&Path>, opts: ReportOptions
             plan_file.instance.path
         )));
     }
-    let file = crate::load::parse_and_validate(&String::from_utf8_lossy(&bytes)).map_err(|problems| {
+    let file = crate::load::parse_and_validate_bytes(&bytes).map_err(|problems| {
         CliError::Usage(crate::load::InputError::Invalid { path: inst_path.display().to_string(), problems }.to_string())
     })?;
     let model = crate::load::build(&file);

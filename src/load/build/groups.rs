@@ -68,7 +68,7 @@ pub(super) fn build(f: &InstanceFile, muni_index: &HashMap<&str, usize>) -> (Vec
             municipality: muni_index.get(l.municipality.as_str()).copied().unwrap_or(0),
             qualifications: l.qualifications.clone(),
             max_groups: l.max_groups.max(0) as usize,
-            unavailable: date_set(&l.unavailable),
+            unavailable: date_set(&l.unavailable, (f.round.start, f.round.end)),
         })
         .collect();
     (programmes, leaders)

@@ -23,7 +23,7 @@ const EARTH_RADIUS_KM: f64 = 6371.0088;
 
 /// Builds the model of a file that passed validation.
 pub fn build(f: &InstanceFile) -> Instance {
-    let calendar = Calendar::new(f.round.start, f.round.end, date_set(&f.calendar.closed));
+    let calendar = Calendar::new(f.round.start, f.round.end, date_set(&f.calendar.closed, (f.round.start, f.round.end)));
     let municipalities = municipalities(f);
     let muni_index = index_by_id(&municipalities, |m| &m.id);
     let units = units(f, &muni_index);
@@ -61,15 +61,20 @@ fn index_by_id<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a String) -> HashM
     items.iter().enumerate().map(|(i, x)| (id(x).as_str(), i)).collect()
 }
 
-/// Expands a list of dates and ranges into a set of dates.
-fn date_set(list: &[DateOrRange]) -> BTreeSet<NaiveDate> {
+/// Expands a list of dates and ranges into the set of its dates within `round` (first and
+/// last day): dates outside the round never matter to a plan, and only a range's part inside
+/// the round is expanded, so a range over decades costs no more than the round's days.
+fn date_set(list: &[DateOrRange], round: (NaiveDate, NaiveDate)) -> BTreeSet<NaiveDate> {
+    let (first, last) = round;
     let mut out = BTreeSet::new();
     for item in list {
         match item {
             DateOrRange::Date(d) => {
-                out.insert(*d);
+                if (first..=last).contains(d) {
+                    out.insert(*d);
+                }
             }
-            DateOrRange::Range { from, to, .. } => out.extend(expand_range(*from, *to)),
+            DateOrRange::Range { from, to, .. } => out.extend(expand_range((*from).max(first), (*to).min(last))),
         }
     }
     out
@@ -156,7 +161,7 @@ fn participants(f: &InstanceFile, units: &[Unit], phases: &[Phase]) -> Vec<Parti
                 years,
                 phase: phase_of(years),
                 employment_start: p.employment_start,
-                unavailable: date_set(&p.unavailable),
+                unavailable: date_set(&p.unavailable, (f.round.start, f.round.end)),
                 interests: p.interests.clone(),
                 wants_mentor: p.wants_mentor,
             }
@@ -180,7 +185,7 @@ fn mentors(f: &InstanceFile, units: &[Unit], participants: &[Participant]) -> Ve
                 trained: m.trained,
                 years: m.years_in_profession,
                 expertise: m.expertise.clone(),
-                unavailable: date_set(&m.unavailable),
+                unavailable: date_set(&m.unavailable, (f.round.start, f.round.end)),
                 max_travel_minutes: m.max_travel_minutes,
                 history: m.history.iter().filter_map(|h| participant_index.get(h.as_str()).copied()).collect(),
             }
@@ -237,7 +242,21 @@ mod tests {
     #[test]
     fn date_set_expands_ranges_and_merges_dates() {
         let d = |m, dd| NaiveDate::from_ymd_opt(2027, m, dd).unwrap();
-        let set = date_set(&[DateOrRange::Date(d(3, 1)), DateOrRange::Range { from: d(3, 1), to: d(3, 3), reason: None }]);
+        let set =
+            date_set(&[DateOrRange::Date(d(3, 1)), DateOrRange::Range { from: d(3, 1), to: d(3, 3), reason: None }], (d(1, 1), d(12, 31)));
         assert_eq!(set.into_iter().collect::<Vec<_>>(), vec![d(3, 1), d(3, 2), d(3, 3)]);
+    }
+
+    #[test]
+    fn date_set_keeps_only_the_round() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        let list = [
+            DateOrRange::Date(d(2026, 12, 31)),
+            DateOrRange::Date(d(2027, 1, 4)),
+            DateOrRange::Range { from: d(1900, 1, 1), to: d(2027, 1, 2), reason: None },
+            DateOrRange::Range { from: d(2027, 1, 6), to: d(2200, 12, 31), reason: None },
+        ];
+        let set = date_set(&list, (d(2027, 1, 1), d(2027, 1, 7)));
+        assert_eq!(set.into_iter().collect::<Vec<_>>(), vec![d(2027, 1, 1), d(2027, 1, 2), d(2027, 1, 4), d(2027, 1, 6), d(2027, 1, 7)]);
     }
 }

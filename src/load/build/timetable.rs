@@ -33,7 +33,7 @@ pub(super) fn build(f: &InstanceFile, inst: &Instance) -> TimetableModel {
             name: t.name.clone(),
             max_days: t.max_days as usize,
             day_rate: t.day_rate,
-            unavailable: date_set(&t.unavailable),
+            unavailable: date_set(&t.unavailable, (inst.calendar.start, inst.calendar.end)),
         })
         .collect();
     let courses = courses(f, inst, &course_index);
@@ -46,7 +46,7 @@ pub(super) fn build(f: &InstanceFile, inst: &Instance) -> TimetableModel {
             municipality: muni_index.get(v.municipality.as_str()).copied().unwrap_or(0),
             capacity: v.capacity as usize,
             day_rate: v.day_rate,
-            unavailable: date_set(&v.unavailable),
+            unavailable: date_set(&v.unavailable, (inst.calendar.start, inst.calendar.end)),
         })
         .collect();
     let completed: HashSet<(usize, usize)> = f

@@ -4,6 +4,7 @@
 
 use super::mdgp::{AttributeCap, GroupingProblem, SiteCosts};
 use super::{ineligibility, pair_benefit, schedule_group, FormedGroup, GroupParams, ProgrammeOutcome};
+use crate::load::limits::MAX_GROUP_MEMBERS;
 use crate::model::groups::GroupProgramme;
 use crate::model::pins::PinnedGroup;
 use crate::model::Instance;
@@ -283,6 +284,9 @@ impl Programme<'_> {
     fn grouping_problem(&self, served: &[usize], label_caps: &[LabelCap], m: usize) -> Result<(GroupingProblem, Vec<usize>), SolveError> {
         let (inst, prog, pins) = (self.inst, self.prog, self.pins);
         let k = served.len();
+        if k > MAX_GROUP_MEMBERS {
+            return Err(SolveError::Limit(format!("{k} members for {}, over the limit MAX_GROUP_MEMBERS = {MAX_GROUP_MEMBERS}", prog.id)));
+        }
         let mut weights = vec![0.0; k * k];
         for a in 0..k {
             for b in a + 1..k {

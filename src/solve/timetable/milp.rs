@@ -58,24 +58,37 @@ pub fn all_candidates(inst: &Instance, limit: usize) -> Option<Vec<Candidate>> {
                 .copied()
                 .filter(|&r| m.trainers[r].max_days >= days.len() && days.iter().all(|&t| m.trainer_free[r][t]))
                 .collect();
-            let teams = combinations(&free_trainers, course.trainers_per_session);
-            if teams.is_empty() {
-                continue;
+            let venues: Vec<usize> = (0..m.venues.len())
+                .filter(|&v| m.venues[v].capacity.min(course.max_size) >= course.min_size && days.iter().all(|&t| m.venue_free[v][t]))
+                .collect();
+            // Count the teams before listing them: there can be far more than the limit.
+            if binomial(free_trainers.len(), course.trainers_per_session).saturating_mul(venues.len()) > limit - out.len() {
+                return None;
             }
-            for v in 0..m.venues.len() {
-                if m.venues[v].capacity.min(course.max_size) < course.min_size || !days.iter().all(|&t| m.venue_free[v][t]) {
-                    continue;
-                }
+            let teams = combinations(&free_trainers, course.trainers_per_session);
+            for &v in &venues {
                 for team in &teams {
                     out.push(Candidate { course: c, days: days.clone(), venue: v, trainers: team.clone() });
-                    if out.len() > limit {
-                        return None;
-                    }
                 }
             }
         }
     }
     Some(out)
+}
+
+/// The number of `k`-element subsets of `n` items, saturating at `usize::MAX`.
+fn binomial(n: usize, k: usize) -> usize {
+    if k > n {
+        return 0;
+    }
+    let mut r: u128 = 1;
+    for i in 0..k.min(n - k) as u128 {
+        r = r * (n as u128 - i) / (i + 1);
+        if r > usize::MAX as u128 {
+            return usize::MAX;
+        }
+    }
+    r as usize
 }
 
 /// All `k`-element subsets of `items`, in lexicographic order.
