@@ -199,6 +199,7 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
             },
             start,
             end,
+            meeting_times: Default::default(),
         },
         calendar: CalendarSpec {
             closed: vec![DateOrRange::Range {
@@ -591,6 +592,8 @@ fn course_spec(&(id, name, days, pattern, min, max, pre, deadline): &CourseTempl
         max_sessions: None,
         fixed_cost: if id == "introduktion" { 5000.0 } else { 2000.0 },
         day_cost: 0.0,
+        start_time: None,
+        end_time: None,
         min_gap_days: 7,
         phases: match id {
             "introduktion" => vec!["new".into()],
@@ -652,6 +655,7 @@ fn venues(file: &InstanceFile, rng: &mut ChaCha8Rng) -> Vec<VenueSpec> {
             VenueSpec {
                 id: format!("{}-lokal-{k}", muni.id),
                 name: format!("{} {} {k}", muni.name, if municipal { "kommunhus, sal" } else { "konferenscenter, rum" }),
+                address: None,
                 municipality: muni.id.clone(),
                 capacity: [16, 20, 24, 24, 30][rng.gen_range(0..5)],
                 day_rate: if municipal { 0.0 } else { [2000.0, 3000.0, 4500.0][rng.gen_range(0..3)] },
@@ -809,6 +813,7 @@ fn municipalities(region: GenRegion, rng: &mut ChaCha8Rng) -> (String, Vec<Munic
             lat: r.lat,
             lon: r.lon,
             cost_share: if want.is_some() { r.share } else { None },
+            meeting_venue: None,
         });
     }
     if let Some(w) = want {
@@ -831,6 +836,7 @@ fn municipalities(region: GenRegion, rng: &mut ChaCha8Rng) -> (String, Vec<Munic
             lat: (lat * 1000.0).round() / 1000.0,
             lon: (lon * 1000.0).round() / 1000.0,
             cost_share: None,
+            meeting_venue: None,
         });
     }
     ("Sverige".to_string(), out)

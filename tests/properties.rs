@@ -75,6 +75,7 @@ fn build(s: &Spec) -> InstanceFile {
             lat: *lat,
             lon: *lon,
             cost_share: None,
+            meeting_venue: None,
         })
         .collect();
     let units: Vec<UnitSpec> = s
@@ -141,7 +142,7 @@ fn build(s: &Spec) -> InstanceFile {
     InstanceFile {
         format: "trappa-instance".into(),
         version: 1,
-        round: RoundSpec { name: "Egenskapstest".into(), start: d(2027, 1, 11), end: d(2027, 12, 17) },
+        round: RoundSpec { name: "Egenskapstest".into(), start: d(2027, 1, 11), end: d(2027, 12, 17), meeting_times: Default::default() },
         calendar: CalendarSpec::default(),
         region: RegionSpec { name: "Test".into(), municipalities, units, travel: TravelSpec::default() },
         phases: default_phases(),

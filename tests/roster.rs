@@ -332,6 +332,39 @@ fn unknown_column_is_an_error_but_comment_columns_are_not() {
     import_ok(&s);
 }
 
+/// The row of a setting in the omgång sheet (1-based, header = 1).
+fn setting_row(s: &mut Sheets, name: &str) -> usize {
+    sheet(s, "omgång").iter().position(|r| r[0] == text(name)).unwrap() + 1
+}
+
+#[test]
+fn meeting_times_and_places_come_from_the_roster() {
+    let mut s = base();
+    for (name, v) in [("mentorsträff_start", text("13.30")), ("mentorsträff_slut", Out::Num(0.625)), ("kursdag_start", text("8"))] {
+        let row = setting_row(&mut s, name);
+        set(&mut s, "omgång", row, 'B', v);
+    }
+    let col = sheet(&mut s, "kommuner")[0].iter().position(|h| *h == text("träfflokal")).unwrap();
+    set(&mut s, "kommuner", 2, (b'A' + col as u8) as char, text("Stadshuset, rum Linnea"));
+    let i = import_ok(&s).instance;
+    let times = &i.round.meeting_times;
+    assert_eq!((times.mentor().0.to_string(), times.mentor().1.to_string()), ("13:30".into(), "15:00".into()));
+    assert_eq!(times.course(None).0.to_string(), "08:00");
+    assert_eq!(i.region.municipalities[0].meeting_venue.as_deref(), Some("Stadshuset, rum Linnea"));
+    // And back out: the settings and the column are written as they were read.
+    let tables = roster::write::tables(&i).unwrap();
+    let omg = tables.iter().find(|t| t.sheet.name() == "omgång").unwrap();
+    assert!(omg.rows.iter().any(|r| r[0] == text("mentorsträff_start") && r[1] == text("13:30")));
+
+    let row = setting_row(&mut s, "gruppträff_slut");
+    set(&mut s, "omgång", row, 'B', text("kvart över fyra"));
+    let err = import_fails(&s);
+    assert!(
+        err.contains(&format!("sheet omgång, row {row}, column B (värde) (setting gruppträff_slut): expected a time of day like 13:00")),
+        "{err}"
+    );
+}
+
 #[test]
 fn unknown_setting_and_missing_round_name_are_reported() {
     let mut s = base();

@@ -327,6 +327,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Solve { instance, out, seed, time_limit, strategy, timetable_strategy, group_strategy, quiet } => {
             let time_limit = parse_time_limit(time_limit)?;
             write::check_plan_dir(&out).map_err(|e| CliError::Usage(e.to_string()))?;
+            // When the plan is made (the calendars' DTSTAMP): a bad SOURCE_DATE_EPOCH is refused first.
+            let created = write::plan::creation_time().map_err(|e| CliError::Usage(e.to_string()))?;
             let stop = Arc::new(AtomicBool::new(false));
             {
                 // Ctrl-C: stop the search and write the best plan so far (atomically, as always).
@@ -344,7 +346,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let observer = solve::Observer::new(move |e: &solve::ProgressEvent| progress_bar.set_message(progress_line(e)));
             let params = SolveParams { strategy, seed, time_limit, timetable_strategy, group_strategy, stop, progress: observer };
             let solved = solve::solve(&loaded.model, &params).map_err(|e| CliError::Usage(e.to_string()))?;
-            let plan = write::plan::plan_file(&loaded, &instance.display().to_string(), &solved);
+            let mut plan = write::plan::plan_file(&loaded, &instance.display().to_string(), &solved);
+            plan.run.created = Some(created);
+            plan.calendar = Some(write::calendar::record(&plan, None, &loaded.file, &loaded.model));
             progress.stage("writing the plan");
             let mut files = write::render_plan_files(&plan, &loaded.file, &loaded.model).map_err(|e| CliError::Usage(e.to_string()))?;
             // A copy of the instance makes the plan directory self-contained (report, replan, diff).

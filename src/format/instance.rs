@@ -4,9 +4,9 @@
 //! [`crate::load::validate`] checks them and [`crate::model`] builds the solver's indexed model
 //! from them. Every default is documented here and in `docs/format.md`.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime, Timelike};
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::date;
 use super::groups::{GroupLeaderSpec, GroupProgrammeSpec};
@@ -130,6 +130,151 @@ pub struct RoundSpec {
     /// Last day of the round, inclusive (ISO date).
     #[serde(deserialize_with = "date::strict")]
     pub end: NaiveDate,
+    /// Times of day of the meetings and course days in the calendars (Swedish time,
+    /// `Europe/Stockholm`). Default: mentor meetings 13:00–15:00, group meetings 13:00–16:00,
+    /// course days 09:00–16:00.
+    #[serde(default, skip_serializing_if = "MeetingTimes::is_default")]
+    pub meeting_times: MeetingTimes,
+}
+
+/// A time of day on the 24-hour clock, written `"HH:MM"`, e.g. `"13:00"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClockTime(NaiveTime);
+
+impl ClockTime {
+    /// The time `hour:minute`, if it exists (0–23, 0–59).
+    pub fn new(hour: u32, minute: u32) -> Option<ClockTime> {
+        NaiveTime::from_hms_opt(hour, minute, 0).map(ClockTime)
+    }
+
+    /// The time as chrono's type.
+    pub fn time(self) -> NaiveTime {
+        self.0
+    }
+
+    /// Reads `"H:MM"` or `"HH:MM"`.
+    pub fn parse(s: &str) -> Option<ClockTime> {
+        let (h, m) = s.split_once(':')?;
+        let digits = |x: &str| x.bytes().all(|b| b.is_ascii_digit());
+        if !(1..=2).contains(&h.len()) || m.len() != 2 || !digits(h) || !digits(m) {
+            return None;
+        }
+        ClockTime::new(h.parse().ok()?, m.parse().ok()?)
+    }
+}
+
+impl std::fmt::Display for ClockTime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}:{:02}", self.0.hour(), self.0.minute())
+    }
+}
+
+impl Serialize for ClockTime {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ClockTime {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        ClockTime::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("expected a time of day as HH:MM, e.g. \"13:00\", found \"{s}\"")))
+    }
+}
+
+impl JsonSchema for ClockTime {
+    fn schema_name() -> String {
+        "ClockTime".into()
+    }
+
+    fn json_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        use schemars::schema::{InstanceType, Metadata, SchemaObject, StringValidation};
+        SchemaObject {
+            instance_type: Some(InstanceType::String.into()),
+            metadata: Some(Box::new(Metadata {
+                description: Some("A time of day on the 24-hour clock, \"HH:MM\", e.g. \"13:00\".".into()),
+                ..Default::default()
+            })),
+            string: Some(Box::new(StringValidation { pattern: Some("^([01]?[0-9]|2[0-3]):[0-5][0-9]$".into()), ..Default::default() })),
+            ..Default::default()
+        }
+        .into()
+    }
+}
+
+/// The start and end of an activity; either may be left out for its default.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct TimeSpan {
+    /// Start, e.g. `"13:00"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<ClockTime>,
+    /// End, e.g. `"15:00"`; after the start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<ClockTime>,
+}
+
+impl TimeSpan {
+    fn is_default(&self) -> bool {
+        *self == TimeSpan::default()
+    }
+
+    /// Start and end, each given or else from `default`.
+    pub fn or(&self, default: (ClockTime, ClockTime)) -> (ClockTime, ClockTime) {
+        (self.start.unwrap_or(default.0), self.end.unwrap_or(default.1))
+    }
+}
+
+/// Times of day of the programme's activities, by kind. A course's own `start_time` and
+/// `end_time` take precedence over `course`.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingTimes {
+    /// Mentor meetings. Default 13:00–15:00 (two hours: the programmes' monthly talk).
+    #[serde(default, skip_serializing_if = "TimeSpan::is_default")]
+    pub mentor: TimeSpan,
+    /// Meetings of supervision groups, reflection groups and research circles. Default
+    /// 13:00–16:00 (an afternoon: a group needs longer than a pair).
+    #[serde(default, skip_serializing_if = "TimeSpan::is_default")]
+    pub group: TimeSpan,
+    /// Course days. Default 09:00–16:00.
+    #[serde(default, skip_serializing_if = "TimeSpan::is_default")]
+    pub course: TimeSpan,
+}
+
+/// Default hours (start, end) of mentor meetings.
+pub const DEFAULT_MENTOR_TIMES: (u32, u32) = (13, 15);
+/// Default hours (start, end) of group meetings.
+pub const DEFAULT_GROUP_TIMES: (u32, u32) = (13, 16);
+/// Default hours (start, end) of course days.
+pub const DEFAULT_COURSE_TIMES: (u32, u32) = (9, 16);
+
+fn full_hours((a, b): (u32, u32)) -> (ClockTime, ClockTime) {
+    (ClockTime::new(a, 0).expect("a valid hour"), ClockTime::new(b, 0).expect("a valid hour"))
+}
+
+impl MeetingTimes {
+    fn is_default(&self) -> bool {
+        *self == MeetingTimes::default()
+    }
+
+    /// Start and end of mentor meetings.
+    pub fn mentor(&self) -> (ClockTime, ClockTime) {
+        self.mentor.or(full_hours(DEFAULT_MENTOR_TIMES))
+    }
+
+    /// Start and end of group meetings.
+    pub fn group(&self) -> (ClockTime, ClockTime) {
+        self.group.or(full_hours(DEFAULT_GROUP_TIMES))
+    }
+
+    /// Start and end of a course's days: the course's own times, else the round's, else the
+    /// default (`None`: a course the instance does not have).
+    pub fn course(&self, course: Option<&CourseSpec>) -> (ClockTime, ClockTime) {
+        let (start, end) = self.course.or(full_hours(DEFAULT_COURSE_TIMES));
+        (course.and_then(|c| c.start_time).unwrap_or(start), course.and_then(|c| c.end_time).unwrap_or(end))
+    }
 }
 
 /// A single date or an inclusive range of dates.
@@ -225,6 +370,11 @@ pub struct MunicipalitySpec {
     /// Share of shared costs (0–1), e.g. Göteborgsregionen's population shares. Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_share: Option<f64>,
+    /// Where mentor and group meetings in the municipality are held (a room, an address),
+    /// e.g. "Socialkontoret, Kungsgatan 5, rum Linnea"; shown in the calendars. Default: only
+    /// the municipality's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_venue: Option<String>,
 }
 
 /// A unit (enhet, arbetsgrupp, stadsdel) inside a municipality.
@@ -634,6 +784,12 @@ pub struct CourseSpec {
     /// Cost per session day in SEK (catering, material). Default 0.
     #[serde(default)]
     pub day_cost: f64,
+    /// When a course day starts, e.g. `"09:30"`. Default: `round.meeting_times.course`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<ClockTime>,
+    /// When a course day ends, e.g. `"15:30"`. Default: `round.meeting_times.course`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<ClockTime>,
 }
 
 /// A trainer: an internal colleague lending days or a procured lecturer.
@@ -670,6 +826,9 @@ pub struct VenueSpec {
     pub id: String,
     /// Display name, e.g. "Mölndals stadshus, sal 3".
     pub name: String,
+    /// Street address, e.g. "Göteborgsvägen 11, Mölndal"; shown in the calendars. Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
     /// Id of the municipality the venue lies in.
     pub municipality: String,
     /// Seats.

@@ -3,8 +3,8 @@
 //! Written by `trappa solve`, read by `trappa check`. The checker sees nothing else of a
 //! solve than this file and the instance.
 
-use super::instance::Priority;
-use chrono::NaiveDate;
+use super::instance::{ClockTime, Priority};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -38,6 +38,68 @@ pub struct PlanFile {
     /// Present when the plan was made by `trappa replan` from a previous plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replan: Option<ReplanInfo>,
+    /// What the plan's calendar files say: the times and places of every meeting series, and
+    /// what re-plans moved or cancelled, so that a re-planned round's `.ics` files update the
+    /// events people imported from earlier ones. Absent in plans made before calendars had
+    /// times (their events are then taken as at the instance's times).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<CalendarRecord>,
+}
+
+/// The calendar files' memory across re-plans. Event UIDs are derived from the round's name,
+/// the series (pair, group or session) and the meeting's number in it, so the n-th meeting of a
+/// series keeps its UID however often it moves.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarRecord {
+    /// Time zone of all times (`Europe/Stockholm`).
+    pub time_zone: String,
+    /// Each meeting series' times of day and place as written into the calendars.
+    pub series: Vec<SeriesRecord>,
+    /// The iCalendar `SEQUENCE` of events whose date, time or place changed since the first
+    /// plan (how many times), by UID; every other event has 0.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sequences: BTreeMap<String, u32>,
+    /// Events an earlier plan of the round gave a person and this one does not (from the
+    /// re-plan's date on: earlier meetings took place and stay in people's calendars). They are
+    /// written as cancelled into the person's calendar, in every later plan too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cancelled: Vec<CancelledEvent>,
+}
+
+/// When and where one meeting series meets.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesRecord {
+    /// The series: `["pair", mentor, mentee]`, `["group", programme, group]` or
+    /// `["session", session]`.
+    pub series: Vec<String>,
+    /// Start time of its meetings (local time).
+    pub start: ClockTime,
+    /// End time of its meetings (local time).
+    pub end: ClockTime,
+    /// The place as written in the calendars.
+    pub location: String,
+}
+
+/// An event taken out of a person's calendar.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CancelledEvent {
+    /// The event's UID.
+    pub uid: String,
+    /// Person id of the calendar.
+    pub person: String,
+    /// `SEQUENCE` of the cancellation (above the one the person was last sent).
+    pub sequence: u32,
+    /// Local start of the event as last sent.
+    pub start: NaiveDateTime,
+    /// Local end of the event as last sent.
+    pub end: NaiveDateTime,
+    /// The event's title as last sent.
+    pub summary: String,
+    /// The event's place as last sent.
+    pub location: String,
 }
 
 /// How a re-planned round differs from the plan it was made from.
@@ -120,6 +182,10 @@ pub struct RunInfo {
     /// Time limit in seconds, if one was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_limit_seconds: Option<f64>,
+    /// When the plan was made (RFC 3339, UTC, whole seconds): the clock, or
+    /// `SOURCE_DATE_EPOCH` when set. The calendars' `DTSTAMP`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<DateTime<Utc>>,
 }
 
 /// Optimality of a plan.

@@ -60,8 +60,15 @@ pub fn assignment_instance(name: &str, n: usize, costs: &[f64]) -> InstanceFile 
     let start = NaiveDate::from_ymd_opt(2027, 1, 11).expect("valid date");
     let end = NaiveDate::from_ymd_opt(2027, 12, 17).expect("valid date");
     let width = n.to_string().len();
-    let municipalities =
-        vec![MunicipalitySpec { id: "m".into(), name: "Benchmark".into(), population: 0, lat: 59.0, lon: 15.0, cost_share: None }];
+    let municipalities = vec![MunicipalitySpec {
+        id: "m".into(),
+        name: "Benchmark".into(),
+        population: 0,
+        lat: 59.0,
+        lon: 15.0,
+        cost_share: None,
+        meeting_venue: None,
+    }];
     let mut units = Vec::new();
     let mut participants = Vec::new();
     let mut mentors = Vec::new();
@@ -106,7 +113,7 @@ pub fn assignment_instance(name: &str, n: usize, costs: &[f64]) -> InstanceFile 
     InstanceFile {
         format: "trappa-instance".into(),
         version: FORMAT_VERSION,
-        round: RoundSpec { name: name.into(), start, end },
+        round: RoundSpec { name: name.into(), start, end, meeting_times: Default::default() },
         calendar: CalendarSpec::default(),
         region: RegionSpec { name: "Benchmark".into(), municipalities, units, travel: TravelSpec::default() },
         phases: default_phases(),

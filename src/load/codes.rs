@@ -57,6 +57,7 @@ validation_codes! {
     RoundDates = ("E011", "round-dates", "the round ends before it starts or lasts more than three years"),
     DateRange = ("E012", "date-range", "a date range ends before it starts"),
     ImpossibleDate = ("E013", "impossible-date", "a person's date lies after the round's end"),
+    MeetingTimes = ("E014", "meeting-times", "a meeting or course day does not end after it starts"),
     DuplicateId = ("E020", "duplicate-id", "two items share an id, or a pair is listed twice"),
     UnknownReference = ("E021", "unknown-reference", "a reference names an id that does not exist"),
     EmptyField = ("E022", "empty-field", "an id or a name is empty"),

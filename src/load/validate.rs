@@ -135,6 +135,7 @@ fn join_path(prefix: &str, rest: &str) -> String {
 pub fn validate(f: &InstanceFile) -> Vec<Problem> {
     let mut v = Validator { problems: Vec::new() };
     v.round(f);
+    v.times(f);
     v.calendar(f);
     v.region(f);
     v.phases(f);
@@ -190,6 +191,40 @@ impl Validator {
                 self.push(Code::DuplicateId, path, format!("id \"{id}\" is already used at {first}"), "give each item its own id");
             } else {
                 seen.insert(id.to_string(), path);
+            }
+        }
+    }
+
+    /// Each kind of activity ends after it starts (the defaults filling what is not given).
+    fn times(&mut self, f: &InstanceFile) {
+        let t = &f.round.meeting_times;
+        let action = "give an end time after the start time (defaults: mentor meetings 13:00–15:00, group meetings 13:00–16:00, course days 09:00–16:00)";
+        let kinds = [
+            ("mentor", "mentor meetings", t.mentor, t.mentor()),
+            ("group", "group meetings", t.group, t.group()),
+            ("course", "course days", t.course, t.course(None)),
+        ];
+        for (key, what, given, (start, end)) in kinds {
+            if end <= start {
+                let field = if given.end.is_some() { "end" } else { "start" };
+                self.push(
+                    Code::MeetingTimes,
+                    format!("round.meeting_times.{key}.{field}"),
+                    format!("{what} end at {end}, not after they start at {start}"),
+                    action,
+                );
+            }
+        }
+        for (i, c) in f.courses.iter().enumerate().filter(|(_, c)| c.start_time.is_some() || c.end_time.is_some()) {
+            let (start, end) = t.course(Some(c));
+            if end <= start {
+                let field = if c.end_time.is_some() { "end_time" } else { "start_time" };
+                self.push(
+                    Code::MeetingTimes,
+                    format!("courses[{i}].{field}"),
+                    format!("the days of course {} end at {end}, not after they start at {start}", c.id),
+                    action,
+                );
             }
         }
     }

@@ -126,6 +126,8 @@ pub struct Ctx {
 }
 
 /// Re-plans a round. `previous_sha256` is the SHA-256 of the previous `plan.json`.
+/// The plan's `calendar` record is filled in against the previous plan; `run.created` is left
+/// to the caller (`trappa replan` sets it from [`crate::write::plan::creation_time`]).
 pub fn replan(
     loaded: &LoadedInstance,
     instance_path: &str,
@@ -167,7 +169,12 @@ pub fn replan(
         timetable,
     };
     let mut file = plan_file(loaded, instance_path, &plan);
+    if let Some(tt) = file.timetable.as_mut() {
+        timetable::restore_session_ids(previous.timetable.as_ref().map(|t| t.sessions.as_slice()).unwrap_or_default(), &mut tt.sessions);
+    }
     file.replan = Some(changes(&loaded.file, previous, &file, previous_sha256, &ctx, ment.kept));
+    // The calendars move, cancel and keep the events people imported from the previous plan.
+    file.calendar = Some(crate::write::calendar::record(&file, Some(previous), &loaded.file, inst));
     file.run.runtime_seconds = round3(started.elapsed().as_secs_f64());
     Ok(file)
 }

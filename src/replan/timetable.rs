@@ -12,6 +12,59 @@ use crate::solve::SolveError;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
+/// Gives the re-planned sessions the ids of the planned sessions they continue, so that a
+/// session keeps its name, and its calendar events their UIDs, when it is kept, repaired or
+/// moved: first a planned session of the course on the same days (at the same venue first),
+/// then the planned session of the course it shares the most attendees with (the nearest in
+/// time on a tie). Sessions that continue none are numbered after the course's highest number
+/// so far, so that no id of the previous plan is reused for another session.
+pub fn restore_session_ids(previous: &[SessionPlan], sessions: &mut [SessionPlan]) {
+    let prev: Vec<&SessionPlan> = previous.iter().collect();
+    let mut used = vec![false; prev.len()];
+    let mut ids: Vec<Option<String>> = vec![None; sessions.len()];
+    for same_venue in [true, false] {
+        for (i, s) in sessions.iter().enumerate() {
+            if ids[i].is_some() {
+                continue;
+            }
+            let hit = (0..prev.len())
+                .find(|&j| !used[j] && prev[j].course == s.course && prev[j].dates == s.dates && (!same_venue || prev[j].venue == s.venue));
+            if let Some(j) = hit {
+                used[j] = true;
+                ids[i] = Some(prev[j].id.clone());
+            }
+        }
+    }
+    loop {
+        let mut best: Option<((usize, i64), usize, usize)> = None;
+        for (i, s) in sessions.iter().enumerate().filter(|(i, _)| ids[*i].is_none()) {
+            for (j, p) in prev.iter().enumerate().filter(|(j, p)| !used[*j] && p.course == s.course) {
+                let shared = s.attendees.iter().filter(|a| p.attendees.contains(a)).count();
+                let gap = match (s.dates.first(), p.dates.first()) {
+                    (Some(a), Some(b)) => (*a - *b).num_days().abs(),
+                    _ => i64::MAX,
+                };
+                let key = (shared, -gap);
+                if shared > 0 && best.as_ref().is_none_or(|b| key > b.0) {
+                    best = Some((key, i, j));
+                }
+            }
+        }
+        let Some((_, i, j)) = best else { break };
+        used[j] = true;
+        ids[i] = Some(prev[j].id.clone());
+    }
+    let number = |id: &str, course: &str| id.strip_prefix(course).and_then(|r| r.strip_prefix('-')).and_then(|n| n.parse::<usize>().ok());
+    for (i, s) in sessions.iter_mut().enumerate() {
+        if ids[i].is_none() {
+            let taken = prev.iter().map(|p| p.id.as_str()).chain(ids.iter().flatten().map(String::as_str));
+            let highest = taken.filter_map(|id| number(id, &s.course)).max().unwrap_or(0);
+            ids[i] = Some(format!("{}-{:02}", s.course, highest + 1));
+        }
+        s.id = ids[i].clone().unwrap_or_default();
+    }
+}
+
 /// A copy of the instance in which nothing new can be placed before `today`: every person,
 /// trainer and venue is taken as unavailable on earlier days, and no session may start then.
 /// The frozen sessions are put into the state directly, without these checks.
@@ -361,4 +414,39 @@ fn move_session(st: &State, s: &Mapped, today_idx: usize) -> Option<Placement> {
         }
     }
     best.map(|b| b.1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session(id: &str, day: u32, venue: &str, attendees: &[&str]) -> SessionPlan {
+        SessionPlan {
+            id: id.into(),
+            course: "barnratt".into(),
+            dates: vec![chrono::NaiveDate::from_ymd_opt(2027, 3, day).unwrap()],
+            venue: venue.into(),
+            trainers: vec!["t1".into()],
+            attendees: attendees.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn sessions_keep_the_ids_of_the_sessions_they_continue() {
+        let previous = [
+            session("barnratt-01", 1, "v1", &["a", "b"]),
+            session("barnratt-02", 8, "v1", &["c", "d"]),
+            session("barnratt-03", 15, "v1", &["e"]),
+        ];
+        // Numbered afresh by date: the first session moved to another venue, the second to
+        // later days, the third was cancelled, and a new one opened before them all.
+        let mut now = [
+            session("barnratt-01", 2, "v2", &["x"]),
+            session("barnratt-02", 1, "v2", &["a", "b"]),
+            session("barnratt-03", 22, "v1", &["c", "d", "e"]),
+        ];
+        restore_session_ids(&previous, &mut now);
+        let ids: Vec<&str> = now.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["barnratt-04", "barnratt-01", "barnratt-02"]);
+    }
 }

@@ -2,7 +2,7 @@
 //! comma, ja/nej booleans, lists and date lists. Each parser returns what it expected on
 //! failure, so the reader can say "expected a date like 2027-01-15, found "15/13/2027"".
 
-use crate::format::DateOrRange;
+use crate::format::{ClockTime, DateOrRange};
 use chrono::{Datelike, NaiveDate};
 
 /// One cell as read from a workbook or a CSV file.
@@ -137,6 +137,29 @@ pub fn parse_int(c: &Cell) -> Result<i64, &'static str> {
         Ok(x as i64)
     } else {
         Err(E)
+    }
+}
+
+/// A time-of-day cell: `13:00`, `13.00` (the Swedish way), `13` (a full hour), `13:00:00`, or an
+/// Excel time (a fraction of a day).
+pub fn parse_time(c: &Cell) -> Result<ClockTime, &'static str> {
+    const E: &str = "expected a time of day like 13:00";
+    match c {
+        Cell::Number(x) if (0.0..1.0).contains(x) => {
+            let minutes = (x * 1440.0).round() as u32;
+            ClockTime::new(minutes / 60, minutes % 60).ok_or(E)
+        }
+        Cell::Number(x) if x.fract() == 0.0 && (1.0..24.0).contains(x) => ClockTime::new(*x as u32, 0).ok_or(E),
+        Cell::Text(s) => {
+            let t = s.trim().replace('.', ":");
+            let t = match t.matches(':').count() {
+                0 => format!("{t}:00"),
+                2 => t.strip_suffix(":00").ok_or(E)?.to_string(),
+                _ => t,
+            };
+            ClockTime::parse(&t).ok_or(E)
+        }
+        _ => Err(E),
     }
 }
 
@@ -297,6 +320,23 @@ mod tests {
             assert_eq!(parse_bool(&Cell::Text(s.into())), Ok(b), "{s}");
         }
         assert!(parse_bool(&Cell::Text("kanske".into())).is_err());
+    }
+
+    #[test]
+    fn times_of_day() {
+        let t = |h, m| Ok(ClockTime::new(h, m).unwrap());
+        assert_eq!(parse_time(&Cell::Text("13:00".into())), t(13, 0));
+        assert_eq!(parse_time(&Cell::Text("9.30".into())), t(9, 30));
+        assert_eq!(parse_time(&Cell::Text("9".into())), t(9, 0));
+        assert_eq!(parse_time(&Cell::Text("16:15:00".into())), t(16, 15));
+        // An Excel time is a fraction of a day: 13:30 is 0.5625.
+        assert_eq!(parse_time(&Cell::Number(0.5625)), t(13, 30));
+        assert_eq!(parse_time(&Cell::Number(15.0)), t(15, 0));
+        for bad in ["25:00", "13:5", "13:60", "kl 13", "16:15:30", ""] {
+            assert!(parse_time(&Cell::Text(bad.into())).is_err(), "{bad}");
+        }
+        assert!(parse_time(&Cell::Number(24.0)).is_err());
+        assert!(parse_time(&Cell::Date(d("2027-01-15"))).is_err());
     }
 
     #[test]

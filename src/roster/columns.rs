@@ -23,6 +23,8 @@ pub enum CellKind {
     DateList,
     /// One of a few words (listed in the column's help).
     Choice,
+    /// A time of day: `13:00`, `13.00` or an Excel time cell.
+    Time,
 }
 
 impl CellKind {
@@ -37,6 +39,7 @@ impl CellKind {
             CellKind::List => "list separated by , or ;",
             CellKind::DateList => "dates and ranges separated by , or ; (2027-03-01..2027-03-05 (reason))",
             CellKind::Choice => "one of the listed words",
+            CellKind::Time => "time of day (13:00, 13.00 or an Excel time)",
         }
     }
 }
@@ -132,6 +135,13 @@ pub const MUNICIPALITIES: Sheet = Sheet {
         col("lat", &["lat", "latitud", "latitude"], true, Number, "latitude of the seat, degrees north"),
         col("lon", &["lon", "longitud", "longitude"], true, Number, "longitude of the seat, degrees east"),
         col("cost_share", &["kostnadsandel", "cost_share"], false, Number, "share of shared costs, 0–1"),
+        col(
+            "meeting_venue",
+            &["träfflokal", "meeting_venue", "mötesrum"],
+            false,
+            Text,
+            "where mentor and group meetings in the municipality are held (room, address); shown in the calendars",
+        ),
     ],
     help: "the municipalities taking part",
 };
@@ -272,6 +282,7 @@ pub const VENUES: Sheet = Sheet {
         col("capacity", &["platser", "capacity", "antal_platser"], true, Int, "seats"),
         col("day_rate", &["hyra_per_dag", "day_rate", "dagshyra"], false, Number, "rent per day, SEK (default 0)"),
         UNAVAILABLE,
+        col("address", &["adress", "address", "besöksadress"], false, Text, "street address, shown in the calendars"),
     ],
     help: "course rooms",
 };
@@ -437,6 +448,42 @@ pub const SETTINGS: &[Setting] = &[
         &["workload", "unit_absence_share"],
         Number,
         "largest share of a unit away on course on one day (default 0,25)",
+    ),
+    setting(
+        &["mentorsträff_start", "mentor_meeting_start"],
+        &["round", "meeting_times", "mentor", "start"],
+        Time,
+        "start of mentor meetings (default 13:00)",
+    ),
+    setting(
+        &["mentorsträff_slut", "mentor_meeting_end"],
+        &["round", "meeting_times", "mentor", "end"],
+        Time,
+        "end of mentor meetings (default 15:00)",
+    ),
+    setting(
+        &["gruppträff_start", "group_meeting_start"],
+        &["round", "meeting_times", "group", "start"],
+        Time,
+        "start of group meetings (default 13:00)",
+    ),
+    setting(
+        &["gruppträff_slut", "group_meeting_end"],
+        &["round", "meeting_times", "group", "end"],
+        Time,
+        "end of group meetings (default 16:00)",
+    ),
+    setting(
+        &["kursdag_start", "course_day_start"],
+        &["round", "meeting_times", "course", "start"],
+        Time,
+        "start of course days, unless the course gives its own start_time in the rules file (default 09:00)",
+    ),
+    setting(
+        &["kursdag_slut", "course_day_end"],
+        &["round", "meeting_times", "course", "end"],
+        Time,
+        "end of course days, unless the course gives its own end_time in the rules file (default 16:00)",
     ),
 ];
 

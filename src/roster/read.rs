@@ -49,6 +49,8 @@ fn data_to_cell(d: &Data) -> Cell {
             }
         }
         Data::Bool(b) => Cell::Bool(*b),
+        // A time of day alone (13:00 is 0.5417 of a day): the number, read by time cells.
+        Data::DateTime(e) if e.is_datetime() && (0.0..1.0).contains(&e.as_f64()) => Cell::Number(e.as_f64()),
         Data::DateTime(e) if e.is_datetime() => {
             let (y, m, day, ..) = e.to_ymd_hms_milli();
             match chrono::NaiveDate::from_ymd_opt(y as i32, m as u32, day as u32) {
@@ -334,6 +336,7 @@ fn cell_value(key: &str, kind: CellKind, c: &Cell) -> Result<Value, String> {
         CellKind::Bool => Value::Bool(cells::parse_bool(c)?),
         CellKind::List => Value::from(cells::parse_list(c)?),
         CellKind::DateList => serde_json::to_value(cells::parse_date_list(c)?).map_err(|e| e.to_string())?,
+        CellKind::Time => Value::String(cells::parse_time(c)?.to_string()),
         CellKind::Choice => {
             let words = choice_words(key);
             let t = c.as_text();
@@ -762,5 +765,19 @@ fn check_ids_and_references(
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{ExcelDateTime, ExcelDateTimeType};
+
+    #[test]
+    fn an_excel_time_cell_is_read_as_its_fraction_of_a_day() {
+        let time = Data::DateTime(ExcelDateTime::new(0.5625, ExcelDateTimeType::DateTime, false));
+        assert_eq!(data_to_cell(&time), Cell::Number(0.5625));
+        let day = Data::DateTime(ExcelDateTime::new(46402.0, ExcelDateTimeType::DateTime, false));
+        assert_eq!(data_to_cell(&day), Cell::Date(chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap()));
     }
 }

@@ -41,6 +41,7 @@ fn to_out(key: &str, kind: CellKind, v: Option<&Value>, what: &str) -> Result<Ou
         CellKind::Date => Out::Date(v.as_str().and_then(|s| s.parse().ok()).ok_or_else(|| format!("{what}: not a date: {v}"))?),
         CellKind::Int | CellKind::Number => Out::Num(v.as_f64().ok_or_else(|| format!("{what}: not a number: {v}"))?),
         CellKind::Bool => Out::Text(if v.as_bool().unwrap_or(false) { "ja" } else { "nej" }.into()),
+        CellKind::Time => Out::Text(v.as_str().map(str::to_string).ok_or_else(|| format!("{what}: not a time of day: {v}"))?),
         CellKind::Choice => Out::Text(choice_word(key, v.as_str().unwrap_or_default())),
         CellKind::List => {
             let items: Vec<String> = v

@@ -2,6 +2,7 @@
 //! dates, objectives by term rounded to the plan's precision, statuses, reasons in words).
 //! A solve and a re-plan both build their file here.
 
+use super::OutputError;
 use crate::format::plan::*;
 use crate::load::LoadedInstance;
 use crate::model::Instance;
@@ -14,6 +15,21 @@ use std::collections::BTreeMap;
 /// Rounds to three decimals, the precision plans are written with.
 pub fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
+}
+
+/// When a plan is made, in whole seconds (UTC): `SOURCE_DATE_EPOCH` (seconds since 1970, the
+/// reproducible-builds convention) when it is set, so that a run can be repeated byte for
+/// byte, and the clock otherwise. The commands put it in the plan's `run.created` (the
+/// calendars' `DTSTAMP`); [`plan_file`] leaves that empty, so a plan built twice is the same.
+pub fn creation_time() -> Result<chrono::DateTime<chrono::Utc>, OutputError> {
+    let secs = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => v.trim().parse::<i64>().map_err(|_| OutputError::SourceDateEpoch(v.clone()))?,
+        Err(std::env::VarError::NotPresent) => {
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+        }
+        Err(std::env::VarError::NotUnicode(v)) => return Err(OutputError::SourceDateEpoch(v.to_string_lossy().into())),
+    };
+    chrono::DateTime::from_timestamp(secs, 0).ok_or_else(|| OutputError::SourceDateEpoch(secs.to_string()))
 }
 
 /// The plan file of a plan solved on `loaded`, whose instance file is `instance_path`. The
@@ -36,6 +52,7 @@ pub fn plan_file(loaded: &LoadedInstance, instance_path: &str, plan: &Plan) -> P
             seed: plan.run.seed,
             runtime_seconds: round3(plan.run.runtime.as_secs_f64()),
             time_limit_seconds: plan.run.time_limit.map(|d| d.as_secs_f64()),
+            created: None,
         },
         status: SolveStatus {
             optimality,
@@ -49,6 +66,7 @@ pub fn plan_file(loaded: &LoadedInstance, instance_path: &str, plan: &Plan) -> P
         groups: plan.groups.iter().map(|o| group_plan(inst, o)).collect(),
         timetable: plan.timetable.as_ref().map(|t| timetable_section(inst, t)),
         replan: None,
+        calendar: None,
     }
 }
 

@@ -42,6 +42,8 @@ pub fn run_replan(
     let out = out.map(Path::to_path_buf).unwrap_or_else(|| previous::default_out(&prev_dir, today));
     previous::check_out(&out, &prev_dir).map_err(usage)?;
     write::check_plan_dir(&out).map_err(usage)?;
+    // When the plan is made (the calendars' DTSTAMP): a bad SOURCE_DATE_EPOCH is refused first.
+    let created = write::plan::creation_time().map_err(usage)?;
     let prev = open_plan(previous)?;
     // Read once: the new plan's SHA-256 and its instance.json copy are of the bytes planned.
     let bytes = load::read_instance_bytes(instance).map_err(input_error)?;
@@ -54,6 +56,7 @@ pub fn run_replan(
     }
     let params = ReplanParams { today, weights, seed, stop };
     let mut plan = replan::replan(&loaded, &instance.display().to_string(), &prev.plan, &prev.sha256, &params).map_err(usage)?;
+    plan.run.created = Some(created);
     if let Some(r) = plan.replan.as_mut() {
         r.previous_plan = Some(previous::relative(&out, &prev.dir));
     }

@@ -240,7 +240,9 @@ fn person_entry(h: &mut String, look: &Lookup, notes: &Notes, (id, name, about):
     if mine.is_empty() {
         h.push_str("<p class=\"muted\">Inga kursdagar eller träffar i planen.</p>\n");
     } else {
-        h.push_str("<table class=\"calendar\"><thead><tr><th>Datum</th><th>Aktivitet</th><th>Plats</th><th>Med</th></tr></thead><tbody>");
+        h.push_str(
+            "<table class=\"calendar\"><thead><tr><th>Datum och tid</th><th>Aktivitet</th><th>Plats</th><th>Med</th></tr></thead><tbody>",
+        );
         for e in mine {
             calendar_row(h, look, &notes.absent, id, e);
         }
@@ -275,7 +277,7 @@ fn calendar_row(h: &mut String, look: &Lookup, absent: &BTreeMap<(&str, &str, Na
         h,
         "<tr class=\"{class}\" data-date=\"{}\"><td class=\"{class}\">{}</td><td>{}{note}</td><td>{}</td><td>{with}</td></tr>",
         e.date,
-        esc(&date_sv(e.date)),
+        esc(&format!("{} {}", date_sv(e.date), e.hours())),
         esc(&e.summary),
         esc(&e.location)
     );
