@@ -146,6 +146,11 @@ pub struct SolveStatus {
     /// Relative gap between cost and bound, when a bound exists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gap: Option<f64>,
+    /// The mentorship's status only, set by a heuristic that matched fewer mentees than could
+    /// be matched: that maximum. A plan below the maximum is valid only when it says so here
+    /// (checker rule C031); absent when the plan matches the maximum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matched_maximum: Option<usize>,
 }
 
 /// The objective: first the number of matched mentees (maximised), then the cost (minimised)

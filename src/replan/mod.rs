@@ -231,5 +231,6 @@ fn mentorship_of(inst: &Instance, o: &mentorship::Outcome) -> Mentorship {
         not_eligible: o.problem.not_eligible.clone(),
         cost: None,
         proven_optimal: false,
+        matched_maximum: None,
     }
 }

@@ -54,6 +54,9 @@ pub struct Mentorship {
     pub cost: Option<f64>,
     /// True when the matching is proven optimal (its cost is then also the bound).
     pub proven_optimal: bool,
+    /// Set when the matching (a heuristic's) leaves out mentees who could be matched: the most
+    /// mentees that could be, pinned pairs included.
+    pub matched_maximum: Option<usize>,
 }
 
 /// A pair with its cost terms and its dated meetings.
