@@ -532,7 +532,7 @@ fn unit_absence(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Ve
 fn unserved_listed(
     ctx: &Ctx,
     tt: &TimetablePlan,
-    (sessions, attended): (&[(&SessionPlan, usize, usize)], &BTreeMap<(usize, usize), usize>),
+    (sessions, attended): (&reasons::Sessions, &BTreeMap<(usize, usize), usize>),
     v: &mut Vec<Violation>,
 ) {
     let mut listed: BTreeMap<(usize, usize), usize> = BTreeMap::new();

@@ -49,13 +49,16 @@ pub fn summary(plan: &PlanFile) -> String {
             let _ = writeln!(s, "  note: {note}");
         }
     }
-    let status = match plan.status.optimality {
+    let mut status = match plan.status.optimality {
         Optimality::Optimal => "proven optimal".to_string(),
         Optimality::Feasible => match plan.status.gap {
             Some(g) => format!("feasible, gap {:.2} %", g * 100.0),
             None => "feasible (heuristic, no bound)".to_string(),
         },
     };
+    if let Some(max) = plan.status.matched_maximum {
+        status.push_str(&format!("; below the maximum: {max} mentees could be matched"));
+    }
     let _ = writeln!(s, "Status: {status} [{}], {:.3} s", plan.run.strategy, plan.run.runtime_seconds);
     s
 }
