@@ -10,6 +10,7 @@
 use super::{absence_cap, Ctx};
 use crate::check::derive::{completed_courses, month_of, open_day, phase_admitted, phase_of, unavailable_on};
 use crate::format::plan::SessionPlan;
+use crate::format::DayPattern;
 use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -44,7 +45,7 @@ pub(super) fn reason_fails(
         "unavailable" => {
             let busy = blocked_days(ctx, p);
             let in_window = window.is_some_and(|(from, to)| days_between(from, to).any(|d| open_day(f, d) && busy.contains(&d)));
-            in_window || of_course.iter().any(|s| s.dates.iter().any(|d| busy.contains(d)))
+            in_window || window_too_short(ctx, c, window) || of_course.iter().any(|s| s.dates.iter().any(|d| busy.contains(d)))
         }
         "too_few_participants" => of_course.iter().all(|s| s.attendees.len() < course.min_size as usize),
         "trainers_fully_booked" => {
@@ -71,6 +72,21 @@ pub(super) fn reason_fails(
         other => return Some(format!("\"{other}\" is not a reason code")),
     };
     (!holds).then(|| format!("\"{reason}\" does not hold for {} and {}", part.id, course.id))
+}
+
+/// Whether no layout of course `c` fits in the window at all, whoever attends: it has fewer open
+/// days than the course, or spans fewer days than the course's day pattern needs.
+fn window_too_short(ctx: &Ctx, c: usize, window: Option<(NaiveDate, NaiveDate)>) -> bool {
+    let Some((from, to)) = window else { return true };
+    let course = &ctx.f.courses[c];
+    let days = i64::from(course.days);
+    let open = days_between(from, to).filter(|&d| open_day(ctx.f, d)).count() as i64;
+    let step = match course.pattern {
+        DayPattern::Consecutive => 1,
+        DayPattern::Weekly => 7,
+        DayPattern::Spread => i64::from(course.min_gap_days.max(1)),
+    };
+    open < days || (to - from).num_days() < step * (days - 1)
 }
 
 /// Days from `from` to `to`, inclusive.
