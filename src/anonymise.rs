@@ -14,7 +14,12 @@
 //! served first all use them; shifting them would change the plan), unavailable dates,
 //! interests, expertise, capacities, years in the profession. Dropped: the free-text reasons
 //! of people's unavailable dates (they can reveal illness or parental leave) and of pair
-//! exclusions ("former manager"). Venue, calendar and programme texts are kept.
+//! exclusions ("former manager"). Every other free text that could hold a name is replaced by
+//! neutral text ([`neutral_texts`]): the round's name, the reasons of closed dates and of
+//! venues' unavailable dates, the labels of pinned sessions, and the names of venues, courses
+//! and group programmes (a course "Barnsamtal med Eva Lund" names a trainer). Ids, theme tags
+//! and the region are kept: its municipalities' names are public geography (the report's map)
+//! and its units' names are the organisation's (the copy keeps the region as it is).
 //!
 //! The result is pseudonymised, not anonymous: a colleague who knows a small unit may still
 //! recognise someone by unit and start dates. Share it only with people who need it.
@@ -133,6 +138,29 @@ fn drop_reasons(list: &mut [DateOrRange]) {
     }
 }
 
+/// Replaces the free texts that could hold a name with neutral text built from ids, dates and
+/// positions: the round's name, closed dates' and venues' reasons, pinned sessions' labels,
+/// and the names of venues, courses and group programmes.
+fn neutral_texts(out: &mut InstanceFile) {
+    out.round.name = format!("Omgång {} – {}", out.round.start, out.round.end);
+    drop_reasons(&mut out.calendar.closed);
+    for (k, s) in out.fixed_sessions.iter_mut().enumerate() {
+        if s.id.is_some() {
+            s.id = Some(format!("fast-{:02}", k + 1));
+        }
+    }
+    for v in &mut out.venues {
+        v.name = format!("Lokal {}", v.id);
+        drop_reasons(&mut v.unavailable);
+    }
+    for c in &mut out.courses {
+        c.name = format!("Kurs {}", c.id);
+    }
+    for g in &mut out.group_programmes {
+        g.name = format!("Program {}", g.id);
+    }
+}
+
 /// A pseudonymised copy of the instance (see the module documentation for what is kept).
 pub fn anonymise(file: &InstanceFile, key: &[u8]) -> InstanceFile {
     let map = pseudonyms(file, key);
@@ -162,6 +190,7 @@ pub fn anonymise(file: &InstanceFile, key: &[u8]) -> InstanceFile {
     for e in &mut out.mentorship.exclusions {
         e.reason = None;
     }
+    neutral_texts(&mut out);
     // Positions in the lists would give people away to someone holding the original file.
     out.participants.sort_by(|a, b| a.id.cmp(&b.id));
     out.mentors.sort_by(|a, b| a.id.cmp(&b.id));
@@ -190,6 +219,43 @@ mod tests {
 
     fn small() -> InstanceFile {
         crate::load::parse_and_validate(include_str!("../instances/uppsala-small.json")).unwrap()
+    }
+
+    /// A round with free text everywhere a name could hide: the round, closures, venues,
+    /// courses, a pinned session's label, people and their reasons.
+    fn talkative() -> (InstanceFile, Vec<String>) {
+        let mut v: serde_json::Value = serde_json::from_str(include_str!("../instances/liten-kursomgang.json")).unwrap();
+        v["round"]["name"] = "Annas och Bos kursomgång".into();
+        v["calendar"] = serde_json::json!({"closed": [{"from": "2027-02-08", "to": "2027-02-09", "reason": "Cias bröllop"}]});
+        v["venues"][0]["name"] = "Evas konferensrum".into();
+        v["venues"][1]["unavailable"] = serde_json::json!([{"from": "2027-02-10", "to": "2027-02-10", "reason": "Fias fest"}]);
+        v["courses"][0]["name"] = "Barnsamtal med Gun Holm".into();
+        v["fixed_sessions"] = serde_json::json!([{"course": "lvu", "id": "Hans lvu-pass", "venue": "gbg"}]);
+        let f = crate::load::parse_and_validate(&v.to_string()).expect("a valid round");
+        let mut texts: Vec<String> = ["Annas och Bos kursomgång", "Cias bröllop", "Evas konferensrum", "Fias fest"]
+            .into_iter()
+            .chain(["Barnsamtal med Gun Holm", "Hans lvu-pass", "Liten omgång", "Göteborg sal 1", "Alingsås sal", "LVU"])
+            .map(String::from)
+            .collect();
+        texts.extend(f.participants.iter().map(|p| p.name.clone()));
+        texts.extend(f.trainers.iter().map(|t| t.name.clone()));
+        (f, texts)
+    }
+
+    #[test]
+    fn no_free_text_of_the_original_survives_and_the_copy_validates() {
+        let (f, texts) = talkative();
+        let anon = anonymise(&f, b"k");
+        let json = serde_json::to_string_pretty(&anon).unwrap();
+        for t in &texts {
+            assert!(!json.contains(t.as_str()), "\"{t}\" survives in the pseudonymised copy");
+        }
+        crate::load::parse_and_validate(&json).expect("the copy is a valid instance");
+        assert_eq!(anon.round.name, "Omgång 2027-02-01 – 2027-02-12");
+        assert_eq!(anon.fixed_sessions[0].id.as_deref(), Some("fast-01"));
+        // The rules keep what they depend on: ids of courses and venues, dates, sizes.
+        assert_eq!(anon.courses.iter().map(|c| &c.id).collect::<Vec<_>>(), f.courses.iter().map(|c| &c.id).collect::<Vec<_>>());
+        assert_eq!(anon.calendar.closed.len(), 1);
     }
 
     #[test]

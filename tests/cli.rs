@@ -110,6 +110,36 @@ mod solving {
     }
 
     #[test]
+    fn a_greedy_matching_below_the_maximum_says_so_and_checks_only_while_it_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let inst = root().join("instances/uppsala-small.json");
+        let out = dir.path().join("greedy");
+        let plan = solve_and_check(&inst, &out, &["--strategy", "greedy"]);
+        // Greedy gives m01 to p03 first and leaves one matchable mentee out: 3 of 4.
+        assert_eq!(plan["objective"]["matched"], 3);
+        assert_eq!(plan["status"]["optimality"], "feasible");
+        assert_eq!(plan["status"]["matched_maximum"], 4);
+        assert!(plan["status"]["method"].as_str().unwrap().contains("heuristic, below the maximum: 3 of 4"));
+        for u in plan["mentorship"]["unmatched"].as_array().unwrap() {
+            assert!(!u["message"].as_str().unwrap().contains("already the maximum"), "{u}");
+        }
+        // The same plan without the statement is rejected by C031, and so is a wrong maximum.
+        for value in [Value::Null, serde_json::json!(5)] {
+            let mut v = plan.clone();
+            match &value {
+                Value::Null => v["status"].as_object_mut().unwrap().remove("matched_maximum"),
+                _ => v["status"].as_object_mut().unwrap().insert("matched_maximum".into(), value.clone()),
+            };
+            let tampered = dir.path().join("tampered.json");
+            fs::write(&tampered, v.to_string()).unwrap();
+            trappa().arg("check").arg(&inst).arg(&tampered).assert().code(1).stdout(predicates::str::contains("C031"));
+        }
+        // An exact plan states no maximum.
+        let exact = solve_and_check(&inst, &dir.path().join("exact"), &[]);
+        assert!(exact["status"].get("matched_maximum").is_none());
+    }
+
+    #[test]
     fn unknown_strategy_is_a_usage_error() {
         trappa()
             .args(["solve", "instances/uppsala-small.json", "--strategy", "magic", "--out"])

@@ -64,9 +64,11 @@ check_codes! {
     MeetingUnavailable = "C025", "meeting-unavailable", "a meeting falls on a date one of the two is unavailable";
     DoubleBooked = "C026", "double-booked", "a person has two meetings on one day";
     MeetingPlace = "C027", "meeting-place", "the meeting place is unknown or does not follow the programme's policy";
-    UnmatchedUnexplained = "C030", "unmatched-unexplained", "an eligible mentee is neither paired nor listed as unmatched, or the reason is false";
-    NotMaximum = "C031", "not-maximum", "more mentees could have been matched";
+    UnmatchedUnexplained = "C030", "unmatched-unexplained", "an eligible mentee is neither paired nor listed as unmatched, is listed wrongly, or the reason or its list of full mentors is false";
+    NotMaximum = "C031", "not-maximum", "more mentees could have been matched and the plan's status does not say so truthfully";
+    NotEligibleListed = "C032", "not-eligible-listed", "a participant who wants a mentor but is not eligible is not listed as such, or the list names someone else or a wrong phase";
     ObjectiveMismatch = "C040", "objective-mismatch", "the reported objective differs from the recomputed one";
+    BoundBeyondObjective = "C041", "bound-beyond-objective", "a stated bound lies beyond the recomputed objective: above a minimised cost or below a maximised total";
     TimetableReference = "C050", "timetable-reference", "a session names an unknown course, venue, trainer or participant, or a session id is used twice";
     SessionPattern = "C051", "session-pattern", "a session has the wrong number of days or does not follow the course's day pattern";
     SessionClosedDay = "C052", "session-closed-day", "a session day lies outside the round or on a weekend, holiday or closed date";
@@ -92,7 +94,7 @@ check_codes! {
     GroupMeetings = "C075", "group-meetings", "a group's meetings break the count, calendar, monthly or gap rules";
     GroupLeaderUnavailable = "C076", "group-leader-unavailable", "a leader is unavailable on a meeting date or has two group meetings on a day";
     GroupConflictUnlisted = "C077", "group-conflict-unlisted", "a member is unavailable on a meeting date and the conflict is not listed";
-    GroupUnservedUnexplained = "C078", "group-unserved-unexplained", "an eligible participant is neither in a group nor listed as unserved, or a programme has no plan";
+    GroupUnservedUnexplained = "C078", "group-unserved-unexplained", "an eligible participant is neither in a group nor listed as unserved, an unserved or not-eligible entry is wrong or its reason false, or a programme has no plan";
     GroupObjectiveMismatch = "C079", "group-objective-mismatch", "a group programme's reported objective differs from the recomputed one";
     GroupMeetingPlace = "C080", "group-meeting-place", "a group meets elsewhere than the fixed venue, or not where its members' travel is least";
     GroupAndMentorMeeting = "C081", "group-and-mentor-meeting", "a person has a mentor meeting on a day they meet their group";

@@ -6,7 +6,7 @@ use super::derive::{
     self, count_breaks, history_before, in_round, index_by_id, month_of, phase_admitted, phase_of, unavailable_on, unordered, Closed,
     Region,
 };
-use super::{violation, CheckCode, CheckReport, Violation};
+use super::{bound_beyond, violation, CheckCode, CheckReport, Violation};
 use crate::format::plan::{GroupPlan, GroupProgrammePlan, PlanFile};
 use crate::format::{GroupProgrammeSpec, InstanceFile};
 use chrono::NaiveDate;
@@ -157,6 +157,8 @@ fn check_programme(ctx: &Ctx, prog: &Programme, leaders: &mut Leaders, report: &
     }
     unserved_unexplained(ctx, prog, &grouped, v);
     v.extend(objective_mismatch(prog, diversity, travel));
+    let what = format!("group programme {}'s", prog.plan.programme);
+    v.extend(bound_beyond(&what, prog.plan.status.bound, diversity - travel, 2.0 * objective_tolerance(prog, diversity), true));
     let name = &prog.plan.programme;
     report.recomputed_terms.insert(format!("groups.{name}.diversity"), diversity);
     report.recomputed_terms.insert(format!("groups.{name}.travel"), travel);
@@ -383,27 +385,134 @@ fn programmes_without_plan(f: &InstanceFile, plan: &PlanFile, v: &mut Vec<Violat
     }
 }
 
-/// C078: every eligible candidate is grouped or listed as unserved.
+/// C078: every eligible candidate is grouped or listed as unserved; every unserved entry names
+/// an ungrouped candidate once, with a reason that holds ([`unserved_reason`]); with explicit
+/// enrolment, the enrolled who are not eligible are listed as such, and nobody else is.
 fn unserved_unexplained(ctx: &Ctx, prog: &Programme, grouped: &HashSet<usize>, v: &mut Vec<Violation>) {
     let f = ctx.f;
-    let listed: HashSet<&str> = prog.plan.unserved.iter().map(|u| u.participant.as_str()).collect();
+    let name = &prog.plan.programme;
     let candidates: Vec<usize> = match &prog.spec.enrolled {
         Some(list) => list.iter().filter_map(|id| ctx.person.get(id.as_str()).copied()).collect(),
         None => (0..f.participants.len()).collect(),
     };
-    for p in candidates {
+    let candidate: HashSet<usize> = candidates.iter().copied().collect();
+    let mut listed: HashSet<&str> = HashSet::new();
+    for u in &prog.plan.unserved {
+        let id = u.participant.as_str();
+        let wrong = match ctx.person.get(id) {
+            None => Some("is not a participant of the instance".to_string()),
+            Some(p) if !candidate.contains(p) => Some("is not enrolled".to_string()),
+            Some(p) if grouped.contains(p) => Some("is in a group".to_string()),
+            Some(_) if !listed.insert(id) => Some("is listed twice".to_string()),
+            Some(&p) => unserved_reason(ctx, prog, p, &u.reason),
+        };
+        if let Some(why) = wrong {
+            v.push(violation(
+                CheckCode::GroupUnservedUnexplained,
+                format!("{name}: {id} is listed as unserved (\"{}\") but {why}", u.reason),
+            ));
+        }
+    }
+    for &p in &candidates {
         if ctx.not_eligible(prog.spec, p).is_none() && !grouped.contains(&p) && !listed.contains(f.participants[p].id.as_str()) {
             v.push(violation(
                 CheckCode::GroupUnservedUnexplained,
-                format!("{}: {} is eligible but neither in a group nor listed as unserved", prog.plan.programme, f.participants[p].id),
+                format!("{name}: {} is eligible but neither in a group nor listed as unserved", f.participants[p].id),
             ));
+        }
+    }
+    not_eligible_listed(ctx, prog, &candidates, v);
+}
+
+/// C078: why an ungrouped candidate's reason does not hold, if it does not. `not_eligible`: the
+/// eligibility rules keep them out. Otherwise they are eligible, and `groups_full`: every group
+/// is at its largest size or would break a mixing cap with them; `mixing_cap`: the programme
+/// has a cap and every group would break it with them; `too_few_for_a_group` and `no_leader`:
+/// the programme has no group.
+fn unserved_reason(ctx: &Ctx, prog: &Programme, p: usize, reason: &str) -> Option<String> {
+    let ineligible = ctx.not_eligible(prog.spec, p);
+    if reason == "not_eligible" {
+        return ineligible.is_none().then(|| "they are eligible".to_string());
+    }
+    if let Some(why) = ineligible {
+        return Some(format!("they are not eligible ({why})"));
+    }
+    let groups = &prog.plan.groups;
+    let holds = match reason {
+        "groups_full" => groups.iter().enumerate().all(|(gi, g)| g.members.len() >= largest_size(prog, gi) || breaks_cap(ctx, prog, g, p)),
+        "mixing_cap" => {
+            (prog.spec.max_per_municipality.is_some() || prog.spec.max_per_unit.is_some())
+                && groups.iter().all(|g| breaks_cap(ctx, prog, g, p))
+        }
+        "too_few_for_a_group" | "no_leader" => groups.is_empty(),
+        other => return Some(format!("\"{other}\" is not a reason code")),
+    };
+    (!holds).then(|| match reason {
+        "too_few_for_a_group" | "no_leader" => format!("the programme has {} group(s)", groups.len()),
+        _ => "a group has a free seat within the mixing caps".to_string(),
+    })
+}
+
+/// The largest size group `gi` of the programme may have.
+fn largest_size(prog: &Programme, gi: usize) -> usize {
+    match &prog.spec.group_sizes {
+        Some(sizes) => sizes.get(gi).map_or(0, |s| s.max),
+        None => prog.sizes.1,
+    }
+}
+
+/// Whether participant `p` joining the group would exceed a mixing cap.
+fn breaks_cap(ctx: &Ctx, prog: &Programme, group: &GroupPlan, p: usize) -> bool {
+    let f = ctx.f;
+    let members: Vec<usize> = group.members.iter().filter_map(|id| ctx.person.get(id.as_str()).copied()).collect();
+    let same_muni = members.iter().filter(|&&q| ctx.municipality(q) == ctx.municipality(p)).count();
+    let same_unit = members.iter().filter(|&&q| f.participants[q].unit == f.participants[p].unit).count();
+    prog.spec.max_per_municipality.is_some_and(|c| same_muni >= c) || prog.spec.max_per_unit.is_some_and(|c| same_unit >= c)
+}
+
+/// C078: with explicit enrolment, the enrolled who are not eligible are listed as not eligible
+/// (once each); nobody else is listed.
+fn not_eligible_listed(ctx: &Ctx, prog: &Programme, candidates: &[usize], v: &mut Vec<Violation>) {
+    let f = ctx.f;
+    let name = &prog.plan.programme;
+    let explicit = prog.spec.enrolled.is_some();
+    let mut listed: HashSet<&str> = HashSet::new();
+    for n in &prog.plan.not_eligible {
+        let id = n.participant.as_str();
+        let wrong = match ctx.person.get(id) {
+            None => Some("is not a participant of the instance"),
+            Some(_) if !explicit => Some("the programme has no enrolment list to be listed from"),
+            Some(p) if !candidates.contains(p) => Some("is not enrolled"),
+            Some(&p) if ctx.not_eligible(prog.spec, p).is_none() => Some("is eligible"),
+            Some(_) if !listed.insert(id) => Some("is listed twice"),
+            Some(_) => None,
+        };
+        if let Some(why) = wrong {
+            v.push(violation(CheckCode::GroupUnservedUnexplained, format!("{name}: {id} is listed as not eligible but {why}")));
+        }
+    }
+    if explicit {
+        for &p in candidates {
+            let id = f.participants[p].id.as_str();
+            if let (Some(why), false) = (ctx.not_eligible(prog.spec, p), listed.contains(id)) {
+                v.push(violation(
+                    CheckCode::GroupUnservedUnexplained,
+                    format!("{name}: {id} is enrolled but not eligible ({why}) and not listed as not eligible"),
+                ));
+            }
         }
     }
 }
 
+/// How far a reported group objective may lie from the recomputed one (terms are rounded to
+/// three decimals).
+fn objective_tolerance(prog: &Programme, diversity: f64) -> f64 {
+    1e-6 * diversity.abs().max(1.0) + 1e-3 * (prog.plan.groups.len() as f64 + 1.0)
+}
+
 /// C079: the reported diversity, travel and total equal the recomputed ones.
 fn objective_mismatch(prog: &Programme, diversity: f64, travel: f64) -> Option<Violation> {
-    let tol = 1e-6 * diversity.abs().max(1.0) + 1e-3 * (prog.plan.groups.len() as f64 + 1.0);
+    let tol = objective_tolerance(prog, diversity);
     let o = &prog.plan.objective;
     let off =
         (o.diversity - diversity).abs() > tol || (o.travel - travel).abs() > tol || (o.total - (diversity - travel)).abs() > 2.0 * tol;

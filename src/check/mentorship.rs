@@ -5,11 +5,11 @@
 //! over all pairs (capacity, unmatched mentees, maximum matching, objective).
 
 use super::derive::{augmenting_matching, count_breaks, in_round, index_by_id, month_of, phase_of, travel, unavailable_on, Closed, Region};
-use super::{derive, violation, CheckCode, CheckReport, Violation};
-use crate::format::plan::{PairPlan, PlanFile, UnmatchedMentee};
+use super::{bound_beyond, derive, violation, CheckCode, CheckReport, Violation};
+use crate::format::plan::{Optimality, PairPlan, PlanFile, UnmatchedMentee};
 use crate::format::{DateOrRange, InstanceFile, MeetingPlace, SameMunicipality};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// A mentor or mentee as the pair rules see them.
 struct Person<'a> {
@@ -111,10 +111,12 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     let balance: f64 = load.values().map(|&l| f.weights.balance * (l * l.saturating_sub(1)) as f64 / 2.0).sum();
     terms.insert("balance".into(), balance);
     let eligible: Vec<usize> = (0..f.participants.len()).filter(|&i| ctx.eligible_mentee(i)).collect();
-    unmatched_unexplained(&ctx, plan, &eligible, &paired, v);
+    unmatched_unexplained(&ctx, plan, &eligible, (&paired, &load), v);
     v.extend(not_maximum(&ctx, plan, &eligible, &pair_list));
+    not_eligible_listed(&ctx, plan, v);
     let cost: f64 = terms.values().sum();
     objective_mismatch(plan, &terms, cost, v);
+    v.extend(bound_beyond("the mentorship's", plan.status.bound, cost, cost_tolerance(cost, plan.mentorship.pairs.len()), false));
     report.recomputed_cost = cost;
     report.recomputed_terms = terms;
 }
@@ -333,30 +335,106 @@ fn meeting_place(ctx: &Ctx, pair: &PairPlan, mentor_muni: usize, mentee_muni: us
     })
 }
 
-/// C030: every eligible, unpaired mentee is listed as unmatched with a true reason.
-fn unmatched_unexplained(ctx: &Ctx, plan: &PlanFile, eligible: &[usize], paired: &HashSet<usize>, v: &mut Vec<Violation>) {
-    let listed: HashMap<&str, &UnmatchedMentee> = plan.mentorship.unmatched.iter().map(|u| (u.mentee.as_str(), u)).collect();
+/// C030: every eligible, unpaired mentee is listed as unmatched, once, and nobody else is;
+/// each listed reason holds ([`unmatched_reason`]).
+fn unmatched_unexplained(
+    ctx: &Ctx,
+    plan: &PlanFile,
+    eligible: &[usize],
+    (paired, load): (&HashSet<usize>, &BTreeMap<usize, usize>),
+    v: &mut Vec<Violation>,
+) {
+    let eligible_set: HashSet<usize> = eligible.iter().copied().collect();
+    let mut listed: HashMap<&str, &UnmatchedMentee> = HashMap::new();
+    for u in &plan.mentorship.unmatched {
+        let id = u.mentee.as_str();
+        let wrong = match ctx.participant.get(id) {
+            None => Some("is not a participant of the instance"),
+            Some(p) if !eligible_set.contains(p) => Some("is not an eligible mentee"),
+            Some(p) if paired.contains(p) => Some("has a mentor in the plan"),
+            Some(_) if listed.insert(id, u).is_some() => Some("is listed twice"),
+            Some(_) => None,
+        };
+        if let Some(why) = wrong {
+            v.push(violation(CheckCode::UnmatchedUnexplained, format!("{id} is listed as unmatched but {why}")));
+        }
+    }
     for &p in eligible.iter().filter(|p| !paired.contains(p)) {
         let id = ctx.f.participants[p].id.as_str();
-        let has_candidate = (0..ctx.f.mentors.len()).any(|m| ctx.allowed(m, p));
         match listed.get(id) {
             None => v.push(violation(
                 CheckCode::UnmatchedUnexplained,
                 format!("{id} is eligible for a mentor but neither paired nor listed as unmatched"),
             )),
-            Some(u) => {
-                let truthful = match u.reason.as_str() {
-                    "no_eligible_mentor" => !has_candidate,
-                    "eligible_mentors_full" => has_candidate,
-                    _ => false,
-                };
-                if !truthful {
-                    v.push(violation(
-                        CheckCode::UnmatchedUnexplained,
-                        format!("{id} is listed as unmatched with reason \"{}\", which does not hold", u.reason),
-                    ));
-                }
-            }
+            Some(u) => v.extend(unmatched_reason(ctx, u, p, load)),
+        }
+    }
+}
+
+/// C030: an unmatched mentee's reason holds. `no_eligible_mentor`: the hard pair rules allow no
+/// mentor, no full mentors are listed and `excluded_by` counts every mentor once.
+/// `eligible_mentors_full`: some mentor is allowed, `full_mentors` lists exactly the allowed
+/// mentors, and each of them has as many mentees in the plan as their capacity.
+fn unmatched_reason(ctx: &Ctx, u: &UnmatchedMentee, p: usize, load: &BTreeMap<usize, usize>) -> Option<Violation> {
+    let mentors = &ctx.f.mentors;
+    let allowed: Vec<usize> = (0..mentors.len()).filter(|&m| ctx.allowed(m, p)).collect();
+    let allowed_ids: BTreeSet<&str> = allowed.iter().map(|&m| mentors[m].id.as_str()).collect();
+    let listed: BTreeSet<&str> = u.full_mentors.iter().map(String::as_str).collect();
+    let why = match u.reason.as_str() {
+        "no_eligible_mentor" if !allowed.is_empty() => Some(format!("mentor(s) {allowed_ids:?} are allowed by every hard rule")),
+        "no_eligible_mentor" if !u.full_mentors.is_empty() => Some(format!("it lists full mentors {listed:?}")),
+        "no_eligible_mentor" => {
+            let n: usize = u.excluded_by.values().sum();
+            (n != mentors.len()).then(|| format!("its excluded_by counts {n} mentor(s); the round has {}", mentors.len()))
+        }
+        "eligible_mentors_full" if allowed.is_empty() => Some("no mentor is allowed by the hard rules".to_string()),
+        "eligible_mentors_full" if listed != allowed_ids || listed.len() != u.full_mentors.len() => {
+            Some(format!("full_mentors lists {:?}; the allowed mentors are {allowed_ids:?}", u.full_mentors))
+        }
+        "eligible_mentors_full" => allowed.iter().find_map(|&m| {
+            let (l, cap) = (load.get(&m).copied().unwrap_or(0), mentors[m].capacity.max(0) as usize);
+            (l < cap).then(|| format!("mentor {} has {l} mentee(s), capacity {cap}", mentors[m].id))
+        }),
+        other => Some(format!("\"{other}\" is not a reason code")),
+    };
+    why.map(|w| {
+        violation(
+            CheckCode::UnmatchedUnexplained,
+            format!("{} is listed as unmatched with reason \"{}\", which does not hold: {w}", u.mentee, u.reason),
+        )
+    })
+}
+
+/// C032: the participants who want a mentor but are not in an eligible phase are listed as not
+/// eligible, each once with their phase, and nobody else is.
+fn not_eligible_listed(ctx: &Ctx, plan: &PlanFile, v: &mut Vec<Violation>) {
+    let f = ctx.f;
+    let mut listed: HashSet<&str> = HashSet::new();
+    for n in &plan.mentorship.not_eligible {
+        let id = n.participant.as_str();
+        let wrong = match ctx.participant.get(id) {
+            None => Some("is not a participant of the instance".to_string()),
+            Some(&p) if !f.participants[p].wants_mentor => Some("does not want a mentor".to_string()),
+            Some(&p) if ctx.eligible_mentee(p) => Some(format!("is eligible (phase {})", phase_of(f, p))),
+            Some(&p) if n.phase != phase_of(f, p) => Some(format!("is in phase {}, not {}", phase_of(f, p), n.phase)),
+            Some(_) if !listed.insert(id) => Some("is listed twice".to_string()),
+            Some(_) => None,
+        };
+        if let Some(why) = wrong {
+            v.push(violation(CheckCode::NotEligibleListed, format!("{id} is listed as not eligible for a mentor but {why}")));
+        }
+    }
+    for (p, part) in f.participants.iter().enumerate() {
+        if part.wants_mentor && !ctx.eligible_mentee(p) && !listed.contains(part.id.as_str()) {
+            v.push(violation(
+                CheckCode::NotEligibleListed,
+                format!(
+                    "{} wants a mentor but is in phase {}, not among {:?}, and is not listed as not eligible",
+                    part.id,
+                    phase_of(f, p),
+                    f.mentorship.eligible_phases
+                ),
+            ));
         }
     }
 }
@@ -386,8 +464,25 @@ fn not_maximum(ctx: &Ctx, plan: &PlanFile, eligible: &[usize], pair_list: &[(usi
     let best = max_matching(&adj, &slots) + fixed.len();
     let valid_pairs = pair_list.iter().filter(|(m, p)| ctx.allowed(*m, *p)).count();
     let matched = plan.mentorship.pairs.len();
-    (best > matched.max(valid_pairs))
-        .then(|| violation(CheckCode::NotMaximum, format!("{matched} mentees are matched but {best} could be")))
+    let below = best > matched.max(valid_pairs);
+    let status = &plan.status;
+    match status.matched_maximum {
+        None => below.then(|| {
+            violation(
+                CheckCode::NotMaximum,
+                format!("{matched} mentees are matched but {best} could be, and the plan's status does not state it (matched_maximum)"),
+            )
+        }),
+        // A heuristic below the maximum may stand, saying so truthfully.
+        Some(k) if k == best && below && status.optimality == Optimality::Feasible => None,
+        Some(k) => Some(violation(
+            CheckCode::NotMaximum,
+            format!(
+                "the plan's status states that {k} mentees could be matched ({:?}, {matched} matched); the checker finds {best}",
+                status.optimality
+            ),
+        )),
+    }
 }
 
 /// Maximum bipartite matching with capacities: how many mentees the mentors can take.
@@ -414,6 +509,12 @@ fn pair_cost(ctx: &Ctx, pair: &PairPlan, m: usize, p: usize, terms: &mut BTreeMa
     *terms.entry("repeat_pair".into()).or_insert(0.0) += if ctx.history.contains(&key) { w.repeat_pair } else { 0.0 };
 }
 
+/// How far a reported cost may lie from the recomputed one: the plan rounds every term to three
+/// decimals.
+fn cost_tolerance(cost: f64, pairs: usize) -> f64 {
+    1e-6 * cost.abs().max(1.0) + 1e-3 * (pairs as f64 + 1.0)
+}
+
 /// C040: the reported counts, cost and terms equal the recomputed ones.
 fn objective_mismatch(plan: &PlanFile, terms: &BTreeMap<String, f64>, cost: f64, v: &mut Vec<Violation>) {
     let (o, pairs, unmatched) = (&plan.objective, plan.mentorship.pairs.len(), plan.mentorship.unmatched.len());
@@ -426,7 +527,7 @@ fn objective_mismatch(plan: &PlanFile, terms: &BTreeMap<String, f64>, cost: f64,
             ),
         ));
     }
-    let tol = 1e-6 * cost.abs().max(1.0) + 1e-3 * (pairs as f64 + 1.0);
+    let tol = cost_tolerance(cost, pairs);
     if (o.cost - cost).abs() > tol {
         v.push(violation(CheckCode::ObjectiveMismatch, format!("the plan reports cost {:.3}, recomputed {cost:.3}", o.cost)));
     }

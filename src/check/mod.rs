@@ -80,6 +80,21 @@ pub(crate) fn violation(code: CheckCode, message: String) -> Violation {
     Violation { code, message }
 }
 
+/// C041: a stated bound lies on its side of the recomputed objective, within `tol`: a lower
+/// bound of a minimised objective not above it, an upper bound of a maximised one not below it.
+/// `what` names the objective in the message ("the timetable's").
+pub(crate) fn bound_beyond(what: &str, bound: Option<f64>, objective: f64, tol: f64, maximised: bool) -> Option<Violation> {
+    let b = bound?;
+    let beyond = if maximised { b < objective - tol } else { b > objective + tol };
+    beyond.then(|| {
+        let (side, kind) = if maximised { ("below", "maximised total") } else { ("above", "minimised cost") };
+        violation(
+            CheckCode::BoundBeyondObjective,
+            format!("{what} stated bound {b:.3} lies {side} its recomputed {kind} {objective:.3}: no bound can"),
+        )
+    })
+}
+
 /// Checks a plan against an instance. `instance_sha256` is the hash of the instance file's bytes.
 pub fn check(instance: &InstanceFile, instance_sha256: &str, plan: &PlanFile) -> CheckReport {
     let mut report = CheckReport::default();

@@ -4,11 +4,13 @@
 //! Everything is derived again from the instance file: the demand (individual plans and phase
 //! defaults), windows and deadlines, working days, unit caps. One function per rule.
 
+mod reasons;
+
 use super::derive::{
     self, completed_courses, deadline, history_before, in_round, index_by_id, month_of, open_day, phase_admitted, phase_of, travel,
     unavailable_on, Closed, Region,
 };
-use super::{violation, CheckCode, CheckReport, Violation};
+use super::{bound_beyond, violation, CheckCode, CheckReport, Violation};
 use crate::format::plan::{PlanFile, SessionPlan, TimetablePlan};
 use crate::format::{DayPattern, InstanceFile, Priority};
 use chrono::{Duration, NaiveDate};
@@ -151,7 +153,7 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     let attended = attendance(&ctx, &valid, plan, v);
     workload(&ctx, &valid, v);
     unit_absence(&ctx, &valid, v);
-    unserved_listed(&ctx, tt, &attended, v);
+    unserved_listed(&ctx, tt, (&valid, &attended), v);
     let total = objective(&ctx, tt, &valid, &attended, v);
     report.recomputed_timetable = Some(total);
 }
@@ -525,9 +527,14 @@ fn unit_absence(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Ve
     }
 }
 
-/// Every unserved demand is listed once, nothing served or undemanded is listed, and a
-/// `deadline_passed` reason holds.
-fn unserved_listed(ctx: &Ctx, tt: &TimetablePlan, attended: &BTreeMap<(usize, usize), usize>, v: &mut Vec<Violation>) {
+/// Every unserved demand is listed once, nothing served or undemanded is listed, and every
+/// reason holds (see [`reasons`]).
+fn unserved_listed(
+    ctx: &Ctx,
+    tt: &TimetablePlan,
+    (sessions, attended): (&reasons::Sessions, &BTreeMap<(usize, usize), usize>),
+    v: &mut Vec<Violation>,
+) {
     let mut listed: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for u in &tt.unserved {
         let (Some(&p), Some(&c)) = (ctx.participant.get(u.participant.as_str()), ctx.course.get(u.course.as_str())) else {
@@ -544,10 +551,10 @@ fn unserved_listed(ctx: &Ctx, tt: &TimetablePlan, attended: &BTreeMap<(usize, us
                 format!("{} is listed as unserved for {}, which they did not ask for", u.participant, u.course),
             )),
             Some(w) => {
-                if u.reason == "deadline_passed" && w.window.is_some() {
+                if let Some(why) = reasons::reason_fails(ctx, sessions, attended, (p, c), &u.reason) {
                     v.push(violation(
                         CheckCode::UnservedUnexplained,
-                        format!("{}–{} is said to be past its deadline, but the window is open", u.participant, u.course),
+                        format!("{}–{} is listed as unserved with reason \"{}\": {why}", u.participant, u.course, u.reason),
                     ));
                 }
                 if u.priority != w.priority {
@@ -645,6 +652,7 @@ fn objective(
             ));
         }
     }
+    v.extend(bound_beyond("the timetable's", tt.status.bound, total, tol, false));
     if (tt.objective.total - total).abs() > tol {
         v.push(violation(
             CheckCode::TimetableObjective,

@@ -349,19 +349,36 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let mut plan = write::plan::plan_file(&loaded, &instance.display().to_string(), &solved);
             plan.run.created = Some(created);
             plan.calendar = Some(write::calendar::record(&plan, None, &loaded.file, &loaded.model));
+            progress.stage("checking the plan");
+            // The independent checker sees the plan as `trappa check` will: a plan it rejects is
+            // written (to be examined) but never passes with exit 0.
+            let report = check::check(&loaded.file, &loaded.sha256, &plan);
             progress.stage("writing the plan");
             let mut files = write::render_plan_files(&plan, &loaded.file, &loaded.model).map_err(|e| CliError::Usage(e.to_string()))?;
             // A copy of the instance makes the plan directory self-contained (report, replan, diff).
             files.insert(write::INSTANCE_COPY.into(), bytes);
             write::write_plan_dir(&out, &plan, &files).map_err(|e| CliError::Usage(e.to_string()))?;
             progress.finish();
-            say(&format!(
+            let said = say(&format!(
                 "{}{}{}Plan written to {}\n",
                 crate::report::summary(&plan),
                 crate::report::timetable_summary(&plan),
                 crate::report::status_summary(&plan),
                 out.display()
-            ))
+            ));
+            // A closed output does not hide the verdict.
+            if report.is_valid() {
+                return said;
+            }
+            for v in &report.violations {
+                note(&format!("{v}"));
+            }
+            note(&format!(
+                "error: the checker rejects this plan ({} violation(s)); it was written to {} for inspection",
+                report.violations.len(),
+                out.display()
+            ));
+            Err(CliError::Violations(report.violations.len()))
         }
         Command::Replan { instance, previous, today, out, seed, change_weights, quiet } => {
             let weights = change_weights.unwrap_or_default();

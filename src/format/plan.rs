@@ -217,6 +217,11 @@ pub struct SolveStatus {
     /// `avbruten (Ctrl-C)` or `arbetsbudgeten klar` (the method's fixed work ran out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop_reason: Option<String>,
+    /// The mentorship's status only, set by a heuristic that matched fewer mentees than could
+    /// be matched: that maximum. A plan below the maximum is valid only when it says so here
+    /// (checker rule C031); absent when the plan matches the maximum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matched_maximum: Option<usize>,
 }
 
 /// The objective: first the number of matched mentees (maximised), then the cost (minimised)

@@ -231,5 +231,6 @@ fn mentorship_of(inst: &Instance, o: &mentorship::Outcome) -> Mentorship {
         cost: None,
         proven_optimal: false,
         stop: None,
+        matched_maximum: None,
     }
 }

@@ -48,10 +48,14 @@ pub fn part_status(st: &SolveStatus) -> String {
         (_, Some(g)) => format!("gap {:.2} %", g * 100.0),
         _ => "heuristik".to_string(),
     };
-    match &st.stop_reason {
+    let mut status = match &st.stop_reason {
         Some(r) => format!("{status} ({r})"),
         None => status,
+    };
+    if let Some(max) = st.matched_maximum {
+        status.push_str(&format!("; under maximum: {max} adepter hade kunnat matchas"));
     }
+    status
 }
 
 /// One status line per part (the timetable, each group programme, the mentorship when the

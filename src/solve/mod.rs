@@ -224,6 +224,7 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<Plan, SolveError> 
     let strat = params.strategy;
     let problem = build_problem(inst);
     let matching = mentor_matching::solve_with_pins(&problem, |p| strat.imp().solve(p, params))?;
+    let matched_maximum = below_maximum(&problem, &matching)?;
     let pairs = plan::ordered_pairs(inst, &problem, &matching);
     let series = meetings::schedule_series(inst, &pairs.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), &mut busy);
     let pairs = pairs.into_iter().zip(series).map(|((mentor, mentee, cost), series)| DatedPair { mentor, mentee, cost, series }).collect();
@@ -242,6 +243,7 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<Plan, SolveError> 
             cost: Some(matching.cost),
             proven_optimal: matching.proven_optimal,
             stop: Some(StopReason::of(matching.proven_optimal, false, false, None)),
+            matched_maximum,
         },
         groups,
         timetable,
@@ -251,6 +253,17 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<Plan, SolveError> 
 /// True when Ctrl-C asked the solve to stop.
 fn stopped(params: &SolveParams) -> bool {
     params.stop.load(Ordering::Relaxed)
+}
+
+/// For a matching not proven optimal (a heuristic's): the most mentees that could be matched
+/// with the pinned pairs in place, when the matching has fewer. The plan states it, so that a
+/// heuristic below the maximum says so rather than passing for a maximum matching.
+fn below_maximum(problem: &MatchingProblem, matching: &Matching) -> Result<Option<usize>, SolveError> {
+    if matching.proven_optimal {
+        return Ok(None);
+    }
+    let best = mentor_matching::solve_with_pins(problem, mentor_matching::solve_exact)?.matched;
+    Ok((best > matching.matched).then_some(best))
 }
 
 /// Books a timetable's course days in `busy` for its attendees and trainers, and blocks the

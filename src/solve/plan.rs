@@ -57,6 +57,9 @@ pub struct Mentorship {
     pub proven_optimal: bool,
     /// Why the matching stopped; None for a re-plan.
     pub stop: Option<StopReason>,
+    /// Set when the matching (a heuristic's) leaves out mentees who could be matched: the most
+    /// mentees that could be, pinned pairs included.
+    pub matched_maximum: Option<usize>,
 }
 
 /// A pair with its cost terms and its dated meetings.

@@ -54,13 +54,7 @@ pub fn plan_file(loaded: &LoadedInstance, instance_path: &str, plan: &Plan) -> P
             time_limit_seconds: plan.run.time_limit.map(|d| d.as_secs_f64()),
             created: None,
         },
-        status: SolveStatus {
-            optimality,
-            method: plan.run.method.clone(),
-            bound,
-            gap,
-            stop_reason: plan.mentorship.stop.map(|s| s.text()),
-        },
+        status: mentorship_status(plan, optimality, bound, gap),
         objective,
         mentorship,
         groups: plan.groups.iter().map(|o| group_plan(inst, o)).collect(),
@@ -70,12 +64,32 @@ pub fn plan_file(loaded: &LoadedInstance, instance_path: &str, plan: &Plan) -> P
     }
 }
 
+/// The mentorship's status. A heuristic below the maximum says so, in the method's words and in
+/// `matched_maximum`.
+fn mentorship_status(plan: &Plan, optimality: Optimality, bound: Option<f64>, gap: Option<f64>) -> SolveStatus {
+    let m = &plan.mentorship;
+    let mut method = plan.run.method.clone();
+    if let Some(max) = m.matched_maximum {
+        method.push_str(&format!("; heuristic, below the maximum: {} of {max} matchable mentees matched", m.pairs.len()));
+    }
+    SolveStatus { optimality, method, bound, gap, stop_reason: m.stop.map(|s| s.text()), matched_maximum: m.matched_maximum }
+}
+
 /// The mentorship section and the objective: the matching's cost (or, without one, the sum of
 /// the written terms), matched and unmatched counts.
 fn mentorship_plan(inst: &Instance, m: &Mentorship) -> (MentorshipPlan, ObjectiveReport) {
     let (pairs, terms) = pair_plans(inst, &m.pairs);
     let cost = round3(m.cost.unwrap_or_else(|| terms.values().sum()));
-    let unmatched = unmatched_mentees(inst, &m.unmatched);
+    let mut unmatched = unmatched_mentees(inst, &m.unmatched);
+    if let Some(max) = m.matched_maximum {
+        // The mentors are full, but only because a heuristic filled them: say so.
+        for u in unmatched.iter_mut().filter(|u| u.reason == "eligible_mentors_full") {
+            u.message = format!(
+                "all {} eligible mentor(s) are at capacity with other mentees; this heuristic matching is below the maximum ({max} mentees could be matched)",
+                u.full_mentors.len()
+            );
+        }
+    }
     let not_eligible = not_eligible_mentees(inst, &m.not_eligible);
     let objective = ObjectiveReport { matched: pairs.len(), unmatched: unmatched.len(), cost, terms };
     (MentorshipPlan { pairs, unmatched, not_eligible }, objective)
@@ -247,7 +261,7 @@ fn timetable_status(outcome: &timetable::Outcome, total: f64, method: &str) -> S
         method.push_str(" (stopped by the time limit or Ctrl-C: best plan so far)");
     }
     let gap = if outcome.proven_optimal { Some(0.0) } else { bound.map(|b| (timetable::relative_gap(total, b) * 1e6).round() / 1e6) };
-    SolveStatus { optimality, method, bound, gap, stop_reason: None }
+    SolveStatus { optimality, method, bound, gap, stop_reason: None, matched_maximum: None }
 }
 
 /// A group programme's section: status, objective, the groups (numbered by position unless
@@ -267,6 +281,7 @@ pub fn group_plan(inst: &Instance, o: &ProgrammeOutcome) -> GroupProgrammePlan {
             bound: o.bound.map(round3),
             gap: o.bound.map(|b| if b.abs() > 1e-9 { round3((b - total).max(0.0) / b.abs()) } else { 0.0 }),
             stop_reason: o.stop.map(|s| s.text()),
+            matched_maximum: None,
         },
         objective: GroupObjective {
             diversity: round3(o.diversity),
