@@ -1,18 +1,12 @@
 //! CLI integration tests, by topic: solving and checking, bad input, output files, the
 //! benchmark adapter, the generator and the schema. Every solve is checked.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{root, trappa};
 use serde_json::Value;
 use std::fs;
-use std::path::{Path, PathBuf};
-
-fn trappa() -> Command {
-    Command::cargo_bin("trappa").expect("binary built")
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use std::path::Path;
 
 fn solve_and_check(instance: &Path, out: &Path, extra: &[&str]) -> Value {
     let mut cmd = trappa();
