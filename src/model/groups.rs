@@ -1,6 +1,7 @@
 //! Group programmes and leaders with references resolved to indices.
 
-use crate::format::{DiversityWeights, GroupKind, GroupMeetingRules, Role};
+use super::ids::MunicipalityId;
+use super::values::{DiversityWeights, GroupKind, GroupMeetingRules, Role};
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -45,8 +46,8 @@ pub struct GroupProgramme {
     pub qualification: String,
     /// Meeting rules.
     pub meetings: GroupMeetingRules,
-    /// Fixed venue (municipality index).
-    pub venue: Option<usize>,
+    /// Fixed venue (a municipality).
+    pub venue: Option<MunicipalityId>,
     /// Participant pairs (i < j) that were in a group together before.
     pub together_before: HashSet<(usize, usize)>,
     /// Diversity and travel weights.
@@ -64,8 +65,8 @@ pub struct GroupLeader {
     pub id: String,
     /// Full name.
     pub name: String,
-    /// Home municipality index.
-    pub municipality: usize,
+    /// Home municipality.
+    pub municipality: MunicipalityId,
     /// Qualification tags.
     pub qualifications: Vec<String>,
     /// Most groups in the round.

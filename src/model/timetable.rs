@@ -6,8 +6,8 @@
 //! the file; this module owns the deadline and absence-cap rules they use; which sessions run
 //! is [`crate::solve::timetable`]'s business.
 
-use super::Instance;
-use crate::format::{DayPattern, Priority, TimetableWeights};
+use super::{Instance, MunicipalityId};
+use super::values::{DayPattern, Priority, TimetableWeights};
 use chrono::{Duration, Months, NaiveDate};
 use std::collections::{BTreeSet, HashSet};
 
@@ -68,8 +68,8 @@ pub struct Venue {
     pub id: String,
     /// Display name.
     pub name: String,
-    /// Index into [`Instance::municipalities`].
-    pub municipality: usize,
+    /// The venue's municipality.
+    pub municipality: MunicipalityId,
     /// Seats.
     pub capacity: usize,
     /// SEK per day.

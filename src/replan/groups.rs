@@ -6,7 +6,7 @@ use super::Ctx;
 use crate::format::plan::{GroupProgrammePlan, PlanFile};
 use crate::model::groups::GroupProgramme;
 use crate::model::pins::PinnedGroup;
-use crate::model::Instance;
+use crate::model::{Instance, MunicipalityId};
 use crate::solve::groups::{ineligibility, pair_benefit, FormedGroup, ProgrammeOutcome};
 use crate::solve::meetings::{best_series_with, TARGET_DAY_OF_MONTH};
 use crate::solve::SolveError;
@@ -114,7 +114,7 @@ fn kept_groups(
                 ctx.notes.push(format!("{m} leaves group {}: no longer in the round or no longer eligible", g.id));
             }
         }
-        let place = inst.municipalities.iter().position(|x| x.id == g.meeting_place).unwrap_or(0);
+        let place = MunicipalityId(inst.municipalities.iter().position(|x| x.id == g.meeting_place).unwrap_or(0));
         let leader = g.leader.as_deref().and_then(|l| leader_of.get(l).copied()).filter(|&l| {
             inst.group_leaders[l].qualifications.contains(&prog.qualification) && leader_load[l] < inst.group_leaders[l].max_groups
         });

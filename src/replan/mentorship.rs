@@ -4,7 +4,7 @@
 
 use super::Ctx;
 use crate::format::plan::{KeptPair, PlanFile};
-use crate::model::Instance;
+use crate::model::{Instance, MunicipalityId};
 use crate::solve::meetings::{self, best_series_with, Series, TARGET_DAY_OF_MONTH};
 use crate::solve::mentor_matching::{self, build_problem, pair_violation, Matching, MatchingProblem};
 use crate::solve::SolveError;
@@ -120,6 +120,7 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
             .municipalities
             .iter()
             .position(|x| x.id == place)
+            .map(MunicipalityId)
             .unwrap_or_else(|| meetings::meeting_place(inst, inst.mentors[m].municipality, inst.participants[p].municipality));
         let series = if future_ok {
             let shortfall = (dates.len() < inst.mentorship.min_meetings).then(|| {
@@ -168,7 +169,7 @@ fn redate(
     (m, p): (usize, usize),
     dates: &[NaiveDate],
     pins: &[NaiveDate],
-    place: usize,
+    place: MunicipalityId,
     ctx: &Ctx,
     fits: &dyn Fn(&Ctx, usize, usize, NaiveDate) -> bool,
 ) -> Series {

@@ -2,7 +2,7 @@
 //! what an allowed pair costs ([`pair_cost`]). Used by pin validation (`load`), matching
 //! (`solve`), re-planning and explanations; the checker states the same rules on its own.
 
-use crate::format::SameMunicipality;
+use crate::model::SameMunicipality;
 use crate::model::Instance;
 use std::collections::BTreeMap;
 

@@ -4,7 +4,7 @@
 //! which both people are free, at most one meeting a day for a mentor) and the choice of place.
 //! Which pairs exist is decided by [`super::mentor_matching`].
 
-use crate::format::MeetingPlace;
+use crate::model::{MeetingPlace, MunicipalityId};
 use crate::model::calendar::month_key;
 use crate::model::Instance;
 use chrono::{Datelike, NaiveDate};
@@ -21,20 +21,20 @@ const DAYS_PER_MONTH: usize = 8;
 pub struct Series {
     /// Meeting dates, ascending.
     pub dates: Vec<NaiveDate>,
-    /// Municipality index of the meeting place.
-    pub place: usize,
+    /// Municipality of the meeting place.
+    pub place: MunicipalityId,
     /// Why fewer than the minimum fit, if they did not.
     pub shortfall: Option<String>,
 }
 
 /// Picks the meeting place of a pair by the programme's policy.
-pub fn meeting_place(inst: &Instance, mentor_muni: usize, mentee_muni: usize) -> usize {
+pub fn meeting_place(inst: &Instance, mentor_muni: MunicipalityId, mentee_muni: MunicipalityId) -> MunicipalityId {
     match inst.mentorship.meeting_place {
         MeetingPlace::Mentor => mentor_muni,
         MeetingPlace::Mentee => mentee_muni,
         MeetingPlace::MinCombinedTravel => {
             let mut best = (inst.travel(mentee_muni, mentee_muni) + inst.travel(mentor_muni, mentee_muni), mentee_muni);
-            let mut consider = |m: usize| {
+            let mut consider = |m: MunicipalityId| {
                 let t = inst.travel(mentee_muni, m) + inst.travel(mentor_muni, m);
                 if t < best.0 - 1e-9 {
                     best = (t, m);
@@ -42,7 +42,7 @@ pub fn meeting_place(inst: &Instance, mentor_muni: usize, mentee_muni: usize) ->
             };
             consider(mentor_muni);
             for m in 0..inst.municipalities.len() {
-                consider(m);
+                consider(MunicipalityId(m));
             }
             best.1
         }

@@ -9,12 +9,13 @@
 mod groups;
 mod pins;
 mod timetable;
+mod values;
 
 use crate::format::{DateOrRange, InstanceFile};
 use crate::model::calendar::{expand_range, Calendar};
 use crate::model::pins::Pins;
 use crate::model::timetable::TimetableModel;
-use crate::model::{Instance, Mentor, MentorshipModel, Municipality, Participant, Phase, Unit};
+use crate::model::{Instance, Mentor, MentorshipModel, Municipality, MunicipalityId, Participant, Phase, Unit, UnitId};
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap};
 
@@ -46,7 +47,7 @@ pub fn build(f: &InstanceFile) -> Instance {
         participants,
         mentors,
         mentorship,
-        weights: f.weights.clone(),
+        weights: (&f.weights).into(),
         timetable: TimetableModel::default(),
         pins: Pins::default(),
     };
@@ -111,7 +112,7 @@ fn units(f: &InstanceFile, muni_index: &HashMap<&str, usize>) -> Vec<Unit> {
         .map(|u| Unit {
             id: u.id.clone(),
             name: u.name.clone().unwrap_or_else(|| u.id.clone()),
-            municipality: muni_index.get(u.municipality.as_str()).copied().unwrap_or(0),
+            municipality: MunicipalityId(muni_index.get(u.municipality.as_str()).copied().unwrap_or(0)),
             headcount: u.headcount,
         })
         .collect()
@@ -145,14 +146,14 @@ fn participants(f: &InstanceFile, units: &[Unit], phases: &[Phase]) -> Vec<Parti
     f.participants
         .iter()
         .map(|p| {
-            let unit = unit_index.get(p.unit.as_str()).copied().unwrap_or(0);
+            let unit = UnitId(unit_index.get(p.unit.as_str()).copied().unwrap_or(0));
             let years = years_between(p.profession_start, f.round.start).max(0.0);
             Participant {
                 id: p.id.clone(),
                 name: p.name.clone(),
                 unit,
-                municipality: units.get(unit).map(|u| u.municipality).unwrap_or(0),
-                role: p.role,
+                municipality: units.get(unit.0).map(|u| u.municipality).unwrap_or_default(),
+                role: p.role.into(),
                 years,
                 phase: phase_of(years),
                 employment_start: p.employment_start,
@@ -170,12 +171,12 @@ fn mentors(f: &InstanceFile, units: &[Unit], participants: &[Participant]) -> Ve
     f.mentors
         .iter()
         .map(|m| {
-            let unit = unit_index.get(m.unit.as_str()).copied().unwrap_or(0);
+            let unit = UnitId(unit_index.get(m.unit.as_str()).copied().unwrap_or(0));
             Mentor {
                 id: m.id.clone(),
                 name: m.name.clone(),
                 unit,
-                municipality: units.get(unit).map(|u| u.municipality).unwrap_or(0),
+                municipality: units.get(unit.0).map(|u| u.municipality).unwrap_or_default(),
                 capacity: m.capacity.max(0) as usize,
                 trained: m.trained,
                 years: m.years_in_profession,
@@ -200,8 +201,8 @@ fn mentorship(f: &InstanceFile, phases: &[Phase], participants: &[Participant], 
         eligible_phases: r.eligible_phases.iter().filter_map(|id| phases.iter().position(|p| &p.id == id)).collect(),
         mentor_min_years: r.mentor_min_years,
         require_training: r.require_training,
-        same_municipality: r.same_municipality,
-        meeting_place: r.meeting_place,
+        same_municipality: r.same_municipality.into(),
+        meeting_place: r.meeting_place.into(),
         exclusions: r.exclusions.iter().filter_map(|e| resolve(&e.mentor, &e.mentee)).collect(),
         pair_costs: r.pair_costs.iter().filter_map(|c| Some((resolve(&c.mentor, &c.mentee)?, c.cost))).collect(),
     }

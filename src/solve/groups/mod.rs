@@ -12,7 +12,7 @@ use super::meetings::{best_series_with, TARGET_DAY_OF_MONTH};
 use super::strategy::{Method, Strategy};
 use super::SolveError;
 use crate::model::groups::GroupProgramme;
-use crate::model::Instance;
+use crate::model::{Instance, MunicipalityId};
 pub use crate::rules::groups::{ineligibility, pair_benefit};
 use chrono::{Datelike, NaiveDate};
 use mdgp::{GroupingError, GroupingProblem};
@@ -146,8 +146,8 @@ impl GroupSolver for Auto {
 pub struct FormedGroup {
     /// Participant indices.
     pub members: Vec<usize>,
-    /// Meeting place (municipality index).
-    pub place: usize,
+    /// Meeting place.
+    pub place: MunicipalityId,
     /// Leader index.
     pub leader: Option<usize>,
     /// Meeting dates.

@@ -6,7 +6,7 @@ use super::mdgp::{AttributeCap, GroupingProblem, SiteCosts};
 use super::{ineligibility, pair_benefit, schedule_group, FormedGroup, GroupParams, ProgrammeOutcome};
 use crate::model::groups::GroupProgramme;
 use crate::model::pins::PinnedGroup;
-use crate::model::Instance;
+use crate::model::{Instance, MunicipalityId};
 use crate::solve::strategy::Strategy;
 use crate::solve::SolveError;
 use chrono::NaiveDate;
@@ -197,8 +197,8 @@ impl Programme<'_> {
     fn label_caps(&self) -> Vec<LabelCap> {
         let inst = self.inst;
         [
-            self.prog.max_per_municipality.map(|c| (inst.participants.iter().map(|p| p.municipality).collect(), c, "municipality")),
-            self.prog.max_per_unit.map(|c| (inst.participants.iter().map(|p| p.unit).collect(), c, "unit")),
+            self.prog.max_per_municipality.map(|c| (inst.participants.iter().map(|p| p.municipality.index()).collect(), c, "municipality")),
+            self.prog.max_per_unit.map(|c| (inst.participants.iter().map(|p| p.unit.index()).collect(), c, "unit")),
         ]
         .into_iter()
         .flatten()
@@ -302,7 +302,7 @@ impl Programme<'_> {
                 cost: served
                     .iter()
                     .flat_map(|&p| {
-                        (0..n_sites).map(move |s| prog.diversity.travel_per_minute * inst.travel(inst.participants[p].municipality, s))
+                        (0..n_sites).map(move |s| prog.diversity.travel_per_minute * inst.travel(inst.participants[p].municipality, MunicipalityId(s)))
                     })
                     .collect(),
             }),
@@ -350,7 +350,7 @@ impl Programme<'_> {
         let mut groups: Vec<FormedGroup> = (0..m)
             .map(|g| FormedGroup {
                 members: (0..served.len()).filter(|&i| assignment[i] == g).map(|i| served[i]).collect(),
-                place: self.prog.venue.or_else(|| sites.as_ref().map(|s| s[g])).unwrap_or(0),
+                place: self.prog.venue.or_else(|| sites.as_ref().map(|s| MunicipalityId(s[g]))).unwrap_or_default(),
                 leader: None,
                 meetings: vec![],
                 conflicts: vec![],

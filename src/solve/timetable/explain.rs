@@ -127,7 +127,7 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
             ),
         );
     }
-    if m.workload.unit_cap[part.unit] == 0 {
+    if m.workload.unit_cap[part.unit.index()] == 0 {
         return out(
             "unit_too_small",
             format!(

@@ -95,13 +95,13 @@ pub fn evaluate_candidate(
             break;
         }
         let p = m.demands[d].participant;
-        let unit = st.inst.participants[p].unit;
+        let unit = st.inst.participants[p].unit.index();
         let extra = per_unit.get(&unit).copied().unwrap_or(0);
         if extra > 0 && extra + 1 > st.unit_room(p, days) {
             continue;
         }
         *per_unit.entry(unit).or_default() += 1;
-        *per_muni.entry(st.inst.participants[p].municipality).or_default() += 1;
+        *per_muni.entry(st.inst.participants[p].municipality.index()).or_default() += 1;
         taken.push(d);
         saving += gain;
     }

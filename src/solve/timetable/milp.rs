@@ -408,7 +408,7 @@ fn warm_start(inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], sv
             let mut per_muni: BTreeMap<usize, usize> = BTreeMap::new();
             for &d in &s.attendees {
                 seat.insert((d, k), true);
-                *per_muni.entry(inst.participants[m.demands[d].participant].municipality).or_default() += 1;
+                *per_muni.entry(inst.participants[m.demands[d].participant].municipality.index()).or_default() += 1;
             }
             mixing[k] = per_muni.values().copied().max().unwrap_or(0) as f64;
         }
@@ -463,7 +463,7 @@ fn session_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidat
         model.add_constraint((seated - m.courses[c.course].min_size as f64 * y[k]).geq(0.0));
         let mut by_muni: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for &i in &of_cand[k] {
-            by_muni.entry(inst.participants[m.demands[pairs[i].0].participant].municipality).or_default().push(i);
+            by_muni.entry(inst.participants[m.demands[pairs[i].0].participant].municipality.index()).or_default().push(i);
         }
         for list in by_muni.values() {
             let group: Expression = list.iter().map(|&i| x[i]).sum();
@@ -537,7 +537,7 @@ fn unit_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate],
     let m = &inst.timetable;
     let mut unit_day: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     for (i, &(d, k)) in pairs.iter().enumerate() {
-        let u = inst.participants[m.demands[d].participant].unit;
+        let u = inst.participants[m.demands[d].participant].unit.index();
         for &t in &cands[k].days {
             unit_day.entry((u, t)).or_default().push(i);
         }

@@ -360,14 +360,14 @@ impl<'a> State<'a> {
 
     /// The unit keeps enough staff at work on every session day.
     fn unit_ok(&self, p: usize, days: &[usize]) -> bool {
-        let u = self.inst.participants[p].unit;
+        let u = self.inst.participants[p].unit.index();
         let cap = self.m.workload.unit_cap[u];
         days.iter().all(|&t| (self.unit_absent[u * self.width + t] as usize) < cap)
     }
 
     /// How many more people of `p`'s unit may be away on all of `days`.
     pub fn unit_room(&self, p: usize, days: &[usize]) -> usize {
-        let u = self.inst.participants[p].unit;
+        let u = self.inst.participants[p].unit.index();
         let cap = self.m.workload.unit_cap[u];
         days.iter().map(|&t| cap.saturating_sub(self.unit_absent[u * self.width + t] as usize)).min().unwrap_or(0)
     }
@@ -437,7 +437,7 @@ impl<'a> State<'a> {
     pub fn add_delta(&self, d: usize, s: usize) -> f64 {
         let slot = self.slot(s);
         let dem = &self.m.demands[d];
-        let muni = self.inst.participants[dem.participant].municipality;
+        let muni = self.inst.participants[dem.participant].municipality.index();
         let n = slot.muni_count.get(&muni).copied().unwrap_or(0) + 1;
         let mix = if n > slot.max_group { self.m.weights.mixing * (n - slot.max_group) as f64 } else { 0.0 };
         -dem.penalty + self.m.travel_cost(self.inst, dem.participant, slot.session.venue, slot.session.days.len()) + mix
@@ -448,7 +448,7 @@ impl<'a> State<'a> {
         let s = self.assigned[d].expect("a served demand");
         let slot = self.slot(s);
         let dem = &self.m.demands[d];
-        let muni = self.inst.participants[dem.participant].municipality;
+        let muni = self.inst.participants[dem.participant].municipality.index();
         let n = slot.muni_count.get(&muni).copied().unwrap_or(0);
         let mix =
             if n == slot.max_group && slot.muni_count.values().filter(|&&c| c == n).count() == 1 { -self.m.weights.mixing } else { 0.0 };
@@ -459,8 +459,8 @@ impl<'a> State<'a> {
     pub fn add(&mut self, d: usize, s: usize) {
         let dem = self.m.demands[d].clone();
         let p = dem.participant;
-        let unit = self.inst.participants[p].unit;
-        let muni = self.inst.participants[p].municipality;
+        let unit = self.inst.participants[p].unit.index();
+        let muni = self.inst.participants[p].municipality.index();
         let (venue, days) = {
             let slot = self.slots[s].as_ref().expect("an open slot");
             (slot.session.venue, slot.session.days.clone())
@@ -491,8 +491,8 @@ impl<'a> State<'a> {
         let s = self.assigned[d].take().expect("a served demand");
         let dem = self.m.demands[d].clone();
         let p = dem.participant;
-        let unit = self.inst.participants[p].unit;
-        let muni = self.inst.participants[p].municipality;
+        let unit = self.inst.participants[p].unit.index();
+        let muni = self.inst.participants[p].municipality.index();
         let (venue, days) = {
             let slot = self.slots[s].as_ref().expect("an open slot");
             (slot.session.venue, slot.session.days.clone())

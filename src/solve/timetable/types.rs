@@ -1,7 +1,7 @@
 //! The types of course timetabling: sessions, a timetable, its objective (evaluated from
 //! scratch), what a strategy may use (seed, deadline, stop flag) and what it returns.
 
-use crate::format::Priority;
+use crate::model::Priority;
 use crate::model::Instance;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -59,7 +59,7 @@ pub fn evaluate(inst: &Instance, tt: &Timetable) -> Objective {
             served[d] = true;
             let p = m.demands[d].participant;
             travel += m.travel_cost(inst, p, s.venue, s.days.len());
-            *per_muni.entry(inst.participants[p].municipality).or_default() += 1;
+            *per_muni.entry(inst.participants[p].municipality.index()).or_default() += 1;
         }
         mixing += m.weights.mixing * per_muni.values().copied().max().unwrap_or(0) as f64;
     }
