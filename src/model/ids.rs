@@ -66,3 +66,11 @@ typed_id!(
     /// A unit: index into [`super::Instance::units`].
     UnitId => super::Unit
 );
+typed_id!(
+    /// A participant: index into [`super::Instance::participants`].
+    ParticipantId => super::Participant
+);
+typed_id!(
+    /// A mentor: index into [`super::Instance::mentors`].
+    MentorId => super::Mentor
+);

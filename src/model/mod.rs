@@ -15,7 +15,7 @@ pub mod values;
 use calendar::Calendar;
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap, HashSet};
-pub use ids::{MunicipalityId, UnitId};
+pub use ids::{MentorId, MunicipalityId, ParticipantId, UnitId};
 pub use values::{
     DayPattern, DiversityWeights, GroupKind, GroupMeetingRules, MeetingPlace, Priority, Role, SameMunicipality, TimetableWeights,
     Weights,
@@ -101,8 +101,8 @@ pub struct Mentor {
     pub unavailable: BTreeSet<NaiveDate>,
     /// Longest acceptable one-way travel, minutes.
     pub max_travel_minutes: Option<f64>,
-    /// Participant indices of earlier mentees present in this round.
-    pub history: HashSet<usize>,
+    /// Earlier mentees present in this round.
+    pub history: HashSet<ParticipantId>,
 }
 
 /// A phase of the staircase.
@@ -134,9 +134,9 @@ pub struct MentorshipModel {
     /// Meeting place policy.
     pub meeting_place: MeetingPlace,
     /// Excluded (mentor, participant) pairs.
-    pub exclusions: HashSet<(usize, usize)>,
+    pub exclusions: HashSet<(MentorId, ParticipantId)>,
     /// Explicit costs of (mentor, participant) pairs.
-    pub pair_costs: HashMap<(usize, usize), f64>,
+    pub pair_costs: HashMap<(MentorId, ParticipantId), f64>,
 }
 
 /// A validated programme round.

@@ -169,7 +169,7 @@ pub fn schedule_series(inst: &Instance, pairs: &[(usize, usize)], busy: &mut BTr
                     !mentor.unavailable.contains(d) && !mentee.unavailable.contains(d) && !mentor_busy.contains(d) && !mentee_busy.contains(d)
                 })
                 .collect();
-            let pinned = inst.pins.pairs.iter().find(|x| x.mentor == m && x.mentee == p).map_or(&[][..], |x| x.meetings.as_slice());
+            let pinned = inst.pins.pairs.iter().find(|x| x.mentor.index() == m && x.mentee.index() == p).map_or(&[][..], |x| x.meetings.as_slice());
             let series = |days: &[NaiveDate]| series_around(days, pinned, rules.max_meetings, rules.min_days_between);
             let mut dates = series(&thin_by_month(&free));
             if dates.len() < rules.max_meetings {

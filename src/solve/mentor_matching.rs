@@ -13,7 +13,7 @@
 //! the optimum is proven, not approximate.
 
 use super::SolveError;
-use crate::model::Instance;
+use crate::model::{Instance, MentorId, ParticipantId};
 pub use crate::rules::mentorship::{pair_cost, pair_violation, PairCostTerms, PairRule};
 use std::collections::BTreeMap;
 
@@ -64,9 +64,10 @@ pub fn build_problem(inst: &Instance) -> MatchingProblem {
                 let mut cands = Vec::new();
                 let mut excluded = BTreeMap::new();
                 for m in 0..inst.mentors.len() {
-                    match pair_violation(inst, m, p) {
+                    let (mentor, mentee) = (MentorId(m), ParticipantId(p));
+                    match pair_violation(inst, mentor, mentee) {
                         Some(rule) => *excluded.entry(rule).or_insert(0) += 1,
-                        None => cands.push((m, pair_cost(inst, m, p))),
+                        None => cands.push((m, pair_cost(inst, mentor, mentee))),
                     }
                 }
                 (cands, excluded)
@@ -74,7 +75,7 @@ pub fn build_problem(inst: &Instance) -> MatchingProblem {
             .collect()
     };
     let (candidates, excluded_by) = per_mentee.into_iter().unzip();
-    let pinned = mentees.iter().map(|&p| inst.pins.pairs.iter().find(|x| x.mentee == p).map(|x| x.mentor)).collect();
+    let pinned = mentees.iter().map(|&p| inst.pins.pairs.iter().find(|x| x.mentee.index() == p).map(|x| x.mentor.index())).collect();
     MatchingProblem {
         mentees,
         candidates,
@@ -308,8 +309,11 @@ mod tests {
         serde_json::from_str(include_str!("../../instances/uppsala-small.json")).unwrap()
     }
 
-    fn ids(inst: &Instance, mentor: &str, mentee: &str) -> (usize, usize) {
-        (inst.mentors.iter().position(|m| m.id == mentor).unwrap(), inst.participants.iter().position(|p| p.id == mentee).unwrap())
+    fn ids(inst: &Instance, mentor: &str, mentee: &str) -> (MentorId, ParticipantId) {
+        (
+            MentorId(inst.mentors.iter().position(|m| m.id == mentor).unwrap()),
+            ParticipantId(inst.participants.iter().position(|p| p.id == mentee).unwrap()),
+        )
     }
 
     fn rule(f: &InstanceFile, mentor: &str, mentee: &str) -> Option<PairRule> {

@@ -15,7 +15,7 @@ use crate::format::{DateOrRange, InstanceFile};
 use crate::model::calendar::{expand_range, Calendar};
 use crate::model::pins::Pins;
 use crate::model::timetable::TimetableModel;
-use crate::model::{Instance, Mentor, MentorshipModel, Municipality, MunicipalityId, Participant, Phase, Unit, UnitId};
+use crate::model::{Instance, Mentor, MentorId, MentorshipModel, Municipality, MunicipalityId, Participant, ParticipantId, Phase, Unit, UnitId};
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap};
 
@@ -183,7 +183,7 @@ fn mentors(f: &InstanceFile, units: &[Unit], participants: &[Participant]) -> Ve
                 expertise: m.expertise.clone(),
                 unavailable: date_set(&m.unavailable),
                 max_travel_minutes: m.max_travel_minutes,
-                history: m.history.iter().filter_map(|h| participant_index.get(h.as_str()).copied()).collect(),
+                history: m.history.iter().filter_map(|h| participant_index.get(h.as_str()).copied().map(ParticipantId)).collect(),
             }
         })
         .collect()
@@ -193,7 +193,7 @@ fn mentorship(f: &InstanceFile, phases: &[Phase], participants: &[Participant], 
     let participant_index = index_by_id(participants, |p| &p.id);
     let mentor_index = index_by_id(mentors, |m| &m.id);
     let r = &f.mentorship;
-    let resolve = |mentor: &str, mentee: &str| Some((*mentor_index.get(mentor)?, *participant_index.get(mentee)?));
+    let resolve = |mentor: &str, mentee: &str| Some((MentorId(*mentor_index.get(mentor)?), ParticipantId(*participant_index.get(mentee)?)));
     MentorshipModel {
         min_meetings: r.min_meetings as usize,
         max_meetings: r.max_meetings as usize,
@@ -214,7 +214,7 @@ fn block_pinned_meeting_days(inst: &mut Instance) {
         .pins
         .pairs
         .iter()
-        .flat_map(|p| p.meetings.iter().map(move |&d| (p.mentee, d)))
+        .flat_map(|p| p.meetings.iter().map(move |&d| (p.mentee.index(), d)))
         .chain(inst.pins.groups.iter().flatten().flat_map(|g| g.members.iter().flat_map(move |&p| g.meetings.iter().map(move |&d| (p, d)))))
         .collect();
     for (p, d) in pinned_meetings {

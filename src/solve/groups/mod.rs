@@ -263,7 +263,7 @@ fn schedule_group(
     let leader_busy = leader.and_then(|l| busy.get(&l.id)).unwrap_or(&empty);
     let pinned_months: BTreeSet<i32> = pinned.iter().map(|d| crate::model::calendar::month_key(*d)).collect();
     let gap = rules.min_days_between as i64;
-    let mentor_day = |d: &NaiveDate| inst.pins.pairs.iter().any(|x| x.meetings.contains(d) && group.members.contains(&x.mentee));
+    let mentor_day = |d: &NaiveDate| inst.pins.pairs.iter().any(|x| x.meetings.contains(d) && group.members.contains(&x.mentee.index()));
     let days: Vec<NaiveDate> = inst
         .calendar
         .working_days()
