@@ -549,14 +549,14 @@ impl PinValidator<'_> {
                             "a participant is in one group of a programme: keep one pin",
                         );
                     }
-                    if !prog.candidates.contains(&p) {
+                    if !prog.candidates.contains(&ParticipantId(p)) {
                         self.push(
                             Code::PinnedGroup,
                             format!("{path}.members[{j}]"),
                             format!("{} is not enrolled in programme {}", who.id, prog.id),
                             "add the participant to \"enrolled\" or remove them from the fixed group",
                         );
-                    } else if let Some(why) = crate::rules::groups::ineligibility(inst, prog, p) {
+                    } else if let Some(why) = crate::rules::groups::ineligibility(inst, prog, ParticipantId(p)) {
                         self.push(
                             Code::PinnedGroup,
                             format!("{path}.members[{j}]"),

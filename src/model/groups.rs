@@ -1,6 +1,6 @@
 //! Group programmes and leaders with references resolved to indices.
 
-use super::ids::MunicipalityId;
+use super::ids::{MunicipalityId, ParticipantId};
 use super::values::{DiversityWeights, GroupKind, GroupMeetingRules, Role};
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -14,8 +14,8 @@ pub struct GroupProgramme {
     pub name: String,
     /// Kind.
     pub kind: GroupKind,
-    /// Participants considered (the enrolled list, or everyone), indices.
-    pub candidates: Vec<usize>,
+    /// Participants considered (the enrolled list, or everyone).
+    pub candidates: Vec<ParticipantId>,
     /// Eligible phases (indices); empty = all.
     pub phases: HashSet<usize>,
     /// Months in the profession at the round's start: lower bound.
@@ -49,11 +49,11 @@ pub struct GroupProgramme {
     /// Fixed venue (a municipality).
     pub venue: Option<MunicipalityId>,
     /// Participant pairs (i < j) that were in a group together before.
-    pub together_before: HashSet<(usize, usize)>,
+    pub together_before: HashSet<(ParticipantId, ParticipantId)>,
     /// Diversity and travel weights.
     pub diversity: DiversityWeights,
     /// Explicit pair benefits, keyed (i < j).
-    pub pair_weights: HashMap<(usize, usize), f64>,
+    pub pair_weights: HashMap<(ParticipantId, ParticipantId), f64>,
     /// Unlisted pairs have benefit 0.
     pub pair_weights_only: bool,
 }
@@ -75,8 +75,8 @@ pub struct GroupLeader {
     pub unavailable: BTreeSet<NaiveDate>,
 }
 
-/// Orders a pair of indices.
-pub fn ordered(a: usize, b: usize) -> (usize, usize) {
+/// Orders a pair of ids.
+pub fn ordered<T: Ord>(a: T, b: T) -> (T, T) {
     if a < b {
         (a, b)
     } else {

@@ -3,7 +3,7 @@
 use super::{date_set, index_by_id};
 use crate::format::InstanceFile;
 use crate::model::groups::{ordered, GroupLeader, GroupProgramme};
-use crate::model::MunicipalityId;
+use crate::model::{MunicipalityId, ParticipantId};
 use std::collections::{HashMap, HashSet};
 
 /// Builds the group programmes and leaders of a validated file.
@@ -16,12 +16,12 @@ pub(super) fn build(f: &InstanceFile, muni_index: &HashMap<&str, usize>) -> (Vec
         .map(|g| {
             let (dmin, dmax) = g.kind.default_size();
             let candidates = match &g.enrolled {
-                Some(list) => list.iter().filter_map(|id| person.get(id.as_str()).copied()).collect(),
-                None => (0..f.participants.len()).collect(),
+                Some(list) => list.iter().filter_map(|id| person.get(id.as_str()).copied().map(ParticipantId)).collect(),
+                None => (0..f.participants.len()).map(ParticipantId).collect(),
             };
             let mut together_before = HashSet::new();
             for group in &g.together_before {
-                let members: Vec<usize> = group.iter().filter_map(|id| person.get(id.as_str()).copied()).collect();
+                let members: Vec<ParticipantId> = group.iter().filter_map(|id| person.get(id.as_str()).copied().map(ParticipantId)).collect();
                 for (k, &a) in members.iter().enumerate() {
                     for &b in &members[k + 1..] {
                         together_before.insert(ordered(a, b));
@@ -54,7 +54,7 @@ pub(super) fn build(f: &InstanceFile, muni_index: &HashMap<&str, usize>) -> (Vec
                 pair_weights: g
                     .pair_weights
                     .iter()
-                    .filter_map(|pw| Some((ordered(*person.get(pw.a.as_str())?, *person.get(pw.b.as_str())?), pw.w)))
+                    .filter_map(|pw| Some((ordered(ParticipantId(*person.get(pw.a.as_str())?), ParticipantId(*person.get(pw.b.as_str())?)), pw.w)))
                     .collect(),
                 pair_weights_only: g.pair_weights_only,
             }

@@ -6,7 +6,7 @@ use super::mdgp::{AttributeCap, GroupingProblem, SiteCosts};
 use super::{ineligibility, pair_benefit, schedule_group, FormedGroup, GroupParams, ProgrammeOutcome};
 use crate::model::groups::GroupProgramme;
 use crate::model::pins::PinnedGroup;
-use crate::model::{Instance, MunicipalityId};
+use crate::model::{Instance, MunicipalityId, ParticipantId};
 use crate::solve::strategy::Strategy;
 use crate::solve::SolveError;
 use chrono::NaiveDate;
@@ -122,8 +122,9 @@ impl Programme<'_> {
     /// with the reason. A pinned member who is not eligible is an error.
     fn eligible(&self, not_eligible: &mut Vec<(usize, String)>) -> Result<Vec<usize>, SolveError> {
         let mut eligible = Vec::new();
-        for &p in &self.prog.candidates {
-            match ineligibility(self.inst, self.prog, p) {
+        for &id in &self.prog.candidates {
+            let p = id.index();
+            match ineligibility(self.inst, self.prog, id) {
                 None => eligible.push(p),
                 Some(why) if self.prog.explicit_enrolment => not_eligible.push((p, why)),
                 Some(_) => {}
@@ -285,7 +286,7 @@ impl Programme<'_> {
         let mut weights = vec![0.0; k * k];
         for a in 0..k {
             for b in a + 1..k {
-                let w = pair_benefit(inst, prog, served[a], served[b]);
+                let w = pair_benefit(inst, prog, ParticipantId(served[a]), ParticipantId(served[b]));
                 weights[a * k + b] = w;
                 weights[b * k + a] = w;
             }
