@@ -6,7 +6,7 @@
 //! the file; this module owns the deadline and absence-cap rules they use; which sessions run
 //! is [`crate::solve::timetable`]'s business.
 
-use super::{Instance, MunicipalityId};
+use super::{Instance, MunicipalityId, ParticipantId};
 use super::values::{DayPattern, Priority, TimetableWeights};
 use chrono::{Duration, Months, NaiveDate};
 use std::collections::{BTreeSet, HashSet};
@@ -90,8 +90,8 @@ pub enum DemandOrigin {
 /// One participant wanting one course.
 #[derive(Debug, Clone)]
 pub struct Demand {
-    /// Participant index.
-    pub participant: usize,
+    /// The participant.
+    pub participant: ParticipantId,
     /// Course index.
     pub course: usize,
     /// Priority.

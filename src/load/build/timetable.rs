@@ -5,7 +5,7 @@
 use super::{date_set, index_by_id};
 use crate::format::InstanceFile;
 use crate::model::timetable::{deadline_date, unit_absence_cap, Course, Demand, DemandOrigin, TimetableModel, Trainer, Venue, Workload};
-use crate::model::{DayPattern, Instance, MunicipalityId, Priority};
+use crate::model::{DayPattern, Instance, MunicipalityId, ParticipantId, Priority};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -57,7 +57,7 @@ pub(super) fn build(f: &InstanceFile, inst: &Instance) -> TimetableModel {
     let demands = demands(f, inst, &courses, &days, &completed);
     let mut demands_of = vec![Vec::new(); inst.participants.len()];
     for (i, d) in demands.iter().enumerate() {
-        demands_of[d.participant].push(i);
+        demands_of[d.participant.index()].push(i);
     }
 
     let starts = courses.iter().map(|c| session_starts(&days, &day_index, c)).collect();
@@ -139,7 +139,7 @@ fn demands(f: &InstanceFile, inst: &Instance, courses: &[Course], days: &[NaiveD
     };
     let eligible = |p: usize, c: usize| courses[c].phases.is_empty() || courses[c].phases.contains(&inst.participants[p].phase);
     let demand = |p: usize, c: usize, priority: Priority, origin: DemandOrigin| Demand {
-        participant: p,
+        participant: ParticipantId(p),
         course: c,
         priority,
         penalty: penalty(p, c, priority),

@@ -33,12 +33,12 @@ pub fn servable(inst: &Instance) -> Vec<bool> {
             let has_start = d.window.is_some_and(|(lo, hi)| {
                 m.starts[d.course]
                     .iter()
-                    .any(|days| days[0] >= lo && days[days.len() - 1] <= hi && days.iter().all(|&t| m.participant_free[d.participant][t]))
+                    .any(|days| days[0] >= lo && days[days.len() - 1] <= hi && days.iter().all(|&t| m.participant_free[d.participant.index()][t]))
             });
             let trainers = c.qualified.iter().filter(|&&r| m.trainers[r].max_days >= c.days).count() >= c.trainers_per_session;
             let venue = m.venues.iter().any(|v| v.capacity.min(c.max_size) >= c.min_size);
             let prereq = c.prerequisites.iter().all(|&q| {
-                m.completed.contains(&(d.participant, q)) || m.demands_of[d.participant].iter().any(|&e| m.demands[e].course == q)
+                m.completed.contains(&(d.participant.index(), q)) || m.demands_of[d.participant.index()].iter().any(|&e| m.demands[e].course == q)
             });
             let unit = m.workload.unit_cap[inst.participants[d.participant].unit.index()] > 0;
             let month = fits_month_cap(inst, d.course);
@@ -102,7 +102,7 @@ fn combinatorial_saving(inst: &Instance, ok: &[bool], ci: usize) -> f64 {
         .filter(|&d| ok[d] && m.demands[d].course == ci)
         .map(|d| {
             let dem = &m.demands[d];
-            let t = venues.iter().map(|&v| m.travel_cost(inst, dem.participant, v, c.days)).fold(f64::INFINITY, f64::min);
+            let t = venues.iter().map(|&v| m.travel_cost(inst, dem.participant.index(), v, c.days)).fold(f64::INFINITY, f64::min);
             dem.penalty - t
         })
         .filter(|g| *g > 0.0)

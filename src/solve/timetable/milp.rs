@@ -103,7 +103,7 @@ fn compatible(inst: &Instance, servable: &[bool], d: usize, k: &Candidate) -> bo
     let Some((lo, hi)) = dem.window else {
         return false;
     };
-    if k.days[0] < lo || k.days[k.days.len() - 1] > hi || !k.days.iter().all(|&t| m.participant_free[dem.participant][t]) {
+    if k.days[0] < lo || k.days[k.days.len() - 1] > hi || !k.days.iter().all(|&t| m.participant_free[dem.participant.index()][t]) {
         return false;
     }
     Workload::of(m).fits_alone(&k.days)
@@ -278,7 +278,7 @@ fn restrict_pairs(inst: &Instance, cands: &[Candidate], pairs: Vec<(usize, usize
             out.push((d, k));
             continue;
         }
-        let t = m.travel_cost(inst, m.demands[d].participant, cands[k].venue, cands[k].days.len());
+        let t = m.travel_cost(inst, m.demands[d].participant.index(), cands[k].venue, cands[k].days.len());
         by_demand.entry(d).or_default().push((t, k));
     }
     for (d, mut list) in by_demand {
@@ -374,7 +374,7 @@ fn session_variables(inst: &Instance, cands: &[Candidate], pairs: &[(usize, usiz
     let x: Vec<Variable> = pairs.iter().map(|_| vars.add(variable().binary())).collect();
     for (i, &(d, k)) in pairs.iter().enumerate() {
         let dem = &m.demands[d];
-        objective += (m.travel_cost(inst, dem.participant, cands[k].venue, cands[k].days.len()) - dem.penalty) * x[i];
+        objective += (m.travel_cost(inst, dem.participant.index(), cands[k].venue, cands[k].days.len()) - dem.penalty) * x[i];
     }
     let pin_vars: Vec<Vec<(usize, Variable)>> = inst
         .pins
@@ -480,7 +480,7 @@ fn participant_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Cand
     let workload = Workload::of(m);
     let mut of_participant: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, &(d, _)) in pairs.iter().enumerate() {
-        of_participant.entry(m.demands[d].participant).or_default().push(i);
+        of_participant.entry(m.demands[d].participant.index()).or_default().push(i);
     }
     for (&p, list) in &of_participant {
         let demands: BTreeSet<usize> = list.iter().map(|&i| pairs[i].0).collect();
@@ -543,7 +543,7 @@ fn unit_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate],
         }
     }
     for (&(u, _), list) in &unit_day {
-        let people: BTreeSet<usize> = list.iter().map(|&i| m.demands[pairs[i].0].participant).collect();
+        let people: BTreeSet<usize> = list.iter().map(|&i| m.demands[pairs[i].0].participant.index()).collect();
         if people.len() > m.workload.unit_cap[u] {
             let sum: Expression = list.iter().map(|&i| x[i]).sum();
             model.add_constraint(sum.leq(m.workload.unit_cap[u] as f64));

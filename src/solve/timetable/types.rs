@@ -57,7 +57,7 @@ pub fn evaluate(inst: &Instance, tt: &Timetable) -> Objective {
         let mut per_muni: BTreeMap<usize, usize> = BTreeMap::new();
         for &d in &s.attendees {
             served[d] = true;
-            let p = m.demands[d].participant;
+            let p = m.demands[d].participant.index();
             travel += m.travel_cost(inst, p, s.venue, s.days.len());
             *per_muni.entry(inst.participants[p].municipality.index()).or_default() += 1;
         }
