@@ -5,9 +5,9 @@
 
 mod common;
 
+use assert_cmd::Command;
 use common::oracles::solve_brute_force;
 use common::{codes, load, read_json as read, root, solve_checked};
-use assert_cmd::Command;
 use serde_json::{json, Value};
 use std::time::Duration;
 use trappa::format::plan::PlanFile;

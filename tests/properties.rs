@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::oracles::{max_cardinality, solve_brute_force};
 use chrono::NaiveDate;
+use common::oracles::{max_cardinality, solve_brute_force};
 use proptest::prelude::*;
 use trappa::format::*;
 use trappa::load::{sha256_hex, LoadedInstance};

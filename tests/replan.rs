@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::{assert_valid, load, read_json, root, trappa};
 use chrono::NaiveDate;
+use common::{assert_valid, load, read_json, root, trappa};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use trappa::check;

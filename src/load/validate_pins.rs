@@ -577,7 +577,11 @@ impl PinValidator<'_> {
                 }
                 let caps = [
                     (prog.max_per_unit, "unit", pin.members.iter().map(|&p| inst.participants[p].unit.index()).collect::<Vec<_>>()),
-                    (prog.max_per_municipality, "municipality", pin.members.iter().map(|&p| inst.participants[p].municipality.index()).collect()),
+                    (
+                        prog.max_per_municipality,
+                        "municipality",
+                        pin.members.iter().map(|&p| inst.participants[p].municipality.index()).collect(),
+                    ),
                 ];
                 for (cap, what, labels) in caps {
                     if let Some(cap) = cap {

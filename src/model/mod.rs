@@ -14,11 +14,10 @@ pub mod values;
 
 use calendar::Calendar;
 use chrono::NaiveDate;
-use std::collections::{BTreeSet, HashMap, HashSet};
 pub use ids::{MentorId, MunicipalityId, ParticipantId, UnitId};
+use std::collections::{BTreeSet, HashMap, HashSet};
 pub use values::{
-    DayPattern, DiversityWeights, GroupKind, GroupMeetingRules, MeetingPlace, Priority, Role, SameMunicipality, TimetableWeights,
-    Weights,
+    DayPattern, DiversityWeights, GroupKind, GroupMeetingRules, MeetingPlace, Priority, Role, SameMunicipality, TimetableWeights, Weights,
 };
 
 /// A municipality.

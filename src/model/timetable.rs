@@ -6,8 +6,8 @@
 //! the file; this module owns the deadline and absence-cap rules they use; which sessions run
 //! is [`crate::solve::timetable`]'s business.
 
-use super::{Instance, MunicipalityId, ParticipantId};
 use super::values::{DayPattern, Priority, TimetableWeights};
+use super::{Instance, MunicipalityId, ParticipantId};
 use chrono::{Duration, Months, NaiveDate};
 use std::collections::{BTreeSet, HashSet};
 

@@ -38,11 +38,7 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
         let (m, p) = (pin.mentor.index(), pin.mentee.index());
         load[m] += 1;
         pinned_dates.insert((m, p), pin.meetings.clone());
-        let planned = previous
-            .mentorship
-            .pairs
-            .iter()
-            .find(|pp| pp.mentor == inst.mentors[m].id && pp.mentee == inst.participants[p].id);
+        let planned = previous.mentorship.pairs.iter().find(|pp| pp.mentor == inst.mentors[m].id && pp.mentee == inst.participants[p].id);
         let (dates, place) = planned.map(|pp| (pp.meetings.clone(), pp.meeting_place.clone())).unwrap_or_default();
         kept.push((m, p, dates, place));
     }

@@ -226,7 +226,10 @@ fn mentorship_of(inst: &Instance, o: &mentorship::Outcome) -> Mentorship {
     let mut pairs = o.pairs.clone();
     pairs.sort_by(|a, b| (&inst.mentors[a.0].id, &inst.participants[a.1].id).cmp(&(&inst.mentors[b.0].id, &inst.participants[b.1].id)));
     Mentorship {
-        pairs: pairs.into_iter().map(|(m, p, series)| DatedPair { mentor: m, mentee: p, cost: pair_cost(inst, MentorId(m), ParticipantId(p)), series }).collect(),
+        pairs: pairs
+            .into_iter()
+            .map(|(m, p, series)| DatedPair { mentor: m, mentee: p, cost: pair_cost(inst, MentorId(m), ParticipantId(p)), series })
+            .collect(),
         unmatched: domain::unmatched_mentees(&o.problem, &o.matching),
         not_eligible: o.problem.not_eligible.clone(),
         cost: None,

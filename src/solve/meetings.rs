@@ -4,9 +4,9 @@
 //! which both people are free, at most one meeting a day for a mentor) and the choice of place.
 //! Which pairs exist is decided by [`super::mentor_matching`].
 
-use crate::model::{MeetingPlace, MunicipalityId};
 use crate::model::calendar::month_key;
 use crate::model::Instance;
+use crate::model::{MeetingPlace, MunicipalityId};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 

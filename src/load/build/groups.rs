@@ -21,7 +21,8 @@ pub(super) fn build(f: &InstanceFile, muni_index: &HashMap<&str, usize>) -> (Vec
             };
             let mut together_before = HashSet::new();
             for group in &g.together_before {
-                let members: Vec<ParticipantId> = group.iter().filter_map(|id| person.get(id.as_str()).copied().map(ParticipantId)).collect();
+                let members: Vec<ParticipantId> =
+                    group.iter().filter_map(|id| person.get(id.as_str()).copied().map(ParticipantId)).collect();
                 for (k, &a) in members.iter().enumerate() {
                     for &b in &members[k + 1..] {
                         together_before.insert(ordered(a, b));
@@ -54,7 +55,9 @@ pub(super) fn build(f: &InstanceFile, muni_index: &HashMap<&str, usize>) -> (Vec
                 pair_weights: g
                     .pair_weights
                     .iter()
-                    .filter_map(|pw| Some((ordered(ParticipantId(*person.get(pw.a.as_str())?), ParticipantId(*person.get(pw.b.as_str())?)), pw.w)))
+                    .filter_map(|pw| {
+                        Some((ordered(ParticipantId(*person.get(pw.a.as_str())?), ParticipantId(*person.get(pw.b.as_str())?)), pw.w))
+                    })
                     .collect(),
                 pair_weights_only: g.pair_weights_only,
             }

@@ -15,7 +15,9 @@ use crate::format::{DateOrRange, InstanceFile};
 use crate::model::calendar::{expand_range, Calendar};
 use crate::model::pins::Pins;
 use crate::model::timetable::TimetableModel;
-use crate::model::{Instance, Mentor, MentorId, MentorshipModel, Municipality, MunicipalityId, Participant, ParticipantId, Phase, Unit, UnitId};
+use crate::model::{
+    Instance, Mentor, MentorId, MentorshipModel, Municipality, MunicipalityId, Participant, ParticipantId, Phase, Unit, UnitId,
+};
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap};
 

@@ -308,7 +308,8 @@ impl GroupCounts {
                     if let Some(home) = look.home(m) {
                         rows[home].group_places += 1;
                         if let Some(p) = place {
-                            rows[home].travel_minutes += 2.0 * inst.travel(MunicipalityId(home), MunicipalityId(p)) * g.meetings.len() as f64;
+                            rows[home].travel_minutes +=
+                                2.0 * inst.travel(MunicipalityId(home), MunicipalityId(p)) * g.meetings.len() as f64;
                         }
                     }
                 }

@@ -303,7 +303,9 @@ impl Programme<'_> {
                 cost: served
                     .iter()
                     .flat_map(|&p| {
-                        (0..n_sites).map(move |s| prog.diversity.travel_per_minute * inst.travel(inst.participants[p].municipality, MunicipalityId(s)))
+                        (0..n_sites).map(move |s| {
+                            prog.diversity.travel_per_minute * inst.travel(inst.participants[p].municipality, MunicipalityId(s))
+                        })
                     })
                     .collect(),
             }),

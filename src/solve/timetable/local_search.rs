@@ -395,7 +395,8 @@ fn enlarge(st: &mut State, s: usize, extra: usize) -> Option<usize> {
         .collect();
     let gain = |v: usize| (st.seats(sess.course, v) - now).min(extra);
     let cost = |v: usize| {
-        let travel: f64 = sess.attendees.iter().map(|&d| m.travel_cost(st.inst, m.demands[d].participant.index(), v, sess.days.len())).sum();
+        let travel: f64 =
+            sess.attendees.iter().map(|&d| m.travel_cost(st.inst, m.demands[d].participant.index(), v, sess.days.len())).sum();
         travel + m.weights.cost_per_sek * m.venues[v].day_rate * sess.days.len() as f64
     };
     let target = free.iter().copied().min_by(|&a, &b| gain(b).cmp(&gain(a)).then(cost(a).total_cmp(&cost(b))).then(a.cmp(&b)));

@@ -1,8 +1,8 @@
 //! The types of course timetabling: sessions, a timetable, its objective (evaluated from
 //! scratch), what a strategy may use (seed, deadline, stop flag) and what it returns.
 
-use crate::model::Priority;
 use crate::model::Instance;
+use crate::model::Priority;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use std::collections::BTreeMap;
