@@ -139,20 +139,7 @@ fn generated_small_rounds_cross_check_milp_against_heuristics() {
     })
     .unwrap();
     file.round.end = chrono::NaiveDate::from_ymd_opt(2027, 1, 29).unwrap();
-    file.courses.truncate(3);
-    let keep: Vec<String> = file.courses.iter().map(|c| c.id.clone()).collect();
-    file.demand.retain(|d| keep.contains(&d.course));
-    file.course_history.retain(|d| keep.contains(&d.course));
-    file.phase_demand.retain(|d| keep.contains(&d.course));
-    for t in &mut file.trainers {
-        t.courses.retain(|c| keep.contains(c));
-    }
-    file.trainers.retain(|t| !t.courses.is_empty());
-    file.trainers.truncate(4);
-    for c in &mut file.courses {
-        c.min_size = 2;
-        c.prerequisites.clear();
-    }
+    common::keep_three_courses(&mut file);
     let loaded = load_instance_text(&serde_json::to_string(&file).unwrap(), "small").unwrap();
     if !timetable::milp::full_model_fits(&loaded.model) {
         panic!("the small generated round should fit the full model");

@@ -12,6 +12,7 @@ use serde_json::Value;
 use std::path::PathBuf;
 use trappa::check;
 use trappa::format::plan::PlanFile;
+use trappa::format::InstanceFile;
 use trappa::load::{load_instance_text, LoadedInstance};
 use trappa::solve::{self, SolveParams};
 use trappa::write::plan::plan_file;
@@ -55,4 +56,38 @@ pub fn codes(loaded: &LoadedInstance, plan: &PlanFile) -> Vec<&'static str> {
     c.sort();
     c.dedup();
     c
+}
+
+/// (instance name, proven optimum) of the small MDGPLIB instances (n = 10, 12), from
+/// `tests/data/mdgp/optimal_small.csv`.
+pub fn mdgp_small_optima() -> Vec<(String, f64)> {
+    std::fs::read_to_string(root().join("tests/data/mdgp/optimal_small.csv"))
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f[0].to_string(), f[4].parse().unwrap())
+        })
+        .collect()
+}
+
+/// Cuts a generated course round down to its first three courses, the demand, history and
+/// trainers (at most four) that go with them; sessions may run with two people and no course
+/// has prerequisites. Small enough for the full timetable MILP.
+pub fn keep_three_courses(file: &mut InstanceFile) {
+    file.courses.truncate(3);
+    let keep: Vec<String> = file.courses.iter().map(|c| c.id.clone()).collect();
+    file.demand.retain(|d| keep.contains(&d.course));
+    file.course_history.retain(|d| keep.contains(&d.course));
+    file.phase_demand.retain(|d| keep.contains(&d.course));
+    for t in &mut file.trainers {
+        t.courses.retain(|c| keep.contains(c));
+    }
+    file.trainers.retain(|t| !t.courses.is_empty());
+    file.trainers.truncate(4);
+    for c in &mut file.courses {
+        c.min_size = 2;
+        c.prerequisites.clear();
+    }
 }
