@@ -2,15 +2,14 @@
 //! modules is one the table allows, every top-level module has a row, and no function runs
 //! over 150 lines.
 
+mod common;
+
+use common::root;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 const MAX_FUNCTION_LINES: usize = 150;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// The table "| module | floor | may import |" of docs/architecture.md.
 fn allowed() -> BTreeMap<String, Option<BTreeSet<String>>> {

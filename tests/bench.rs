@@ -2,17 +2,11 @@
 //! JSON carry every column, every run was measured as its own child process, and every verdict
 //! is the checker's (its recomputed objective is the plan's).
 
-use assert_cmd::Command;
+mod common;
+
+use common::{root, trappa};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-
-fn trappa() -> Command {
-    Command::cargo_bin("trappa").expect("binary built")
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// A manifest in `dir` with the bundled small course round and a generated round without
 /// courses, two strategies, 1 s a run.

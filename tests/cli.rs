@@ -1,18 +1,12 @@
 //! CLI integration tests, by topic: solving and checking, bad input, output files, the
 //! benchmark adapter, the generator and the schema. Every solve is checked.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{root, trappa};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-fn trappa() -> Command {
-    Command::cargo_bin("trappa").expect("binary built")
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn solve_and_check(instance: &Path, out: &Path, extra: &[&str]) -> Value {
     let mut cmd = trappa();
@@ -576,18 +570,6 @@ mod groups {
     use trappa::solve::{solve, GroupStrategy, SolveParams};
     use trappa::write::plan::plan_file;
 
-    fn optima() -> Vec<(String, f64)> {
-        fs::read_to_string(root().join("tests/data/mdgp/optimal_small.csv"))
-            .unwrap()
-            .lines()
-            .skip(1)
-            .map(|l| {
-                let f: Vec<&str> = l.split(',').collect();
-                (f[0].to_string(), f[4].parse().unwrap())
-            })
-            .collect()
-    }
-
     /// Imports an MDGPLIB file, solves it with a grouping strategy, checks the plan and returns
     /// the programme's plan.
     fn solve_mdgp(name: &str, strategy: GroupStrategy) -> trappa::format::plan::GroupProgrammePlan {
@@ -607,7 +589,7 @@ mod groups {
 
     #[test]
     fn local_search_reaches_every_proven_mdgplib_optimum_n10_n12() {
-        let all = optima();
+        let all = crate::common::mdgp_small_optima();
         assert_eq!(all.len(), 120);
         for (name, optimum) in all {
             let g = solve_mdgp(&name, GroupStrategy::LocalSearch);
@@ -624,7 +606,7 @@ mod groups {
         // Every seventh instance (all kinds and sizes appear), to keep the test run short; the
         // local-search test
         // covers all 120.
-        for (name, optimum) in optima().into_iter().step_by(7) {
+        for (name, optimum) in crate::common::mdgp_small_optima().into_iter().step_by(7) {
             let g = solve_mdgp(&name, GroupStrategy::Milp);
             assert_eq!(g.status.optimality, trappa::format::plan::Optimality::Optimal, "{name}");
             assert!(

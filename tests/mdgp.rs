@@ -1,6 +1,8 @@
 //! Tests of the MDGP solvers: parsing, optimality on MDGPLIB n=10/12, agreement
 //! with brute force, determinism, constraints and infeasibility.
 
+mod common;
+
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::time::{Duration, Instant};
@@ -13,18 +15,6 @@ fn data(name: &str) -> String {
     let sub = if name.ends_with(".csv") { "" } else { "instances/" };
     let path = format!("{}/tests/data/mdgp/{sub}{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-/// (instance name, proven optimum) for all n=10/12 instances.
-fn small_optima() -> Vec<(String, f64)> {
-    data("optimal_small.csv")
-        .lines()
-        .skip(1)
-        .map(|l| {
-            let f: Vec<&str> = l.split(',').collect();
-            (f[0].to_string(), f[4].parse().unwrap())
-        })
-        .collect()
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -118,7 +108,7 @@ fn local_search_reaches_every_small_proven_optimum() {
         max_iterations_without_improvement: None,
     };
     let t = Instant::now();
-    for (name, opt) in small_optima() {
+    for (name, opt) in common::mdgp_small_optima() {
         let p = parse_mdgplib(&data(&format!("{name}.txt"))).unwrap();
         let s = local_search(&p, &params).unwrap();
         assert!(p.violations(&s.assignment).is_empty(), "{name}");
@@ -131,7 +121,7 @@ fn local_search_reaches_every_small_proven_optimum() {
 #[test]
 fn exact_milp_proves_every_small_optimum() {
     let t = Instant::now();
-    for (name, opt) in small_optima() {
+    for (name, opt) in common::mdgp_small_optima() {
         let p = parse_mdgplib(&data(&format!("{name}.txt"))).unwrap();
         let s = exact_milp(&p, Duration::from_secs(60)).unwrap();
         assert_eq!(s.status, ExactStatus::Optimal, "{name}");
@@ -145,7 +135,7 @@ fn exact_milp_proves_every_small_optimum() {
 #[test]
 fn brute_force_matches_some_proven_optima() {
     for name in ["Geo_n010_ds_04", "RanReal_n010_ss_03", "RanInt_n012_ss_02"] {
-        let opt = small_optima().into_iter().find(|(n, _)| n == name).unwrap().1;
+        let opt = common::mdgp_small_optima().into_iter().find(|(n, _)| n == name).unwrap().1;
         let p = parse_mdgplib(&data(&format!("{name}.txt"))).unwrap();
         let s = brute_force(&p).unwrap();
         assert!(close(s.objective.total, opt), "{name}");

@@ -3,27 +3,15 @@
 //! optimum, change the plan when they force a worse choice, and pins that cannot hold together
 //! stop the solve with exit code 2 naming them; a plan that breaks a pin is rejected.
 
+mod common;
+
 use assert_cmd::Command;
+use common::oracles::solve_brute_force;
+use common::{codes, load, read_json as read, root, solve_checked};
 use serde_json::{json, Value};
-use std::path::PathBuf;
 use std::time::Duration;
-use trappa::check;
 use trappa::format::plan::PlanFile;
-use trappa::load::{load_instance_text, LoadedInstance};
 use trappa::solve::{self, mentor_matching, GroupStrategy, MatchingStrategy, SolveParams, Strategy, TimetableStrategy};
-use trappa::write::plan::plan_file;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read(name: &str) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(root().join(name)).unwrap()).unwrap()
-}
-
-fn load(v: &Value) -> LoadedInstance {
-    load_instance_text(&serde_json::to_string_pretty(v).unwrap(), "pins.json").unwrap_or_else(|e| panic!("{e}"))
-}
 
 fn params(matching: MatchingStrategy, timetable: TimetableStrategy, groups: GroupStrategy, limit: Option<f64>) -> SolveParams {
     SolveParams {
@@ -33,20 +21,6 @@ fn params(matching: MatchingStrategy, timetable: TimetableStrategy, groups: Grou
         time_limit: limit.map(Duration::from_secs_f64),
         ..Default::default()
     }
-}
-
-fn solve_checked(loaded: &LoadedInstance, p: &SolveParams) -> PlanFile {
-    let plan = plan_file(loaded, "pins.json", &solve::solve(&loaded.model, p).unwrap_or_else(|e| panic!("{e}")));
-    let report = check::check(&loaded.file, &loaded.sha256, &plan);
-    assert!(report.is_valid(), "checker rejects the plan: {:#?}", report.violations);
-    plan
-}
-
-fn codes(loaded: &LoadedInstance, plan: &PlanFile) -> Vec<&'static str> {
-    let mut c: Vec<&str> = check::check(&loaded.file, &loaded.sha256, plan).violations.iter().map(|v| v.code.code()).collect();
-    c.sort();
-    c.dedup();
-    c
 }
 
 fn pair_list(plan: &PlanFile) -> Vec<(String, String)> {
@@ -80,13 +54,13 @@ fn exact_matching_with_pins_equals_brute_force() {
     let pinned = load(&read("instances/uppsala-small-pins.json"));
     let problem = mentor_matching::build_problem(&pinned.model);
     let exact = mentor_matching::solve_with_pins(&problem, mentor_matching::solve_exact).unwrap();
-    let brute = mentor_matching::solve_with_pins(&problem, |p| Ok(mentor_matching::solve_brute_force(p))).unwrap();
+    let brute = mentor_matching::solve_with_pins(&problem, |p| Ok(solve_brute_force(p))).unwrap();
     assert_eq!(exact.matched, brute.matched);
     assert!((exact.cost - brute.cost).abs() < 1e-6, "{} vs {}", exact.cost, brute.cost);
     // Brute force over the unpinned problem restricted to plans containing the pins agrees.
     let mut free = problem.clone();
     free.pinned = vec![None; free.mentees.len()];
-    let all = mentor_matching::solve_brute_force(&free);
+    let all = solve_brute_force(&free);
     assert!(exact.cost >= all.cost - 1e-9);
 }
 

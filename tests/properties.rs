@@ -2,11 +2,14 @@
 //! number matched equals a maximum matching found by petgraph, the checker accepts the plan,
 //! and the same seed gives the same plan.
 
+mod common;
+
 use chrono::NaiveDate;
+use common::oracles::{max_cardinality, solve_brute_force};
 use proptest::prelude::*;
 use trappa::format::*;
 use trappa::load::{sha256_hex, LoadedInstance};
-use trappa::solve::mentor_matching::{build_problem, max_cardinality, solve_brute_force, solve_exact, solve_greedy};
+use trappa::solve::mentor_matching::{build_problem, solve_exact, solve_greedy};
 use trappa::solve::{solve, MatchingStrategy, SolveParams, Strategy as _};
 use trappa::write::plan::plan_file;
 

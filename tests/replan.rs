@@ -2,31 +2,24 @@
 //! re-plans to no changes, repairs change as few people as a brute force over the
 //! alternatives finds, and `replan`/`diff` work from the command line. Every plan is checked.
 
-use assert_cmd::Command;
+mod common;
+
 use chrono::NaiveDate;
+use common::{assert_valid, load, read_json, root, trappa};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 use trappa::check;
 use trappa::diff::{calendars, diff, Names};
 use trappa::format::plan::PlanFile;
 use trappa::generate::{generate, GenOptions, GenRegion};
-use trappa::load::{load_instance_text, LoadedInstance};
+use trappa::load::LoadedInstance;
 use trappa::replan::{replan, ChangeWeights, ReplanParams};
 use trappa::solve::timetable::{Outcome, Session, Timetable};
-use trappa::solve::{self, SolveParams, TimetableStrategy};
-use trappa::write::plan::{plan_file, timetable_plan};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn load(v: &Value) -> LoadedInstance {
-    load_instance_text(&serde_json::to_string_pretty(v).unwrap(), "test.json").unwrap()
-}
+use trappa::solve::{SolveParams, TimetableStrategy};
+use trappa::write::plan::timetable_plan;
 
 fn read(name: &str) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(root().join("instances").join(name)).unwrap()).unwrap()
+    read_json(&format!("instances/{name}"))
 }
 
 fn date(s: &str) -> NaiveDate {
@@ -37,14 +30,7 @@ fn solve_checked(loaded: &LoadedInstance) -> PlanFile {
     // The greedy timetable is deterministic at any speed (the MILP's result depends on where
     // its time limit cuts it), so scenarios built on the plan are stable.
     let params = SolveParams { timetable_strategy: TimetableStrategy::Greedy, ..Default::default() };
-    let plan = plan_file(loaded, "test.json", &solve::solve(&loaded.model, &params).unwrap());
-    assert_valid(loaded, &plan);
-    plan
-}
-
-fn assert_valid(loaded: &LoadedInstance, plan: &PlanFile) {
-    let report = check::check(&loaded.file, &loaded.sha256, plan);
-    assert!(report.is_valid(), "checker rejects the plan: {:#?}", report.violations);
+    common::solve_checked(loaded, &params)
 }
 
 fn replan_checked(loaded: &LoadedInstance, previous: &PlanFile, today: &str, weights: ChangeWeights) -> PlanFile {
@@ -460,10 +446,6 @@ fn leader_leaving_is_replaced_without_moving_members() {
     if g2.meetings == g.meetings {
         assert!(r.changed.iter().all(|c| !g.members.contains(&c.person)), "members keep their dates: {:?}", r.changed);
     }
-}
-
-fn trappa() -> Command {
-    Command::cargo_bin("trappa").unwrap()
 }
 
 #[test]

@@ -2,21 +2,15 @@
 //! input, and a real browser (headless Chromium) parsing and drawing the page. Every solve is
 //! checked with the checker.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{root, trappa};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use trappa::format::plan::PlanFile;
 use trappa::report::html::{self, CostSplit, ReportOptions};
-
-fn trappa() -> Command {
-    Command::cargo_bin("trappa").expect("binary built")
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// A scratch directory for this test binary's run (solves are shared between tests).
 fn scratch() -> &'static Path {

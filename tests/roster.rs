@@ -1,24 +1,18 @@
 //! Rosters (spreadsheets in and out) and pseudonymised sharing: round trips through xlsx and
 //! CSV, one test per kind of bad cell, the committed template, and `trappa anonymise`.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{root, trappa};
 use rust_xlsxwriter::{Format, Workbook};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use trappa::format::InstanceFile;
 use trappa::roster::{self, write::Out};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn parsed(rel: &str) -> InstanceFile {
     let text = fs::read_to_string(root().join(rel)).unwrap();
     trappa::load::parse_and_validate(&text).unwrap()
-}
-
-fn trappa() -> Command {
-    Command::cargo_bin("trappa").unwrap()
 }
 
 // ---------------------------------------------------------------- round trips
@@ -510,14 +504,7 @@ fn anonymise_cli(input: &Path, key: &str) -> String {
 fn solve_checked(file: &InstanceFile, name: &str) -> trappa::format::plan::PlanFile {
     let json = serde_json::to_string(file).unwrap();
     let loaded = trappa::load::load_instance_text(&json, name).unwrap();
-    let plan = trappa::write::plan::plan_file(
-        &loaded,
-        name,
-        &trappa::solve::solve(&loaded.model, &trappa::solve::SolveParams::default()).unwrap(),
-    );
-    let report = trappa::check::check(&loaded.file, &loaded.sha256, &plan);
-    assert!(report.is_valid(), "{name}: {:?}", report.violations);
-    plan
+    common::solve_checked(&loaded, &trappa::solve::SolveParams::default())
 }
 
 #[test]

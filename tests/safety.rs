@@ -5,19 +5,13 @@
 //! command quietly, a workbook given as an instance points to `import roster`, and `--help`
 //! shows real defaults.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{root, trappa};
 use serde_json::Value;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Stdio;
-
-fn trappa() -> Command {
-    Command::cargo_bin("trappa").expect("binary built")
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// Runs trappa in `dir` and returns (exit code, stdout, stderr).
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {

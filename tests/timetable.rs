@@ -2,9 +2,11 @@
 //! MILP proves small optima no heuristic beats, unserved demand is explained, mutated plans are
 //! rejected, invalid instances give their codes, and the CSV/ICS output matches golden files.
 
+mod common;
+
+use common::{assert_valid, codes};
 use std::path::PathBuf;
 use std::time::Duration;
-use trappa::check;
 use trappa::format::plan::PlanFile;
 use trappa::generate::{generate, GenOptions, GenRegion};
 use trappa::load::{load_instance_text, LoadedInstance};
@@ -35,18 +37,6 @@ fn solve_with(loaded: &LoadedInstance, strategy: TimetableStrategy, seed: u64, l
 }
 
 /// Every test that solves also checks.
-fn assert_valid(loaded: &LoadedInstance, plan: &PlanFile) {
-    let report = check::check(&loaded.file, &loaded.sha256, plan);
-    assert!(report.is_valid(), "checker rejects the plan: {:#?}", report.violations);
-}
-
-fn codes(loaded: &LoadedInstance, plan: &PlanFile) -> Vec<&'static str> {
-    let mut c: Vec<&str> = check::check(&loaded.file, &loaded.sha256, plan).violations.iter().map(|v| v.code.code()).collect();
-    c.sort();
-    c.dedup();
-    c
-}
-
 /// A tiny round: two weeks, two courses, two venues, two trainers, eight participants.
 const TINY: &str = r#"{
   "format": "trappa-instance", "version": 1,
@@ -149,20 +139,7 @@ fn generated_small_rounds_cross_check_milp_against_heuristics() {
     })
     .unwrap();
     file.round.end = chrono::NaiveDate::from_ymd_opt(2027, 1, 29).unwrap();
-    file.courses.truncate(3);
-    let keep: Vec<String> = file.courses.iter().map(|c| c.id.clone()).collect();
-    file.demand.retain(|d| keep.contains(&d.course));
-    file.course_history.retain(|d| keep.contains(&d.course));
-    file.phase_demand.retain(|d| keep.contains(&d.course));
-    for t in &mut file.trainers {
-        t.courses.retain(|c| keep.contains(c));
-    }
-    file.trainers.retain(|t| !t.courses.is_empty());
-    file.trainers.truncate(4);
-    for c in &mut file.courses {
-        c.min_size = 2;
-        c.prerequisites.clear();
-    }
+    common::keep_three_courses(&mut file);
     let loaded = load_instance_text(&serde_json::to_string(&file).unwrap(), "small").unwrap();
     if !timetable::milp::full_model_fits(&loaded.model) {
         panic!("the small generated round should fit the full model");

@@ -3,8 +3,9 @@
 //! full MILP proves, on the bundled small round and on small generated rounds with employment
 //! starts and deadlines inside the term.
 
+mod common;
+
 use std::time::{Duration, Instant};
-use trappa::check;
 use trappa::format::plan::Optimality;
 use trappa::generate::{generate, GenOptions, GenRegion};
 use trappa::load::{load_instance_text, read_instance, LoadedInstance};
@@ -23,8 +24,7 @@ fn master_bound(loaded: &LoadedInstance) -> f64 {
 fn proven_optimum(loaded: &LoadedInstance) -> Option<f64> {
     let params = SolveParams { seed: 1, time_limit: None, timetable_strategy: TimetableStrategy::Milp, ..Default::default() };
     let plan = plan_file(loaded, "test.json", &solve::solve(&loaded.model, &params).unwrap());
-    let report = check::check(&loaded.file, &loaded.sha256, &plan);
-    assert!(report.is_valid(), "checker rejects the plan: {:#?}", report.violations);
+    common::assert_valid(loaded, &plan);
     let t = plan.timetable.as_ref().unwrap();
     (t.status.optimality == Optimality::Optimal).then_some(t.objective.total)
 }
@@ -51,20 +51,7 @@ fn small_round(seed: u64) -> LoadedInstance {
         p.employment_start = p.employment_start.min(late);
         p.profession_start = p.profession_start.min(p.employment_start);
     }
-    file.courses.truncate(3);
-    let keep: Vec<String> = file.courses.iter().map(|c| c.id.clone()).collect();
-    file.demand.retain(|d| keep.contains(&d.course));
-    file.course_history.retain(|d| keep.contains(&d.course));
-    file.phase_demand.retain(|d| keep.contains(&d.course));
-    for t in &mut file.trainers {
-        t.courses.retain(|c| keep.contains(c));
-    }
-    file.trainers.retain(|t| !t.courses.is_empty());
-    file.trainers.truncate(4);
-    for c in &mut file.courses {
-        c.min_size = 2;
-        c.prerequisites.clear();
-    }
+    common::keep_three_courses(&mut file);
     load_instance_text(&serde_json::to_string(&file).unwrap(), "small").unwrap()
 }
 

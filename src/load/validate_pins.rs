@@ -12,7 +12,7 @@ use super::{Problem, ValidationCode as Code};
 use crate::format::*;
 use crate::model::calendar::month_key;
 use crate::model::pins::PinnedSession;
-use crate::model::Instance;
+use crate::model::{Instance, MentorId, ParticipantId};
 use crate::rules::mentorship::pair_violation;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -168,9 +168,9 @@ impl PinValidator<'_> {
     fn pairs(&mut self) {
         let inst = self.inst;
         let rules = &inst.mentorship;
-        let mut per_mentor: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-        let mut mentee_seen: HashMap<usize, String> = HashMap::new();
-        let mut mentor_dates: HashMap<(usize, NaiveDate), String> = HashMap::new();
+        let mut per_mentor: BTreeMap<MentorId, Vec<String>> = BTreeMap::new();
+        let mut mentee_seen: HashMap<ParticipantId, String> = HashMap::new();
+        let mut mentor_dates: HashMap<(MentorId, NaiveDate), String> = HashMap::new();
         for pin in inst.pins.pairs.clone() {
             let (m, p) = (pin.mentor, pin.mentee);
             let (mentor, mentee) = (&inst.mentors[m], &inst.participants[p]);
@@ -478,7 +478,7 @@ impl PinValidator<'_> {
             .pins
             .pairs
             .iter()
-            .flat_map(|x| x.meetings.iter().map(move |&d| (x.mentee, d, x.path.clone())))
+            .flat_map(|x| x.meetings.iter().map(move |&d| (x.mentee.index(), d, x.path.clone())))
             .chain(
                 inst.pins
                     .groups
@@ -505,7 +505,7 @@ impl PinValidator<'_> {
         let mut pair_days: HashMap<(usize, NaiveDate), String> = HashMap::new();
         for x in &inst.pins.pairs {
             for &d in &x.meetings {
-                pair_days.insert((x.mentee, d), x.path.clone());
+                pair_days.insert((x.mentee.index(), d), x.path.clone());
             }
         }
         for (pi, prog) in inst.group_programmes.iter().enumerate() {
@@ -549,14 +549,14 @@ impl PinValidator<'_> {
                             "a participant is in one group of a programme: keep one pin",
                         );
                     }
-                    if !prog.candidates.contains(&p) {
+                    if !prog.candidates.contains(&ParticipantId(p)) {
                         self.push(
                             Code::PinnedGroup,
                             format!("{path}.members[{j}]"),
                             format!("{} is not enrolled in programme {}", who.id, prog.id),
                             "add the participant to \"enrolled\" or remove them from the fixed group",
                         );
-                    } else if let Some(why) = crate::rules::groups::ineligibility(inst, prog, p) {
+                    } else if let Some(why) = crate::rules::groups::ineligibility(inst, prog, ParticipantId(p)) {
                         self.push(
                             Code::PinnedGroup,
                             format!("{path}.members[{j}]"),
@@ -576,8 +576,12 @@ impl PinValidator<'_> {
                     }
                 }
                 let caps = [
-                    (prog.max_per_unit, "unit", pin.members.iter().map(|&p| inst.participants[p].unit).collect::<Vec<_>>()),
-                    (prog.max_per_municipality, "municipality", pin.members.iter().map(|&p| inst.participants[p].municipality).collect()),
+                    (prog.max_per_unit, "unit", pin.members.iter().map(|&p| inst.participants[p].unit.index()).collect::<Vec<_>>()),
+                    (
+                        prog.max_per_municipality,
+                        "municipality",
+                        pin.members.iter().map(|&p| inst.participants[p].municipality.index()).collect(),
+                    ),
                 ];
                 for (cap, what, labels) in caps {
                     if let Some(cap) = cap {

@@ -1,6 +1,7 @@
 //! Group programmes and leaders with references resolved to indices.
 
-use crate::format::{DiversityWeights, GroupKind, GroupMeetingRules, Role};
+use super::ids::{MunicipalityId, ParticipantId};
+use super::values::{DiversityWeights, GroupKind, GroupMeetingRules, Role};
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -13,8 +14,8 @@ pub struct GroupProgramme {
     pub name: String,
     /// Kind.
     pub kind: GroupKind,
-    /// Participants considered (the enrolled list, or everyone), indices.
-    pub candidates: Vec<usize>,
+    /// Participants considered (the enrolled list, or everyone).
+    pub candidates: Vec<ParticipantId>,
     /// Eligible phases (indices); empty = all.
     pub phases: HashSet<usize>,
     /// Months in the profession at the round's start: lower bound.
@@ -45,14 +46,14 @@ pub struct GroupProgramme {
     pub qualification: String,
     /// Meeting rules.
     pub meetings: GroupMeetingRules,
-    /// Fixed venue (municipality index).
-    pub venue: Option<usize>,
+    /// Fixed venue (a municipality).
+    pub venue: Option<MunicipalityId>,
     /// Participant pairs (i < j) that were in a group together before.
-    pub together_before: HashSet<(usize, usize)>,
+    pub together_before: HashSet<(ParticipantId, ParticipantId)>,
     /// Diversity and travel weights.
     pub diversity: DiversityWeights,
     /// Explicit pair benefits, keyed (i < j).
-    pub pair_weights: HashMap<(usize, usize), f64>,
+    pub pair_weights: HashMap<(ParticipantId, ParticipantId), f64>,
     /// Unlisted pairs have benefit 0.
     pub pair_weights_only: bool,
 }
@@ -64,8 +65,8 @@ pub struct GroupLeader {
     pub id: String,
     /// Full name.
     pub name: String,
-    /// Home municipality index.
-    pub municipality: usize,
+    /// Home municipality.
+    pub municipality: MunicipalityId,
     /// Qualification tags.
     pub qualifications: Vec<String>,
     /// Most groups in the round.
@@ -74,8 +75,8 @@ pub struct GroupLeader {
     pub unavailable: BTreeSet<NaiveDate>,
 }
 
-/// Orders a pair of indices.
-pub fn ordered(a: usize, b: usize) -> (usize, usize) {
+/// Orders a pair of ids.
+pub fn ordered<T: Ord>(a: T, b: T) -> (T, T) {
     if a < b {
         (a, b)
     } else {

@@ -2,18 +2,23 @@
 //!
 //! Built by [`crate::load::build`] from a file that has passed validation: every reference is
 //! an index, every derived quantity (phase, travel time, municipality of a person) is computed
-//! once. The model knows nothing of the file types beyond their value enums. The checker does
+//! once. The model knows nothing of the file types (its values are [`values`]). The checker does
 //! not use this module: it re-derives what it needs from the file.
 
 pub mod calendar;
 pub mod groups;
+pub mod ids;
 pub mod pins;
 pub mod timetable;
+pub mod values;
 
-use crate::format::{MeetingPlace, Role, SameMunicipality, Weights};
 use calendar::Calendar;
 use chrono::NaiveDate;
+pub use ids::{MentorId, MunicipalityId, ParticipantId, UnitId};
 use std::collections::{BTreeSet, HashMap, HashSet};
+pub use values::{
+    DayPattern, DiversityWeights, GroupKind, GroupMeetingRules, MeetingPlace, Priority, Role, SameMunicipality, TimetableWeights, Weights,
+};
 
 /// A municipality.
 #[derive(Debug, Clone)]
@@ -39,8 +44,8 @@ pub struct Unit {
     pub id: String,
     /// Display name.
     pub name: String,
-    /// Index into [`Instance::municipalities`].
-    pub municipality: usize,
+    /// The unit's municipality.
+    pub municipality: MunicipalityId,
     /// Staff in the unit.
     pub headcount: i64,
 }
@@ -52,10 +57,10 @@ pub struct Participant {
     pub id: String,
     /// Full name.
     pub name: String,
-    /// Index into [`Instance::units`].
-    pub unit: usize,
-    /// Index into [`Instance::municipalities`] (the unit's).
-    pub municipality: usize,
+    /// The participant's unit.
+    pub unit: UnitId,
+    /// The unit's municipality.
+    pub municipality: MunicipalityId,
     /// Role.
     pub role: Role,
     /// Years in the profession at the round's start.
@@ -79,10 +84,10 @@ pub struct Mentor {
     pub id: String,
     /// Full name.
     pub name: String,
-    /// Index into [`Instance::units`].
-    pub unit: usize,
-    /// Index into [`Instance::municipalities`].
-    pub municipality: usize,
+    /// The mentor's unit.
+    pub unit: UnitId,
+    /// The unit's municipality.
+    pub municipality: MunicipalityId,
     /// Mentees at a time.
     pub capacity: usize,
     /// Took the mentor training.
@@ -95,8 +100,8 @@ pub struct Mentor {
     pub unavailable: BTreeSet<NaiveDate>,
     /// Longest acceptable one-way travel, minutes.
     pub max_travel_minutes: Option<f64>,
-    /// Participant indices of earlier mentees present in this round.
-    pub history: HashSet<usize>,
+    /// Earlier mentees present in this round.
+    pub history: HashSet<ParticipantId>,
 }
 
 /// A phase of the staircase.
@@ -128,9 +133,9 @@ pub struct MentorshipModel {
     /// Meeting place policy.
     pub meeting_place: MeetingPlace,
     /// Excluded (mentor, participant) pairs.
-    pub exclusions: HashSet<(usize, usize)>,
+    pub exclusions: HashSet<(MentorId, ParticipantId)>,
     /// Explicit costs of (mentor, participant) pairs.
-    pub pair_costs: HashMap<(usize, usize), f64>,
+    pub pair_costs: HashMap<(MentorId, ParticipantId), f64>,
 }
 
 /// A validated programme round.
@@ -170,7 +175,7 @@ pub struct Instance {
 
 impl Instance {
     /// One-way travel minutes between two municipalities.
-    pub fn travel(&self, a: usize, b: usize) -> f64 {
-        self.travel_minutes[a * self.municipalities.len() + b]
+    pub fn travel(&self, a: MunicipalityId, b: MunicipalityId) -> f64 {
+        self.travel_minutes[a.0 * self.municipalities.len() + b.0]
     }
 }

@@ -5,15 +5,16 @@
 //! and the solvers report pins that cannot hold together. Each pin keeps the JSON path it came
 //! from, so messages name it the way the coordinator wrote it.
 
+use super::{MentorId, ParticipantId};
 use chrono::NaiveDate;
 
 /// A mentor–mentee pair fixed by hand.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PinnedPair {
-    /// Mentor index.
-    pub mentor: usize,
-    /// Participant index of the mentee.
-    pub mentee: usize,
+    /// The mentor.
+    pub mentor: MentorId,
+    /// The mentee.
+    pub mentee: ParticipantId,
     /// Dates that must be among the pair's meetings, ascending.
     pub meetings: Vec<NaiveDate>,
     /// Where the pin is written, e.g. `mentorship.fixed_pairs[0]`.

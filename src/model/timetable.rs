@@ -6,8 +6,8 @@
 //! the file; this module owns the deadline and absence-cap rules they use; which sessions run
 //! is [`crate::solve::timetable`]'s business.
 
-use super::Instance;
-use crate::format::{DayPattern, Priority, TimetableWeights};
+use super::values::{DayPattern, Priority, TimetableWeights};
+use super::{Instance, MunicipalityId, ParticipantId};
 use chrono::{Duration, Months, NaiveDate};
 use std::collections::{BTreeSet, HashSet};
 
@@ -68,8 +68,8 @@ pub struct Venue {
     pub id: String,
     /// Display name.
     pub name: String,
-    /// Index into [`Instance::municipalities`].
-    pub municipality: usize,
+    /// The venue's municipality.
+    pub municipality: MunicipalityId,
     /// Seats.
     pub capacity: usize,
     /// SEK per day.
@@ -90,8 +90,8 @@ pub enum DemandOrigin {
 /// One participant wanting one course.
 #[derive(Debug, Clone)]
 pub struct Demand {
-    /// Participant index.
-    pub participant: usize,
+    /// The participant.
+    pub participant: ParticipantId,
     /// Course index.
     pub course: usize,
     /// Priority.

@@ -6,7 +6,7 @@ use super::Ctx;
 use crate::format::plan::{GroupProgrammePlan, PlanFile};
 use crate::model::groups::GroupProgramme;
 use crate::model::pins::PinnedGroup;
-use crate::model::Instance;
+use crate::model::{Instance, MunicipalityId, ParticipantId};
 use crate::solve::groups::{ineligibility, pair_benefit, FormedGroup, ProgrammeOutcome};
 use crate::solve::meetings::{best_series_with, TARGET_DAY_OF_MONTH};
 use crate::solve::SolveError;
@@ -38,9 +38,10 @@ fn replan_programme(
     let prog = &inst.group_programmes[pi];
     let method = "re-plan: running groups kept, leaders replaced where needed, newcomers placed in free seats";
     let mut o = ProgrammeOutcome::empty(pi, "replan".into(), method, false);
-    let eligible: BTreeSet<usize> = prog.candidates.iter().copied().filter(|&p| ineligibility(inst, prog, p).is_none()).collect();
+    let eligible: BTreeSet<usize> =
+        prog.candidates.iter().copied().filter(|&p| ineligibility(inst, prog, p).is_none()).map(ParticipantId::index).collect();
     if prog.explicit_enrolment {
-        o.not_eligible = prog.candidates.iter().filter_map(|&p| ineligibility(inst, prog, p).map(|why| (p, why))).collect();
+        o.not_eligible = prog.candidates.iter().filter_map(|&p| ineligibility(inst, prog, p).map(|why| (p.index(), why))).collect();
     }
     let Some(prev) = previous.groups.iter().find(|g| g.programme == prog.id) else {
         ctx.notes.push(format!(
@@ -114,7 +115,7 @@ fn kept_groups(
                 ctx.notes.push(format!("{m} leaves group {}: no longer in the round or no longer eligible", g.id));
             }
         }
-        let place = inst.municipalities.iter().position(|x| x.id == g.meeting_place).unwrap_or(0);
+        let place = MunicipalityId(inst.municipalities.iter().position(|x| x.id == g.meeting_place).unwrap_or(0));
         let leader = g.leader.as_deref().and_then(|l| leader_of.get(l).copied()).filter(|&l| {
             inst.group_leaders[l].qualifications.contains(&prog.qualification) && leader_load[l] < inst.group_leaders[l].max_groups
         });
@@ -325,7 +326,7 @@ fn finish_group(inst: &Instance, prog: &GroupProgramme, g: &mut FormedGroup, o: 
         .iter()
         .enumerate()
         .flat_map(|(i, &a)| g.members[i + 1..].iter().map(move |&b| (a, b)))
-        .map(|(a, b)| pair_benefit(inst, prog, a, b))
+        .map(|(a, b)| pair_benefit(inst, prog, ParticipantId(a), ParticipantId(b)))
         .sum::<f64>();
     o.travel +=
         g.members.iter().map(|&p| prog.diversity.travel_per_minute * inst.travel(inst.participants[p].municipality, g.place)).sum::<f64>();
@@ -362,7 +363,7 @@ fn place_all(inst: &Instance, prog: &GroupProgramme, groups: &mut [Kept], who: &
                     && prog.max_per_unit.is_none_or(|c| g.members.iter().filter(|&&q| inst.participants[q].unit == part.unit).count() < c)
             })
             .map(|(i, (_, g))| {
-                let gain: f64 = g.members.iter().map(|&q| pair_benefit(inst, prog, p, q)).sum::<f64>()
+                let gain: f64 = g.members.iter().map(|&q| pair_benefit(inst, prog, ParticipantId(p), ParticipantId(q))).sum::<f64>()
                     - prog.diversity.travel_per_minute * inst.travel(part.municipality, g.place);
                 // A group below its minimum would be dissolved (everyone in it told): filling
                 // it comes before diversity.

@@ -4,7 +4,7 @@
 
 use super::Ctx;
 use crate::format::plan::{KeptPair, PlanFile};
-use crate::model::Instance;
+use crate::model::{Instance, MentorId, MunicipalityId, ParticipantId};
 use crate::solve::meetings::{self, best_series_with, Series, TARGET_DAY_OF_MONTH};
 use crate::solve::mentor_matching::{self, build_problem, pair_violation, Matching, MatchingProblem};
 use crate::solve::SolveError;
@@ -35,17 +35,14 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
     // Pairs pinned by hand come first; a pinned mentee's other pair ends.
     let mut pinned_dates: HashMap<(usize, usize), Vec<NaiveDate>> = HashMap::new();
     for pin in &inst.pins.pairs {
-        load[pin.mentor] += 1;
-        pinned_dates.insert((pin.mentor, pin.mentee), pin.meetings.clone());
-        let planned = previous
-            .mentorship
-            .pairs
-            .iter()
-            .find(|pp| pp.mentor == inst.mentors[pin.mentor].id && pp.mentee == inst.participants[pin.mentee].id);
+        let (m, p) = (pin.mentor.index(), pin.mentee.index());
+        load[m] += 1;
+        pinned_dates.insert((m, p), pin.meetings.clone());
+        let planned = previous.mentorship.pairs.iter().find(|pp| pp.mentor == inst.mentors[m].id && pp.mentee == inst.participants[p].id);
         let (dates, place) = planned.map(|pp| (pp.meetings.clone(), pp.meeting_place.clone())).unwrap_or_default();
-        kept.push((pin.mentor, pin.mentee, dates, place));
+        kept.push((m, p, dates, place));
     }
-    let pinned_mentee: BTreeSet<usize> = inst.pins.pairs.iter().map(|p| p.mentee).collect();
+    let pinned_mentee: BTreeSet<usize> = inst.pins.pairs.iter().map(|p| p.mentee.index()).collect();
     let mut prev_pairs: Vec<_> = previous.mentorship.pairs.iter().collect();
     // Pairs that have met keep their mentor first when capacity shrank.
     prev_pairs
@@ -62,7 +59,7 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
             ctx.notes.push(format!("pair {}–{} ends: {} is pinned to another mentor", pp.mentor, pp.mentee, pp.mentee));
             continue;
         }
-        if let Some(rule) = pair_violation(inst, m, p) {
+        if let Some(rule) = pair_violation(inst, MentorId(m), ParticipantId(p)) {
             ctx.notes.push(format!("pair {}–{} ends: the changed round forbids it ({})", pp.mentor, pp.mentee, rule.name()));
             continue;
         }
@@ -120,6 +117,7 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
             .municipalities
             .iter()
             .position(|x| x.id == place)
+            .map(MunicipalityId)
             .unwrap_or_else(|| meetings::meeting_place(inst, inst.mentors[m].municipality, inst.participants[p].municipality));
         let series = if future_ok {
             let shortfall = (dates.len() < inst.mentorship.min_meetings).then(|| {
@@ -168,7 +166,7 @@ fn redate(
     (m, p): (usize, usize),
     dates: &[NaiveDate],
     pins: &[NaiveDate],
-    place: usize,
+    place: MunicipalityId,
     ctx: &Ctx,
     fits: &dyn Fn(&Ctx, usize, usize, NaiveDate) -> bool,
 ) -> Series {

@@ -27,7 +27,7 @@ pub mod timetable;
 use crate::diff;
 use crate::format::plan::*;
 use crate::load::LoadedInstance;
-use crate::model::Instance;
+use crate::model::{Instance, MentorId, ParticipantId};
 use crate::solve::mentor_matching::pair_cost;
 use crate::solve::plan::{self as domain, DatedPair, Mentorship, Plan, Run, TimetableResult};
 use crate::solve::{self, SolveError};
@@ -225,7 +225,10 @@ fn mentorship_of(inst: &Instance, o: &mentorship::Outcome) -> Mentorship {
     let mut pairs = o.pairs.clone();
     pairs.sort_by(|a, b| (&inst.mentors[a.0].id, &inst.participants[a.1].id).cmp(&(&inst.mentors[b.0].id, &inst.participants[b.1].id)));
     Mentorship {
-        pairs: pairs.into_iter().map(|(m, p, series)| DatedPair { mentor: m, mentee: p, cost: pair_cost(inst, m, p), series }).collect(),
+        pairs: pairs
+            .into_iter()
+            .map(|(m, p, series)| DatedPair { mentor: m, mentee: p, cost: pair_cost(inst, MentorId(m), ParticipantId(p)), series })
+            .collect(),
         unmatched: domain::unmatched_mentees(&o.problem, &o.matching),
         not_eligible: o.problem.not_eligible.clone(),
         cost: None,

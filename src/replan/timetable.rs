@@ -133,7 +133,8 @@ fn map_previous<'p>(inst: &Instance, previous: &'p PlanFile, ctx: &mut Ctx) -> V
     let trainer_of: HashMap<&str, usize> = m.trainers.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
     let day_of: HashMap<chrono::NaiveDate, usize> = m.days.iter().enumerate().map(|(i, d)| (*d, i)).collect();
     let part_of: HashMap<&str, usize> = inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-    let demand_of: HashMap<(usize, usize), usize> = m.demands.iter().enumerate().map(|(d, x)| ((x.participant, x.course), d)).collect();
+    let demand_of: HashMap<(usize, usize), usize> =
+        m.demands.iter().enumerate().map(|(d, x)| ((x.participant.index(), x.course), d)).collect();
 
     let mut prev_sessions: Vec<(usize, &SessionPlan)> = previous.timetable.iter().flat_map(|t| &t.sessions).enumerate().collect();
     prev_sessions.sort_by(|a, b| (a.1.dates.first(), &a.1.id).cmp(&(b.1.dates.first(), &b.1.id)));

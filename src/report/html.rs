@@ -212,9 +212,9 @@ impl<'a> Lookup<'a> {
     /// The home municipality index of a participant or mentor.
     pub fn home(&self, id: &str) -> Option<usize> {
         if let Some(&p) = self.participant.get(id) {
-            return Some(self.inst.participants[p].municipality);
+            return Some(self.inst.participants[p].municipality.index());
         }
-        self.mentor.get(id).map(|&m| self.inst.mentors[m].municipality)
+        self.mentor.get(id).map(|&m| self.inst.mentors[m].municipality.index())
     }
     /// A person's role in the round, in the coordinator's words (a participant who also
     /// mentors is shown as a participant).

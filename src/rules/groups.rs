@@ -2,10 +2,10 @@
 //! bring to a group ([`pair_benefit`]). Used by pin validation, grouping and re-planning.
 
 use crate::model::groups::{ordered, GroupProgramme};
-use crate::model::Instance;
+use crate::model::{Instance, ParticipantId};
 
 /// Why a participant may not join a programme, if they may not.
-pub fn ineligibility(inst: &Instance, prog: &GroupProgramme, p: usize) -> Option<String> {
+pub fn ineligibility(inst: &Instance, prog: &GroupProgramme, p: ParticipantId) -> Option<String> {
     let part = &inst.participants[p];
     if !prog.phases.is_empty() && !prog.phases.contains(&part.phase) {
         return Some(format!("phase \"{}\" is not among the programme's phases", inst.phases[part.phase].id));
@@ -31,7 +31,7 @@ pub fn ineligibility(inst: &Instance, prog: &GroupProgramme, p: usize) -> Option
 }
 
 /// The benefit of participants `a` and `b` in one group.
-pub fn pair_benefit(inst: &Instance, prog: &GroupProgramme, a: usize, b: usize) -> f64 {
+pub fn pair_benefit(inst: &Instance, prog: &GroupProgramme, a: ParticipantId, b: ParticipantId) -> f64 {
     if let Some(&w) = prog.pair_weights.get(&ordered(a, b)) {
         return w;
     }

@@ -2,8 +2,8 @@
 //! what an allowed pair costs ([`pair_cost`]). Used by pin validation (`load`), matching
 //! (`solve`), re-planning and explanations; the checker states the same rules on its own.
 
-use crate::format::SameMunicipality;
-use crate::model::Instance;
+use crate::model::SameMunicipality;
+use crate::model::{Instance, MentorId, ParticipantId};
 use std::collections::BTreeMap;
 
 /// A hard rule that can exclude a mentor for a mentee. The names are those used in plans.
@@ -83,7 +83,7 @@ impl PairCostTerms {
 }
 
 /// The first hard rule that forbids mentor `m` for participant `p`, if any.
-pub fn pair_violation(inst: &Instance, m: usize, p: usize) -> Option<PairRule> {
+pub fn pair_violation(inst: &Instance, m: MentorId, p: ParticipantId) -> Option<PairRule> {
     let mentor = &inst.mentors[m];
     let mentee = &inst.participants[p];
     let rules = &inst.mentorship;
@@ -114,7 +114,7 @@ pub fn pair_violation(inst: &Instance, m: usize, p: usize) -> Option<PairRule> {
 }
 
 /// The soft cost of an allowed pair.
-pub fn pair_cost(inst: &Instance, m: usize, p: usize) -> PairCostTerms {
+pub fn pair_cost(inst: &Instance, m: MentorId, p: ParticipantId) -> PairCostTerms {
     if !inst.mentorship.pair_costs.is_empty() {
         if let Some(&c) = inst.mentorship.pair_costs.get(&(m, p)) {
             return PairCostTerms { explicit: Some(c), ..Default::default() };

@@ -4,9 +4,9 @@
 //! which both people are free, at most one meeting a day for a mentor) and the choice of place.
 //! Which pairs exist is decided by [`super::mentor_matching`].
 
-use crate::format::MeetingPlace;
 use crate::model::calendar::month_key;
 use crate::model::Instance;
+use crate::model::{MeetingPlace, MunicipalityId};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -21,20 +21,20 @@ const DAYS_PER_MONTH: usize = 8;
 pub struct Series {
     /// Meeting dates, ascending.
     pub dates: Vec<NaiveDate>,
-    /// Municipality index of the meeting place.
-    pub place: usize,
+    /// Municipality of the meeting place.
+    pub place: MunicipalityId,
     /// Why fewer than the minimum fit, if they did not.
     pub shortfall: Option<String>,
 }
 
 /// Picks the meeting place of a pair by the programme's policy.
-pub fn meeting_place(inst: &Instance, mentor_muni: usize, mentee_muni: usize) -> usize {
+pub fn meeting_place(inst: &Instance, mentor_muni: MunicipalityId, mentee_muni: MunicipalityId) -> MunicipalityId {
     match inst.mentorship.meeting_place {
         MeetingPlace::Mentor => mentor_muni,
         MeetingPlace::Mentee => mentee_muni,
         MeetingPlace::MinCombinedTravel => {
             let mut best = (inst.travel(mentee_muni, mentee_muni) + inst.travel(mentor_muni, mentee_muni), mentee_muni);
-            let mut consider = |m: usize| {
+            let mut consider = |m: MunicipalityId| {
                 let t = inst.travel(mentee_muni, m) + inst.travel(mentor_muni, m);
                 if t < best.0 - 1e-9 {
                     best = (t, m);
@@ -42,7 +42,7 @@ pub fn meeting_place(inst: &Instance, mentor_muni: usize, mentee_muni: usize) ->
             };
             consider(mentor_muni);
             for m in 0..inst.municipalities.len() {
-                consider(m);
+                consider(MunicipalityId(m));
             }
             best.1
         }
@@ -169,7 +169,7 @@ pub fn schedule_series(inst: &Instance, pairs: &[(usize, usize)], busy: &mut BTr
                     !mentor.unavailable.contains(d) && !mentee.unavailable.contains(d) && !mentor_busy.contains(d) && !mentee_busy.contains(d)
                 })
                 .collect();
-            let pinned = inst.pins.pairs.iter().find(|x| x.mentor == m && x.mentee == p).map_or(&[][..], |x| x.meetings.as_slice());
+            let pinned = inst.pins.pairs.iter().find(|x| x.mentor.index() == m && x.mentee.index() == p).map_or(&[][..], |x| x.meetings.as_slice());
             let series = |days: &[NaiveDate]| series_around(days, pinned, rules.max_meetings, rules.min_days_between);
             let mut dates = series(&thin_by_month(&free));
             if dates.len() < rules.max_meetings {

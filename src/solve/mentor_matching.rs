@@ -14,7 +14,7 @@
 
 use super::SolveError;
 use crate::load::limits::MAX_MATCHING_CELLS;
-use crate::model::Instance;
+use crate::model::{Instance, MentorId, ParticipantId};
 pub use crate::rules::mentorship::{pair_cost, pair_violation, PairCostTerms, PairRule};
 use std::collections::BTreeMap;
 
@@ -65,9 +65,10 @@ pub fn build_problem(inst: &Instance) -> MatchingProblem {
                 let mut cands = Vec::new();
                 let mut excluded = BTreeMap::new();
                 for m in 0..inst.mentors.len() {
-                    match pair_violation(inst, m, p) {
+                    let (mentor, mentee) = (MentorId(m), ParticipantId(p));
+                    match pair_violation(inst, mentor, mentee) {
                         Some(rule) => *excluded.entry(rule).or_insert(0) += 1,
-                        None => cands.push((m, pair_cost(inst, m, p))),
+                        None => cands.push((m, pair_cost(inst, mentor, mentee))),
                     }
                 }
                 (cands, excluded)
@@ -75,7 +76,7 @@ pub fn build_problem(inst: &Instance) -> MatchingProblem {
             .collect()
     };
     let (candidates, excluded_by) = per_mentee.into_iter().unzip();
-    let pinned = mentees.iter().map(|&p| inst.pins.pairs.iter().find(|x| x.mentee == p).map(|x| x.mentor)).collect();
+    let pinned = mentees.iter().map(|&p| inst.pins.pairs.iter().find(|x| x.mentee.index() == p).map(|x| x.mentor.index())).collect();
     MatchingProblem {
         mentees,
         candidates,
@@ -306,66 +307,6 @@ pub fn solve_greedy(problem: &MatchingProblem) -> Matching {
     Matching { mentor_of, matched, cost, proven_optimal: false }
 }
 
-/// Brute force over all matchings, for tests on tiny problems (≤ 8 mentees): maximises the
-/// number matched, then minimises the cost.
-pub fn solve_brute_force(problem: &MatchingProblem) -> Matching {
-    fn rec(
-        p: &MatchingProblem,
-        i: usize,
-        load: &mut Vec<usize>,
-        cur: &mut Vec<Option<usize>>,
-        best: &mut Option<(usize, f64, Vec<Option<usize>>)>,
-    ) {
-        if i == p.mentees.len() {
-            let matched = cur.iter().filter(|m| m.is_some()).count();
-            let cost = matching_cost(p, cur);
-            let better = match best {
-                None => true,
-                Some((bm, bc, _)) => matched > *bm || (matched == *bm && cost < *bc - 1e-9),
-            };
-            if better {
-                *best = Some((matched, cost, cur.clone()));
-            }
-            return;
-        }
-        cur.push(None);
-        rec(p, i + 1, load, cur, best);
-        cur.pop();
-        for (m, _) in &p.candidates[i] {
-            if load[*m] < p.capacity[*m] {
-                load[*m] += 1;
-                cur.push(Some(*m));
-                rec(p, i + 1, load, cur, best);
-                cur.pop();
-                load[*m] -= 1;
-            }
-        }
-    }
-    let mut best = None;
-    rec(problem, 0, &mut vec![0; problem.capacity.len()], &mut Vec::new(), &mut best);
-    let (matched, cost, mentor_of) = best.unwrap_or((0, 0.0, vec![]));
-    Matching { mentor_of, matched, cost, proven_optimal: true }
-}
-
-/// Maximum number of mentees that can be matched at all, by a maximum matching on the
-/// eligibility graph (mentees × mentor slots) with petgraph. Independent of costs; used to
-/// cross-check that the assignment maximised the number matched.
-pub fn max_cardinality(problem: &MatchingProblem) -> usize {
-    use petgraph::graph::UnGraph;
-    let mut g: UnGraph<(), ()> = UnGraph::new_undirected();
-    let mentee_nodes: Vec<_> = problem.mentees.iter().map(|_| g.add_node(())).collect();
-    let slot_nodes: Vec<Vec<_>> =
-        problem.capacity.iter().map(|&c| (0..c.min(problem.mentees.len())).map(|_| g.add_node(())).collect()).collect();
-    for (i, cands) in problem.candidates.iter().enumerate() {
-        for (m, _) in cands {
-            for s in &slot_nodes[*m] {
-                g.add_edge(mentee_nodes[i], *s, ());
-            }
-        }
-    }
-    petgraph::algo::maximum_matching(&g).len()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,8 +316,11 @@ mod tests {
         serde_json::from_str(include_str!("../../instances/uppsala-small.json")).unwrap()
     }
 
-    fn ids(inst: &Instance, mentor: &str, mentee: &str) -> (usize, usize) {
-        (inst.mentors.iter().position(|m| m.id == mentor).unwrap(), inst.participants.iter().position(|p| p.id == mentee).unwrap())
+    fn ids(inst: &Instance, mentor: &str, mentee: &str) -> (MentorId, ParticipantId) {
+        (
+            MentorId(inst.mentors.iter().position(|m| m.id == mentor).unwrap()),
+            ParticipantId(inst.participants.iter().position(|p| p.id == mentee).unwrap()),
+        )
     }
 
     fn rule(f: &InstanceFile, mentor: &str, mentee: &str) -> Option<PairRule> {

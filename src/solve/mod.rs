@@ -289,11 +289,11 @@ fn block_full_units(inst: &Instance, tt: &timetable::Timetable, busy: &mut BTree
     for s in &tt.sessions {
         for &a in &s.attendees {
             for &t in &s.days {
-                *away.entry((inst.participants[m.demands[a].participant].unit, m.days[t])).or_default() += 1;
+                *away.entry((inst.participants[m.demands[a].participant].unit.index(), m.days[t])).or_default() += 1;
             }
         }
     }
-    let people = inst.participants.iter().map(|p| (p.unit, &p.id)).chain(inst.mentors.iter().map(|m| (m.unit, &m.id)));
+    let people = inst.participants.iter().map(|p| (p.unit.index(), &p.id)).chain(inst.mentors.iter().map(|m| (m.unit.index(), &m.id)));
     let mut of_unit: BTreeMap<usize, Vec<&String>> = BTreeMap::new();
     for (u, id) in people {
         of_unit.entry(u).or_default().push(id);

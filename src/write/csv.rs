@@ -4,7 +4,7 @@
 
 use super::OutputError;
 use crate::format::plan::{PlanFile, TimetablePlan};
-use crate::model::Instance;
+use crate::model::{Instance, MunicipalityId};
 use std::collections::BTreeMap;
 
 /// `pairs.csv`: UTF-8 with a byte-order mark and `;` as separator, the form Swedish
@@ -35,7 +35,7 @@ pub fn pairs_csv(plan: &PlanFile, inst: &Instance) -> Result<Vec<u8>, OutputErro
         for p in &plan.mentorship.pairs {
             let m = mentor_index.get(p.mentor.as_str()).map(|&i| &inst.mentors[i]);
             let e = part_index.get(p.mentee.as_str()).map(|&i| &inst.participants[i]);
-            let muni = |i: usize| inst.municipalities[i].name.clone();
+            let muni = |i: MunicipalityId| inst.municipalities[i].name.clone();
             let cost: f64 = p.cost.values().sum();
             w.write_record([
                 p.mentor.clone(),

@@ -229,7 +229,7 @@ pub fn timetable_plan(inst: &Instance, outcome: &timetable::Outcome, strategy: &
             UnservedDemand {
                 participant: inst.participants[d.participant].id.clone(),
                 course: m.courses[d.course].id.clone(),
-                priority: d.priority,
+                priority: d.priority.into(),
                 reason: u.reason.into(),
                 message: u.message,
             }

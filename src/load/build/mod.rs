@@ -9,12 +9,15 @@
 mod groups;
 mod pins;
 mod timetable;
+mod values;
 
 use crate::format::{DateOrRange, InstanceFile};
 use crate::model::calendar::{expand_range, Calendar};
 use crate::model::pins::Pins;
 use crate::model::timetable::TimetableModel;
-use crate::model::{Instance, Mentor, MentorshipModel, Municipality, Participant, Phase, Unit};
+use crate::model::{
+    Instance, Mentor, MentorId, MentorshipModel, Municipality, MunicipalityId, Participant, ParticipantId, Phase, Unit, UnitId,
+};
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap};
 
@@ -46,7 +49,7 @@ pub fn build(f: &InstanceFile) -> Instance {
         participants,
         mentors,
         mentorship,
-        weights: f.weights.clone(),
+        weights: (&f.weights).into(),
         timetable: TimetableModel::default(),
         pins: Pins::default(),
     };
@@ -116,7 +119,7 @@ fn units(f: &InstanceFile, muni_index: &HashMap<&str, usize>) -> Vec<Unit> {
         .map(|u| Unit {
             id: u.id.clone(),
             name: u.name.clone().unwrap_or_else(|| u.id.clone()),
-            municipality: muni_index.get(u.municipality.as_str()).copied().unwrap_or(0),
+            municipality: MunicipalityId(muni_index.get(u.municipality.as_str()).copied().unwrap_or(0)),
             headcount: u.headcount,
         })
         .collect()
@@ -150,14 +153,14 @@ fn participants(f: &InstanceFile, units: &[Unit], phases: &[Phase]) -> Vec<Parti
     f.participants
         .iter()
         .map(|p| {
-            let unit = unit_index.get(p.unit.as_str()).copied().unwrap_or(0);
+            let unit = UnitId(unit_index.get(p.unit.as_str()).copied().unwrap_or(0));
             let years = years_between(p.profession_start, f.round.start).max(0.0);
             Participant {
                 id: p.id.clone(),
                 name: p.name.clone(),
                 unit,
-                municipality: units.get(unit).map(|u| u.municipality).unwrap_or(0),
-                role: p.role,
+                municipality: units.get(unit.0).map(|u| u.municipality).unwrap_or_default(),
+                role: p.role.into(),
                 years,
                 phase: phase_of(years),
                 employment_start: p.employment_start,
@@ -175,19 +178,19 @@ fn mentors(f: &InstanceFile, units: &[Unit], participants: &[Participant]) -> Ve
     f.mentors
         .iter()
         .map(|m| {
-            let unit = unit_index.get(m.unit.as_str()).copied().unwrap_or(0);
+            let unit = UnitId(unit_index.get(m.unit.as_str()).copied().unwrap_or(0));
             Mentor {
                 id: m.id.clone(),
                 name: m.name.clone(),
                 unit,
-                municipality: units.get(unit).map(|u| u.municipality).unwrap_or(0),
+                municipality: units.get(unit.0).map(|u| u.municipality).unwrap_or_default(),
                 capacity: m.capacity.max(0) as usize,
                 trained: m.trained,
                 years: m.years_in_profession,
                 expertise: m.expertise.clone(),
                 unavailable: date_set(&m.unavailable, (f.round.start, f.round.end)),
                 max_travel_minutes: m.max_travel_minutes,
-                history: m.history.iter().filter_map(|h| participant_index.get(h.as_str()).copied()).collect(),
+                history: m.history.iter().filter_map(|h| participant_index.get(h.as_str()).copied().map(ParticipantId)).collect(),
             }
         })
         .collect()
@@ -197,7 +200,7 @@ fn mentorship(f: &InstanceFile, phases: &[Phase], participants: &[Participant], 
     let participant_index = index_by_id(participants, |p| &p.id);
     let mentor_index = index_by_id(mentors, |m| &m.id);
     let r = &f.mentorship;
-    let resolve = |mentor: &str, mentee: &str| Some((*mentor_index.get(mentor)?, *participant_index.get(mentee)?));
+    let resolve = |mentor: &str, mentee: &str| Some((MentorId(*mentor_index.get(mentor)?), ParticipantId(*participant_index.get(mentee)?)));
     MentorshipModel {
         min_meetings: r.min_meetings as usize,
         max_meetings: r.max_meetings as usize,
@@ -205,8 +208,8 @@ fn mentorship(f: &InstanceFile, phases: &[Phase], participants: &[Participant], 
         eligible_phases: r.eligible_phases.iter().filter_map(|id| phases.iter().position(|p| &p.id == id)).collect(),
         mentor_min_years: r.mentor_min_years,
         require_training: r.require_training,
-        same_municipality: r.same_municipality,
-        meeting_place: r.meeting_place,
+        same_municipality: r.same_municipality.into(),
+        meeting_place: r.meeting_place.into(),
         exclusions: r.exclusions.iter().filter_map(|e| resolve(&e.mentor, &e.mentee)).collect(),
         pair_costs: r.pair_costs.iter().filter_map(|c| Some((resolve(&c.mentor, &c.mentee)?, c.cost))).collect(),
     }
@@ -218,7 +221,7 @@ fn block_pinned_meeting_days(inst: &mut Instance) {
         .pins
         .pairs
         .iter()
-        .flat_map(|p| p.meetings.iter().map(move |&d| (p.mentee, d)))
+        .flat_map(|p| p.meetings.iter().map(move |&d| (p.mentee.index(), d)))
         .chain(inst.pins.groups.iter().flatten().flat_map(|g| g.members.iter().flat_map(move |&p| g.meetings.iter().map(move |&d| (p, d)))))
         .collect();
     for (p, d) in pinned_meetings {

@@ -4,7 +4,7 @@
 use super::index_by_id;
 use crate::format::InstanceFile;
 use crate::model::pins::{PinnedGroup, PinnedPair, PinnedSession, Pins};
-use crate::model::Instance;
+use crate::model::{Instance, MentorId, ParticipantId};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -33,8 +33,8 @@ pub(super) fn build(f: &InstanceFile, inst: &Instance) -> Pins {
         .enumerate()
         .filter_map(|(i, p)| {
             Some(PinnedPair {
-                mentor: *mentor.get(p.mentor.as_str())?,
-                mentee: *participant.get(p.mentee.as_str())?,
+                mentor: MentorId(*mentor.get(p.mentor.as_str())?),
+                mentee: ParticipantId(*participant.get(p.mentee.as_str())?),
                 meetings: sorted(&p.meetings),
                 path: format!("mentorship.fixed_pairs[{i}]"),
             })

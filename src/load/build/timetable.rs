@@ -3,9 +3,9 @@
 //! urgency), and every possible session of each course.
 
 use super::{date_set, index_by_id};
-use crate::format::{DayPattern, InstanceFile, Priority};
+use crate::format::InstanceFile;
 use crate::model::timetable::{deadline_date, unit_absence_cap, Course, Demand, DemandOrigin, TimetableModel, Trainer, Venue, Workload};
-use crate::model::Instance;
+use crate::model::{DayPattern, Instance, MunicipalityId, ParticipantId, Priority};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -43,7 +43,7 @@ pub(super) fn build(f: &InstanceFile, inst: &Instance) -> TimetableModel {
         .map(|v| Venue {
             id: v.id.clone(),
             name: v.name.clone(),
-            municipality: muni_index.get(v.municipality.as_str()).copied().unwrap_or(0),
+            municipality: MunicipalityId(muni_index.get(v.municipality.as_str()).copied().unwrap_or(0)),
             capacity: v.capacity as usize,
             day_rate: v.day_rate,
             unavailable: date_set(&v.unavailable, (inst.calendar.start, inst.calendar.end)),
@@ -57,7 +57,7 @@ pub(super) fn build(f: &InstanceFile, inst: &Instance) -> TimetableModel {
     let demands = demands(f, inst, &courses, &days, &completed);
     let mut demands_of = vec![Vec::new(); inst.participants.len()];
     for (i, d) in demands.iter().enumerate() {
-        demands_of[d.participant].push(i);
+        demands_of[d.participant.index()].push(i);
     }
 
     let starts = courses.iter().map(|c| session_starts(&days, &day_index, c)).collect();
@@ -81,7 +81,7 @@ pub(super) fn build(f: &InstanceFile, inst: &Instance) -> TimetableModel {
             max_courses: wl.max_courses_per_round.map_or(usize::MAX, |n| n as usize),
             unit_cap: inst.units.iter().map(|u| unit_absence_cap(u.headcount, wl.unit_absence_share)).collect(),
         },
-        weights: f.weights.timetable.clone(),
+        weights: (&f.weights.timetable).into(),
         starts,
         days,
     }
@@ -95,7 +95,7 @@ fn courses(f: &InstanceFile, inst: &Instance, course_index: &HashMap<&str, usize
             id: c.id.clone(),
             name: c.name.clone(),
             days: c.days as usize,
-            pattern: c.pattern,
+            pattern: c.pattern.into(),
             min_size: c.min_size as usize,
             max_size: c.max_size as usize,
             trainers_per_session: c.trainers_per_session as usize,
@@ -127,7 +127,7 @@ fn demands(f: &InstanceFile, inst: &Instance, courses: &[Course], days: &[NaiveD
         let hi = days.partition_point(|d| *d <= latest);
         (lo < hi).then(|| (lo, hi - 1))
     };
-    let w = &f.weights.timetable;
+    let w = &inst.weights.timetable;
     let round_len = (inst.calendar.end - inst.calendar.start).num_days().max(1) as f64;
     // Unserved penalty: by priority, plus the deadline urgency (earlier deadlines first).
     let penalty = |p: usize, c: usize, priority: Priority| -> f64 {
@@ -139,7 +139,7 @@ fn demands(f: &InstanceFile, inst: &Instance, courses: &[Course], days: &[NaiveD
     };
     let eligible = |p: usize, c: usize| courses[c].phases.is_empty() || courses[c].phases.contains(&inst.participants[p].phase);
     let demand = |p: usize, c: usize, priority: Priority, origin: DemandOrigin| Demand {
-        participant: p,
+        participant: ParticipantId(p),
         course: c,
         priority,
         penalty: penalty(p, c, priority),
@@ -154,7 +154,7 @@ fn demands(f: &InstanceFile, inst: &Instance, courses: &[Course], days: &[NaiveD
             continue;
         };
         explicit.insert((p, c));
-        demands.push(demand(p, c, d.priority, DemandOrigin::IndividualPlan));
+        demands.push(demand(p, c, d.priority.into(), DemandOrigin::IndividualPlan));
     }
     for (p, part) in inst.participants.iter().enumerate() {
         for pd in &f.phase_demand {
@@ -169,7 +169,7 @@ fn demands(f: &InstanceFile, inst: &Instance, courses: &[Course], days: &[NaiveD
             if courses[c].deadline_months.is_some() && window(p, c).is_none() {
                 continue;
             }
-            demands.push(demand(p, c, pd.priority, DemandOrigin::Phase));
+            demands.push(demand(p, c, pd.priority.into(), DemandOrigin::Phase));
         }
     }
     demands

@@ -3,7 +3,7 @@
 
 use super::{CostSplit, Lookup};
 use crate::format::plan::PlanFile;
-use crate::model::Instance;
+use crate::model::{Instance, MunicipalityId};
 use std::collections::BTreeSet;
 
 /// Participants of one phase and how many of them each part of the plan serves.
@@ -207,7 +207,7 @@ fn municipality_rows(inst: &Instance) -> Vec<MunicipalityRow> {
         })
         .collect();
     for p in &inst.participants {
-        if let Some(r) = rows.get_mut(p.municipality) {
+        if let Some(r) = rows.get_mut(p.municipality.index()) {
             r.participants += 1;
         }
     }
@@ -262,7 +262,7 @@ fn tally_mentorship<'a>(plan: &'a PlanFile, look: &Lookup, rows: &mut [Municipal
                     if homes.contains(&Some(a)) && homes.contains(&Some(b)) && pair.travel_minutes.is_finite() {
                         pair.travel_minutes
                     } else {
-                        inst.travel(a, b)
+                        inst.travel(MunicipalityId(a), MunicipalityId(b))
                     }
                 }
                 _ => 0.0,
@@ -308,7 +308,8 @@ impl GroupCounts {
                     if let Some(home) = look.home(m) {
                         rows[home].group_places += 1;
                         if let Some(p) = place {
-                            rows[home].travel_minutes += 2.0 * inst.travel(home, p) * g.meetings.len() as f64;
+                            rows[home].travel_minutes +=
+                                2.0 * inst.travel(MunicipalityId(home), MunicipalityId(p)) * g.meetings.len() as f64;
                         }
                     }
                 }
@@ -355,7 +356,7 @@ impl CourseCounts {
                 if let Some(home) = look.home(a) {
                     rows[home].course_seats += 1;
                     if let Some(v) = venue {
-                        rows[home].travel_minutes += 2.0 * inst.travel(home, v.municipality) * days as f64;
+                        rows[home].travel_minutes += 2.0 * inst.travel(MunicipalityId(home), v.municipality) * days as f64;
                     }
                 }
             }

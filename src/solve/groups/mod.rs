@@ -13,7 +13,7 @@ use super::status::StopReason;
 use super::strategy::{Method, Strategy};
 use super::SolveError;
 use crate::model::groups::GroupProgramme;
-use crate::model::Instance;
+use crate::model::{Instance, MunicipalityId};
 pub use crate::rules::groups::{ineligibility, pair_benefit};
 use chrono::{Datelike, NaiveDate};
 use mdgp::{GroupingError, GroupingProblem};
@@ -174,8 +174,8 @@ impl GroupSolver for Auto {
 pub struct FormedGroup {
     /// Participant indices.
     pub members: Vec<usize>,
-    /// Meeting place (municipality index).
-    pub place: usize,
+    /// Meeting place.
+    pub place: MunicipalityId,
     /// Leader index.
     pub leader: Option<usize>,
     /// Meeting dates.
@@ -301,7 +301,7 @@ fn schedule_group(
     let leader_busy = leader.and_then(|l| busy.get(&l.id)).unwrap_or(&empty);
     let pinned_months: BTreeSet<i32> = pinned.iter().map(|d| crate::model::calendar::month_key(*d)).collect();
     let gap = rules.min_days_between as i64;
-    let mentor_day = |d: &NaiveDate| inst.pins.pairs.iter().any(|x| x.meetings.contains(d) && group.members.contains(&x.mentee));
+    let mentor_day = |d: &NaiveDate| inst.pins.pairs.iter().any(|x| x.meetings.contains(d) && group.members.contains(&x.mentee.index()));
     let days: Vec<NaiveDate> = inst
         .calendar
         .working_days()

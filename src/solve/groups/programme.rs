@@ -7,7 +7,7 @@ use super::{ineligibility, pair_benefit, schedule_group, FormedGroup, GroupParam
 use crate::load::limits::MAX_GROUP_MEMBERS;
 use crate::model::groups::GroupProgramme;
 use crate::model::pins::PinnedGroup;
-use crate::model::Instance;
+use crate::model::{Instance, MunicipalityId, ParticipantId};
 use crate::solve::strategy::Strategy;
 use crate::solve::SolveError;
 use chrono::NaiveDate;
@@ -124,8 +124,9 @@ impl Programme<'_> {
     /// with the reason. A pinned member who is not eligible is an error.
     fn eligible(&self, not_eligible: &mut Vec<(usize, String)>) -> Result<Vec<usize>, SolveError> {
         let mut eligible = Vec::new();
-        for &p in &self.prog.candidates {
-            match ineligibility(self.inst, self.prog, p) {
+        for &id in &self.prog.candidates {
+            let p = id.index();
+            match ineligibility(self.inst, self.prog, id) {
                 None => eligible.push(p),
                 Some(why) if self.prog.explicit_enrolment => not_eligible.push((p, why)),
                 Some(_) => {}
@@ -199,8 +200,8 @@ impl Programme<'_> {
     fn label_caps(&self) -> Vec<LabelCap> {
         let inst = self.inst;
         [
-            self.prog.max_per_municipality.map(|c| (inst.participants.iter().map(|p| p.municipality).collect(), c, "municipality")),
-            self.prog.max_per_unit.map(|c| (inst.participants.iter().map(|p| p.unit).collect(), c, "unit")),
+            self.prog.max_per_municipality.map(|c| (inst.participants.iter().map(|p| p.municipality.index()).collect(), c, "municipality")),
+            self.prog.max_per_unit.map(|c| (inst.participants.iter().map(|p| p.unit.index()).collect(), c, "unit")),
         ]
         .into_iter()
         .flatten()
@@ -290,7 +291,7 @@ impl Programme<'_> {
         let mut weights = vec![0.0; k * k];
         for a in 0..k {
             for b in a + 1..k {
-                let w = pair_benefit(inst, prog, served[a], served[b]);
+                let w = pair_benefit(inst, prog, ParticipantId(served[a]), ParticipantId(served[b]));
                 weights[a * k + b] = w;
                 weights[b * k + a] = w;
             }
@@ -307,7 +308,9 @@ impl Programme<'_> {
                 cost: served
                     .iter()
                     .flat_map(|&p| {
-                        (0..n_sites).map(move |s| prog.diversity.travel_per_minute * inst.travel(inst.participants[p].municipality, s))
+                        (0..n_sites).map(move |s| {
+                            prog.diversity.travel_per_minute * inst.travel(inst.participants[p].municipality, MunicipalityId(s))
+                        })
                     })
                     .collect(),
             }),
@@ -355,7 +358,7 @@ impl Programme<'_> {
         let mut groups: Vec<FormedGroup> = (0..m)
             .map(|g| FormedGroup {
                 members: (0..served.len()).filter(|&i| assignment[i] == g).map(|i| served[i]).collect(),
-                place: self.prog.venue.or_else(|| sites.as_ref().map(|s| s[g])).unwrap_or(0),
+                place: self.prog.venue.or_else(|| sites.as_ref().map(|s| MunicipalityId(s[g]))).unwrap_or_default(),
                 leader: None,
                 meetings: vec![],
                 conflicts: vec![],

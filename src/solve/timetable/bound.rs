@@ -8,8 +8,8 @@
 //!   Solved by microlp; its proven bound is the bound, its session counts guide the heuristics.
 
 use super::Context;
-use crate::format::Priority;
-use crate::model::Instance;
+use crate::model::Priority;
+use crate::model::{Instance, MunicipalityId};
 use crate::rules::timetable::Workload;
 use good_lp::{variable, Expression, ProblemVariables, Solution, SolverModel, Variable, WithTimeLimit};
 use std::collections::BTreeMap;
@@ -31,16 +31,17 @@ pub fn servable(inst: &Instance) -> Vec<bool> {
         .map(|d| {
             let c = &m.courses[d.course];
             let has_start = d.window.is_some_and(|(lo, hi)| {
-                m.starts[d.course]
-                    .iter()
-                    .any(|days| days[0] >= lo && days[days.len() - 1] <= hi && days.iter().all(|&t| m.participant_free[d.participant][t]))
+                m.starts[d.course].iter().any(|days| {
+                    days[0] >= lo && days[days.len() - 1] <= hi && days.iter().all(|&t| m.participant_free[d.participant.index()][t])
+                })
             });
             let trainers = c.qualified.iter().filter(|&&r| m.trainers[r].max_days >= c.days).count() >= c.trainers_per_session;
             let venue = m.venues.iter().any(|v| v.capacity.min(c.max_size) >= c.min_size);
             let prereq = c.prerequisites.iter().all(|&q| {
-                m.completed.contains(&(d.participant, q)) || m.demands_of[d.participant].iter().any(|&e| m.demands[e].course == q)
+                m.completed.contains(&(d.participant.index(), q))
+                    || m.demands_of[d.participant.index()].iter().any(|&e| m.demands[e].course == q)
             });
-            let unit = m.workload.unit_cap[inst.participants[d.participant].unit] > 0;
+            let unit = m.workload.unit_cap[inst.participants[d.participant].unit.index()] > 0;
             let month = fits_month_cap(inst, d.course);
             d.eligible && month && has_start && trainers && venue && prereq && unit && c.days <= Workload::of(m).max_per_round()
         })
@@ -102,7 +103,7 @@ fn combinatorial_saving(inst: &Instance, ok: &[bool], ci: usize) -> f64 {
         .filter(|&d| ok[d] && m.demands[d].course == ci)
         .map(|d| {
             let dem = &m.demands[d];
-            let t = venues.iter().map(|&v| m.travel_cost(inst, dem.participant, v, c.days)).fold(f64::INFINITY, f64::min);
+            let t = venues.iter().map(|&v| m.travel_cost(inst, dem.participant.index(), v, c.days)).fold(f64::INFINITY, f64::min);
             dem.penalty - t
         })
         .filter(|g| *g > 0.0)
@@ -143,7 +144,8 @@ pub fn master(inst: &Instance, ctx: &Context, share: f64) -> Option<Master> {
     let mut groups: GroupMap = BTreeMap::new();
     for (d, dem) in m.demands.iter().enumerate() {
         if ok[d] {
-            let e = groups.entry((dem.course, inst.participants[dem.participant].municipality, dem.priority, masks[d])).or_default();
+            let e =
+                groups.entry((dem.course, inst.participants[dem.participant].municipality.index(), dem.priority, masks[d])).or_default();
             add_penalty(e, dem.penalty, 1);
         }
     }
@@ -353,7 +355,10 @@ fn preferred_venues(inst: &Instance, ok: &[bool], masks: &[u64], flows: &[(Group
     let mut members: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
     for (d, dem) in m.demands.iter().enumerate() {
         if ok[d] {
-            members.entry((dem.course, inst.participants[dem.participant].municipality, dem.priority, masks[d])).or_default().push(d);
+            members
+                .entry((dem.course, inst.participants[dem.participant].municipality.index(), dem.priority, masks[d]))
+                .or_default()
+                .push(d);
         }
     }
     let mut out = vec![None; m.demands.len()];
@@ -557,8 +562,10 @@ fn master_variables(
                 continue;
             }
             let var = vars.add(variable().min(0).max(*n as f64));
-            let travel =
-                inst.timetable.weights.travel_per_minute * 2.0 * inst.travel(g.1, m.venues[v].municipality) * m.courses[g.0].days as f64;
+            let travel = inst.timetable.weights.travel_per_minute
+                * 2.0
+                * inst.travel(MunicipalityId(g.1), m.venues[v].municipality)
+                * m.courses[g.0].days as f64;
             objective += (travel - single) * var;
             flows.push((*g, i, var));
         }

@@ -111,7 +111,9 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
         return out("no_venue", format!("no venue seats the minimum group of {} ({} people)", c.name, c.min_size));
     }
     for &q in &c.prerequisites {
-        if !m.completed.contains(&(dem.participant, q)) && !m.demands_of[dem.participant].iter().any(|&e| m.demands[e].course == q) {
+        if !m.completed.contains(&(dem.participant.index(), q))
+            && !m.demands_of[dem.participant.index()].iter().any(|&e| m.demands[e].course == q)
+        {
             return out(
                 "prerequisite_missing",
                 format!("{} requires {}, which {} has neither completed nor asked for", c.name, m.courses[q].name, part.id),
@@ -127,7 +129,7 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
             ),
         );
     }
-    if m.workload.unit_cap[part.unit] == 0 {
+    if m.workload.unit_cap[part.unit.index()] == 0 {
         return out(
             "unit_too_small",
             format!(
@@ -138,9 +140,9 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
     }
     let (lo, hi) = dem.window.expect("checked above");
     if !ok[d] {
-        let fits = m.starts[dem.course]
-            .iter()
-            .any(|days| days[0] >= lo && days[days.len() - 1] <= hi && days.iter().all(|&t| m.participant_free[dem.participant][t]));
+        let fits = m.starts[dem.course].iter().any(|days| {
+            days[0] >= lo && days[days.len() - 1] <= hi && days.iter().all(|&t| m.participant_free[dem.participant.index()][t])
+        });
         if !fits {
             return out(
                 "unavailable",

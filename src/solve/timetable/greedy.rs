@@ -76,7 +76,7 @@ pub fn evaluate_candidate(
     let mut gains: Vec<(f64, usize)> = Vec::new();
     for &d in pending {
         let dem = &m.demands[d];
-        let gain = dem.penalty - m.travel_cost(st.inst, dem.participant, venue, days.len());
+        let gain = dem.penalty - m.travel_cost(st.inst, dem.participant.index(), venue, days.len());
         if gain <= 0.0 || st.attend_check_days(d, days).is_err() {
             continue;
         }
@@ -94,14 +94,14 @@ pub fn evaluate_candidate(
         if taken.len() >= seats {
             break;
         }
-        let p = m.demands[d].participant;
-        let unit = st.inst.participants[p].unit;
+        let p = m.demands[d].participant.index();
+        let unit = st.inst.participants[p].unit.index();
         let extra = per_unit.get(&unit).copied().unwrap_or(0);
         if extra > 0 && extra + 1 > st.unit_room(p, days) {
             continue;
         }
         *per_unit.entry(unit).or_default() += 1;
-        *per_muni.entry(st.inst.participants[p].municipality).or_default() += 1;
+        *per_muni.entry(st.inst.participants[p].municipality.index()).or_default() += 1;
         taken.push(d);
         saving += gain;
     }

@@ -390,7 +390,7 @@ fn assign_exactly(st: &mut State, course: usize, demands: &[usize]) {
             .map(|&x| {
                 let sess = &st.slot(x).session;
                 if st.attend_check_days(d, &sess.days).is_ok() {
-                    m.travel_cost(st.inst, dem.participant, sess.venue, sess.days.len()) - dem.penalty
+                    m.travel_cost(st.inst, dem.participant.index(), sess.venue, sess.days.len()) - dem.penalty
                 } else {
                     NEVER
                 }
@@ -431,7 +431,8 @@ fn enlarge(st: &mut State, s: usize, extra: usize) -> Option<usize> {
         .collect();
     let gain = |v: usize| (st.seats(sess.course, v) - now).min(extra);
     let cost = |v: usize| {
-        let travel: f64 = sess.attendees.iter().map(|&d| m.travel_cost(st.inst, m.demands[d].participant, v, sess.days.len())).sum();
+        let travel: f64 =
+            sess.attendees.iter().map(|&d| m.travel_cost(st.inst, m.demands[d].participant.index(), v, sess.days.len())).sum();
         travel + m.weights.cost_per_sek * m.venues[v].day_rate * sess.days.len() as f64
     };
     let target = free.iter().copied().min_by(|&a, &b| gain(b).cmp(&gain(a)).then(cost(a).total_cmp(&cost(b))).then(a.cmp(&b)));
@@ -469,8 +470,8 @@ fn open(st: &mut State, rng: &mut ChaCha8Rng) {
         match st.assigned[d] {
             None => movers.push((-m.demands[d].penalty, d)),
             Some(s1) if !st.pinned_demand[d] && !st.has_dependents(d) => {
-                let here = m.travel_cost(st.inst, m.demands[d].participant, venue, m.courses[course].days);
-                let there = m.travel_cost(st.inst, m.demands[d].participant, st.slot(s1).session.venue, m.courses[course].days);
+                let here = m.travel_cost(st.inst, m.demands[d].participant.index(), venue, m.courses[course].days);
+                let there = m.travel_cost(st.inst, m.demands[d].participant.index(), st.slot(s1).session.venue, m.courses[course].days);
                 if here < there {
                     movers.push((here - there, d));
                 }

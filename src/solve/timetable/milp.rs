@@ -116,7 +116,7 @@ fn compatible(inst: &Instance, servable: &[bool], d: usize, k: &Candidate) -> bo
     let Some((lo, hi)) = dem.window else {
         return false;
     };
-    if k.days[0] < lo || k.days[k.days.len() - 1] > hi || !k.days.iter().all(|&t| m.participant_free[dem.participant][t]) {
+    if k.days[0] < lo || k.days[k.days.len() - 1] > hi || !k.days.iter().all(|&t| m.participant_free[dem.participant.index()][t]) {
         return false;
     }
     Workload::of(m).fits_alone(&k.days)
@@ -295,7 +295,7 @@ fn restrict_pairs(inst: &Instance, cands: &[Candidate], pairs: Vec<(usize, usize
             out.push((d, k));
             continue;
         }
-        let t = m.travel_cost(inst, m.demands[d].participant, cands[k].venue, cands[k].days.len());
+        let t = m.travel_cost(inst, m.demands[d].participant.index(), cands[k].venue, cands[k].days.len());
         by_demand.entry(d).or_default().push((t, k));
     }
     for (d, mut list) in by_demand {
@@ -391,7 +391,7 @@ fn session_variables(inst: &Instance, cands: &[Candidate], pairs: &[(usize, usiz
     let x: Vec<Variable> = pairs.iter().map(|_| vars.add(variable().binary())).collect();
     for (i, &(d, k)) in pairs.iter().enumerate() {
         let dem = &m.demands[d];
-        objective += (m.travel_cost(inst, dem.participant, cands[k].venue, cands[k].days.len()) - dem.penalty) * x[i];
+        objective += (m.travel_cost(inst, dem.participant.index(), cands[k].venue, cands[k].days.len()) - dem.penalty) * x[i];
     }
     let pin_vars: Vec<Vec<(usize, Variable)>> = inst
         .pins
@@ -425,7 +425,7 @@ fn warm_start(inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], sv
             let mut per_muni: BTreeMap<usize, usize> = BTreeMap::new();
             for &d in &s.attendees {
                 seat.insert((d, k), true);
-                *per_muni.entry(inst.participants[m.demands[d].participant].municipality).or_default() += 1;
+                *per_muni.entry(inst.participants[m.demands[d].participant].municipality.index()).or_default() += 1;
             }
             mixing[k] = per_muni.values().copied().max().unwrap_or(0) as f64;
         }
@@ -480,7 +480,7 @@ fn session_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidat
         model.add_constraint((seated - m.courses[c.course].min_size as f64 * y[k]).geq(0.0));
         let mut by_muni: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for &i in &of_cand[k] {
-            by_muni.entry(inst.participants[m.demands[pairs[i].0].participant].municipality).or_default().push(i);
+            by_muni.entry(inst.participants[m.demands[pairs[i].0].participant].municipality.index()).or_default().push(i);
         }
         for list in by_muni.values() {
             let group: Expression = list.iter().map(|&i| x[i]).sum();
@@ -497,7 +497,7 @@ fn participant_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Cand
     let workload = Workload::of(m);
     let mut of_participant: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, &(d, _)) in pairs.iter().enumerate() {
-        of_participant.entry(m.demands[d].participant).or_default().push(i);
+        of_participant.entry(m.demands[d].participant.index()).or_default().push(i);
     }
     for (&p, list) in &of_participant {
         let demands: BTreeSet<usize> = list.iter().map(|&i| pairs[i].0).collect();
@@ -554,13 +554,13 @@ fn unit_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate],
     let m = &inst.timetable;
     let mut unit_day: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     for (i, &(d, k)) in pairs.iter().enumerate() {
-        let u = inst.participants[m.demands[d].participant].unit;
+        let u = inst.participants[m.demands[d].participant].unit.index();
         for &t in &cands[k].days {
             unit_day.entry((u, t)).or_default().push(i);
         }
     }
     for (&(u, _), list) in &unit_day {
-        let people: BTreeSet<usize> = list.iter().map(|&i| m.demands[pairs[i].0].participant).collect();
+        let people: BTreeSet<usize> = list.iter().map(|&i| m.demands[pairs[i].0].participant.index()).collect();
         if people.len() > m.workload.unit_cap[u] {
             let sum: Expression = list.iter().map(|&i| x[i]).sum();
             model.add_constraint(sum.leq(m.workload.unit_cap[u] as f64));

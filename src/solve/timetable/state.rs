@@ -360,14 +360,14 @@ impl<'a> State<'a> {
 
     /// The unit keeps enough staff at work on every session day.
     fn unit_ok(&self, p: usize, days: &[usize]) -> bool {
-        let u = self.inst.participants[p].unit;
+        let u = self.inst.participants[p].unit.index();
         let cap = self.m.workload.unit_cap[u];
         days.iter().all(|&t| (self.unit_absent[u * self.width + t] as usize) < cap)
     }
 
     /// How many more people of `p`'s unit may be away on all of `days`.
     pub fn unit_room(&self, p: usize, days: &[usize]) -> usize {
-        let u = self.inst.participants[p].unit;
+        let u = self.inst.participants[p].unit.index();
         let cap = self.m.workload.unit_cap[u];
         days.iter().map(|&t| cap.saturating_sub(self.unit_absent[u * self.width + t] as usize)).min().unwrap_or(0)
     }
@@ -376,8 +376,8 @@ impl<'a> State<'a> {
     fn prerequisites_met(&self, d: usize, first: usize) -> bool {
         let dem = &self.m.demands[d];
         self.m.courses[dem.course].prerequisites.iter().all(|&q| {
-            self.m.completed.contains(&(dem.participant, q))
-                || self.m.demands_of[dem.participant].iter().any(|&e| {
+            self.m.completed.contains(&(dem.participant.index(), q))
+                || self.m.demands_of[dem.participant.index()].iter().any(|&e| {
                     self.m.demands[e].course == q
                         && self.assigned[e].is_some_and(|s| self.slot(s).session.days.last().is_some_and(|&last| last < first))
                 })
@@ -386,7 +386,7 @@ impl<'a> State<'a> {
 
     /// Whether demand `d` may attend a session of its course on `days` (seats not considered).
     pub fn attend_check_days(&self, d: usize, days: &[usize]) -> Result<(), Block> {
-        let p = self.m.demands[d].participant;
+        let p = self.m.demands[d].participant.index();
         if !self.in_window(d, days) {
             return Err(Block::OutsideWindow);
         }
@@ -428,7 +428,7 @@ impl<'a> State<'a> {
     /// prerequisite; such an attendance is not moved by local moves.
     pub fn has_dependents(&self, d: usize) -> bool {
         let dem = &self.m.demands[d];
-        self.m.demands_of[dem.participant]
+        self.m.demands_of[dem.participant.index()]
             .iter()
             .any(|&e| self.assigned[e].is_some() && self.m.courses[self.m.demands[e].course].prerequisites.contains(&dem.course))
     }
@@ -437,10 +437,10 @@ impl<'a> State<'a> {
     pub fn add_delta(&self, d: usize, s: usize) -> f64 {
         let slot = self.slot(s);
         let dem = &self.m.demands[d];
-        let muni = self.inst.participants[dem.participant].municipality;
+        let muni = self.inst.participants[dem.participant].municipality.index();
         let n = slot.muni_count.get(&muni).copied().unwrap_or(0) + 1;
         let mix = if n > slot.max_group { self.m.weights.mixing * (n - slot.max_group) as f64 } else { 0.0 };
-        -dem.penalty + self.m.travel_cost(self.inst, dem.participant, slot.session.venue, slot.session.days.len()) + mix
+        -dem.penalty + self.m.travel_cost(self.inst, dem.participant.index(), slot.session.venue, slot.session.days.len()) + mix
     }
 
     /// Objective change if `d` left its slot.
@@ -448,19 +448,19 @@ impl<'a> State<'a> {
         let s = self.assigned[d].expect("a served demand");
         let slot = self.slot(s);
         let dem = &self.m.demands[d];
-        let muni = self.inst.participants[dem.participant].municipality;
+        let muni = self.inst.participants[dem.participant].municipality.index();
         let n = slot.muni_count.get(&muni).copied().unwrap_or(0);
         let mix =
             if n == slot.max_group && slot.muni_count.values().filter(|&&c| c == n).count() == 1 { -self.m.weights.mixing } else { 0.0 };
-        dem.penalty - self.m.travel_cost(self.inst, dem.participant, slot.session.venue, slot.session.days.len()) + mix
+        dem.penalty - self.m.travel_cost(self.inst, dem.participant.index(), slot.session.venue, slot.session.days.len()) + mix
     }
 
     /// Adds `d` to slot `s` (the caller has checked [`State::attend_check`]).
     pub fn add(&mut self, d: usize, s: usize) {
         let dem = self.m.demands[d].clone();
-        let p = dem.participant;
-        let unit = self.inst.participants[p].unit;
-        let muni = self.inst.participants[p].municipality;
+        let p = dem.participant.index();
+        let unit = self.inst.participants[p].unit.index();
+        let muni = self.inst.participants[p].municipality.index();
         let (venue, days) = {
             let slot = self.slots[s].as_ref().expect("an open slot");
             (slot.session.venue, slot.session.days.clone())
@@ -490,9 +490,9 @@ impl<'a> State<'a> {
     pub fn remove(&mut self, d: usize) {
         let s = self.assigned[d].take().expect("a served demand");
         let dem = self.m.demands[d].clone();
-        let p = dem.participant;
-        let unit = self.inst.participants[p].unit;
-        let muni = self.inst.participants[p].municipality;
+        let p = dem.participant.index();
+        let unit = self.inst.participants[p].unit.index();
+        let muni = self.inst.participants[p].municipality.index();
         let (venue, days) = {
             let slot = self.slots[s].as_ref().expect("an open slot");
             (slot.session.venue, slot.session.days.clone())

@@ -1,8 +1,8 @@
 //! The types of course timetabling: sessions, a timetable, its objective (evaluated from
 //! scratch), what a strategy may use (seed, deadline, stop flag) and what it returns.
 
-use crate::format::Priority;
 use crate::model::Instance;
+use crate::model::Priority;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use std::collections::BTreeMap;
@@ -57,9 +57,9 @@ pub fn evaluate(inst: &Instance, tt: &Timetable) -> Objective {
         let mut per_muni: BTreeMap<usize, usize> = BTreeMap::new();
         for &d in &s.attendees {
             served[d] = true;
-            let p = m.demands[d].participant;
+            let p = m.demands[d].participant.index();
             travel += m.travel_cost(inst, p, s.venue, s.days.len());
-            *per_muni.entry(inst.participants[p].municipality).or_default() += 1;
+            *per_muni.entry(inst.participants[p].municipality.index()).or_default() += 1;
         }
         mixing += m.weights.mixing * per_muni.values().copied().max().unwrap_or(0) as f64;
     }

@@ -1,0 +1,93 @@
+//! Helpers shared by the integration tests: paths, the binary, loading an instance from JSON,
+//! solving and checking a plan, and the test oracles of the mentor matching ([`oracles`]).
+//!
+//! Each test file declares `mod common;` and uses what it needs; the rest is unused there, hence
+//! the `dead_code` allowance.
+#![allow(dead_code)]
+
+pub mod oracles;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::PathBuf;
+use trappa::check;
+use trappa::format::plan::PlanFile;
+use trappa::format::InstanceFile;
+use trappa::load::{load_instance_text, LoadedInstance};
+use trappa::solve::{self, SolveParams};
+use trappa::write::plan::plan_file;
+
+/// The crate's root directory (where `instances/`, `tests/` and `docs/` are).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `trappa` binary, ready for arguments.
+pub fn trappa() -> Command {
+    Command::cargo_bin("trappa").expect("binary built")
+}
+
+/// A JSON file of the crate, `rel` relative to the root.
+pub fn read_json(rel: &str) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(root().join(rel)).unwrap()).unwrap()
+}
+
+/// Validates and builds an instance given as JSON; panics with the problems when it is invalid.
+pub fn load(v: &Value) -> LoadedInstance {
+    load_instance_text(&serde_json::to_string_pretty(v).unwrap(), "test.json").unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Asserts that the checker accepts the plan.
+pub fn assert_valid(loaded: &LoadedInstance, plan: &PlanFile) {
+    let report = check::check(&loaded.file, &loaded.sha256, plan);
+    assert!(report.is_valid(), "checker rejects the plan: {:#?}", report.violations);
+}
+
+/// Solves with `params`, writes the plan file and asserts that the checker accepts it.
+pub fn solve_checked(loaded: &LoadedInstance, params: &SolveParams) -> PlanFile {
+    let plan = plan_file(loaded, "test.json", &solve::solve(&loaded.model, params).unwrap_or_else(|e| panic!("{e}")));
+    assert_valid(loaded, &plan);
+    plan
+}
+
+/// The checker's violation codes of a plan, sorted and without repeats.
+pub fn codes(loaded: &LoadedInstance, plan: &PlanFile) -> Vec<&'static str> {
+    let mut c: Vec<&str> = check::check(&loaded.file, &loaded.sha256, plan).violations.iter().map(|v| v.code.code()).collect();
+    c.sort();
+    c.dedup();
+    c
+}
+
+/// (instance name, proven optimum) of the small MDGPLIB instances (n = 10, 12), from
+/// `tests/data/mdgp/optimal_small.csv`.
+pub fn mdgp_small_optima() -> Vec<(String, f64)> {
+    std::fs::read_to_string(root().join("tests/data/mdgp/optimal_small.csv"))
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f[0].to_string(), f[4].parse().unwrap())
+        })
+        .collect()
+}
+
+/// Cuts a generated course round down to its first three courses, the demand, history and
+/// trainers (at most four) that go with them; sessions may run with two people and no course
+/// has prerequisites. Small enough for the full timetable MILP.
+pub fn keep_three_courses(file: &mut InstanceFile) {
+    file.courses.truncate(3);
+    let keep: Vec<String> = file.courses.iter().map(|c| c.id.clone()).collect();
+    file.demand.retain(|d| keep.contains(&d.course));
+    file.course_history.retain(|d| keep.contains(&d.course));
+    file.phase_demand.retain(|d| keep.contains(&d.course));
+    for t in &mut file.trainers {
+        t.courses.retain(|c| keep.contains(c));
+    }
+    file.trainers.retain(|t| !t.courses.is_empty());
+    file.trainers.truncate(4);
+    for c in &mut file.courses {
+        c.min_size = 2;
+        c.prerequisites.clear();
+    }
+}
