@@ -793,7 +793,12 @@ mod status_and_time {
         let inst = regional_round(dir.path());
         let (plan, stdout) = solve_with_summary(&inst, &dir.path().join("plan"), &["--time-limit", "3"]);
         let reason = plan["timetable"]["status"]["stop_reason"].as_str().unwrap();
-        assert!(["tidsgränsen", "bevisad optimal"].contains(&reason) || reason.starts_with("ingen förbättring på "), "{reason}");
+        // Which one depends on the machine's speed (a quiet machine finishes the work budget
+        // first); each is a stated reason, never an interruption.
+        assert!(
+            ["tidsgränsen", "bevisad optimal", "arbetsbudgeten klar"].contains(&reason) || reason.starts_with("ingen förbättring på "),
+            "{reason}"
+        );
         for g in plan["groups"].as_array().unwrap() {
             assert!(g["status"]["stop_reason"].is_string(), "{g}");
         }
