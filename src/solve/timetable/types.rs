@@ -109,14 +109,23 @@ impl Context {
     /// stop is requested (Ctrl-C) and returns `None`. For solvers that cannot be stopped from
     /// outside (the MILP backend has a time limit but no stop hook): the caller goes on at once
     /// with what it has, while the abandoned work runs on until its own time limit or the end of
-    /// the process. Without a stop the result is the same as calling `work` directly.
+    /// the process. The work runs in a thread pool of its own, so what it leaves running never
+    /// holds up the caller's parallel work. Without a stop the result is the same as calling
+    /// `work` directly.
     pub fn unless_stopped<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
         let (tx, rx) = std::sync::mpsc::channel();
         // The MILP backend's branch and bound may recurse deeply: the main thread's stack size.
         let handle = std::thread::Builder::new()
             .stack_size(8 << 20)
             .spawn(move || {
-                let _ = tx.send(work());
+                // A pool of its own: abandoned work must not hold the global pool's threads,
+                // which the search that goes on after a stop needs.
+                let threads = rayon::current_num_threads();
+                let result = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+                    Ok(pool) => pool.install(work),
+                    Err(_) => work(),
+                };
+                let _ = tx.send(result);
             })
             .ok()?;
         loop {
