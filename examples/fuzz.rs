@@ -4,6 +4,7 @@
 //! cargo run --profile test --example fuzz -- [--seconds S] [--iterations N] [--readers instance,plan,roster,benchmark]
 //!                                           [--seed N] [--batch N] [--out DIR]
 //! cargo run --profile test --example fuzz -- --replay READER SEED ITERATION [--out DIR]
+//! cargo run --profile test --example fuzz -- --corpus DIR COUNT [--seed N]
 //! ```
 //!
 //! The parent splits each reader's iterations into batches and runs every batch in a child
@@ -67,6 +68,19 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         let answer = fuzz_harness::run_one(reader, &input, &settings(&out), true);
         println!("{} seed {seed} iteration {iteration}: {answer:?}", reader.name());
         println!("input kept at {}", keep(&out, reader, seed, iteration, &input, &format!("{answer:?}")).display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(i) = args.iter().position(|a| a == "--corpus") {
+        // --corpus DIR COUNT: the first COUNT inputs of every reader, as files to give the CLI.
+        let dir = PathBuf::from(args.get(i + 1).ok_or("--corpus needs a directory")?);
+        fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let (count, seed) = (number_at(i + 2)?, opt(args, "--seed")?.unwrap_or(1));
+        let seeds = Seeds::load();
+        for reader in Reader::ALL {
+            for k in 0..count {
+                keep(&dir, reader, seed, k, &seeds.input(reader, seed, k), "corpus");
+            }
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let readers: Vec<Reader> = match opt::<String>(args, "--readers")? {
