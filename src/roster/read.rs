@@ -114,7 +114,7 @@ fn sheet_rows<RS: std::io::Read + std::io::Seek>(
     sheet: &str,
     source: &str,
 ) -> Result<Vec<(usize, Vec<Cell>)>, RosterError> {
-    let cannot = |e: &dyn std::fmt::Display| RosterError::one(format!("{source}: cannot read the sheet: {e}"));
+    let cannot = |e: &dyn std::fmt::Display| RosterError::one(format!("{source}: E001 syntax: cannot read the sheet: {e}"));
     let mut cells = SheetCells { source, rows: BTreeMap::new(), budget: MAX_SHEET_CELLS };
     match wb {
         calamine::Sheets::Xlsx(x) => {
@@ -149,7 +149,7 @@ pub fn read_workbook(path: &Path) -> Result<Vec<(String, Table)>, RosterError> {
     let name = path.display().to_string();
     let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
         RosterError::one(format!(
-            "{name}: cannot open the workbook: {e}. Give an .xlsx file (saved from Excel or LibreOffice) or a directory of .csv files"
+            "{name}: E001 syntax: cannot open the workbook: {e}. Give an .xlsx file (saved from Excel or LibreOffice) or a directory of .csv files"
         ))
     })?;
     let mut out = vec![];
@@ -204,7 +204,7 @@ pub fn read_csv(path: &Path) -> Result<Table, RosterError> {
     for (k, rec) in reader.records().enumerate() {
         let rec = rec.map_err(|e| {
             let line = e.position().map(|p| lines.line_of(p.byte() as usize)).unwrap_or(0);
-            RosterError::one(format!("{name}, row {line}: cannot read the CSV: {e}"))
+            RosterError::one(format!("{name}, row {line}: E001 syntax: cannot read the CSV: {e}"))
         })?;
         // The row as a spreadsheet shows it: counted from the record's byte offset (the csv
         // crate's own line counter does not count CRLF line ends the same way).

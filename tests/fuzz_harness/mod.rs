@@ -257,14 +257,14 @@ fn problems_uncoded(problems: &[Problem]) -> Option<String> {
 }
 
 /// A roster problem names its file (and sheet) and either a code or a place in it (row,
-/// column, line, JSON path); a file that cannot be opened or read at all names the file.
+/// column, line, JSON path), or the file, sheet or setting that is missing.
 fn roster_uncoded(problems: &[String]) -> Option<String> {
     if problems.is_empty() {
         return Some("refused without a problem".into());
     }
     let file = |p: &str| [".csv", ".xlsx", ".xls", ".ods", ".json", "sheet "].iter().any(|x| p.contains(x));
     let coded = |p: &str| p.as_bytes().windows(4).any(|w| w[0] == b'E' && w[1..].iter().all(u8::is_ascii_digit));
-    let place = |p: &str| ["row ", "line ", "column ", " at ", "cannot open", "cannot read"].iter().any(|x| p.contains(x));
+    let place = |p: &str| ["row ", "line ", "column ", " at "].iter().any(|x| p.contains(x));
     let missing = |p: &str| ["missing file", "missing sheet", "missing setting"].iter().any(|x| p.contains(x));
     let bad = problems.iter().find(|p| !(missing(p) || (file(p) && (coded(p) || place(p)))))?;
     Some(format!("a roster problem without a code or a place: {bad}"))
