@@ -67,6 +67,15 @@ fn data_to_cell(d: &Data) -> Cell {
 /// value (a roster of 50,000 participants has about 600,000).
 pub const MAX_SHEET_CELLS: usize = 2_000_000;
 
+/// A sheet or CSV file over [`MAX_SHEET_CELLS`], found at `place`.
+fn too_many_cells(place: &str) -> RosterError {
+    RosterError::one(format!(
+        "{place}: the sheet holds more than {MAX_SHEET_CELLS} cells (E070 size-limit; counted row by row up to each row's last value; \
+         the limit MAX_SHEET_CELLS of docs/limits.md). A stray value far right of or below the table is the usual cause: \
+         clear it (Ctrl+End shows the last used cell), or split the sheet"
+    ))
+}
+
 /// The non-empty cells of a sheet gathered into rows, within [`MAX_SHEET_CELLS`].
 struct SheetCells<'a> {
     source: &'a str,
@@ -82,14 +91,7 @@ impl SheetCells<'_> {
         let row = self.rows.entry(r).or_default();
         let need = (c as usize + 1).saturating_sub(row.len());
         if need > self.budget {
-            return Err(RosterError::one(format!(
-                "{}, cell {}{}: the sheet holds more than {MAX_SHEET_CELLS} cells (counted row by row up to each row's last value; \
-                 the limit MAX_SHEET_CELLS of docs/limits.md). A stray value far right of or below the table is the usual cause: \
-                 clear it (Ctrl+End shows the last used cell), or split the sheet",
-                self.source,
-                column_letter(c as usize),
-                r as u64 + 1
-            )));
+            return Err(too_many_cells(&format!("{}, cell {}{}", self.source, column_letter(c as usize), r as u64 + 1)));
         }
         self.budget -= need;
         if row.len() <= c as usize {
@@ -112,7 +114,7 @@ fn sheet_rows<RS: std::io::Read + std::io::Seek>(
     sheet: &str,
     source: &str,
 ) -> Result<Vec<(usize, Vec<Cell>)>, RosterError> {
-    let cannot = |e: &dyn std::fmt::Display| RosterError::one(format!("{source}: cannot read the sheet: {e}"));
+    let cannot = |e: &dyn std::fmt::Display| RosterError::one(format!("{source}: E001 syntax: cannot read the sheet: {e}"));
     let mut cells = SheetCells { source, rows: BTreeMap::new(), budget: MAX_SHEET_CELLS };
     match wb {
         calamine::Sheets::Xlsx(x) => {
@@ -147,7 +149,7 @@ pub fn read_workbook(path: &Path) -> Result<Vec<(String, Table)>, RosterError> {
     let name = path.display().to_string();
     let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
         RosterError::one(format!(
-            "{name}: cannot open the workbook: {e}. Give an .xlsx file (saved from Excel or LibreOffice) or a directory of .csv files"
+            "{name}: E001 syntax: cannot open the workbook: {e}. Give an .xlsx file (saved from Excel or LibreOffice) or a directory of .csv files"
         ))
     })?;
     let mut out = vec![];
@@ -191,24 +193,53 @@ pub fn read_csv(path: &Path) -> Result<Table, RosterError> {
         }
     }
     let delimiter = if comma > semi { b',' } else { b';' };
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let lines = LineIndex::new(text);
-    let mut rows = vec![];
-    for rec in reader.records() {
+    // A record's fields are all held at once by the CSV reader: refuse one wider than a whole
+    // sheet may be before reading it.
+    if let Some(offset) = first_overwide_record(text.as_bytes(), delimiter, MAX_SHEET_CELLS) {
+        return Err(too_many_cells(&format!("{name}, row {}", lines.line_of(offset))));
+    }
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    let mut cells = SheetCells { source: &name, rows: BTreeMap::new(), budget: MAX_SHEET_CELLS };
+    for (k, rec) in reader.records().enumerate() {
         let rec = rec.map_err(|e| {
             let line = e.position().map(|p| lines.line_of(p.byte() as usize)).unwrap_or(0);
-            RosterError::one(format!("{name}, row {line}: cannot read the CSV: {e}"))
+            RosterError::one(format!("{name}, row {line}: E001 syntax: cannot read the CSV: {e}"))
         })?;
         // The row as a spreadsheet shows it: counted from the record's byte offset (the csv
         // crate's own line counter does not count CRLF line ends the same way).
         let line = match rec.position() {
             Some(p) => lines.line_of(p.byte() as usize),
-            None => rows.len() + 1,
+            None => k + 1,
         };
-        let cells = rec.iter().map(|s| if s.trim().is_empty() { Cell::Empty } else { Cell::Text(s.trim().to_string()) }).collect();
-        rows.push((line, cells));
+        for (c, s) in rec.iter().enumerate() {
+            let s = s.trim();
+            let at = (u32::try_from(line - 1).unwrap_or(u32::MAX), u32::try_from(c).unwrap_or(u32::MAX));
+            cells.add(at, if s.is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) })?;
+        }
     }
+    let rows = cells.into_rows();
     Ok(Table::from_rows(name, rows))
+}
+
+/// The byte offset of the first CSV record of `text` with more than `max` fields, if any
+/// (delimiters inside quotes do not count).
+fn first_overwide_record(text: &[u8], delimiter: u8, max: usize) -> Option<usize> {
+    let (mut start, mut fields, mut quoted) = (0, 1, false);
+    for (i, &b) in text.iter().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => (start, fields) = (i + 1, 1),
+            _ if b == delimiter && !quoted => {
+                fields += 1;
+                if fields > max {
+                    return Some(start);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Where each line of a text starts, to turn byte offsets into line numbers in O(log n).
@@ -685,7 +716,12 @@ fn read_rules(path: &Path) -> Result<Value, String> {
     let text = json::text_of(&bytes).map_err(all)?;
     let v = json::parse_value(text).map_err(all)?;
     if !v.is_object() {
-        return Err(format!("{name}: the rules file must be a JSON object like {{\"courses\": […], \"group_programmes\": […]}}"));
+        let (line, column) = json::position_of_byte(text.as_bytes(), text.len() - text.trim_start().len());
+        let code = crate::load::ValidationCode::Type;
+        return Err(format!(
+            "{name}, line {line}, column {column}: {code} {}: the rules file must be a JSON object like {{\"courses\": […], \"group_programmes\": […]}}",
+            code.kind()
+        ));
     }
     Ok(v)
 }
