@@ -333,3 +333,21 @@ fn incremental_objective_matches_a_fresh_evaluation() {
     let fresh = timetable::evaluate(inst, &st.to_timetable()).total;
     assert!((st.total() - fresh).abs() < 1e-3 * fresh.max(1.0), "{} vs {fresh}", st.total());
 }
+
+#[test]
+fn a_plan_that_reaches_its_proven_bound_is_reported_optimal() {
+    // The template's example round: `auto` finds a timetable at the aggregated bound.
+    let text = std::fs::read_to_string(common::root().join("instances/mall/exempel.json")).unwrap();
+    let loaded = load_instance_text(&text, "exempel.json").unwrap();
+    let plan = solve_with(&loaded, TimetableStrategy::Auto, 1, None);
+    assert_valid(&loaded, &plan);
+    let t = plan.timetable.as_ref().unwrap();
+    let bound = t.status.bound.unwrap();
+    assert!(
+        bound >= t.objective.total - 1e-6 * t.objective.total,
+        "the scenario needs a plan at its bound: {bound} vs {}",
+        t.objective.total
+    );
+    assert_eq!(t.status.optimality, trappa::format::plan::Optimality::Optimal, "{:?}", t.status);
+    assert_eq!(t.status.gap, Some(0.0));
+}

@@ -201,10 +201,16 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<Plan, SolveError> 
         params.progress.report("kurstillfällen", None, None);
         let share = if inst.group_programmes.is_empty() { SOLO_SHARE } else { TIMETABLE_SHARE };
         let ctx = timetable::Context { seed: params.seed, deadline: part_deadline(deadline, share), stop: params.stop.clone() };
-        let outcome = strat.solve(inst, &ctx)?;
+        let mut outcome = strat.solve(inst, &ctx)?;
         book_timetable(inst, &outcome.timetable, &mut busy);
-        let stop = StopReason::of(outcome.proven_optimal, stopped(params), outcome.interrupted, outcome.stalled);
         let total = timetable::evaluate(inst, &outcome.timetable).total;
+        // A proven lower bound that the plan reaches proves the plan optimal, whichever method
+        // found it (a heuristic's plan at the aggregated bound, say), within the relative
+        // tolerance of 10⁻⁶ that MILP solvers also report optimality with.
+        if outcome.bound.is_some_and(|b| b >= total - 1e-6 * total.abs().max(1.0)) {
+            outcome.proven_optimal = true;
+        }
+        let stop = StopReason::of(outcome.proven_optimal, stopped(params), outcome.interrupted, outcome.stalled);
         let gap = if outcome.proven_optimal { Some(0.0) } else { outcome.bound.map(|b| timetable::relative_gap(total, b.min(total))) };
         params.progress.report("kurstillfällen", Some(total), gap);
         Some(TimetableResult { strategy: strat.name(), method: strat.method().into(), outcome, stop: Some(stop) })
