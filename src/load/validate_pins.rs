@@ -12,7 +12,7 @@ use super::{Problem, ValidationCode as Code};
 use crate::format::*;
 use crate::model::calendar::month_key;
 use crate::model::pins::PinnedSession;
-use crate::model::{Instance, MentorId, ParticipantId};
+use crate::model::{Instance, MentorId, ParticipantId, TrainerId};
 use crate::rules::mentorship::pair_violation;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -378,7 +378,7 @@ impl PinValidator<'_> {
         }
         for (k, &r) in pin.trainers.iter().enumerate() {
             let t = &tm.trainers[r];
-            if !c.qualified.contains(&r) {
+            if !c.qualified.contains(&TrainerId(r)) {
                 self.push(
                     Code::PinnedSession,
                     format!("{path}.trainers[{k}]"),

@@ -47,7 +47,10 @@ pub(super) fn build(f: &InstanceFile, inst: &Instance) -> Pins {
         .filter_map(|(i, s)| {
             let c = *course.get(s.course.as_str())?;
             let attendees: Vec<usize> = s.attendees.iter().flatten().filter_map(|a| participant.get(a.as_str()).copied()).collect();
-            let demands = attendees.iter().map(|&p| tm.demands_of[p].iter().copied().find(|&d| tm.demands[d].course == c)).collect();
+            let demands = attendees
+                .iter()
+                .map(|&p| tm.demands_of[p].iter().copied().find(|&d| tm.demands[d].course.index() == c).map(|d| d.index()))
+                .collect();
             let path = format!("fixed_sessions[{i}]");
             Some(PinnedSession {
                 course: c,

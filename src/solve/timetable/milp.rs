@@ -17,7 +17,7 @@ use super::bound;
 use super::greedy;
 use super::state::State;
 use super::{Context, Outcome, Session, Timetable};
-use crate::model::Instance;
+use crate::model::{Instance, ParticipantId};
 use crate::rules::timetable::Workload;
 use crate::solve::SolveError;
 use good_lp::{variable, Expression, ProblemVariables, Solution, SolverModel, Variable, WithInitialSolution, WithTimeLimit};
@@ -55,7 +55,7 @@ pub fn all_candidates(inst: &Instance, limit: usize) -> Option<Vec<Candidate>> {
             let free_trainers: Vec<usize> = course
                 .qualified
                 .iter()
-                .copied()
+                .map(|r| r.index())
                 .filter(|&r| m.trainers[r].max_days >= days.len() && days.iter().all(|&t| m.trainer_free[r][t]))
                 .collect();
             let venues: Vec<usize> = (0..m.venues.len())
@@ -110,7 +110,7 @@ fn combinations(items: &[usize], k: usize) -> Vec<Vec<usize>> {
 fn compatible(inst: &Instance, servable: &[bool], d: usize, k: &Candidate) -> bool {
     let m = &inst.timetable;
     let dem = &m.demands[d];
-    if dem.course != k.course || !servable[d] {
+    if dem.course.index() != k.course || !servable[d] {
         return false;
     }
     let Some((lo, hi)) = dem.window else {
@@ -132,7 +132,7 @@ fn attendance_pairs(inst: &Instance, cands: &[Candidate]) -> Vec<(usize, usize)>
     }
     let mut by_course: Vec<Vec<usize>> = vec![Vec::new(); m.courses.len()];
     for (d, dem) in m.demands.iter().enumerate() {
-        by_course[dem.course].push(d);
+        by_course[dem.course.index()].push(d);
     }
     let mut out = Vec::new();
     for (k, cand) in cands.iter().enumerate() {
@@ -535,7 +535,7 @@ fn participant_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Cand
         for &i in list {
             let (d, k) = pairs[i];
             for &q in &m.courses[m.demands[d].course].prerequisites {
-                if m.completed.contains(&(p, q)) {
+                if m.completed.contains(&(ParticipantId(p), q)) {
                     continue;
                 }
                 let before: Expression = list

@@ -155,7 +155,7 @@ fn try_open(st: &mut State, pin: &PinnedSession, days: &[usize], venue: usize) -
             let mut free: Vec<usize> = course
                 .qualified
                 .iter()
-                .copied()
+                .map(|r| r.index())
                 .filter(|r| !trainers.contains(r) && st.can_place(c, days, venue, &one_team(&trainers, *r, course.trainers_per_session)))
                 .collect();
             free.sort_by(|&a, &b| m.trainers[a].day_rate.total_cmp(&m.trainers[b].day_rate).then(a.cmp(&b)));
@@ -209,7 +209,7 @@ fn try_open(st: &mut State, pin: &PinnedSession, days: &[usize], venue: usize) -
     // Fill to the minimum group with the demands that gain most.
     while st.size(slot) < course.min_size {
         let best = (0..m.demands.len())
-            .filter(|&d| m.demands[d].course == c && st.assigned[d].is_none() && st.attend_check(d, slot).is_ok())
+            .filter(|&d| m.demands[d].course.index() == c && st.assigned[d].is_none() && st.attend_check(d, slot).is_ok())
             .map(|d| (st.add_delta(d, slot), d))
             .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         match best {
