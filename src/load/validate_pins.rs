@@ -12,7 +12,7 @@ use super::{Problem, ValidationCode as Code};
 use crate::format::*;
 use crate::model::calendar::month_key;
 use crate::model::pins::PinnedSession;
-use crate::model::{Instance, MentorId, ParticipantId, TrainerId};
+use crate::model::{Instance, MentorId, ParticipantId};
 use crate::rules::mentorship::pair_violation;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -308,7 +308,7 @@ impl PinValidator<'_> {
             );
             return false;
         }
-        if !tm.starts[pin.course].contains(&days) {
+        if !tm.starts[pin.course.index()].contains(&days) {
             self.push(
                 Code::PinnedSession,
                 format!("{path}.dates"),
@@ -378,7 +378,7 @@ impl PinValidator<'_> {
         }
         for (k, &r) in pin.trainers.iter().enumerate() {
             let t = &tm.trainers[r];
-            if !c.qualified.contains(&TrainerId(r)) {
+            if !c.qualified.contains(&r) {
                 self.push(
                     Code::PinnedSession,
                     format!("{path}.trainers[{k}]"),
@@ -432,7 +432,7 @@ impl PinValidator<'_> {
                 );
                 continue;
             }
-            if let Some(first) = claims.attendee_course.insert((p, pin.course), path.to_string()) {
+            if let Some(first) = claims.attendee_course.insert((p.index(), pin.course.index()), path.to_string()) {
                 self.push(
                     Code::PinnedAttendee,
                     ap.clone(),
@@ -459,7 +459,7 @@ impl PinValidator<'_> {
                         format!("{} is unavailable on {date}", who.id),
                         "pin other dates or remove the attendee",
                     );
-                } else if let Some(first) = claims.person_day.insert((p, date), path.to_string()) {
+                } else if let Some(first) = claims.person_day.insert((p.index(), date), path.to_string()) {
                     self.push(
                         Code::PinnedAttendee,
                         ap.clone(),

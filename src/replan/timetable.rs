@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::format::plan::{PlanFile, SessionPlan};
-use crate::model::{Instance, TrainerId};
+use crate::model::{Instance, TrainerId, VenueId};
 use crate::solve::timetable::greedy;
 use crate::solve::timetable::pins::pinned_state;
 use crate::solve::timetable::state::State;
@@ -180,8 +180,8 @@ fn adopt_pins(inst: &Instance, fi: &mut Instance, mapped: &[Mapped], today: Naiv
         } else {
             let pin = &mut fi.pins.sessions[k];
             pin.days = s.days.clone();
-            pin.venue = s.venue;
-            pin.trainers = s.trainers.clone();
+            pin.venue = s.venue.map(VenueId);
+            pin.trainers = s.trainers.iter().copied().map(TrainerId).collect();
             pinned_prev.insert(*pi, k);
         }
     }
