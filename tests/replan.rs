@@ -214,7 +214,7 @@ fn brute_force_timetable(mutate: impl Fn(&mut Value, &PlanFile), today: &str, w:
     let t0 = m.days.iter().position(|d| *d >= date(today)).unwrap();
     let prev = plan.timetable.as_ref().unwrap();
     let course = |id: &str| m.courses.iter().position(|c| c.id == id).unwrap();
-    let demand = |p: &str, c: usize| m.demands.iter().position(|d| inst.participants[d.participant].id == p && d.course == c);
+    let demand = |p: &str, c: usize| m.demands.iter().position(|d| inst.participants[d.participant].id == p && d.course.index() == c);
     let to_session = |s: &trappa::format::plan::SessionPlan| {
         let c = course(&s.course);
         Session {
@@ -243,7 +243,7 @@ fn brute_force_timetable(mutate: impl Fn(&mut Value, &PlanFile), today: &str, w:
         .map(to_session)
         .collect();
     let c = course(&broken[0].course);
-    let cands: Vec<usize> = (0..m.demands.len()).filter(|&d| m.demands[d].course == c).collect();
+    let cands: Vec<usize> = (0..m.demands.len()).filter(|&d| m.demands[d].course.index() == c).collect();
     assert!(cands.len() <= 10);
     let mut best: Option<(i64, i64)> = None;
     let mut tried = 0;
@@ -253,7 +253,7 @@ fn brute_force_timetable(mutate: impl Fn(&mut Value, &PlanFile), today: &str, w:
             for &r in &m.courses[c].qualified {
                 for mask in 0u32..(1 << cands.len()) {
                     let attendees: Vec<usize> = (0..cands.len()).filter(|i| mask >> i & 1 == 1).map(|i| cands[i]).collect();
-                    options.push(Some(Session { course: c, days: days.clone(), venue, trainers: vec![r], attendees }));
+                    options.push(Some(Session { course: c, days: days.clone(), venue, trainers: vec![r.index()], attendees }));
                 }
             }
         }

@@ -244,7 +244,7 @@ pub fn check_model(inst: &Instance) -> Vec<Problem> {
     }
     let mut per_course = vec![0usize; inst.timetable.courses.len()];
     for d in &inst.timetable.demands {
-        per_course[d.course] += 1;
+        per_course[d.course.index()] += 1;
     }
     for (c, &n) in per_course.iter().enumerate() {
         if n > MAX_COURSE_DEMANDS {

@@ -308,7 +308,7 @@ impl PinValidator<'_> {
             );
             return false;
         }
-        if !tm.starts[pin.course].contains(&days) {
+        if !tm.starts[pin.course.index()].contains(&days) {
             self.push(
                 Code::PinnedSession,
                 format!("{path}.dates"),
@@ -432,7 +432,7 @@ impl PinValidator<'_> {
                 );
                 continue;
             }
-            if let Some(first) = claims.attendee_course.insert((p, pin.course), path.to_string()) {
+            if let Some(first) = claims.attendee_course.insert((p.index(), pin.course.index()), path.to_string()) {
                 self.push(
                     Code::PinnedAttendee,
                     ap.clone(),
@@ -459,7 +459,7 @@ impl PinValidator<'_> {
                         format!("{} is unavailable on {date}", who.id),
                         "pin other dates or remove the attendee",
                     );
-                } else if let Some(first) = claims.person_day.insert((p, date), path.to_string()) {
+                } else if let Some(first) = claims.person_day.insert((p.index(), date), path.to_string()) {
                     self.push(
                         Code::PinnedAttendee,
                         ap.clone(),

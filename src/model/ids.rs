@@ -74,3 +74,27 @@ typed_id!(
     /// A mentor: index into [`super::Instance::mentors`].
     MentorId => super::Mentor
 );
+typed_id!(
+    /// A phase of the staircase: index into [`super::Instance::phases`].
+    PhaseId => super::Phase
+);
+typed_id!(
+    /// A course: index into [`super::timetable::TimetableModel::courses`].
+    CourseId => super::timetable::Course
+);
+typed_id!(
+    /// A trainer: index into [`super::timetable::TimetableModel::trainers`].
+    TrainerId => super::timetable::Trainer
+);
+typed_id!(
+    /// A venue: index into [`super::timetable::TimetableModel::venues`].
+    VenueId => super::timetable::Venue
+);
+typed_id!(
+    /// A demand: index into [`super::timetable::TimetableModel::demands`].
+    DemandId => super::timetable::Demand
+);
+typed_id!(
+    /// A group leader: index into [`super::Instance::group_leaders`].
+    LeaderId => super::groups::GroupLeader
+);

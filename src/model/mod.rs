@@ -14,7 +14,7 @@ pub mod values;
 
 use calendar::Calendar;
 use chrono::NaiveDate;
-pub use ids::{MentorId, MunicipalityId, ParticipantId, UnitId};
+pub use ids::{CourseId, DemandId, LeaderId, MentorId, MunicipalityId, ParticipantId, PhaseId, TrainerId, UnitId, VenueId};
 use std::collections::{BTreeSet, HashMap, HashSet};
 pub use values::{
     DayPattern, DiversityWeights, GroupKind, GroupMeetingRules, MeetingPlace, Priority, Role, SameMunicipality, TimetableWeights, Weights,

@@ -5,7 +5,7 @@
 //! and the solvers report pins that cannot hold together. Each pin keeps the JSON path it came
 //! from, so messages name it the way the coordinator wrote it.
 
-use super::{MentorId, ParticipantId};
+use super::{CourseId, DemandId, MentorId, ParticipantId, TrainerId, VenueId};
 use chrono::NaiveDate;
 
 /// A mentor–mentee pair fixed by hand.
@@ -24,21 +24,21 @@ pub struct PinnedPair {
 /// A course session fixed by hand; `None`/empty fields are the solver's choice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PinnedSession {
-    /// Course index.
-    pub course: usize,
+    /// The course.
+    pub course: CourseId,
     /// The pin's label for messages: its `id`, or its JSON path.
     pub label: String,
     /// Working-day indices of the session, when the dates are pinned.
     pub days: Option<Vec<usize>>,
-    /// Venue index, when pinned.
-    pub venue: Option<usize>,
-    /// Trainer indices that must teach the session (possibly fewer than the course needs).
-    pub trainers: Vec<usize>,
-    /// Participant indices who must attend.
-    pub attendees: Vec<usize>,
-    /// Demand index of each attendee (same order), for the course; `None` when the attendee has
+    /// The venue, when pinned.
+    pub venue: Option<VenueId>,
+    /// Trainers who must teach the session (possibly fewer than the course needs).
+    pub trainers: Vec<TrainerId>,
+    /// Participants who must attend.
+    pub attendees: Vec<ParticipantId>,
+    /// The demand of each attendee (same order), for the course; `None` when the attendee has
     /// no demand for it (validation rejects that).
-    pub demands: Vec<Option<usize>>,
+    pub demands: Vec<Option<DemandId>>,
     /// Where the pin is written, e.g. `fixed_sessions[2]`.
     pub path: String,
 }
@@ -47,10 +47,10 @@ impl PinnedSession {
     /// Whether a session of the pin's course on `days` at `venue` taught by `trainers` fits the
     /// pinned dates, venue and trainers (attendees not considered).
     pub fn admits(&self, course: usize, days: &[usize], venue: usize, trainers: &[usize]) -> bool {
-        course == self.course
+        course == self.course.index()
             && self.days.as_deref().is_none_or(|d| d == days)
-            && self.venue.is_none_or(|v| v == venue)
-            && self.trainers.iter().all(|r| trainers.contains(r))
+            && self.venue.is_none_or(|v| v.index() == venue)
+            && self.trainers.iter().all(|r| trainers.contains(&r.index()))
     }
 }
 

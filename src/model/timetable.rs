@@ -7,7 +7,7 @@
 //! is [`crate::solve::timetable`]'s business.
 
 use super::values::{DayPattern, Priority, TimetableWeights};
-use super::{Instance, MunicipalityId, ParticipantId};
+use super::{CourseId, DemandId, Instance, MunicipalityId, ParticipantId, TrainerId};
 use chrono::{Duration, Months, NaiveDate};
 use std::collections::{BTreeSet, HashSet};
 
@@ -28,8 +28,8 @@ pub struct Course {
     pub max_size: usize,
     /// Trainers per session.
     pub trainers_per_session: usize,
-    /// Prerequisite course indices.
-    pub prerequisites: Vec<usize>,
+    /// Prerequisite courses.
+    pub prerequisites: Vec<CourseId>,
     /// Months of employment within which the course must be finished.
     pub deadline_months: Option<u32>,
     /// Most sessions in the round.
@@ -42,8 +42,8 @@ pub struct Course {
     pub min_gap_days: u32,
     /// Phase indices allowed to take the course (empty: all).
     pub phases: Vec<usize>,
-    /// Indices of the trainers qualified for the course.
-    pub qualified: Vec<usize>,
+    /// The trainers qualified for the course.
+    pub qualified: Vec<TrainerId>,
 }
 
 /// A trainer.
@@ -92,8 +92,8 @@ pub enum DemandOrigin {
 pub struct Demand {
     /// The participant.
     pub participant: ParticipantId,
-    /// Course index.
-    pub course: usize,
+    /// The course.
+    pub course: CourseId,
     /// Priority.
     pub priority: Priority,
     /// Penalty when unserved (from the weights).
@@ -153,10 +153,10 @@ pub struct TimetableModel {
     pub venues: Vec<Venue>,
     /// Demands, individual plans first (file order), then phase defaults (participant order).
     pub demands: Vec<Demand>,
-    /// Demand indices of each participant.
-    pub demands_of: Vec<Vec<usize>>,
+    /// The demands of each participant (indexed by participant).
+    pub demands_of: Vec<Vec<DemandId>>,
     /// (participant, course) pairs completed before the round.
-    pub completed: HashSet<(usize, usize)>,
+    pub completed: HashSet<(ParticipantId, CourseId)>,
     /// Workload limits.
     pub workload: Workload,
     /// Objective weights.

@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::format::plan::{PlanFile, SessionPlan};
-use crate::model::Instance;
+use crate::model::{Instance, TrainerId, VenueId};
 use crate::solve::timetable::greedy;
 use crate::solve::timetable::pins::pinned_state;
 use crate::solve::timetable::state::State;
@@ -134,7 +134,7 @@ fn map_previous<'p>(inst: &Instance, previous: &'p PlanFile, ctx: &mut Ctx) -> V
     let day_of: HashMap<chrono::NaiveDate, usize> = m.days.iter().enumerate().map(|(i, d)| (*d, i)).collect();
     let part_of: HashMap<&str, usize> = inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     let demand_of: HashMap<(usize, usize), usize> =
-        m.demands.iter().enumerate().map(|(d, x)| ((x.participant.index(), x.course), d)).collect();
+        m.demands.iter().enumerate().map(|(d, x)| ((x.participant.index(), x.course.index()), d)).collect();
 
     let mut prev_sessions: Vec<(usize, &SessionPlan)> = previous.timetable.iter().flat_map(|t| &t.sessions).enumerate().collect();
     prev_sessions.sort_by(|a, b| (a.1.dates.first(), &a.1.id).cmp(&(b.1.dates.first(), &b.1.id)));
@@ -180,8 +180,8 @@ fn adopt_pins(inst: &Instance, fi: &mut Instance, mapped: &[Mapped], today: Naiv
         } else {
             let pin = &mut fi.pins.sessions[k];
             pin.days = s.days.clone();
-            pin.venue = s.venue;
-            pin.trainers = s.trainers.clone();
+            pin.venue = s.venue.map(VenueId);
+            pin.trainers = s.trainers.iter().copied().map(TrainerId).collect();
             pinned_prev.insert(*pi, k);
         }
     }
@@ -364,8 +364,12 @@ fn seat_everyone(st: &mut State, ctx: &mut Ctx, today_idx: usize) {
 /// qualified ones.
 fn keep_trainers(st: &State, course: usize, days: &[usize], previous: &[usize]) -> Option<Vec<usize>> {
     let need = st.m.courses[course].trainers_per_session;
-    let mut keep: Vec<usize> =
-        previous.iter().copied().filter(|&r| st.m.courses[course].qualified.contains(&r) && st.trainer_free(r, days)).take(need).collect();
+    let mut keep: Vec<usize> = previous
+        .iter()
+        .copied()
+        .filter(|&r| st.m.courses[course].qualified.contains(&TrainerId(r)) && st.trainer_free(r, days))
+        .take(need)
+        .collect();
     if keep.len() < need {
         let pick = st.pick_trainers(course, days)?;
         for r in pick {

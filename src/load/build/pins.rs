@@ -4,7 +4,7 @@
 use super::index_by_id;
 use crate::format::InstanceFile;
 use crate::model::pins::{PinnedGroup, PinnedPair, PinnedSession, Pins};
-use crate::model::{Instance, MentorId, ParticipantId};
+use crate::model::{CourseId, Instance, MentorId, ParticipantId, TrainerId, VenueId};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -45,16 +45,18 @@ pub(super) fn build(f: &InstanceFile, inst: &Instance) -> Pins {
         .iter()
         .enumerate()
         .filter_map(|(i, s)| {
-            let c = *course.get(s.course.as_str())?;
-            let attendees: Vec<usize> = s.attendees.iter().flatten().filter_map(|a| participant.get(a.as_str()).copied()).collect();
-            let demands = attendees.iter().map(|&p| tm.demands_of[p].iter().copied().find(|&d| tm.demands[d].course == c)).collect();
+            let c = CourseId(*course.get(s.course.as_str())?);
+            let attendees: Vec<ParticipantId> =
+                s.attendees.iter().flatten().filter_map(|a| participant.get(a.as_str()).copied().map(ParticipantId)).collect();
+            let demands =
+                attendees.iter().map(|&p| tm.demands_of[p.index()].iter().copied().find(|&d| tm.demands[d].course == c)).collect();
             let path = format!("fixed_sessions[{i}]");
             Some(PinnedSession {
                 course: c,
                 label: s.id.clone().unwrap_or_else(|| path.clone()),
                 days: s.dates.as_ref().map(|ds| sorted(ds).iter().filter_map(|d| day.get(d).copied()).collect()),
-                venue: s.venue.as_ref().and_then(|v| venue.get(v.as_str()).copied()),
-                trainers: s.trainers.iter().flatten().filter_map(|t| trainer.get(t.as_str()).copied()).collect(),
+                venue: s.venue.as_ref().and_then(|v| venue.get(v.as_str()).copied().map(VenueId)),
+                trainers: s.trainers.iter().flatten().filter_map(|t| trainer.get(t.as_str()).copied().map(TrainerId)).collect(),
                 attendees,
                 demands,
                 path,

@@ -5,7 +5,7 @@
 use super::{date_set, index_by_id};
 use crate::format::InstanceFile;
 use crate::model::timetable::{deadline_date, unit_absence_cap, Course, Demand, DemandOrigin, TimetableModel, Trainer, Venue, Workload};
-use crate::model::{DayPattern, Instance, MunicipalityId, ParticipantId, Priority};
+use crate::model::{CourseId, DayPattern, DemandId, Instance, MunicipalityId, ParticipantId, Priority, TrainerId};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -49,15 +49,17 @@ pub(super) fn build(f: &InstanceFile, inst: &Instance) -> TimetableModel {
             unavailable: date_set(&v.unavailable, (inst.calendar.start, inst.calendar.end)),
         })
         .collect();
-    let completed: HashSet<(usize, usize)> = f
+    let completed: HashSet<(ParticipantId, CourseId)> = f
         .course_history
         .iter()
-        .filter_map(|r| Some((*participant_index.get(r.participant.as_str())?, *course_index.get(r.course.as_str())?)))
+        .filter_map(|r| {
+            Some((ParticipantId(*participant_index.get(r.participant.as_str())?), CourseId(*course_index.get(r.course.as_str())?)))
+        })
         .collect();
     let demands = demands(f, inst, &courses, &days, &completed);
     let mut demands_of = vec![Vec::new(); inst.participants.len()];
     for (i, d) in demands.iter().enumerate() {
-        demands_of[d.participant.index()].push(i);
+        demands_of[d.participant.index()].push(DemandId(i));
     }
 
     let starts = courses.iter().map(|c| session_starts(&days, &day_index, c)).collect();
@@ -99,21 +101,33 @@ fn courses(f: &InstanceFile, inst: &Instance, course_index: &HashMap<&str, usize
             min_size: c.min_size as usize,
             max_size: c.max_size as usize,
             trainers_per_session: c.trainers_per_session as usize,
-            prerequisites: c.prerequisites.iter().filter_map(|p| course_index.get(p.as_str()).copied()).collect(),
+            prerequisites: c.prerequisites.iter().filter_map(|p| course_index.get(p.as_str()).copied().map(CourseId)).collect(),
             deadline_months: c.deadline_months,
             max_sessions: c.max_sessions.map(|m| m as usize),
             fixed_cost: c.fixed_cost,
             day_cost: c.day_cost,
             min_gap_days: c.min_gap_days,
             phases: c.phases.iter().filter_map(|ph| inst.phases.iter().position(|x| &x.id == ph)).collect(),
-            qualified: f.trainers.iter().enumerate().filter(|(_, t)| t.courses.iter().any(|x| x == &c.id)).map(|(i, _)| i).collect(),
+            qualified: f
+                .trainers
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.courses.iter().any(|x| x == &c.id))
+                .map(|(i, _)| TrainerId(i))
+                .collect(),
         })
         .collect()
 }
 
 /// The demands: individual plans first (file order), then the phase defaults (participant
 /// order) that the plan, the course history or a passed deadline do not rule out.
-fn demands(f: &InstanceFile, inst: &Instance, courses: &[Course], days: &[NaiveDate], completed: &HashSet<(usize, usize)>) -> Vec<Demand> {
+fn demands(
+    f: &InstanceFile,
+    inst: &Instance,
+    courses: &[Course],
+    days: &[NaiveDate],
+    completed: &HashSet<(ParticipantId, CourseId)>,
+) -> Vec<Demand> {
     let course_index = index_by_id(&f.courses, |c| &c.id);
     let participant_index = index_by_id(&inst.participants, |p| &p.id);
     let window = |p: usize, c: usize| -> Option<(usize, usize)> {
@@ -140,7 +154,7 @@ fn demands(f: &InstanceFile, inst: &Instance, courses: &[Course], days: &[NaiveD
     let eligible = |p: usize, c: usize| courses[c].phases.is_empty() || courses[c].phases.contains(&inst.participants[p].phase);
     let demand = |p: usize, c: usize, priority: Priority, origin: DemandOrigin| Demand {
         participant: ParticipantId(p),
-        course: c,
+        course: CourseId(c),
         priority,
         penalty: penalty(p, c, priority),
         window: window(p, c).filter(|_| eligible(p, c)),
@@ -161,7 +175,8 @@ fn demands(f: &InstanceFile, inst: &Instance, courses: &[Course], days: &[NaiveD
             let Some(&c) = course_index.get(pd.course.as_str()) else {
                 continue;
             };
-            if inst.phases[part.phase].id != pd.phase || explicit.contains(&(p, c)) || completed.contains(&(p, c)) {
+            if inst.phases[part.phase].id != pd.phase || explicit.contains(&(p, c)) || completed.contains(&(ParticipantId(p), CourseId(c)))
+            {
                 continue;
             }
             // A phase default whose deadline passed before the round is not a demand: the

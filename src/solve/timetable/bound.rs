@@ -31,26 +31,25 @@ pub fn servable(inst: &Instance) -> Vec<bool> {
         .map(|d| {
             let c = &m.courses[d.course];
             let has_start = d.window.is_some_and(|(lo, hi)| {
-                m.starts[d.course].iter().any(|days| {
+                m.starts[d.course.index()].iter().any(|days| {
                     days[0] >= lo && days[days.len() - 1] <= hi && days.iter().all(|&t| m.participant_free[d.participant.index()][t])
                 })
             });
             let trainers = c.qualified.iter().filter(|&&r| m.trainers[r].max_days >= c.days).count() >= c.trainers_per_session;
             let venue = m.venues.iter().any(|v| v.capacity.min(c.max_size) >= c.min_size);
             let prereq = c.prerequisites.iter().all(|&q| {
-                m.completed.contains(&(d.participant.index(), q))
-                    || m.demands_of[d.participant.index()].iter().any(|&e| m.demands[e].course == q)
+                m.completed.contains(&(d.participant, q)) || m.demands_of[d.participant.index()].iter().any(|&e| m.demands[e].course == q)
             });
             let unit = m.workload.unit_cap[inst.participants[d.participant].unit.index()] > 0;
-            let month = fits_month_cap(inst, d.course);
+            let month = fits_month_cap(inst, d.course.index());
             d.eligible && month && has_start && trainers && venue && prereq && unit && c.days <= Workload::of(m).max_per_round()
         })
         .collect();
     for c in 0..m.courses.len() {
-        let n = (0..m.demands.len()).filter(|&d| ok[d] && m.demands[d].course == c).count();
+        let n = (0..m.demands.len()).filter(|&d| ok[d] && m.demands[d].course.index() == c).count();
         if n < m.courses[c].min_size {
             for (d, flag) in ok.iter_mut().enumerate() {
-                if m.demands[d].course == c {
+                if m.demands[d].course.index() == c {
                     *flag = false;
                 }
             }
@@ -100,7 +99,7 @@ fn combinatorial_saving(inst: &Instance, ok: &[bool], ci: usize) -> f64 {
     };
     let session = venues.iter().filter_map(|&v| cheapest_session(inst, ci, v)).fold(f64::INFINITY, f64::min) + m.weights.mixing;
     let mut gains: Vec<f64> = (0..m.demands.len())
-        .filter(|&d| ok[d] && m.demands[d].course == ci)
+        .filter(|&d| ok[d] && m.demands[d].course.index() == ci)
         .map(|d| {
             let dem = &m.demands[d];
             let t = venues.iter().map(|&v| m.travel_cost(inst, dem.participant.index(), v, c.days)).fold(f64::INFINITY, f64::min);
@@ -144,8 +143,9 @@ pub fn master(inst: &Instance, ctx: &Context, share: f64) -> Option<Master> {
     let mut groups: GroupMap = BTreeMap::new();
     for (d, dem) in m.demands.iter().enumerate() {
         if ok[d] {
-            let e =
-                groups.entry((dem.course, inst.participants[dem.participant].municipality.index(), dem.priority, masks[d])).or_default();
+            let e = groups
+                .entry((dem.course.index(), inst.participants[dem.participant].municipality.index(), dem.priority, masks[d]))
+                .or_default();
             add_penalty(e, dem.penalty, 1);
         }
     }
@@ -356,7 +356,7 @@ fn preferred_venues(inst: &Instance, ok: &[bool], masks: &[u64], flows: &[(Group
     for (d, dem) in m.demands.iter().enumerate() {
         if ok[d] {
             members
-                .entry((dem.course, inst.participants[dem.participant].municipality.index(), dem.priority, masks[d]))
+                .entry((dem.course.index(), inst.participants[dem.participant].municipality.index(), dem.priority, masks[d]))
                 .or_default()
                 .push(d);
         }
@@ -416,20 +416,20 @@ fn bucket_masks(inst: &Instance, ok: &[bool]) -> (Vec<Vec<u64>>, Vec<u64>) {
                 return 0;
             }
             let (lo, hi) = dem.window.unwrap_or((1, 0));
-            m.starts[dem.course]
+            m.starts[dem.course.index()]
                 .iter()
-                .zip(&start_bits[dem.course])
+                .zip(&start_bits[dem.course.index()])
                 .filter(|(days, _)| days[0] >= lo && days[days.len() - 1] <= hi)
                 .fold(0, |acc, (_, &b)| acc | b)
         })
         .collect();
     for (c, bits) in start_bits.iter_mut().enumerate() {
         let all = bits.iter().fold(0, |a, &b| a | b);
-        let timed = (0..m.demands.len()).any(|d| m.demands[d].course == c && ok[d] && masks[d] != all);
+        let timed = (0..m.demands.len()).any(|d| m.demands[d].course.index() == c && ok[d] && masks[d] != all);
         if !timed {
             bits.iter_mut().for_each(|b| *b = 1);
             for d in 0..m.demands.len() {
-                if m.demands[d].course == c && ok[d] {
+                if m.demands[d].course.index() == c && ok[d] {
                     masks[d] = 1;
                 }
             }
@@ -437,7 +437,8 @@ fn bucket_masks(inst: &Instance, ok: &[bool]) -> (Vec<Vec<u64>>, Vec<u64>) {
         }
         // Buckets no window tells apart (every demand may use both or neither) merge into one:
         // fewer, equivalent entries make the model smaller and its branching shorter.
-        let mut distinct: Vec<u64> = (0..m.demands.len()).filter(|&d| m.demands[d].course == c && ok[d]).map(|d| masks[d]).collect();
+        let mut distinct: Vec<u64> =
+            (0..m.demands.len()).filter(|&d| m.demands[d].course.index() == c && ok[d]).map(|d| masks[d]).collect();
         distinct.sort_unstable();
         distinct.dedup();
         let mut rep = [0u32; 64];
@@ -447,7 +448,7 @@ fn bucket_masks(inst: &Instance, ok: &[bool]) -> (Vec<Vec<u64>>, Vec<u64>) {
         let remap = |x: u64| (0..64).filter(|&b| (x >> b) & 1 == 1).fold(0u64, |acc, b| acc | (1u64 << rep[b]));
         bits.iter_mut().for_each(|b| *b = remap(*b));
         for d in 0..m.demands.len() {
-            if m.demands[d].course == c && ok[d] {
+            if m.demands[d].course.index() == c && ok[d] {
                 masks[d] = remap(masks[d]);
             }
         }
@@ -586,6 +587,7 @@ fn master_variables(
             .qualified
             .iter()
             .map(|&r| {
+                let r = r.index();
                 let avail = m.trainer_free[r].iter().filter(|&&f| f).count().min(m.trainers[r].max_days);
                 (r, vars.add(variable().min(0).max((avail / days * days) as f64)))
             })

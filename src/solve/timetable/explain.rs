@@ -111,8 +111,7 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
         return out("no_venue", format!("no venue seats the minimum group of {} ({} people)", c.name, c.min_size));
     }
     for &q in &c.prerequisites {
-        if !m.completed.contains(&(dem.participant.index(), q))
-            && !m.demands_of[dem.participant.index()].iter().any(|&e| m.demands[e].course == q)
+        if !m.completed.contains(&(dem.participant, q)) && !m.demands_of[dem.participant.index()].iter().any(|&e| m.demands[e].course == q)
         {
             return out(
                 "prerequisite_missing",
@@ -120,7 +119,7 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
             );
         }
     }
-    if !super::bound::fits_month_cap(inst, dem.course) {
+    if !super::bound::fits_month_cap(inst, dem.course.index()) {
         return out(
             "workload_month",
             format!(
@@ -140,7 +139,7 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
     }
     let (lo, hi) = dem.window.expect("checked above");
     if !ok[d] {
-        let fits = m.starts[dem.course].iter().any(|days| {
+        let fits = m.starts[dem.course.index()].iter().any(|days| {
             days[0] >= lo && days[days.len() - 1] <= hi && days.iter().all(|&t| m.participant_free[dem.participant.index()][t])
         });
         if !fits {
@@ -155,9 +154,9 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
             format!("only {n} participant(s) can take {} in this round; a session needs at least {}", c.name, c.min_size),
         );
     }
-    let slots = st.slots_of_course(dem.course);
+    let slots = st.slots_of_course(dem.course.index());
     if slots.is_empty() {
-        if c.qualified.iter().filter(|&&r| st.trainer_days_left(r) >= c.days).count() < c.trainers_per_session {
+        if c.qualified.iter().filter(|&&r| st.trainer_days_left(r.index()) >= c.days).count() < c.trainers_per_session {
             return out(
                 "trainers_fully_booked",
                 format!("no session of {} was opened: the qualified trainers' teaching days are used up by other sessions", c.name),

@@ -33,7 +33,8 @@ pub fn near_venues(st: &State) -> Vec<Vec<usize>> {
         .iter()
         .map(|d| {
             let muni = st.inst.participants[d.participant].municipality;
-            let mut vs: Vec<usize> = (0..m.venues.len()).filter(|&v| st.seats(d.course, v) >= m.courses[d.course].min_size).collect();
+            let mut vs: Vec<usize> =
+                (0..m.venues.len()).filter(|&v| st.seats(d.course.index(), v) >= m.courses[d.course].min_size).collect();
             vs.sort_by(|&a, &b| {
                 st.inst.travel(muni, m.venues[a].municipality).total_cmp(&st.inst.travel(muni, m.venues[b].municipality)).then(a.cmp(&b))
             });
@@ -180,7 +181,7 @@ pub fn construct(st: &mut State, rng: &mut ChaCha8Rng, opts: &Options, ctx: &Con
     // Courses with deadlines first (their windows are narrow), then by demand, largest first.
     let mut demand_of_course = vec![0usize; m.courses.len()];
     for d in &m.demands {
-        demand_of_course[d.course] += 1;
+        demand_of_course[d.course.index()] += 1;
     }
     let mut order: Vec<(f64, usize)> = (0..m.courses.len())
         .map(|c| {
@@ -201,7 +202,7 @@ pub fn construct(st: &mut State, rng: &mut ChaCha8Rng, opts: &Options, ctx: &Con
                 break;
             }
             let pending: Vec<usize> = (0..m.demands.len())
-                .filter(|&d| m.demands[d].course == c && st.assigned[d].is_none() && m.demands[d].window.is_some())
+                .filter(|&d| m.demands[d].course.index() == c && st.assigned[d].is_none() && m.demands[d].window.is_some())
                 .collect();
             if pending.len() < m.courses[c].min_size {
                 break;
@@ -224,7 +225,7 @@ pub fn fill(st: &mut State) {
     for d in st.unserved() {
         let course = st.m.demands[d].course;
         let best = st
-            .slots_of_course(course)
+            .slots_of_course(course.index())
             .into_iter()
             .filter(|&s| st.attend_check(d, s).is_ok())
             .map(|s| (st.add_delta(d, s), s))

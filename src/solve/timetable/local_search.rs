@@ -163,7 +163,7 @@ fn relocate(st: &mut State, rng: &mut ChaCha8Rng) {
     let before = st.total();
     st.remove(d);
     let best = st
-        .slots_of_course(course)
+        .slots_of_course(course.index())
         .into_iter()
         .filter(|&s| s != s1 && st.attend_check(d, s).is_ok())
         .map(|s| (st.add_delta(d, s), s))
@@ -181,7 +181,7 @@ fn swap(st: &mut State, rng: &mut ChaCha8Rng) {
     };
     let s1 = st.assigned[d1].expect("served");
     let course = st.m.demands[d1].course;
-    let others: Vec<usize> = st.slots_of_course(course).into_iter().filter(|&s| s != s1).collect();
+    let others: Vec<usize> = st.slots_of_course(course.index()).into_iter().filter(|&s| s != s1).collect();
     let Some(&s2) = others.choose(rng) else {
         return;
     };
@@ -222,7 +222,7 @@ fn insert(st: &mut State, rng: &mut ChaCha8Rng) {
     for d in unserved {
         let course = st.m.demands[d].course;
         let best = st
-            .slots_of_course(course)
+            .slots_of_course(course.index())
             .into_iter()
             .filter(|&s| st.attend_check(d, s).is_ok())
             .map(|s| (st.add_delta(d, s), s))
@@ -241,7 +241,7 @@ fn reseat(st: &mut State, demands: &[usize], exclude: Option<usize>) {
     for &d in demands {
         let course = st.m.demands[d].course;
         let best = st
-            .slots_of_course(course)
+            .slots_of_course(course.index())
             .into_iter()
             .filter(|&s| Some(s) != exclude && st.attend_check(d, s).is_ok())
             .map(|s| (st.add_delta(d, s), s))
@@ -343,7 +343,7 @@ fn move_venue(st: &mut State, rng: &mut ChaCha8Rng) {
     let snapshot = st.clone();
     let before = st.total();
     let movable: Vec<usize> = (0..m.demands.len())
-        .filter(|&d| m.demands[d].course == sess.course && !st.pinned_demand[d])
+        .filter(|&d| m.demands[d].course.index() == sess.course && !st.pinned_demand[d])
         .filter(|&d| st.assigned[d].is_none() || !st.has_dependents(d))
         .collect();
     for &d in &movable {
@@ -448,7 +448,7 @@ fn enlarge(st: &mut State, s: usize, extra: usize) -> Option<usize> {
 /// demand that gains from it and attendees of other sessions who travel less there.
 fn open(st: &mut State, rng: &mut ChaCha8Rng) {
     let m = st.m;
-    let course = m.demands[rng.gen_range(0..m.demands.len())].course;
+    let course = m.demands[rng.gen_range(0..m.demands.len())].course.index();
     let Some(days) = m.starts[course].choose(rng).cloned() else {
         return;
     };
@@ -464,7 +464,7 @@ fn open(st: &mut State, rng: &mut ChaCha8Rng) {
     let s = st.open(course, days, venue, trainers);
     let mut movers: Vec<(f64, usize)> = Vec::new();
     for d in 0..m.demands.len() {
-        if m.demands[d].course != course {
+        if m.demands[d].course.index() != course {
             continue;
         }
         match st.assigned[d] {

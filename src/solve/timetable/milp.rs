@@ -17,7 +17,7 @@ use super::bound;
 use super::greedy;
 use super::state::State;
 use super::{Context, Outcome, Session, Timetable};
-use crate::model::Instance;
+use crate::model::{Instance, ParticipantId};
 use crate::rules::timetable::Workload;
 use crate::solve::SolveError;
 use good_lp::{variable, Expression, ProblemVariables, Solution, SolverModel, Variable, WithInitialSolution, WithTimeLimit};
@@ -55,7 +55,7 @@ pub fn all_candidates(inst: &Instance, limit: usize) -> Option<Vec<Candidate>> {
             let free_trainers: Vec<usize> = course
                 .qualified
                 .iter()
-                .copied()
+                .map(|r| r.index())
                 .filter(|&r| m.trainers[r].max_days >= days.len() && days.iter().all(|&t| m.trainer_free[r][t]))
                 .collect();
             let venues: Vec<usize> = (0..m.venues.len())
@@ -110,7 +110,7 @@ fn combinations(items: &[usize], k: usize) -> Vec<Vec<usize>> {
 fn compatible(inst: &Instance, servable: &[bool], d: usize, k: &Candidate) -> bool {
     let m = &inst.timetable;
     let dem = &m.demands[d];
-    if dem.course != k.course || !servable[d] {
+    if dem.course.index() != k.course || !servable[d] {
         return false;
     }
     let Some((lo, hi)) = dem.window else {
@@ -128,11 +128,11 @@ fn attendance_pairs(inst: &Instance, cands: &[Candidate]) -> Vec<(usize, usize)>
     let mut ok = bound::servable(inst);
     // Pinned attendees must be offered their sessions whatever the relaxation says.
     for d in inst.pins.sessions.iter().flat_map(|p| p.demands.iter().flatten()) {
-        ok[*d] = true;
+        ok[d.index()] = true;
     }
     let mut by_course: Vec<Vec<usize>> = vec![Vec::new(); m.courses.len()];
     for (d, dem) in m.demands.iter().enumerate() {
-        by_course[dem.course].push(d);
+        by_course[dem.course.index()].push(d);
     }
     let mut out = Vec::new();
     for (k, cand) in cands.iter().enumerate() {
@@ -287,7 +287,7 @@ fn restrict_pairs(inst: &Instance, cands: &[Candidate], pairs: Vec<(usize, usize
     }
     let m = &inst.timetable;
     let keep = (RESTRICTED_MAX_ATTENDANCE / m.demands.len().max(1)).max(2);
-    let pinned: BTreeSet<usize> = inst.pins.sessions.iter().flat_map(|p| p.demands.iter().flatten().copied()).collect();
+    let pinned: BTreeSet<usize> = inst.pins.sessions.iter().flat_map(|p| p.demands.iter().flatten().map(|d| d.index())).collect();
     let mut by_demand: BTreeMap<usize, Vec<(f64, usize)>> = BTreeMap::new();
     let mut out = Vec::new();
     for (d, k) in pairs {
@@ -438,7 +438,7 @@ fn warm_start(inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], sv
     for (pin, list) in inst.pins.sessions.iter().zip(&sv.pin_vars) {
         let pick = list
             .iter()
-            .find(|(k, _)| open[*k] && !used[*k] && pin.demands.iter().flatten().all(|d| seat.contains_key(&(*d, *k))))
+            .find(|(k, _)| open[*k] && !used[*k] && pin.demands.iter().flatten().all(|d| seat.contains_key(&(d.index(), *k))))
             .map(|&(k, _)| k);
         pins_ok &= pick.is_some();
         if let Some(k) = pick {
@@ -535,7 +535,7 @@ fn participant_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Cand
         for &i in list {
             let (d, k) = pairs[i];
             for &q in &m.courses[m.demands[d].course].prerequisites {
-                if m.completed.contains(&(p, q)) {
+                if m.completed.contains(&(ParticipantId(p), q)) {
                     continue;
                 }
                 let before: Expression = list
@@ -614,7 +614,7 @@ fn pin_rows(model: &mut impl SolverModel, inst: &Instance, pairs: &[(usize, usiz
         for &(k, v) in list {
             realises.entry(k).or_default().push(v);
             for d in pin.demands.iter().flatten() {
-                match pair_index.get(&(*d, k)) {
+                match pair_index.get(&(d.index(), k)) {
                     Some(&i) => model.add_constraint((Expression::from(v) - sv.x[i]).leq(0.0)),
                     None => model.add_constraint(Expression::from(v).leq(0.0)),
                 };
@@ -650,7 +650,7 @@ fn replay(inst: &Instance, sessions: &[Session], session_cand: &[usize], pin_cho
         };
         st.pin_slot(slot);
         for d in pin.demands.iter().flatten() {
-            st.pinned_demand[*d] = true;
+            st.pinned_demand[d.index()] = true;
         }
     }
     // Seat in order of the first session day so prerequisites attended earlier are seen.
@@ -668,7 +668,7 @@ fn replay(inst: &Instance, sessions: &[Session], session_cand: &[usize], pin_cho
     st.repair();
     for (pin, choice) in inst.pins.sessions.iter().zip(pin_choice) {
         let slot = choice.and_then(|k| slot_of_cand.get(&k).copied());
-        if pin.demands.iter().flatten().any(|d| st.assigned[*d] != slot)
+        if pin.demands.iter().flatten().any(|d| st.assigned[d.index()] != slot)
             || slot.is_some_and(|s| st.size(s) < m.courses[pin.course].min_size)
         {
             return Err(SolveError::Numeric(format!("the session model's seats for {} ({}) did not replay", pin.label, pin.path)));

@@ -10,7 +10,7 @@
 
 use super::state::{Block, State};
 use crate::model::pins::PinnedSession;
-use crate::model::Instance;
+use crate::model::{Instance, ParticipantId};
 use crate::solve::SolveError;
 
 /// Placements tried in the backtracking search over pins before it gives up.
@@ -58,7 +58,7 @@ pub fn pinned_state(inst: &Instance) -> Result<State<'_>, SolveError> {
 
 /// Whether two pins could compete: same course, trainer, venue, attendee or attendee's unit.
 fn shares_resources(inst: &Instance, a: &PinnedSession, b: &PinnedSession) -> bool {
-    let unit = |p: &usize| inst.participants[*p].unit;
+    let unit = |p: &ParticipantId| inst.participants[*p].unit;
     a.course == b.course
         || a.trainers.iter().any(|r| b.trainers.contains(r))
         || (a.venue.is_some() && a.venue == b.venue)
@@ -101,20 +101,20 @@ fn place(st: &mut State, order: &[usize], i: usize, budget: &mut usize, failure:
 /// With no option, the reason a pinned attendee rules out the first layout of days.
 fn options(st: &State, pin: &PinnedSession) -> (Vec<(Vec<usize>, usize)>, Option<String>) {
     let m = st.m;
-    let c = pin.course;
+    let c = pin.course.index();
     let day_options: Vec<Vec<usize>> = match &pin.days {
         Some(d) => vec![d.clone()],
         None => m.starts[c].clone(),
     };
     let venues: Vec<usize> = match pin.venue {
-        Some(v) => vec![v],
+        Some(v) => vec![v.index()],
         None => (0..m.venues.len()).collect(),
     };
     let mut out: Vec<(f64, usize, usize, Vec<usize>)> = Vec::new();
     let mut reason = None;
     for (di, days) in day_options.iter().enumerate() {
         // Pinned attendees must be inside their window and free.
-        if let Some((d, b)) = pin.demands.iter().flatten().find_map(|&d| st.attend_check_days(d, days).err().map(|b| (d, b))) {
+        if let Some((d, b)) = pin.demands.iter().flatten().find_map(|&d| st.attend_check_days(d.index(), days).err().map(|b| (d, b))) {
             if reason.is_none() {
                 reason = Some(format!(
                     "attendee {} cannot attend from {}: {}",
@@ -129,7 +129,7 @@ fn options(st: &State, pin: &PinnedSession) -> (Vec<(Vec<usize>, usize)>, Option
             if st.seats(c, v) < pin.attendees.len().max(m.courses[c].min_size) && pin.venue.is_none() {
                 continue;
             }
-            let travel: f64 = pin.attendees.iter().map(|&p| m.travel_cost(st.inst, p, v, days.len())).sum();
+            let travel: f64 = pin.attendees.iter().map(|&p| m.travel_cost(st.inst, p.index(), v, days.len())).sum();
             let cost = m.session_cost(c, v, &[]) + travel;
             out.push((cost, di, v, days.clone()));
         }
@@ -145,17 +145,17 @@ fn options(st: &State, pin: &PinnedSession) -> (Vec<(Vec<usize>, usize)>, Option
 /// state is left partly changed (the caller restores it) and the reason is returned.
 fn try_open(st: &mut State, pin: &PinnedSession, days: &[usize], venue: usize) -> Result<(), String> {
     let m = st.m;
-    let c = pin.course;
+    let c = pin.course.index();
     let course = &m.courses[c];
     let name = |r: &usize| m.trainers[*r].id.clone();
     // Trainers: the pinned ones, then the cheapest other qualified and free ones.
-    let mut trainers = pin.trainers.clone();
+    let mut trainers: Vec<usize> = pin.trainers.iter().map(|r| r.index()).collect();
     if trainers.len() < course.trainers_per_session {
         let extra: Vec<usize> = {
             let mut free: Vec<usize> = course
                 .qualified
                 .iter()
-                .copied()
+                .map(|r| r.index())
                 .filter(|r| !trainers.contains(r) && st.can_place(c, days, venue, &one_team(&trainers, *r, course.trainers_per_session)))
                 .collect();
             free.sort_by(|&a, &b| m.trainers[a].day_rate.total_cmp(&m.trainers[b].day_rate).then(a.cmp(&b)));
@@ -171,7 +171,8 @@ fn try_open(st: &mut State, pin: &PinnedSession, days: &[usize], venue: usize) -
     }
     trainers.sort_unstable();
     if !st.can_place(c, days, venue, &trainers) {
-        let busy: Vec<String> = pin.trainers.iter().filter(|r| !st.can_place_trainer(**r, days)).map(name).collect();
+        let busy: Vec<String> =
+            pin.trainers.iter().map(|r| r.index()).filter(|&r| !st.can_place_trainer(r, days)).map(|r| name(&r)).collect();
         let date = m.days[days[0]];
         return Err(if !busy.is_empty() {
             format!(
@@ -188,7 +189,7 @@ fn try_open(st: &mut State, pin: &PinnedSession, days: &[usize], venue: usize) -
     let slot = st.open(c, days.to_vec(), venue, trainers);
     st.pin_slot(slot);
     for (k, &d) in pin.demands.iter().enumerate() {
-        let Some(d) = d else { continue };
+        let Some(d) = d.map(|d| d.index()) else { continue };
         if let Some(other) = st.assigned[d] {
             if other != slot {
                 return Err(format!("attendee {} is pinned into two sessions of the course", st.inst.participants[pin.attendees[k]].id));
@@ -209,7 +210,7 @@ fn try_open(st: &mut State, pin: &PinnedSession, days: &[usize], venue: usize) -
     // Fill to the minimum group with the demands that gain most.
     while st.size(slot) < course.min_size {
         let best = (0..m.demands.len())
-            .filter(|&d| m.demands[d].course == c && st.assigned[d].is_none() && st.attend_check(d, slot).is_ok())
+            .filter(|&d| m.demands[d].course.index() == c && st.assigned[d].is_none() && st.attend_check(d, slot).is_ok())
             .map(|d| (st.add_delta(d, slot), d))
             .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         match best {

@@ -6,7 +6,7 @@
 
 use super::{Session, Timetable};
 use crate::model::timetable::TimetableModel;
-use crate::model::Instance;
+use crate::model::{Instance, TrainerId};
 use crate::rules::timetable::Workload;
 use std::collections::BTreeMap;
 
@@ -215,7 +215,7 @@ impl<'a> State<'a> {
     /// None when too few are free.
     pub fn pick_trainers(&self, course: usize, days: &[usize]) -> Option<Vec<usize>> {
         let c = &self.m.courses[course];
-        let mut free: Vec<usize> = c.qualified.iter().copied().filter(|&r| self.trainer_free(r, days)).collect();
+        let mut free: Vec<usize> = c.qualified.iter().map(|r| r.index()).filter(|&r| self.trainer_free(r, days)).collect();
         if free.len() < c.trainers_per_session {
             return None;
         }
@@ -236,7 +236,7 @@ impl<'a> State<'a> {
             && self.seats(course, venue) >= self.m.courses[course].min_size
             && self.venue_free(venue, days)
             && trainers.len() == self.m.courses[course].trainers_per_session
-            && trainers.iter().all(|&r| self.m.courses[course].qualified.contains(&r) && self.trainer_free(r, days))
+            && trainers.iter().all(|&r| self.m.courses[course].qualified.contains(&TrainerId(r)) && self.trainer_free(r, days))
     }
 
     /// Opens a session (the caller has checked [`State::can_place`]); returns its slot.
@@ -281,7 +281,7 @@ impl<'a> State<'a> {
         };
         self.book_trainers(&old, &days, false);
         let ok = trainers.len() == self.m.courses[course].trainers_per_session
-            && trainers.iter().all(|&r| self.m.courses[course].qualified.contains(&r) && self.trainer_free(r, &days))
+            && trainers.iter().all(|&r| self.m.courses[course].qualified.contains(&TrainerId(r)) && self.trainer_free(r, &days))
             && trainers.iter().collect::<std::collections::BTreeSet<_>>().len() == trainers.len();
         let now = if ok { trainers } else { old };
         self.book_trainers(&now, &days, true);
@@ -376,10 +376,10 @@ impl<'a> State<'a> {
     fn prerequisites_met(&self, d: usize, first: usize) -> bool {
         let dem = &self.m.demands[d];
         self.m.courses[dem.course].prerequisites.iter().all(|&q| {
-            self.m.completed.contains(&(dem.participant.index(), q))
+            self.m.completed.contains(&(dem.participant, q))
                 || self.m.demands_of[dem.participant.index()].iter().any(|&e| {
                     self.m.demands[e].course == q
-                        && self.assigned[e].is_some_and(|s| self.slot(s).session.days.last().is_some_and(|&last| last < first))
+                        && self.assigned[e.index()].is_some_and(|s| self.slot(s).session.days.last().is_some_and(|&last| last < first))
                 })
         })
     }
@@ -417,7 +417,7 @@ impl<'a> State<'a> {
     /// Whether unserved demand `d` may join open slot `s`.
     pub fn attend_check(&self, d: usize, s: usize) -> Result<(), Block> {
         let slot = self.slot(s);
-        debug_assert_eq!(slot.session.course, self.m.demands[d].course);
+        debug_assert_eq!(slot.session.course, self.m.demands[d].course.index());
         if slot.session.attendees.len() >= self.seats(slot.session.course, slot.session.venue) {
             return Err(Block::Full);
         }
@@ -430,7 +430,7 @@ impl<'a> State<'a> {
         let dem = &self.m.demands[d];
         self.m.demands_of[dem.participant.index()]
             .iter()
-            .any(|&e| self.assigned[e].is_some() && self.m.courses[self.m.demands[e].course].prerequisites.contains(&dem.course))
+            .any(|&e| self.assigned[e.index()].is_some() && self.m.courses[self.m.demands[e].course].prerequisites.contains(&dem.course))
     }
 
     /// Objective change if `d` joined slot `s`.
