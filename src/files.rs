@@ -187,8 +187,9 @@ pub fn write_dir_atomic<'a>(out: &Path, files: impl IntoIterator<Item = (&'a str
 
     let pid = std::process::id();
     let staging = tempfile::Builder::new().prefix(&format!(".{base}.new-{pid}-")).tempdir_in(&parent).map_err(io_err(&parent))?;
-    let marker_path = staging.path().join(marker.name);
-    fs::write(&marker_path, &marker_bytes).map_err(io_err(&marker_path))?;
+    // Atomically, so a staging directory killed at any moment holds either no marker (only the
+    // writer's temporary file) or a whole one, and is recognised and cleaned by a later run.
+    write_file_atomic(&staging.path().join(marker.name), &marker_bytes)?;
     for (name, bytes) in files {
         let path = staging.path().join(name);
         if let Some(dir) = path.parent() {
@@ -320,7 +321,8 @@ fn remove_stale_staging(parent: &Path, base: &str, out: &Path, marker: &str) {
         let Some(pid) = pid else { continue };
         let is_dir = e.file_type().map(|t| t.is_dir()).unwrap_or(false);
         let path = e.path();
-        if is_dir && pid != std::process::id() && !process_alive(pid) && (is_empty_dir(&path) || marked_files(&path, marker).is_some()) {
+        if is_dir && pid != std::process::id() && !process_alive(pid) && (only_temporaries(&path) || marked_files(&path, marker).is_some())
+        {
             let _ = fs::remove_dir_all(&path);
         }
     }
@@ -330,6 +332,14 @@ fn remove_stale_staging(parent: &Path, base: &str, out: &Path, marker: &str) {
 fn process_alive(pid: u32) -> bool {
     let proc = Path::new("/proc");
     !proc.join("self").exists() || proc.join(pid.to_string()).exists()
+}
+
+/// A directory that is empty or holds nothing but temporary files of [`write_file_atomic`]
+/// (a staging directory killed before its marker was in place).
+fn only_temporaries(p: &Path) -> bool {
+    fs::read_dir(p)
+        .map(|d| d.flatten().all(|e| e.file_type().is_ok_and(|t| t.is_file()) && e.file_name().to_string_lossy().starts_with(".tmp")))
+        .unwrap_or(false)
 }
 
 fn is_empty_dir(p: &Path) -> bool {
