@@ -234,7 +234,7 @@ fn swap_in(staged: &Path, out: &Path, old: &Path) -> Result<(), FileError> {
     match rustix::fs::renameat_with(rustix::fs::CWD, staged, rustix::fs::CWD, out, rustix::fs::RenameFlags::EXCHANGE) {
         Ok(()) => {
             // `staged` now holds the previous plan.
-            let _ = fs::remove_dir_all(staged);
+            remove_marked_dir(staged);
             Ok(())
         }
         Err(_) => {
@@ -244,7 +244,7 @@ fn swap_in(staged: &Path, out: &Path, old: &Path) -> Result<(), FileError> {
                 let _ = fs::rename(old, out);
                 return Err(io_err(out)(e));
             }
-            let _ = fs::remove_dir_all(old);
+            remove_marked_dir(old);
             Ok(())
         }
     }
@@ -332,6 +332,29 @@ fn remove_stale_staging(parent: &Path, base: &str, out: &Path, marker: &str) {
 fn process_alive(pid: u32) -> bool {
     let proc = Path::new("/proc");
     !proc.join("self").exists() || proc.join(pid.to_string()).exists()
+}
+
+/// Removes a replaced plan directory with its marker last, so that a run killed half way
+/// leaves a directory that still carries its marker, which the next run recognises and cleans.
+fn remove_marked_dir(dir: &Path) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        let mut last = Vec::new();
+        for e in entries.flatten() {
+            let p = e.path();
+            // Hidden files (the marker among them) go last.
+            if e.file_type().is_ok_and(|t| t.is_file()) && e.file_name().to_string_lossy().starts_with('.') {
+                last.push(p);
+            } else if e.file_type().is_ok_and(|t| t.is_dir()) {
+                let _ = fs::remove_dir_all(&p);
+            } else {
+                let _ = fs::remove_file(&p);
+            }
+        }
+        for p in last {
+            let _ = fs::remove_file(&p);
+        }
+    }
+    let _ = fs::remove_dir_all(dir);
 }
 
 /// A directory that is empty or holds nothing but temporary files of [`write_file_atomic`]
