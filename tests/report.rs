@@ -66,22 +66,28 @@ fn liten() -> &'static Fixture {
 fn uppsala() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
-        let opts = trappa::generate::GenOptions {
-            region: trappa::generate::GenRegion::Uppsala,
-            participants: 150,
-            mentees: None,
-            mentors: None,
-            mentor_capacity: None,
-            seed: 3,
-            courses: true,
-            term: true,
-            no_groups: false,
-        };
-        let file = trappa::generate::generate(&opts).unwrap();
-        let path = scratch().join("uppsala-all.json");
-        fs::write(&path, serde_json::to_string_pretty(&file).unwrap()).unwrap();
+        let path = generated("uppsala-all.json", trappa::generate::GenRegion::Uppsala, 150, true);
         fixture("uppsala", path, &["--timetable-strategy", "greedy", "--time-limit", "2"])
     })
+}
+
+/// A generated round written to `scratch()/name` (seed 3; with courses, one term).
+fn generated(name: &str, region: trappa::generate::GenRegion, participants: usize, courses: bool) -> PathBuf {
+    let opts = trappa::generate::GenOptions {
+        region,
+        participants,
+        mentees: None,
+        mentors: None,
+        mentor_capacity: None,
+        seed: 3,
+        courses,
+        term: courses,
+        no_groups: false,
+    };
+    let file = trappa::generate::generate(&opts).unwrap();
+    let path = scratch().join(name);
+    fs::write(&path, serde_json::to_string_pretty(&file).unwrap()).unwrap();
+    path
 }
 
 /// The names that must come out escaped.
@@ -583,21 +589,7 @@ fn label_box(tag: &str) -> [f64; 4] {
 fn national() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
-        let opts = trappa::generate::GenOptions {
-            region: trappa::generate::GenRegion::National,
-            participants: 300,
-            mentees: None,
-            mentors: None,
-            mentor_capacity: None,
-            seed: 3,
-            courses: false,
-            term: false,
-            no_groups: false,
-        };
-        let file = trappa::generate::generate(&opts).unwrap();
-        let path = scratch().join("national.json");
-        fs::write(&path, serde_json::to_string_pretty(&file).unwrap()).unwrap();
-        fixture("national", path, &["--time-limit", "2"])
+        fixture("national", generated("national.json", trappa::generate::GenRegion::National, 300, false), &["--time-limit", "2"])
     })
 }
 
@@ -624,7 +616,7 @@ fn map_labels_never_overlap_and_the_rest_are_listed_beside_the_map() {
         let smallest = munis.iter().min_by_key(|m| m["population"].as_i64().unwrap()).unwrap();
         let pop = html::int_sv(smallest["population"].as_i64().unwrap());
         assert!(h.contains(&format!(">{pop} invånare</text>")), "legend circle of {pop}");
-        assert!(h.contains(&format!("minsta kommunen: {}", smallest["name"].as_str().unwrap())));
+        assert!(h.contains(&format!("(minsta: {})", smallest["name"].as_str().unwrap())));
         // The outline is the hull under the circles, and the note says what it is.
         let map = &h[h.find("<section id=\"map\"").unwrap()..];
         let outline = map.find("<polygon class=\"region-outline\"").expect("an outline");

@@ -67,6 +67,7 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
 struct MapTexts {
     note: &'static str,
     outline: &'static str,
+    outline_note: &'static str,
     venue: &'static str,
     venue_line: &'static str,
     unlabelled: &'static str,
@@ -77,11 +78,12 @@ fn map_texts_sv() -> MapTexts {
     MapTexts {
         note: "Den grå konturen är ett konvext hölje kring kommunernas mittpunkter, inte den verkliga länsgränsen. \
                Orange kvadrater: kurslokaler; orange linjer: kursdeltagare som reser från hemkommunen till lokalen (tjockare = fler).",
-        outline: "Regionens kontur (konvext hölje, inte gränsen)",
+        outline: "Regionens kontur",
+        outline_note: "(konvext hölje, inte gränsen)",
         venue: "Kurslokal",
         venue_line: "Kursdeltagare till lokalen",
         unlabelled: "Utan namn på kartan:",
-        smallest: "minsta kommunen",
+        smallest: "minsta",
     }
 }
 
@@ -615,13 +617,17 @@ fn legend(svg: &mut String, proj: &Projection, munis: &[Municipality], has: Show
     ly += 6.0;
     let _ = write!(
         svg,
-        "<rect x=\"{lx}\" y=\"{:.1}\" width=\"40\" height=\"12\" fill=\"#e6edf3\" stroke=\"#9aa6b2\"/><text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+        "<rect x=\"{lx}\" y=\"{:.1}\" width=\"40\" height=\"12\" fill=\"#e6edf3\" stroke=\"#9aa6b2\"/><text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>\
+         <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\" fill=\"#5b6776\">{}</text>",
         ly - 6.0,
         lx + 50.0,
         ly + 4.0,
-        esc(texts.outline)
+        esc(texts.outline),
+        lx + 50.0,
+        ly + 18.0,
+        esc(texts.outline_note)
     );
-    ly += 24.0;
+    ly += 38.0;
     if has.venues {
         let _ = write!(
             svg,
