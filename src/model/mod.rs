@@ -132,6 +132,8 @@ pub struct MentorshipModel {
     pub same_municipality: SameMunicipality,
     /// Meeting place policy.
     pub meeting_place: MeetingPlace,
+    /// A mentor takes at most one mentee per municipality.
+    pub one_mentee_per_municipality: bool,
     /// Excluded (mentor, participant) pairs.
     pub exclusions: HashSet<(MentorId, ParticipantId)>,
     /// Explicit costs of (mentor, participant) pairs.

@@ -210,6 +210,7 @@ fn mentorship(f: &InstanceFile, phases: &[Phase], participants: &[Participant], 
         require_training: r.require_training,
         same_municipality: r.same_municipality.into(),
         meeting_place: r.meeting_place.into(),
+        one_mentee_per_municipality: r.one_mentee_per_municipality,
         exclusions: r.exclusions.iter().filter_map(|e| resolve(&e.mentor, &e.mentee)).collect(),
         pair_costs: r.pair_costs.iter().filter_map(|c| Some((resolve(&c.mentor, &c.mentee)?, c.cost))).collect(),
     }
