@@ -90,18 +90,7 @@ fn weighted(plan: &PlanFile) -> f64 {
 }
 
 fn all_parts() -> Value {
-    let file = generate(&GenOptions {
-        region: GenRegion::Uppsala,
-        participants: 150,
-        mentees: None,
-        mentors: None,
-        mentor_capacity: None,
-        seed: 3,
-        courses: true,
-        term: true,
-        no_groups: false,
-    })
-    .unwrap();
+    let file = generate(&GenOptions { courses: true, term: true, ..GenOptions::new(GenRegion::Uppsala, 150, 3) }).unwrap();
     serde_json::to_value(file).unwrap()
 }
 

@@ -67,15 +67,9 @@ fn uppsala() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
         let opts = trappa::generate::GenOptions {
-            region: trappa::generate::GenRegion::Uppsala,
-            participants: 150,
-            mentees: None,
-            mentors: None,
-            mentor_capacity: None,
-            seed: 3,
             courses: true,
             term: true,
-            no_groups: false,
+            ..trappa::generate::GenOptions::new(trappa::generate::GenRegion::Uppsala, 150, 3)
         };
         let file = trappa::generate::generate(&opts).unwrap();
         let path = scratch().join("uppsala-all.json");

@@ -471,6 +471,16 @@ impl<'a> State<'a> {
         -dem.penalty + self.m.travel_cost(self.inst, dem.participant.index(), slot.session.venue, slot.session.days.len()) + mix
     }
 
+    /// The open session of `d`'s course that `d` may join with the smallest objective change
+    /// (ties: the lowest slot), with that change.
+    pub fn best_seat(&self, d: usize) -> Option<(f64, usize)> {
+        self.slots_of_course(self.m.demands[d].course.index())
+            .into_iter()
+            .filter(|&s| self.attend_check(d, s).is_ok())
+            .map(|s| (self.add_delta(d, s), s))
+            .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+    }
+
     /// Objective change if `d` left its slot.
     pub fn remove_delta(&self, d: usize) -> f64 {
         let s = self.assigned[d].expect("a served demand");
@@ -483,25 +493,38 @@ impl<'a> State<'a> {
         dem.penalty - self.m.travel_cost(self.inst, dem.participant.index(), slot.session.venue, slot.session.days.len()) + mix
     }
 
+    /// Books (`on`) or releases the days of demand `d` in slot `s`: the participant's days, the
+    /// unit's absences, the month and round counts, the unserved penalty and the travel.
+    /// Returns the participant's municipality.
+    fn book_attendance(&mut self, d: usize, s: usize, on: bool) -> usize {
+        let (m, inst) = (self.m, self.inst);
+        let dem = &m.demands[d];
+        let p = dem.participant.index();
+        let unit = inst.participants[p].unit.index();
+        let slot = self.slots[s].as_ref().expect("an open slot");
+        let (venue, days) = (slot.session.venue, slot.session.days.clone());
+        let step = |x: &mut u16, k: u16| if on { *x += k } else { *x -= k };
+        for &t in &days {
+            self.person_day[p * self.width + t] = on;
+            step(&mut self.unit_absent[unit * self.width + t], 1);
+            step(&mut self.month_days[p * m.months + m.day_month[t]], 1);
+        }
+        step(&mut self.round_days[p], days.len() as u16);
+        step(&mut self.courses_taken[p], 1);
+        let travel = m.travel_cost(inst, p, venue, days.len());
+        if on {
+            self.unserved_penalty -= dem.penalty;
+            self.travel += travel;
+        } else {
+            self.unserved_penalty += dem.penalty;
+            self.travel -= travel;
+        }
+        inst.participants[p].municipality.index()
+    }
+
     /// Adds `d` to slot `s` (the caller has checked [`State::attend_check`]).
     pub fn add(&mut self, d: usize, s: usize) {
-        let dem = self.m.demands[d].clone();
-        let p = dem.participant.index();
-        let unit = self.inst.participants[p].unit.index();
-        let muni = self.inst.participants[p].municipality.index();
-        let (venue, days) = {
-            let slot = self.slots[s].as_ref().expect("an open slot");
-            (slot.session.venue, slot.session.days.clone())
-        };
-        for &t in &days {
-            self.person_day[p * self.width + t] = true;
-            self.unit_absent[unit * self.width + t] += 1;
-            self.month_days[p * self.m.months + self.m.day_month[t]] += 1;
-        }
-        self.round_days[p] += days.len() as u16;
-        self.courses_taken[p] += 1;
-        self.unserved_penalty -= dem.penalty;
-        self.travel += self.m.travel_cost(self.inst, p, venue, days.len());
+        let muni = self.book_attendance(d, s, true);
         let mixing_w = self.m.weights.mixing;
         let slot = self.slots[s].as_mut().expect("an open slot");
         slot.session.attendees.push(d);
@@ -517,23 +540,7 @@ impl<'a> State<'a> {
     /// Removes served demand `d` from its slot.
     pub fn remove(&mut self, d: usize) {
         let s = self.assigned[d].take().expect("a served demand");
-        let dem = self.m.demands[d].clone();
-        let p = dem.participant.index();
-        let unit = self.inst.participants[p].unit.index();
-        let muni = self.inst.participants[p].municipality.index();
-        let (venue, days) = {
-            let slot = self.slots[s].as_ref().expect("an open slot");
-            (slot.session.venue, slot.session.days.clone())
-        };
-        for &t in &days {
-            self.person_day[p * self.width + t] = false;
-            self.unit_absent[unit * self.width + t] -= 1;
-            self.month_days[p * self.m.months + self.m.day_month[t]] -= 1;
-        }
-        self.round_days[p] -= days.len() as u16;
-        self.courses_taken[p] -= 1;
-        self.unserved_penalty += dem.penalty;
-        self.travel -= self.m.travel_cost(self.inst, p, venue, days.len());
+        let muni = self.book_attendance(d, s, false);
         let mixing_w = self.m.weights.mixing;
         let slot = self.slots[s].as_mut().expect("an open slot");
         slot.session.attendees.retain(|&x| x != d);
