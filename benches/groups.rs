@@ -32,18 +32,7 @@ fn mdgp(c: &mut Criterion) {
 fn national_supervision(c: &mut Criterion) {
     let mut group = c.benchmark_group("group_round");
     group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(60));
-    let file = generate(&GenOptions {
-        region: GenRegion::National,
-        participants: 5_600,
-        mentees: None,
-        mentors: None,
-        mentor_capacity: None,
-        seed: 1,
-        courses: false,
-        term: false,
-        no_groups: false,
-    })
-    .expect("generator options are valid");
+    let file = generate(&GenOptions::new(GenRegion::National, 5_600, 1)).expect("generator options are valid");
     let inst = trappa::load::build(&file);
     let params = GroupParams::new(GroupStrategy::LocalSearch, 1);
     group.bench_function("national_supervision_2000", |b| {

@@ -12,15 +12,11 @@ fn matching(c: &mut Criterion) {
     group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(20));
     for mentees in [500usize, 2_000, 5_000] {
         let file = generate(&GenOptions {
-            region: GenRegion::National,
-            participants: mentees * 2,
             mentees: Some(mentees),
             mentors: Some(mentees * 2 / 3),
             mentor_capacity: Some(2),
-            seed: 1,
-            courses: false,
-            term: false,
             no_groups: true,
+            ..GenOptions::new(GenRegion::National, mentees * 2, 1)
         })
         .expect("generator options are valid");
         let inst = trappa::load::build(&file);

@@ -12,18 +12,8 @@ use trappa::solve::timetable::{Context, TimetableStrategy};
 use trappa::solve::Strategy;
 
 fn round(region: GenRegion, participants: usize) -> LoadedInstance {
-    let file = generate(&GenOptions {
-        region,
-        participants,
-        mentees: None,
-        mentors: None,
-        mentor_capacity: None,
-        seed: 1,
-        courses: true,
-        term: true,
-        no_groups: true,
-    })
-    .expect("generated");
+    let file = generate(&GenOptions { courses: true, term: true, no_groups: true, ..GenOptions::new(region, participants, 1) })
+        .expect("generated");
     load_instance_text(&serde_json::to_string(&file).expect("json"), "bench").expect("valid")
 }
 

@@ -51,6 +51,24 @@ pub struct GenOptions {
     pub term: bool,
 }
 
+impl GenOptions {
+    /// A whole year of `participants` in `region` with mentorship and group programmes, no
+    /// courses, and the default numbers of mentees and mentors.
+    pub fn new(region: GenRegion, participants: usize, seed: u64) -> Self {
+        GenOptions {
+            region,
+            participants,
+            mentees: None,
+            mentors: None,
+            mentor_capacity: None,
+            seed,
+            no_groups: false,
+            courses: false,
+            term: false,
+        }
+    }
+}
+
 /// Errors of the generator.
 #[derive(Debug, thiserror::Error)]
 pub enum GenError {
@@ -188,19 +206,18 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     } else {
         MentorshipRules::default()
     };
-    let mut file = InstanceFile {
-        format: "trappa-instance".into(),
-        version: FORMAT_VERSION,
-        round: RoundSpec {
-            name: match (opts.courses, opts.term) {
-                (true, true) => format!("{region_name} kompetensutveckling VT 2027"),
-                (true, false) => format!("{region_name} kompetensutveckling 2027"),
-                _ => format!("{region_name} mentorskap 2027"),
-            },
-            start,
-            end,
-            meeting_times: Default::default(),
+    let round = RoundSpec {
+        name: match (opts.courses, opts.term) {
+            (true, true) => format!("{region_name} kompetensutveckling VT 2027"),
+            (true, false) => format!("{region_name} kompetensutveckling 2027"),
+            _ => format!("{region_name} mentorskap 2027"),
         },
+        start,
+        end,
+        meeting_times: Default::default(),
+    };
+    let region = RegionSpec { name: region_name, municipalities: munis, units: units.specs, travel: TravelSpec::default() };
+    let mut file = InstanceFile {
         calendar: CalendarSpec {
             closed: vec![DateOrRange::Range {
                 from: NaiveDate::from_ymd_opt(2027, 6, 28).expect("valid date"),
@@ -208,22 +225,12 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
                 reason: Some("sommaruppehåll".into()),
             }],
         },
-        region: RegionSpec { name: region_name, municipalities: munis, units: units.specs, travel: TravelSpec::default() },
-        phases: default_phases(),
         participants,
         mentors,
         mentorship,
-        weights: Weights::default(),
         group_programmes,
         group_leaders,
-        courses: vec![],
-        trainers: vec![],
-        venues: vec![],
-        demand: vec![],
-        phase_demand: vec![],
-        course_history: vec![],
-        workload: WorkloadRules::default(),
-        fixed_sessions: vec![],
+        ..InstanceFile::new(round, region)
     };
     if opts.courses {
         add_courses(&mut file, opts.seed);
@@ -475,61 +482,35 @@ fn groups(
 fn group_programmes(term: bool, circle_groups: usize) -> Vec<GroupProgrammeSpec> {
     vec![
         GroupProgrammeSpec {
-            id: "handledning".into(),
-            name: "Yrkeshandledning för nyanställda".into(),
-            kind: GroupKind::Supervision,
             eligibility: GroupEligibility { phases: vec!["new".into()], min_months: Some(6.0), ..GroupEligibility::default() },
-            enrolled: None,
             min_size: Some(5),
             max_size: Some(8),
-            group_sizes: None,
-            groups: None,
-            max_per_municipality: None,
             max_per_unit: Some(2),
-            leader_required: true,
-            leader_qualification: None,
             // A term touches six months: supervision meets monthly, four to six times.
             meetings: if term {
                 GroupMeetingRules { min: 4, max: 6, ..GroupMeetingRules::default() }
             } else {
                 GroupMeetingRules::default()
             },
-            venue: None,
-            together_before: vec![],
-            diversity: DiversityWeights::default(),
-            pair_weights: vec![],
-            pair_weights_only: false,
-            fixed_groups: vec![],
+            ..GroupProgrammeSpec::new("handledning", "Yrkeshandledning för nyanställda", GroupKind::Supervision)
         },
         GroupProgrammeSpec {
-            id: "fou-cirkel".into(),
-            name: "FoU-cirkel barnsamtal".into(),
-            kind: GroupKind::ResearchCircle,
             eligibility: GroupEligibility {
                 phases: vec!["practised".into(), "experienced".into()],
                 themes: vec!["barnsamtal".into(), "utvecklingspsykologi".into()],
                 ..GroupEligibility::default()
             },
-            enrolled: None,
             min_size: Some(8),
             max_size: Some(12),
-            group_sizes: None,
             groups: Some(circle_groups),
             max_per_municipality: Some(4),
             max_per_unit: Some(2),
-            leader_required: true,
-            leader_qualification: None,
             meetings: if term {
                 GroupMeetingRules { min: 3, max: 5, ..GroupMeetingRules::default() }
             } else {
                 GroupMeetingRules { min: 6, max: 8, ..GroupMeetingRules::default() }
             },
-            venue: None,
-            together_before: vec![],
-            diversity: DiversityWeights::default(),
-            pair_weights: vec![],
-            pair_weights_only: false,
-            fixed_groups: vec![],
+            ..GroupProgrammeSpec::new("fou-cirkel", "FoU-cirkel barnsamtal", GroupKind::ResearchCircle)
         },
     ]
 }

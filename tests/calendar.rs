@@ -384,18 +384,7 @@ fn solve_library(file: &Value) -> (LoadedInstance, PlanFile) {
 /// event its kind's local times, and descriptions name people, never by id.
 #[test]
 fn events_have_local_times_places_and_names() {
-    let file = generate(&GenOptions {
-        region: GenRegion::Uppsala,
-        participants: 120,
-        mentees: None,
-        mentors: None,
-        mentor_capacity: None,
-        seed: 5,
-        courses: true,
-        term: true,
-        no_groups: false,
-    })
-    .unwrap();
+    let file = generate(&GenOptions { courses: true, term: true, ..GenOptions::new(GenRegion::Uppsala, 120, 5) }).unwrap();
     let mut v = serde_json::to_value(&file).unwrap();
     v["courses"][1]["start_time"] = "08:15".into();
     v["venues"][0]["address"] = "Kungsgatan 5".into();

@@ -59,18 +59,7 @@ fn base(from: From) -> &'static Base {
             shipped("liten-kursomgang.json", SolveParams { timetable_strategy: TimetableStrategy::Greedy, ..SolveParams::default() })
         }),
         From::Groups => GROUPS.get_or_init(|| {
-            let file = trappa::generate::generate(&trappa::generate::GenOptions {
-                region: trappa::generate::GenRegion::Uppsala,
-                participants: 40,
-                mentees: None,
-                mentors: None,
-                mentor_capacity: None,
-                seed: 3,
-                no_groups: false,
-                courses: false,
-                term: false,
-            })
-            .unwrap();
+            let file = trappa::generate::generate(&trappa::generate::GenOptions::new(trappa::generate::GenRegion::Uppsala, 40, 3)).unwrap();
             let params = SolveParams {
                 strategy: MatchingStrategy::Exact,
                 group_strategy: GroupStrategy::LocalSearch,

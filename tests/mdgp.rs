@@ -145,6 +145,17 @@ fn brute_force_matches_some_proven_optima() {
 // ------------------------------------------------ random instances with all features
 
 /// A random instance with optional caps, site costs and allowed groups.
+/// The local search of the random cases: two starts, 3,000 iterations each.
+fn random_case_search(seed: u64) -> SearchParams {
+    SearchParams {
+        seed,
+        time_limit: Duration::from_secs(30),
+        starts: 2,
+        max_iterations: Some(3_000),
+        max_iterations_without_improvement: None,
+    }
+}
+
 fn random_problem(rng: &mut ChaCha8Rng, n: usize, m: usize, features: u8) -> GroupingProblem {
     let mut w = vec![0.0; n * n];
     for i in 0..n {
@@ -207,17 +218,7 @@ fn exact_milp_and_local_search_agree_with_brute_force() {
             ex.objective.total,
             bf.objective.total
         );
-        let ls = local_search(
-            &p,
-            &SearchParams {
-                seed: case,
-                time_limit: Duration::from_secs(30),
-                starts: 2,
-                max_iterations: Some(3_000),
-                max_iterations_without_improvement: None,
-            },
-        )
-        .unwrap();
+        let ls = local_search(&p, &random_case_search(case)).unwrap();
         assert!(p.violations(&ls.assignment).is_empty(), "case {case}");
         assert!(
             close(ls.objective.total, bf.objective.total),
@@ -237,17 +238,7 @@ fn constraints_hold_on_larger_random_instances() {
         let n = rng.gen_range(40..160);
         let m = rng.gen_range(4..12);
         let p = random_problem(&mut rng, n, m, (case % 8) as u8);
-        let s = local_search(
-            &p,
-            &SearchParams {
-                seed: case,
-                time_limit: Duration::from_secs(30),
-                starts: 2,
-                max_iterations: Some(3_000),
-                max_iterations_without_improvement: None,
-            },
-        )
-        .unwrap();
+        let s = local_search(&p, &random_case_search(case)).unwrap();
         assert_eq!(p.violations(&s.assignment), Vec::<String>::new(), "case {case}");
         let e = p.evaluate(&s.assignment);
         assert_eq!(e, s.objective);

@@ -170,18 +170,7 @@ fn pins_that_cannot_hold_together_stop_the_solve_naming_them() {
 // ----- Groups -----
 
 fn group_round() -> Value {
-    let file = trappa::generate::generate(&trappa::generate::GenOptions {
-        region: trappa::generate::GenRegion::Uppsala,
-        participants: 40,
-        mentees: None,
-        mentors: None,
-        mentor_capacity: None,
-        seed: 3,
-        no_groups: false,
-        courses: false,
-        term: false,
-    })
-    .unwrap();
+    let file = trappa::generate::generate(&trappa::generate::GenOptions::new(trappa::generate::GenRegion::Uppsala, 40, 3)).unwrap();
     serde_json::to_value(file).unwrap()
 }
 

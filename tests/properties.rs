@@ -142,13 +142,9 @@ fn build(s: &Spec) -> InstanceFile {
         .collect();
     pair_costs.sort_by(|a, b| (&a.mentor, &a.mentee).cmp(&(&b.mentor, &b.mentee)));
     pair_costs.dedup_by(|a, b| a.mentor == b.mentor && a.mentee == b.mentee);
+    let round = RoundSpec { name: "Egenskapstest".into(), start: d(2027, 1, 11), end: d(2027, 12, 17), meeting_times: Default::default() };
+    let region = RegionSpec { name: "Test".into(), municipalities, units, travel: TravelSpec::default() };
     InstanceFile {
-        format: "trappa-instance".into(),
-        version: 1,
-        round: RoundSpec { name: "Egenskapstest".into(), start: d(2027, 1, 11), end: d(2027, 12, 17), meeting_times: Default::default() },
-        calendar: CalendarSpec::default(),
-        region: RegionSpec { name: "Test".into(), municipalities, units, travel: TravelSpec::default() },
-        phases: default_phases(),
         participants,
         mentors,
         mentorship: MentorshipRules {
@@ -158,16 +154,7 @@ fn build(s: &Spec) -> InstanceFile {
             ..MentorshipRules::default()
         },
         weights: Weights { balance: s.balance, ..Weights::default() },
-        group_programmes: vec![],
-        group_leaders: vec![],
-        courses: vec![],
-        trainers: vec![],
-        venues: vec![],
-        demand: vec![],
-        phase_demand: vec![],
-        course_history: vec![],
-        workload: WorkloadRules::default(),
-        fixed_sessions: vec![],
+        ..InstanceFile::new(round, region)
     }
 }
 

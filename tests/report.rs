@@ -73,17 +73,7 @@ fn uppsala() -> &'static Fixture {
 
 /// A generated round written to `scratch()/name` (seed 3; with courses, one term).
 fn generated(name: &str, region: trappa::generate::GenRegion, participants: usize, courses: bool) -> PathBuf {
-    let opts = trappa::generate::GenOptions {
-        region,
-        participants,
-        mentees: None,
-        mentors: None,
-        mentor_capacity: None,
-        seed: 3,
-        courses,
-        term: courses,
-        no_groups: false,
-    };
+    let opts = trappa::generate::GenOptions { courses, term: courses, ..trappa::generate::GenOptions::new(region, participants, 3) };
     let file = trappa::generate::generate(&opts).unwrap();
     let path = scratch().join(name);
     fs::write(&path, serde_json::to_string_pretty(&file).unwrap()).unwrap();

@@ -16,15 +16,11 @@ use trappa::write::plan::plan_file;
 
 fn generated(participants: usize, seed: u64) -> LoadedInstance {
     let file = generate(&GenOptions {
-        region: GenRegion::Halland,
-        participants,
         mentees: Some(participants / 10),
-        mentors: None,
-        mentor_capacity: None,
-        seed,
         courses: true,
         term: true,
         no_groups: true,
+        ..GenOptions::new(GenRegion::Halland, participants, seed)
     })
     .unwrap();
     let text = serde_json::to_string_pretty(&file).unwrap();
@@ -126,18 +122,7 @@ fn milp_proves_the_small_optimum_and_no_heuristic_beats_it() {
 #[test]
 fn generated_small_rounds_cross_check_milp_against_heuristics() {
     // A small generated round where the full model fits.
-    let mut file = generate(&GenOptions {
-        region: GenRegion::Halland,
-        participants: 14,
-        mentees: Some(0),
-        mentors: Some(0),
-        mentor_capacity: None,
-        seed: 5,
-        courses: true,
-        term: true,
-        no_groups: true,
-    })
-    .unwrap();
+    let mut file = generate(&common::course_term(14, 5)).unwrap();
     file.round.end = chrono::NaiveDate::from_ymd_opt(2027, 1, 29).unwrap();
     common::keep_three_courses(&mut file);
     let loaded = load_instance_text(&serde_json::to_string(&file).unwrap(), "small").unwrap();
@@ -268,18 +253,7 @@ fn mentor_meetings_avoid_course_days() {
 
 #[test]
 fn rounds_without_courses_keep_the_mentor_plan() {
-    let file = generate(&GenOptions {
-        region: GenRegion::Halland,
-        participants: 40,
-        mentees: None,
-        mentors: None,
-        mentor_capacity: None,
-        seed: 1,
-        courses: false,
-        term: false,
-        no_groups: true,
-    })
-    .unwrap();
+    let file = generate(&GenOptions { no_groups: true, ..GenOptions::new(GenRegion::Halland, 40, 1) }).unwrap();
     let loaded = load_instance_text(&serde_json::to_string(&file).unwrap(), "plain").unwrap();
     let plan = solve_with(&loaded, TimetableStrategy::Auto, 1, None);
     assert!(plan.timetable.is_none());

@@ -7,7 +7,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 use trappa::format::plan::Optimality;
-use trappa::generate::{generate, GenOptions, GenRegion};
+use trappa::generate::generate;
 use trappa::load::{load_instance_text, read_instance, LoadedInstance};
 use trappa::solve::timetable::{bound, Context};
 use trappa::solve::{self, SolveParams, TimetableStrategy};
@@ -31,18 +31,7 @@ fn proven_optimum(loaded: &LoadedInstance) -> Option<f64> {
 
 /// A small generated round the full model proves: a short term, three courses, few trainers.
 fn small_round(seed: u64) -> LoadedInstance {
-    let mut file = generate(&GenOptions {
-        region: GenRegion::Halland,
-        participants: 16,
-        mentees: Some(0),
-        mentors: Some(0),
-        mentor_capacity: None,
-        seed,
-        courses: true,
-        term: true,
-        no_groups: true,
-    })
-    .unwrap();
+    let mut file = generate(&common::course_term(16, seed)).unwrap();
     file.round.end = chrono::NaiveDate::from_ymd_opt(2027, 1, 29).unwrap();
     // New hires starting later in the term start inside the short round instead (their
     // windows stay narrower than the round's).

@@ -122,6 +122,36 @@ pub struct FixedGroup {
     pub meetings: Vec<chrono::NaiveDate>,
 }
 
+impl GroupProgrammeSpec {
+    /// A programme with the defaults a file gets when it names only the id, name and kind:
+    /// everyone eligible, at most two of a unit per group, a leader required, default meetings
+    /// and weights.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, kind: GroupKind) -> Self {
+        GroupProgrammeSpec {
+            id: id.into(),
+            name: name.into(),
+            kind,
+            eligibility: GroupEligibility::default(),
+            enrolled: None,
+            min_size: None,
+            max_size: None,
+            group_sizes: None,
+            groups: None,
+            max_per_municipality: None,
+            max_per_unit: default_max_per_unit(),
+            leader_required: true,
+            leader_qualification: None,
+            meetings: GroupMeetingRules::default(),
+            venue: None,
+            together_before: vec![],
+            diversity: DiversityWeights::default(),
+            pair_weights: vec![],
+            pair_weights_only: false,
+            fixed_groups: vec![],
+        }
+    }
+}
+
 fn default_max_per_unit() -> Option<usize> {
     Some(2)
 }

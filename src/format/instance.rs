@@ -554,6 +554,35 @@ pub enum MeetingPlace {
     MinCombinedTravel,
 }
 
+impl InstanceFile {
+    /// A round of `region` with nothing in it yet: no people, programmes or courses, the
+    /// default phases, rules and weights. Callers fill in the rest by struct update.
+    pub fn new(round: RoundSpec, region: RegionSpec) -> Self {
+        InstanceFile {
+            format: "trappa-instance".into(),
+            version: FORMAT_VERSION,
+            round,
+            calendar: CalendarSpec::default(),
+            region,
+            phases: default_phases(),
+            participants: vec![],
+            mentors: vec![],
+            mentorship: MentorshipRules::default(),
+            weights: Weights::default(),
+            group_programmes: vec![],
+            group_leaders: vec![],
+            courses: vec![],
+            trainers: vec![],
+            venues: vec![],
+            demand: vec![],
+            phase_demand: vec![],
+            course_history: vec![],
+            workload: WorkloadRules::default(),
+            fixed_sessions: vec![],
+        }
+    }
+}
+
 /// Rules of the mentorship programme (Uppsala, Halland: the mentor works in another unit,
 /// preferably another municipality; they meet once a month for 8–10 months).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
@@ -583,6 +612,10 @@ pub struct MentorshipRules {
     /// Where a pair meets. Default `min_combined_travel`.
     #[serde(default = "default_meeting_place")]
     pub meeting_place: MeetingPlace,
+    /// A mentor takes at most one mentee per municipality (the mentees' municipalities).
+    /// Default false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub one_mentee_per_municipality: bool,
     /// Pairs that must never be formed (e.g. a line manager).
     #[serde(default)]
     pub exclusions: Vec<PairExclusion>,
@@ -606,6 +639,7 @@ impl Default for MentorshipRules {
             require_training: true,
             same_municipality: default_same_municipality(),
             meeting_place: default_meeting_place(),
+            one_mentee_per_municipality: false,
             exclusions: vec![],
             pair_costs: vec![],
             fixed_pairs: vec![],

@@ -110,27 +110,14 @@ pub fn assignment_instance(name: &str, n: usize, costs: &[f64]) -> InstanceFile 
             });
         }
     }
+    let round = RoundSpec { name: name.into(), start, end, meeting_times: Default::default() };
+    let region = RegionSpec { name: "Benchmark".into(), municipalities, units, travel: TravelSpec::default() };
     InstanceFile {
-        format: "trappa-instance".into(),
-        version: FORMAT_VERSION,
-        round: RoundSpec { name: name.into(), start, end, meeting_times: Default::default() },
-        calendar: CalendarSpec::default(),
-        region: RegionSpec { name: "Benchmark".into(), municipalities, units, travel: TravelSpec::default() },
-        phases: default_phases(),
         participants,
         mentors,
-        group_programmes: vec![],
-        group_leaders: vec![],
         mentorship: MentorshipRules { same_municipality: SameMunicipality::Allowed, pair_costs, ..MentorshipRules::default() },
         weights: Weights { balance: 0.0, ..Weights::default() },
-        courses: vec![],
-        trainers: vec![],
-        venues: vec![],
-        demand: vec![],
-        phase_demand: vec![],
-        course_history: vec![],
-        workload: WorkloadRules::default(),
-        fixed_sessions: vec![],
+        ..InstanceFile::new(round, region)
     }
 }
 
@@ -165,26 +152,14 @@ pub fn mdgp_instance(name: &str, problem: &crate::format::benchmark::MdgpInstanc
         }
     }
     file.group_programmes = vec![GroupProgrammeSpec {
-        id: "mdgp".into(),
-        name: format!("MDGP {name}"),
-        kind: GroupKind::Reflection,
-        eligibility: GroupEligibility::default(),
-        enrolled: None,
-        min_size: None,
-        max_size: None,
         group_sizes: Some(problem.group_bounds.iter().map(|&(min, max)| SizeRange { min, max }).collect()),
-        groups: None,
-        max_per_municipality: None,
         max_per_unit: None,
         leader_required: false,
-        leader_qualification: None,
-        meetings: GroupMeetingRules::default(),
         venue: Some("m".into()),
-        together_before: vec![],
         diversity: DiversityWeights { travel_per_minute: 0.0, ..DiversityWeights::default() },
         pair_weights,
         pair_weights_only: true,
-        fixed_groups: vec![],
+        ..GroupProgrammeSpec::new("mdgp", format!("MDGP {name}"), GroupKind::Reflection)
     }];
     file
 }

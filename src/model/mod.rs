@@ -65,8 +65,8 @@ pub struct Participant {
     pub role: Role,
     /// Years in the profession at the round's start.
     pub years: f64,
-    /// Index into [`Instance::phases`].
-    pub phase: usize,
+    /// The participant's phase.
+    pub phase: PhaseId,
     /// Date the participant joined the employer.
     pub employment_start: NaiveDate,
     /// Dates the participant cannot attend.
@@ -122,8 +122,8 @@ pub struct MentorshipModel {
     pub max_meetings: usize,
     /// Smallest gap between meetings, days.
     pub min_days_between: i64,
-    /// Eligible mentee phases (indices).
-    pub eligible_phases: HashSet<usize>,
+    /// Eligible mentee phases.
+    pub eligible_phases: HashSet<PhaseId>,
     /// Mentor minimum years in the profession.
     pub mentor_min_years: f64,
     /// Mentors must be trained.
@@ -132,6 +132,8 @@ pub struct MentorshipModel {
     pub same_municipality: SameMunicipality,
     /// Meeting place policy.
     pub meeting_place: MeetingPlace,
+    /// A mentor takes at most one mentee per municipality.
+    pub one_mentee_per_municipality: bool,
     /// Excluded (mentor, participant) pairs.
     pub exclusions: HashSet<(MentorId, ParticipantId)>,
     /// Explicit costs of (mentor, participant) pairs.

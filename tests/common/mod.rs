@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use trappa::check;
 use trappa::format::plan::PlanFile;
 use trappa::format::InstanceFile;
+use trappa::generate::{GenOptions, GenRegion};
 use trappa::load::{load_instance_text, LoadedInstance};
 use trappa::solve::{self, SolveParams};
 use trappa::write::plan::plan_file;
@@ -56,6 +57,18 @@ pub fn codes(loaded: &LoadedInstance, plan: &PlanFile) -> Vec<&'static str> {
     c.sort();
     c.dedup();
     c
+}
+
+/// Generator options of a short courses-only term in Halland: no mentees, mentors or groups.
+pub fn course_term(participants: usize, seed: u64) -> GenOptions {
+    GenOptions {
+        mentees: Some(0),
+        mentors: Some(0),
+        courses: true,
+        term: true,
+        no_groups: true,
+        ..GenOptions::new(GenRegion::Halland, participants, seed)
+    }
 }
 
 /// (instance name, proven optimum) of the small MDGPLIB instances (n = 10, 12), from

@@ -5,7 +5,7 @@
 use super::{date_set, index_by_id};
 use crate::format::InstanceFile;
 use crate::model::timetable::{deadline_date, unit_absence_cap, Course, Demand, DemandOrigin, TimetableModel, Trainer, Venue, Workload};
-use crate::model::{CourseId, DayPattern, DemandId, Instance, MunicipalityId, ParticipantId, Priority, TrainerId};
+use crate::model::{CourseId, DayPattern, DemandId, Instance, MunicipalityId, ParticipantId, PhaseId, Priority, TrainerId};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -107,7 +107,7 @@ fn courses(f: &InstanceFile, inst: &Instance, course_index: &HashMap<&str, usize
             fixed_cost: c.fixed_cost,
             day_cost: c.day_cost,
             min_gap_days: c.min_gap_days,
-            phases: c.phases.iter().filter_map(|ph| inst.phases.iter().position(|x| &x.id == ph)).collect(),
+            phases: c.phases.iter().filter_map(|ph| inst.phases.iter().position(|x| &x.id == ph).map(PhaseId)).collect(),
             qualified: f
                 .trainers
                 .iter()

@@ -223,15 +223,7 @@ pub fn construct(st: &mut State, rng: &mut ChaCha8Rng, opts: &Options, ctx: &Con
 /// Seats every unserved demand that can join an open session with a gain, best session first.
 pub fn fill(st: &mut State) {
     for d in st.unserved() {
-        let course = st.m.demands[d].course;
-        let best = st
-            .slots_of_course(course.index())
-            .into_iter()
-            .filter(|&s| st.attend_check(d, s).is_ok())
-            .map(|s| (st.add_delta(d, s), s))
-            .filter(|(delta, _)| *delta < 0.0)
-            .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        if let Some((_, s)) = best {
+        if let Some((_, s)) = st.best_seat(d).filter(|(delta, _)| *delta < 0.0) {
             st.add(d, s);
         }
     }

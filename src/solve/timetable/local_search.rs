@@ -220,17 +220,8 @@ fn swap(st: &mut State, rng: &mut ChaCha8Rng) {
 fn insert(st: &mut State, rng: &mut ChaCha8Rng) {
     let unserved: Vec<usize> = (0..8).map(|_| rng.gen_range(0..st.m.demands.len())).filter(|&d| st.assigned[d].is_none()).collect();
     for d in unserved {
-        let course = st.m.demands[d].course;
-        let best = st
-            .slots_of_course(course.index())
-            .into_iter()
-            .filter(|&s| st.attend_check(d, s).is_ok())
-            .map(|s| (st.add_delta(d, s), s))
-            .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        if let Some((delta, s)) = best {
-            if delta < 0.0 {
-                st.add(d, s);
-            }
+        if let Some((_, s)) = st.best_seat(d).filter(|(delta, _)| *delta < 0.0) {
+            st.add(d, s);
         }
     }
 }

@@ -6,7 +6,7 @@
 
 use super::{Session, Timetable};
 use crate::model::timetable::TimetableModel;
-use crate::model::{Instance, TrainerId};
+use crate::model::{CourseId, DemandId, Instance, TrainerId, VenueId};
 use crate::rules::timetable::Workload;
 use std::collections::BTreeMap;
 
@@ -50,11 +50,38 @@ impl Block {
     }
 }
 
+/// A session as the search holds it: plain indices into the model's lists, turned into a
+/// [`Session`] with typed ids when the timetable is handed on ([`State::to_timetable`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenSession {
+    /// Course index.
+    pub course: usize,
+    /// Working-day indices of the session, ascending.
+    pub days: Vec<usize>,
+    /// Venue index.
+    pub venue: usize,
+    /// Trainer indices.
+    pub trainers: Vec<usize>,
+    /// Demand indices of the attendees.
+    pub attendees: Vec<usize>,
+}
+
+impl OpenSession {
+    /// The session with typed ids, attendees and trainers in ascending order.
+    fn to_session(&self) -> Session {
+        let mut trainers: Vec<TrainerId> = self.trainers.iter().map(|&r| TrainerId(r)).collect();
+        let mut attendees: Vec<DemandId> = self.attendees.iter().map(|&d| DemandId(d)).collect();
+        trainers.sort_unstable();
+        attendees.sort_unstable();
+        Session { course: CourseId(self.course), days: self.days.clone(), venue: VenueId(self.venue), trainers, attendees }
+    }
+}
+
 /// An open session with its bookkeeping.
 #[derive(Debug, Clone)]
 pub struct Slot {
     /// The session.
-    pub session: Session,
+    pub session: OpenSession,
     /// Attendees per municipality.
     muni_count: BTreeMap<usize, usize>,
     /// Size of the largest single-municipality group.
@@ -132,9 +159,10 @@ impl<'a> State<'a> {
     pub fn from_timetable(inst: &'a Instance, tt: &Timetable) -> Self {
         let mut st = State::new(inst);
         for s in &tt.sessions {
-            let slot = st.open(s.course, s.days.clone(), s.venue, s.trainers.clone());
+            let trainers = s.trainers.iter().map(|r| r.index()).collect();
+            let slot = st.open(s.course.index(), s.days.clone(), s.venue.index(), trainers);
             for &d in &s.attendees {
-                st.add(d, slot);
+                st.add(d.index(), slot);
             }
         }
         st
@@ -254,7 +282,7 @@ impl<'a> State<'a> {
         let cost = self.m.session_cost(course, venue, &trainers);
         self.session_cost += cost;
         let slot = Slot {
-            session: Session { course, days, venue, trainers, attendees: Vec::new() },
+            session: OpenSession { course, days, venue, trainers, attendees: Vec::new() },
             muni_count: BTreeMap::new(),
             max_group: 0,
             cost,
@@ -322,7 +350,7 @@ impl<'a> State<'a> {
     pub fn close(&mut self, s: usize) {
         let slot = self.slots[s].take().expect("an open slot");
         debug_assert!(slot.session.attendees.is_empty());
-        let Session { course, days, venue, trainers, .. } = slot.session;
+        let OpenSession { course, days, venue, trainers, .. } = slot.session;
         for &t in &days {
             self.venue_day[venue * self.width + t] = false;
             for &r in &trainers {
@@ -443,6 +471,16 @@ impl<'a> State<'a> {
         -dem.penalty + self.m.travel_cost(self.inst, dem.participant.index(), slot.session.venue, slot.session.days.len()) + mix
     }
 
+    /// The open session of `d`'s course that `d` may join with the smallest objective change
+    /// (ties: the lowest slot), with that change.
+    pub fn best_seat(&self, d: usize) -> Option<(f64, usize)> {
+        self.slots_of_course(self.m.demands[d].course.index())
+            .into_iter()
+            .filter(|&s| self.attend_check(d, s).is_ok())
+            .map(|s| (self.add_delta(d, s), s))
+            .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+    }
+
     /// Objective change if `d` left its slot.
     pub fn remove_delta(&self, d: usize) -> f64 {
         let s = self.assigned[d].expect("a served demand");
@@ -455,25 +493,38 @@ impl<'a> State<'a> {
         dem.penalty - self.m.travel_cost(self.inst, dem.participant.index(), slot.session.venue, slot.session.days.len()) + mix
     }
 
+    /// Books (`on`) or releases the days of demand `d` in slot `s`: the participant's days, the
+    /// unit's absences, the month and round counts, the unserved penalty and the travel.
+    /// Returns the participant's municipality.
+    fn book_attendance(&mut self, d: usize, s: usize, on: bool) -> usize {
+        let (m, inst) = (self.m, self.inst);
+        let dem = &m.demands[d];
+        let p = dem.participant.index();
+        let unit = inst.participants[p].unit.index();
+        let slot = self.slots[s].as_ref().expect("an open slot");
+        let (venue, days) = (slot.session.venue, slot.session.days.clone());
+        let step = |x: &mut u16, k: u16| if on { *x += k } else { *x -= k };
+        for &t in &days {
+            self.person_day[p * self.width + t] = on;
+            step(&mut self.unit_absent[unit * self.width + t], 1);
+            step(&mut self.month_days[p * m.months + m.day_month[t]], 1);
+        }
+        step(&mut self.round_days[p], days.len() as u16);
+        step(&mut self.courses_taken[p], 1);
+        let travel = m.travel_cost(inst, p, venue, days.len());
+        if on {
+            self.unserved_penalty -= dem.penalty;
+            self.travel += travel;
+        } else {
+            self.unserved_penalty += dem.penalty;
+            self.travel -= travel;
+        }
+        inst.participants[p].municipality.index()
+    }
+
     /// Adds `d` to slot `s` (the caller has checked [`State::attend_check`]).
     pub fn add(&mut self, d: usize, s: usize) {
-        let dem = self.m.demands[d].clone();
-        let p = dem.participant.index();
-        let unit = self.inst.participants[p].unit.index();
-        let muni = self.inst.participants[p].municipality.index();
-        let (venue, days) = {
-            let slot = self.slots[s].as_ref().expect("an open slot");
-            (slot.session.venue, slot.session.days.clone())
-        };
-        for &t in &days {
-            self.person_day[p * self.width + t] = true;
-            self.unit_absent[unit * self.width + t] += 1;
-            self.month_days[p * self.m.months + self.m.day_month[t]] += 1;
-        }
-        self.round_days[p] += days.len() as u16;
-        self.courses_taken[p] += 1;
-        self.unserved_penalty -= dem.penalty;
-        self.travel += self.m.travel_cost(self.inst, p, venue, days.len());
+        let muni = self.book_attendance(d, s, true);
         let mixing_w = self.m.weights.mixing;
         let slot = self.slots[s].as_mut().expect("an open slot");
         slot.session.attendees.push(d);
@@ -489,23 +540,7 @@ impl<'a> State<'a> {
     /// Removes served demand `d` from its slot.
     pub fn remove(&mut self, d: usize) {
         let s = self.assigned[d].take().expect("a served demand");
-        let dem = self.m.demands[d].clone();
-        let p = dem.participant.index();
-        let unit = self.inst.participants[p].unit.index();
-        let muni = self.inst.participants[p].municipality.index();
-        let (venue, days) = {
-            let slot = self.slots[s].as_ref().expect("an open slot");
-            (slot.session.venue, slot.session.days.clone())
-        };
-        for &t in &days {
-            self.person_day[p * self.width + t] = false;
-            self.unit_absent[unit * self.width + t] -= 1;
-            self.month_days[p * self.m.months + self.m.day_month[t]] -= 1;
-        }
-        self.round_days[p] -= days.len() as u16;
-        self.courses_taken[p] -= 1;
-        self.unserved_penalty += dem.penalty;
-        self.travel -= self.m.travel_cost(self.inst, p, venue, days.len());
+        let muni = self.book_attendance(d, s, false);
         let mixing_w = self.m.weights.mixing;
         let slot = self.slots[s].as_mut().expect("an open slot");
         slot.session.attendees.retain(|&x| x != d);
@@ -561,17 +596,7 @@ impl<'a> State<'a> {
     /// The timetable in canonical order: sessions by course, first day, venue; attendees by
     /// demand index.
     pub fn to_timetable(&self) -> Timetable {
-        let mut sessions: Vec<Session> = self
-            .slots
-            .iter()
-            .flatten()
-            .map(|s| {
-                let mut session = s.session.clone();
-                session.attendees.sort_unstable();
-                session.trainers.sort_unstable();
-                session
-            })
-            .collect();
+        let mut sessions: Vec<Session> = self.slots.iter().flatten().map(|s| s.session.to_session()).collect();
         sessions.sort_by(|a, b| (a.course, a.days[0], a.venue, &a.trainers).cmp(&(b.course, b.days[0], b.venue, &b.trainers)));
         Timetable { sessions }
     }
