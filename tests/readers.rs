@@ -591,6 +591,8 @@ mod size_limits {
             balance_weight: 0.0,
             load_offset: vec![0; n],
             pinned: vec![None; n],
+            group: vec![],
+            taken: Default::default(),
         };
         let err = assignment_matrix(&problem).unwrap_err().to_string();
         assert!(err.contains("MAX_MATCHING_CELLS"), "{err}");

@@ -13,6 +13,7 @@ use trappa::diff::{calendars, diff, Names};
 use trappa::format::plan::PlanFile;
 use trappa::generate::{generate, GenOptions, GenRegion};
 use trappa::load::LoadedInstance;
+use trappa::model::{CourseId, DemandId, TrainerId, VenueId};
 use trappa::replan::{replan, ChangeWeights, ReplanParams};
 use trappa::solve::timetable::{Outcome, Session, Timetable};
 use trappa::solve::{SolveParams, TimetableStrategy};
@@ -214,14 +215,15 @@ fn brute_force_timetable(mutate: impl Fn(&mut Value, &PlanFile), today: &str, w:
     let t0 = m.days.iter().position(|d| *d >= date(today)).unwrap();
     let prev = plan.timetable.as_ref().unwrap();
     let course = |id: &str| m.courses.iter().position(|c| c.id == id).unwrap();
-    let demand = |p: &str, c: usize| m.demands.iter().position(|d| inst.participants[d.participant].id == p && d.course.index() == c);
+    let demand =
+        |p: &str, c: usize| m.demands.iter().position(|d| inst.participants[d.participant].id == p && d.course.index() == c).map(DemandId);
     let to_session = |s: &trappa::format::plan::SessionPlan| {
         let c = course(&s.course);
         Session {
-            course: c,
+            course: CourseId(c),
             days: s.dates.iter().map(|d| m.days.iter().position(|x| x == d).unwrap()).collect(),
-            venue: m.venues.iter().position(|x| x.id == s.venue).unwrap(),
-            trainers: s.trainers.iter().map(|t| m.trainers.iter().position(|x| &x.id == t).unwrap()).collect(),
+            venue: VenueId(m.venues.iter().position(|x| x.id == s.venue).unwrap()),
+            trainers: s.trainers.iter().map(|t| TrainerId(m.trainers.iter().position(|x| &x.id == t).unwrap())).collect(),
             attendees: s.attendees.iter().filter_map(|a| demand(a, c)).collect(),
         }
     };
@@ -252,8 +254,14 @@ fn brute_force_timetable(mutate: impl Fn(&mut Value, &PlanFile), today: &str, w:
         for venue in 0..m.venues.len() {
             for &r in &m.courses[c].qualified {
                 for mask in 0u32..(1 << cands.len()) {
-                    let attendees: Vec<usize> = (0..cands.len()).filter(|i| mask >> i & 1 == 1).map(|i| cands[i]).collect();
-                    options.push(Some(Session { course: c, days: days.clone(), venue, trainers: vec![r.index()], attendees }));
+                    let attendees: Vec<DemandId> = (0..cands.len()).filter(|i| mask >> i & 1 == 1).map(|i| DemandId(cands[i])).collect();
+                    options.push(Some(Session {
+                        course: CourseId(c),
+                        days: days.clone(),
+                        venue: VenueId(venue),
+                        trainers: vec![r],
+                        attendees,
+                    }));
                 }
             }
         }

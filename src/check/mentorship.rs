@@ -108,10 +108,11 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     }
 
     mentor_over_capacity(&ctx, &load, v);
+    let places = one_mentee_per_municipality(&ctx, &pair_list, v);
     let balance: f64 = load.values().map(|&l| f.weights.balance * (l * l.saturating_sub(1)) as f64 / 2.0).sum();
     terms.insert("balance".into(), balance);
     let eligible: Vec<usize> = (0..f.participants.len()).filter(|&i| ctx.eligible_mentee(i)).collect();
-    unmatched_unexplained(&ctx, plan, &eligible, (&paired, &load), v);
+    unmatched_unexplained(&ctx, plan, &eligible, (&paired, &load, &places), v);
     v.extend(not_maximum(&ctx, plan, &eligible, &pair_list));
     not_eligible_listed(&ctx, plan, v);
     let cost: f64 = terms.values().sum();
@@ -181,6 +182,36 @@ fn mentor_over_capacity(ctx: &Ctx, load: &BTreeMap<usize, usize>, v: &mut Vec<Vi
             v.push(violation(CheckCode::MentorOverCapacity, format!("mentor {} has {l} mentees, capacity {cap}", ctx.f.mentors[m].id)));
         }
     }
+}
+
+/// The mentee of each (mentor, municipality) place the plan's pairs take (C019).
+type Places = HashMap<(usize, usize), usize>;
+
+/// C019 (over all pairs): with `one_mentee_per_municipality`, a mentor has at most one mentee
+/// of each municipality. Returns the (mentor, municipality) places the pairs take (empty
+/// without the rule).
+fn one_mentee_per_municipality(ctx: &Ctx, pair_list: &[(usize, usize)], v: &mut Vec<Violation>) -> Places {
+    let mut places = Places::new();
+    if !ctx.f.mentorship.one_mentee_per_municipality {
+        return places;
+    }
+    for &(m, p) in pair_list {
+        let muni = ctx.participant(p).municipality;
+        match places.get(&(m, muni)) {
+            Some(&q) if q != p => v.push(violation(
+                CheckCode::OneMenteePerMunicipality,
+                format!(
+                    "mentor {} has mentees {} and {} from {}; the programme allows one mentee per municipality",
+                    ctx.f.mentors[m].id, ctx.f.participants[q].id, ctx.f.participants[p].id, ctx.f.region.municipalities[muni].id
+                ),
+            )),
+            Some(_) => {}
+            None => {
+                places.insert((m, muni), p);
+            }
+        }
+    }
+    places
 }
 
 /// C013 (as a pair rule): a mentor without capacity may take no mentee.
@@ -341,7 +372,7 @@ fn unmatched_unexplained(
     ctx: &Ctx,
     plan: &PlanFile,
     eligible: &[usize],
-    (paired, load): (&HashSet<usize>, &BTreeMap<usize, usize>),
+    (paired, load, places): (&HashSet<usize>, &BTreeMap<usize, usize>, &Places),
     v: &mut Vec<Violation>,
 ) {
     let eligible_set: HashSet<usize> = eligible.iter().copied().collect();
@@ -366,7 +397,7 @@ fn unmatched_unexplained(
                 CheckCode::UnmatchedUnexplained,
                 format!("{id} is eligible for a mentor but neither paired nor listed as unmatched"),
             )),
-            Some(u) => v.extend(unmatched_reason(ctx, u, p, load)),
+            Some(u) => v.extend(unmatched_reason(ctx, u, p, load, places)),
         }
     }
 }
@@ -374,8 +405,10 @@ fn unmatched_unexplained(
 /// C030: an unmatched mentee's reason holds. `no_eligible_mentor`: the hard pair rules allow no
 /// mentor, no full mentors are listed and `excluded_by` counts every mentor once.
 /// `eligible_mentors_full`: some mentor is allowed, `full_mentors` lists exactly the allowed
-/// mentors, and each of them has as many mentees in the plan as their capacity.
-fn unmatched_reason(ctx: &Ctx, u: &UnmatchedMentee, p: usize, load: &BTreeMap<usize, usize>) -> Option<Violation> {
+/// mentors, and each of them has as many mentees in the plan as their capacity, or (with
+/// `one_mentee_per_municipality`) a mentee from the unmatched mentee's municipality.
+fn unmatched_reason(ctx: &Ctx, u: &UnmatchedMentee, p: usize, load: &BTreeMap<usize, usize>, places: &Places) -> Option<Violation> {
+    let muni = ctx.participant(p).municipality;
     let mentors = &ctx.f.mentors;
     let allowed: Vec<usize> = (0..mentors.len()).filter(|&m| ctx.allowed(m, p)).collect();
     let allowed_ids: BTreeSet<&str> = allowed.iter().map(|&m| mentors[m].id.as_str()).collect();
@@ -393,7 +426,7 @@ fn unmatched_reason(ctx: &Ctx, u: &UnmatchedMentee, p: usize, load: &BTreeMap<us
         }
         "eligible_mentors_full" => allowed.iter().find_map(|&m| {
             let (l, cap) = (load.get(&m).copied().unwrap_or(0), mentors[m].capacity.max(0) as usize);
-            (l < cap).then(|| format!("mentor {} has {l} mentee(s), capacity {cap}", mentors[m].id))
+            (l < cap && !places.contains_key(&(m, muni))).then(|| format!("mentor {} has {l} mentee(s), capacity {cap}", mentors[m].id))
         }),
         other => Some(format!("\"{other}\" is not a reason code")),
     };
@@ -446,14 +479,19 @@ fn not_maximum(ctx: &Ctx, plan: &PlanFile, eligible: &[usize], pair_list: &[(usi
     let f = ctx.f;
     let mut slots: Vec<usize> = f.mentors.iter().map(|m| m.capacity.max(0) as usize).collect();
     let mut fixed: HashSet<usize> = HashSet::new();
+    let per_municipality = f.mentorship.one_mentee_per_municipality;
+    let mut taken: HashSet<(usize, usize)> = HashSet::new();
     let pinned = f.mentorship.fixed_pairs.iter().map(|fp| (fp.mentor.as_str(), fp.mentee.as_str(), false));
     let kept = plan.replan.iter().flat_map(|r| &r.kept_pairs).map(|k| (k.mentor.as_str(), k.mentee.as_str(), true));
     for (mentor, mentee, must_be_in_plan) in pinned.chain(kept) {
         if let (Some(&m), Some(&p)) = (ctx.mentor.get(mentor), ctx.participant.get(mentee)) {
             let in_plan = !must_be_in_plan || pair_list.contains(&(m, p));
-            if in_plan && eligible.contains(&p) && ctx.allowed(m, p) && slots[m] > 0 && !fixed.contains(&p) {
+            let place = (m, ctx.participant(p).municipality);
+            let place_free = !per_municipality || !taken.contains(&place);
+            if in_plan && eligible.contains(&p) && ctx.allowed(m, p) && slots[m] > 0 && !fixed.contains(&p) && place_free {
                 fixed.insert(p);
                 slots[m] -= 1;
+                taken.insert(place);
             }
         }
     }
@@ -461,7 +499,12 @@ fn not_maximum(ctx: &Ctx, plan: &PlanFile, eligible: &[usize], pair_list: &[(usi
         .iter()
         .map(|&p| if fixed.contains(&p) { vec![] } else { (0..f.mentors.len()).filter(|&m| ctx.allowed(m, p)).collect() })
         .collect();
-    let best = max_matching(&adj, &slots) + fixed.len();
+    let best = if per_municipality {
+        let muni: Vec<usize> = eligible.iter().map(|&p| ctx.participant(p).municipality).collect();
+        max_matching_per_municipality(&adj, &slots, &muni, &taken)
+    } else {
+        max_matching(&adj, &slots)
+    } + fixed.len();
     let valid_pairs = pair_list.iter().filter(|(m, p)| ctx.allowed(*m, *p)).count();
     let matched = plan.mentorship.pairs.len();
     let below = best > matched.max(valid_pairs);
@@ -488,6 +531,37 @@ fn not_maximum(ctx: &Ctx, plan: &PlanFile, eligible: &[usize], pair_list: &[(usi
 /// Maximum bipartite matching with capacities: how many mentees the mentors can take.
 fn max_matching(adj: &[Vec<usize>], capacity: &[usize]) -> usize {
     augmenting_matching(adj, capacity).iter().flatten().count()
+}
+
+/// The maximum matching when a mentor takes one mentee per municipality (C031 with C019): a
+/// maximum flow source → mentee → (mentor, municipality) → mentor → sink, each (mentor,
+/// municipality) place carrying one mentee and each mentor its free slots; places in `taken`
+/// are used by fixed pairs. `muni[i]` is the municipality of mentee `i` of `adj`.
+fn max_matching_per_municipality(adj: &[Vec<usize>], slots: &[usize], muni: &[usize], taken: &HashSet<(usize, usize)>) -> usize {
+    let mut g: petgraph::graph::DiGraph<(), u32> = petgraph::graph::DiGraph::new();
+    let (source, sink) = (g.add_node(()), g.add_node(()));
+    let mentors: Vec<_> = slots
+        .iter()
+        .map(|&s| {
+            let node = g.add_node(());
+            g.add_edge(node, sink, u32::try_from(s).unwrap_or(u32::MAX));
+            node
+        })
+        .collect();
+    let mut places = HashMap::new();
+    for (i, ms) in adj.iter().enumerate() {
+        let mentee = g.add_node(());
+        g.add_edge(source, mentee, 1);
+        for &m in ms.iter().filter(|&&m| !taken.contains(&(m, muni[i]))) {
+            let place = *places.entry((m, muni[i])).or_insert_with(|| {
+                let node = g.add_node(());
+                g.add_edge(node, mentors[m], 1);
+                node
+            });
+            g.add_edge(mentee, place, 1);
+        }
+    }
+    petgraph::algo::dinics(&g, source, sink).0 as usize
 }
 
 /// Adds the objective terms of one pair: its explicit cost, or travel, same municipality,

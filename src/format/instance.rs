@@ -583,6 +583,10 @@ pub struct MentorshipRules {
     /// Where a pair meets. Default `min_combined_travel`.
     #[serde(default = "default_meeting_place")]
     pub meeting_place: MeetingPlace,
+    /// A mentor takes at most one mentee per municipality (the mentees' municipalities).
+    /// Default false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub one_mentee_per_municipality: bool,
     /// Pairs that must never be formed (e.g. a line manager).
     #[serde(default)]
     pub exclusions: Vec<PairExclusion>,
@@ -606,6 +610,7 @@ impl Default for MentorshipRules {
             require_training: true,
             same_municipality: default_same_municipality(),
             meeting_place: default_meeting_place(),
+            one_mentee_per_municipality: false,
             exclusions: vec![],
             pair_costs: vec![],
             fixed_pairs: vec![],

@@ -12,7 +12,7 @@ use super::{Problem, ValidationCode as Code};
 use crate::format::*;
 use crate::model::calendar::month_key;
 use crate::model::pins::PinnedSession;
-use crate::model::{Instance, MentorId, ParticipantId};
+use crate::model::{Instance, LeaderId, MentorId, ParticipantId};
 use crate::rules::mentorship::pair_violation;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -484,7 +484,7 @@ impl PinValidator<'_> {
                     .groups
                     .iter()
                     .flatten()
-                    .flat_map(|g| g.members.iter().flat_map(move |&p| g.meetings.iter().map(move |&d| (p, d, g.path.clone())))),
+                    .flat_map(|g| g.members.iter().flat_map(move |&p| g.meetings.iter().map(move |&d| (p.index(), d, g.path.clone())))),
             )
             .collect();
         for (p, d, mpath) in meetings {
@@ -501,16 +501,16 @@ impl PinValidator<'_> {
 
     fn groups(&mut self) {
         let inst = self.inst;
-        let mut leader_pins: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-        let mut pair_days: HashMap<(usize, NaiveDate), String> = HashMap::new();
+        let mut leader_pins: BTreeMap<LeaderId, Vec<String>> = BTreeMap::new();
+        let mut pair_days: HashMap<(ParticipantId, NaiveDate), String> = HashMap::new();
         for x in &inst.pins.pairs {
             for &d in &x.meetings {
-                pair_days.insert((x.mentee.index(), d), x.path.clone());
+                pair_days.insert((x.mentee, d), x.path.clone());
             }
         }
         for (pi, prog) in inst.group_programmes.iter().enumerate() {
             let pins = inst.pins.groups[pi].clone();
-            let mut member_of: HashMap<usize, String> = HashMap::new();
+            let mut member_of: HashMap<ParticipantId, String> = HashMap::new();
             let max_groups = prog.group_sizes.as_ref().map(|s| s.len()).or(prog.groups);
             if let Some(mx) = max_groups.filter(|&mx| pins.len() > mx) {
                 self.push(
@@ -549,14 +549,14 @@ impl PinValidator<'_> {
                             "a participant is in one group of a programme: keep one pin",
                         );
                     }
-                    if !prog.candidates.contains(&ParticipantId(p)) {
+                    if !prog.candidates.contains(&p) {
                         self.push(
                             Code::PinnedGroup,
                             format!("{path}.members[{j}]"),
                             format!("{} is not enrolled in programme {}", who.id, prog.id),
                             "add the participant to \"enrolled\" or remove them from the fixed group",
                         );
-                    } else if let Some(why) = crate::rules::groups::ineligibility(inst, prog, ParticipantId(p)) {
+                    } else if let Some(why) = crate::rules::groups::ineligibility(inst, prog, p) {
                         self.push(
                             Code::PinnedGroup,
                             format!("{path}.members[{j}]"),

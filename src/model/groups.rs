@@ -1,6 +1,6 @@
 //! Group programmes and leaders with references resolved to indices.
 
-use super::ids::{MunicipalityId, ParticipantId};
+use super::ids::{MunicipalityId, ParticipantId, PhaseId};
 use super::values::{DiversityWeights, GroupKind, GroupMeetingRules, Role};
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -16,8 +16,8 @@ pub struct GroupProgramme {
     pub kind: GroupKind,
     /// Participants considered (the enrolled list, or everyone).
     pub candidates: Vec<ParticipantId>,
-    /// Eligible phases (indices); empty = all.
-    pub phases: HashSet<usize>,
+    /// Eligible phases; empty = all.
+    pub phases: HashSet<PhaseId>,
     /// Months in the profession at the round's start: lower bound.
     pub min_months: Option<f64>,
     /// Upper bound.

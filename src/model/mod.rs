@@ -65,9 +65,9 @@ pub struct Participant {
     pub role: Role,
     /// Years in the profession at the round's start.
     pub years: f64,
-    /// Index into [`Instance::phases`]: the phase at the round's start (mentorship and groups,
-    /// which start with the round). Courses follow the phase on their dates ([`Participant::phase_on`]).
-    pub phase: usize,
+    /// The participant's phase at the round's start (mentorship and groups, which start with
+    /// the round). Courses follow the phase on their dates ([`Participant::phase_on`]).
+    pub phase: PhaseId,
     /// Date the participant entered the profession.
     pub profession_start: NaiveDate,
     /// Date the participant joined the employer.
@@ -123,20 +123,20 @@ pub fn years_between(from: NaiveDate, to: NaiveDate) -> f64 {
 
 /// The phase (index into `phases`, ascending by `min_years`) of someone with `years` in the
 /// profession: the last phase whose `min_years` they reach, the first when none is reached.
-pub fn phase_of_years(phases: &[Phase], years: f64) -> usize {
-    phases.iter().rposition(|p| years >= p.min_years).unwrap_or(0)
+pub fn phase_of_years(phases: &[Phase], years: f64) -> PhaseId {
+    PhaseId(phases.iter().rposition(|p| years >= p.min_years).unwrap_or(0))
 }
 
 impl Participant {
     /// The participant's phase on `date`: people move up the staircase during a round.
-    pub fn phase_on(&self, phases: &[Phase], date: NaiveDate) -> usize {
+    pub fn phase_on(&self, phases: &[Phase], date: NaiveDate) -> PhaseId {
         phase_of_years(phases, years_between(self.profession_start, date).max(0.0))
     }
 
     /// The phases the participant is in at some time between `from` and `to` (both included):
     /// phases only rise with time, so these are the indices from the first to the last.
-    pub fn phases_between(&self, phases: &[Phase], from: NaiveDate, to: NaiveDate) -> std::ops::RangeInclusive<usize> {
-        self.phase_on(phases, from)..=self.phase_on(phases, to.max(from))
+    pub fn phases_between(&self, phases: &[Phase], from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = PhaseId> {
+        (self.phase_on(phases, from).0..=self.phase_on(phases, to.max(from)).0).map(PhaseId)
     }
 }
 
@@ -149,8 +149,8 @@ pub struct MentorshipModel {
     pub max_meetings: usize,
     /// Smallest gap between meetings, days.
     pub min_days_between: i64,
-    /// Eligible mentee phases (indices).
-    pub eligible_phases: HashSet<usize>,
+    /// Eligible mentee phases.
+    pub eligible_phases: HashSet<PhaseId>,
     /// Mentor minimum years in the profession.
     pub mentor_min_years: f64,
     /// Mentors must be trained.
@@ -159,6 +159,8 @@ pub struct MentorshipModel {
     pub same_municipality: SameMunicipality,
     /// Meeting place policy.
     pub meeting_place: MeetingPlace,
+    /// A mentor takes at most one mentee per municipality.
+    pub one_mentee_per_municipality: bool,
     /// Excluded (mentor, participant) pairs.
     pub exclusions: HashSet<(MentorId, ParticipantId)>,
     /// Explicit costs of (mentor, participant) pairs.

@@ -5,7 +5,7 @@
 //! and the solvers report pins that cannot hold together. Each pin keeps the JSON path it came
 //! from, so messages name it the way the coordinator wrote it.
 
-use super::{CourseId, DemandId, MentorId, ParticipantId, TrainerId, VenueId};
+use super::{CourseId, DemandId, LeaderId, MentorId, ParticipantId, TrainerId, VenueId};
 use chrono::NaiveDate;
 
 /// A mentor–mentee pair fixed by hand.
@@ -57,10 +57,10 @@ impl PinnedSession {
 /// A group fixed by hand.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PinnedGroup {
-    /// Participant indices who are in the group together.
-    pub members: Vec<usize>,
-    /// Leader index, when pinned.
-    pub leader: Option<usize>,
+    /// Participants who are in the group together.
+    pub members: Vec<ParticipantId>,
+    /// The leader, when pinned.
+    pub leader: Option<LeaderId>,
     /// Dates that must be among the group's meetings, ascending.
     pub meetings: Vec<NaiveDate>,
     /// Where the pin is written, e.g. `group_programmes[0].fixed_groups[1]`.

@@ -7,7 +7,7 @@
 //! is [`crate::solve::timetable`]'s business.
 
 use super::values::{DayPattern, Priority, TimetableWeights};
-use super::{CourseId, DemandId, Instance, MunicipalityId, ParticipantId, TrainerId};
+use super::{CourseId, DemandId, Instance, MunicipalityId, ParticipantId, PhaseId, TrainerId};
 use chrono::{Duration, Months, NaiveDate};
 use std::collections::{BTreeSet, HashSet};
 
@@ -40,8 +40,8 @@ pub struct Course {
     pub day_cost: f64,
     /// For the spread pattern: fewest calendar days between course days.
     pub min_gap_days: u32,
-    /// Phase indices allowed to take the course (empty: all).
-    pub phases: Vec<usize>,
+    /// Phases allowed to take the course (empty: all).
+    pub phases: Vec<PhaseId>,
     /// The trainers qualified for the course.
     pub qualified: Vec<TrainerId>,
 }

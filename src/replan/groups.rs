@@ -141,11 +141,12 @@ fn place_pin(
     ctx: &mut Ctx,
     leader_load: &mut [usize],
 ) -> Result<(), SolveError> {
+    let pinned: Vec<usize> = pin.members.iter().map(|p| p.index()).collect();
     let target = groups
         .iter()
         .enumerate()
         .filter(|(_, (_, g))| g.pin.is_none())
-        .map(|(i, (_, g))| (pin.members.iter().filter(|p| g.members.contains(p)).count(), std::cmp::Reverse(i)))
+        .map(|(i, (_, g))| (pinned.iter().filter(|p| g.members.contains(p)).count(), std::cmp::Reverse(i)))
         .max()
         .map(|(_, std::cmp::Reverse(i))| i);
     let Some(t) = target else {
@@ -155,8 +156,8 @@ fn place_pin(
         )));
     };
     for (i, (id, g)) in groups.iter_mut().enumerate() {
-        if i != t && g.members.iter().any(|p| pin.members.contains(p)) {
-            g.members.retain(|p| !pin.members.contains(p));
+        if i != t && g.members.iter().any(|p| pinned.contains(p)) {
+            g.members.retain(|p| !pinned.contains(p));
             ctx.notes.push(format!("members of the fixed group {} leave group {id}", pin.path));
         }
     }
@@ -176,7 +177,7 @@ fn place_pin(
         *slot = if i == t { target_group.clone() } else { it.next().expect("same count") };
     }
     let g = &mut groups[t].1;
-    if let Some(l) = pin.leader {
+    if let Some(l) = pin.leader.map(|l| l.index()) {
         if g.leader != Some(l) {
             if let Some(old) = g.leader {
                 leader_load[old] -= 1;
@@ -200,7 +201,8 @@ fn gather_pin(
 ) -> Result<Vec<usize>, SolveError> {
     let max = size_range(prog, 1).1;
     let (gid, g) = target;
-    for &p in &pin.members {
+    let pinned: Vec<usize> = pin.members.iter().map(|p| p.index()).collect();
+    for &p in &pinned {
         if !g.members.contains(&p) {
             g.members.push(p);
         }
@@ -211,7 +213,7 @@ fn gather_pin(
             .members
             .iter()
             .copied()
-            .filter(|p| !pin.members.contains(p))
+            .filter(|p| !pinned.contains(p))
             .max_by_key(|&p| (inst.participants[p].employment_start, inst.participants[p].id.clone()))
         else {
             break;

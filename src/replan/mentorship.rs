@@ -5,6 +5,7 @@
 use super::Ctx;
 use crate::format::plan::{KeptPair, PlanFile};
 use crate::model::{Instance, MentorId, MunicipalityId, ParticipantId};
+use crate::rules::mentorship::{mentee_group, mentees_conflict};
 use crate::solve::meetings::{self, best_series_with, Series, TARGET_DAY_OF_MONTH};
 use crate::solve::mentor_matching::{self, build_problem, pair_violation, Matching, MatchingProblem};
 use crate::solve::SolveError;
@@ -67,6 +68,13 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
             ctx.notes.push(format!("pair {}–{} ends: {} no longer asks for or may have a mentor", pp.mentor, pp.mentee, pp.mentee));
             continue;
         }
+        if let Some(other) = kept.iter().find(|k| k.0 == m && mentees_conflict(inst, ParticipantId(k.1), ParticipantId(p))) {
+            ctx.notes.push(format!(
+                "pair {}–{} ends: mentor {} keeps {} from the same municipality, and a mentor takes one mentee per municipality",
+                pp.mentor, pp.mentee, pp.mentor, inst.participants[other.1].id
+            ));
+            continue;
+        }
         if load[m] >= inst.mentors[m].capacity {
             ctx.notes.push(format!(
                 "pair {}–{} ends: mentor {}'s capacity is now {}",
@@ -88,6 +96,7 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
     for (m, cap) in problem.capacity.iter_mut().enumerate() {
         *cap -= load[m];
     }
+    problem.taken = kept.iter().filter_map(|k| Some((k.0, mentee_group(inst, ParticipantId(k.1))?.index()))).collect();
     let matching = mentor_matching::solve_exact(&problem)?;
 
     // Dates. Kept series first: planned dates stay where they still fit; a series with a date

@@ -1,9 +1,10 @@
-//! The rules of a mentor–mentee pair: which hard rule forbids a pair ([`pair_violation`]) and
+//! The rules of a mentor–mentee pair: which hard rule forbids a pair ([`pair_violation`]),
+//! which mentees one mentor may not take together ([`mentee_group`], [`mentees_conflict`]) and
 //! what an allowed pair costs ([`pair_cost`]). Used by pin validation (`load`), matching
 //! (`solve`), re-planning and explanations; the checker states the same rules on its own.
 
 use crate::model::SameMunicipality;
-use crate::model::{Instance, MentorId, ParticipantId};
+use crate::model::{Instance, MentorId, MunicipalityId, ParticipantId};
 use std::collections::BTreeMap;
 
 /// A hard rule that can exclude a mentor for a mentee. The names are those used in plans.
@@ -111,6 +112,19 @@ pub fn pair_violation(inst: &Instance, m: MentorId, p: ParticipantId) -> Option<
         }
     }
     None
+}
+
+/// The rule "a mentor takes at most one mentee per municipality"
+/// (`mentorship.one_mentee_per_municipality`): the group a mentee counts in — the mentee's
+/// municipality — of which one mentor may take one mentee; None when the round does not have
+/// the rule. Not a pair rule: it is about the other mentees of the same mentor.
+pub fn mentee_group(inst: &Instance, p: ParticipantId) -> Option<MunicipalityId> {
+    inst.mentorship.one_mentee_per_municipality.then(|| inst.participants[p].municipality)
+}
+
+/// Whether one mentor may not take both mentees `a` and `b` ([`mentee_group`]).
+pub fn mentees_conflict(inst: &Instance, a: ParticipantId, b: ParticipantId) -> bool {
+    a != b && mentee_group(inst, a).is_some_and(|g| mentee_group(inst, b) == Some(g))
 }
 
 /// The soft cost of an allowed pair.

@@ -11,12 +11,22 @@
 //! costs over all mentees, so the number of matched mentees is maximised first and the cost
 //! second. All costs are quantised to integer thousandths, so the float arithmetic is exact and
 //! the optimum is proven, not approximate.
+//!
+//! With the rule "a mentor takes at most one mentee per municipality"
+//! ([`crate::rules::mentorship::mentee_group`]) the matching is no longer an assignment but a
+//! b-matching with a cap of one per (mentor, municipality) besides the mentor's capacity: a
+//! min-cost flow source → mentee → (mentor, municipality) → mentor → sink, the mentor's arcs to
+//! the sink being its slots with the balance cost. It is solved as a linear programme with
+//! `good_lp`'s microlp ([`solve_exact`] then calls [`solve_grouped`]): the constraint matrix of a
+//! flow is totally unimodular, so the simplex optimum is integral and proven optimal. Like the
+//! assignment it is lexicographic: one programme finds the most mentees that can be matched,
+//! a second the least cost among matchings of that size.
 
 use super::SolveError;
 use crate::load::limits::MAX_MATCHING_CELLS;
 use crate::model::{Instance, MentorId, ParticipantId};
-pub use crate::rules::mentorship::{pair_cost, pair_violation, PairCostTerms, PairRule};
-use std::collections::BTreeMap;
+pub use crate::rules::mentorship::{mentee_group, pair_cost, pair_violation, PairCostTerms, PairRule};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Allowed mentors of one mentee with the pair cost.
 pub type Candidates = Vec<(usize, PairCostTerms)>;
@@ -41,6 +51,24 @@ pub struct MatchingProblem {
     pub load_offset: Vec<usize>,
     /// For each mentee (same order): the mentor of its pinned pair, if the pair is fixed by hand.
     pub pinned: Vec<Option<usize>>,
+    /// The group of each participant (indexed by participant, not by mentee row) of which a
+    /// mentor takes one mentee at most ([`mentee_group`]); empty or all `None` without the rule.
+    pub group: Vec<Option<usize>>,
+    /// (mentor, group) places already used by pairs outside this problem (pinned or kept pairs).
+    pub taken: BTreeSet<(usize, usize)>,
+}
+
+impl MatchingProblem {
+    /// The group of mentee row `i`, if the one-mentee-per-group rule applies.
+    pub fn group_of(&self, i: usize) -> Option<usize> {
+        self.group.get(self.mentees[i]).copied().flatten()
+    }
+
+    /// Whether mentor `m` may take mentee row `i` besides mentees of other groups, i.e. the
+    /// place (m, group) is not taken outside the problem.
+    fn place_free(&self, i: usize, m: usize) -> bool {
+        self.group_of(i).is_none_or(|g| !self.taken.contains(&(m, g)))
+    }
 }
 
 /// Builds the matching problem from an instance: eligibility and costs of every pair.
@@ -86,6 +114,8 @@ pub fn build_problem(inst: &Instance) -> MatchingProblem {
         balance_weight: inst.weights.balance,
         load_offset: vec![0; inst.mentors.len()],
         pinned,
+        group: (0..inst.participants.len()).map(|p| mentee_group(inst, ParticipantId(p)).map(|g| g.index())).collect(),
+        taken: BTreeSet::new(),
     }
 }
 
@@ -102,8 +132,14 @@ pub fn solve_with_pins(
         return solver(problem);
     }
     let mut offset = problem.load_offset.clone();
+    let mut taken = problem.taken.clone();
     for (i, pin) in problem.pinned.iter().enumerate() {
         if let Some(m) = *pin {
+            if !problem.place_free(i, m) || problem.group_of(i).is_some_and(|g| !taken.insert((m, g))) {
+                return Err(SolveError::Pins(format!(
+                    "mentor index {m} has two fixed mentees of one municipality, and a mentor takes one mentee per municipality"
+                )));
+            }
             if !problem.candidates[i].iter().any(|c| c.0 == m) {
                 return Err(SolveError::Pins(format!(
                     "the fixed pair of mentee index {} breaks a hard rule of the mentorship (validation should have said so)",
@@ -129,6 +165,8 @@ pub fn solve_with_pins(
         balance_weight: problem.balance_weight,
         load_offset: offset,
         pinned: vec![None; free.len()],
+        group: problem.group.clone(),
+        taken,
     };
     let sub = solver(&reduced)?;
     let mut mentor_of = problem.pinned.clone();
@@ -270,6 +308,9 @@ pub fn solve_exact(problem: &MatchingProblem) -> Result<Matching, SolveError> {
     if problem.mentees.is_empty() {
         return Ok(Matching { mentor_of: vec![], matched: 0, cost: 0.0, proven_optimal: true });
     }
+    if (0..problem.mentees.len()).any(|i| problem.group_of(i).is_some()) {
+        return solve_grouped(problem);
+    }
     let a = assignment_matrix(problem)?;
     let (rows, cols) =
         lsap::solve(a.rows, a.cols, &a.cost, false).map_err(|e| SolveError::Numeric(format!("assignment kernel failed: {e:?}")))?;
@@ -284,6 +325,95 @@ pub fn solve_exact(problem: &MatchingProblem) -> Result<Matching, SolveError> {
     Ok(Matching { mentor_of, matched, cost, proven_optimal: true })
 }
 
+/// Exact matching under the one-mentee-per-group rule, as the linear programme of a min-cost
+/// flow (see the module docs): first the most mentees, then the least cost for that many.
+pub fn solve_grouped(problem: &MatchingProblem) -> Result<Matching, SolveError> {
+    let most = flow_lp(problem, None)?.iter().flatten().count();
+    let mentor_of = flow_lp(problem, Some(most))?;
+    let matched = mentor_of.iter().filter(|m| m.is_some()).count();
+    if matched != most || !respects_groups(problem, &mentor_of) {
+        return Err(SolveError::Numeric("the matching's flow programme returned a fractional or infeasible flow".into()));
+    }
+    let cost = matching_cost(problem, &mentor_of);
+    Ok(Matching { mentor_of, matched, cost, proven_optimal: true })
+}
+
+/// Whether a matching keeps every rule of the flow: one mentor per mentee among its candidates,
+/// the capacities and one mentee per (mentor, group) place.
+fn respects_groups(problem: &MatchingProblem, mentor_of: &[Option<usize>]) -> bool {
+    let mut load = vec![0usize; problem.capacity.len()];
+    let mut taken = problem.taken.clone();
+    mentor_of.iter().enumerate().all(|(i, m)| {
+        m.is_none_or(|m| {
+            load[m] += 1;
+            load[m] <= problem.capacity[m]
+                && problem.candidates[i].iter().any(|c| c.0 == m)
+                && problem.group_of(i).is_none_or(|g| taken.insert((m, g)))
+        })
+    })
+}
+
+/// One linear programme of the matching's flow. `matched: None` maximises the number of
+/// matched mentees; `Some(k)` matches exactly `k` and minimises the quantised pair costs plus
+/// the balance cost of the mentors' slots. Returns the mentor of each mentee row.
+fn flow_lp(problem: &MatchingProblem, matched: Option<usize>) -> Result<Vec<Option<usize>>, SolveError> {
+    use good_lp::{variable, Expression, ProblemVariables, Solution, SolverModel};
+    let mut vars = ProblemVariables::new();
+    // Arcs mentee → mentor (through the mentee's group), with their quantised pair cost.
+    let mut arcs: Vec<(usize, usize, good_lp::Variable, f64)> = Vec::new();
+    for (i, cands) in problem.candidates.iter().enumerate() {
+        for (m, c) in cands.iter().filter(|(m, _)| problem.capacity[*m] > 0 && problem.place_free(i, *m)) {
+            arcs.push((i, *m, vars.add(variable().min(0.0).max(1.0)), quantise(c.total())));
+        }
+    }
+    let mut into: Vec<Expression> = vec![Expression::from(0.0); problem.capacity.len()];
+    let mut of_row: Vec<Expression> = vec![Expression::from(0.0); problem.mentees.len()];
+    let mut of_place: BTreeMap<(usize, usize), Expression> = BTreeMap::new();
+    for &(i, m, x, _) in &arcs {
+        into[m] += x;
+        of_row[i] += x;
+        if let Some(g) = problem.group_of(i) {
+            *of_place.entry((m, g)).or_insert_with(|| Expression::from(0.0)) += x;
+        }
+    }
+    // The mentor's slots: the k-th carries the balance cost of the mentor's (offset + k)-th mentee.
+    let mut out_of: Vec<Expression> = vec![Expression::from(0.0); problem.capacity.len()];
+    let mut slot_cost = Expression::from(0.0);
+    for (m, &cap) in problem.capacity.iter().enumerate() {
+        for k in 0..cap.min(problem.mentees.len()) {
+            let s = vars.add(variable().min(0.0).max(1.0));
+            out_of[m] += s;
+            slot_cost += quantise(problem.balance_weight * (problem.load_offset[m] + k) as f64) * s;
+        }
+    }
+    let count: Expression = arcs.iter().map(|a| a.2).sum();
+    let pair_cost: Expression = arcs.iter().map(|a| a.3 * a.2).sum();
+    let mut model = match matched {
+        None => vars.maximise(count.clone()).using(good_lp::microlp),
+        Some(_) => vars.minimise(pair_cost + slot_cost).using(good_lp::microlp),
+    };
+    for row in of_row {
+        model = model.with(row.leq(1.0));
+    }
+    for place in of_place.into_values() {
+        model = model.with(place.leq(1.0));
+    }
+    for (a, b) in into.into_iter().zip(out_of) {
+        model = model.with(a.eq(b));
+    }
+    if let Some(k) = matched {
+        model = model.with(count.eq(k as f64));
+    }
+    let solution = model.solve().map_err(|e| SolveError::Numeric(format!("the matching's flow programme failed: {e}")))?;
+    let mut mentor_of = vec![None; problem.mentees.len()];
+    for &(i, m, x, _) in &arcs {
+        if solution.value(x) > 0.5 {
+            mentor_of[i] = Some(m);
+        }
+    }
+    Ok(mentor_of)
+}
+
 /// Greedy matching, a heuristic baseline: cheapest pairs first, hardest mentees (fewest
 /// candidates) first among equals. Not optimal; used to compare strategies.
 pub fn solve_greedy(problem: &MatchingProblem) -> Matching {
@@ -291,15 +421,18 @@ pub fn solve_greedy(problem: &MatchingProblem) -> Matching {
     order.sort_by_key(|&i| (problem.candidates[i].len(), i));
     let mut load = vec![0usize; problem.capacity.len()];
     let mut mentor_of = vec![None; problem.mentees.len()];
+    let mut taken = problem.taken.clone();
     for i in order {
+        let group = problem.group_of(i);
         let best = problem.candidates[i]
             .iter()
-            .filter(|(m, _)| load[*m] < problem.capacity[*m])
+            .filter(|(m, _)| load[*m] < problem.capacity[*m] && group.is_none_or(|g| !taken.contains(&(*m, g))))
             .map(|(m, c)| (c.total() + problem.balance_weight * (problem.load_offset[*m] + load[*m]) as f64, *m))
             .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         if let Some((_, m)) = best {
             load[m] += 1;
             mentor_of[i] = Some(m);
+            taken.extend(group.map(|g| (m, g)));
         }
     }
     let matched = mentor_of.iter().filter(|m| m.is_some()).count();

@@ -3,7 +3,7 @@
 use super::{date_set, index_by_id};
 use crate::format::InstanceFile;
 use crate::model::groups::{ordered, GroupLeader, GroupProgramme};
-use crate::model::{MunicipalityId, ParticipantId};
+use crate::model::{MunicipalityId, ParticipantId, PhaseId};
 use std::collections::{HashMap, HashSet};
 
 /// Builds the group programmes and leaders of a validated file.
@@ -34,7 +34,7 @@ pub(super) fn build(f: &InstanceFile, muni_index: &HashMap<&str, usize>) -> (Vec
                 name: g.name.clone(),
                 kind: g.kind.into(),
                 candidates,
-                phases: g.eligibility.phases.iter().filter_map(|p| phase.get(p.as_str()).copied()).collect(),
+                phases: g.eligibility.phases.iter().filter_map(|p| phase.get(p.as_str()).map(|&i| PhaseId(i))).collect(),
                 min_months: g.eligibility.min_months,
                 max_months: g.eligibility.max_months,
                 themes: g.eligibility.themes.clone(),

@@ -17,7 +17,7 @@ use crate::model::pins::Pins;
 use crate::model::timetable::TimetableModel;
 use crate::model::{
     phase_of_years, years_between, Instance, Mentor, MentorId, MentorshipModel, Municipality, MunicipalityId, Participant, ParticipantId,
-    Phase, Unit, UnitId,
+    Phase, PhaseId, Unit, UnitId,
 };
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap};
@@ -201,11 +201,12 @@ fn mentorship(f: &InstanceFile, phases: &[Phase], participants: &[Participant], 
         min_meetings: r.min_meetings as usize,
         max_meetings: r.max_meetings as usize,
         min_days_between: r.min_days_between as i64,
-        eligible_phases: r.eligible_phases.iter().filter_map(|id| phases.iter().position(|p| &p.id == id)).collect(),
+        eligible_phases: r.eligible_phases.iter().filter_map(|id| phases.iter().position(|p| &p.id == id).map(PhaseId)).collect(),
         mentor_min_years: r.mentor_min_years,
         require_training: r.require_training,
         same_municipality: r.same_municipality.into(),
         meeting_place: r.meeting_place.into(),
+        one_mentee_per_municipality: r.one_mentee_per_municipality,
         exclusions: r.exclusions.iter().filter_map(|e| resolve(&e.mentor, &e.mentee)).collect(),
         pair_costs: r.pair_costs.iter().filter_map(|c| Some((resolve(&c.mentor, &c.mentee)?, c.cost))).collect(),
     }
@@ -218,7 +219,13 @@ fn block_pinned_meeting_days(inst: &mut Instance) {
         .pairs
         .iter()
         .flat_map(|p| p.meetings.iter().map(move |&d| (p.mentee.index(), d)))
-        .chain(inst.pins.groups.iter().flatten().flat_map(|g| g.members.iter().flat_map(move |&p| g.meetings.iter().map(move |&d| (p, d)))))
+        .chain(
+            inst.pins
+                .groups
+                .iter()
+                .flatten()
+                .flat_map(|g| g.members.iter().flat_map(move |&p| g.meetings.iter().map(move |&d| (p.index(), d)))),
+        )
         .collect();
     for (p, d) in pinned_meetings {
         if let (Ok(t), Some(free)) = (inst.timetable.days.binary_search(&d), inst.timetable.participant_free.get_mut(p)) {

@@ -4,7 +4,7 @@
 use super::index_by_id;
 use crate::format::InstanceFile;
 use crate::model::pins::{PinnedGroup, PinnedPair, PinnedSession, Pins};
-use crate::model::{CourseId, Instance, MentorId, ParticipantId, TrainerId, VenueId};
+use crate::model::{CourseId, Instance, LeaderId, MentorId, ParticipantId, TrainerId, VenueId};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -72,8 +72,8 @@ pub(super) fn build(f: &InstanceFile, inst: &Instance) -> Pins {
                 .iter()
                 .enumerate()
                 .map(|(k, fg)| PinnedGroup {
-                    members: fg.members.iter().filter_map(|m| participant.get(m.as_str()).copied()).collect(),
-                    leader: fg.leader.as_ref().and_then(|l| leader.get(l.as_str()).copied()),
+                    members: fg.members.iter().filter_map(|m| participant.get(m.as_str()).map(|&i| ParticipantId(i))).collect(),
+                    leader: fg.leader.as_ref().and_then(|l| leader.get(l.as_str()).map(|&i| LeaderId(i))),
                     meetings: sorted(&fg.meetings),
                     path: format!("group_programmes[{pi}].fixed_groups[{k}]"),
                 })

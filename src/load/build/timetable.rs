@@ -5,7 +5,7 @@
 use super::{date_set, index_by_id};
 use crate::format::InstanceFile;
 use crate::model::timetable::{deadline_date, unit_absence_cap, Course, Demand, DemandOrigin, TimetableModel, Trainer, Venue, Workload};
-use crate::model::{CourseId, DayPattern, DemandId, Instance, MunicipalityId, ParticipantId, Priority, TrainerId};
+use crate::model::{CourseId, DayPattern, DemandId, Instance, MunicipalityId, ParticipantId, PhaseId, Priority, TrainerId};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -107,7 +107,7 @@ fn courses(f: &InstanceFile, inst: &Instance, course_index: &HashMap<&str, usize
             fixed_cost: c.fixed_cost,
             day_cost: c.day_cost,
             min_gap_days: c.min_gap_days,
-            phases: c.phases.iter().filter_map(|ph| inst.phases.iter().position(|x| &x.id == ph)).collect(),
+            phases: c.phases.iter().filter_map(|ph| inst.phases.iter().position(|x| &x.id == ph).map(PhaseId)).collect(),
             qualified: f
                 .trainers
                 .iter()
@@ -154,11 +154,11 @@ fn demands(
     // The course's phases must admit the participant on every day of the session: people move
     // up the staircase during the round, so the window ends (or starts) where the phase changes.
     // A phase default applies from the day the participant reaches that phase (`from_phase`).
-    let admitted = |p: usize, c: usize, from_phase: Option<usize>, day: NaiveDate| {
+    let admitted = |p: usize, c: usize, from_phase: Option<PhaseId>, day: NaiveDate| {
         let phase = inst.participants[p].phase_on(&inst.phases, day);
         from_phase.is_none_or(|f| phase >= f) && (courses[c].phases.is_empty() || courses[c].phases.contains(&phase))
     };
-    let demand = |p: usize, c: usize, priority: Priority, origin: DemandOrigin, from_phase: Option<usize>| {
+    let demand = |p: usize, c: usize, priority: Priority, origin: DemandOrigin, from_phase: Option<PhaseId>| {
         let (eligible, window) = match window(p, c) {
             Some((lo, hi)) => {
                 let run = admitted_run(lo, hi, |i| admitted(p, c, from_phase, days[i]));

@@ -254,7 +254,7 @@ impl Served<'_> {
         for p in &inst.participants {
             let id = p.id.as_str();
             let (m, g, c) = (self.mentees.contains(id), self.groups.contains(id), self.courses.contains(id));
-            if let Some(r) = by_phase.get_mut(p.phase) {
+            if let Some(r) = by_phase.get_mut(p.phase.index()) {
                 r.participants += 1;
                 r.mentees += m as usize;
                 r.group_members += g as usize;

@@ -256,7 +256,7 @@ pub fn solve_groups(
     // Places of pinned leaders are reserved before any programme assigns leaders.
     let mut reserved = vec![0usize; inst.group_leaders.len()];
     for l in inst.pins.groups.iter().flatten().filter_map(|g| g.leader) {
-        reserved[l] += 1;
+        reserved[l.index()] += 1;
     }
     if let Some(l) = (0..reserved.len()).find(|&l| reserved[l] > inst.group_leaders[l].max_groups) {
         return Err(SolveError::Pins(format!(

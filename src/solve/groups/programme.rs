@@ -132,7 +132,7 @@ impl Programme<'_> {
                 Some(_) => {}
             }
         }
-        if let Some(p) = self.pins.iter().flat_map(|g| &g.members).find(|p| !eligible.contains(p)) {
+        if let Some(p) = self.pins.iter().flat_map(|g| &g.members).find(|p| !eligible.contains(&p.index())) {
             return Err(
                 self.pin_error(format!("pinned member {} is not an eligible candidate of the programme", self.inst.participants[*p].id))
             );
@@ -185,7 +185,7 @@ impl Programme<'_> {
     fn service_order(&self, eligible: &[usize]) -> Vec<usize> {
         let inst = self.inst;
         let mut order = eligible.to_vec();
-        let is_pinned = |p: usize| self.pins.iter().any(|g| g.members.contains(&p));
+        let is_pinned = |p: usize| self.pins.iter().any(|g| g.members.contains(&ParticipantId(p)));
         order.sort_by(|&a, &b| {
             (!is_pinned(a), inst.participants[a].employment_start, &inst.participants[a].id).cmp(&(
                 !is_pinned(b),
@@ -334,7 +334,7 @@ impl Programme<'_> {
         let allowed_groups = (!pins.is_empty()).then(|| {
             served
                 .iter()
-                .map(|&p| match pins.iter().position(|g| g.members.contains(&p)) {
+                .map(|&p| match pins.iter().position(|g| g.members.contains(&ParticipantId(p))) {
                     Some(j) => (0..m).map(|g| g == slot_of_pin[j]).collect(),
                     None => vec![true; m],
                 })
@@ -383,7 +383,7 @@ impl Programme<'_> {
         let inst = self.inst;
         let mut travel = 0.0;
         for group in groups.iter_mut() {
-            if let Some(l) = group.pin.and_then(|j| self.pins[j].leader) {
+            if let Some(l) = group.pin.and_then(|j| self.pins[j].leader).map(|l| l.index()) {
                 group.leader = Some(l);
                 leader_load[l] += 1;
                 reserved[l] -= 1;

@@ -8,7 +8,7 @@ use super::bound::servable;
 use super::state::{Block, State};
 use super::Timetable;
 use crate::model::timetable::deadline_date;
-use crate::model::Instance;
+use crate::model::{CourseId, Instance};
 use std::collections::BTreeMap;
 
 /// An unserved demand and why.
@@ -47,7 +47,7 @@ pub const REASONS: &[(&str, &str)] = &[
 
 /// Stable session ids: course id and a two-digit number in the timetable's order.
 pub fn session_ids(inst: &Instance, tt: &Timetable) -> Vec<String> {
-    let mut count: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut count: BTreeMap<CourseId, usize> = BTreeMap::new();
     tt.sessions
         .iter()
         .map(|s| {

@@ -15,7 +15,7 @@
 
 use super::bound;
 use super::greedy;
-use super::state::State;
+use super::state::{OpenSession, State};
 use super::{Context, Outcome, Session, Timetable};
 use crate::model::{Instance, ParticipantId};
 use crate::rules::timetable::Workload;
@@ -44,6 +44,18 @@ pub struct Candidate {
     pub venue: usize,
     /// Trainer indices, ascending.
     pub trainers: Vec<usize>,
+}
+
+impl Candidate {
+    /// The candidate a timetable's session runs as.
+    fn of(s: &Session) -> Self {
+        Candidate {
+            course: s.course.index(),
+            days: s.days.clone(),
+            venue: s.venue.index(),
+            trainers: s.trainers.iter().map(|r| r.index()).collect(),
+        }
+    }
 }
 
 /// Every possible session, or None when there are more than `limit`.
@@ -224,14 +236,8 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
         .min_by(|a, b| super::evaluate(inst, a).total.total_cmp(&super::evaluate(inst, b).total))
         .cloned()
         .unwrap_or_default();
-    let cands: Vec<Candidate> = sources
-        .iter()
-        .flat_map(|t| {
-            t.sessions.iter().map(|s| Candidate { course: s.course, days: s.days.clone(), venue: s.venue, trainers: s.trainers.clone() })
-        })
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let cands: Vec<Candidate> =
+        sources.iter().flat_map(|t| t.sessions.iter().map(Candidate::of)).collect::<BTreeSet<_>>().into_iter().collect();
     let pairs = restrict_pairs(inst, &cands, attendance_pairs(inst, &cands));
     let lb = master.as_ref().map(|x| x.bound).unwrap_or(f64::NEG_INFINITY).max(bound::combinatorial(inst));
     let timetable = if ctx.expired() {
@@ -257,13 +263,7 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
 /// from it): sessions may close and everyone may be re-seated. None when the model would be too
 /// large, fails, or finds nothing better.
 pub fn polish(inst: &Instance, tt: &Timetable, ctx: &Context) -> Option<Timetable> {
-    let cands: Vec<Candidate> = tt
-        .sessions
-        .iter()
-        .map(|s| Candidate { course: s.course, days: s.days.clone(), venue: s.venue, trainers: s.trainers.clone() })
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let cands: Vec<Candidate> = tt.sessions.iter().map(Candidate::of).collect::<BTreeSet<_>>().into_iter().collect();
     let pairs = attendance_pairs(inst, &cands);
     let secs = ctx.remaining_secs().unwrap_or(POLISH_DEFAULT_SECONDS);
     if pairs.len() > RESTRICTED_MAX_ATTENDANCE || secs < 1.0 || ctx.expired() {
@@ -367,7 +367,7 @@ fn session_model(
         if solution.value(sv.y[k]) > 0.5 {
             session_cand.push(k);
             let attendees: Vec<usize> = of_cand[k].iter().filter(|&&i| solution.value(sv.x[i]) > 0.5).map(|&i| pairs[i].0).collect();
-            sessions.push(Session { course: c.course, days: c.days.clone(), venue: c.venue, trainers: c.trainers.clone(), attendees });
+            sessions.push(OpenSession { course: c.course, days: c.days.clone(), venue: c.venue, trainers: c.trainers.clone(), attendees });
         }
     }
     let inner = solution.into_inner();
@@ -420,10 +420,11 @@ fn warm_start(inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], sv
     let mut open = vec![false; cands.len()];
     let mut mixing = vec![0.0; cands.len()];
     for s in &tt.sessions {
-        if let Some(&k) = index.get(&(s.course, s.days[0], s.venue, s.trainers.as_slice())) {
+        let c = Candidate::of(s);
+        if let Some(&k) = index.get(&(c.course, c.days[0], c.venue, c.trainers.as_slice())) {
             open[k] = true;
             let mut per_muni: BTreeMap<usize, usize> = BTreeMap::new();
-            for &d in &s.attendees {
+            for d in s.attendees.iter().map(|d| d.index()) {
                 seat.insert((d, k), true);
                 *per_muni.entry(inst.participants[m.demands[d].participant].municipality.index()).or_default() += 1;
             }
@@ -632,7 +633,12 @@ fn pin_rows(model: &mut impl SolverModel, inst: &Instance, pairs: &[(usize, usiz
 /// Replays the model's sessions through the state so that every rule is applied once more by
 /// the solver's own rule code; a numerically doubtful seat is dropped rather than kept. Every
 /// pinned attendee must be re-seated in its pinned session.
-fn replay(inst: &Instance, sessions: &[Session], session_cand: &[usize], pin_choice: &[Option<usize>]) -> Result<Timetable, SolveError> {
+fn replay(
+    inst: &Instance,
+    sessions: &[OpenSession],
+    session_cand: &[usize],
+    pin_choice: &[Option<usize>],
+) -> Result<Timetable, SolveError> {
     let m = &inst.timetable;
     let mut st = State::new(inst);
     let mut pending: Vec<(usize, Vec<usize>)> = Vec::new();

@@ -6,7 +6,7 @@
 
 use super::{Session, Timetable};
 use crate::model::timetable::TimetableModel;
-use crate::model::{Instance, TrainerId};
+use crate::model::{CourseId, DemandId, Instance, TrainerId, VenueId};
 use crate::rules::timetable::Workload;
 use std::collections::BTreeMap;
 
@@ -50,11 +50,38 @@ impl Block {
     }
 }
 
+/// A session as the search holds it: plain indices into the model's lists, turned into a
+/// [`Session`] with typed ids when the timetable is handed on ([`State::to_timetable`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenSession {
+    /// Course index.
+    pub course: usize,
+    /// Working-day indices of the session, ascending.
+    pub days: Vec<usize>,
+    /// Venue index.
+    pub venue: usize,
+    /// Trainer indices.
+    pub trainers: Vec<usize>,
+    /// Demand indices of the attendees.
+    pub attendees: Vec<usize>,
+}
+
+impl OpenSession {
+    /// The session with typed ids, attendees and trainers in ascending order.
+    fn to_session(&self) -> Session {
+        let mut trainers: Vec<TrainerId> = self.trainers.iter().map(|&r| TrainerId(r)).collect();
+        let mut attendees: Vec<DemandId> = self.attendees.iter().map(|&d| DemandId(d)).collect();
+        trainers.sort_unstable();
+        attendees.sort_unstable();
+        Session { course: CourseId(self.course), days: self.days.clone(), venue: VenueId(self.venue), trainers, attendees }
+    }
+}
+
 /// An open session with its bookkeeping.
 #[derive(Debug, Clone)]
 pub struct Slot {
     /// The session.
-    pub session: Session,
+    pub session: OpenSession,
     /// Attendees per municipality.
     muni_count: BTreeMap<usize, usize>,
     /// Size of the largest single-municipality group.
@@ -132,9 +159,10 @@ impl<'a> State<'a> {
     pub fn from_timetable(inst: &'a Instance, tt: &Timetable) -> Self {
         let mut st = State::new(inst);
         for s in &tt.sessions {
-            let slot = st.open(s.course, s.days.clone(), s.venue, s.trainers.clone());
+            let trainers = s.trainers.iter().map(|r| r.index()).collect();
+            let slot = st.open(s.course.index(), s.days.clone(), s.venue.index(), trainers);
             for &d in &s.attendees {
-                st.add(d, slot);
+                st.add(d.index(), slot);
             }
         }
         st
@@ -254,7 +282,7 @@ impl<'a> State<'a> {
         let cost = self.m.session_cost(course, venue, &trainers);
         self.session_cost += cost;
         let slot = Slot {
-            session: Session { course, days, venue, trainers, attendees: Vec::new() },
+            session: OpenSession { course, days, venue, trainers, attendees: Vec::new() },
             muni_count: BTreeMap::new(),
             max_group: 0,
             cost,
@@ -322,7 +350,7 @@ impl<'a> State<'a> {
     pub fn close(&mut self, s: usize) {
         let slot = self.slots[s].take().expect("an open slot");
         debug_assert!(slot.session.attendees.is_empty());
-        let Session { course, days, venue, trainers, .. } = slot.session;
+        let OpenSession { course, days, venue, trainers, .. } = slot.session;
         for &t in &days {
             self.venue_day[venue * self.width + t] = false;
             for &r in &trainers {
@@ -561,17 +589,7 @@ impl<'a> State<'a> {
     /// The timetable in canonical order: sessions by course, first day, venue; attendees by
     /// demand index.
     pub fn to_timetable(&self) -> Timetable {
-        let mut sessions: Vec<Session> = self
-            .slots
-            .iter()
-            .flatten()
-            .map(|s| {
-                let mut session = s.session.clone();
-                session.attendees.sort_unstable();
-                session.trainers.sort_unstable();
-                session
-            })
-            .collect();
+        let mut sessions: Vec<Session> = self.slots.iter().flatten().map(|s| s.session.to_session()).collect();
         sessions.sort_by(|a, b| (a.course, a.days[0], a.venue, &a.trainers).cmp(&(b.course, b.days[0], b.venue, &b.trainers)));
         Timetable { sessions }
     }

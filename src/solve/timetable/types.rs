@@ -1,8 +1,8 @@
 //! The types of course timetabling: sessions, a timetable, its objective (evaluated from
 //! scratch), what a strategy may use (seed, deadline, stop flag) and what it returns.
 
-use crate::model::Instance;
 use crate::model::Priority;
+use crate::model::{CourseId, DemandId, Instance, TrainerId, VenueId};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use std::collections::BTreeMap;
@@ -13,16 +13,16 @@ use std::time::Instant;
 /// One course session.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
-    /// Course index.
-    pub course: usize,
+    /// The course.
+    pub course: CourseId,
     /// Working-day indices of the session, ascending.
     pub days: Vec<usize>,
-    /// Venue index.
-    pub venue: usize,
-    /// Trainer indices.
-    pub trainers: Vec<usize>,
-    /// Demand indices of the attendees.
-    pub attendees: Vec<usize>,
+    /// The venue.
+    pub venue: VenueId,
+    /// The trainers.
+    pub trainers: Vec<TrainerId>,
+    /// The demands of the attendees.
+    pub attendees: Vec<DemandId>,
 }
 
 /// A timetable: the sessions; demands in no session are unserved.
@@ -53,12 +53,13 @@ pub fn evaluate(inst: &Instance, tt: &Timetable) -> Objective {
     let mut cost = 0.0;
     let mut mixing = 0.0;
     for s in &tt.sessions {
-        cost += m.session_cost(s.course, s.venue, &s.trainers);
+        let trainers: Vec<usize> = s.trainers.iter().map(|r| r.index()).collect();
+        cost += m.session_cost(s.course.index(), s.venue.index(), &trainers);
         let mut per_muni: BTreeMap<usize, usize> = BTreeMap::new();
         for &d in &s.attendees {
-            served[d] = true;
+            served[d.index()] = true;
             let p = m.demands[d].participant.index();
-            travel += m.travel_cost(inst, p, s.venue, s.days.len());
+            travel += m.travel_cost(inst, p, s.venue.index(), s.days.len());
             *per_muni.entry(inst.participants[p].municipality.index()).or_default() += 1;
         }
         mixing += m.weights.mixing * per_muni.values().copied().max().unwrap_or(0) as f64;
