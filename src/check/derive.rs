@@ -148,11 +148,17 @@ pub(super) fn years_in_profession(f: &InstanceFile, p: usize) -> f64 {
 /// Phase id of participant `p` at the round's start: the last phase whose `min_years` the years
 /// in the profession reach (the first phase when none is reached).
 pub(super) fn phase_of(f: &InstanceFile, p: usize) -> &str {
-    let years = years_in_profession(f, p);
-    let mut phase = f.phases.first().map(|x| x.id.as_str()).unwrap_or("");
-    for ph in &f.phases {
+    phase_on(f, p, f.round.start).map_or("", |i| f.phases[i].id.as_str())
+}
+
+/// Position in `f.phases` of participant `p`'s phase on `date`: people move up the staircase
+/// during a round (years of 365.25 days since entering the profession). None without phases.
+pub(super) fn phase_on(f: &InstanceFile, p: usize, date: NaiveDate) -> Option<usize> {
+    let years = ((date - f.participants[p].profession_start).num_days() as f64 / 365.25).max(0.0);
+    let mut phase = (!f.phases.is_empty()).then_some(0);
+    for (i, ph) in f.phases.iter().enumerate() {
         if years >= ph.min_years {
-            phase = &ph.id;
+            phase = Some(i);
         }
     }
     phase

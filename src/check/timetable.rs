@@ -7,8 +7,8 @@
 mod reasons;
 
 use super::derive::{
-    self, completed_courses, deadline, history_before, in_round, index_by_id, month_of, open_day, phase_admitted, phase_of, travel,
-    unavailable_on, Closed, Region,
+    self, completed_courses, deadline, history_before, in_round, index_by_id, month_of, open_day, phase_admitted, travel, unavailable_on,
+    Closed, Region,
 };
 use super::{bound_beyond, violation, CheckCode, CheckReport, Violation};
 use crate::format::plan::{PlanFile, SessionPlan, TimetablePlan};
@@ -24,6 +24,9 @@ struct Want {
     urgency: f64,
     /// First and last date the course may occupy; None when no working day is left.
     window: Option<(NaiveDate, NaiveDate)>,
+    /// Whether the course's phases admit the participant on some working day of the window
+    /// (of the round, when no working day is left).
+    eligible: bool,
 }
 
 struct Ctx<'a> {
@@ -64,6 +67,35 @@ fn window(ctx: &Ctx, p: usize, c: usize) -> Option<(NaiveDate, NaiveDate)> {
     None
 }
 
+/// Whether the course `c` admits participant `p` on `day`: the phase on that day is one of the
+/// course's (when it names any) and, for a phase default, at least the default's phase.
+fn admitted(f: &InstanceFile, p: usize, c: usize, from_phase: Option<usize>, day: NaiveDate) -> bool {
+    let Some(phase) = derive::phase_on(f, p, day) else { return true };
+    from_phase.is_none_or(|least| phase >= least) && phase_admitted(&f.courses[c].phases, &f.phases[phase].id)
+}
+
+/// The window narrowed to the phase: from its first working day on which the participant is
+/// admitted to the day before the next working day on which they are not. Also whether they are
+/// admitted on any working day of the window (of the round without a window).
+fn phase_window(
+    f: &InstanceFile,
+    (p, c): (usize, usize),
+    from_phase: Option<usize>,
+    window: Option<(NaiveDate, NaiveDate)>,
+) -> (Option<(NaiveDate, NaiveDate)>, bool) {
+    let ok = |d: NaiveDate| open_day(f, d) && admitted(f, p, c, from_phase, d);
+    let Some((from, to)) = window else {
+        let any = (0..=(f.round.end - f.round.start).num_days()).any(|k| ok(f.round.start + Duration::days(k)));
+        return (None, any);
+    };
+    let days = || (0..=(to - from).num_days()).map(move |k| from + Duration::days(k));
+    let Some(first) = days().find(|&d| ok(d)) else { return (None, false) };
+    // Working days before `first` in the window are not admitted: the window starts there.
+    let start = if days().take_while(|&d| d < first).any(|d| open_day(f, d)) { first } else { from };
+    let end = days().filter(|&d| d > first && open_day(f, d)).find(|&d| !ok(d)).map_or(to, |d| d - Duration::days(1));
+    (Some((start, end)), true)
+}
+
 /// Share of the round that lies after the participant's deadline for the course (0 without a
 /// deadline), clamped to 0–1.
 fn urgency(ctx: &Ctx, p: usize, c: usize) -> f64 {
@@ -83,25 +115,29 @@ fn derive_wants(ctx: &mut Ctx) {
     let mut wants = BTreeMap::new();
     for d in &f.demand {
         if let (Some(&p), Some(&c)) = (ctx.participant.get(d.participant.as_str()), ctx.course.get(d.course.as_str())) {
-            wants.insert((p, c), Want { priority: d.priority, urgency: urgency(ctx, p, c), window: window(ctx, p, c) });
+            let (window, eligible) = phase_window(f, (p, c), None, window(ctx, p, c));
+            wants.insert((p, c), Want { priority: d.priority, urgency: urgency(ctx, p, c), window, eligible });
         }
     }
     for p in 0..f.participants.len() {
+        // The phases the participant holds from the round's start to its end, each bringing its
+        // default courses from the day it is reached.
+        let (first, last) = (derive::phase_on(f, p, f.round.start), derive::phase_on(f, p, f.round.end));
         for pd in &f.phase_demand {
             let Some(&c) = ctx.course.get(pd.course.as_str()) else {
                 continue;
             };
-            if phase_of(f, p) != pd.phase
-                || wants.contains_key(&(p, c))
-                || completed.contains(&(f.participants[p].id.as_str(), pd.course.as_str()))
-            {
+            let Some(phase) = f.phases.iter().position(|ph| ph.id == pd.phase) else { continue };
+            let held = first.zip(last).is_some_and(|(a, b)| a <= phase && phase <= b);
+            if !held || wants.contains_key(&(p, c)) || completed.contains(&(f.participants[p].id.as_str(), pd.course.as_str())) {
                 continue;
             }
             let w = window(ctx, p, c);
             if f.courses[c].deadline_months.is_some() && w.is_none() {
                 continue;
             }
-            wants.insert((p, c), Want { priority: pd.priority, urgency: urgency(ctx, p, c), window: w });
+            let (window, eligible) = phase_window(f, (p, c), Some(phase), w);
+            wants.insert((p, c), Want { priority: pd.priority, urgency: urgency(ctx, p, c), window, eligible });
         }
     }
     ctx.wants = wants;
@@ -361,12 +397,16 @@ fn attendance(
     attended
 }
 
-/// C057: the attendee is in one of the course's phases (when it names any).
+/// C057: the attendee is in one of the course's phases (when it names any) on every day of the
+/// session: the phase on the day, not at the round's start.
 fn attendee_phase(ctx: &Ctx, s: &SessionPlan, c: usize, a: &str, p: usize) -> Option<Violation> {
     let phases = &ctx.f.courses[c].phases;
-    let phase = phase_of(ctx.f, p);
-    (!phase_admitted(phases, phase))
-        .then(|| violation(CheckCode::AttendeeNotDemanded, format!("{a} attends {} but is in phase {phase}, not among {phases:?}", s.id)))
+    s.dates.iter().find_map(|&d| {
+        let phase = derive::phase_on(ctx.f, p, d).map_or("", |i| ctx.f.phases[i].id.as_str());
+        (!phase_admitted(phases, phase)).then(|| {
+            violation(CheckCode::AttendeeNotDemanded, format!("{a} attends {} but is in phase {phase} on {d}, not among {phases:?}", s.id))
+        })
+    })
 }
 
 /// C057: the attendee asked for the course.

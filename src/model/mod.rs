@@ -65,8 +65,11 @@ pub struct Participant {
     pub role: Role,
     /// Years in the profession at the round's start.
     pub years: f64,
-    /// The participant's phase.
+    /// The participant's phase at the round's start (mentorship and groups, which start with
+    /// the round). Courses follow the phase on their dates ([`Participant::phase_on`]).
     pub phase: PhaseId,
+    /// Date the participant entered the profession.
+    pub profession_start: NaiveDate,
     /// Date the participant joined the employer.
     pub employment_start: NaiveDate,
     /// Dates the participant cannot attend.
@@ -111,6 +114,30 @@ pub struct Phase {
     pub id: String,
     /// Years from which it applies.
     pub min_years: f64,
+}
+
+/// Years between two dates, as the profession counts them (365.25-day years).
+pub fn years_between(from: NaiveDate, to: NaiveDate) -> f64 {
+    (to - from).num_days() as f64 / 365.25
+}
+
+/// The phase (index into `phases`, ascending by `min_years`) of someone with `years` in the
+/// profession: the last phase whose `min_years` they reach, the first when none is reached.
+pub fn phase_of_years(phases: &[Phase], years: f64) -> PhaseId {
+    PhaseId(phases.iter().rposition(|p| years >= p.min_years).unwrap_or(0))
+}
+
+impl Participant {
+    /// The participant's phase on `date`: people move up the staircase during a round.
+    pub fn phase_on(&self, phases: &[Phase], date: NaiveDate) -> PhaseId {
+        phase_of_years(phases, years_between(self.profession_start, date).max(0.0))
+    }
+
+    /// The phases the participant is in at some time between `from` and `to` (both included):
+    /// phases only rise with time, so these are the indices from the first to the last.
+    pub fn phases_between(&self, phases: &[Phase], from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = PhaseId> {
+        (self.phase_on(phases, from).0..=self.phase_on(phases, to.max(from)).0).map(PhaseId)
+    }
 }
 
 /// Mentorship rules with references resolved to indices.

@@ -8,7 +8,7 @@
 //! so it holds when it keeps them out of at least one session of the course.
 
 use super::{absence_cap, Ctx};
-use crate::check::derive::{completed_courses, month_of, open_day, phase_admitted, phase_of, unavailable_on};
+use crate::check::derive::{completed_courses, month_of, open_day, unavailable_on};
 use crate::format::plan::SessionPlan;
 use crate::format::DayPattern;
 use chrono::{Duration, NaiveDate};
@@ -32,7 +32,7 @@ pub(super) fn reason_fails(
     let of_course: Vec<&SessionPlan> = sessions.iter().filter(|x| x.1 == c).map(|x| x.0).collect();
     let mine: Vec<&SessionPlan> = attended.iter().filter(|((q, _), _)| *q == p).map(|(_, &i)| sessions[i].0).collect();
     let holds = match reason {
-        "phase_not_eligible" => !phase_admitted(&course.phases, phase_of(f, p)),
+        "phase_not_eligible" => ctx.wants.get(&(p, c)).is_some_and(|w| !w.eligible),
         "starts_after_round" => part.employment_start > f.round.end,
         "deadline_passed" => window.is_none() && course.deadline_months.is_some() && part.employment_start <= f.round.end,
         "no_qualified_trainer" => qualified_trainers(ctx, c, &BTreeMap::new()) < course.trainers_per_session as usize,

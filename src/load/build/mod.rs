@@ -16,7 +16,8 @@ use crate::model::calendar::{expand_range, Calendar};
 use crate::model::pins::Pins;
 use crate::model::timetable::TimetableModel;
 use crate::model::{
-    Instance, Mentor, MentorId, MentorshipModel, Municipality, MunicipalityId, Participant, ParticipantId, Phase, PhaseId, Unit, UnitId,
+    phase_of_years, years_between, Instance, Mentor, MentorId, MentorshipModel, Municipality, MunicipalityId, Participant, ParticipantId,
+    Phase, PhaseId, Unit, UnitId,
 };
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap};
@@ -83,11 +84,6 @@ fn date_set(list: &[DateOrRange], round: (NaiveDate, NaiveDate)) -> BTreeSet<Nai
     out
 }
 
-/// Years between two dates, as the profession counts them (365.25-day years).
-fn years_between(from: NaiveDate, to: NaiveDate) -> f64 {
-    (to - from).num_days() as f64 / 365.25
-}
-
 /// Great-circle distance in km between two points given in degrees.
 fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
@@ -149,7 +145,6 @@ fn travel_minutes(f: &InstanceFile, municipalities: &[Municipality], muni_index:
 
 fn participants(f: &InstanceFile, units: &[Unit], phases: &[Phase]) -> Vec<Participant> {
     let unit_index = index_by_id(units, |u| &u.id);
-    let phase_of = |years: f64| PhaseId(phases.iter().rposition(|p| years >= p.min_years).unwrap_or(0));
     f.participants
         .iter()
         .map(|p| {
@@ -162,7 +157,8 @@ fn participants(f: &InstanceFile, units: &[Unit], phases: &[Phase]) -> Vec<Parti
                 municipality: units.get(unit.0).map(|u| u.municipality).unwrap_or_default(),
                 role: p.role.into(),
                 years,
-                phase: phase_of(years),
+                phase: phase_of_years(phases, years),
+                profession_start: p.profession_start,
                 employment_start: p.employment_start,
                 unavailable: date_set(&p.unavailable, (f.round.start, f.round.end)),
                 interests: p.interests.clone(),

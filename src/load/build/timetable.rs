@@ -151,15 +151,24 @@ fn demands(
         });
         w.unserved(priority) + w.deadline_urgency * urgency
     };
-    let eligible = |p: usize, c: usize| courses[c].phases.is_empty() || courses[c].phases.contains(&inst.participants[p].phase);
-    let demand = |p: usize, c: usize, priority: Priority, origin: DemandOrigin| Demand {
-        participant: ParticipantId(p),
-        course: CourseId(c),
-        priority,
-        penalty: penalty(p, c, priority),
-        window: window(p, c).filter(|_| eligible(p, c)),
-        origin,
-        eligible: eligible(p, c),
+    // The course's phases must admit the participant on every day of the session: people move
+    // up the staircase during the round, so the window ends (or starts) where the phase changes.
+    // A phase default applies from the day the participant reaches that phase (`from_phase`).
+    let admitted = |p: usize, c: usize, from_phase: Option<PhaseId>, day: NaiveDate| {
+        let phase = inst.participants[p].phase_on(&inst.phases, day);
+        from_phase.is_none_or(|f| phase >= f) && (courses[c].phases.is_empty() || courses[c].phases.contains(&phase))
+    };
+    let demand = |p: usize, c: usize, priority: Priority, origin: DemandOrigin, from_phase: Option<PhaseId>| {
+        let (eligible, window) = match window(p, c) {
+            Some((lo, hi)) => {
+                let run = admitted_run(lo, hi, |i| admitted(p, c, from_phase, days[i]));
+                (run.is_some(), run)
+            }
+            // No working day left for the participant: eligible when the phases admit them on
+            // some working day of the round (the reason is then the dates, not the phase).
+            None => (days.iter().any(|&d| admitted(p, c, from_phase, d)), None),
+        };
+        Demand { participant: ParticipantId(p), course: CourseId(c), priority, penalty: penalty(p, c, priority), window, origin, eligible }
     };
     let mut demands = Vec::new();
     let mut explicit = HashSet::new();
@@ -168,15 +177,19 @@ fn demands(
             continue;
         };
         explicit.insert((p, c));
-        demands.push(demand(p, c, d.priority.into(), DemandOrigin::IndividualPlan));
+        demands.push(demand(p, c, d.priority.into(), DemandOrigin::IndividualPlan, None));
     }
     for (p, part) in inst.participants.iter().enumerate() {
         for pd in &f.phase_demand {
             let Some(&c) = course_index.get(pd.course.as_str()) else {
                 continue;
             };
-            if inst.phases[part.phase].id != pd.phase || explicit.contains(&(p, c)) || completed.contains(&(ParticipantId(p), CourseId(c)))
-            {
+            // Every phase the participant holds during the round brings its default courses.
+            let held = part.phases_between(&inst.phases, inst.calendar.start, inst.calendar.end);
+            let Some(phase) = held.into_iter().find(|&ph| inst.phases[ph].id == pd.phase) else {
+                continue;
+            };
+            if explicit.contains(&(p, c)) || completed.contains(&(ParticipantId(p), CourseId(c))) {
                 continue;
             }
             // A phase default whose deadline passed before the round is not a demand: the
@@ -184,10 +197,17 @@ fn demands(
             if courses[c].deadline_months.is_some() && window(p, c).is_none() {
                 continue;
             }
-            demands.push(demand(p, c, pd.priority.into(), DemandOrigin::Phase));
+            demands.push(demand(p, c, pd.priority.into(), DemandOrigin::Phase, Some(phase)));
         }
     }
     demands
+}
+
+/// The first run of consecutive working days `lo..=hi` on which `admitted` holds, if any.
+fn admitted_run(lo: usize, hi: usize, admitted: impl Fn(usize) -> bool) -> Option<(usize, usize)> {
+    let first = (lo..=hi).find(|&i| admitted(i))?;
+    let last = (first..=hi).take_while(|&i| admitted(i)).last().unwrap_or(first);
+    Some((first, last))
 }
 
 /// Every layout of a course's days in the round, as working-day indices.
