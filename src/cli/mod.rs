@@ -321,6 +321,17 @@ pub(crate) fn input_error(e: InputError) -> CliError {
     CliError::Usage(e.to_string())
 }
 
+/// Checks a solved plan and renders its files, side by side (the files do not depend on the
+/// verdict). The independent checker sees the plan as `trappa check` will: a plan it rejects
+/// is written (to be examined) but never passes with exit 0.
+fn check_and_render(loaded: &load::LoadedInstance, plan: &PlanFile) -> (check::CheckReport, Result<write::PlanFiles, write::OutputError>) {
+    std::thread::scope(|scope| {
+        let report = scope.spawn(|| check::check(&loaded.file, &loaded.sha256, plan));
+        let files = write::render_plan_files(plan, &loaded.file, &loaded.model);
+        (report.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), files)
+    })
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
@@ -349,12 +360,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let mut plan = write::plan::plan_file(&loaded, &instance.display().to_string(), &solved);
             plan.run.created = Some(created);
             plan.calendar = Some(write::calendar::record(&plan, None, &loaded.file, &loaded.model));
-            progress.stage("checking the plan");
-            // The independent checker sees the plan as `trappa check` will: a plan it rejects is
-            // written (to be examined) but never passes with exit 0.
-            let report = check::check(&loaded.file, &loaded.sha256, &plan);
-            progress.stage("writing the plan");
-            let mut files = write::render_plan_files(&plan, &loaded.file, &loaded.model).map_err(|e| CliError::Usage(e.to_string()))?;
+            progress.stage("checking and writing the plan");
+            let (report, files) = check_and_render(&loaded, &plan);
+            let mut files = files.map_err(|e| CliError::Usage(e.to_string()))?;
             // A copy of the instance makes the plan directory self-contained (report, replan, diff).
             files.insert(write::INSTANCE_COPY.into(), bytes);
             write::write_plan_dir(&out, &plan, &files).map_err(|e| CliError::Usage(e.to_string()))?;

@@ -181,7 +181,9 @@ fn part_deadline(deadline: Option<Instant>, share: f64) -> Option<Instant> {
     })
 }
 
-/// Solves a round: the timetable, then the groups, then the pairs and their meetings.
+/// Solves a round: the timetable, then the groups, then the pairs' meetings. The pairs
+/// themselves depend on neither (only their meeting dates do): the matching runs beside the
+/// timetable and the groups, so that a Ctrl-C never waits for it.
 ///
 /// One deadline (start + the time limit) is shared: the timetable may use 60 % of the limit
 /// when group programmes follow, else 90 %; the groups then 90 % of what is left (split evenly
@@ -191,9 +193,59 @@ fn part_deadline(deadline: Option<Instant>, share: f64) -> Option<Instant> {
 /// improved for max(2 s, 10 % of its share).
 pub fn solve(inst: &Instance, params: &SolveParams) -> Result<Plan, SolveError> {
     let started = Instant::now();
+    let problem = build_problem(inst);
+    let strat = params.strategy;
+    let (parts, matched) = std::thread::scope(|scope| {
+        let matching = scope.spawn(|| {
+            let matching = mentor_matching::solve_with_pins(&problem, |p| strat.imp().solve(p, params))?;
+            let matched_maximum = below_maximum(&problem, &matching)?;
+            Ok::<_, SolveError>((matching, matched_maximum))
+        });
+        let parts = timetable_and_groups(inst, params, started);
+        (parts, matching.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    });
+    // Errors in the order the parts are planned: timetable, groups, matching.
+    let (timetable, groups, mut busy) = parts?;
+    params.progress.report("mentorskap och mötesdagar", None, None);
+    let (matching, matched_maximum) = matched?;
+    let pairs = plan::ordered_pairs(inst, &problem, &matching);
+    let series = meetings::schedule_series(inst, &pairs.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), &mut busy);
+    let pairs = pairs.into_iter().zip(series).map(|((mentor, mentee, cost), series)| DatedPair { mentor, mentee, cost, series }).collect();
+    Ok(Plan {
+        run: Run {
+            strategy: strat.name(),
+            method: strat.method().into(),
+            seed: params.seed,
+            time_limit: params.time_limit,
+            runtime: started.elapsed(),
+        },
+        mentorship: Mentorship {
+            pairs,
+            unmatched: plan::unmatched_mentees(&problem, &matching),
+            not_eligible: problem.not_eligible.clone(),
+            cost: Some(matching.cost),
+            proven_optimal: matching.proven_optimal,
+            stop: Some(StopReason::of(matching.proven_optimal, false, false, None)),
+            matched_maximum,
+        },
+        groups,
+        timetable,
+    })
+}
+
+/// The people's busy dates (course and group days), by person id.
+type Busy = BTreeMap<String, BTreeSet<chrono::NaiveDate>>;
+
+/// The timetable and the groups of [`solve`] (see there for the shares of the time limit), with
+/// the course and group days booked in the people's busy dates.
+fn timetable_and_groups(
+    inst: &Instance,
+    params: &SolveParams,
+    started: Instant,
+) -> Result<(Option<TimetableResult>, Vec<groups::ProgrammeOutcome>, Busy), SolveError> {
     let deadline = params.time_limit.map(|t| started + t);
     // Timetable first: mentor meetings are then dated around everyone's course days.
-    let mut busy: BTreeMap<String, BTreeSet<chrono::NaiveDate>> = BTreeMap::new();
+    let mut busy: Busy = BTreeMap::new();
     let timetable = if inst.timetable.is_empty() {
         None
     } else {
@@ -226,34 +278,7 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<Plan, SolveError> 
         params.progress.report("grupper", None, None);
     }
     let groups = groups::solve_groups(inst, &group_params, &mut busy)?;
-    params.progress.report("mentorskap och mötesdagar", None, None);
-    let strat = params.strategy;
-    let problem = build_problem(inst);
-    let matching = mentor_matching::solve_with_pins(&problem, |p| strat.imp().solve(p, params))?;
-    let matched_maximum = below_maximum(&problem, &matching)?;
-    let pairs = plan::ordered_pairs(inst, &problem, &matching);
-    let series = meetings::schedule_series(inst, &pairs.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), &mut busy);
-    let pairs = pairs.into_iter().zip(series).map(|((mentor, mentee, cost), series)| DatedPair { mentor, mentee, cost, series }).collect();
-    Ok(Plan {
-        run: Run {
-            strategy: strat.name(),
-            method: strat.method().into(),
-            seed: params.seed,
-            time_limit: params.time_limit,
-            runtime: started.elapsed(),
-        },
-        mentorship: Mentorship {
-            pairs,
-            unmatched: plan::unmatched_mentees(&problem, &matching),
-            not_eligible: problem.not_eligible.clone(),
-            cost: Some(matching.cost),
-            proven_optimal: matching.proven_optimal,
-            stop: Some(StopReason::of(matching.proven_optimal, false, false, None)),
-            matched_maximum,
-        },
-        groups,
-        timetable,
-    })
+    Ok((timetable, groups, busy))
 }
 
 /// True when Ctrl-C asked the solve to stop.

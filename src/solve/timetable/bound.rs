@@ -241,12 +241,18 @@ fn per_course_bound(
     let too_large = |c: usize, g: &GroupMap, e: &[(usize, f64, u64)]| -> bool {
         g.keys().map(|k| e.iter().filter(|x| x.2 & k.3 != 0).count()).sum::<usize>() > MASTER_MAX_FLOWS || own[c].is_empty()
     };
+    // A course's MILP is not begun after Ctrl-C or once the time is up: the course then counts
+    // with its combinatorial bound (begun MILPs end at their own time limit).
+    let cut = || stop.load(Ordering::Relaxed) || std::time::Instant::now() >= deadline;
     // First pass: every course without time (fast), in parallel.
     let untimed: Vec<Option<Aggregate>> = (0..n)
         .into_par_iter()
         .map(|c| {
+            if cut() {
+                return None;
+            }
             let (g, e) = without_time(&own[c], &undominated(inst, c, &own[c], &venues_of[c]));
-            if too_large(c, &g, &e) {
+            if too_large(c, &g, &e) || cut() {
                 return None;
             }
             let left = deadline.saturating_duration_since(std::time::Instant::now()).as_secs_f64().max(0.2);
@@ -262,7 +268,7 @@ fn per_course_bound(
         .map(|&c| {
             let k = begun.fetch_add(1, Ordering::Relaxed);
             // After Ctrl-C the untimed pass's bound stands for the courses not yet begun.
-            if too_large(c, &own[c], &venues_of[c]) || stop.load(Ordering::Relaxed) {
+            if cut() || too_large(c, &own[c], &venues_of[c]) {
                 return (c, None);
             }
             let waves = (timed.len() - k).div_ceil(threads).max(1) as f64;

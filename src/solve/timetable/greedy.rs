@@ -143,6 +143,9 @@ pub fn best_candidate(
             }
         }
     }
+    // The trainers of a start do not depend on the venue: picked once per start.
+    let sampled: Vec<usize> = (offset..starts.len()).step_by(step).collect();
+    let trainers_of: Vec<Option<Vec<usize>>> = sampled.iter().map(|&k| st.pick_trainers(course, &starts[k])).collect();
     let mut best: Option<(f64, Candidate)> = None;
     for v in 0..m.venues.len() {
         if by_venue[v].len() < m.courses[course].min_size {
@@ -153,17 +156,15 @@ pub fn best_candidate(
                 continue;
             }
         }
-        let mut k = offset;
-        while k < starts.len() {
+        for (&k, trainers) in sampled.iter().zip(&trainers_of) {
             let days = &starts[k];
-            k += step;
-            let Some(trainers) = st.pick_trainers(course, days) else {
+            let Some(trainers) = trainers else {
                 continue;
             };
-            if !st.can_place(course, days, v, &trainers) {
+            if !st.can_place(course, days, v, trainers) {
                 continue;
             }
-            if let Some(cand) = evaluate_candidate(st, course, days, v, trainers, &by_venue[v]) {
+            if let Some(cand) = evaluate_candidate(st, course, days, v, trainers.clone(), &by_venue[v]) {
                 let score = cand.saving * (1.0 + opts.noise * rng.gen_range(-1.0..1.0));
                 if cand.saving > 0.0 && best.as_ref().is_none_or(|b| score > b.0) {
                     best = Some((score, cand));

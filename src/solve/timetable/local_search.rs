@@ -22,6 +22,9 @@ use std::time::{Duration, Instant};
 pub const STARTS: u64 = 4;
 /// Starts guided by the aggregated model's plan (when there is one).
 const GUIDED_STARTS: u64 = 2;
+/// The start whose construction is the plain greedy (noise 0, no guide); `auto` builds it
+/// ahead of the aggregated model (see [`plain_start`]).
+pub const PLAIN_START: u64 = GUIDED_STARTS;
 /// Noise of the randomised greedy constructions of starts after the first.
 const START_NOISE: f64 = 0.15;
 /// Local-search iterations per demand of the round.
@@ -33,9 +36,36 @@ const FINISH_SHARE: f64 = 0.05;
 /// Improvements smaller than this are treated as ties.
 const EPS: f64 = 1e-6;
 
+/// A start constructed ahead of the search: its state and its generator after the construction.
+pub struct Built<'a> {
+    state: State<'a>,
+    rng: ChaCha8Rng,
+}
+
+/// The construction options of start `i` (`plan` guides the first [`GUIDED_STARTS`]).
+fn start_options(i: u64, plan: Option<&super::bound::Master>) -> Options {
+    let guided = plan.filter(|_| i < GUIDED_STARTS);
+    Options {
+        noise: if i == 0 || i == GUIDED_STARTS { 0.0 } else { START_NOISE },
+        quota: guided.map(|p| p.quota.clone()),
+        preferred: guided.map(|p| p.preferred.clone()),
+    }
+}
+
+/// Builds start [`PLAIN_START`] exactly as [`multi_start`] would (same generator, same options),
+/// ahead of it, so that a timetable exists before slower work (the aggregated model) runs. The
+/// time limit does not cut the construction; Ctrl-C does, keeping the sessions opened so far.
+pub fn plain_start<'a>(inst: &'a Instance, ctx: &Context) -> Result<Built<'a>, SolveError> {
+    let mut state = super::pins::pinned_state(inst)?;
+    let mut rng = ctx.rng(PLAIN_START + 1);
+    greedy::construct(&mut state, &mut rng, &start_options(PLAIN_START, None), &ctx.ctrl_c_only());
+    Ok(Built { state, rng })
+}
+
 /// Runs [`STARTS`] starts in parallel and returns the best timetable (ties: lowest start index)
 /// and whether the search was cut short. A `plan` from the aggregated model guides the first two
-/// starts' constructions (sessions per venue, the venue of each demand).
+/// starts' constructions (sessions per venue, the venue of each demand); `built` is start
+/// [`PLAIN_START`] constructed ahead by [`plain_start`].
 /// Returns the best timetable, whether the deadline or Ctrl-C cut the search, and the stall
 /// window when every start stopped for want of improvement (only under a time limit: the
 /// window is max(2 s, 10 % of the time left at the call)).
@@ -43,8 +73,11 @@ pub fn multi_start(
     inst: &Instance,
     ctx: &Context,
     plan: Option<&super::bound::Master>,
+    built: Option<Built<'_>>,
 ) -> Result<(Timetable, bool, Option<Duration>), SolveError> {
     let base = super::pins::pinned_state(inst)?;
+    let whole_start = if built.is_some() { PLAIN_START } else { 0 };
+    let built = std::sync::Mutex::new(built);
     // With a time limit the starts share it wave by wave (as many at once as threads) and search
     // until their slice ends; without one, each start does a fixed number of iterations, so the
     // plan depends on the seed only.
@@ -54,14 +87,6 @@ pub fn multi_start(
     let results: Vec<(f64, Timetable, bool)> = (0..STARTS)
         .into_par_iter()
         .map(|i| {
-            let mut rng = ctx.rng(i + 1);
-            let mut st = base.clone();
-            let guided = plan.filter(|_| i < GUIDED_STARTS);
-            let opts = Options {
-                noise: if i == 0 || i == GUIDED_STARTS { 0.0 } else { START_NOISE },
-                quota: guided.map(|p| p.quota.clone()),
-                preferred: guided.map(|p| p.preferred.clone()),
-            };
             let own = match slice {
                 Some(d) => Context {
                     deadline: Some((std::time::Instant::now() + d).min(ctx.deadline.unwrap_or_else(std::time::Instant::now))),
@@ -69,13 +94,22 @@ pub fn multi_start(
                 },
                 None => ctx.clone(),
             };
-            // The first start always builds its timetable whole (a deadline or Ctrl-C only
-            // shortens its search), so a cut run never returns an empty timetable.
-            if i == 0 {
-                greedy::construct(&mut st, &mut rng, &opts, &Context::new(ctx.seed));
-            } else if !own.expired() {
-                greedy::construct(&mut st, &mut rng, &opts, &own);
-            }
+            let ahead = if i == PLAIN_START { built.lock().ok().and_then(|mut b| b.take()) } else { None };
+            let (mut st, mut rng) = match ahead {
+                Some(b) => (b.state, b.rng),
+                None => {
+                    let (mut st, mut rng) = (base.clone(), ctx.rng(i + 1));
+                    // One start builds its timetable whole under a time limit (Ctrl-C stops
+                    // it with what it has), so a run cut by the clock never returns an empty
+                    // timetable; the others stop at their deadline.
+                    if i == whole_start {
+                        greedy::construct(&mut st, &mut rng, &start_options(i, plan), &ctx.ctrl_c_only());
+                    } else if !own.expired() {
+                        greedy::construct(&mut st, &mut rng, &start_options(i, plan), &own);
+                    }
+                    (st, rng)
+                }
+            };
 
             let budget = if slice.is_some() { u64::MAX } else { iteration_budget(inst) };
             let stalled = improve_until(&mut st, &mut rng, &own, budget, stall);

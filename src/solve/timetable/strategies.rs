@@ -51,8 +51,8 @@ pub trait TimetableSolver: Method + Sync {
 fn greedy_outcome(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
     let mut st = pins::pinned_state(inst)?;
     let mut rng = ctx.rng(0);
-    // Built whole: a deadline or Ctrl-C never leaves a half-built timetable.
-    greedy::construct(&mut st, &mut rng, &greedy::Options::default(), &Context::new(ctx.seed));
+    // Built whole under a time limit; Ctrl-C stops it with the sessions opened so far.
+    greedy::construct(&mut st, &mut rng, &greedy::Options::default(), &ctx.ctrl_c_only());
     Ok(Outcome {
         timetable: st.to_timetable(),
         bound: Some(bound::combinatorial(inst)),
@@ -87,7 +87,7 @@ impl Method for LocalSearch {
 
 impl TimetableSolver for LocalSearch {
     fn solve(&self, inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
-        let (tt, interrupted, stalled) = local_search::multi_start(inst, ctx, None)?;
+        let (tt, interrupted, stalled) = local_search::multi_start(inst, ctx, None, None)?;
         Ok(Outcome {
             timetable: tt,
             bound: Some(bound::combinatorial(inst)),
@@ -133,6 +133,9 @@ impl TimetableSolver for Auto {
                 return Ok(out);
             }
         }
+        // A timetable from the first seconds: the plain greedy start is built before the
+        // aggregated model, so Ctrl-C during the model keeps it (and the search reuses it).
+        let built = local_search::plain_start(inst, ctx)?;
         // The MILPs run where Ctrl-C can leave them behind (see `Context::unless_stopped`).
         let master = {
             let (inst, mctx) = (inst.clone(), ctx.clone());
@@ -144,7 +147,7 @@ impl TimetableSolver for Auto {
             (true, Some(r)) => Context { deadline: Some(Instant::now() + std::time::Duration::from_secs_f64(r * 0.85)), ..ctx.clone() },
             _ => ctx.clone(),
         };
-        let (mut tt, interrupted, stalled) = local_search::multi_start(inst, &search_ctx, master.as_ref())?;
+        let (mut tt, interrupted, stalled) = local_search::multi_start(inst, &search_ctx, master.as_ref(), Some(built))?;
         if polish && !interrupted {
             let (pinst, ptt, pctx) = (inst.clone(), tt.clone(), ctx.clone());
             if let Some(better) = ctx.unless_stopped(move || milp::polish(&pinst, &ptt, &pctx)).flatten() {

@@ -106,23 +106,37 @@ impl Context {
         self.stop.load(Ordering::Relaxed) || self.deadline.is_some_and(|d| Instant::now() >= d)
     }
 
+    /// This context without its deadline: it expires on Ctrl-C only. For the one construction
+    /// a run always builds, so that a run cut by its time limit never returns an empty
+    /// timetable.
+    pub fn ctrl_c_only(&self) -> Context {
+        Context { deadline: None, ..self.clone() }
+    }
+
     /// Runs `work` on a thread of its own and waits for its result, but gives up as soon as a
-    /// stop is requested (Ctrl-C) and returns `None`. For solvers that cannot be stopped from
-    /// outside (the MILP backend has a time limit but no stop hook): the caller goes on at once
-    /// with what it has, while the abandoned work runs on until its own time limit or the end of
-    /// the process. The work runs in a thread pool of its own, so what it leaves running never
-    /// holds up the caller's parallel work. Without a stop the result is the same as calling
-    /// `work` directly.
+    /// stop is requested (Ctrl-C) and returns `None`; after a stop, `work` is not begun. For
+    /// solvers that cannot be stopped from outside (the MILP backend has a time limit but no
+    /// stop hook): the caller goes on at once with what it has, while the abandoned work runs
+    /// on until its own time limit or the end of the process, at the lowest CPU priority (on
+    /// Linux), so that it does not slow down the finishing of the plan. The work runs in a
+    /// thread pool of its own, so what it leaves running never holds up the caller's parallel
+    /// work. Without a stop the result is the same as calling `work` directly.
     pub fn unless_stopped<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+        if self.stop.load(Ordering::Relaxed) {
+            return None;
+        }
         let (tx, rx) = std::sync::mpsc::channel();
+        let workers = Workers::default();
+        let (own, pool) = (workers.clone(), workers.clone());
         // The MILP backend's branch and bound may recurse deeply: the main thread's stack size.
         let handle = std::thread::Builder::new()
             .stack_size(8 << 20)
             .spawn(move || {
+                own.join();
                 // A pool of its own: abandoned work must not hold the global pool's threads,
                 // which the search that goes on after a stop needs.
                 let threads = rayon::current_num_threads();
-                let result = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+                let result = match rayon::ThreadPoolBuilder::new().num_threads(threads).start_handler(move |_| pool.join()).build() {
                     Ok(pool) => pool.install(work),
                     Err(_) => work(),
                 };
@@ -132,7 +146,10 @@ impl Context {
         loop {
             match rx.recv_timeout(std::time::Duration::from_millis(25)) {
                 Ok(v) => return Some(v),
-                Err(std::sync::mpsc::RecvTimeoutError::Timeout) if self.stop.load(Ordering::Relaxed) => return None,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) if self.stop.load(Ordering::Relaxed) => {
+                    workers.yield_cpu();
+                    return None;
+                }
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
                 Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => match handle.join() {
                     Err(panic) => std::panic::resume_unwind(panic),
@@ -153,6 +170,35 @@ impl Context {
         let mut rng = ChaCha8Rng::seed_from_u64(self.seed);
         rng.set_stream(index);
         rng
+    }
+}
+
+/// The threads running work for [`Context::unless_stopped`] (their Linux thread ids), so that
+/// work abandoned at a stop can be given the lowest CPU priority.
+#[derive(Debug, Clone, Default)]
+struct Workers(Arc<std::sync::Mutex<Vec<i32>>>);
+
+impl Workers {
+    /// Counts the calling thread among the workers.
+    fn join(&self) {
+        #[cfg(target_os = "linux")]
+        if let Ok(mut ids) = self.0.lock() {
+            ids.push(rustix::thread::gettid().as_raw_pid());
+        }
+    }
+
+    /// Gives every worker thread the lowest priority (nice 19): what it computes is no longer
+    /// awaited, and the threads finishing the plan should have the processors. Best effort: a
+    /// thread that has ended is skipped.
+    fn yield_cpu(&self) {
+        #[cfg(target_os = "linux")]
+        if let Ok(ids) = self.0.lock() {
+            // On Linux, PRIO_PROCESS with a thread id sets that thread's nice value only (never
+            // `None`, which would be the calling process).
+            for pid in ids.iter().filter_map(|&id| rustix::process::Pid::from_raw(id)) {
+                let _ = rustix::process::setpriority_process(Some(pid), 19);
+            }
+        }
     }
 }
 
