@@ -218,7 +218,7 @@ impl<'a> Lookup<'a> {
     }
     /// A person's role in the round, in the coordinator's words (a participant who also
     /// mentors is shown as a participant).
-    pub fn role_text(&self, id: &str) -> &'static str {
+    pub fn role_text(&self, id: &str) -> String {
         let role = if self.participant.contains_key(id) {
             "participant"
         } else if self.mentor.contains_key(id) {
