@@ -14,7 +14,7 @@
 
 use crate::format::plan::PlanFile;
 use crate::format::InstanceFile;
-use crate::tr;
+use crate::text::tr;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};

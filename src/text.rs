@@ -288,6 +288,9 @@ pub fn stop_reason(recorded: &str) -> String {
     }
 }
 
+/// The macro under this module's name too, so that its users import it from `crate::text`.
+pub use crate::tr;
+
 #[cfg(test)]
 mod tests {
     use super::*;

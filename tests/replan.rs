@@ -467,6 +467,7 @@ fn replan_and_diff_from_the_command_line() {
     std::fs::write(&changed, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     let p2 = dir.path().join("p2");
     let out = trappa()
+        .env("TRAPPA_LANG", "en")
         .args([
             "replan",
             changed.to_str().unwrap(),

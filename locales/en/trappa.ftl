@@ -402,3 +402,80 @@ roster-place-in = in { $path }
 roster-place-beside = beside { $path }
 roster-more-course-refs = { " " }(and { $n } more reference(s) to courses)
 roster-no-rules-file = { $problem }{ $more }: no rules file was found — courses are defined in the rules file, and there is no regler.json (or rules.json) { $place }. Put the round's regler.json there, or give it with --rules FILE
+
+## Why a course demand is unserved (plans, attendance.csv, explain, the report)
+
+why-phase-not-eligible = { $course } is for phase(s) { $phases }; { $participant } is in phase { $phase }
+why-starts-after-round = { $participant } starts on { $date }, after the round ends
+why-deadline-passed = { $course } must be finished within { $months } months of employment: { $participant } was employed on { $employed }, so by { $date }, and no working day of the round is left before then
+why-no-working-day = { $participant } has no working day in the round
+why-no-qualified-trainer = { $course } needs { $needed } trainer(s) per session but { $trainers } qualified trainer(s) have { $days } days to give
+why-no-venue = no venue seats the minimum group of { $course } ({ $min } people)
+why-prerequisite-missing = { $course } requires { $prerequisite }, which { $participant } has neither completed nor asked for
+why-workload-month = every possible layout of { $course } puts more than { $max } course days in one month, the most a participant may have
+why-unit-too-small = { $participant }'s unit { $unit } has { $staff } staff: someone must stay, so nobody can be away on course
+why-unavailable = { $participant } is unavailable for every possible session of { $course } between { $from } and { $to }
+why-too-few-participants = only { $n } participant(s) can take { $course } in this round; a session needs at least { $min }
+why-trainers-fully-booked = no session of { $course } was opened: the qualified trainers' teaching days are used up by other sessions
+why-no-session = no session of { $course } could gather { $min } participants free on the same days with a free trainer and venue, at a cost below the penalty of the unserved demand
+why-too-far = { $session } has a seat, but { $minutes } minutes' travel each way for { $days } days costs more than leaving the demand unserved
+why-blocked = { $participant } cannot join any session of { $course }: { $detail }
+block-full = full
+block-outside-window = outside the window (employment start or deadline)
+block-unavailable = unavailable on a session day
+block-clash = another course on a session day
+block-month-limit = too many course days that month
+block-round-days-limit = too many course days in the round
+block-course-count-limit = already the most courses allowed in the round
+block-unit-cap = too many colleagues of the unit away
+block-prerequisite = the prerequisite is not attended before
+
+## The HTML report
+
+report-title = { $round } – report
+report-made-by = plan by trappa { $version } · instance SHA-256 { $sha }…
+report-overview = Overview
+report-unserved = Not placed
+report-timeline = Timeline
+report-map = Map
+report-costs = Cost per municipality
+report-people = Calendar per person
+report-changes = Changes since the previous plan
+report-changes-intro = Re-planned from { $today }: everything before that day is unchanged. { $changed ->
+    [one] 1 person gets
+   *[other] { $changed } people get
+} changed or removed dates (weighted { $weighted }), { $added } get new dates only.
+report-status-optimal = proven optimal
+report-status-gap = at most { $gap } from the optimum
+report-status-heuristic = heuristic, optimum not proven
+report-pairs-shortfall = { $n ->
+    [one] 1 pair
+   *[other] { $n } pairs
+} with too few meetings
+report-group-word = { $n ->
+    [one] group
+   *[other] groups
+}
+report-known-absences = { $n ->
+    [one] 1 absence
+   *[other] { $n } absences
+} known in advance
+phase-new = new
+phase-practised = practised
+phase-experienced = experienced
+map-municipality = { $name }: { $population } inhabitants, { $participants } participants; { $mentees ->
+    [one] 1 mentee
+   *[other] { $mentees } mentees
+}, { $mentors } mentor places ({ $local_pairs } pairs within the municipality), { $group_places } group places ({ $local_members } meet in their home municipality), { $course_seats } course seats
+map-hub = { $n ->
+    [one] 1 group meets
+   *[other] { $n } groups meet
+} in { $place }: { $groups }
+map-legend-hub = Meeting place of groups
+
+## Why a mentee has no mentor (plans, explain, the report)
+
+why-no-mentors = there are no mentors in the round
+why-no-eligible-mentor = no mentor is eligible under the hard rules (mentors excluded by rule: { $detail })
+why-mentors-full = all { $n } eligible mentor(s) are at capacity with other mentees; the number of matched mentees is already the maximum
+why-mentors-full-below-maximum = all { $n } eligible mentor(s) are at capacity with other mentees; this heuristic matching is below the maximum ({ $max } mentees could be matched)

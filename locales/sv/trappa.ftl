@@ -56,9 +56,9 @@ term-explicit-pair-cost = angiven parkostnad
 term-balance = jämn belastning
 term-session-cost = tillfälleskostnad
 term-mixing = kommunblandning
-term-unserved-high = ej placerade, hög prioritet
-term-unserved-normal = ej placerade, normal prioritet
-term-unserved-low = ej placerade, låg prioritet
+term-unserved-high = ej placerade (hög prioritet)
+term-unserved-normal = ej placerade (normal prioritet)
+term-unserved-low = ej placerade (låg prioritet)
 stop-proven = bevisad optimal
 stop-no-improvement = ingen förbättring på { $seconds } s
 stop-time-limit = tidsgränsen
@@ -428,3 +428,89 @@ roster-more-course-refs = { " " }(och { $n ->
    *[other] { $n } hänvisningar
 } till kurser till)
 roster-no-rules-file = { $problem }{ $more }: ingen regelfil hittades — kurserna står i regelfilen, och det finns ingen regler.json (eller rules.json) { $place }. Lägg omgångens regler.json där, eller ange den med --rules FIL
+
+## Why a course demand is unserved (plans, attendance.csv, explain, the report)
+
+why-phase-not-eligible = { $course } är för { $n ->
+    [one] fasen
+   *[other] faserna
+} { $phases }; { $participant } är i fasen { $phase }
+why-starts-after-round = { $participant } börjar { $date }, efter att omgången slutat
+why-deadline-passed = { $course } ska vara genomförd inom { $months } månader från anställningen: { $participant } anställdes { $employed }, alltså senast { $date }, och ingen arbetsdag i omgången återstår före det
+why-no-working-day = { $participant } har ingen arbetsdag i omgången
+why-no-qualified-trainer = { $course } behöver { $needed } utbildare per tillfälle men { $trainers } behöriga utbildare har { $days } dagar att ge
+why-no-venue = ingen lokal rymmer minsta gruppen för { $course } ({ $min } personer)
+why-prerequisite-missing = { $course } kräver { $prerequisite }, som { $participant } varken har gått eller önskat
+why-workload-month = varje möjlig förläggning av { $course } ger fler än { $max } kursdagar under en månad, det mesta en deltagare får ha
+why-unit-too-small = { $participant }s enhet { $unit } har { $staff } anställda: någon måste stanna, så ingen kan vara borta på kurs
+why-unavailable = { $participant } är upptagen vid varje möjligt tillfälle av { $course } mellan { $from } och { $to }
+why-too-few-participants = bara { $n } deltagare kan gå { $course } i den här omgången; ett tillfälle behöver minst { $min }
+why-trainers-fully-booked = inget tillfälle av { $course } öppnades: de behöriga utbildarnas dagar går åt till andra tillfällen
+why-no-session = inget tillfälle av { $course } kunde samla { $min } deltagare lediga samma dagar med ledig utbildare och lokal, till en kostnad under straffet för ett ej tillgodosett behov
+why-too-far = { $session } har en plats, men { $minutes } minuters resa åt varje håll i { $days } dagar kostar mer än att lämna behovet utan plats
+why-blocked = { $participant } kan inte gå något tillfälle av { $course }: { $detail }
+block-full = fullt
+block-outside-window = utanför tidsfönstret (anställningsstart eller sista dag)
+block-unavailable = upptagen en kursdag
+block-clash = en annan kurs en kursdag
+block-month-limit = för många kursdagar den månaden
+block-round-days-limit = för många kursdagar i omgången
+block-course-count-limit = redan flest tillåtna kurser i omgången
+block-unit-cap = för många kollegor från enheten borta
+block-prerequisite = förkunskapskursen går inte före
+
+## The HTML report
+
+report-title = { $round } – rapport
+report-made-by = plan från trappa { $version } · instansens SHA-256 { $sha }…
+report-overview = Översikt
+report-unserved = Ej placerade
+report-timeline = Tidslinje
+report-map = Karta
+report-costs = Kostnad per kommun
+report-people = Kalender per person
+report-changes = Ändringar sedan förra planen
+report-changes-intro = Omplanerad från { $today }: allt före dagen är oförändrat. { $changed ->
+    [one] 1 person får
+   *[other] { $changed } personer får
+} ändrade eller borttagna datum (viktat { $weighted }), { $added } får bara nya datum.
+report-status-optimal = bevisat optimal
+report-status-gap = högst { $gap } från optimum
+report-status-heuristic = heuristik, optimum inte bevisat
+report-pairs-shortfall = { $n } par med för få träffar
+report-group-word = { $n ->
+    [one] grupp
+   *[other] grupper
+}
+report-known-absences = { $n ->
+    [one] 1 frånvaro känd
+   *[other] { $n } frånvaron kända
+} i förväg
+phase-new = ny
+phase-practised = van
+phase-experienced = erfaren
+map-municipality = { $name }: { $population } invånare, { $participants } deltagare; { $mentees ->
+    [one] 1 adept
+   *[other] { $mentees } adepter
+}, { $mentors } mentorsuppdrag ({ $local_pairs } par inom kommunen), { $group_places } gruppplatser ({ $local_members } träffas i hemkommunen), { $course_seats } kursplatser
+map-hub = { $n ->
+    [one] 1 grupp träffas
+   *[other] { $n } grupper träffas
+} i { $place }: { $groups }
+map-legend-hub = Mötesplats för grupper
+
+## Why a mentee has no mentor (plans, explain, the report)
+
+why-no-mentors = omgången har inga mentorer
+why-no-eligible-mentor = ingen mentor är behörig enligt de fasta reglerna (mentorer uteslutna per regel: { $detail })
+why-mentors-full = { $n ->
+    [one] den enda behöriga mentorn är fullbokad
+   *[other] alla { $n } behöriga mentorer är fullbokade
+} med andra adepter; antalet matchade adepter är redan det största möjliga
+why-mentors-full-below-maximum = { $n ->
+    [one] den enda behöriga mentorn är fullbokad
+   *[other] alla { $n } behöriga mentorer är fullbokade
+} med andra adepter; den här heuristiska matchningen når inte maximum ({ $max ->
+    [one] 1 adept
+   *[other] { $max } adepter
+} hade kunnat matchas)

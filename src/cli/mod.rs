@@ -13,7 +13,7 @@ use crate::format::plan::PlanFile;
 use crate::generate::{self, GenOptions, GenRegion};
 use crate::load::{self, adapters, InputError};
 use crate::solve::{self, strategy, GroupStrategy, MatchingStrategy, SolveParams, TimetableStrategy};
-use crate::tr;
+use crate::text::tr;
 use crate::write;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@ pub mod html;
 
 use crate::format::plan::{Optimality, PlanFile, SolveStatus};
 use crate::text;
-use crate::tr;
+use crate::text::tr;
 use std::fmt::Write;
 
 /// True when the round has a mentorship part: pairs, or mentees without a mentor.

@@ -3,7 +3,7 @@
 //! failure, so the reader can say "expected a date like 2027-01-15, found "15/13/2027"".
 
 use crate::format::{ClockTime, DateOrRange};
-use crate::tr;
+use crate::text::tr;
 use chrono::{Datelike, NaiveDate};
 
 /// One cell as read from a workbook or a CSV file.

@@ -5,7 +5,7 @@
 //! documentation (`docs/roster.md`), so they cannot drift apart. What the sheets, columns and
 //! settings mean is in the message catalogue (`locales/*/trappa.ftl`, ids `roster-…`).
 
-use crate::tr;
+use crate::text::tr;
 
 /// What a cell holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

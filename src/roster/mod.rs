@@ -15,7 +15,7 @@ pub mod write;
 
 use crate::format::InstanceFile;
 use crate::load::ValidationCode;
-use crate::tr;
+use crate::text::tr;
 use std::fmt;
 use std::path::{Path, PathBuf};
 

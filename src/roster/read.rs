@@ -5,7 +5,7 @@ use super::cells::{self, column_letter, Cell};
 use super::columns::{self, CellKind, Col, Sheet, SETTINGS};
 use super::RosterError;
 use crate::load::json;
-use crate::tr;
+use crate::text::tr;
 use crate::load::limits::MAX_FILE_BYTES;
 use calamine::{Data, Reader};
 use serde_json::{Map, Value};

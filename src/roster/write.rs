@@ -6,7 +6,7 @@ use super::cells::{self, format_number};
 use super::columns::{self, CellKind, Sheet, SETTINGS};
 use super::read::choice_word;
 use crate::format::{DateOrRange, InstanceFile};
-use crate::tr;
+use crate::text::tr;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 use serde_json::{Map, Value};

@@ -19,7 +19,7 @@ use super::ics::Ics;
 use crate::format::plan::{CalendarRecord, CancelledEvent, PlanFile, SeriesRecord};
 use crate::format::{ClockTime, CourseSpec, InstanceFile};
 use crate::model::Instance;
-use crate::tr;
+use crate::text::tr;
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

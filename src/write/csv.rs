@@ -5,7 +5,7 @@
 use super::OutputError;
 use crate::format::plan::{PlanFile, TimetablePlan};
 use crate::model::{Instance, MunicipalityId};
-use crate::tr;
+use crate::text::tr;
 use std::collections::BTreeMap;
 
 /// `pairs.csv`: UTF-8 with a byte-order mark and `;` as separator, the form Swedish

@@ -5,7 +5,7 @@ use crate::diff;
 use crate::load;
 use crate::replan::previous::{self, PlanOnDisk};
 use crate::replan::{self, ChangeWeights, ReplanParams};
-use crate::tr;
+use crate::text::tr;
 use crate::write;
 use chrono::NaiveDate;
 use std::fmt::Write;

@@ -2,7 +2,7 @@
 
 use crate::cli::{note, say, write_file_atomic, CliError};
 use crate::roster;
-use crate::tr;
+use crate::text::tr;
 use std::path::Path;
 
 /// `trappa import roster`: reads, validates and writes the instance (atomically to `out`, or
