@@ -3,7 +3,7 @@
 //!
 //! The language is set once per process ([`set_lang`]: the command line's `--lang`, else the
 //! environment variable `TRAPPA_LANG`, else Swedish). Messages are looked up with [`t`] or the
-//! [`tr!`](crate::tr) macro, which passes named arguments: `tr!("summary-round", name = round)`.
+//! `tr!` macro, which passes named arguments: `tr!("summary-round", name = round)`.
 //! Plural forms are the catalogue's (`{ $n -> [one] … *[other] … }`), so pass counts as numbers.
 //! Arguments are inserted without Unicode isolation marks, so CSV, calendars and HTML stay clean.
 //!
@@ -168,6 +168,9 @@ pub fn format_in(lang: Lang, id: &str, args: Option<&Args>) -> String {
     bundle.format_pattern(pattern, args, &mut errors).into_owned()
 }
 
+/// An argument's value.
+pub type Arg = FluentValue<'static>;
+
 /// An argument value: numbers select plural forms, everything else is text.
 pub fn arg<'a, T: Into<FluentValue<'a>>>(value: T) -> FluentValue<'a> {
     value.into()
@@ -175,7 +178,7 @@ pub fn arg<'a, T: Into<FluentValue<'a>>>(value: T) -> FluentValue<'a> {
 
 /// Looks a message up with named arguments: `tr!("id")` or `tr!("id", n = 3, name = x)`.
 /// Give counts as integers (they choose the plural form) and formatted numbers as strings.
-#[macro_export]
+/// Import it as `use crate::text::tr;` (outside the crate, [`format_in`] does the same).
 macro_rules! tr {
     ($id:literal) => {
         $crate::text::t($id)
@@ -288,8 +291,7 @@ pub fn stop_reason(recorded: &str) -> String {
     }
 }
 
-/// The macro under this module's name too, so that its users import it from `crate::text`.
-pub use crate::tr;
+pub(crate) use tr;
 
 #[cfg(test)]
 mod tests {

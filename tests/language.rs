@@ -166,17 +166,24 @@ fn english_gives_english_headings_summary_and_columns() {
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("TRAPPA_LANG=de"));
 }
 
+/// A message of the catalogue in a language, with named arguments.
+fn message(lang: trappa::text::Lang, id: &str, args: &[(&str, trappa::text::Arg)]) -> String {
+    let mut a = trappa::text::Args::new();
+    for (k, v) in args {
+        a.set(*k, v.clone());
+    }
+    trappa::text::format_in(lang, id, Some(&a))
+}
+
 #[test]
 fn plurals_follow_the_count() {
-    use trappa::text::{set_thread_lang, Lang};
-    use trappa::tr;
-    set_thread_lang(Some(Lang::Sv));
-    assert_eq!(tr!("count-mentees", n = 1), "1 adept");
-    assert_eq!(tr!("count-mentees", n = 2), "2 adepter");
-    assert_eq!(tr!("map-hub", n = 1, place = "Heby", groups = "g1"), "1 grupp träffas i Heby: g1");
-    assert_eq!(tr!("map-hub", n = 2, place = "Heby", groups = "g1, g2"), "2 grupper träffas i Heby: g1, g2");
-    assert_eq!(tr!("report-group-word", n = 1), "grupp");
-    set_thread_lang(Some(Lang::En));
-    assert_eq!(tr!("count-mentees", n = 1), "1 mentee");
-    assert_eq!(tr!("map-hub", n = 2, place = "Heby", groups = "g1, g2"), "2 groups meet in Heby: g1, g2");
+    use trappa::text::{arg, Lang};
+    assert_eq!(message(Lang::Sv, "count-mentees", &[("n", arg(1))]), "1 adept");
+    assert_eq!(message(Lang::Sv, "count-mentees", &[("n", arg(2))]), "2 adepter");
+    let hub = |lang, n: usize, groups: &'static str| message(lang, "map-hub", &[("n", arg(n)), ("place", arg("Heby")), ("groups", arg(groups))]);
+    assert_eq!(hub(Lang::Sv, 1, "g1"), "1 grupp träffas i Heby: g1");
+    assert_eq!(hub(Lang::Sv, 2, "g1, g2"), "2 grupper träffas i Heby: g1, g2");
+    assert_eq!(message(Lang::Sv, "report-group-word", &[("n", arg(1))]), "grupp");
+    assert_eq!(message(Lang::En, "count-mentees", &[("n", arg(1))]), "1 mentee");
+    assert_eq!(hub(Lang::En, 2, "g1, g2"), "2 groups meet in Heby: g1, g2");
 }

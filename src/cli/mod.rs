@@ -479,7 +479,7 @@ fn set_language(lang: Option<crate::text::Lang>) -> Result<(), CliError> {
     let lang = match lang {
         Some(l) => l,
         None => crate::text::lang_from_env()
-            .map_err(|v| CliError::Usage(crate::tr!("error-unknown-language", value = v)))?
+            .map_err(|v| CliError::Usage(crate::text::tr!("error-unknown-language", value = v)))?
             .unwrap_or_default(),
     };
     crate::text::set_lang(lang);
