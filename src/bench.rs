@@ -153,8 +153,10 @@ impl GenerateSpec {
 /// Reads a manifest and checks it: unique round names, one source per round, known regions,
 /// positive time limits, at least one strategy.
 pub fn read_manifest(path: &Path) -> Result<Manifest, BenchError> {
-    let text = std::fs::read_to_string(path).map_err(io_error(path))?;
+    let bytes = load::json::read_bounded(path, load::limits::MAX_FILE_BYTES).map_err(io_error(path))?;
     let bad = |message: String| BenchError::Manifest { path: path.display().to_string(), message };
+    let bytes = bytes.map_err(|p| bad(p.iter().map(|p| format!("{} ({})", p.message, p.action)).collect::<Vec<_>>().join("; ")))?;
+    let text = String::from_utf8(bytes).map_err(|_| bad("not UTF-8 text: save the manifest as UTF-8".into()))?;
     let mut de = serde_json::Deserializer::from_str(&text);
     let manifest: Manifest = serde_path_to_error::deserialize(&mut de).map_err(|e| bad(format!("not a benchmark suite: {e}")))?;
     let positive = |t: f64| t.is_finite() && t > 0.0;
@@ -560,10 +562,11 @@ fn read_and_check(job: &Job, result: &mut RunResult) {
     };
     fill_from_plan(&plan, result);
     result.stop_reason = result.stop_reason.take().or_else(|| stop_reason(&plan_path));
-    let bytes = match std::fs::read(&job.instance) {
+    // The same bounded read as `solve` (at most `MAX_FILE_BYTES`, a workbook refused).
+    let bytes = match load::read_instance_bytes(&job.instance) {
         Ok(b) => b,
         Err(e) => {
-            result.checker_verdict = format!("not checked: cannot read {}: {e}", job.instance.display());
+            result.checker_verdict = format!("not checked: {e}");
             return;
         }
     };
@@ -612,7 +615,8 @@ fn optimality_name(o: crate::format::plan::Optimality) -> String {
 
 /// A `stop_reason` in plan.json (the timetable's status, the plan's status or the run), if any.
 fn stop_reason(plan_path: &Path) -> Option<String> {
-    let text = std::fs::read_to_string(plan_path).ok()?;
+    let bytes = load::json::read_bounded(plan_path, load::limits::MAX_FILE_BYTES).ok()?.ok()?;
+    let text = String::from_utf8(bytes).ok()?;
     let v: serde_json::Value = serde_json::from_str(&text).ok()?;
     let found = [&v["timetable"]["status"]["stop_reason"], &v["status"]["stop_reason"], &v["run"]["stop_reason"]]
         .into_iter()

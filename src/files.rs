@@ -323,7 +323,9 @@ fn remove_stale_staging(parent: &Path, base: &str, out: &Path, marker: &str) {
         let path = e.path();
         if is_dir && pid != std::process::id() && !process_alive(pid) && (only_temporaries(&path) || marked_files(&path, marker).is_some())
         {
-            let _ = fs::remove_dir_all(&path);
+            // Marker last: a run killed while cleaning leaves a directory the next run still
+            // recognises.
+            remove_marked_dir(&path);
         }
     }
 }

@@ -66,22 +66,28 @@ fn liten() -> &'static Fixture {
 fn uppsala() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
-        let opts = trappa::generate::GenOptions {
-            region: trappa::generate::GenRegion::Uppsala,
-            participants: 150,
-            mentees: None,
-            mentors: None,
-            mentor_capacity: None,
-            seed: 3,
-            courses: true,
-            term: true,
-            no_groups: false,
-        };
-        let file = trappa::generate::generate(&opts).unwrap();
-        let path = scratch().join("uppsala-all.json");
-        fs::write(&path, serde_json::to_string_pretty(&file).unwrap()).unwrap();
+        let path = generated("uppsala-all.json", trappa::generate::GenRegion::Uppsala, 150, true);
         fixture("uppsala", path, &["--timetable-strategy", "greedy", "--time-limit", "2"])
     })
+}
+
+/// A generated round written to `scratch()/name` (seed 3; with courses, one term).
+fn generated(name: &str, region: trappa::generate::GenRegion, participants: usize, courses: bool) -> PathBuf {
+    let opts = trappa::generate::GenOptions {
+        region,
+        participants,
+        mentees: None,
+        mentors: None,
+        mentor_capacity: None,
+        seed: 3,
+        courses,
+        term: courses,
+        no_groups: false,
+    };
+    let file = trappa::generate::generate(&opts).unwrap();
+    let path = scratch().join(name);
+    fs::write(&path, serde_json::to_string_pretty(&file).unwrap()).unwrap();
+    path
 }
 
 /// The names that must come out escaped.
@@ -319,6 +325,47 @@ fn per_participant_split_follows_course_seats_and_adds_up() {
 }
 
 #[test]
+fn both_cost_splits_side_by_side_with_kronor_per_participant_and_seat_and_travel_in_hours() {
+    let f = uppsala();
+    let h = &f.html;
+    let total = num(h, "<section id=\"municipalities\"", "data-total-cost");
+    assert!(total > 0, "the round has course costs");
+    let rows = tags(h, "<tr data-municipality=");
+    let col = |k: &str| rows.iter().map(|t| tag_attr(t, k)).collect::<Vec<String>>();
+    let ints = |k: &str| col(k).iter().map(|v| v.parse::<i64>().unwrap()).collect::<Vec<i64>>();
+    // The population split is the chosen one here: it is the row's cost.
+    assert_eq!(ints("data-cost-population"), ints("data-cost"));
+    // The usage split: by course seats, adding up to the total.
+    let seats: Vec<f64> = ints("data-course-seats").iter().map(|&s| s as f64).collect();
+    assert_eq!(ints("data-cost-usage"), html::split_cost(total, &seats));
+    assert_eq!(ints("data-cost-usage").iter().sum::<i64>(), total);
+    // Kronor per participant and per used seat of the chosen split; empty where there are none.
+    for (((cost, parts), seats), (pp, ps)) in ints("data-cost")
+        .iter()
+        .zip(ints("data-participants"))
+        .zip(ints("data-course-seats"))
+        .zip(col("data-cost-per-participant").iter().zip(col("data-cost-per-seat")))
+    {
+        let expect = |n: i64| if n > 0 { format!("{:.0}", *cost as f64 / n as f64) } else { String::new() };
+        assert_eq!(pp, &expect(parts));
+        assert_eq!(ps, expect(seats));
+    }
+    // Travel in hours with one decimal.
+    for (min, hours) in ints("data-travel-minutes").iter().zip(col("data-travel-hours")) {
+        assert!((hours.parse::<f64>().unwrap() - *min as f64 / 60.0).abs() <= 0.051, "{min} min is {hours} h");
+    }
+    let table = &h[h.find("<table class=\"municipalities\"").unwrap()..];
+    let head = &table[..table.find("</thead>").unwrap()];
+    for label in ["Restid (h)", "Efter befolkning (kr)", "Efter användning (kr)", "kr per deltagare", "kr per kursplats"] {
+        assert!(head.contains(label), "column {label}");
+    }
+    assert!(!head.contains("Restid (min)"));
+    let seats_total: i64 = ints("data-course-seats").iter().sum();
+    let per_seat = html::int_sv((total as f64 / seats_total as f64).round() as i64);
+    assert!(h.contains(&format!("{per_seat} kr per kursplats")), "the round's cost per seat in the note");
+}
+
+#[test]
 fn cost_shares_of_the_instance_are_used_when_given() {
     let f = uppsala();
     let plan = read_plan(&f.plan_dir);
@@ -442,6 +489,245 @@ fn instance_hash_mismatch_exits_2_and_writes_nothing() {
     assert!(!out.exists());
 }
 
+/// Göteborgsregionen with the research circle squeezed: two groups and at most two members
+/// from a municipality, so people are left out because the groups are full and by the cap.
+fn gr_squeezed() -> &'static Fixture {
+    static F: OnceLock<Fixture> = OnceLock::new();
+    F.get_or_init(|| {
+        let mut v: Value = serde_json::from_str(&fs::read_to_string(root().join("instances/gr-2027.json")).unwrap()).unwrap();
+        let prog = &mut v["group_programmes"][1];
+        assert_eq!(prog["id"], "fou-cirkel");
+        prog["groups"] = 2.into();
+        prog["max_per_municipality"] = 2.into();
+        let path = scratch().join("gr-squeezed.json");
+        fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+        fixture("gr-squeezed", path, &["--time-limit", "2"])
+    })
+}
+
+/// Each participant's home municipality (the municipality of the unit).
+fn homes(instance: &Value) -> std::collections::BTreeMap<String, String> {
+    let unit: std::collections::BTreeMap<&str, &str> = instance["region"]["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| (u["id"].as_str().unwrap(), u["municipality"].as_str().unwrap()))
+        .collect();
+    instance["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["id"].as_str().unwrap().to_string(), unit[p["unit"].as_str().unwrap()].to_string()))
+        .collect()
+}
+
+/// The text of the suggestion after the reason `reason` of the category `category`.
+fn fix_text<'a>(h: &'a str, category: &str, reason: &str) -> Option<&'a str> {
+    h.match_indices(&format!("data-category=\"{category}\"")).find_map(|(start, _)| {
+        let block = &h[start..start + h[start..].find("</div>").unwrap()];
+        let at = block.find(&format!("<p class=\"fix\" data-reason=\"{reason}\">"))?;
+        Some(&block[at..at + block[at..].find("</p>").unwrap()])
+    })
+}
+
+#[test]
+fn unserved_reasons_come_with_fixes_computed_from_the_plan() {
+    let f = gr_squeezed();
+    let plan = read_plan(&f.plan_dir);
+    let instance: Value = serde_json::from_str(&fs::read_to_string(&f.instance).unwrap()).unwrap();
+    let prog = plan.groups.iter().find(|g| g.programme == "fou-cirkel").unwrap();
+    let full = prog.unserved.iter().filter(|u| u.reason == "groups_full").count();
+    let capped = prog.unserved.iter().filter(|u| u.reason == "mixing_cap").count();
+    assert!(full > 0 && capped > 0, "the squeezed circle leaves people out for both reasons");
+    // Groups full: as many more groups of at most 12 as the unserved fill.
+    let more = full.div_ceil(12);
+    let text = fix_text(&f.html, "groups", "groups_full").expect("a fix for full groups");
+    assert!(text.contains(&format!("öppna {more} grupp")), "{text}");
+    // The cap: members and people left out from the same municipality over the groups they fill.
+    let home = homes(&instance);
+    let mut ids: Vec<&str> = prog.groups.iter().flat_map(|g| g.members.iter().map(String::as_str)).collect();
+    ids.extend(prog.unserved.iter().filter(|u| u.reason == "groups_full" || u.reason == "mixing_cap").map(|u| u.participant.as_str()));
+    let groups = ids.len().div_ceil(12).max(prog.groups.len());
+    let mut per_muni: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for id in &ids {
+        *per_muni.entry(home[*id].as_str()).or_default() += 1;
+    }
+    let cap = per_muni.values().map(|n| n.div_ceil(groups)).max().unwrap().min(12);
+    let text = fix_text(&f.html, "groups", "mixing_cap").expect("a fix for the mixing cap");
+    assert!(text.contains(&format!("höj taket per kommun från 2 till {cap} (med {groups} grupper")), "{text}");
+}
+
+#[test]
+fn full_course_sessions_come_with_the_sessions_that_would_serve_them() {
+    let f = liten();
+    let plan = read_plan(&f.plan_dir);
+    let instance: Value = serde_json::from_str(&fs::read_to_string(&f.instance).unwrap()).unwrap();
+    let t = plan.timetable.as_ref().unwrap();
+    let full: Vec<_> = t.unserved.iter().filter(|u| u.reason == "sessions_full").collect();
+    assert!(!full.is_empty(), "the small round leaves demands unserved in full sessions");
+    let text = fix_text(&f.html, "timetable", "sessions_full").expect("a fix for full sessions");
+    for c in instance["courses"].as_array().unwrap() {
+        let n = full.iter().filter(|u| u.course == c["id"].as_str().unwrap()).count();
+        if n == 0 {
+            continue;
+        }
+        let seats = c["max_size"].as_u64().unwrap() as usize;
+        let more = n.div_ceil(seats);
+        let word = if more == 1 { "tillfälle" } else { "tillfällen" };
+        let name = c["name"].as_str().unwrap();
+        assert!(text.contains(&format!("öppna {more} {word} till av {name} ({seats} platser per tillfälle)")), "{text}");
+    }
+}
+
+/// The four numbers of a `data-box` attribute.
+fn label_box(tag: &str) -> [f64; 4] {
+    let v: Vec<f64> = tag_attr(tag, "data-box").split(' ').map(|x| x.parse().unwrap()).collect();
+    [v[0], v[1], v[2], v[3]]
+}
+
+/// A generated national round: 290 municipalities, a crowded map.
+fn national() -> &'static Fixture {
+    static F: OnceLock<Fixture> = OnceLock::new();
+    F.get_or_init(|| {
+        fixture("national", generated("national.json", trappa::generate::GenRegion::National, 300, false), &["--time-limit", "2"])
+    })
+}
+
+#[test]
+fn map_labels_never_overlap_and_the_rest_are_listed_beside_the_map() {
+    for f in [national(), gr(), uppsala()] {
+        let h = &f.html;
+        let instance: Value = serde_json::from_str(&fs::read_to_string(&f.instance).unwrap()).unwrap();
+        let munis = instance["region"]["municipalities"].as_array().unwrap();
+        let labels = tags(h, "<text class=\"muni-label\"");
+        let boxes: Vec<[f64; 4]> = labels.iter().map(|t| label_box(t)).collect();
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                let apart = a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1];
+                assert!(apart, "label boxes {a:?} and {b:?} overlap");
+            }
+        }
+        // Every municipality (of a national round: the 40 with most participants) is named: on
+        // the map or in the list beside it.
+        let listed = tags(h, "<text class=\"unlabelled\"").len();
+        assert_eq!(listed as i64, num(h, "<section id=\"map\"", "data-unlabelled"));
+        assert_eq!(labels.len() + listed, if munis.len() > 60 { 40 } else { munis.len() });
+        // The legend reaches the smallest municipality.
+        let smallest = munis.iter().min_by_key(|m| m["population"].as_i64().unwrap()).unwrap();
+        let pop = html::int_sv(smallest["population"].as_i64().unwrap());
+        assert!(h.contains(&format!(">{pop} invånare</text>")), "legend circle of {pop}");
+        assert!(h.contains(&format!("(minsta: {})", smallest["name"].as_str().unwrap())));
+        // The outline is the hull under the circles, and the note says what it is.
+        let map = &h[h.find("<section id=\"map\"").unwrap()..];
+        let outline = map.find("<polygon class=\"region-outline\"").expect("an outline");
+        assert!(outline < map.find("<circle class=\"muni\"").unwrap());
+        assert!(map.contains("konvext hölje"));
+    }
+    let crowded = &national().html;
+    assert!(tags(crowded, "<text class=\"muni-label\"").len() >= 20, "most of the 40 largest are named on the national map");
+}
+
+#[test]
+fn map_shows_course_venues_and_where_people_travel_from() {
+    let f = uppsala();
+    let plan = read_plan(&f.plan_dir);
+    let instance: Value = serde_json::from_str(&fs::read_to_string(&f.instance).unwrap()).unwrap();
+    let venue_muni: std::collections::BTreeMap<&str, &str> =
+        instance["venues"].as_array().unwrap().iter().map(|v| (v["id"].as_str().unwrap(), v["municipality"].as_str().unwrap())).collect();
+    let home = homes(&instance);
+    let mut travel: std::collections::BTreeMap<(&str, &str), usize> = std::collections::BTreeMap::new();
+    let mut places: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    for s in &plan.timetable.as_ref().unwrap().sessions {
+        let place = venue_muni[s.venue.as_str()];
+        places.insert(place);
+        for a in &s.attendees {
+            if home[a.as_str()] != place {
+                *travel.entry((home[a.as_str()].as_str(), place)).or_default() += 1;
+            }
+        }
+    }
+    let h = &f.html;
+    let marks = tags(h, "<rect class=\"venue\"");
+    assert_eq!(
+        marks.iter().map(|t| tag_attr(t, "data-municipality")).collect::<std::collections::BTreeSet<_>>(),
+        places.iter().map(|p| p.to_string()).collect()
+    );
+    let lines = tags(h, "<line class=\"venue-line\"");
+    assert_eq!(lines.len(), travel.len());
+    for t in lines {
+        let key = (tag_attr(t, "data-from"), tag_attr(t, "data-to"));
+        assert_eq!(tag_attr(t, "data-count").parse::<usize>().unwrap(), travel[&(key.0.as_str(), key.1.as_str())]);
+    }
+    // A round without courses has no venues.
+    assert!(!gr().html.contains("<rect class=\"venue\""));
+}
+
+#[test]
+fn timeline_shows_closed_periods_weeks_a_colour_per_course_and_every_session() {
+    let f = uppsala();
+    let plan = read_plan(&f.plan_dir);
+    let instance: Value = serde_json::from_str(&fs::read_to_string(&f.instance).unwrap()).unwrap();
+    let h = &f.html;
+    let tl = &h[h.find("<section id=\"timeline\"").unwrap()..h.find("<section id=\"map\"").unwrap()];
+    // Closed periods: every weekday holiday of the term lies in a shaded band and in the list.
+    let bands: Vec<(chrono::NaiveDate, chrono::NaiveDate)> = tags(tl, "<rect class=\"closed-period\"")
+        .iter()
+        .map(|t| (tag_attr(t, "data-from").parse().unwrap(), tag_attr(t, "data-to").parse().unwrap()))
+        .collect();
+    let (start, end): (chrono::NaiveDate, chrono::NaiveDate) =
+        (instance["round"]["start"].as_str().unwrap().parse().unwrap(), instance["round"]["end"].as_str().unwrap().parse().unwrap());
+    let holidays: Vec<_> = trappa::model::calendar::swedish_holidays(2027)
+        .into_iter()
+        .filter(|d| d.date >= start && d.date <= end && chrono::Datelike::weekday(&d.date).number_from_monday() <= 5)
+        .collect();
+    assert!(holidays.iter().any(|d| d.name == "Långfredagen"), "the term has Easter");
+    for d in &holidays {
+        assert!(bands.iter().any(|(a, b)| *a <= d.date && d.date <= *b), "{} {} is shaded", d.name, d.date);
+        assert!(tl.contains(&d.name), "{} is named", d.name);
+    }
+    assert_eq!(tags(tl, "<li data-from=").len(), bands.len());
+    // Week numbers along the axis: ISO weeks of Mondays.
+    let weeks = tags(tl, "<text class=\"week-label\"");
+    assert!(weeks.len() >= 10, "a label every week or every other week of a term");
+    let monday = start + chrono::Duration::days((7 - chrono::Datelike::weekday(&start).num_days_from_monday() as i64) % 7);
+    let first_week = chrono::Datelike::iso_week(&monday).week();
+    assert!(weeks.iter().any(|t| tag_attr(t, "data-week").parse::<u32>().unwrap() <= first_week + 1));
+    // A legend entry per course, in the course rows' colours.
+    for c in instance["courses"].as_array().unwrap() {
+        let key = format!("course:{}", c["id"].as_str().unwrap());
+        assert_eq!(tags(tl, "<rect class=\"legend-item\"").iter().filter(|t| tag_attr(t, "data-key") == key).count(), 1, "{key}");
+    }
+    // Every session in the table, with course, dates and weeks, venue and trainers.
+    let t = plan.timetable.as_ref().unwrap();
+    assert_eq!(tags(tl, "<tr data-session=").len(), t.sessions.len());
+    let names: std::collections::BTreeMap<&str, &str> =
+        instance["trainers"].as_array().unwrap().iter().map(|p| (p["id"].as_str().unwrap(), p["name"].as_str().unwrap())).collect();
+    for s in &t.sessions {
+        let at = tl.find(&format!("<tr data-session=\"{}\"", s.id)).unwrap();
+        let row = &tl[at..at + tl[at..].find("</tr>").unwrap()];
+        for d in &s.dates {
+            assert!(row.contains(&format!("(v {})", chrono::Datelike::iso_week(d).week())), "{} on {d}", s.id);
+        }
+        for r in &s.trainers {
+            assert!(row.contains(&html::esc(names[r.as_str()])), "{} trained by {r}", s.id);
+        }
+    }
+}
+
+#[test]
+fn closed_ranges_of_the_instance_are_named_on_the_timeline() {
+    let f = liten();
+    let plan = read_plan(&f.plan_dir);
+    let mut v: Value = serde_json::from_str(&fs::read_to_string(&f.instance).unwrap()).unwrap();
+    v["calendar"] = serde_json::json!({"closed": [{"from": "2027-02-04", "to": "2027-02-05", "reason": "sportlov"}, "2027-02-10"]});
+    let file = trappa::load::parse_and_validate(&v.to_string()).unwrap();
+    let inst = trappa::load::build(&file);
+    let h = html::render(&plan, &file, &inst, ReportOptions::default());
+    assert!(h.contains("<rect class=\"closed-period\" data-from=\"2027-02-04\" data-to=\"2027-02-05\""));
+    assert!(h.contains("<li data-from=\"2027-02-04\" data-to=\"2027-02-05\"><strong>sportlov</strong>: 4 feb 2027 – 5 feb 2027 (v 5)</li>"));
+    assert!(h.contains("<li data-from=\"2027-02-10\" data-to=\"2027-02-10\"><strong>stängt</strong>: 10 feb 2027 (v 6)</li>"));
+}
+
 /// Headless Chromium: the browser parses the page as meant and draws it.
 mod browser {
     use super::*;
@@ -540,6 +826,24 @@ mod browser {
         assert_eq!(dom.matches("<rect class=\"month-bar\"").count(), h.matches("<rect class=\"month-bar\"").count());
         assert!(dom.matches("<rect class=\"month-bar\"").count() > 0);
         assert_eq!(dom.matches("<tr data-municipality=").count() as i64, num(h, "<section id=\"municipalities\"", "data-municipalities"));
+        // The coordinator's parts: suggested fixes, both cost splits, closed periods, weeks,
+        // the course legend and session table, the map's outline, venues and labels.
+        for part in [
+            "<p class=\"fix\"",
+            "<rect class=\"closed-period\"",
+            "<text class=\"week-label\"",
+            "<rect class=\"legend-item\"",
+            "<tr data-session=",
+            "<polygon class=\"region-outline\"",
+            "<rect class=\"venue\"",
+            "<line class=\"venue-line\"",
+            "<text class=\"muni-label\"",
+            "<text class=\"unlabelled\"",
+        ] {
+            assert_eq!(dom.matches(part).count(), h.matches(part).count(), "{part} in the DOM");
+        }
+        assert!(dom.matches("<tr data-session=").count() > 0 && dom.matches("<rect class=\"closed-period\"").count() > 0);
+        assert!(dom.contains("Efter användning (kr)") && dom.contains("Restid (h)"));
         // Every person's entry, with its anchor.
         assert_eq!(dom.matches("<details class=\"person\"").count() as i64, num(h, "<section id=\"people\"", "data-people"));
         let plan = read_plan(&f.plan_dir);

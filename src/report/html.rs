@@ -10,6 +10,7 @@
 //! The same plan and instance always give the same bytes.
 
 mod figures;
+mod fixes;
 mod map;
 mod people;
 mod timeline;
@@ -229,6 +230,7 @@ table{border-collapse:collapse;font-size:.9rem;margin:6px 0 12px}
 th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 th{background:var(--bg);font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+th.chosen{border-bottom:3px solid var(--accent)}
 tfoot td{font-weight:650;border-top:2px solid var(--ink)}
 .muted{color:var(--muted)}
 .note{color:var(--muted);font-size:.88rem;max-width:900px}
@@ -236,6 +238,7 @@ details{margin:4px 0}
 details>summary{cursor:pointer}
 details.reasons{background:var(--bg);border:1px solid var(--line);border-radius:5px;padding:4px 10px}
 details.reasons ul{margin:6px 0 8px;padding-left:20px;font-size:.88rem}
+p.fix{margin:2px 0 8px 12px;font-size:.9rem;border-left:4px solid #4c956c;padding-left:8px}
 figure{margin:8px 0 14px}
 figure svg{width:100%;height:auto;display:block;border:1px solid var(--line);border-radius:6px;background:#fff}
 figcaption{color:var(--muted);font-size:.85rem;margin-top:4px}
@@ -551,7 +554,7 @@ fn phase_sv(id: &str) -> String {
 /// One category of unserved participants: per reason code, the list of (person, message).
 type ReasonLists<'p> = BTreeMap<&'p str, Vec<(&'p str, String)>>;
 
-fn reason_block(h: &mut String, look: &Lookup, category: &str, title: &str, lists: &ReasonLists) {
+fn reason_block(h: &mut String, look: &Lookup, category: &str, title: &str, lists: &ReasonLists, fixes: &fixes::Fixes) {
     let total: usize = lists.values().map(Vec::len).sum();
     let _ = write!(
         h,
@@ -577,6 +580,9 @@ fn reason_block(h: &mut String, look: &Lookup, category: &str, title: &str, list
             let _ = write!(h, "<li>{}: {}</li>", look.person_link(who), esc(msg));
         }
         h.push_str("</ul></details>\n");
+        if let Some(fix) = fixes.get(*reason) {
+            let _ = writeln!(h, "<p class=\"fix\" data-reason=\"{}\"><strong>Förslag:</strong> {}.</p>", esc(reason), esc(fix));
+        }
     }
     h.push_str("</div>\n");
 }
@@ -585,7 +591,8 @@ fn unserved(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
     let _ = writeln!(
         h,
         "<section id=\"unserved\" data-unmatched=\"{}\" data-group-unserved=\"{}\" data-timetable-unserved=\"{}\">\n<h2>{}</h2>\n\
-         <p class=\"note\">Antal per orsak; öppna en rad för att se vilka det gäller och planerarens förklaring.</p>",
+         <p class=\"note\">Antal per orsak; öppna en rad för att se vilka det gäller och planerarens förklaring. Under orsaken står ett förslag \
+         på vad som skulle ge dem plats, när planens och instansens siffror ger ett.</p>",
         f.unmatched,
         f.group_unserved,
         f.timetable_unserved,
@@ -595,13 +602,13 @@ fn unserved(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
     for u in &plan.mentorship.unmatched {
         m.entry(u.reason.as_str()).or_default().push((u.mentee.as_str(), u.message.clone()));
     }
-    reason_block(h, look, "mentorship", "Mentorskap: utan mentor", &m);
+    reason_block(h, look, "mentorship", "Mentorskap: utan mentor", &m, &fixes::mentorship(plan, look));
     if !plan.mentorship.not_eligible.is_empty() {
         let mut ne: ReasonLists = BTreeMap::new();
         for u in &plan.mentorship.not_eligible {
             ne.entry("not_eligible").or_default().push((u.participant.as_str(), format!("fas {}: {}", u.phase, u.message)));
         }
-        reason_block(h, look, "mentorship-not-eligible", "Mentorskap: vill ha mentor men är inte behöriga", &ne);
+        reason_block(h, look, "mentorship-not-eligible", "Mentorskap: vill ha mentor men är inte behöriga", &ne, &fixes::Fixes::new());
     }
     for g in &plan.groups {
         let name = look.programme_name.get(g.programme.as_str()).copied().unwrap_or(&g.programme);
@@ -609,13 +616,13 @@ fn unserved(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
         for u in &g.unserved {
             l.entry(u.reason.as_str()).or_default().push((u.participant.as_str(), u.message.clone()));
         }
-        reason_block(h, look, "groups", &format!("Grupper, {name}: utan grupp"), &l);
+        reason_block(h, look, "groups", &format!("Grupper, {name}: utan grupp"), &l, &fixes::groups(plan, g, look));
         if !g.not_eligible.is_empty() {
             let mut l: ReasonLists = BTreeMap::new();
             for u in &g.not_eligible {
                 l.entry(u.reason.as_str()).or_default().push((u.participant.as_str(), u.message.clone()));
             }
-            reason_block(h, look, "groups-not-eligible", &format!("Grupper, {name}: anmälda men inte behöriga"), &l);
+            reason_block(h, look, "groups-not-eligible", &format!("Grupper, {name}: anmälda men inte behöriga"), &l, &fixes::Fixes::new());
         }
         for note in &g.notes {
             let _ = writeln!(h, "<p class=\"note\">{}: {}</p>", esc(name), esc(note));
@@ -629,7 +636,7 @@ fn unserved(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
                 format!("{} ({} prioritet): {}", look.course_name(&u.course), priority_sv(u.priority.name()), u.message),
             ));
         }
-        reason_block(h, look, "timetable", "Kurser: ej placerade kursönskemål", &l);
+        reason_block(h, look, "timetable", "Kurser: ej placerade kursönskemål", &l, &fixes::timetable(t, look));
     }
     h.push_str("</section>\n");
 }
@@ -656,7 +663,7 @@ fn municipalities(h: &mut String, plan: &PlanFile, f: &Figures, opts: ReportOpti
             "<p class=\"note\">Kostnaden som fördelas är kursplanens kostnader: utbildarnas dagarvoden ({} kr), lokalernas dagshyror ({} kr) \
              och kurstillfällenas fasta kostnader och dagkostnader ({} kr) för {} kurstillfällen, totalt <strong>{} kr</strong>. \
              Den motsvarar kursplanens kostnadsterm (<code>session_cost</code>{}). Mentorskap och grupper har inga kostnader i planen \
-             och ingår inte; deltagarnas restid redovisas i minuter men prissätts inte här.</p>",
+             och ingår inte; deltagarnas restid redovisas i timmar men prissätts inte här.</p>",
             int_sv(c.trainer_days.round() as i64),
             int_sv(c.venue_days.round() as i64),
             int_sv(c.course_fixed.round() as i64),
@@ -680,23 +687,87 @@ fn municipalities(h: &mut String, plan: &PlanFile, f: &Figures, opts: ReportOpti
             "Fördelning per deltagare valdes, men inga kursplatser används; kostnaden fördelas därför efter invånare."
         }
     };
-    let _ = writeln!(
-        h,
-        "<p class=\"note\">{how} Beloppen är avrundade till hela kronor så att de summerar exakt till totalen. Restid: deltagarnas och mentorernas \
-         resor tur och retur från hemkommunen till kursdagar, mentorsträffar och gruppträffar, i minuter (planens restider där de finns, \
-         annars instansens resmodell).</p>"
-    );
-    h.push_str(
-        "<div class=\"scroll\"><table class=\"municipalities\"><thead><tr><th>Kommun</th><th class=\"num\">Invånare</th><th class=\"num\">Deltagare</th>\
-         <th class=\"num\">Kursplatser</th><th class=\"num\">Gruppplatser</th><th class=\"num\">Adepter</th><th class=\"num\">Mentorsuppdrag</th>\
-         <th class=\"num\">Restid (min)</th><th class=\"num\">Andel</th><th class=\"num\">Kostnad (kr)</th></tr></thead><tbody>\n",
-    );
+    let _ = writeln!(h, "<p class=\"note\">{how} {}</p>", cost_note_sv(f, opts.cost_split));
+    municipality_table(h, f, opts.cost_split);
+    cost_chart(h, f);
+    h.push_str("</section>\n");
+}
+
+/// The Swedish texts of the cost table: the note after the choice of split (with the round's
+/// cost per participant and per course seat), and the column headers.
+fn cost_note_sv(f: &Figures, split: CostSplit) -> String {
+    let total = f.costs.total_rounded as f64;
+    let per = |n: usize, what: &str| {
+        if n > 0 {
+            format!("{} kr per {what}", int_sv((total / n as f64).round() as i64))
+        } else {
+            format!("– kr per {what}")
+        }
+    };
+    let chosen = match split {
+        CostSplit::Population => "efter befolkning",
+        CostSplit::Participants => "efter användning",
+    };
+    format!(
+        "Omgångens kurskostnad är {} och {}. Tabellen visar båda fördelningarna sida vid sida: efter befolkning (andel) och efter användning \
+         (kursplatser som kommunens deltagare använder); den valda ({chosen}) är fetstil och ger kronor per deltagare och per kursplats. \
+         Beloppen är avrundade till hela kronor så att de summerar exakt till totalen. Restid: deltagarnas och mentorernas resor tur och retur \
+         från hemkommunen till kursdagar, mentorsträffar och gruppträffar, i timmar (planens restider där de finns, annars instansens resmodell).",
+        per(f.participants, "deltagare"),
+        per(f.course_seats, "kursplats")
+    )
+}
+
+/// The column headers of the cost table.
+fn cost_headers_sv() -> [&'static str; 13] {
+    [
+        "Kommun",
+        "Invånare",
+        "Deltagare",
+        "Kursplatser",
+        "Gruppplatser",
+        "Adepter",
+        "Mentorsuppdrag",
+        "Restid (h)",
+        "Andel",
+        "Efter befolkning (kr)",
+        "Efter användning (kr)",
+        "kr per deltagare",
+        "kr per kursplats",
+    ]
+}
+
+/// Hours with one decimal and a decimal comma.
+fn hours_sv(h: f64) -> String {
+    format!("{h:.1}").replace('.', ",")
+}
+
+/// The table of municipalities: counts, travel in hours, both cost splits side by side (the
+/// chosen one in bold) and the chosen split's kronor per participant and per seat.
+fn municipality_table(h: &mut String, f: &Figures, split: CostSplit) {
+    let headers = cost_headers_sv();
+    h.push_str("<div class=\"scroll\"><table class=\"municipalities\"><thead><tr>");
+    for (i, name) in headers.iter().enumerate() {
+        let chosen = (i == 9 && split == CostSplit::Population) || (i == 10 && split == CostSplit::Participants);
+        let class = match (i, chosen) {
+            (0, _) => String::new(),
+            (_, true) => " class=\"num chosen\"".into(),
+            _ => " class=\"num\"".into(),
+        };
+        let _ = write!(h, "<th{class}>{}</th>", esc(name));
+    }
+    h.push_str("</tr></thead><tbody>\n");
+    let kr = |x: Option<f64>| x.map(|v| int_sv(v.round() as i64)).unwrap_or_else(|| "–".into());
+    let bold = |on: bool, s: String| if on { format!("<strong>{s}</strong>") } else { s };
+    let pop_chosen = split == CostSplit::Population;
     for r in &f.municipalities {
         let _ = writeln!(
             h,
             "<tr data-municipality=\"{}\" data-participants=\"{}\" data-course-seats=\"{}\" data-group-places=\"{}\" data-mentees=\"{}\" data-mentors=\"{}\" \
-             data-travel-minutes=\"{:.0}\" data-share=\"{:.6}\" data-cost=\"{}\"><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+             data-travel-minutes=\"{:.0}\" data-travel-hours=\"{:.1}\" data-share=\"{:.6}\" data-cost=\"{}\" data-cost-population=\"{}\" data-cost-usage=\"{}\" \
+             data-cost-per-participant=\"{}\" data-cost-per-seat=\"{}\"><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             esc(&r.id),
             r.participants,
             r.course_seats,
@@ -704,8 +775,13 @@ fn municipalities(h: &mut String, plan: &PlanFile, f: &Figures, opts: ReportOpti
             r.mentees,
             r.mentors,
             r.travel_minutes,
+            r.travel_hours(),
             r.share,
             r.cost,
+            r.cost_population,
+            r.cost_usage.map(|c| c.to_string()).unwrap_or_default(),
+            r.cost_per_participant().map(|c| format!("{c:.0}")).unwrap_or_default(),
+            r.cost_per_seat().map(|c| format!("{c:.0}")).unwrap_or_default(),
             esc(&r.name),
             int_sv(r.population),
             int_sv(r.participants as i64),
@@ -713,27 +789,34 @@ fn municipalities(h: &mut String, plan: &PlanFile, f: &Figures, opts: ReportOpti
             int_sv(r.group_places as i64),
             int_sv(r.mentees as i64),
             int_sv(r.mentors as i64),
-            int_sv(r.travel_minutes.round() as i64),
+            hours_sv(r.travel_hours()),
             pct_sv(r.share),
-            int_sv(r.cost)
+            bold(pop_chosen, int_sv(r.cost_population)),
+            bold(!pop_chosen, r.cost_usage.map(int_sv).unwrap_or_else(|| "–".into())),
+            kr(r.cost_per_participant()),
+            kr(r.cost_per_seat())
         );
     }
     let sum = |g: fn(&MunicipalityRow) -> i64| f.municipalities.iter().map(g).sum::<i64>();
+    let total = f.costs.total_rounded as f64;
+    let per = |n: usize| (n > 0).then(|| total / n as f64);
     let _ = writeln!(
         h,
         "</tbody><tfoot><tr><td>Totalt</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-         <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">100,0\u{a0}%</td><td class=\"num\">{}</td></tr></tfoot></table></div>",
+         <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">100,0\u{a0}%</td><td class=\"num\">{}</td>\
+         <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr></tfoot></table></div>",
         int_sv(sum(|r| r.population)),
         int_sv(sum(|r| r.participants as i64)),
         int_sv(sum(|r| r.course_seats as i64)),
         int_sv(sum(|r| r.group_places as i64)),
         int_sv(sum(|r| r.mentees as i64)),
         int_sv(sum(|r| r.mentors as i64)),
-        int_sv(f.municipalities.iter().map(|r| r.travel_minutes).sum::<f64>().round() as i64),
-        int_sv(c.total_rounded)
+        hours_sv(f.municipalities.iter().map(MunicipalityRow::travel_hours).sum::<f64>()),
+        int_sv(f.costs.total_rounded),
+        if f.course_seats > 0 { int_sv(f.costs.total_rounded) } else { "–".into() },
+        kr(per(f.participants)),
+        kr(per(f.course_seats))
     );
-    cost_chart(h, f);
-    h.push_str("</section>\n");
 }
 
 /// Horizontal bars: each municipality's cost (or, without costs, its participants).

@@ -344,7 +344,13 @@ fn answer(reader: Reader, input: &Input, settings: &Settings, solve: bool) -> Re
         (Reader::Roster, Input::Files(files)) => {
             let target = write_files(&settings.workdir, files).map_err(|e| Finding { kind: "setup", detail: e.to_string() })?;
             match trappa::roster::import(&target, None) {
-                Ok(_) => Ok(Outcome::Accepted),
+                // What `import roster` writes, `solve` must read as it is; a small one is solved
+                // and checked like an accepted instance.
+                Ok(imported) => match load::load_instance_bytes(imported.json.as_bytes(), "round.json") {
+                    Ok(loaded) if solve && solve_and_check(&loaded, settings)? => Ok(Outcome::Solved),
+                    Ok(_) => Ok(Outcome::Accepted),
+                    Err(e) => Err(Finding { kind: "import", detail: format!("the imported round is refused by solve: {e}") }),
+                },
                 Err(e) => roster_uncoded(&e.problems).map_or(Ok(Outcome::Refused), |d| Err(uncoded(d))),
             }
         }

@@ -75,6 +75,28 @@ pub struct MunicipalityRow {
     pub share: f64,
     /// Its part of the cost, whole kronor.
     pub cost: i64,
+    /// Its part of the cost split by population share (`cost_share` or inhabitants).
+    pub cost_population: i64,
+    /// Its part of the cost split by the course seats its participants use; `None` when no
+    /// seat is used.
+    pub cost_usage: Option<i64>,
+}
+
+impl MunicipalityRow {
+    /// Its part of the cost per participant of the round working there.
+    pub fn cost_per_participant(&self) -> Option<f64> {
+        (self.participants > 0).then(|| self.cost as f64 / self.participants as f64)
+    }
+
+    /// Its part of the cost per course seat its participants use.
+    pub fn cost_per_seat(&self) -> Option<f64> {
+        (self.course_seats > 0).then(|| self.cost as f64 / self.course_seats as f64)
+    }
+
+    /// Round-trip travel in hours.
+    pub fn travel_hours(&self) -> f64 {
+        self.travel_minutes / 60.0
+    }
 }
 
 /// Every figure of the page.
@@ -204,6 +226,8 @@ fn municipality_rows(inst: &Instance) -> Vec<MunicipalityRow> {
             travel_minutes: 0.0,
             share: 0.0,
             cost: 0,
+            cost_population: 0,
+            cost_usage: None,
         })
         .collect();
     for p in &inst.participants {
@@ -388,9 +412,14 @@ fn split_costs(inst: &Instance, rows: &mut [MunicipalityRow], split: CostSplit, 
     };
     let wsum: f64 = weights.iter().filter(|w| w.is_finite() && **w > 0.0).sum();
     let parts = split_cost(total, &weights);
+    // Both splits side by side, whichever was chosen.
+    let by_population = split_cost(total, &population_weights(rows).0);
+    let by_usage = (course_seats > 0).then(|| split_cost(total, &rows.iter().map(|r| r.course_seats as f64).collect::<Vec<_>>()));
     for (i, r) in rows.iter_mut().enumerate() {
         r.share = if wsum > 0.0 { weights[i].max(0.0) / wsum } else { 1.0 / nm as f64 };
         r.cost = parts[i];
+        r.cost_population = by_population[i];
+        r.cost_usage = by_usage.as_ref().map(|u| u[i]);
     }
     split_basis
 }

@@ -24,32 +24,221 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
     let groups = GroupTally::new(plan, look, n);
     let proj = Projection::new(munis);
 
+    let venues = VenueTally::new(plan, look, n);
     let mut svg = String::new();
     let _ = write!(svg, "<rect x=\"0\" y=\"0\" width=\"{MAP_W}\" height=\"{:.0}\" fill=\"#f3f7fa\"/>", proj.height);
-    // Group curves first, then pair lines, so the thinner mentor lines stay visible on top.
+    outline(&mut svg, &proj);
+    // Course travel and group curves first, then pair lines, so the thinner mentor lines stay
+    // visible on top.
+    venue_lines(&mut svg, munis, &proj, &venues.lines);
     group_curves(&mut svg, munis, &proj, &groups.lines);
     pair_lines(&mut svg, munis, &proj, &pairs.lines);
     circles(&mut svg, munis, &proj, f, &pairs.local, &groups.local);
     hub_marks(&mut svg, munis, &proj, &groups.hubs);
-    labels(&mut svg, munis, &proj, f);
-    let ly = legend(&mut svg, &proj, !plan.mentorship.pairs.is_empty(), !groups.hubs.is_empty());
+    venue_marks(&mut svg, munis, &proj, &venues.places);
+    let unlabelled = labels(&mut svg, munis, &proj, f);
+    let has = Shown { pairs: !plan.mentorship.pairs.is_empty(), hubs: !groups.hubs.is_empty(), venues: !venues.places.is_empty() };
+    let ly = legend(&mut svg, &proj, munis, has);
+    let ly = unlabelled_list(&mut svg, munis, f, &unlabelled, ly);
     let height = proj.height.max(ly + 20.0);
 
     let caption = caption(f, &pairs, &groups);
     let _ = writeln!(
         h,
-        "<section id=\"map\" data-municipalities=\"{n}\" data-pair-lines=\"{}\" data-group-lines=\"{}\" data-group-hubs=\"{}\" data-cross-pairs=\"{}\">\n\
+        "<section id=\"map\" data-municipalities=\"{n}\" data-pair-lines=\"{}\" data-group-lines=\"{}\" data-group-hubs=\"{}\" data-cross-pairs=\"{}\" \
+         data-venues=\"{}\" data-venue-lines=\"{}\" data-unlabelled=\"{}\">\n\
          <h2>{}</h2>\n<p class=\"note\">Kommunerna efter latitud och longitud (cirkelns yta efter invånarantal). Blå linjer: mentorpar där mentor och adept \
          arbetar i olika kommuner. Gröna streckade kurvor: gruppdeltagare som reser från hemkommunen till gruppens mötesplats. \
-         Håll muspekaren över en cirkel eller linje för siffrorna.</p>\n\
+         {} Håll muspekaren över en cirkel eller linje för siffrorna.</p>\n\
          <figure><svg viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Karta\">{svg}</svg>\
          <figcaption>{caption}</figcaption></figure>\n</section>",
         pairs.lines.len(),
         groups.lines.len(),
         groups.hubs.len(),
         pairs.cross,
+        venues.places.len(),
+        venues.lines.len(),
+        unlabelled.len(),
         esc(&tr!("report-map")),
+        map_texts_sv().note,
     );
+}
+
+/// The Swedish texts added to the map: the note on the outline and the venues, the legend's
+/// new entries and the list of municipalities without a label.
+struct MapTexts {
+    note: &'static str,
+    outline: &'static str,
+    outline_note: &'static str,
+    venue: &'static str,
+    venue_line: &'static str,
+    unlabelled: &'static str,
+    smallest: &'static str,
+}
+
+fn map_texts_sv() -> MapTexts {
+    MapTexts {
+        note: "Den grå konturen är ett konvext hölje kring kommunernas mittpunkter, inte den verkliga länsgränsen. \
+               Orange kvadrater: kurslokaler; orange linjer: kursdeltagare som reser från hemkommunen till lokalen (tjockare = fler).",
+        outline: "Regionens kontur",
+        outline_note: "(konvext hölje, inte gränsen)",
+        venue: "Kurslokal",
+        venue_line: "Kursdeltagare till lokalen",
+        unlabelled: "Utan namn på kartan:",
+        smallest: "minsta",
+    }
+}
+
+/// Which kinds of marks the map has (for the legend).
+struct Shown {
+    pairs: bool,
+    hubs: bool,
+    venues: bool,
+}
+
+const VENUE_COLOUR: &str = "#d9822b";
+
+/// Course seats by venue municipality and the attendee's home municipality.
+struct VenueTally {
+    /// (venue municipality, attendee's home) → course seats of attendees travelling there.
+    lines: BTreeMap<(usize, usize), usize>,
+    /// Venue municipality → the venues' names and the seats used there.
+    places: BTreeMap<usize, (Vec<String>, usize)>,
+}
+
+impl VenueTally {
+    fn new(plan: &PlanFile, look: &Lookup, n: usize) -> Self {
+        let mut t = VenueTally { lines: BTreeMap::new(), places: BTreeMap::new() };
+        let Some(tt) = &plan.timetable else { return t };
+        for s in &tt.sessions {
+            let Some(&v) = look.venue.get(s.venue.as_str()) else { continue };
+            let venue = &look.inst.timetable.venues[v];
+            let place = venue.municipality.index();
+            if place >= n {
+                continue;
+            }
+            let entry = t.places.entry(place).or_default();
+            if !entry.0.contains(&venue.name) {
+                entry.0.push(venue.name.clone());
+            }
+            entry.1 += s.attendees.len();
+            for a in &s.attendees {
+                match look.home(a) {
+                    Some(home) if home != place => *t.lines.entry((place, home)).or_default() += 1,
+                    _ => {}
+                }
+            }
+        }
+        t
+    }
+}
+
+/// Straight lines from attendees' homes to the venue's municipality, thicker for more seats.
+fn venue_lines(svg: &mut String, munis: &[Municipality], proj: &Projection, lines: &BTreeMap<(usize, usize), usize>) {
+    let max = lines.values().copied().max().unwrap_or(1) as f64;
+    for (&(place, home), &c) in lines {
+        let ((x1, y1), (x2, y2)) = (proj.pos[home], proj.pos[place]);
+        let t = c as f64 / max;
+        let _ = write!(
+            svg,
+            "<line class=\"venue-line\" data-from=\"{}\" data-to=\"{}\" data-count=\"{c}\" x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" \
+             stroke=\"{VENUE_COLOUR}\" stroke-width=\"{:.2}\" stroke-opacity=\"{:.2}\" stroke-linecap=\"round\"><title>{}</title></line>",
+            esc(&munis[home].id),
+            esc(&munis[place].id),
+            1.0 + 5.0 * t.sqrt(),
+            0.3 + 0.5 * t,
+            esc(&format!("{c} kursplatser: deltagare från {} reser till {}", munis[home].name, munis[place].name))
+        );
+    }
+}
+
+/// A square on every municipality with a course venue.
+fn venue_marks(svg: &mut String, munis: &[Municipality], proj: &Projection, places: &BTreeMap<usize, (Vec<String>, usize)>) {
+    for (&place, (names, seats)) in places {
+        let (x, y) = proj.pos[place];
+        let _ = write!(
+            svg,
+            "<rect class=\"venue\" data-municipality=\"{}\" data-seats=\"{seats}\" x=\"{:.1}\" y=\"{:.1}\" width=\"10\" height=\"10\" fill=\"{VENUE_COLOUR}\" \
+             stroke=\"#fff\" stroke-width=\"1\"><title>{}</title></rect>",
+            esc(&munis[place].id),
+            x - 5.0,
+            y - 5.0,
+            esc(&format!("{}: {} ({seats} kursplatser)", munis[place].name, names.join(", ")))
+        );
+    }
+}
+
+/// The region's outline: the convex hull of the municipalities' centres, padded outwards, under
+/// everything else. Not the real border.
+fn outline(svg: &mut String, proj: &Projection) {
+    let hull = convex_hull(&proj.pos);
+    if hull.len() < 3 {
+        return;
+    }
+    let (cx, cy) = (hull.iter().map(|p| p.0).sum::<f64>() / hull.len() as f64, hull.iter().map(|p| p.1).sum::<f64>() / hull.len() as f64);
+    let pad = 18.0;
+    let points = hull
+        .iter()
+        .map(|&(x, y)| {
+            let (dx, dy) = (x - cx, y - cy);
+            let d = (dx * dx + dy * dy).sqrt().max(1e-9);
+            format!("{:.1},{:.1}", x + dx / d * pad, y + dy / d * pad)
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let _ = write!(
+        svg,
+        "<polygon class=\"region-outline\" points=\"{points}\" fill=\"#e6edf3\" stroke=\"#9aa6b2\" stroke-width=\"1.5\" stroke-linejoin=\"round\"><title>{}</title></polygon>",
+        esc(map_texts_sv().outline)
+    );
+}
+
+/// The convex hull of points (Andrew's monotone chain), counter-clockwise, without repeats.
+pub(crate) fn convex_hull(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let mut p: Vec<(f64, f64)> = points.to_vec();
+    p.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    p.dedup();
+    if p.len() < 3 {
+        return p;
+    }
+    let cross = |o: (f64, f64), a: (f64, f64), b: (f64, f64)| (a.0 - o.0) * (b.1 - o.1) - (a.1 - o.1) * (b.0 - o.0);
+    let mut hull: Vec<(f64, f64)> = Vec::with_capacity(2 * p.len());
+    for pass in 0..2 {
+        let start = hull.len();
+        let iter: Box<dyn Iterator<Item = &(f64, f64)>> = if pass == 0 { Box::new(p.iter()) } else { Box::new(p.iter().rev()) };
+        for &q in iter {
+            while hull.len() >= start + 2 && cross(hull[hull.len() - 2], hull[hull.len() - 1], q) <= 0.0 {
+                hull.pop();
+            }
+            hull.push(q);
+        }
+        hull.pop();
+    }
+    hull
+}
+
+/// The municipalities whose label found no free place, listed beside the map from `ly` down;
+/// returns the baseline of the last line.
+fn unlabelled_list(svg: &mut String, munis: &[Municipality], f: &Figures, unlabelled: &[usize], mut ly: f64) -> f64 {
+    if unlabelled.is_empty() {
+        return ly;
+    }
+    let lx = MAP_W + 20.0;
+    ly += 26.0;
+    let _ = write!(svg, "<text x=\"{lx}\" y=\"{ly:.1}\" font-size=\"12\" font-weight=\"600\">{}</text>", map_texts_sv().unlabelled);
+    let mut names: Vec<usize> = unlabelled.to_vec();
+    names.sort_by(|&a, &b| munis[a].name.cmp(&munis[b].name));
+    for i in names {
+        ly += 15.0;
+        let _ = write!(
+            svg,
+            "<text class=\"unlabelled\" data-municipality=\"{}\" x=\"{lx}\" y=\"{ly:.1}\" font-size=\"11\">{} ({})</text>",
+            esc(&munis[i].id),
+            esc(&munis[i].name),
+            f.municipalities[i].participants
+        );
+    }
+    ly
 }
 
 /// Mentor pairs by the municipalities of mentor and mentee.
@@ -285,9 +474,11 @@ fn hub_marks(svg: &mut String, munis: &[Municipality], proj: &Projection, hubs: 
 }
 
 /// Name labels: all of them for a region, the 40 with most participants for a national round.
-/// Largest first, each at the first of eight places around its circle that overlaps no other
-/// circle and no label placed before (else the place with the least overlap).
-fn labels(svg: &mut String, munis: &[Municipality], proj: &Projection, f: &Figures) {
+/// Largest first, each at the first of eight places around its circle that stays on the map
+/// and overlaps no label placed before (of those, the one overlapping other circles least).
+/// Labels never overlap: a municipality whose label finds no such place is returned, to be
+/// listed beside the map.
+fn labels(svg: &mut String, munis: &[Municipality], proj: &Projection, f: &Figures) -> Vec<usize> {
     let n = munis.len();
     let mut labelled: Vec<usize> = (0..n).collect();
     if n > 60 {
@@ -308,18 +499,30 @@ fn labels(svg: &mut String, munis: &[Municipality], proj: &Projection, f: &Figur
         })
         .collect();
     let mut placer = LabelPlacer { circles, placed: Vec::new(), map_h: proj.height };
+    let mut unplaced = Vec::new();
     for i in labelled {
         let text = format!("{} ({})", munis[i].name, f.municipalities[i].participants);
-        let (tx, ty, anchor) = placer.place(i, proj.pos[i], proj.radius(munis[i].population), &text);
+        let Some(((tx, ty, anchor), b)) = placer.place(i, proj.pos[i], proj.radius(munis[i].population), &text) else {
+            unplaced.push(i);
+            continue;
+        };
         let _ = write!(
             svg,
-            "<text class=\"muni-label\" x=\"{tx:.1}\" y=\"{ty:.1}\" text-anchor=\"{anchor}\" font-size=\"12\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\" stroke-linejoin=\"round\">{}</text>",
+            "<text class=\"muni-label\" data-box=\"{:.1} {:.1} {:.1} {:.1}\" x=\"{tx:.1}\" y=\"{ty:.1}\" text-anchor=\"{anchor}\" font-size=\"12\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\" stroke-linejoin=\"round\">{}</text>",
+            b.x0,
+            b.y0,
+            b.x1,
+            b.y1,
             esc(&text)
         );
     }
+    unplaced
 }
 
-/// Places labels one after the other, each where it overlaps least.
+/// A label's position: x, y and text anchor.
+type LabelAt = (f64, f64, &'static str);
+
+/// Places labels one after the other where they overlap no other label.
 struct LabelPlacer {
     /// The box of every municipality's circle.
     circles: Vec<Rect>,
@@ -331,11 +534,13 @@ struct LabelPlacer {
 
 impl LabelPlacer {
     /// Where the label `text` of municipality `i` (circle at `(x, y)`, radius `r`) goes:
-    /// position and text anchor.
-    fn place(&mut self, i: usize, (x, y): (f64, f64), r: f64, text: &str) -> (f64, f64, &'static str) {
-        let w = text.chars().count() as f64 * 6.6;
+    /// position, text anchor and the label's box; `None` when every place leaves the map or
+    /// overlaps a label placed before.
+    fn place(&mut self, i: usize, (x, y): (f64, f64), r: f64, text: &str) -> Option<(LabelAt, Rect)> {
+        // 12 px system-ui: about 6.6 units a character (7.2 to be safe for wide letters).
+        let w = text.chars().count() as f64 * 7.2;
         let d = r * 0.72 + 3.0;
-        let candidates = [
+        let candidates: [LabelAt; 8] = [
             (x + d, y - d + 2.0, "start"),
             (x + r + 4.0, y + 4.0, "start"),
             (x + d, y + d + 9.0, "start"),
@@ -345,60 +550,105 @@ impl LabelPlacer {
             (x, y - r - 4.0, "middle"),
             (x, y + r + 13.0, "middle"),
         ];
-        let rect_of = |&(tx, ty, anchor): &(f64, f64, &str)| {
+        let rect_of = |&(tx, ty, anchor): &LabelAt| {
             let x0 = match anchor {
                 "start" => tx,
                 "end" => tx - w,
                 _ => tx - w / 2.0,
             };
-            Rect { x0, y0: ty - 10.0, x1: x0 + w, y1: ty + 2.0 }
+            Rect { x0, y0: ty - 11.0, x1: x0 + w, y1: ty + 3.0 }
         };
-        let cost = |c: &(f64, f64, &str)| {
-            let b = rect_of(c);
-            let outside = if b.x0 < 0.0 || b.x1 > MAP_W || b.y0 < 0.0 || b.y1 > self.map_h { 1e6 } else { 0.0 };
-            outside
-                + self.placed.iter().map(|p| p.overlap(&b)).sum::<f64>()
-                + self.circles.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| c.overlap(&b) * 0.5).sum::<f64>()
-        };
-        let mut best = 0;
-        let mut best_cost = f64::INFINITY;
+        let free =
+            |b: &Rect| b.x0 >= 0.0 && b.x1 <= MAP_W && b.y0 >= 0.0 && b.y1 <= self.map_h && self.placed.iter().all(|p| p.overlap(b) == 0.0);
+        let circle_overlap = |b: &Rect| self.circles.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| c.overlap(b)).sum::<f64>();
+        let mut best: Option<(usize, f64)> = None;
         for (k, c) in candidates.iter().enumerate() {
-            let v = cost(c);
-            if v < best_cost - 1e-9 {
-                best = k;
-                best_cost = v;
+            let b = rect_of(c);
+            if !free(&b) {
+                continue;
+            }
+            let v = circle_overlap(&b);
+            if best.is_none_or(|(_, bv)| v < bv - 1e-9) {
+                best = Some((k, v));
             }
             if v == 0.0 {
                 break;
             }
         }
-        let chosen = rect_of(&candidates[best]);
-        self.placed.push(chosen);
-        candidates[best]
+        let (k, _) = best?;
+        let chosen = rect_of(&candidates[k]);
+        self.placed.push(chosen.clone());
+        Some((candidates[k], chosen))
     }
 }
 
 /// The legend on the right of the map; returns the baseline of its last line.
-fn legend(svg: &mut String, proj: &Projection, has_pairs: bool, has_hubs: bool) -> f64 {
+fn legend(svg: &mut String, proj: &Projection, munis: &[Municipality], has: Shown) -> f64 {
+    let texts = map_texts_sv();
     let lx = MAP_W + 20.0;
     let mut ly = 30.0;
     let _ = write!(svg, "<text x=\"{lx}\" y=\"{ly}\" font-size=\"13\" font-weight=\"600\">Förklaring</text>");
     ly += 22.0;
-    for (pop, label) in legend_populations(proj.max_pop as i64) {
+    let smallest = munis.iter().min_by(|a, b| a.population.cmp(&b.population).then(a.name.cmp(&b.name)));
+    let min_pop = smallest.map(|m| m.population).unwrap_or(0);
+    for (pop, label) in legend_populations(min_pop, proj.max_pop as i64) {
         let r = proj.radius(pop);
+        let label = format!("{label} invånare");
         let _ = write!(
             svg,
-            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\" fill=\"#9ec5e0\" fill-opacity=\"0.8\" stroke=\"#2b5d80\"/><text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{} invånare</text>",
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\" fill=\"#9ec5e0\" fill-opacity=\"0.8\" stroke=\"#2b5d80\"/><text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             lx + 22.0,
             ly + r,
             lx + 50.0,
             ly + r + 4.0,
             label
         );
+        if let Some(m) = smallest.filter(|_| pop == min_pop) {
+            let _ = write!(
+                svg,
+                "<text class=\"legend legend-smallest\" x=\"{:.1}\" y=\"{:.1}\" fill=\"#5b6776\">({}: {})</text>",
+                lx + 50.0,
+                ly + r + 18.0,
+                texts.smallest,
+                esc(&m.name)
+            );
+            ly += 12.0;
+        }
         ly += 2.0 * r + 10.0;
     }
     ly += 6.0;
-    if has_pairs {
+    let _ = write!(
+        svg,
+        "<rect x=\"{lx}\" y=\"{:.1}\" width=\"40\" height=\"12\" fill=\"#e6edf3\" stroke=\"#9aa6b2\"/><text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>\
+         <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\" fill=\"#5b6776\">{}</text>",
+        ly - 6.0,
+        lx + 50.0,
+        ly + 4.0,
+        esc(texts.outline),
+        lx + 50.0,
+        ly + 18.0,
+        esc(texts.outline_note)
+    );
+    ly += 38.0;
+    if has.venues {
+        let _ = write!(
+            svg,
+            "<line x1=\"{lx}\" y1=\"{ly}\" x2=\"{:.1}\" y2=\"{ly}\" stroke=\"{VENUE_COLOUR}\" stroke-width=\"4\" stroke-opacity=\"0.7\"/>\
+             <rect x=\"{:.1}\" y=\"{:.1}\" width=\"10\" height=\"10\" fill=\"{VENUE_COLOUR}\"/><text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>\
+             <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            lx + 40.0,
+            lx + 35.0,
+            ly - 5.0,
+            lx + 50.0,
+            ly + 4.0,
+            esc(texts.venue),
+            lx + 50.0,
+            ly + 18.0,
+            esc(texts.venue_line)
+        );
+        ly += 36.0;
+    }
+    if has.pairs {
         let _ = write!(
             svg,
             "<line x1=\"{lx}\" y1=\"{ly}\" x2=\"{:.1}\" y2=\"{ly}\" stroke=\"{MENTOR_COLOUR}\" stroke-width=\"4\" stroke-opacity=\"0.8\"/>\
@@ -416,7 +666,7 @@ fn legend(svg: &mut String, proj: &Projection, has_pairs: bool, has_hubs: bool) 
         );
         ly += 24.0;
     }
-    if has_hubs {
+    if has.hubs {
         let _ = write!(
             svg,
             "<path d=\"M{lx},{ly} Q{:.1},{:.1} {:.1},{ly}\" fill=\"none\" stroke=\"{GROUP_COLOUR}\" stroke-width=\"3\" stroke-dasharray=\"5 3\"/>\
@@ -479,6 +729,7 @@ fn caption(f: &Figures, pairs: &PairTally, groups: &GroupTally) -> String {
 }
 
 /// An axis-aligned box in the map's coordinates.
+#[derive(Debug, Clone)]
 struct Rect {
     x0: f64,
     y0: f64,
@@ -499,18 +750,23 @@ impl Rect {
     }
 }
 
-/// Two or three round populations for the legend's circles.
-fn legend_populations(max: i64) -> Vec<(i64, String)> {
+/// The populations of the legend's circles, largest first: round powers of ten from the largest
+/// municipality's down while above the smallest municipality's (at most three), then the
+/// smallest municipality's own, so the legend reaches the smallest circle on the map.
+fn legend_populations(min: i64, max: i64) -> Vec<(i64, String)> {
     let mut top = 1i64;
     while top * 10 <= max {
         top *= 10;
     }
-    let mut out = vec![(top, int_sv(top))];
-    if top >= 100 {
-        out.push((top / 10, int_sv(top / 10)));
+    let mut out = Vec::new();
+    let mut p = top;
+    while p > min.max(0) && out.len() < 3 {
+        // Skip a round value hardly larger than the smallest (the two circles would coincide).
+        if p as f64 >= 1.5 * min as f64 {
+            out.push((p, int_sv(p)));
+        }
+        p /= 10;
     }
-    if top >= 10_000 {
-        out.push((top / 100, int_sv(top / 100)));
-    }
+    out.push((min.max(0), int_sv(min.max(0))));
     out
 }

@@ -112,22 +112,24 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
     let series = meeting_series(plan, look);
     let (base, stack_max) = month_chart(&mut body, &axis, &series, y + 24.0);
     let legend_y = base + if stack_max > 0 { 40.0 } else { 24.0 };
-    let (legend, height) = legend(&series, plan.timetable.is_some(), legend_y);
+    let courses = if plan.timetable.is_some() { course_ids(plan, look) } else { vec![] };
+    let (legend, height) = legend(&series, &courses, look, legend_y);
 
-    // Month grid and labels on top, drawn first so that the bars lie over them.
-    let mut grid = month_grid(&axis, grid_top, grid_bottom);
-    // Short rounds: ISO week numbers (as Swedish calendars show them) on every Monday.
-    if axis.span <= 120.0 {
-        week_grid(&mut grid, &axis, grid_bottom);
-    }
+    // Closed periods, then the month grid and labels on top, drawn first so that the bars lie
+    // over them; ISO week numbers (as Swedish calendars show them) on Mondays.
+    let periods = closed_periods(look);
+    let mut grid = closed_bands(&axis, &periods, grid_top, grid_bottom);
+    grid.push_str(&month_grid(&axis, grid_top, grid_bottom));
+    week_grid(&mut grid, &axis, grid_bottom);
 
     let _ = writeln!(
         h,
         "<section id=\"timeline\" data-sessions=\"{}\" data-months=\"{}\" data-mentor-meetings=\"{}\" data-group-meetings=\"{}\">\n<h2>{}</h2>\n\
          <p class=\"note\">Kurstillfällen per kurs över omgångens månader (ett tillfälle per stapel, parallella tillfällen på egna rader), \
-         och mentors- och gruppträffar per månad. Håll muspekaren över en stapel för detaljer.</p>\n\
+         och mentors- och gruppträffar per månad. Skuggade band är stängda perioder (lov och helgdagar); veckonumren står överst. \
+         Varje tillfälle står också i tabellen under bilden.</p>\n\
          <figure><svg viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Tidslinje\">{grid}{body}{legend}</svg>\
-         <figcaption>{} – {}: {} kurstillfällen, {} mentorsträffar, {} gruppträffar.</figcaption></figure>\n</section>",
+         <figcaption>{} – {}: {} kurstillfällen, {} mentorsträffar, {} gruppträffar.</figcaption></figure>",
         f.sessions,
         axis.months_only().len(),
         f.mentor_meetings,
@@ -139,18 +141,209 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
         int_sv(f.mentor_meetings as i64),
         int_sv(f.group_meetings as i64)
     );
+    closed_list(h, &periods);
+    session_table(h, plan, look, &courses);
+    h.push_str("</section>\n");
+}
+
+/// A closed period of the round: first and last day, and its name.
+pub(crate) struct ClosedPeriod {
+    /// First closed weekday.
+    pub from: NaiveDate,
+    /// Last closed weekday.
+    pub to: NaiveDate,
+    /// The instance's reasons (e.g. "sportlov"), else the holidays' names.
+    pub name: String,
+}
+
+/// The closed weekdays of the round (the instance's closed dates and ranges, and the Swedish
+/// holidays), joined into periods when only a weekend lies between them.
+pub(crate) fn closed_periods(look: &Lookup) -> Vec<ClosedPeriod> {
+    use crate::format::DateOrRange;
+    let round = &look.file.round;
+    let (start, end) = (round.start, round.end.max(round.start));
+    let weekday = |d: &NaiveDate| d.weekday().num_days_from_monday() < 5;
+    // Date → (from the instance, name).
+    let mut days: BTreeMap<NaiveDate, (bool, String)> = BTreeMap::new();
+    for year in start.year()..=end.year() {
+        for h in crate::model::calendar::swedish_holidays(year) {
+            days.insert(h.date, (false, h.name));
+        }
+    }
+    for c in &look.file.calendar.closed {
+        let (from, to, reason) = match c {
+            DateOrRange::Date(d) => (*d, *d, None),
+            DateOrRange::Range { from, to, reason } => (*from, *to, reason.clone()),
+        };
+        for d in crate::model::calendar::expand_range(from, to) {
+            days.insert(d, (true, reason.clone().unwrap_or_else(|| closed_text_sv().to_string())));
+        }
+    }
+    let mut out: Vec<(ClosedPeriod, Vec<(bool, String)>)> = Vec::new();
+    for (d, named) in days.into_iter().filter(|(d, _)| *d >= start && *d <= end && weekday(d)) {
+        match out.last_mut() {
+            Some((p, names)) if next_weekday(p.to) == d => {
+                p.to = d;
+                names.push(named);
+            }
+            _ => out.push((ClosedPeriod { from: d, to: d, name: String::new() }, vec![named])),
+        }
+    }
+    out.into_iter()
+        .map(|(mut p, names)| {
+            let own = names.iter().any(|n| n.0);
+            let mut list: Vec<&str> = Vec::new();
+            for (_, n) in names.iter().filter(|n| n.0 == own) {
+                if !list.contains(&n.as_str()) {
+                    list.push(n);
+                }
+            }
+            p.name = list.join(", ");
+            p
+        })
+        .collect()
+}
+
+/// The weekday after `d`.
+fn next_weekday(d: NaiveDate) -> NaiveDate {
+    let mut n = d + chrono::Duration::days(1);
+    while n.weekday().num_days_from_monday() >= 5 {
+        n += chrono::Duration::days(1);
+    }
+    n
+}
+
+/// The shaded band of each closed period over the course rows, named where it is wide enough.
+fn closed_bands(axis: &Axis, periods: &[ClosedPeriod], top: f64, bottom: f64) -> String {
+    let mut out = String::new();
+    for p in periods {
+        let (x0, x1) = (axis.x(p.from), axis.x(p.to) + axis.day_w);
+        let _ = write!(
+            out,
+            "<rect class=\"closed-period\" data-from=\"{}\" data-to=\"{}\" x=\"{x0:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#e9dcdc\" fill-opacity=\"0.7\"><title>{}</title></rect>",
+            p.from,
+            p.to,
+            x1 - x0,
+            bottom - top,
+            esc(&format!("{}: {}", p.name, period_dates_sv(p)))
+        );
+        if x1 - x0 >= p.name.chars().count() as f64 * 5.5 + 4.0 {
+            let _ = write!(
+                out,
+                "<text class=\"closed-label\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"9\" fill=\"#7a4a4a\">{}</text>",
+                (x0 + x1) / 2.0,
+                bottom - 3.0,
+                esc(&p.name)
+            );
+        }
+    }
+    out
+}
+
+/// "22–26 feb 2027 (v 8)".
+fn period_dates_sv(p: &ClosedPeriod) -> String {
+    let day = |d: NaiveDate| format!("{} {} {}", d.day(), MONTHS_SV[d.month0() as usize], d.year());
+    let weeks = if p.from.iso_week() == p.to.iso_week() {
+        format!("v {}", p.from.iso_week().week())
+    } else {
+        format!("v {}–{}", p.from.iso_week().week(), p.to.iso_week().week())
+    };
+    if p.from == p.to {
+        format!("{} ({weeks})", day(p.from))
+    } else {
+        format!("{} – {} ({weeks})", day(p.from), day(p.to))
+    }
+}
+
+/// The Swedish texts of the closed periods and the session table.
+fn closed_text_sv() -> &'static str {
+    "stängt"
+}
+
+/// The Swedish headers of the closed periods' list and of the session table.
+fn table_texts_sv() -> (&'static str, &'static str, [&'static str; 6]) {
+    ("Stängda perioder", "Kurstillfällen", ["Kurs", "Tillfälle", "Datum (vecka)", "Lokal", "Utbildare", "Deltagare"])
+}
+
+/// The closed periods as a list under the picture, readable in print.
+fn closed_list(h: &mut String, periods: &[ClosedPeriod]) {
+    if periods.is_empty() {
+        return;
+    }
+    let _ = write!(h, "<h3>{}</h3>\n<ul class=\"closed-periods\">", table_texts_sv().0);
+    for p in periods {
+        let _ = write!(
+            h,
+            "<li data-from=\"{}\" data-to=\"{}\"><strong>{}</strong>: {}</li>",
+            p.from,
+            p.to,
+            esc(&p.name),
+            esc(&period_dates_sv(p))
+        );
+    }
+    h.push_str("</ul>\n");
+}
+
+/// Every session with course, dates and weeks, venue and trainers: the timeline's details
+/// without hovering (print and projector).
+fn session_table(h: &mut String, plan: &PlanFile, look: &Lookup, courses: &[&str]) {
+    let Some(t) = &plan.timetable else { return };
+    if t.sessions.is_empty() {
+        return;
+    }
+    let (_, title, headers) = table_texts_sv();
+    let _ = write!(h, "<h3>{title}</h3>\n<div class=\"scroll\"><table class=\"sessions\"><thead><tr>");
+    for head in headers {
+        let _ = write!(h, "<th>{head}</th>");
+    }
+    h.push_str("</tr></thead><tbody>\n");
+    let mut sessions: Vec<&SessionPlan> = t.sessions.iter().collect();
+    let rank = |c: &str| courses.iter().position(|x| *x == c).unwrap_or(usize::MAX);
+    sessions.sort_by(|a, b| (rank(&a.course), a.dates.first(), &a.id).cmp(&(rank(&b.course), b.dates.first(), &b.id)));
+    for s in sessions {
+        let colour = PALETTE[rank(&s.course) % PALETTE.len()];
+        let venue = look.venue.get(s.venue.as_str()).map(|&v| &look.inst.timetable.venues[v]);
+        let place =
+            venue.map(|v| format!("{}, {}", v.name, look.inst.municipalities[v.municipality].name)).unwrap_or_else(|| s.venue.clone());
+        let dates = s
+            .dates
+            .iter()
+            .map(|d| format!("{} {} (v {})", d.day(), MONTHS_SV[d.month0() as usize], d.iso_week().week()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let trainers = s.trainers.iter().map(|r| look.person_link(r)).collect::<Vec<_>>().join(", ");
+        let _ = writeln!(
+            h,
+            "<tr data-session=\"{}\" data-course=\"{}\"><td><span class=\"swatch\" style=\"background:{colour}\"></span>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{trainers}</td><td class=\"num\">{}</td></tr>",
+            esc(&s.id),
+            esc(&s.course),
+            esc(look.course_name(&s.course)),
+            esc(&s.id),
+            esc(&dates),
+            esc(&place),
+            s.attendees.len()
+        );
+    }
+    h.push_str("</tbody></table></div>\n");
+}
+
+/// Every course of the instance, then courses only the plan names: the order of the rows and
+/// of the colours.
+fn course_ids<'a>(plan: &'a PlanFile, look: &'a Lookup) -> Vec<&'a str> {
+    let mut course_ids: Vec<&str> = look.inst.timetable.courses.iter().map(|c| c.id.as_str()).collect();
+    for s in plan.timetable.iter().flat_map(|t| t.sessions.iter()) {
+        if !course_ids.contains(&s.course.as_str()) {
+            course_ids.push(s.course.as_str());
+        }
+    }
+    course_ids
 }
 
 /// The course rows from `y` down: every course of the instance, then courses only the plan
 /// names. Returns where the rows end.
 fn course_rows(body: &mut String, plan: &PlanFile, look: &Lookup, axis: &Axis, mut y: f64) -> f64 {
     let sessions: Vec<&SessionPlan> = plan.timetable.iter().flat_map(|t| t.sessions.iter()).collect();
-    let mut course_ids: Vec<&str> = look.inst.timetable.courses.iter().map(|c| c.id.as_str()).collect();
-    for s in &sessions {
-        if !course_ids.contains(&s.course.as_str()) {
-            course_ids.push(s.course.as_str());
-        }
-    }
+    let course_ids = course_ids(plan, look);
     let _ = write!(body, "<text x=\"8\" y=\"{y:.1}\" font-size=\"13\" font-weight=\"600\">Kurstillfällen</text>");
     y += 8.0;
     if plan.timetable.is_none() {
@@ -377,12 +570,12 @@ impl Chart {
     }
 }
 
-/// The legend from `legend_y` down: the series with meetings, and the course days. Returns the
-/// legend and the picture's height.
-fn legend(series: &[Series], has_timetable: bool, mut legend_y: f64) -> (String, f64) {
+/// The legend from `legend_y` down: the series with meetings, and a colour per course. Returns
+/// the legend and the picture's height.
+fn legend(series: &[Series], courses: &[&str], look: &Lookup, mut legend_y: f64) -> (String, f64) {
     let mut lx = LEFT;
     let mut legend = String::new();
-    let item = |legend: &mut String, lx: &mut f64, ly: &mut f64, colour: &str, label: &str| {
+    let item = |legend: &mut String, lx: &mut f64, ly: &mut f64, colour: &str, label: &str, key: &str| {
         let w = 22.0 + label.chars().count() as f64 * 6.6;
         if *lx + w > WIDTH - RIGHT {
             *lx = LEFT;
@@ -390,7 +583,8 @@ fn legend(series: &[Series], has_timetable: bool, mut legend_y: f64) -> (String,
         }
         let _ = write!(
             legend,
-            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            "<rect class=\"legend-item\" data-key=\"{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            esc(key),
             *lx,
             *ly - 10.0,
             *lx + 16.0,
@@ -400,11 +594,12 @@ fn legend(series: &[Series], has_timetable: bool, mut legend_y: f64) -> (String,
         *lx += w + 14.0;
     };
     let _ = write!(legend, "<text x=\"8\" y=\"{legend_y:.1}\" font-size=\"12\" font-weight=\"600\">Förklaring</text>");
-    for (_, label, colour, _) in series.iter().filter(|s| !s.3.is_empty()) {
-        item(&mut legend, &mut lx, &mut legend_y, colour, label);
+    for (key, label, colour, _) in series.iter().filter(|s| !s.3.is_empty()) {
+        item(&mut legend, &mut lx, &mut legend_y, colour, label, key);
     }
-    if has_timetable {
-        item(&mut legend, &mut lx, &mut legend_y, PALETTE[0], "Kursdag (en färg per kurs; linjen förbinder ett tillfälles dagar)");
+    for (ci, c) in courses.iter().enumerate() {
+        let label = format!("Kurs: {}", truncate(look.course_name(c), 40));
+        item(&mut legend, &mut lx, &mut legend_y, PALETTE[ci % PALETTE.len()], &label, &format!("course:{c}"));
     }
     (legend, legend_y + 14.0)
 }
@@ -437,16 +632,20 @@ fn month_grid(axis: &Axis, grid_top: f64, grid_bottom: f64) -> String {
     grid
 }
 
-/// A week line with its ISO week number (as Swedish calendars show them) on every Monday.
+/// A week line with its ISO week number (as Swedish calendars show them) on Mondays: every
+/// Monday when a week is at least 22 units wide, else every second, fourth, … week.
 fn week_grid(grid: &mut String, axis: &Axis, grid_bottom: f64) {
+    let week_w = 7.0 / axis.span * axis.plot;
+    let every = (22.0 / week_w).ceil().max(1.0) as u32;
     let mut d = axis.x0;
     while d < axis.x_end {
-        if d.weekday() == chrono::Weekday::Mon {
+        if d.weekday() == chrono::Weekday::Mon && (d.iso_week().week() - 1).is_multiple_of(every) {
             let gx = axis.x(d);
             let _ = write!(
                 grid,
                 "<line class=\"week-grid\" x1=\"{gx:.1}\" y1=\"34\" x2=\"{gx:.1}\" y2=\"{grid_bottom:.1}\" stroke=\"#e6eaef\"/>\
-                 <text x=\"{:.1}\" y=\"31\" font-size=\"9\" fill=\"#5b6776\">v {}</text>",
+                 <text class=\"week-label\" data-week=\"{}\" x=\"{:.1}\" y=\"31\" font-size=\"9\" fill=\"#5b6776\">v {}</text>",
+                d.iso_week().week(),
                 gx + 2.0,
                 d.iso_week().week()
             );
