@@ -405,7 +405,10 @@ roster-no-rules-file = { $problem }{ $more }: no rules file was found — course
 
 ## Why a course demand is unserved (plans, attendance.csv, explain, the report)
 
-why-phase-not-eligible = { $course } is for phase(s) { $phases }; { $participant } is in phase { $phase }
+why-phase-not-eligible = { $course } is for { $n ->
+    [one] phase
+   *[other] phases
+} { $phases }; { $participant } is in phase { $phase }
 why-starts-after-round = { $participant } starts on { $date }, after the round ends
 why-deadline-passed = { $course } must be finished within { $months } months of employment: { $participant } was employed on { $employed }, so by { $date }, and no working day of the round is left before then
 why-no-working-day = { $participant } has no working day in the round
@@ -479,3 +482,59 @@ why-no-mentors = there are no mentors in the round
 why-no-eligible-mentor = no mentor is eligible under the hard rules (mentors excluded by rule: { $detail })
 why-mentors-full = all { $n } eligible mentor(s) are at capacity with other mentees; the number of matched mentees is already the maximum
 why-mentors-full-below-maximum = all { $n } eligible mentor(s) are at capacity with other mentees; this heuristic matching is below the maximum ({ $max } mentees could be matched)
+
+## The report's suggested fixes for the unserved
+
+fix-mentor-places = give { $mentors ->
+    [one] the full eligible mentor
+   *[other] the { $mentors } full eligible mentors
+} { $mentees } more mentee places (capacity +{ $per_mentor } per mentor), or recruit more mentors
+fix-recruit-mentors = recruit { $mentors ->
+    [one] 1 mentor
+   *[other] { $mentors } mentors
+} who meet the rules ({ $capacity ->
+    [one] 1 mentee
+   *[other] { $capacity } mentees
+} each)
+fix-more-groups = open { $groups ->
+    [one] 1 more group
+   *[other] { $groups } more groups
+} (at most { $max_size } per group)
+fix-more-groups-leaders = ; that takes { $leaders ->
+    [one] 1 more group leader
+   *[other] { $leaders } more group leaders
+} with room
+fix-more-for-a-group = { $missing ->
+    [one] 1 more applicant is
+   *[other] { $missing } more applicants are
+} needed to start a group (at least { $min_size })
+fix-municipality-cap = raise the cap per municipality from { $from } to { $to } (with { $groups ->
+    [one] 1 group
+   *[other] { $groups } groups
+} in the programme)
+fix-unit-cap = raise the cap per unit from { $from } to { $to } (with { $groups ->
+    [one] 1 group
+   *[other] { $groups } groups
+} in the programme)
+fix-more-leaders = recruit { $leaders ->
+    [one] 1 group leader
+   *[other] { $leaders } group leaders
+} qualified for “{ $qualification }” (or give the present leaders room for more groups)
+fix-more-sessions = open { $sessions ->
+    [one] 1 more session
+   *[other] { $sessions } more sessions
+} of { $course } ({ $seats } seats per session)
+fix-max-sessions = raise the most sessions of { $course } to { $to }
+fix-more-course-participants = { $course }: { $missing ->
+    [one] 1 more participant is
+   *[other] { $missing } more participants are
+} needed for a session (at least { $min_size })
+fix-trainer-days = { $course }: { $days ->
+    [one] 1 more trainer day
+   *[other] { $days } more trainer days
+} (more qualified trainers or more days per trainer)
+fix-qualify-trainers = qualify { $trainers ->
+    [one] 1 more trainer
+   *[other] { $trainers } more trainers
+} for { $course }
+fix-venue = { $course }: book a venue with at least { $seats } seats

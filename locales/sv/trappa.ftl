@@ -514,3 +514,47 @@ why-mentors-full-below-maximum = { $n ->
     [one] 1 adept
    *[other] { $max } adepter
 } hade kunnat matchas)
+
+## The report's suggested fixes for the unserved
+
+fix-mentor-places = ge { $mentors ->
+    [one] den fullbokade behöriga mentorn
+   *[other] de { $mentors } fullbokade behöriga mentorerna
+} { $mentees } adeptplatser till (kapacitet +{ $per_mentor } per mentor), eller rekrytera fler mentorer
+fix-recruit-mentors = rekrytera { $mentors ->
+    [one] 1 mentor
+   *[other] { $mentors } mentorer
+} som uppfyller reglerna ({ $capacity ->
+    [one] 1 adept
+   *[other] { $capacity } adepter
+} var)
+fix-more-groups = öppna { $groups ->
+    [one] 1 grupp
+   *[other] { $groups } grupper
+} till (högst { $max_size } per grupp)
+fix-more-groups-leaders = ; det kräver { $leaders } gruppledare till med plats
+fix-more-for-a-group = { $missing ->
+    [one] 1 anmäld
+   *[other] { $missing } anmälda
+} till behövs för att starta en grupp (minst { $min_size })
+fix-municipality-cap = höj taket per kommun från { $from } till { $to } (med { $groups ->
+    [one] 1 grupp
+   *[other] { $groups } grupper
+} i programmet)
+fix-unit-cap = höj taket per enhet från { $from } till { $to } (med { $groups ->
+    [one] 1 grupp
+   *[other] { $groups } grupper
+} i programmet)
+fix-more-leaders = rekrytera { $leaders } gruppledare med kvalifikationen ”{ $qualification }” (eller ge befintliga ledare plats för fler grupper)
+fix-more-sessions = öppna { $sessions ->
+    [one] 1 tillfälle
+   *[other] { $sessions } tillfällen
+} till av { $course } ({ $seats } platser per tillfälle)
+fix-max-sessions = höj högsta antalet tillfällen av { $course } till { $to }
+fix-more-course-participants = { $course }: { $missing } deltagare till behövs för ett tillfälle (minst { $min_size })
+fix-trainer-days = { $course }: { $days ->
+    [one] 1 utbildardag
+   *[other] { $days } utbildardagar
+} till (fler behöriga utbildare eller fler dagar per utbildare)
+fix-qualify-trainers = behörighetsförklara { $trainers } utbildare till för { $course }
+fix-venue = { $course }: boka en lokal med minst { $seats } platser
