@@ -336,13 +336,8 @@ pub fn render_text(diffs: &[PersonDiff], names: &Names, from: Option<NaiveDate>)
     }
     let c = counts(diffs);
     let n = |k| c.get(&k).copied().unwrap_or(0);
-    let line = tr!(
-        "diff-counts",
-        n = diffs.len(),
-        changed = n(Change::Changed),
-        new_dates = n(Change::NewDates),
-        departed = n(Change::Departed)
-    );
+    let line =
+        tr!("diff-counts", n = diffs.len(), changed = n(Change::Changed), new_dates = n(Change::NewDates), departed = n(Change::Departed));
     let _ = writeln!(s, "{line}");
     s
 }

@@ -181,7 +181,8 @@ fn plurals_follow_the_count() {
     use trappa::text::{arg, Lang};
     assert_eq!(message(Lang::Sv, "count-mentees", &[("n", arg(1))]), "1 adept");
     assert_eq!(message(Lang::Sv, "count-mentees", &[("n", arg(2))]), "2 adepter");
-    let hub = |lang, n: usize, groups: &'static str| message(lang, "map-hub", &[("n", arg(n)), ("place", arg("Heby")), ("groups", arg(groups))]);
+    let hub =
+        |lang, n: usize, groups: &'static str| message(lang, "map-hub", &[("n", arg(n)), ("place", arg("Heby")), ("groups", arg(groups))]);
     assert_eq!(hub(Lang::Sv, 1, "g1"), "1 grupp träffas i Heby: g1");
     assert_eq!(hub(Lang::Sv, 2, "g1, g2"), "2 grupper träffas i Heby: g1, g2");
     assert_eq!(message(Lang::Sv, "report-group-word", &[("n", arg(1))]), "grupp");

@@ -65,7 +65,8 @@ fn replan_writes_a_new_directory_beside_the_previous_plan_and_records_it() {
     assert_eq!(r["previous_plan"], "../plan");
     assert_eq!(r["previous_plan_sha256"], trappa::load::sha256_hex(&before));
     // The same planning date again: a new name, nothing replaced.
-    let (status, out, err) = run(d, &["--lang", "en", "replan", "round.json", "--previous", "plan/plan.json", "--today", "2027-02-03", "--quiet"]);
+    let (status, out, err) =
+        run(d, &["--lang", "en", "replan", "round.json", "--previous", "plan/plan.json", "--today", "2027-02-03", "--quiet"]);
     assert_eq!(status, 0, "{err}");
     assert!(out.contains("Plan written to plan-2027-02-03-2"), "{out}");
     // A re-plan of a re-plan is named by its own date, beside it; the chain can be walked back.

@@ -159,10 +159,8 @@ fn every_id_used_in_src_is_in_both_catalogues_with_its_arguments() {
         }
     }
     // The roster's tables name their descriptions by id (the template's läs_mig sheet).
-    let table_ids = SHEETS
-        .iter()
-        .flat_map(|s| std::iter::once(s.help).chain(s.cols.iter().map(|c| c.help)))
-        .chain(SETTINGS.iter().map(|s| s.help));
+    let table_ids =
+        SHEETS.iter().flat_map(|s| std::iter::once(s.help).chain(s.cols.iter().map(|c| c.help))).chain(SETTINGS.iter().map(|s| s.help));
     for id in table_ids {
         for lang in Lang::ALL {
             let vars = messages(lang).remove(id).unwrap_or_else(|| panic!("roster table: {id} is not in locales/{}", lang.code()));

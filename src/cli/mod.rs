@@ -348,7 +348,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let loaded = load::load_instance_bytes(&bytes, &instance.display().to_string()).map_err(input_error)?;
             progress.stage(&tr!("progress-planning"));
             let progress_bar = progress.bar.clone();
-            progress_bar.set_prefix(time_limit.map(|t| format!(" {}", tr!("progress-of-limit", seconds = t.as_secs_f64()))).unwrap_or_default());
+            progress_bar
+                .set_prefix(time_limit.map(|t| format!(" {}", tr!("progress-of-limit", seconds = t.as_secs_f64()))).unwrap_or_default());
             let observer = solve::Observer::new(move |e: &solve::ProgressEvent| progress_bar.set_message(progress_line(e)));
             let params = SolveParams { strategy, seed, time_limit, timetable_strategy, group_strategy, stop, progress: observer };
             let solved = solve::solve(&loaded.model, &params).map_err(|e| CliError::Usage(e.to_string()))?;
@@ -601,7 +602,9 @@ pub fn read_plan(path: &Path) -> Result<PlanFile, CliError> {
 /// finished part's objective and gap, and that Ctrl-C keeps the plan.
 fn progress_line(e: &solve::ProgressEvent) -> String {
     let result = match (e.objective, e.gap) {
-        (Some(o), Some(g)) => format!(" – {}", tr!("progress-objective-gap", objective = format!("{o:.0}"), gap = format!("{:.1}", g * 100.0))),
+        (Some(o), Some(g)) => {
+            format!(" – {}", tr!("progress-objective-gap", objective = format!("{o:.0}"), gap = format!("{:.1}", g * 100.0)))
+        }
         (Some(o), None) => format!(" – {}", tr!("progress-objective", objective = format!("{o:.0}"))),
         _ => String::new(),
     };

@@ -217,7 +217,6 @@ pub fn parse_list(c: &Cell) -> Result<Vec<String>, String> {
     }
 }
 
-
 /// One item of a date list: `2027-04-12`, `2027-03-01..2027-03-05` or either followed by a
 /// reason in parentheses (ranges only keep it).
 pub fn parse_date_item(item: &str) -> Option<DateOrRange> {

@@ -133,13 +133,8 @@ const fn col(key: &'static str, names: &'static [&'static str], required: bool, 
 
 use CellKind::*;
 
-const UNAVAILABLE: Col = col(
-    "unavailable",
-    &["ej_tillgänglig", "unavailable", "frånvaro", "upptagen"],
-    false,
-    DateList,
-    "roster-col-unavailable",
-);
+const UNAVAILABLE: Col =
+    col("unavailable", &["ej_tillgänglig", "unavailable", "frånvaro", "upptagen"], false, DateList, "roster-col-unavailable");
 
 /// The `omgång` sheet: one setting a row.
 pub const ROUND: Sheet = Sheet {
@@ -166,13 +161,7 @@ pub const MUNICIPALITIES: Sheet = Sheet {
         col("lat", &["lat", "latitud", "latitude"], true, Number, "roster-col-municipalities-lat"),
         col("lon", &["lon", "longitud", "longitude"], true, Number, "roster-col-municipalities-lon"),
         col("cost_share", &["kostnadsandel", "cost_share"], false, Number, "roster-col-municipalities-cost_share"),
-        col(
-            "meeting_venue",
-            &["träfflokal", "meeting_venue", "mötesrum"],
-            false,
-            Text,
-            "roster-col-municipalities-meeting_venue",
-        ),
+        col("meeting_venue", &["träfflokal", "meeting_venue", "mötesrum"], false, Text, "roster-col-municipalities-meeting_venue"),
     ],
     help: "roster-sheet-municipalities",
 };
@@ -213,13 +202,7 @@ pub const PARTICIPANTS: Sheet = Sheet {
         col("id", &["id", "deltagar_id"], true, Text, "roster-col-participants-id"),
         col("name", &["namn", "name"], true, Text, "roster-col-participants-name"),
         col("unit", &["enhet", "unit"], true, Text, "roster-col-participants-unit"),
-        col(
-            "role",
-            &["roll", "role"],
-            false,
-            Choice,
-            "roster-col-participants-role",
-        ),
+        col("role", &["roll", "role"], false, Choice, "roster-col-participants-role"),
         col(
             "profession_start",
             &["yrkesstart", "profession_start", "i_yrket_sedan"],
@@ -252,16 +235,16 @@ pub const MENTORS: Sheet = Sheet {
         col("unit", &["enhet", "unit"], true, Text, "roster-col-mentors-unit"),
         col("capacity", &["kapacitet", "capacity", "antal_adepter"], false, Int, "roster-col-mentors-capacity"),
         col("trained", &["mentorsutbildad", "trained", "utbildad"], false, Bool, "roster-col-mentors-trained"),
-        col("years_in_profession", &["år_i_yrket", "years_in_profession", "yrkesår"], true, Number, "roster-col-mentors-years_in_profession"),
+        col(
+            "years_in_profession",
+            &["år_i_yrket", "years_in_profession", "yrkesår"],
+            true,
+            Number,
+            "roster-col-mentors-years_in_profession",
+        ),
         col("expertise", &["expertis", "expertise", "kompetens"], false, List, "roster-col-mentors-expertise"),
         UNAVAILABLE,
-        col(
-            "max_travel_minutes",
-            &["max_restid", "max_travel_minutes"],
-            false,
-            Number,
-            "roster-col-mentors-max_travel_minutes",
-        ),
+        col("max_travel_minutes", &["max_restid", "max_travel_minutes"], false, Number, "roster-col-mentors-max_travel_minutes"),
         col("history", &["tidigare_adepter", "history", "historik"], false, List, "roster-col-mentors-history"),
     ],
     help: "roster-sheet-mentors",
@@ -398,12 +381,7 @@ pub const SETTINGS: &[Setting] = &[
     setting(&["start", "startdatum", "början"], &["round", "start"], Date, "roster-setting-round-start"),
     setting(&["slut", "end", "slutdatum"], &["round", "end"], Date, "roster-setting-round-end"),
     setting(&["region", "region_name", "regionnamn"], &["region", "name"], Text, "roster-setting-region-name"),
-    setting(
-        &["vägfaktor", "road_factor"],
-        &["region", "travel", "road_factor"],
-        Number,
-        "roster-setting-region-travel-road_factor",
-    ),
+    setting(&["vägfaktor", "road_factor"], &["region", "travel", "road_factor"], Number, "roster-setting-region-travel-road_factor"),
     setting(
         &["hastighet_kmh", "speed_kmh", "hastighet"],
         &["region", "travel", "speed_kmh"],
@@ -442,18 +420,8 @@ pub const SETTINGS: &[Setting] = &[
         Choice,
         "roster-setting-mentorship-same_municipality",
     ),
-    setting(
-        &["mötesplats", "meeting_place"],
-        &["mentorship", "meeting_place"],
-        Choice,
-        "roster-setting-mentorship-meeting_place",
-    ),
-    setting(
-        &["vikt_restid", "travel_per_minute"],
-        &["weights", "travel_per_minute"],
-        Number,
-        "roster-setting-weights-travel_per_minute",
-    ),
+    setting(&["mötesplats", "meeting_place"], &["mentorship", "meeting_place"], Choice, "roster-setting-mentorship-meeting_place"),
+    setting(&["vikt_restid", "travel_per_minute"], &["weights", "travel_per_minute"], Number, "roster-setting-weights-travel_per_minute"),
     setting(
         &["vikt_samma_kommun", "same_municipality_weight"],
         &["weights", "same_municipality"],

@@ -5,8 +5,8 @@ use super::cells::{self, column_letter, Cell};
 use super::columns::{self, CellKind, Col, Sheet, SETTINGS};
 use super::RosterError;
 use crate::load::json;
-use crate::text::tr;
 use crate::load::limits::MAX_FILE_BYTES;
+use crate::text::tr;
 use calamine::{Data, Reader};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -144,9 +144,8 @@ fn sheet_rows<RS: std::io::Read + std::io::Seek>(
 /// Reads every sheet of a workbook: (sheet name, table).
 pub fn read_workbook(path: &Path) -> Result<Vec<(String, Table)>, RosterError> {
     let name = path.display().to_string();
-    let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
-        RosterError::one(tr!("roster-cannot-open-workbook", name = name.as_str(), error = e.to_string()))
-    })?;
+    let mut wb = calamine::open_workbook_auto(path)
+        .map_err(|e| RosterError::one(tr!("roster-cannot-open-workbook", name = name.as_str(), error = e.to_string())))?;
     let mut out = vec![];
     for sheet in wb.sheet_names() {
         let source = tr!("roster-loc-sheet", file = name.as_str(), sheet = sheet.as_str());
@@ -160,12 +159,12 @@ pub fn read_workbook(path: &Path) -> Result<Vec<(String, Table)>, RosterError> {
 /// the header line uses more).
 pub fn read_csv(path: &Path) -> Result<Table, RosterError> {
     let name = path.display().to_string();
-    let bytes = json::read_bounded(path, MAX_FILE_BYTES).map_err(|e| RosterError::one(tr!("roster-cannot-read", name = name.as_str(), error = e.to_string())))?.map_err(
-        |problems| {
+    let bytes = json::read_bounded(path, MAX_FILE_BYTES)
+        .map_err(|e| RosterError::one(tr!("roster-cannot-read", name = name.as_str(), error = e.to_string())))?
+        .map_err(|problems| {
             let problems = problems.iter().map(|p| format!("{name}: {} {}: {}. {}", p.code, p.kind(), p.message, p.action)).collect();
             RosterError { problems, warnings: vec![] }
-        },
-    )?;
+        })?;
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
@@ -716,7 +715,9 @@ fn read_rules(path: &Path) -> Result<Value, String> {
         _ => format!("{name}: {} {}: {}. {}", p.code, p.kind(), p.message, p.action),
     };
     let all = |problems: Vec<crate::load::Problem>| problems.iter().map(shown).collect::<Vec<_>>().join("\n  ");
-    let bytes = json::read_bounded(path, MAX_FILE_BYTES).map_err(|e| tr!("roster-cannot-read-rules", name = name.to_string(), error = e.to_string()))?.map_err(all)?;
+    let bytes = json::read_bounded(path, MAX_FILE_BYTES)
+        .map_err(|e| tr!("roster-cannot-read-rules", name = name.to_string(), error = e.to_string()))?
+        .map_err(all)?;
     let text = json::text_of(&bytes).map_err(all)?;
     let v = json::parse_value(text).map_err(all)?;
     if !v.is_object() {

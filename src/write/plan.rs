@@ -6,11 +6,11 @@ use super::OutputError;
 use crate::format::plan::*;
 use crate::load::LoadedInstance;
 use crate::model::Instance;
-use crate::text::tr;
 use crate::solve::groups::ProgrammeOutcome;
 use crate::solve::mentor_matching::balance_cost;
 use crate::solve::plan::{self as domain, DatedPair, Mentorship, Plan, TimetableResult, Unmatched};
 use crate::solve::timetable;
+use crate::text::tr;
 use std::collections::BTreeMap;
 
 /// Rounds to three decimals, the precision plans are written with.

@@ -117,13 +117,7 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
     if trainers < c.trainers_per_session {
         return out(
             "no_qualified_trainer",
-            tr!(
-                "why-no-qualified-trainer",
-                course = c.name.as_str(),
-                needed = c.trainers_per_session,
-                trainers = trainers,
-                days = c.days
-            ),
+            tr!("why-no-qualified-trainer", course = c.name.as_str(), needed = c.trainers_per_session, trainers = trainers, days = c.days),
         );
     }
     if !m.venues.iter().any(|v| v.capacity.min(c.max_size) >= c.min_size) {
@@ -144,10 +138,7 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
         }
     }
     if !super::bound::fits_month_cap(inst, dem.course.index()) {
-        return out(
-            "workload_month",
-            tr!("why-workload-month", course = c.name.as_str(), max = m.workload.max_days_per_month),
-        );
+        return out("workload_month", tr!("why-workload-month", course = c.name.as_str(), max = m.workload.max_days_per_month));
     }
     if m.workload.unit_cap[part.unit.index()] == 0 {
         return out(
@@ -178,18 +169,12 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
             );
         }
         let n = ok.iter().enumerate().filter(|(e, f)| **f && m.demands[*e].course == dem.course).count();
-        return out(
-            "too_few_participants",
-            tr!("why-too-few-participants", n = n, course = c.name.as_str(), min = c.min_size),
-        );
+        return out("too_few_participants", tr!("why-too-few-participants", n = n, course = c.name.as_str(), min = c.min_size));
     }
     let slots = st.slots_of_course(dem.course.index());
     if slots.is_empty() {
         if c.qualified.iter().filter(|&&r| st.trainer_days_left(r.index()) >= c.days).count() < c.trainers_per_session {
-            return out(
-                "trainers_fully_booked",
-                tr!("why-trainers-fully-booked", course = c.name.as_str()),
-            );
+            return out("trainers_fully_booked", tr!("why-trainers-fully-booked", course = c.name.as_str()));
         }
         return out("no_session", tr!("why-no-session", course = c.name.as_str(), min = c.min_size));
     }
@@ -199,10 +184,7 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
         match st.attend_check(d, s) {
             Ok(()) => {
                 let minutes = inst.travel(part.municipality, m.venues[st.slot(s).session.venue].municipality);
-                return out(
-                    "too_far",
-                    tr!("why-too-far", session = id.as_str(), minutes = format!("{minutes:.0}"), days = c.days),
-                );
+                return out("too_far", tr!("why-too-far", session = id.as_str(), minutes = format!("{minutes:.0}"), days = c.days));
             }
             Err(b) => blocks.push((b, id)),
         }
