@@ -125,7 +125,7 @@ explain-session = session { $session } at { $venue } on { $dates }, { $n ->
     [one] trainer
    *[other] trainers
 } { $trainers }
-explain-not-served = NOT SERVED ({ $reason }): { $message }
+explain-not-served = NOT SERVED ({ $code }): { $reason }: { $message }
 explain-not-in-plan = not in the plan (the plan may be for another version of the instance)
 explain-mentor = Mentor { $mentor } in { $place }; meetings: { $dates }
 explain-no-mentor = No mentor ({ $reason }): { $message }

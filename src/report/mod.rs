@@ -196,7 +196,11 @@ pub fn explain_participant(inst: &crate::model::Instance, plan: &PlanFile, id: &
                 );
                 let _ = writeln!(s, "{line}");
             } else if let Some(u) = t.unserved.iter().find(|u| u.participant == id && u.course == course.id) {
-                let _ = writeln!(s, "{}", tr!("explain-not-served", reason = text::reason(&u.reason), message = u.message.as_str()));
+                let _ = writeln!(
+                    s,
+                    "{}",
+                    tr!("explain-not-served", reason = text::reason(&u.reason), code = u.reason.as_str(), message = u.message.as_str())
+                );
             } else {
                 let _ = writeln!(s, "{}", tr!("explain-not-in-plan"));
             }
