@@ -14,6 +14,7 @@
 
 use crate::format::plan::PlanFile;
 use crate::format::InstanceFile;
+use crate::text::tr;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -156,11 +157,11 @@ pub enum Change {
 
 impl Change {
     /// The kind in the coordinator's words.
-    pub fn text(self) -> &'static str {
+    pub fn text(self) -> String {
         match self {
-            Change::Changed => "ändrade eller borttagna datum",
-            Change::NewDates => "bara nya datum",
-            Change::Departed => "har lämnat omgången",
+            Change::Changed => tr!("change-changed"),
+            Change::NewDates => tr!("change-new-dates"),
+            Change::Departed => tr!("change-departed"),
         }
     }
 }
@@ -230,9 +231,11 @@ impl Names {
     pub fn describe(&self, e: &Entry) -> String {
         let place = self.place(&e.place);
         match &e.activity {
-            Activity::Course { course } => format!("{} kurs {} på {place}", e.date, self.course(course)),
-            Activity::MentorMeeting { with } => format!("{} mentorsmöte med {} i {place}", e.date, self.person(with)),
-            Activity::Group { group } => format!("{} gruppträff {group} i {place}", e.date),
+            Activity::Course { course } => tr!("diff-course", date = e.date.to_string(), course = self.course(course), place = place),
+            Activity::MentorMeeting { with } => {
+                tr!("diff-mentor-meeting", date = e.date.to_string(), person = self.person(with), place = place)
+            }
+            Activity::Group { group } => tr!("diff-group", date = e.date.to_string(), group = group.as_str(), place = place),
         }
     }
 }
@@ -248,12 +251,12 @@ fn people_of(f: &InstanceFile) -> impl Iterator<Item = (&str, &str)> {
 }
 
 /// A role in the coordinator's words.
-pub fn role_text(role: &str) -> &'static str {
+pub fn role_text(role: &str) -> String {
     match role {
-        "mentor" => "mentor",
-        "trainer" => "utbildare",
-        "leader" => "gruppledare",
-        _ => "deltagare",
+        "mentor" => tr!("role-mentor"),
+        "trainer" => tr!("role-trainer"),
+        "leader" => tr!("role-leader"),
+        _ => tr!("role-participant"),
     }
 }
 
@@ -304,23 +307,23 @@ pub fn counts(diffs: &[PersonDiff]) -> BTreeMap<Change, usize> {
 pub fn render_text(diffs: &[PersonDiff], names: &Names, from: Option<NaiveDate>) -> String {
     let mut s = String::new();
     if let Some(f) = from {
-        let _ = writeln!(s, "Ändringar från och med {f} (det som ligger före är oförändrat):\n");
+        let _ = writeln!(s, "{}\n", tr!("diff-from", date = f.to_string()));
     }
     for kind in [Change::Changed, Change::NewDates, Change::Departed] {
         let of_kind: Vec<&PersonDiff> = diffs.iter().filter(|d| d.kind == kind).collect();
         if of_kind.is_empty() {
             continue;
         }
-        let _ = writeln!(s, "{} ({}):", capitalised(kind.text()), of_kind.len());
+        let _ = writeln!(s, "{} ({}):", capitalised(&kind.text()), of_kind.len());
         for d in of_kind {
-            let _ = writeln!(
-                s,
-                "{} ({}): {} borttagna eller flyttade, {} nya",
-                names.person(&d.person),
-                role_text(&d.role),
-                d.removed.len(),
-                d.added.len()
+            let line = tr!(
+                "diff-person",
+                name = names.person(&d.person),
+                role = role_text(&d.role),
+                removed = d.removed.len(),
+                added = d.added.len()
             );
+            let _ = writeln!(s, "{line}");
             let mut lines: Vec<(NaiveDate, u8, String)> =
                 d.removed.iter().map(|e| (e.date, 0, format!("  - {}", names.describe(e)))).collect();
             lines.extend(d.added.iter().map(|e| (e.date, 1, format!("  + {}", names.describe(e)))));
@@ -333,15 +336,9 @@ pub fn render_text(diffs: &[PersonDiff], names: &Names, from: Option<NaiveDate>)
     }
     let c = counts(diffs);
     let n = |k| c.get(&k).copied().unwrap_or(0);
-    let _ = writeln!(
-        s,
-        "{} {} berörs: {} med ändrade eller borttagna datum, {} med bara nya datum, {} som lämnat omgången",
-        diffs.len(),
-        if diffs.len() == 1 { "person" } else { "personer" },
-        n(Change::Changed),
-        n(Change::NewDates),
-        n(Change::Departed)
-    );
+    let line =
+        tr!("diff-counts", n = diffs.len(), changed = n(Change::Changed), new_dates = n(Change::NewDates), departed = n(Change::Departed));
+    let _ = writeln!(s, "{line}");
     s
 }
 

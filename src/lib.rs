@@ -22,6 +22,7 @@ pub mod report;
 pub mod roster;
 pub mod rules;
 pub mod solve;
+pub mod text;
 pub mod write;
 
 /// trappa's version, written into every plan.

@@ -108,7 +108,7 @@ mod solving {
         let dir = tempfile::tempdir().unwrap();
         let inst = root().join("instances/uppsala-small.json");
         let out = dir.path().join("greedy");
-        let plan = solve_and_check(&inst, &out, &["--strategy", "greedy"]);
+        let plan = solve_and_check(&inst, &out, &["--strategy", "greedy", "--lang", "en"]);
         // Greedy gives m01 to p03 first and leaves one matchable mentee out: 3 of 4.
         assert_eq!(plan["objective"]["matched"], 3);
         assert_eq!(plan["status"]["optimality"], "feasible");

@@ -333,6 +333,7 @@ mod roster_reader {
 
     #[test]
     fn a_table_without_its_second_column_or_empty_names_what_is_missing() {
+        trappa::text::set_thread_lang(Some(trappa::text::Lang::En));
         let dir = tempfile::tempdir().unwrap();
         let csv = exported(dir.path());
         fs::write(csv.join("uteslutna_par.csv"), "adept\np01\n").unwrap();
@@ -370,6 +371,7 @@ mod roster_reader {
 
     #[test]
     fn twenty_thousand_csv_rows_are_read_with_their_row_numbers() {
+        trappa::text::set_thread_lang(Some(trappa::text::Lang::En));
         let dir = tempfile::tempdir().unwrap();
         let csv = exported(dir.path());
         let mut text = String::from("id;namn;enhet;yrkesstart;anställd\r\n");
@@ -384,6 +386,7 @@ mod roster_reader {
 
     #[test]
     fn windows_1252_csv_and_a_bad_rules_file_are_refused_with_positions() {
+        trappa::text::set_thread_lang(Some(trappa::text::Lang::En));
         let dir = tempfile::tempdir().unwrap();
         let csv = exported(dir.path());
         let good = fs::read(csv.join("deltagare.csv")).unwrap();
@@ -418,6 +421,7 @@ mod roster_reader {
 
     #[test]
     fn a_stray_cell_at_xfd1048576_costs_one_row_and_is_named() {
+        trappa::text::set_thread_lang(Some(trappa::text::Lang::En));
         let dir = tempfile::tempdir().unwrap();
         let header = ["id", "namn", "enhet", "yrkesstart", "anställd"].iter().enumerate().map(|(c, h)| (0, c as u16, h.to_string()));
         let path = participants_workbook(dir.path(), header.chain([(1_048_575, 16_383, "oops".to_string())]));
@@ -430,6 +434,7 @@ mod roster_reader {
 
     #[test]
     fn an_absurdly_large_sheet_is_refused_naming_the_sheet_and_cell() {
+        trappa::text::set_thread_lang(Some(trappa::text::Lang::En));
         let dir = tempfile::tempdir().unwrap();
         // Each row reaches column XFD: 16,384 cells a row as the reader keeps them.
         let path = participants_workbook(dir.path(), (0..200).map(|r| (r, 16_383, "x".to_string())));

@@ -464,6 +464,7 @@ fn replan_and_diff_from_the_command_line() {
     std::fs::write(&changed, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     let p2 = dir.path().join("p2");
     let out = trappa()
+        .env("TRAPPA_LANG", "en")
         .args([
             "replan",
             changed.to_str().unwrap(),
@@ -664,6 +665,7 @@ fn diff_names_people_from_the_replan_date_and_counts_as_replan_does() {
     let changed = dir.path().join("round2.json");
     std::fs::write(&changed, serde_json::to_string_pretty(&v2).unwrap()).unwrap();
     let out = trappa()
+        .env("TRAPPA_LANG", "en")
         .args(["replan", changed.to_str().unwrap(), "--previous", p1.to_str().unwrap(), "--today", today, "--quiet"])
         .assert()
         .success();

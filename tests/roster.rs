@@ -174,7 +174,7 @@ fn import_fails(s: &Sheets) -> String {
     let xlsx = dir.path().join("roster.xlsx");
     write_xlsx(s, &xlsx);
     let out = dir.path().join("instance.json");
-    let assert = trappa().args(["import", "roster"]).arg(&xlsx).arg("--out").arg(&out).assert().code(2);
+    let assert = trappa().env("TRAPPA_LANG", "en").args(["import", "roster"]).arg(&xlsx).arg("--out").arg(&out).assert().code(2);
     assert!(!out.exists(), "nothing may be written on bad input");
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary files left behind");
     String::from_utf8(assert.get_output().stderr.clone()).unwrap()
@@ -457,19 +457,20 @@ fn csv_with_commas_no_bom_and_errors_name_the_file() {
     assert_eq!(i.participants[0].name, "Åsa Öberg");
     fs::write(&p, "id,namn,enhet,yrkesstart,anställd\np01,Åsa Öberg,upp-bou-1,1 sept 2024,2024-09-01\n").unwrap();
     let out = dir.path().join("out.json");
-    let a = trappa().args(["import", "roster"]).arg(dir.path()).arg("--out").arg(&out).assert().code(2);
+    let a = trappa().env("TRAPPA_LANG", "en").args(["import", "roster"]).arg(dir.path()).arg("--out").arg(&out).assert().code(2);
     let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
     assert!(err.contains("deltagare.csv, row 2, column D (yrkesstart): expected a date like 2027-01-15, found \"1 sept 2024\""), "{err}");
     assert!(!out.exists());
     // Windows-1252 (Excel's plain "CSV") is refused with what to do.
     fs::write(&p, b"id;namn;enhet;yrkesstart;anst\xe4lld\n").unwrap();
-    let a = trappa().args(["import", "roster"]).arg(dir.path()).assert().code(2);
+    let a = trappa().env("TRAPPA_LANG", "en").args(["import", "roster"]).arg(dir.path()).assert().code(2);
     let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
     assert!(err.contains("deltagare.csv, row 1: the file is not UTF-8 text"), "{err}");
 }
 
 #[test]
 fn settings_in_the_table_win_over_the_rules_file_with_a_note() {
+    trappa::text::set_thread_lang(Some(trappa::text::Lang::En));
     let dir = tempfile::tempdir().unwrap();
     let file = parsed("instances/uppsala-small.json");
     roster::export(&file, dir.path(), None).unwrap();
@@ -619,6 +620,7 @@ fn anonymise_writes_atomically_and_refuses_bad_input() {
 
 #[test]
 fn csv_rows_are_counted_like_a_spreadsheet_with_crlf_line_ends() {
+    trappa::text::set_thread_lang(Some(trappa::text::Lang::En));
     let dir = tempfile::tempdir().unwrap();
     roster::export(&parsed("instances/uppsala-small.json"), dir.path(), None).unwrap();
     let p = dir.path().join("mentorer.csv");

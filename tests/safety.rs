@@ -65,7 +65,8 @@ fn replan_writes_a_new_directory_beside_the_previous_plan_and_records_it() {
     assert_eq!(r["previous_plan"], "../plan");
     assert_eq!(r["previous_plan_sha256"], trappa::load::sha256_hex(&before));
     // The same planning date again: a new name, nothing replaced.
-    let (status, out, err) = run(d, &["replan", "round.json", "--previous", "plan/plan.json", "--today", "2027-02-03", "--quiet"]);
+    let (status, out, err) =
+        run(d, &["--lang", "en", "replan", "round.json", "--previous", "plan/plan.json", "--today", "2027-02-03", "--quiet"]);
     assert_eq!(status, 0, "{err}");
     assert!(out.contains("Plan written to plan-2027-02-03-2"), "{out}");
     // A re-plan of a re-plan is named by its own date, beside it; the chain can be walked back.
@@ -294,7 +295,7 @@ fn a_roster_without_its_rules_file_says_so_once() {
     let inst = root().join("instances/liten-kursomgang.json");
     assert_eq!(run(d, &["export", "roster", inst.to_str().unwrap(), "--out", "mall.xlsx"]).0, 0);
     fs::remove_file(d.join("regler.json")).unwrap();
-    let (status, _, err) = run(d, &["import", "roster", "mall.xlsx", "--out", "round.json"]);
+    let (status, _, err) = run(d, &["--lang", "en", "import", "roster", "mall.xlsx", "--out", "round.json"]);
     assert_eq!(status, 2);
     assert!(err.contains("1 problem(s)"), "{err}");
     assert_eq!(err.matches("no rules file was found").count(), 1, "{err}");

@@ -157,6 +157,8 @@ fn unserved_demand_is_explained_in_programme_terms() {
         serde_json::json!({"participant": "p8", "course": "mi"}),
         serde_json::json!({"participant": "p1", "course": "fordjupning"}),
     ]);
+    // The explanation is read in English (with the reason code).
+    trappa::text::set_thread_lang(Some(trappa::text::Lang::En));
     let loaded = load_instance_text(&file.to_string(), "explain.json").unwrap();
     let plan = solve_with(&loaded, TimetableStrategy::Auto, 1, Some(20.0));
     assert_valid(&loaded, &plan);

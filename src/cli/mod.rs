@@ -13,6 +13,7 @@ use crate::format::plan::PlanFile;
 use crate::generate::{self, GenOptions, GenRegion};
 use crate::load::{self, adapters, InputError};
 use crate::solve::{self, strategy, GroupStrategy, MatchingStrategy, SolveParams, TimetableStrategy};
+use crate::text::tr;
 use crate::write;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -25,6 +26,10 @@ use std::time::Duration;
 #[derive(Debug, Parser)]
 #[command(name = "trappa", version, about, long_about = None)]
 pub struct Cli {
+    /// Language of what trappa writes for people: summaries, CSV headers, calendars, the
+    /// report [default: sv, or the environment variable TRAPPA_LANG].
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<crate::text::Lang>,
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,
@@ -334,6 +339,7 @@ fn check_and_render(loaded: &load::LoadedInstance, plan: &PlanFile) -> (check::C
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
+    set_language(cli.lang)?;
     match cli.command {
         Command::Solve { instance, out, seed, time_limit, strategy, timetable_strategy, group_strategy, quiet } => {
             let time_limit = parse_time_limit(time_limit)?;
@@ -347,32 +353,34 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 let _ = ctrlc::set_handler(move || stop.store(true, Ordering::Relaxed));
             }
             let progress = Progress::new(quiet);
-            progress.stage("reading and validating the instance");
+            progress.stage(&tr!("progress-reading"));
             // Read once: the plan's SHA-256 and its instance.json copy are of the bytes planned.
             let bytes = load::read_instance_bytes(&instance).map_err(input_error)?;
             let loaded = load::load_instance_bytes(&bytes, &instance.display().to_string()).map_err(input_error)?;
-            progress.stage("planning course sessions, forming groups, matching mentors and dating meetings");
+            progress.stage(&tr!("progress-planning"));
             let progress_bar = progress.bar.clone();
-            progress_bar.set_prefix(time_limit.map(|t| format!(" av {} s", t.as_secs_f64())).unwrap_or_default());
+            progress_bar
+                .set_prefix(time_limit.map(|t| format!(" {}", tr!("progress-of-limit", seconds = t.as_secs_f64()))).unwrap_or_default());
             let observer = solve::Observer::new(move |e: &solve::ProgressEvent| progress_bar.set_message(progress_line(e)));
             let params = SolveParams { strategy, seed, time_limit, timetable_strategy, group_strategy, stop, progress: observer };
             let solved = solve::solve(&loaded.model, &params).map_err(|e| CliError::Usage(e.to_string()))?;
             let mut plan = write::plan::plan_file(&loaded, &instance.display().to_string(), &solved);
             plan.run.created = Some(created);
             plan.calendar = Some(write::calendar::record(&plan, None, &loaded.file, &loaded.model));
-            progress.stage("checking and writing the plan");
+            progress.stage(&tr!("progress-checking"));
             let (report, files) = check_and_render(&loaded, &plan);
             let mut files = files.map_err(|e| CliError::Usage(e.to_string()))?;
+            progress.stage(&tr!("progress-writing"));
             // A copy of the instance makes the plan directory self-contained (report, replan, diff).
             files.insert(write::INSTANCE_COPY.into(), bytes);
             write::write_plan_dir(&out, &plan, &files).map_err(|e| CliError::Usage(e.to_string()))?;
             progress.finish();
             let said = say(&format!(
-                "{}{}{}Plan written to {}\n",
+                "{}{}{}{}\n",
                 crate::report::summary(&plan),
                 crate::report::timetable_summary(&plan),
                 crate::report::status_summary(&plan),
-                out.display()
+                tr!("solve-written", dir = out.display().to_string())
             ));
             // A closed output does not hide the verdict.
             if report.is_valid() {
@@ -381,11 +389,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             for v in &report.violations {
                 note(&format!("{v}"));
             }
-            note(&format!(
-                "error: the checker rejects this plan ({} violation(s)); it was written to {} for inspection",
-                report.violations.len(),
-                out.display()
-            ));
+            note(&tr!("solve-rejected", n = report.violations.len(), dir = out.display().to_string()));
             Err(CliError::Violations(report.violations.len()))
         }
         Command::Replan { instance, previous, today, out, seed, change_weights, quiet } => {
@@ -480,6 +484,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     }
 }
 
+/// Sets the language of everything written for people: `--lang`, else `TRAPPA_LANG`, else Swedish.
+fn set_language(lang: Option<crate::text::Lang>) -> Result<(), CliError> {
+    let lang = match lang {
+        Some(l) => l,
+        None => crate::text::lang_from_env()
+            .map_err(|v| CliError::Usage(crate::text::tr!("error-unknown-language", value = v)))?
+            .unwrap_or_default(),
+    };
+    crate::text::set_lang(lang);
+    Ok(())
+}
+
 /// Longest `--time-limit`, seconds (30 days; a deadline further away than the clock can
 /// represent would overflow).
 pub const MAX_TIME_LIMIT_SECONDS: f64 = 30.0 * 24.0 * 3600.0;
@@ -537,16 +553,17 @@ fn check_text(report: &check::CheckReport, plan: &PlanFile, json: bool) -> Strin
     }
     if report.is_valid() {
         let groups: usize = plan.groups.iter().map(|g| g.groups.len()).sum();
-        let _ = writeln!(
-            text,
-            "Valid: {} pairs, {} meetings, {groups} groups; every rule holds; recomputed cost {:.3}",
-            plan.mentorship.pairs.len(),
-            plan.mentorship.pairs.iter().map(|p| p.meetings.len()).sum::<usize>(),
-            report.recomputed_cost + 0.0
+        let line = tr!(
+            "check-valid",
+            pairs = plan.mentorship.pairs.len(),
+            meetings = plan.mentorship.pairs.iter().map(|p| p.meetings.len()).sum::<usize>(),
+            groups = groups,
+            cost = format!("{:.3}", report.recomputed_cost + 0.0)
         );
+        let _ = writeln!(text, "{line}");
         if let Some(t) = report.recomputed_timetable {
             let sessions = plan.timetable.as_ref().map(|t| t.sessions.len()).unwrap_or(0);
-            let _ = writeln!(text, "Timetable valid: {sessions} sessions; recomputed objective {t:.3}");
+            let _ = writeln!(text, "{}", tr!("check-timetable-valid", sessions = sessions, objective = format!("{t:.3}")));
         }
     }
     text
@@ -594,11 +611,19 @@ pub fn read_plan(path: &Path) -> Result<PlanFile, CliError> {
 /// finished part's objective and gap, and that Ctrl-C keeps the plan.
 fn progress_line(e: &solve::ProgressEvent) -> String {
     let result = match (e.objective, e.gap) {
-        (Some(o), Some(g)) => format!(" – mål {o:.0}, gap {:.1} %", g * 100.0),
-        (Some(o), None) => format!(" – mål {o:.0}"),
+        (Some(o), Some(g)) => {
+            format!(" – {}", tr!("progress-objective-gap", objective = format!("{o:.0}"), gap = format!("{:.1}", g * 100.0)))
+        }
+        (Some(o), None) => format!(" – {}", tr!("progress-objective", objective = format!("{o:.0}"))),
         _ => String::new(),
     };
-    format!("planerar {}{result} – Ctrl-C behåller den bästa planen", e.part)
+    let part = match e.part {
+        "kurstillfällen" => tr!("part-sessions"),
+        "grupper" => tr!("part-groups"),
+        "mentorskap och mötesdagar" => tr!("part-mentorship"),
+        other => other.to_string(),
+    };
+    format!("{}{result} – {}", tr!("progress-part", part = part), tr!("progress-ctrl-c"))
 }
 
 /// A spinner on the terminal (hidden when stderr is not a terminal or with --quiet).

@@ -20,6 +20,7 @@ pub use figures::{split_cost, CostTotals, Figures, MunicipalityRow};
 use crate::format::plan::{Optimality, PlanFile};
 use crate::format::InstanceFile;
 use crate::model::Instance;
+use crate::text::tr;
 use chrono::{Datelike, NaiveDate};
 use clap::ValueEnum;
 use std::collections::BTreeMap;
@@ -124,47 +125,14 @@ const PALETTE: [&str; 10] = ["#e07a1f", "#4c956c", "#8e5ea2", "#c44536", "#b0890
 /// Colour of mentor meetings and pairs.
 const MENTOR_COLOUR: &str = "#1f5f8b";
 
-/// Swedish label of a reason code of the plan (unknown codes are shown as they are).
-fn reason_sv(code: &str) -> &str {
-    match code {
-        "no_eligible_mentor" => "ingen behörig mentor",
-        "eligible_mentors_full" => "de behöriga mentorerna är fullbokade",
-        "groups_full" => "grupperna är fulla",
-        "too_few_for_a_group" => "för få för en grupp",
-        "mixing_cap" => "blandningstaket",
-        "no_leader" => "ingen ledare med plats",
-        "not_eligible" => "ej behörig",
-        "phase_not_eligible" => "fasen ger inte kursen",
-        "deadline_passed" => "tidsgränsen har passerat",
-        "starts_after_round" => "börjar efter omgången",
-        "no_qualified_trainer" => "ingen behörig utbildare",
-        "no_venue" => "ingen lokal",
-        "prerequisite_missing" => "förkunskapskrav saknas",
-        "workload_month" => "kursdagar per månad",
-        "workload_round_days" => "kursdagar i omgången",
-        "workload_course_count" => "antal kurser i omgången",
-        "unit_too_small" => "enheten är för liten",
-        "unit_absence_cap" => "enhetens frånvarotak",
-        "unavailable" => "inte tillgänglig",
-        "too_few_participants" => "för få deltagare",
-        "trainers_fully_booked" => "utbildarna är fullbokade",
-        "no_session" => "inget kurstillfälle",
-        "too_far" => "för lång resväg",
-        "sessions_full" => "kurstillfällena är fulla",
-        "outside_window" => "utanför tidsfönstret",
-        "clash_with_other_course" => "krockar med annan kurs",
-        other => other,
-    }
+/// A reason code of the plan in the coordinator's words (unknown codes are shown as they are).
+fn reason_sv(code: &str) -> String {
+    crate::text::reason(code)
 }
 
-/// Swedish name of a group programme kind.
-fn kind_sv(kind: &str) -> &str {
-    match kind {
-        "supervision" => "handledning",
-        "reflection" => "reflektionsgrupp",
-        "research_circle" => "FoU-cirkel",
-        other => other,
-    }
+/// A group programme kind in the coordinator's words.
+fn kind_sv(kind: &str) -> String {
+    crate::text::group_kind(kind)
 }
 
 /// Names and indices of the instance, looked up by id (plans are read leniently: an unknown id
@@ -219,7 +187,7 @@ impl<'a> Lookup<'a> {
     }
     /// A person's role in the round, in the coordinator's words (a participant who also
     /// mentors is shown as a participant).
-    pub fn role_text(&self, id: &str) -> &'static str {
+    pub fn role_text(&self, id: &str) -> String {
         let role = if self.participant.contains_key(id) {
             "participant"
         } else if self.mentor.contains_key(id) {
@@ -317,30 +285,41 @@ pub fn render(plan: &PlanFile, file: &InstanceFile, inst: &Instance, opts: Repor
     let fig = Figures::compute(plan, &look, opts.cost_split);
     let entries = crate::write::person_entries(plan, file, inst);
     let mut h = String::with_capacity(1 << 20);
-    let title = format!("{} – rapport", file.round.name);
+    let title = tr!("report-title", round = file.round.name.as_str());
     let _ = writeln!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n\
          <meta name=\"generator\" content=\"trappa {}\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>",
+        crate::text::lang().code(),
         esc(&plan.trappa_version),
         esc(&title)
     );
     let _ = writeln!(
         h,
-        "<header class=\"top\"><div class=\"wrap\"><h1>{}</h1><p>{} · {} – {} · plan från trappa {} · instansens SHA-256 {}…</p></div></header>",
+        "<header class=\"top\"><div class=\"wrap\"><h1>{}</h1><p>{} · {} – {} · {}</p></div></header>",
         esc(&file.round.name),
         esc(&file.region.name),
         esc(&date_sv(file.round.start)),
         esc(&date_sv(file.round.end)),
-        esc(&plan.trappa_version),
-        esc(plan.instance.sha256.get(..12).unwrap_or(&plan.instance.sha256))
+        esc(&tr!(
+            "report-made-by",
+            version = plan.trappa_version.as_str(),
+            sha = plan.instance.sha256.get(..12).unwrap_or(&plan.instance.sha256)
+        ))
     );
-    h.push_str(
-        "<nav class=\"toc\"><div class=\"wrap\"><a href=\"#headline\">Översikt</a><a href=\"#unserved\">Ej placerade</a>\
-         <a href=\"#timeline\">Tidslinje</a><a href=\"#map\">Karta</a><a href=\"#municipalities\">Kostnad per kommun</a>\
-         <a href=\"#people\">Kalender per person</a></div></nav>\n<main class=\"wrap\">\n",
+    let _ = writeln!(
+        h,
+        "<nav class=\"toc\"><div class=\"wrap\"><a href=\"#headline\">{}</a><a href=\"#unserved\">{}</a>\
+         <a href=\"#timeline\">{}</a><a href=\"#map\">{}</a><a href=\"#municipalities\">{}</a>\
+         <a href=\"#people\">{}</a></div></nav>\n<main class=\"wrap\">",
+        esc(&tr!("report-overview")),
+        esc(&tr!("report-unserved")),
+        esc(&tr!("report-timeline")),
+        esc(&tr!("report-map")),
+        esc(&tr!("report-costs")),
+        esc(&tr!("report-people"))
     );
     headline(&mut h, plan, &look, &fig);
     changes(&mut h, plan, &look);
@@ -360,15 +339,17 @@ fn changes(h: &mut String, plan: &PlanFile, look: &Lookup) {
     let Some(r) = &plan.replan else { return };
     let _ = writeln!(
         h,
-        "<section id=\"changes\" data-changed=\"{}\" data-added=\"{}\">\n<h2>Ändringar sedan förra planen</h2>\n\
-         <p>Omplanerad från {}: allt före dagen är oförändrat. {} person(er) får ändrade eller borttagna datum \
-         (viktat {}), {} får bara nya datum.</p>",
+        "<section id=\"changes\" data-changed=\"{}\" data-added=\"{}\">\n<h2>{}</h2>\n<p>{}</p>",
         r.changed.len(),
         r.added.len(),
-        esc(&date_sv(r.today)),
-        r.changed.len(),
-        esc(&format!("{}", r.weighted_changes)),
-        r.added.len()
+        esc(&tr!("report-changes")),
+        esc(&tr!(
+            "report-changes-intro",
+            today = date_sv(r.today),
+            changed = r.changed.len(),
+            weighted = r.weighted_changes.to_string(),
+            added = r.added.len()
+        ))
     );
     if !r.changed.is_empty() {
         h.push_str("<table><thead><tr><th>Person</th><th>Roll</th><th>Borttagna/ändrade</th><th>Nya</th></tr></thead><tbody>\n");
@@ -404,9 +385,9 @@ fn changes(h: &mut String, plan: &PlanFile, look: &Lookup) {
 
 fn status_sv(opt: Optimality, gap: Option<f64>) -> String {
     match (opt, gap) {
-        (Optimality::Optimal, _) => "bevisat optimal".into(),
-        (Optimality::Feasible, Some(g)) => format!("tillåten, gap {}", pct_sv(g)),
-        (Optimality::Feasible, None) => "tillåten (heuristik)".into(),
+        (Optimality::Optimal, _) => tr!("report-status-optimal"),
+        (Optimality::Feasible, Some(g)) => tr!("report-status-gap", gap = pct_sv(g)),
+        (Optimality::Feasible, None) => tr!("report-status-heuristic"),
     }
 }
 
@@ -442,7 +423,7 @@ fn headline(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
         f.group_not_eligible,
         f.timetable_unserved
     );
-    h.push_str("<h2>Översikt</h2>\n<div class=\"cards\">");
+    let _ = write!(h, "<h2>{}</h2>\n<div class=\"cards\">", esc(&tr!("report-overview")));
     card(h, f.participants, "Deltagare", false);
     card(h, f.served_any, "Deltagare med minst en insats", false);
     let has_mentorship = !look.inst.mentors.is_empty()
@@ -515,9 +496,9 @@ fn headline(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
         "<tr><td>Mentorpar</td><td>{} mentorpar, {} träffar{}</td><td>{} ({})</td></tr>",
         int_sv(f.pairs as i64),
         int_sv(f.mentor_meetings as i64),
-        if shortfalls > 0 { format!(", {shortfalls} par med för få träffar") } else { String::new() },
+        if shortfalls > 0 { format!(", {}", tr!("report-pairs-shortfall", n = shortfalls)) } else { String::new() },
         esc(&status_sv(plan.status.optimality, plan.status.gap)),
-        esc(&plan.status.method)
+        esc(&crate::text::strategy(&plan.run.strategy))
     );
     for g in &plan.groups {
         let members: usize = g.groups.iter().map(|x| x.members.len()).sum();
@@ -529,12 +510,12 @@ fn headline(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
             esc(&g.programme),
             g.groups.len(),
             esc(look.programme_name.get(g.programme.as_str()).copied().unwrap_or(&g.programme)),
-            esc(kind_sv(&g.kind)),
+            esc(&kind_sv(&g.kind)),
             int_sv(g.groups.len() as i64),
-            if g.groups.len() == 1 { "grupp" } else { "grupper" },
+            tr!("report-group-word", n = g.groups.len()),
             int_sv(members as i64),
             int_sv(meetings as i64),
-            if conflicts > 0 { format!(", {conflicts} frånvaro(r) kända i förväg") } else { String::new() },
+            if conflicts > 0 { format!(", {}", tr!("report-known-absences", n = conflicts)) } else { String::new() },
             esc(&status_sv(g.status.optimality, g.status.gap))
         );
     }
@@ -549,7 +530,7 @@ fn headline(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
             int_sv(served as i64),
             int_sv(demanded as i64),
             esc(&status_sv(t.status.optimality, t.status.gap)),
-            esc(&t.status.method)
+            esc(&crate::text::strategy(&t.strategy))
         );
     } else {
         h.push_str("<tr><td>Kurser</td><td class=\"muted\">ingen kursplan i denna plan</td><td></td></tr>");
@@ -563,9 +544,9 @@ fn headline(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
 /// Swedish name of the default phases.
 fn phase_sv(id: &str) -> String {
     match id {
-        "new" => "ny (new)".into(),
-        "practised" => "van (practised)".into(),
-        "experienced" => "erfaren (experienced)".into(),
+        "new" => tr!("phase-new"),
+        "practised" => tr!("phase-practised"),
+        "experienced" => tr!("phase-experienced"),
         other => other.to_string(),
     }
 }
@@ -589,12 +570,11 @@ fn reason_block(h: &mut String, look: &Lookup, category: &str, title: &str, list
     for (reason, items) in lists {
         let _ = write!(
             h,
-            "<details class=\"reasons\" data-reason=\"{}\" data-count=\"{}\"><summary>{}: <strong>{}</strong> <code class=\"muted\">{}</code></summary><ul>",
+            "<details class=\"reasons\" data-reason=\"{}\" data-count=\"{}\"><summary>{}: <strong>{}</strong></summary><ul>",
             esc(reason),
             items.len(),
-            esc(reason_sv(reason)),
-            int_sv(items.len() as i64),
-            esc(reason)
+            esc(&reason_sv(reason)),
+            int_sv(items.len() as i64)
         );
         for (who, msg) in items {
             let _ = write!(h, "<li>{}: {}</li>", look.person_link(who), esc(msg));
@@ -610,10 +590,13 @@ fn reason_block(h: &mut String, look: &Lookup, category: &str, title: &str, list
 fn unserved(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
     let _ = writeln!(
         h,
-        "<section id=\"unserved\" data-unmatched=\"{}\" data-group-unserved=\"{}\" data-timetable-unserved=\"{}\">\n<h2>Ej placerade</h2>\n\
+        "<section id=\"unserved\" data-unmatched=\"{}\" data-group-unserved=\"{}\" data-timetable-unserved=\"{}\">\n<h2>{}</h2>\n\
          <p class=\"note\">Antal per orsak; öppna en rad för att se vilka det gäller och planerarens förklaring. Under orsaken står ett förslag \
          på vad som skulle ge dem plats, när planens och instansens siffror ger ett.</p>",
-        f.unmatched, f.group_unserved, f.timetable_unserved
+        f.unmatched,
+        f.group_unserved,
+        f.timetable_unserved,
+        esc(&tr!("report-unserved"))
     );
     let mut m: ReasonLists = BTreeMap::new();
     for u in &plan.mentorship.unmatched {
@@ -658,23 +641,19 @@ fn unserved(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
     h.push_str("</section>\n");
 }
 
-fn priority_sv(p: &str) -> &str {
-    match p {
-        "high" => "hög",
-        "normal" => "normal",
-        "low" => "låg",
-        other => other,
-    }
+fn priority_sv(p: &str) -> String {
+    crate::text::priority(p)
 }
 
 fn municipalities(h: &mut String, plan: &PlanFile, f: &Figures, opts: ReportOptions) {
     let c = &f.costs;
     let _ = writeln!(
         h,
-        "<section id=\"municipalities\" data-cost-split=\"{}\" data-total-cost=\"{}\" data-municipalities=\"{}\">\n<h2>Kostnad per kommun</h2>",
+        "<section id=\"municipalities\" data-cost-split=\"{}\" data-total-cost=\"{}\" data-municipalities=\"{}\">\n<h2>{}</h2>",
         opts.cost_split.name(),
         c.total_rounded,
-        f.municipalities.len()
+        f.municipalities.len(),
+        esc(&tr!("report-costs"))
     );
     if plan.timetable.is_none() {
         h.push_str("<p class=\"note\">Planen har ingen kursplan, så det finns inga kurskostnader att fördela (0 kr). Tabellen visar deltagare, platser och restid.</p>\n");

@@ -3,6 +3,8 @@
 pub mod html;
 
 use crate::format::plan::{Optimality, PlanFile, SolveStatus};
+use crate::text;
+use crate::text::tr;
 use std::fmt::Write;
 
 /// True when the round has a mentorship part: pairs, or mentees without a mentor.
@@ -15,26 +17,28 @@ fn has_mentorship(plan: &PlanFile) -> bool {
 /// without mentorship), the groups.
 pub fn summary(plan: &PlanFile) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "Round: {}", plan.instance.round);
+    let _ = writeln!(s, "{}", tr!("summary-round", name = plan.instance.round.as_str()));
     if has_mentorship(plan) {
         mentorship_summary(plan, &mut s);
     }
     for g in &plan.groups {
         let members: usize = g.groups.iter().map(|x| x.members.len()).sum();
         let conflicts: usize = g.groups.iter().map(|x| x.conflicts.len()).sum();
-        let _ = writeln!(
-            s,
-            "Groups {} ({}): {} groups, {members} members, {} unserved, {} not eligible; diversity {:.1}, travel {:.1}; {conflicts} member conflict(s) listed",
-            g.programme,
-            g.kind,
-            g.groups.len(),
-            g.unserved.len(),
-            g.not_eligible.len(),
-            g.objective.diversity,
-            g.objective.travel
+        let line = tr!(
+            "summary-groups",
+            programme = g.programme.as_str(),
+            kind = text::group_kind(&g.kind),
+            groups = g.groups.len(),
+            members = members,
+            unserved = g.unserved.len(),
+            not_eligible = g.not_eligible.len(),
+            diversity = format!("{:.1}", g.objective.diversity),
+            travel = format!("{:.1}", g.objective.travel),
+            conflicts = conflicts
         );
+        let _ = writeln!(s, "{line}");
         for note in &g.notes {
-            let _ = writeln!(s, "  note: {note}");
+            let _ = writeln!(s, "  {}", tr!("summary-note", note = note.as_str()));
         }
     }
     s
@@ -44,16 +48,16 @@ pub fn summary(plan: &PlanFile) -> String {
 /// else `heuristik`; then why the search stopped, when recorded.
 pub fn part_status(st: &SolveStatus) -> String {
     let status = match (st.optimality, st.gap) {
-        (Optimality::Optimal, _) => "optimal".to_string(),
-        (_, Some(g)) => format!("gap {:.2} %", g * 100.0),
-        _ => "heuristik".to_string(),
+        (Optimality::Optimal, _) => tr!("status-optimal"),
+        (_, Some(g)) => tr!("status-gap", gap = format!("{:.2}", g * 100.0)),
+        _ => tr!("status-heuristic"),
     };
     let mut status = match &st.stop_reason {
-        Some(r) => format!("{status} ({r})"),
+        Some(r) => format!("{status} ({})", text::stop_reason(r)),
         None => status,
     };
     if let Some(max) = st.matched_maximum {
-        status.push_str(&format!("; under maximum: {max} adepter hade kunnat matchas"));
+        status.push_str(&tr!("status-below-maximum", max = max));
     }
     status
 }
@@ -62,24 +66,32 @@ pub fn part_status(st: &SolveStatus) -> String {
 /// round has one), then the total time, and a line when Ctrl-C interrupted the planning.
 pub fn status_summary(plan: &PlanFile) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "Status per del:");
+    let _ = writeln!(s, "{}", tr!("status-heading"));
     let mut parts: Vec<&SolveStatus> = Vec::new();
     if let Some(t) = &plan.timetable {
-        let _ = writeln!(s, "  Kurstillfällen: {} [{}]", part_status(&t.status), t.strategy);
+        let line = tr!("status-timetable", status = part_status(&t.status), strategy = text::strategy(&t.strategy));
+        let _ = writeln!(s, "  {line}");
         parts.push(&t.status);
     }
     for g in &plan.groups {
-        let _ = writeln!(s, "  Grupper {}: {} [{}]", g.programme, part_status(&g.status), g.strategy);
+        let line =
+            tr!("status-groups", programme = g.programme.as_str(), status = part_status(&g.status), strategy = text::strategy(&g.strategy));
+        let _ = writeln!(s, "  {line}");
         parts.push(&g.status);
     }
     if has_mentorship(plan) {
-        let _ = writeln!(s, "  Mentorskap: {} [{}]", part_status(&plan.status), plan.run.strategy);
+        let line = tr!("status-mentorship", status = part_status(&plan.status), strategy = text::strategy(&plan.run.strategy));
+        let _ = writeln!(s, "  {line}");
         parts.push(&plan.status);
     }
-    let limit = plan.run.time_limit_seconds.map(|l| format!(" (tidsgräns {l} s)")).unwrap_or_default();
-    let _ = writeln!(s, "Total tid: {:.3} s{limit}", plan.run.runtime_seconds);
+    let runtime = format!("{:.3}", plan.run.runtime_seconds);
+    let line = match plan.run.time_limit_seconds {
+        Some(l) => tr!("status-total-time-limit", seconds = runtime, limit = l.to_string()),
+        None => tr!("status-total-time", seconds = runtime),
+    };
+    let _ = writeln!(s, "{line}");
     if parts.iter().any(|p| p.stop_reason.as_deref().is_some_and(|r| r.starts_with("avbruten"))) {
-        let _ = writeln!(s, "Planeringen avbruten (Ctrl-C): den bästa planen hittills är sparad.");
+        let _ = writeln!(s, "{}", tr!("status-interrupted"));
     }
     s
 }
@@ -90,20 +102,20 @@ fn mentorship_summary(plan: &PlanFile, s: &mut String) {
     let o = &plan.objective;
     let shortfalls = m.pairs.iter().filter(|p| p.shortfall.is_some()).count();
     let meetings: usize = m.pairs.iter().map(|p| p.meetings.len()).sum();
-    let _ = writeln!(s, "Mentor pairs: {} ({} meetings; {} pair(s) with too few meetings)", m.pairs.len(), meetings, shortfalls);
-    let _ = writeln!(s, "Unmatched mentees: {}", m.unmatched.len());
+    let _ = writeln!(s, "{}", tr!("summary-pairs", pairs = m.pairs.len(), meetings = meetings, shortfalls = shortfalls));
+    let _ = writeln!(s, "{}", tr!("summary-unmatched", n = m.unmatched.len()));
     let mut reasons = std::collections::BTreeMap::new();
     for u in &m.unmatched {
         *reasons.entry(u.reason.as_str()).or_insert(0usize) += 1;
     }
     for (r, n) in reasons {
-        let _ = writeln!(s, "  {r}: {n}");
+        let _ = writeln!(s, "  {}: {n}", text::reason(r));
     }
     if !m.not_eligible.is_empty() {
-        let _ = writeln!(s, "Want a mentor but not eligible by phase: {}", m.not_eligible.len());
+        let _ = writeln!(s, "{}", tr!("summary-not-eligible", n = m.not_eligible.len()));
     }
-    let terms = o.terms.iter().map(|(k, v)| format!("{k} {v:.1}")).collect::<Vec<_>>().join(", ");
-    let _ = writeln!(s, "Objective: {} matched; cost {:.3} ({terms})", o.matched, o.cost);
+    let terms = o.terms.iter().map(|(k, v)| format!("{} {v:.1}", text::term(k))).collect::<Vec<_>>().join(", ");
+    let _ = writeln!(s, "{}", tr!("summary-objective", matched = o.matched, cost = format!("{:.3}", o.cost), terms = terms));
 }
 
 /// The timetable part of a summary: sessions, coverage by priority, objective and bound (its
@@ -112,21 +124,22 @@ pub fn timetable_summary(plan: &PlanFile) -> String {
     let mut s = String::new();
     let Some(t) = &plan.timetable else { return s };
     let days: usize = t.sessions.iter().map(|x| x.dates.len()).sum();
-    let _ = writeln!(s, "Course sessions: {} ({} course days)", t.sessions.len(), days);
+    let _ = writeln!(s, "{}", tr!("summary-sessions", sessions = t.sessions.len(), days = days));
     for (p, c) in &t.objective.coverage {
-        let _ = writeln!(s, "  {p} priority: {} of {} demands served", c.served, c.demanded);
+        let line = tr!("summary-coverage", priority = text::priority(p), served = c.served, demanded = c.demanded);
+        let _ = writeln!(s, "  {line}");
     }
     let mut reasons = std::collections::BTreeMap::new();
     for u in &t.unserved {
         *reasons.entry(u.reason.as_str()).or_insert(0usize) += 1;
     }
     for (r, n) in reasons {
-        let _ = writeln!(s, "  unserved, {r}: {n}");
+        let _ = writeln!(s, "  {}", tr!("summary-unserved", reason = text::reason(r), n = n));
     }
-    let terms = t.objective.terms.iter().map(|(k, v)| format!("{k} {v:.0}")).collect::<Vec<_>>().join(", ");
-    let _ = writeln!(s, "Timetable objective: {:.0} ({terms})", t.objective.total);
+    let terms = t.objective.terms.iter().map(|(k, v)| format!("{} {v:.0}", text::term(k))).collect::<Vec<_>>().join(", ");
+    let _ = writeln!(s, "{}", tr!("summary-timetable-objective", total = format!("{:.0}", t.objective.total), terms = terms));
     if let Some(b) = t.status.bound {
-        let _ = writeln!(s, "Timetable bound: {b:.0}");
+        let _ = writeln!(s, "{}", tr!("summary-timetable-bound", bound = format!("{b:.0}")));
     }
     s
 }
@@ -135,51 +148,71 @@ pub fn timetable_summary(plan: &PlanFile) -> String {
 /// they are unserved, and their mentor meetings.
 pub fn explain_participant(inst: &crate::model::Instance, plan: &PlanFile, id: &str) -> Result<String, String> {
     let Some(p) = inst.participants.iter().position(|x| x.id == id) else {
-        return Err(format!("no participant \"{id}\" in the instance; give an id from \"participants\""));
+        return Err(tr!("explain-no-participant", id = id));
     };
     let part = &inst.participants[p];
     let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "{} ({}), {} in {}, phase {} ({:.1} years in the profession), employed {}",
-        part.name,
-        part.id,
-        inst.units[part.unit].name,
-        inst.municipalities[part.municipality].name,
-        inst.phases[part.phase].id,
-        part.years,
-        part.employment_start
+    let line = tr!(
+        "explain-person",
+        name = part.name.as_str(),
+        id = part.id.as_str(),
+        unit = inst.units[part.unit].name.as_str(),
+        municipality = inst.municipalities[part.municipality].name.as_str(),
+        phase = inst.phases[part.phase].id.as_str(),
+        years = format!("{:.1}", part.years),
+        employed = part.employment_start.to_string()
     );
+    let _ = writeln!(s, "{line}");
     let m = &inst.timetable;
     let demands = &m.demands_of[p];
     if demands.is_empty() {
-        let _ = writeln!(s, "No course demand in this round.");
+        let _ = writeln!(s, "{}", tr!("explain-no-demand"));
     }
     if let Some(t) = &plan.timetable {
         for &d in demands {
             let dem = &m.demands[d];
             let course = &m.courses[dem.course];
             let origin = match dem.origin {
-                crate::model::timetable::DemandOrigin::IndividualPlan => "individual plan",
-                crate::model::timetable::DemandOrigin::Phase => "phase default",
+                crate::model::timetable::DemandOrigin::IndividualPlan => tr!("explain-origin-plan"),
+                crate::model::timetable::DemandOrigin::Phase => tr!("explain-origin-phase"),
             };
-            let _ = write!(s, "- {} ({}, {} priority, {origin}): ", course.name, course.id, dem.priority.name());
+            let demand = tr!(
+                "explain-demand",
+                course = course.name.as_str(),
+                id = course.id.as_str(),
+                priority = text::priority(dem.priority.name()),
+                origin = origin
+            );
+            let _ = write!(s, "- {demand}: ");
             if let Some(sess) = t.sessions.iter().find(|x| x.course == course.id && x.attendees.iter().any(|a| a == id)) {
                 let dates = sess.dates.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
-                let _ = writeln!(s, "session {} at {} on {dates}, trainer(s) {}", sess.id, sess.venue, sess.trainers.join(", "));
+                let line = tr!(
+                    "explain-session",
+                    session = sess.id.as_str(),
+                    venue = sess.venue.as_str(),
+                    dates = dates,
+                    trainers = sess.trainers.join(", "),
+                    n = sess.trainers.len()
+                );
+                let _ = writeln!(s, "{line}");
             } else if let Some(u) = t.unserved.iter().find(|u| u.participant == id && u.course == course.id) {
-                let _ = writeln!(s, "NOT SERVED ({}): {}", u.reason, u.message);
+                let _ = writeln!(
+                    s,
+                    "{}",
+                    tr!("explain-not-served", reason = text::reason(&u.reason), code = u.reason.as_str(), message = u.message.as_str())
+                );
             } else {
-                let _ = writeln!(s, "not in the plan (the plan may be for another version of the instance)");
+                let _ = writeln!(s, "{}", tr!("explain-not-in-plan"));
             }
         }
     }
     for pair in plan.mentorship.pairs.iter().filter(|x| x.mentee == id) {
         let dates = pair.meetings.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
-        let _ = writeln!(s, "Mentor {} in {}; meetings: {dates}", pair.mentor, pair.meeting_place);
+        let line = tr!("explain-mentor", mentor = pair.mentor.as_str(), place = pair.meeting_place.as_str(), dates = dates);
+        let _ = writeln!(s, "{line}");
     }
     for u in plan.mentorship.unmatched.iter().filter(|x| x.mentee == id) {
-        let _ = writeln!(s, "No mentor ({}): {}", u.reason, u.message);
+        let _ = writeln!(s, "{}", tr!("explain-no-mentor", reason = text::reason(&u.reason), message = u.message.as_str()));
     }
     Ok(s)
 }

@@ -3,6 +3,7 @@
 //! failure, so the reader can say "expected a date like 2027-01-15, found "15/13/2027"".
 
 use crate::format::{ClockTime, DateOrRange};
+use crate::text::tr;
 use chrono::{Datelike, NaiveDate};
 
 /// One cell as read from a workbook or a CSV file.
@@ -43,12 +44,12 @@ impl Cell {
     /// What was found, for messages: `"15/13/2027"`, `the number 3.5`, `an empty cell`.
     pub fn found(&self) -> String {
         match self {
-            Cell::Empty => "an empty cell".into(),
+            Cell::Empty => tr!("cell-found-empty"),
             Cell::Text(s) => format!("\"{s}\""),
-            Cell::Number(x) => format!("the number {}", format_number(*x)),
-            Cell::Bool(b) => format!("the boolean {}", if *b { "TRUE" } else { "FALSE" }),
-            Cell::Date(d) => format!("the date {d}"),
-            Cell::Error(e) => format!("the error {e}"),
+            Cell::Number(x) => tr!("cell-found-number", value = format_number(*x)),
+            Cell::Bool(b) => tr!("cell-found-bool", value = if *b { "TRUE" } else { "FALSE" }),
+            Cell::Date(d) => tr!("cell-found-date", value = d.to_string()),
+            Cell::Error(e) => tr!("cell-found-error", value = e.as_str()),
         }
     }
 }
@@ -77,7 +78,9 @@ pub fn date_to_excel_serial(d: NaiveDate) -> f64 {
     (d - epoch).num_days() as f64
 }
 
-const EXPECT_DATE: &str = "expected a date like 2027-01-15";
+fn expect_date() -> String {
+    tr!("cell-expected-date")
+}
 
 /// Reads a date from ISO text (`2027-01-15`, optionally followed by a time of day).
 pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
@@ -89,12 +92,12 @@ pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
 }
 
 /// A date cell: a date, an Excel serial number or ISO text.
-pub fn parse_date(c: &Cell) -> Result<NaiveDate, &'static str> {
+pub fn parse_date(c: &Cell) -> Result<NaiveDate, String> {
     match c {
         Cell::Date(d) => Ok(*d),
-        Cell::Number(x) => excel_serial_date(*x).ok_or(EXPECT_DATE),
-        Cell::Text(s) => parse_date_text(s).ok_or(EXPECT_DATE),
-        _ => Err(EXPECT_DATE),
+        Cell::Number(x) => excel_serial_date(*x).ok_or_else(expect_date),
+        Cell::Text(s) => parse_date_text(s).ok_or_else(expect_date),
+        _ => Err(expect_date()),
     }
 }
 
@@ -120,52 +123,52 @@ pub fn parse_number_text(s: &str) -> Option<f64> {
 }
 
 /// A number cell.
-pub fn parse_number(c: &Cell) -> Result<f64, &'static str> {
-    const E: &str = "expected a number like 12 or 2,5";
+pub fn parse_number(c: &Cell) -> Result<f64, String> {
+    let e = || tr!("cell-expected-number");
     match c {
         Cell::Number(x) if x.is_finite() => Ok(*x),
-        Cell::Text(s) => parse_number_text(s).ok_or(E),
-        _ => Err(E),
+        Cell::Text(s) => parse_number_text(s).ok_or_else(e),
+        _ => Err(e()),
     }
 }
 
 /// A whole-number cell.
-pub fn parse_int(c: &Cell) -> Result<i64, &'static str> {
-    const E: &str = "expected a whole number like 12";
-    let x = parse_number(c).map_err(|_| E)?;
+pub fn parse_int(c: &Cell) -> Result<i64, String> {
+    let e = || tr!("cell-expected-int");
+    let x = parse_number(c).map_err(|_| e())?;
     if x == x.trunc() && x.abs() < 9e15 {
         Ok(x as i64)
     } else {
-        Err(E)
+        Err(e())
     }
 }
 
 /// A time-of-day cell: `13:00`, `13.00` (the Swedish way), `13` (a full hour), `13:00:00`, or an
 /// Excel time (a fraction of a day).
-pub fn parse_time(c: &Cell) -> Result<ClockTime, &'static str> {
-    const E: &str = "expected a time of day like 13:00";
+pub fn parse_time(c: &Cell) -> Result<ClockTime, String> {
+    let e = || tr!("cell-expected-time");
     match c {
         Cell::Number(x) if (0.0..1.0).contains(x) => {
             let minutes = (x * 1440.0).round() as u32;
-            ClockTime::new(minutes / 60, minutes % 60).ok_or(E)
+            ClockTime::new(minutes / 60, minutes % 60).ok_or_else(e)
         }
-        Cell::Number(x) if x.fract() == 0.0 && (1.0..24.0).contains(x) => ClockTime::new(*x as u32, 0).ok_or(E),
+        Cell::Number(x) if x.fract() == 0.0 && (1.0..24.0).contains(x) => ClockTime::new(*x as u32, 0).ok_or_else(e),
         Cell::Text(s) => {
             let t = s.trim().replace('.', ":");
             let t = match t.matches(':').count() {
                 0 => format!("{t}:00"),
-                2 => t.strip_suffix(":00").ok_or(E)?.to_string(),
+                2 => t.strip_suffix(":00").ok_or_else(e)?.to_string(),
                 _ => t,
             };
-            ClockTime::parse(&t).ok_or(E)
+            ClockTime::parse(&t).ok_or_else(e)
         }
-        _ => Err(E),
+        _ => Err(e()),
     }
 }
 
 /// A boolean cell: ja/nej, yes/no, x, 1/0, sant/falskt, true/false.
-pub fn parse_bool(c: &Cell) -> Result<bool, &'static str> {
-    const E: &str = "expected ja or nej (also yes/no, x, 1/0)";
+pub fn parse_bool(c: &Cell) -> Result<bool, String> {
+    let e = || tr!("cell-expected-bool");
     match c {
         Cell::Bool(b) => Ok(*b),
         Cell::Number(x) if *x == 1.0 => Ok(true),
@@ -173,9 +176,9 @@ pub fn parse_bool(c: &Cell) -> Result<bool, &'static str> {
         Cell::Text(s) => match s.trim().to_lowercase().as_str() {
             "ja" | "j" | "yes" | "y" | "x" | "1" | "sant" | "true" => Ok(true),
             "nej" | "n" | "no" | "0" | "falskt" | "false" => Ok(false),
-            _ => Err(E),
+            _ => Err(e()),
         },
-        _ => Err(E),
+        _ => Err(e()),
     }
 }
 
@@ -205,16 +208,14 @@ pub fn split_list(s: &str) -> Vec<String> {
 }
 
 /// A list cell (a number cell counts as one item).
-pub fn parse_list(c: &Cell) -> Result<Vec<String>, &'static str> {
+pub fn parse_list(c: &Cell) -> Result<Vec<String>, String> {
     match c {
         Cell::Empty => Ok(vec![]),
         Cell::Text(s) => Ok(split_list(s)),
         Cell::Number(_) => Ok(vec![c.as_text()]),
-        _ => Err("expected a list of words separated by , or ;"),
+        _ => Err(tr!("cell-expected-list")),
     }
 }
-
-const EXPECT_DATES: &str = "expected dates or ranges like 2027-03-01..2027-03-05 (semester); 2027-04-12, separated by , or ;";
 
 /// One item of a date list: `2027-04-12`, `2027-03-01..2027-03-05` or either followed by a
 /// reason in parentheses (ranges only keep it).
@@ -244,18 +245,18 @@ pub fn parse_date_item(item: &str) -> Option<DateOrRange> {
 pub fn parse_date_list(c: &Cell) -> Result<Vec<DateOrRange>, String> {
     match c {
         Cell::Empty => Ok(vec![]),
-        Cell::Date(_) | Cell::Number(_) => parse_date(c).map(|d| vec![DateOrRange::Date(d)]).map_err(|e| e.to_string()),
+        Cell::Date(_) | Cell::Number(_) => parse_date(c).map(|d| vec![DateOrRange::Date(d)]),
         Cell::Text(s) => {
             let mut out = vec![];
             for item in split_list(s) {
                 match parse_date_item(&item) {
                     Some(d) => out.push(d),
-                    None => return Err(format!("{EXPECT_DATES}; \"{item}\" is not one")),
+                    None => return Err(tr!("cell-expected-dates-item", item = item.as_str())),
                 }
             }
             Ok(out)
         }
-        _ => Err(EXPECT_DATES.to_string()),
+        _ => Err(tr!("cell-expected-dates")),
     }
 }
 

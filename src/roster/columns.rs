@@ -2,7 +2,10 @@
 //! aliases), which columns are required, and the `omgång` sheet's settings.
 //!
 //! One table drives the reader, the writer, the template's `läs_mig` sheet and the
-//! documentation (`docs/roster.md`), so they cannot drift apart.
+//! documentation (`docs/roster.md`), so they cannot drift apart. What the sheets, columns and
+//! settings mean is in the message catalogue (`locales/*/trappa.ftl`, ids `roster-…`).
+
+use crate::text::tr;
 
 /// What a cell holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,18 +31,23 @@ pub enum CellKind {
 }
 
 impl CellKind {
+    /// How the kind is described in English (for the import's messages, which are in English).
+    pub fn describe_en(self) -> String {
+        crate::text::in_lang(crate::text::Lang::En, || self.describe())
+    }
+
     /// How the kind is described to a coordinator.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> String {
         match self {
-            CellKind::Text => "text",
-            CellKind::Date => "date (2027-01-15 or an Excel date)",
-            CellKind::Int => "whole number",
-            CellKind::Number => "number (decimal comma or point)",
-            CellKind::Bool => "ja/nej (yes/no, x, 1/0)",
-            CellKind::List => "list separated by , or ;",
-            CellKind::DateList => "dates and ranges separated by , or ; (2027-03-01..2027-03-05 (reason))",
-            CellKind::Choice => "one of the listed words",
-            CellKind::Time => "time of day (13:00, 13.00 or an Excel time)",
+            CellKind::Text => tr!("cell-text"),
+            CellKind::Date => tr!("cell-date"),
+            CellKind::Int => tr!("cell-int"),
+            CellKind::Number => tr!("cell-number"),
+            CellKind::Bool => tr!("cell-bool"),
+            CellKind::List => tr!("cell-list"),
+            CellKind::DateList => tr!("cell-date-list"),
+            CellKind::Choice => tr!("cell-choice"),
+            CellKind::Time => tr!("cell-time"),
         }
     }
 }
@@ -55,8 +63,21 @@ pub struct Col {
     pub required: bool,
     /// Cell content.
     pub kind: CellKind,
-    /// What it means (for the template's `läs_mig` sheet and the docs).
+    /// The message id of what it means (for the template's `läs_mig` sheet and the docs):
+    /// [`Col::help_text`] gives it in the language in force.
     pub help: &'static str,
+}
+
+impl Col {
+    /// What the column means, in the language in force.
+    pub fn help_text(&self) -> String {
+        crate::text::t(self.help)
+    }
+
+    /// What it means, in English (for the import's messages, which are in English).
+    pub fn help_en(&self) -> String {
+        crate::text::format_in(crate::text::Lang::En, self.help, None)
+    }
 }
 
 /// A table: one sheet of the workbook or one CSV file.
@@ -70,7 +91,7 @@ pub struct Sheet {
     pub required: bool,
     /// Columns, in the order written on export.
     pub cols: &'static [Col],
-    /// What the table holds.
+    /// The message id of what the table holds ([`Sheet::help_text`]).
     pub help: &'static str,
 }
 
@@ -94,6 +115,16 @@ impl Sheet {
     pub fn name(&self) -> &'static str {
         self.names[0]
     }
+
+    /// What the table holds, in the language in force.
+    pub fn help_text(&self) -> String {
+        crate::text::t(self.help)
+    }
+
+    /// What it means, in English (for the import's messages, which are in English).
+    pub fn help_en(&self) -> String {
+        crate::text::format_in(crate::text::Lang::En, self.help, None)
+    }
 }
 
 const fn col(key: &'static str, names: &'static [&'static str], required: bool, kind: CellKind, help: &'static str) -> Col {
@@ -102,13 +133,8 @@ const fn col(key: &'static str, names: &'static [&'static str], required: bool, 
 
 use CellKind::*;
 
-const UNAVAILABLE: Col = col(
-    "unavailable",
-    &["ej_tillgänglig", "unavailable", "frånvaro", "upptagen"],
-    false,
-    DateList,
-    "dates and ranges the person (or room) cannot take part",
-);
+const UNAVAILABLE: Col =
+    col("unavailable", &["ej_tillgänglig", "unavailable", "frånvaro", "upptagen"], false, DateList, "roster-col-unavailable");
 
 /// The `omgång` sheet: one setting a row.
 pub const ROUND: Sheet = Sheet {
@@ -116,11 +142,11 @@ pub const ROUND: Sheet = Sheet {
     names: &["omgång", "round", "inställningar", "settings"],
     required: true,
     cols: &[
-        col("setting", &["inställning", "setting", "nyckel", "key", "parameter"], true, Text, "the setting's name (see the settings list)"),
-        col("value", &["värde", "value"], true, Text, "its value; an empty value leaves the setting to the rules file or the default"),
-        col("description", &["beskrivning", "description", "förklaring"], false, Text, "free text, ignored on import"),
+        col("setting", &["inställning", "setting", "nyckel", "key", "parameter"], true, Text, "roster-col-round-setting"),
+        col("value", &["värde", "value"], true, Text, "roster-col-round-value"),
+        col("description", &["beskrivning", "description", "förklaring"], false, Text, "roster-col-round-description"),
     ],
-    help: "the round's settings, one a row: name, dates, region, mentorship rules, weights, workload limits",
+    help: "roster-sheet-round",
 };
 
 /// Municipalities.
@@ -129,21 +155,15 @@ pub const MUNICIPALITIES: Sheet = Sheet {
     names: &["kommuner", "municipalities"],
     required: true,
     cols: &[
-        col("id", &["id", "kommun_id"], true, Text, "identifier used in the other sheets, e.g. molndal"),
-        col("name", &["namn", "name", "kommunnamn"], true, Text, "display name, e.g. Mölndal"),
-        col("population", &["invånare", "population", "befolkning"], true, Int, "inhabitants"),
-        col("lat", &["lat", "latitud", "latitude"], true, Number, "latitude of the seat, degrees north"),
-        col("lon", &["lon", "longitud", "longitude"], true, Number, "longitude of the seat, degrees east"),
-        col("cost_share", &["kostnadsandel", "cost_share"], false, Number, "share of shared costs, 0–1"),
-        col(
-            "meeting_venue",
-            &["träfflokal", "meeting_venue", "mötesrum"],
-            false,
-            Text,
-            "where mentor and group meetings in the municipality are held (room, address); shown in the calendars",
-        ),
+        col("id", &["id", "kommun_id"], true, Text, "roster-col-municipalities-id"),
+        col("name", &["namn", "name", "kommunnamn"], true, Text, "roster-col-municipalities-name"),
+        col("population", &["invånare", "population", "befolkning"], true, Int, "roster-col-municipalities-population"),
+        col("lat", &["lat", "latitud", "latitude"], true, Number, "roster-col-municipalities-lat"),
+        col("lon", &["lon", "longitud", "longitude"], true, Number, "roster-col-municipalities-lon"),
+        col("cost_share", &["kostnadsandel", "cost_share"], false, Number, "roster-col-municipalities-cost_share"),
+        col("meeting_venue", &["träfflokal", "meeting_venue", "mötesrum"], false, Text, "roster-col-municipalities-meeting_venue"),
     ],
-    help: "the municipalities taking part",
+    help: "roster-sheet-municipalities",
 };
 
 /// Units.
@@ -152,12 +172,12 @@ pub const UNITS: Sheet = Sheet {
     names: &["enheter", "units"],
     required: true,
     cols: &[
-        col("id", &["id", "enhet_id"], true, Text, "identifier used in the people sheets"),
-        col("name", &["namn", "name", "enhetsnamn"], false, Text, "display name (default: the id)"),
-        col("municipality", &["kommun", "municipality"], true, Text, "municipality id (sheet kommuner)"),
-        col("headcount", &["antal_anställda", "headcount", "anställda", "personal"], true, Int, "staff in the unit"),
+        col("id", &["id", "enhet_id"], true, Text, "roster-col-units-id"),
+        col("name", &["namn", "name", "enhetsnamn"], false, Text, "roster-col-units-name"),
+        col("municipality", &["kommun", "municipality"], true, Text, "roster-col-units-municipality"),
+        col("headcount", &["antal_anställda", "headcount", "anställda", "personal"], true, Int, "roster-col-units-headcount"),
     ],
-    help: "units (enheter, arbetsgrupper) people work in",
+    help: "roster-sheet-units",
 };
 
 /// Explicit travel times.
@@ -166,11 +186,11 @@ pub const TRAVEL: Sheet = Sheet {
     names: &["restider", "travel", "restid"],
     required: false,
     cols: &[
-        col("from", &["från", "from"], true, Text, "municipality id"),
-        col("to", &["till", "to"], true, Text, "municipality id"),
-        col("minutes", &["minuter", "minutes"], true, Number, "one-way travel time, minutes (both directions)"),
+        col("from", &["från", "from"], true, Text, "roster-col-travel-from"),
+        col("to", &["till", "to"], true, Text, "roster-col-travel-to"),
+        col("minutes", &["minuter", "minutes"], true, Number, "roster-col-travel-minutes"),
     ],
-    help: "explicit travel times replacing the computed ones (optional)",
+    help: "roster-sheet-travel",
 };
 
 /// Participants.
@@ -179,35 +199,29 @@ pub const PARTICIPANTS: Sheet = Sheet {
     names: &["deltagare", "participants"],
     required: true,
     cols: &[
-        col("id", &["id", "deltagar_id"], true, Text, "identifier, unique among all people"),
-        col("name", &["namn", "name"], true, Text, "full name"),
-        col("unit", &["enhet", "unit"], true, Text, "unit id (sheet enheter)"),
-        col(
-            "role",
-            &["roll", "role"],
-            false,
-            Choice,
-            "socialsekreterare (default), utförare, arbetsledare or annan (English: social_secretary, executor, first_line_manager, other)",
-        ),
+        col("id", &["id", "deltagar_id"], true, Text, "roster-col-participants-id"),
+        col("name", &["namn", "name"], true, Text, "roster-col-participants-name"),
+        col("unit", &["enhet", "unit"], true, Text, "roster-col-participants-unit"),
+        col("role", &["roll", "role"], false, Choice, "roster-col-participants-role"),
         col(
             "profession_start",
             &["yrkesstart", "profession_start", "i_yrket_sedan"],
             true,
             Date,
-            "entered the profession; gives the phase",
+            "roster-col-participants-profession_start",
         ),
         col(
             "employment_start",
             &["anställd", "employment_start", "anställningsdatum", "anställd_sedan"],
             true,
             Date,
-            "joined the current employer",
+            "roster-col-participants-employment_start",
         ),
         UNAVAILABLE,
-        col("interests", &["intressen", "interests"], false, List, "interest tags, matched against mentors' expertise"),
-        col("wants_mentor", &["vill_ha_mentor", "wants_mentor", "önskar_mentor"], false, Bool, "wants a mentor (default nej)"),
+        col("interests", &["intressen", "interests"], false, List, "roster-col-participants-interests"),
+        col("wants_mentor", &["vill_ha_mentor", "wants_mentor", "önskar_mentor"], false, Bool, "roster-col-participants-wants_mentor"),
     ],
-    help: "the round's participants",
+    help: "roster-sheet-participants",
 };
 
 /// Mentors.
@@ -216,24 +230,24 @@ pub const MENTORS: Sheet = Sheet {
     names: &["mentorer", "mentors"],
     required: false,
     cols: &[
-        col("id", &["id", "mentor_id"], true, Text, "identifier, unique among all people"),
-        col("name", &["namn", "name"], true, Text, "full name"),
-        col("unit", &["enhet", "unit"], true, Text, "unit id (sheet enheter)"),
-        col("capacity", &["kapacitet", "capacity", "antal_adepter"], false, Int, "mentees at a time (default 1)"),
-        col("trained", &["mentorsutbildad", "trained", "utbildad"], false, Bool, "took the mentor training (default nej)"),
-        col("years_in_profession", &["år_i_yrket", "years_in_profession", "yrkesår"], true, Number, "years in the profession"),
-        col("expertise", &["expertis", "expertise", "kompetens"], false, List, "expertise tags"),
-        UNAVAILABLE,
+        col("id", &["id", "mentor_id"], true, Text, "roster-col-mentors-id"),
+        col("name", &["namn", "name"], true, Text, "roster-col-mentors-name"),
+        col("unit", &["enhet", "unit"], true, Text, "roster-col-mentors-unit"),
+        col("capacity", &["kapacitet", "capacity", "antal_adepter"], false, Int, "roster-col-mentors-capacity"),
+        col("trained", &["mentorsutbildad", "trained", "utbildad"], false, Bool, "roster-col-mentors-trained"),
         col(
-            "max_travel_minutes",
-            &["max_restid", "max_travel_minutes"],
-            false,
+            "years_in_profession",
+            &["år_i_yrket", "years_in_profession", "yrkesår"],
+            true,
             Number,
-            "longest acceptable one-way travel, minutes (empty: no limit)",
+            "roster-col-mentors-years_in_profession",
         ),
-        col("history", &["tidigare_adepter", "history", "historik"], false, List, "ids of earlier mentees"),
+        col("expertise", &["expertis", "expertise", "kompetens"], false, List, "roster-col-mentors-expertise"),
+        UNAVAILABLE,
+        col("max_travel_minutes", &["max_restid", "max_travel_minutes"], false, Number, "roster-col-mentors-max_travel_minutes"),
+        col("history", &["tidigare_adepter", "history", "historik"], false, List, "roster-col-mentors-history"),
     ],
-    help: "the mentor pool",
+    help: "roster-sheet-mentors",
 };
 
 /// Group leaders.
@@ -242,14 +256,14 @@ pub const LEADERS: Sheet = Sheet {
     names: &["gruppledare", "group_leaders", "ledare"],
     required: false,
     cols: &[
-        col("id", &["id", "ledar_id"], true, Text, "identifier, unique among all people"),
-        col("name", &["namn", "name"], true, Text, "full name"),
-        col("municipality", &["kommun", "municipality"], true, Text, "home municipality id"),
-        col("qualifications", &["kvalifikationer", "qualifications"], true, List, "e.g. supervision, reflection, research_circle"),
-        col("max_groups", &["max_grupper", "max_groups"], false, Int, "most groups in the round (default 2)"),
+        col("id", &["id", "ledar_id"], true, Text, "roster-col-leaders-id"),
+        col("name", &["namn", "name"], true, Text, "roster-col-leaders-name"),
+        col("municipality", &["kommun", "municipality"], true, Text, "roster-col-leaders-municipality"),
+        col("qualifications", &["kvalifikationer", "qualifications"], true, List, "roster-col-leaders-qualifications"),
+        col("max_groups", &["max_grupper", "max_groups"], false, Int, "roster-col-leaders-max_groups"),
         UNAVAILABLE,
     ],
-    help: "supervisors and circle leaders of the group programmes",
+    help: "roster-sheet-leaders",
 };
 
 /// Trainers.
@@ -258,16 +272,16 @@ pub const TRAINERS: Sheet = Sheet {
     names: &["utbildare", "trainers", "kursledare"],
     required: false,
     cols: &[
-        col("id", &["id", "utbildar_id"], true, Text, "identifier, unique among all people"),
-        col("name", &["namn", "name"], true, Text, "full name"),
-        col("internal", &["intern", "internal"], false, Bool, "a colleague lending days (ja) or procured (nej, default)"),
-        col("municipality", &["kommun", "municipality"], false, Text, "home municipality id"),
-        col("courses", &["kurser", "courses"], true, List, "course ids the trainer teaches (courses are in the rules file)"),
-        col("max_days", &["max_dagar", "max_days"], true, Int, "most teaching days in the round"),
-        col("day_rate", &["dagarvode", "day_rate", "arvode_per_dag"], false, Number, "cost per teaching day, SEK (default 0)"),
+        col("id", &["id", "utbildar_id"], true, Text, "roster-col-trainers-id"),
+        col("name", &["namn", "name"], true, Text, "roster-col-trainers-name"),
+        col("internal", &["intern", "internal"], false, Bool, "roster-col-trainers-internal"),
+        col("municipality", &["kommun", "municipality"], false, Text, "roster-col-trainers-municipality"),
+        col("courses", &["kurser", "courses"], true, List, "roster-col-trainers-courses"),
+        col("max_days", &["max_dagar", "max_days"], true, Int, "roster-col-trainers-max_days"),
+        col("day_rate", &["dagarvode", "day_rate", "arvode_per_dag"], false, Number, "roster-col-trainers-day_rate"),
         UNAVAILABLE,
     ],
-    help: "trainers who teach the courses",
+    help: "roster-sheet-trainers",
 };
 
 /// Venues.
@@ -276,15 +290,15 @@ pub const VENUES: Sheet = Sheet {
     names: &["lokaler", "venues", "lokal"],
     required: false,
     cols: &[
-        col("id", &["id", "lokal_id"], true, Text, "identifier"),
-        col("name", &["namn", "name"], true, Text, "display name"),
-        col("municipality", &["kommun", "municipality"], true, Text, "municipality id"),
-        col("capacity", &["platser", "capacity", "antal_platser"], true, Int, "seats"),
-        col("day_rate", &["hyra_per_dag", "day_rate", "dagshyra"], false, Number, "rent per day, SEK (default 0)"),
+        col("id", &["id", "lokal_id"], true, Text, "roster-col-venues-id"),
+        col("name", &["namn", "name"], true, Text, "roster-col-venues-name"),
+        col("municipality", &["kommun", "municipality"], true, Text, "roster-col-venues-municipality"),
+        col("capacity", &["platser", "capacity", "antal_platser"], true, Int, "roster-col-venues-capacity"),
+        col("day_rate", &["hyra_per_dag", "day_rate", "dagshyra"], false, Number, "roster-col-venues-day_rate"),
         UNAVAILABLE,
-        col("address", &["adress", "address", "besöksadress"], false, Text, "street address, shown in the calendars"),
+        col("address", &["adress", "address", "besöksadress"], false, Text, "roster-col-venues-address"),
     ],
-    help: "course rooms",
+    help: "roster-sheet-venues",
 };
 
 /// Individual plans (course demand).
@@ -293,11 +307,11 @@ pub const DEMAND: Sheet = Sheet {
     names: &["önskemål", "demand", "kursönskemål"],
     required: false,
     cols: &[
-        col("participant", &["deltagare", "participant"], true, Text, "participant id"),
-        col("course", &["kurs", "course"], true, Text, "course id"),
-        col("priority", &["prioritet", "priority"], false, Choice, "hög, normal (default) or låg (high, normal, low)"),
+        col("participant", &["deltagare", "participant"], true, Text, "roster-col-demand-participant"),
+        col("course", &["kurs", "course"], true, Text, "roster-col-demand-course"),
+        col("priority", &["prioritet", "priority"], false, Choice, "roster-col-demand-priority"),
     ],
-    help: "individual plans: which participant wants which course",
+    help: "roster-sheet-demand",
 };
 
 /// Completed courses.
@@ -306,10 +320,10 @@ pub const HISTORY: Sheet = Sheet {
     names: &["kurshistorik", "course_history", "genomförda_kurser"],
     required: false,
     cols: &[
-        col("participant", &["deltagare", "participant"], true, Text, "participant id"),
-        col("course", &["kurs", "course"], true, Text, "course id"),
+        col("participant", &["deltagare", "participant"], true, Text, "roster-col-history-participant"),
+        col("course", &["kurs", "course"], true, Text, "roster-col-history-course"),
     ],
-    help: "courses participants completed before the round",
+    help: "roster-sheet-history",
 };
 
 /// Forbidden mentor pairs.
@@ -318,11 +332,11 @@ pub const EXCLUSIONS: Sheet = Sheet {
     names: &["uteslutna_par", "exclusions"],
     required: false,
     cols: &[
-        col("mentor", &["mentor"], true, Text, "mentor id"),
-        col("mentee", &["adept", "mentee", "deltagare"], true, Text, "participant id"),
-        col("reason", &["orsak", "reason"], false, Text, "why (optional)"),
+        col("mentor", &["mentor"], true, Text, "roster-col-exclusions-mentor"),
+        col("mentee", &["adept", "mentee", "deltagare"], true, Text, "roster-col-exclusions-mentee"),
+        col("reason", &["orsak", "reason"], false, Text, "roster-col-exclusions-reason"),
     ],
-    help: "mentor–mentee pairs that must never be formed",
+    help: "roster-sheet-exclusions",
 };
 
 /// Every table, in the order written on export.
@@ -341,8 +355,20 @@ pub struct Setting {
     pub path: &'static [&'static str],
     /// Value kind (`Choice` settings list their words in the help).
     pub kind: CellKind,
-    /// What it means.
+    /// The message id of what it means ([`Setting::help_text`]).
     pub help: &'static str,
+}
+
+impl Setting {
+    /// What the setting means, in the language in force.
+    pub fn help_text(&self) -> String {
+        crate::text::t(self.help)
+    }
+
+    /// What it means, in English (for the import's messages, which are in English).
+    pub fn help_en(&self) -> String {
+        crate::text::format_in(crate::text::Lang::En, self.help, None)
+    }
 }
 
 const fn setting(names: &'static [&'static str], path: &'static [&'static str], kind: CellKind, help: &'static str) -> Setting {
@@ -351,139 +377,124 @@ const fn setting(names: &'static [&'static str], path: &'static [&'static str], 
 
 /// The settings of the `omgång` sheet, in the order written on export.
 pub const SETTINGS: &[Setting] = &[
-    setting(&["namn", "name", "omgångens_namn", "round_name"], &["round", "name"], Text, "the round's name, shown in plans and calendars"),
-    setting(&["start", "startdatum", "början"], &["round", "start"], Date, "first day of the round"),
-    setting(&["slut", "end", "slutdatum"], &["round", "end"], Date, "last day of the round (inclusive)"),
-    setting(&["region", "region_name", "regionnamn"], &["region", "name"], Text, "the region's name"),
-    setting(
-        &["vägfaktor", "road_factor"],
-        &["region", "travel", "road_factor"],
-        Number,
-        "road distance ÷ great-circle distance (default 1,3)",
-    ),
+    setting(&["namn", "name", "omgångens_namn", "round_name"], &["round", "name"], Text, "roster-setting-round-name"),
+    setting(&["start", "startdatum", "början"], &["round", "start"], Date, "roster-setting-round-start"),
+    setting(&["slut", "end", "slutdatum"], &["round", "end"], Date, "roster-setting-round-end"),
+    setting(&["region", "region_name", "regionnamn"], &["region", "name"], Text, "roster-setting-region-name"),
+    setting(&["vägfaktor", "road_factor"], &["region", "travel", "road_factor"], Number, "roster-setting-region-travel-road_factor"),
     setting(
         &["hastighet_kmh", "speed_kmh", "hastighet"],
         &["region", "travel", "speed_kmh"],
         Number,
-        "average travel speed, km/h (default 70)",
+        "roster-setting-region-travel-speed_kmh",
     ),
-    setting(&["min_träffar", "min_meetings"], &["mentorship", "min_meetings"], Int, "fewest meetings of a mentor pair (default 8)"),
-    setting(&["max_träffar", "max_meetings"], &["mentorship", "max_meetings"], Int, "most meetings of a mentor pair (default 10)"),
+    setting(&["min_träffar", "min_meetings"], &["mentorship", "min_meetings"], Int, "roster-setting-mentorship-min_meetings"),
+    setting(&["max_träffar", "max_meetings"], &["mentorship", "max_meetings"], Int, "roster-setting-mentorship-max_meetings"),
     setting(
         &["min_dagar_mellan", "min_days_between"],
         &["mentorship", "min_days_between"],
         Int,
-        "days between two meetings of a pair (default 21)",
+        "roster-setting-mentorship-min_days_between",
     ),
     setting(
         &["faser_med_mentor", "eligible_phases"],
         &["mentorship", "eligible_phases"],
         List,
-        "phases whose participants may get a mentor (default practised)",
+        "roster-setting-mentorship-eligible_phases",
     ),
     setting(
         &["mentor_min_år", "mentor_min_years"],
         &["mentorship", "mentor_min_years"],
         Number,
-        "fewest years in the profession for a mentor (default 5)",
+        "roster-setting-mentorship-mentor_min_years",
     ),
     setting(
         &["kräv_mentorsutbildning", "require_training"],
         &["mentorship", "require_training"],
         Bool,
-        "only trained mentors (default ja)",
+        "roster-setting-mentorship-require_training",
     ),
     setting(
         &["samma_kommun", "same_municipality"],
         &["mentorship", "same_municipality"],
         Choice,
-        "pairs within one municipality: förbjuden, straffad (default) or tillåten (forbidden, penalised, allowed)",
+        "roster-setting-mentorship-same_municipality",
     ),
-    setting(
-        &["mötesplats", "meeting_place"],
-        &["mentorship", "meeting_place"],
-        Choice,
-        "where a pair meets: mentor, adept or kortast_restid (default) (mentor, mentee, min_combined_travel)",
-    ),
-    setting(
-        &["vikt_restid", "travel_per_minute"],
-        &["weights", "travel_per_minute"],
-        Number,
-        "matching cost per minute of travel (default 1)",
-    ),
+    setting(&["mötesplats", "meeting_place"], &["mentorship", "meeting_place"], Choice, "roster-setting-mentorship-meeting_place"),
+    setting(&["vikt_restid", "travel_per_minute"], &["weights", "travel_per_minute"], Number, "roster-setting-weights-travel_per_minute"),
     setting(
         &["vikt_samma_kommun", "same_municipality_weight"],
         &["weights", "same_municipality"],
         Number,
-        "cost of a same-municipality pair (default 30)",
+        "roster-setting-weights-same_municipality",
     ),
     setting(
         &["vikt_intressen", "interest_mismatch"],
         &["weights", "interest_mismatch"],
         Number,
-        "cost per interest the mentor lacks (default 15)",
+        "roster-setting-weights-interest_mismatch",
     ),
-    setting(&["vikt_upprepat_par", "repeat_pair"], &["weights", "repeat_pair"], Number, "cost of repeating an earlier pair (default 100)"),
-    setting(&["vikt_balans", "balance"], &["weights", "balance"], Number, "load spreading between mentors (default 10)"),
+    setting(&["vikt_upprepat_par", "repeat_pair"], &["weights", "repeat_pair"], Number, "roster-setting-weights-repeat_pair"),
+    setting(&["vikt_balans", "balance"], &["weights", "balance"], Number, "roster-setting-weights-balance"),
     setting(
         &["max_kursdagar_per_månad", "max_course_days_per_month"],
         &["workload", "max_course_days_per_month"],
         Int,
-        "most course days of a participant in a month (default 2)",
+        "roster-setting-workload-max_course_days_per_month",
     ),
     setting(
         &["max_kursdagar_per_omgång", "max_course_days_per_round"],
         &["workload", "max_course_days_per_round"],
         Int,
-        "most course days of a participant in the round (default 15)",
+        "roster-setting-workload-max_course_days_per_round",
     ),
     setting(
         &["max_kurser_per_omgång", "max_courses_per_round"],
         &["workload", "max_courses_per_round"],
         Int,
-        "most courses of a participant in the round (empty: no limit)",
+        "roster-setting-workload-max_courses_per_round",
     ),
     setting(
         &["frånvaroandel_enhet", "unit_absence_share"],
         &["workload", "unit_absence_share"],
         Number,
-        "largest share of a unit away on course on one day (default 0,25)",
+        "roster-setting-workload-unit_absence_share",
     ),
     setting(
         &["mentorsträff_start", "mentor_meeting_start"],
         &["round", "meeting_times", "mentor", "start"],
         Time,
-        "start of mentor meetings (default 13:00)",
+        "roster-setting-round-meeting_times-mentor-start",
     ),
     setting(
         &["mentorsträff_slut", "mentor_meeting_end"],
         &["round", "meeting_times", "mentor", "end"],
         Time,
-        "end of mentor meetings (default 15:00)",
+        "roster-setting-round-meeting_times-mentor-end",
     ),
     setting(
         &["gruppträff_start", "group_meeting_start"],
         &["round", "meeting_times", "group", "start"],
         Time,
-        "start of group meetings (default 13:00)",
+        "roster-setting-round-meeting_times-group-start",
     ),
     setting(
         &["gruppträff_slut", "group_meeting_end"],
         &["round", "meeting_times", "group", "end"],
         Time,
-        "end of group meetings (default 16:00)",
+        "roster-setting-round-meeting_times-group-end",
     ),
     setting(
         &["kursdag_start", "course_day_start"],
         &["round", "meeting_times", "course", "start"],
         Time,
-        "start of course days, unless the course gives its own start_time in the rules file (default 09:00)",
+        "roster-setting-round-meeting_times-course-start",
     ),
     setting(
         &["kursdag_slut", "course_day_end"],
         &["round", "meeting_times", "course", "end"],
         Time,
-        "end of course days, unless the course gives its own end_time in the rules file (default 16:00)",
+        "roster-setting-round-meeting_times-course-end",
     ),
 ];
 

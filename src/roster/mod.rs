@@ -15,6 +15,7 @@ pub mod write;
 
 use crate::format::InstanceFile;
 use crate::load::ValidationCode;
+use crate::text::tr;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -36,7 +37,7 @@ impl RosterError {
 
 impl fmt::Display for RosterError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "the roster has {} problem(s); nothing was written:", self.problems.len())?;
+        writeln!(f, "{}", tr!("roster-problems", n = self.problems.len()))?;
         for (i, p) in self.problems.iter().enumerate() {
             if i > 0 {
                 writeln!(f)?;
@@ -94,16 +95,16 @@ fn located(problems: &[crate::load::Problem], prov: &read::Provenance, input: &P
     let mut out = vec![];
     let refs: Vec<_> = problems.iter().filter(|p| course_ref(p)).collect();
     if let Some(first) = refs.first() {
-        let place = if input.is_dir() { format!("in {}", input.display()) } else { format!("beside {}", input.display()) };
+        let place = if input.is_dir() {
+            tr!("roster-place-in", path = input.display().to_string())
+        } else {
+            tr!("roster-place-beside", path = input.display().to_string())
+        };
         let more = match refs.len() {
             1 => String::new(),
-            n => format!(" (and {} more reference(s) to courses)", n - 1),
+            n => tr!("roster-more-course-refs", n = n - 1),
         };
-        out.push(format!(
-            "{}{more}: no rules file was found — courses are defined in the rules file, and there is no regler.json (or rules.json) \
-             {place}. Put the round's regler.json there, or give it with --rules FILE",
-            at(first)
-        ));
+        out.push(tr!("roster-no-rules-file", problem = at(first), more = more, place = place));
     }
     out.extend(problems.iter().filter(|p| !course_ref(p)).map(|p| format!("{}. {}", at(p), p.action)));
     out

@@ -6,6 +6,7 @@ use super::columns::{self, CellKind, Col, Sheet, SETTINGS};
 use super::RosterError;
 use crate::load::json;
 use crate::load::limits::MAX_FILE_BYTES;
+use crate::text::tr;
 use calamine::{Data, Reader};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -55,10 +56,10 @@ fn data_to_cell(d: &Data) -> Cell {
             let (y, m, day, ..) = e.to_ymd_hms_milli();
             match chrono::NaiveDate::from_ymd_opt(y as i32, m as u32, day as u32) {
                 Some(date) => Cell::Date(date),
-                None => Cell::Error(format!("an impossible date (serial {})", e.as_f64())),
+                None => Cell::Error(tr!("roster-impossible-date", serial = e.as_f64())),
             }
         }
-        Data::DateTime(e) => Cell::Error(format!("a duration ({})", e.as_f64())),
+        Data::DateTime(e) => Cell::Error(tr!("roster-duration", value = e.as_f64())),
         Data::Error(e) => Cell::Error(format!("{e:?}")),
     }
 }
@@ -69,11 +70,7 @@ pub const MAX_SHEET_CELLS: usize = 2_000_000;
 
 /// A sheet or CSV file over [`MAX_SHEET_CELLS`], found at `place`.
 fn too_many_cells(place: &str) -> RosterError {
-    RosterError::one(format!(
-        "{place}: the sheet holds more than {MAX_SHEET_CELLS} cells (E070 size-limit; counted row by row up to each row's last value; \
-         the limit MAX_SHEET_CELLS of docs/limits.md). A stray value far right of or below the table is the usual cause: \
-         clear it (Ctrl+End shows the last used cell), or split the sheet"
-    ))
+    RosterError::one(tr!("roster-too-many-cells", place = place, limit = MAX_SHEET_CELLS.to_string()))
 }
 
 /// The non-empty cells of a sheet gathered into rows, within [`MAX_SHEET_CELLS`].
@@ -147,14 +144,11 @@ fn sheet_rows<RS: std::io::Read + std::io::Seek>(
 /// Reads every sheet of a workbook: (sheet name, table).
 pub fn read_workbook(path: &Path) -> Result<Vec<(String, Table)>, RosterError> {
     let name = path.display().to_string();
-    let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
-        RosterError::one(format!(
-            "{name}: E001 syntax: cannot open the workbook: {e}. Give an .xlsx file (saved from Excel or LibreOffice) or a directory of .csv files"
-        ))
-    })?;
+    let mut wb = calamine::open_workbook_auto(path)
+        .map_err(|e| RosterError::one(tr!("roster-cannot-open-workbook", name = name.as_str(), error = e.to_string())))?;
     let mut out = vec![];
     for sheet in wb.sheet_names() {
-        let source = format!("{name}, sheet {sheet}");
+        let source = tr!("roster-loc-sheet", file = name.as_str(), sheet = sheet.as_str());
         let rows = sheet_rows(&mut wb, &sheet, &source)?;
         out.push((sheet.clone(), Table::from_rows(source, rows)));
     }
@@ -165,21 +159,23 @@ pub fn read_workbook(path: &Path) -> Result<Vec<(String, Table)>, RosterError> {
 /// the header line uses more).
 pub fn read_csv(path: &Path) -> Result<Table, RosterError> {
     let name = path.display().to_string();
-    let bytes = json::read_bounded(path, MAX_FILE_BYTES).map_err(|e| RosterError::one(format!("{name}: cannot read: {e}")))?.map_err(
-        |problems| {
+    let bytes = json::read_bounded(path, MAX_FILE_BYTES)
+        .map_err(|e| RosterError::one(tr!("roster-cannot-read", name = name.as_str(), error = e.to_string())))?
+        .map_err(|problems| {
             let problems = problems.iter().map(|p| format!("{name}: {} {}: {}. {}", p.code, p.kind(), p.message, p.action)).collect();
             RosterError { problems, warnings: vec![] }
-        },
-    )?;
+        })?;
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
         let (line, column) = json::position_of_byte(bytes, offset);
-        RosterError::one(format!(
-            "{name}, row {line}: the file is not UTF-8 text (byte 0x{:02X} in column {column}{}). \
-             Save it as \"CSV UTF-8 (kommaavgränsad)\" in Excel (or UTF-8 in LibreOffice)",
-            bytes[offset],
-            json::cp1252_hint(bytes[offset])
+        RosterError::one(tr!(
+            "roster-not-utf8",
+            name = name.as_str(),
+            line = line,
+            byte = format!("{:02X}", bytes[offset]),
+            column = column,
+            hint = json::cp1252_hint(bytes[offset])
         ))
     })?;
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
@@ -197,14 +193,14 @@ pub fn read_csv(path: &Path) -> Result<Table, RosterError> {
     // A record's fields are all held at once by the CSV reader: refuse one wider than a whole
     // sheet may be before reading it.
     if let Some(offset) = first_overwide_record(text.as_bytes(), delimiter, MAX_SHEET_CELLS) {
-        return Err(too_many_cells(&format!("{name}, row {}", lines.line_of(offset))));
+        return Err(too_many_cells(&tr!("roster-loc-row", source = name.as_str(), row = lines.line_of(offset))));
     }
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut cells = SheetCells { source: &name, rows: BTreeMap::new(), budget: MAX_SHEET_CELLS };
     for (k, rec) in reader.records().enumerate() {
         let rec = rec.map_err(|e| {
             let line = e.position().map(|p| lines.line_of(p.byte() as usize)).unwrap_or(0);
-            RosterError::one(format!("{name}, row {line}: E001 syntax: cannot read the CSV: {e}"))
+            RosterError::one(tr!("roster-cannot-read-csv", name = name.as_str(), line = line, error = e.to_string()))
         })?;
         // The row as a spreadsheet shows it: counted from the record's byte offset (the csv
         // crate's own line counter does not count CRLF line ends the same way).
@@ -301,8 +297,10 @@ impl Provenance {
                 let Some(&row) = rows.get(i) else { continue };
                 let field = tail.trim_start_matches('.').split(['.', '[']).next().unwrap_or("");
                 return match cols.get(field) {
-                    Some((c, h)) => format!("{source}, row {row}, column {} ({h})", column_letter(*c)),
-                    None => format!("{source}, row {row}"),
+                    Some((c, h)) => {
+                        tr!("roster-loc-cell", source = source.as_str(), row = row, column = column_letter(*c), header = h.as_str())
+                    }
+                    None => tr!("roster-loc-row", source = source.as_str(), row = row),
                 };
             }
         }
@@ -311,9 +309,10 @@ impl Provenance {
                 return loc.clone();
             }
         }
+        let path = if path.is_empty() { tr!("roster-loc-top-level") } else { path.to_string() };
         match &self.rules {
-            Some(r) => format!("{r} at {}", if path.is_empty() { "the top level" } else { path }),
-            None => format!("the instance at {}", if path.is_empty() { "the top level" } else { path }),
+            Some(r) => tr!("roster-loc-rules", rules = r.as_str(), path = path),
+            None => tr!("roster-loc-instance", path = path),
         }
     }
 }
@@ -358,7 +357,7 @@ pub fn choice_word(key: &str, value: &str) -> String {
 fn cell_value(key: &str, kind: CellKind, c: &Cell) -> Result<Value, String> {
     Ok(match kind {
         CellKind::Text => match c {
-            Cell::Error(_) => return Err("expected text".into()),
+            Cell::Error(_) => return Err(tr!("cell-expected-text")),
             _ => Value::String(c.as_text()),
         },
         CellKind::Date => Value::String(cells::parse_date(c)?.to_string()),
@@ -375,7 +374,7 @@ fn cell_value(key: &str, kind: CellKind, c: &Cell) -> Result<Value, String> {
                 Some((v, _)) => Value::String(v.to_string()),
                 None => {
                     let all: Vec<&str> = words.iter().map(|(_, n)| n[0]).collect();
-                    return Err(format!("expected one of {}", all.join(", ")));
+                    return Err(tr!("cell-expected-choice", words = all.join(", ")));
                 }
             }
         }
@@ -390,7 +389,7 @@ struct Bound<'a> {
 
 impl Bound<'_> {
     fn loc(&self, row: usize, col: usize, header: &str) -> String {
-        format!("{}, row {row}, column {} ({header})", self.table.source, column_letter(col))
+        tr!("roster-loc-cell", source = self.table.source.as_str(), row = row, column = column_letter(col), header = header)
     }
     fn col(&self, key: &str) -> Option<&(&'static Col, usize, String)> {
         self.cols.iter().find(|(c, ..)| c.key == key)
@@ -409,34 +408,38 @@ fn bind<'a>(sheet: &'static Sheet, table: &'a Table, problems: &mut Vec<String>)
             Some(c) => {
                 known_cols.insert(*i);
                 if let Some((_, j, h2)) = cols.iter().find(|(c2, ..)| c2.key == c.key) {
-                    problems.push(format!(
-                        "{}, row {}, column {} ({h}): the column repeats column {} ({h2}); keep one of them",
-                        table.source,
-                        table.header_row,
-                        column_letter(*i),
-                        column_letter(*j)
-                    ));
+                    let loc = tr!(
+                        "roster-loc-cell",
+                        source = table.source.as_str(),
+                        row = table.header_row,
+                        column = column_letter(*i),
+                        header = h.as_str()
+                    );
+                    problems.push(tr!("roster-repeated-column", loc = loc, column = column_letter(*j), header = h2.as_str()));
                 } else {
                     cols.push((c, *i, h.clone()));
                 }
             }
-            None => problems.push(format!(
-                "{}, row {}, column {} ({h}): unknown column; the columns of {} are {}. Rename it, or start its header with # to keep it as a comment",
-                table.source,
-                table.header_row,
-                column_letter(*i),
-                sheet.name(),
-                sheet.cols.iter().map(|c| c.names[0]).collect::<Vec<_>>().join(", ")
-            )),
+            None => {
+                let loc = tr!(
+                    "roster-loc-cell",
+                    source = table.source.as_str(),
+                    row = table.header_row,
+                    column = column_letter(*i),
+                    header = h.as_str()
+                );
+                let known = sheet.cols.iter().map(|c| c.names[0]).collect::<Vec<_>>().join(", ");
+                problems.push(tr!("roster-unknown-column", loc = loc, sheet = sheet.name(), columns = known));
+            }
         }
     }
     for c in sheet.cols.iter().filter(|c| c.required) {
         if !cols.iter().any(|(c2, ..)| c2.key == c.key) {
-            problems.push(format!(
-                "{}: missing required column {}; add a column with that header to row {}",
-                table.source,
-                columns::shown(c.names),
-                table.header_row
+            problems.push(tr!(
+                "roster-missing-column",
+                source = table.source.as_str(),
+                column = columns::shown(c.names),
+                row = table.header_row
             ));
         }
     }
@@ -445,11 +448,12 @@ fn bind<'a>(sheet: &'static Sheet, table: &'a Table, problems: &mut Vec<String>)
     for (r, cells) in &table.rows {
         for (i, c) in cells.iter().enumerate() {
             if !c.is_empty() && !known_cols.contains(&i) && reported.insert(i) {
-                problems.push(format!(
-                    "{}, row {r}, column {}: a value ({}) in a column without a header; give the column a header or clear it",
-                    table.source,
-                    column_letter(i),
-                    c.found()
+                problems.push(tr!(
+                    "roster-value-without-header",
+                    source = table.source.as_str(),
+                    row = *r,
+                    column = column_letter(i),
+                    found = c.found()
                 ));
             }
         }
@@ -468,7 +472,8 @@ fn read_rows(b: &Bound, problems: &mut Vec<String>) -> (Vec<Value>, Vec<usize>) 
             let c = cells.get(*i).unwrap_or(&Cell::Empty);
             if c.is_empty() {
                 if col.required {
-                    problems.push(format!("{}: empty required cell; expected {} ({})", b.loc(*r, *i, h), col.kind.describe(), col.help));
+                    let loc = b.loc(*r, *i, h);
+                    problems.push(tr!("roster-empty-required", loc = loc, kind = col.kind.describe(), help = col.help_text()));
                 }
                 continue;
             }
@@ -476,7 +481,7 @@ fn read_rows(b: &Bound, problems: &mut Vec<String>) -> (Vec<Value>, Vec<usize>) 
                 Ok(v) => {
                     obj.insert(col.key.to_string(), v);
                 }
-                Err(e) => problems.push(format!("{}: {e}, found {}", b.loc(*r, *i, h), c.found())),
+                Err(e) => problems.push(tr!("roster-bad-cell", loc = b.loc(*r, *i, h), expected = e, found = c.found())),
             }
         }
         out.push(Value::Object(obj));
@@ -495,25 +500,18 @@ fn read_settings(b: &Bound, problems: &mut Vec<String>) -> Vec<(&'static [&'stat
         let v = cells.get(*vs).unwrap_or(&Cell::Empty);
         if k.is_empty() {
             if !v.is_empty() {
-                problems.push(format!(
-                    "{}: empty setting name for the value {}; name the setting or clear the row",
-                    b.loc(*r, *ks, kh),
-                    v.found()
-                ));
+                problems.push(tr!("roster-empty-setting-name", loc = b.loc(*r, *ks, kh), found = v.found()));
             }
             continue;
         }
         let name = k.as_text();
         let Some(s) = columns::setting_by_name(&name) else {
-            problems.push(format!(
-                "{}: unknown setting \"{name}\"; the settings are {}",
-                b.loc(*r, *ks, kh),
-                SETTINGS.iter().map(|s| s.names[0]).collect::<Vec<_>>().join(", ")
-            ));
+            let known = SETTINGS.iter().map(|s| s.names[0]).collect::<Vec<_>>().join(", ");
+            problems.push(tr!("roster-unknown-setting", loc = b.loc(*r, *ks, kh), name = name.as_str(), settings = known));
             continue;
         };
         if let Some(first) = seen.insert(s.names[0], *r) {
-            problems.push(format!("{}: the setting {} is already given in row {first}; keep one", b.loc(*r, *ks, kh), s.names[0]));
+            problems.push(tr!("roster-repeated-setting", loc = b.loc(*r, *ks, kh), name = s.names[0], row = first));
             continue;
         }
         if v.is_empty() {
@@ -522,7 +520,10 @@ fn read_settings(b: &Bound, problems: &mut Vec<String>) -> Vec<(&'static [&'stat
         let last = s.path[s.path.len() - 1];
         match cell_value(last, s.kind, v) {
             Ok(val) => out.push((s.path, val, b.loc(*r, *vs, vh))),
-            Err(e) => problems.push(format!("{} (setting {}): {e}, found {}", b.loc(*r, *vs, vh), s.names[0], v.found())),
+            Err(e) => {
+                let loc = b.loc(*r, *vs, vh);
+                problems.push(tr!("roster-bad-setting", loc = loc, name = s.names[0], expected = e, found = v.found()));
+            }
         }
     }
     out
@@ -574,7 +575,7 @@ pub fn read_and_merge(input: &Path, rules: Option<&Path>) -> Result<Merged, Rost
     // 1. The tables.
     let raw: Vec<(String, Table)> = if input.is_dir() {
         let mut files: Vec<PathBuf> = std::fs::read_dir(input)
-            .map_err(|e| RosterError::one(format!("{}: cannot read the directory: {e}", input.display())))?
+            .map_err(|e| RosterError::one(tr!("roster-cannot-read-dir", path = input.display().to_string(), error = e.to_string())))?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().map(|x| x.eq_ignore_ascii_case("csv")).unwrap_or(false))
             .collect();
@@ -591,36 +592,33 @@ pub fn read_and_merge(input: &Path, rules: Option<&Path>) -> Result<Merged, Rost
     } else if input.is_file() {
         read_workbook(input)?
     } else {
-        return Err(RosterError::one(format!(
-            "{}: no such file or directory. Give an .xlsx workbook or a directory of .csv files (one per sheet)",
-            input.display()
-        )));
+        return Err(RosterError::one(tr!("roster-no-such-input", path = input.display().to_string())));
     };
-    let what = if input.is_dir() { "file" } else { "sheet" };
+    let is_dir = if input.is_dir() { "yes" } else { "no" };
     let mut tables: BTreeMap<&'static str, Table> = BTreeMap::new();
     for (name, t) in raw {
         match columns::sheet_by_name(&name) {
             Some(s) => {
                 if tables.contains_key(s.key) {
-                    problems.push(format!("{}: a second {what} for {}; keep one", t.source, s.name()));
+                    problems.push(tr!("roster-second-table", source = t.source.as_str(), dir = is_dir, sheet = s.name()));
                 } else {
                     tables.insert(s.key, t);
                 }
             }
             None if columns::README_SHEET.iter().any(|n| columns::fold(n) == columns::fold(&name)) => {}
-            None => warnings.push(format!(
-                "{}: ignored ({what} name not one of {})",
-                t.source,
-                columns::SHEETS.iter().map(|s| s.name()).collect::<Vec<_>>().join(", ")
-            )),
+            None => {
+                let known = columns::SHEETS.iter().map(|s| s.name()).collect::<Vec<_>>().join(", ");
+                warnings.push(tr!("roster-ignored-table", source = t.source.as_str(), dir = is_dir, sheets = known));
+            }
         }
     }
     for s in columns::SHEETS.iter().filter(|s| s.required) {
         if !tables.contains_key(s.key) {
             problems.push(if input.is_dir() {
-                format!("{}: missing file {}: {}; add it", input.display(), columns::shown_with(s.names, ".csv"), s.help)
+                let file = columns::shown_with(s.names, ".csv");
+                tr!("roster-missing-file", path = input.display().to_string(), file = file, help = s.help_text())
             } else {
-                format!("{}: missing sheet {}: {}; add it", input.display(), columns::shown(s.names), s.help)
+                tr!("roster-missing-sheet", path = input.display().to_string(), sheet = columns::shown(s.names), help = s.help_text())
             });
         }
     }
@@ -668,7 +666,15 @@ pub fn read_and_merge(input: &Path, rules: Option<&Path>) -> Result<Merged, Rost
         let dotted = path.join(".");
         if let Some(old) = set_path(&mut value, path, v.clone()) {
             if &old != v {
-                warnings.push(format!("{loc}: {dotted} = {v} replaces {old} from {rules_name}"));
+                let note = tr!(
+                    "roster-setting-replaces",
+                    loc = loc.as_str(),
+                    setting = dotted.as_str(),
+                    value = v.to_string(),
+                    old = old.to_string(),
+                    rules = rules_name.as_str()
+                );
+                warnings.push(note);
             }
         }
         provenance.settings.push((dotted, loc.clone()));
@@ -678,22 +684,19 @@ pub fn read_and_merge(input: &Path, rules: Option<&Path>) -> Result<Merged, Rost
         let n = values.len();
         if let Some(old) = set_path(&mut value, &path, Value::Array(values.clone())) {
             if old.as_array().map(|a| !a.is_empty()).unwrap_or(true) && old != Value::Array(values.clone()) {
-                warnings.push(format!("{source}: its {n} row(s) replace {} from {rules_name}", s.key));
+                warnings.push(tr!("roster-rows-replace", source = source.as_str(), n = n, key = s.key, rules = rules_name.as_str()));
             }
         }
     }
     for (names, path, what) in [
-        (&["namn"][..], &["round", "name"][..], "the round's name"),
-        (&["start"], &["round", "start"], "the round's first day"),
-        (&["slut"], &["round", "end"], "the round's last day"),
-        (&["region"], &["region", "name"], "the region's name"),
+        (&["namn"][..], &["round", "name"][..], tr!("roster-what-round-name")),
+        (&["start"], &["round", "start"], tr!("roster-what-round-start")),
+        (&["slut"], &["round", "end"], tr!("roster-what-round-end")),
+        (&["region"], &["region", "name"], tr!("roster-what-region-name")),
     ] {
         if get_path(&value, path).is_none() {
             let source = tables.get(columns::ROUND.key).map(|t| t.source.clone()).unwrap_or_else(|| input.display().to_string());
-            problems.push(format!(
-                "{source}: missing setting {} ({what}); add a row with {} in column A and the value in column B",
-                names[0], names[0]
-            ));
+            problems.push(tr!("roster-missing-setting", source = source, name = names[0], what = what));
         }
     }
     if problems.is_empty() {
@@ -712,16 +715,16 @@ fn read_rules(path: &Path) -> Result<Value, String> {
         _ => format!("{name}: {} {}: {}. {}", p.code, p.kind(), p.message, p.action),
     };
     let all = |problems: Vec<crate::load::Problem>| problems.iter().map(shown).collect::<Vec<_>>().join("\n  ");
-    let bytes = json::read_bounded(path, MAX_FILE_BYTES).map_err(|e| format!("{name}: cannot read the rules file: {e}"))?.map_err(all)?;
+    let bytes = json::read_bounded(path, MAX_FILE_BYTES)
+        .map_err(|e| tr!("roster-cannot-read-rules", name = name.to_string(), error = e.to_string()))?
+        .map_err(all)?;
     let text = json::text_of(&bytes).map_err(all)?;
     let v = json::parse_value(text).map_err(all)?;
     if !v.is_object() {
         let (line, column) = json::position_of_byte(text.as_bytes(), text.len() - text.trim_start().len());
         let code = crate::load::ValidationCode::Type;
-        return Err(format!(
-            "{name}, line {line}, column {column}: {code} {}: the rules file must be a JSON object like {{\"courses\": […], \"group_programmes\": […]}}",
-            code.kind()
-        ));
+        let code = format!("{code} {}", code.kind());
+        return Err(tr!("roster-rules-not-object", name = name.to_string(), line = line, column = column, code = code));
     }
     Ok(v)
 }
@@ -743,8 +746,8 @@ fn check_ids_and_references(
         t.headers
             .iter()
             .find(|(_, h)| c.map(|c| columns::matches(c.names, h)).unwrap_or(false))
-            .map(|(i, h)| format!("column {} ({h})", column_letter(*i)))
-            .unwrap_or_else(|| format!("column {key}"))
+            .map(|(i, h)| tr!("roster-loc-column", column = column_letter(*i), header = h.as_str()))
+            .unwrap_or_else(|| tr!("roster-loc-column-key", key = key))
     };
     for (s, values, rows, source) in sections {
         if s.cols[0].key != "id" {
@@ -756,10 +759,8 @@ fn check_ids_and_references(
             if let Some(id) = str_field(v, "id") {
                 if let Some(f) = first.insert(id, *r) {
                     first.insert(id, f);
-                    problems.push(format!(
-                        "{source}, row {r}, {}: duplicate id \"{id}\", already used in row {f}; give each row its own id",
-                        col_of(s, "id", t)
-                    ));
+                    let column = col_of(s, "id", t);
+                    problems.push(tr!("roster-duplicate-id", source = source.as_str(), row = *r, column = column, id = id, first = f));
                 }
             }
         }
@@ -792,11 +793,17 @@ fn check_ids_and_references(
         for (v, r) in values.iter().zip(rows) {
             if let Some(id) = str_field(v, key) {
                 if !known.contains(id) {
-                    problems.push(format!(
-                        "{source}, row {r}, {}: unknown {what} \"{id}\"; it is not in {} {}. Add it there or correct the id",
-                        col_of(s, key, t),
-                        if tables.contains_key(target.key) { "sheet" } else { "the missing sheet" },
-                        target.name()
+                    let column = col_of(s, key, t);
+                    let present = if tables.contains_key(target.key) { "yes" } else { "no" };
+                    problems.push(tr!(
+                        "roster-unknown-reference",
+                        source = source.as_str(),
+                        row = *r,
+                        column = column,
+                        what = what,
+                        id = id,
+                        present = present,
+                        sheet = target.name()
                     ));
                 }
             }

@@ -6,6 +6,7 @@ use super::cells::{self, format_number};
 use super::columns::{self, CellKind, Sheet, SETTINGS};
 use super::read::choice_word;
 use crate::format::{DateOrRange, InstanceFile};
+use crate::text::tr;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 use serde_json::{Map, Value};
@@ -84,7 +85,7 @@ pub fn tables(file: &InstanceFile) -> Result<Vec<OutTable>, String> {
             for st in SETTINGS {
                 let last = st.path[st.path.len() - 1];
                 let v = to_out(last, st.kind, get_path(&root, st.path), &st.path.join("."))?;
-                rows.push(vec![Out::Text(st.names[0].to_string()), v, Out::Text(st.help.to_string())]);
+                rows.push(vec![Out::Text(st.names[0].to_string()), v, Out::Text(st.help_text())]);
             }
         } else {
             let path: Vec<&str> = s.key.split('.').collect();
@@ -238,49 +239,34 @@ pub fn xlsx_bytes(tables: &[OutTable]) -> Result<Vec<u8>, String> {
 
 /// The rows of the `läs_mig` sheet: how to fill in the workbook, then every column.
 pub fn readme_rows() -> Vec<Vec<String>> {
-    let mut rows: Vec<Vec<String>> =
-        vec![vec!["blad / sheet", "kolumn / column", "alias", "krävs / required", "format", "betydelse / meaning"]
-            .into_iter()
-            .map(String::from)
-            .collect()];
+    let yes_no = |b: bool| if b { tr!("readme-yes") } else { tr!("readme-no") };
+    let mut rows: Vec<Vec<String>> = vec![tr!("readme-header").split(';').map(String::from).collect()];
     for s in columns::SHEETS {
-        rows.push(vec![
-            s.name().to_string(),
-            String::new(),
-            s.names[1..].join(", "),
-            if s.required { "ja" } else { "nej" }.into(),
-            String::new(),
-            s.help.to_string(),
-        ]);
+        rows.push(vec![s.name().to_string(), String::new(), s.names[1..].join(", "), yes_no(s.required), String::new(), s.help_text()]);
         for c in s.cols {
             rows.push(vec![
                 s.name().to_string(),
                 c.names[0].to_string(),
                 c.names[1..].join(", "),
-                if c.required { "ja" } else { "nej" }.into(),
-                c.kind.describe().to_string(),
-                c.help.to_string(),
+                yes_no(c.required),
+                c.kind.describe(),
+                c.help_text(),
             ]);
         }
     }
     for st in SETTINGS {
         rows.push(vec![
-            "omgång (inställning)".into(),
+            tr!("readme-setting-sheet"),
             st.names[0].to_string(),
             st.names[1..].join(", "),
-            "nej".into(),
-            st.kind.describe().to_string(),
-            st.help.to_string(),
+            yes_no(false),
+            st.kind.describe(),
+            st.help_text(),
         ]);
     }
     rows.push(vec![String::new()]);
-    for line in [
-        "Header names: any order, any case; Swedish or English names and the aliases above. A header starting with # (or kommentar, notes) is ignored.",
-        "Dates: Excel dates or text 2027-01-15. Numbers: decimal comma or point. ja/nej, yes/no, x, 1/0. Lists: separated by , or ;.",
-        "Courses, group programmes, phases, calendar closures and timetable weights are in the rules file regler.json beside the workbook.",
-        "Import: trappa import roster WORKBOOK.xlsx --out instance.json (docs/roster.md).",
-    ] {
-        rows.push(vec![line.to_string()]);
+    for line in [tr!("readme-line-headers"), tr!("readme-line-values"), tr!("readme-line-rules"), tr!("readme-line-import")] {
+        rows.push(vec![line]);
     }
     rows
 }

@@ -19,6 +19,7 @@ use super::ics::Ics;
 use crate::format::plan::{CalendarRecord, CancelledEvent, PlanFile, SeriesRecord};
 use crate::format::{ClockTime, CourseSpec, InstanceFile};
 use crate::model::Instance;
+use crate::text::tr;
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -202,15 +203,27 @@ fn mentor_entries(look: &Lookup, plan: &PlanFile, out: &mut Entries) {
         let n = p.meetings.len();
         for (k, d) in p.meetings.iter().enumerate() {
             let base = CalendarEntry {
-                description: format!("{}: mentorsträff {} av {n} för {mentor} (mentor) och {mentee} (adept).", look.file.round.name, k + 1),
+                description: tr!(
+                    "calendar-mentor-description",
+                    round = look.file.round.name.as_str(),
+                    k = k + 1,
+                    n = n,
+                    mentor = mentor,
+                    mentee = mentee
+                ),
                 location: location.clone(),
                 municipality: p.meeting_place.clone(),
                 reference: format!("{}–{}", p.mentor, p.mentee),
                 ..look.entry(EntryKind::MentorMeeting, &series, k, *d, times)
             };
-            for (me, other, other_role, my_role) in [(&p.mentor, &p.mentee, "adept", "mentor"), (&p.mentee, &p.mentor, "mentor", "adept")] {
+            for (me, other, with_mentee, my_role) in [(&p.mentor, &p.mentee, true, "mentor"), (&p.mentee, &p.mentor, false, "adept")] {
+                let summary = if with_mentee {
+                    tr!("calendar-mentor-summary-mentee", k = k + 1, n = n, name = look.name(other))
+                } else {
+                    tr!("calendar-mentor-summary-mentor", k = k + 1, n = n, name = look.name(other))
+                };
                 out.entry(me.clone()).or_default().push(CalendarEntry {
-                    summary: format!("Mentorsträff {}/{n} med {other_role} {}", k + 1, look.name(other)),
+                    summary,
                     role: my_role,
                     with: vec![other.clone()],
                     ..base.clone()
@@ -227,19 +240,23 @@ fn group_entries(look: &Lookup, plan: &PlanFile, out: &mut Entries) {
         for group in &prog.groups {
             let series = ["group".to_string(), prog.programme.clone(), group.id.clone()];
             let n = group.meetings.len();
-            let leader = group.leader.as_deref().map(|l| look.name(l)).unwrap_or("ingen ledare");
+            let leader = group.leader.as_deref().map(|l| look.name(l).to_string()).unwrap_or_else(|| tr!("calendar-no-leader"));
             let members = look.names(&group.members);
             let location = look.meeting_place(&group.meeting_place);
             let people: Vec<(&String, &'static str)> =
                 group.members.iter().map(|m| (m, "deltagare")).chain(group.leader.iter().map(|l| (l, "ledare"))).collect();
             for (k, d) in group.meetings.iter().enumerate() {
                 let base = CalendarEntry {
-                    summary: format!("{prog_name} {}/{n} ({})", k + 1, group.id),
-                    description: format!(
-                        "{}: {prog_name}, grupp {}, träff {} av {n}. Ledare: {leader}. Deltagare: {members}.",
-                        look.file.round.name,
-                        group.id,
-                        k + 1
+                    summary: tr!("calendar-group-summary", programme = prog_name, k = k + 1, n = n, group = group.id.as_str()),
+                    description: tr!(
+                        "calendar-group-description",
+                        round = look.file.round.name.as_str(),
+                        programme = prog_name,
+                        group = group.id.as_str(),
+                        k = k + 1,
+                        n = n,
+                        leader = leader.as_str(),
+                        members = members.as_str()
                     ),
                     location: location.clone(),
                     municipality: group.meeting_place.clone(),
@@ -269,14 +286,16 @@ fn course_entries(look: &Lookup, plan: &PlanFile, out: &mut Entries) {
         let n = s.dates.len();
         for (k, d) in s.dates.iter().enumerate() {
             let base = CalendarEntry {
-                summary: format!("Kurs: {course} dag {}/{n}", k + 1),
-                description: format!(
-                    "{}: {course}, dag {} av {n} (kurstillfälle {}). Utbildare: {}. {} deltagare.",
-                    look.file.round.name,
-                    k + 1,
-                    s.id,
-                    if trainers.is_empty() { "ingen" } else { &trainers },
-                    s.attendees.len()
+                summary: tr!("calendar-course-summary", course = course, k = k + 1, n = n),
+                description: tr!(
+                    "calendar-course-description",
+                    round = look.file.round.name.as_str(),
+                    course = course,
+                    k = k + 1,
+                    n = n,
+                    session = s.id.as_str(),
+                    trainers = if trainers.is_empty() { tr!("calendar-no-trainer") } else { trainers.clone() },
+                    attendees = s.attendees.len()
                 ),
                 location: location.clone(),
                 municipality: municipality.clone(),
@@ -428,8 +447,8 @@ pub fn person_calendars(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -
                 event(&mut ics, stamp, &e.uid, sequence(&e.uid), "CONFIRMED", (e.start, e.end), [&e.summary, &e.description, &e.location]);
             }
             for c in gone {
-                let summary = format!("Inställt: {}", c.summary);
-                let description = format!("{}: aktiviteten ingår inte längre i din planering.", file.round.name);
+                let summary = tr!("calendar-cancelled-summary", summary = c.summary.as_str());
+                let description = tr!("calendar-cancelled-description", round = file.round.name.as_str());
                 event(&mut ics, stamp, &c.uid, c.sequence, "CANCELLED", (c.start, c.end), [&summary, &description, &c.location]);
             }
             ics.raw("END", "VCALENDAR");

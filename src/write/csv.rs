@@ -5,6 +5,7 @@
 use super::OutputError;
 use crate::format::plan::{PlanFile, TimetablePlan};
 use crate::model::{Instance, MunicipalityId};
+use crate::text::tr;
 use std::collections::BTreeMap;
 
 /// `pairs.csv`: UTF-8 with a byte-order mark and `;` as separator, the form Swedish
@@ -17,21 +18,7 @@ pub fn pairs_csv(plan: &PlanFile, inst: &Instance) -> Result<Vec<u8>, OutputErro
     {
         let mut w = ::csv::WriterBuilder::new().delimiter(b';').from_writer(&mut out);
         let ser = |e: ::csv::Error| OutputError::Serialise(e.to_string());
-        w.write_record([
-            "mentor_id",
-            "mentor",
-            "mentor_kommun",
-            "mentee_id",
-            "mentee",
-            "mentee_kommun",
-            "mötesplats",
-            "restid_min",
-            "antal_möten",
-            "möten",
-            "kostnad",
-            "anmärkning",
-        ])
-        .map_err(ser)?;
+        w.write_record(header(&tr!("csv-pairs-header"))).map_err(ser)?;
         for p in &plan.mentorship.pairs {
             let m = mentor_index.get(p.mentor.as_str()).map(|&i| &inst.mentors[i]);
             let e = part_index.get(p.mentee.as_str()).map(|&i| &inst.participants[i]);
@@ -56,6 +43,11 @@ pub fn pairs_csv(plan: &PlanFile, inst: &Instance) -> Result<Vec<u8>, OutputErro
         w.flush().map_err(|e| OutputError::Serialise(e.to_string()))?;
     }
     Ok(out)
+}
+
+/// The columns of a header message (`;`-separated in the catalogue).
+fn header(message: &str) -> Vec<&str> {
+    message.split(';').map(str::trim).collect()
 }
 
 /// Writes rows as `;`-separated UTF-8 with a byte-order mark (the pairs.csv conventions).
@@ -126,22 +118,7 @@ pub fn sessions_csv(tt: &TimetablePlan, inst: &Instance) -> Result<Vec<u8>, Outp
             ]
         })
         .collect();
-    excel_csv(
-        &[
-            "session_id",
-            "kurs_id",
-            "kurs",
-            "första_dag",
-            "sista_dag",
-            "antal_dagar",
-            "datum",
-            "lokal",
-            "kommun",
-            "utbildare",
-            "antal_deltagare",
-        ],
-        rows,
-    )
+    excel_csv(&header(&tr!("csv-sessions-header")), rows)
 }
 
 /// `attendance.csv`: one row per demand, placed or not, with the session or the reason.
@@ -169,7 +146,7 @@ pub fn attendance_csv(tt: &TimetablePlan, inst: &Instance) -> Result<Vec<u8>, Ou
                 enhet,
                 s.course.clone(),
                 names.course(&s.course),
-                "placerad".into(),
+                tr!("csv-placed"),
                 s.id.clone(),
                 s.dates.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(" "),
                 format!("{venue}, {muni}"),
@@ -186,18 +163,15 @@ pub fn attendance_csv(tt: &TimetablePlan, inst: &Instance) -> Result<Vec<u8>, Ou
             enhet,
             u.course.clone(),
             names.course(&u.course),
-            "ej placerad".into(),
+            tr!("csv-not-placed"),
             String::new(),
             String::new(),
             String::new(),
-            format!("{}: {}", u.reason, u.message),
+            format!("{}: {}", crate::text::reason(&u.reason), u.message),
         ]);
     }
     rows.sort_by(|a, b| (&a[0], &a[4]).cmp(&(&b[0], &b[4])));
-    excel_csv(
-        &["deltagare_id", "deltagare", "kommun", "enhet", "kurs_id", "kurs", "status", "session_id", "datum", "lokal", "anledning"],
-        rows,
-    )
+    excel_csv(&header(&tr!("csv-attendance-header")), rows)
 }
 
 /// `groups.csv`: one row per group leader and member, same conventions as `pairs.csv`.
@@ -230,7 +204,7 @@ pub fn groups_csv(plan: &PlanFile, inst: &Instance) -> Result<Vec<u8>, OutputErr
                     .get(l)
                     .map(|&i| (inst.group_leaders[i].name.clone(), inst.municipalities[inst.group_leaders[i].municipality].name.clone()))
                     .unwrap_or_default();
-                rows.push(row("ledare", l, name, muni, String::new(), String::new()));
+                rows.push(row(&tr!("csv-role-leader"), l, name, muni, String::new(), String::new()));
             }
             for m in &g.members {
                 let (name, muni, unit) = part
@@ -241,12 +215,9 @@ pub fn groups_csv(plan: &PlanFile, inst: &Instance) -> Result<Vec<u8>, OutputErr
                     })
                     .unwrap_or_default();
                 let missed = g.conflicts.iter().filter(|c| &c.participant == m).map(|c| c.date.to_string()).collect::<Vec<_>>().join(" ");
-                rows.push(row("deltagare", m, name, muni, unit, missed));
+                rows.push(row(&tr!("csv-role-participant"), m, name, muni, unit, missed));
             }
         }
     }
-    excel_csv(
-        &["program", "grupp", "roll", "person_id", "namn", "kommun", "enhet", "mötesplats", "antal_möten", "möten", "kan_ej_delta"],
-        rows,
-    )
+    excel_csv(&header(&tr!("csv-groups-header")), rows)
 }

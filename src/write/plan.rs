@@ -10,6 +10,7 @@ use crate::solve::groups::ProgrammeOutcome;
 use crate::solve::mentor_matching::balance_cost;
 use crate::solve::plan::{self as domain, DatedPair, Mentorship, Plan, TimetableResult, Unmatched};
 use crate::solve::timetable;
+use crate::text::tr;
 use std::collections::BTreeMap;
 
 /// Rounds to three decimals, the precision plans are written with.
@@ -84,10 +85,7 @@ fn mentorship_plan(inst: &Instance, m: &Mentorship) -> (MentorshipPlan, Objectiv
     if let Some(max) = m.matched_maximum {
         // The mentors are full, but only because a heuristic filled them: say so.
         for u in unmatched.iter_mut().filter(|u| u.reason == "eligible_mentors_full") {
-            u.message = format!(
-                "all {} eligible mentor(s) are at capacity with other mentees; this heuristic matching is below the maximum ({max} mentees could be matched)",
-                u.full_mentors.len()
-            );
+            u.message = tr!("why-mentors-full-below-maximum", n = u.full_mentors.len(), max = max);
         }
     }
     let not_eligible = not_eligible_mentees(inst, &m.not_eligible);
@@ -137,9 +135,9 @@ pub fn unmatched_mentees(inst: &Instance, unmatched: &[domain::UnmatchedMentee])
                         mentee,
                         reason: "no_eligible_mentor".into(),
                         message: if inst.mentors.is_empty() {
-                            "there are no mentors in the round".into()
+                            tr!("why-no-mentors")
                         } else {
-                            format!("no mentor is eligible under the hard rules (mentors excluded by rule: {detail})")
+                            tr!("why-no-eligible-mentor", detail = detail)
                         },
                         full_mentors: vec![],
                         excluded_by,
@@ -151,10 +149,7 @@ pub fn unmatched_mentees(inst: &Instance, unmatched: &[domain::UnmatchedMentee])
                     UnmatchedMentee {
                         mentee,
                         reason: "eligible_mentors_full".into(),
-                        message: format!(
-                            "all {} eligible mentor(s) are at capacity with other mentees; the number of matched mentees is already the maximum",
-                            full.len()
-                        ),
+                        message: tr!("why-mentors-full", n = full.len()),
                         full_mentors: full,
                         excluded_by: BTreeMap::new(),
                     }

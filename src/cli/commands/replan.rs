@@ -5,6 +5,7 @@ use crate::diff;
 use crate::load;
 use crate::replan::previous::{self, PlanOnDisk};
 use crate::replan::{self, ChangeWeights, ReplanParams};
+use crate::text::tr;
 use crate::write;
 use chrono::NaiveDate;
 use std::fmt::Write;
@@ -70,26 +71,25 @@ pub fn run_replan(
         text.push_str(&crate::report::status_summary(&plan));
     }
     if let Some(r) = &plan.replan {
-        let _ = writeln!(
-            text,
-            "Re-planned from {}: {} person(s) with changed dates (weighted {}), {} with new dates only",
-            r.today,
-            r.changed.len(),
-            r.weighted_changes,
-            r.added.len()
+        let line = tr!(
+            "replan-summary",
+            today = r.today.to_string(),
+            changed = r.changed.len(),
+            weighted = r.weighted_changes.to_string(),
+            added = r.added.len()
         );
+        let _ = writeln!(text, "{line}");
         for n in &r.notes {
-            let _ = writeln!(text, "  note: {n}");
+            let _ = writeln!(text, "  {}", tr!("summary-note", note = n.as_str()));
         }
     }
-    let _ = writeln!(
-        text,
-        "Plan written to {} (the previous plan stays in {}); `trappa diff {} {}` lists the changes person by person",
-        out.display(),
-        prev.dir.display(),
-        previous.display(),
-        out.display()
+    let line = tr!(
+        "replan-written",
+        dir = out.display().to_string(),
+        previous_dir = prev.dir.display().to_string(),
+        previous = previous.display().to_string()
     );
+    let _ = writeln!(text, "{line}");
     say(&text)
 }
 

@@ -2,6 +2,7 @@
 
 use crate::cli::{note, say, write_file_atomic, CliError};
 use crate::roster;
+use crate::text::tr;
 use std::path::Path;
 
 /// `trappa import roster`: reads, validates and writes the instance (atomically to `out`, or
@@ -9,29 +10,29 @@ use std::path::Path;
 pub fn run_import(input: &Path, rules: Option<&Path>, out: Option<&Path>) -> Result<(), CliError> {
     let imported = roster::import(input, rules).map_err(|e| {
         for w in &e.warnings {
-            note(&format!("note: {w}"));
+            note(&tr!("summary-note", note = w.as_str()));
         }
         CliError::Usage(format!("{}: {e}", input.display()))
     })?;
     for w in &imported.warnings {
-        note(&format!("note: {w}"));
+        note(&tr!("summary-note", note = w.as_str()));
     }
     if let Some(r) = &imported.rules {
-        note(&format!("rules from {}", r.display()));
+        note(&tr!("import-rules-from", path = r.display().to_string()));
     }
     match out {
         Some(p) => {
             write_file_atomic(p, imported.json.as_bytes())?;
             let i = &imported.instance;
-            note(&format!(
-                "{}: {} participants, {} mentors, {} group leaders, {} trainers, {} venues → {}",
-                i.round.name,
-                i.participants.len(),
-                i.mentors.len(),
-                i.group_leaders.len(),
-                i.trainers.len(),
-                i.venues.len(),
-                p.display()
+            note(&tr!(
+                "import-summary",
+                round = i.round.name.as_str(),
+                participants = i.participants.len(),
+                mentors = i.mentors.len(),
+                leaders = i.group_leaders.len(),
+                trainers = i.trainers.len(),
+                venues = i.venues.len(),
+                path = p.display().to_string()
             ));
             Ok(())
         }
@@ -45,5 +46,5 @@ pub fn run_export(instance: &Path, out: &Path, rules_out: Option<&Path>) -> Resu
     let loaded = crate::load::read_instance(instance).map_err(|e| CliError::Usage(e.to_string()))?;
     let written = roster::export(&loaded.file, out, rules_out)
         .map_err(|e| CliError::Usage(format!("{}: {e}; nothing useful was written", instance.display())))?;
-    say(&written.iter().map(|p| format!("wrote {}\n", p.display())).collect::<String>())
+    say(&written.iter().map(|p| format!("{}\n", tr!("export-wrote", path = p.display().to_string()))).collect::<String>())
 }

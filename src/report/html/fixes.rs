@@ -5,6 +5,7 @@
 use super::Lookup;
 use crate::format::plan::{GroupProgrammePlan, PlanFile, TimetablePlan};
 use crate::model::groups::GroupProgramme;
+use crate::text::tr;
 use std::collections::BTreeMap;
 
 /// A suggested fix and its numbers.
@@ -41,55 +42,34 @@ pub(crate) enum Fix {
 
 /// The Swedish text of a fix.
 pub(crate) fn fix_sv(f: &Fix) -> String {
-    let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
     match f {
-        Fix::MentorPlaces { mentees, mentors, per_mentor } => format!(
-            "ge de {} {} adeptplatser till (kapacitet +{per_mentor} per mentor), eller rekrytera fler mentorer",
-            plural(*mentors, "fullbokade behöriga mentorn", "fullbokade behöriga mentorerna"),
-            mentees
-        ),
-        Fix::RecruitMentors { mentors, capacity } => format!(
-            "rekrytera {} som uppfyller reglerna ({} var)",
-            plural(*mentors, "mentor", "mentorer"),
-            plural(*capacity, "adept", "adepter")
-        ),
+        Fix::MentorPlaces { mentees, mentors, per_mentor } => {
+            tr!("fix-mentor-places", mentors = *mentors, mentees = *mentees, per_mentor = *per_mentor)
+        }
+        Fix::RecruitMentors { mentors, capacity } => tr!("fix-recruit-mentors", mentors = *mentors, capacity = *capacity),
         Fix::MoreGroups { groups, max_size, leaders_short } => {
-            let mut s = format!("öppna {} till (högst {max_size} per grupp)", plural(*groups, "grupp", "grupper"));
+            let mut s = tr!("fix-more-groups", groups = *groups, max_size = *max_size);
             if *leaders_short > 0 {
-                s.push_str(&format!("; det kräver {} till med plats", plural(*leaders_short, "gruppledare", "gruppledare")));
+                s.push_str(&tr!("fix-more-groups-leaders", leaders = *leaders_short));
             }
             s
         }
-        Fix::MoreForAGroup { missing, min_size } => {
-            format!("{} till behövs för att starta en grupp (minst {min_size})", plural(*missing, "anmäld", "anmälda"))
+        Fix::MoreForAGroup { missing, min_size } => tr!("fix-more-for-a-group", missing = *missing, min_size = *min_size),
+        Fix::MunicipalityCap { from, to, groups } => tr!("fix-municipality-cap", from = *from, to = *to, groups = *groups),
+        Fix::UnitCap { from, to, groups } => tr!("fix-unit-cap", from = *from, to = *to, groups = *groups),
+        Fix::MoreLeaders { leaders, qualification } => {
+            tr!("fix-more-leaders", leaders = *leaders, qualification = crate::text::group_kind(qualification))
         }
-        Fix::MunicipalityCap { from, to, groups } => {
-            format!("höj taket per kommun från {from} till {to} (med {} i programmet)", plural(*groups, "grupp", "grupper"))
-        }
-        Fix::UnitCap { from, to, groups } => {
-            format!("höj taket per enhet från {from} till {to} (med {} i programmet)", plural(*groups, "grupp", "grupper"))
-        }
-        Fix::MoreLeaders { leaders, qualification } => format!(
-            "rekrytera {} med kvalifikationen ”{qualification}” (eller ge befintliga ledare plats för fler grupper)",
-            plural(*leaders, "gruppledare", "gruppledare")
-        ),
         Fix::MoreSessions { course, sessions, seats } => {
-            format!("öppna {} till av {course} ({seats} platser per tillfälle)", plural(*sessions, "tillfälle", "tillfällen"))
+            tr!("fix-more-sessions", course = course.as_str(), sessions = *sessions, seats = *seats)
         }
-        Fix::MaxSessions { course, to } => format!("höj högsta antalet tillfällen av {course} till {to}"),
+        Fix::MaxSessions { course, to } => tr!("fix-max-sessions", course = course.as_str(), to = *to),
         Fix::MoreCourseParticipants { course, missing, min_size } => {
-            format!("{course}: {} till behövs för ett tillfälle (minst {min_size})", plural(*missing, "deltagare", "deltagare"))
+            tr!("fix-more-course-participants", course = course.as_str(), missing = *missing, min_size = *min_size)
         }
-        Fix::TrainerDays { course, days } => {
-            format!(
-                "{course}: {} till (fler behöriga utbildare eller fler dagar per utbildare)",
-                plural(*days, "utbildardag", "utbildardagar")
-            )
-        }
-        Fix::QualifyTrainers { course, trainers } => {
-            format!("behörighetsförklara {} till för {course}", plural(*trainers, "utbildare", "utbildare"))
-        }
-        Fix::Venue { course, seats } => format!("{course}: boka en lokal med minst {seats} platser"),
+        Fix::TrainerDays { course, days } => tr!("fix-trainer-days", course = course.as_str(), days = *days),
+        Fix::QualifyTrainers { course, trainers } => tr!("fix-qualify-trainers", course = course.as_str(), trainers = *trainers),
+        Fix::Venue { course, seats } => tr!("fix-venue", course = course.as_str(), seats = *seats),
     }
 }
 

@@ -6,6 +6,7 @@
 use super::{esc, int_sv, Figures, Lookup, MENTOR_COLOUR};
 use crate::format::plan::PlanFile;
 use crate::model::Municipality;
+use crate::text::tr;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
@@ -46,7 +47,7 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
         h,
         "<section id=\"map\" data-municipalities=\"{n}\" data-pair-lines=\"{}\" data-group-lines=\"{}\" data-group-hubs=\"{}\" data-cross-pairs=\"{}\" \
          data-venues=\"{}\" data-venue-lines=\"{}\" data-unlabelled=\"{}\">\n\
-         <h2>Karta</h2>\n<p class=\"note\">Kommunerna efter latitud och longitud (cirkelns yta efter invånarantal). Blå linjer: mentorpar där mentor och adept \
+         <h2>{}</h2>\n<p class=\"note\">Kommunerna efter latitud och longitud (cirkelns yta efter invånarantal). Blå linjer: mentorpar där mentor och adept \
          arbetar i olika kommuner. Gröna streckade kurvor: gruppdeltagare som reser från hemkommunen till gruppens mötesplats. \
          {} Håll muspekaren över en cirkel eller linje för siffrorna.</p>\n\
          <figure><svg viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Karta\">{svg}</svg>\
@@ -58,6 +59,7 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
         venues.places.len(),
         venues.lines.len(),
         unlabelled.len(),
+        esc(&tr!("report-map")),
         map_texts_sv().note,
     );
 }
@@ -426,17 +428,17 @@ fn circles(svg: &mut String, munis: &[Municipality], proj: &Projection, f: &Figu
         let m = &munis[i];
         let r = &f.municipalities[i];
         let (x, y) = proj.pos[i];
-        let title = format!(
-            "{}: {} invånare, {} deltagare; {} adepter, {} mentorsuppdrag ({} par inom kommunen), {} gruppplatser ({} träffas i hemkommunen), {} kursplatser",
-            m.name,
-            int_sv(m.population),
-            r.participants,
-            r.mentees,
-            r.mentors,
-            local_pairs[i],
-            r.group_places,
-            local_members[i],
-            r.course_seats
+        let title = tr!(
+            "map-municipality",
+            name = m.name.as_str(),
+            population = int_sv(m.population),
+            participants = r.participants,
+            mentees = r.mentees,
+            mentors = r.mentors,
+            local_pairs = local_pairs[i],
+            group_places = r.group_places,
+            local_members = local_members[i],
+            course_seats = r.course_seats
         );
         let _ = write!(
             svg,
@@ -466,7 +468,7 @@ fn hub_marks(svg: &mut String, munis: &[Municipality], proj: &Projection, hubs: 
             y - s,
             2.0 * s,
             2.0 * s,
-            esc(&format!("{} grupp(er) träffas i {}: {}", groups.len(), munis[place].name, groups.join(", ")))
+            esc(&tr!("map-hub", n = groups.len(), place = munis[place].name.as_str(), groups = groups.join(", ")))
         );
     }
 }
@@ -684,13 +686,14 @@ fn legend(svg: &mut String, proj: &Projection, munis: &[Municipality], has: Show
         let _ = write!(
             svg,
             "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"11\" height=\"11\" fill=\"{HUB_COLOUR}\" transform=\"rotate(45 {:.1} {:.1})\"/>\
-         <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">Mötesplats för grupp(er)</text>",
+         <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             lx + 14.5,
             ly - 5.5,
             lx + 20.0,
             ly,
             lx + 50.0,
-            ly + 4.0
+            ly + 4.0,
+            esc(&tr!("map-legend-hub"))
         );
         ly += 22.0;
     }

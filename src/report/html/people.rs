@@ -4,6 +4,7 @@
 
 use super::{date_sv, esc, int_sv, person_anchor, reason_sv, Lookup};
 use crate::format::plan::PlanFile;
+use crate::text::tr;
 use crate::write::{CalendarEntry, EntryKind};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -55,7 +56,7 @@ impl<'a> Notes<'a> {
         for u in &plan.mentorship.unmatched {
             self.issues.entry(u.mentee.as_str()).or_default().push(format!(
                 "Ingen mentor ({}): {}",
-                esc(reason_sv(&u.reason)),
+                esc(&reason_sv(&u.reason)),
                 esc(&u.message)
             ));
         }
@@ -93,7 +94,7 @@ impl<'a> Notes<'a> {
                 self.issues.entry(u.participant.as_str()).or_default().push(format!(
                     "Ingen plats i {} ({}): {}",
                     esc(pname),
-                    esc(reason_sv(&u.reason)),
+                    esc(&reason_sv(&u.reason)),
                     esc(&u.message)
                 ));
             }
@@ -125,7 +126,7 @@ impl<'a> Notes<'a> {
             self.issues.entry(u.participant.as_str()).or_default().push(format!(
                 "Ej placerad på {} ({}): {}",
                 esc(look.course_name(&u.course)),
-                esc(reason_sv(&u.reason)),
+                esc(&reason_sv(&u.reason)),
                 esc(&u.message)
             ));
         }
@@ -140,11 +141,12 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, entries: &B
 
     let _ = writeln!(
         h,
-        "<section id=\"people\" data-people=\"{total}\">\n<h2>Kalender per person</h2>\n\
+        "<section id=\"people\" data-people=\"{total}\">\n<h2>{}</h2>\n\
          <p class=\"note\">Varje persons dagar i omgången: kursdagar, mentorsträffar och gruppträffar med plats och med vem, och det planen inte kunde ge. \
          Öppna en person för kalendern; länken <code>#person-ID</code> leder direkt dit. Samma dagar finns i planens kalenderfiler (<code>calendars/ID.ics</code>).</p>\n\
          <div class=\"people-tools\"><input id=\"person-search\" type=\"search\" hidden placeholder=\"Sök namn, id eller kommun\" aria-label=\"Sök person\"> \
-         <span id=\"person-count\" class=\"muted\"></span></div>"
+         <span id=\"person-count\" class=\"muted\"></span></div>",
+        esc(&tr!("report-people"))
     );
     for (title, list) in &categories {
         if list.is_empty() {

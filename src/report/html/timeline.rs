@@ -3,6 +3,7 @@
 
 use super::{esc, int_sv, Figures, Lookup, MENTOR_COLOUR, MONTHS_SV, PALETTE};
 use crate::format::plan::{PlanFile, SessionPlan};
+use crate::text::tr;
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -123,7 +124,7 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
 
     let _ = writeln!(
         h,
-        "<section id=\"timeline\" data-sessions=\"{}\" data-months=\"{}\" data-mentor-meetings=\"{}\" data-group-meetings=\"{}\">\n<h2>Tidslinje</h2>\n\
+        "<section id=\"timeline\" data-sessions=\"{}\" data-months=\"{}\" data-mentor-meetings=\"{}\" data-group-meetings=\"{}\">\n<h2>{}</h2>\n\
          <p class=\"note\">Kurstillfällen per kurs över omgångens månader (ett tillfälle per stapel, parallella tillfällen på egna rader), \
          och mentors- och gruppträffar per månad. Skuggade band är stängda perioder (lov och helgdagar); veckonumren står överst. \
          Varje tillfälle står också i tabellen under bilden.</p>\n\
@@ -133,6 +134,7 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
         axis.months_only().len(),
         f.mentor_meetings,
         f.group_meetings,
+        esc(&tr!("report-timeline")),
         esc(&super::date_sv(start)),
         esc(&super::date_sv(end)),
         int_sv(f.sessions as i64),

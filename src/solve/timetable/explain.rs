@@ -9,6 +9,7 @@ use super::state::{Block, State};
 use super::Timetable;
 use crate::model::timetable::deadline_date;
 use crate::model::{CourseId, Instance};
+use crate::text::tr;
 use std::collections::BTreeMap;
 
 /// An unserved demand and why.
@@ -81,59 +82,72 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
         let allowed = c.phases.iter().map(|&ph| inst.phases[ph].id.as_str()).collect::<Vec<_>>().join(", ");
         return out(
             "phase_not_eligible",
-            format!("{} is for phase(s) {allowed}; {} is in phase {}", c.name, part.id, inst.phases[part.phase].id),
+            tr!(
+                "why-phase-not-eligible",
+                course = c.name.as_str(),
+                phases = allowed,
+                n = c.phases.len(),
+                participant = part.id.as_str(),
+                phase = inst.phases[part.phase].id.as_str()
+            ),
         );
     }
     if dem.window.is_none() {
         if part.employment_start > inst.calendar.end {
-            return out("starts_after_round", format!("{} starts on {}, after the round ends", part.id, part.employment_start));
+            let message = tr!("why-starts-after-round", participant = part.id.as_str(), date = part.employment_start.to_string());
+            return out("starts_after_round", message);
         }
         let by = c.deadline_months.map(|mo| (mo, deadline_date(part.employment_start, mo)));
         return match by {
             Some((mo, date)) => out(
                 "deadline_passed",
-                format!("{} must be finished within {mo} months of employment: {} was employed on {}, so by {date}, and no working day of the round is left before then", c.name, part.id, part.employment_start),
+                tr!(
+                    "why-deadline-passed",
+                    course = c.name.as_str(),
+                    months = mo,
+                    participant = part.id.as_str(),
+                    employed = part.employment_start.to_string(),
+                    date = date.to_string()
+                ),
             ),
-            None => out("no_session", format!("{} has no working day in the round", part.id)),
+            None => out("no_session", tr!("why-no-working-day", participant = part.id.as_str())),
         };
     }
     let trainers = c.qualified.iter().filter(|&&r| m.trainers[r].max_days >= c.days).count();
     if trainers < c.trainers_per_session {
         return out(
             "no_qualified_trainer",
-            format!(
-                "{} needs {} trainer(s) per session but {trainers} qualified trainer(s) have {} days to give",
-                c.name, c.trainers_per_session, c.days
-            ),
+            tr!("why-no-qualified-trainer", course = c.name.as_str(), needed = c.trainers_per_session, trainers = trainers, days = c.days),
         );
     }
     if !m.venues.iter().any(|v| v.capacity.min(c.max_size) >= c.min_size) {
-        return out("no_venue", format!("no venue seats the minimum group of {} ({} people)", c.name, c.min_size));
+        return out("no_venue", tr!("why-no-venue", course = c.name.as_str(), min = c.min_size));
     }
     for &q in &c.prerequisites {
         if !m.completed.contains(&(dem.participant, q)) && !m.demands_of[dem.participant.index()].iter().any(|&e| m.demands[e].course == q)
         {
             return out(
                 "prerequisite_missing",
-                format!("{} requires {}, which {} has neither completed nor asked for", c.name, m.courses[q].name, part.id),
+                tr!(
+                    "why-prerequisite-missing",
+                    course = c.name.as_str(),
+                    prerequisite = m.courses[q].name.as_str(),
+                    participant = part.id.as_str()
+                ),
             );
         }
     }
     if !super::bound::fits_month_cap(inst, dem.course.index()) {
-        return out(
-            "workload_month",
-            format!(
-                "every possible layout of {} puts more than {} course days in one month, the most a participant may have",
-                c.name, m.workload.max_days_per_month
-            ),
-        );
+        return out("workload_month", tr!("why-workload-month", course = c.name.as_str(), max = m.workload.max_days_per_month));
     }
     if m.workload.unit_cap[part.unit.index()] == 0 {
         return out(
             "unit_too_small",
-            format!(
-                "{}'s unit {} has {} staff: someone must stay, so nobody can be away on course",
-                part.id, inst.units[part.unit].id, inst.units[part.unit].headcount
+            tr!(
+                "why-unit-too-small",
+                participant = part.id.as_str(),
+                unit = inst.units[part.unit].id.as_str(),
+                staff = inst.units[part.unit].headcount
             ),
         );
     }
@@ -145,24 +159,24 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
         if !fits {
             return out(
                 "unavailable",
-                format!("{} is unavailable for every possible session of {} between {} and {}", part.id, c.name, m.days[lo], m.days[hi]),
+                tr!(
+                    "why-unavailable",
+                    participant = part.id.as_str(),
+                    course = c.name.as_str(),
+                    from = m.days[lo].to_string(),
+                    to = m.days[hi].to_string()
+                ),
             );
         }
         let n = ok.iter().enumerate().filter(|(e, f)| **f && m.demands[*e].course == dem.course).count();
-        return out(
-            "too_few_participants",
-            format!("only {n} participant(s) can take {} in this round; a session needs at least {}", c.name, c.min_size),
-        );
+        return out("too_few_participants", tr!("why-too-few-participants", n = n, course = c.name.as_str(), min = c.min_size));
     }
     let slots = st.slots_of_course(dem.course.index());
     if slots.is_empty() {
         if c.qualified.iter().filter(|&&r| st.trainer_days_left(r.index()) >= c.days).count() < c.trainers_per_session {
-            return out(
-                "trainers_fully_booked",
-                format!("no session of {} was opened: the qualified trainers' teaching days are used up by other sessions", c.name),
-            );
+            return out("trainers_fully_booked", tr!("why-trainers-fully-booked", course = c.name.as_str()));
         }
-        return out("no_session", format!("no session of {} could gather {} participants free on the same days with a free trainer and venue, at a cost below the penalty of the unserved demand", c.name, c.min_size));
+        return out("no_session", tr!("why-no-session", course = c.name.as_str(), min = c.min_size));
     }
     let mut blocks: Vec<(Block, String)> = Vec::new();
     for &s in &slots {
@@ -170,13 +184,7 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
         match st.attend_check(d, s) {
             Ok(()) => {
                 let minutes = inst.travel(part.municipality, m.venues[st.slot(s).session.venue].municipality);
-                return out(
-                    "too_far",
-                    format!(
-                        "{id} has a seat, but {:.0} minutes' travel each way for {} days costs more than leaving the demand unserved",
-                        minutes, c.days
-                    ),
-                );
+                return out("too_far", tr!("why-too-far", session = id.as_str(), minutes = format!("{minutes:.0}"), days = c.days));
             }
             Err(b) => blocks.push((b, id)),
         }
@@ -187,19 +195,19 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
     }
     let main = count.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|x| *x.0).unwrap_or(Block::Full);
     let detail = blocks.iter().map(|(b, id)| format!("{id}: {}", block_words(*b))).collect::<Vec<_>>().join("; ");
-    out(main.name(), format!("{} cannot join any session of {}: {detail}", part.id, c.name))
+    out(main.name(), tr!("why-blocked", participant = part.id.as_str(), course = c.name.as_str(), detail = detail))
 }
 
-fn block_words(b: Block) -> &'static str {
+fn block_words(b: Block) -> String {
     match b {
-        Block::Full => "full",
-        Block::OutsideWindow => "outside the window (employment start or deadline)",
-        Block::Unavailable => "unavailable on a session day",
-        Block::Clash => "another course on a session day",
-        Block::MonthLimit => "too many course days that month",
-        Block::RoundDaysLimit => "too many course days in the round",
-        Block::CourseCountLimit => "already the most courses allowed in the round",
-        Block::UnitCap => "too many colleagues of the unit away",
-        Block::Prerequisite => "the prerequisite is not attended before",
+        Block::Full => tr!("block-full"),
+        Block::OutsideWindow => tr!("block-outside-window"),
+        Block::Unavailable => tr!("block-unavailable"),
+        Block::Clash => tr!("block-clash"),
+        Block::MonthLimit => tr!("block-month-limit"),
+        Block::RoundDaysLimit => tr!("block-round-days-limit"),
+        Block::CourseCountLimit => tr!("block-course-count-limit"),
+        Block::UnitCap => tr!("block-unit-cap"),
+        Block::Prerequisite => tr!("block-prerequisite"),
     }
 }

@@ -1,0 +1,540 @@
+# trappa's English messages (`--lang en`). Every id here is in locales/sv/trappa.ftl too, with
+# the same arguments; tests/text.rs checks that, and that src/ uses no other id.
+# Counts are numbers and choose the plural form: { $n -> [one] … *[other] … }.
+
+## Command line
+
+error-unknown-language = TRAPPA_LANG={ $value } is not a language trappa speaks: choose sv or en
+
+## Reason codes of plans
+
+reason-no-eligible-mentor = no eligible mentor
+reason-eligible-mentors-full = the eligible mentors are fully booked
+reason-groups-full = the groups are full
+reason-too-few-for-a-group = too few for a group
+reason-mixing-cap = cap on participants from one municipality
+reason-no-leader = no leader with room
+reason-not-eligible = not eligible
+reason-phase-not-eligible = the phase does not include the course
+reason-deadline-passed = the deadline has passed
+reason-starts-after-round = starts after the round
+reason-no-qualified-trainer = no qualified trainer
+reason-no-venue = no venue
+reason-prerequisite-missing = prerequisite missing
+reason-workload-month = too many course days in the month
+reason-workload-round-days = too many course days in the round
+reason-workload-course-count = too many courses in the round
+reason-unit-too-small = the unit is too small
+reason-unit-absence-cap = the unit's absence cap
+reason-unavailable = unavailable
+reason-too-few-participants = too few participants
+reason-trainers-fully-booked = the trainers are fully booked
+reason-no-session = no session
+reason-too-far = too far to travel
+reason-sessions-full = the sessions are full
+reason-outside-window = outside the time window
+reason-clash-with-other-course = clashes with another course
+
+## Strategies, kinds, priorities, objective terms
+
+strategy-exact = exact
+strategy-greedy = greedy
+strategy-local-search = local-search
+strategy-milp = milp
+strategy-auto = auto
+kind-supervision = supervision
+kind-reflection = reflection
+kind-research-circle = research_circle
+priority-high = high
+priority-normal = normal
+priority-low = low
+term-travel = travel
+term-same-municipality = same_municipality
+term-interest-mismatch = interest_mismatch
+term-repeat-pair = repeat_pair
+term-explicit-pair-cost = explicit_pair_cost
+term-balance = balance
+term-session-cost = session_cost
+term-mixing = mixing
+term-unserved-high = unserved_high
+term-unserved-normal = unserved_normal
+term-unserved-low = unserved_low
+stop-proven = proven optimal
+stop-no-improvement = no improvement for { $seconds } s
+stop-time-limit = time limit
+stop-interrupted = interrupted (Ctrl-C)
+stop-finished = work budget done
+
+## Terminal summary
+
+count-mentees = { $n ->
+    [one] 1 mentee
+   *[other] { $n } mentees
+}
+summary-round = Round: { $name }
+summary-groups = Groups { $programme } ({ $kind }): { $groups ->
+    [one] 1 group
+   *[other] { $groups } groups
+}, { $members } members, { $unserved } unserved, { $not_eligible } not eligible; diversity { $diversity }, travel { $travel }; { $conflicts ->
+    [one] 1 member conflict
+   *[other] { $conflicts } member conflicts
+} listed
+summary-note = note: { $note }
+summary-pairs = Mentor pairs: { $pairs } ({ $meetings ->
+    [one] 1 meeting
+   *[other] { $meetings } meetings
+}; { $shortfalls ->
+    [one] 1 pair
+   *[other] { $shortfalls } pairs
+} with too few meetings)
+summary-unmatched = Unmatched mentees: { $n }
+summary-not-eligible = Want a mentor but not eligible by phase: { $n }
+summary-objective = Objective: { $matched } matched; cost { $cost } ({ $terms })
+summary-sessions = Course sessions: { $sessions } ({ $days ->
+    [one] 1 course day
+   *[other] { $days } course days
+})
+summary-coverage = { $priority } priority: { $served } of { $demanded } demands served
+summary-unserved = unserved, { $reason }: { $n }
+summary-timetable-objective = Timetable objective: { $total } ({ $terms })
+summary-timetable-bound = Timetable bound: { $bound }
+status-heading = Status per part:
+status-optimal = optimal
+status-gap = gap { $gap } %
+status-heuristic = heuristic
+status-below-maximum = ; below the maximum: { $max ->
+    [one] 1 mentee could have been matched
+   *[other] { $max } mentees could have been matched
+}
+status-timetable = Course sessions: { $status } [{ $strategy }]
+status-groups = Groups { $programme }: { $status } [{ $strategy }]
+status-mentorship = Mentorship: { $status } [{ $strategy }]
+status-total-time = Total time: { $seconds } s
+status-total-time-limit = Total time: { $seconds } s (time limit { $limit } s)
+status-interrupted = Planning interrupted (Ctrl-C): the best plan so far is saved.
+
+## explain
+
+explain-no-participant = no participant "{ $id }" in the instance; give an id from "participants"
+explain-person = { $name } ({ $id }), { $unit } in { $municipality }, phase { $phase } ({ $years } years in the profession), employed { $employed }
+explain-no-demand = No course demand in this round.
+explain-origin-plan = individual plan
+explain-origin-phase = phase default
+explain-demand = { $course } ({ $id }, { $priority } priority, { $origin })
+explain-session = session { $session } at { $venue } on { $dates }, { $n ->
+    [one] trainer
+   *[other] trainers
+} { $trainers }
+explain-not-served = NOT SERVED ({ $code }): { $reason }: { $message }
+explain-not-in-plan = not in the plan (the plan may be for another version of the instance)
+explain-mentor = Mentor { $mentor } in { $place }; meetings: { $dates }
+explain-no-mentor = No mentor ({ $reason }): { $message }
+
+## diff and replan
+
+change-changed = changed or removed dates
+change-new-dates = new dates only
+change-departed = has left the round
+diff-course = { $date } course { $course } at { $place }
+diff-mentor-meeting = { $date } mentor meeting with { $person } in { $place }
+diff-group = { $date } group meeting { $group } in { $place }
+role-mentor = mentor
+role-trainer = trainer
+role-leader = group leader
+role-participant = participant
+diff-from = Changes from { $date } on (everything before is unchanged):
+diff-person = { $name } ({ $role }): { $removed } removed or moved, { $added } new
+diff-counts = { $n ->
+    [one] 1 person
+   *[other] { $n } people
+} affected: { $changed } with changed or removed dates, { $new_dates } with new dates only, { $departed } who left the round
+replan-summary = Re-planned from { $today }: { $changed } person(s) with changed dates (weighted { $weighted }), { $added } with new dates only
+replan-written = Plan written to { $dir } (the previous plan stays in { $previous_dir }); `trappa diff { $previous } { $dir }` lists the changes person by person
+
+## solve and check
+
+progress-reading = reading and validating the instance
+progress-planning = planning course sessions, forming groups, matching mentors and dating meetings
+progress-of-limit = of { $seconds } s
+progress-checking = checking the plan
+progress-writing = writing the plan
+progress-objective-gap = objective { $objective }, gap { $gap } %
+progress-objective = objective { $objective }
+progress-part = planning { $part }
+progress-ctrl-c = Ctrl-C keeps the best plan
+part-sessions = course sessions
+part-groups = groups
+part-mentorship = mentorship and meeting dates
+solve-written = Plan written to { $dir }
+solve-rejected = error: the checker rejects this plan ({ $n ->
+    [one] 1 violation
+   *[other] { $n } violations
+}); it was written to { $dir } for inspection
+check-valid = Valid: { $pairs } pairs, { $meetings } meetings, { $groups } groups; every rule holds; recomputed cost { $cost }
+check-timetable-valid = Timetable valid: { $sessions } sessions; recomputed objective { $objective }
+
+## Calendars (one event per meeting)
+
+calendar-mentor-description = { $round }: mentor meeting { $k } of { $n } for { $mentor } (mentor) and { $mentee } (mentee).
+calendar-mentor-summary-mentee = Mentor meeting { $k }/{ $n } with mentee { $name }
+calendar-mentor-summary-mentor = Mentor meeting { $k }/{ $n } with mentor { $name }
+calendar-no-leader = no leader
+calendar-group-summary = { $programme } { $k }/{ $n } ({ $group })
+calendar-group-description = { $round }: { $programme }, group { $group }, meeting { $k } of { $n }. Leader: { $leader }. Members: { $members }.
+calendar-course-summary = Course: { $course } day { $k }/{ $n }
+calendar-course-description = { $round }: { $course }, day { $k } of { $n } (session { $session }). Trainers: { $trainers }. { $attendees ->
+    [one] 1 participant
+   *[other] { $attendees } participants
+}.
+calendar-no-trainer = none
+calendar-cancelled-summary = Cancelled: { $summary }
+calendar-cancelled-description = { $round }: this activity is no longer part of your plan.
+
+## The plan's spreadsheets: header columns separated by ;
+
+csv-pairs-header = mentor_id;mentor;mentor_municipality;mentee_id;mentee;mentee_municipality;meeting_place;travel_min;meetings_count;meetings;cost;note
+csv-sessions-header = session_id;course_id;course;first_day;last_day;days;dates;venue;municipality;trainers;participants
+csv-attendance-header = participant_id;participant;municipality;unit;course_id;course;status;session_id;dates;venue;reason
+csv-groups-header = programme;group;role;person_id;name;municipality;unit;meeting_place;meetings_count;meetings;cannot_attend
+csv-placed = placed
+csv-not-placed = not placed
+csv-role-leader = leader
+csv-role-participant = participant
+
+## The roster template: kinds of cells, sheets, columns, settings and the läs_mig sheet
+
+cell-text = text
+cell-date = date (2027-01-15 or an Excel date)
+cell-int = whole number
+cell-number = number (decimal comma or point)
+cell-bool = ja/nej (yes/no, x, 1/0)
+cell-list = list separated by , or ;
+cell-date-list = dates and ranges separated by , or ; (2027-03-01..2027-03-05 (reason))
+cell-choice = one of the listed words
+cell-time = time of day (13:00, 13.00 or an Excel time)
+readme-header = sheet;column;alias;required;format;meaning
+readme-yes = yes
+readme-no = no
+readme-setting-sheet = omgång (setting)
+readme-line-headers = Header names: any order, any case; Swedish or English names and the aliases above. A header starting with # (or kommentar, notes) is ignored.
+readme-line-values = Dates: Excel dates or text 2027-01-15. Numbers: decimal comma or point. ja/nej, yes/no, x, 1/0. Lists: separated by , or ;.
+readme-line-rules = Courses, group programmes, phases, calendar closures and timetable weights are in the rules file regler.json beside the workbook.
+readme-line-import = Import: trappa import roster WORKBOOK.xlsx --out instance.json (docs/roster.md).
+roster-col-unavailable = dates and ranges the person (or room) cannot take part
+roster-col-round-setting = the setting's name (see the settings list)
+roster-col-round-value = its value; an empty value leaves the setting to the rules file or the default
+roster-col-round-description = free text, ignored on import
+roster-sheet-round = the round's settings, one a row: name, dates, region, mentorship rules, weights, workload limits
+roster-col-municipalities-id = identifier used in the other sheets, e.g. molndal
+roster-col-municipalities-name = display name, e.g. Mölndal
+roster-col-municipalities-population = inhabitants
+roster-col-municipalities-lat = latitude of the seat, degrees north
+roster-col-municipalities-lon = longitude of the seat, degrees east
+roster-col-municipalities-cost_share = share of shared costs, 0–1
+roster-col-municipalities-meeting_venue = where mentor and group meetings in the municipality are held (room, address); shown in the calendars
+roster-sheet-municipalities = the municipalities taking part
+roster-col-units-id = identifier used in the people sheets
+roster-col-units-name = display name (default: the id)
+roster-col-units-municipality = municipality id (sheet kommuner)
+roster-col-units-headcount = staff in the unit
+roster-sheet-units = units (enheter, arbetsgrupper) people work in
+roster-col-travel-from = municipality id
+roster-col-travel-to = municipality id
+roster-col-travel-minutes = one-way travel time, minutes (both directions)
+roster-sheet-travel = explicit travel times replacing the computed ones (optional)
+roster-col-participants-id = identifier, unique among all people
+roster-col-participants-name = full name
+roster-col-participants-unit = unit id (sheet enheter)
+roster-col-participants-role = socialsekreterare (default), utförare, arbetsledare or annan (English: social_secretary, executor, first_line_manager, other)
+roster-col-participants-profession_start = entered the profession; gives the phase
+roster-col-participants-employment_start = joined the current employer
+roster-col-participants-interests = interest tags, matched against mentors' expertise
+roster-col-participants-wants_mentor = wants a mentor (default nej)
+roster-sheet-participants = the round's participants
+roster-col-mentors-id = identifier, unique among all people
+roster-col-mentors-name = full name
+roster-col-mentors-unit = unit id (sheet enheter)
+roster-col-mentors-capacity = mentees at a time (default 1)
+roster-col-mentors-trained = took the mentor training (default nej)
+roster-col-mentors-years_in_profession = years in the profession
+roster-col-mentors-expertise = expertise tags
+roster-col-mentors-max_travel_minutes = longest acceptable one-way travel, minutes (empty: no limit)
+roster-col-mentors-history = ids of earlier mentees
+roster-sheet-mentors = the mentor pool
+roster-col-leaders-id = identifier, unique among all people
+roster-col-leaders-name = full name
+roster-col-leaders-municipality = home municipality id
+roster-col-leaders-qualifications = e.g. supervision, reflection, research_circle
+roster-col-leaders-max_groups = most groups in the round (default 2)
+roster-sheet-leaders = supervisors and circle leaders of the group programmes
+roster-col-trainers-id = identifier, unique among all people
+roster-col-trainers-name = full name
+roster-col-trainers-internal = a colleague lending days (ja) or procured (nej, default)
+roster-col-trainers-municipality = home municipality id
+roster-col-trainers-courses = course ids the trainer teaches (courses are in the rules file)
+roster-col-trainers-max_days = most teaching days in the round
+roster-col-trainers-day_rate = cost per teaching day, SEK (default 0)
+roster-sheet-trainers = trainers who teach the courses
+roster-col-venues-id = identifier
+roster-col-venues-name = display name
+roster-col-venues-municipality = municipality id
+roster-col-venues-capacity = seats
+roster-col-venues-day_rate = rent per day, SEK (default 0)
+roster-col-venues-address = street address, shown in the calendars
+roster-sheet-venues = course rooms
+roster-col-demand-participant = participant id
+roster-col-demand-course = course id
+roster-col-demand-priority = hög, normal (default) or låg (high, normal, low)
+roster-sheet-demand = individual plans: which participant wants which course
+roster-col-history-participant = participant id
+roster-col-history-course = course id
+roster-sheet-history = courses participants completed before the round
+roster-col-exclusions-mentor = mentor id
+roster-col-exclusions-mentee = participant id
+roster-col-exclusions-reason = why (optional)
+roster-sheet-exclusions = mentor–mentee pairs that must never be formed
+roster-setting-round-name = the round's name, shown in plans and calendars
+roster-setting-round-start = first day of the round
+roster-setting-round-end = last day of the round (inclusive)
+roster-setting-region-name = the region's name
+roster-setting-region-travel-road_factor = road distance ÷ great-circle distance (default 1,3)
+roster-setting-region-travel-speed_kmh = average travel speed, km/h (default 70)
+roster-setting-mentorship-min_meetings = fewest meetings of a mentor pair (default 8)
+roster-setting-mentorship-max_meetings = most meetings of a mentor pair (default 10)
+roster-setting-mentorship-min_days_between = days between two meetings of a pair (default 21)
+roster-setting-mentorship-eligible_phases = phases whose participants may get a mentor (default practised)
+roster-setting-mentorship-mentor_min_years = fewest years in the profession for a mentor (default 5)
+roster-setting-mentorship-require_training = only trained mentors (default ja)
+roster-setting-mentorship-same_municipality = pairs within one municipality: förbjuden, straffad (default) or tillåten (forbidden, penalised, allowed)
+roster-setting-mentorship-meeting_place = where a pair meets: mentor, adept or kortast_restid (default) (mentor, mentee, min_combined_travel)
+roster-setting-weights-travel_per_minute = matching cost per minute of travel (default 1)
+roster-setting-weights-same_municipality = cost of a same-municipality pair (default 30)
+roster-setting-weights-interest_mismatch = cost per interest the mentor lacks (default 15)
+roster-setting-weights-repeat_pair = cost of repeating an earlier pair (default 100)
+roster-setting-weights-balance = load spreading between mentors (default 10)
+roster-setting-workload-max_course_days_per_month = most course days of a participant in a month (default 2)
+roster-setting-workload-max_course_days_per_round = most course days of a participant in the round (default 15)
+roster-setting-workload-max_courses_per_round = most courses of a participant in the round (empty: no limit)
+roster-setting-workload-unit_absence_share = largest share of a unit away on course on one day (default 0,25)
+roster-setting-round-meeting_times-mentor-start = start of mentor meetings (default 13:00)
+roster-setting-round-meeting_times-mentor-end = end of mentor meetings (default 15:00)
+roster-setting-round-meeting_times-group-start = start of group meetings (default 13:00)
+roster-setting-round-meeting_times-group-end = end of group meetings (default 16:00)
+roster-setting-round-meeting_times-course-start = start of course days, unless the course gives its own start_time in the rules file (default 09:00)
+roster-setting-round-meeting_times-course-end = end of course days, unless the course gives its own end_time in the rules file (default 16:00)
+
+## Roster import and export
+
+import-rules-from = rules from { $path }
+import-summary = { $round }: { $participants } participants, { $mentors } mentors, { $leaders } group leaders, { $trainers } trainers, { $venues } venues → { $path }
+export-wrote = wrote { $path }
+
+## Roster import: what was found in a cell, what was expected, where
+
+cell-found-empty = an empty cell
+cell-found-number = the number { $value }
+cell-found-bool = the boolean { $value }
+cell-found-date = the date { $value }
+cell-found-error = the error { $value }
+cell-expected-text = expected text
+cell-expected-date = expected a date like 2027-01-15
+cell-expected-number = expected a number like 12 or 2,5
+cell-expected-int = expected a whole number like 12
+cell-expected-time = expected a time of day like 13:00
+cell-expected-bool = expected ja or nej (also yes/no, x, 1/0)
+cell-expected-list = expected a list of words separated by , or ;
+cell-expected-dates = expected dates or ranges like 2027-03-01..2027-03-05 (semester); 2027-04-12, separated by , or ;
+cell-expected-dates-item = expected dates or ranges like 2027-03-01..2027-03-05 (semester); 2027-04-12, separated by , or ;; "{ $item }" is not one
+cell-expected-choice = expected one of { $words }
+roster-impossible-date = an impossible date (serial { $serial })
+roster-duration = a duration ({ $value })
+roster-too-many-cells = { $place }: the sheet holds more than { $limit } cells (E070 size-limit; counted row by row up to each row's last value; the limit MAX_SHEET_CELLS of docs/limits.md). A stray value far right of or below the table is the usual cause: clear it (Ctrl+End shows the last used cell), or split the sheet
+roster-cannot-open-workbook = { $name }: E001 syntax: cannot open the workbook: { $error }. Give an .xlsx file (saved from Excel or LibreOffice) or a directory of .csv files
+roster-cannot-read = { $name }: cannot read: { $error }
+roster-not-utf8 = { $name }, row { $line }: the file is not UTF-8 text (byte 0x{ $byte } in column { $column }{ $hint }). Save it as "CSV UTF-8 (kommaavgränsad)" in Excel (or UTF-8 in LibreOffice)
+roster-cannot-read-csv = { $name }, row { $line }: E001 syntax: cannot read the CSV: { $error }
+roster-loc-sheet = { $file }, sheet { $sheet }
+roster-loc-row = { $source }, row { $row }
+roster-loc-cell = { $source }, row { $row }, column { $column } ({ $header })
+roster-loc-column = column { $column } ({ $header })
+roster-loc-column-key = column { $key }
+roster-loc-top-level = the top level
+roster-loc-rules = { $rules } at { $path }
+roster-loc-instance = the instance at { $path }
+roster-repeated-column = { $loc }: the column repeats column { $column } ({ $header }); keep one of them
+roster-unknown-column = { $loc }: unknown column; the columns of { $sheet } are { $columns }. Rename it, or start its header with # to keep it as a comment
+roster-missing-column = { $source }: missing required column { $column }; add a column with that header to row { $row }
+roster-value-without-header = { $source }, row { $row }, column { $column }: a value ({ $found }) in a column without a header; give the column a header or clear it
+roster-empty-required = { $loc }: empty required cell; expected { $kind } ({ $help })
+roster-bad-cell = { $loc }: { $expected }, found { $found }
+roster-empty-setting-name = { $loc }: empty setting name for the value { $found }; name the setting or clear the row
+roster-unknown-setting = { $loc }: unknown setting "{ $name }"; the settings are { $settings }
+roster-repeated-setting = { $loc }: the setting { $name } is already given in row { $row }; keep one
+roster-bad-setting = { $loc } (setting { $name }): { $expected }, found { $found }
+roster-cannot-read-dir = { $path }: cannot read the directory: { $error }
+roster-no-such-input = { $path }: no such file or directory. Give an .xlsx workbook or a directory of .csv files (one per sheet)
+roster-second-table = { $source }: a second { $dir ->
+    [yes] file
+   *[no] sheet
+} for { $sheet }; keep one
+roster-ignored-table = { $source }: ignored ({ $dir ->
+    [yes] file
+   *[no] sheet
+} name not one of { $sheets })
+roster-missing-file = { $path }: missing file { $file }: { $help }; add it
+roster-missing-sheet = { $path }: missing sheet { $sheet }: { $help }; add it
+roster-setting-replaces = { $loc }: { $setting } = { $value } replaces { $old } from { $rules }
+roster-rows-replace = { $source }: its { $n } row(s) replace { $key } from { $rules }
+roster-what-round-name = the round's name
+roster-what-round-start = the round's first day
+roster-what-round-end = the round's last day
+roster-what-region-name = the region's name
+roster-missing-setting = { $source }: missing setting { $name } ({ $what }); add a row with { $name } in column A and the value in column B
+roster-cannot-read-rules = { $name }: cannot read the rules file: { $error }
+roster-rules-not-object = { $name }, line { $line }, column { $column }: { $code }: the rules file must be a JSON object like {"{"}"courses": […], "group_programmes": […]{"}"}
+roster-duplicate-id = { $source }, row { $row }, { $column }: duplicate id "{ $id }", already used in row { $first }; give each row its own id
+roster-unknown-reference = { $source }, row { $row }, { $column }: unknown { $what } "{ $id }"; it is not in { $present ->
+    [yes] sheet
+   *[no] the missing sheet
+} { $sheet }. Add it there or correct the id
+roster-problems = the roster has { $n } problem(s); nothing was written:
+roster-place-in = in { $path }
+roster-place-beside = beside { $path }
+roster-more-course-refs = { " " }(and { $n } more reference(s) to courses)
+roster-no-rules-file = { $problem }{ $more }: no rules file was found — courses are defined in the rules file, and there is no regler.json (or rules.json) { $place }. Put the round's regler.json there, or give it with --rules FILE
+
+## Why a course demand is unserved (plans, attendance.csv, explain, the report)
+
+why-phase-not-eligible = { $course } is for { $n ->
+    [one] phase
+   *[other] phases
+} { $phases }; { $participant } is in phase { $phase }
+why-starts-after-round = { $participant } starts on { $date }, after the round ends
+why-deadline-passed = { $course } must be finished within { $months } months of employment: { $participant } was employed on { $employed }, so by { $date }, and no working day of the round is left before then
+why-no-working-day = { $participant } has no working day in the round
+why-no-qualified-trainer = { $course } needs { $needed } trainer(s) per session but { $trainers } qualified trainer(s) have { $days } days to give
+why-no-venue = no venue seats the minimum group of { $course } ({ $min } people)
+why-prerequisite-missing = { $course } requires { $prerequisite }, which { $participant } has neither completed nor asked for
+why-workload-month = every possible layout of { $course } puts more than { $max } course days in one month, the most a participant may have
+why-unit-too-small = { $participant }'s unit { $unit } has { $staff } staff: someone must stay, so nobody can be away on course
+why-unavailable = { $participant } is unavailable for every possible session of { $course } between { $from } and { $to }
+why-too-few-participants = only { $n } participant(s) can take { $course } in this round; a session needs at least { $min }
+why-trainers-fully-booked = no session of { $course } was opened: the qualified trainers' teaching days are used up by other sessions
+why-no-session = no session of { $course } could gather { $min } participants free on the same days with a free trainer and venue, at a cost below the penalty of the unserved demand
+why-too-far = { $session } has a seat, but { $minutes } minutes' travel each way for { $days } days costs more than leaving the demand unserved
+why-blocked = { $participant } cannot join any session of { $course }: { $detail }
+block-full = full
+block-outside-window = outside the window (employment start or deadline)
+block-unavailable = unavailable on a session day
+block-clash = another course on a session day
+block-month-limit = too many course days that month
+block-round-days-limit = too many course days in the round
+block-course-count-limit = already the most courses allowed in the round
+block-unit-cap = too many colleagues of the unit away
+block-prerequisite = the prerequisite is not attended before
+
+## The HTML report
+
+report-title = { $round } – report
+report-made-by = plan by trappa { $version } · instance SHA-256 { $sha }…
+report-overview = Overview
+report-unserved = Not placed
+report-timeline = Timeline
+report-map = Map
+report-costs = Cost per municipality
+report-people = Calendar per person
+report-changes = Changes since the previous plan
+report-changes-intro = Re-planned from { $today }: everything before that day is unchanged. { $changed ->
+    [one] 1 person gets
+   *[other] { $changed } people get
+} changed or removed dates (weighted { $weighted }), { $added } get new dates only.
+report-status-optimal = proven optimal
+report-status-gap = at most { $gap } from the optimum
+report-status-heuristic = heuristic, optimum not proven
+report-pairs-shortfall = { $n ->
+    [one] 1 pair
+   *[other] { $n } pairs
+} with too few meetings
+report-group-word = { $n ->
+    [one] group
+   *[other] groups
+}
+report-known-absences = { $n ->
+    [one] 1 absence
+   *[other] { $n } absences
+} known in advance
+phase-new = new
+phase-practised = practised
+phase-experienced = experienced
+map-municipality = { $name }: { $population } inhabitants, { $participants } participants; { $mentees ->
+    [one] 1 mentee
+   *[other] { $mentees } mentees
+}, { $mentors } mentor places ({ $local_pairs } pairs within the municipality), { $group_places } group places ({ $local_members } meet in their home municipality), { $course_seats } course seats
+map-hub = { $n ->
+    [one] 1 group meets
+   *[other] { $n } groups meet
+} in { $place }: { $groups }
+map-legend-hub = Meeting place of groups
+
+## Why a mentee has no mentor (plans, explain, the report)
+
+why-no-mentors = there are no mentors in the round
+why-no-eligible-mentor = no mentor is eligible under the hard rules (mentors excluded by rule: { $detail })
+why-mentors-full = all { $n } eligible mentor(s) are at capacity with other mentees; the number of matched mentees is already the maximum
+why-mentors-full-below-maximum = all { $n } eligible mentor(s) are at capacity with other mentees; this heuristic matching is below the maximum ({ $max } mentees could be matched)
+
+## The report's suggested fixes for the unserved
+
+fix-mentor-places = give { $mentors ->
+    [one] the full eligible mentor
+   *[other] the { $mentors } full eligible mentors
+} { $mentees } more mentee places (capacity +{ $per_mentor } per mentor), or recruit more mentors
+fix-recruit-mentors = recruit { $mentors ->
+    [one] 1 mentor
+   *[other] { $mentors } mentors
+} who meet the rules ({ $capacity ->
+    [one] 1 mentee
+   *[other] { $capacity } mentees
+} each)
+fix-more-groups = open { $groups ->
+    [one] 1 more group
+   *[other] { $groups } more groups
+} (at most { $max_size } per group)
+fix-more-groups-leaders = ; that takes { $leaders ->
+    [one] 1 more group leader
+   *[other] { $leaders } more group leaders
+} with room
+fix-more-for-a-group = { $missing ->
+    [one] 1 more applicant is
+   *[other] { $missing } more applicants are
+} needed to start a group (at least { $min_size })
+fix-municipality-cap = raise the cap per municipality from { $from } to { $to } (with { $groups ->
+    [one] 1 group
+   *[other] { $groups } groups
+} in the programme)
+fix-unit-cap = raise the cap per unit from { $from } to { $to } (with { $groups ->
+    [one] 1 group
+   *[other] { $groups } groups
+} in the programme)
+fix-more-leaders = recruit { $leaders ->
+    [one] 1 group leader
+   *[other] { $leaders } group leaders
+} qualified for “{ $qualification }” (or give the present leaders room for more groups)
+fix-more-sessions = open { $sessions ->
+    [one] 1 more session
+   *[other] { $sessions } more sessions
+} of { $course } ({ $seats } seats per session)
+fix-max-sessions = raise the most sessions of { $course } to { $to }
+fix-more-course-participants = { $course }: { $missing ->
+    [one] 1 more participant is
+   *[other] { $missing } more participants are
+} needed for a session (at least { $min_size })
+fix-trainer-days = { $course }: { $days ->
+    [one] 1 more trainer day
+   *[other] { $days } more trainer days
+} (more qualified trainers or more days per trainer)
+fix-qualify-trainers = qualify { $trainers ->
+    [one] 1 more trainer
+   *[other] { $trainers } more trainers
+} for { $course }
+fix-venue = { $course }: book a venue with at least { $seats } seats

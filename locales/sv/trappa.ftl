@@ -1,0 +1,560 @@
+# trappa's Swedish messages (the default language). Every id here is in locales/en/trappa.ftl
+# too, with the same arguments; tests/text.rs checks that, and that src/ uses no other id.
+# Counts are numbers and choose the plural form: { $n -> [one] … *[other] … }.
+
+## Command line
+
+error-unknown-language = TRAPPA_LANG={ $value } är inget språk trappa talar: välj sv eller en
+
+## Reason codes of plans
+
+reason-no-eligible-mentor = ingen behörig mentor
+reason-eligible-mentors-full = de behöriga mentorerna är fullbokade
+reason-groups-full = grupperna är fulla
+reason-too-few-for-a-group = för få för en grupp
+reason-mixing-cap = taket för deltagare från samma kommun
+reason-no-leader = ingen ledare med plats
+reason-not-eligible = ej behörig
+reason-phase-not-eligible = fasen ger inte kursen
+reason-deadline-passed = sista dagen har passerat
+reason-starts-after-round = börjar efter omgången
+reason-no-qualified-trainer = ingen behörig utbildare
+reason-no-venue = ingen lokal
+reason-prerequisite-missing = förkunskapskrav saknas
+reason-workload-month = för många kursdagar i månaden
+reason-workload-round-days = för många kursdagar i omgången
+reason-workload-course-count = för många kurser i omgången
+reason-unit-too-small = enheten är för liten
+reason-unit-absence-cap = enhetens frånvarotak
+reason-unavailable = inte tillgänglig
+reason-too-few-participants = för få deltagare
+reason-trainers-fully-booked = utbildarna är fullbokade
+reason-no-session = inget kurstillfälle
+reason-too-far = för lång resväg
+reason-sessions-full = kurstillfällena är fulla
+reason-outside-window = utanför tidsfönstret
+reason-clash-with-other-course = krockar med annan kurs
+
+## Strategies, kinds, priorities, objective terms
+
+strategy-exact = exakt tilldelning
+strategy-greedy = girig
+strategy-local-search = lokal sökning
+strategy-milp = heltalsoptimering
+strategy-auto = automatiskt val
+kind-supervision = handledning
+kind-reflection = reflektionsgrupp
+kind-research-circle = FoU-cirkel
+priority-high = hög
+priority-normal = normal
+priority-low = låg
+term-travel = resor
+term-same-municipality = samma kommun
+term-interest-mismatch = olika intressen
+term-repeat-pair = upprepat par
+term-explicit-pair-cost = angiven parkostnad
+term-balance = jämn belastning
+term-session-cost = tillfälleskostnad
+term-mixing = kommunblandning
+term-unserved-high = ej placerade (hög prioritet)
+term-unserved-normal = ej placerade (normal prioritet)
+term-unserved-low = ej placerade (låg prioritet)
+stop-proven = bevisad optimal
+stop-no-improvement = ingen förbättring på { $seconds } s
+stop-time-limit = tidsgränsen
+stop-interrupted = avbruten (Ctrl-C)
+stop-finished = arbetsbudgeten klar
+
+## Terminal summary
+
+count-mentees = { $n ->
+    [one] 1 adept
+   *[other] { $n } adepter
+}
+summary-round = Omgång: { $name }
+summary-groups = Grupper { $programme } ({ $kind }): { $groups ->
+    [one] 1 grupp
+   *[other] { $groups } grupper
+}, { $members } deltagare, { $unserved } utan plats, { $not_eligible } ej behöriga; mångfald { $diversity }, resor { $travel }; { $conflicts ->
+    [one] 1 krock
+   *[other] { $conflicts } krockar
+} för deltagare listade
+summary-note = obs: { $note }
+summary-pairs = Mentorspar: { $pairs } ({ $meetings ->
+    [one] 1 träff
+   *[other] { $meetings } träffar
+}; { $shortfalls ->
+    [one] 1 par
+   *[other] { $shortfalls } par
+} med för få träffar)
+summary-unmatched = Adepter utan mentor: { $n }
+summary-not-eligible = Vill ha mentor men är inte behöriga i sin fas: { $n }
+summary-objective = Mål: { $matched } matchade; kostnad { $cost } ({ $terms })
+summary-sessions = Kurstillfällen: { $sessions } ({ $days ->
+    [one] 1 kursdag
+   *[other] { $days } kursdagar
+})
+summary-coverage = prioritet { $priority }: { $served } av { $demanded } behov tillgodosedda
+summary-unserved = ej placerade, { $reason }: { $n }
+summary-timetable-objective = Schemats mål: { $total } ({ $terms })
+summary-timetable-bound = Schemats gräns: { $bound }
+status-heading = Status per del:
+status-optimal = optimal
+status-gap = gap { $gap } %
+status-heuristic = heuristik
+status-below-maximum = ; under maximum: { $max ->
+    [one] 1 adept hade kunnat matchas
+   *[other] { $max } adepter hade kunnat matchas
+}
+status-timetable = Kurstillfällen: { $status } [{ $strategy }]
+status-groups = Grupper { $programme }: { $status } [{ $strategy }]
+status-mentorship = Mentorskap: { $status } [{ $strategy }]
+status-total-time = Total tid: { $seconds } s
+status-total-time-limit = Total tid: { $seconds } s (tidsgräns { $limit } s)
+status-interrupted = Planeringen avbruten (Ctrl-C): den bästa planen hittills är sparad.
+
+## explain
+
+explain-no-participant = ingen deltagare "{ $id }" i instansen; ange ett id från "participants"
+explain-person = { $name } ({ $id }), { $unit } i { $municipality }, fas { $phase } ({ $years } år i yrket), anställd { $employed }
+explain-no-demand = Inget kursbehov i den här omgången.
+explain-origin-plan = individuell plan
+explain-origin-phase = fasens kurser
+explain-demand = { $course } ({ $id }, prioritet { $priority }, { $origin })
+explain-session = tillfälle { $session } i { $venue } den { $dates }, { $n ->
+    [one] utbildare
+   *[other] utbildare
+} { $trainers }
+explain-not-served = EJ PLACERAD ({ $reason }): { $message }
+explain-not-in-plan = finns inte i planen (planen kan vara gjord för en annan version av instansen)
+explain-mentor = Mentor { $mentor } i { $place }; träffar: { $dates }
+explain-no-mentor = Ingen mentor ({ $reason }): { $message }
+
+## diff and replan
+
+change-changed = ändrade eller borttagna datum
+change-new-dates = bara nya datum
+change-departed = har lämnat omgången
+diff-course = { $date } kurs { $course } på { $place }
+diff-mentor-meeting = { $date } mentorsmöte med { $person } i { $place }
+diff-group = { $date } gruppträff { $group } i { $place }
+role-mentor = mentor
+role-trainer = utbildare
+role-leader = gruppledare
+role-participant = deltagare
+diff-from = Ändringar från och med { $date } (det som ligger före är oförändrat):
+diff-person = { $name } ({ $role }): { $removed } borttagna eller flyttade, { $added } nya
+diff-counts = { $n ->
+    [one] 1 person
+   *[other] { $n } personer
+} berörs: { $changed } med ändrade eller borttagna datum, { $new_dates } med bara nya datum, { $departed } som lämnat omgången
+replan-summary = Omplanerad från { $today }: { $changed ->
+    [one] 1 person
+   *[other] { $changed } personer
+} med ändrade datum (viktat { $weighted }), { $added } med bara nya datum
+replan-written = Planen skrevs till { $dir } (den förra planen ligger kvar i { $previous_dir }); `trappa diff { $previous } { $dir }` listar ändringarna person för person
+
+## solve and check
+
+progress-reading = läser och kontrollerar instansen
+progress-planning = planerar kurstillfällen, bildar grupper, matchar mentorer och sätter mötesdagar
+progress-of-limit = av { $seconds } s
+progress-checking = kontrollerar planen
+progress-writing = skriver planen
+progress-objective-gap = mål { $objective }, gap { $gap } %
+progress-objective = mål { $objective }
+progress-part = planerar { $part }
+progress-ctrl-c = Ctrl-C behåller den bästa planen
+part-sessions = kurstillfällen
+part-groups = grupper
+part-mentorship = mentorskap och mötesdagar
+solve-written = Planen skrevs till { $dir }
+solve-rejected = fel: kontrollen underkänner planen ({ $n ->
+    [one] 1 regelbrott
+   *[other] { $n } regelbrott
+}); den skrevs till { $dir } så att den kan granskas
+check-valid = Giltig: { $pairs } par, { $meetings ->
+    [one] 1 träff
+   *[other] { $meetings } träffar
+}, { $groups ->
+    [one] 1 grupp
+   *[other] { $groups } grupper
+}; alla regler håller; omräknad kostnad { $cost }
+check-timetable-valid = Schemat giltigt: { $sessions } kurstillfällen; omräknat mål { $objective }
+
+## Calendars (one event per meeting)
+
+calendar-mentor-description = { $round }: mentorsträff { $k } av { $n } för { $mentor } (mentor) och { $mentee } (adept).
+calendar-mentor-summary-mentee = Mentorsträff { $k }/{ $n } med adept { $name }
+calendar-mentor-summary-mentor = Mentorsträff { $k }/{ $n } med mentor { $name }
+calendar-no-leader = ingen ledare
+calendar-group-summary = { $programme } { $k }/{ $n } ({ $group })
+calendar-group-description = { $round }: { $programme }, grupp { $group }, träff { $k } av { $n }. Ledare: { $leader }. Deltagare: { $members }.
+calendar-course-summary = Kurs: { $course } dag { $k }/{ $n }
+calendar-course-description = { $round }: { $course }, dag { $k } av { $n } (kurstillfälle { $session }). Utbildare: { $trainers }. { $attendees } deltagare.
+calendar-no-trainer = ingen
+calendar-cancelled-summary = Inställt: { $summary }
+calendar-cancelled-description = { $round }: aktiviteten ingår inte längre i din planering.
+
+## The plan's spreadsheets: header columns separated by ;
+
+csv-pairs-header = mentor_id;mentor;mentor_kommun;adept_id;adept;adept_kommun;mötesplats;restid_min;antal_möten;möten;kostnad;anmärkning
+csv-sessions-header = tillfälle_id;kurs_id;kurs;första_dag;sista_dag;antal_dagar;datum;lokal;kommun;utbildare;antal_deltagare
+csv-attendance-header = deltagare_id;deltagare;kommun;enhet;kurs_id;kurs;status;tillfälle_id;datum;lokal;anledning
+csv-groups-header = program;grupp;roll;person_id;namn;kommun;enhet;mötesplats;antal_möten;möten;kan_ej_delta
+csv-placed = placerad
+csv-not-placed = ej placerad
+csv-role-leader = ledare
+csv-role-participant = deltagare
+
+## The roster template: kinds of cells, sheets, columns, settings and the läs_mig sheet
+
+cell-text = text
+cell-date = datum (2027-01-15 eller ett Excel-datum)
+cell-int = heltal
+cell-number = tal (decimalkomma eller punkt)
+cell-bool = ja/nej (även yes/no, x, 1/0)
+cell-list = lista åtskild med , eller ;
+cell-date-list = datum och perioder åtskilda med , eller ; (2027-03-01..2027-03-05 (orsak))
+cell-choice = ett av de uppräknade orden
+cell-time = klockslag (13:00, 13.00 eller en Excel-tid)
+readme-header = blad;kolumn;alias;krävs;format;betydelse
+readme-yes = ja
+readme-no = nej
+readme-setting-sheet = omgång (inställning)
+readme-line-headers = Rubriker: valfri ordning, stora eller små bokstäver; svenska eller engelska namn och aliasen ovan. En rubrik som börjar med # (eller kommentar, anteckningar) används inte.
+readme-line-values = Datum: Excel-datum eller text 2027-01-15. Tal: decimalkomma eller punkt. ja/nej, yes/no, x, 1/0. Listor: åtskilda med , eller ;.
+readme-line-rules = Kurser, gruppverksamheter, faser, stängda perioder och schemats vikter står i regelfilen regler.json bredvid arbetsboken.
+readme-line-import = Import: trappa import roster ARBETSBOK.xlsx --out instance.json (docs/roster.md).
+roster-col-unavailable = datum och perioder då personen (eller lokalen) inte kan delta
+roster-col-round-setting = inställningens namn (se listan över inställningar)
+roster-col-round-value = dess värde; ett tomt värde lämnar inställningen åt regelfilen eller standardvärdet
+roster-col-round-description = fri text, används inte vid import
+roster-sheet-round = omgångens inställningar, en per rad: namn, datum, region, regler för mentorskap, vikter, gränser för kursbelastning
+roster-col-municipalities-id = id som används i de andra bladen, t.ex. molndal
+roster-col-municipalities-name = namnet som visas, t.ex. Mölndal
+roster-col-municipalities-population = invånare
+roster-col-municipalities-lat = centralortens latitud, grader norr
+roster-col-municipalities-lon = centralortens longitud, grader öst
+roster-col-municipalities-cost_share = andel av gemensamma kostnader, 0–1
+roster-col-municipalities-meeting_venue = var mentors- och gruppträffar i kommunen hålls (rum, adress); visas i kalendrarna
+roster-sheet-municipalities = de deltagande kommunerna
+roster-col-units-id = id som används i personbladen
+roster-col-units-name = namnet som visas (standard: id:t)
+roster-col-units-municipality = kommunens id (bladet kommuner)
+roster-col-units-headcount = anställda i enheten
+roster-sheet-units = enheter (arbetsgrupper) där personerna arbetar
+roster-col-travel-from = kommunens id
+roster-col-travel-to = kommunens id
+roster-col-travel-minutes = restid i en riktning, minuter (gäller båda håll)
+roster-sheet-travel = angivna restider som ersätter de beräknade (valfritt)
+roster-col-participants-id = id, unikt bland alla personer
+roster-col-participants-name = fullständigt namn
+roster-col-participants-unit = enhetens id (bladet enheter)
+roster-col-participants-role = socialsekreterare (standard), utförare, arbetsledare eller annan (engelska: social_secretary, executor, first_line_manager, other)
+roster-col-participants-profession_start = började i yrket; avgör fasen
+roster-col-participants-employment_start = anställd hos nuvarande arbetsgivare sedan
+roster-col-participants-interests = intressen, matchas mot mentorernas expertis
+roster-col-participants-wants_mentor = vill ha mentor (standard nej)
+roster-sheet-participants = omgångens deltagare
+roster-col-mentors-id = id, unikt bland alla personer
+roster-col-mentors-name = fullständigt namn
+roster-col-mentors-unit = enhetens id (bladet enheter)
+roster-col-mentors-capacity = antal adepter samtidigt (standard 1)
+roster-col-mentors-trained = har gått mentorsutbildningen (standard nej)
+roster-col-mentors-years_in_profession = år i yrket
+roster-col-mentors-expertise = expertisområden
+roster-col-mentors-max_travel_minutes = längsta godtagbara restid i en riktning, minuter (tomt: ingen gräns)
+roster-col-mentors-history = id för tidigare adepter
+roster-sheet-mentors = mentorerna
+roster-col-leaders-id = id, unikt bland alla personer
+roster-col-leaders-name = fullständigt namn
+roster-col-leaders-municipality = hemkommunens id
+roster-col-leaders-qualifications = t.ex. supervision, reflection, research_circle (handledning, reflektionsgrupp, FoU-cirkel)
+roster-col-leaders-max_groups = flest grupper i omgången (standard 2)
+roster-sheet-leaders = handledare och cirkelledare för gruppverksamheterna
+roster-col-trainers-id = id, unikt bland alla personer
+roster-col-trainers-name = fullständigt namn
+roster-col-trainers-internal = en kollega som lånar ut dagar (ja) eller upphandlad (nej, standard)
+roster-col-trainers-municipality = hemkommunens id
+roster-col-trainers-courses = id för kurserna utbildaren håller (kurserna står i regelfilen)
+roster-col-trainers-max_days = flest utbildningsdagar i omgången
+roster-col-trainers-day_rate = kostnad per utbildningsdag, kronor (standard 0)
+roster-sheet-trainers = utbildare som håller kurserna
+roster-col-venues-id = id
+roster-col-venues-name = namnet som visas
+roster-col-venues-municipality = kommunens id
+roster-col-venues-capacity = platser
+roster-col-venues-day_rate = hyra per dag, kronor (standard 0)
+roster-col-venues-address = gatuadress, visas i kalendrarna
+roster-sheet-venues = kurslokaler
+roster-col-demand-participant = deltagarens id
+roster-col-demand-course = kursens id
+roster-col-demand-priority = hög, normal (standard) eller låg (engelska: high, normal, low)
+roster-sheet-demand = individuella planer: vilken deltagare som önskar vilken kurs
+roster-col-history-participant = deltagarens id
+roster-col-history-course = kursens id
+roster-sheet-history = kurser som deltagarna gått före omgången
+roster-col-exclusions-mentor = mentorns id
+roster-col-exclusions-mentee = deltagarens id
+roster-col-exclusions-reason = varför (valfritt)
+roster-sheet-exclusions = par av mentor och adept som aldrig får bildas
+roster-setting-round-name = omgångens namn, visas i planer och kalendrar
+roster-setting-round-start = omgångens första dag
+roster-setting-round-end = omgångens sista dag (den räknas med)
+roster-setting-region-name = regionens namn
+roster-setting-region-travel-road_factor = vägavstånd ÷ fågelvägen (standard 1,3)
+roster-setting-region-travel-speed_kmh = genomsnittlig reshastighet, km/h (standard 70)
+roster-setting-mentorship-min_meetings = minsta antal träffar för ett mentorspar (standard 8)
+roster-setting-mentorship-max_meetings = största antal träffar för ett mentorspar (standard 10)
+roster-setting-mentorship-min_days_between = dagar mellan två träffar för ett par (standard 21)
+roster-setting-mentorship-eligible_phases = faser vars deltagare kan få mentor (standard practised, van)
+roster-setting-mentorship-mentor_min_years = minsta antal år i yrket för en mentor (standard 5)
+roster-setting-mentorship-require_training = bara mentorsutbildade mentorer (standard ja)
+roster-setting-mentorship-same_municipality = par inom en kommun: förbjuden, straffad (standard) eller tillåten
+roster-setting-mentorship-meeting_place = var ett par träffas: mentor, adept eller kortast_restid (standard)
+roster-setting-weights-travel_per_minute = matchningskostnad per minut restid (standard 1)
+roster-setting-weights-same_municipality = kostnad för ett par inom samma kommun (standard 30)
+roster-setting-weights-interest_mismatch = kostnad per intresse som mentorn saknar (standard 15)
+roster-setting-weights-repeat_pair = kostnad för att upprepa ett tidigare par (standard 100)
+roster-setting-weights-balance = jämn fördelning mellan mentorerna (standard 10)
+roster-setting-workload-max_course_days_per_month = flest kursdagar för en deltagare under en månad (standard 2)
+roster-setting-workload-max_course_days_per_round = flest kursdagar för en deltagare i omgången (standard 15)
+roster-setting-workload-max_courses_per_round = flest kurser för en deltagare i omgången (tomt: ingen gräns)
+roster-setting-workload-unit_absence_share = största andel av en enhet som är borta på kurs samma dag (standard 0,25)
+roster-setting-round-meeting_times-mentor-start = när mentorsträffar börjar (standard 13:00)
+roster-setting-round-meeting_times-mentor-end = när mentorsträffar slutar (standard 15:00)
+roster-setting-round-meeting_times-group-start = när gruppträffar börjar (standard 13:00)
+roster-setting-round-meeting_times-group-end = när gruppträffar slutar (standard 16:00)
+roster-setting-round-meeting_times-course-start = när kursdagar börjar, om inte kursen anger egen start_time i regelfilen (standard 09:00)
+roster-setting-round-meeting_times-course-end = när kursdagar slutar, om inte kursen anger egen end_time i regelfilen (standard 16:00)
+
+## Roster import and export
+
+import-rules-from = regler från { $path }
+import-summary = { $round }: { $participants } deltagare, { $mentors ->
+    [one] 1 mentor
+   *[other] { $mentors } mentorer
+}, { $leaders } gruppledare, { $trainers } utbildare, { $venues ->
+    [one] 1 lokal
+   *[other] { $venues } lokaler
+} → { $path }
+export-wrote = skrev { $path }
+
+## Roster import: what was found in a cell, what was expected, where
+
+cell-found-empty = en tom cell
+cell-found-number = talet { $value }
+cell-found-bool = sanningsvärdet { $value }
+cell-found-date = datumet { $value }
+cell-found-error = felet { $value }
+cell-expected-text = väntade text
+cell-expected-date = väntade ett datum som 2027-01-15
+cell-expected-number = väntade ett tal som 12 eller 2,5
+cell-expected-int = väntade ett heltal som 12
+cell-expected-time = väntade ett klockslag som 13:00
+cell-expected-bool = väntade ja eller nej (även yes/no, x, 1/0)
+cell-expected-list = väntade en lista med ord åtskilda med , eller ;
+cell-expected-dates = väntade datum eller perioder som 2027-03-01..2027-03-05 (semester); 2027-04-12, åtskilda med , eller ;
+cell-expected-dates-item = väntade datum eller perioder som 2027-03-01..2027-03-05 (semester); 2027-04-12, åtskilda med , eller ;; "{ $item }" är inget sådant
+cell-expected-choice = väntade ett av { $words }
+roster-impossible-date = ett omöjligt datum (serienummer { $serial })
+roster-duration = en tidslängd ({ $value })
+roster-too-many-cells = { $place }: bladet har fler än { $limit } celler (E070 size-limit; räknat rad för rad fram till radens sista värde; gränsen MAX_SHEET_CELLS i docs/limits.md). Oftast är det ett bortglömt värde långt till höger om eller under tabellen: rensa det (Ctrl+End visar den sista använda cellen), eller dela bladet
+roster-cannot-open-workbook = { $name }: E001 syntax: kan inte öppna arbetsboken: { $error }. Ange en .xlsx-fil (sparad från Excel eller LibreOffice) eller en mapp med .csv-filer
+roster-cannot-read = { $name }: kan inte läsas: { $error }
+roster-not-utf8 = { $name }, rad { $line }: filen är inte UTF-8-text (byte 0x{ $byte } i kolumn { $column }{ $hint }). Spara den som "CSV UTF-8 (kommaavgränsad)" i Excel (eller UTF-8 i LibreOffice)
+roster-cannot-read-csv = { $name }, rad { $line }: E001 syntax: kan inte läsa CSV-filen: { $error }
+roster-loc-sheet = { $file }, blad { $sheet }
+roster-loc-row = { $source }, rad { $row }
+roster-loc-cell = { $source }, rad { $row }, kolumn { $column } ({ $header })
+roster-loc-column = kolumn { $column } ({ $header })
+roster-loc-column-key = kolumn { $key }
+roster-loc-top-level = översta nivån
+roster-loc-rules = { $rules } vid { $path }
+roster-loc-instance = instansen vid { $path }
+roster-repeated-column = { $loc }: kolumnen upprepar kolumn { $column } ({ $header }); behåll en av dem
+roster-unknown-column = { $loc }: okänd kolumn; kolumnerna i { $sheet } är { $columns }. Byt namn på den, eller börja rubriken med # för att behålla den som kommentar
+roster-missing-column = { $source }: den obligatoriska kolumnen { $column } saknas; lägg till en kolumn med den rubriken på rad { $row }
+roster-value-without-header = { $source }, rad { $row }, kolumn { $column }: ett värde ({ $found }) i en kolumn utan rubrik; ge kolumnen en rubrik eller rensa den
+roster-empty-required = { $loc }: tom obligatorisk cell; väntade { $kind } ({ $help })
+roster-bad-cell = { $loc }: { $expected }, fann { $found }
+roster-empty-setting-name = { $loc }: inställningen saknar namn för värdet { $found }; namnge inställningen eller rensa raden
+roster-unknown-setting = { $loc }: okänd inställning "{ $name }"; inställningarna är { $settings }
+roster-repeated-setting = { $loc }: inställningen { $name } finns redan på rad { $row }; behåll en
+roster-bad-setting = { $loc } (inställningen { $name }): { $expected }, fann { $found }
+roster-cannot-read-dir = { $path }: kan inte läsa mappen: { $error }
+roster-no-such-input = { $path }: filen eller mappen finns inte. Ange en .xlsx-arbetsbok eller en mapp med .csv-filer (en per blad)
+roster-second-table = { $source }: { $dir ->
+    [yes] en andra fil
+   *[no] ett andra blad
+} för { $sheet }; behåll en
+roster-ignored-table = { $source }: används inte ({ $dir ->
+    [yes] filnamnet
+   *[no] bladnamnet
+} är inte något av { $sheets })
+roster-missing-file = { $path }: filen { $file } saknas: { $help }; lägg till den
+roster-missing-sheet = { $path }: bladet { $sheet } saknas: { $help }; lägg till det
+roster-setting-replaces = { $loc }: { $setting } = { $value } ersätter { $old } från { $rules }
+roster-rows-replace = { $source }: { $n ->
+    [one] dess rad ersätter
+   *[other] dess { $n } rader ersätter
+} { $key } från { $rules }
+roster-what-round-name = omgångens namn
+roster-what-round-start = omgångens första dag
+roster-what-round-end = omgångens sista dag
+roster-what-region-name = regionens namn
+roster-missing-setting = { $source }: inställningen { $name } saknas ({ $what }); lägg till en rad med { $name } i kolumn A och värdet i kolumn B
+roster-cannot-read-rules = { $name }: kan inte läsa regelfilen: { $error }
+roster-rules-not-object = { $name }, rad { $line }, kolumn { $column }: { $code }: regelfilen måste vara ett JSON-objekt som {"{"}"courses": […], "group_programmes": […]{"}"}
+roster-duplicate-id = { $source }, rad { $row }, { $column }: id "{ $id }" finns redan på rad { $first }; ge varje rad ett eget id
+roster-unknown-reference = { $source }, rad { $row }, { $column }: okänd { $what ->
+    [unit] enhet
+    [municipality] kommun
+    [participant] deltagare
+   *[mentor] mentor
+} "{ $id }"; den finns inte i { $present ->
+    [yes] bladet
+   *[no] det saknade bladet
+} { $sheet }. Lägg till den där eller rätta id:t
+roster-problems = { $n ->
+    [one] förteckningen har 1 problem; inget skrevs:
+   *[other] förteckningen har { $n } problem; inget skrevs:
+}
+roster-place-in = i { $path }
+roster-place-beside = bredvid { $path }
+roster-more-course-refs = { " " }(och { $n ->
+    [one] 1 hänvisning
+   *[other] { $n } hänvisningar
+} till kurser till)
+roster-no-rules-file = { $problem }{ $more }: ingen regelfil hittades — kurserna står i regelfilen, och det finns ingen regler.json (eller rules.json) { $place }. Lägg omgångens regler.json där, eller ange den med --rules FIL
+
+## Why a course demand is unserved (plans, attendance.csv, explain, the report)
+
+why-phase-not-eligible = { $course } är för { $n ->
+    [one] fasen
+   *[other] faserna
+} { $phases }; { $participant } är i fasen { $phase }
+why-starts-after-round = { $participant } börjar { $date }, efter att omgången slutat
+why-deadline-passed = { $course } ska vara genomförd inom { $months } månader från anställningen: { $participant } anställdes { $employed }, alltså senast { $date }, och ingen arbetsdag i omgången återstår före det
+why-no-working-day = { $participant } har ingen arbetsdag i omgången
+why-no-qualified-trainer = { $course } behöver { $needed } utbildare per tillfälle men { $trainers } behöriga utbildare har { $days } dagar att ge
+why-no-venue = ingen lokal rymmer minsta gruppen för { $course } ({ $min } personer)
+why-prerequisite-missing = { $course } kräver { $prerequisite }, som { $participant } varken har gått eller önskat
+why-workload-month = varje möjlig förläggning av { $course } ger fler än { $max } kursdagar under en månad, det mesta en deltagare får ha
+why-unit-too-small = { $participant }s enhet { $unit } har { $staff } anställda: någon måste stanna, så ingen kan vara borta på kurs
+why-unavailable = { $participant } är upptagen vid varje möjligt tillfälle av { $course } mellan { $from } och { $to }
+why-too-few-participants = bara { $n } deltagare kan gå { $course } i den här omgången; ett tillfälle behöver minst { $min }
+why-trainers-fully-booked = inget tillfälle av { $course } öppnades: de behöriga utbildarnas dagar går åt till andra tillfällen
+why-no-session = inget tillfälle av { $course } kunde samla { $min } deltagare lediga samma dagar med ledig utbildare och lokal, till en kostnad under straffet för ett ej tillgodosett behov
+why-too-far = { $session } har en plats, men { $minutes } minuters resa åt varje håll i { $days } dagar kostar mer än att lämna behovet utan plats
+why-blocked = { $participant } kan inte gå något tillfälle av { $course }: { $detail }
+block-full = fullt
+block-outside-window = utanför tidsfönstret (anställningsstart eller sista dag)
+block-unavailable = upptagen en kursdag
+block-clash = en annan kurs en kursdag
+block-month-limit = för många kursdagar den månaden
+block-round-days-limit = för många kursdagar i omgången
+block-course-count-limit = redan flest tillåtna kurser i omgången
+block-unit-cap = för många kollegor från enheten borta
+block-prerequisite = förkunskapskursen går inte före
+
+## The HTML report
+
+report-title = { $round } – rapport
+report-made-by = plan från trappa { $version } · instansens SHA-256 { $sha }…
+report-overview = Översikt
+report-unserved = Ej placerade
+report-timeline = Tidslinje
+report-map = Karta
+report-costs = Kostnad per kommun
+report-people = Kalender per person
+report-changes = Ändringar sedan förra planen
+report-changes-intro = Omplanerad från { $today }: allt före dagen är oförändrat. { $changed ->
+    [one] 1 person får
+   *[other] { $changed } personer får
+} ändrade eller borttagna datum (viktat { $weighted }), { $added } får bara nya datum.
+report-status-optimal = bevisat optimal
+report-status-gap = högst { $gap } från optimum
+report-status-heuristic = heuristik, optimum inte bevisat
+report-pairs-shortfall = { $n } par med för få träffar
+report-group-word = { $n ->
+    [one] grupp
+   *[other] grupper
+}
+report-known-absences = { $n ->
+    [one] 1 frånvaro känd
+   *[other] { $n } frånvaron kända
+} i förväg
+phase-new = ny
+phase-practised = van
+phase-experienced = erfaren
+map-municipality = { $name }: { $population } invånare, { $participants } deltagare; { $mentees ->
+    [one] 1 adept
+   *[other] { $mentees } adepter
+}, { $mentors } mentorsuppdrag ({ $local_pairs } par inom kommunen), { $group_places } gruppplatser ({ $local_members } träffas i hemkommunen), { $course_seats } kursplatser
+map-hub = { $n ->
+    [one] 1 grupp träffas
+   *[other] { $n } grupper träffas
+} i { $place }: { $groups }
+map-legend-hub = Mötesplats för grupper
+
+## Why a mentee has no mentor (plans, explain, the report)
+
+why-no-mentors = omgången har inga mentorer
+why-no-eligible-mentor = ingen mentor är behörig enligt de fasta reglerna (mentorer uteslutna per regel: { $detail })
+why-mentors-full = { $n ->
+    [one] den enda behöriga mentorn är fullbokad
+   *[other] alla { $n } behöriga mentorer är fullbokade
+} med andra adepter; antalet matchade adepter är redan det största möjliga
+why-mentors-full-below-maximum = { $n ->
+    [one] den enda behöriga mentorn är fullbokad
+   *[other] alla { $n } behöriga mentorer är fullbokade
+} med andra adepter; den här heuristiska matchningen når inte maximum ({ $max ->
+    [one] 1 adept
+   *[other] { $max } adepter
+} hade kunnat matchas)
+
+## The report's suggested fixes for the unserved
+
+fix-mentor-places = ge { $mentors ->
+    [one] den fullbokade behöriga mentorn
+   *[other] de { $mentors } fullbokade behöriga mentorerna
+} { $mentees } adeptplatser till (kapacitet +{ $per_mentor } per mentor), eller rekrytera fler mentorer
+fix-recruit-mentors = rekrytera { $mentors ->
+    [one] 1 mentor
+   *[other] { $mentors } mentorer
+} som uppfyller reglerna ({ $capacity ->
+    [one] 1 adept
+   *[other] { $capacity } adepter
+} var)
+fix-more-groups = öppna { $groups ->
+    [one] 1 grupp
+   *[other] { $groups } grupper
+} till (högst { $max_size } per grupp)
+fix-more-groups-leaders = ; det kräver { $leaders } gruppledare till med plats
+fix-more-for-a-group = { $missing ->
+    [one] 1 anmäld
+   *[other] { $missing } anmälda
+} till behövs för att starta en grupp (minst { $min_size })
+fix-municipality-cap = höj taket per kommun från { $from } till { $to } (med { $groups ->
+    [one] 1 grupp
+   *[other] { $groups } grupper
+} i programmet)
+fix-unit-cap = höj taket per enhet från { $from } till { $to } (med { $groups ->
+    [one] 1 grupp
+   *[other] { $groups } grupper
+} i programmet)
+fix-more-leaders = rekrytera { $leaders } gruppledare med kvalifikationen ”{ $qualification }” (eller ge befintliga ledare plats för fler grupper)
+fix-more-sessions = öppna { $sessions ->
+    [one] 1 tillfälle
+   *[other] { $sessions } tillfällen
+} till av { $course } ({ $seats } platser per tillfälle)
+fix-max-sessions = höj högsta antalet tillfällen av { $course } till { $to }
+fix-more-course-participants = { $course }: { $missing } deltagare till behövs för ett tillfälle (minst { $min_size })
+fix-trainer-days = { $course }: { $days ->
+    [one] 1 utbildardag
+   *[other] { $days } utbildardagar
+} till (fler behöriga utbildare eller fler dagar per utbildare)
+fix-qualify-trainers = behörighetsförklara { $trainers } utbildare till för { $course }
+fix-venue = { $course }: boka en lokal med minst { $seats } platser
