@@ -294,11 +294,35 @@ pub struct Stats {
     pub slowest: f64,
 }
 
+/// Processor time (user + system) the process has used so far, where it can be read.
+fn process_cpu() -> Option<Duration> {
+    #[cfg(unix)]
+    {
+        use nix::sys::resource::{getrusage, UsageWho};
+        let u = getrusage(UsageWho::RUSAGE_SELF).ok()?;
+        let (user, system) = (u.user_time(), u.system_time());
+        let micros = |t: nix::sys::time::TimeVal| t.tv_sec() as u64 * 1_000_000 + t.tv_usec() as u64;
+        Some(Duration::from_micros(micros(user) + micros(system)))
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
 /// Gives one input to a reader: its outcome, or a finding.
 pub fn run_one(reader: Reader, input: &Input, settings: &Settings, solve: bool) -> Result<Outcome, Finding> {
     let started = Instant::now();
+    let cpu_before = process_cpu();
     let result = catch_unwind(AssertUnwindSafe(|| answer(reader, input, settings, solve)));
-    let took = started.elapsed();
+    // A hang must last in wall time and in processor time (the lesser of the two counts), so
+    // an input is not blamed for a loaded machine; an input that blocks without using the
+    // processor is a hang at 12 times the limit.
+    let wall = started.elapsed();
+    let took = match (cpu_before, process_cpu()) {
+        (Some(a), Some(b)) if wall < HANG * 12 => wall.min(b.saturating_sub(a)),
+        _ => wall,
+    };
     let outcome = match result {
         Ok(r) => r?,
         Err(payload) => {
