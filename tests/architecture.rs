@@ -4,10 +4,10 @@
 
 mod common;
 
-use common::root;
+use common::{root, rust_files};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const MAX_FUNCTION_LINES: usize = 150;
 
@@ -30,17 +30,6 @@ fn allowed() -> BTreeMap<String, Option<BTreeSet<String>>> {
     }
     assert!(table.len() >= 10, "the module table of docs/architecture.md was not found");
     table
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).expect("readable src") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// The top-level module a file belongs to (`src/solve/groups/mod.rs` → `solve`).

@@ -3,10 +3,9 @@
 
 mod common;
 
-use common::root;
+use common::{root, rust_files};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
 use trappa::roster::columns::{SETTINGS, SHEETS};
 use trappa::text::{build_bundle, Lang};
 
@@ -37,17 +36,6 @@ fn messages(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
         }
     }
     out
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).expect("readable src") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// The argument names of a `tr!` call's rest (after the id): `name = expr` at depth 0.

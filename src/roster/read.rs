@@ -387,9 +387,14 @@ struct Bound<'a> {
     cols: Vec<(&'static Col, usize, String)>,
 }
 
+/// A cell's place: file (and sheet), row, column letter and header.
+fn cell_loc(table: &Table, row: usize, col: usize, header: &str) -> String {
+    tr!("roster-loc-cell", source = table.source.as_str(), row = row, column = column_letter(col), header = header)
+}
+
 impl Bound<'_> {
     fn loc(&self, row: usize, col: usize, header: &str) -> String {
-        tr!("roster-loc-cell", source = self.table.source.as_str(), row = row, column = column_letter(col), header = header)
+        cell_loc(self.table, row, col, header)
     }
     fn col(&self, key: &str) -> Option<&(&'static Col, usize, String)> {
         self.cols.iter().find(|(c, ..)| c.key == key)
@@ -399,6 +404,8 @@ impl Bound<'_> {
 fn bind<'a>(sheet: &'static Sheet, table: &'a Table, problems: &mut Vec<String>) -> Bound<'a> {
     let mut cols: Vec<(&'static Col, usize, String)> = vec![];
     let mut known_cols = HashSet::new();
+    // A header cell's place: its row is the table's header row.
+    let header_cell = |i: usize, h: &str| cell_loc(table, table.header_row, i, h);
     for (i, h) in &table.headers {
         if columns::is_comment_header(h) {
             known_cols.insert(*i);
@@ -408,26 +415,14 @@ fn bind<'a>(sheet: &'static Sheet, table: &'a Table, problems: &mut Vec<String>)
             Some(c) => {
                 known_cols.insert(*i);
                 if let Some((_, j, h2)) = cols.iter().find(|(c2, ..)| c2.key == c.key) {
-                    let loc = tr!(
-                        "roster-loc-cell",
-                        source = table.source.as_str(),
-                        row = table.header_row,
-                        column = column_letter(*i),
-                        header = h.as_str()
-                    );
+                    let loc = header_cell(*i, h);
                     problems.push(tr!("roster-repeated-column", loc = loc, column = column_letter(*j), header = h2.as_str()));
                 } else {
                     cols.push((c, *i, h.clone()));
                 }
             }
             None => {
-                let loc = tr!(
-                    "roster-loc-cell",
-                    source = table.source.as_str(),
-                    row = table.header_row,
-                    column = column_letter(*i),
-                    header = h.as_str()
-                );
+                let loc = header_cell(*i, h);
                 let known = sheet.cols.iter().map(|c| c.names[0]).collect::<Vec<_>>().join(", ");
                 problems.push(tr!("roster-unknown-column", loc = loc, sheet = sheet.name(), columns = known));
             }
