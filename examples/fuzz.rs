@@ -2,10 +2,12 @@
 //!
 //! ```text
 //! cargo run --profile test --example fuzz -- [--seconds S] [--iterations N] [--readers instance,plan,roster,benchmark]
-//!                                           [--seed N] [--batch N] [--out DIR]
+//!                                           [--seed N] [--from N] [--batch N] [--out DIR]
 //! cargo run --profile test --example fuzz -- --replay READER SEED ITERATION [--out DIR]
 //! cargo run --profile test --example fuzz -- --corpus DIR COUNT [--seed N]
 //! ```
+//!
+//! `--iterations N` is the end (exclusive) of the iterations run; `--from N` their start.
 //!
 //! The parent splits each reader's iterations into batches and runs every batch in a child
 //! process limited to 2 GiB of address space (`RLIMIT_AS`), so an allocation over 2 GiB
@@ -95,10 +97,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let iterations: u64 = opt(args, "--iterations")?.unwrap_or(if seconds.is_some() { u64::MAX } else { 10_000 });
     let seed: u64 = opt(args, "--seed")?.unwrap_or(1);
     let batch: u64 = opt(args, "--batch")?.unwrap_or(20_000);
+    // `--from N` starts at iteration N, so a long run can be continued or split across
+    // processes: each iteration's input depends only on the reader, the seed and N.
+    let first: u64 = opt(args, "--from")?.unwrap_or(0);
     let per_reader = seconds.map(|s| Duration::from_secs_f64(s / readers.len() as f64));
     let mut total_findings = 0;
     for reader in readers {
-        total_findings += parent(reader, seed, iterations, per_reader, batch, &out)?;
+        total_findings += parent(reader, seed, first..iterations, per_reader, batch, &out)?;
     }
     Ok(if total_findings == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
@@ -237,10 +242,11 @@ fn cpu_seconds(pid: u32) -> Option<f64> {
 }
 
 /// The batches of one reader; returns the number of findings.
-fn parent(reader: Reader, seed: u64, iterations: u64, budget: Option<Duration>, batch: u64, out: &Path) -> Result<u64, String> {
+fn parent(reader: Reader, seed: u64, range: std::ops::Range<u64>, budget: Option<Duration>, batch: u64, out: &Path) -> Result<u64, String> {
     let started = Instant::now();
     let mut t = Totals::default();
-    let mut next = 0;
+    let iterations = range.end;
+    let mut next = range.start;
     let mut size = batch.min(200);
     let mut seeds: Option<Seeds> = None;
     while next < iterations && budget.is_none_or(|b| started.elapsed() < b) {
@@ -285,6 +291,7 @@ fn parent(reader: Reader, seed: u64, iterations: u64, budget: Option<Duration>, 
     let _ = fs::remove_file(out.join(format!("{}-progress.log", reader.name())));
     let summary: BTreeMap<&str, String> = [
         ("reader", reader.name().to_string()),
+        ("first_iteration", range.start.to_string()),
         ("executions", t.executions.to_string()),
         ("accepted", t.accepted.to_string()),
         ("solved_and_checked", t.solved.to_string()),
