@@ -79,6 +79,7 @@ summary-groups = Groups { $programme } ({ $kind }): { $groups ->
     [one] 1 member conflict
    *[other] { $conflicts } member conflicts
 } listed
+groups-note-clock = the search ran on the clock (its share of the time limit, { $seconds } s): a re-run may give other groups; without --time-limit it runs a fixed work budget and is reproducible
 summary-note = note: { $note }
 summary-pairs = Mentor pairs: { $pairs } ({ $meetings ->
     [one] 1 meeting

@@ -79,6 +79,7 @@ summary-groups = Grupper { $programme } ({ $kind }): { $groups ->
     [one] 1 krock
    *[other] { $conflicts } krockar
 } för deltagare listade
+groups-note-clock = sökningen gick på klockan (sin del av tidsgränsen, { $seconds } s): en ny körning kan ge andra grupper; utan --time-limit körs en fast arbetsbudget och planen blir densamma varje gång
 summary-note = obs: { $note }
 summary-pairs = Mentorspar: { $pairs } ({ $meetings ->
     [one] 1 träff

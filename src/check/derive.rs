@@ -26,21 +26,47 @@ pub(super) fn unordered<T: Ord + Copy>(a: T, b: T) -> (T, T) {
 
 // ----- Region -----
 
-/// Municipalities by id and the municipality of each unit.
+/// Municipalities by id, the municipality of each unit, and the travel minutes between every
+/// two municipalities (worked out once: the checker asks for them per pair and per member).
 pub(super) struct Region<'a> {
     f: &'a InstanceFile,
     /// Municipality id → its position in `region.municipalities`.
     pub municipality: HashMap<&'a str, usize>,
     /// Unit id → the id of its municipality.
     unit_municipality: HashMap<&'a str, &'a str>,
+    /// Unit id → the position of its municipality.
+    unit_position: HashMap<&'a str, usize>,
+    /// Travel minutes, row-major over the municipalities' positions (empty for a region too
+    /// large to hold them all; then each is worked out when asked).
+    minutes: Vec<f64>,
 }
+
+/// Regions with more municipalities than this work out travel times when asked.
+const TRAVEL_MATRIX_MAX: usize = 2_000;
 
 impl<'a> Region<'a> {
     pub fn new(f: &'a InstanceFile) -> Self {
+        let municipality = index_by_id(&f.region.municipalities, |m| m.id.as_str());
+        let unit_position =
+            f.region.units.iter().filter_map(|u| Some((u.id.as_str(), *municipality.get(u.municipality.as_str())?))).collect();
+        let n = f.region.municipalities.len();
+        let minutes = if n <= TRAVEL_MATRIX_MAX { travel_matrix(f) } else { Vec::new() };
         Region {
             f,
-            municipality: index_by_id(&f.region.municipalities, |m| m.id.as_str()),
+            municipality,
             unit_municipality: f.region.units.iter().map(|u| (u.id.as_str(), u.municipality.as_str())).collect(),
+            unit_position,
+            minutes,
+        }
+    }
+
+    /// Travel minutes between the municipalities at positions `a` and `b`.
+    pub fn travel(&self, a: usize, b: usize) -> f64 {
+        let n = self.f.region.municipalities.len();
+        if self.minutes.len() == n * n {
+            self.minutes[a * n + b]
+        } else {
+            travel(self.f, a, b)
         }
     }
 
@@ -49,23 +75,42 @@ impl<'a> Region<'a> {
         self.unit_municipality.get(unit).copied().unwrap_or("")
     }
 
-    /// The position of a unit's municipality (0 when the unit or its municipality is unknown).
-    pub fn municipality_of(&self, unit: &str) -> usize {
-        self.municipality.get(self.municipality_id(unit)).copied().unwrap_or(0)
+    /// The position of a unit's municipality (None when the unit or its municipality is unknown).
+    pub fn position_of_unit(&self, unit: &str) -> Option<usize> {
+        self.unit_position.get(unit).copied()
     }
 
-    /// Travel minutes between two municipalities named by id (0 when either is unknown).
-    pub fn minutes(&self, a: &str, b: &str) -> f64 {
-        match (self.municipality.get(a), self.municipality.get(b)) {
-            (Some(&i), Some(&j)) => travel(self.f, i, j),
-            _ => 0.0,
-        }
+    /// The position of a unit's municipality (0 when the unit or its municipality is unknown).
+    pub fn municipality_of(&self, unit: &str) -> usize {
+        self.unit_position.get(unit).copied().unwrap_or(0)
     }
 
     /// The least of `cost` over every municipality of the region (infinite when there is none).
     pub fn least_over_municipalities(&self, cost: impl Fn(usize) -> f64) -> f64 {
         (0..self.f.region.municipalities.len()).map(cost).fold(f64::INFINITY, f64::min)
     }
+}
+
+/// Travel minutes between every two municipalities (row-major), as [`travel`] gives them: the
+/// explicit table's first entry for the pair, else the coordinates.
+fn travel_matrix(f: &InstanceFile) -> Vec<f64> {
+    let n = f.region.municipalities.len();
+    let mut table: HashMap<(&str, &str), f64> = HashMap::new();
+    for e in &f.region.travel.table {
+        table.entry((e.from.as_str(), e.to.as_str())).or_insert(e.minutes);
+        table.entry((e.to.as_str(), e.from.as_str())).or_insert(e.minutes);
+    }
+    let ids: Vec<&str> = f.region.municipalities.iter().map(|m| m.id.as_str()).collect();
+    let mut minutes = vec![0.0; n * n];
+    for a in 0..n {
+        for b in 0..n {
+            minutes[a * n + b] = match table.get(&(ids[a], ids[b])) {
+                Some(&m) => m,
+                None => by_coordinates(f, a, b),
+            };
+        }
+    }
+    minutes
 }
 
 /// Travel minutes between two municipalities, from the explicit table or the coordinates.
@@ -77,6 +122,12 @@ pub(super) fn travel(f: &InstanceFile, a: usize, b: usize) -> f64 {
             return e.minutes;
         }
     }
+    by_coordinates(f, a, b)
+}
+
+/// Travel minutes between two municipalities from their coordinates.
+fn by_coordinates(f: &InstanceFile, a: usize, b: usize) -> f64 {
+    let (ma, mb) = (&f.region.municipalities[a], &f.region.municipalities[b]);
     let rad = std::f64::consts::PI / 180.0;
     let (la, lb) = (ma.lat * rad, mb.lat * rad);
     let h = ((lb - la) / 2.0).sin().powi(2) + la.cos() * lb.cos() * (((mb.lon - ma.lon) * rad) / 2.0).sin().powi(2);

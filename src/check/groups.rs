@@ -23,6 +23,11 @@ impl<'a> Ctx<'a> {
         self.region.municipality_id(&self.f.participants[p].unit)
     }
 
+    /// The position of each member's municipality (None when unknown).
+    fn member_positions(&self, members: &[usize]) -> Vec<Option<usize>> {
+        members.iter().map(|&p| self.region.position_of_unit(&self.f.participants[p].unit)).collect()
+    }
+
     /// Why participant p may not join the programme, in the checker's own words.
     fn not_eligible(&self, g: &GroupProgrammeSpec, p: usize) -> Option<String> {
         let part = &self.f.participants[p];
@@ -109,7 +114,16 @@ impl<'a> Programme<'a> {
 
     /// The members' travel to `place`, weighted.
     fn travel_to(&self, ctx: &Ctx, members: &[usize], place: &str) -> f64 {
-        members.iter().map(|&p| ctx.region.minutes(ctx.municipality(p), place)).sum::<f64>() * self.spec.diversity.travel_per_minute
+        match ctx.region.municipality.get(place) {
+            Some(&at) => self.travel_to_position(ctx, &ctx.member_positions(members), at),
+            None => 0.0,
+        }
+    }
+
+    /// The travel of members whose municipalities are at `positions` to the municipality at
+    /// position `at`, weighted (a member of an unknown municipality travels 0).
+    fn travel_to_position(&self, ctx: &Ctx, positions: &[Option<usize>], at: usize) -> f64 {
+        positions.iter().map(|p| p.map_or(0.0, |a| ctx.region.travel(a, at))).sum::<f64>() * self.spec.diversity.travel_per_minute
     }
 }
 
@@ -273,8 +287,8 @@ fn meeting_place(ctx: &Ctx, prog: &Programme, group: &GroupPlan, members: &[usiz
             Some(violation(CheckCode::GroupMeetingPlace, format!("{gid} meets in {place}, the programme's venue is {venue}")))
         }
         None if ctx.region.municipality.contains_key(place.as_str()) => {
-            let cost_at = |i: usize| prog.travel_to(ctx, members, &ctx.f.region.municipalities[i].id);
-            let best = ctx.region.least_over_municipalities(cost_at);
+            let positions = ctx.member_positions(members);
+            let best = ctx.region.least_over_municipalities(|i| prog.travel_to_position(ctx, &positions, i));
             (prog.travel_to(ctx, members, place) > best + 1e-6).then(|| {
                 violation(
                     CheckCode::GroupMeetingPlace,

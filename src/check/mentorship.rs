@@ -4,7 +4,7 @@
 //! asks the rules in a fixed order, so violations are listed pair by pair; then come the rules
 //! over all pairs (capacity, unmatched mentees, maximum matching, objective).
 
-use super::derive::{augmenting_matching, count_breaks, in_round, index_by_id, month_of, phase_of, travel, unavailable_on, Closed, Region};
+use super::derive::{augmenting_matching, count_breaks, in_round, index_by_id, month_of, phase_of, unavailable_on, Closed, Region};
 use super::{bound_beyond, derive, violation, CheckCode, CheckReport, Violation};
 use crate::format::plan::{Optimality, PairPlan, PlanFile, UnmatchedMentee};
 use crate::format::{DateOrRange, InstanceFile, MeetingPlace, SameMunicipality};
@@ -264,7 +264,7 @@ fn excluded_pair(ctx: &Ctx, m: usize, p: usize) -> Option<(CheckCode, String)> {
 fn too_far(ctx: &Ctx, m: usize, p: usize) -> Option<(CheckCode, String)> {
     let mentor = &ctx.f.mentors[m];
     let max = mentor.max_travel_minutes?;
-    let t = travel(ctx.f, ctx.mentor(m).municipality, ctx.participant(p).municipality);
+    let t = ctx.region.travel(ctx.mentor(m).municipality, ctx.participant(p).municipality);
     (t > max).then(|| {
         let msg =
             format!("mentor {} would travel {t:.1} min to mentee {}, more than the maximum {max}", mentor.id, ctx.f.participants[p].id);
@@ -354,7 +354,7 @@ fn meeting_place(ctx: &Ctx, pair: &PairPlan, mentor_muni: usize, mentee_muni: us
         MeetingPlace::Mentor => place == mentor_muni,
         MeetingPlace::Mentee => place == mentee_muni,
         MeetingPlace::MinCombinedTravel => {
-            let cost = |x: usize| travel(ctx.f, mentor_muni, x) + travel(ctx.f, mentee_muni, x);
+            let cost = |x: usize| ctx.region.travel(mentor_muni, x) + ctx.region.travel(mentee_muni, x);
             cost(place) <= ctx.region.least_over_municipalities(cost) + 1e-6
         }
     };
@@ -574,7 +574,7 @@ fn pair_cost(ctx: &Ctx, pair: &PairPlan, m: usize, p: usize, terms: &mut BTreeMa
         return;
     }
     let (a, b) = (ctx.mentor(m).municipality, ctx.participant(p).municipality);
-    *terms.entry("travel".into()).or_insert(0.0) += w.travel_per_minute * travel(f, a, b);
+    *terms.entry("travel".into()).or_insert(0.0) += w.travel_per_minute * ctx.region.travel(a, b);
     let same = if a == b && f.mentorship.same_municipality == SameMunicipality::Penalised { w.same_municipality } else { 0.0 };
     *terms.entry("same_municipality".into()).or_insert(0.0) += same;
     let expertise: HashSet<&str> = f.mentors[m].expertise.iter().map(String::as_str).collect();

@@ -7,8 +7,8 @@
 mod reasons;
 
 use super::derive::{
-    self, completed_courses, deadline, history_before, in_round, index_by_id, month_of, open_day, phase_admitted, travel, unavailable_on,
-    Closed, Region,
+    self, completed_courses, deadline, history_before, in_round, index_by_id, month_of, open_day, phase_admitted, unavailable_on, Closed,
+    Region,
 };
 use super::{bound_beyond, violation, CheckCode, CheckReport, Violation};
 use crate::format::plan::{PlanFile, SessionPlan, TimetablePlan};
@@ -673,7 +673,7 @@ fn objective(
                 continue;
             };
             let muni = ctx.participant_muni(p);
-            travel_sum += w.travel_per_minute * 2.0 * travel(f, muni, venue_muni[venue]) * s.dates.len() as f64;
+            travel_sum += w.travel_per_minute * 2.0 * ctx.region.travel(muni, venue_muni[venue]) * s.dates.len() as f64;
             *per_muni.entry(muni).or_default() += 1;
         }
         mixing += w.mixing * per_muni.values().copied().max().unwrap_or(0) as f64;
