@@ -1,9 +1,10 @@
 //! Realistic round generator: Swedish regions from the bundled municipality table, units sized
 //! like real ones, a phase mix like the sources' and a mentor pool among the experienced.
 //!
-//! Same options and seed → byte-identical file. The national region has 290 municipalities:
-//! the 39 real ones of the bundled table plus synthetic ones ("Kommun 040" …) placed and sized
-//! like Swedish municipalities in general, since the table covers four regions only.
+//! Same options and seed → byte-identical file. The four regions come from the bundled table
+//! `data/municipalities.csv` (with Göteborgsregionen's cost shares); the national region has
+//! Sweden's 290 municipalities from `data/kommuner.csv` (SCB population 2024, the seats'
+//! coordinates; sources and attribution in `data/kommuner.md`).
 
 use crate::format::*;
 use chrono::{Duration, NaiveDate};
@@ -12,6 +13,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 const MUNICIPALITIES_CSV: &str = include_str!("../data/municipalities.csv");
+const KOMMUNER_CSV: &str = include_str!("../data/kommuner.csv");
 
 /// A region the generator knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -177,7 +179,7 @@ const TAGS: &[&str] = &[
 pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
     check_options(opts)?;
-    let (region_name, mut munis) = municipalities(opts.region, &mut rng);
+    let (region_name, mut munis) = municipalities(opts.region);
     let start = NaiveDate::from_ymd_opt(2027, 1, 11).expect("valid date");
     let end = if opts.term { NaiveDate::from_ymd_opt(2027, 6, 11) } else { NaiveDate::from_ymd_opt(2027, 12, 17) }.expect("valid date");
 
@@ -772,17 +774,16 @@ fn wished_courses(rng: &mut ChaCha8Rng, ph: usize, wishes: usize, knows_law: boo
     chosen
 }
 
-fn municipalities(region: GenRegion, rng: &mut ChaCha8Rng) -> (String, Vec<MunicipalitySpec>) {
-    let rows = table();
+fn municipalities(region: GenRegion) -> (String, Vec<MunicipalitySpec>) {
     let want = match region {
-        GenRegion::Gr => Some("Göteborgsregionen"),
-        GenRegion::Jonkoping => Some("Jönköpings län"),
-        GenRegion::Uppsala => Some("Uppsala län"),
-        GenRegion::Halland => Some("Halland"),
-        GenRegion::National => None,
+        GenRegion::Gr => "Göteborgsregionen",
+        GenRegion::Jonkoping => "Jönköpings län",
+        GenRegion::Uppsala => "Uppsala län",
+        GenRegion::Halland => "Halland",
+        GenRegion::National => return ("Sverige".to_string(), sweden()),
     };
     let mut out: Vec<MunicipalitySpec> = Vec::new();
-    for r in rows.iter().filter(|r| want.is_none_or(|w| r.region == w)) {
+    for r in table().iter().filter(|r| r.region == want) {
         let id = slug(&r.name);
         if out.iter().any(|m| m.id == id) {
             continue; // Kungsbacka belongs to both Göteborgsregionen and Halland.
@@ -793,32 +794,59 @@ fn municipalities(region: GenRegion, rng: &mut ChaCha8Rng) -> (String, Vec<Munic
             population: r.population,
             lat: r.lat,
             lon: r.lon,
-            cost_share: if want.is_some() { r.share } else { None },
+            cost_share: r.share,
             meeting_venue: None,
         });
     }
-    if let Some(w) = want {
-        return (w.to_string(), out);
+    (want.to_string(), out)
+}
+
+/// Sweden's 290 municipalities from `data/kommuner.csv`, in code order. Ids are the names'
+/// slugs; where two names share one ("Håbo" and "Habo"), the later also carries its code.
+fn sweden() -> Vec<MunicipalitySpec> {
+    let mut reader = csv::Reader::from_reader(KOMMUNER_CSV.as_bytes());
+    let mut out: Vec<MunicipalitySpec> = Vec::new();
+    for record in reader.records().flatten() {
+        let field = |i: usize| record.get(i).unwrap_or("");
+        let (code, name) = (field(0), field(1));
+        let (Ok(population), Ok(lat), Ok(lon)) = (field(4).parse::<i64>(), field(6).parse::<f64>(), field(7).parse::<f64>()) else {
+            continue;
+        };
+        let mut id = slug(name);
+        if out.iter().any(|m| m.id == id) {
+            id = format!("{id}-{code}");
+        }
+        out.push(MunicipalitySpec { id, name: name.to_string(), population, lat, lon, cost_share: None, meeting_venue: None });
     }
-    let real = out.len();
-    for i in real..290 {
-        // Most Swedes live in the south: latitude skewed towards 55–60 °N; longitude within
-        // the country's rough outline at that latitude.
-        let u: f64 = rng.gen();
-        let lat = 55.4 + 12.0 * u.powf(1.8);
-        let lon_lo = 11.8 + (lat - 55.4) * 0.35;
-        let lon_hi = 16.0 + (lat - 55.4) * 0.75;
-        let lon = rng.gen_range(lon_lo..lon_hi);
-        let population = (4000.0 * (rng.gen::<f64>() * 3.0).exp()).round() as i64;
-        out.push(MunicipalitySpec {
-            id: format!("kommun-{:03}", i + 1),
-            name: format!("Kommun {:03}", i + 1),
-            population,
-            lat: (lat * 1000.0).round() / 1000.0,
-            lon: (lon * 1000.0).round() / 1000.0,
-            cost_share: None,
-            meeting_venue: None,
-        });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_national_region_is_swedens_290_real_municipalities() {
+        let (name, munis) = municipalities(GenRegion::National);
+        assert_eq!(name, "Sverige");
+        assert_eq!(munis.len(), 290);
+        let ids: std::collections::BTreeSet<&str> = munis.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids.len(), 290, "every id is unique");
+        assert!(munis.iter().all(|m| !m.name.starts_with("Kommun ")), "no synthetic rows");
+        // Håbo (0305) and Habo (0643) share a slug: the later carries its code.
+        assert!(ids.contains("habo") && ids.contains("habo-0643"));
+        let kiruna = munis.iter().find(|m| m.name == "Kiruna").expect("Kiruna");
+        assert!(kiruna.lat > 67.0 && kiruna.population > 20_000);
+        // SCB: 10.59 million on 31 Dec 2024.
+        let total: i64 = munis.iter().map(|m| m.population).sum();
+        assert!((10_400_000..10_700_000).contains(&total), "{total}");
     }
-    ("Sverige".to_string(), out)
+
+    #[test]
+    fn a_regional_round_keeps_its_bundled_table_and_cost_shares() {
+        let (name, munis) = municipalities(GenRegion::Gr);
+        assert_eq!(name, "Göteborgsregionen");
+        assert_eq!(munis.len(), 13);
+        assert!(munis.iter().all(|m| m.cost_share.is_some()));
+    }
 }
