@@ -194,3 +194,34 @@ fn the_scanner_sees_arrows_and_skips_tests() {
     assert_eq!(long_functions(&long), vec![(1, 162)]);
     assert!(long_functions("fn small() {\n}\n").is_empty());
 }
+
+/// The `src/` files of the table in docs/architecture.md's "Adding a rule: a worked example".
+fn worked_example_files() -> BTreeSet<String> {
+    let doc = fs::read_to_string(root().join("docs/architecture.md")).expect("docs/architecture.md");
+    let start = doc.find("## Adding a rule: a worked example").expect("the worked example section");
+    let section = &doc[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |end| end + 3)];
+    let mut files = BTreeSet::new();
+    for line in section.lines() {
+        let cells: Vec<&str> = line.trim().trim_matches('|').split('|').map(str::trim).collect();
+        if cells.len() == 3 && cells[1].starts_with("`src/") {
+            files.insert(cells[1].trim_matches('`').to_string());
+        }
+    }
+    files
+}
+
+#[test]
+fn the_worked_example_lists_every_file_of_the_rule() {
+    let listed = worked_example_files();
+    assert!(!listed.is_empty(), "the worked example's table of files was not found");
+    assert!(listed.len() <= 6, "the worked example touches {} source files, more than 6: {listed:?}", listed.len());
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    let naming: BTreeSet<String> = files
+        .iter()
+        .filter(|f| fs::read_to_string(f).expect("readable source").contains("one_mentee_per_municipality"))
+        .map(|f| f.strip_prefix(root()).expect("under the root").to_string_lossy().replace('\\', "/"))
+        .collect();
+    assert_eq!(naming, listed, "the src/ files that name one_mentee_per_municipality differ from the worked example's table");
+}

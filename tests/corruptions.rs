@@ -124,412 +124,158 @@ struct Kind {
     corrupt: fn(&mut PlanFile, &InstanceFile),
 }
 
+/// A corruption, in one line of the table.
+const fn kind(name: &'static str, from: From, code: &'static str, corrupt: fn(&mut PlanFile, &InstanceFile)) -> Kind {
+    Kind { name, from, code, corrupt }
+}
+
 const KINDS: &[Kind] = &[
     // ----- The plan's identity -----
-    Kind { name: "instance hash changed", from: From::Pairs, code: "C001", corrupt: |p, _| p.instance.sha256 = "0".repeat(64) },
+    kind("instance hash changed", From::Pairs, "C001", |p, _| p.instance.sha256 = "0".repeat(64)),
     // ----- Pairs -----
-    Kind {
-        name: "pair names an unknown mentor",
-        from: From::Pairs,
-        code: "C010",
-        corrupt: |p, _| pair(p, "m01", "p01").mentor = "m99".into(),
-    },
-    Kind {
-        name: "a mentee in a phase without mentors is paired",
-        from: From::Pairs,
-        code: "C011",
-        corrupt: |p, _| pair(p, "m02", "p02").mentee = "p05".into(),
-    },
-    Kind {
-        name: "a pair duplicated",
-        from: From::Pairs,
-        code: "C012",
-        corrupt: |p, _| {
-            let copy = p.mentorship.pairs[0].clone();
-            p.mentorship.pairs.push(copy);
-        },
-    },
-    Kind { name: "a mentor over capacity", from: From::Pairs, code: "C013", corrupt: |p, _| pair(p, "m02", "p02").mentor = "m04".into() },
-    Kind {
-        name: "mentor swapped into the mentee's unit",
-        from: From::Pairs,
-        code: "C014",
-        corrupt: |p, _| pair(p, "m04", "p07").mentor = "m02".into(),
-    },
-    Kind {
-        name: "mentor swapped for an untrained one",
-        from: From::Pairs,
-        code: "C016",
-        corrupt: |p, _| pair(p, "m04", "p07").mentor = "m03".into(),
-    },
-    Kind {
-        name: "mentor swapped into an excluded pair",
-        from: From::Pairs,
-        code: "C017",
-        corrupt: |p, _| pair(p, "m01", "p04").mentor = "m04".into(),
-    },
-    Kind {
-        name: "mentee swapped for one too far away",
-        from: From::Pairs,
-        code: "C018",
-        corrupt: |p, _| pair(p, "m02", "p02").mentee = "p04".into(),
-    },
-    Kind {
-        name: "meetings dropped below the minimum without a shortfall",
-        from: From::Pairs,
-        code: "C020",
-        corrupt: |p, _| pair(p, "m01", "p01").meetings.truncate(3),
-    },
-    Kind {
-        name: "a meeting shifted past the round",
-        from: From::Pairs,
-        code: "C021",
-        corrupt: |p, _| *pair(p, "m01", "p01").meetings.last_mut().unwrap() = d("2028-07-14"),
-    },
-    Kind {
-        name: "a meeting shifted to a Saturday",
-        from: From::Pairs,
-        code: "C022",
-        corrupt: |p, _| pair(p, "m01", "p01").meetings[1] = saturday_from(d("2027-09-15")),
-    },
-    Kind {
-        name: "a meeting shifted into the Christmas closure",
-        from: From::Pairs,
-        code: "C022",
-        corrupt: |p, _| pair(p, "m01", "p01").meetings[5] = d("2028-01-05"),
-    },
-    Kind {
-        name: "two meetings shifted into one month",
-        from: From::Pairs,
-        code: "C023",
-        corrupt: |p, _| pair(p, "m01", "p01").meetings[1] = d("2027-08-30"),
-    },
-    Kind { name: "meetings out of order", from: From::Pairs, code: "C024", corrupt: |p, _| pair(p, "m01", "p01").meetings.swap(1, 2) },
-    Kind {
-        name: "a meeting shifted into the mentee's leave",
-        from: From::Pairs,
-        code: "C025",
-        corrupt: |p, _| pair(p, "m02", "p02").meetings[1] = d("2027-10-15"),
-    },
-    Kind {
-        name: "a mentor's two meetings on one day",
-        from: From::Pairs,
-        code: "C026",
-        corrupt: |p, _| pair(p, "m01", "p04").meetings[0] = d("2027-08-16"),
-    },
-    Kind {
-        name: "an unknown meeting place",
-        from: From::Pairs,
-        code: "C027",
-        corrupt: |p, _| pair(p, "m01", "p01").meeting_place = "atlantis".into(),
-    },
-    Kind {
-        name: "a meeting place against the policy",
-        from: From::Pairs,
-        code: "C027",
-        corrupt: |p, _| pair(p, "m01", "p01").meeting_place = "heby".into(),
-    },
+    kind("pair names an unknown mentor", From::Pairs, "C010", |p, _| pair(p, "m01", "p01").mentor = "m99".into()),
+    kind("a mentee in a phase without mentors is paired", From::Pairs, "C011", |p, _| pair(p, "m02", "p02").mentee = "p05".into()),
+    kind("a pair duplicated", From::Pairs, "C012", |p, _| {
+        let copy = p.mentorship.pairs[0].clone();
+        p.mentorship.pairs.push(copy);
+    }),
+    kind("a mentor over capacity", From::Pairs, "C013", |p, _| pair(p, "m02", "p02").mentor = "m04".into()),
+    kind("mentor swapped into the mentee's unit", From::Pairs, "C014", |p, _| pair(p, "m04", "p07").mentor = "m02".into()),
+    kind("mentor swapped for an untrained one", From::Pairs, "C016", |p, _| pair(p, "m04", "p07").mentor = "m03".into()),
+    kind("mentor swapped into an excluded pair", From::Pairs, "C017", |p, _| pair(p, "m01", "p04").mentor = "m04".into()),
+    kind("mentee swapped for one too far away", From::Pairs, "C018", |p, _| pair(p, "m02", "p02").mentee = "p04".into()),
+    kind("meetings dropped below the minimum without a shortfall", From::Pairs, "C020", |p, _| pair(p, "m01", "p01").meetings.truncate(3)),
+    kind("a meeting shifted past the round", From::Pairs, "C021", |p, _| {
+        *pair(p, "m01", "p01").meetings.last_mut().unwrap() = d("2028-07-14")
+    }),
+    kind("a meeting shifted to a Saturday", From::Pairs, "C022", |p, _| pair(p, "m01", "p01").meetings[1] = saturday_from(d("2027-09-15"))),
+    kind("a meeting shifted into the Christmas closure", From::Pairs, "C022", |p, _| pair(p, "m01", "p01").meetings[5] = d("2028-01-05")),
+    kind("two meetings shifted into one month", From::Pairs, "C023", |p, _| pair(p, "m01", "p01").meetings[1] = d("2027-08-30")),
+    kind("meetings out of order", From::Pairs, "C024", |p, _| pair(p, "m01", "p01").meetings.swap(1, 2)),
+    kind("a meeting shifted into the mentee's leave", From::Pairs, "C025", |p, _| pair(p, "m02", "p02").meetings[1] = d("2027-10-15")),
+    kind("a mentor's two meetings on one day", From::Pairs, "C026", |p, _| pair(p, "m01", "p04").meetings[0] = d("2027-08-16")),
+    kind("an unknown meeting place", From::Pairs, "C027", |p, _| pair(p, "m01", "p01").meeting_place = "atlantis".into()),
+    kind("a meeting place against the policy", From::Pairs, "C027", |p, _| pair(p, "m01", "p01").meeting_place = "heby".into()),
     // ----- Unmatched, not eligible, maximum -----
-    Kind { name: "an unmatched mentee's entry deleted", from: From::Pairs, code: "C030", corrupt: |p, _| p.mentorship.unmatched.clear() },
-    Kind {
-        name: "a false unmatched reason",
-        from: From::Pairs,
-        code: "C030",
-        corrupt: |p, _| p.mentorship.unmatched[0] = unmatched("p03", "no_eligible_mentor", &[]),
-    },
-    Kind {
-        name: "a wrong full_mentors list",
-        from: From::Pairs,
-        code: "C030",
-        corrupt: |p, _| p.mentorship.unmatched[0].full_mentors = vec!["m01".into(), "m03".into()],
-    },
-    Kind {
-        name: "a full_mentors entry deleted",
-        from: From::Pairs,
-        code: "C030",
-        corrupt: |p, _| {
-            p.mentorship.unmatched[0].full_mentors.pop();
-        },
-    },
-    Kind {
-        name: "a paired mentee listed as unmatched",
-        from: From::Pairs,
-        code: "C030",
-        corrupt: |p, _| p.mentorship.unmatched.push(unmatched("p01", "eligible_mentors_full", &["m01", "m04"])),
-    },
-    Kind {
-        name: "a matchable mentee left out",
-        from: From::Pairs,
-        code: "C031",
-        corrupt: |p, _| p.mentorship.pairs.retain(|x| x.mentee != "p07"),
-    },
-    Kind { name: "a false stated maximum", from: From::Pairs, code: "C031", corrupt: |p, _| p.status.matched_maximum = Some(5) },
-    Kind { name: "a not_eligible entry deleted", from: From::Pairs, code: "C032", corrupt: |p, _| p.mentorship.not_eligible.clear() },
-    Kind {
-        name: "a not_eligible entry with a wrong phase",
-        from: From::Pairs,
-        code: "C032",
-        corrupt: |p, _| p.mentorship.not_eligible[0].phase = "practised".into(),
-    },
-    Kind {
-        name: "an eligible mentee listed as not eligible",
-        from: From::Pairs,
-        code: "C032",
-        corrupt: |p, _| {
-            p.mentorship.not_eligible.push(NotEligible { participant: "p01".into(), phase: "practised".into(), message: String::new() })
-        },
-    },
+    kind("an unmatched mentee's entry deleted", From::Pairs, "C030", |p, _| p.mentorship.unmatched.clear()),
+    kind("a false unmatched reason", From::Pairs, "C030", |p, _| p.mentorship.unmatched[0] = unmatched("p03", "no_eligible_mentor", &[])),
+    kind("a wrong full_mentors list", From::Pairs, "C030", |p, _| {
+        p.mentorship.unmatched[0].full_mentors = vec!["m01".into(), "m03".into()]
+    }),
+    kind("a full_mentors entry deleted", From::Pairs, "C030", |p, _| {
+        p.mentorship.unmatched[0].full_mentors.pop();
+    }),
+    kind("a paired mentee listed as unmatched", From::Pairs, "C030", |p, _| {
+        p.mentorship.unmatched.push(unmatched("p01", "eligible_mentors_full", &["m01", "m04"]))
+    }),
+    kind("a matchable mentee left out", From::Pairs, "C031", |p, _| p.mentorship.pairs.retain(|x| x.mentee != "p07")),
+    kind("a false stated maximum", From::Pairs, "C031", |p, _| p.status.matched_maximum = Some(5)),
+    kind("a not_eligible entry deleted", From::Pairs, "C032", |p, _| p.mentorship.not_eligible.clear()),
+    kind("a not_eligible entry with a wrong phase", From::Pairs, "C032", |p, _| p.mentorship.not_eligible[0].phase = "practised".into()),
+    kind("an eligible mentee listed as not eligible", From::Pairs, "C032", |p, _| {
+        p.mentorship.not_eligible.push(NotEligible { participant: "p01".into(), phase: "practised".into(), message: String::new() })
+    }),
     // ----- Objective and bound -----
-    Kind { name: "the cost changed", from: From::Pairs, code: "C040", corrupt: |p, _| p.objective.cost += 10.0 },
-    Kind { name: "the matched count changed", from: From::Pairs, code: "C040", corrupt: |p, _| p.objective.matched += 1 },
-    Kind {
-        name: "a mentorship bound above the cost",
-        from: From::Pairs,
-        code: "C041",
-        corrupt: |p, _| p.status.bound = Some(p.objective.cost + 50.0),
-    },
+    kind("the cost changed", From::Pairs, "C040", |p, _| p.objective.cost += 10.0),
+    kind("the matched count changed", From::Pairs, "C040", |p, _| p.objective.matched += 1),
+    kind("a mentorship bound above the cost", From::Pairs, "C041", |p, _| p.status.bound = Some(p.objective.cost + 50.0)),
     // ----- Pins -----
-    Kind { name: "a fixed pair dropped", from: From::Pins, code: "C090", corrupt: |p, _| p.mentorship.pairs.retain(|x| x.mentee != "p03") },
-    Kind {
-        name: "a pinned meeting date shifted",
-        from: From::Pins,
-        code: "C090",
-        corrupt: |p, _| {
-            let x = pair(p, "m01", "p03");
-            let k = x.meetings.iter().position(|&m| m == d("2027-10-20")).unwrap();
-            x.meetings[k] = d("2027-10-21");
-        },
-    },
+    kind("a fixed pair dropped", From::Pins, "C090", |p, _| p.mentorship.pairs.retain(|x| x.mentee != "p03")),
+    kind("a pinned meeting date shifted", From::Pins, "C090", |p, _| {
+        let x = pair(p, "m01", "p03");
+        let k = x.meetings.iter().position(|&m| m == d("2027-10-20")).unwrap();
+        x.meetings[k] = d("2027-10-21");
+    }),
     // ----- Sessions -----
-    Kind {
-        name: "a session at an unknown venue",
-        from: From::Courses,
-        code: "C050",
-        corrupt: |p, _| session(p, "lvu-01").venue = "nowhere".into(),
-    },
-    Kind {
-        name: "a session id used twice",
-        from: From::Courses,
-        code: "C050",
-        corrupt: |p, _| session(p, "lvu-01").id = "barnsamtal-01".into(),
-    },
-    Kind {
-        name: "a session day dropped",
-        from: From::Courses,
-        code: "C051",
-        corrupt: |p, _| {
-            session(p, "barnsamtal-01").dates.pop();
-        },
-    },
-    Kind {
-        name: "a session shifted to a Saturday",
-        from: From::Courses,
-        code: "C052",
-        corrupt: |p, _| session(p, "lvu-01").dates = vec![d("2027-02-06")],
-    },
-    Kind {
-        name: "a session below its minimum",
-        from: From::Courses,
-        code: "C053",
-        corrupt: |p, _| session(p, "lvu-01").attendees.truncate(1),
-    },
-    Kind {
-        name: "a session over its seats",
-        from: From::Courses,
-        code: "C053",
-        corrupt: |p, _| session(p, "barnsamtal-01").attendees.extend(["p6".to_string(), "p7".to_string()]),
-    },
-    Kind {
-        name: "two sessions in one room on a day",
-        from: From::Courses,
-        code: "C054",
-        corrupt: |p, _| session(p, "lvu-01").dates = vec![d("2027-02-03")],
-    },
-    Kind {
-        name: "a trainer swapped for an unqualified one",
-        from: From::Courses,
-        code: "C055",
-        corrupt: |p, _| session(p, "lvu-01").trainers = vec!["t2".into()],
-    },
-    Kind {
-        name: "a trainer in two rooms on a day",
-        from: From::Courses,
-        code: "C056",
-        corrupt: |p, _| {
-            move_lvu(p, "2027-02-03");
-        },
-    },
-    Kind {
-        name: "an attendee who did not ask for the course",
-        from: From::Courses,
-        code: "C057",
-        corrupt: |p, _| session(p, "lvu-01").attendees.push("p1".into()),
-    },
-    Kind {
-        name: "a session shifted onto an attendee's absence",
-        from: From::Courses,
-        code: "C058",
-        corrupt: |p, _| session(p, "barnsamtal-01").dates = vec![d("2027-02-02"), d("2027-02-03")],
-    },
-    Kind {
-        name: "an attendee on two courses in a day",
-        from: From::Courses,
-        code: "C059",
-        corrupt: |p, _| {
-            move_lvu(p, "2027-02-04");
-        },
-    },
-    Kind {
-        name: "a session day added beyond the monthly workload",
-        from: From::Courses,
-        code: "C062",
-        corrupt: |p, _| session(p, "barnsamtal-01").dates.push(d("2027-02-05")),
-    },
-    Kind {
-        name: "too many of a unit away on a day",
-        from: From::Courses,
-        code: "C063",
-        corrupt: |p, _| move_lvu(p, "2027-02-03").attendees.retain(|a| a != "p3"),
-    },
+    kind("a session at an unknown venue", From::Courses, "C050", |p, _| session(p, "lvu-01").venue = "nowhere".into()),
+    kind("a session id used twice", From::Courses, "C050", |p, _| session(p, "lvu-01").id = "barnsamtal-01".into()),
+    kind("a session day dropped", From::Courses, "C051", |p, _| {
+        session(p, "barnsamtal-01").dates.pop();
+    }),
+    kind("a session shifted to a Saturday", From::Courses, "C052", |p, _| session(p, "lvu-01").dates = vec![d("2027-02-06")]),
+    kind("a session below its minimum", From::Courses, "C053", |p, _| session(p, "lvu-01").attendees.truncate(1)),
+    kind("a session over its seats", From::Courses, "C053", |p, _| {
+        session(p, "barnsamtal-01").attendees.extend(["p6".to_string(), "p7".to_string()])
+    }),
+    kind("two sessions in one room on a day", From::Courses, "C054", |p, _| session(p, "lvu-01").dates = vec![d("2027-02-03")]),
+    kind("a trainer swapped for an unqualified one", From::Courses, "C055", |p, _| session(p, "lvu-01").trainers = vec!["t2".into()]),
+    kind("a trainer in two rooms on a day", From::Courses, "C056", |p, _| {
+        move_lvu(p, "2027-02-03");
+    }),
+    kind("an attendee who did not ask for the course", From::Courses, "C057", |p, _| session(p, "lvu-01").attendees.push("p1".into())),
+    kind("a session shifted onto an attendee's absence", From::Courses, "C058", |p, _| {
+        session(p, "barnsamtal-01").dates = vec![d("2027-02-02"), d("2027-02-03")]
+    }),
+    kind("an attendee on two courses in a day", From::Courses, "C059", |p, _| {
+        move_lvu(p, "2027-02-04");
+    }),
+    kind("a session day added beyond the monthly workload", From::Courses, "C062", |p, _| {
+        session(p, "barnsamtal-01").dates.push(d("2027-02-05"))
+    }),
+    kind("too many of a unit away on a day", From::Courses, "C063", |p, _| move_lvu(p, "2027-02-03").attendees.retain(|a| a != "p3")),
     // ----- Unserved demand -----
-    Kind {
-        name: "an unserved demand's entry deleted",
-        from: From::Courses,
-        code: "C064",
-        corrupt: |p, _| {
-            unserved(p).remove(0);
-        },
-    },
-    Kind { name: "a false unserved reason", from: From::Courses, code: "C064", corrupt: |p, _| unserved(p)[0].reason = "no_venue".into() },
-    Kind {
-        name: "an unserved demand with a wrong priority",
-        from: From::Courses,
-        code: "C064",
-        corrupt: |p, _| {
-            let u = &mut unserved(p)[0];
-            u.priority = if u.priority == Priority::High { Priority::Low } else { Priority::High };
-        },
-    },
-    Kind {
-        name: "an attending participant listed as unserved",
-        from: From::Courses,
-        code: "C064",
-        corrupt: |p, _| {
-            let copy = UnservedDemand {
-                participant: "p1".into(),
-                course: "barnsamtal".into(),
-                priority: Priority::High,
-                reason: "sessions_full".into(),
-                message: String::new(),
-            };
-            unserved(p).push(copy);
-        },
-    },
-    Kind {
-        name: "the timetable objective changed",
-        from: From::Courses,
-        code: "C065",
-        corrupt: |p, _| p.timetable.as_mut().unwrap().objective.total += 100.0,
-    },
-    Kind {
-        name: "the coverage changed",
-        from: From::Courses,
-        code: "C065",
-        corrupt: |p, _| p.timetable.as_mut().unwrap().objective.coverage.get_mut("normal").unwrap().served += 1,
-    },
-    Kind {
-        name: "a timetable bound above the objective",
-        from: From::Courses,
-        code: "C041",
-        corrupt: |p, _| {
-            let tt = p.timetable.as_mut().unwrap();
-            tt.status.bound = Some(tt.objective.total + 1000.0);
-        },
-    },
+    kind("an unserved demand's entry deleted", From::Courses, "C064", |p, _| {
+        unserved(p).remove(0);
+    }),
+    kind("a false unserved reason", From::Courses, "C064", |p, _| unserved(p)[0].reason = "no_venue".into()),
+    kind("an unserved demand with a wrong priority", From::Courses, "C064", |p, _| {
+        let u = &mut unserved(p)[0];
+        u.priority = if u.priority == Priority::High { Priority::Low } else { Priority::High };
+    }),
+    kind("an attending participant listed as unserved", From::Courses, "C064", |p, _| {
+        let copy = UnservedDemand {
+            participant: "p1".into(),
+            course: "barnsamtal".into(),
+            priority: Priority::High,
+            reason: "sessions_full".into(),
+            message: String::new(),
+        };
+        unserved(p).push(copy);
+    }),
+    kind("the timetable objective changed", From::Courses, "C065", |p, _| p.timetable.as_mut().unwrap().objective.total += 100.0),
+    kind("the coverage changed", From::Courses, "C065", |p, _| {
+        p.timetable.as_mut().unwrap().objective.coverage.get_mut("normal").unwrap().served += 1
+    }),
+    kind("a timetable bound above the objective", From::Courses, "C041", |p, _| {
+        let tt = p.timetable.as_mut().unwrap();
+        tt.status.bound = Some(tt.objective.total + 1000.0);
+    }),
     // ----- Groups -----
-    Kind {
-        name: "a group member dropped",
-        from: From::Groups,
-        code: "C078",
-        corrupt: |p, _| {
-            p.groups[0].groups[0].members.pop();
-        },
-    },
-    Kind {
-        name: "a group member unknown",
-        from: From::Groups,
-        code: "C071",
-        corrupt: |p, _| p.groups[0].groups[0].members[0] = "nobody".into(),
-    },
-    Kind {
-        name: "a member in two groups",
-        from: From::Groups,
-        code: "C072",
-        corrupt: |p, _| {
-            let m = p.groups[0].groups[0].members[0].clone();
-            p.groups[0].groups[1].members.push(m);
-        },
-    },
-    Kind {
-        name: "an unknown group leader",
-        from: From::Groups,
-        code: "C074",
-        corrupt: |p, _| p.groups[0].groups[0].leader = Some("nobody".into()),
-    },
-    Kind {
-        name: "a group meeting shifted to a Saturday",
-        from: From::Groups,
-        code: "C075",
-        corrupt: |p, _| {
-            let g = &mut p.groups[0].groups[0];
-            g.meetings[1] = saturday_from(g.meetings[1]);
-        },
-    },
-    Kind {
-        name: "a group moved to another meeting place",
-        from: From::Groups,
-        code: "C080",
-        corrupt: |p, f| {
-            let g = &mut p.groups[0].groups[0];
-            let other = f.region.municipalities.iter().rev().find(|m| m.id != g.meeting_place).unwrap();
-            g.meeting_place = other.id.clone();
-        },
-    },
-    Kind {
-        name: "a false group unserved reason",
-        from: From::Groups,
-        code: "C078",
-        corrupt: |p, _| {
-            let gp = &mut p.groups[0];
-            let m = gp.groups[0].members.pop().unwrap();
-            gp.unserved.push(group_entry(&m, "too_few_for_a_group"));
-        },
-    },
-    Kind {
-        name: "a grouped participant listed as unserved",
-        from: From::Groups,
-        code: "C078",
-        corrupt: |p, _| {
-            let m = p.groups[0].groups[0].members[0].clone();
-            p.groups[0].unserved.push(group_entry(&m, "groups_full"));
-        },
-    },
-    Kind {
-        name: "an eligible participant listed as not eligible",
-        from: From::Groups,
-        code: "C078",
-        corrupt: |p, _| {
-            let m = p.groups[0].groups[0].members[0].clone();
-            p.groups[0].not_eligible.push(group_entry(&m, "not_eligible"));
-        },
-    },
-    Kind { name: "a group objective changed", from: From::Groups, code: "C079", corrupt: |p, _| p.groups[0].objective.diversity += 50.0 },
-    Kind {
-        name: "a group bound below the maximised total",
-        from: From::Groups,
-        code: "C041",
-        corrupt: |p, _| p.groups[0].status.bound = Some(p.groups[0].objective.total - 100.0),
-    },
+    kind("a group member dropped", From::Groups, "C078", |p, _| {
+        p.groups[0].groups[0].members.pop();
+    }),
+    kind("a group member unknown", From::Groups, "C071", |p, _| p.groups[0].groups[0].members[0] = "nobody".into()),
+    kind("a member in two groups", From::Groups, "C072", |p, _| {
+        let m = p.groups[0].groups[0].members[0].clone();
+        p.groups[0].groups[1].members.push(m);
+    }),
+    kind("an unknown group leader", From::Groups, "C074", |p, _| p.groups[0].groups[0].leader = Some("nobody".into())),
+    kind("a group meeting shifted to a Saturday", From::Groups, "C075", |p, _| {
+        let g = &mut p.groups[0].groups[0];
+        g.meetings[1] = saturday_from(g.meetings[1]);
+    }),
+    kind("a group moved to another meeting place", From::Groups, "C080", |p, f| {
+        let g = &mut p.groups[0].groups[0];
+        let other = f.region.municipalities.iter().rev().find(|m| m.id != g.meeting_place).unwrap();
+        g.meeting_place = other.id.clone();
+    }),
+    kind("a false group unserved reason", From::Groups, "C078", |p, _| {
+        let gp = &mut p.groups[0];
+        let m = gp.groups[0].members.pop().unwrap();
+        gp.unserved.push(group_entry(&m, "too_few_for_a_group"));
+    }),
+    kind("a grouped participant listed as unserved", From::Groups, "C078", |p, _| {
+        let m = p.groups[0].groups[0].members[0].clone();
+        p.groups[0].unserved.push(group_entry(&m, "groups_full"));
+    }),
+    kind("an eligible participant listed as not eligible", From::Groups, "C078", |p, _| {
+        let m = p.groups[0].groups[0].members[0].clone();
+        p.groups[0].not_eligible.push(group_entry(&m, "not_eligible"));
+    }),
+    kind("a group objective changed", From::Groups, "C079", |p, _| p.groups[0].objective.diversity += 50.0),
+    kind("a group bound below the maximised total", From::Groups, "C041", |p, _| {
+        p.groups[0].status.bound = Some(p.groups[0].objective.total - 100.0)
+    }),
     Kind {
         name: "a mentee's group meeting on the day of their mentor meeting",
         from: From::Groups,

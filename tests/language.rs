@@ -42,6 +42,15 @@ const ENGLISH: &[&str] = &[
     "Plan written",
     "cannot join",
     "eligible mentor",
+    "Mixing across",
+    "inhabitants",
+    "course seat",
+    "per participant",
+    "Closed periods",
+    "Meetings per month",
+    "No timetable",
+    "cannot be placed",
+    "at capacity",
 ];
 
 /// Solves `instance` into `dir/plan` with the given extra arguments; the summary printed.
@@ -191,4 +200,85 @@ fn plurals_follow_the_count() {
     assert_eq!(message(Lang::Sv, "report-group-word", &[("n", arg(1))]), "grupp");
     assert_eq!(message(Lang::En, "count-mentees", &[("n", arg(1))]), "1 mentee");
     assert_eq!(hub(Lang::En, 2, "g1, g2"), "2 groups meet in Heby: g1, g2");
+}
+
+#[test]
+fn the_reports_cost_map_and_timeline_and_the_summarys_priorities_follow_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let summary = solve(d, "instances/liten-kursomgang.json", &[]);
+    let at = |word: &str| summary.find(&format!("prioritet {word}:")).unwrap_or_else(|| panic!("no {word} line:\n{summary}"));
+    assert!(at("hög") < at("normal") && at("normal") < at("låg"), "priorities hög, normal, låg:\n{summary}");
+    let terms = |a: &str, b: &str| summary.find(a).zip(summary.find(b)).is_some_and(|(i, j)| i < j);
+    assert!(terms("(hög prioritet)", "(normal prioritet)") && terms("(normal prioritet)", "(låg prioritet)"), "{summary}");
+    let (_, text) = report_text(d, &[]);
+    for swedish in
+        ["Förklaring", "Kurstillfällen", "Datum (vecka)", "kr per deltagare", "kr per kursplats", "Restid (h)", "Träffar per månad"]
+    {
+        assert!(text.contains(swedish), "the Swedish report lacks \"{swedish}\":\n{text}");
+    }
+    assert!(text.contains("Planen har inga mentorpar eller grupper att visa mellan kommunerna."), "{text}");
+    assert!(!text.contains("Legend"), "{text}");
+    assert_swedish("the course report", &text);
+    let (_, text) = report_text(d, &["--lang", "en"]);
+    for english in
+        ["Legend", "Course sessions", "Dates (week)", "kr per participant", "kr per course seat", "Travel (h)", "Meetings per month"]
+    {
+        assert!(text.contains(english), "the English report lacks \"{english}\":\n{text}");
+    }
+    assert!(text.contains("The plan has no mentor pairs or groups to show between municipalities."), "{text}");
+    // The map, the timeline and the cost table carry no Swedish sentence in English.
+    let swedish = [
+        "Förklaring",
+        "Träffar per månad",
+        "Kurstillfällen per kurs",
+        "mentorsträffar, ",
+        "Kurs: ",
+        "kr per deltagare",
+        "kr per kursplats",
+        "Restid (h)",
+        "Kostnad (kr)",
+        "Totalt",
+        "Blandning",
+        "invånare",
+        "kursplatser)",
+        "Håll muspekaren",
+        "Fördelning",
+        "Omgångens kurskostnad",
+    ];
+    for swedish in swedish {
+        assert!(!text.contains(swedish), "the English report shows \"{swedish}\":\n{text}");
+    }
+}
+
+#[test]
+fn suggested_fixes_pins_and_full_mentors_read_well_in_both_languages() {
+    use trappa::text::{arg, Lang};
+    let places = |lang, mentors: usize, mentees: usize| {
+        message(lang, "fix-mentor-places", &[("mentors", arg(mentors)), ("mentees", arg(mentees)), ("per_mentor", arg(1))])
+    };
+    assert_eq!(
+        places(Lang::Sv, 1, 1),
+        "höj kapaciteten med 1 för den fullbokade behöriga mentorn (1 adeptplats till behövs), eller rekrytera fler mentorer"
+    );
+    assert_eq!(
+        places(Lang::Sv, 2, 3),
+        "höj kapaciteten med 1 för var och en av de 2 fullbokade behöriga mentorerna (3 adeptplatser till behövs), eller rekrytera fler mentorer"
+    );
+    assert!(places(Lang::En, 1, 1).contains("for the full eligible mentor (1 more mentee place is needed)"));
+    let full = |lang, n: usize| message(lang, "why-mentors-full-municipality", &[("n", arg(n)), ("municipality", arg("Heby"))]);
+    assert!(
+        full(Lang::Sv, 1).starts_with("den enda behöriga mentorn är fullbokad eller har redan en adept från Heby"),
+        "{}",
+        full(Lang::Sv, 1)
+    );
+    assert!(full(Lang::Sv, 2).contains("en mentor tar högst en adept per kommun"));
+    assert!(full(Lang::En, 2).starts_with("all 2 eligible mentors are at capacity or already have a mentee from Heby"));
+    let busy = |lang, n: usize, days: usize| {
+        message(lang, "pin-trainers-busy", &[("n", arg(n)), ("trainers", arg("r1")), ("days", arg(days)), ("date", arg("2027-02-03"))])
+    };
+    assert!(busy(Lang::Sv, 1, 2).starts_with("utbildaren r1 är inte ledig de 2 dagarna från 2027-02-03"), "{}", busy(Lang::Sv, 1, 2));
+    assert!(busy(Lang::En, 1, 1).starts_with("trainer r1 is not free for 1 day from 2027-02-03"), "{}", busy(Lang::En, 1, 1));
+    let blocked = message(Lang::Sv, "pin-block-unit-cap", &[]);
+    assert_eq!(blocked, "för många kollegor från enheten är borta på kurs den dagen");
 }

@@ -161,7 +161,8 @@ fn pins_that_cannot_hold_together_stop_the_solve_naming_them() {
     let file = dir.path().join("conflict.json");
     std::fs::write(&file, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     let out = dir.path().join("plan");
-    let assert = Command::cargo_bin("trappa").unwrap().arg("solve").arg(&file).arg("--out").arg(&out).assert().code(2);
+    let assert =
+        Command::cargo_bin("trappa").unwrap().args(["--lang", "en"]).arg("solve").arg(&file).arg("--out").arg(&out).assert().code(2);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert!(stderr.contains("pinned") && stderr.contains("lvu-feb") && stderr.contains("unit"), "{stderr}");
     assert!(!out.exists());

@@ -438,6 +438,7 @@ block-prerequisite = the prerequisite is not attended before
 
 report-title = { $round } – report
 report-made-by = plan by trappa { $version } · instance SHA-256 { $sha }…
+report-total = Total
 report-overview = Overview
 report-unserved = Not placed
 report-timeline = Timeline
@@ -476,20 +477,128 @@ map-hub = { $n ->
    *[other] { $n } groups meet
 } in { $place }: { $groups }
 map-legend-hub = Meeting place of groups
+people-activities = { $n ->
+    [0] no activities
+    [one] 1 activity
+   *[other] { $count } activities
+}
+people-cannot-attend = cannot attend: { $why }
+people-absence-unavailable = on leave/busy
+people-absence-other-activity = another activity of the programme
+map-intro = The municipalities by latitude and longitude (the circle's area by population). Blue lines: mentor pairs whose mentor and mentee work in different municipalities. Green dashed curves: group members travelling from their home municipality to the group's meeting place.
+map-hover = Hover over a circle or line for the figures.
+map-venue-title = { $place }: { $venues } ({ $seats ->
+    [one] 1 course seat
+   *[other] { $seats } course seats
+})
+timeline-intro = Course sessions per course over the round's months (one session per bar, parallel sessions on their own rows), and mentor and group meetings per month. Shaded bands are closed periods (school holidays and public holidays); week numbers are at the top. Every session is also in the table below the picture.
+timeline-caption = { $from } – { $to }: { $sessions } course sessions, { $mentor_meetings } mentor meetings, { $group_meetings } group meetings.
+timeline-legend-course = Course: { $course }
+cost-chart-participants = Participants per municipality
+cost-chart-kr = Cost (kr)
+map-note = The grey outline is a convex hull around the municipalities' centres, not the real county border. Orange squares: course venues; orange lines: course participants travelling from their home municipality to the venue (thicker = more).
+map-outline = The region's outline
+map-outline-note = (convex hull, not the border)
+map-venue = Course venue
+map-venue-line = Course participants to the venue
+map-unlabelled = Not named on the map:
+map-inhabitants = { $n } inhabitants
+map-smallest = smallest
+map-venue-travel = { $seats ->
+    [one] 1 course seat
+   *[other] { $seats } course seats
+}: participants from { $home } travel to { $place }
+map-group-travel = { $n } group members from { $home } meet in { $place }
+map-pair-line = Mentor pairs { $a } – { $b }: { $n } (mentor in { $a }: { $ab }, mentor in { $b }: { $ba })
+map-legend-pairs = Mentor pairs across municipalities
+map-legend-pairs-note = (thicker = more pairs)
+map-legend-groups-1 = Group members from
+map-legend-groups-2 = their home municipality to
+map-legend-groups-3 = the group's meeting place
+map-legend-number = The number after the name: participants
+map-caption = Mixing across municipal borders: { $parts }.
+map-caption-pairs = { $share } of { $n } mentor pairs have mentor and mentee in different municipalities
+map-caption-groups = { $share } of { $n } group members meet outside their home municipality; on average { $mean } municipalities per group
+map-caption-none = The plan has no mentor pairs or groups to show between municipalities.
+report-legend = Legend
+timeline-closed = closed
+timeline-closed-periods = Closed periods
+timeline-sessions = Course sessions
+timeline-col-course = Course
+timeline-col-session = Session
+timeline-col-dates = Dates (week)
+timeline-col-venue = Venue
+timeline-col-trainers = Trainers
+timeline-col-attendees = Participants
+timeline-week = w { $week }
+timeline-weeks = w { $from }–{ $to }
+timeline-meetings-per-month = Meetings per month
+timeline-no-timetable = No timetable in this plan.
+timeline-no-courses = No courses.
+timeline-no-sessions = no sessions
+timeline-no-meetings = No mentor or group meetings in this plan.
+cost-no-timetable = The plan has no timetable, so there are no course costs to split (0 kr). The table shows participants, places and travel.
+cost-plan-term = { $kr } in the plan
+cost-basis = The cost split is the timetable's cost: trainers' day fees ({ $trainers } kr), venues' day rents ({ $venues } kr) and the sessions' fixed and daily costs ({ $fixed } kr) for { $sessions } course sessions, in total <strong>{ $total } kr</strong>. It is the timetable's cost term (<code>session_cost</code>{ $plan_term }). Mentorship and groups have no costs in the plan and are not included; participants' travel is reported in hours but not priced here.
+cost-split-cost-share = Split by population share: the instance's cost shares (<code>cost_share</code>, like the Gothenburg region's shares) scaled to 100 %.
+cost-split-population = Split by population share: the municipality's inhabitants divided by all participating municipalities' inhabitants.
+cost-split-seats = Split per participant: by the number of course seats the municipality's participants use (choose <code>--cost-split population</code> for population share).
+cost-split-no-seats = Split per participant was chosen, but no course seats are used; the cost is therefore split by inhabitants.
+cost-note = The round's course cost is { $per_participant } and { $per_seat }. The table shows both splits side by side: by population (share) and by usage (course seats the municipality's participants use); the chosen one ({ $chosen }) is in bold and gives kronor per participant and per course seat. Amounts are rounded to whole kronor so that they add up exactly to the total. Travel: participants' and mentors' return journeys from their home municipality to course days, mentor meetings and group meetings, in hours (the plan's travel times where it has them, otherwise the instance's travel model).
+cost-per-participant = { $kr } kr per participant
+cost-per-seat = { $kr } kr per course seat
+cost-by-population = by population
+cost-by-usage = by usage
+cost-col-municipality = Municipality
+cost-col-population = Population
+cost-col-participants = Participants
+cost-col-course-seats = Course seats
+cost-col-group-places = Group places
+cost-col-mentees = Mentees
+cost-col-mentor-assignments = Mentor assignments
+cost-col-travel = Travel (h)
+cost-col-share = Share
+cost-col-by-population = By population (kr)
+cost-col-by-usage = By usage (kr)
+cost-col-per-participant = kr per participant
+cost-col-per-seat = kr per course seat
 
 ## Why a mentee has no mentor (plans, explain, the report)
 
 why-no-mentors = there are no mentors in the round
 why-no-eligible-mentor = no mentor is eligible under the hard rules (mentors excluded by rule: { $detail })
-why-mentors-full = all { $n } eligible mentor(s) are at capacity with other mentees; the number of matched mentees is already the maximum
-why-mentors-full-below-maximum = all { $n } eligible mentor(s) are at capacity with other mentees; this heuristic matching is below the maximum ({ $max } mentees could be matched)
+why-mentors-full = { $n ->
+    [one] the only eligible mentor is at capacity
+   *[other] all { $n } eligible mentors are at capacity
+} with other mentees; the number of matched mentees is already the maximum
+why-mentors-full-below-maximum = { $n ->
+    [one] the only eligible mentor is at capacity
+   *[other] all { $n } eligible mentors are at capacity
+} with other mentees; this heuristic matching is below the maximum ({ $max ->
+    [one] 1 mentee
+   *[other] { $max } mentees
+} could be matched)
 
+why-mentors-full-municipality = { $n ->
+    [one] the only eligible mentor is at capacity or already has a mentee from { $municipality }
+   *[other] all { $n } eligible mentors are at capacity or already have a mentee from { $municipality }
+} (a mentor takes at most one mentee per municipality); the number of matched mentees is already the maximum
+why-mentors-full-municipality-below-maximum = { $n ->
+    [one] the only eligible mentor is at capacity or already has a mentee from { $municipality }
+   *[other] all { $n } eligible mentors are at capacity or already have a mentee from { $municipality }
+} (a mentor takes at most one mentee per municipality); this heuristic matching is below the maximum ({ $max ->
+    [one] 1 mentee
+   *[other] { $max } mentees
+} could be matched)
 ## The report's suggested fixes for the unserved
 
-fix-mentor-places = give { $mentors ->
+fix-mentor-places = raise the capacity by { $per_mentor } for { $mentors ->
     [one] the full eligible mentor
-   *[other] the { $mentors } full eligible mentors
-} { $mentees } more mentee places (capacity +{ $per_mentor } per mentor), or recruit more mentors
+   *[other] each of the { $mentors } full eligible mentors
+} ({ $mentees ->
+    [one] 1 more mentee place is needed
+   *[other] { $mentees } more mentee places are needed
+}), or recruit more mentors
 fix-recruit-mentors = recruit { $mentors ->
     [one] 1 mentor
    *[other] { $mentors } mentors
@@ -539,3 +648,35 @@ fix-qualify-trainers = qualify { $trainers ->
    *[other] { $trainers } more trainers
 } for { $course }
 fix-venue = { $course }: book a venue with at least { $seats } seats
+
+## Fixed course sessions (pins) that cannot all hold
+
+pin-no-demand = { $pin } ({ $path }): attendee { $attendee } has no demand for course { $course }
+pin-cannot-place = { $pin } ({ $path }) cannot be placed: { $why }{ $others }; change or remove one of these pins
+pin-competes = — it competes with { $others }
+pin-no-placement = no placement found
+pin-no-fit = no session of the course fits the pinned dates, venue and trainers
+pin-attendee-blocked = attendee { $attendee } cannot attend from { $date }: { $why }
+pin-trainers-busy = { $n ->
+    [one] trainer { $trainers } is not free
+   *[other] trainers { $trainers } are not free
+} for { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} from { $date } (another pinned session, unavailability or their maximum days)
+pin-too-few-trainers = too few qualified trainers are free for the session from { $date }
+pin-venue = venue { $venue } or the course's session limit does not allow a session from { $date }
+pin-attendee-twice = attendee { $attendee } is pinned into two sessions of the course
+pin-below-minimum = only { $n ->
+    [one] 1 participant
+   *[other] { $n } participants
+} can attend a session from { $date }, the course's minimum group is { $min }
+pin-block-full = the session is full
+pin-block-outside-window = outside the window from employment start to the course's deadline
+pin-block-unavailable = unavailable on a session day (or has a pinned mentor or group meeting then)
+pin-block-clash = another pinned session on the same day
+pin-block-month-limit = over the course days allowed in a month
+pin-block-round-days-limit = over the course days allowed in the round
+pin-block-course-count-limit = over the courses allowed in the round
+pin-block-unit-cap = too many colleagues of the unit are away on course that day
+pin-block-prerequisite = a prerequisite is neither completed nor attended before

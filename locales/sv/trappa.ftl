@@ -464,6 +464,7 @@ block-prerequisite = förkunskapskursen går inte före
 
 report-title = { $round } – rapport
 report-made-by = plan från trappa { $version } · instansens SHA-256 { $sha }…
+report-total = Totalt
 report-overview = Översikt
 report-unserved = Ej placerade
 report-timeline = Tidslinje
@@ -499,6 +500,91 @@ map-hub = { $n ->
    *[other] { $n } grupper träffas
 } i { $place }: { $groups }
 map-legend-hub = Mötesplats för grupper
+people-activities = { $n ->
+    [0] inga aktiviteter
+    [one] 1 aktivitet
+   *[other] { $count } aktiviteter
+}
+people-cannot-attend = kan inte delta: { $why }
+people-absence-unavailable = ledig/upptagen
+people-absence-other-activity = annan aktivitet i programmet
+map-intro = Kommunerna efter latitud och longitud (cirkelns yta efter invånarantal). Blå linjer: mentorpar där mentor och adept arbetar i olika kommuner. Gröna streckade kurvor: gruppdeltagare som reser från hemkommunen till gruppens mötesplats.
+map-hover = Håll muspekaren över en cirkel eller linje för siffrorna.
+map-venue-title = { $place }: { $venues } ({ $seats ->
+    [one] 1 kursplats
+   *[other] { $seats } kursplatser
+})
+timeline-intro = Kurstillfällen per kurs över omgångens månader (ett tillfälle per stapel, parallella tillfällen på egna rader), och mentors- och gruppträffar per månad. Skuggade band är stängda perioder (lov och helgdagar); veckonumren står överst. Varje tillfälle står också i tabellen under bilden.
+timeline-caption = { $from } – { $to }: { $sessions } kurstillfällen, { $mentor_meetings } mentorsträffar, { $group_meetings } gruppträffar.
+timeline-legend-course = Kurs: { $course }
+cost-chart-participants = Deltagare per kommun
+cost-chart-kr = Kostnad (kr)
+map-note = Den grå konturen är ett konvext hölje kring kommunernas mittpunkter, inte den verkliga länsgränsen. Orange kvadrater: kurslokaler; orange linjer: kursdeltagare som reser från hemkommunen till lokalen (tjockare = fler).
+map-outline = Regionens kontur
+map-outline-note = (konvext hölje, inte gränsen)
+map-venue = Kurslokal
+map-venue-line = Kursdeltagare till lokalen
+map-unlabelled = Utan namn på kartan:
+map-inhabitants = { $n } invånare
+map-smallest = minsta
+map-venue-travel = { $seats ->
+    [one] 1 kursplats
+   *[other] { $seats } kursplatser
+}: deltagare från { $home } reser till { $place }
+map-group-travel = { $n } gruppdeltagare från { $home } träffas i { $place }
+map-pair-line = Mentorpar { $a } – { $b }: { $n } (mentor i { $a }: { $ab }, mentor i { $b }: { $ba })
+map-legend-pairs = Mentorpar mellan kommuner
+map-legend-pairs-note = (tjockare = fler par)
+map-legend-groups-1 = Gruppdeltagare från
+map-legend-groups-2 = hemkommunen till
+map-legend-groups-3 = gruppens mötesplats
+map-legend-number = Siffran efter namnet: deltagare
+map-caption = Blandning över kommungränser: { $parts }.
+map-caption-pairs = { $share } av { $n } mentorpar har mentor och adept i olika kommuner
+map-caption-groups = { $share } av { $n } gruppdeltagare träffas utanför hemkommunen; i snitt { $mean } kommuner per grupp
+map-caption-none = Planen har inga mentorpar eller grupper att visa mellan kommunerna.
+report-legend = Förklaring
+timeline-closed = stängt
+timeline-closed-periods = Stängda perioder
+timeline-sessions = Kurstillfällen
+timeline-col-course = Kurs
+timeline-col-session = Tillfälle
+timeline-col-dates = Datum (vecka)
+timeline-col-venue = Lokal
+timeline-col-trainers = Utbildare
+timeline-col-attendees = Deltagare
+timeline-week = v { $week }
+timeline-weeks = v { $from }–{ $to }
+timeline-meetings-per-month = Träffar per månad
+timeline-no-timetable = Ingen kursplan i denna plan.
+timeline-no-courses = Inga kurser.
+timeline-no-sessions = inga tillfällen
+timeline-no-meetings = Inga mentors- eller gruppträffar i denna plan.
+cost-no-timetable = Planen har ingen kursplan, så det finns inga kurskostnader att fördela (0 kr). Tabellen visar deltagare, platser och restid.
+cost-plan-term = { $kr } i planen
+cost-basis = Kostnaden som fördelas är kursplanens kostnader: utbildarnas dagarvoden ({ $trainers } kr), lokalernas dagshyror ({ $venues } kr) och kurstillfällenas fasta kostnader och dagkostnader ({ $fixed } kr) för { $sessions } kurstillfällen, totalt <strong>{ $total } kr</strong>. Den motsvarar kursplanens kostnadsterm (<code>session_cost</code>{ $plan_term }). Mentorskap och grupper har inga kostnader i planen och ingår inte; deltagarnas restid redovisas i timmar men prissätts inte här.
+cost-split-cost-share = Fördelning efter befolkningsandel: instansens kostnadsandelar (<code>cost_share</code>, som Göteborgsregionens andelar) normerade till 100 %.
+cost-split-population = Fördelning efter befolkningsandel: kommunens invånare delat med alla deltagande kommuners invånare.
+cost-split-seats = Fördelning per deltagare: efter antalet kursplatser kommunens deltagare använder (välj <code>--cost-split population</code> för befolkningsandel).
+cost-split-no-seats = Fördelning per deltagare valdes, men inga kursplatser används; kostnaden fördelas därför efter invånare.
+cost-note = Omgångens kurskostnad är { $per_participant } och { $per_seat }. Tabellen visar båda fördelningarna sida vid sida: efter befolkning (andel) och efter användning (kursplatser som kommunens deltagare använder); den valda ({ $chosen }) är fetstil och ger kronor per deltagare och per kursplats. Beloppen är avrundade till hela kronor så att de summerar exakt till totalen. Restid: deltagarnas och mentorernas resor tur och retur från hemkommunen till kursdagar, mentorsträffar och gruppträffar, i timmar (planens restider där de finns, annars instansens resmodell).
+cost-per-participant = { $kr } kr per deltagare
+cost-per-seat = { $kr } kr per kursplats
+cost-by-population = efter befolkning
+cost-by-usage = efter användning
+cost-col-municipality = Kommun
+cost-col-population = Invånare
+cost-col-participants = Deltagare
+cost-col-course-seats = Kursplatser
+cost-col-group-places = Gruppplatser
+cost-col-mentees = Adepter
+cost-col-mentor-assignments = Mentorsuppdrag
+cost-col-travel = Restid (h)
+cost-col-share = Andel
+cost-col-by-population = Efter befolkning (kr)
+cost-col-by-usage = Efter användning (kr)
+cost-col-per-participant = kr per deltagare
+cost-col-per-seat = kr per kursplats
 
 ## Why a mentee has no mentor (plans, explain, the report)
 
@@ -516,12 +602,26 @@ why-mentors-full-below-maximum = { $n ->
    *[other] { $max } adepter
 } hade kunnat matchas)
 
+why-mentors-full-municipality = { $n ->
+    [one] den enda behöriga mentorn är fullbokad eller har redan en adept från { $municipality }
+   *[other] alla { $n } behöriga mentorer är fullbokade eller har redan en adept från { $municipality }
+} (en mentor tar högst en adept per kommun); antalet matchade adepter är redan det största möjliga
+why-mentors-full-municipality-below-maximum = { $n ->
+    [one] den enda behöriga mentorn är fullbokad eller har redan en adept från { $municipality }
+   *[other] alla { $n } behöriga mentorer är fullbokade eller har redan en adept från { $municipality }
+} (en mentor tar högst en adept per kommun); den här heuristiska matchningen når inte maximum ({ $max ->
+    [one] 1 adept
+   *[other] { $max } adepter
+} hade kunnat matchas)
 ## The report's suggested fixes for the unserved
 
-fix-mentor-places = ge { $mentors ->
+fix-mentor-places = höj kapaciteten med { $per_mentor } för { $mentors ->
     [one] den fullbokade behöriga mentorn
-   *[other] de { $mentors } fullbokade behöriga mentorerna
-} { $mentees } adeptplatser till (kapacitet +{ $per_mentor } per mentor), eller rekrytera fler mentorer
+   *[other] var och en av de { $mentors } fullbokade behöriga mentorerna
+} ({ $mentees ->
+    [one] 1 adeptplats till behövs
+   *[other] { $mentees } adeptplatser till behövs
+}), eller rekrytera fler mentorer
 fix-recruit-mentors = rekrytera { $mentors ->
     [one] 1 mentor
    *[other] { $mentors } mentorer
@@ -559,3 +659,35 @@ fix-trainer-days = { $course }: { $days ->
 } till (fler behöriga utbildare eller fler dagar per utbildare)
 fix-qualify-trainers = behörighetsförklara { $trainers } utbildare till för { $course }
 fix-venue = { $course }: boka en lokal med minst { $seats } platser
+
+## Fixed course sessions (pins) that cannot all hold
+
+pin-no-demand = { $pin } ({ $path }): deltagaren { $attendee } har inget kursönskemål för kursen { $course }
+pin-cannot-place = { $pin } ({ $path }) kan inte placeras: { $why }{ $others }; ändra eller ta bort någon av dessa fastlåsningar
+pin-competes = – den konkurrerar med { $others }
+pin-no-placement = ingen placering hittades
+pin-no-fit = inget kurstillfälle av kursen passar de fastlåsta datumen, lokalen och utbildarna
+pin-attendee-blocked = deltagaren { $attendee } kan inte delta från { $date }: { $why }
+pin-trainers-busy = { $n ->
+    [one] utbildaren { $trainers } är inte ledig
+   *[other] utbildarna { $trainers } är inte lediga
+} { $days ->
+    [one] den { $date }
+   *[other] de { $days } dagarna från { $date }
+} (ett annat fastlåst kurstillfälle, otillgänglighet eller deras högsta antal dagar)
+pin-too-few-trainers = för få behöriga utbildare är lediga för kurstillfället från { $date }
+pin-venue = lokalen { $venue } eller kursens högsta antal kurstillfällen tillåter inget kurstillfälle från { $date }
+pin-attendee-twice = deltagaren { $attendee } är fastlåst i två kurstillfällen av kursen
+pin-below-minimum = { $n ->
+    [one] bara 1 deltagare kan
+   *[other] bara { $n } deltagare kan
+} delta i ett kurstillfälle från { $date }, kursens minsta grupp är { $min }
+pin-block-full = kurstillfället är fullt
+pin-block-outside-window = utanför tidsfönstret från anställningsstart till kursens sista dag
+pin-block-unavailable = inte tillgänglig en kursdag (eller har en fastlåst mentors- eller gruppträff då)
+pin-block-clash = ett annat fastlåst kurstillfälle samma dag
+pin-block-month-limit = över antalet kursdagar som är tillåtna under en månad
+pin-block-round-days-limit = över antalet kursdagar som är tillåtna i omgången
+pin-block-course-count-limit = över antalet kurser som är tillåtna i omgången
+pin-block-unit-cap = för många kollegor från enheten är borta på kurs den dagen
+pin-block-prerequisite = en förkunskapskurs är varken genomförd eller gås före

@@ -56,6 +56,7 @@ check_codes! {
     MentorNotQualified = "C016", "mentor-not-qualified", "the mentor is untrained (training required) or has too few years";
     ExcludedPair = "C017", "excluded-pair", "the pair is explicitly excluded";
     TooFar = "C018", "too-far", "the travel time exceeds the mentor's maximum";
+    // C019 states `mentorship.one_mentee_per_municipality` (check/mentorship.rs).
     OneMenteePerMunicipality = "C019", "one-mentee-per-municipality", "a mentor has two mentees from one municipality and the programme allows one";
     MeetingCount = "C020", "meeting-count", "more meetings than the maximum, or fewer than the minimum without a stated shortfall";
     MeetingOutsideRound = "C021", "meeting-outside-round", "a meeting lies outside the round";

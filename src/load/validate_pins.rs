@@ -206,7 +206,7 @@ impl PinValidator<'_> {
                     "no_capacity" => "the mentor's capacity is 0".to_string(),
                     "not_trained" => "the mentor has not taken the mentor training, which mentorship.require_training demands".into(),
                     "too_junior" => {
-                        format!("the mentor has {} years in the profession, fewer than {}", mentor.years, rules.mentor_min_years)
+                        format!("the mentor has {} years in the profession, fewer than {}", mentor.years, rules.file.mentor_min_years)
                     }
                     "same_unit" => "mentor and mentee work in the same unit".into(),
                     "same_municipality" => "mentor and mentee work in the same municipality, which the programme forbids".into(),

@@ -140,9 +140,14 @@ impl Participant {
     }
 }
 
-/// Mentorship rules with references resolved to indices.
+/// Mentorship rules: the file's section whole ([`MentorshipModel::file`]), so a new flag or
+/// number of the file reaches `rules` without an edit here or in `load/build`, and beside it the
+/// fields that need resolving (references to indices) or converting (a file's spelling of a value
+/// to the model's vocabulary).
 #[derive(Debug, Clone)]
 pub struct MentorshipModel {
+    /// The instance file's `mentorship` section as read (plain flags and numbers are read here).
+    pub file: crate::format::MentorshipRules,
     /// Fewest meetings per pair.
     pub min_meetings: usize,
     /// Most meetings per pair.
@@ -151,16 +156,10 @@ pub struct MentorshipModel {
     pub min_days_between: i64,
     /// Eligible mentee phases.
     pub eligible_phases: HashSet<PhaseId>,
-    /// Mentor minimum years in the profession.
-    pub mentor_min_years: f64,
-    /// Mentors must be trained.
-    pub require_training: bool,
     /// Same-municipality policy.
     pub same_municipality: SameMunicipality,
     /// Meeting place policy.
     pub meeting_place: MeetingPlace,
-    /// A mentor takes at most one mentee per municipality.
-    pub one_mentee_per_municipality: bool,
     /// Excluded (mentor, participant) pairs.
     pub exclusions: HashSet<(MentorId, ParticipantId)>,
     /// Explicit costs of (mentor, participant) pairs.

@@ -68,6 +68,8 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
             ctx.notes.push(format!("pair {}–{} ends: {} no longer asks for or may have a mentor", pp.mentor, pp.mentee, pp.mentee));
             continue;
         }
+        // `mentorship.one_mentee_per_municipality`: a kept pair must not be the mentor's second
+        // mentee of a municipality.
         if let Some(other) = kept.iter().find(|k| k.0 == m && mentees_conflict(inst, ParticipantId(k.1), ParticipantId(p))) {
             ctx.notes.push(format!(
                 "pair {}–{} ends: mentor {} keeps {} from the same municipality, and a mentor takes one mentee per municipality",

@@ -454,19 +454,14 @@ fn headline(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
         let r = &f.by_phase[i];
         let _ = write!(
             h,
-            "<tr data-phase=\"{}\" data-participants=\"{}\" data-mentees=\"{}\" data-group-members=\"{}\" data-course-participants=\"{}\"><td>{}</td>\
-             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            "<tr data-phase=\"{}\" data-participants=\"{}\" data-mentees=\"{}\" data-group-members=\"{}\" data-course-participants=\"{}\"><td>{}</td>{}</tr>",
             esc(&ph.id),
             r.participants,
             r.mentees,
             r.group_members,
             r.course_participants,
             esc(&phase_sv(&ph.id)),
-            int_sv(r.participants as i64),
-            int_sv(r.mentees as i64),
-            int_sv(r.group_members as i64),
-            int_sv(r.course_participants as i64),
-            int_sv(r.any as i64)
+            phase_cells(r)
         );
     }
     let t = f.by_phase.iter().fold(figures::PhaseRow::default(), |a, r| figures::PhaseRow {
@@ -476,15 +471,7 @@ fn headline(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
         course_participants: a.course_participants + r.course_participants,
         any: a.any + r.any,
     });
-    let _ = writeln!(
-        h,
-        "</tbody><tfoot><tr><td>Totalt</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr></tfoot></table>",
-        int_sv(t.participants as i64),
-        int_sv(t.mentees as i64),
-        int_sv(t.group_members as i64),
-        int_sv(t.course_participants as i64),
-        int_sv(t.any as i64)
-    );
+    let _ = writeln!(h, "</tbody><tfoot><tr><td>{}</td>{}</tr></tfoot></table>", esc(&tr!("report-total")), phase_cells(&t));
 
     // Parts of the plan and their status.
     h.push_str(
@@ -539,6 +526,16 @@ fn headline(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
         h.push_str("<tr><td>Grupper</td><td class=\"muted\">inga gruppprogram i denna plan</td><td></td></tr>");
     }
     h.push_str("</tbody></table>\n</section>\n");
+}
+
+/// Table cells of figures, right-aligned.
+fn num_cells(values: &[String]) -> String {
+    values.iter().map(|v| format!("<td class=\"num\">{v}</td>")).collect()
+}
+
+/// The figures of one row of the phase table.
+fn phase_cells(r: &figures::PhaseRow) -> String {
+    num_cells(&[r.participants, r.mentees, r.group_members, r.course_participants, r.any].map(|n| int_sv(n as i64)))
 }
 
 /// Swedish name of the default phases.
@@ -656,84 +653,68 @@ fn municipalities(h: &mut String, plan: &PlanFile, f: &Figures, opts: ReportOpti
         esc(&tr!("report-costs"))
     );
     if plan.timetable.is_none() {
-        h.push_str("<p class=\"note\">Planen har ingen kursplan, så det finns inga kurskostnader att fördela (0 kr). Tabellen visar deltagare, platser och restid.</p>\n");
+        let _ = writeln!(h, "<p class=\"note\">{}</p>", tr!("cost-no-timetable"));
     } else {
-        let _ = writeln!(
-            h,
-            "<p class=\"note\">Kostnaden som fördelas är kursplanens kostnader: utbildarnas dagarvoden ({} kr), lokalernas dagshyror ({} kr) \
-             och kurstillfällenas fasta kostnader och dagkostnader ({} kr) för {} kurstillfällen, totalt <strong>{} kr</strong>. \
-             Den motsvarar kursplanens kostnadsterm (<code>session_cost</code>{}). Mentorskap och grupper har inga kostnader i planen \
-             och ingår inte; deltagarnas restid redovisas i timmar men prissätts inte här.</p>",
-            int_sv(c.trainer_days.round() as i64),
-            int_sv(c.venue_days.round() as i64),
-            int_sv(c.course_fixed.round() as i64),
-            int_sv(f.sessions as i64),
-            int_sv(c.total_rounded),
-            match c.plan_term {
-                Some(t) => format!(" {} i planen", int_sv(t.round() as i64)),
-                None => String::new(),
-            }
+        let plan_term = match c.plan_term {
+            Some(t) => format!(" {}", tr!("cost-plan-term", kr = int_sv(t.round() as i64))),
+            None => String::new(),
+        };
+        let basis = tr!(
+            "cost-basis",
+            trainers = int_sv(c.trainer_days.round() as i64),
+            venues = int_sv(c.venue_days.round() as i64),
+            fixed = int_sv(c.course_fixed.round() as i64),
+            sessions = int_sv(f.sessions as i64),
+            total = int_sv(c.total_rounded),
+            plan_term = plan_term
         );
+        let _ = writeln!(h, "<p class=\"note\">{basis}</p>");
     }
     let how = match (opts.cost_split, f.split_basis) {
-        (CostSplit::Population, figures::SplitBasis::CostShare) => {
-            "Fördelning efter befolkningsandel: instansens kostnadsandelar (<code>cost_share</code>, som Göteborgsregionens andelar) normerade till 100 %."
-        }
-        (CostSplit::Population, _) => "Fördelning efter befolkningsandel: kommunens invånare delat med alla deltagande kommuners invånare.",
-        (CostSplit::Participants, figures::SplitBasis::Seats) => {
-            "Fördelning per deltagare: efter antalet kursplatser kommunens deltagare använder (välj <code>--cost-split population</code> för befolkningsandel)."
-        }
-        (CostSplit::Participants, _) => {
-            "Fördelning per deltagare valdes, men inga kursplatser används; kostnaden fördelas därför efter invånare."
-        }
+        (CostSplit::Population, figures::SplitBasis::CostShare) => tr!("cost-split-cost-share"),
+        (CostSplit::Population, _) => tr!("cost-split-population"),
+        (CostSplit::Participants, figures::SplitBasis::Seats) => tr!("cost-split-seats"),
+        (CostSplit::Participants, _) => tr!("cost-split-no-seats"),
     };
-    let _ = writeln!(h, "<p class=\"note\">{how} {}</p>", cost_note_sv(f, opts.cost_split));
+    let _ = writeln!(h, "<p class=\"note\">{how} {}</p>", cost_note(f, opts.cost_split));
     municipality_table(h, f, opts.cost_split);
     cost_chart(h, f);
     h.push_str("</section>\n");
 }
 
-/// The Swedish texts of the cost table: the note after the choice of split (with the round's
-/// cost per participant and per course seat), and the column headers.
-fn cost_note_sv(f: &Figures, split: CostSplit) -> String {
+/// The texts of the cost table: the note after the choice of split (with the round's cost per
+/// participant and per course seat), and the column headers.
+fn cost_note(f: &Figures, split: CostSplit) -> String {
     let total = f.costs.total_rounded as f64;
-    let per = |n: usize, what: &str| {
-        if n > 0 {
-            format!("{} kr per {what}", int_sv((total / n as f64).round() as i64))
-        } else {
-            format!("– kr per {what}")
-        }
-    };
+    let kr = |n: usize| if n > 0 { int_sv((total / n as f64).round() as i64) } else { "–".to_string() };
     let chosen = match split {
-        CostSplit::Population => "efter befolkning",
-        CostSplit::Participants => "efter användning",
+        CostSplit::Population => tr!("cost-by-population"),
+        CostSplit::Participants => tr!("cost-by-usage"),
     };
-    format!(
-        "Omgångens kurskostnad är {} och {}. Tabellen visar båda fördelningarna sida vid sida: efter befolkning (andel) och efter användning \
-         (kursplatser som kommunens deltagare använder); den valda ({chosen}) är fetstil och ger kronor per deltagare och per kursplats. \
-         Beloppen är avrundade till hela kronor så att de summerar exakt till totalen. Restid: deltagarnas och mentorernas resor tur och retur \
-         från hemkommunen till kursdagar, mentorsträffar och gruppträffar, i timmar (planens restider där de finns, annars instansens resmodell).",
-        per(f.participants, "deltagare"),
-        per(f.course_seats, "kursplats")
+    tr!(
+        "cost-note",
+        per_participant = tr!("cost-per-participant", kr = kr(f.participants)),
+        per_seat = tr!("cost-per-seat", kr = kr(f.course_seats)),
+        chosen = chosen
     )
 }
 
 /// The column headers of the cost table.
-fn cost_headers_sv() -> [&'static str; 13] {
+fn cost_headers() -> [String; 13] {
     [
-        "Kommun",
-        "Invånare",
-        "Deltagare",
-        "Kursplatser",
-        "Gruppplatser",
-        "Adepter",
-        "Mentorsuppdrag",
-        "Restid (h)",
-        "Andel",
-        "Efter befolkning (kr)",
-        "Efter användning (kr)",
-        "kr per deltagare",
-        "kr per kursplats",
+        tr!("cost-col-municipality"),
+        tr!("cost-col-population"),
+        tr!("cost-col-participants"),
+        tr!("cost-col-course-seats"),
+        tr!("cost-col-group-places"),
+        tr!("cost-col-mentees"),
+        tr!("cost-col-mentor-assignments"),
+        tr!("cost-col-travel"),
+        tr!("cost-col-share"),
+        tr!("cost-col-by-population"),
+        tr!("cost-col-by-usage"),
+        tr!("cost-col-per-participant"),
+        tr!("cost-col-per-seat"),
     ]
 }
 
@@ -745,7 +726,7 @@ fn hours_sv(h: f64) -> String {
 /// The table of municipalities: counts, travel in hours, both cost splits side by side (the
 /// chosen one in bold) and the chosen split's kronor per participant and per seat.
 fn municipality_table(h: &mut String, f: &Figures, split: CostSplit) {
-    let headers = cost_headers_sv();
+    let headers = cost_headers();
     h.push_str("<div class=\"scroll\"><table class=\"municipalities\"><thead><tr>");
     for (i, name) in headers.iter().enumerate() {
         let chosen = (i == 9 && split == CostSplit::Population) || (i == 10 && split == CostSplit::Participants);
@@ -765,9 +746,7 @@ fn municipality_table(h: &mut String, f: &Figures, split: CostSplit) {
             h,
             "<tr data-municipality=\"{}\" data-participants=\"{}\" data-course-seats=\"{}\" data-group-places=\"{}\" data-mentees=\"{}\" data-mentors=\"{}\" \
              data-travel-minutes=\"{:.0}\" data-travel-hours=\"{:.1}\" data-share=\"{:.6}\" data-cost=\"{}\" data-cost-population=\"{}\" data-cost-usage=\"{}\" \
-             data-cost-per-participant=\"{}\" data-cost-per-seat=\"{}\"><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+             data-cost-per-participant=\"{}\" data-cost-per-seat=\"{}\"><td>{}</td>{}</tr>",
             esc(&r.id),
             r.participants,
             r.course_seats,
@@ -783,28 +762,26 @@ fn municipality_table(h: &mut String, f: &Figures, split: CostSplit) {
             r.cost_per_participant().map(|c| format!("{c:.0}")).unwrap_or_default(),
             r.cost_per_seat().map(|c| format!("{c:.0}")).unwrap_or_default(),
             esc(&r.name),
-            int_sv(r.population),
-            int_sv(r.participants as i64),
-            int_sv(r.course_seats as i64),
-            int_sv(r.group_places as i64),
-            int_sv(r.mentees as i64),
-            int_sv(r.mentors as i64),
-            hours_sv(r.travel_hours()),
-            pct_sv(r.share),
-            bold(pop_chosen, int_sv(r.cost_population)),
-            bold(!pop_chosen, r.cost_usage.map(int_sv).unwrap_or_else(|| "–".into())),
-            kr(r.cost_per_participant()),
-            kr(r.cost_per_seat())
+            num_cells(&[
+                int_sv(r.population),
+                int_sv(r.participants as i64),
+                int_sv(r.course_seats as i64),
+                int_sv(r.group_places as i64),
+                int_sv(r.mentees as i64),
+                int_sv(r.mentors as i64),
+                hours_sv(r.travel_hours()),
+                pct_sv(r.share),
+                bold(pop_chosen, int_sv(r.cost_population)),
+                bold(!pop_chosen, r.cost_usage.map(int_sv).unwrap_or_else(|| "–".into())),
+                kr(r.cost_per_participant()),
+                kr(r.cost_per_seat()),
+            ])
         );
     }
     let sum = |g: fn(&MunicipalityRow) -> i64| f.municipalities.iter().map(g).sum::<i64>();
     let total = f.costs.total_rounded as f64;
     let per = |n: usize| (n > 0).then(|| total / n as f64);
-    let _ = writeln!(
-        h,
-        "</tbody><tfoot><tr><td>Totalt</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-         <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">100,0\u{a0}%</td><td class=\"num\">{}</td>\
-         <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr></tfoot></table></div>",
+    let cells = num_cells(&[
         int_sv(sum(|r| r.population)),
         int_sv(sum(|r| r.participants as i64)),
         int_sv(sum(|r| r.course_seats as i64)),
@@ -812,11 +789,13 @@ fn municipality_table(h: &mut String, f: &Figures, split: CostSplit) {
         int_sv(sum(|r| r.mentees as i64)),
         int_sv(sum(|r| r.mentors as i64)),
         hours_sv(f.municipalities.iter().map(MunicipalityRow::travel_hours).sum::<f64>()),
+        "100,0\u{a0}%".to_string(),
         int_sv(f.costs.total_rounded),
         if f.course_seats > 0 { int_sv(f.costs.total_rounded) } else { "–".into() },
         kr(per(f.participants)),
-        kr(per(f.course_seats))
-    );
+        kr(per(f.course_seats)),
+    ]);
+    let _ = writeln!(h, "</tbody><tfoot><tr><td>{}</td>{cells}</tr></tfoot></table></div>", esc(&tr!("report-total")));
 }
 
 /// Horizontal bars: each municipality's cost (or, without costs, its participants).
@@ -834,9 +813,10 @@ fn cost_chart(h: &mut String, f: &Figures) {
     let _ = write!(
         h,
         "<figure class=\"cost-chart\"><svg viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\">",
-        if by_cost { "Kostnad per kommun" } else { "Deltagare per kommun" }
+        esc(&if by_cost { tr!("report-costs") } else { tr!("cost-chart-participants") })
     );
-    let _ = write!(h, "<text x=\"{left}\" y=\"18\" class=\"legend\">{}</text>", if by_cost { "Kostnad (kr)" } else { "Deltagare" });
+    let unit = if by_cost { tr!("cost-chart-kr") } else { tr!("cost-col-participants") };
+    let _ = write!(h, "<text x=\"{left}\" y=\"18\" class=\"legend\">{}</text>", esc(&unit));
     for (i, r) in rows.iter().enumerate() {
         let y = 28.0 + i as f64 * (bar_h + 4.0);
         let w = (value(r) / max * (width - left - 120.0)).max(if value(r) > 0.0 { 1.0 } else { 0.0 });

@@ -125,7 +125,11 @@ pub fn timetable_summary(plan: &PlanFile) -> String {
     let Some(t) = &plan.timetable else { return s };
     let days: usize = t.sessions.iter().map(|x| x.dates.len()).sum();
     let _ = writeln!(s, "{}", tr!("summary-sessions", sessions = t.sessions.len(), days = days));
-    for (p, c) in &t.objective.coverage {
+    // Highest priority first (the plan's maps are alphabetical: high, low, normal).
+    let rank = |p: &str| ["high", "normal", "low"].iter().position(|q| *q == p).unwrap_or(usize::MAX);
+    let mut coverage: Vec<_> = t.objective.coverage.iter().collect();
+    coverage.sort_by_key(|(p, _)| (rank(p), p.as_str()));
+    for (p, c) in coverage {
         let line = tr!("summary-coverage", priority = text::priority(p), served = c.served, demanded = c.demanded);
         let _ = writeln!(s, "  {line}");
     }
@@ -136,7 +140,12 @@ pub fn timetable_summary(plan: &PlanFile) -> String {
     for (r, n) in reasons {
         let _ = writeln!(s, "  {}", tr!("summary-unserved", reason = text::reason(r), n = n));
     }
-    let terms = t.objective.terms.iter().map(|(k, v)| format!("{} {v:.0}", text::term(k))).collect::<Vec<_>>().join(", ");
+    let mut terms: Vec<_> = t.objective.terms.iter().collect();
+    terms.sort_by_key(|(k, _)| match k.strip_prefix("unserved_") {
+        Some(p) => ("unserved_", rank(p)),
+        None => (k.as_str(), 0),
+    });
+    let terms = terms.iter().map(|(k, v)| format!("{} {v:.0}", text::term(k))).collect::<Vec<_>>().join(", ");
     let _ = writeln!(s, "{}", tr!("summary-timetable-objective", total = format!("{:.0}", t.objective.total), terms = terms));
     if let Some(b) = t.status.bound {
         let _ = writeln!(s, "{}", tr!("summary-timetable-bound", bound = format!("{b:.0}")));

@@ -91,10 +91,10 @@ pub fn pair_violation(inst: &Instance, m: MentorId, p: ParticipantId) -> Option<
     if mentor.capacity == 0 {
         return Some(PairRule::NoCapacity);
     }
-    if rules.require_training && !mentor.trained {
+    if rules.file.require_training && !mentor.trained {
         return Some(PairRule::NotTrained);
     }
-    if mentor.years < rules.mentor_min_years {
+    if mentor.years < rules.file.mentor_min_years {
         return Some(PairRule::TooJunior);
     }
     if mentor.unit == mentee.unit {
@@ -119,7 +119,7 @@ pub fn pair_violation(inst: &Instance, m: MentorId, p: ParticipantId) -> Option<
 /// municipality — of which one mentor may take one mentee; None when the round does not have
 /// the rule. Not a pair rule: it is about the other mentees of the same mentor.
 pub fn mentee_group(inst: &Instance, p: ParticipantId) -> Option<MunicipalityId> {
-    inst.mentorship.one_mentee_per_municipality.then(|| inst.participants[p].municipality)
+    inst.mentorship.file.one_mentee_per_municipality.then(|| inst.participants[p].municipality)
 }
 
 /// Whether one mentor may not take both mentees `a` and `b` ([`mentee_group`]).

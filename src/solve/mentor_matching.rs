@@ -13,7 +13,7 @@
 //! the optimum is proven, not approximate.
 //!
 //! With the rule "a mentor takes at most one mentee per municipality"
-//! ([`crate::rules::mentorship::mentee_group`]) the matching is no longer an assignment but a
+//! (`mentorship.one_mentee_per_municipality`, stated by [`crate::rules::mentorship::mentee_group`]) the matching is no longer an assignment but a
 //! b-matching with a cap of one per (mentor, municipality) besides the mentor's capacity: a
 //! min-cost flow source → mentee → (mentor, municipality) → mentor → sink, the mentor's arcs to
 //! the sink being its slots with the balance cost. It is solved as a linear programme with

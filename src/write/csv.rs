@@ -125,50 +125,31 @@ pub fn sessions_csv(tt: &TimetablePlan, inst: &Instance) -> Result<Vec<u8>, Outp
 pub fn attendance_csv(tt: &TimetablePlan, inst: &Instance) -> Result<Vec<u8>, OutputError> {
     let names = Names::new(inst);
     let part: BTreeMap<&str, usize> = inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-    let who = |id: &str| -> (String, String, String) {
-        match part.get(id) {
+    // A row: the participant (id, name, municipality, unit), the course (id, name), then `rest`:
+    // status, session, dates, place, note.
+    let row = |id: &str, course: &str, rest: [String; 5]| -> Vec<String> {
+        let (name, kommun, enhet) = match part.get(id) {
             Some(&i) => {
                 let p = &inst.participants[i];
                 (p.name.clone(), inst.municipalities[p.municipality].name.clone(), inst.units[p.unit].name.clone())
             }
             None => (id.to_string(), String::new(), String::new()),
-        }
+        };
+        let mut r = vec![id.to_string(), name, kommun, enhet, course.to_string(), names.course(course)];
+        r.extend(rest);
+        r
     };
     let mut rows: Vec<Vec<String>> = Vec::new();
     for s in &tt.sessions {
         let (venue, muni) = names.venue.get(s.venue.as_str()).copied().unwrap_or((s.venue.as_str(), ""));
+        let dates = s.dates.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(" ");
         for a in &s.attendees {
-            let (name, kommun, enhet) = who(a);
-            rows.push(vec![
-                a.clone(),
-                name,
-                kommun,
-                enhet,
-                s.course.clone(),
-                names.course(&s.course),
-                tr!("csv-placed"),
-                s.id.clone(),
-                s.dates.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(" "),
-                format!("{venue}, {muni}"),
-                String::new(),
-            ]);
+            rows.push(row(a, &s.course, [tr!("csv-placed"), s.id.clone(), dates.clone(), format!("{venue}, {muni}"), String::new()]));
         }
     }
     for u in &tt.unserved {
-        let (name, kommun, enhet) = who(&u.participant);
-        rows.push(vec![
-            u.participant.clone(),
-            name,
-            kommun,
-            enhet,
-            u.course.clone(),
-            names.course(&u.course),
-            tr!("csv-not-placed"),
-            String::new(),
-            String::new(),
-            String::new(),
-            format!("{}: {}", crate::text::reason(&u.reason), u.message),
-        ]);
+        let note = format!("{}: {}", crate::text::reason(&u.reason), u.message);
+        rows.push(row(&u.participant, &u.course, [tr!("csv-not-placed"), String::new(), String::new(), String::new(), note]));
     }
     rows.sort_by(|a, b| (&a[0], &a[4]).cmp(&(&b[0], &b[4])));
     excel_csv(&header(&tr!("csv-attendance-header")), rows)

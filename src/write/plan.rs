@@ -5,7 +5,8 @@
 use super::OutputError;
 use crate::format::plan::*;
 use crate::load::LoadedInstance;
-use crate::model::Instance;
+use crate::model::{Instance, ParticipantId};
+use crate::rules::mentorship::mentee_group;
 use crate::solve::groups::ProgrammeOutcome;
 use crate::solve::mentor_matching::balance_cost;
 use crate::solve::plan::{self as domain, DatedPair, Mentorship, Plan, TimetableResult, Unmatched};
@@ -85,7 +86,11 @@ fn mentorship_plan(inst: &Instance, m: &Mentorship) -> (MentorshipPlan, Objectiv
     if let Some(max) = m.matched_maximum {
         // The mentors are full, but only because a heuristic filled them: say so.
         for u in unmatched.iter_mut().filter(|u| u.reason == "eligible_mentors_full") {
-            u.message = tr!("why-mentors-full-below-maximum", n = u.full_mentors.len(), max = max);
+            let n = u.full_mentors.len();
+            u.message = match inst.participants.iter().position(|p| p.id == u.mentee).and_then(|p| full_for(inst, p)) {
+                Some(municipality) => tr!("why-mentors-full-municipality-below-maximum", n = n, municipality = municipality, max = max),
+                None => tr!("why-mentors-full-below-maximum", n = n, max = max),
+            };
         }
     }
     let not_eligible = not_eligible_mentees(inst, &m.not_eligible);
@@ -149,7 +154,10 @@ pub fn unmatched_mentees(inst: &Instance, unmatched: &[domain::UnmatchedMentee])
                     UnmatchedMentee {
                         mentee,
                         reason: "eligible_mentors_full".into(),
-                        message: tr!("why-mentors-full", n = full.len()),
+                        message: match full_for(inst, u.mentee) {
+                            Some(municipality) => tr!("why-mentors-full-municipality", n = full.len(), municipality = municipality),
+                            None => tr!("why-mentors-full", n = full.len()),
+                        },
                         full_mentors: full,
                         excluded_by: BTreeMap::new(),
                     }
@@ -159,6 +167,13 @@ pub fn unmatched_mentees(inst: &Instance, unmatched: &[domain::UnmatchedMentee])
         .collect();
     out.sort_by(|a, b| a.mentee.cmp(&b.mentee));
     out
+}
+
+/// With a rule that lets a mentor take one mentee of a group (a municipality), a mentor counts as
+/// full for the mentee when it has no place left or already has a mentee of the mentee's group:
+/// the group's name, for the words of the reason.
+fn full_for(inst: &Instance, p: usize) -> Option<&str> {
+    mentee_group(inst, ParticipantId(p)).map(|g| inst.municipalities[g].name.as_str())
 }
 
 /// Participants who want a mentor but whose phase is not eligible, in words.

@@ -198,15 +198,13 @@ fn mentorship(f: &InstanceFile, phases: &[Phase], participants: &[Participant], 
     let r = &f.mentorship;
     let resolve = |mentor: &str, mentee: &str| Some((MentorId(*mentor_index.get(mentor)?), ParticipantId(*participant_index.get(mentee)?)));
     MentorshipModel {
+        file: r.clone(),
         min_meetings: r.min_meetings as usize,
         max_meetings: r.max_meetings as usize,
         min_days_between: r.min_days_between as i64,
         eligible_phases: r.eligible_phases.iter().filter_map(|id| phases.iter().position(|p| &p.id == id).map(PhaseId)).collect(),
-        mentor_min_years: r.mentor_min_years,
-        require_training: r.require_training,
         same_municipality: r.same_municipality.into(),
         meeting_place: r.meeting_place.into(),
-        one_mentee_per_municipality: r.one_mentee_per_municipality,
         exclusions: r.exclusions.iter().filter_map(|e| resolve(&e.mentor, &e.mentee)).collect(),
         pair_costs: r.pair_costs.iter().filter_map(|c| Some((resolve(&c.mentor, &c.mentee)?, c.cost))).collect(),
     }

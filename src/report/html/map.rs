@@ -47,10 +47,8 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
         h,
         "<section id=\"map\" data-municipalities=\"{n}\" data-pair-lines=\"{}\" data-group-lines=\"{}\" data-group-hubs=\"{}\" data-cross-pairs=\"{}\" \
          data-venues=\"{}\" data-venue-lines=\"{}\" data-unlabelled=\"{}\">\n\
-         <h2>{}</h2>\n<p class=\"note\">Kommunerna efter latitud och longitud (cirkelns yta efter invånarantal). Blå linjer: mentorpar där mentor och adept \
-         arbetar i olika kommuner. Gröna streckade kurvor: gruppdeltagare som reser från hemkommunen till gruppens mötesplats. \
-         {} Håll muspekaren över en cirkel eller linje för siffrorna.</p>\n\
-         <figure><svg viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Karta\">{svg}</svg>\
+         <h2>{}</h2>\n<p class=\"note\">{} {} {}</p>\n\
+         <figure><svg viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"{}\">{svg}</svg>\
          <figcaption>{caption}</figcaption></figure>\n</section>",
         pairs.lines.len(),
         groups.lines.len(),
@@ -60,32 +58,34 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
         venues.lines.len(),
         unlabelled.len(),
         esc(&tr!("report-map")),
-        map_texts_sv().note,
+        esc(&tr!("map-intro")),
+        esc(&map_texts().note),
+        esc(&tr!("map-hover")),
+        esc(&tr!("report-map")),
     );
 }
 
-/// The Swedish texts added to the map: the note on the outline and the venues, the legend's
-/// new entries and the list of municipalities without a label.
+/// The texts added to the map: the note on the outline and the venues, the legend's entries
+/// and the list of municipalities without a label.
 struct MapTexts {
-    note: &'static str,
-    outline: &'static str,
-    outline_note: &'static str,
-    venue: &'static str,
-    venue_line: &'static str,
-    unlabelled: &'static str,
-    smallest: &'static str,
+    note: String,
+    outline: String,
+    outline_note: String,
+    venue: String,
+    venue_line: String,
+    unlabelled: String,
+    smallest: String,
 }
 
-fn map_texts_sv() -> MapTexts {
+fn map_texts() -> MapTexts {
     MapTexts {
-        note: "Den grå konturen är ett konvext hölje kring kommunernas mittpunkter, inte den verkliga länsgränsen. \
-               Orange kvadrater: kurslokaler; orange linjer: kursdeltagare som reser från hemkommunen till lokalen (tjockare = fler).",
-        outline: "Regionens kontur",
-        outline_note: "(konvext hölje, inte gränsen)",
-        venue: "Kurslokal",
-        venue_line: "Kursdeltagare till lokalen",
-        unlabelled: "Utan namn på kartan:",
-        smallest: "minsta",
+        note: tr!("map-note"),
+        outline: tr!("map-outline"),
+        outline_note: tr!("map-outline-note"),
+        venue: tr!("map-venue"),
+        venue_line: tr!("map-venue-line"),
+        unlabelled: tr!("map-unlabelled"),
+        smallest: tr!("map-smallest"),
     }
 }
 
@@ -137,19 +137,43 @@ impl VenueTally {
 fn venue_lines(svg: &mut String, munis: &[Municipality], proj: &Projection, lines: &BTreeMap<(usize, usize), usize>) {
     let max = lines.values().copied().max().unwrap_or(1) as f64;
     for (&(place, home), &c) in lines {
-        let ((x1, y1), (x2, y2)) = (proj.pos[home], proj.pos[place]);
         let t = c as f64 / max;
-        let _ = write!(
+        let title = tr!("map-venue-travel", seats = c, home = munis[home].name.as_str(), place = munis[place].name.as_str());
+        let ends = [("from", munis[home].id.as_str()), ("to", munis[place].id.as_str())];
+        straight_line(
             svg,
-            "<line class=\"venue-line\" data-from=\"{}\" data-to=\"{}\" data-count=\"{c}\" x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" \
-             stroke=\"{VENUE_COLOUR}\" stroke-width=\"{:.2}\" stroke-opacity=\"{:.2}\" stroke-linecap=\"round\"><title>{}</title></line>",
-            esc(&munis[home].id),
-            esc(&munis[place].id),
-            1.0 + 5.0 * t.sqrt(),
-            0.3 + 0.5 * t,
-            esc(&format!("{c} kursplatser: deltagare från {} reser till {}", munis[home].name, munis[place].name))
+            "venue-line",
+            ends,
+            c,
+            [proj.pos[home], proj.pos[place]],
+            (VENUE_COLOUR, 1.0 + 5.0 * t.sqrt(), 0.3 + 0.5 * t),
+            &title,
         );
     }
+}
+
+/// A straight line between two municipalities: `ends` are its `data-` attributes (name, id),
+/// `stroke` its colour, width and opacity; `title` shows on hover.
+fn straight_line(
+    svg: &mut String,
+    class: &str,
+    ends: [(&str, &str); 2],
+    c: usize,
+    at: [(f64, f64); 2],
+    stroke: (&str, f64, f64),
+    title: &str,
+) {
+    let [(k1, id1), (k2, id2)] = ends;
+    let [(x1, y1), (x2, y2)] = at;
+    let (colour, width, opacity) = stroke;
+    let _ = write!(
+        svg,
+        "<line class=\"{class}\" data-{k1}=\"{}\" data-{k2}=\"{}\" data-count=\"{c}\" x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" \
+         stroke=\"{colour}\" stroke-width=\"{width:.2}\" stroke-opacity=\"{opacity:.2}\" stroke-linecap=\"round\"><title>{}</title></line>",
+        esc(id1),
+        esc(id2),
+        esc(title)
+    );
 }
 
 /// A square on every municipality with a course venue.
@@ -163,7 +187,7 @@ fn venue_marks(svg: &mut String, munis: &[Municipality], proj: &Projection, plac
             esc(&munis[place].id),
             x - 5.0,
             y - 5.0,
-            esc(&format!("{}: {} ({seats} kursplatser)", munis[place].name, names.join(", ")))
+            esc(&tr!("map-venue-title", place = munis[place].name.as_str(), venues = names.join(", "), seats = seats))
         );
     }
 }
@@ -189,7 +213,7 @@ fn outline(svg: &mut String, proj: &Projection) {
     let _ = write!(
         svg,
         "<polygon class=\"region-outline\" points=\"{points}\" fill=\"#e6edf3\" stroke=\"#9aa6b2\" stroke-width=\"1.5\" stroke-linejoin=\"round\"><title>{}</title></polygon>",
-        esc(map_texts_sv().outline)
+        esc(&map_texts().outline)
     );
 }
 
@@ -225,7 +249,7 @@ fn unlabelled_list(svg: &mut String, munis: &[Municipality], f: &Figures, unlabe
     }
     let lx = MAP_W + 20.0;
     ly += 26.0;
-    let _ = write!(svg, "<text x=\"{lx}\" y=\"{ly:.1}\" font-size=\"12\" font-weight=\"600\">{}</text>", map_texts_sv().unlabelled);
+    let _ = write!(svg, "<text x=\"{lx}\" y=\"{ly:.1}\" font-size=\"12\" font-weight=\"600\">{}</text>", esc(&map_texts().unlabelled));
     let mut names: Vec<usize> = unlabelled.to_vec();
     names.sort_by(|&a, &b| munis[a].name.cmp(&munis[b].name));
     for i in names {
@@ -394,7 +418,7 @@ fn group_curves(svg: &mut String, munis: &[Municipality], proj: &Projection, lin
             esc(&munis[home].id),
             1.0 + 4.0 * t.sqrt(),
             0.35 + 0.5 * t,
-            esc(&format!("{c} gruppdeltagare från {} träffas i {}", munis[home].name, munis[place].name))
+            esc(&tr!("map-group-travel", n = c, home = munis[home].name.as_str(), place = munis[place].name.as_str()))
         );
     }
 }
@@ -403,20 +427,12 @@ fn group_curves(svg: &mut String, munis: &[Municipality], proj: &Projection, lin
 fn pair_lines(svg: &mut String, munis: &[Municipality], proj: &Projection, lines: &BTreeMap<(usize, usize), (usize, usize)>) {
     let max_p = lines.values().map(|(a, b)| a + b).max().unwrap_or(1) as f64;
     for (&(a, b), &(ab, ba)) in lines {
-        let ((x1, y1), (x2, y2)) = (proj.pos[a], proj.pos[b]);
         let c = ab + ba;
         let t = c as f64 / max_p;
         let (na, nb) = (&munis[a].name, &munis[b].name);
-        let _ = write!(
-            svg,
-            "<line class=\"pair-line\" data-a=\"{}\" data-b=\"{}\" data-count=\"{c}\" x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" \
-             stroke=\"{MENTOR_COLOUR}\" stroke-width=\"{:.2}\" stroke-opacity=\"{:.2}\" stroke-linecap=\"round\"><title>{}</title></line>",
-            esc(&munis[a].id),
-            esc(&munis[b].id),
-            1.0 + 5.0 * t.sqrt(),
-            0.3 + 0.6 * t,
-            esc(&format!("Mentorpar {na} – {nb}: {c} (mentor i {na}: {ab}, mentor i {nb}: {ba})"))
-        );
+        let title = tr!("map-pair-line", a = na.as_str(), b = nb.as_str(), n = c, ab = ab, ba = ba);
+        let ends = [("a", munis[a].id.as_str()), ("b", munis[b].id.as_str())];
+        straight_line(svg, "pair-line", ends, c, [proj.pos[a], proj.pos[b]], (MENTOR_COLOUR, 1.0 + 5.0 * t.sqrt(), 0.3 + 0.6 * t), &title);
     }
 }
 
@@ -584,16 +600,16 @@ impl LabelPlacer {
 
 /// The legend on the right of the map; returns the baseline of its last line.
 fn legend(svg: &mut String, proj: &Projection, munis: &[Municipality], has: Shown) -> f64 {
-    let texts = map_texts_sv();
+    let texts = map_texts();
     let lx = MAP_W + 20.0;
     let mut ly = 30.0;
-    let _ = write!(svg, "<text x=\"{lx}\" y=\"{ly}\" font-size=\"13\" font-weight=\"600\">Förklaring</text>");
+    let _ = write!(svg, "<text x=\"{lx}\" y=\"{ly}\" font-size=\"13\" font-weight=\"600\">{}</text>", esc(&tr!("report-legend")));
     ly += 22.0;
     let smallest = munis.iter().min_by(|a, b| a.population.cmp(&b.population).then(a.name.cmp(&b.name)));
     let min_pop = smallest.map(|m| m.population).unwrap_or(0);
     for (pop, label) in legend_populations(min_pop, proj.max_pop as i64) {
         let r = proj.radius(pop);
-        let label = format!("{label} invånare");
+        let label = tr!("map-inhabitants", n = label.as_str());
         let _ = write!(
             svg,
             "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\" fill=\"#9ec5e0\" fill-opacity=\"0.8\" stroke=\"#2b5d80\"/><text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
@@ -617,88 +633,63 @@ fn legend(svg: &mut String, proj: &Projection, munis: &[Municipality], has: Show
         ly += 2.0 * r + 10.0;
     }
     ly += 6.0;
-    let _ = write!(
-        svg,
-        "<rect x=\"{lx}\" y=\"{:.1}\" width=\"40\" height=\"12\" fill=\"#e6edf3\" stroke=\"#9aa6b2\"/><text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>\
-         <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\" fill=\"#5b6776\">{}</text>",
-        ly - 6.0,
-        lx + 50.0,
-        ly + 4.0,
-        esc(texts.outline),
-        lx + 50.0,
-        ly + 18.0,
-        esc(texts.outline_note)
-    );
+    let _ = write!(svg, "<rect x=\"{lx}\" y=\"{:.1}\" width=\"40\" height=\"12\" fill=\"#e6edf3\" stroke=\"#9aa6b2\"/>", ly - 6.0);
+    legend_lines(svg, lx + 50.0, ly + 4.0, &[&texts.outline], &[&texts.outline_note]);
     ly += 38.0;
     if has.venues {
         let _ = write!(
             svg,
             "<line x1=\"{lx}\" y1=\"{ly}\" x2=\"{:.1}\" y2=\"{ly}\" stroke=\"{VENUE_COLOUR}\" stroke-width=\"4\" stroke-opacity=\"0.7\"/>\
-             <rect x=\"{:.1}\" y=\"{:.1}\" width=\"10\" height=\"10\" fill=\"{VENUE_COLOUR}\"/><text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>\
-             <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+             <rect x=\"{:.1}\" y=\"{:.1}\" width=\"10\" height=\"10\" fill=\"{VENUE_COLOUR}\"/>",
             lx + 40.0,
             lx + 35.0,
             ly - 5.0,
-            lx + 50.0,
-            ly + 4.0,
-            esc(texts.venue),
-            lx + 50.0,
-            ly + 18.0,
-            esc(texts.venue_line)
         );
+        legend_lines(svg, lx + 50.0, ly + 4.0, &[&texts.venue, &texts.venue_line], &[]);
         ly += 36.0;
     }
     if has.pairs {
         let _ = write!(
             svg,
-            "<line x1=\"{lx}\" y1=\"{ly}\" x2=\"{:.1}\" y2=\"{ly}\" stroke=\"{MENTOR_COLOUR}\" stroke-width=\"4\" stroke-opacity=\"0.8\"/>\
-         <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">Mentorpar mellan kommuner</text>",
+            "<line x1=\"{lx}\" y1=\"{ly}\" x2=\"{:.1}\" y2=\"{ly}\" stroke=\"{MENTOR_COLOUR}\" stroke-width=\"4\" stroke-opacity=\"0.8\"/>",
             lx + 40.0,
-            lx + 50.0,
-            ly + 4.0
         );
-        ly += 16.0;
-        let _ = write!(
-            svg,
-            "<text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\" fill=\"#5b6776\">(tjockare = fler par)</text>",
-            lx + 50.0,
-            ly + 4.0
-        );
-        ly += 24.0;
+        legend_lines(svg, lx + 50.0, ly + 4.0, &[&tr!("map-legend-pairs")], &[&tr!("map-legend-pairs-note")]);
+        ly += 40.0;
     }
     if has.hubs {
         let _ = write!(
             svg,
-            "<path d=\"M{lx},{ly} Q{:.1},{:.1} {:.1},{ly}\" fill=\"none\" stroke=\"{GROUP_COLOUR}\" stroke-width=\"3\" stroke-dasharray=\"5 3\"/>\
-         <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">Gruppdeltagare från</text><text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">hemkommunen till</text>\
-         <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">gruppens mötesplats</text>",
+            "<path d=\"M{lx},{ly} Q{:.1},{:.1} {:.1},{ly}\" fill=\"none\" stroke=\"{GROUP_COLOUR}\" stroke-width=\"3\" stroke-dasharray=\"5 3\"/>",
             lx + 20.0,
             ly - 8.0,
             lx + 40.0,
-            lx + 50.0,
-            ly + 4.0,
-            lx + 50.0,
-            ly + 18.0,
-            lx + 50.0,
-            ly + 32.0
         );
+        let lines = [tr!("map-legend-groups-1"), tr!("map-legend-groups-2"), tr!("map-legend-groups-3")];
+        legend_lines(svg, lx + 50.0, ly + 4.0, &[&lines[0], &lines[1], &lines[2]], &[]);
         ly += 54.0;
         let _ = write!(
             svg,
-            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"11\" height=\"11\" fill=\"{HUB_COLOUR}\" transform=\"rotate(45 {:.1} {:.1})\"/>\
-         <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"11\" height=\"11\" fill=\"{HUB_COLOUR}\" transform=\"rotate(45 {:.1} {:.1})\"/>",
             lx + 14.5,
             ly - 5.5,
             lx + 20.0,
             ly,
-            lx + 50.0,
-            ly + 4.0,
-            esc(&tr!("map-legend-hub"))
         );
+        legend_lines(svg, lx + 50.0, ly + 4.0, &[&tr!("map-legend-hub")], &[]);
         ly += 22.0;
     }
-    let _ = write!(svg, "<text class=\"legend\" x=\"{lx}\" y=\"{:.1}\" fill=\"#5b6776\">Siffran efter namnet: deltagare</text>", ly + 4.0);
+    legend_lines(svg, lx, ly + 4.0, &[], &[&tr!("map-legend-number")]);
     ly
+}
+
+/// Lines of legend text at `x` from baseline `y`, 14 units apart: first the `plain` lines, then
+/// the `grey` ones (notes).
+fn legend_lines(svg: &mut String, x: f64, y: f64, plain: &[&str], grey: &[&str]) {
+    let lines = plain.iter().map(|t| (t, "")).chain(grey.iter().map(|t| (t, " fill=\"#5b6776\"")));
+    for (i, (text, fill)) in lines.enumerate() {
+        let _ = write!(svg, "<text class=\"legend\" x=\"{x:.1}\" y=\"{:.1}\"{fill}>{}</text>", y + 14.0 * i as f64, esc(text));
+    }
 }
 
 /// The figure caption: how much the pairs and groups mix across municipal borders.
@@ -712,19 +703,20 @@ fn caption(f: &Figures, pairs: &PairTally, groups: &GroupTally) -> String {
     };
     let mut mixing = Vec::new();
     if f.pairs > 0 {
-        mixing.push(format!("{} av {} mentorpar har mentor och adept i olika kommuner", pct(pairs.cross, f.pairs), int_sv(f.pairs as i64)));
+        mixing.push(tr!("map-caption-pairs", share = pct(pairs.cross, f.pairs), n = int_sv(f.pairs as i64)));
     }
     if groups.members_total > 0 {
-        mixing.push(format!(
-            "{} av {} gruppdeltagare träffas utanför hemkommunen; i snitt {mean_munis} kommuner per grupp",
-            pct(groups.members_away, groups.members_total),
-            int_sv(groups.members_total as i64)
+        mixing.push(tr!(
+            "map-caption-groups",
+            share = pct(groups.members_away, groups.members_total),
+            n = int_sv(groups.members_total as i64),
+            mean = mean_munis
         ));
     }
     if mixing.is_empty() {
-        "Planen har inga mentorpar eller grupper att visa mellan kommunerna.".to_string()
+        tr!("map-caption-none")
     } else {
-        format!("Blandning över kommungränser: {}.", mixing.join("; "))
+        tr!("map-caption", parts = mixing.join("; "))
     }
 }
 

@@ -273,7 +273,7 @@ fn calendar_row(h: &mut String, look: &Lookup, absent: &BTreeMap<(&str, &str, Na
     };
     let note = absent
         .get(&(id, e.reference.as_str(), e.date))
-        .map(|r| format!(" <strong>(kan inte delta: {})</strong>", esc(absence_sv(r))))
+        .map(|r| format!(" <strong>({})</strong>", esc(&tr!("people-cannot-attend", why = absence(r)))))
         .unwrap_or_default();
     let _ = write!(
         h,
@@ -292,18 +292,15 @@ fn sorted_people(mut v: Vec<Person>) -> Vec<Person> {
 }
 
 fn activities(n: usize) -> String {
-    match n {
-        0 => "inga aktiviteter".into(),
-        1 => "1 aktivitet".into(),
-        n => format!("{} aktiviteter", int_sv(n as i64)),
-    }
+    tr!("people-activities", n = n, count = int_sv(n as i64))
 }
 
-fn absence_sv(reason: &str) -> &str {
+/// Why a person cannot attend a day of the calendar, in words.
+fn absence(reason: &str) -> String {
     match reason {
-        "unavailable" => "ledig/upptagen",
-        "another programme activity" => "annan aktivitet i programmet",
-        other => other,
+        "unavailable" => tr!("people-absence-unavailable"),
+        "another programme activity" => tr!("people-absence-other-activity"),
+        other => other.to_string(),
     }
 }
 

@@ -108,7 +108,8 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
 
     // Meetings per month, stacked: mentor meetings, then each group programme.
     let y = grid_bottom + 30.0;
-    let _ = write!(body, "<text x=\"8\" y=\"{y:.1}\" font-size=\"13\" font-weight=\"600\">Träffar per månad</text>");
+    let _ =
+        write!(body, "<text x=\"8\" y=\"{y:.1}\" font-size=\"13\" font-weight=\"600\">{}</text>", esc(&tr!("timeline-meetings-per-month")));
     let series = meeting_series(plan, look);
     let (base, stack_max) = month_chart(&mut body, &axis, &series, y + 24.0);
     let legend_y = base + if stack_max > 0 { 40.0 } else { 24.0 };
@@ -125,21 +126,24 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures
     let _ = writeln!(
         h,
         "<section id=\"timeline\" data-sessions=\"{}\" data-months=\"{}\" data-mentor-meetings=\"{}\" data-group-meetings=\"{}\">\n<h2>{}</h2>\n\
-         <p class=\"note\">Kurstillfällen per kurs över omgångens månader (ett tillfälle per stapel, parallella tillfällen på egna rader), \
-         och mentors- och gruppträffar per månad. Skuggade band är stängda perioder (lov och helgdagar); veckonumren står överst. \
-         Varje tillfälle står också i tabellen under bilden.</p>\n\
-         <figure><svg viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Tidslinje\">{grid}{body}{legend}</svg>\
-         <figcaption>{} – {}: {} kurstillfällen, {} mentorsträffar, {} gruppträffar.</figcaption></figure>",
+         <p class=\"note\">{}</p>\n\
+         <figure><svg viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"{}\">{grid}{body}{legend}</svg>\
+         <figcaption>{}</figcaption></figure>",
         f.sessions,
         axis.months_only().len(),
         f.mentor_meetings,
         f.group_meetings,
         esc(&tr!("report-timeline")),
-        esc(&super::date_sv(start)),
-        esc(&super::date_sv(end)),
-        int_sv(f.sessions as i64),
-        int_sv(f.mentor_meetings as i64),
-        int_sv(f.group_meetings as i64)
+        esc(&tr!("timeline-intro")),
+        esc(&tr!("report-timeline")),
+        esc(&tr!(
+            "timeline-caption",
+            from = super::date_sv(start),
+            to = super::date_sv(end),
+            sessions = int_sv(f.sessions as i64),
+            mentor_meetings = int_sv(f.mentor_meetings as i64),
+            group_meetings = int_sv(f.group_meetings as i64)
+        ))
     );
     closed_list(h, &periods);
     session_table(h, plan, look, &courses);
@@ -176,7 +180,7 @@ pub(crate) fn closed_periods(look: &Lookup) -> Vec<ClosedPeriod> {
             DateOrRange::Range { from, to, reason } => (*from, *to, reason.clone()),
         };
         for d in crate::model::calendar::expand_range(from, to) {
-            days.insert(d, (true, reason.clone().unwrap_or_else(|| closed_text_sv().to_string())));
+            days.insert(d, (true, reason.clone().unwrap_or_else(|| tr!("timeline-closed"))));
         }
     }
     let mut out: Vec<(ClosedPeriod, Vec<(bool, String)>)> = Vec::new();
@@ -225,7 +229,7 @@ fn closed_bands(axis: &Axis, periods: &[ClosedPeriod], top: f64, bottom: f64) ->
             p.to,
             x1 - x0,
             bottom - top,
-            esc(&format!("{}: {}", p.name, period_dates_sv(p)))
+            esc(&format!("{}: {}", p.name, period_dates(p)))
         );
         if x1 - x0 >= p.name.chars().count() as f64 * 5.5 + 4.0 {
             let _ = write!(
@@ -241,12 +245,12 @@ fn closed_bands(axis: &Axis, periods: &[ClosedPeriod], top: f64, bottom: f64) ->
 }
 
 /// "22–26 feb 2027 (v 8)".
-fn period_dates_sv(p: &ClosedPeriod) -> String {
+fn period_dates(p: &ClosedPeriod) -> String {
     let day = |d: NaiveDate| format!("{} {} {}", d.day(), MONTHS_SV[d.month0() as usize], d.year());
     let weeks = if p.from.iso_week() == p.to.iso_week() {
-        format!("v {}", p.from.iso_week().week())
+        tr!("timeline-week", week = p.from.iso_week().week())
     } else {
-        format!("v {}–{}", p.from.iso_week().week(), p.to.iso_week().week())
+        tr!("timeline-weeks", from = p.from.iso_week().week(), to = p.to.iso_week().week())
     };
     if p.from == p.to {
         format!("{} ({weeks})", day(p.from))
@@ -255,14 +259,16 @@ fn period_dates_sv(p: &ClosedPeriod) -> String {
     }
 }
 
-/// The Swedish texts of the closed periods and the session table.
-fn closed_text_sv() -> &'static str {
-    "stängt"
-}
-
-/// The Swedish headers of the closed periods' list and of the session table.
-fn table_texts_sv() -> (&'static str, &'static str, [&'static str; 6]) {
-    ("Stängda perioder", "Kurstillfällen", ["Kurs", "Tillfälle", "Datum (vecka)", "Lokal", "Utbildare", "Deltagare"])
+/// The headers of the session table.
+fn session_headers() -> [String; 6] {
+    [
+        tr!("timeline-col-course"),
+        tr!("timeline-col-session"),
+        tr!("timeline-col-dates"),
+        tr!("timeline-col-venue"),
+        tr!("timeline-col-trainers"),
+        tr!("timeline-col-attendees"),
+    ]
 }
 
 /// The closed periods as a list under the picture, readable in print.
@@ -270,7 +276,7 @@ fn closed_list(h: &mut String, periods: &[ClosedPeriod]) {
     if periods.is_empty() {
         return;
     }
-    let _ = write!(h, "<h3>{}</h3>\n<ul class=\"closed-periods\">", table_texts_sv().0);
+    let _ = write!(h, "<h3>{}</h3>\n<ul class=\"closed-periods\">", esc(&tr!("timeline-closed-periods")));
     for p in periods {
         let _ = write!(
             h,
@@ -278,7 +284,7 @@ fn closed_list(h: &mut String, periods: &[ClosedPeriod]) {
             p.from,
             p.to,
             esc(&p.name),
-            esc(&period_dates_sv(p))
+            esc(&period_dates(p))
         );
     }
     h.push_str("</ul>\n");
@@ -291,10 +297,10 @@ fn session_table(h: &mut String, plan: &PlanFile, look: &Lookup, courses: &[&str
     if t.sessions.is_empty() {
         return;
     }
-    let (_, title, headers) = table_texts_sv();
-    let _ = write!(h, "<h3>{title}</h3>\n<div class=\"scroll\"><table class=\"sessions\"><thead><tr>");
+    let (title, headers) = (tr!("timeline-sessions"), session_headers());
+    let _ = write!(h, "<h3>{}</h3>\n<div class=\"scroll\"><table class=\"sessions\"><thead><tr>", esc(&title));
     for head in headers {
-        let _ = write!(h, "<th>{head}</th>");
+        let _ = write!(h, "<th>{}</th>", esc(&head));
     }
     h.push_str("</tr></thead><tbody>\n");
     let mut sessions: Vec<&SessionPlan> = t.sessions.iter().collect();
@@ -308,7 +314,7 @@ fn session_table(h: &mut String, plan: &PlanFile, look: &Lookup, courses: &[&str
         let dates = s
             .dates
             .iter()
-            .map(|d| format!("{} {} (v {})", d.day(), MONTHS_SV[d.month0() as usize], d.iso_week().week()))
+            .map(|d| format!("{} {} ({})", d.day(), MONTHS_SV[d.month0() as usize], tr!("timeline-week", week = d.iso_week().week())))
             .collect::<Vec<_>>()
             .join(", ");
         let trainers = s.trainers.iter().map(|r| look.person_link(r)).collect::<Vec<_>>().join(", ");
@@ -344,15 +350,24 @@ fn course_ids<'a>(plan: &'a PlanFile, look: &'a Lookup) -> Vec<&'a str> {
 fn course_rows(body: &mut String, plan: &PlanFile, look: &Lookup, axis: &Axis, mut y: f64) -> f64 {
     let sessions: Vec<&SessionPlan> = plan.timetable.iter().flat_map(|t| t.sessions.iter()).collect();
     let course_ids = course_ids(plan, look);
-    let _ = write!(body, "<text x=\"8\" y=\"{y:.1}\" font-size=\"13\" font-weight=\"600\">Kurstillfällen</text>");
+    let _ = write!(body, "<text x=\"8\" y=\"{y:.1}\" font-size=\"13\" font-weight=\"600\">{}</text>", esc(&tr!("timeline-sessions")));
     y += 8.0;
     if plan.timetable.is_none() {
         y += 6.0;
-        let _ =
-            write!(body, "<text x=\"{LEFT}\" y=\"{:.1}\" font-size=\"12\" fill=\"#5b6776\">Ingen kursplan i denna plan.</text>", y + 8.0);
+        let _ = write!(
+            body,
+            "<text x=\"{LEFT}\" y=\"{:.1}\" font-size=\"12\" fill=\"#5b6776\">{}</text>",
+            y + 8.0,
+            esc(&tr!("timeline-no-timetable"))
+        );
         y += 20.0;
     } else if course_ids.is_empty() {
-        let _ = write!(body, "<text x=\"{LEFT}\" y=\"{:.1}\" font-size=\"12\" fill=\"#5b6776\">Inga kurser.</text>", y + 8.0);
+        let _ = write!(
+            body,
+            "<text x=\"{LEFT}\" y=\"{:.1}\" font-size=\"12\" fill=\"#5b6776\">{}</text>",
+            y + 8.0,
+            esc(&tr!("timeline-no-courses"))
+        );
         y += 20.0;
     }
     if plan.timetable.is_some() {
@@ -389,9 +404,10 @@ fn course_row(body: &mut String, look: &Lookup, axis: &Axis, ci: usize, cid: &st
     if mine.is_empty() {
         let _ = write!(
             body,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#8a96a3\">inga tillfällen</text>",
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#8a96a3\">{}</text>",
             LEFT + 6.0,
-            y + row_h / 2.0 + 4.0
+            y + row_h / 2.0 + 4.0,
+            esc(&tr!("timeline-no-sessions"))
         );
     }
     body.push_str("</g>");
@@ -498,9 +514,10 @@ fn month_chart(body: &mut String, axis: &Axis, series: &[Series], chart_top: f64
     if stack_max == 0 {
         let _ = write!(
             body,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"#5b6776\">Inga mentors- eller gruppträffar i denna plan.</text>",
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"#5b6776\">{}</text>",
             LEFT + 10.0,
-            base - 6.0
+            base - 6.0,
+            esc(&tr!("timeline-no-meetings"))
         );
     }
     let _ = write!(body, "<line x1=\"{LEFT}\" y1=\"{base:.1}\" x2=\"{:.1}\" y2=\"{base:.1}\" stroke=\"#1d2733\"/>", WIDTH - RIGHT);
@@ -593,12 +610,12 @@ fn legend(series: &[Series], courses: &[&str], look: &Lookup, mut legend_y: f64)
         );
         *lx += w + 14.0;
     };
-    let _ = write!(legend, "<text x=\"8\" y=\"{legend_y:.1}\" font-size=\"12\" font-weight=\"600\">Förklaring</text>");
+    let _ = write!(legend, "<text x=\"8\" y=\"{legend_y:.1}\" font-size=\"12\" font-weight=\"600\">{}</text>", esc(&tr!("report-legend")));
     for (key, label, colour, _) in series.iter().filter(|s| !s.3.is_empty()) {
         item(&mut legend, &mut lx, &mut legend_y, colour, label, key);
     }
     for (ci, c) in courses.iter().enumerate() {
-        let label = format!("Kurs: {}", truncate(look.course_name(c), 40));
+        let label = tr!("timeline-legend-course", course = truncate(look.course_name(c), 40));
         item(&mut legend, &mut lx, &mut legend_y, PALETTE[ci % PALETTE.len()], &label, &format!("course:{c}"));
     }
     (legend, legend_y + 14.0)

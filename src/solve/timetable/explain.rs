@@ -78,18 +78,13 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
     let c = &m.courses[dem.course];
     let part = &inst.participants[dem.participant];
     let out = |reason: &'static str, message: String| Unserved { demand: d, reason, message };
+    let (course, participant) = (c.name.as_str(), part.id.as_str());
     if !dem.eligible {
-        let allowed = c.phases.iter().map(|&ph| inst.phases[ph].id.as_str()).collect::<Vec<_>>().join(", ");
+        let phases = c.phases.iter().map(|&ph| inst.phases[ph].id.as_str()).collect::<Vec<_>>().join(", ");
+        let (n, phase) = (c.phases.len(), inst.phases[part.phase].id.as_str());
         return out(
             "phase_not_eligible",
-            tr!(
-                "why-phase-not-eligible",
-                course = c.name.as_str(),
-                phases = allowed,
-                n = c.phases.len(),
-                participant = part.id.as_str(),
-                phase = inst.phases[part.phase].id.as_str()
-            ),
+            tr!("why-phase-not-eligible", course = course, phases = phases, n = n, participant = participant, phase = phase),
         );
     }
     if dem.window.is_none() {
@@ -99,17 +94,20 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
         }
         let by = c.deadline_months.map(|mo| (mo, deadline_date(part.employment_start, mo)));
         return match by {
-            Some((mo, date)) => out(
-                "deadline_passed",
-                tr!(
-                    "why-deadline-passed",
-                    course = c.name.as_str(),
-                    months = mo,
-                    participant = part.id.as_str(),
-                    employed = part.employment_start.to_string(),
-                    date = date.to_string()
-                ),
-            ),
+            Some((months, date)) => {
+                let (employed, date) = (part.employment_start.to_string(), date.to_string());
+                out(
+                    "deadline_passed",
+                    tr!(
+                        "why-deadline-passed",
+                        course = course,
+                        months = months,
+                        participant = participant,
+                        employed = employed,
+                        date = date
+                    ),
+                )
+            }
             None => out("no_session", tr!("why-no-working-day", participant = part.id.as_str())),
         };
     }

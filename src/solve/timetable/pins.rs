@@ -12,6 +12,7 @@ use super::state::{Block, State};
 use crate::model::pins::PinnedSession;
 use crate::model::{Instance, ParticipantId};
 use crate::solve::SolveError;
+use crate::text::tr;
 
 /// Placements tried in the backtracking search over pins before it gives up.
 const MAX_PLACEMENTS: usize = 20_000;
@@ -27,9 +28,12 @@ pub fn pinned_state(inst: &Instance) -> Result<State<'_>, SolveError> {
         return Ok(st);
     }
     if let Some((pin, k)) = pins.iter().find_map(|p| p.demands.iter().position(Option::is_none).map(|k| (p, k))) {
-        return Err(SolveError::Pins(format!(
-            "{} ({}): attendee {} has no demand for course {}",
-            pin.label, pin.path, inst.participants[pin.attendees[k]].id, inst.timetable.courses[pin.course].id
+        return Err(SolveError::Pins(tr!(
+            "pin-no-demand",
+            pin = pin.label.as_str(),
+            path = pin.path.as_str(),
+            attendee = inst.participants[pin.attendees[k]].id.as_str(),
+            course = inst.timetable.courses[pin.course].id.as_str()
         )));
     }
     // Fully dated pins first, then those with fewest choices.
@@ -40,7 +44,7 @@ pub fn pinned_state(inst: &Instance) -> Result<State<'_>, SolveError> {
     if place(&mut st, &order, 0, &mut budget, &mut failure) {
         return Ok(st);
     }
-    let (k, why) = failure.unwrap_or((order[0], "no placement found".into()));
+    let (k, why) = failure.unwrap_or_else(|| (order[0], tr!("pin-no-placement")));
     let pin = &pins[k];
     let others: Vec<String> = pins
         .iter()
@@ -48,12 +52,8 @@ pub fn pinned_state(inst: &Instance) -> Result<State<'_>, SolveError> {
         .filter(|&(j, q)| j != k && shares_resources(inst, pin, q))
         .map(|(_, q)| format!("{} ({})", q.label, q.path))
         .collect();
-    Err(SolveError::Pins(format!(
-        "{} ({}) cannot be placed: {why}{}; change or remove one of these pins",
-        pin.label,
-        pin.path,
-        if others.is_empty() { String::new() } else { format!(" — it competes with {}", others.join(", ")) }
-    )))
+    let competes = if others.is_empty() { String::new() } else { format!(" {}", tr!("pin-competes", others = others.join(", "))) };
+    Err(SolveError::Pins(tr!("pin-cannot-place", pin = pin.label.as_str(), path = pin.path.as_str(), why = why, others = competes)))
 }
 
 /// Whether two pins could compete: same course, trainer, venue, attendee or attendee's unit.
@@ -90,7 +90,7 @@ fn place(st: &mut State, order: &[usize], i: usize, budget: &mut usize, failure:
         *st = snapshot;
     }
     if failure.as_ref().is_none_or(|f| f.0 != k) && (failure.is_none() || last_reason.is_some()) {
-        let why = last_reason.unwrap_or_else(|| "no session of the course fits the pinned dates, venue and trainers".into());
+        let why = last_reason.unwrap_or_else(|| tr!("pin-no-fit"));
         *failure = Some((k, why));
     }
     false
@@ -116,12 +116,7 @@ fn options(st: &State, pin: &PinnedSession) -> (Vec<(Vec<usize>, usize)>, Option
         // Pinned attendees must be inside their window and free.
         if let Some((d, b)) = pin.demands.iter().flatten().find_map(|&d| st.attend_check_days(d.index(), days).err().map(|b| (d, b))) {
             if reason.is_none() {
-                reason = Some(format!(
-                    "attendee {} cannot attend from {}: {}",
-                    st.inst.participants[m.demands[d].participant].id,
-                    m.days[days[0]],
-                    block_words(b)
-                ));
+                reason = Some(attendee_blocked(&st.inst.participants[m.demands[d].participant].id, m.days[days[0]], b));
             }
             continue;
         }
@@ -175,15 +170,11 @@ fn try_open(st: &mut State, pin: &PinnedSession, days: &[usize], venue: usize) -
             pin.trainers.iter().map(|r| r.index()).filter(|&r| !st.can_place_trainer(r, days)).map(|r| name(&r)).collect();
         let date = m.days[days[0]];
         return Err(if !busy.is_empty() {
-            format!(
-                "trainer(s) {} are not free for {} day(s) from {date} (another pinned session, unavailability or their maximum days)",
-                busy.join(", "),
-                days.len()
-            )
+            tr!("pin-trainers-busy", n = busy.len(), trainers = busy.join(", "), days = days.len(), date = date.to_string())
         } else if trainers.len() < course.trainers_per_session {
-            format!("too few qualified trainers are free for the session from {date}")
+            tr!("pin-too-few-trainers", date = date.to_string())
         } else {
-            format!("venue {} or the course's session limit does not allow a session from {date}", m.venues[venue].id)
+            tr!("pin-venue", venue = m.venues[venue].id.as_str(), date = date.to_string())
         });
     }
     let slot = st.open(c, days.to_vec(), venue, trainers);
@@ -192,17 +183,12 @@ fn try_open(st: &mut State, pin: &PinnedSession, days: &[usize], venue: usize) -
         let Some(d) = d.map(|d| d.index()) else { continue };
         if let Some(other) = st.assigned[d] {
             if other != slot {
-                return Err(format!("attendee {} is pinned into two sessions of the course", st.inst.participants[pin.attendees[k]].id));
+                return Err(tr!("pin-attendee-twice", attendee = st.inst.participants[pin.attendees[k]].id.as_str()));
             }
             continue;
         }
         if let Err(b) = st.attend_check(d, slot) {
-            return Err(format!(
-                "attendee {} cannot attend from {}: {}",
-                st.inst.participants[pin.attendees[k]].id,
-                m.days[days[0]],
-                block_words(b)
-            ));
+            return Err(attendee_blocked(&st.inst.participants[pin.attendees[k]].id, m.days[days[0]], b));
         }
         st.add(d, slot);
         st.pinned_demand[d] = true;
@@ -215,14 +201,7 @@ fn try_open(st: &mut State, pin: &PinnedSession, days: &[usize], venue: usize) -
             .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         match best {
             Some((_, d)) => st.add(d, slot),
-            None => {
-                return Err(format!(
-                    "only {} participant(s) can attend a session from {}, the course's minimum group is {}",
-                    st.size(slot),
-                    m.days[days[0]],
-                    course.min_size
-                ))
-            }
+            None => return Err(tr!("pin-below-minimum", n = st.size(slot), date = m.days[days[0]].to_string(), min = course.min_size)),
         }
     }
     Ok(())
@@ -239,17 +218,22 @@ fn one_team(team: &[usize], r: usize, size: usize) -> Vec<usize> {
     t
 }
 
+/// Why a pinned attendee cannot attend a session from `date`.
+fn attendee_blocked(attendee: &str, date: chrono::NaiveDate, b: Block) -> String {
+    tr!("pin-attendee-blocked", attendee = attendee, date = date.to_string(), why = block_words(b))
+}
+
 /// A blocking rule in words.
-fn block_words(b: Block) -> &'static str {
+fn block_words(b: Block) -> String {
     match b {
-        Block::Full => "the session is full",
-        Block::OutsideWindow => "outside the window from employment start to the course's deadline",
-        Block::Unavailable => "unavailable on a session day (or has a pinned mentor or group meeting then)",
-        Block::Clash => "another pinned session on the same day",
-        Block::MonthLimit => "over the course days allowed in a month",
-        Block::RoundDaysLimit => "over the course days allowed in the round",
-        Block::CourseCountLimit => "over the courses allowed in the round",
-        Block::UnitCap => "too many colleagues of the unit are away on course that day",
-        Block::Prerequisite => "a prerequisite is neither completed nor attended before",
+        Block::Full => tr!("pin-block-full"),
+        Block::OutsideWindow => tr!("pin-block-outside-window"),
+        Block::Unavailable => tr!("pin-block-unavailable"),
+        Block::Clash => tr!("pin-block-clash"),
+        Block::MonthLimit => tr!("pin-block-month-limit"),
+        Block::RoundDaysLimit => tr!("pin-block-round-days-limit"),
+        Block::CourseCountLimit => tr!("pin-block-course-count-limit"),
+        Block::UnitCap => tr!("pin-block-unit-cap"),
+        Block::Prerequisite => tr!("pin-block-prerequisite"),
     }
 }
