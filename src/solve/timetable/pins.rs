@@ -251,5 +251,6 @@ fn block_words(b: Block) -> &'static str {
         Block::CourseCountLimit => "over the courses allowed in the round",
         Block::UnitCap => "too many colleagues of the unit are away on course that day",
         Block::Prerequisite => "a prerequisite is neither completed nor attended before",
+        Block::TermLimit => "over the courses, course days or areas allowed in a term",
     }
 }
