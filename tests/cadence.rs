@@ -168,3 +168,54 @@ fn explicit_terms_and_one_area_per_term_are_honoured() {
         }
     }
 }
+
+/// Rolling intake: eight hires over the year in four waves, each to take the introduction
+/// within three months of employment; the course starts four to six times a year.
+fn rolling_intake() -> Value {
+    let mut v = year_round();
+    let waves = [("p1", "2027-01-11"), ("p3", "2027-02-01"), ("p2", "2027-04-01"), ("p5", "2027-04-19")];
+    let later = [("p4", "2027-07-01"), ("p6", "2027-07-15"), ("p7", "2027-10-01"), ("p8", "2027-10-11")];
+    for p in v["participants"].as_array_mut().unwrap() {
+        let id = p["id"].as_str().unwrap().to_string();
+        if let Some((_, d)) = waves.iter().chain(&later).find(|(q, _)| *q == id) {
+            p["employment_start"] = json!(d);
+            p["profession_start"] = json!(d);
+        }
+    }
+    v["courses"][0]["deadline_months"] = json!(3);
+    v["courses"][0]["min_starts_per_year"] = json!(4);
+    v["courses"][0]["max_starts_per_year"] = json!(6);
+    v["courses"][0]["min_days_between_starts"] = json!(30);
+    v["demand"] = json!(["p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8"]
+        .iter()
+        .map(|p| json!({"participant": p, "course": "intro", "priority": "high"}))
+        .collect::<Vec<_>>());
+    v
+}
+
+#[test]
+fn hires_through_the_year_each_get_the_introduction_within_their_deadline() {
+    let loaded = load(&rolling_intake());
+    for strategy in [TimetableStrategy::Greedy, TimetableStrategy::LocalSearch, TimetableStrategy::Auto] {
+        let plan = solve_checked(&loaded, &params(strategy));
+        let tt = plan.timetable.as_ref().unwrap();
+        assert!(tt.unserved.is_empty(), "{strategy:?}: {:?}", tt.unserved);
+        let list = starts(&plan, "intro");
+        assert!((4..=6).contains(&list.len()), "{strategy:?}: starts {list:?}");
+    }
+}
+
+#[test]
+fn a_hire_left_out_by_the_cadence_is_listed_with_the_cadence_reason() {
+    let mut v = rolling_intake();
+    v["courses"][0]["min_starts_per_year"] = json!(1);
+    v["courses"][0]["max_starts_per_year"] = json!(1);
+    let loaded = load(&v);
+    let plan = solve_checked(&loaded, &params(TimetableStrategy::Greedy));
+    let tt = plan.timetable.as_ref().unwrap();
+    assert_eq!(starts(&plan, "intro").len(), 1);
+    // One start serves the hires whose windows it lies in; everyone else is left out by the
+    // cadence and told so.
+    assert!(tt.unserved.len() >= 4, "{:?}", tt.unserved);
+    assert!(tt.unserved.iter().all(|u| u.reason == "cadence"), "{:?}", tt.unserved);
+}

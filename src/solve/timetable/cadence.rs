@@ -5,13 +5,14 @@
 //! Target start days come from the demand windows, not from a constant: each hire's window
 //! (employment start to deadline) must hold a start, so the fewest starts that hit every window
 //! are taken (earliest deadline first, each start as late as that hire allows, so it serves as
-//! many later hires as possible). Years still short of their minimum get the days farthest from
+//! many later hires as possible); when the years ask for more starts than that, each start
+//! serves at most its share of the hires, so the starts follow the intake. Years still short of their minimum get the days farthest from
 //! every target, and a gap longer than the maximum gets the day in its middle.
 
 use super::greedy::{evaluate_candidate, Candidate};
 use super::state::State;
 use crate::rules::timetable::Cadence;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Nearest start days tried around each target.
 const NEAR_TARGET: usize = 8;
@@ -38,13 +39,30 @@ pub fn targets(st: &State, course: usize, pending: &[usize]) -> Vec<usize> {
     let (first_start, last_start) = (starts[0][0], starts[starts.len() - 1][0]);
     windows.retain(|&(first, last)| first > first_start || last < last_start);
     windows.sort_by_key(|&(first, last)| (last, first));
-    let mut chosen: BTreeSet<usize> = st.starts_of(course);
-    for (first, last) in windows {
-        if chosen.range(first..=last).next().is_none() {
-            chosen.insert(last);
+    // Each start serves at most `cap` windows; a window without a start with room gets one.
+    let stab = |cap: usize| {
+        let mut chosen: BTreeSet<usize> = st.starts_of(course);
+        let mut load: BTreeMap<usize, usize> = BTreeMap::new();
+        for &(first, last) in &windows {
+            match chosen.range(first..=last).copied().find(|t| load.get(t).copied().unwrap_or(0) < cap) {
+                Some(t) => *load.entry(t).or_default() += 1,
+                None => {
+                    chosen.insert(last);
+                    load.insert(last, 1);
+                }
+            }
         }
-    }
+        chosen
+    };
     let cadence = Cadence::of(m);
+    let mut chosen = stab(usize::MAX);
+    // Fewer starts than the years ask for: the hires spread over more starts, so each of them
+    // still gathers a group.
+    let needed: usize = (0..m.years.len()).map(|y| cadence.starts_allowed(course, y).0).sum();
+    if chosen.len() < needed {
+        let cap = windows.len().div_ceil(needed).max(m.courses[course].min_size);
+        chosen = stab(cap);
+    }
     let distance = |chosen: &BTreeSet<usize>, t: usize| chosen.iter().map(|&u| cadence.gap(t, u)).min().unwrap_or(i64::MAX);
     for year in 0..m.years.len() {
         let (lo, _) = cadence.starts_allowed(course, year);
