@@ -219,3 +219,20 @@ fn a_hire_left_out_by_the_cadence_is_listed_with_the_cadence_reason() {
     assert!(tt.unserved.len() >= 4, "{:?}", tt.unserved);
     assert!(tt.unserved.iter().all(|u| u.reason == "cadence"), "{:?}", tt.unserved);
 }
+
+#[test]
+fn contradictory_cadence_and_terms_are_refused_with_their_paths() {
+    let mut v = cadenced();
+    v["courses"][0]["min_starts_per_year"] = json!(4);
+    v["courses"][0]["max_starts_per_year"] = json!(2);
+    v["terms"] = json!([
+        {"name": "Höst", "start": "2027-06-01", "end": "2027-12-31"},
+        {"name": "Vår", "start": "2027-01-01", "end": "2027-06-30"}
+    ]);
+    v["workload"]["max_courses_per_term"] = json!(0);
+    let problems = trappa::load::parse_and_validate(&v.to_string()).unwrap_err();
+    let found: Vec<(&str, &str)> = problems.iter().map(|p| (p.code.code(), p.path.as_str())).collect();
+    assert!(found.contains(&("E040", "courses[0].min_starts_per_year")), "{found:?}");
+    assert!(found.contains(&("E012", "terms[1].start")), "{found:?}");
+    assert!(found.contains(&("E030", "workload")), "{found:?}");
+}

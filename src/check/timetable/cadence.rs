@@ -21,11 +21,7 @@ struct Year {
 fn years(f: &InstanceFile) -> Vec<Year> {
     let mut out = Vec::new();
     let mut k = 0;
-    loop {
-        let Some(start) = f.round.start.checked_add_months(Months::new(12 * k)) else { break };
-        if start > f.round.end {
-            break;
-        }
+    while let Some(start) = f.round.start.checked_add_months(Months::new(12 * k)).filter(|s| *s <= f.round.end) {
         let next = f.round.start.checked_add_months(Months::new(12 * (k + 1))).unwrap_or(NaiveDate::MAX);
         let end = f.round.end.min(next - Duration::days(1));
         let share = ((end - start).num_days() + 1) as f64 / (next - start).num_days() as f64;

@@ -10,41 +10,27 @@ impl Validator {
     pub(super) fn courses_in_time(&mut self, f: &InstanceFile) {
         for (i, c) in f.courses.iter().enumerate() {
             let p = format!("courses[{i}]");
-            if c.max_starts_per_year == Some(0) {
-                self.push(
-                    Code::CourseRules,
-                    format!("{p}.max_starts_per_year"),
-                    format!("max_starts_per_year 0 forbids every start of {}", c.id),
-                    "allow at least one start a year, or remove the course",
-                );
-            }
-            if let (Some(lo), Some(hi)) = (c.min_starts_per_year, c.max_starts_per_year) {
-                if lo > hi {
+            let limits = [
+                ("starts_per_year", "starts a year", c.min_starts_per_year, c.max_starts_per_year),
+                ("days_between_starts", "days between starts", c.min_days_between_starts, c.max_days_between_starts),
+            ];
+            for (field, what, lo, hi) in limits {
+                if hi == Some(0) {
                     self.push(
                         Code::CourseRules,
-                        format!("{p}.min_starts_per_year"),
-                        format!("{} asks for at least {lo} and at most {hi} starts a year", c.id),
-                        "set min_starts_per_year ≤ max_starts_per_year",
+                        format!("{p}.max_{field}"),
+                        format!("{} allows 0 {what}", c.id),
+                        format!("allow at least 1 for max_{field}, or leave it out"),
                     );
                 }
-            }
-            if let (Some(lo), Some(hi)) = (c.min_days_between_starts, c.max_days_between_starts) {
-                if lo > hi {
+                if let Some((lo, hi)) = lo.zip(hi).filter(|(lo, hi)| lo > hi) {
                     self.push(
                         Code::CourseRules,
-                        format!("{p}.min_days_between_starts"),
-                        format!("{} asks for at least {lo} and at most {hi} days between starts", c.id),
-                        "set min_days_between_starts ≤ max_days_between_starts",
+                        format!("{p}.min_{field}"),
+                        format!("{} asks for at least {lo} and at most {hi} {what}", c.id),
+                        format!("set min_{field} ≤ max_{field}"),
                     );
                 }
-            }
-            if c.max_days_between_starts == Some(0) {
-                self.push(
-                    Code::CourseRules,
-                    format!("{p}.max_days_between_starts"),
-                    format!("{} allows 0 days between starts", c.id),
-                    "give the longest gap in calendar days (at least 1), or leave it out",
-                );
             }
             if let Some(area) = &c.area {
                 self.nonempty(format!("{p}.area"), area, "area");
