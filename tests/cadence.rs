@@ -236,3 +236,29 @@ fn contradictory_cadence_and_terms_are_refused_with_their_paths() {
     assert!(found.contains(&("E012", "terms[1].start")), "{found:?}");
     assert!(found.contains(&("E030", "workload")), "{found:?}");
 }
+
+#[test]
+fn false_cadence_and_term_reasons_are_caught() {
+    let mut v = rolling_intake();
+    v["courses"][0]["min_starts_per_year"] = json!(1);
+    v["courses"][0]["max_starts_per_year"] = json!(1);
+    let loaded = load(&v);
+    let plan = solve_checked(&loaded, &params(TimetableStrategy::Greedy));
+    // No per-term limit: "workload_term" cannot hold.
+    let mut term = plan.clone();
+    term.timetable.as_mut().unwrap().unserved[0].reason = "workload_term".into();
+    assert!(codes(&loaded, &term).contains(&"C064"), "{:?}", codes(&loaded, &term));
+    // A session inside the left-out hire's window: "cadence" no longer holds.
+    let mut inside = plan;
+    let tt = inside.timetable.as_mut().unwrap();
+    let who = tt.unserved[0].participant.clone();
+    let employed = loaded.file.participants.iter().find(|p| p.id == who).unwrap().employment_start;
+    let mut extra = tt.sessions[0].clone();
+    extra.id = "intro-extra".into();
+    extra.dates = vec![(1..10)
+        .map(|k| employed + chrono::Duration::days(k))
+        .find(|d| chrono::Datelike::weekday(d).number_from_monday() < 6)
+        .unwrap()];
+    tt.sessions.push(extra);
+    assert!(codes(&loaded, &inside).contains(&"C064"), "{:?}", codes(&loaded, &inside));
+}
