@@ -205,13 +205,19 @@ fn hires_through_the_year_each_get_the_introduction_within_their_deadline() {
     }
 }
 
-#[test]
-fn a_hire_left_out_by_the_cadence_is_listed_with_the_cadence_reason() {
+/// The rolling intake with one start a year, solved greedily: most hires are left out.
+fn one_start_a_year() -> (trappa::load::LoadedInstance, PlanFile) {
     let mut v = rolling_intake();
     v["courses"][0]["min_starts_per_year"] = json!(1);
     v["courses"][0]["max_starts_per_year"] = json!(1);
     let loaded = load(&v);
     let plan = solve_checked(&loaded, &params(TimetableStrategy::Greedy));
+    (loaded, plan)
+}
+
+#[test]
+fn a_hire_left_out_by_the_cadence_is_listed_with_the_cadence_reason() {
+    let (loaded, plan) = one_start_a_year();
     let tt = plan.timetable.as_ref().unwrap();
     assert_eq!(starts(&plan, "intro").len(), 1);
     // One start serves the hires whose windows it lies in; everyone else is left out by the
@@ -239,11 +245,7 @@ fn contradictory_cadence_and_terms_are_refused_with_their_paths() {
 
 #[test]
 fn false_cadence_and_term_reasons_are_caught() {
-    let mut v = rolling_intake();
-    v["courses"][0]["min_starts_per_year"] = json!(1);
-    v["courses"][0]["max_starts_per_year"] = json!(1);
-    let loaded = load(&v);
-    let plan = solve_checked(&loaded, &params(TimetableStrategy::Greedy));
+    let (loaded, plan) = one_start_a_year();
     // No per-term limit: "workload_term" cannot hold.
     let mut term = plan.clone();
     term.timetable.as_mut().unwrap().unserved[0].reason = "workload_term".into();
