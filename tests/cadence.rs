@@ -217,7 +217,7 @@ fn one_start_a_year() -> (trappa::load::LoadedInstance, PlanFile) {
 
 #[test]
 fn a_hire_left_out_by_the_cadence_is_listed_with_the_cadence_reason() {
-    let (loaded, plan) = one_start_a_year();
+    let (_, plan) = one_start_a_year();
     let tt = plan.timetable.as_ref().unwrap();
     assert_eq!(starts(&plan, "intro").len(), 1);
     // One start serves the hires whose windows it lies in; everyone else is left out by the
