@@ -216,6 +216,8 @@ pub fn reason(code: &str) -> String {
         "sessions_full" => tr!("reason-sessions-full"),
         "outside_window" => tr!("reason-outside-window"),
         "clash_with_other_course" => tr!("reason-clash-with-other-course"),
+        "workload_term" => tr!("reason-workload-term"),
+        "cadence" => tr!("reason-cadence"),
         other => other.to_string(),
     }
 }

@@ -34,6 +34,8 @@ reason-too-far = too far to travel
 reason-sessions-full = the sessions are full
 reason-outside-window = outside the time window
 reason-clash-with-other-course = clashes with another course
+reason-workload-term = too many courses, course days or areas in the term
+reason-cadence = the course's start rules leave no start in the time window
 
 ## Strategies, kinds, priorities, objective terms
 
@@ -423,6 +425,7 @@ why-too-few-participants = only { $n } participant(s) can take { $course } in th
 why-trainers-fully-booked = no session of { $course } was opened: the qualified trainers' teaching days are used up by other sessions
 why-no-session = no session of { $course } could gather { $min } participants free on the same days with a free trainer and venue, at a cost below the penalty of the unserved demand
 why-too-far = { $session } has a seat, but { $minutes } minutes' travel each way for { $days } days costs more than leaving the demand unserved
+why-cadence = no session of { $course } lies between { $from } and { $to }, and the course's start rules (starts per year, days between starts) allow no further start then
 why-blocked = { $participant } cannot join any session of { $course }: { $detail }
 block-full = full
 block-outside-window = outside the window (employment start or deadline)
@@ -433,6 +436,7 @@ block-round-days-limit = too many course days in the round
 block-course-count-limit = already the most courses allowed in the round
 block-unit-cap = too many colleagues of the unit away
 block-prerequisite = the prerequisite is not attended before
+block-term-limit = too many courses, course days or areas that term
 
 ## The HTML report
 
@@ -680,3 +684,4 @@ pin-block-round-days-limit = over the course days allowed in the round
 pin-block-course-count-limit = over the courses allowed in the round
 pin-block-unit-cap = too many colleagues of the unit are away on course that day
 pin-block-prerequisite = a prerequisite is neither completed nor attended before
+pin-block-term-limit = over the courses, course days or areas allowed in a term

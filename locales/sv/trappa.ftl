@@ -34,6 +34,8 @@ reason-too-far = för lång resväg
 reason-sessions-full = kurstillfällena är fulla
 reason-outside-window = utanför tidsfönstret
 reason-clash-with-other-course = krockar med annan kurs
+reason-workload-term = för många kurser, kursdagar eller områden under terminen
+reason-cadence = kursens startregler ger ingen start inom tidsfönstret
 
 ## Strategies, kinds, priorities, objective terms
 
@@ -449,6 +451,7 @@ why-too-few-participants = bara { $n } deltagare kan gå { $course } i den här 
 why-trainers-fully-booked = inget tillfälle av { $course } öppnades: de behöriga utbildarnas dagar går åt till andra tillfällen
 why-no-session = inget tillfälle av { $course } kunde samla { $min } deltagare lediga samma dagar med ledig utbildare och lokal, till en kostnad under straffet för ett ej tillgodosett behov
 why-too-far = { $session } har en plats, men { $minutes } minuters resa åt varje håll i { $days } dagar kostar mer än att lämna behovet utan plats
+why-cadence = inget tillfälle av { $course } ligger mellan { $from } och { $to }, och kursens startregler (starter per år, dagar mellan starter) tillåter ingen ytterligare start då
 why-blocked = { $participant } kan inte gå något tillfälle av { $course }: { $detail }
 block-full = fullt
 block-outside-window = utanför tidsfönstret (anställningsstart eller sista dag)
@@ -459,6 +462,7 @@ block-round-days-limit = för många kursdagar i omgången
 block-course-count-limit = redan flest tillåtna kurser i omgången
 block-unit-cap = för många kollegor från enheten borta
 block-prerequisite = förkunskapskursen går inte före
+block-term-limit = för många kurser, kursdagar eller områden den terminen
 
 ## The HTML report
 
@@ -691,3 +695,4 @@ pin-block-round-days-limit = över antalet kursdagar som är tillåtna i omgång
 pin-block-course-count-limit = över antalet kurser som är tillåtna i omgången
 pin-block-unit-cap = för många kollegor från enheten är borta på kurs den dagen
 pin-block-prerequisite = en förkunskapskurs är varken genomförd eller gås före
+pin-block-term-limit = över de kurser, kursdagar eller områden som tillåts under en termin

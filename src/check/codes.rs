@@ -88,6 +88,9 @@ check_codes! {
     UnservedUnexplained = "C064", "unserved-unexplained", "an unserved demand is not listed, is listed wrongly, or its reason does not hold";
     TimetableObjective = "C065", "timetable-objective", "the timetable's reported objective or coverage differs from the recomputed one";
     MaxSessions = "C066", "max-sessions", "a course runs more sessions than its maximum";
+    CourseStartsPerYear = "C067", "course-starts-per-year", "a course starts fewer or more times in a year of the round than its cadence allows";
+    CourseStartGap = "C068", "course-start-gap", "two consecutive starts of a course lie fewer or more days apart than its cadence allows";
+    TermWorkload = "C069", "term-workload", "a participant exceeds the courses, course days or development areas allowed per term";
     GroupSize = "C070", "group-size", "a group is smaller or larger than the programme allows, or there are more groups than asked for";
     GroupMemberNotEligible = "C071", "group-member-not-eligible", "a group member is unknown, not enrolled or not eligible";
     GroupMemberTwice = "C072", "group-member-twice", "a participant is in two groups of one programme";

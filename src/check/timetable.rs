@@ -4,7 +4,9 @@
 //! Everything is derived again from the instance file: the demand (individual plans and phase
 //! defaults), windows and deadlines, working days, unit caps. One function per rule.
 
+mod cadence;
 mod reasons;
+mod terms;
 
 use super::derive::{
     self, completed_courses, deadline, history_before, in_round, index_by_id, month_of, open_day, phase_admitted, unavailable_on, Closed,
@@ -186,8 +188,10 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     venue_conflicts(&ctx, &valid, v);
     trainer_conflicts(&ctx, &valid, v);
     max_sessions(&ctx, &valid, v);
+    cadence::check(&ctx, &valid, v);
     let attended = attendance(&ctx, &valid, plan, v);
     workload(&ctx, &valid, v);
+    terms::check(&ctx, &valid, v);
     unit_absence(&ctx, &valid, v);
     unserved_listed(&ctx, tt, (&valid, &attended), v);
     let total = objective(&ctx, tt, &valid, &attended, v);

@@ -73,6 +73,10 @@ pub struct InstanceFile {
     /// Limits that keep participants and their units from being overloaded.
     #[serde(default)]
     pub workload: WorkloadRules,
+    /// The terms the per-term workload limits apply to, in date order and not overlapping.
+    /// Default (empty): calendar half-years, VT (January–June) and HT (July–December).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<TermSpec>,
     /// Course sessions fixed by hand: every solver opens them as given (see `docs/format.md`,
     /// "Pinning by hand").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -578,6 +582,7 @@ impl InstanceFile {
             phase_demand: vec![],
             course_history: vec![],
             workload: WorkloadRules::default(),
+            terms: vec![],
             fixed_sessions: vec![],
         }
     }
@@ -811,6 +816,25 @@ pub struct CourseSpec {
     /// Most sessions (course starts) in the round. None: no limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_sessions: Option<u32>,
+    /// Fewest start dates of the course per year of the round (each 12-month window from the
+    /// round's start; a shorter last window or round gets the share of its days, rounded down).
+    /// Sessions starting on the same date count as one start. None: no minimum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_starts_per_year: Option<u32>,
+    /// Most start dates of the course per year of the round (a shorter last window or round
+    /// gets the share of its days, rounded up). None: no maximum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_starts_per_year: Option<u32>,
+    /// Fewest calendar days between two consecutive start dates of the course. None: no minimum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_days_between_starts: Option<u32>,
+    /// Most calendar days between two consecutive start dates of the course. None: no maximum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_days_between_starts: Option<u32>,
+    /// The development area the course belongs to (e.g. `"barn"`), for
+    /// `workload.max_areas_per_term`. None: the course counts as an area of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
     /// Fixed cost of one session in SEK (opening it: material, a procured lecturer's fee).
     /// Default 0.
     #[serde(default)]
@@ -824,6 +848,21 @@ pub struct CourseSpec {
     /// When a course day ends, e.g. `"15:30"`. Default: `round.meeting_times.course`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_time: Option<ClockTime>,
+}
+
+/// A named term (planning period), e.g. `{"name": "VT 2027", "start": "2027-01-01", "end":
+/// "2027-06-30"}`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TermSpec {
+    /// The term's name, shown to coordinators.
+    pub name: String,
+    /// First day of the term.
+    #[serde(deserialize_with = "date::strict")]
+    pub start: NaiveDate,
+    /// Last day of the term (inclusive).
+    #[serde(deserialize_with = "date::strict")]
+    pub end: NaiveDate,
 }
 
 /// A trainer: an internal colleague lending days or a procured lecturer.
@@ -953,6 +992,17 @@ pub struct WorkloadRules {
     /// Default: no limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_courses_per_round: Option<u32>,
+    /// Most courses of a participant per term (a course counts in the term of its first day).
+    /// Default: no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_courses_per_term: Option<u32>,
+    /// Most course days of a participant per term (each day in its own term). Default: no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_course_days_per_term: Option<u32>,
+    /// Most development areas (`courses[].area`) a participant takes courses in per term: 1 =
+    /// "one development area per term". Default: no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_areas_per_term: Option<u32>,
     /// Largest share of a unit's headcount away on course on one day. Default 0.25. At least
     /// one person may always go (if the unit has two or more staff), and at least one always stays.
     #[serde(default = "default_absence_share")]
@@ -965,6 +1015,9 @@ impl Default for WorkloadRules {
             max_course_days_per_month: default_days_per_month(),
             max_course_days_per_round: default_days_per_round(),
             max_courses_per_round: None,
+            max_courses_per_term: None,
+            max_course_days_per_term: None,
+            max_areas_per_term: None,
             unit_absence_share: default_absence_share(),
         }
     }

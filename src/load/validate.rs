@@ -3,6 +3,8 @@
 //! The codes are listed in `docs/errors.md`, and `instances/invalid/` holds one example file
 //! per code. Validation only reports; it never repairs.
 
+mod courses_in_time;
+
 use super::{Problem, ValidationCode as Code};
 use crate::format::*;
 use chrono::NaiveDate;
@@ -147,6 +149,7 @@ pub fn validate(f: &InstanceFile) -> Vec<Problem> {
     v.trainers_and_venues(f);
     v.demand(f);
     v.workload(f);
+    v.courses_in_time(f);
     // The size limits keep building the model (pins need it) bounded.
     v.problems.extend(super::limits::check_file(f));
     // Pins are checked against an otherwise valid file (they need its model).

@@ -44,6 +44,55 @@ pub struct Course {
     pub phases: Vec<PhaseId>,
     /// The trainers qualified for the course.
     pub qualified: Vec<TrainerId>,
+    /// Limits on the course's start dates (cadence).
+    pub cadence: Cadence,
+    /// The course's development area (index into [`TimetableModel::areas`]); a course without
+    /// an area is an area of its own.
+    pub area: usize,
+}
+
+/// Limits on a course's start dates: how often it starts per year and how far apart. Sessions
+/// starting on the same date are one start.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cadence {
+    /// Fewest starts per year of the round.
+    pub min_per_year: Option<usize>,
+    /// Most starts per year of the round.
+    pub max_per_year: Option<usize>,
+    /// Fewest calendar days between consecutive starts.
+    pub min_gap_days: Option<i64>,
+    /// Most calendar days between consecutive starts.
+    pub max_gap_days: Option<i64>,
+}
+
+impl Cadence {
+    /// Whether the course has any cadence rule.
+    pub fn is_set(&self) -> bool {
+        *self != Cadence::default()
+    }
+}
+
+/// A year of the round for the cadence rules: a 12-month window from the round's start (the
+/// last one cut at the round's end), with the share of a full year it covers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CadenceYear {
+    /// First date.
+    pub start: NaiveDate,
+    /// Last date (inclusive).
+    pub end: NaiveDate,
+    /// Days of the window over the days of the full 12-month window (1 for a full year).
+    pub share: f64,
+}
+
+/// A term for the per-term workload limits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// Name shown to coordinators, e.g. "VT 2027".
+    pub name: String,
+    /// First date.
+    pub start: NaiveDate,
+    /// Last date (inclusive).
+    pub end: NaiveDate,
 }
 
 /// A trainer.
@@ -116,6 +165,12 @@ pub struct Workload {
     pub max_days_per_round: usize,
     /// Courses per participant in the round.
     pub max_courses: usize,
+    /// Courses per participant and term (`usize::MAX`: no limit).
+    pub max_courses_per_term: usize,
+    /// Course days per participant and term (`usize::MAX`: no limit).
+    pub max_days_per_term: usize,
+    /// Development areas per participant and term (`usize::MAX`: no limit).
+    pub max_areas_per_term: usize,
     /// Most people of each unit away on course on one day.
     pub unit_cap: Vec<usize>,
 }
@@ -145,6 +200,16 @@ pub struct TimetableModel {
     pub day_month: Vec<usize>,
     /// Number of months touched by the round.
     pub months: usize,
+    /// The terms the round touches (explicit ones from the file, else VT/HT half-years).
+    pub terms: Vec<Term>,
+    /// Term of each working day (None: the day lies in no explicit term).
+    pub day_term: Vec<Option<usize>>,
+    /// The cadence years of the round.
+    pub years: Vec<CadenceYear>,
+    /// Cadence year of each working day.
+    pub day_year: Vec<usize>,
+    /// Development areas: the named ones, then one per course without an area.
+    pub areas: Vec<String>,
     /// Courses.
     pub courses: Vec<Course>,
     /// Trainers.

@@ -63,6 +63,14 @@ pub(super) fn reason_fails(
             let days: usize = mine.iter().map(|o| o.dates.len()).sum();
             of_course.iter().any(|s| days + s.dates.len() > f.workload.max_course_days_per_round as usize)
         }
+        "workload_term" => of_course.iter().any(|s| super::terms::over_term(ctx, &mine, s)),
+        "cadence" => {
+            let starts = super::cadence::starts(sessions, c);
+            let blocked = window.is_some_and(|(from, to)| {
+                days_between(from, to).filter(|&d| open_day(f, d)).all(|d| super::cadence::blocks_start(ctx, c, &starts, d))
+            });
+            blocked && !of_course.iter().any(|s| inside(window, s))
+        }
         "workload_course_count" => f.workload.max_courses_per_round.is_some_and(|mx| mine.len() >= mx as usize),
         "unit_absence_cap" => {
             let cap = absence_cap(ctx.headcount.get(part.unit.as_str()).copied().unwrap_or(0), f.workload.unit_absence_share);

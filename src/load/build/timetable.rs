@@ -4,9 +4,11 @@
 
 use super::{date_set, index_by_id};
 use crate::format::InstanceFile;
-use crate::model::timetable::{deadline_date, unit_absence_cap, Course, Demand, DemandOrigin, TimetableModel, Trainer, Venue, Workload};
+use crate::model::timetable::{
+    deadline_date, unit_absence_cap, Cadence, CadenceYear, Course, Demand, DemandOrigin, Term, TimetableModel, Trainer, Venue, Workload,
+};
 use crate::model::{CourseId, DayPattern, DemandId, Instance, MunicipalityId, ParticipantId, PhaseId, Priority, TrainerId};
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, Months, NaiveDate};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Longest calendar gap between two successive days of a consecutive course: a long weekend
@@ -36,7 +38,11 @@ pub(super) fn build(f: &InstanceFile, inst: &Instance) -> TimetableModel {
             unavailable: date_set(&t.unavailable, (inst.calendar.start, inst.calendar.end)),
         })
         .collect();
-    let courses = courses(f, inst, &course_index);
+    let (courses, areas) = courses(f, inst, &course_index);
+    let terms = terms(f, inst.calendar.start, inst.calendar.end);
+    let day_term = days.iter().map(|d| terms.iter().position(|t| t.start <= *d && *d <= t.end)).collect();
+    let years = cadence_years(inst.calendar.start, inst.calendar.end);
+    let day_year = days.iter().map(|d| years.iter().position(|y| *d <= y.end).unwrap_or(years.len().saturating_sub(1))).collect();
     let venues: Vec<Venue> = f
         .venues
         .iter()
@@ -65,9 +71,15 @@ pub(super) fn build(f: &InstanceFile, inst: &Instance) -> TimetableModel {
     let starts = courses.iter().map(|c| session_starts(&days, &day_index, c)).collect();
     let free = |unavailable: &BTreeSet<NaiveDate>| days.iter().map(|d| !unavailable.contains(d)).collect::<Vec<bool>>();
     let wl = &f.workload;
+    let per_term = |n: Option<u32>| n.map_or(usize::MAX, |n| n as usize);
     TimetableModel {
         day_month,
         months,
+        terms,
+        day_term,
+        years,
+        day_year,
+        areas,
         trainer_free: trainers.iter().map(|t| free(&t.unavailable)).collect(),
         venue_free: venues.iter().map(|v| free(&v.unavailable)).collect(),
         participant_free: inst.participants.iter().map(|p| free(&p.unavailable)).collect(),
@@ -81,6 +93,9 @@ pub(super) fn build(f: &InstanceFile, inst: &Instance) -> TimetableModel {
             max_days_per_month: wl.max_course_days_per_month as usize,
             max_days_per_round: wl.max_course_days_per_round as usize,
             max_courses: wl.max_courses_per_round.map_or(usize::MAX, |n| n as usize),
+            max_courses_per_term: per_term(wl.max_courses_per_term),
+            max_days_per_term: per_term(wl.max_course_days_per_term),
+            max_areas_per_term: per_term(wl.max_areas_per_term),
             unit_cap: inst.units.iter().map(|u| unit_absence_cap(u.headcount, wl.unit_absence_share)).collect(),
         },
         weights: (&f.weights.timetable).into(),
@@ -89,9 +104,18 @@ pub(super) fn build(f: &InstanceFile, inst: &Instance) -> TimetableModel {
     }
 }
 
-/// The courses with prerequisites, phases and qualified trainers as indices.
-fn courses(f: &InstanceFile, inst: &Instance, course_index: &HashMap<&str, usize>) -> Vec<Course> {
-    f.courses
+/// The courses with prerequisites, phases and qualified trainers as indices, and the
+/// development areas (named ones in course order, then one per course without an area).
+fn courses(f: &InstanceFile, inst: &Instance, course_index: &HashMap<&str, usize>) -> (Vec<Course>, Vec<String>) {
+    let mut areas: Vec<String> = Vec::new();
+    for a in f.courses.iter().filter_map(|c| c.area.as_ref()) {
+        if !areas.contains(a) {
+            areas.push(a.clone());
+        }
+    }
+    let mut own_area = areas.len();
+    let courses = f
+        .courses
         .iter()
         .map(|c| Course {
             id: c.id.clone(),
@@ -115,8 +139,58 @@ fn courses(f: &InstanceFile, inst: &Instance, course_index: &HashMap<&str, usize
                 .filter(|(_, t)| t.courses.iter().any(|x| x == &c.id))
                 .map(|(i, _)| TrainerId(i))
                 .collect(),
+            cadence: Cadence {
+                min_per_year: c.min_starts_per_year.map(|n| n as usize),
+                max_per_year: c.max_starts_per_year.map(|n| n as usize),
+                min_gap_days: c.min_days_between_starts.map(i64::from),
+                max_gap_days: c.max_days_between_starts.map(i64::from),
+            },
+            area: match &c.area {
+                Some(a) => areas.iter().position(|x| x == a).unwrap_or(0),
+                None => {
+                    own_area += 1;
+                    own_area - 1
+                }
+            },
         })
+        .collect();
+    areas.extend(f.courses.iter().filter(|c| c.area.is_none()).map(|c| c.id.clone()));
+    (courses, areas)
+}
+
+/// The terms of the round: the file's explicit terms, else the calendar half-years VT
+/// (January–June) and HT (July–December) the round touches.
+fn terms(f: &InstanceFile, start: NaiveDate, end: NaiveDate) -> Vec<Term> {
+    if !f.terms.is_empty() {
+        return f.terms.iter().map(|t| Term { name: t.name.clone(), start: t.start, end: t.end }).collect();
+    }
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(start);
+    (start.year()..=end.year())
+        .flat_map(|y| {
+            [
+                Term { name: format!("VT {y}"), start: date(y, 1, 1), end: date(y, 6, 30) },
+                Term { name: format!("HT {y}"), start: date(y, 7, 1), end: date(y, 12, 31) },
+            ]
+        })
+        .filter(|t| t.end >= start && t.start <= end)
         .collect()
+}
+
+/// The cadence years of a round: 12-month windows from its start, the last cut at its end,
+/// each with the share of a full window it covers.
+pub fn cadence_years(start: NaiveDate, end: NaiveDate) -> Vec<CadenceYear> {
+    let mut years = Vec::new();
+    let mut from = start;
+    let mut k = 1;
+    while from <= end {
+        let next = start.checked_add_months(Months::new(12 * k)).unwrap_or(NaiveDate::MAX);
+        let to = (next - Duration::days(1)).min(end);
+        let share = ((to - from).num_days() + 1) as f64 / (next - from).num_days().max(1) as f64;
+        years.push(CadenceYear { start: from, end: to, share });
+        from = next;
+        k += 1;
+    }
+    years
 }
 
 /// The demands: individual plans first (file order), then the phase defaults (participant

@@ -44,6 +44,8 @@ pub const REASONS: &[(&str, &str)] = &[
     ("workload_round_days", "every session would exceed the participant's course days for the round"),
     ("workload_course_count", "the participant already has the most courses allowed in the round"),
     ("unit_absence_cap", "on every session's days too many colleagues of the unit are already away"),
+    ("workload_term", "every session would exceed the participant's courses, course days or development areas for a term"),
+    ("cadence", "no session lies in the participant's window and the course's start rules allow no further start in it"),
 ];
 
 /// Stable session ids: course id and a two-digit number in the timetable's order.
@@ -187,6 +189,10 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
             Err(b) => blocks.push((b, id)),
         }
     }
+    let cadence_blocks = c.cadence.is_set() && (lo..=hi).all(|t| !st.cadence_allows(dem.course.index(), t));
+    if cadence_blocks && blocks.iter().all(|(b, _)| *b == Block::OutsideWindow) {
+        return out("cadence", tr!("why-cadence", course = c.name.as_str(), from = m.days[lo].to_string(), to = m.days[hi].to_string()));
+    }
     let mut count: BTreeMap<Block, usize> = BTreeMap::new();
     for (b, _) in &blocks {
         *count.entry(*b).or_default() += 1;
@@ -207,5 +213,6 @@ fn block_words(b: Block) -> String {
         Block::CourseCountLimit => tr!("block-course-count-limit"),
         Block::UnitCap => tr!("block-unit-cap"),
         Block::Prerequisite => tr!("block-prerequisite"),
+        Block::TermLimit => tr!("block-term-limit"),
     }
 }

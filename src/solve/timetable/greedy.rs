@@ -198,6 +198,9 @@ pub fn construct(st: &mut State, rng: &mut ChaCha8Rng, opts: &Options, ctx: &Con
         used[sess.course][sess.venue] += 1;
     }
     for (_, c) in order {
+        if !ctx.expired() {
+            super::cadence::place_starts(st, c);
+        }
         loop {
             if ctx.expired() {
                 break;

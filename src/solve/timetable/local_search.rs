@@ -283,7 +283,7 @@ fn reseat(st: &mut State, demands: &[usize], exclude: Option<usize>) {
 fn closable(st: &State, rng: &mut ChaCha8Rng) -> Option<(usize, Vec<usize>)> {
     let open = st.open_slots();
     let &s = open.choose(rng)?;
-    if st.is_pinned(s) {
+    if st.is_pinned(s) || !st.can_close_for_cadence(s) {
         return None;
     }
     let attendees = st.slot(s).session.attendees.clone();
@@ -559,6 +559,7 @@ fn shift(st: &mut State, rng: &mut ChaCha8Rng) {
     }
     let snapshot = st.clone();
     let before = st.total();
+    let shortfall = st.cadence_shortfall(sess.course);
     for &d in &sess.attendees {
         st.remove(d);
     }
@@ -582,7 +583,7 @@ fn shift(st: &mut State, rng: &mut ChaCha8Rng) {
         }
     }
     reseat(st, &left, None);
-    if st.size(s2) < m.courses[sess.course].min_size || st.total() > before - EPS {
+    if st.size(s2) < m.courses[sess.course].min_size || st.total() > before - EPS || st.cadence_shortfall(sess.course) > shortfall {
         *st = snapshot;
     }
 }

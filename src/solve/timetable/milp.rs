@@ -327,6 +327,7 @@ struct SessionVars {
     z: Vec<Variable>,
     x: Vec<Variable>,
     pin_vars: Vec<Vec<(usize, Variable)>>,
+    cal: super::milp_calendar::CalendarVars,
 }
 
 /// The attendance pairs of each candidate (indices into the pairs).
@@ -353,9 +354,10 @@ fn session_model(
         model = model.with_initial_solution(initial);
     }
     let of_cand = session_rows(&mut model, inst, cands, pairs, &sv);
-    participant_rows(&mut model, inst, cands, pairs, &sv.x);
+    participant_rows(&mut model, inst, (cands, pairs), &sv.x, &sv.cal);
     unit_rows(&mut model, inst, cands, pairs, &sv.x);
     trainer_venue_rows(&mut model, inst, cands, &sv.y);
+    super::milp_calendar::cadence_rows(&mut model, inst, cands, &sv.y, &sv.cal);
     pin_rows(&mut model, inst, pairs, &sv);
     let solution = model.solve().map_err(|e| SolveError::Numeric(format!("the session model failed: {e}")))?;
     let optimal = matches!(solution.status(), good_lp::SolutionStatus::Optimal);
@@ -406,7 +408,8 @@ fn session_variables(inst: &Instance, cands: &[Candidate], pairs: &[(usize, usiz
                 .collect()
         })
         .collect();
-    (vars, objective, SessionVars { y, z, x, pin_vars })
+    let cal = super::milp_calendar::variables(&mut vars, inst, cands, pairs);
+    (vars, objective, SessionVars { y, z, x, pin_vars, cal })
 }
 
 /// The warm start of a feasible timetable: its sessions, seats, mixing and pins. Empty when
@@ -452,6 +455,7 @@ fn warm_start(inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], sv
         initial.extend(sv.y.iter().enumerate().map(|(k, &v)| (v, if open[k] { 1.0 } else { 0.0 })));
         initial.extend(sv.z.iter().enumerate().map(|(k, &v)| (v, mixing[k])));
         initial.extend(pairs.iter().enumerate().map(|(i, p)| (sv.x[i], if seat.contains_key(p) { 1.0 } else { 0.0 })));
+        initial.extend(super::milp_calendar::warm(inst, cands, &sv.cal, &open, &seat));
     }
     initial
 }
@@ -491,9 +495,15 @@ fn session_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidat
     of_cand
 }
 
-/// Per participant: one course a day, workload per month and round, courses per round, and
-/// prerequisites attended in this round ending before the course starts.
-fn participant_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], x: &[Variable]) {
+/// Per participant: one course a day, workload per month, term and round, courses per round,
+/// and prerequisites attended in this round ending before the course starts.
+fn participant_rows(
+    model: &mut impl SolverModel,
+    inst: &Instance,
+    (cands, pairs): (&[Candidate], &[(usize, usize)]),
+    x: &[Variable],
+    cal: &super::milp_calendar::CalendarVars,
+) {
     let m = &inst.timetable;
     let workload = Workload::of(m);
     let mut of_participant: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -505,6 +515,7 @@ fn participant_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Cand
         if demands.len() < 2 {
             continue;
         }
+        super::milp_calendar::term_rows(model, inst, (cands, pairs), (p, list), x, cal);
         let mut by_day: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         let mut by_month: BTreeMap<usize, Vec<(usize, f64)>> = BTreeMap::new();
         for &i in list {

@@ -8,10 +8,12 @@
 //! module does not write files or check plans.
 
 pub mod bound;
+pub mod cadence;
 pub mod explain;
 pub mod greedy;
 pub mod local_search;
 pub mod milp;
+mod milp_calendar;
 pub mod pins;
 pub mod state;
 pub mod strategies;

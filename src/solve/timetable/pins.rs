@@ -235,5 +235,6 @@ fn block_words(b: Block) -> String {
         Block::CourseCountLimit => tr!("pin-block-course-count-limit"),
         Block::UnitCap => tr!("pin-block-unit-cap"),
         Block::Prerequisite => tr!("pin-block-prerequisite"),
+        Block::TermLimit => tr!("pin-block-term-limit"),
     }
 }

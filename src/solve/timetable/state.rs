@@ -7,8 +7,8 @@
 use super::{Session, Timetable};
 use crate::model::timetable::TimetableModel;
 use crate::model::{CourseId, DemandId, Instance, TrainerId, VenueId};
-use crate::rules::timetable::Workload;
-use std::collections::BTreeMap;
+use crate::rules::timetable::{Cadence, TermLoad, Workload};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Why a participant cannot join a session (or a session cannot be placed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -31,6 +31,8 @@ pub enum Block {
     UnitCap,
     /// A prerequisite is neither completed nor attended before the session starts.
     Prerequisite,
+    /// The participant would exceed the courses, course days or areas allowed in a term.
+    TermLimit,
 }
 
 impl Block {
@@ -46,6 +48,7 @@ impl Block {
             Block::CourseCountLimit => "workload_course_count",
             Block::UnitCap => "unit_absence_cap",
             Block::Prerequisite => "prerequisite_missing",
+            Block::TermLimit => "workload_term",
         }
     }
 }
@@ -114,8 +117,13 @@ pub struct State<'a> {
     month_days: Vec<u16>,
     round_days: Vec<u16>,
     courses_taken: Vec<u16>,
+    term_days: Vec<u16>,
+    term_courses: Vec<u16>,
+    term_areas: Vec<u16>,
     unit_absent: Vec<u16>,
     course_sessions: Vec<usize>,
+    /// Open sessions of each course by start day.
+    course_starts: Vec<BTreeMap<usize, usize>>,
     /// Sum of penalties of unserved demands.
     pub unserved_penalty: f64,
     /// Travel term.
@@ -146,8 +154,12 @@ impl<'a> State<'a> {
             month_days: vec![0; p * m.months],
             round_days: vec![0; p],
             courses_taken: vec![0; p],
+            term_days: vec![0; p * m.terms.len()],
+            term_courses: vec![0; p * m.terms.len()],
+            term_areas: vec![0; p * m.terms.len() * m.areas.len()],
             unit_absent: vec![0; inst.units.len() * w],
             course_sessions: vec![0; m.courses.len()],
+            course_starts: vec![BTreeMap::new(); m.courses.len()],
             unserved_penalty: m.demands.iter().map(|d| d.penalty).sum(),
             travel: 0.0,
             session_cost: 0.0,
@@ -234,6 +246,43 @@ impl<'a> State<'a> {
         self.m.courses[course].max_sessions.is_none_or(|mx| self.course_sessions[course] < mx)
     }
 
+    /// The start days of a course's open sessions.
+    pub fn starts_of(&self, course: usize) -> BTreeSet<usize> {
+        self.course_starts[course].keys().copied().collect()
+    }
+
+    /// Whether the course may start on day `t` (cadence: starts per year, gap to other starts).
+    pub fn cadence_allows(&self, course: usize, t: usize) -> bool {
+        !self.m.courses[course].cadence.is_set() || Cadence::of(self.m).allows_start(course, &self.starts_of(course), t)
+    }
+
+    /// How far the course's starts fall short of its cadence minimums (0: met).
+    pub fn cadence_shortfall(&self, course: usize) -> usize {
+        if !self.m.courses[course].cadence.is_set() {
+            return 0;
+        }
+        Cadence::of(self.m).shortfall(course, &self.starts_of(course))
+    }
+
+    /// Whether closing slot `s` keeps its course's cadence shortfall from growing (its start
+    /// stays when another session starts the same day).
+    pub fn can_close_for_cadence(&self, s: usize) -> bool {
+        let sess = &self.slot(s).session;
+        let c = sess.course;
+        if !self.m.courses[c].cadence.is_set() || self.course_starts[c].get(&sess.days[0]).is_some_and(|&n| n > 1) {
+            return true;
+        }
+        let mut starts = self.starts_of(c);
+        let before = Cadence::of(self.m).shortfall(c, &starts);
+        starts.remove(&sess.days[0]);
+        Cadence::of(self.m).shortfall(c, &starts) <= before
+    }
+
+    /// The cadence shortfall summed over all courses.
+    pub fn total_cadence_shortfall(&self) -> usize {
+        (0..self.m.courses.len()).map(|c| self.cadence_shortfall(c)).sum()
+    }
+
     /// Teaching days trainer `r` has left in the round.
     pub fn trainer_days_left(&self, r: usize) -> usize {
         self.m.trainers[r].max_days.saturating_sub(self.trainer_used[r])
@@ -261,6 +310,7 @@ impl<'a> State<'a> {
     /// Whether a session of `course` may be placed on `days` at `venue` with `trainers`.
     pub fn can_place(&self, course: usize, days: &[usize], venue: usize, trainers: &[usize]) -> bool {
         self.course_session_left(course)
+            && self.cadence_allows(course, days[0])
             && self.seats(course, venue) >= self.m.courses[course].min_size
             && self.venue_free(venue, days)
             && trainers.len() == self.m.courses[course].trainers_per_session
@@ -279,6 +329,7 @@ impl<'a> State<'a> {
             self.trainer_used[r] += days.len();
         }
         self.course_sessions[course] += 1;
+        *self.course_starts[course].entry(days[0]).or_default() += 1;
         let cost = self.m.session_cost(course, venue, &trainers);
         self.session_cost += cost;
         let slot = Slot {
@@ -361,6 +412,12 @@ impl<'a> State<'a> {
             self.trainer_used[r] -= days.len();
         }
         self.course_sessions[course] -= 1;
+        if let Some(n) = self.course_starts[course].get_mut(&days[0]) {
+            *n -= 1;
+            if *n == 0 {
+                self.course_starts[course].remove(&days[0]);
+            }
+        }
         self.session_cost -= slot.cost;
     }
 
@@ -384,6 +441,23 @@ impl<'a> State<'a> {
     /// The participant stays within the course days allowed per month.
     fn month_ok(&self, p: usize, days: &[usize]) -> bool {
         Workload::of(self.m).fits_month(days, |mo| self.month_days[p * self.m.months + mo] as usize)
+    }
+
+    /// What participant `p` already has in `term`.
+    fn term_load(&self, p: usize, term: usize) -> TermLoad {
+        let (terms, areas) = (self.m.terms.len(), self.m.areas.len());
+        let base = (p * terms + term) * areas;
+        TermLoad {
+            courses: self.term_courses[p * terms + term] as usize,
+            days: self.term_days[p * terms + term] as usize,
+            areas: (0..areas).filter(|&a| self.term_areas[base + a] > 0).collect(),
+        }
+    }
+
+    /// The participant stays within the per-term limits.
+    fn term_ok(&self, d: usize, days: &[usize]) -> bool {
+        let p = self.m.demands[d].participant.index();
+        Workload::of(self.m).fits_term(self.m.demands[d].course.index(), days, |term| self.term_load(p, term))
     }
 
     /// The unit keeps enough staff at work on every session day.
@@ -432,6 +506,9 @@ impl<'a> State<'a> {
         }
         if !self.month_ok(p, days) {
             return Err(Block::MonthLimit);
+        }
+        if !self.term_ok(d, days) {
+            return Err(Block::TermLimit);
         }
         if !self.unit_ok(p, days) {
             return Err(Block::UnitCap);
@@ -511,6 +588,16 @@ impl<'a> State<'a> {
         }
         step(&mut self.round_days[p], days.len() as u16);
         step(&mut self.courses_taken[p], 1);
+        let terms = m.terms.len();
+        for &t in &days {
+            if let Some(term) = m.day_term[t] {
+                step(&mut self.term_days[p * terms + term], 1);
+            }
+        }
+        if let Some(term) = m.day_term[days[0]] {
+            step(&mut self.term_courses[p * terms + term], 1);
+            step(&mut self.term_areas[(p * terms + term) * m.areas.len() + m.courses[dem.course].area], 1);
+        }
         let travel = m.travel_cost(inst, p, venue, days.len());
         if on {
             self.unserved_penalty -= dem.penalty;
