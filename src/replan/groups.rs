@@ -124,10 +124,43 @@ fn kept_groups(
         }
         groups.push((
             g.id.clone(),
-            FormedGroup { members, place, leader, meetings: g.meetings.clone(), conflicts: vec![], shortfall: None, pin: None, id: None },
+            FormedGroup {
+                members,
+                place,
+                leader,
+                co_leaders: kept_co_leaders(inst, prog, g, leader, &leader_of, leader_load),
+                start: g.start,
+                session: g.session.clone(),
+                meetings: g.meetings.clone(),
+                conflicts: vec![],
+                shortfall: None,
+                pin: None,
+                id: None,
+            },
         ));
     }
     groups
+}
+
+/// The previous plan's further leaders of a group who are still qualified with room (and not
+/// its leader); counts their load.
+fn kept_co_leaders(
+    inst: &Instance,
+    prog: &GroupProgramme,
+    g: &crate::format::plan::GroupPlan,
+    leader: Option<usize>,
+    leader_of: &HashMap<&str, usize>,
+    leader_load: &mut [usize],
+) -> Vec<usize> {
+    let mut kept = Vec::new();
+    for l in g.co_leaders.iter().filter_map(|l| leader_of.get(l.as_str()).copied()) {
+        let gl = &inst.group_leaders[l];
+        if Some(l) != leader && !kept.contains(&l) && gl.qualifications.contains(&prog.qualification) && leader_load[l] < gl.max_groups {
+            leader_load[l] += 1;
+            kept.push(l);
+        }
+    }
+    kept
 }
 
 /// A group pinned by hand: in the group holding most of its members (a distinct group per
