@@ -184,7 +184,7 @@ impl PinValidator<'_> {
                 );
                 continue;
             }
-            if !mentee.wants_mentor || !crate::rules::mentorship::mentoring_from(inst, p).is_some() {
+            if !mentee.wants_mentor || crate::rules::mentorship::mentoring_from(inst, p).is_none() {
                 self.push(
                     Code::PinnedPair,
                     format!("{path}.mentee"),

@@ -120,10 +120,10 @@ fn kept_groups(
     let mut groups: Vec<Kept> = Vec::new();
     for g in &prev.groups {
         let start = g.start.unwrap_or(inst.calendar.start);
-        let stays = |p: &usize| eligible.contains(p) && ineligibility_on(inst, prog, ParticipantId(*p), start).is_none();
-        let members: Vec<usize> = g.members.iter().filter_map(|m| part_of.get(m.as_str()).copied()).filter(stays).collect();
+        let stays = |p: usize| eligible.contains(&p) && ineligibility_on(inst, prog, ParticipantId(p), start).is_none();
+        let members: Vec<usize> = g.members.iter().filter_map(|m| part_of.get(m.as_str()).copied()).filter(|&p| stays(p)).collect();
         for m in &g.members {
-            if !part_of.get(m.as_str()).is_some_and(|p| stays(&p)) {
+            if !part_of.get(m.as_str()).is_some_and(|&p| stays(p)) {
                 ctx.notes.push(format!("{m} leaves group {}: no longer in the round or no longer eligible", g.id));
             }
         }

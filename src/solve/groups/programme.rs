@@ -153,15 +153,17 @@ fn rolling_cohorts(
             unserved.remove(&p);
         } else if let Some(u) = seated_out.remove(&p) {
             unserved.insert(p, u);
-        } else if !unserved.contains_key(&p) {
-            let msg = match starts.last() {
-                Some(last) if w.0 > *last => format!(
-                    "becomes eligible on {}, after the last cohort start {last} that leaves room for {} meetings",
-                    w.0, prog.meetings.min
-                ),
-                _ => format!("eligible from {} to {}, between the cohort starts", w.0, w.1),
-            };
-            unserved.insert(p, (p, "eligible_later", msg));
+        } else {
+            unserved.entry(p).or_insert_with(|| {
+                let msg = match starts.last() {
+                    Some(last) if w.0 > *last => format!(
+                        "becomes eligible on {}, after the last cohort start {last} that leaves room for {} meetings",
+                        w.0, prog.meetings.min
+                    ),
+                    _ => format!("eligible from {} to {}, between the cohort starts", w.0, w.1),
+                };
+                (p, "eligible_later", msg)
+            });
         }
     }
     Ok(())
