@@ -38,7 +38,7 @@ fn national_supervision(c: &mut Criterion) {
     group.bench_function("national_supervision_2000", |b| {
         b.iter(|| {
             let mut busy: BTreeMap<String, BTreeSet<chrono::NaiveDate>> = BTreeMap::new();
-            solve_groups(&inst, &params, &mut busy).expect("solves")
+            solve_groups(&inst, &params, &mut busy, &[]).expect("solves")
         })
     });
     group.finish();

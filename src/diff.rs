@@ -95,7 +95,7 @@ pub fn calendars(plan: &PlanFile) -> Calendars {
     for g in plan.groups.iter().flat_map(|p| &p.groups) {
         for &date in &g.meetings {
             let e = Entry { date, activity: Activity::Group { group: g.id.clone() }, place: g.meeting_place.clone() };
-            if let Some(l) = &g.leader {
+            for l in g.leader.iter().chain(&g.co_leaders) {
                 add(&mut c, l, "leader", e.clone());
             }
             for m in &g.members {

@@ -196,6 +196,7 @@ pub fn reason(code: &str) -> String {
         "too_few_for_a_group" => tr!("reason-too-few-for-a-group"),
         "mixing_cap" => tr!("reason-mixing-cap"),
         "no_leader" => tr!("reason-no-leader"),
+        "eligible_later" => tr!("reason-eligible-later"),
         "not_eligible" => tr!("reason-not-eligible"),
         "phase_not_eligible" => tr!("reason-phase-not-eligible"),
         "deadline_passed" => tr!("reason-deadline-passed"),

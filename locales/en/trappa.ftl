@@ -14,6 +14,7 @@ reason-groups-full = the groups are full
 reason-too-few-for-a-group = too few for a group
 reason-mixing-cap = cap on participants from one municipality
 reason-no-leader = no leader with room
+reason-eligible-later = eligible only after the groups started
 reason-not-eligible = not eligible
 reason-phase-not-eligible = the phase does not include the course
 reason-deadline-passed = the deadline has passed

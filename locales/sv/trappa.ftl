@@ -14,6 +14,7 @@ reason-groups-full = grupperna är fulla
 reason-too-few-for-a-group = för få för en grupp
 reason-mixing-cap = taket för deltagare från samma kommun
 reason-no-leader = ingen ledare med plats
+reason-eligible-later = behörig först efter att grupperna startat
 reason-not-eligible = ej behörig
 reason-phase-not-eligible = fasen ger inte kursen
 reason-deadline-passed = sista dagen har passerat

@@ -48,7 +48,7 @@ macro_rules! check_codes {
 check_codes! {
     InstanceMismatch = "C001", "instance-mismatch", "the plan names another instance file (SHA-256 differs)";
     UnknownPerson = "C010", "unknown-person", "a pair names a mentor or participant not in the instance";
-    MenteeNotEligible = "C011", "mentee-not-eligible", "the mentee does not want a mentor or is in a phase without mentors";
+    MenteeNotEligible = "C011", "mentee-not-eligible", "the mentee does not want a mentor or cannot be mentored in the round (no phase with mentors at its start, nor reached in time for a series)";
     MenteeTwice = "C012", "mentee-twice", "a participant has more than one mentor";
     MentorOverCapacity = "C013", "mentor-over-capacity", "a mentor has more mentees than the capacity";
     SameUnit = "C014", "same-unit", "mentor and mentee work in the same unit";
@@ -66,6 +66,7 @@ check_codes! {
     MeetingUnavailable = "C025", "meeting-unavailable", "a meeting falls on a date one of the two is unavailable";
     DoubleBooked = "C026", "double-booked", "a person has two meetings on one day";
     MeetingPlace = "C027", "meeting-place", "the meeting place is unknown or does not follow the programme's policy";
+    MeetingPhase = "C028", "meeting-phase", "a mentor meeting falls before the mentee reaches a phase with mentors, or the series starts on a day their phase has none";
     UnmatchedUnexplained = "C030", "unmatched-unexplained", "an eligible mentee is neither paired nor listed as unmatched, is listed wrongly, or the reason or its list of full mentors is false";
     NotMaximum = "C031", "not-maximum", "more mentees could have been matched and the plan's status does not say so truthfully";
     NotEligibleListed = "C032", "not-eligible-listed", "a participant who wants a mentor but is not eligible is not listed as such, or the list names someone else or a wrong phase";
@@ -92,10 +93,10 @@ check_codes! {
     CourseStartGap = "C068", "course-start-gap", "two consecutive starts of a course lie fewer or more days apart than its cadence allows";
     TermWorkload = "C069", "term-workload", "a participant exceeds the courses, course days or development areas allowed per term";
     GroupSize = "C070", "group-size", "a group is smaller or larger than the programme allows, or there are more groups than asked for";
-    GroupMemberNotEligible = "C071", "group-member-not-eligible", "a group member is unknown, not enrolled or not eligible";
+    GroupMemberNotEligible = "C071", "group-member-not-eligible", "a group member is unknown, not enrolled or not eligible on the group's start (phase and months on that day)";
     GroupMemberTwice = "C072", "group-member-twice", "a participant is in two groups of one programme";
     GroupMixingCap = "C073", "group-mixing-cap", "a group has more members from one municipality or unit than the cap";
-    GroupLeader = "C074", "group-leader", "a group lacks a required leader, or its leader is unknown, unqualified or over their number of groups";
+    GroupLeader = "C074", "group-leader", "a group lacks a required leader (or one of the programme's leaders per group), or a leader is unknown, unqualified, named twice or over their number of groups";
     GroupMeetings = "C075", "group-meetings", "a group's meetings break the count, calendar, monthly or gap rules";
     GroupLeaderUnavailable = "C076", "group-leader-unavailable", "a leader is unavailable on a meeting date or has two group meetings on a day";
     GroupConflictUnlisted = "C077", "group-conflict-unlisted", "a member is unavailable on a meeting date and the conflict is not listed";
@@ -103,6 +104,9 @@ check_codes! {
     GroupObjectiveMismatch = "C079", "group-objective-mismatch", "a group programme's reported objective differs from the recomputed one";
     GroupMeetingPlace = "C080", "group-meeting-place", "a group meets elsewhere than the fixed venue, or not where its members' travel is least";
     GroupAndMentorMeeting = "C081", "group-and-mentor-meeting", "a person has a mentor meeting on a day they meet their group";
+    GroupStart = "C082", "group-start", "a group's start lies outside the round, is given for a programme whose groups start with the round, or a meeting falls before it";
+    GroupLinkedSession = "C083", "group-linked-session", "a group of a programme linked to a course names no session of that course, starts on another day than the session, or has a member who did not attend it";
+    GroupSeriesGap = "C084", "group-series-gap", "two consecutive meetings of a group lie further apart than the programme's max_days_between";
     PinnedPair = "C090", "pinned-pair", "a fixed pair is not in the plan, or a pinned meeting date is not among its meetings";
     PinnedSession = "C091", "pinned-session", "no session of the plan realises a fixed session (course, dates, venue, trainers, attendees), one per pin";
     PinnedGroup = "C092", "pinned-group", "a fixed group's members are not together in one group, two fixed groups share a group, or its leader or pinned meetings differ";

@@ -191,9 +191,9 @@ pub(super) fn history_before(plan: &PlanFile) -> Option<NaiveDate> {
 
 // ----- People -----
 
-/// Years in the profession of participant `p` at the round's start (years of 365.25 days).
-pub(super) fn years_in_profession(f: &InstanceFile, p: usize) -> f64 {
-    ((f.round.start - f.participants[p].profession_start).num_days() as f64 / 365.25).max(0.0)
+/// Years in the profession of participant `p` on `date` (years of 365.25 days).
+pub(super) fn years_on(f: &InstanceFile, p: usize, date: NaiveDate) -> f64 {
+    ((date - f.participants[p].profession_start).num_days() as f64 / 365.25).max(0.0)
 }
 
 /// Phase id of participant `p` at the round's start: the last phase whose `min_years` the years

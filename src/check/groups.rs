@@ -3,8 +3,7 @@
 //! the programmes, their groups and each group's meetings in the plan's order.
 
 use super::derive::{
-    self, count_breaks, history_before, in_round, index_by_id, month_of, phase_admitted, phase_of, unavailable_on, unordered, Closed,
-    Region,
+    self, count_breaks, history_before, in_round, index_by_id, month_of, phase_admitted, unavailable_on, unordered, Closed, Region,
 };
 use super::{bound_beyond, violation, CheckCode, CheckReport, Violation};
 use crate::format::plan::{GroupPlan, GroupProgrammePlan, PlanFile};
@@ -28,14 +27,21 @@ impl<'a> Ctx<'a> {
         members.iter().map(|&p| self.region.position_of_unit(&self.f.participants[p].unit)).collect()
     }
 
-    /// Why participant p may not join the programme, in the checker's own words.
+    /// Why participant p may not join the programme at the round's start, in the checker's own
+    /// words.
     fn not_eligible(&self, g: &GroupProgrammeSpec, p: usize) -> Option<String> {
+        self.not_eligible_on(g, p, self.f.round.start)
+    }
+
+    /// Why participant p may not join a group of the programme starting on `date`: phase and
+    /// months in the profession on that day, themes and roles.
+    fn not_eligible_on(&self, g: &GroupProgrammeSpec, p: usize, date: NaiveDate) -> Option<String> {
         let part = &self.f.participants[p];
-        let years = derive::years_in_profession(self.f, p);
-        let phase = phase_of(self.f, p);
+        let years = derive::years_on(self.f, p, date);
+        let phase = derive::phase_on(self.f, p, date).map_or("", |i| self.f.phases[i].id.as_str());
         let e = &g.eligibility;
         if !phase_admitted(&e.phases, phase) {
-            return Some(format!("phase {phase}"));
+            return Some(format!("phase {phase} on {date}"));
         }
         let months = years * 12.0;
         if e.min_months.is_some_and(|m| months < m) || e.max_months.is_some_and(|m| months > m) {
@@ -48,6 +54,19 @@ impl<'a> Ctx<'a> {
             return Some("role".into());
         }
         None
+    }
+
+    /// Whether participant p may join the programme on some day of the round (they are then in
+    /// its scope: grouped, or listed with a reason).
+    fn eligible_in_round(&self, g: &GroupProgrammeSpec, p: usize) -> bool {
+        let (start, end) = (self.f.round.start, self.f.round.end);
+        let (part, e) = (&self.f.participants[p], &g.eligibility);
+        if (!e.themes.is_empty() && !part.interests.iter().any(|t| e.themes.contains(t)))
+            || (!e.roles.is_empty() && !e.roles.contains(&part.role))
+        {
+            return false;
+        }
+        self.not_eligible(g, p).is_none() || start.iter_days().take_while(|d| *d <= end).any(|d| self.not_eligible_on(g, p, d).is_none())
     }
 }
 
@@ -68,10 +87,13 @@ struct Programme<'a> {
     explicit: HashMap<(&'a str, &'a str), f64>,
     /// The programme's default group size range.
     sizes: (usize, usize),
+    /// For a programme linked to a course: the plan's sessions of the course, by id: first
+    /// day and attendees.
+    sessions: Option<HashMap<&'a str, (NaiveDate, HashSet<&'a str>)>>,
 }
 
 impl<'a> Programme<'a> {
-    fn new(ctx: &Ctx, spec: &'a GroupProgrammeSpec, plan: &'a GroupProgrammePlan) -> Self {
+    fn new(ctx: &Ctx, spec: &'a GroupProgrammeSpec, plan: &'a GroupProgrammePlan, file: &'a PlanFile) -> Self {
         let mut before: HashSet<(usize, usize)> = HashSet::new();
         for group in &spec.together_before {
             let ids: Vec<usize> = group.iter().filter_map(|id| ctx.person.get(id.as_str()).copied()).collect();
@@ -83,7 +105,46 @@ impl<'a> Programme<'a> {
         }
         let explicit = spec.pair_weights.iter().map(|pw| (unordered(pw.a.as_str(), pw.b.as_str()), pw.w)).collect();
         let (dmin, dmax) = spec.kind.default_size();
-        Programme { spec, plan, before, explicit, sizes: (spec.min_size.unwrap_or(dmin), spec.max_size.unwrap_or(dmax)) }
+        let sessions = spec.linked_course.as_ref().map(|course| {
+            let all = file.timetable.iter().flat_map(|t| &t.sessions);
+            all.filter(|s| &s.course == course)
+                .filter_map(|s| Some((s.id.as_str(), (*s.dates.first()?, s.attendees.iter().map(String::as_str).collect()))))
+                .collect()
+        });
+        Programme { spec, plan, before, explicit, sizes: (spec.min_size.unwrap_or(dmin), spec.max_size.unwrap_or(dmax)), sessions }
+    }
+
+    /// Whether the programme's groups start during the round (cohorts or a linked course).
+    fn staged(&self) -> bool {
+        self.spec.cohort_months.is_some() || self.spec.linked_course.is_some()
+    }
+
+    /// The day a group starts: its stated start, else the round's.
+    fn start_of(&self, ctx: &Ctx, group: &GroupPlan) -> NaiveDate {
+        group.start.unwrap_or(ctx.f.round.start)
+    }
+
+    /// Whether participant p is in the programme's scope: eligible on some day of the round;
+    /// for a linked programme, an attendee of a session of the course eligible on its first day.
+    fn in_scope(&self, ctx: &Ctx, p: usize) -> bool {
+        match &self.sessions {
+            None => ctx.eligible_in_round(self.spec, p),
+            Some(sessions) => {
+                let id = ctx.f.participants[p].id.as_str();
+                sessions.values().any(|(d, who)| who.contains(id) && ctx.not_eligible_on(self.spec, p, *d).is_none())
+            }
+        }
+    }
+
+    /// Whether participant p could have joined the group: eligible on its start and, for a
+    /// linked programme, an attendee of its session.
+    fn could_join(&self, ctx: &Ctx, group: &GroupPlan, p: usize) -> bool {
+        let attended = match (&self.sessions, &group.session) {
+            (None, _) => true,
+            (Some(sessions), Some(s)) => sessions.get(s.as_str()).is_some_and(|(_, who)| who.contains(ctx.f.participants[p].id.as_str())),
+            (Some(_), None) => false,
+        };
+        attended && ctx.not_eligible_on(self.spec, p, self.start_of(ctx, group)).is_none()
     }
 
     /// The diversity benefit of participants a and b in one group.
@@ -137,7 +198,7 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             report.violations.push(violation(CheckCode::GroupSize, format!("the plan has groups for unknown programme {}", gp.programme)));
             continue;
         };
-        check_programme(&ctx, &Programme::new(&ctx, spec, gp), &mut leaders, report);
+        check_programme(&ctx, &Programme::new(&ctx, spec, gp, plan), &mut leaders, report);
     }
     group_and_mentor_meeting(plan, &mut report.violations);
     leader_over_max(f, &leaders, &mut report.violations);
@@ -165,9 +226,11 @@ fn check_programme(ctx: &Ctx, prog: &Programme, leaders: &mut Leaders, report: &
         }
         travel += prog.travel_to(ctx, &members, &group.meeting_place);
         v.extend(meeting_place(ctx, prog, group, &members));
-        let leader = group_leader(ctx, prog, group, leaders, v);
+        let group_leaders = group_leader(ctx, prog, group, leaders, v);
         v.extend(meeting_count(prog, group));
-        group_meetings(ctx, prog, group, &members, leader, leaders, v);
+        v.extend(group_start(ctx, prog, group));
+        v.extend(linked_session(prog, group).into_iter().flatten());
+        group_meetings(ctx, prog, group, &members, &group_leaders, leaders, v);
     }
     unserved_unexplained(ctx, prog, &grouped, v);
     v.extend(objective_mismatch(prog, diversity, travel));
@@ -185,7 +248,7 @@ fn group_meetings(
     prog: &Programme,
     group: &GroupPlan,
     members: &[usize],
-    leader: Option<usize>,
+    group_leaders: &[usize],
     leaders: &mut Leaders,
     v: &mut Vec<Violation>,
 ) {
@@ -195,8 +258,9 @@ fn group_meetings(
         v.extend(meeting_closed_day(ctx, group, d));
         if k > 0 {
             v.extend(meeting_gap(prog, group, group.meetings[k - 1], d));
+            v.extend(series_gap(prog, group, group.meetings[k - 1], d));
         }
-        if let Some(l) = leader {
+        for &l in group_leaders {
             v.extend(leader_unavailable(ctx, group, l, d));
             v.extend(leader_busy(ctx, l, d, leaders));
         }
@@ -240,9 +304,9 @@ fn known_members(ctx: &Ctx, group: &GroupPlan, v: &mut Vec<Violation>) -> Vec<us
         .collect()
 }
 
-/// C071: the member is eligible for the programme.
+/// C071: the member is eligible for the programme on the group's start.
 fn member_not_eligible(ctx: &Ctx, prog: &Programme, group: &GroupPlan, p: usize) -> Option<Violation> {
-    let why = ctx.not_eligible(prog.spec, p)?;
+    let why = ctx.not_eligible_on(prog.spec, p, prog.start_of(ctx, group))?;
     Some(violation(CheckCode::GroupMemberNotEligible, format!("{}: {} is not eligible ({why})", group.id, ctx.f.participants[p].id)))
 }
 
@@ -301,28 +365,39 @@ fn meeting_place(ctx: &Ctx, prog: &Programme, group: &GroupPlan, members: &[usiz
     }
 }
 
-/// C074: the group has its required leader, known and qualified; counts the groups each leader
-/// leads. Returns the leader's position.
-fn group_leader(ctx: &Ctx, prog: &Programme, group: &GroupPlan, leaders: &mut Leaders, v: &mut Vec<Violation>) -> Option<usize> {
+/// C074: the group has its required leaders (the programme's number per group), known, distinct
+/// and qualified; counts the groups each leader leads. Returns the leaders' positions.
+fn group_leader(ctx: &Ctx, prog: &Programme, group: &GroupPlan, leaders: &mut Leaders, v: &mut Vec<Violation>) -> Vec<usize> {
     let gid = &group.id;
-    let leader = group.leader.as_deref().and_then(|l| leaders.index.get(l).copied());
-    match (group.leader.as_deref(), leader) {
-        (None, _) if prog.spec.leader_required => v.push(violation(CheckCode::GroupLeader, format!("{gid} has no leader"))),
-        (Some(l), None) => v.push(violation(CheckCode::GroupLeader, format!("{gid}: leader {l} is unknown"))),
-        (_, Some(l)) => {
-            *leaders.groups.entry(l).or_default() += 1;
-            let spec = prog.spec;
-            let qualification = spec.leader_qualification.clone().unwrap_or_else(|| spec.kind.name().to_string());
-            if !ctx.f.group_leaders[l].qualifications.contains(&qualification) {
-                v.push(violation(
-                    CheckCode::GroupLeader,
-                    format!("{gid}: leader {} is not qualified for \"{qualification}\"", ctx.f.group_leaders[l].id),
-                ));
-            }
-        }
-        _ => {}
+    let spec = prog.spec;
+    let per_group = spec.leaders_per_group.max(1);
+    let named: Vec<&str> = group.leader.iter().chain(&group.co_leaders).map(String::as_str).collect();
+    if group.leader.is_none() && spec.leader_required {
+        v.push(violation(CheckCode::GroupLeader, format!("{gid} has no leader")));
+    } else if group.leader.is_none() && !group.co_leaders.is_empty() {
+        v.push(violation(CheckCode::GroupLeader, format!("{gid} has further leaders but no leader")));
     }
-    leader
+    if named.len() > per_group || (spec.leader_required && group.leader.is_some() && named.len() < per_group) {
+        v.push(violation(CheckCode::GroupLeader, format!("{gid} has {} leader(s), the programme has {per_group} per group", named.len())));
+    }
+    let qualification = spec.leader_qualification.clone().unwrap_or_else(|| spec.kind.name().to_string());
+    let mut found = Vec::new();
+    for (k, l) in named.iter().enumerate() {
+        if named[..k].contains(l) {
+            v.push(violation(CheckCode::GroupLeader, format!("{gid}: leader {l} is named twice")));
+            continue;
+        }
+        let Some(&i) = leaders.index.get(l) else {
+            v.push(violation(CheckCode::GroupLeader, format!("{gid}: leader {l} is unknown")));
+            continue;
+        };
+        *leaders.groups.entry(i).or_default() += 1;
+        if !ctx.f.group_leaders[i].qualifications.contains(&qualification) {
+            v.push(violation(CheckCode::GroupLeader, format!("{gid}: leader {l} is not qualified for \"{qualification}\"")));
+        }
+        found.push(i);
+    }
+    found
 }
 
 /// C074 (over all programmes): a leader leads no more groups than their maximum.
@@ -364,6 +439,52 @@ fn meeting_gap(prog: &Programme, group: &GroupPlan, prev: NaiveDate, d: NaiveDat
     (month_of(prev) == month_of(d) || d <= prev || (d - prev).num_days() < min as i64).then(|| {
         violation(CheckCode::GroupMeetings, format!("{} meets on {prev} and {d}: one a month, at least {min} days apart", group.id))
     })
+}
+
+/// C084: consecutive meetings lie at most the programme's `max_days_between` apart.
+fn series_gap(prog: &Programme, group: &GroupPlan, prev: NaiveDate, d: NaiveDate) -> Option<Violation> {
+    let max = prog.spec.meetings.max_days_between?;
+    ((d - prev).num_days() > max as i64)
+        .then(|| violation(CheckCode::GroupSeriesGap, format!("{} meets on {prev} and {d}, more than {max} days apart", group.id)))
+}
+
+/// C082: a stated start lies inside the round, only programmes with cohorts or a linked course
+/// state one, and no meeting falls before the group's start.
+fn group_start(ctx: &Ctx, prog: &Programme, group: &GroupPlan) -> Option<Violation> {
+    let gid = &group.id;
+    if let Some(s) = group.start {
+        if !prog.staged() {
+            return Some(violation(CheckCode::GroupStart, format!("{gid} starts on {s}, but the programme's groups start with the round")));
+        }
+        if !in_round(ctx.f, s) {
+            return Some(violation(CheckCode::GroupStart, format!("{gid} starts on {s}, outside the round")));
+        }
+    }
+    let start = prog.start_of(ctx, group);
+    let early = group.meetings.iter().find(|&&d| d < start)?;
+    Some(violation(CheckCode::GroupStart, format!("{gid} meets on {early}, before its start {start}")))
+}
+
+/// C083: a group of a linked programme names a session of the course, starts on its first day,
+/// and every member attended it.
+fn linked_session(prog: &Programme, group: &GroupPlan) -> Option<Vec<Violation>> {
+    let sessions = prog.sessions.as_ref()?;
+    let gid = &group.id;
+    let Some((first, who)) = group.session.as_deref().and_then(|s| sessions.get(s)) else {
+        let named = group.session.as_deref().unwrap_or("none");
+        return Some(vec![violation(
+            CheckCode::GroupLinkedSession,
+            format!("{gid} names session {named}, not a session of the linked course"),
+        )]);
+    };
+    let mut out = Vec::new();
+    if group.start != Some(*first) {
+        out.push(violation(CheckCode::GroupLinkedSession, format!("{gid} does not start on its session's first day {first}")));
+    }
+    for m in group.members.iter().filter(|m| !who.contains(m.as_str())) {
+        out.push(violation(CheckCode::GroupLinkedSession, format!("{gid}: {m} did not attend the session")));
+    }
+    Some(out)
 }
 
 /// C076: the leader is available on the meeting date.
@@ -428,7 +549,7 @@ fn unserved_unexplained(ctx: &Ctx, prog: &Programme, grouped: &HashSet<usize>, v
         }
     }
     for &p in &candidates {
-        if ctx.not_eligible(prog.spec, p).is_none() && !grouped.contains(&p) && !listed.contains(f.participants[p].id.as_str()) {
+        if !grouped.contains(&p) && !listed.contains(f.participants[p].id.as_str()) && prog.in_scope(ctx, p) {
             v.push(violation(
                 CheckCode::GroupUnservedUnexplained,
                 format!("{name}: {} is eligible but neither in a group nor listed as unserved", f.participants[p].id),
@@ -439,30 +560,33 @@ fn unserved_unexplained(ctx: &Ctx, prog: &Programme, grouped: &HashSet<usize>, v
 }
 
 /// C078: why an ungrouped candidate's reason does not hold, if it does not. `not_eligible`: the
-/// eligibility rules keep them out. Otherwise they are eligible, and `groups_full`: every group
-/// is at its largest size or would break a mixing cap with them; `mixing_cap`: the programme
-/// has a cap and every group would break it with them; `too_few_for_a_group` and `no_leader`:
-/// the programme has no group.
+/// eligibility rules keep them out on every day of the round. Otherwise they are in the
+/// programme's scope, and, over the groups they could have joined (eligible on the group's
+/// start; for a linked programme, attendees of its session): `groups_full`: every such group is
+/// at its largest size or would break a mixing cap with them; `mixing_cap`: the programme has a
+/// cap and every such group would break it with them; `too_few_for_a_group`, `no_leader` and
+/// `eligible_later`: there is no such group.
 fn unserved_reason(ctx: &Ctx, prog: &Programme, p: usize, reason: &str) -> Option<String> {
-    let ineligible = ctx.not_eligible(prog.spec, p);
+    let eligible = ctx.eligible_in_round(prog.spec, p);
     if reason == "not_eligible" {
-        return ineligible.is_none().then(|| "they are eligible".to_string());
+        return eligible.then(|| "they are eligible".to_string());
     }
-    if let Some(why) = ineligible {
+    if !prog.in_scope(ctx, p) {
+        let why = ctx.not_eligible(prog.spec, p).unwrap_or_else(|| "not in the programme's scope".into());
         return Some(format!("they are not eligible ({why})"));
     }
-    let groups = &prog.plan.groups;
+    let groups: Vec<(usize, &GroupPlan)> = prog.plan.groups.iter().enumerate().filter(|(_, g)| prog.could_join(ctx, g, p)).collect();
     let holds = match reason {
-        "groups_full" => groups.iter().enumerate().all(|(gi, g)| g.members.len() >= largest_size(prog, gi) || breaks_cap(ctx, prog, g, p)),
+        "groups_full" => groups.iter().all(|&(gi, g)| g.members.len() >= largest_size(prog, gi) || breaks_cap(ctx, prog, g, p)),
         "mixing_cap" => {
             (prog.spec.max_per_municipality.is_some() || prog.spec.max_per_unit.is_some())
-                && groups.iter().all(|g| breaks_cap(ctx, prog, g, p))
+                && groups.iter().all(|(_, g)| breaks_cap(ctx, prog, g, p))
         }
-        "too_few_for_a_group" | "no_leader" => groups.is_empty(),
+        "too_few_for_a_group" | "no_leader" | "eligible_later" => groups.is_empty(),
         other => return Some(format!("\"{other}\" is not a reason code")),
     };
     (!holds).then(|| match reason {
-        "too_few_for_a_group" | "no_leader" => format!("the programme has {} group(s)", groups.len()),
+        "too_few_for_a_group" | "no_leader" | "eligible_later" => format!("the programme has {} group(s) they could join", groups.len()),
         _ => "a group has a free seat within the mixing caps".to_string(),
     })
 }
@@ -497,7 +621,7 @@ fn not_eligible_listed(ctx: &Ctx, prog: &Programme, candidates: &[usize], v: &mu
             None => Some("is not a participant of the instance"),
             Some(_) if !explicit => Some("the programme has no enrolment list to be listed from"),
             Some(p) if !candidates.contains(p) => Some("is not enrolled"),
-            Some(&p) if ctx.not_eligible(prog.spec, p).is_none() => Some("is eligible"),
+            Some(&p) if ctx.eligible_in_round(prog.spec, p) => Some("is eligible"),
             Some(_) if !listed.insert(id) => Some("is listed twice"),
             Some(_) => None,
         };
@@ -508,7 +632,7 @@ fn not_eligible_listed(ctx: &Ctx, prog: &Programme, candidates: &[usize], v: &mu
     if explicit {
         for &p in candidates {
             let id = f.participants[p].id.as_str();
-            if let (Some(why), false) = (ctx.not_eligible(prog.spec, p), listed.contains(id)) {
+            if let (false, Some(why), false) = (ctx.eligible_in_round(prog.spec, p), ctx.not_eligible(prog.spec, p), listed.contains(id)) {
                 v.push(violation(
                     CheckCode::GroupUnservedUnexplained,
                     format!("{name}: {id} is enrolled but not eligible ({why}) and not listed as not eligible"),
@@ -548,7 +672,7 @@ fn group_and_mentor_meeting(plan: &PlanFile, v: &mut Vec<Violation>) {
     let mut group_days: HashSet<(&str, NaiveDate)> = HashSet::new();
     for gp in &plan.groups {
         for g in &gp.groups {
-            for who in g.members.iter().chain(g.leader.iter()) {
+            for who in g.members.iter().chain(g.leader.iter()).chain(&g.co_leaders) {
                 group_days.extend(g.meetings.iter().map(|&d| (who.as_str(), d)));
             }
         }

@@ -53,9 +53,9 @@ impl<'a> Ctx<'a> {
         Person { unit: &x.unit, municipality: self.region.municipality_of(&x.unit), unavailable: &x.unavailable }
     }
 
-    /// The participant wants a mentor and is in a phase with mentors.
+    /// The participant wants a mentor and can be mentored in the round ([`mentored_from`]).
     fn eligible_mentee(&self, p: usize) -> bool {
-        self.f.participants[p].wants_mentor && self.f.mentorship.eligible_phases.iter().any(|ph| ph == phase_of(self.f, p))
+        self.f.participants[p].wants_mentor && mentored_from(self.f, p).is_some()
     }
 
     /// The first hard pair rule that mentor `m` and participant `p` would break, if any.
@@ -134,6 +134,7 @@ fn meetings<'p>(
     for (k, &d) in pair.meetings.iter().enumerate() {
         v.extend(meeting_outside_round(ctx, pair, d));
         v.extend(meeting_closed_day(ctx, pair, d));
+        v.extend(meeting_phase(ctx, pair, k, d));
         for (who, person) in [(&pair.mentor, people.0), (&pair.mentee, people.1)] {
             v.extend(meeting_unavailable(pair, who, person, d));
             v.extend(double_booked(who, d, busy));
@@ -280,6 +281,40 @@ fn meeting_count(ctx: &Ctx, pair: &PairPlan) -> Option<Violation> {
         violation(
             CheckCode::MeetingCount,
             format!("{}–{} has {n} meetings; the rules ask for {}–{}", pair.mentor, pair.mentee, rules.min_meetings, rules.max_meetings),
+        )
+    })
+}
+
+/// Whether participant p's phase on `d` is among the phases with mentors.
+fn phase_has_mentors(f: &InstanceFile, p: usize, d: NaiveDate) -> bool {
+    let phase = derive::phase_on(f, p, d).map_or("", |i| f.phases[i].id.as_str());
+    f.mentorship.eligible_phases.iter().any(|x| x == phase)
+}
+
+/// The day from which participant p can be mentored in the round: the round's start when their
+/// phase has mentors then; else the first day they reach such a phase, if days that are not
+/// closed remain from then on in at least `min_meetings` calendar months.
+fn mentored_from(f: &InstanceFile, p: usize) -> Option<NaiveDate> {
+    let (start, end) = (f.round.start, f.round.end);
+    let from = start.iter_days().take_while(|d| *d <= end).find(|&d| phase_has_mentors(f, p, d))?;
+    if from == start {
+        return Some(from);
+    }
+    let months: BTreeSet<(i32, u32)> =
+        from.iter_days().take_while(|d| *d <= end).filter(|&d| derive::closed(f, d).is_none()).map(month_of).collect();
+    (months.len() >= f.mentorship.min_meetings as usize).then_some(from)
+}
+
+/// C028: no meeting falls before the mentee can be mentored, and the first falls on a day their
+/// phase has mentors (the series then runs its course).
+fn meeting_phase(ctx: &Ctx, pair: &PairPlan, k: usize, d: NaiveDate) -> Option<Violation> {
+    let &p = ctx.participant.get(pair.mentee.as_str())?;
+    let early = mentored_from(ctx.f, p).is_some_and(|from| d < from);
+    (early || (k == 0 && !phase_has_mentors(ctx.f, p, d))).then(|| {
+        let phase = derive::phase_on(ctx.f, p, d).map_or("", |i| ctx.f.phases[i].id.as_str());
+        violation(
+            CheckCode::MeetingPhase,
+            format!("{}–{} meets on {d}, when {} is in phase \"{phase}\", which has no mentors", pair.mentor, pair.mentee, pair.mentee),
         )
     })
 }

@@ -106,6 +106,18 @@ pub struct GroupProgrammeSpec {
     /// groups), with the given leader and meeting dates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fixed_groups: Vec<FixedGroup>,
+    /// Cohorts: new groups start during the round, at most every this many months, as people
+    /// become eligible (e.g. reach `min_months`); a cohort starts when enough people for a
+    /// group are eligible and not yet grouped. Default: all groups start with the round.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cohort_months: Option<u32>,
+    /// Course id: the groups are drawn from the attendees of each of this course's sessions
+    /// (one cohort per session, meeting from the session's first day on). Default: not linked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linked_course: Option<String>,
+    /// Leaders per group (e.g. 2: a circle leader and a researcher). Default 1.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub leaders_per_group: usize,
 }
 
 /// A group fixed by hand.
@@ -148,8 +160,19 @@ impl GroupProgrammeSpec {
             pair_weights: vec![],
             pair_weights_only: false,
             fixed_groups: vec![],
+            cohort_months: None,
+            linked_course: None,
+            leaders_per_group: 1,
         }
     }
+}
+
+fn one() -> usize {
+    1
+}
+
+fn is_one(n: &usize) -> bool {
+    *n == 1
 }
 
 fn default_max_per_unit() -> Option<usize> {
@@ -164,13 +187,13 @@ fn yes() -> bool {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct GroupEligibility {
-    /// Eligible phases (phase ids).
+    /// Eligible phases (phase ids), held on the group's first meeting.
     #[serde(default)]
     pub phases: Vec<String>,
-    /// Fewest months in the profession at the round's start (supervision: 6).
+    /// Fewest months in the profession on the group's first meeting (supervision: 6).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_months: Option<f64>,
-    /// Most months in the profession at the round's start.
+    /// Most months in the profession on the group's first meeting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_months: Option<f64>,
     /// Theme tags: a participant needs at least one of them among their interests.
@@ -197,11 +220,14 @@ pub struct GroupMeetingRules {
     /// Prefer the same weekday for all meetings of a group. Default true.
     #[serde(default = "yes")]
     pub same_weekday: bool,
+    /// Largest gap between consecutive meetings, days (a compact series). Default: no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_days_between: Option<u32>,
 }
 
 impl Default for GroupMeetingRules {
     fn default() -> Self {
-        GroupMeetingRules { min: 8, max: 10, min_days_between: 21, same_weekday: true }
+        GroupMeetingRules { min: 8, max: 10, min_days_between: 21, same_weekday: true, max_days_between: None }
     }
 }
 

@@ -354,6 +354,17 @@ pub struct GroupPlan {
     /// Leader id, if the group has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leader: Option<String>,
+    /// Further leaders, when the programme has more than one per group.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_leaders: Vec<String>,
+    /// The group's start, for a programme whose groups start during the round (cohorts, a
+    /// linked course): the members are eligible on it and the meetings fall on or after it.
+    /// Absent: the group starts with the round.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<NaiveDate>,
+    /// For a programme linked to a course: the session whose attendees the group is drawn from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
     /// Municipality id where the group meets.
     pub meeting_place: String,
     /// Participant ids.
@@ -386,7 +397,8 @@ pub struct GroupConflict {
 pub struct GroupUnserved {
     /// Participant id.
     pub participant: String,
-    /// Reason code: `groups_full`, `too_few_for_a_group`, `mixing_cap`, `not_eligible`.
+    /// Reason code: `groups_full`, `too_few_for_a_group`, `mixing_cap`, `no_leader`,
+    /// `eligible_later`, `not_eligible`.
     pub reason: String,
     /// The reason in words.
     pub message: String,

@@ -218,7 +218,11 @@ fn group_programmes(f: &InstanceFile, out: &mut Vec<Problem>) {
 /// cells, each group programme's eligible members and each course's demands.
 pub fn check_model(inst: &Instance) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mentees = inst.participants.iter().filter(|p| p.wants_mentor && inst.mentorship.eligible_phases.contains(&p.phase)).count();
+    let mentees = (0..inst.participants.len())
+        .filter(|&p| {
+            inst.participants[p].wants_mentor && crate::rules::mentorship::mentoring_from(inst, crate::model::ParticipantId(p)).is_some()
+        })
+        .count();
     if mentees > 0 {
         let places = inst.mentors.iter().map(|m| m.capacity.min(mentees)).fold(0usize, usize::saturating_add);
         let cells = mentees.saturating_mul(mentees.max(places).max(inst.mentors.len()));

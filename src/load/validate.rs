@@ -682,8 +682,61 @@ impl Validator {
                 self.finite(format!("{path}.diversity.{name}"), x, 0.0, 1e6, "weight");
             }
             self.pair_weights(&path, &g.pair_weights, &participants);
+            self.group_time(f, &path, g);
         }
         self.group_leaders(f, &munis);
+    }
+
+    /// A programme's rules in time: cohorts, a linked course, compact series, leaders per group.
+    fn group_time(&mut self, f: &InstanceFile, path: &str, g: &GroupProgrammeSpec) {
+        if let Some(c) = &g.linked_course {
+            if !f.courses.iter().any(|x| &x.id == c) {
+                self.push(
+                    Code::UnknownReference,
+                    format!("{path}.linked_course"),
+                    format!("unknown course \"{c}\""),
+                    "use an id from \"courses\"",
+                );
+            }
+        }
+        if g.cohort_months == Some(0) || g.cohort_months.is_some_and(|n| n > 120) {
+            self.push(Code::GroupRules, format!("{path}.cohort_months"), "cohorts every 0 months", "give 1–120 months, or leave it out");
+        }
+        let staged = g.cohort_months.is_some() || g.linked_course.is_some();
+        if g.cohort_months.is_some() && g.linked_course.is_some() {
+            self.push(
+                Code::GroupRules,
+                path.to_string(),
+                "both cohort_months and linked_course are given",
+                "a linked programme starts a cohort per session: leave cohort_months out",
+            );
+        }
+        if staged && (g.groups.is_some() || g.group_sizes.is_some() || !g.fixed_groups.is_empty()) {
+            self.push(
+                Code::GroupRules,
+                path.to_string(),
+                "groups, group_sizes and fixed_groups cannot be combined with cohorts or a linked course",
+                "leave groups, group_sizes and fixed_groups out: each cohort forms as many groups as its people need",
+            );
+        }
+        if g.leaders_per_group == 0 || g.leaders_per_group > 4 {
+            self.push(
+                Code::GroupRules,
+                format!("{path}.leaders_per_group"),
+                format!("{} leaders per group", g.leaders_per_group),
+                "give 1–4 leaders per group",
+            );
+        }
+        if let Some(max) = g.meetings.max_days_between {
+            if max < g.meetings.min_days_between {
+                self.push(
+                    Code::GroupRules,
+                    format!("{path}.meetings.max_days_between"),
+                    format!("at most {max} days between meetings, but at least {} required", g.meetings.min_days_between),
+                    "set max_days_between ≥ min_days_between",
+                );
+            }
+        }
     }
 
     fn pair_weights(&mut self, path: &str, weights: &[PairWeight], participants: &HashSet<&str>) {

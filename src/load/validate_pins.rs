@@ -184,7 +184,7 @@ impl PinValidator<'_> {
                 );
                 continue;
             }
-            if !mentee.wants_mentor || !rules.eligible_phases.contains(&mentee.phase) {
+            if !mentee.wants_mentor || crate::rules::mentorship::mentoring_from(inst, p).is_none() {
                 self.push(
                     Code::PinnedPair,
                     format!("{path}.mentee"),
@@ -194,7 +194,10 @@ impl PinValidator<'_> {
                         if !mentee.wants_mentor {
                             "wants_mentor is false".to_string()
                         } else {
-                            format!("phase \"{}\" is not among mentorship.eligible_phases", inst.phases[mentee.phase].id)
+                            format!(
+                                "phase \"{}\" is not among mentorship.eligible_phases early enough in the round for a series",
+                                inst.phases[mentee.phase].id
+                            )
                         }
                     ),
                     "set wants_mentor, add the phase to eligible_phases, or remove the pin",

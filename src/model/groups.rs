@@ -1,6 +1,6 @@
 //! Group programmes and leaders with references resolved to indices.
 
-use super::ids::{MunicipalityId, ParticipantId, PhaseId};
+use super::ids::{CourseId, MunicipalityId, ParticipantId, PhaseId};
 use super::values::{DiversityWeights, GroupKind, GroupMeetingRules, Role};
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -16,9 +16,9 @@ pub struct GroupProgramme {
     pub kind: GroupKind,
     /// Participants considered (the enrolled list, or everyone).
     pub candidates: Vec<ParticipantId>,
-    /// Eligible phases; empty = all.
+    /// Eligible phases (held on a group's first meeting); empty = all.
     pub phases: HashSet<PhaseId>,
-    /// Months in the profession at the round's start: lower bound.
+    /// Months in the profession on a group's first meeting: lower bound.
     pub min_months: Option<f64>,
     /// Upper bound.
     pub max_months: Option<f64>,
@@ -56,6 +56,13 @@ pub struct GroupProgramme {
     pub pair_weights: HashMap<(ParticipantId, ParticipantId), f64>,
     /// Unlisted pairs have benefit 0.
     pub pair_weights_only: bool,
+    /// Cohorts start at most every this many months as people become eligible; None: all
+    /// groups start with the round.
+    pub cohort_months: Option<u32>,
+    /// The course whose sessions' attendees form the groups (one cohort per session).
+    pub linked_course: Option<CourseId>,
+    /// Leaders per group.
+    pub leaders_per_group: usize,
 }
 
 /// A group leader.

@@ -156,6 +156,8 @@ pub struct GroupMeetingRules {
     pub min_days_between: u32,
     /// Prefer the same weekday for all meetings of a group.
     pub same_weekday: bool,
+    /// Largest gap between consecutive meetings, days (a compact series).
+    pub max_days_between: Option<u32>,
 }
 
 /// Weights of the benefit of putting two people in one group, and of members' travel.

@@ -7,8 +7,9 @@ use crate::format::plan::{GroupProgrammePlan, PlanFile};
 use crate::model::groups::GroupProgramme;
 use crate::model::pins::PinnedGroup;
 use crate::model::{Instance, MunicipalityId, ParticipantId};
-use crate::solve::groups::{ineligibility, pair_benefit, FormedGroup, ProgrammeOutcome};
-use crate::solve::meetings::{best_series_with, TARGET_DAY_OF_MONTH};
+use crate::rules::groups::series_gap_too_long;
+use crate::solve::groups::{eligible_window, ineligibility, ineligibility_on, pair_benefit, FormedGroup, ProgrammeOutcome};
+use crate::solve::meetings::{best_series_within, TARGET_DAY_OF_MONTH};
 use crate::solve::SolveError;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeSet, HashMap};
@@ -38,10 +39,16 @@ fn replan_programme(
     let prog = &inst.group_programmes[pi];
     let method = "re-plan: running groups kept, leaders replaced where needed, newcomers placed in free seats";
     let mut o = ProgrammeOutcome::empty(pi, "replan".into(), method, false);
+    // In scope: eligible on some day of the round; members are eligible on their group's start.
     let eligible: BTreeSet<usize> =
-        prog.candidates.iter().copied().filter(|&p| ineligibility(inst, prog, p).is_none()).map(ParticipantId::index).collect();
+        prog.candidates.iter().copied().filter(|&p| eligible_window(inst, prog, p).is_some()).map(ParticipantId::index).collect();
     if prog.explicit_enrolment {
-        o.not_eligible = prog.candidates.iter().filter_map(|&p| ineligibility(inst, prog, p).map(|why| (p.index(), why))).collect();
+        o.not_eligible = prog
+            .candidates
+            .iter()
+            .filter(|&&p| eligible_window(inst, prog, p).is_none())
+            .map(|&p| (p.index(), ineligibility(inst, prog, p).unwrap_or_default()))
+            .collect();
     }
     let Some(prev) = previous.groups.iter().find(|g| g.programme == prog.id) else {
         ctx.notes.push(format!(
@@ -69,6 +76,10 @@ fn replan_programme(
     o.unserved = unplaced
         .into_iter()
         .map(|p| {
+            if !groups.iter().any(|(_, g)| joinable(inst, prog, g, p)) {
+                let from = eligible_window(inst, prog, ParticipantId(p)).map_or(inst.calendar.start, |w| w.0);
+                return (p, "eligible_later", format!("becomes eligible on {from}, after every running group of {} started", prog.id));
+            }
             (
                 p,
                 "groups_full",
@@ -108,10 +119,11 @@ fn kept_groups(
     let leader_of: HashMap<&str, usize> = inst.group_leaders.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
     let mut groups: Vec<Kept> = Vec::new();
     for g in &prev.groups {
-        let members: Vec<usize> =
-            g.members.iter().filter_map(|m| part_of.get(m.as_str()).copied()).filter(|p| eligible.contains(p)).collect();
+        let start = g.start.unwrap_or(inst.calendar.start);
+        let stays = |p: usize| eligible.contains(&p) && ineligibility_on(inst, prog, ParticipantId(p), start).is_none();
+        let members: Vec<usize> = g.members.iter().filter_map(|m| part_of.get(m.as_str()).copied()).filter(|&p| stays(p)).collect();
         for m in &g.members {
-            if !part_of.get(m.as_str()).is_some_and(|p| eligible.contains(p)) {
+            if !part_of.get(m.as_str()).is_some_and(|&p| stays(p)) {
                 ctx.notes.push(format!("{m} leaves group {}: no longer in the round or no longer eligible", g.id));
             }
         }
@@ -124,10 +136,43 @@ fn kept_groups(
         }
         groups.push((
             g.id.clone(),
-            FormedGroup { members, place, leader, meetings: g.meetings.clone(), conflicts: vec![], shortfall: None, pin: None, id: None },
+            FormedGroup {
+                members,
+                place,
+                leader,
+                co_leaders: kept_co_leaders(inst, prog, g, leader, &leader_of, leader_load),
+                start: g.start,
+                session: g.session.clone(),
+                meetings: g.meetings.clone(),
+                conflicts: vec![],
+                shortfall: None,
+                pin: None,
+                id: None,
+            },
         ));
     }
     groups
+}
+
+/// The previous plan's further leaders of a group who are still qualified with room (and not
+/// its leader); counts their load.
+fn kept_co_leaders(
+    inst: &Instance,
+    prog: &GroupProgramme,
+    g: &crate::format::plan::GroupPlan,
+    leader: Option<usize>,
+    leader_of: &HashMap<&str, usize>,
+    leader_load: &mut [usize],
+) -> Vec<usize> {
+    let mut kept = Vec::new();
+    for l in g.co_leaders.iter().filter_map(|l| leader_of.get(l.as_str()).copied()) {
+        let gl = &inst.group_leaders[l];
+        if Some(l) != leader && !kept.contains(&l) && gl.qualifications.contains(&prog.qualification) && leader_load[l] < gl.max_groups {
+            leader_load[l] += 1;
+            kept.push(l);
+        }
+    }
+    kept
 }
 
 /// A group pinned by hand: in the group holding most of its members (a distinct group per
@@ -287,10 +332,9 @@ fn lead_and_date(
             g.leader = Some(l);
         }
     }
-    let ok = future
-        .iter()
-        .all(|&d| pins.contains(&d) || (inst.calendar.is_working_day(d) && g.leader.is_none_or(|l| leader_free(inst, ctx, l, d))))
-        && pins.iter().all(|d| g.meetings.contains(d));
+    let ok = future.iter().all(|&d| pins.contains(&d) || (inst.calendar.is_working_day(d) && leaders_free(inst, ctx, g, d)))
+        && pins.iter().all(|d| g.meetings.contains(d))
+        && series_gap_too_long(prog, &g.meetings).is_none();
     if !ok {
         ctx.notes.push(format!("group {id}: a planned meeting no longer fits the leader; meetings from {} on are dated again", ctx.today));
         redate(inst, prog, g, pins, ctx);
@@ -358,7 +402,7 @@ fn place_all(inst: &Instance, prog: &GroupProgramme, groups: &mut [Kept], who: &
         let best = groups
             .iter()
             .enumerate()
-            .filter(|(_, (_, g))| g.members.len() < max)
+            .filter(|(_, (_, g))| g.members.len() < max && joinable(inst, prog, g, p))
             .filter(|(_, (_, g))| {
                 prog.max_per_municipality
                     .is_none_or(|c| g.members.iter().filter(|&&q| inst.participants[q].municipality == part.municipality).count() < c)
@@ -378,6 +422,17 @@ fn place_all(inst: &Instance, prog: &GroupProgramme, groups: &mut [Kept], who: &
         }
     }
     left
+}
+
+/// Whether participant `p` may join the group: eligible on its start (the round's, when the
+/// group started with the round).
+fn joinable(inst: &Instance, prog: &GroupProgramme, g: &FormedGroup, p: usize) -> bool {
+    ineligibility_on(inst, prog, ParticipantId(p), g.start.unwrap_or(inst.calendar.start)).is_none()
+}
+
+/// Whether every leader of the group (leader and co-leaders) is free on `d`.
+fn leaders_free(inst: &Instance, ctx: &Ctx, g: &FormedGroup, d: NaiveDate) -> bool {
+    g.leader.iter().chain(&g.co_leaders).all(|&l| leader_free(inst, ctx, l, d))
 }
 
 fn leader_free(inst: &Instance, ctx: &Ctx, l: usize, d: NaiveDate) -> bool {
@@ -400,7 +455,7 @@ fn redate(inst: &Instance, prog: &GroupProgramme, g: &mut FormedGroup, pins: &[N
         inst.calendar
             .working_days()
             .into_iter()
-            .filter(|&d| d >= ctx.today && !past.contains(&d) && g.leader.is_none_or(|l| leader_free(inst, ctx, l, d))),
+            .filter(|&d| d >= ctx.today && !past.contains(&d) && leaders_free(inst, ctx, g, d) && g.start.is_none_or(|s| d >= s)),
     );
     days.sort();
     let busy_members = |d: NaiveDate| {
@@ -421,10 +476,16 @@ fn redate(inst: &Instance, prog: &GroupProgramme, g: &mut FormedGroup, pins: &[N
             }
         })
         .collect();
-    let mut picked: Vec<NaiveDate> = best_series_with(&days, &penalty, prog.meetings.max as usize, prog.meetings.min_days_between as i64)
-        .into_iter()
-        .map(|t| days[t])
-        .collect();
+    let mut picked: Vec<NaiveDate> = best_series_within(
+        &days,
+        &penalty,
+        prog.meetings.max as usize,
+        prog.meetings.min_days_between as i64,
+        prog.meetings.max_days_between.map(i64::from),
+    )
+    .into_iter()
+    .map(|t| days[t])
+    .collect();
     for d in past {
         if !picked.contains(&d) {
             picked.push(d);

@@ -148,3 +148,31 @@ pub fn pair_cost(inst: &Instance, m: MentorId, p: ParticipantId) -> PairCostTerm
         explicit: None,
     }
 }
+
+/// Whether participant `p` is in a phase with mentors on `date` (people move up the staircase
+/// during a round).
+pub fn mentee_phase_on(inst: &Instance, p: ParticipantId, date: chrono::NaiveDate) -> bool {
+    inst.mentorship.eligible_phases.contains(&inst.participants[p].phase_on(&inst.phases, date))
+}
+
+/// The first day of the round on which participant `p`'s phase has mentors, if there is one.
+pub fn first_phase_day(inst: &Instance, p: ParticipantId) -> Option<chrono::NaiveDate> {
+    let (start, end) = (inst.calendar.start, inst.calendar.end);
+    start.iter_days().take_while(|d| *d <= end).find(|&d| mentee_phase_on(inst, p, d))
+}
+
+/// The day from which participant `p` (who wants a mentor) can be mentored in this round, if
+/// they can: the round's start when their phase has mentors then; otherwise the day they reach
+/// such a phase during the round, provided a whole series still fits (working days from that
+/// day on in at least `min_meetings` calendar months). A series starts on or after this day,
+/// with its first meeting on a day the mentee's phase has mentors, and then runs its course
+/// (a mentee who moves up a phase mid-series keeps their mentor).
+pub fn mentoring_from(inst: &Instance, p: ParticipantId) -> Option<chrono::NaiveDate> {
+    let from = first_phase_day(inst, p)?;
+    if from == inst.calendar.start {
+        return Some(from);
+    }
+    let months: std::collections::BTreeSet<i32> =
+        inst.calendar.working_days().into_iter().filter(|d| *d >= from).map(crate::model::calendar::month_key).collect();
+    (months.len() >= inst.mentorship.min_meetings).then_some(from)
+}

@@ -5,8 +5,9 @@
 //! Which pairs exist is decided by [`super::mentor_matching`].
 
 use crate::model::calendar::month_key;
-use crate::model::Instance;
+use crate::model::{Instance, ParticipantId};
 use crate::model::{MeetingPlace, MunicipalityId};
+use crate::rules::mentorship::{mentee_phase_on, mentoring_from};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -61,7 +62,14 @@ fn best_series(days: &[NaiveDate], max: usize, gap: i64) -> Vec<NaiveDate> {
 /// of them in strictly increasing months and at least `gap` days apart, maximising the number
 /// and then minimising the summed penalty (ties: earliest end). Returns indices into `days`.
 pub fn best_series_with(days: &[NaiveDate], penalty: &[i64], max: usize, gap: i64) -> Vec<usize> {
+    best_series_within(days, penalty, max, gap, None)
+}
+
+/// [`best_series_with`] for a compact series: consecutive meetings also at most `max_gap` days
+/// apart, when given.
+pub fn best_series_within(days: &[NaiveDate], penalty: &[i64], max: usize, gap: i64, max_gap: Option<i64>) -> Vec<usize> {
     let n = days.len();
+    let max_gap = max_gap.unwrap_or(i64::MAX);
     if n == 0 || max == 0 {
         return vec![];
     }
@@ -74,7 +82,7 @@ pub fn best_series_with(days: &[NaiveDate], penalty: &[i64], max: usize, gap: i6
     for t in 0..n {
         dp[t * max] = penalty[t];
         for s in 0..t {
-            if month[s] >= month[t] || num[t] - num[s] < gap {
+            if month[s] >= month[t] || num[t] - num[s] < gap || num[t] - num[s] > max_gap {
                 continue;
             }
             for c in 1..max {
@@ -162,11 +170,17 @@ pub fn schedule_series(inst: &Instance, pairs: &[(usize, usize)], busy: &mut BTr
             let mentee = &inst.participants[p];
             let mentor_busy = busy.get(&mentor.id).unwrap_or(&empty);
             let mentee_busy = busy.get(&mentee.id).unwrap_or(&empty);
+            // The series starts when the mentee's phase has mentors.
+            let from = mentoring_from(inst, ParticipantId(p)).unwrap_or(inst.calendar.start);
             let free: Vec<NaiveDate> = working
                 .iter()
                 .copied()
                 .filter(|d| {
-                    !mentor.unavailable.contains(d) && !mentee.unavailable.contains(d) && !mentor_busy.contains(d) && !mentee_busy.contains(d)
+                    !mentor.unavailable.contains(d)
+                        && !mentee.unavailable.contains(d)
+                        && !mentor_busy.contains(d)
+                        && !mentee_busy.contains(d)
+                        && *d >= from
                 })
                 .collect();
             let pinned = inst.pins.pairs.iter().find(|x| x.mentor.index() == m && x.mentee.index() == p).map_or(&[][..], |x| x.meetings.as_slice());
@@ -178,13 +192,22 @@ pub fn schedule_series(inst: &Instance, pairs: &[(usize, usize)], busy: &mut BTr
                     dates = full;
                 }
             }
+            // The first meeting falls while the mentee's phase has mentors: if the best series
+            // starts later, it is dated again around the first such free day.
+            if dates.first().is_some_and(|d| !mentee_phase_on(inst, ParticipantId(p), *d)) && pinned.is_empty() {
+                if let Some(first) = free.iter().find(|d| mentee_phase_on(inst, ParticipantId(p), **d)) {
+                    dates = series_around(&free, &[*first], rules.max_meetings, rules.min_days_between);
+                }
+            }
+            let phase_cut = from > inst.calendar.start;
             let shortfall = (dates.len() < rules.min_meetings).then(|| {
                 let months: HashSet<i32> = free.iter().map(|d| month_key(*d)).collect();
                 format!(
-                    "only {} of the required {} meetings fit: the two have a common free working day in {} month(s) of the round, with at least {} days between meetings",
+                    "only {} of the required {} meetings fit: the two have a common free working day in {} month(s) of the round{}, with at least {} days between meetings",
                     dates.len(),
                     rules.min_meetings,
                     months.len(),
+                    if phase_cut { format!(" from {from}, when the mentee's phase has mentors") } else { String::new() },
                     rules.min_days_between
                 )
             });

@@ -79,7 +79,7 @@ pub fn build_problem(inst: &Instance) -> MatchingProblem {
         if !part.wants_mentor {
             continue;
         }
-        if inst.mentorship.eligible_phases.contains(&part.phase) {
+        if crate::rules::mentorship::mentoring_from(inst, ParticipantId(p)).is_some() {
             mentees.push(p);
         } else {
             not_eligible.push(p);

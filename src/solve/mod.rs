@@ -277,7 +277,8 @@ fn timetable_and_groups(
     if !inst.group_programmes.is_empty() {
         params.progress.report("grupper", None, None);
     }
-    let groups = groups::solve_groups(inst, &group_params, &mut busy)?;
+    let sessions = timetable.as_ref().map(|t| groups::course_cohorts(inst, &t.outcome.timetable)).unwrap_or_default();
+    let groups = groups::solve_groups(inst, &group_params, &mut busy, &sessions)?;
     Ok((timetable, groups, busy))
 }
 

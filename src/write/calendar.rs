@@ -240,11 +240,12 @@ fn group_entries(look: &Lookup, plan: &PlanFile, out: &mut Entries) {
         for group in &prog.groups {
             let series = ["group".to_string(), prog.programme.clone(), group.id.clone()];
             let n = group.meetings.len();
-            let leader = group.leader.as_deref().map(|l| look.name(l).to_string()).unwrap_or_else(|| tr!("calendar-no-leader"));
+            let leaders: Vec<String> = group.leader.iter().chain(&group.co_leaders).cloned().collect();
+            let leader = if leaders.is_empty() { tr!("calendar-no-leader") } else { look.names(&leaders) };
             let members = look.names(&group.members);
             let location = look.meeting_place(&group.meeting_place);
             let people: Vec<(&String, &'static str)> =
-                group.members.iter().map(|m| (m, "deltagare")).chain(group.leader.iter().map(|l| (l, "ledare"))).collect();
+                group.members.iter().map(|m| (m, "deltagare")).chain(leaders.iter().map(|l| (l, "ledare"))).collect();
             for (k, d) in group.meetings.iter().enumerate() {
                 let base = CalendarEntry {
                     summary: tr!("calendar-group-summary", programme = prog_name, k = k + 1, n = n, group = group.id.as_str()),
@@ -266,7 +267,7 @@ fn group_entries(look: &Lookup, plan: &PlanFile, out: &mut Entries) {
                 for (who, role) in &people {
                     out.entry((*who).clone()).or_default().push(CalendarEntry {
                         role,
-                        with: group.leader.iter().chain(group.members.iter()).filter(|x| x != who).cloned().collect(),
+                        with: leaders.iter().chain(group.members.iter()).filter(|x| x != who).cloned().collect(),
                         ..base.clone()
                     });
                 }

@@ -180,7 +180,7 @@ pub fn groups_csv(plan: &PlanFile, inst: &Instance) -> Result<Vec<u8>, OutputErr
                     missed,
                 ]
             };
-            if let Some(l) = g.leader.as_deref() {
+            for l in g.leader.iter().chain(&g.co_leaders).map(String::as_str) {
                 let (name, muni) = leader
                     .get(l)
                     .map(|&i| (inst.group_leaders[i].name.clone(), inst.municipalities[inst.group_leaders[i].municipality].name.clone()))

@@ -186,9 +186,13 @@ pub fn not_eligible_mentees(inst: &Instance, participants: &[usize]) -> Vec<NotE
             NotEligible {
                 participant: part.id.clone(),
                 message: format!(
-                    "wants a mentor but is in phase \"{phase}\" ({:.1} years in the profession); the programme offers mentors to phase(s) {}",
+                    "wants a mentor but is in phase \"{phase}\" ({:.1} years in the profession); the programme offers mentors to phase(s) {}{}",
                     part.years,
-                    eligible_phase_names(inst)
+                    eligible_phase_names(inst),
+                    match crate::rules::mentorship::first_phase_day(inst, crate::model::ParticipantId(p)) {
+                        Some(d) => format!(" (reached on {d}, too late for {} monthly meetings before the round ends)", inst.mentorship.min_meetings),
+                        None => String::new(),
+                    }
                 ),
                 phase,
             }
@@ -306,6 +310,9 @@ pub fn group_plan(inst: &Instance, o: &ProgrammeOutcome) -> GroupProgrammePlan {
             .map(|(g, group)| GroupPlan {
                 id: group.id.clone().unwrap_or_else(|| format!("{}-{:0width$}", prog.id, g + 1)),
                 leader: group.leader.map(|l| inst.group_leaders[l].id.clone()),
+                co_leaders: group.co_leaders.iter().map(|&l| inst.group_leaders[l].id.clone()).collect(),
+                start: group.start,
+                session: group.session.clone(),
                 meeting_place: inst.municipalities[group.place].id.clone(),
                 members: group.members.iter().map(|&p| pid(p)).collect(),
                 meetings: group.meetings.clone(),

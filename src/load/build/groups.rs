@@ -3,13 +3,14 @@
 use super::{date_set, index_by_id};
 use crate::format::InstanceFile;
 use crate::model::groups::{ordered, GroupLeader, GroupProgramme};
-use crate::model::{MunicipalityId, ParticipantId, PhaseId};
+use crate::model::{CourseId, MunicipalityId, ParticipantId, PhaseId};
 use std::collections::{HashMap, HashSet};
 
 /// Builds the group programmes and leaders of a validated file.
 pub(super) fn build(f: &InstanceFile, muni_index: &HashMap<&str, usize>) -> (Vec<GroupProgramme>, Vec<GroupLeader>) {
     let person = index_by_id(&f.participants, |p| &p.id);
     let phase = index_by_id(&f.phases, |p| &p.id);
+    let course = index_by_id(&f.courses, |c| &c.id);
     let programmes = f
         .group_programmes
         .iter()
@@ -60,6 +61,9 @@ pub(super) fn build(f: &InstanceFile, muni_index: &HashMap<&str, usize>) -> (Vec
                     })
                     .collect(),
                 pair_weights_only: g.pair_weights_only,
+                cohort_months: g.cohort_months,
+                linked_course: g.linked_course.as_ref().and_then(|c| course.get(c.as_str()).map(|&i| CourseId(i))),
+                leaders_per_group: g.leaders_per_group.max(1),
             }
         })
         .collect();

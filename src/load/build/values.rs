@@ -104,7 +104,13 @@ impl From<file::GroupKind> for m::GroupKind {
 
 impl From<&file::GroupMeetingRules> for m::GroupMeetingRules {
     fn from(r: &file::GroupMeetingRules) -> Self {
-        m::GroupMeetingRules { min: r.min, max: r.max, min_days_between: r.min_days_between, same_weekday: r.same_weekday }
+        m::GroupMeetingRules {
+            min: r.min,
+            max: r.max,
+            min_days_between: r.min_days_between,
+            same_weekday: r.same_weekday,
+            max_days_between: r.max_days_between,
+        }
     }
 }
 

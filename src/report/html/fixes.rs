@@ -147,7 +147,7 @@ pub(crate) fn groups(plan: &PlanFile, prog_plan: &GroupProgrammePlan, look: &Loo
 fn spare_leaders(plan: &PlanFile, prog: &GroupProgramme, look: &Lookup) -> usize {
     let mut led: BTreeMap<&str, usize> = BTreeMap::new();
     for g in plan.groups.iter().flat_map(|p| p.groups.iter()) {
-        if let Some(l) = &g.leader {
+        for l in g.leader.iter().chain(&g.co_leaders) {
             *led.entry(l.as_str()).or_default() += 1;
         }
     }

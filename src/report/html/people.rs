@@ -74,7 +74,10 @@ impl<'a> Notes<'a> {
         for prog in &plan.groups {
             let pname = look.programme_name.get(prog.programme.as_str()).copied().unwrap_or(&prog.programme);
             for g in &prog.groups {
-                let leader = g.leader.as_deref().map(|l| look.person_link(l)).unwrap_or_else(|| "ingen ledare".into());
+                let leader = match g.leader.iter().chain(&g.co_leaders).map(|l| look.person_link(l)).collect::<Vec<_>>() {
+                    v if v.is_empty() => "ingen ledare".into(),
+                    v => v.join(", "),
+                };
                 let members = g.members.iter().map(|m| look.person_link(m)).collect::<Vec<_>>().join(", ");
                 let line = format!(
                     "Grupp {} ({}) i {}, {} träffar; ledare {leader}; deltagare: {members}",
@@ -83,7 +86,7 @@ impl<'a> Notes<'a> {
                     esc(look.muni_name(&g.meeting_place)),
                     g.meetings.len()
                 );
-                for who in g.members.iter().chain(g.leader.iter()) {
+                for who in g.members.iter().chain(g.leader.iter()).chain(&g.co_leaders) {
                     self.context.entry(who.as_str()).or_default().push(line.clone());
                 }
                 for c in &g.conflicts {

@@ -8,13 +8,15 @@
 pub mod mdgp;
 mod programme;
 
-use super::meetings::{best_series_with, TARGET_DAY_OF_MONTH};
+use super::meetings::{best_series_within, TARGET_DAY_OF_MONTH};
 use super::status::StopReason;
 use super::strategy::{Method, Strategy};
+use super::timetable::explain::session_ids;
+use super::timetable::Timetable;
 use super::SolveError;
 use crate::model::groups::GroupProgramme;
-use crate::model::{Instance, MunicipalityId};
-pub use crate::rules::groups::{ineligibility, pair_benefit};
+use crate::model::{CourseId, Instance, MunicipalityId};
+pub use crate::rules::groups::{eligible_window, ineligibility, ineligibility_on, pair_benefit};
 use chrono::{Datelike, NaiveDate};
 use mdgp::{GroupingError, GroupingProblem};
 use std::collections::{BTreeMap, BTreeSet};
@@ -183,6 +185,14 @@ pub struct FormedGroup {
     pub place: MunicipalityId,
     /// Leader index.
     pub leader: Option<usize>,
+    /// Further leaders, when the programme has more than one per group.
+    pub co_leaders: Vec<usize>,
+    /// The cohort's start, for a programme whose groups start during the round (cohorts, a
+    /// linked course): members are eligible on it and meetings fall on or after it. None: the
+    /// group starts with the round.
+    pub start: Option<NaiveDate>,
+    /// For a programme linked to a course: the session the members attended.
+    pub session: Option<String>,
     /// Meeting dates.
     pub meetings: Vec<NaiveDate>,
     /// (date, participant) pairs where a member is unavailable or busy.
@@ -249,13 +259,49 @@ impl ProgrammeOutcome {
     }
 }
 
+/// A course session whose attendees a linked group programme draws its groups from.
+#[derive(Debug, Clone)]
+pub struct CourseCohort {
+    /// The course.
+    pub course: CourseId,
+    /// The session's id in the plan.
+    pub id: String,
+    /// The session's first day.
+    pub start: NaiveDate,
+    /// The attendees (participant indices).
+    pub attendees: Vec<usize>,
+}
+
+/// The sessions of a timetable as cohorts for linked group programmes, by first day.
+pub fn course_cohorts(inst: &Instance, tt: &Timetable) -> Vec<CourseCohort> {
+    let m = &inst.timetable;
+    let mut out: Vec<CourseCohort> = tt
+        .sessions
+        .iter()
+        .zip(session_ids(inst, tt))
+        .filter_map(|(s, id)| {
+            let start = m.days[*s.days.first()?];
+            Some(CourseCohort {
+                course: s.course,
+                id,
+                start,
+                attendees: s.attendees.iter().map(|&d| m.demands[d].participant.index()).collect(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+    out
+}
+
 /// Forms the groups of every programme, assigns leaders and dates meetings. `busy` holds each
 /// person's booked dates (courses, other meetings); members' conflicts with them are avoided
-/// where possible and listed, and the groups' dates are added to it.
+/// where possible and listed, and the groups' dates are added to it. `sessions` are the
+/// timetable's sessions that linked programmes draw their groups from.
 pub fn solve_groups(
     inst: &Instance,
     params: &GroupParams,
     busy: &mut BTreeMap<String, BTreeSet<NaiveDate>>,
+    sessions: &[CourseCohort],
 ) -> Result<Vec<ProgrammeOutcome>, SolveError> {
     let mut leader_load = vec![0usize; inst.group_leaders.len()];
     // Places of pinned leaders are reserved before any programme assigns leaders.
@@ -282,13 +328,15 @@ pub fn solve_groups(
             None => params.time_limit,
         };
         let params = GroupParams { time_limit, ..params.clone() };
-        outcomes.push(programme::solve_programme(inst, pi, &params, &mut leader_load, &mut reserved, busy)?);
+        let mut round = programme::Round { leader_load: &mut leader_load, reserved: &mut reserved, busy, sessions };
+        outcomes.push(programme::solve_programme(inst, pi, &params, &mut round)?);
     }
     Ok(outcomes)
 }
 
-/// Dates a group's meetings: on working days the leader is free (hard), preferring days no
-/// member is unavailable or busy, one weekday throughout, and the middle of the month.
+/// Dates a group's meetings: on working days from the group's start on that its leaders are
+/// free (hard), at most the programme's largest gap apart, preferring days no member is
+/// unavailable or busy, one weekday throughout, and the middle of the month.
 ///
 /// `pinned` dates (a fixed group's) are always among the meetings; the others are dated in the
 /// other months, at least the minimum gap from them. A member's pinned mentor meeting day is
@@ -302,8 +350,10 @@ fn schedule_group(
 ) {
     let rules = &prog.meetings;
     let empty = BTreeSet::new();
-    let leader = group.leader.map(|l| &inst.group_leaders[l]);
-    let leader_busy = leader.and_then(|l| busy.get(&l.id)).unwrap_or(&empty);
+    let leaders: Vec<&crate::model::groups::GroupLeader> =
+        group.leader.iter().chain(&group.co_leaders).map(|&l| &inst.group_leaders[l]).collect();
+    let leader_free = |d: &NaiveDate| leaders.iter().all(|l| !l.unavailable.contains(d) && !busy.get(&l.id).unwrap_or(&empty).contains(d));
+    let start = group.start.unwrap_or(NaiveDate::MIN);
     let pinned_months: BTreeSet<i32> = pinned.iter().map(|d| crate::model::calendar::month_key(*d)).collect();
     let gap = rules.min_days_between as i64;
     let mentor_day = |d: &NaiveDate| inst.pins.pairs.iter().any(|x| x.meetings.contains(d) && group.members.contains(&x.mentee.index()));
@@ -313,8 +363,8 @@ fn schedule_group(
         .into_iter()
         .filter(|d| {
             pinned.contains(d)
-                || (leader.is_none_or(|l| !l.unavailable.contains(d))
-                    && !leader_busy.contains(d)
+                || (*d >= start
+                    && leader_free(d)
                     && !mentor_day(d)
                     && !pinned_months.contains(&crate::model::calendar::month_key(*d))
                     && pinned.iter().all(|p| (*d - *p).num_days().abs() >= gap))
@@ -350,7 +400,8 @@ fn schedule_group(
                 c * 10_000 + off_day + (d.day() as i64 - TARGET_DAY_OF_MONTH).abs()
             })
             .collect();
-        let picked = best_series_with(&days, &penalty, (rules.max as usize).max(pinned.len()), gap);
+        let max_gap = rules.max_days_between.map(i64::from);
+        let picked = best_series_within(&days, &penalty, (rules.max as usize).max(pinned.len()), gap, max_gap);
         let total: i64 = picked.iter().map(|&t| penalty[t]).sum();
         let better = match &best {
             None => true,
@@ -368,16 +419,20 @@ fn schedule_group(
     group.conflicts = group.meetings.iter().flat_map(|&d| conflicts_on(d).into_iter().map(move |(p, why)| (d, p, why))).collect();
     if group.meetings.len() < rules.min as usize {
         group.shortfall = Some(format!(
-            "only {} of the required {} meetings fit on days the leader is free, at least {} days apart",
+            "only {} of the required {} meetings fit on days the leader is free, at least {} days apart{}",
             group.meetings.len(),
             rules.min,
-            rules.min_days_between
+            rules.min_days_between,
+            match (group.start, rules.max_days_between) {
+                (Some(s), Some(m)) => format!(", at most {m} days apart, from {s}"),
+                (Some(s), None) => format!(", from {s}"),
+                (None, Some(m)) => format!(", at most {m} days apart"),
+                (None, None) => String::new(),
+            }
         ));
     }
     let mut people: Vec<&str> = group.members.iter().map(|&p| inst.participants[p].id.as_str()).collect();
-    if let Some(l) = leader {
-        people.push(&l.id);
-    }
+    people.extend(leaders.iter().map(|l| l.id.as_str()));
     for who in people {
         busy.entry(who.to_string()).or_default().extend(group.meetings.iter().copied());
     }

@@ -3,14 +3,17 @@
 //! meetings.
 
 use super::mdgp::{AttributeCap, GroupingProblem, SiteCosts};
-use super::{ineligibility, pair_benefit, schedule_group, FormedGroup, GroupParams, ProgrammeOutcome};
+use super::{
+    eligible_window, ineligibility, ineligibility_on, pair_benefit, schedule_group, CourseCohort, FormedGroup, GroupParams,
+    ProgrammeOutcome,
+};
 use crate::load::limits::MAX_GROUP_MEMBERS;
 use crate::model::groups::GroupProgramme;
 use crate::model::pins::PinnedGroup;
 use crate::model::{Instance, MunicipalityId, ParticipantId};
 use crate::solve::strategy::Strategy;
 use crate::solve::SolveError;
-use chrono::NaiveDate;
+use chrono::{Datelike, Months, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// An eligible participant left without a group: (participant, reason code, message).
@@ -31,27 +34,169 @@ struct Programme<'a> {
 struct Leaders {
     qualified: Vec<usize>,
     places: usize,
+    /// Groups the places can lead with the programme's number of distinct leaders per group.
+    groups: usize,
 }
 
-/// Forms programme `pi`'s groups with the strategy of `params`, assigns leaders (updating the
-/// round's leader loads and the places reserved for pinned leaders) and dates the meetings.
-pub(super) fn solve_programme(
-    inst: &Instance,
-    pi: usize,
-    params: &GroupParams,
-    leader_load: &mut [usize],
-    reserved: &mut [usize],
-    busy: &mut BTreeMap<String, BTreeSet<NaiveDate>>,
-) -> Result<ProgrammeOutcome, SolveError> {
+/// What the programmes of a round share: leaders' loads and reserved places, people's busy
+/// days, and the timetable's sessions for linked programmes.
+pub(super) struct Round<'r> {
+    pub leader_load: &'r mut [usize],
+    pub reserved: &'r mut [usize],
+    pub busy: &'r mut BTreeMap<String, BTreeSet<NaiveDate>>,
+    pub sessions: &'r [CourseCohort],
+}
+
+/// A cohort: the people eligible on its start and not yet grouped, who form groups together.
+struct Cohort {
+    /// The start; None: the round's start (a programme without cohorts).
+    start: Option<NaiveDate>,
+    /// The course session the cohort attended (a linked programme).
+    session: Option<String>,
+    /// The eligible candidates.
+    eligible: Vec<usize>,
+}
+
+/// Forms programme `pi`'s groups with the strategy of `params`, cohort by cohort, assigns
+/// leaders (updating the round's leader loads and the places reserved for pinned leaders) and
+/// dates the meetings. Everyone in the programme's scope (eligible on some day of the round;
+/// for a linked programme, an attendee of the course eligible on their session's start) is in
+/// a group or listed as unserved with a reason.
+pub(super) fn solve_programme(inst: &Instance, pi: usize, params: &GroupParams, round: &mut Round) -> Result<ProgrammeOutcome, SolveError> {
     let prog = &inst.group_programmes[pi];
     let strat = params.strategy;
     let pp = Programme { inst, prog, pins: inst.pins.groups.get(pi).map_or(&[], |v| v.as_slice()) };
     let mut out = ProgrammeOutcome::empty(pi, strat.name(), strat.method(), true);
-    let eligible = pp.eligible(&mut out.not_eligible)?;
-    let leaders = pp.leaders(leader_load, reserved);
+    let windows = pp.windows(&mut out.not_eligible);
+    let mut unserved: BTreeMap<usize, Unserved> = BTreeMap::new();
+    if let Some(course) = prog.linked_course {
+        for session in round.sessions.iter().filter(|s| s.course == course) {
+            let eligible: Vec<usize> = session
+                .attendees
+                .iter()
+                .copied()
+                .filter(|&p| windows.contains_key(&p) && ineligibility_on(inst, prog, ParticipantId(p), session.start).is_none())
+                .collect();
+            let cohort = Cohort { start: Some(session.start), session: Some(session.id.clone()), eligible };
+            for u in form_cohort(&pp, &cohort, params, round, &mut out)? {
+                unserved.insert(u.0, u);
+            }
+        }
+    } else if let Some(every) = prog.cohort_months {
+        rolling_cohorts(&pp, every, &windows, params, round, &mut out, &mut unserved)?;
+    } else {
+        let start = inst.calendar.start;
+        let eligible: Vec<usize> = windows.iter().filter(|(_, w)| w.0 <= start).map(|(&p, _)| p).collect();
+        pp.pinned_eligible(&eligible)?;
+        for &p in windows.keys().filter(|p| !eligible.contains(p)) {
+            let msg = format!("becomes eligible on {}, after the programme's groups start; it has no later cohorts", windows[&p].0);
+            unserved.insert(p, (p, "eligible_later", msg));
+        }
+        for u in form_cohort(&pp, &Cohort { start: None, session: None, eligible }, params, round, &mut out)? {
+            unserved.insert(u.0, u);
+        }
+    }
+    out.unserved = unserved.into_values().collect();
+    out.unserved.sort_by(|a, b| inst.participants[a.0].id.cmp(&inst.participants[b.0].id));
+    Ok(out)
+}
+
+/// Cohorts every `every` months from the round's start, while a series of the minimum number of
+/// monthly meetings still fits before the round's end. A cohort starts when at least a group's
+/// minimum of people are eligible on its start and not yet grouped (the last one with whoever is
+/// left); people not served in one cohort wait for the next while they are eligible.
+fn rolling_cohorts(
+    pp: &Programme,
+    every: u32,
+    windows: &BTreeMap<usize, (NaiveDate, NaiveDate)>,
+    params: &GroupParams,
+    round: &mut Round,
+    out: &mut ProgrammeOutcome,
+    unserved: &mut BTreeMap<usize, Unserved>,
+) -> Result<(), SolveError> {
+    let (inst, prog) = (pp.inst, pp.prog);
+    let starts = cohort_starts(inst, prog, every);
+    let mut grouped: BTreeSet<usize> = BTreeSet::new();
+    // Whether a person was ever left out of a cohort that formed groups (they could have
+    // joined those groups: the reason must say why they did not).
+    let mut seated_out: BTreeMap<usize, Unserved> = BTreeMap::new();
+    for (k, &start) in starts.iter().enumerate() {
+        let eligible: Vec<usize> = windows
+            .keys()
+            .copied()
+            .filter(|&p| !grouped.contains(&p) && ineligibility_on(inst, prog, ParticipantId(p), start).is_none())
+            .collect();
+        if eligible.is_empty() || (eligible.len() < prog.min_size && k + 1 < starts.len()) {
+            for &p in &eligible {
+                let msg = format!("only {} eligible on {start}; a group needs at least {}", eligible.len(), prog.min_size);
+                unserved.insert(p, (p, "too_few_for_a_group", msg));
+            }
+            continue;
+        }
+        let before = out.groups.len();
+        let left = form_cohort(pp, &Cohort { start: Some(start), session: None, eligible }, params, round, out)?;
+        grouped.extend(out.groups[before..].iter().flat_map(|g| g.members.iter().copied()));
+        let formed = out.groups.len() > before;
+        for u in left {
+            if formed {
+                let merged = match seated_out.get(&u.0) {
+                    Some(prev) if prev.1 != u.1 => (u.0, "groups_full", u.2.clone()),
+                    _ => u.clone(),
+                };
+                seated_out.insert(u.0, merged);
+            }
+            unserved.insert(u.0, u);
+        }
+    }
+    for (&p, w) in windows {
+        if grouped.contains(&p) {
+            unserved.remove(&p);
+        } else if let Some(u) = seated_out.remove(&p) {
+            unserved.insert(p, u);
+        } else {
+            unserved.entry(p).or_insert_with(|| {
+                let msg = match starts.last() {
+                    Some(last) if w.0 > *last => format!(
+                        "becomes eligible on {}, after the last cohort start {last} that leaves room for {} meetings",
+                        w.0, prog.meetings.min
+                    ),
+                    _ => format!("eligible from {} to {}, between the cohort starts", w.0, w.1),
+                };
+                (p, "eligible_later", msg)
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The cohort starts of a programme: every `every` months from the round's start, while the
+/// months left hold the minimum number of monthly meetings.
+fn cohort_starts(inst: &Instance, prog: &GroupProgramme, every: u32) -> Vec<NaiveDate> {
+    let (start, end) = (inst.calendar.start, inst.calendar.end);
+    let months_left = |d: NaiveDate| (end.year() - d.year()) as i64 * 12 + end.month() as i64 - d.month() as i64 + 1;
+    (0..)
+        .map_while(|k: u32| start.checked_add_months(Months::new(k * every)))
+        .take_while(|&d| d <= end && months_left(d) >= prog.meetings.min.max(1) as i64)
+        .collect()
+}
+
+/// Forms one cohort's groups: how many, who is served, the grouping, leaders and meetings. The
+/// groups are added to `out` (with the cohort's start and session) and the objective, status
+/// and notes accumulated; returns the cohort's eligible people left without a group.
+fn form_cohort(
+    pp: &Programme,
+    cohort: &Cohort,
+    params: &GroupParams,
+    round: &mut Round,
+    out: &mut ProgrammeOutcome,
+) -> Result<Vec<Unserved>, SolveError> {
+    let (inst, prog) = (pp.inst, pp.prog);
+    let eligible = &cohort.eligible;
+    let leaders = pp.leaders(round.leader_load, round.reserved);
     let n = eligible.len();
-    let mut m = pp.group_count(n, &leaders, &mut out.notes);
-    let order = pp.service_order(&eligible);
+    let mut notes = Vec::new();
+    let mut m = pp.group_count(n, &leaders, &mut notes);
+    let order = pp.service_order(eligible);
     let label_caps = pp.label_caps();
     if m < pp.pins.len() {
         return Err(pp.pin_error(format!(
@@ -60,42 +205,55 @@ pub(super) fn solve_programme(
             leaders.places
         )));
     }
+    let label = |note: String| match cohort.start {
+        Some(s) => format!("cohort {s}: {note}"),
+        None => note,
+    };
     if m == 0 {
+        out.notes.extend(notes.into_iter().map(label));
         let (code, msg) = if n < prog.min_size {
             ("too_few_for_a_group", format!("only {n} eligible participant(s); a group needs at least {}", prog.min_size))
         } else {
             ("no_leader", format!("no leader qualified for \"{}\" has room for a group", prog.qualification))
         };
-        out.unserved = order.iter().map(|&p| (p, code, msg.clone())).collect();
-        out.unserved.sort_by(|a, b| inst.participants[a.0].id.cmp(&inst.participants[b.0].id));
-        return Ok(out);
+        return Ok(order.iter().map(|&p| (p, code, msg.clone())).collect());
     }
-    let (served, unserved) = pp.select_members(&order, &label_caps, &mut m, &mut out.notes)?;
-    out.unserved = unserved;
-    out.unserved.sort_by(|a, b| inst.participants[a.0].id.cmp(&inst.participants[b.0].id));
+    let (served, unserved) = pp.select_members(&order, &label_caps, &mut m, &mut notes)?;
     if served.is_empty() {
-        return Ok(out);
+        out.notes.extend(notes.into_iter().map(label));
+        return Ok(unserved);
     }
     let (problem, slot_of_pin) = pp.grouping_problem(&served, &label_caps, m)?;
-    let grouping = strat.imp().solve(&problem, params).map_err(|e| SolveError::Numeric(format!("group programme {}: {e}", prog.id)))?;
+    let grouping =
+        params.strategy.imp().solve(&problem, params).map_err(|e| SolveError::Numeric(format!("group programme {}: {e}", prog.id)))?;
     let value = problem.evaluate(&grouping.assignment);
-    out.diversity = value.pair_benefit;
-    out.travel = value.travel_cost;
-    out.optimal = grouping.optimal;
-    out.stop = Some(grouping.stop);
-    out.notes.extend(grouping.note.clone());
-    out.bound = grouping.bound;
+    out.diversity += value.pair_benefit;
+    out.travel += match prog.venue {
+        Some(v) => served.iter().map(|&p| prog.diversity.travel_per_minute * inst.travel(inst.participants[p].municipality, v)).sum(),
+        None => value.travel_cost,
+    };
+    out.optimal &= grouping.optimal;
+    if out.stop.is_none() || !grouping.optimal {
+        out.stop = Some(grouping.stop);
+    }
+    notes.extend(grouping.note.clone());
+    out.notes.extend(notes.into_iter().map(label));
+    let first = out.groups.is_empty();
+    out.bound = match (first, out.bound, grouping.bound) {
+        (true, _, b) => b,
+        (false, Some(a), Some(b)) => Some(a + b),
+        _ => None,
+    };
     let mut groups = pp.form_groups(&served, &problem, &grouping.assignment, m, &slot_of_pin);
-    if let Some(v) = prog.venue {
-        out.travel = served.iter().map(|&p| prog.diversity.travel_per_minute * inst.travel(inst.participants[p].municipality, v)).sum();
-    }
-    out.leader_travel_minutes = pp.assign_leaders(&mut groups, &leaders.qualified, leader_load, reserved);
+    out.leader_travel_minutes += pp.assign_leaders(&mut groups, &leaders.qualified, round.leader_load, round.reserved);
     for group in &mut groups {
+        group.start = cohort.start;
+        group.session = cohort.session.clone();
         let pinned: &[NaiveDate] = group.pin.map_or(&[], |j| pp.pins[j].meetings.as_slice());
-        schedule_group(inst, prog, group, pinned, busy);
+        schedule_group(inst, prog, group, pinned, round.busy);
     }
-    out.groups = groups;
-    Ok(out)
+    out.groups.extend(groups);
+    Ok(unserved)
 }
 
 impl Programme<'_> {
@@ -120,24 +278,33 @@ impl Programme<'_> {
         self.sizes_for(m).iter().map(|s| s.0).sum::<usize>()
     }
 
-    /// The eligible candidates; enrolled candidates who are not eligible go to `not_eligible`
-    /// with the reason. A pinned member who is not eligible is an error.
-    fn eligible(&self, not_eligible: &mut Vec<(usize, String)>) -> Result<Vec<usize>, SolveError> {
-        let mut eligible = Vec::new();
+    /// The candidates in the programme's scope with their eligibility windows (see
+    /// [`eligible_window`]); enrolled candidates eligible on no day of the round go to
+    /// `not_eligible` with the reason on the round's start.
+    fn windows(&self, not_eligible: &mut Vec<(usize, String)>) -> BTreeMap<usize, (NaiveDate, NaiveDate)> {
+        let mut windows = BTreeMap::new();
         for &id in &self.prog.candidates {
-            let p = id.index();
-            match ineligibility(self.inst, self.prog, id) {
-                None => eligible.push(p),
-                Some(why) if self.prog.explicit_enrolment => not_eligible.push((p, why)),
-                Some(_) => {}
+            match eligible_window(self.inst, self.prog, id) {
+                Some(w) => {
+                    windows.insert(id.index(), w);
+                }
+                None if self.prog.explicit_enrolment => {
+                    not_eligible.push((id.index(), ineligibility(self.inst, self.prog, id).unwrap_or_default()));
+                }
+                None => {}
             }
         }
+        windows
+    }
+
+    /// A pinned member who is not eligible at the round's start is an error.
+    fn pinned_eligible(&self, eligible: &[usize]) -> Result<(), SolveError> {
         if let Some(p) = self.pins.iter().flat_map(|g| &g.members).find(|p| !eligible.contains(&p.index())) {
             return Err(
                 self.pin_error(format!("pinned member {} is not an eligible candidate of the programme", self.inst.participants[*p].id))
             );
         }
-        Ok(eligible)
+        Ok(())
     }
 
     /// Leaders: qualified, with room left in the round (places reserved for pinned leaders
@@ -150,7 +317,13 @@ impl Programme<'_> {
             .collect();
         let pinned_leaders = self.pins.iter().filter(|g| g.leader.is_some()).count();
         let places = qualified.iter().map(|&l| room(l)).sum::<usize>() + pinned_leaders;
-        Leaders { qualified, places }
+        // g groups with k distinct leaders each need k·g places, at most g of them one leader's.
+        let k = self.prog.leaders_per_group.max(1);
+        let groups = (0..=places / k)
+            .rev()
+            .find(|&g| qualified.iter().map(|&l| room(l).min(g)).sum::<usize>() + pinned_leaders >= k * g)
+            .unwrap_or(0);
+        Leaders { qualified, places, groups }
     }
 
     /// Number of groups: fixed, or as few as the maximum size allows; never more than leaders
@@ -162,13 +335,13 @@ impl Programme<'_> {
         if prog.groups.is_none() && prog.group_sizes.is_none() && m < self.pins.len() {
             m = self.pins.len();
         }
-        if prog.leader_required && m > leaders.places {
+        if prog.leader_required && m > leaders.groups {
             notes.push(format!(
                 "{m} groups are needed but the qualified leaders ({}) have room for {}",
                 leaders.qualified.iter().map(|&l| self.inst.group_leaders[l].id.as_str()).collect::<Vec<_>>().join(", "),
-                leaders.places
+                leaders.groups
             ));
-            m = leaders.places;
+            m = leaders.groups;
         }
         if self.need(m) > n {
             let fit = (0..=m).rev().find(|&k| self.need(k) <= n).unwrap_or(0);
@@ -360,6 +533,9 @@ impl Programme<'_> {
                 members: (0..served.len()).filter(|&i| assignment[i] == g).map(|i| served[i]).collect(),
                 place: self.prog.venue.or_else(|| sites.as_ref().map(|s| MunicipalityId(s[g]))).unwrap_or_default(),
                 leader: None,
+                co_leaders: vec![],
+                start: None,
+                session: None,
                 meetings: vec![],
                 conflicts: vec![],
                 shortfall: None,
@@ -391,8 +567,35 @@ impl Programme<'_> {
             }
         }
         let open: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].leader.is_none()).collect();
+        for (g, l) in self.leader_round(groups, &open, qualified, leader_load, reserved) {
+            groups[g].leader = Some(l);
+            travel += inst.travel(inst.group_leaders[l].municipality, groups[g].place);
+        }
+        // Further leaders, one round each: a leader already in a group is not its second.
+        for _ in 1..self.prog.leaders_per_group {
+            let open: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].leader.is_some()).collect();
+            for (g, l) in self.leader_round(groups, &open, qualified, leader_load, reserved) {
+                groups[g].co_leaders.push(l);
+                travel += inst.travel(inst.group_leaders[l].municipality, groups[g].place);
+            }
+        }
+        travel
+    }
+
+    /// One leader for each of the `open` groups where places are left: an exact assignment of
+    /// the groups to qualified leaders' free places (never a leader the group already has),
+    /// minimising travel. Counts the load; returns (group, leader) pairs.
+    fn leader_round(
+        &self,
+        groups: &[FormedGroup],
+        open: &[usize],
+        qualified: &[usize],
+        leader_load: &mut [usize],
+        reserved: &[usize],
+    ) -> Vec<(usize, usize)> {
+        let inst = self.inst;
         if qualified.is_empty() || open.is_empty() {
-            return travel;
+            return vec![];
         }
         let slots: Vec<usize> = qualified
             .iter()
@@ -403,19 +606,20 @@ impl Programme<'_> {
         let mut cost = vec![big; rows * cols];
         for (row, &g) in open.iter().enumerate() {
             for (s, &l) in slots.iter().enumerate() {
-                cost[row * cols + s] = (inst.travel(inst.group_leaders[l].municipality, groups[g].place) * 1000.0).round();
-            }
-        }
-        if let Ok((r, c)) = lsap::solve(rows, cols, &cost, false) {
-            for (row, s) in r.into_iter().zip(c) {
-                if s < slots.len() {
-                    let g = open[row];
-                    groups[g].leader = Some(slots[s]);
-                    leader_load[slots[s]] += 1;
-                    travel += inst.travel(inst.group_leaders[slots[s]].municipality, groups[g].place);
+                if groups[g].leader != Some(l) && !groups[g].co_leaders.contains(&l) {
+                    cost[row * cols + s] = (inst.travel(inst.group_leaders[l].municipality, groups[g].place) * 1000.0).round();
                 }
             }
         }
-        travel
+        let mut out = Vec::new();
+        if let Ok((r, c)) = lsap::solve(rows, cols, &cost, false) {
+            for (row, s) in r.into_iter().zip(c) {
+                if s < slots.len() && cost[row * cols + s] < big {
+                    leader_load[slots[s]] += 1;
+                    out.push((open[row], slots[s]));
+                }
+            }
+        }
+        out
     }
 }
