@@ -538,3 +538,131 @@ fix-qualify-trainers = qualify { $trainers ->
    *[other] { $trainers } more trainers
 } for { $course }
 fix-venue = { $course }: book a venue with at least { $seats } seats
+
+## trappa serve (docs/serve.md)
+
+serve-listening = trappa serve listens on { $url } (stop with Ctrl-C)
+serve-bad-addr = --addr { $addr } is not an address: write e.g. 127.0.0.1:8080
+serve-needs-password = --addr { $addr } is reachable from other computers: give --password or --password-file, or listen on 127.0.0.1
+serve-nav-rounds = Rounds
+serve-logout = Log out
+serve-login = Log in
+serve-login-title = Log in
+serve-login-wrong = Wrong password.
+serve-login-needed = Log in first.
+serve-password = Password
+serve-cross-origin = The form came from another site and was refused.
+serve-csrf = The form lacks a valid security token (it may be old): reload the page and try again.
+serve-error-title = Something went wrong
+serve-back-to-rounds = To the rounds
+serve-back-to-round = To the round
+serve-back-to-plan = To the plan
+serve-internal = Internal error: { $error }
+serve-not-found = No such page.
+serve-rounds-title = Rounds
+serve-rounds = All rounds
+serve-no-rounds = No rounds yet.
+serve-new-round = New round
+serve-new-round-help = Upload the round's workbook (and the rules file regler.json; without it the template's rules are used), or start from the template.
+serve-download-template = Download the template (mall.xlsx)
+serve-workbook = Workbook (.xlsx)
+serve-rules-file = Rules file regler.json (optional)
+serve-upload = Upload
+serve-from-template = Start from the template
+serve-no-workbook = Choose a workbook to upload.
+serve-not-a-workbook = { $name } is not a workbook: upload an .xlsx file (or .xls/.ods)
+serve-upload-too-large = The file is too large: at most { $mb } MB is accepted. Nothing was stored.
+serve-upload-broken = The upload could not be read ({ $error }). Nothing was stored.
+serve-workbook-bad-title = The workbook has errors
+serve-workbook-problems = { $n ->
+    [one] The workbook has 1 error. Nothing was stored; correct the cell and upload again.
+   *[other] The workbook has { $n } errors. Nothing was stored; correct the cells and upload again.
+}
+serve-col-sheet = Sheet
+serve-col-row = Row
+serve-col-column = Column
+serve-col-value = Value
+serve-col-expected = Expected
+serve-col-round = Round
+serve-col-created = Created
+serve-col-versions = Versions
+serve-col-version = Version
+serve-col-kind = Kind
+serve-col-status = State
+serve-col-finished = Finished
+serve-col-when = When
+serve-col-what = What
+serve-col-detail = Details
+serve-col-date = Date
+serve-col-time = Time
+serve-col-where = Where
+serve-col-name = Name
+serve-col-role = Role
+serve-col-change = Change
+serve-col-dates = Dates that change
+serve-versions = Versions
+serve-audit = Log
+serve-kind-plan = new plan
+serve-kind-replan = re-plan from { $today }
+serve-status-uploaded = uploaded, not planned
+serve-status-queued = queued
+serve-status-planning = planning
+serve-status-done = planned
+serve-status-failed = failed
+serve-version-title = { $round }, version { $n }
+serve-plan = Plan
+serve-time-limit = Time limit in seconds
+serve-time-limit-none = none: fixed budgets
+serve-advanced = Advanced
+serve-strategy-matching = Mentorship strategy
+serve-strategy-timetable = Course session strategy
+serve-strategy-groups = Group strategy
+serve-plan-start = Start planning
+serve-bad-time-limit = The time limit "{ $value }" is not a positive number of seconds (at most 30 days).
+serve-queued = { $n ->
+    [one] Queued: another plan is being planned right now; this one is next.
+   *[other] Queued: another plan is being planned right now; this one is number { $n } in the queue.
+}
+serve-elapsed = { $seconds } s
+serve-cancel = Cancel and keep the best plan
+serve-cancel-help = The page updates itself while the plan is made.
+serve-cancelled-queued = Cancelled before planning began.
+serve-stopped-kept = Cancelled: the best plan so far was kept.
+serve-failed-restart = The server stopped while the plan was being made; upload again or re-plan.
+serve-plan-panicked = Planning was stopped by an internal error.
+serve-check-failed = The independent checker rejected the plan ({ $n } violations), so it is not shown: { $first }
+serve-failed = Planning failed:
+serve-not-planned = The version is not planned.
+serve-not-replan = The version is not a re-plan.
+serve-downloads = Downloads
+serve-download-zip = The whole plan (zip)
+serve-person = Find a person
+serve-person-search = Name
+serve-search = Search
+serve-person-title = People: { $q }
+serve-person-none = Nobody in the plan has a name containing "{ $q }".
+serve-person-no-entries = Nothing in the calendar.
+serve-person-calendar = The calendar (.ics)
+serve-person-explain = Explanation
+serve-report = The report
+serve-report-own-page = Open the report on a page of its own
+serve-replan = Re-plan
+serve-replan-help = Upload the changed workbook and choose the date: everything before it is kept as it was, and as few people as possible get new dates.
+serve-replan-needs-plan = The round needs a finished plan before it can be re-planned.
+serve-replan-previous = Start from
+serve-replan-today = Re-plan from
+serve-replan-start = Re-plan
+serve-replan-bad-previous = Choose a finished version to re-plan from.
+serve-replan-bad-date = "{ $value }" is not a date: write YYYY-MM-DD.
+serve-compare = Compare two versions
+serve-compare-a = Earlier
+serve-compare-b = Later
+serve-compare-button = Compare
+serve-compare-bad = Choose two finished versions of the round.
+serve-compare-title = { $round }: version { $a } against { $b }
+serve-diff-title = Who must be told what (version { $a } → { $b })
+serve-diff-none = Nobody needs to be told anything: no dates change.
+serve-changed-calendars = { $n ->
+    [one] Download the changed person's calendar (zip)
+   *[other] Download the { $n } changed people's calendars (zip)
+}

@@ -558,3 +558,131 @@ fix-trainer-days = { $course }: { $days ->
 } till (fler behöriga utbildare eller fler dagar per utbildare)
 fix-qualify-trainers = behörighetsförklara { $trainers } utbildare till för { $course }
 fix-venue = { $course }: boka en lokal med minst { $seats } platser
+
+## trappa serve (docs/serve.md)
+
+serve-listening = trappa serve lyssnar på { $url } (stoppa med Ctrl-C)
+serve-bad-addr = --addr { $addr } är ingen adress: skriv t.ex. 127.0.0.1:8080
+serve-needs-password = --addr { $addr } når andra datorer än den här: ange --password eller --password-file, eller lyssna på 127.0.0.1
+serve-nav-rounds = Omgångar
+serve-logout = Logga ut
+serve-login = Logga in
+serve-login-title = Logga in
+serve-login-wrong = Fel lösenord.
+serve-login-needed = Logga in först.
+serve-password = Lösenord
+serve-cross-origin = Formuläret kom från en annan webbplats och avvisades.
+serve-csrf = Formuläret saknar en giltig säkerhetsnyckel (det kan vara gammalt): ladda om sidan och försök igen.
+serve-error-title = Något gick fel
+serve-back-to-rounds = Till omgångarna
+serve-back-to-round = Till omgången
+serve-back-to-plan = Till planen
+serve-internal = Internt fel: { $error }
+serve-not-found = Sidan finns inte.
+serve-rounds-title = Omgångar
+serve-rounds = Alla omgångar
+serve-no-rounds = Inga omgångar ännu.
+serve-new-round = Ny omgång
+serve-new-round-help = Ladda upp omgångens arbetsbok (och regelfilen regler.json; utan den används mallens regler), eller börja från mallen.
+serve-download-template = Ladda ner mallen (mall.xlsx)
+serve-workbook = Arbetsbok (.xlsx)
+serve-rules-file = Regelfil regler.json (valfri)
+serve-upload = Ladda upp
+serve-from-template = Börja från mallen
+serve-no-workbook = Välj en arbetsbok att ladda upp.
+serve-not-a-workbook = { $name } är ingen arbetsbok: ladda upp en .xlsx-fil (eller .xls/.ods)
+serve-upload-too-large = Filen är för stor: högst { $mb } MB tas emot. Inget sparades.
+serve-upload-broken = Uppladdningen kunde inte läsas ({ $error }). Inget sparades.
+serve-workbook-bad-title = Arbetsboken har fel
+serve-workbook-problems = { $n ->
+    [one] Arbetsboken har 1 fel. Inget sparades; rätta cellen och ladda upp igen.
+   *[other] Arbetsboken har { $n } fel. Inget sparades; rätta cellerna och ladda upp igen.
+}
+serve-col-sheet = Blad
+serve-col-row = Rad
+serve-col-column = Kolumn
+serve-col-value = Värde
+serve-col-expected = Väntat
+serve-col-round = Omgång
+serve-col-created = Skapad
+serve-col-versions = Versioner
+serve-col-version = Version
+serve-col-kind = Slag
+serve-col-status = Läge
+serve-col-finished = Klar
+serve-col-when = När
+serve-col-what = Vad
+serve-col-detail = Detaljer
+serve-col-date = Datum
+serve-col-time = Tid
+serve-col-where = Var
+serve-col-name = Namn
+serve-col-role = Roll
+serve-col-change = Ändring
+serve-col-dates = Datum som ändras
+serve-versions = Versioner
+serve-audit = Logg
+serve-kind-plan = ny plan
+serve-kind-replan = omplanering per { $today }
+serve-status-uploaded = uppladdad, inte planerad
+serve-status-queued = i kö
+serve-status-planning = planeras
+serve-status-done = planerad
+serve-status-failed = misslyckades
+serve-version-title = { $round }, version { $n }
+serve-plan = Planera
+serve-time-limit = Tidsgräns i sekunder
+serve-time-limit-none = ingen: fasta budgetar
+serve-advanced = Avancerat
+serve-strategy-matching = Strategi för mentorskap
+serve-strategy-timetable = Strategi för kurstillfällen
+serve-strategy-groups = Strategi för grupper
+serve-plan-start = Starta planeringen
+serve-bad-time-limit = Tidsgränsen "{ $value }" är inget positivt antal sekunder (högst 30 dagar).
+serve-queued = { $n ->
+    [one] I kö: en annan plan planeras just nu, den här står först i tur.
+   *[other] I kö: en annan plan planeras just nu, den här står som nummer { $n } i kön.
+}
+serve-elapsed = { $seconds } s
+serve-cancel = Avbryt och behåll den bästa planen
+serve-cancel-help = Sidan uppdateras av sig själv medan planen görs.
+serve-cancelled-queued = Avbruten innan planeringen började.
+serve-stopped-kept = Avbruten: den bästa planen hittills sparades.
+serve-failed-restart = Servern stoppades medan planen gjordes; ladda upp igen eller planera om.
+serve-plan-panicked = Planeringen avbröts av ett internt fel.
+serve-check-failed = Den oberoende kontrollen underkände planen ({ $n } regelbrott), så den visas inte: { $first }
+serve-failed = Planeringen misslyckades:
+serve-not-planned = Versionen är inte planerad.
+serve-not-replan = Versionen är ingen omplanering.
+serve-downloads = Ladda ner
+serve-download-zip = Hela planen (zip)
+serve-person = Sök en person
+serve-person-search = Namn
+serve-search = Sök
+serve-person-title = Personer: { $q }
+serve-person-none = Ingen i planen heter något med "{ $q }".
+serve-person-no-entries = Inget i kalendern.
+serve-person-calendar = Kalendern (.ics)
+serve-person-explain = Förklaring
+serve-report = Rapporten
+serve-report-own-page = Öppna rapporten på en egen sida
+serve-replan = Planera om
+serve-replan-help = Ladda upp den ändrade arbetsboken och välj datum: allt före datumet behålls som det var, och så få personer som möjligt får nya datum.
+serve-replan-needs-plan = Omgången behöver en färdig plan innan den kan planeras om.
+serve-replan-previous = Utgå från
+serve-replan-today = Planera om från
+serve-replan-start = Planera om
+serve-replan-bad-previous = Välj en färdig version att planera om från.
+serve-replan-bad-date = "{ $value }" är inget datum: skriv ÅÅÅÅ-MM-DD.
+serve-compare = Jämför två versioner
+serve-compare-a = Tidigare
+serve-compare-b = Senare
+serve-compare-button = Jämför
+serve-compare-bad = Välj två färdiga versioner av omgången.
+serve-compare-title = { $round }: version { $a } mot { $b }
+serve-diff-title = Vem behöver få veta vad (version { $a } → { $b })
+serve-diff-none = Ingen behöver få veta något: inga datum ändras.
+serve-changed-calendars = { $n ->
+    [one] Ladda ner den ändrade personens kalender (zip)
+   *[other] Ladda ner de { $n } ändrade personernas kalendrar (zip)
+}
