@@ -6,53 +6,13 @@
 mod common;
 
 use common::root;
+use common::server::Server;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 use trappa::format::InstanceFile;
-
-/// A running `trappa serve`; killed when dropped.
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Server {
-    fn start(data: &Path, extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_trappa"))
-            .args(["serve", "--addr", "127.0.0.1:0", "--data"])
-            .arg(data)
-            .args(extra)
-            .env("TRAPPA_LANG", "sv")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("trappa serve starts");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("the address line");
-        let base = line.trim().trim_end_matches('/').to_string();
-        assert!(base.starts_with("http://127.0.0.1:"), "{line:?}");
-        Server { child, base }
-    }
-
-    fn kill(mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-
-    fn client(&self) -> Client {
-        Client::new(&self.base)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// An answer.
 #[derive(Debug)]
@@ -274,7 +234,7 @@ fn csv_rows(bytes: &[u8]) -> usize {
 fn a_broken_workbook_shows_every_bad_cell_and_stores_nothing() {
     let data = tempfile::tempdir().unwrap();
     let server = Server::start(data.path(), &[]);
-    let c = server.client();
+    let c = Client::new(&server.base);
     let mut tables = trappa::roster::write::tables(&template_instance()).unwrap();
     let people = tables.iter_mut().find(|t| t.sheet.name() == "deltagare").expect("the participants' sheet");
     let col = people.header.iter().position(|h| h.contains("yrke")).expect("a date column");
@@ -296,7 +256,7 @@ fn a_broken_workbook_shows_every_bad_cell_and_stores_nothing() {
 fn a_round_is_uploaded_planned_downloaded_replanned_compared_and_survives_a_restart() {
     let data = tempfile::tempdir().unwrap();
     let server = Server::start(data.path(), &[]);
-    let c = server.client();
+    let c = Client::new(&server.base);
     // The template's download is the shipped workbook.
     let t = c.get("/mall.xlsx");
     assert_eq!((t.status, t.body.clone()), (200, template_bytes()));
@@ -358,7 +318,7 @@ fn a_round_is_uploaded_planned_downloaded_replanned_compared_and_survives_a_rest
     // A restart keeps everything.
     server.kill();
     let server = Server::start(data.path(), &[]);
-    let c = server.client();
+    let c = Client::new(&server.base);
     let round = c.get_page("/rounds/1").text();
     assert!(round.contains("Exempel: mentorskap och kurser VT 2027") && round.contains("omplanering per 2027-03-01"), "{round}");
     assert!(round.contains("uploaded") && round.contains("replanned") && round.contains("downloaded"), "the audit log: {round}");
@@ -378,7 +338,7 @@ fn large_round() -> (Vec<u8>, Vec<u8>) {
 fn a_plan_killed_midway_is_marked_failed_after_a_restart_and_nothing_else_is_lost() {
     let data = tempfile::tempdir().unwrap();
     let server = Server::start(data.path(), &[]);
-    let c = server.client();
+    let c = Client::new(&server.base);
     let v1 = version_of(&upload(&c, &template_bytes(), "mall.xlsx"));
     plan(&c, &v1, "2");
     let (book, rules) = large_round();
@@ -391,7 +351,7 @@ fn a_plan_killed_midway_is_marked_failed_after_a_restart_and_nothing_else_is_los
     assert!(page.contains("planeras") || page.contains("i kö"), "{page}");
     server.kill();
     let server = Server::start(data.path(), &[]);
-    let c = server.client();
+    let c = Client::new(&server.base);
     let page = c.get_page(&format!("/versions/{v2}")).text();
     assert!(page.contains("misslyckades") && page.contains("Servern stoppades"), "{page}");
     assert!(c.get_page(&format!("/versions/{v1}")).text().contains("<iframe"));
@@ -402,7 +362,7 @@ fn a_plan_killed_midway_is_marked_failed_after_a_restart_and_nothing_else_is_los
 fn a_post_without_the_csrf_token_or_from_another_origin_is_refused() {
     let data = tempfile::tempdir().unwrap();
     let server = Server::start(data.path(), &[]);
-    let c = server.client();
+    let c = Client::new(&server.base);
     let csrf = c.csrf();
     assert_eq!(c.post_form("/rounds/from-template", &[]).status, 403);
     assert_eq!(c.post_form("/rounds/from-template", &[("csrf", "0123456789abcdef")]).status, 403);
@@ -413,7 +373,7 @@ fn a_post_without_the_csrf_token_or_from_another_origin_is_refused() {
     assert_eq!(r.status, 403);
     assert!(r.text().contains("annan webbplats"));
     // Another client's token is not this session's.
-    let other = server.client();
+    let other = Client::new(&server.base);
     let theirs = other.csrf();
     assert_ne!(theirs, csrf);
     assert_eq!(c.post_form("/rounds/from-template", &[("csrf", &theirs)]).status, 403);
@@ -426,7 +386,7 @@ fn a_post_without_the_csrf_token_or_from_another_origin_is_refused() {
 fn with_a_password_every_route_but_the_login_is_refused() {
     let data = tempfile::tempdir().unwrap();
     let server = Server::start(data.path(), &["--password", "hemligt ord"]);
-    let c = server.client();
+    let c = Client::new(&server.base);
     for path in [
         "/",
         "/mall.xlsx",
@@ -467,7 +427,7 @@ fn with_a_password_every_route_but_the_login_is_refused() {
 fn an_oversized_upload_is_refused_with_a_clear_message_and_nothing_is_stored() {
     let data = tempfile::tempdir().unwrap();
     let server = Server::start(data.path(), &[]);
-    let c = server.client();
+    let c = Client::new(&server.base);
     let big = vec![b'x'; trappa::serve::MAX_UPLOAD_BYTES + 1024];
     let r = upload(&c, &big, "stor.xlsx");
     assert_eq!(r.status, 413);
@@ -480,7 +440,7 @@ fn an_oversized_upload_is_refused_with_a_clear_message_and_nothing_is_stored() {
 fn a_name_with_a_script_tag_stays_text_everywhere() {
     let data = tempfile::tempdir().unwrap();
     let server = Server::start(data.path(), &[]);
-    let c = server.client();
+    let c = Client::new(&server.base);
     let mut file = template_instance();
     file.round.name = "<script>alert('omgång')</script>".into();
     file.participants.iter_mut().find(|p| p.id == "d01").unwrap().name = "<script>alert(1)</script> Åsa".into();

@@ -6,6 +6,10 @@
 //! is server-rendered Swedish HTML ([`html`], through the message catalogue) with a CSRF token
 //! on every form, and with a password every route but the login needs a session ([`security`]).
 
+// A handler's early answer (an error page) is an axum `Response`, returned as the `Err` of the
+// helpers it calls; it is made once per request, so its size does not matter.
+#![allow(clippy::result_large_err)]
+
 pub mod html;
 pub mod planner;
 pub mod rounds;

@@ -113,30 +113,33 @@ async fn new_round(app: State, session: &Session, book: UploadedFile, rules: Vec
             r
         }
         Imported::Ok { json, round_name, workbook, rules } => {
-            let stored = (|| {
-                let round = app.store.create_round(&round_name)?;
-                let v = match app.store.add_version(round, "plan", None, None) {
-                    Ok(v) => v,
-                    Err(e) => {
-                        let _ = app.store.delete_empty_round(round);
-                        return Err(e);
-                    }
-                };
-                if let Err(e) = upload::store_files(&app.store, &v, &json, &workbook, &rules) {
-                    let _ = std::fs::remove_dir_all(app.store.version_dir(&v));
-                    let _ = app.store.delete_version(v.id);
-                    let _ = app.store.delete_empty_round(round);
-                    return Err(e);
-                }
-                app.store.audit(Some(round), Some(v.id), "uploaded", &workbook.name)?;
-                Ok(v)
-            })();
+            let stored = store_new_round(&app, &round_name, &json, &workbook, &rules);
             match stored {
                 Ok(v) => Redirect::to(&format!("/versions/{}", v.id)).into_response(),
                 Err(e) => internal(e),
             }
         }
     }
+}
+
+/// Stores a new round with its first version's files; on failure nothing is left behind.
+fn store_new_round(app: &State, name: &str, json: &str, workbook: &UploadedFile, rules: &[u8]) -> Result<Version, String> {
+    let round = app.store.create_round(name)?;
+    let v = match app.store.add_version(round, "plan", None, None) {
+        Ok(v) => v,
+        Err(e) => {
+            let _ = app.store.delete_empty_round(round);
+            return Err(e);
+        }
+    };
+    if let Err(e) = upload::store_files(&app.store, &v, json, workbook, rules) {
+        let _ = std::fs::remove_dir_all(app.store.version_dir(&v));
+        let _ = app.store.delete_version(v.id);
+        let _ = app.store.delete_empty_round(round);
+        return Err(e);
+    }
+    app.store.audit(Some(round), Some(v.id), "uploaded", &workbook.name)?;
+    Ok(v)
 }
 
 /// POST /rounds: a new round from an uploaded workbook (and rules file; without one, the

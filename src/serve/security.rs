@@ -123,7 +123,7 @@ pub async fn guard(axum::extract::State(app): axum::extract::State<State>, mut r
     let mut resp = if is_post && cross_origin(req.headers()) {
         html::error_response(StatusCode::FORBIDDEN, &tr!("serve-cross-origin"))
     } else if !authed && req.uri().path() != "/login" {
-        if is_post || req.uri().path().starts_with("/versions/") && req.uri().path().ends_with("/events") {
+        if is_post || (req.uri().path().starts_with("/versions/") && req.uri().path().ends_with("/events")) {
             html::error_response(StatusCode::UNAUTHORIZED, &tr!("serve-login-needed"))
         } else {
             Redirect::to("/login").into_response()
