@@ -58,7 +58,14 @@ async fn connect(driver: &str) -> Client {
 
 /// Waits for an element to appear (pages reload themselves while planning).
 async fn wait_for(c: &Client, css: &str, secs: u64) -> fantoccini::elements::Element {
-    c.wait().at_most(Duration::from_secs(secs)).for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}"))
+    match c.wait().at_most(Duration::from_secs(secs)).for_element(Locator::Css(css)).await {
+        Ok(e) => e,
+        Err(e) => {
+            let url = c.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+            let page = c.source().await.unwrap_or_default();
+            panic!("{css}: {e}; at {url}: {page}")
+        }
+    }
 }
 
 async fn body_text(c: &Client) -> String {

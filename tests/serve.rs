@@ -372,6 +372,8 @@ fn a_post_without_the_csrf_token_or_from_another_origin_is_refused() {
     let r = c.post("/rounds/from-template", "application/x-www-form-urlencoded", body.as_bytes(), Some("http://evil.example"));
     assert_eq!(r.status, 403);
     assert!(r.text().contains("annan webbplats"));
+    let r = c.post("/rounds/from-template", "application/x-www-form-urlencoded", body.as_bytes(), Some("null"));
+    assert_eq!(r.status, 403);
     // Another client's token is not this session's.
     let other = Client::new(&server.base);
     let theirs = other.csrf();

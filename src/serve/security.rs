@@ -97,10 +97,12 @@ fn set_cookie(id: &str) -> String {
     format!("{COOKIE}={id}; Path=/; HttpOnly; SameSite=Strict")
 }
 
-/// True when the request says it comes from another site.
+/// True when the request says it comes from another site: by `Sec-Fetch-Site` where the
+/// browser sends it (anything but `same-origin` or `none`, a typed address), else by an
+/// `Origin` that is not this server (or `null`).
 fn cross_origin(headers: &HeaderMap) -> bool {
-    if headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()).is_some_and(|v| v == "cross-site") {
-        return true;
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return site != "same-origin" && site != "none";
     }
     let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else { return false };
     let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
@@ -139,7 +141,7 @@ pub async fn guard(axum::extract::State(app): axum::extract::State<State>, mut r
         }
     }
     h.insert(header::X_CONTENT_TYPE_OPTIONS, header::HeaderValue::from_static("nosniff"));
-    h.insert(header::REFERRER_POLICY, header::HeaderValue::from_static("no-referrer"));
+    h.insert(header::REFERRER_POLICY, header::HeaderValue::from_static("same-origin"));
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
         h.insert(header::CONTENT_SECURITY_POLICY, header::HeaderValue::from_static(html::CSP));
     }
