@@ -21,6 +21,7 @@ pub mod replan;
 pub mod report;
 pub mod roster;
 pub mod rules;
+pub mod serve;
 pub mod solve;
 pub mod text;
 pub mod write;

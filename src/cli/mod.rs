@@ -262,6 +262,22 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "population")]
         cost_split: crate::report::html::CostSplit,
     },
+    /// Start the coordinator's workplace in a browser: rounds, planning with progress, the
+    /// report, downloads and re-planning (docs/serve.md).
+    Serve {
+        /// The data directory: the database and every version's files.
+        #[arg(long, default_value = "trappa-data")]
+        data: PathBuf,
+        /// The address to listen on; any other than 127.0.0.1 (or ::1) needs a password.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// The password every page asks for.
+        #[arg(long, conflicts_with = "password_file")]
+        password: Option<String>,
+        /// A file holding the password (its first line).
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+    },
     /// Print the JSON Schema of the instance format (or the plan format).
     Schema {
         /// Which format.
@@ -474,6 +490,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Report { plan, out, instance, cost_split } => {
             commands::report::run(&plan, &out, instance.as_deref(), crate::report::html::ReportOptions { cost_split })
         }
+        Command::Serve { data, addr, password, password_file } => commands::serve::run(data, &addr, password, password_file.as_deref()),
         Command::Schema { which } => {
             let schema = match which {
                 SchemaKind::Instance => schemars::schema_for!(crate::format::InstanceFile),

@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod oracles;
+pub mod server;
 
 use assert_cmd::Command;
 use serde_json::Value;

@@ -7,3 +7,4 @@ pub mod compare;
 pub mod replan;
 pub mod report;
 pub mod roster;
+pub mod serve;
