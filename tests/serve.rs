@@ -230,16 +230,23 @@ fn csv_rows(bytes: &[u8]) -> usize {
     r.records().map(|rec| assert_eq!(rec.expect("a CSV row").len(), width)).count()
 }
 
-#[test]
-fn a_broken_workbook_shows_every_bad_cell_and_stores_nothing() {
-    let data = tempfile::tempdir().unwrap();
-    let server = Server::start(data.path(), &[]);
-    let c = Client::new(&server.base);
+/// The template's tables with two bad dates among the participants (rows 3 and 4), one of them
+/// markup.
+fn broken_tables() -> Vec<trappa::roster::write::OutTable> {
     let mut tables = trappa::roster::write::tables(&template_instance()).unwrap();
     let people = tables.iter_mut().find(|t| t.sheet.name() == "deltagare").expect("the participants' sheet");
     let col = people.header.iter().position(|h| h.contains("yrke")).expect("a date column");
     people.rows[1][col] = trappa::roster::write::Out::Text("igår".into());
     people.rows[2][col] = trappa::roster::write::Out::Text("<b>snart</b>".into());
+    tables
+}
+
+#[test]
+fn a_broken_workbook_shows_every_bad_cell_and_stores_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start(data.path(), &[]);
+    let c = Client::new(&server.base);
+    let tables = broken_tables();
     let book = trappa::roster::write::xlsx_bytes(&tables).unwrap();
     let r = upload(&c, &book, "trasig.xlsx");
     assert_eq!(r.status, 422);
@@ -528,11 +535,7 @@ fn a_broken_csv_file_shows_every_bad_cell_and_stores_nothing() {
     let data = tempfile::tempdir().unwrap();
     let server = Server::start(data.path(), &[]);
     let c = Client::new(&server.base);
-    let mut tables = trappa::roster::write::tables(&template_instance()).unwrap();
-    let people = tables.iter_mut().find(|t| t.sheet.name() == "deltagare").expect("the participants' sheet");
-    let col = people.header.iter().position(|h| h.contains("yrke")).expect("a date column");
-    people.rows[1][col] = trappa::roster::write::Out::Text("igår".into());
-    people.rows[2][col] = trappa::roster::write::Out::Text("<b>snart</b>".into());
+    let tables = broken_tables();
     let files: Vec<(String, Vec<u8>)> =
         tables.iter().map(|t| (format!("{}.csv", t.sheet.name()), trappa::roster::write::csv_bytes(t).unwrap())).collect();
     let r = upload_csv(&c, "/rounds", &[], &files);
