@@ -230,16 +230,23 @@ fn csv_rows(bytes: &[u8]) -> usize {
     r.records().map(|rec| assert_eq!(rec.expect("a CSV row").len(), width)).count()
 }
 
-#[test]
-fn a_broken_workbook_shows_every_bad_cell_and_stores_nothing() {
-    let data = tempfile::tempdir().unwrap();
-    let server = Server::start(data.path(), &[]);
-    let c = Client::new(&server.base);
+/// The template's tables with two bad dates among the participants (rows 3 and 4), one of them
+/// markup.
+fn broken_tables() -> Vec<trappa::roster::write::OutTable> {
     let mut tables = trappa::roster::write::tables(&template_instance()).unwrap();
     let people = tables.iter_mut().find(|t| t.sheet.name() == "deltagare").expect("the participants' sheet");
     let col = people.header.iter().position(|h| h.contains("yrke")).expect("a date column");
     people.rows[1][col] = trappa::roster::write::Out::Text("igår".into());
     people.rows[2][col] = trappa::roster::write::Out::Text("<b>snart</b>".into());
+    tables
+}
+
+#[test]
+fn a_broken_workbook_shows_every_bad_cell_and_stores_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start(data.path(), &[]);
+    let c = Client::new(&server.base);
+    let tables = broken_tables();
     let book = trappa::roster::write::xlsx_bytes(&tables).unwrap();
     let r = upload(&c, &book, "trasig.xlsx");
     assert_eq!(r.status, 422);
@@ -456,4 +463,134 @@ fn a_name_with_a_script_tag_stays_text_everywhere() {
     let started = Instant::now();
     let found = c.get(&format!("/versions/{v}/person?q=%3Cscript")).text();
     assert!(found.contains("Mentorsträff") && started.elapsed() < Duration::from_secs(30));
+}
+
+/// The roster's CSV files as `trappa export roster` writes them, by file name.
+fn csv_files(file: &InstanceFile) -> Vec<(String, Vec<u8>)> {
+    trappa::roster::write::tables(file)
+        .expect("tables")
+        .iter()
+        .map(|t| (format!("{}.csv", t.sheet.name()), trappa::roster::write::csv_bytes(t).expect("a CSV file")))
+        .collect()
+}
+
+/// Uploads CSV files (and `regler.json`) as one multi-file choice of the form's roster field.
+fn upload_csv(c: &Client, path: &str, fields: &[(&str, &str)], files: &[(String, Vec<u8>)]) -> Resp {
+    let csrf = c.csrf();
+    let rules = rules_bytes();
+    let mut parts: Vec<(&str, &str, &[u8])> = files.iter().map(|(n, b)| ("workbook", n.as_str(), b.as_slice())).collect();
+    parts.push(("workbook", "regler.json", &rules));
+    let mut all = vec![("csrf", csrf.as_str())];
+    all.extend_from_slice(fields);
+    c.post_multipart(path, &all, &parts)
+}
+
+/// Reloads `path` until it contains `what` (a generous bound, not a measure of speed).
+fn wait_for(c: &Client, path: &str, what: &str) -> String {
+    let started = Instant::now();
+    loop {
+        let page = c.get_page(path).text();
+        if page.contains(what) {
+            return page;
+        }
+        assert!(started.elapsed() < Duration::from_secs(300), "{path} never showed {what:?}: {page}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn a_round_is_created_and_replanned_from_the_csv_files_and_the_rules_file() {
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start(data.path(), &[]);
+    let c = Client::new(&server.base);
+    let files = csv_files(&template_instance());
+    assert!(files.iter().any(|(n, _)| n == "deltagare.csv"), "{:?}", files.iter().map(|f| &f.0).collect::<Vec<_>>());
+    let v1 = version_of(&upload_csv(&c, "/rounds", &[], &files));
+    for (name, bytes) in &files {
+        let stored = data.path().join("rounds/1/v1/upload").join(name);
+        assert_eq!(&std::fs::read(&stored).unwrap_or_else(|e| panic!("{}: {e}", stored.display())), bytes);
+    }
+    assert_eq!(std::fs::read(data.path().join("rounds/1/v1/upload/regler.json")).unwrap(), rules_bytes());
+    plan(&c, &v1, "2");
+    let page = c.get_page(&format!("/versions/{v1}")).text();
+    assert!(page.contains("<iframe") && page.contains("Mentorskap"), "{page}");
+    assert_zip_plan_valid(&c.get(&format!("/versions/{v1}/download/plan.zip")).body);
+    // Re-plan from the changed CSV files: Linnéa Sjöström no longer wants a mentor.
+    let mut changed = template_instance();
+    changed.participants.iter_mut().find(|p| p.id == "d06").unwrap().wants_mentor = false;
+    let fields = [("previous", v1.as_str()), ("today", "2027-03-01")];
+    let v2 = version_of(&upload_csv(&c, "/rounds/1/replan", &fields, &csv_files(&changed)));
+    c.progress(&v2);
+    let page = c.get_page(&format!("/versions/{v2}")).text();
+    assert!(page.contains("Vem behöver få veta vad") && page.contains("Linnéa Sjöström"), "{page}");
+    assert_zip_plan_valid(&c.get(&format!("/versions/{v2}/download/plan.zip")).body);
+    // The log names what happened in Swedish; the stored codes stay as they were.
+    let round = c.get_page("/rounds/1").text();
+    assert!(round.contains("<td>laddades upp</td>") && round.contains("<td>planerades om</td>"), "{round}");
+    assert!(!round.contains("<td>uploaded</td>") && round.contains("data-action=\"uploaded\""), "{round}");
+}
+
+#[test]
+fn a_broken_csv_file_shows_every_bad_cell_and_stores_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start(data.path(), &[]);
+    let c = Client::new(&server.base);
+    let tables = broken_tables();
+    let files: Vec<(String, Vec<u8>)> =
+        tables.iter().map(|t| (format!("{}.csv", t.sheet.name()), trappa::roster::write::csv_bytes(t).unwrap())).collect();
+    let r = upload_csv(&c, "/rounds", &[], &files);
+    assert_eq!(r.status, 422, "{}", r.text());
+    let page = r.text();
+    assert!(page.contains("id=\"problems\"") && page.contains("Arbetsboken har 2 fel"), "{page}");
+    assert!(page.contains("<td>deltagare.csv</td>") && page.contains("<td>3</td>") && page.contains("<td>4</td>"), "{page}");
+    assert!(page.contains("igår") && page.contains("&lt;b&gt;snart&lt;/b&gt;") && !page.contains("<b>snart"), "{page}");
+    assert!(!page.contains(&data.path().display().to_string()), "the scratch folder shows: {page}");
+    // A CSV file missing, a file that is neither, and the same file twice: refused, nothing stored.
+    let r = upload_csv(&c, "/rounds", &[], &files[1..]);
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert!(r.text().contains(files[0].0.as_str()) && r.text().contains("saknas"), "{}", r.text());
+    let r = upload_csv(&c, "/rounds", &[], &[files[0].clone(), ("anteckningar.txt".into(), b"x".to_vec())]);
+    assert!(r.status == 422 && r.text().contains("anteckningar.txt är ingen arbetsbok"), "{}", r.text());
+    let r = upload_csv(&c, "/rounds", &[], &[files[0].clone(), files[0].clone()]);
+    assert!(r.status == 422 && r.text().contains("två gånger"), "{}", r.text());
+    assert!(c.get_page("/").text().contains("Inga omgångar ännu"));
+    assert_eq!(stored_files(data.path()), Vec::<PathBuf>::new());
+}
+
+#[test]
+fn a_second_plan_waits_in_the_queue_and_cancelling_keeps_the_best_plan() {
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start(data.path(), &[]);
+    let c = Client::new(&server.base);
+    let (book, rules) = large_round();
+    let csrf = c.csrf();
+    let big =
+        version_of(&c.post_multipart("/rounds", &[("csrf", &csrf)], &[("workbook", "stor.xlsx", &book), ("rules", "regler.json", &rules)]));
+    // A time limit far beyond the test's waits: the plan is still running when it is cancelled.
+    assert_eq!(c.post_form(&format!("/versions/{big}/plan"), &[("csrf", &csrf), ("time_limit", "3600")]).status, 303);
+    wait_for(&c, "/rounds/1", "<td>planeras</td>");
+    let small = version_of(&upload(&c, &template_bytes(), "mall.xlsx"));
+    assert_eq!(c.post_form(&format!("/versions/{small}/plan"), &[("csrf", &csrf), ("time_limit", "2")]).status, 303);
+    let third = version_of(&upload(&c, &template_bytes(), "mall.xlsx"));
+    assert_eq!(c.post_form(&format!("/versions/{third}/plan"), &[("csrf", &csrf), ("time_limit", "2")]).status, 303);
+    let waiting = c.get_page(&format!("/versions/{small}")).text();
+    assert!(waiting.contains("I kö") && waiting.contains("först i tur"), "{waiting}");
+    let waiting = c.get_page(&format!("/versions/{third}")).text();
+    assert!(waiting.contains("I kö") && waiting.contains("nummer 2 i kön"), "{waiting}");
+    // Cancelling a waiting plan takes it out of the queue.
+    assert_eq!(c.post_form(&format!("/versions/{third}/cancel"), &[("csrf", &csrf)]).status, 303);
+    let page = wait_for(&c, &format!("/versions/{third}"), "Avbruten innan planeringen började");
+    assert!(page.contains("misslyckades"), "{page}");
+    assert!(c.get_page(&format!("/versions/{small}")).text().contains("först i tur"));
+    // Cancelling the running plan keeps the best plan so far, and the next one starts.
+    let page = c.get_page(&format!("/versions/{big}")).text();
+    assert!(page.contains("id=\"cancel\"") && !page.contains("<iframe"), "{page}");
+    assert_eq!(c.post_form(&format!("/versions/{big}/cancel"), &[("csrf", &csrf)]).status, 303);
+    c.progress(&big);
+    let page = c.get_page(&format!("/versions/{big}")).text();
+    assert!(page.contains("Avbruten: den bästa planen hittills sparades") && page.contains("<iframe"), "{page}");
+    assert_zip_plan_valid(&c.get(&format!("/versions/{big}/download/plan.zip")).body);
+    c.progress(&small);
+    assert!(c.get_page(&format!("/versions/{small}")).text().contains("<iframe"));
+    assert_zip_plan_valid(&c.get(&format!("/versions/{small}/download/plan.zip")).body);
 }

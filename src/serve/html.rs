@@ -131,3 +131,16 @@ pub fn status_text(s: super::store::Status) -> String {
         Status::Failed => tr!("serve-status-failed"),
     }
 }
+
+/// An audit log action in words. The database keeps the stable code (`uploaded`, `planned`,
+/// `replanned`, `failed`, `downloaded`); a code this version does not know is shown as stored.
+pub fn audit_action_text(code: &str) -> String {
+    match code {
+        "uploaded" => tr!("serve-audit-uploaded"),
+        "planned" => tr!("serve-audit-planned"),
+        "replanned" => tr!("serve-audit-replanned"),
+        "failed" => tr!("serve-audit-failed"),
+        "downloaded" => tr!("serve-audit-downloaded"),
+        other => other.to_string(),
+    }
+}

@@ -25,12 +25,13 @@ pub fn not_found() -> Response {
     html::error_response(StatusCode::NOT_FOUND, &tr!("serve-not-found"))
 }
 
-/// The upload form of a workbook (and optional rules file), posting to `action`.
+/// The upload form of a workbook or the roster's CSV files (and optional rules file), posting
+/// to `action`.
 fn upload_form(session: &Session, action: &str, extra: Markup, button: &str) -> Markup {
     html! {
         form method="post" action=(action) enctype="multipart/form-data" {
             (csrf_field(session))
-            label { (tr!("serve-workbook")) " " input type="file" name="workbook" accept=".xlsx,.xls,.ods" required; }
+            label { (tr!("serve-workbook")) " " input type="file" name="workbook" accept=".xlsx,.xls,.ods,.csv,.json" multiple required; }
             label { (tr!("serve-rules-file")) " " input type="file" name="rules" accept=".json"; }
             (extra)
             button type="submit" { (button) }
@@ -97,11 +98,11 @@ pub async fn template(AxState(app): AxState<State>) -> Response {
     html::download("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "mall.xlsx", upload::TEMPLATE_XLSX.to_vec())
 }
 
-/// Imports a workbook as the first version of a new round; a bad one shows its problems and
-/// stores nothing.
-async fn new_round(app: State, session: &Session, book: UploadedFile, rules: Vec<u8>) -> Response {
+/// Imports a workbook (or CSV files) as the first version of a new round; a bad one shows its
+/// problems and stores nothing.
+async fn new_round(app: State, session: &Session, files: Vec<UploadedFile>, rules: Vec<u8>) -> Response {
     let data = app.store.data().to_path_buf();
-    let imported = match tokio::task::spawn_blocking(move || upload::import(&data, book, rules)).await {
+    let imported = match tokio::task::spawn_blocking(move || upload::import(&data, files, rules)).await {
         Ok(i) => i,
         Err(e) => return internal(e),
     };
@@ -112,8 +113,8 @@ async fn new_round(app: State, session: &Session, book: UploadedFile, rules: Vec
             *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             r
         }
-        Imported::Ok { json, round_name, workbook, rules } => {
-            let stored = store_new_round(&app, &round_name, &json, &workbook, &rules);
+        Imported::Ok { json, round_name, files, rules } => {
+            let stored = store_new_round(&app, &round_name, &json, &files, &rules);
             match stored {
                 Ok(v) => Redirect::to(&format!("/versions/{}", v.id)).into_response(),
                 Err(e) => internal(e),
@@ -123,7 +124,7 @@ async fn new_round(app: State, session: &Session, book: UploadedFile, rules: Vec
 }
 
 /// Stores a new round with its first version's files; on failure nothing is left behind.
-fn store_new_round(app: &State, name: &str, json: &str, workbook: &UploadedFile, rules: &[u8]) -> Result<Version, String> {
+fn store_new_round(app: &State, name: &str, json: &str, files: &[UploadedFile], rules: &[u8]) -> Result<Version, String> {
     let round = app.store.create_round(name)?;
     let v = match app.store.add_version(round, "plan", None, None) {
         Ok(v) => v,
@@ -132,18 +133,18 @@ fn store_new_round(app: &State, name: &str, json: &str, workbook: &UploadedFile,
             return Err(e);
         }
     };
-    if let Err(e) = upload::store_files(&app.store, &v, json, workbook, rules) {
+    if let Err(e) = upload::store_files(&app.store, &v, json, files, rules) {
         let _ = std::fs::remove_dir_all(app.store.version_dir(&v));
         let _ = app.store.delete_version(v.id);
         let _ = app.store.delete_empty_round(round);
         return Err(e);
     }
-    app.store.audit(Some(round), Some(v.id), "uploaded", &workbook.name)?;
+    app.store.audit(Some(round), Some(v.id), "uploaded", &upload::names(files))?;
     Ok(v)
 }
 
-/// POST /rounds: a new round from an uploaded workbook (and rules file; without one, the
-/// template's rules).
+/// POST /rounds: a new round from an uploaded workbook or the roster's CSV files (and rules
+/// file; without one, the template's rules).
 pub async fn create(AxState(app): AxState<State>, Extension(session): Extension<Session>, mp: Multipart) -> Response {
     let up = match upload::read(mp).await {
         Ok(u) => u,
@@ -152,11 +153,11 @@ pub async fn create(AxState(app): AxState<State>, Extension(session): Extension<
     if let Err(r) = check_csrf(&session, up.field("csrf")) {
         return r;
     }
-    let Some(book) = up.files.get("workbook").cloned() else {
-        return html::error_response(StatusCode::BAD_REQUEST, &tr!("serve-no-workbook"));
+    let (files, rules) = match up.roster() {
+        Ok(x) => x,
+        Err(m) => return html::error_response(StatusCode::BAD_REQUEST, &m),
     };
-    let rules = up.files.get("rules").map(|f| f.bytes.clone()).unwrap_or_else(|| upload::TEMPLATE_RULES.to_vec());
-    new_round(app, &session, book, rules).await
+    new_round(app, &session, files, rules.unwrap_or_else(|| upload::TEMPLATE_RULES.to_vec())).await
 }
 
 /// POST /rounds/from-template: a new round from the shipped template.
@@ -169,7 +170,7 @@ pub async fn create_from_template(
         return r;
     }
     let book = UploadedFile { name: "mall.xlsx".into(), bytes: upload::TEMPLATE_XLSX.to_vec() };
-    new_round(app, &session, book, upload::TEMPLATE_RULES.to_vec()).await
+    new_round(app, &session, vec![book], upload::TEMPLATE_RULES.to_vec()).await
 }
 
 fn round_and_versions(app: &State, id: i64) -> Result<(Round, Vec<Version>), Response> {
@@ -266,10 +267,10 @@ fn round_body(app: &State, session: &Session, round: &Round, versions: &[Version
                 thead { tr { th { (tr!("serve-col-when")) } th { (tr!("serve-col-version")) } th { (tr!("serve-col-what")) } th { (tr!("serve-col-detail")) } } }
                 tbody {
                     @for e in &log {
-                        tr {
+                        tr data-action=(e.action) {
                             td { (e.at) }
                             td { @if let Some(v) = e.version_id { a href={ "/versions/" (v) } { (v) } } }
-                            td { (e.action) }
+                            td { (html::audit_action_text(&e.action)) }
                             td { (e.detail.lines().next().unwrap_or("")) }
                         }
                     }
@@ -300,36 +301,38 @@ pub async fn replan(AxState(app): AxState<State>, Extension(session): Extension<
     let Ok(today) = chrono::NaiveDate::parse_from_str(up.field("today"), "%Y-%m-%d") else {
         return bad(tr!("serve-replan-bad-date", value = up.field("today")));
     };
-    let Some(book) = up.files.get("workbook").cloned() else { return bad(tr!("serve-no-workbook")) };
-    let rules = match up.files.get("rules") {
-        Some(f) => f.bytes.clone(),
-        None => std::fs::read(app.store.version_dir(prev).join("upload/regler.json")).unwrap_or_else(|_| upload::TEMPLATE_RULES.to_vec()),
+    let (files, rules) = match up.roster() {
+        Ok(x) => x,
+        Err(m) => return bad(m),
     };
+    let rules = rules.unwrap_or_else(|| {
+        std::fs::read(app.store.version_dir(prev).join("upload/regler.json")).unwrap_or_else(|_| upload::TEMPLATE_RULES.to_vec())
+    });
     let data = app.store.data().to_path_buf();
-    let imported = match tokio::task::spawn_blocking(move || upload::import(&data, book, rules)).await {
+    let imported = match tokio::task::spawn_blocking(move || upload::import(&data, files, rules)).await {
         Ok(i) => i,
         Err(e) => return internal(e),
     };
-    let (json, workbook, rules) = match imported {
+    let (json, files, rules) = match imported {
         Imported::Bad(problems) => {
             let top = upload::problems_table(&problems);
             let mut r = page_response(&round.name, &session, round_body(&app, &session, &round, &versions, top));
             *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             return r;
         }
-        Imported::Ok { json, workbook, rules, .. } => (json, workbook, rules),
+        Imported::Ok { json, files, rules, .. } => (json, files, rules),
     };
     let today_text = today.to_string();
     let v = match app.store.add_version(round.id, "replan", Some(prev.id), Some(&today_text)) {
         Ok(v) => v,
         Err(e) => return internal(e),
     };
-    if let Err(e) = upload::store_files(&app.store, &v, &json, &workbook, &rules) {
+    if let Err(e) = upload::store_files(&app.store, &v, &json, &files, &rules) {
         let _ = std::fs::remove_dir_all(app.store.version_dir(&v));
         let _ = app.store.delete_version(v.id);
         return internal(e);
     }
-    let _ = app.store.audit(Some(round.id), Some(v.id), "uploaded", &workbook.name);
+    let _ = app.store.audit(Some(round.id), Some(v.id), "uploaded", &upload::names(&files));
     if let Err(e) = app.planner.enqueue(&app.store, v.clone(), Task::Replan { previous: prev.clone(), today }) {
         return internal(e);
     }

@@ -1,6 +1,7 @@
-//! Uploads: the multipart form of a workbook (and an optional rules file), read within the
-//! size limit, imported with the library's roster reader in a scratch directory, and either
-//! stored as a new version or shown as a table of every bad cell (nothing stored).
+//! Uploads: the multipart form of a workbook or the roster's CSV files (and an optional rules
+//! file), read within the size limit, imported with the library's roster reader in a scratch
+//! directory, and either stored as a new version or shown as a table of every bad cell
+//! (nothing stored).
 
 use super::html;
 use super::store::{Store, Version};
@@ -33,8 +34,8 @@ pub struct UploadedFile {
 pub struct Upload {
     /// Text fields.
     pub fields: HashMap<String, String>,
-    /// Files by field name (empty file inputs are left out).
-    pub files: HashMap<String, UploadedFile>,
+    /// Files by field name, in the order sent (empty file inputs are left out).
+    pub files: HashMap<String, Vec<UploadedFile>>,
 }
 
 impl Upload {
@@ -42,6 +43,40 @@ impl Upload {
     pub fn field(&self, name: &str) -> &str {
         self.fields.get(name).map(String::as_str).unwrap_or("")
     }
+
+    /// The roster's files (the `workbook` field: one workbook, or the CSV files with perhaps
+    /// `regler.json` among them) and the rules file (the `rules` field, else a `.json` among
+    /// the roster's files), or the message to show when there is nothing to import.
+    pub fn roster(&self) -> Result<(Vec<UploadedFile>, Option<Vec<u8>>), String> {
+        let mut files = vec![];
+        let mut rules = self.files.get("rules").and_then(|f| f.first()).map(|f| f.bytes.clone());
+        for f in self.files.get("workbook").into_iter().flatten() {
+            if extension(&f.name) == "json" {
+                if rules.is_some() {
+                    return Err(tr!("serve-two-rules-files"));
+                }
+                rules = Some(f.bytes.clone());
+            } else {
+                files.push(f.clone());
+            }
+        }
+        if files.is_empty() {
+            return Err(tr!("serve-no-workbook"));
+        }
+        Ok((files, rules))
+    }
+}
+
+/// A file name's extension, lower case ("" without one).
+fn extension(name: &str) -> String {
+    Path::new(name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default()
+}
+
+/// The name an uploaded CSV file is kept under: the last part of the browser's name, when it
+/// is a plain file name ending in `.csv`.
+fn csv_file_name(name: &str) -> Option<&str> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
+    (extension(base) == "csv" && !base.starts_with('.') && !base.contains('\0')).then_some(base)
 }
 
 /// Reads a multipart form; a body over the limit becomes the Swedish "too large" page (413).
@@ -61,7 +96,7 @@ pub async fn read(mut mp: Multipart) -> Result<Upload, Response> {
             Some(file_name) => {
                 let bytes = field.bytes().await.map_err(fail)?;
                 if !bytes.is_empty() {
-                    up.files.insert(name, UploadedFile { name: file_name, bytes: bytes.to_vec() });
+                    up.files.entry(name).or_default().push(UploadedFile { name: file_name, bytes: bytes.to_vec() });
                 }
             }
             None => {
@@ -168,16 +203,16 @@ pub fn problems_table(problems: &[CellProblem]) -> Markup {
     }
 }
 
-/// A workbook imported into an instance, or its problems.
+/// A roster (workbook or CSV files) imported into an instance, or its problems.
 pub enum Imported {
-    /// The workbook imported.
+    /// The roster imported.
     Ok {
         /// The instance as JSON.
         json: String,
         /// The round's name.
         round_name: String,
-        /// The workbook, to keep.
-        workbook: UploadedFile,
+        /// The roster's files as uploaded, to keep: one workbook or the CSV files.
+        files: Vec<UploadedFile>,
         /// The rules file used, to keep.
         rules: Vec<u8>,
     },
@@ -185,48 +220,95 @@ pub enum Imported {
     Bad(Vec<CellProblem>),
 }
 
-/// Imports a workbook with the library's roster reader, in a scratch directory under `data`
-/// that is removed afterwards; `rules` is the rules file to put beside it.
-pub fn import(data: &Path, workbook: UploadedFile, rules: Vec<u8>) -> Imported {
-    let ext = Path::new(&workbook.name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    if !["xlsx", "xls", "ods"].contains(&ext.as_str()) {
-        return Imported::Bad(vec![CellProblem {
-            expected: tr!("serve-not-a-workbook", name = workbook.name.as_str()),
-            ..Default::default()
-        }]);
+/// One problem that is not about a cell.
+fn bad(expected: String) -> Imported {
+    Imported::Bad(vec![CellProblem { expected, ..Default::default() }])
+}
+
+/// Where the uploaded roster is staged: one workbook (`omgång.xlsx`) or a folder of CSV files.
+enum Staged {
+    Workbook(String),
+    Csv,
+}
+
+/// How the uploaded files are read: exactly one workbook, or only CSV files (each name once).
+fn staging(files: &[UploadedFile]) -> Result<Staged, String> {
+    if let [one] = files {
+        let ext = extension(&one.name);
+        if ["xlsx", "xls", "ods"].contains(&ext.as_str()) {
+            return Ok(Staged::Workbook(ext));
+        }
     }
+    let mut seen = std::collections::HashSet::new();
+    for f in files {
+        let Some(name) = csv_file_name(&f.name) else {
+            return Err(tr!("serve-not-a-workbook", name = f.name.as_str()));
+        };
+        if !seen.insert(name.to_lowercase()) {
+            return Err(tr!("serve-csv-twice", name = name));
+        }
+    }
+    Ok(Staged::Csv)
+}
+
+/// Imports a roster with the library's roster reader, in a scratch directory under `data`
+/// that is removed afterwards: one workbook, or CSV files staged as a folder (as
+/// `trappa import roster DIR` reads it); `rules` is the rules file to put beside it.
+pub fn import(data: &Path, files: Vec<UploadedFile>, rules: Vec<u8>) -> Imported {
+    let staged = match staging(&files) {
+        Ok(s) => s,
+        Err(e) => return bad(e),
+    };
     let scratch = match tempfile::Builder::new().prefix("upload-").tempdir_in(data) {
         Ok(d) => d,
-        Err(e) => return Imported::Bad(vec![CellProblem { expected: e.to_string(), ..Default::default() }]),
+        Err(e) => return bad(e.to_string()),
     };
-    let book: PathBuf = scratch.path().join(format!("omgång.{ext}"));
+    let (input, shown): (PathBuf, String) = match &staged {
+        Staged::Workbook(ext) => (scratch.path().join(format!("omgång.{ext}")), files[0].name.clone()),
+        Staged::Csv => (scratch.path().join("omgång"), "omgång".into()),
+    };
     let rules_path = scratch.path().join("regler.json");
-    if let Err(e) = std::fs::write(&book, &workbook.bytes).and_then(|_| std::fs::write(&rules_path, &rules)) {
-        return Imported::Bad(vec![CellProblem { expected: e.to_string(), ..Default::default() }]);
+    let written = match &staged {
+        Staged::Workbook(_) => std::fs::write(&input, &files[0].bytes),
+        Staged::Csv => std::fs::create_dir(&input)
+            .and_then(|_| files.iter().try_for_each(|f| std::fs::write(input.join(csv_file_name(&f.name).unwrap_or("-.csv")), &f.bytes))),
+    };
+    if let Err(e) = written.and_then(|_| std::fs::write(&rules_path, &rules)) {
+        return bad(e.to_string());
     }
-    match roster::import(&book, Some(&rules_path)) {
-        Ok(i) => Imported::Ok { round_name: i.instance.round.name.clone(), json: i.json, workbook, rules },
+    match roster::import(&input, Some(&rules_path)) {
+        Ok(i) => Imported::Ok { round_name: i.instance.round.name.clone(), json: i.json, files, rules },
         Err(e) => {
-            let shown = book.display().to_string();
-            let shown_rules = rules_path.display().to_string();
-            let problems =
-                e.problems.iter().map(|p| cell_problem(&p.replace(&shown, &workbook.name).replace(&shown_rules, "regler.json"))).collect();
-            Imported::Bad(problems)
+            let (input_text, rules_text) = (input.display().to_string(), rules_path.display().to_string());
+            let inside = format!("{input_text}{}", std::path::MAIN_SEPARATOR);
+            let place = |p: &String| p.replace(&rules_text, "regler.json").replace(&inside, "").replace(&input_text, &shown);
+            Imported::Bad(e.problems.iter().map(|p| cell_problem(&place(p))).collect())
         }
     }
 }
 
-/// Stores an imported workbook as the files of a new version: the workbook, the rules file and
-/// the instance. On failure the caller removes the version.
-pub fn store_files(store: &Store, v: &Version, json: &str, workbook: &UploadedFile, rules: &[u8]) -> Result<(), String> {
+/// Stores an imported roster as the files of a new version: the workbook (as `omgång.xlsx`)
+/// or the CSV files (by their names), the rules file and the instance. On failure the caller
+/// removes the version.
+pub fn store_files(store: &Store, v: &Version, json: &str, files: &[UploadedFile], rules: &[u8]) -> Result<(), String> {
     let dir = store.version_dir(v);
     let upload = dir.join("upload");
     std::fs::create_dir_all(&upload).map_err(|e| format!("{}: {e}", upload.display()))?;
-    let ext = Path::new(&workbook.name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_else(|| "xlsx".into());
     let write = |p: PathBuf, b: &[u8]| crate::files::write_file_atomic(&p, b).map_err(|e| e.to_string());
-    write(upload.join(format!("omgång.{ext}")), &workbook.bytes)?;
+    for f in files {
+        let name = match csv_file_name(&f.name) {
+            Some(csv) => csv.to_string(),
+            None => format!("omgång.{}", Some(extension(&f.name)).filter(|e| !e.is_empty()).unwrap_or_else(|| "xlsx".into())),
+        };
+        write(upload.join(name), &f.bytes)?;
+    }
     write(upload.join("regler.json"), rules)?;
     write(dir.join(crate::write::INSTANCE_COPY), json.as_bytes())
+}
+
+/// The uploaded files' names for the audit log.
+pub fn names(files: &[UploadedFile]) -> String {
+    files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]
