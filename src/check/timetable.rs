@@ -15,6 +15,7 @@ use super::derive::{
 use super::{bound_beyond, violation, CheckCode, CheckReport, Violation};
 use crate::format::plan::{PlanFile, SessionPlan, TimetablePlan};
 use crate::format::{DayPattern, InstanceFile, Priority};
+use crate::text::tr;
 use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -256,11 +257,11 @@ fn session_days_open(ctx: &Ctx, s: &SessionPlan, v: &mut Vec<Violation>) {
     for &d in &s.dates {
         if !open_day(ctx.f, d) {
             let why = match derive::closed(ctx.f, d) {
-                Some(Closed::Holiday(why)) => why,
-                _ if !in_round(ctx.f, d) => "outside the round",
-                _ => "a closed date",
+                Some(Closed::Holiday(name)) => Closed::Holiday(name).text(String::new()),
+                _ if !in_round(ctx.f, d) => tr!("check-day-outside-round"),
+                _ => tr!("check-day-closed"),
             };
-            v.push(violation(CheckCode::SessionClosedDay, format!("session {} meets on {d}, {why}", s.id)));
+            v.push(violation(CheckCode::SessionClosedDay, tr!("check-session-closed-day", session = s.id.as_str(), date = d.to_string(), why = why)))
         }
     }
 }
