@@ -996,3 +996,94 @@ check-group-not-eligible-wrong = { $programme }: { $id } is listed as not eligib
 check-group-not-eligible-missing = { $programme }: { $id } is enrolled but not eligible ({ $why }) and not listed as not eligible
 check-groups-objective = { $programme }: the plan reports diversity { $diversity }, travel { $travel }; recomputed { $recomputed_diversity }, { $recomputed_travel }
 check-group-and-mentor-meeting = { $who } has a mentor meeting and a group meeting on { $date }
+check-timetable-missing = the instance has { $n ->
+    [one] 1 course demand
+   *[other] { $n } course demands
+} but the plan has no timetable
+check-session-id-twice = session id { $session } is used twice
+check-session-unknown-course = session { $session } names an unknown course "{ $course }" or venue "{ $venue }"
+check-session-unknown-trainer = session { $session } names an unknown trainer "{ $trainer }"
+check-session-unknown-participant = session { $session } names an unknown participant "{ $id }"
+check-session-days = session { $session } has { $n ->
+    [one] 1 day
+   *[other] { $n } days
+}; { $course } has { $days }
+check-session-pattern = session { $session }: { $first } and { $second } do not follow the { $pattern } pattern of { $course }
+check-session-size = session { $session } has { $n ->
+    [one] 1 attendee
+   *[other] { $n } attendees
+}; { $course } needs { $min }–{ $max } and { $venue } seats { $seats }
+check-session-trainer-count = session { $session } has trainers { $trainers }; { $course } needs { $n ->
+    [one] 1 trainer
+   *[other] { $n } different trainers
+}
+check-trainer-unqualified = trainer { $trainer } teaches session { $session } but is not qualified for { $course }
+check-venue-conflict = venue { $venue } hosts sessions { $other } and { $session } on { $date }
+check-venue-unavailable = venue { $venue } is unavailable on { $date }, a day of session { $session }
+check-trainer-conflict = trainer { $trainer } teaches sessions { $other } and { $session } on { $date }
+check-trainer-unavailable = trainer { $trainer } is unavailable on { $date }, a day of session { $session }
+check-trainer-max-days = trainer { $trainer } teaches { $n ->
+    [one] 1 day
+   *[other] { $n } days
+}, more than the maximum { $max }
+check-course-max-sessions = { $course } runs { $n ->
+    [one] 1 session
+   *[other] { $n } sessions
+}, more than its maximum { $max }
+check-attendee-phase = { $id } attends { $session } but is in phase { $phase } on { $date }, not among { $phases }
+check-attendee-not-demanded = { $id } attends { $session } but has no demand for { $course }
+check-attendee-window = { $id } attends { $session } outside the window (employment start { $start }, deadline) of { $course }
+check-attendee-twice = { $id } attends { $course } twice ({ $first } and { $second })
+check-attendee-unavailable = { $id } is unavailable on { $date }, a day of session { $session }
+check-attendee-double-booked = { $id } has sessions { $other } and { $session } on { $date }
+check-mentor-meeting-and-session = { $who } has a mentor meeting and session { $session } on { $date }
+check-prerequisite = { $id } attends { $session } without having completed its prerequisite { $prerequisite }
+check-workload-month = { $id } has { $n ->
+    [one] 1 course day
+   *[other] { $n } course days
+} in { $month }, more than { $max }
+check-no-limit = none
+check-workload-round = { $id } has { $days ->
+    [one] 1 course day
+   *[other] { $days } course days
+} and { $courses ->
+    [one] 1 course
+   *[other] { $courses } courses
+} in the round; the limits are { $max_days } and { $max_courses }
+check-unit-absence = { $n ->
+    [one] 1 person
+   *[other] { $n } people
+} of unit { $unit } are on course on { $date }; at most { $cap } may be away
+check-unserved-unknown = unserved entry { $id }–{ $course } names an unknown participant or course
+check-unserved-not-asked = { $id } is listed as unserved for { $course }, which they did not ask for
+check-unserved-reason = { $id }–{ $course } is listed as unserved with reason "{ $reason }": { $why }
+check-unserved-priority = { $id }–{ $course } is listed with priority { $listed }, the instance says { $priority }
+check-unserved-attends = { $id } is listed as unserved for { $course } but attends it
+check-unserved-missing = { $id } asked for { $course } but neither attends nor is listed as unserved
+check-unserved-times = { $id }–{ $course } is listed as unserved { $n } times
+check-timetable-term = timetable term { $term }: the plan reports { $reported }, recomputed { $recomputed }
+check-timetable-objective = the plan reports a timetable objective of { $reported }, recomputed { $recomputed }
+check-timetable-coverage = coverage of { $priority } priority: the plan reports { $reported }, recomputed { $recomputed }
+check-any-number = any number
+check-course-starts-per-year = { $course } starts { $n ->
+    [one] 1 time
+   *[other] { $n } times
+} from { $from } to { $to }; that part of the round asks for { $min } to { $max }
+check-course-start-gap = { $course } starts on { $first } and next on { $next }, { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} later; the course asks for { $min } to { $max } days
+check-term-courses = { $n ->
+    [one] 1 course
+   *[other] { $n } courses
+}, more than { $max }
+check-term-days = { $n ->
+    [one] 1 course day
+   *[other] { $n } course days
+}, more than { $max }
+check-term-areas = courses in { $n ->
+    [one] 1 development area
+   *[other] { $n } development areas
+}, more than { $max }
+check-term-workload = { $id } has { $why } in { $term }
+check-reason-does-not-hold = "{ $reason }" does not hold for { $id } and { $course }

@@ -1007,3 +1007,94 @@ check-group-not-eligible-wrong = { $programme }: { $id } står som ej behörig m
 check-group-not-eligible-missing = { $programme }: { $id } är anmäld men inte behörig ({ $why }) och står inte som ej behörig
 check-groups-objective = { $programme }: planen anger mångfald { $diversity }, resor { $travel }; omräknat { $recomputed_diversity }, { $recomputed_travel }
 check-group-and-mentor-meeting = { $who } har både en mentorsträff och en gruppträff { $date }
+check-timetable-missing = instansen har { $n ->
+    [one] 1 kursbehov
+   *[other] { $n } kursbehov
+} men planen har inget schema
+check-session-id-twice = kurstillfällets id { $session } används två gånger
+check-session-unknown-course = kurstillfälle { $session } anger en okänd kurs "{ $course }" eller lokal "{ $venue }"
+check-session-unknown-trainer = kurstillfälle { $session } anger en okänd utbildare "{ $trainer }"
+check-session-unknown-participant = kurstillfälle { $session } anger en okänd deltagare "{ $id }"
+check-session-days = kurstillfälle { $session } har { $n ->
+    [one] 1 dag
+   *[other] { $n } dagar
+}; { $course } har { $days }
+check-session-pattern = kurstillfälle { $session }: { $first } och { $second } följer inte mönstret { $pattern } för { $course }
+check-session-size = kurstillfälle { $session } har { $n ->
+    [one] 1 deltagare
+   *[other] { $n } deltagare
+}; { $course } behöver { $min }–{ $max } och { $venue } har { $seats } platser
+check-session-trainer-count = kurstillfälle { $session } har utbildarna { $trainers }; { $course } behöver { $n ->
+    [one] 1 utbildare
+   *[other] { $n } olika utbildare
+}
+check-trainer-unqualified = utbildaren { $trainer } undervisar på kurstillfälle { $session } men är inte behörig för { $course }
+check-venue-conflict = lokalen { $venue } har kurstillfällena { $other } och { $session } { $date }
+check-venue-unavailable = lokalen { $venue } är inte tillgänglig { $date }, en dag av kurstillfälle { $session }
+check-trainer-conflict = utbildaren { $trainer } undervisar på kurstillfällena { $other } och { $session } { $date }
+check-trainer-unavailable = utbildaren { $trainer } är inte tillgänglig { $date }, en dag av kurstillfälle { $session }
+check-trainer-max-days = utbildaren { $trainer } undervisar { $n ->
+    [one] 1 dag
+   *[other] { $n } dagar
+}, fler än högst { $max }
+check-course-max-sessions = { $course } ges vid { $n ->
+    [one] 1 tillfälle
+   *[other] { $n } tillfällen
+}, fler än högst { $max }
+check-attendee-phase = { $id } deltar i { $session } men är i fasen { $phase } den { $date }, som inte är bland { $phases }
+check-attendee-not-demanded = { $id } deltar i { $session } men har inget behov av { $course }
+check-attendee-window = { $id } deltar i { $session } utanför tidsfönstret (anställd från { $start }, sista dag) för { $course }
+check-attendee-twice = { $id } går { $course } två gånger ({ $first } och { $second })
+check-attendee-unavailable = { $id } är inte tillgänglig { $date }, en dag av kurstillfälle { $session }
+check-attendee-double-booked = { $id } har kurstillfällena { $other } och { $session } { $date }
+check-mentor-meeting-and-session = { $who } har både en mentorsträff och kurstillfälle { $session } { $date }
+check-prerequisite = { $id } deltar i { $session } utan att ha gått förkunskapskursen { $prerequisite }
+check-workload-month = { $id } har { $n ->
+    [one] 1 kursdag
+   *[other] { $n } kursdagar
+} under { $month }, fler än { $max }
+check-no-limit = ingen
+check-workload-round = { $id } har { $days ->
+    [one] 1 kursdag
+   *[other] { $days } kursdagar
+} och { $courses ->
+    [one] 1 kurs
+   *[other] { $courses } kurser
+} i omgången; gränserna är { $max_days } och { $max_courses }
+check-unit-absence = { $n ->
+    [one] 1 person
+   *[other] { $n } personer
+} från enheten { $unit } är på kurs { $date }; högst { $cap } får vara borta
+check-unserved-unknown = posten om ej tillgodosett behov { $id }–{ $course } anger en okänd deltagare eller kurs
+check-unserved-not-asked = { $id } står som ej tillgodosedd för { $course }, som personen inte har sökt
+check-unserved-reason = { $id }–{ $course } står som ej tillgodosett med orsaken "{ $reason }": { $why }
+check-unserved-priority = { $id }–{ $course } står med prioriteten { $listed }, instansen anger { $priority }
+check-unserved-attends = { $id } står som ej tillgodosedd för { $course } men deltar i kursen
+check-unserved-missing = { $id } har sökt { $course } men varken deltar eller står som ej tillgodosedd
+check-unserved-times = { $id }–{ $course } står som ej tillgodosett { $n } gånger
+check-timetable-term = schemats term { $term }: planen anger { $reported }, omräknat { $recomputed }
+check-timetable-objective = planen anger schemats mål till { $reported }, omräknat { $recomputed }
+check-timetable-coverage = täckning för prioriteten { $priority }: planen anger { $reported }, omräknat { $recomputed }
+check-any-number = hur många som helst
+check-course-starts-per-year = { $course } startar { $n ->
+    [one] 1 gång
+   *[other] { $n } gånger
+} från { $from } till { $to }; den delen av omgången kräver { $min } till { $max }
+check-course-start-gap = { $course } startar { $first } och nästa gång { $next }, { $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
+} senare; kursen kräver { $min } till { $max } dagar
+check-term-courses = { $n ->
+    [one] 1 kurs
+   *[other] { $n } kurser
+}, fler än { $max }
+check-term-days = { $n ->
+    [one] 1 kursdag
+   *[other] { $n } kursdagar
+}, fler än { $max }
+check-term-areas = kurser inom { $n ->
+    [one] 1 utvecklingsområde
+   *[other] { $n } utvecklingsområden
+}, fler än { $max }
+check-term-workload = { $id } har { $why } under { $term }
+check-reason-does-not-hold = "{ $reason }" stämmer inte för { $id } och { $course }

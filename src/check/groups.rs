@@ -196,7 +196,9 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     programmes_without_plan(f, plan, &mut report.violations);
     for gp in &plan.groups {
         let Some(spec) = f.group_programmes.iter().find(|g| g.id == gp.programme) else {
-            report.violations.push(violation(CheckCode::GroupSize, tr!("check-groups-unknown-programme", programme = gp.programme.as_str())));
+            report
+                .violations
+                .push(violation(CheckCode::GroupSize, tr!("check-groups-unknown-programme", programme = gp.programme.as_str())));
             continue;
         };
         check_programme(&ctx, &Programme::new(&ctx, spec, gp, plan), &mut leaders, report);
@@ -298,7 +300,10 @@ fn known_members(ctx: &Ctx, group: &GroupPlan, v: &mut Vec<Violation>) -> Vec<us
         .filter_map(|id| {
             let p = ctx.person.get(id.as_str()).copied();
             if p.is_none() {
-                v.push(violation(CheckCode::GroupMemberNotEligible, tr!("check-group-member-unknown", group = group.id.as_str(), id = id.as_str())));
+                v.push(violation(
+                    CheckCode::GroupMemberNotEligible,
+                    tr!("check-group-member-unknown", group = group.id.as_str(), id = id.as_str()),
+                ));
             }
             p
         })
@@ -318,8 +323,9 @@ fn member_not_eligible(ctx: &Ctx, prog: &Programme, group: &GroupPlan, p: usize)
 fn member_not_enrolled(ctx: &Ctx, prog: &Programme, group: &GroupPlan, p: usize) -> Option<Violation> {
     let id = &ctx.f.participants[p].id;
     let list = prog.spec.enrolled.as_ref()?;
-    (!list.contains(id))
-        .then(|| violation(CheckCode::GroupMemberNotEligible, tr!("check-group-member-not-enrolled", group = group.id.as_str(), id = id.as_str())))
+    (!list.contains(id)).then(|| {
+        violation(CheckCode::GroupMemberNotEligible, tr!("check-group-member-not-enrolled", group = group.id.as_str(), id = id.as_str()))
+    })
 }
 
 /// C072: a participant is in one group of a programme at most.
@@ -361,23 +367,20 @@ fn mixing_caps(ctx: &Ctx, prog: &Programme, group: &GroupPlan, members: &[usize]
 fn meeting_place(ctx: &Ctx, prog: &Programme, group: &GroupPlan, members: &[usize]) -> Option<Violation> {
     let (gid, place) = (&group.id, &group.meeting_place);
     match &prog.spec.venue {
-        Some(venue) if venue != place => {
-            Some(violation(
-                CheckCode::GroupMeetingPlace,
-                tr!("check-group-place-venue", group = gid.as_str(), place = place.as_str(), venue = venue.as_str()),
-            ))
-        }
+        Some(venue) if venue != place => Some(violation(
+            CheckCode::GroupMeetingPlace,
+            tr!("check-group-place-venue", group = gid.as_str(), place = place.as_str(), venue = venue.as_str()),
+        )),
         None if ctx.region.municipality.contains_key(place.as_str()) => {
             let positions = ctx.member_positions(members);
             let best = ctx.region.least_over_municipalities(|i| prog.travel_to_position(ctx, &positions, i));
             (prog.travel_to(ctx, members, place) > best + 1e-6).then(|| {
-                violation(
-                    CheckCode::GroupMeetingPlace,
-                    tr!("check-group-place-travel", group = gid.as_str(), place = place.as_str()),
-                )
+                violation(CheckCode::GroupMeetingPlace, tr!("check-group-place-travel", group = gid.as_str(), place = place.as_str()))
             })
         }
-        None => Some(violation(CheckCode::GroupMeetingPlace, tr!("check-group-place-unknown", group = gid.as_str(), place = place.as_str()))),
+        None => {
+            Some(violation(CheckCode::GroupMeetingPlace, tr!("check-group-place-unknown", group = gid.as_str(), place = place.as_str())))
+        }
         _ => None,
     }
 }
@@ -395,7 +398,10 @@ fn group_leader(ctx: &Ctx, prog: &Programme, group: &GroupPlan, leaders: &mut Le
         v.push(violation(CheckCode::GroupLeader, tr!("check-group-co-leaders-only", group = gid.as_str())));
     }
     if named.len() > per_group || (spec.leader_required && group.leader.is_some() && named.len() < per_group) {
-        v.push(violation(CheckCode::GroupLeader, tr!("check-group-leader-count", group = gid.as_str(), n = named.len(), per_group = per_group)));
+        v.push(violation(
+            CheckCode::GroupLeader,
+            tr!("check-group-leader-count", group = gid.as_str(), n = named.len(), per_group = per_group),
+        ));
     }
     let qualification = spec.leader_qualification.clone().unwrap_or_else(|| spec.kind.name().to_string());
     let mut found = Vec::new();
@@ -425,7 +431,10 @@ fn leader_over_max(f: &InstanceFile, leaders: &Leaders, v: &mut Vec<Violation>) 
     for (&l, &n) in &leaders.groups {
         let max = f.group_leaders[l].max_groups.max(0) as usize;
         if n > max {
-            v.push(violation(CheckCode::GroupLeader, tr!("check-leader-over-max", leader = f.group_leaders[l].id.as_str(), n = n, max = max)));
+            v.push(violation(
+                CheckCode::GroupLeader,
+                tr!("check-leader-over-max", leader = f.group_leaders[l].id.as_str(), n = n, max = max),
+            ));
         }
     }
 }
@@ -435,7 +444,10 @@ fn meeting_count(prog: &Programme, group: &GroupPlan) -> Option<Violation> {
     let rules = &prog.spec.meetings;
     let n = group.meetings.len();
     count_breaks(n, rules.min, rules.max, group.shortfall.is_some()).then(|| {
-        violation(CheckCode::GroupMeetings, tr!("check-group-meeting-count", group = group.id.as_str(), n = n, min = rules.min, max = rules.max))
+        violation(
+            CheckCode::GroupMeetings,
+            tr!("check-group-meeting-count", group = group.id.as_str(), n = n, min = rules.min, max = rules.max),
+        )
     })
 }
 
@@ -465,13 +477,12 @@ fn meeting_gap(prog: &Programme, group: &GroupPlan, prev: NaiveDate, d: NaiveDat
 /// C084: consecutive meetings lie at most the programme's `max_days_between` apart.
 fn series_gap(prog: &Programme, group: &GroupPlan, prev: NaiveDate, d: NaiveDate) -> Option<Violation> {
     let max = prog.spec.meetings.max_days_between?;
-    ((d - prev).num_days() > max as i64)
-        .then(|| {
-            violation(
-                CheckCode::GroupSeriesGap,
-                tr!("check-group-series-gap", group = group.id.as_str(), prev = prev.to_string(), date = d.to_string(), max = max),
-            )
-        })
+    ((d - prev).num_days() > max as i64).then(|| {
+        violation(
+            CheckCode::GroupSeriesGap,
+            tr!("check-group-series-gap", group = group.id.as_str(), prev = prev.to_string(), date = d.to_string(), max = max),
+        )
+    })
 }
 
 /// C082: a stated start lies inside the round, only programmes with cohorts or a linked course
@@ -508,7 +519,10 @@ fn linked_session(prog: &Programme, group: &GroupPlan) -> Option<Vec<Violation>>
     };
     let mut out = Vec::new();
     if group.start != Some(*first) {
-        out.push(violation(CheckCode::GroupLinkedSession, tr!("check-group-session-start", group = gid.as_str(), date = first.to_string())));
+        out.push(violation(
+            CheckCode::GroupLinkedSession,
+            tr!("check-group-session-start", group = gid.as_str(), date = first.to_string()),
+        ));
     }
     for m in group.members.iter().filter(|m| !who.contains(m.as_str())) {
         out.push(violation(CheckCode::GroupLinkedSession, tr!("check-group-session-absent", group = gid.as_str(), id = m.as_str())));
@@ -519,13 +533,12 @@ fn linked_session(prog: &Programme, group: &GroupPlan) -> Option<Vec<Violation>>
 /// C076: the leader is available on the meeting date.
 fn leader_unavailable(ctx: &Ctx, group: &GroupPlan, l: usize, d: NaiveDate) -> Option<Violation> {
     let leader = &ctx.f.group_leaders[l];
-    unavailable_on(&leader.unavailable, d)
-        .then(|| {
-            violation(
-                CheckCode::GroupLeaderUnavailable,
-                tr!("check-group-leader-unavailable", group = group.id.as_str(), leader = leader.id.as_str(), date = d.to_string()),
-            )
-        })
+    unavailable_on(&leader.unavailable, d).then(|| {
+        violation(
+            CheckCode::GroupLeaderUnavailable,
+            tr!("check-group-leader-unavailable", group = group.id.as_str(), leader = leader.id.as_str(), date = d.to_string()),
+        )
+    })
 }
 
 /// C076: a leader has one group meeting a day at most, over all programmes.
@@ -726,8 +739,10 @@ fn group_and_mentor_meeting(plan: &PlanFile, v: &mut Vec<Violation>) {
         for &d in pair.meetings.iter().filter(|d| history_before.is_none_or(|t| **d >= t)) {
             for who in [&pair.mentor, &pair.mentee] {
                 if group_days.contains(&(who.as_str(), d)) {
-                    v.push(violation(CheckCode::GroupAndMentorMeeting, tr!("check-group-and-mentor-meeting", who = who.as_str(), date = d.to_string())));
-
+                    v.push(violation(
+                        CheckCode::GroupAndMentorMeeting,
+                        tr!("check-group-and-mentor-meeting", who = who.as_str(), date = d.to_string()),
+                    ));
                 }
             }
         }

@@ -152,7 +152,10 @@ fn meetings<'p>(
 fn unknown_person(ctx: &Ctx, pair: &PairPlan) -> Result<(usize, usize), Violation> {
     match (ctx.mentor.get(pair.mentor.as_str()), ctx.participant.get(pair.mentee.as_str())) {
         (Some(&m), Some(&p)) => Ok((m, p)),
-        _ => Err(violation(CheckCode::UnknownPerson, tr!("check-pair-unknown-person", mentor = pair.mentor.as_str(), mentee = pair.mentee.as_str()))),
+        _ => Err(violation(
+            CheckCode::UnknownPerson,
+            tr!("check-pair-unknown-person", mentor = pair.mentor.as_str(), mentee = pair.mentee.as_str()),
+        )),
     }
 }
 
@@ -181,7 +184,10 @@ fn mentor_over_capacity(ctx: &Ctx, load: &BTreeMap<usize, usize>, v: &mut Vec<Vi
     for (&m, &l) in load {
         let cap = ctx.f.mentors[m].capacity.max(0) as usize;
         if l > cap {
-            v.push(violation(CheckCode::MentorOverCapacity, tr!("check-mentor-over-capacity", mentor = ctx.f.mentors[m].id.as_str(), n = l, cap = cap)));
+            v.push(violation(
+                CheckCode::MentorOverCapacity,
+                tr!("check-mentor-over-capacity", mentor = ctx.f.mentors[m].id.as_str(), n = l, cap = cap),
+            ));
         }
     }
 }
@@ -230,12 +236,8 @@ fn mentor_without_capacity(ctx: &Ctx, m: usize) -> Option<(CheckCode, String)> {
 fn same_unit(ctx: &Ctx, m: usize, p: usize) -> Option<(CheckCode, String)> {
     let (a, b) = (ctx.mentor(m), ctx.participant(p));
     (a.unit == b.unit).then(|| {
-        let msg = tr!(
-            "check-pair-same-unit",
-            mentor = ctx.f.mentors[m].id.as_str(),
-            mentee = ctx.f.participants[p].id.as_str(),
-            unit = a.unit
-        );
+        let msg =
+            tr!("check-pair-same-unit", mentor = ctx.f.mentors[m].id.as_str(), mentee = ctx.f.participants[p].id.as_str(), unit = a.unit);
         (CheckCode::SameUnit, msg)
     })
 }
@@ -278,7 +280,9 @@ fn mentor_not_qualified(ctx: &Ctx, m: usize) -> Option<(CheckCode, String)> {
 /// C017: the pair is not excluded.
 fn excluded_pair(ctx: &Ctx, m: usize, p: usize) -> Option<(CheckCode, String)> {
     let (mentor, mentee) = (ctx.f.mentors[m].id.as_str(), ctx.f.participants[p].id.as_str());
-    ctx.excluded.contains(&(mentor, mentee)).then(|| (CheckCode::ExcludedPair, tr!("check-pair-excluded", mentor = mentor, mentee = mentee)))
+    ctx.excluded
+        .contains(&(mentor, mentee))
+        .then(|| (CheckCode::ExcludedPair, tr!("check-pair-excluded", mentor = mentor, mentee = mentee)))
 }
 
 /// C018: the travel time is within the mentor's maximum.
@@ -346,7 +350,13 @@ fn meeting_phase(ctx: &Ctx, pair: &PairPlan, k: usize, d: NaiveDate) -> Option<V
         let phase = derive::phase_on(ctx.f, p, d).map_or("", |i| ctx.f.phases[i].id.as_str());
         violation(
             CheckCode::MeetingPhase,
-            tr!("check-pair-meeting-phase", mentor = pair.mentor.as_str(), mentee = pair.mentee.as_str(), date = d.to_string(), phase = phase),
+            tr!(
+                "check-pair-meeting-phase",
+                mentor = pair.mentor.as_str(),
+                mentee = pair.mentee.as_str(),
+                date = d.to_string(),
+                phase = phase
+            ),
         )
     })
 }
@@ -381,11 +391,13 @@ fn meeting_closed_day(ctx: &Ctx, pair: &PairPlan, d: NaiveDate) -> Option<Violat
 /// C023: two consecutive meetings fall in different months.
 fn meeting_same_month(pair: &PairPlan, prev: NaiveDate, d: NaiveDate) -> Option<Violation> {
     let (y, m) = month_of(d);
-    (month_of(prev) == (y, m))
-        .then(|| {
-            let month = format!("{y}-{m:02}");
-            violation(CheckCode::MeetingSameMonth, tr!("check-pair-same-month", mentor = pair.mentor.as_str(), mentee = pair.mentee.as_str(), month = month))
-        })
+    (month_of(prev) == (y, m)).then(|| {
+        let month = format!("{y}-{m:02}");
+        violation(
+            CheckCode::MeetingSameMonth,
+            tr!("check-pair-same-month", mentor = pair.mentor.as_str(), mentee = pair.mentee.as_str(), month = month),
+        )
+    })
 }
 
 /// C024: consecutive meetings ascend and are at least the minimum gap apart.
@@ -498,10 +510,7 @@ fn unmatched_unexplained(
     for &p in eligible.iter().filter(|p| !paired.contains(p)) {
         let id = ctx.f.participants[p].id.as_str();
         match listed.get(id) {
-            None => v.push(violation(
-                CheckCode::UnmatchedUnexplained,
-                tr!("check-unmatched-missing", id = id),
-            )),
+            None => v.push(violation(CheckCode::UnmatchedUnexplained, tr!("check-unmatched-missing", id = id))),
             Some(u) => v.extend(unmatched_reason(ctx, u, p, load, places)),
         }
     }
@@ -528,14 +537,13 @@ fn unmatched_reason(ctx: &Ctx, u: &UnmatchedMentee, p: usize, load: &BTreeMap<us
             (n != mentors.len()).then(|| tr!("check-reason-excluded-by", n = n, total = mentors.len()))
         }
         "eligible_mentors_full" if allowed.is_empty() => Some(tr!("check-reason-none-allowed")),
-        "eligible_mentors_full" if listed != allowed_ids || listed.len() != u.full_mentors.len() => Some(tr!(
-            "check-reason-full-list",
-            listed = format!("{:?}", u.full_mentors),
-            allowed = format!("{allowed_ids:?}")
-        )),
+        "eligible_mentors_full" if listed != allowed_ids || listed.len() != u.full_mentors.len() => {
+            Some(tr!("check-reason-full-list", listed = format!("{:?}", u.full_mentors), allowed = format!("{allowed_ids:?}")))
+        }
         "eligible_mentors_full" => allowed.iter().find_map(|&m| {
             let (l, cap) = (load.get(&m).copied().unwrap_or(0), mentors[m].capacity.max(0) as usize);
-            (l < cap && !places.contains_key(&(m, muni))).then(|| tr!("check-reason-mentor-free", mentor = mentors[m].id.as_str(), n = l, cap = cap))
+            (l < cap && !places.contains_key(&(m, muni)))
+                .then(|| tr!("check-reason-mentor-free", mentor = mentors[m].id.as_str(), n = l, cap = cap))
         }),
         other => Some(tr!("check-reason-unknown", code = other)),
     };
@@ -621,23 +629,12 @@ fn not_maximum(ctx: &Ctx, plan: &PlanFile, eligible: &[usize], pair_list: &[(usi
     let below = best > matched.max(valid_pairs);
     let status = &plan.status;
     match status.matched_maximum {
-        None => below.then(|| {
-            violation(
-                CheckCode::NotMaximum,
-                tr!("check-not-maximum", matched = matched, best = best),
-            )
-        }),
+        None => below.then(|| violation(CheckCode::NotMaximum, tr!("check-not-maximum", matched = matched, best = best))),
         // A heuristic below the maximum may stand, saying so truthfully.
         Some(k) if k == best && below && status.optimality == Optimality::Feasible => None,
         Some(k) => Some(violation(
             CheckCode::NotMaximum,
-            tr!(
-                "check-not-maximum-stated",
-                stated = k,
-                optimality = format!("{:?}", status.optimality),
-                matched = matched,
-                best = best
-            ),
+            tr!("check-not-maximum-stated", stated = k, optimality = format!("{:?}", status.optimality), matched = matched, best = best),
         )),
     }
 }
@@ -709,13 +706,7 @@ fn objective_mismatch(plan: &PlanFile, terms: &BTreeMap<String, f64>, cost: f64,
     if o.matched != pairs || o.unmatched != unmatched {
         v.push(violation(
             CheckCode::ObjectiveMismatch,
-            tr!(
-                "check-objective-counts",
-                matched = o.matched,
-                unmatched = o.unmatched,
-                pairs = pairs,
-                listed = unmatched
-            ),
+            tr!("check-objective-counts", matched = o.matched, unmatched = o.unmatched, pairs = pairs, listed = unmatched),
         ));
     }
     let tol = cost_tolerance(cost, pairs);
@@ -730,14 +721,8 @@ fn objective_mismatch(plan: &PlanFile, terms: &BTreeMap<String, f64>, cost: f64,
         if (reported - value).abs() > tol {
             v.push(violation(
                 CheckCode::ObjectiveMismatch,
-                tr!(
-                    "check-objective-term",
-                    term = name.as_str(),
-                    reported = format!("{reported:.3}"),
-                    recomputed = format!("{value:.3}")
-                ),
+                tr!("check-objective-term", term = name.as_str(), reported = format!("{reported:.3}"), recomputed = format!("{value:.3}")),
             ));
-
         }
     }
 }

@@ -5,7 +5,9 @@
 //! `crate::solve`, `crate::load`): it reads the file types of [`crate::format`] and derives
 //! everything itself (each derivation once, in `derive`), so that a mistake in a solver rule is
 //! caught here rather than repeated. Every rule has a [`CheckCode`]; each rule module checks one
-//! code per function.
+//! code per function. The violation messages come from the message catalogue ([`crate::text`],
+//! ids `check-…`), in the language in force; they keep the identifiers of the files, so a
+//! position can be found.
 
 mod calendar;
 mod codes;

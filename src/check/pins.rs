@@ -19,9 +19,10 @@ fn check_pairs(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     for (i, fp) in f.mentorship.fixed_pairs.iter().enumerate() {
         let path = format!("mentorship.fixed_pairs[{i}]");
         match plan.mentorship.pairs.iter().find(|p| p.mentor == fp.mentor && p.mentee == fp.mentee) {
-            None => report
-                .violations
-                .push(violation(CheckCode::PinnedPair, tr!("check-pin-pair-missing", path = path.as_str(), mentor = fp.mentor.as_str(), mentee = fp.mentee.as_str()))),
+            None => report.violations.push(violation(
+                CheckCode::PinnedPair,
+                tr!("check-pin-pair-missing", path = path.as_str(), mentor = fp.mentor.as_str(), mentee = fp.mentee.as_str()),
+            )),
             Some(pair) => {
                 for d in &fp.meetings {
                     if !pair.meetings.contains(d) {
@@ -122,7 +123,9 @@ fn check_groups(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
                     report.violations.push(violation(
                         CheckCode::PinnedGroup,
                         match g.leader.as_deref() {
-                            Some(by) => tr!("check-pin-group-leader", path = path.as_str(), group = g.id.as_str(), by = by, leader = l.as_str()),
+                            Some(by) => {
+                                tr!("check-pin-group-leader", path = path.as_str(), group = g.id.as_str(), by = by, leader = l.as_str())
+                            }
                             None => tr!("check-pin-group-no-leader", path = path.as_str(), group = g.id.as_str(), leader = l.as_str()),
                         },
                     ));
@@ -133,7 +136,6 @@ fn check_groups(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
                     report.violations.push(violation(
                         CheckCode::PinnedGroup,
                         tr!("check-pin-group-meeting", path = path.as_str(), date = d.to_string(), group = g.id.as_str()),
-
                     ));
                 }
             }
