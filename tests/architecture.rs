@@ -182,6 +182,28 @@ fn no_function_runs_over_150_lines() {
     assert!(bad.is_empty(), "functions over {MAX_FUNCTION_LINES} lines:\n{}", bad.join("\n"));
 }
 
+/// The checker stays independent: it reads the file types and the message catalogue (the ground
+/// floor's `text`, which holds no rule code) and nothing of the model, the rules, the loader or
+/// the solvers, whatever the table says.
+#[test]
+fn the_checker_reads_only_the_file_types_and_the_catalogue() {
+    let may: BTreeSet<String> = ["format", "text"].iter().map(|s| s.to_string()).collect();
+    assert_eq!(allowed().get("check"), Some(&Some(may.clone())), "docs/architecture.md: `check` may import `format` and `text` only");
+    let src = root().join("src");
+    let mut files = Vec::new();
+    rust_files(&src.join("check"), &mut files);
+    assert!(files.len() >= 5, "the checker's files were found: {}", files.len());
+    let mut used = BTreeSet::new();
+    for file in &files {
+        let text = fs::read_to_string(file).expect("readable source");
+        for target in arrows(&code_only(&text)) {
+            assert!(target == "check" || may.contains(&target), "{}: the checker uses `crate::{target}`", file.display());
+            used.insert(target);
+        }
+    }
+    assert!(used.contains("text"), "the checker's messages come from the catalogue");
+}
+
 #[test]
 fn the_scanner_sees_arrows_and_skips_tests() {
     let text = "use crate::format::X;\nuse crate::{model, rules::Y};\n// crate::cli in a comment\n\

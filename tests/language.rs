@@ -282,3 +282,49 @@ fn suggested_fixes_pins_and_full_mentors_read_well_in_both_languages() {
     let blocked = message(Lang::Sv, "pin-block-unit-cap", &[]);
     assert_eq!(blocked, "för många kollegor från enheten är borta på kurs den dagen");
 }
+
+/// Checks `plan` against `instance` with `trappa check` (exit 1: a violation); what it prints.
+fn check_text(instance: &Path, plan: &Path, extra: &[&str]) -> String {
+    let out = trappa().env_remove("TRAPPA_LANG").args(extra).arg("check").arg(instance).arg(plan).assert().code(1);
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn a_corrupted_plan_is_checked_in_swedish_and_in_english() {
+    use chrono::{Datelike, Duration, NaiveDate};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    solve(d, "instances/uppsala-small.json", &[]);
+    let mut plan: serde_json::Value = serde_json::from_str(&fs::read_to_string(d.join("plan/plan.json")).unwrap()).unwrap();
+    // A pair's first meeting moved to the Saturday after it, a reason code that is none, and a
+    // cost that is not the recomputed one.
+    let first = &mut plan["mentorship"]["pairs"][0]["meetings"][0];
+    let mut day: NaiveDate = first.as_str().unwrap().parse().unwrap();
+    while day.weekday() != chrono::Weekday::Sat {
+        day += Duration::days(1);
+    }
+    *first = day.to_string().into();
+    plan["mentorship"]["unmatched"][0]["reason"] = "bogus".into();
+    plan["objective"]["cost"] = (plan["objective"]["cost"].as_f64().unwrap() + 100.0).into();
+    let corrupted = d.join("corrupted.json");
+    fs::write(&corrupted, plan.to_string()).unwrap();
+    let instance = root().join("instances/uppsala-small.json");
+
+    let sv = check_text(&instance, &corrupted, &[]);
+    for swedish in [&format!("träffas {day}, en lördag"), "\"bogus\" är ingen orsakskod", "planen anger kostnaden", "C022", "C030", "C040"]
+    {
+        assert!(sv.contains(swedish), "the Swedish check lacks \"{swedish}\":\n{sv}");
+    }
+    assert_swedish("the check", &sv);
+    for english in ["meets on", "a Saturday", "is not a reason code", "is listed as", "the plan reports", "recomputed"] {
+        assert!(!sv.contains(english), "the Swedish check shows English \"{english}\":\n{sv}");
+    }
+
+    let en = check_text(&instance, &corrupted, &["--lang", "en"]);
+    for english in
+        [&format!("meets on {day}, a Saturday"), "\"bogus\" is not a reason code", "the plan reports cost", "C022", "C030", "C040"]
+    {
+        assert!(en.contains(english), "the English check lacks \"{english}\":\n{en}");
+    }
+    assert!(!en.contains("träffas") && !en.contains("orsakskod"), "{en}");
+}

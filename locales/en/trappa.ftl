@@ -820,3 +820,277 @@ serve-changed-calendars = { $n ->
     [one] Download the changed person's calendar (zip)
    *[other] Download the { $n } changed people's calendars (zip)
 }
+
+## The checker's violations (trappa check): identifiers as in the files, so a position can be found.
+
+check-bound-below-maximum = { $what } stated bound { $bound } lies below its recomputed maximised total { $objective }: no bound can
+check-bound-above-minimum = { $what } stated bound { $bound } lies above its recomputed minimised cost { $objective }: no bound can
+check-instance-mismatch = the plan was made for an instance with SHA-256 { $planned }, this one has { $this }
+check-pin-pair-missing = { $path }: the fixed pair { $mentor }–{ $mentee } is not in the plan
+check-pin-pair-meeting = { $path }: the pinned meeting on { $date } of { $mentor }–{ $mentee } is not among the pair's meetings
+check-pin-session-none = no session of the plan has the pinned course, dates, venue, trainers and attendees
+check-pin-session-taken = { $n ->
+    [one] the session that fits it ({ $sessions }) realises another fixed session
+   *[other] the sessions that fit it ({ $sessions }) realise other fixed sessions
+}
+check-pin-session = fixed session { $label } (course { $course }): { $why }
+check-pin-group-no-plan = group programme { $programme } has fixed groups but no plan
+check-pin-group-split = { $path }: the members { $members } are not all in one group of { $programme }
+check-pin-group-shared = { $path } and { $other } are both in group { $group }; fixed groups must be distinct
+check-pin-group-leader = { $path }: group { $group } is led by { $by } instead of the pinned leader { $leader }
+check-pin-group-no-leader = { $path }: group { $group } is led by no one instead of the pinned leader { $leader }
+check-pin-group-meeting = { $path }: the pinned meeting on { $date } is not among group { $group }'s meetings
+check-day-saturday = a Saturday
+check-day-sunday = a Sunday
+check-day-new-year = New Year's Day
+check-day-epiphany = Epiphany
+check-day-may-day = May Day
+check-day-national-day = National Day
+check-day-christmas-eve = Christmas Eve
+check-day-christmas-day = Christmas Day
+check-day-boxing-day = Boxing Day
+check-day-new-years-eve = New Year's Eve
+check-day-good-friday = Good Friday
+check-day-easter-monday = Easter Monday
+check-day-ascension = Ascension Day
+check-day-midsummer-eve = Midsummer Eve
+check-day-round-closed = a closed date of the round
+check-day-closed = a closed date
+check-day-outside-round = outside the round
+check-of-timetable = the timetable's
+check-of-mentorship = the mentorship's
+check-of-groups = group programme { $programme }'s
+check-pair-closed-day = { $mentor }–{ $mentee } meets on { $date }, { $why }
+check-group-closed-day = { $group } meets on { $date }, { $why }
+check-session-closed-day = session { $session } meets on { $date }, { $why }
+check-pair-unknown-person = pair { $mentor }–{ $mentee } names someone not in the instance
+check-mentee-not-eligible = { $mentee } is paired but does not want a mentor or is in phase "{ $phase }", not among { $phases }
+check-mentee-twice = { $mentee } has more than one mentor
+check-mentor-over-capacity = mentor { $mentor } has { $n } mentees, capacity { $cap }
+check-mentor-two-from-municipality = mentor { $mentor } has mentees { $first } and { $second } from { $municipality }; the programme allows one mentee per municipality
+check-mentor-no-capacity = mentor { $mentor } has capacity { $cap }
+check-pair-same-unit = mentor { $mentor } and mentee { $mentee } both work in unit { $unit }
+check-pair-same-municipality = mentor { $mentor } and mentee { $mentee } are both in { $place }
+check-mentor-untrained = mentor { $mentor } has not taken the mentor training
+check-mentor-too-few-years = mentor { $mentor } has { $years } years in the profession, fewer than { $min }
+check-pair-excluded = the pair { $mentor }–{ $mentee } is excluded
+check-pair-too-far = mentor { $mentor } would travel { $minutes } min to mentee { $mentee }, more than the maximum { $max }
+check-pair-meeting-count = { $mentor }–{ $mentee } has { $n ->
+    [one] 1 meeting
+   *[other] { $n } meetings
+}; the rules ask for { $min }–{ $max }
+check-pair-meeting-phase = { $mentor }–{ $mentee } meets on { $date }, when { $mentee } is in phase "{ $phase }", which has no mentors
+check-pair-outside-round = { $mentor }–{ $mentee } meets on { $date }, outside the round { $start }–{ $end }
+check-pair-same-month = { $mentor }–{ $mentee } meets twice in { $month }
+check-pair-meetings-unordered = { $mentor }–{ $mentee }: meetings are not in ascending order ({ $prev }, { $date })
+check-pair-meetings-close = { $mentor }–{ $mentee } meets on { $prev } and { $date }, { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} apart; the minimum is { $min }
+check-pair-unavailable = { $who } is unavailable on { $date }, a meeting of { $mentor }–{ $mentee }
+check-pair-double-booked = { $who } has two meetings on { $date }
+check-pair-unknown-place = { $mentor }–{ $mentee } meets in unknown municipality "{ $place }"
+check-pair-place-policy = { $mentor }–{ $mentee } meets in { $place } against the policy { $policy }
+check-unmatched-unknown = { $id } is listed as unmatched but is not a participant of the instance
+check-unmatched-not-eligible = { $id } is listed as unmatched but is not an eligible mentee
+check-unmatched-paired = { $id } is listed as unmatched but has a mentor in the plan
+check-unmatched-twice = { $id } is listed as unmatched but is listed twice
+check-unmatched-missing = { $id } is eligible for a mentor but neither paired nor listed as unmatched
+check-reason-mentors-allowed = { $n ->
+    [one] mentor { $mentors } is allowed by every hard rule
+   *[other] mentors { $mentors } are allowed by every hard rule
+}
+check-reason-lists-full = it lists full mentors { $mentors }
+check-reason-excluded-by = its excluded_by counts { $n ->
+    [one] 1 mentor
+   *[other] { $n } mentors
+}; the round has { $total }
+check-reason-none-allowed = no mentor is allowed by the hard rules
+check-reason-full-list = full_mentors lists { $listed }; the allowed mentors are { $allowed }
+check-reason-mentor-free = mentor { $mentor } has { $n ->
+    [one] 1 mentee
+   *[other] { $n } mentees
+}, capacity { $cap }
+check-reason-unknown = "{ $code }" is not a reason code
+check-unmatched-reason = { $mentee } is listed as unmatched with reason "{ $reason }", which does not hold: { $why }
+check-not-eligible-unknown = { $id } is listed as not eligible for a mentor but is not a participant of the instance
+check-not-eligible-no-wish = { $id } is listed as not eligible for a mentor but does not want a mentor
+check-not-eligible-is-eligible = { $id } is listed as not eligible for a mentor but is eligible (phase { $phase })
+check-not-eligible-phase = { $id } is listed as not eligible for a mentor but is in phase { $phase }, not { $listed }
+check-not-eligible-twice = { $id } is listed as not eligible for a mentor but is listed twice
+check-not-eligible-missing = { $id } wants a mentor but is in phase { $phase }, not among { $phases }, and is not listed as not eligible
+check-not-maximum = { $matched } mentees are matched but { $best } could be, and the plan's status does not state it (matched_maximum)
+check-not-maximum-stated = the plan's status states that { $stated } mentees could be matched ({ $optimality }, { $matched } matched); the checker finds { $best }
+check-objective-counts = the plan reports { $matched } matched and { $unmatched } unmatched but lists { $pairs } pairs and { $listed } unmatched
+check-objective-cost = the plan reports cost { $reported }, recomputed { $recomputed }
+check-objective-term = term { $term }: the plan reports { $reported }, recomputed { $recomputed }
+check-why-phase = phase { $phase } on { $date }
+check-why-months = { $months } months in the profession
+check-why-themes = no interest in the programme's themes
+check-why-role = role
+check-groups-unknown-programme = the plan has groups for unknown programme { $programme }
+check-groups-too-many = { $programme }: { $n ->
+    [one] 1 group
+   *[other] { $n } groups
+}, the programme asks for at most { $max }
+check-group-size = { $group } has { $n ->
+    [one] 1 member
+   *[other] { $n } members
+}, the programme's groups hold { $min }–{ $max }
+check-group-member-unknown = { $group }: { $id } is not a participant
+check-group-member-not-eligible = { $group }: { $id } is not eligible ({ $why })
+check-group-member-not-enrolled = { $group }: { $id } is not enrolled
+check-group-member-twice = { $programme }: { $id } is in more than one group
+check-group-mixing-municipality = { $group } has { $n ->
+    [one] 1 member
+   *[other] { $n } members
+} from municipality { $municipality }, at most { $cap }
+check-group-mixing-unit = { $group } has { $n ->
+    [one] 1 member
+   *[other] { $n } members
+} from unit { $unit }, at most { $cap }
+check-group-place-venue = { $group } meets in { $place }, the programme's venue is { $venue }
+check-group-place-travel = { $group } meets in { $place }; another municipality gives the members less travel
+check-group-place-unknown = { $group } meets in unknown municipality { $place }
+check-group-no-leader = { $group } has no leader
+check-group-co-leaders-only = { $group } has further leaders but no leader
+check-group-leader-count = { $group } has { $n ->
+    [one] 1 leader
+   *[other] { $n } leaders
+}, the programme has { $per_group } per group
+check-group-leader-twice = { $group }: leader { $leader } is named twice
+check-group-leader-unknown = { $group }: leader { $leader } is unknown
+check-group-leader-unqualified = { $group }: leader { $leader } is not qualified for "{ $qualification }"
+check-leader-over-max = leader { $leader } leads { $n ->
+    [one] 1 group
+   *[other] { $n } groups
+}, at most { $max }
+check-group-meeting-count = { $group } has { $n ->
+    [one] 1 meeting
+   *[other] { $n } meetings
+}, the rules ask for { $min }–{ $max }
+check-group-outside-round = { $group } meets on { $date }, outside the round
+check-group-meeting-gap = { $group } meets on { $prev } and { $date }: one a month, at least { $min } days apart
+check-group-series-gap = { $group } meets on { $prev } and { $date }, more than { $max } days apart
+check-group-start-staged = { $group } starts on { $date }, but the programme's groups start with the round
+check-group-start-outside = { $group } starts on { $date }, outside the round
+check-group-before-start = { $group } meets on { $date }, before its start { $start }
+check-group-session-unknown = { $group } names session { $session }, not a session of the linked course
+check-group-session-none = { $group } names session none, not a session of the linked course
+check-group-session-start = { $group } does not start on its session's first day { $date }
+check-group-session-absent = { $group }: { $id } did not attend the session
+check-group-leader-unavailable = { $group }: leader { $leader } is unavailable on { $date }
+check-leader-double-booked = leader { $leader } has two group meetings on { $date }
+check-group-conflict-unlisted = { $group }: { $id } is unavailable on { $date } and the conflict is not listed
+check-groups-no-plan = group programme { $programme } has no plan
+check-why-not-participant = is not a participant of the instance
+check-why-not-enrolled = is not enrolled
+check-why-in-group = is in a group
+check-why-listed-twice = is listed twice
+check-why-eligible = they are eligible
+check-why-out-of-scope = not in the programme's scope
+check-why-not-eligible = they are not eligible ({ $why })
+check-why-groups-to-join = the programme has { $n ->
+    [one] 1 group
+   *[other] { $n } groups
+} they could join
+check-why-free-seat = a group has a free seat within the mixing caps
+check-why-no-enrolment-list = the programme has no enrolment list to be listed from
+check-why-is-eligible = is eligible
+check-group-unserved-wrong = { $programme }: { $id } is listed as unserved ("{ $reason }") but { $why }
+check-group-unserved-missing = { $programme }: { $id } is eligible but neither in a group nor listed as unserved
+check-group-not-eligible-wrong = { $programme }: { $id } is listed as not eligible but { $why }
+check-group-not-eligible-missing = { $programme }: { $id } is enrolled but not eligible ({ $why }) and not listed as not eligible
+check-groups-objective = { $programme }: the plan reports diversity { $diversity }, travel { $travel }; recomputed { $recomputed_diversity }, { $recomputed_travel }
+check-group-and-mentor-meeting = { $who } has a mentor meeting and a group meeting on { $date }
+check-timetable-missing = the instance has { $n ->
+    [one] 1 course demand
+   *[other] { $n } course demands
+} but the plan has no timetable
+check-session-id-twice = session id { $session } is used twice
+check-session-unknown-course = session { $session } names an unknown course "{ $course }" or venue "{ $venue }"
+check-session-unknown-trainer = session { $session } names an unknown trainer "{ $trainer }"
+check-session-unknown-participant = session { $session } names an unknown participant "{ $id }"
+check-session-days = session { $session } has { $n ->
+    [one] 1 day
+   *[other] { $n } days
+}; { $course } has { $days }
+check-session-pattern = session { $session }: { $first } and { $second } do not follow the { $pattern } pattern of { $course }
+check-session-size = session { $session } has { $n ->
+    [one] 1 attendee
+   *[other] { $n } attendees
+}; { $course } needs { $min }–{ $max } and { $venue } seats { $seats }
+check-session-trainer-count = session { $session } has trainers { $trainers }; { $course } needs { $n ->
+    [one] 1 trainer
+   *[other] { $n } different trainers
+}
+check-trainer-unqualified = trainer { $trainer } teaches session { $session } but is not qualified for { $course }
+check-venue-conflict = venue { $venue } hosts sessions { $other } and { $session } on { $date }
+check-venue-unavailable = venue { $venue } is unavailable on { $date }, a day of session { $session }
+check-trainer-conflict = trainer { $trainer } teaches sessions { $other } and { $session } on { $date }
+check-trainer-unavailable = trainer { $trainer } is unavailable on { $date }, a day of session { $session }
+check-trainer-max-days = trainer { $trainer } teaches { $n ->
+    [one] 1 day
+   *[other] { $n } days
+}, more than the maximum { $max }
+check-course-max-sessions = { $course } runs { $n ->
+    [one] 1 session
+   *[other] { $n } sessions
+}, more than its maximum { $max }
+check-attendee-phase = { $id } attends { $session } but is in phase { $phase } on { $date }, not among { $phases }
+check-attendee-not-demanded = { $id } attends { $session } but has no demand for { $course }
+check-attendee-window = { $id } attends { $session } outside the window (employment start { $start }, deadline) of { $course }
+check-attendee-twice = { $id } attends { $course } twice ({ $first } and { $second })
+check-attendee-unavailable = { $id } is unavailable on { $date }, a day of session { $session }
+check-attendee-double-booked = { $id } has sessions { $other } and { $session } on { $date }
+check-mentor-meeting-and-session = { $who } has a mentor meeting and session { $session } on { $date }
+check-prerequisite = { $id } attends { $session } without having completed its prerequisite { $prerequisite }
+check-workload-month = { $id } has { $n ->
+    [one] 1 course day
+   *[other] { $n } course days
+} in { $month }, more than { $max }
+check-no-limit = none
+check-workload-round = { $id } has { $days ->
+    [one] 1 course day
+   *[other] { $days } course days
+} and { $courses ->
+    [one] 1 course
+   *[other] { $courses } courses
+} in the round; the limits are { $max_days } and { $max_courses }
+check-unit-absence = { $n ->
+    [one] 1 person
+   *[other] { $n } people
+} of unit { $unit } are on course on { $date }; at most { $cap } may be away
+check-unserved-unknown = unserved entry { $id }–{ $course } names an unknown participant or course
+check-unserved-not-asked = { $id } is listed as unserved for { $course }, which they did not ask for
+check-unserved-reason = { $id }–{ $course } is listed as unserved with reason "{ $reason }": { $why }
+check-unserved-priority = { $id }–{ $course } is listed with priority { $listed }, the instance says { $priority }
+check-unserved-attends = { $id } is listed as unserved for { $course } but attends it
+check-unserved-missing = { $id } asked for { $course } but neither attends nor is listed as unserved
+check-unserved-times = { $id }–{ $course } is listed as unserved { $n } times
+check-timetable-term = timetable term { $term }: the plan reports { $reported }, recomputed { $recomputed }
+check-timetable-objective = the plan reports a timetable objective of { $reported }, recomputed { $recomputed }
+check-timetable-coverage = coverage of { $priority } priority: the plan reports { $reported }, recomputed { $recomputed }
+check-any-number = any number
+check-course-starts-per-year = { $course } starts { $n ->
+    [one] 1 time
+   *[other] { $n } times
+} from { $from } to { $to }; that part of the round asks for { $min } to { $max }
+check-course-start-gap = { $course } starts on { $first } and next on { $next }, { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} later; the course asks for { $min } to { $max } days
+check-term-courses = { $n ->
+    [one] 1 course
+   *[other] { $n } courses
+}, more than { $max }
+check-term-days = { $n ->
+    [one] 1 course day
+   *[other] { $n } course days
+}, more than { $max }
+check-term-areas = courses in { $n ->
+    [one] 1 development area
+   *[other] { $n } development areas
+}, more than { $max }
+check-term-workload = { $id } has { $why } in { $term }
+check-reason-does-not-hold = "{ $reason }" does not hold for { $id } and { $course }

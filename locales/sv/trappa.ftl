@@ -831,3 +831,277 @@ serve-changed-calendars = { $n ->
     [one] Ladda ner den ändrade personens kalender (zip)
    *[other] Ladda ner de { $n } ändrade personernas kalendrar (zip)
 }
+
+## The checker's violations (trappa check): identifiers as in the files, so a position can be found.
+
+check-bound-below-maximum = { $what } angivna gräns { $bound } ligger under det omräknade maximerade värdet { $objective }: ingen gräns kan göra det
+check-bound-above-minimum = { $what } angivna gräns { $bound } ligger över den omräknade minimerade kostnaden { $objective }: ingen gräns kan göra det
+check-instance-mismatch = planen gjordes för en instans med SHA-256 { $planned }, den här har { $this }
+check-pin-pair-missing = { $path }: det fastlåsta paret { $mentor }–{ $mentee } finns inte i planen
+check-pin-pair-meeting = { $path }: den fastlåsta träffen { $date } för { $mentor }–{ $mentee } finns inte bland parets träffar
+check-pin-session-none = inget kurstillfälle i planen har den fastlåsta kursen, datumen, lokalen, utbildarna och deltagarna
+check-pin-session-taken = { $n ->
+    [one] tillfället som passar ({ $sessions }) används redan för ett annat fastlåst tillfälle
+   *[other] tillfällena som passar ({ $sessions }) används redan för andra fastlåsta tillfällen
+}
+check-pin-session = fastlåst kurstillfälle { $label } (kurs { $course }): { $why }
+check-pin-group-no-plan = gruppverksamheten { $programme } har fastlåsta grupper men ingen plan
+check-pin-group-split = { $path }: medlemmarna { $members } är inte alla i samma grupp i { $programme }
+check-pin-group-shared = { $path } och { $other } är båda i grupp { $group }; fastlåsta grupper måste vara olika
+check-pin-group-leader = { $path }: grupp { $group } leds av { $by } i stället för den fastlåsta ledaren { $leader }
+check-pin-group-no-leader = { $path }: grupp { $group } har ingen ledare i stället för den fastlåsta ledaren { $leader }
+check-pin-group-meeting = { $path }: den fastlåsta träffen { $date } finns inte bland grupp { $group }s träffar
+check-day-saturday = en lördag
+check-day-sunday = en söndag
+check-day-new-year = nyårsdagen
+check-day-epiphany = trettondedag jul
+check-day-may-day = första maj
+check-day-national-day = nationaldagen
+check-day-christmas-eve = julafton
+check-day-christmas-day = juldagen
+check-day-boxing-day = annandag jul
+check-day-new-years-eve = nyårsafton
+check-day-good-friday = långfredagen
+check-day-easter-monday = annandag påsk
+check-day-ascension = Kristi himmelsfärdsdag
+check-day-midsummer-eve = midsommarafton
+check-day-round-closed = en stängd dag i omgången
+check-day-closed = en stängd dag
+check-day-outside-round = utanför omgången
+check-of-timetable = schemats
+check-of-mentorship = mentorskapets
+check-of-groups = gruppverksamheten { $programme }s
+check-pair-closed-day = { $mentor }–{ $mentee } träffas { $date }, { $why }
+check-group-closed-day = { $group } träffas { $date }, { $why }
+check-session-closed-day = kurstillfälle { $session } äger rum { $date }, { $why }
+check-pair-unknown-person = paret { $mentor }–{ $mentee } nämner någon som inte finns i instansen
+check-mentee-not-eligible = { $mentee } har en mentor men vill inte ha någon eller är i fasen "{ $phase }", som inte är bland { $phases }
+check-mentee-twice = { $mentee } har mer än en mentor
+check-mentor-over-capacity = mentor { $mentor } har { $n } adepter, kapaciteten är { $cap }
+check-mentor-two-from-municipality = mentor { $mentor } har adepterna { $first } och { $second } från { $municipality }; programmet tillåter en adept per kommun
+check-mentor-no-capacity = mentor { $mentor } har kapaciteten { $cap }
+check-pair-same-unit = mentor { $mentor } och adept { $mentee } arbetar båda i enhet { $unit }
+check-pair-same-municipality = mentor { $mentor } och adept { $mentee } finns båda i { $place }
+check-mentor-untrained = mentor { $mentor } har inte gått mentorsutbildningen
+check-mentor-too-few-years = mentor { $mentor } har { $years } år i yrket, färre än { $min }
+check-pair-excluded = paret { $mentor }–{ $mentee } är uteslutet
+check-pair-too-far = mentor { $mentor } skulle resa { $minutes } min till adept { $mentee }, mer än högst { $max }
+check-pair-meeting-count = { $mentor }–{ $mentee } har { $n ->
+    [one] 1 träff
+   *[other] { $n } träffar
+}; reglerna kräver { $min }–{ $max }
+check-pair-meeting-phase = { $mentor }–{ $mentee } träffas { $date }, när { $mentee } är i fasen "{ $phase }", som inte har mentorer
+check-pair-outside-round = { $mentor }–{ $mentee } träffas { $date }, utanför omgången { $start }–{ $end }
+check-pair-same-month = { $mentor }–{ $mentee } träffas två gånger under { $month }
+check-pair-meetings-unordered = { $mentor }–{ $mentee }: träffarna står inte i datumordning ({ $prev }, { $date })
+check-pair-meetings-close = { $mentor }–{ $mentee } träffas { $prev } och { $date }, { $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
+} emellan; minst { $min } krävs
+check-pair-unavailable = { $who } är inte tillgänglig { $date }, en träff för { $mentor }–{ $mentee }
+check-pair-double-booked = { $who } har två träffar { $date }
+check-pair-unknown-place = { $mentor }–{ $mentee } träffas i en okänd kommun "{ $place }"
+check-pair-place-policy = { $mentor }–{ $mentee } träffas i { $place }, i strid med regeln { $policy } för mötesplats
+check-unmatched-unknown = { $id } står som utan mentor men är inte deltagare i instansen
+check-unmatched-not-eligible = { $id } står som utan mentor men är inte en behörig adept
+check-unmatched-paired = { $id } står som utan mentor men har en mentor i planen
+check-unmatched-twice = { $id } står som utan mentor två gånger
+check-unmatched-missing = { $id } är behörig till en mentor men har varken fått en mentor eller står som utan mentor
+check-reason-mentors-allowed = { $n ->
+    [one] mentorn { $mentors } tillåts av alla ovillkorliga regler
+   *[other] mentorerna { $mentors } tillåts av alla ovillkorliga regler
+}
+check-reason-lists-full = den listar fullbokade mentorer { $mentors }
+check-reason-excluded-by = dess excluded_by räknar { $n ->
+    [one] 1 mentor
+   *[other] { $n } mentorer
+}; omgången har { $total }
+check-reason-none-allowed = ingen mentor tillåts av de ovillkorliga reglerna
+check-reason-full-list = full_mentors listar { $listed }; de tillåtna mentorerna är { $allowed }
+check-reason-mentor-free = mentor { $mentor } har { $n ->
+    [one] 1 adept
+   *[other] { $n } adepter
+}, kapaciteten är { $cap }
+check-reason-unknown = "{ $code }" är ingen orsakskod
+check-unmatched-reason = { $mentee } står som utan mentor med orsaken "{ $reason }", som inte stämmer: { $why }
+check-not-eligible-unknown = { $id } står som ej behörig till mentor men är inte deltagare i instansen
+check-not-eligible-no-wish = { $id } står som ej behörig till mentor men vill inte ha någon mentor
+check-not-eligible-is-eligible = { $id } står som ej behörig till mentor men är behörig (fas { $phase })
+check-not-eligible-phase = { $id } står som ej behörig till mentor men är i fasen { $phase }, inte { $listed }
+check-not-eligible-twice = { $id } står som ej behörig till mentor två gånger
+check-not-eligible-missing = { $id } vill ha en mentor men är i fasen { $phase }, som inte är bland { $phases }, och står inte som ej behörig
+check-not-maximum = { $matched } adepter har fått mentor men { $best } kunde få det, och planens status säger inte det (matched_maximum)
+check-not-maximum-stated = planens status säger att { $stated } adepter kunde få mentor ({ $optimality }, { $matched } har fått); kontrollen finner { $best }
+check-objective-counts = planen anger { $matched } med mentor och { $unmatched } utan men listar { $pairs } par och { $listed } utan mentor
+check-objective-cost = planen anger kostnaden { $reported }, omräknad { $recomputed }
+check-objective-term = termen { $term }: planen anger { $reported }, omräknad { $recomputed }
+check-why-phase = fas { $phase } den { $date }
+check-why-months = { $months } månader i yrket
+check-why-themes = inget intresse för verksamhetens teman
+check-why-role = rollen
+check-groups-unknown-programme = planen har grupper för en okänd gruppverksamhet { $programme }
+check-groups-too-many = { $programme }: { $n ->
+    [one] 1 grupp
+   *[other] { $n } grupper
+}, verksamheten tillåter högst { $max }
+check-group-size = { $group } har { $n ->
+    [one] 1 medlem
+   *[other] { $n } medlemmar
+}, verksamhetens grupper rymmer { $min }–{ $max }
+check-group-member-unknown = { $group }: { $id } är inte deltagare
+check-group-member-not-eligible = { $group }: { $id } är inte behörig ({ $why })
+check-group-member-not-enrolled = { $group }: { $id } är inte anmäld
+check-group-member-twice = { $programme }: { $id } är med i mer än en grupp
+check-group-mixing-municipality = { $group } har { $n ->
+    [one] 1 medlem
+   *[other] { $n } medlemmar
+} från kommunen { $municipality }, högst { $cap } tillåts
+check-group-mixing-unit = { $group } har { $n ->
+    [one] 1 medlem
+   *[other] { $n } medlemmar
+} från enheten { $unit }, högst { $cap } tillåts
+check-group-place-venue = { $group } träffas i { $place }, verksamhetens mötesplats är { $venue }
+check-group-place-travel = { $group } träffas i { $place }; en annan kommun ger medlemmarna kortare resor
+check-group-place-unknown = { $group } träffas i en okänd kommun { $place }
+check-group-no-leader = { $group } har ingen ledare
+check-group-co-leaders-only = { $group } har medledare men ingen ledare
+check-group-leader-count = { $group } har { $n ->
+    [one] 1 ledare
+   *[other] { $n } ledare
+}, verksamheten har { $per_group } per grupp
+check-group-leader-twice = { $group }: ledaren { $leader } står med två gånger
+check-group-leader-unknown = { $group }: ledaren { $leader } är okänd
+check-group-leader-unqualified = { $group }: ledaren { $leader } är inte behörig för "{ $qualification }"
+check-leader-over-max = ledaren { $leader } leder { $n ->
+    [one] 1 grupp
+   *[other] { $n } grupper
+}, högst { $max }
+check-group-meeting-count = { $group } har { $n ->
+    [one] 1 träff
+   *[other] { $n } träffar
+}, reglerna kräver { $min }–{ $max }
+check-group-outside-round = { $group } träffas { $date }, utanför omgången
+check-group-meeting-gap = { $group } träffas { $prev } och { $date }: en gång i månaden, minst { $min } dagar emellan
+check-group-series-gap = { $group } träffas { $prev } och { $date }, mer än { $max } dagar emellan
+check-group-start-staged = { $group } börjar { $date }, men verksamhetens grupper börjar med omgången
+check-group-start-outside = { $group } börjar { $date }, utanför omgången
+check-group-before-start = { $group } träffas { $date }, före sin start { $start }
+check-group-session-unknown = { $group } anger kurstillfälle { $session }, som inte är ett tillfälle av den kopplade kursen
+check-group-session-none = { $group } anger inget kurstillfälle av den kopplade kursen
+check-group-session-start = { $group } börjar inte på kurstillfällets första dag { $date }
+check-group-session-absent = { $group }: { $id } deltog inte i kurstillfället
+check-group-leader-unavailable = { $group }: ledaren { $leader } är inte tillgänglig { $date }
+check-leader-double-booked = ledaren { $leader } har två gruppträffar { $date }
+check-group-conflict-unlisted = { $group }: { $id } är inte tillgänglig { $date } och krocken står inte med
+check-groups-no-plan = gruppverksamheten { $programme } har ingen plan
+check-why-not-participant = är inte deltagare i instansen
+check-why-not-enrolled = är inte anmäld
+check-why-in-group = är med i en grupp
+check-why-listed-twice = står med två gånger
+check-why-eligible = personen är behörig
+check-why-out-of-scope = inte inom verksamhetens målgrupp
+check-why-not-eligible = personen är inte behörig ({ $why })
+check-why-groups-to-join = verksamheten har { $n ->
+    [one] 1 grupp
+   *[other] { $n } grupper
+} som personen kunde gå med i
+check-why-free-seat = en grupp har en ledig plats inom gränserna för blandning
+check-why-no-enrolment-list = verksamheten har ingen anmälningslista att stå med från
+check-why-is-eligible = är behörig
+check-group-unserved-wrong = { $programme }: { $id } står som ej placerad ("{ $reason }") men { $why }
+check-group-unserved-missing = { $programme }: { $id } är behörig men varken med i en grupp eller står som ej placerad
+check-group-not-eligible-wrong = { $programme }: { $id } står som ej behörig men { $why }
+check-group-not-eligible-missing = { $programme }: { $id } är anmäld men inte behörig ({ $why }) och står inte som ej behörig
+check-groups-objective = { $programme }: planen anger mångfald { $diversity }, resor { $travel }; omräknat { $recomputed_diversity }, { $recomputed_travel }
+check-group-and-mentor-meeting = { $who } har både en mentorsträff och en gruppträff { $date }
+check-timetable-missing = instansen har { $n ->
+    [one] 1 kursbehov
+   *[other] { $n } kursbehov
+} men planen har inget schema
+check-session-id-twice = kurstillfällets id { $session } används två gånger
+check-session-unknown-course = kurstillfälle { $session } anger en okänd kurs "{ $course }" eller lokal "{ $venue }"
+check-session-unknown-trainer = kurstillfälle { $session } anger en okänd utbildare "{ $trainer }"
+check-session-unknown-participant = kurstillfälle { $session } anger en okänd deltagare "{ $id }"
+check-session-days = kurstillfälle { $session } har { $n ->
+    [one] 1 dag
+   *[other] { $n } dagar
+}; { $course } har { $days }
+check-session-pattern = kurstillfälle { $session }: { $first } och { $second } följer inte mönstret { $pattern } för { $course }
+check-session-size = kurstillfälle { $session } har { $n ->
+    [one] 1 deltagare
+   *[other] { $n } deltagare
+}; { $course } behöver { $min }–{ $max } och { $venue } har { $seats } platser
+check-session-trainer-count = kurstillfälle { $session } har utbildarna { $trainers }; { $course } behöver { $n ->
+    [one] 1 utbildare
+   *[other] { $n } olika utbildare
+}
+check-trainer-unqualified = utbildaren { $trainer } undervisar på kurstillfälle { $session } men är inte behörig för { $course }
+check-venue-conflict = lokalen { $venue } har kurstillfällena { $other } och { $session } { $date }
+check-venue-unavailable = lokalen { $venue } är inte tillgänglig { $date }, en dag av kurstillfälle { $session }
+check-trainer-conflict = utbildaren { $trainer } undervisar på kurstillfällena { $other } och { $session } { $date }
+check-trainer-unavailable = utbildaren { $trainer } är inte tillgänglig { $date }, en dag av kurstillfälle { $session }
+check-trainer-max-days = utbildaren { $trainer } undervisar { $n ->
+    [one] 1 dag
+   *[other] { $n } dagar
+}, fler än högst { $max }
+check-course-max-sessions = { $course } ges vid { $n ->
+    [one] 1 tillfälle
+   *[other] { $n } tillfällen
+}, fler än högst { $max }
+check-attendee-phase = { $id } deltar i { $session } men är i fasen { $phase } den { $date }, som inte är bland { $phases }
+check-attendee-not-demanded = { $id } deltar i { $session } men har inget behov av { $course }
+check-attendee-window = { $id } deltar i { $session } utanför tidsfönstret (anställd från { $start }, sista dag) för { $course }
+check-attendee-twice = { $id } går { $course } två gånger ({ $first } och { $second })
+check-attendee-unavailable = { $id } är inte tillgänglig { $date }, en dag av kurstillfälle { $session }
+check-attendee-double-booked = { $id } har kurstillfällena { $other } och { $session } { $date }
+check-mentor-meeting-and-session = { $who } har både en mentorsträff och kurstillfälle { $session } { $date }
+check-prerequisite = { $id } deltar i { $session } utan att ha gått förkunskapskursen { $prerequisite }
+check-workload-month = { $id } har { $n ->
+    [one] 1 kursdag
+   *[other] { $n } kursdagar
+} under { $month }, fler än { $max }
+check-no-limit = ingen
+check-workload-round = { $id } har { $days ->
+    [one] 1 kursdag
+   *[other] { $days } kursdagar
+} och { $courses ->
+    [one] 1 kurs
+   *[other] { $courses } kurser
+} i omgången; gränserna är { $max_days } och { $max_courses }
+check-unit-absence = { $n ->
+    [one] 1 person
+   *[other] { $n } personer
+} från enheten { $unit } är på kurs { $date }; högst { $cap } får vara borta
+check-unserved-unknown = posten om ej tillgodosett behov { $id }–{ $course } anger en okänd deltagare eller kurs
+check-unserved-not-asked = { $id } står som ej tillgodosedd för { $course }, som personen inte har sökt
+check-unserved-reason = { $id }–{ $course } står som ej tillgodosett med orsaken "{ $reason }": { $why }
+check-unserved-priority = { $id }–{ $course } står med prioriteten { $listed }, instansen anger { $priority }
+check-unserved-attends = { $id } står som ej tillgodosedd för { $course } men deltar i kursen
+check-unserved-missing = { $id } har sökt { $course } men varken deltar eller står som ej tillgodosedd
+check-unserved-times = { $id }–{ $course } står som ej tillgodosett { $n } gånger
+check-timetable-term = schemats term { $term }: planen anger { $reported }, omräknat { $recomputed }
+check-timetable-objective = planen anger schemats mål till { $reported }, omräknat { $recomputed }
+check-timetable-coverage = täckning för prioriteten { $priority }: planen anger { $reported }, omräknat { $recomputed }
+check-any-number = hur många som helst
+check-course-starts-per-year = { $course } startar { $n ->
+    [one] 1 gång
+   *[other] { $n } gånger
+} från { $from } till { $to }; den delen av omgången kräver { $min } till { $max }
+check-course-start-gap = { $course } startar { $first } och nästa gång { $next }, { $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
+} senare; kursen kräver { $min } till { $max } dagar
+check-term-courses = { $n ->
+    [one] 1 kurs
+   *[other] { $n } kurser
+}, fler än { $max }
+check-term-days = { $n ->
+    [one] 1 kursdag
+   *[other] { $n } kursdagar
+}, fler än { $max }
+check-term-areas = kurser inom { $n ->
+    [one] 1 utvecklingsområde
+   *[other] { $n } utvecklingsområden
+}, fler än { $max }
+check-term-workload = { $id } har { $why } under { $term }
+check-reason-does-not-hold = "{ $reason }" stämmer inte för { $id } och { $course }

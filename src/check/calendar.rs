@@ -2,6 +2,7 @@
 //! `model::calendar` (Easter by Oudin's algorithm rather than the anonymous Gregorian one), so a
 //! mistake in one is caught by the other.
 
+use crate::text::tr;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 fn easter(year: i32) -> NaiveDate {
@@ -58,6 +59,27 @@ pub fn closed_reason(d: NaiveDate) -> Option<&'static str> {
         return Some("Midsummer Eve");
     }
     None
+}
+
+/// A closed day's reason ([`closed_reason`]'s name) in the language in force.
+pub fn closed_text(name: &str) -> String {
+    match name {
+        "a Saturday" => tr!("check-day-saturday"),
+        "a Sunday" => tr!("check-day-sunday"),
+        "New Year's Day" => tr!("check-day-new-year"),
+        "Epiphany" => tr!("check-day-epiphany"),
+        "May Day" => tr!("check-day-may-day"),
+        "National Day" => tr!("check-day-national-day"),
+        "Christmas Eve" => tr!("check-day-christmas-eve"),
+        "Christmas Day" => tr!("check-day-christmas-day"),
+        "Boxing Day" => tr!("check-day-boxing-day"),
+        "New Year's Eve" => tr!("check-day-new-years-eve"),
+        "Good Friday" => tr!("check-day-good-friday"),
+        "Easter Monday" => tr!("check-day-easter-monday"),
+        "Ascension Day" => tr!("check-day-ascension"),
+        "Midsummer Eve" => tr!("check-day-midsummer-eve"),
+        other => other.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -159,6 +159,16 @@ pub(super) enum Closed {
     RoundClosed,
 }
 
+impl Closed {
+    /// Why the day is closed, in the language in force (`round` is the text of a closed date).
+    pub(super) fn text(&self, round: String) -> String {
+        match self {
+            Closed::Holiday(name) => super::calendar::closed_text(name),
+            Closed::RoundClosed => round,
+        }
+    }
+}
+
 /// Whether `d` is a weekend, a public holiday (checked first) or a closed date of the round.
 pub(super) fn closed(f: &InstanceFile, d: NaiveDate) -> Option<Closed> {
     match closed_reason(d) {

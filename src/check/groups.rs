@@ -3,11 +3,12 @@
 //! the programmes, their groups and each group's meetings in the plan's order.
 
 use super::derive::{
-    self, count_breaks, history_before, in_round, index_by_id, month_of, phase_admitted, unavailable_on, unordered, Closed, Region,
+    self, count_breaks, history_before, in_round, index_by_id, month_of, phase_admitted, unavailable_on, unordered, Region,
 };
 use super::{bound_beyond, violation, CheckCode, CheckReport, Violation};
 use crate::format::plan::{GroupPlan, GroupProgrammePlan, PlanFile};
 use crate::format::{GroupProgrammeSpec, InstanceFile};
+use crate::text::tr;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -41,17 +42,17 @@ impl<'a> Ctx<'a> {
         let phase = derive::phase_on(self.f, p, date).map_or("", |i| self.f.phases[i].id.as_str());
         let e = &g.eligibility;
         if !phase_admitted(&e.phases, phase) {
-            return Some(format!("phase {phase} on {date}"));
+            return Some(tr!("check-why-phase", phase = phase, date = date.to_string()));
         }
         let months = years * 12.0;
         if e.min_months.is_some_and(|m| months < m) || e.max_months.is_some_and(|m| months > m) {
-            return Some(format!("{months:.1} months in the profession"));
+            return Some(tr!("check-why-months", months = format!("{months:.1}")));
         }
         if !e.themes.is_empty() && !part.interests.iter().any(|t| e.themes.contains(t)) {
-            return Some("no interest in the programme's themes".into());
+            return Some(tr!("check-why-themes"));
         }
         if !e.roles.is_empty() && !e.roles.contains(&part.role) {
-            return Some("role".into());
+            return Some(tr!("check-why-role"));
         }
         None
     }
@@ -195,7 +196,9 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     programmes_without_plan(f, plan, &mut report.violations);
     for gp in &plan.groups {
         let Some(spec) = f.group_programmes.iter().find(|g| g.id == gp.programme) else {
-            report.violations.push(violation(CheckCode::GroupSize, format!("the plan has groups for unknown programme {}", gp.programme)));
+            report
+                .violations
+                .push(violation(CheckCode::GroupSize, tr!("check-groups-unknown-programme", programme = gp.programme.as_str())));
             continue;
         };
         check_programme(&ctx, &Programme::new(&ctx, spec, gp, plan), &mut leaders, report);
@@ -234,7 +237,7 @@ fn check_programme(ctx: &Ctx, prog: &Programme, leaders: &mut Leaders, report: &
     }
     unserved_unexplained(ctx, prog, &grouped, v);
     v.extend(objective_mismatch(prog, diversity, travel));
-    let what = format!("group programme {}'s", prog.plan.programme);
+    let what = tr!("check-of-groups", programme = prog.plan.programme.as_str());
     v.extend(bound_beyond(&what, prog.plan.status.bound, diversity - travel, 2.0 * objective_tolerance(prog, diversity), true));
     let name = &prog.plan.programme;
     report.recomputed_terms.insert(format!("groups.{name}.diversity"), diversity);
@@ -275,7 +278,7 @@ fn too_many_groups(prog: &Programme) -> Option<Violation> {
     let spec = prog.spec;
     let n = spec.groups.or(spec.group_sizes.as_ref().map(|s| s.len()))?;
     let (name, have) = (&prog.plan.programme, prog.plan.groups.len());
-    (have > n).then(|| violation(CheckCode::GroupSize, format!("{name}: {have} groups, the programme asks for at most {n}")))
+    (have > n).then(|| violation(CheckCode::GroupSize, tr!("check-groups-too-many", programme = name.as_str(), n = have, max = n)))
 }
 
 /// C070: the group's size is within the programme's range (or its own, with `group_sizes`).
@@ -286,7 +289,7 @@ fn group_size(prog: &Programme, gi: usize, group: &GroupPlan) -> Option<Violatio
     };
     let n = group.members.len();
     (n < lo || n > hi)
-        .then(|| violation(CheckCode::GroupSize, format!("{} has {n} members, the programme's groups hold {lo}–{hi}", group.id)))
+        .then(|| violation(CheckCode::GroupSize, tr!("check-group-size", group = group.id.as_str(), n = n, min = lo, max = hi)))
 }
 
 /// C071: every member is a participant; returns the members' positions.
@@ -297,7 +300,10 @@ fn known_members(ctx: &Ctx, group: &GroupPlan, v: &mut Vec<Violation>) -> Vec<us
         .filter_map(|id| {
             let p = ctx.person.get(id.as_str()).copied();
             if p.is_none() {
-                v.push(violation(CheckCode::GroupMemberNotEligible, format!("{}: {id} is not a participant", group.id)));
+                v.push(violation(
+                    CheckCode::GroupMemberNotEligible,
+                    tr!("check-group-member-unknown", group = group.id.as_str(), id = id.as_str()),
+                ));
             }
             p
         })
@@ -307,20 +313,28 @@ fn known_members(ctx: &Ctx, group: &GroupPlan, v: &mut Vec<Violation>) -> Vec<us
 /// C071: the member is eligible for the programme on the group's start.
 fn member_not_eligible(ctx: &Ctx, prog: &Programme, group: &GroupPlan, p: usize) -> Option<Violation> {
     let why = ctx.not_eligible_on(prog.spec, p, prog.start_of(ctx, group))?;
-    Some(violation(CheckCode::GroupMemberNotEligible, format!("{}: {} is not eligible ({why})", group.id, ctx.f.participants[p].id)))
+    Some(violation(
+        CheckCode::GroupMemberNotEligible,
+        tr!("check-group-member-not-eligible", group = group.id.as_str(), id = ctx.f.participants[p].id.as_str(), why = why),
+    ))
 }
 
 /// C071: the member is enrolled, when the programme lists its participants.
 fn member_not_enrolled(ctx: &Ctx, prog: &Programme, group: &GroupPlan, p: usize) -> Option<Violation> {
     let id = &ctx.f.participants[p].id;
     let list = prog.spec.enrolled.as_ref()?;
-    (!list.contains(id)).then(|| violation(CheckCode::GroupMemberNotEligible, format!("{}: {id} is not enrolled", group.id)))
+    (!list.contains(id)).then(|| {
+        violation(CheckCode::GroupMemberNotEligible, tr!("check-group-member-not-enrolled", group = group.id.as_str(), id = id.as_str()))
+    })
 }
 
 /// C072: a participant is in one group of a programme at most.
 fn member_twice(ctx: &Ctx, prog: &Programme, p: usize, grouped: &mut HashSet<usize>) -> Option<Violation> {
     (!grouped.insert(p)).then(|| {
-        violation(CheckCode::GroupMemberTwice, format!("{}: {} is in more than one group", prog.plan.programme, ctx.f.participants[p].id))
+        violation(
+            CheckCode::GroupMemberTwice,
+            tr!("check-group-member-twice", programme = prog.plan.programme.as_str(), id = ctx.f.participants[p].id.as_str()),
+        )
     })
 }
 
@@ -333,12 +347,18 @@ fn mixing_caps(ctx: &Ctx, prog: &Programme, group: &GroupPlan, members: &[usize]
         *by_unit.entry(ctx.f.participants[p].unit.as_str()).or_default() += 1;
     }
     let spec = prog.spec;
-    for (what, counts, cap) in [("municipality", &by_muni, spec.max_per_municipality), ("unit", &by_unit, spec.max_per_unit)] {
+    for (unit, counts, cap) in [(false, &by_muni, spec.max_per_municipality), (true, &by_unit, spec.max_per_unit)] {
         let Some(cap) = cap else {
             continue;
         };
         for (label, &c) in counts.iter().filter(|(_, &c)| c > cap) {
-            v.push(violation(CheckCode::GroupMixingCap, format!("{} has {c} members from {what} {label}, at most {cap}", group.id)));
+            let (group, label) = (group.id.as_str(), *label);
+            let message = if unit {
+                tr!("check-group-mixing-unit", group = group, n = c, unit = label, cap = cap)
+            } else {
+                tr!("check-group-mixing-municipality", group = group, n = c, municipality = label, cap = cap)
+            };
+            v.push(violation(CheckCode::GroupMixingCap, message));
         }
     }
 }
@@ -347,20 +367,20 @@ fn mixing_caps(ctx: &Ctx, prog: &Programme, group: &GroupPlan, members: &[usize]
 fn meeting_place(ctx: &Ctx, prog: &Programme, group: &GroupPlan, members: &[usize]) -> Option<Violation> {
     let (gid, place) = (&group.id, &group.meeting_place);
     match &prog.spec.venue {
-        Some(venue) if venue != place => {
-            Some(violation(CheckCode::GroupMeetingPlace, format!("{gid} meets in {place}, the programme's venue is {venue}")))
-        }
+        Some(venue) if venue != place => Some(violation(
+            CheckCode::GroupMeetingPlace,
+            tr!("check-group-place-venue", group = gid.as_str(), place = place.as_str(), venue = venue.as_str()),
+        )),
         None if ctx.region.municipality.contains_key(place.as_str()) => {
             let positions = ctx.member_positions(members);
             let best = ctx.region.least_over_municipalities(|i| prog.travel_to_position(ctx, &positions, i));
             (prog.travel_to(ctx, members, place) > best + 1e-6).then(|| {
-                violation(
-                    CheckCode::GroupMeetingPlace,
-                    format!("{gid} meets in {place}; another municipality gives the members less travel"),
-                )
+                violation(CheckCode::GroupMeetingPlace, tr!("check-group-place-travel", group = gid.as_str(), place = place.as_str()))
             })
         }
-        None => Some(violation(CheckCode::GroupMeetingPlace, format!("{gid} meets in unknown municipality {place}"))),
+        None => {
+            Some(violation(CheckCode::GroupMeetingPlace, tr!("check-group-place-unknown", group = gid.as_str(), place = place.as_str())))
+        }
         _ => None,
     }
 }
@@ -373,27 +393,33 @@ fn group_leader(ctx: &Ctx, prog: &Programme, group: &GroupPlan, leaders: &mut Le
     let per_group = spec.leaders_per_group.max(1);
     let named: Vec<&str> = group.leader.iter().chain(&group.co_leaders).map(String::as_str).collect();
     if group.leader.is_none() && spec.leader_required {
-        v.push(violation(CheckCode::GroupLeader, format!("{gid} has no leader")));
+        v.push(violation(CheckCode::GroupLeader, tr!("check-group-no-leader", group = gid.as_str())));
     } else if group.leader.is_none() && !group.co_leaders.is_empty() {
-        v.push(violation(CheckCode::GroupLeader, format!("{gid} has further leaders but no leader")));
+        v.push(violation(CheckCode::GroupLeader, tr!("check-group-co-leaders-only", group = gid.as_str())));
     }
     if named.len() > per_group || (spec.leader_required && group.leader.is_some() && named.len() < per_group) {
-        v.push(violation(CheckCode::GroupLeader, format!("{gid} has {} leader(s), the programme has {per_group} per group", named.len())));
+        v.push(violation(
+            CheckCode::GroupLeader,
+            tr!("check-group-leader-count", group = gid.as_str(), n = named.len(), per_group = per_group),
+        ));
     }
     let qualification = spec.leader_qualification.clone().unwrap_or_else(|| spec.kind.name().to_string());
     let mut found = Vec::new();
     for (k, l) in named.iter().enumerate() {
         if named[..k].contains(l) {
-            v.push(violation(CheckCode::GroupLeader, format!("{gid}: leader {l} is named twice")));
+            v.push(violation(CheckCode::GroupLeader, tr!("check-group-leader-twice", group = gid.as_str(), leader = *l)));
             continue;
         }
         let Some(&i) = leaders.index.get(l) else {
-            v.push(violation(CheckCode::GroupLeader, format!("{gid}: leader {l} is unknown")));
+            v.push(violation(CheckCode::GroupLeader, tr!("check-group-leader-unknown", group = gid.as_str(), leader = *l)));
             continue;
         };
         *leaders.groups.entry(i).or_default() += 1;
         if !ctx.f.group_leaders[i].qualifications.contains(&qualification) {
-            v.push(violation(CheckCode::GroupLeader, format!("{gid}: leader {l} is not qualified for \"{qualification}\"")));
+            v.push(violation(
+                CheckCode::GroupLeader,
+                tr!("check-group-leader-unqualified", group = gid.as_str(), leader = *l, qualification = qualification.as_str()),
+            ));
         }
         found.push(i);
     }
@@ -405,7 +431,10 @@ fn leader_over_max(f: &InstanceFile, leaders: &Leaders, v: &mut Vec<Violation>) 
     for (&l, &n) in &leaders.groups {
         let max = f.group_leaders[l].max_groups.max(0) as usize;
         if n > max {
-            v.push(violation(CheckCode::GroupLeader, format!("leader {} leads {n} groups, at most {max}", f.group_leaders[l].id)));
+            v.push(violation(
+                CheckCode::GroupLeader,
+                tr!("check-leader-over-max", leader = f.group_leaders[l].id.as_str(), n = n, max = max),
+            ));
         }
     }
 }
@@ -415,37 +444,45 @@ fn meeting_count(prog: &Programme, group: &GroupPlan) -> Option<Violation> {
     let rules = &prog.spec.meetings;
     let n = group.meetings.len();
     count_breaks(n, rules.min, rules.max, group.shortfall.is_some()).then(|| {
-        violation(CheckCode::GroupMeetings, format!("{} has {n} meetings, the rules ask for {}–{}", group.id, rules.min, rules.max))
+        violation(
+            CheckCode::GroupMeetings,
+            tr!("check-group-meeting-count", group = group.id.as_str(), n = n, min = rules.min, max = rules.max),
+        )
     })
 }
 
 /// C075: the meeting lies inside the round.
 fn meeting_outside_round(ctx: &Ctx, group: &GroupPlan, d: NaiveDate) -> Option<Violation> {
-    (!in_round(ctx.f, d)).then(|| violation(CheckCode::GroupMeetings, format!("{} meets on {d}, outside the round", group.id)))
+    (!in_round(ctx.f, d))
+        .then(|| violation(CheckCode::GroupMeetings, tr!("check-group-outside-round", group = group.id.as_str(), date = d.to_string())))
 }
 
 /// C075: the meeting falls on no weekend, holiday or closed date.
 fn meeting_closed_day(ctx: &Ctx, group: &GroupPlan, d: NaiveDate) -> Option<Violation> {
-    let why = match derive::closed(ctx.f, d)? {
-        Closed::Holiday(why) => why,
-        Closed::RoundClosed => "a closed date",
-    };
-    Some(violation(CheckCode::GroupMeetings, format!("{} meets on {d}, {why}", group.id)))
+    let why = derive::closed(ctx.f, d)?.text(tr!("check-day-closed"));
+    Some(violation(CheckCode::GroupMeetings, tr!("check-group-closed-day", group = group.id.as_str(), date = d.to_string(), why = why)))
 }
 
 /// C075: consecutive meetings ascend, fall in different months and keep the minimum gap.
 fn meeting_gap(prog: &Programme, group: &GroupPlan, prev: NaiveDate, d: NaiveDate) -> Option<Violation> {
     let min = prog.spec.meetings.min_days_between;
     (month_of(prev) == month_of(d) || d <= prev || (d - prev).num_days() < min as i64).then(|| {
-        violation(CheckCode::GroupMeetings, format!("{} meets on {prev} and {d}: one a month, at least {min} days apart", group.id))
+        violation(
+            CheckCode::GroupMeetings,
+            tr!("check-group-meeting-gap", group = group.id.as_str(), prev = prev.to_string(), date = d.to_string(), min = min),
+        )
     })
 }
 
 /// C084: consecutive meetings lie at most the programme's `max_days_between` apart.
 fn series_gap(prog: &Programme, group: &GroupPlan, prev: NaiveDate, d: NaiveDate) -> Option<Violation> {
     let max = prog.spec.meetings.max_days_between?;
-    ((d - prev).num_days() > max as i64)
-        .then(|| violation(CheckCode::GroupSeriesGap, format!("{} meets on {prev} and {d}, more than {max} days apart", group.id)))
+    ((d - prev).num_days() > max as i64).then(|| {
+        violation(
+            CheckCode::GroupSeriesGap,
+            tr!("check-group-series-gap", group = group.id.as_str(), prev = prev.to_string(), date = d.to_string(), max = max),
+        )
+    })
 }
 
 /// C082: a stated start lies inside the round, only programmes with cohorts or a linked course
@@ -454,15 +491,18 @@ fn group_start(ctx: &Ctx, prog: &Programme, group: &GroupPlan) -> Option<Violati
     let gid = &group.id;
     if let Some(s) = group.start {
         if !prog.staged() {
-            return Some(violation(CheckCode::GroupStart, format!("{gid} starts on {s}, but the programme's groups start with the round")));
+            return Some(violation(CheckCode::GroupStart, tr!("check-group-start-staged", group = gid.as_str(), date = s.to_string())));
         }
         if !in_round(ctx.f, s) {
-            return Some(violation(CheckCode::GroupStart, format!("{gid} starts on {s}, outside the round")));
+            return Some(violation(CheckCode::GroupStart, tr!("check-group-start-outside", group = gid.as_str(), date = s.to_string())));
         }
     }
     let start = prog.start_of(ctx, group);
     let early = group.meetings.iter().find(|&&d| d < start)?;
-    Some(violation(CheckCode::GroupStart, format!("{gid} meets on {early}, before its start {start}")))
+    Some(violation(
+        CheckCode::GroupStart,
+        tr!("check-group-before-start", group = gid.as_str(), date = early.to_string(), start = start.to_string()),
+    ))
 }
 
 /// C083: a group of a linked programme names a session of the course, starts on its first day,
@@ -471,18 +511,21 @@ fn linked_session(prog: &Programme, group: &GroupPlan) -> Option<Vec<Violation>>
     let sessions = prog.sessions.as_ref()?;
     let gid = &group.id;
     let Some((first, who)) = group.session.as_deref().and_then(|s| sessions.get(s)) else {
-        let named = group.session.as_deref().unwrap_or("none");
-        return Some(vec![violation(
-            CheckCode::GroupLinkedSession,
-            format!("{gid} names session {named}, not a session of the linked course"),
-        )]);
+        let message = match group.session.as_deref() {
+            Some(named) => tr!("check-group-session-unknown", group = gid.as_str(), session = named),
+            None => tr!("check-group-session-none", group = gid.as_str()),
+        };
+        return Some(vec![violation(CheckCode::GroupLinkedSession, message)]);
     };
     let mut out = Vec::new();
     if group.start != Some(*first) {
-        out.push(violation(CheckCode::GroupLinkedSession, format!("{gid} does not start on its session's first day {first}")));
+        out.push(violation(
+            CheckCode::GroupLinkedSession,
+            tr!("check-group-session-start", group = gid.as_str(), date = first.to_string()),
+        ));
     }
     for m in group.members.iter().filter(|m| !who.contains(m.as_str())) {
-        out.push(violation(CheckCode::GroupLinkedSession, format!("{gid}: {m} did not attend the session")));
+        out.push(violation(CheckCode::GroupLinkedSession, tr!("check-group-session-absent", group = gid.as_str(), id = m.as_str())));
     }
     Some(out)
 }
@@ -490,14 +533,21 @@ fn linked_session(prog: &Programme, group: &GroupPlan) -> Option<Vec<Violation>>
 /// C076: the leader is available on the meeting date.
 fn leader_unavailable(ctx: &Ctx, group: &GroupPlan, l: usize, d: NaiveDate) -> Option<Violation> {
     let leader = &ctx.f.group_leaders[l];
-    unavailable_on(&leader.unavailable, d)
-        .then(|| violation(CheckCode::GroupLeaderUnavailable, format!("{}: leader {} is unavailable on {d}", group.id, leader.id)))
+    unavailable_on(&leader.unavailable, d).then(|| {
+        violation(
+            CheckCode::GroupLeaderUnavailable,
+            tr!("check-group-leader-unavailable", group = group.id.as_str(), leader = leader.id.as_str(), date = d.to_string()),
+        )
+    })
 }
 
 /// C076: a leader has one group meeting a day at most, over all programmes.
 fn leader_busy(ctx: &Ctx, l: usize, d: NaiveDate, leaders: &mut Leaders) -> Option<Violation> {
     (!leaders.days.insert((l, d))).then(|| {
-        violation(CheckCode::GroupLeaderUnavailable, format!("leader {} has two group meetings on {d}", ctx.f.group_leaders[l].id))
+        violation(
+            CheckCode::GroupLeaderUnavailable,
+            tr!("check-leader-double-booked", leader = ctx.f.group_leaders[l].id.as_str(), date = d.to_string()),
+        )
     })
 }
 
@@ -507,7 +557,7 @@ fn conflict_unlisted(ctx: &Ctx, group: &GroupPlan, p: usize, d: NaiveDate, liste
     (unavailable_on(&part.unavailable, d) && !listed.contains(&(d, part.id.as_str()))).then(|| {
         violation(
             CheckCode::GroupConflictUnlisted,
-            format!("{}: {} is unavailable on {d} and the conflict is not listed", group.id, part.id),
+            tr!("check-group-conflict-unlisted", group = group.id.as_str(), id = part.id.as_str(), date = d.to_string()),
         )
     })
 }
@@ -516,7 +566,7 @@ fn conflict_unlisted(ctx: &Ctx, group: &GroupPlan, p: usize, d: NaiveDate, liste
 fn programmes_without_plan(f: &InstanceFile, plan: &PlanFile, v: &mut Vec<Violation>) {
     let planned: HashSet<&str> = plan.groups.iter().map(|g| g.programme.as_str()).collect();
     for g in f.group_programmes.iter().filter(|g| !planned.contains(g.id.as_str())) {
-        v.push(violation(CheckCode::GroupUnservedUnexplained, format!("group programme {} has no plan", g.id)));
+        v.push(violation(CheckCode::GroupUnservedUnexplained, tr!("check-groups-no-plan", programme = g.id.as_str())));
     }
 }
 
@@ -535,16 +585,16 @@ fn unserved_unexplained(ctx: &Ctx, prog: &Programme, grouped: &HashSet<usize>, v
     for u in &prog.plan.unserved {
         let id = u.participant.as_str();
         let wrong = match ctx.person.get(id) {
-            None => Some("is not a participant of the instance".to_string()),
-            Some(p) if !candidate.contains(p) => Some("is not enrolled".to_string()),
-            Some(p) if grouped.contains(p) => Some("is in a group".to_string()),
-            Some(_) if !listed.insert(id) => Some("is listed twice".to_string()),
+            None => Some(tr!("check-why-not-participant")),
+            Some(p) if !candidate.contains(p) => Some(tr!("check-why-not-enrolled")),
+            Some(p) if grouped.contains(p) => Some(tr!("check-why-in-group")),
+            Some(_) if !listed.insert(id) => Some(tr!("check-why-listed-twice")),
             Some(&p) => unserved_reason(ctx, prog, p, &u.reason),
         };
         if let Some(why) = wrong {
             v.push(violation(
                 CheckCode::GroupUnservedUnexplained,
-                format!("{name}: {id} is listed as unserved (\"{}\") but {why}", u.reason),
+                tr!("check-group-unserved-wrong", programme = name.as_str(), id = id, reason = u.reason.as_str(), why = why),
             ));
         }
     }
@@ -552,7 +602,7 @@ fn unserved_unexplained(ctx: &Ctx, prog: &Programme, grouped: &HashSet<usize>, v
         if !grouped.contains(&p) && !listed.contains(f.participants[p].id.as_str()) && prog.in_scope(ctx, p) {
             v.push(violation(
                 CheckCode::GroupUnservedUnexplained,
-                format!("{name}: {} is eligible but neither in a group nor listed as unserved", f.participants[p].id),
+                tr!("check-group-unserved-missing", programme = name.as_str(), id = f.participants[p].id.as_str()),
             ));
         }
     }
@@ -569,11 +619,11 @@ fn unserved_unexplained(ctx: &Ctx, prog: &Programme, grouped: &HashSet<usize>, v
 fn unserved_reason(ctx: &Ctx, prog: &Programme, p: usize, reason: &str) -> Option<String> {
     let eligible = ctx.eligible_in_round(prog.spec, p);
     if reason == "not_eligible" {
-        return eligible.then(|| "they are eligible".to_string());
+        return eligible.then(|| tr!("check-why-eligible"));
     }
     if !prog.in_scope(ctx, p) {
-        let why = ctx.not_eligible(prog.spec, p).unwrap_or_else(|| "not in the programme's scope".into());
-        return Some(format!("they are not eligible ({why})"));
+        let why = ctx.not_eligible(prog.spec, p).unwrap_or_else(|| tr!("check-why-out-of-scope"));
+        return Some(tr!("check-why-not-eligible", why = why));
     }
     let groups: Vec<(usize, &GroupPlan)> = prog.plan.groups.iter().enumerate().filter(|(_, g)| prog.could_join(ctx, g, p)).collect();
     let holds = match reason {
@@ -583,11 +633,11 @@ fn unserved_reason(ctx: &Ctx, prog: &Programme, p: usize, reason: &str) -> Optio
                 && groups.iter().all(|(_, g)| breaks_cap(ctx, prog, g, p))
         }
         "too_few_for_a_group" | "no_leader" | "eligible_later" => groups.is_empty(),
-        other => return Some(format!("\"{other}\" is not a reason code")),
+        other => return Some(tr!("check-reason-unknown", code = other)),
     };
     (!holds).then(|| match reason {
-        "too_few_for_a_group" | "no_leader" | "eligible_later" => format!("the programme has {} group(s) they could join", groups.len()),
-        _ => "a group has a free seat within the mixing caps".to_string(),
+        "too_few_for_a_group" | "no_leader" | "eligible_later" => tr!("check-why-groups-to-join", n = groups.len()),
+        _ => tr!("check-why-free-seat"),
     })
 }
 
@@ -618,15 +668,18 @@ fn not_eligible_listed(ctx: &Ctx, prog: &Programme, candidates: &[usize], v: &mu
     for n in &prog.plan.not_eligible {
         let id = n.participant.as_str();
         let wrong = match ctx.person.get(id) {
-            None => Some("is not a participant of the instance"),
-            Some(_) if !explicit => Some("the programme has no enrolment list to be listed from"),
-            Some(p) if !candidates.contains(p) => Some("is not enrolled"),
-            Some(&p) if ctx.eligible_in_round(prog.spec, p) => Some("is eligible"),
-            Some(_) if !listed.insert(id) => Some("is listed twice"),
+            None => Some(tr!("check-why-not-participant")),
+            Some(_) if !explicit => Some(tr!("check-why-no-enrolment-list")),
+            Some(p) if !candidates.contains(p) => Some(tr!("check-why-not-enrolled")),
+            Some(&p) if ctx.eligible_in_round(prog.spec, p) => Some(tr!("check-why-is-eligible")),
+            Some(_) if !listed.insert(id) => Some(tr!("check-why-listed-twice")),
             Some(_) => None,
         };
         if let Some(why) = wrong {
-            v.push(violation(CheckCode::GroupUnservedUnexplained, format!("{name}: {id} is listed as not eligible but {why}")));
+            v.push(violation(
+                CheckCode::GroupUnservedUnexplained,
+                tr!("check-group-not-eligible-wrong", programme = name.as_str(), id = id, why = why),
+            ));
         }
     }
     if explicit {
@@ -635,7 +688,7 @@ fn not_eligible_listed(ctx: &Ctx, prog: &Programme, candidates: &[usize], v: &mu
             if let (false, Some(why), false) = (ctx.eligible_in_round(prog.spec, p), ctx.not_eligible(prog.spec, p), listed.contains(id)) {
                 v.push(violation(
                     CheckCode::GroupUnservedUnexplained,
-                    format!("{name}: {id} is enrolled but not eligible ({why}) and not listed as not eligible"),
+                    tr!("check-group-not-eligible-missing", programme = name.as_str(), id = id, why = why),
                 ));
             }
         }
@@ -657,9 +710,13 @@ fn objective_mismatch(prog: &Programme, diversity: f64, travel: f64) -> Option<V
     off.then(|| {
         violation(
             CheckCode::GroupObjectiveMismatch,
-            format!(
-                "{}: the plan reports diversity {:.3}, travel {:.3}; recomputed {diversity:.3}, {travel:.3}",
-                prog.plan.programme, o.diversity, o.travel
+            tr!(
+                "check-groups-objective",
+                programme = prog.plan.programme.as_str(),
+                diversity = format!("{:.3}", o.diversity),
+                travel = format!("{:.3}", o.travel),
+                recomputed_diversity = format!("{diversity:.3}"),
+                recomputed_travel = format!("{travel:.3}")
             ),
         )
     })
@@ -682,7 +739,10 @@ fn group_and_mentor_meeting(plan: &PlanFile, v: &mut Vec<Violation>) {
         for &d in pair.meetings.iter().filter(|d| history_before.is_none_or(|t| **d >= t)) {
             for who in [&pair.mentor, &pair.mentee] {
                 if group_days.contains(&(who.as_str(), d)) {
-                    v.push(violation(CheckCode::GroupAndMentorMeeting, format!("{who} has a mentor meeting and a group meeting on {d}")));
+                    v.push(violation(
+                        CheckCode::GroupAndMentorMeeting,
+                        tr!("check-group-and-mentor-meeting", who = who.as_str(), date = d.to_string()),
+                    ));
                 }
             }
         }

@@ -4,10 +4,11 @@
 //! asks the rules in a fixed order, so violations are listed pair by pair; then come the rules
 //! over all pairs (capacity, unmatched mentees, maximum matching, objective).
 
-use super::derive::{augmenting_matching, count_breaks, in_round, index_by_id, month_of, phase_of, unavailable_on, Closed, Region};
+use super::derive::{augmenting_matching, count_breaks, in_round, index_by_id, month_of, phase_of, unavailable_on, Region};
 use super::{bound_beyond, derive, violation, CheckCode, CheckReport, Violation};
 use crate::format::plan::{Optimality, PairPlan, PlanFile, UnmatchedMentee};
 use crate::format::{DateOrRange, InstanceFile, MeetingPlace, SameMunicipality};
+use crate::text::tr;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -117,7 +118,7 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     not_eligible_listed(&ctx, plan, v);
     let cost: f64 = terms.values().sum();
     objective_mismatch(plan, &terms, cost, v);
-    v.extend(bound_beyond("the mentorship's", plan.status.bound, cost, cost_tolerance(cost, plan.mentorship.pairs.len()), false));
+    v.extend(bound_beyond(&tr!("check-of-mentorship"), plan.status.bound, cost, cost_tolerance(cost, plan.mentorship.pairs.len()), false));
     report.recomputed_cost = cost;
     report.recomputed_terms = terms;
 }
@@ -151,7 +152,10 @@ fn meetings<'p>(
 fn unknown_person(ctx: &Ctx, pair: &PairPlan) -> Result<(usize, usize), Violation> {
     match (ctx.mentor.get(pair.mentor.as_str()), ctx.participant.get(pair.mentee.as_str())) {
         (Some(&m), Some(&p)) => Ok((m, p)),
-        _ => Err(violation(CheckCode::UnknownPerson, format!("pair {}–{} names someone not in the instance", pair.mentor, pair.mentee))),
+        _ => Err(violation(
+            CheckCode::UnknownPerson,
+            tr!("check-pair-unknown-person", mentor = pair.mentor.as_str(), mentee = pair.mentee.as_str()),
+        )),
     }
 }
 
@@ -160,11 +164,11 @@ fn mentee_not_eligible(ctx: &Ctx, pair: &PairPlan, p: usize) -> Option<Violation
     (!ctx.eligible_mentee(p)).then(|| {
         violation(
             CheckCode::MenteeNotEligible,
-            format!(
-                "{} is paired but does not want a mentor or is in phase \"{}\", not among {:?}",
-                pair.mentee,
-                phase_of(ctx.f, p),
-                ctx.f.mentorship.eligible_phases
+            tr!(
+                "check-mentee-not-eligible",
+                mentee = pair.mentee.as_str(),
+                phase = phase_of(ctx.f, p),
+                phases = format!("{:?}", ctx.f.mentorship.eligible_phases)
             ),
         )
     })
@@ -172,7 +176,7 @@ fn mentee_not_eligible(ctx: &Ctx, pair: &PairPlan, p: usize) -> Option<Violation
 
 /// C012: a participant has one mentor at most.
 fn mentee_twice(pair: &PairPlan, p: usize, paired: &mut HashSet<usize>) -> Option<Violation> {
-    (!paired.insert(p)).then(|| violation(CheckCode::MenteeTwice, format!("{} has more than one mentor", pair.mentee)))
+    (!paired.insert(p)).then(|| violation(CheckCode::MenteeTwice, tr!("check-mentee-twice", mentee = pair.mentee.as_str())))
 }
 
 /// C013 (over all pairs): a mentor has no more mentees than the capacity.
@@ -180,7 +184,10 @@ fn mentor_over_capacity(ctx: &Ctx, load: &BTreeMap<usize, usize>, v: &mut Vec<Vi
     for (&m, &l) in load {
         let cap = ctx.f.mentors[m].capacity.max(0) as usize;
         if l > cap {
-            v.push(violation(CheckCode::MentorOverCapacity, format!("mentor {} has {l} mentees, capacity {cap}", ctx.f.mentors[m].id)));
+            v.push(violation(
+                CheckCode::MentorOverCapacity,
+                tr!("check-mentor-over-capacity", mentor = ctx.f.mentors[m].id.as_str(), n = l, cap = cap),
+            ));
         }
     }
 }
@@ -201,9 +208,12 @@ fn one_mentee_per_municipality(ctx: &Ctx, pair_list: &[(usize, usize)], v: &mut 
         match places.get(&(m, muni)) {
             Some(&q) if q != p => v.push(violation(
                 CheckCode::OneMenteePerMunicipality,
-                format!(
-                    "mentor {} has mentees {} and {} from {}; the programme allows one mentee per municipality",
-                    ctx.f.mentors[m].id, ctx.f.participants[q].id, ctx.f.participants[p].id, ctx.f.region.municipalities[muni].id
+                tr!(
+                    "check-mentor-two-from-municipality",
+                    mentor = ctx.f.mentors[m].id.as_str(),
+                    first = ctx.f.participants[q].id.as_str(),
+                    second = ctx.f.participants[p].id.as_str(),
+                    municipality = ctx.f.region.municipalities[muni].id.as_str()
                 ),
             )),
             Some(_) => {}
@@ -218,14 +228,16 @@ fn one_mentee_per_municipality(ctx: &Ctx, pair_list: &[(usize, usize)], v: &mut 
 /// C013 (as a pair rule): a mentor without capacity may take no mentee.
 fn mentor_without_capacity(ctx: &Ctx, m: usize) -> Option<(CheckCode, String)> {
     let mentor = &ctx.f.mentors[m];
-    (mentor.capacity <= 0).then(|| (CheckCode::MentorOverCapacity, format!("mentor {} has capacity {}", mentor.id, mentor.capacity)))
+    (mentor.capacity <= 0)
+        .then(|| (CheckCode::MentorOverCapacity, tr!("check-mentor-no-capacity", mentor = mentor.id.as_str(), cap = mentor.capacity)))
 }
 
 /// C014: mentor and mentee work in different units.
 fn same_unit(ctx: &Ctx, m: usize, p: usize) -> Option<(CheckCode, String)> {
     let (a, b) = (ctx.mentor(m), ctx.participant(p));
     (a.unit == b.unit).then(|| {
-        let msg = format!("mentor {} and mentee {} both work in unit {}", ctx.f.mentors[m].id, ctx.f.participants[p].id, a.unit);
+        let msg =
+            tr!("check-pair-same-unit", mentor = ctx.f.mentors[m].id.as_str(), mentee = ctx.f.participants[p].id.as_str(), unit = a.unit);
         (CheckCode::SameUnit, msg)
     })
 }
@@ -236,7 +248,15 @@ fn same_municipality(ctx: &Ctx, m: usize, p: usize) -> Option<(CheckCode, String
     let forbidden = ctx.f.mentorship.same_municipality == SameMunicipality::Forbidden;
     (forbidden && a.municipality == b.municipality).then(|| {
         let place = &ctx.f.region.municipalities[a.municipality].id;
-        (CheckCode::SameMunicipality, format!("mentor {} and mentee {} are both in {place}", ctx.f.mentors[m].id, ctx.f.participants[p].id))
+        (
+            CheckCode::SameMunicipality,
+            tr!(
+                "check-pair-same-municipality",
+                mentor = ctx.f.mentors[m].id.as_str(),
+                mentee = ctx.f.participants[p].id.as_str(),
+                place = place.to_string()
+            ),
+        )
     })
 }
 
@@ -244,12 +264,14 @@ fn same_municipality(ctx: &Ctx, m: usize, p: usize) -> Option<(CheckCode, String
 fn mentor_not_qualified(ctx: &Ctx, m: usize) -> Option<(CheckCode, String)> {
     let (rules, mentor) = (&ctx.f.mentorship, &ctx.f.mentors[m]);
     if rules.require_training && !mentor.trained {
-        return Some((CheckCode::MentorNotQualified, format!("mentor {} has not taken the mentor training", mentor.id)));
+        return Some((CheckCode::MentorNotQualified, tr!("check-mentor-untrained", mentor = mentor.id.as_str())));
     }
     (mentor.years_in_profession < rules.mentor_min_years).then(|| {
-        let msg = format!(
-            "mentor {} has {} years in the profession, fewer than {}",
-            mentor.id, mentor.years_in_profession, rules.mentor_min_years
+        let msg = tr!(
+            "check-mentor-too-few-years",
+            mentor = mentor.id.as_str(),
+            years = mentor.years_in_profession.to_string(),
+            min = rules.mentor_min_years.to_string()
         );
         (CheckCode::MentorNotQualified, msg)
     })
@@ -258,7 +280,9 @@ fn mentor_not_qualified(ctx: &Ctx, m: usize) -> Option<(CheckCode, String)> {
 /// C017: the pair is not excluded.
 fn excluded_pair(ctx: &Ctx, m: usize, p: usize) -> Option<(CheckCode, String)> {
     let (mentor, mentee) = (ctx.f.mentors[m].id.as_str(), ctx.f.participants[p].id.as_str());
-    ctx.excluded.contains(&(mentor, mentee)).then(|| (CheckCode::ExcludedPair, format!("the pair {mentor}–{mentee} is excluded")))
+    ctx.excluded
+        .contains(&(mentor, mentee))
+        .then(|| (CheckCode::ExcludedPair, tr!("check-pair-excluded", mentor = mentor, mentee = mentee)))
 }
 
 /// C018: the travel time is within the mentor's maximum.
@@ -267,8 +291,13 @@ fn too_far(ctx: &Ctx, m: usize, p: usize) -> Option<(CheckCode, String)> {
     let max = mentor.max_travel_minutes?;
     let t = ctx.region.travel(ctx.mentor(m).municipality, ctx.participant(p).municipality);
     (t > max).then(|| {
-        let msg =
-            format!("mentor {} would travel {t:.1} min to mentee {}, more than the maximum {max}", mentor.id, ctx.f.participants[p].id);
+        let msg = tr!(
+            "check-pair-too-far",
+            mentor = mentor.id.as_str(),
+            minutes = format!("{t:.1}"),
+            mentee = ctx.f.participants[p].id.as_str(),
+            max = max.to_string()
+        );
         (CheckCode::TooFar, msg)
     })
 }
@@ -280,7 +309,14 @@ fn meeting_count(ctx: &Ctx, pair: &PairPlan) -> Option<Violation> {
     count_breaks(n, rules.min_meetings, rules.max_meetings, pair.shortfall.is_some()).then(|| {
         violation(
             CheckCode::MeetingCount,
-            format!("{}–{} has {n} meetings; the rules ask for {}–{}", pair.mentor, pair.mentee, rules.min_meetings, rules.max_meetings),
+            tr!(
+                "check-pair-meeting-count",
+                mentor = pair.mentor.as_str(),
+                mentee = pair.mentee.as_str(),
+                n = n,
+                min = rules.min_meetings,
+                max = rules.max_meetings
+            ),
         )
     })
 }
@@ -314,7 +350,13 @@ fn meeting_phase(ctx: &Ctx, pair: &PairPlan, k: usize, d: NaiveDate) -> Option<V
         let phase = derive::phase_on(ctx.f, p, d).map_or("", |i| ctx.f.phases[i].id.as_str());
         violation(
             CheckCode::MeetingPhase,
-            format!("{}–{} meets on {d}, when {} is in phase \"{phase}\", which has no mentors", pair.mentor, pair.mentee, pair.mentee),
+            tr!(
+                "check-pair-meeting-phase",
+                mentor = pair.mentor.as_str(),
+                mentee = pair.mentee.as_str(),
+                date = d.to_string(),
+                phase = phase
+            ),
         )
     })
 }
@@ -325,25 +367,37 @@ fn meeting_outside_round(ctx: &Ctx, pair: &PairPlan, d: NaiveDate) -> Option<Vio
     (!in_round(ctx.f, d)).then(|| {
         violation(
             CheckCode::MeetingOutsideRound,
-            format!("{}–{} meets on {d}, outside the round {}–{}", pair.mentor, pair.mentee, round.start, round.end),
+            tr!(
+                "check-pair-outside-round",
+                mentor = pair.mentor.as_str(),
+                mentee = pair.mentee.as_str(),
+                date = d.to_string(),
+                start = round.start.to_string(),
+                end = round.end.to_string()
+            ),
         )
     })
 }
 
 /// C022: the meeting falls on no weekend, holiday or closed date.
 fn meeting_closed_day(ctx: &Ctx, pair: &PairPlan, d: NaiveDate) -> Option<Violation> {
-    let why = match derive::closed(ctx.f, d)? {
-        Closed::Holiday(why) => why,
-        Closed::RoundClosed => "a closed date of the round",
-    };
-    Some(violation(CheckCode::MeetingClosedDay, format!("{}–{} meets on {d}, {why}", pair.mentor, pair.mentee)))
+    let why = derive::closed(ctx.f, d)?.text(tr!("check-day-round-closed"));
+    Some(violation(
+        CheckCode::MeetingClosedDay,
+        tr!("check-pair-closed-day", mentor = pair.mentor.as_str(), mentee = pair.mentee.as_str(), date = d.to_string(), why = why),
+    ))
 }
 
 /// C023: two consecutive meetings fall in different months.
 fn meeting_same_month(pair: &PairPlan, prev: NaiveDate, d: NaiveDate) -> Option<Violation> {
     let (y, m) = month_of(d);
-    (month_of(prev) == (y, m))
-        .then(|| violation(CheckCode::MeetingSameMonth, format!("{}–{} meets twice in {y}-{m:02}", pair.mentor, pair.mentee)))
+    (month_of(prev) == (y, m)).then(|| {
+        let month = format!("{y}-{m:02}");
+        violation(
+            CheckCode::MeetingSameMonth,
+            tr!("check-pair-same-month", mentor = pair.mentor.as_str(), mentee = pair.mentee.as_str(), month = month),
+        )
+    })
 }
 
 /// C024: consecutive meetings ascend and are at least the minimum gap apart.
@@ -352,14 +406,28 @@ fn meeting_gap(ctx: &Ctx, pair: &PairPlan, prev: NaiveDate, d: NaiveDate) -> Opt
     if d <= prev {
         return Some(violation(
             CheckCode::MeetingGap,
-            format!("{}–{}: meetings are not in ascending order ({prev}, {d})", pair.mentor, pair.mentee),
+            tr!(
+                "check-pair-meetings-unordered",
+                mentor = pair.mentor.as_str(),
+                mentee = pair.mentee.as_str(),
+                prev = prev.to_string(),
+                date = d.to_string()
+            ),
         ));
     }
     let days = (d - prev).num_days();
     (days < min as i64).then(|| {
         violation(
             CheckCode::MeetingGap,
-            format!("{}–{} meets on {prev} and {d}, {days} days apart; the minimum is {min}", pair.mentor, pair.mentee),
+            tr!(
+                "check-pair-meetings-close",
+                mentor = pair.mentor.as_str(),
+                mentee = pair.mentee.as_str(),
+                prev = prev.to_string(),
+                date = d.to_string(),
+                days = days,
+                min = min
+            ),
         )
     })
 }
@@ -367,13 +435,16 @@ fn meeting_gap(ctx: &Ctx, pair: &PairPlan, prev: NaiveDate, d: NaiveDate) -> Opt
 /// C025: neither of the two is unavailable on the meeting date.
 fn meeting_unavailable(pair: &PairPlan, who: &str, person: &Person, d: NaiveDate) -> Option<Violation> {
     unavailable_on(person.unavailable, d).then(|| {
-        violation(CheckCode::MeetingUnavailable, format!("{who} is unavailable on {d}, a meeting of {}–{}", pair.mentor, pair.mentee))
+        violation(
+            CheckCode::MeetingUnavailable,
+            tr!("check-pair-unavailable", who = who, date = d.to_string(), mentor = pair.mentor.as_str(), mentee = pair.mentee.as_str()),
+        )
     })
 }
 
 /// C026: a person has one mentor meeting a day at most (`busy` holds the days seen so far).
 fn double_booked<'p>(who: &'p str, d: NaiveDate, busy: &mut HashSet<(&'p str, NaiveDate)>) -> Option<Violation> {
-    (!busy.insert((who, d))).then(|| violation(CheckCode::DoubleBooked, format!("{who} has two meetings on {d}")))
+    (!busy.insert((who, d))).then(|| violation(CheckCode::DoubleBooked, tr!("check-pair-double-booked", who = who, date = d.to_string())))
 }
 
 /// C027: the pair meets in a known municipality, chosen by the programme's policy.
@@ -381,7 +452,12 @@ fn meeting_place(ctx: &Ctx, pair: &PairPlan, mentor_muni: usize, mentee_muni: us
     let Some(&place) = ctx.region.municipality.get(pair.meeting_place.as_str()) else {
         return Some(violation(
             CheckCode::MeetingPlace,
-            format!("{}–{} meets in unknown municipality \"{}\"", pair.mentor, pair.mentee, pair.meeting_place),
+            tr!(
+                "check-pair-unknown-place",
+                mentor = pair.mentor.as_str(),
+                mentee = pair.mentee.as_str(),
+                place = pair.meeting_place.as_str()
+            ),
         ));
     };
     let policy = ctx.f.mentorship.meeting_place;
@@ -396,7 +472,13 @@ fn meeting_place(ctx: &Ctx, pair: &PairPlan, mentor_muni: usize, mentee_muni: us
     (!ok).then(|| {
         violation(
             CheckCode::MeetingPlace,
-            format!("{}–{} meets in {} against the policy {:?}", pair.mentor, pair.mentee, pair.meeting_place, policy),
+            tr!(
+                "check-pair-place-policy",
+                mentor = pair.mentor.as_str(),
+                mentee = pair.mentee.as_str(),
+                place = pair.meeting_place.as_str(),
+                policy = format!("{policy:?}")
+            ),
         )
     })
 }
@@ -415,23 +497,20 @@ fn unmatched_unexplained(
     for u in &plan.mentorship.unmatched {
         let id = u.mentee.as_str();
         let wrong = match ctx.participant.get(id) {
-            None => Some("is not a participant of the instance"),
-            Some(p) if !eligible_set.contains(p) => Some("is not an eligible mentee"),
-            Some(p) if paired.contains(p) => Some("has a mentor in the plan"),
-            Some(_) if listed.insert(id, u).is_some() => Some("is listed twice"),
+            None => Some(tr!("check-unmatched-unknown", id = id)),
+            Some(p) if !eligible_set.contains(p) => Some(tr!("check-unmatched-not-eligible", id = id)),
+            Some(p) if paired.contains(p) => Some(tr!("check-unmatched-paired", id = id)),
+            Some(_) if listed.insert(id, u).is_some() => Some(tr!("check-unmatched-twice", id = id)),
             Some(_) => None,
         };
-        if let Some(why) = wrong {
-            v.push(violation(CheckCode::UnmatchedUnexplained, format!("{id} is listed as unmatched but {why}")));
+        if let Some(message) = wrong {
+            v.push(violation(CheckCode::UnmatchedUnexplained, message));
         }
     }
     for &p in eligible.iter().filter(|p| !paired.contains(p)) {
         let id = ctx.f.participants[p].id.as_str();
         match listed.get(id) {
-            None => v.push(violation(
-                CheckCode::UnmatchedUnexplained,
-                format!("{id} is eligible for a mentor but neither paired nor listed as unmatched"),
-            )),
+            None => v.push(violation(CheckCode::UnmatchedUnexplained, tr!("check-unmatched-missing", id = id))),
             Some(u) => v.extend(unmatched_reason(ctx, u, p, load, places)),
         }
     }
@@ -449,26 +528,29 @@ fn unmatched_reason(ctx: &Ctx, u: &UnmatchedMentee, p: usize, load: &BTreeMap<us
     let allowed_ids: BTreeSet<&str> = allowed.iter().map(|&m| mentors[m].id.as_str()).collect();
     let listed: BTreeSet<&str> = u.full_mentors.iter().map(String::as_str).collect();
     let why = match u.reason.as_str() {
-        "no_eligible_mentor" if !allowed.is_empty() => Some(format!("mentor(s) {allowed_ids:?} are allowed by every hard rule")),
-        "no_eligible_mentor" if !u.full_mentors.is_empty() => Some(format!("it lists full mentors {listed:?}")),
+        "no_eligible_mentor" if !allowed.is_empty() => {
+            Some(tr!("check-reason-mentors-allowed", n = allowed.len(), mentors = format!("{allowed_ids:?}")))
+        }
+        "no_eligible_mentor" if !u.full_mentors.is_empty() => Some(tr!("check-reason-lists-full", mentors = format!("{listed:?}"))),
         "no_eligible_mentor" => {
             let n: usize = u.excluded_by.values().sum();
-            (n != mentors.len()).then(|| format!("its excluded_by counts {n} mentor(s); the round has {}", mentors.len()))
+            (n != mentors.len()).then(|| tr!("check-reason-excluded-by", n = n, total = mentors.len()))
         }
-        "eligible_mentors_full" if allowed.is_empty() => Some("no mentor is allowed by the hard rules".to_string()),
+        "eligible_mentors_full" if allowed.is_empty() => Some(tr!("check-reason-none-allowed")),
         "eligible_mentors_full" if listed != allowed_ids || listed.len() != u.full_mentors.len() => {
-            Some(format!("full_mentors lists {:?}; the allowed mentors are {allowed_ids:?}", u.full_mentors))
+            Some(tr!("check-reason-full-list", listed = format!("{:?}", u.full_mentors), allowed = format!("{allowed_ids:?}")))
         }
         "eligible_mentors_full" => allowed.iter().find_map(|&m| {
             let (l, cap) = (load.get(&m).copied().unwrap_or(0), mentors[m].capacity.max(0) as usize);
-            (l < cap && !places.contains_key(&(m, muni))).then(|| format!("mentor {} has {l} mentee(s), capacity {cap}", mentors[m].id))
+            (l < cap && !places.contains_key(&(m, muni)))
+                .then(|| tr!("check-reason-mentor-free", mentor = mentors[m].id.as_str(), n = l, cap = cap))
         }),
-        other => Some(format!("\"{other}\" is not a reason code")),
+        other => Some(tr!("check-reason-unknown", code = other)),
     };
     why.map(|w| {
         violation(
             CheckCode::UnmatchedUnexplained,
-            format!("{} is listed as unmatched with reason \"{}\", which does not hold: {w}", u.mentee, u.reason),
+            tr!("check-unmatched-reason", mentee = u.mentee.as_str(), reason = u.reason.as_str(), why = w),
         )
     })
 }
@@ -481,26 +563,28 @@ fn not_eligible_listed(ctx: &Ctx, plan: &PlanFile, v: &mut Vec<Violation>) {
     for n in &plan.mentorship.not_eligible {
         let id = n.participant.as_str();
         let wrong = match ctx.participant.get(id) {
-            None => Some("is not a participant of the instance".to_string()),
-            Some(&p) if !f.participants[p].wants_mentor => Some("does not want a mentor".to_string()),
-            Some(&p) if ctx.eligible_mentee(p) => Some(format!("is eligible (phase {})", phase_of(f, p))),
-            Some(&p) if n.phase != phase_of(f, p) => Some(format!("is in phase {}, not {}", phase_of(f, p), n.phase)),
-            Some(_) if !listed.insert(id) => Some("is listed twice".to_string()),
+            None => Some(tr!("check-not-eligible-unknown", id = id)),
+            Some(&p) if !f.participants[p].wants_mentor => Some(tr!("check-not-eligible-no-wish", id = id)),
+            Some(&p) if ctx.eligible_mentee(p) => Some(tr!("check-not-eligible-is-eligible", id = id, phase = phase_of(f, p))),
+            Some(&p) if n.phase != phase_of(f, p) => {
+                Some(tr!("check-not-eligible-phase", id = id, phase = phase_of(f, p), listed = n.phase.as_str()))
+            }
+            Some(_) if !listed.insert(id) => Some(tr!("check-not-eligible-twice", id = id)),
             Some(_) => None,
         };
-        if let Some(why) = wrong {
-            v.push(violation(CheckCode::NotEligibleListed, format!("{id} is listed as not eligible for a mentor but {why}")));
+        if let Some(message) = wrong {
+            v.push(violation(CheckCode::NotEligibleListed, message));
         }
     }
     for (p, part) in f.participants.iter().enumerate() {
         if part.wants_mentor && !ctx.eligible_mentee(p) && !listed.contains(part.id.as_str()) {
             v.push(violation(
                 CheckCode::NotEligibleListed,
-                format!(
-                    "{} wants a mentor but is in phase {}, not among {:?}, and is not listed as not eligible",
-                    part.id,
-                    phase_of(f, p),
-                    f.mentorship.eligible_phases
+                tr!(
+                    "check-not-eligible-missing",
+                    id = part.id.as_str(),
+                    phase = phase_of(f, p),
+                    phases = format!("{:?}", f.mentorship.eligible_phases)
                 ),
             ));
         }
@@ -545,20 +629,12 @@ fn not_maximum(ctx: &Ctx, plan: &PlanFile, eligible: &[usize], pair_list: &[(usi
     let below = best > matched.max(valid_pairs);
     let status = &plan.status;
     match status.matched_maximum {
-        None => below.then(|| {
-            violation(
-                CheckCode::NotMaximum,
-                format!("{matched} mentees are matched but {best} could be, and the plan's status does not state it (matched_maximum)"),
-            )
-        }),
+        None => below.then(|| violation(CheckCode::NotMaximum, tr!("check-not-maximum", matched = matched, best = best))),
         // A heuristic below the maximum may stand, saying so truthfully.
         Some(k) if k == best && below && status.optimality == Optimality::Feasible => None,
         Some(k) => Some(violation(
             CheckCode::NotMaximum,
-            format!(
-                "the plan's status states that {k} mentees could be matched ({:?}, {matched} matched); the checker finds {best}",
-                status.optimality
-            ),
+            tr!("check-not-maximum-stated", stated = k, optimality = format!("{:?}", status.optimality), matched = matched, best = best),
         )),
     }
 }
@@ -630,20 +706,23 @@ fn objective_mismatch(plan: &PlanFile, terms: &BTreeMap<String, f64>, cost: f64,
     if o.matched != pairs || o.unmatched != unmatched {
         v.push(violation(
             CheckCode::ObjectiveMismatch,
-            format!(
-                "the plan reports {} matched and {} unmatched but lists {pairs} pairs and {unmatched} unmatched",
-                o.matched, o.unmatched
-            ),
+            tr!("check-objective-counts", matched = o.matched, unmatched = o.unmatched, pairs = pairs, listed = unmatched),
         ));
     }
     let tol = cost_tolerance(cost, pairs);
     if (o.cost - cost).abs() > tol {
-        v.push(violation(CheckCode::ObjectiveMismatch, format!("the plan reports cost {:.3}, recomputed {cost:.3}", o.cost)));
+        v.push(violation(
+            CheckCode::ObjectiveMismatch,
+            tr!("check-objective-cost", reported = format!("{:.3}", o.cost), recomputed = format!("{cost:.3}")),
+        ));
     }
     for (name, value) in terms {
         let reported = o.terms.get(name).copied().unwrap_or(0.0);
         if (reported - value).abs() > tol {
-            v.push(violation(CheckCode::ObjectiveMismatch, format!("term {name}: the plan reports {reported:.3}, recomputed {value:.3}")));
+            v.push(violation(
+                CheckCode::ObjectiveMismatch,
+                tr!("check-objective-term", term = name.as_str(), reported = format!("{reported:.3}"), recomputed = format!("{value:.3}")),
+            ));
         }
     }
 }

@@ -5,7 +5,9 @@
 //! `crate::solve`, `crate::load`): it reads the file types of [`crate::format`] and derives
 //! everything itself (each derivation once, in `derive`), so that a mistake in a solver rule is
 //! caught here rather than repeated. Every rule has a [`CheckCode`]; each rule module checks one
-//! code per function.
+//! code per function. The violation messages come from the message catalogue ([`crate::text`],
+//! ids `check-…`), in the language in force; they keep the identifiers of the files, so a
+//! position can be found.
 
 mod calendar;
 mod codes;
@@ -19,6 +21,8 @@ pub use codes::CheckCode;
 
 use crate::format::plan::PlanFile;
 use crate::format::InstanceFile;
+use crate::text::tr;
+
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 use std::fmt;
@@ -82,16 +86,18 @@ pub(crate) fn violation(code: CheckCode, message: String) -> Violation {
 
 /// C041: a stated bound lies on its side of the recomputed objective, within `tol`: a lower
 /// bound of a minimised objective not above it, an upper bound of a maximised one not below it.
-/// `what` names the objective in the message ("the timetable's").
+/// `what` names the objective in the message (`check-of-timetable`, already in the language).
 pub(crate) fn bound_beyond(what: &str, bound: Option<f64>, objective: f64, tol: f64, maximised: bool) -> Option<Violation> {
     let b = bound?;
     let beyond = if maximised { b < objective - tol } else { b > objective + tol };
     beyond.then(|| {
-        let (side, kind) = if maximised { ("below", "maximised total") } else { ("above", "minimised cost") };
-        violation(
-            CheckCode::BoundBeyondObjective,
-            format!("{what} stated bound {b:.3} lies {side} its recomputed {kind} {objective:.3}: no bound can"),
-        )
+        let (bound, objective) = (format!("{b:.3}"), format!("{objective:.3}"));
+        let message = if maximised {
+            tr!("check-bound-below-maximum", what = what, bound = bound, objective = objective)
+        } else {
+            tr!("check-bound-above-minimum", what = what, bound = bound, objective = objective)
+        };
+        violation(CheckCode::BoundBeyondObjective, message)
     })
 }
 
@@ -101,7 +107,7 @@ pub fn check(instance: &InstanceFile, instance_sha256: &str, plan: &PlanFile) ->
     if plan.instance.sha256 != instance_sha256 {
         report.violations.push(violation(
             CheckCode::InstanceMismatch,
-            format!("the plan was made for an instance with SHA-256 {}, this one has {}", plan.instance.sha256, instance_sha256),
+            tr!("check-instance-mismatch", planned = plan.instance.sha256.as_str(), this = instance_sha256),
         ));
     }
     mentorship::check(instance, plan, &mut report);

@@ -6,6 +6,7 @@ use super::derive::augmenting_matching;
 use super::{violation, CheckCode, CheckReport};
 use crate::format::plan::{PlanFile, SessionPlan};
 use crate::format::{FixedSession, InstanceFile};
+use crate::text::tr;
 
 /// Checks every pin of the instance against the plan (C090–C092).
 pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
@@ -18,15 +19,22 @@ fn check_pairs(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     for (i, fp) in f.mentorship.fixed_pairs.iter().enumerate() {
         let path = format!("mentorship.fixed_pairs[{i}]");
         match plan.mentorship.pairs.iter().find(|p| p.mentor == fp.mentor && p.mentee == fp.mentee) {
-            None => report
-                .violations
-                .push(violation(CheckCode::PinnedPair, format!("{path}: the fixed pair {}–{} is not in the plan", fp.mentor, fp.mentee))),
+            None => report.violations.push(violation(
+                CheckCode::PinnedPair,
+                tr!("check-pin-pair-missing", path = path.as_str(), mentor = fp.mentor.as_str(), mentee = fp.mentee.as_str()),
+            )),
             Some(pair) => {
                 for d in &fp.meetings {
                     if !pair.meetings.contains(d) {
                         report.violations.push(violation(
                             CheckCode::PinnedPair,
-                            format!("{path}: the pinned meeting on {d} of {}–{} is not among the pair's meetings", fp.mentor, fp.mentee),
+                            tr!(
+                                "check-pin-pair-meeting",
+                                path = path.as_str(),
+                                date = d.to_string(),
+                                mentor = fp.mentor.as_str(),
+                                mentee = fp.mentee.as_str()
+                            ),
                         ));
                     }
                 }
@@ -64,14 +72,15 @@ fn check_sessions(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
         let pin = &f.fixed_sessions[j];
         let label = pin.id.clone().unwrap_or_else(|| format!("fixed_sessions[{j}]"));
         let why = if adj[j].is_empty() {
-            "no session of the plan has the pinned course, dates, venue, trainers and attendees".to_string()
+            tr!("check-pin-session-none")
         } else {
-            format!(
-                "the sessions that fit it ({}) realise other fixed sessions",
-                adj[j].iter().map(|&k| sessions[k].id.as_str()).collect::<Vec<_>>().join(", ")
-            )
+            let fitting = adj[j].iter().map(|&k| sessions[k].id.as_str()).collect::<Vec<_>>();
+            tr!("check-pin-session-taken", n = fitting.len(), sessions = fitting.join(", "))
         };
-        report.violations.push(violation(CheckCode::PinnedSession, format!("fixed session {label} (course {}): {why}", pin.course)));
+        report.violations.push(violation(
+            CheckCode::PinnedSession,
+            tr!("check-pin-session", label = label.as_str(), course = pin.course.as_str(), why = why),
+        ));
     }
 }
 
@@ -81,7 +90,7 @@ fn check_groups(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             continue;
         }
         let Some(pp) = plan.groups.iter().find(|g| g.programme == prog.id) else {
-            report.violations.push(violation(CheckCode::PinnedGroup, format!("group programme {} has fixed groups but no plan", prog.id)));
+            report.violations.push(violation(CheckCode::PinnedGroup, tr!("check-pin-group-no-plan", programme = prog.id.as_str())));
             continue;
         };
         let mut used: Vec<Option<usize>> = vec![None; pp.groups.len()];
@@ -92,7 +101,7 @@ fn check_groups(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             if !whole {
                 report.violations.push(violation(
                     CheckCode::PinnedGroup,
-                    format!("{path}: the members {} are not all in one group of {}", fg.members.join(", "), prog.id),
+                    tr!("check-pin-group-split", path = path.as_str(), members = fg.members.join(", "), programme = prog.id.as_str()),
                 ));
                 continue;
             }
@@ -100,9 +109,11 @@ fn check_groups(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
             if let Some(other) = used[homes[0]] {
                 report.violations.push(violation(
                     CheckCode::PinnedGroup,
-                    format!(
-                        "{path} and group_programmes[{pi}].fixed_groups[{other}] are both in group {}; fixed groups must be distinct",
-                        g.id
+                    tr!(
+                        "check-pin-group-shared",
+                        path = path.as_str(),
+                        other = format!("group_programmes[{pi}].fixed_groups[{other}]"),
+                        group = g.id.as_str()
                     ),
                 ));
             }
@@ -111,11 +122,12 @@ fn check_groups(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
                 if g.leader.as_ref() != Some(l) {
                     report.violations.push(violation(
                         CheckCode::PinnedGroup,
-                        format!(
-                            "{path}: group {} is led by {} instead of the pinned leader {l}",
-                            g.id,
-                            g.leader.as_deref().unwrap_or("no one")
-                        ),
+                        match g.leader.as_deref() {
+                            Some(by) => {
+                                tr!("check-pin-group-leader", path = path.as_str(), group = g.id.as_str(), by = by, leader = l.as_str())
+                            }
+                            None => tr!("check-pin-group-no-leader", path = path.as_str(), group = g.id.as_str(), leader = l.as_str()),
+                        },
                     ));
                 }
             }
@@ -123,7 +135,7 @@ fn check_groups(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
                 if !g.meetings.contains(d) {
                     report.violations.push(violation(
                         CheckCode::PinnedGroup,
-                        format!("{path}: the pinned meeting on {d} is not among group {}'s meetings", g.id),
+                        tr!("check-pin-group-meeting", path = path.as_str(), date = d.to_string(), group = g.id.as_str()),
                     ));
                 }
             }

@@ -15,6 +15,7 @@ use super::derive::{
 use super::{bound_beyond, violation, CheckCode, CheckReport, Violation};
 use crate::format::plan::{PlanFile, SessionPlan, TimetablePlan};
 use crate::format::{DayPattern, InstanceFile, Priority};
+use crate::text::tr;
 use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -170,10 +171,7 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     derive_wants(&mut ctx);
     let Some(tt) = &plan.timetable else {
         if !ctx.wants.is_empty() {
-            report.violations.push(violation(
-                CheckCode::UnservedUnexplained,
-                format!("the instance has {} course demand(s) but the plan has no timetable", ctx.wants.len()),
-            ));
+            report.violations.push(violation(CheckCode::UnservedUnexplained, tr!("check-timetable-missing", n = ctx.wants.len())));
         }
         return;
     };
@@ -205,20 +203,26 @@ fn references<'t>(ctx: &Ctx, tt: &'t TimetablePlan, v: &mut Vec<Violation>) -> V
     let mut valid: Vec<(&SessionPlan, usize, usize)> = Vec::new();
     for s in &tt.sessions {
         if !ids.insert(s.id.as_str()) {
-            v.push(violation(CheckCode::TimetableReference, format!("session id {} is used twice", s.id)));
+            v.push(violation(CheckCode::TimetableReference, tr!("check-session-id-twice", session = s.id.as_str())));
         }
         match (ctx.course.get(s.course.as_str()), ctx.venue.get(s.venue.as_str())) {
             (Some(&c), Some(&venue)) => valid.push((s, c, venue)),
             _ => v.push(violation(
                 CheckCode::TimetableReference,
-                format!("session {} names an unknown course \"{}\" or venue \"{}\"", s.id, s.course, s.venue),
+                tr!("check-session-unknown-course", session = s.id.as_str(), course = s.course.as_str(), venue = s.venue.as_str()),
             )),
         }
         for t in s.trainers.iter().filter(|t| !ctx.trainer.contains_key(t.as_str())) {
-            v.push(violation(CheckCode::TimetableReference, format!("session {} names an unknown trainer \"{t}\"", s.id)));
+            v.push(violation(
+                CheckCode::TimetableReference,
+                tr!("check-session-unknown-trainer", session = s.id.as_str(), trainer = t.as_str()),
+            ));
         }
         for a in s.attendees.iter().filter(|a| !ctx.participant.contains_key(a.as_str())) {
-            v.push(violation(CheckCode::TimetableReference, format!("session {} names an unknown participant \"{a}\"", s.id)));
+            v.push(violation(
+                CheckCode::TimetableReference,
+                tr!("check-session-unknown-participant", session = s.id.as_str(), id = a.as_str()),
+            ));
         }
     }
     valid
@@ -230,7 +234,7 @@ fn session_pattern(ctx: &Ctx, s: &SessionPlan, c: usize, v: &mut Vec<Violation>)
     if s.dates.len() != course.days as usize {
         v.push(violation(
             CheckCode::SessionPattern,
-            format!("session {} has {} days; {} has {}", s.id, s.dates.len(), course.id, course.days),
+            tr!("check-session-days", session = s.id.as_str(), n = s.dates.len(), course = course.id.as_str(), days = course.days),
         ));
         return;
     }
@@ -245,7 +249,14 @@ fn session_pattern(ctx: &Ctx, s: &SessionPlan, c: usize, v: &mut Vec<Violation>)
         if !ok {
             v.push(violation(
                 CheckCode::SessionPattern,
-                format!("session {}: {} and {} do not follow the {:?} pattern of {}", s.id, w[0], w[1], course.pattern, course.id),
+                tr!(
+                    "check-session-pattern",
+                    session = s.id.as_str(),
+                    first = w[0].to_string(),
+                    second = w[1].to_string(),
+                    pattern = format!("{:?}", course.pattern),
+                    course = course.id.as_str()
+                ),
             ));
         }
     }
@@ -256,11 +267,14 @@ fn session_days_open(ctx: &Ctx, s: &SessionPlan, v: &mut Vec<Violation>) {
     for &d in &s.dates {
         if !open_day(ctx.f, d) {
             let why = match derive::closed(ctx.f, d) {
-                Some(Closed::Holiday(why)) => why,
-                _ if !in_round(ctx.f, d) => "outside the round",
-                _ => "a closed date",
+                Some(Closed::Holiday(name)) => super::calendar::closed_text(name),
+                _ if !in_round(ctx.f, d) => tr!("check-day-outside-round"),
+                _ => tr!("check-day-closed"),
             };
-            v.push(violation(CheckCode::SessionClosedDay, format!("session {} meets on {d}, {why}", s.id)));
+            v.push(violation(
+                CheckCode::SessionClosedDay,
+                tr!("check-session-closed-day", session = s.id.as_str(), date = d.to_string(), why = why),
+            ))
         }
     }
 }
@@ -274,9 +288,15 @@ fn session_size(ctx: &Ctx, s: &SessionPlan, c: usize, venue: usize, v: &mut Vec<
     if (n < course.min_size && !history) || n > seats {
         v.push(violation(
             CheckCode::SessionSize,
-            format!(
-                "session {} has {n} attendees; {} needs {}–{} and {} seats {}",
-                s.id, course.id, course.min_size, course.max_size, s.venue, ctx.f.venues[venue].capacity
+            tr!(
+                "check-session-size",
+                session = s.id.as_str(),
+                n = n,
+                course = course.id.as_str(),
+                min = course.min_size,
+                max = course.max_size,
+                venue = s.venue.as_str(),
+                seats = ctx.f.venues[venue].capacity
             ),
         ));
     }
@@ -288,9 +308,12 @@ fn trainers_qualified(ctx: &Ctx, s: &SessionPlan, c: usize, v: &mut Vec<Violatio
     if s.trainers.len() != course.trainers_per_session as usize || s.trainers.iter().collect::<BTreeSet<_>>().len() != s.trainers.len() {
         v.push(violation(
             CheckCode::TrainerNotQualified,
-            format!(
-                "session {} has trainers {:?}; {} needs {} different trainer(s)",
-                s.id, s.trainers, course.id, course.trainers_per_session
+            tr!(
+                "check-session-trainer-count",
+                session = s.id.as_str(),
+                trainers = format!("{:?}", s.trainers),
+                course = course.id.as_str(),
+                n = course.trainers_per_session
             ),
         ));
     }
@@ -299,7 +322,7 @@ fn trainers_qualified(ctx: &Ctx, s: &SessionPlan, c: usize, v: &mut Vec<Violatio
             if !ctx.f.trainers[r].courses.iter().any(|x| x == &course.id) {
                 v.push(violation(
                     CheckCode::TrainerNotQualified,
-                    format!("trainer {t} teaches session {} but is not qualified for {}", s.id, course.id),
+                    tr!("check-trainer-unqualified", trainer = t.as_str(), session = s.id.as_str(), course = course.id.as_str()),
                 ));
             }
         }
@@ -313,10 +336,22 @@ fn venue_conflicts(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut
         let unavailable = &ctx.f.venues[venue].unavailable;
         for &d in &s.dates {
             if let Some(other) = booked.insert((venue, d), &s.id) {
-                v.push(violation(CheckCode::VenueConflict, format!("venue {} hosts sessions {other} and {} on {d}", s.venue, s.id)));
+                v.push(violation(
+                    CheckCode::VenueConflict,
+                    tr!(
+                        "check-venue-conflict",
+                        venue = s.venue.as_str(),
+                        other = other.to_string(),
+                        session = s.id.as_str(),
+                        date = d.to_string()
+                    ),
+                ));
             }
             if unavailable_on(unavailable, d) {
-                v.push(violation(CheckCode::VenueConflict, format!("venue {} is unavailable on {d}, a day of session {}", s.venue, s.id)));
+                v.push(violation(
+                    CheckCode::VenueConflict,
+                    tr!("check-venue-unavailable", venue = s.venue.as_str(), date = d.to_string(), session = s.id.as_str()),
+                ));
             }
         }
     }
@@ -335,10 +370,22 @@ fn trainer_conflicts(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &m
             let unavailable = &ctx.f.trainers[r].unavailable;
             for &d in &s.dates {
                 if let Some(other) = booked.insert((r, d), &s.id) {
-                    v.push(violation(CheckCode::TrainerConflict, format!("trainer {t} teaches sessions {other} and {} on {d}", s.id)));
+                    v.push(violation(
+                        CheckCode::TrainerConflict,
+                        tr!(
+                            "check-trainer-conflict",
+                            trainer = t.as_str(),
+                            other = other.to_string(),
+                            session = s.id.as_str(),
+                            date = d.to_string()
+                        ),
+                    ));
                 }
                 if unavailable_on(unavailable, d) {
-                    v.push(violation(CheckCode::TrainerConflict, format!("trainer {t} is unavailable on {d}, a day of session {}", s.id)));
+                    v.push(violation(
+                        CheckCode::TrainerConflict,
+                        tr!("check-trainer-unavailable", trainer = t.as_str(), date = d.to_string(), session = s.id.as_str()),
+                    ));
                 }
             }
             *days.entry(r).or_default() += s.dates.len() as u32;
@@ -348,7 +395,7 @@ fn trainer_conflicts(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &m
         if n > ctx.f.trainers[r].max_days {
             v.push(violation(
                 CheckCode::TrainerConflict,
-                format!("trainer {} teaches {n} days, more than the maximum {}", ctx.f.trainers[r].id, ctx.f.trainers[r].max_days),
+                tr!("check-trainer-max-days", trainer = ctx.f.trainers[r].id.as_str(), n = n, max = ctx.f.trainers[r].max_days),
             ));
         }
     }
@@ -363,7 +410,10 @@ fn max_sessions(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Ve
     for (c, k) in n {
         if let Some(mx) = ctx.f.courses[c].max_sessions {
             if k > mx {
-                v.push(violation(CheckCode::MaxSessions, format!("{} runs {k} sessions, more than its maximum {mx}", ctx.f.courses[c].id)));
+                v.push(violation(
+                    CheckCode::MaxSessions,
+                    tr!("check-course-max-sessions", course = ctx.f.courses[c].id.as_str(), n = k, max = mx),
+                ));
             }
         }
     }
@@ -408,15 +458,29 @@ fn attendee_phase(ctx: &Ctx, s: &SessionPlan, c: usize, a: &str, p: usize) -> Op
     s.dates.iter().find_map(|&d| {
         let phase = derive::phase_on(ctx.f, p, d).map_or("", |i| ctx.f.phases[i].id.as_str());
         (!phase_admitted(phases, phase)).then(|| {
-            violation(CheckCode::AttendeeNotDemanded, format!("{a} attends {} but is in phase {phase} on {d}, not among {phases:?}", s.id))
+            violation(
+                CheckCode::AttendeeNotDemanded,
+                tr!(
+                    "check-attendee-phase",
+                    id = a,
+                    session = s.id.as_str(),
+                    phase = phase,
+                    date = d.to_string(),
+                    phases = format!("{phases:?}")
+                ),
+            )
         })
     })
 }
 
 /// C057: the attendee asked for the course.
 fn attendee_not_demanded(ctx: &Ctx, s: &SessionPlan, c: usize, a: &str, p: usize) -> Option<Violation> {
-    (!ctx.wants.contains_key(&(p, c)))
-        .then(|| violation(CheckCode::AttendeeNotDemanded, format!("{a} attends {} but has no demand for {}", s.id, s.course)))
+    (!ctx.wants.contains_key(&(p, c))).then(|| {
+        violation(
+            CheckCode::AttendeeNotDemanded,
+            tr!("check-attendee-not-demanded", id = a, session = s.id.as_str(), course = s.course.as_str()),
+        )
+    })
 }
 
 /// C061: a demanded course is attended inside the window from employment start to deadline.
@@ -426,9 +490,12 @@ fn attendee_outside_window(ctx: &Ctx, s: &SessionPlan, c: usize, a: &str, p: usi
     (!inside).then(|| {
         violation(
             CheckCode::Deadline,
-            format!(
-                "{a} attends {} outside the window (employment start {}, deadline) of {}",
-                s.id, ctx.f.participants[p].employment_start, s.course
+            tr!(
+                "check-attendee-window",
+                id = a,
+                session = s.id.as_str(),
+                start = ctx.f.participants[p].employment_start.to_string(),
+                course = s.course.as_str()
             ),
         )
     })
@@ -444,13 +511,17 @@ fn attendee_twice(
 ) -> Option<Violation> {
     let prev = attended.insert(key, i)?;
     let s = sessions[i].0;
-    Some(violation(CheckCode::AttendeeNotDemanded, format!("{a} attends {} twice ({} and {})", s.course, sessions[prev].0.id, s.id)))
+    Some(violation(
+        CheckCode::AttendeeNotDemanded,
+        tr!("check-attendee-twice", id = a, course = s.course.as_str(), first = sessions[prev].0.id.as_str(), second = s.id.as_str()),
+    ))
 }
 
 /// C058: the attendee is available on the session day.
 fn attendee_unavailable(ctx: &Ctx, s: &SessionPlan, a: &str, p: usize, d: NaiveDate) -> Option<Violation> {
-    unavailable_on(&ctx.f.participants[p].unavailable, d)
-        .then(|| violation(CheckCode::AttendeeUnavailable, format!("{a} is unavailable on {d}, a day of session {}", s.id)))
+    unavailable_on(&ctx.f.participants[p].unavailable, d).then(|| {
+        violation(CheckCode::AttendeeUnavailable, tr!("check-attendee-unavailable", id = a, date = d.to_string(), session = s.id.as_str()))
+    })
 }
 
 /// C059: the attendee has one session a day at most (`day_of` holds the days seen so far).
@@ -462,7 +533,10 @@ fn attendee_double_booked<'s>(
     day_of: &mut HashMap<(usize, NaiveDate), &'s str>,
 ) -> Option<Violation> {
     let other = day_of.insert((p, d), &s.id)?;
-    Some(violation(CheckCode::PersonDoubleBooked, format!("{a} has sessions {other} and {} on {d}", s.id)))
+    Some(violation(
+        CheckCode::PersonDoubleBooked,
+        tr!("check-attendee-double-booked", id = a, other = other.to_string(), session = s.id.as_str(), date = d.to_string()),
+    ))
 }
 
 /// C059: mentor meetings never fall on a course day of the mentee, the mentor or a trainer.
@@ -479,7 +553,10 @@ fn mentor_meeting_on_course_day(sessions: &[(&SessionPlan, usize, usize)], plan:
         for &d in &pair.meetings {
             for who in [&pair.mentor, &pair.mentee] {
                 if let Some(s) = course_days.get(&(who.as_str(), d)) {
-                    v.push(violation(CheckCode::PersonDoubleBooked, format!("{who} has a mentor meeting and session {s} on {d}")));
+                    v.push(violation(
+                        CheckCode::PersonDoubleBooked,
+                        tr!("check-mentor-meeting-and-session", who = who.to_string(), session = s.to_string(), date = d.to_string()),
+                    ));
                 }
             }
         }
@@ -501,7 +578,12 @@ fn prerequisites(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], attended:
             if !done {
                 v.push(violation(
                     CheckCode::Prerequisite,
-                    format!("{} attends {} without having completed its prerequisite {q}", f.participants[p].id, sessions[i].0.id),
+                    tr!(
+                        "check-prerequisite",
+                        id = f.participants[p].id.as_str(),
+                        session = sessions[i].0.id.as_str(),
+                        prerequisite = q.as_str()
+                    ),
                 ));
             }
         }
@@ -531,7 +613,13 @@ fn workload(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<Vi
         if n > w.max_course_days_per_month {
             v.push(violation(
                 CheckCode::Workload,
-                format!("{} has {n} course days in {y}-{mo:02}, more than {}", ctx.f.participants[p].id, w.max_course_days_per_month),
+                tr!(
+                    "check-workload-month",
+                    id = ctx.f.participants[p].id.as_str(),
+                    n = n,
+                    month = format!("{y}-{mo:02}"),
+                    max = w.max_course_days_per_month
+                ),
             ));
         }
     }
@@ -539,11 +627,13 @@ fn workload(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<Vi
         if days > w.max_course_days_per_round || w.max_courses_per_round.is_some_and(|mx| courses > mx) {
             v.push(violation(
                 CheckCode::Workload,
-                format!(
-                    "{} has {days} course days and {courses} courses in the round; the limits are {} and {}",
-                    ctx.f.participants[p].id,
-                    w.max_course_days_per_round,
-                    w.max_courses_per_round.map_or("none".to_string(), |x| x.to_string())
+                tr!(
+                    "check-workload-round",
+                    id = ctx.f.participants[p].id.as_str(),
+                    days = days,
+                    courses = courses,
+                    max_days = w.max_course_days_per_round,
+                    max_courses = w.max_courses_per_round.map_or(tr!("check-no-limit"), |x| x.to_string())
                 ),
             ));
         }
@@ -566,7 +656,7 @@ fn unit_absence(ctx: &Ctx, sessions: &[(&SessionPlan, usize, usize)], v: &mut Ve
     for ((unit, d), n) in away {
         let cap = absence_cap(ctx.headcount.get(unit).copied().unwrap_or(0), ctx.f.workload.unit_absence_share);
         if n > cap {
-            v.push(violation(CheckCode::UnitAbsence, format!("{n} people of unit {unit} are on course on {d}; at most {cap} may be away")));
+            v.push(violation(CheckCode::UnitAbsence, tr!("check-unit-absence", n = n, unit = unit, date = d.to_string(), cap = cap)));
         }
     }
 }
@@ -584,7 +674,7 @@ fn unserved_listed(
         let (Some(&p), Some(&c)) = (ctx.participant.get(u.participant.as_str()), ctx.course.get(u.course.as_str())) else {
             v.push(violation(
                 CheckCode::UnservedUnexplained,
-                format!("unserved entry {}–{} names an unknown participant or course", u.participant, u.course),
+                tr!("check-unserved-unknown", id = u.participant.as_str(), course = u.course.as_str()),
             ));
             continue;
         };
@@ -592,21 +682,30 @@ fn unserved_listed(
         match ctx.wants.get(&(p, c)) {
             None => v.push(violation(
                 CheckCode::UnservedUnexplained,
-                format!("{} is listed as unserved for {}, which they did not ask for", u.participant, u.course),
+                tr!("check-unserved-not-asked", id = u.participant.as_str(), course = u.course.as_str()),
             )),
             Some(w) => {
                 if let Some(why) = reasons::reason_fails(ctx, sessions, attended, (p, c), &u.reason) {
                     v.push(violation(
                         CheckCode::UnservedUnexplained,
-                        format!("{}–{} is listed as unserved with reason \"{}\": {why}", u.participant, u.course, u.reason),
+                        tr!(
+                            "check-unserved-reason",
+                            id = u.participant.as_str(),
+                            course = u.course.as_str(),
+                            reason = u.reason.as_str(),
+                            why = why
+                        ),
                     ));
                 }
                 if u.priority != w.priority {
                     v.push(violation(
                         CheckCode::UnservedUnexplained,
-                        format!(
-                            "{}–{} is listed with priority {:?}, the instance says {:?}",
-                            u.participant, u.course, u.priority, w.priority
+                        tr!(
+                            "check-unserved-priority",
+                            id = u.participant.as_str(),
+                            course = u.course.as_str(),
+                            listed = format!("{:?}", u.priority),
+                            priority = format!("{:?}", w.priority)
                         ),
                     ));
                 }
@@ -615,7 +714,7 @@ fn unserved_listed(
         if attended.contains_key(&(p, c)) {
             v.push(violation(
                 CheckCode::UnservedUnexplained,
-                format!("{} is listed as unserved for {} but attends it", u.participant, u.course),
+                tr!("check-unserved-attends", id = u.participant.as_str(), course = u.course.as_str()),
             ));
         }
     }
@@ -623,11 +722,11 @@ fn unserved_listed(
         match listed.get(&(p, c)) {
             None => v.push(violation(
                 CheckCode::UnservedUnexplained,
-                format!("{} asked for {} but neither attends nor is listed as unserved", ctx.f.participants[p].id, ctx.f.courses[c].id),
+                tr!("check-unserved-missing", id = ctx.f.participants[p].id.as_str(), course = ctx.f.courses[c].id.as_str()),
             )),
             Some(&n) if n > 1 => v.push(violation(
                 CheckCode::UnservedUnexplained,
-                format!("{}–{} is listed as unserved {n} times", ctx.f.participants[p].id, ctx.f.courses[c].id),
+                tr!("check-unserved-times", id = ctx.f.participants[p].id.as_str(), course = ctx.f.courses[c].id.as_str(), n = n),
             )),
             _ => {}
         }
@@ -692,15 +791,15 @@ fn objective(
         if (reported - value).abs() > tol {
             v.push(violation(
                 CheckCode::TimetableObjective,
-                format!("timetable term {name}: the plan reports {reported:.3}, recomputed {value:.3}"),
+                tr!("check-timetable-term", term = name.as_str(), reported = format!("{reported:.3}"), recomputed = format!("{value:.3}")),
             ));
         }
     }
-    v.extend(bound_beyond("the timetable's", tt.status.bound, total, tol, false));
+    v.extend(bound_beyond(&tr!("check-of-timetable"), tt.status.bound, total, tol, false));
     if (tt.objective.total - total).abs() > tol {
         v.push(violation(
             CheckCode::TimetableObjective,
-            format!("the plan reports a timetable objective of {:.3}, recomputed {total:.3}", tt.objective.total),
+            tr!("check-timetable-objective", reported = format!("{:.3}", tt.objective.total), recomputed = format!("{total:.3}")),
         ));
     }
     for (name, (demanded, served)) in &coverage {
@@ -708,7 +807,12 @@ fn objective(
         if reported != Some((*demanded, *served)) {
             v.push(violation(
                 CheckCode::TimetableObjective,
-                format!("coverage of {name} priority: the plan reports {reported:?}, recomputed ({demanded}, {served})"),
+                tr!(
+                    "check-timetable-coverage",
+                    priority = name.as_str(),
+                    reported = format!("{reported:?}"),
+                    recomputed = format!("({demanded}, {served})")
+                ),
             ));
         }
     }

@@ -6,6 +6,7 @@ use super::reasons::Sessions;
 use super::Ctx;
 use crate::check::{violation, CheckCode, Violation};
 use crate::format::{CourseSpec, InstanceFile};
+use crate::text::tr;
 use chrono::{Duration, Months, NaiveDate};
 use std::collections::BTreeSet;
 
@@ -63,12 +64,14 @@ pub(super) fn check(ctx: &Ctx, sessions: &Sessions, v: &mut Vec<Violation>) {
             if n < lo || n > hi {
                 v.push(violation(
                     CheckCode::CourseStartsPerYear,
-                    format!(
-                        "{} starts {n} time(s) from {} to {}; that part of the round asks for {lo} to {}",
-                        course.id,
-                        y.start,
-                        y.end,
-                        if hi == u64::MAX { "any number".to_string() } else { hi.to_string() }
+                    tr!(
+                        "check-course-starts-per-year",
+                        course = course.id.as_str(),
+                        n = n,
+                        from = y.start.to_string(),
+                        to = y.end.to_string(),
+                        min = lo,
+                        max = if hi == u64::MAX { tr!("check-any-number") } else { hi.to_string() }
                     ),
                 ));
             }
@@ -81,13 +84,14 @@ pub(super) fn check(ctx: &Ctx, sessions: &Sessions, v: &mut Vec<Violation>) {
             if short || long {
                 v.push(violation(
                     CheckCode::CourseStartGap,
-                    format!(
-                        "{} starts on {} and next on {}, {gap} days later; the course asks for {} to {} days",
-                        course.id,
-                        w[0],
-                        w[1],
-                        course.min_days_between_starts.unwrap_or(0),
-                        course.max_days_between_starts.map_or("any number of".to_string(), |g| g.to_string())
+                    tr!(
+                        "check-course-start-gap",
+                        course = course.id.as_str(),
+                        first = w[0].to_string(),
+                        next = w[1].to_string(),
+                        days = gap,
+                        min = course.min_days_between_starts.unwrap_or(0),
+                        max = course.max_days_between_starts.map_or(tr!("check-any-number"), |g| g.to_string())
                     ),
                 ));
             }

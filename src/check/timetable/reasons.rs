@@ -11,6 +11,7 @@ use super::{absence_cap, Ctx};
 use crate::check::derive::{completed_courses, month_of, open_day, unavailable_on};
 use crate::format::plan::SessionPlan;
 use crate::format::DayPattern;
+use crate::text::tr;
 use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -77,9 +78,9 @@ pub(super) fn reason_fails(
             let away = unit_away(ctx, sessions, &part.unit);
             of_course.iter().any(|s| s.dates.iter().any(|d| away.get(d).copied().unwrap_or(0) >= cap))
         }
-        other => return Some(format!("\"{other}\" is not a reason code")),
+        other => return Some(tr!("check-reason-unknown", code = other)),
     };
-    (!holds).then(|| format!("\"{reason}\" does not hold for {} and {}", part.id, course.id))
+    (!holds).then(|| tr!("check-reason-does-not-hold", reason = reason, id = part.id.as_str(), course = course.id.as_str()))
 }
 
 /// Whether no layout of course `c` fits in the window at all, whoever attends: it has fewer open

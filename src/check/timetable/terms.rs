@@ -7,6 +7,7 @@ use super::Ctx;
 use crate::check::{violation, CheckCode, Violation};
 use crate::format::plan::SessionPlan;
 use crate::format::InstanceFile;
+use crate::text::tr;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -65,13 +66,13 @@ fn loads<'f>(f: &'f InstanceFile, terms: &[Term], sessions: &[&SessionPlan]) -> 
 fn broken(f: &InstanceFile, load: &Load) -> Option<String> {
     let w = &f.workload;
     if let Some(mx) = w.max_courses_per_term.filter(|&mx| load.courses > mx) {
-        return Some(format!("{} courses, more than {mx}", load.courses));
+        return Some(tr!("check-term-courses", n = load.courses, max = mx));
     }
     if let Some(mx) = w.max_course_days_per_term.filter(|&mx| load.days > mx) {
-        return Some(format!("{} course days, more than {mx}", load.days));
+        return Some(tr!("check-term-days", n = load.days, max = mx));
     }
     if let Some(mx) = w.max_areas_per_term.filter(|&mx| load.areas.len() as u32 > mx) {
-        return Some(format!("courses in {} development areas, more than {mx}", load.areas.len()));
+        return Some(tr!("check-term-areas", n = load.areas.len(), max = mx));
     }
     None
 }
@@ -97,7 +98,10 @@ pub(super) fn check(ctx: &Ctx, sessions: &Sessions, v: &mut Vec<Violation>) {
     for (p, mine) in of {
         for (t, load) in loads(ctx.f, &terms, &mine) {
             if let Some(why) = broken(ctx.f, &load) {
-                v.push(violation(CheckCode::TermWorkload, format!("{} has {why} in {}", ctx.f.participants[p].id, terms[t].0)));
+                v.push(violation(
+                    CheckCode::TermWorkload,
+                    tr!("check-term-workload", id = ctx.f.participants[p].id.as_str(), why = why, term = terms[t].0.as_str()),
+                ));
             }
         }
     }
