@@ -223,6 +223,17 @@ pub fn reason(code: &str) -> String {
     }
 }
 
+/// The name of a phase: the default staircase's ids (`new`, `practised`, `experienced`) in the
+/// reader's language, any other phase id as the instance writes it.
+pub fn phase(id: &str) -> String {
+    match id {
+        "new" => tr!("phase-new"),
+        "practised" => tr!("phase-practised"),
+        "experienced" => tr!("phase-experienced"),
+        other => other.to_string(),
+    }
+}
+
 /// A strategy's name as plans record it (`exact`, `local-search`, `milp`, …) in the
 /// coordinator's words; an unknown name is shown as it is.
 pub fn strategy(name: &str) -> String {
@@ -232,6 +243,7 @@ pub fn strategy(name: &str) -> String {
         "local-search" => tr!("strategy-local-search"),
         "milp" => tr!("strategy-milp"),
         "auto" => tr!("strategy-auto"),
+        "replan" => tr!("strategy-replan"),
         other => other.to_string(),
     }
 }

@@ -37,22 +37,33 @@ impl<'a> Ctx<'a> {
     /// Why participant p may not join a group of the programme starting on `date`: phase and
     /// months in the profession on that day, themes and roles.
     fn not_eligible_on(&self, g: &GroupProgrammeSpec, p: usize, date: NaiveDate) -> Option<String> {
+        Some(match self.ineligible_on(g, p, date)? {
+            Ineligible::Phase(phase) => tr!("check-why-phase", phase = phase, date = date.to_string()),
+            Ineligible::Months(months) => tr!("check-why-months", months = format!("{months:.1}")),
+            Ineligible::Themes => tr!("check-why-themes"),
+            Ineligible::Role => tr!("check-why-role"),
+        })
+    }
+
+    /// The rule that keeps participant p from a group of the programme starting on `date`,
+    /// without its words (asked for every day of the round).
+    fn ineligible_on(&self, g: &GroupProgrammeSpec, p: usize, date: NaiveDate) -> Option<Ineligible<'a>> {
         let part = &self.f.participants[p];
         let years = derive::years_on(self.f, p, date);
         let phase = derive::phase_on(self.f, p, date).map_or("", |i| self.f.phases[i].id.as_str());
         let e = &g.eligibility;
         if !phase_admitted(&e.phases, phase) {
-            return Some(tr!("check-why-phase", phase = phase, date = date.to_string()));
+            return Some(Ineligible::Phase(phase));
         }
         let months = years * 12.0;
         if e.min_months.is_some_and(|m| months < m) || e.max_months.is_some_and(|m| months > m) {
-            return Some(tr!("check-why-months", months = format!("{months:.1}")));
+            return Some(Ineligible::Months(months));
         }
         if !e.themes.is_empty() && !part.interests.iter().any(|t| e.themes.contains(t)) {
-            return Some(tr!("check-why-themes"));
+            return Some(Ineligible::Themes);
         }
         if !e.roles.is_empty() && !e.roles.contains(&part.role) {
-            return Some(tr!("check-why-role"));
+            return Some(Ineligible::Role);
         }
         None
     }
@@ -67,8 +78,16 @@ impl<'a> Ctx<'a> {
         {
             return false;
         }
-        self.not_eligible(g, p).is_none() || start.iter_days().take_while(|d| *d <= end).any(|d| self.not_eligible_on(g, p, d).is_none())
+        start.iter_days().take_while(|d| *d <= end).any(|d| self.ineligible_on(g, p, d).is_none())
     }
+}
+
+/// Why a participant may not join a group on a day (see [`Ctx::not_eligible_on`] for the words).
+enum Ineligible<'a> {
+    Phase(&'a str),
+    Months(f64),
+    Themes,
+    Role,
 }
 
 /// Group leaders over all programmes: their positions, groups led and meeting days.
@@ -132,7 +151,7 @@ impl<'a> Programme<'a> {
             None => ctx.eligible_in_round(self.spec, p),
             Some(sessions) => {
                 let id = ctx.f.participants[p].id.as_str();
-                sessions.values().any(|(d, who)| who.contains(id) && ctx.not_eligible_on(self.spec, p, *d).is_none())
+                sessions.values().any(|(d, who)| who.contains(id) && ctx.ineligible_on(self.spec, p, *d).is_none())
             }
         }
     }
@@ -145,7 +164,7 @@ impl<'a> Programme<'a> {
             (Some(sessions), Some(s)) => sessions.get(s.as_str()).is_some_and(|(_, who)| who.contains(ctx.f.participants[p].id.as_str())),
             (Some(_), None) => false,
         };
-        attended && ctx.not_eligible_on(self.spec, p, self.start_of(ctx, group)).is_none()
+        attended && ctx.ineligible_on(self.spec, p, self.start_of(ctx, group)).is_none()
     }
 
     /// The diversity benefit of participants a and b in one group.

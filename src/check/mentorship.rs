@@ -60,7 +60,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The first hard pair rule that mentor `m` and participant `p` would break, if any.
-    fn pair_rule(&self, m: usize, p: usize) -> Option<(CheckCode, String)> {
+    fn pair_rule(&self, m: usize, p: usize) -> Broken<'_> {
         same_unit(self, m, p)
             .or_else(|| same_municipality(self, m, p))
             .or_else(|| mentor_not_qualified(self, m))
@@ -74,6 +74,10 @@ impl<'a> Ctx<'a> {
         self.pair_rule(m, p).is_none()
     }
 }
+
+/// A broken pair rule: its code and its message, written only when asked for (the maximum
+/// matching's test asks millions of times whether a pair is allowed, and never for the words).
+type Broken<'c> = Option<(CheckCode, Box<dyn FnOnce() -> String + 'c>)>;
 
 /// Verifies pairs, meetings, unmatched claims and the objective.
 pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
@@ -98,7 +102,8 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
         v.extend(mentee_twice(pair, p, &mut paired));
         *load.entry(m).or_insert(0) += 1;
         // Capacity is counted over all pairs below, not pair by pair.
-        if let Some((code, msg)) = ctx.pair_rule(m, p).filter(|(code, _)| *code != CheckCode::MentorOverCapacity) {
+        if let Some((code, msg)) = ctx.pair_rule(m, p).filter(|(code, _)| *code != CheckCode::MentorOverCapacity).map(|(c, msg)| (c, msg()))
+        {
             v.push(violation(code, msg));
         }
         pair_cost(&ctx, pair, m, p, &mut terms);
@@ -226,79 +231,87 @@ fn one_mentee_per_municipality(ctx: &Ctx, pair_list: &[(usize, usize)], v: &mut 
 }
 
 /// C013 (as a pair rule): a mentor without capacity may take no mentee.
-fn mentor_without_capacity(ctx: &Ctx, m: usize) -> Option<(CheckCode, String)> {
+fn mentor_without_capacity<'c>(ctx: &'c Ctx, m: usize) -> Broken<'c> {
     let mentor = &ctx.f.mentors[m];
-    (mentor.capacity <= 0)
-        .then(|| (CheckCode::MentorOverCapacity, tr!("check-mentor-no-capacity", mentor = mentor.id.as_str(), cap = mentor.capacity)))
+    (mentor.capacity <= 0).then(|| {
+        let msg = move || tr!("check-mentor-no-capacity", mentor = mentor.id.as_str(), cap = mentor.capacity);
+        (CheckCode::MentorOverCapacity, Box::new(msg) as _)
+    })
 }
 
 /// C014: mentor and mentee work in different units.
-fn same_unit(ctx: &Ctx, m: usize, p: usize) -> Option<(CheckCode, String)> {
+fn same_unit<'c>(ctx: &'c Ctx, m: usize, p: usize) -> Broken<'c> {
     let (a, b) = (ctx.mentor(m), ctx.participant(p));
     (a.unit == b.unit).then(|| {
-        let msg =
-            tr!("check-pair-same-unit", mentor = ctx.f.mentors[m].id.as_str(), mentee = ctx.f.participants[p].id.as_str(), unit = a.unit);
-        (CheckCode::SameUnit, msg)
+        let msg = move || {
+            tr!("check-pair-same-unit", mentor = ctx.f.mentors[m].id.as_str(), mentee = ctx.f.participants[p].id.as_str(), unit = a.unit)
+        };
+        (CheckCode::SameUnit, Box::new(msg) as _)
     })
 }
 
 /// C015: mentor and mentee are in different municipalities when the programme forbids the same.
-fn same_municipality(ctx: &Ctx, m: usize, p: usize) -> Option<(CheckCode, String)> {
+fn same_municipality<'c>(ctx: &'c Ctx, m: usize, p: usize) -> Broken<'c> {
     let (a, b) = (ctx.mentor(m), ctx.participant(p));
     let forbidden = ctx.f.mentorship.same_municipality == SameMunicipality::Forbidden;
     (forbidden && a.municipality == b.municipality).then(|| {
         let place = &ctx.f.region.municipalities[a.municipality].id;
-        (
-            CheckCode::SameMunicipality,
+        let msg = move || {
             tr!(
                 "check-pair-same-municipality",
                 mentor = ctx.f.mentors[m].id.as_str(),
                 mentee = ctx.f.participants[p].id.as_str(),
                 place = place.to_string()
-            ),
-        )
+            )
+        };
+        (CheckCode::SameMunicipality, Box::new(msg) as _)
     })
 }
 
 /// C016: the mentor is trained (when training is required) and has the years in the profession.
-fn mentor_not_qualified(ctx: &Ctx, m: usize) -> Option<(CheckCode, String)> {
+fn mentor_not_qualified<'c>(ctx: &'c Ctx, m: usize) -> Broken<'c> {
     let (rules, mentor) = (&ctx.f.mentorship, &ctx.f.mentors[m]);
     if rules.require_training && !mentor.trained {
-        return Some((CheckCode::MentorNotQualified, tr!("check-mentor-untrained", mentor = mentor.id.as_str())));
+        return Some((CheckCode::MentorNotQualified, Box::new(move || tr!("check-mentor-untrained", mentor = mentor.id.as_str()))));
     }
     (mentor.years_in_profession < rules.mentor_min_years).then(|| {
-        let msg = tr!(
-            "check-mentor-too-few-years",
-            mentor = mentor.id.as_str(),
-            years = mentor.years_in_profession.to_string(),
-            min = rules.mentor_min_years.to_string()
-        );
-        (CheckCode::MentorNotQualified, msg)
+        let msg = move || {
+            tr!(
+                "check-mentor-too-few-years",
+                mentor = mentor.id.as_str(),
+                years = mentor.years_in_profession.to_string(),
+                min = rules.mentor_min_years.to_string()
+            )
+        };
+        (CheckCode::MentorNotQualified, Box::new(msg) as _)
     })
 }
 
 /// C017: the pair is not excluded.
-fn excluded_pair(ctx: &Ctx, m: usize, p: usize) -> Option<(CheckCode, String)> {
+fn excluded_pair<'c>(ctx: &'c Ctx, m: usize, p: usize) -> Broken<'c> {
     let (mentor, mentee) = (ctx.f.mentors[m].id.as_str(), ctx.f.participants[p].id.as_str());
-    ctx.excluded
-        .contains(&(mentor, mentee))
-        .then(|| (CheckCode::ExcludedPair, tr!("check-pair-excluded", mentor = mentor, mentee = mentee)))
+    ctx.excluded.contains(&(mentor, mentee)).then(|| {
+        let msg = move || tr!("check-pair-excluded", mentor = mentor, mentee = mentee);
+        (CheckCode::ExcludedPair, Box::new(msg) as _)
+    })
 }
 
 /// C018: the travel time is within the mentor's maximum.
-fn too_far(ctx: &Ctx, m: usize, p: usize) -> Option<(CheckCode, String)> {
+fn too_far<'c>(ctx: &'c Ctx, m: usize, p: usize) -> Broken<'c> {
     let mentor = &ctx.f.mentors[m];
     let max = mentor.max_travel_minutes?;
     let t = ctx.region.travel(ctx.mentor(m).municipality, ctx.participant(p).municipality);
     (t > max).then(|| {
-        let msg = tr!(
-            "check-pair-too-far",
-            mentor = mentor.id.as_str(),
-            minutes = format!("{t:.1}"),
-            mentee = ctx.f.participants[p].id.as_str(),
-            max = max.to_string()
-        );
-        (CheckCode::TooFar, msg)
+        let msg = move || {
+            tr!(
+                "check-pair-too-far",
+                mentor = mentor.id.as_str(),
+                minutes = format!("{t:.1}"),
+                mentee = ctx.f.participants[p].id.as_str(),
+                max = max.to_string()
+            )
+        };
+        (CheckCode::TooFar, Box::new(msg) as _)
     })
 }
 

@@ -342,14 +342,23 @@ pub(crate) fn input_error(e: InputError) -> CliError {
     CliError::Usage(e.to_string())
 }
 
-/// Checks a solved plan and renders its files, side by side (the files do not depend on the
-/// verdict). The independent checker sees the plan as `trappa check` will: a plan it rejects
-/// is written (to be examined) but never passes with exit 0.
-fn check_and_render(loaded: &load::LoadedInstance, plan: &PlanFile) -> (check::CheckReport, Result<write::PlanFiles, write::OutputError>) {
+/// Checks a solved plan while its files are rendered and written (the files do not depend on
+/// the verdict). The independent checker sees the plan as `trappa check` will: a plan it
+/// rejects is written (to be examined) but never passes with exit 0.
+fn check_and_write(
+    loaded: &load::LoadedInstance,
+    plan: &PlanFile,
+    bytes: Vec<u8>,
+    out: &Path,
+) -> (check::CheckReport, Result<(), write::OutputError>) {
     std::thread::scope(|scope| {
         let report = scope.spawn(|| check::check(&loaded.file, &loaded.sha256, plan));
-        let files = write::render_plan_files(plan, &loaded.file, &loaded.model);
-        (report.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), files)
+        let written = write::render_plan_files(plan, &loaded.file, &loaded.model).and_then(|mut files| {
+            // A copy of the instance makes the plan directory self-contained (report, replan, diff).
+            files.insert(write::INSTANCE_COPY.into(), bytes);
+            write::write_plan_dir(out, plan, &files)
+        });
+        (report.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), written)
     })
 }
 
@@ -383,13 +392,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let mut plan = write::plan::plan_file(&loaded, &instance.display().to_string(), &solved);
             plan.run.created = Some(created);
             plan.calendar = Some(write::calendar::record(&plan, None, &loaded.file, &loaded.model));
-            progress.stage(&tr!("progress-checking"));
-            let (report, files) = check_and_render(&loaded, &plan);
-            let mut files = files.map_err(|e| CliError::Usage(e.to_string()))?;
-            progress.stage(&tr!("progress-writing"));
-            // A copy of the instance makes the plan directory self-contained (report, replan, diff).
-            files.insert(write::INSTANCE_COPY.into(), bytes);
-            write::write_plan_dir(&out, &plan, &files).map_err(|e| CliError::Usage(e.to_string()))?;
+            progress.stage(&tr!("progress-checking-writing"));
+            let (report, written) = check_and_write(&loaded, &plan, bytes, &out);
+            written.map_err(|e| CliError::Usage(e.to_string()))?;
             progress.finish();
             let said = say(&format!(
                 "{}{}{}{}\n",

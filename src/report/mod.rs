@@ -167,7 +167,7 @@ pub fn explain_participant(inst: &crate::model::Instance, plan: &PlanFile, id: &
         id = part.id.as_str(),
         unit = inst.units[part.unit].name.as_str(),
         municipality = inst.municipalities[part.municipality].name.as_str(),
-        phase = inst.phases[part.phase].id.as_str(),
+        phase = crate::text::phase(&inst.phases[part.phase].id),
         years = format!("{:.1}", part.years),
         employed = part.employment_start.to_string()
     );

@@ -21,6 +21,7 @@ use crate::format::{ClockTime, CourseSpec, InstanceFile};
 use crate::model::Instance;
 use crate::text::tr;
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The time zone of every time in the calendars.
@@ -427,33 +428,47 @@ pub fn person_calendars(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -
     // DTSTAMP: when the plan was made. Plans from before that was recorded take the round's
     // start, as their calendars did.
     let stamp = plan.run.created.unwrap_or_else(|| file.round.start.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
-    let people: BTreeSet<&str> = entries.keys().map(String::as_str).chain(cancelled.keys().copied()).collect();
+    let people: Vec<&str> =
+        entries.keys().map(String::as_str).chain(cancelled.keys().copied()).collect::<BTreeSet<_>>().into_iter().collect();
+    // One calendar per person, written in parallel (a national round has thousands), in the
+    // language of the calling thread.
+    let lang = crate::text::lang();
     people
-        .into_iter()
+        .into_par_iter()
         .map(|id| {
-            let live = entries.get(id).map(Vec::as_slice).unwrap_or_default();
-            let gone = cancelled.get(id).map(Vec::as_slice).unwrap_or_default();
-            let size = 600 + live.iter().map(|e| 400 + e.summary.len() + e.description.len() + e.location.len()).sum::<usize>();
-            let mut ics = Ics::with_capacity(size + gone.len() * 400);
-            ics.raw("BEGIN", "VCALENDAR");
-            ics.raw("VERSION", "2.0");
-            ics.raw("PRODID", "-//trappa//trappa//SV");
-            ics.raw("CALSCALE", "GREGORIAN");
-            let title = format!("{} – {}", file.round.name, names.get(id).copied().unwrap_or(id));
-            ics.text("NAME", &title);
-            ics.text("X-WR-CALNAME", &title);
-            ics.raw("X-WR-TIMEZONE", TIME_ZONE);
-            ics.stockholm_time_zone();
-            for e in live {
-                event(&mut ics, stamp, &e.uid, sequence(&e.uid), "CONFIRMED", (e.start, e.end), [&e.summary, &e.description, &e.location]);
-            }
-            for c in gone {
-                let summary = tr!("calendar-cancelled-summary", summary = c.summary.as_str());
-                let description = tr!("calendar-cancelled-description", round = file.round.name.as_str());
-                event(&mut ics, stamp, &c.uid, c.sequence, "CANCELLED", (c.start, c.end), [&summary, &description, &c.location]);
-            }
-            ics.raw("END", "VCALENDAR");
-            (id.to_string(), ics.finish())
+            crate::text::in_lang(lang, || {
+                let live = entries.get(id).map(Vec::as_slice).unwrap_or_default();
+                let gone = cancelled.get(id).map(Vec::as_slice).unwrap_or_default();
+                let size = 600 + live.iter().map(|e| 400 + e.summary.len() + e.description.len() + e.location.len()).sum::<usize>();
+                let mut ics = Ics::with_capacity(size + gone.len() * 400);
+                ics.raw("BEGIN", "VCALENDAR");
+                ics.raw("VERSION", "2.0");
+                ics.raw("PRODID", "-//trappa//trappa//SV");
+                ics.raw("CALSCALE", "GREGORIAN");
+                let title = format!("{} – {}", file.round.name, names.get(id).copied().unwrap_or(id));
+                ics.text("NAME", &title);
+                ics.text("X-WR-CALNAME", &title);
+                ics.raw("X-WR-TIMEZONE", TIME_ZONE);
+                ics.stockholm_time_zone();
+                for e in live {
+                    event(
+                        &mut ics,
+                        stamp,
+                        &e.uid,
+                        sequence(&e.uid),
+                        "CONFIRMED",
+                        (e.start, e.end),
+                        [&e.summary, &e.description, &e.location],
+                    );
+                }
+                for c in gone {
+                    let summary = tr!("calendar-cancelled-summary", summary = c.summary.as_str());
+                    let description = tr!("calendar-cancelled-description", round = file.round.name.as_str());
+                    event(&mut ics, stamp, &c.uid, c.sequence, "CANCELLED", (c.start, c.end), [&summary, &description, &c.location]);
+                }
+                ics.raw("END", "VCALENDAR");
+                (id.to_string(), ics.finish())
+            })
         })
         .collect()
 }
