@@ -1094,3 +1094,14 @@ check-term-areas = courses in { $n ->
 }, more than { $max }
 check-term-workload = { $id } has { $why } in { $term }
 check-reason-does-not-hold = "{ $reason }" does not hold for { $id } and { $course }
+role-social-secretary = social secretary
+role-executor = executor
+role-first-line-manager = first-line manager
+role-other = other role
+load-course-role = { $participant } is a { $role }, but course { $course } is for { $roles }
+load-course-role-action = remove the line from the individual plans, or add the role to the course's "roles"
+load-pinned-attendee-role = { $participant } is a { $role } and may not take course { $course } (it is for other roles)
+load-pinned-attendee-role-action = remove the attendee from the fixed session, or add the role to the course's "roles"
+check-attendee-role = { $id } attends { $session } but is a { $role }; the course is for { $roles }
+why-role-not-eligible = { $course }: the course is for { $roles }, and { $participant } is a { $role }
+note-course-role-nobody = course { $course } is for { $roles }, and nobody in the round has that role

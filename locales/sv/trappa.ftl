@@ -1105,3 +1105,14 @@ check-term-areas = kurser inom { $n ->
 }, fler än { $max }
 check-term-workload = { $id } har { $why } under { $term }
 check-reason-does-not-hold = "{ $reason }" stämmer inte för { $id } och { $course }
+role-social-secretary = socialsekreterare
+role-executor = utförare
+role-first-line-manager = arbetsledare
+role-other = annan roll
+load-course-role = { $participant } är { $role }, men kursen { $course } är för { $roles }
+load-course-role-action = ta bort raden ur de individuella planerna, eller lägg till rollen i kursens roller ("roles")
+load-pinned-attendee-role = { $participant } är { $role } och får inte gå kursen { $course } (den är för andra roller)
+load-pinned-attendee-role-action = ta bort deltagaren ur det fasta kurstillfället, eller lägg till rollen i kursens roller ("roles")
+check-attendee-role = { $id } deltar i { $session } men är { $role }; kursen är för { $roles }
+why-role-not-eligible = { $course }: kursen är för { $roles }, och { $participant } är { $role }
+note-course-role-nobody = kursen { $course } är för { $roles }, och ingen deltagare i omgången har den rollen

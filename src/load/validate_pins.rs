@@ -14,6 +14,7 @@ use crate::model::calendar::month_key;
 use crate::model::pins::PinnedSession;
 use crate::model::{Instance, LeaderId, MentorId, ParticipantId};
 use crate::rules::mentorship::pair_violation;
+use crate::text::{self, tr};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -416,6 +417,16 @@ impl PinValidator<'_> {
         for (k, (&p, d)) in pin.attendees.iter().zip(&pin.demands).enumerate() {
             let ap = format!("{path}.attendees[{k}]");
             let who = &inst.participants[p];
+            if !c.admits_role(who.role) {
+                let message = tr!(
+                    "load-pinned-attendee-role",
+                    participant = who.id.as_str(),
+                    role = text::role(crate::format::Role::from(who.role).name()),
+                    course = c.id.as_str()
+                );
+                self.push(Code::PinnedAttendee, ap, message, &tr!("load-pinned-attendee-role-action"));
+                continue;
+            }
             let Some(d) = *d else {
                 self.push(
                     Code::PinnedAttendee,

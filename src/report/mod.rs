@@ -215,6 +215,9 @@ pub fn explain_participant(inst: &crate::model::Instance, plan: &PlanFile, id: &
             }
         }
     }
+    for line in crate::solve::timetable::explain::role_exclusions(inst, crate::model::ParticipantId(p)) {
+        let _ = writeln!(s, "- {line}");
+    }
     for pair in plan.mentorship.pairs.iter().filter(|x| x.mentee == id) {
         let dates = pair.meetings.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
         let line = tr!("explain-mentor", mentor = pair.mentor.as_str(), place = pair.meeting_place.as_str(), dates = dates);
