@@ -126,7 +126,7 @@ fn a_course_whose_roles_leave_nobody_is_noted_and_has_no_demand() {
     let mut v = leadership();
     v["courses"][0]["roles"] = json!(["executor"]);
     let loaded = load(&v);
-    let notes = in_lang(Lang::Sv, || trappa::solve::timetable::explain::role_notes(&loaded.model));
+    let notes = in_lang(Lang::Sv, || trappa::report::roles::role_notes(&loaded.model));
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert!(notes[0].contains("Barnsamtal") && notes[0].contains("utförare"), "{notes:?}");
     let plan = solve_checked(&loaded, &params(TimetableStrategy::Auto));

@@ -391,7 +391,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             files.insert(write::INSTANCE_COPY.into(), bytes);
             write::write_plan_dir(&out, &plan, &files).map_err(|e| CliError::Usage(e.to_string()))?;
             progress.finish();
-            for line in solve::timetable::explain::role_notes(&loaded.model) {
+            for line in crate::report::roles::role_notes(&loaded.model) {
                 note(&tr!("summary-note", note = line.as_str()));
             }
             let said = say(&format!(

@@ -14,7 +14,6 @@ use crate::model::calendar::month_key;
 use crate::model::pins::PinnedSession;
 use crate::model::{Instance, LeaderId, MentorId, ParticipantId};
 use crate::rules::mentorship::pair_violation;
-use crate::text::{self, tr};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -418,13 +417,13 @@ impl PinValidator<'_> {
             let ap = format!("{path}.attendees[{k}]");
             let who = &inst.participants[p];
             if !c.admits_role(who.role) {
-                let message = tr!(
-                    "load-pinned-attendee-role",
-                    participant = who.id.as_str(),
-                    role = text::role(crate::format::Role::from(who.role).name()),
-                    course = c.id.as_str()
+                let role = crate::format::Role::from(who.role).name();
+                self.push(
+                    Code::PinnedAttendee,
+                    ap,
+                    format!("{} is a {role} participant and may not take course {}, which is for other roles", who.id, c.id),
+                    "remove the attendee, or add the role to the course's \"roles\"",
                 );
-                self.push(Code::PinnedAttendee, ap, message, &tr!("load-pinned-attendee-role-action"));
                 continue;
             }
             let Some(d) = *d else {

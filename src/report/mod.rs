@@ -1,6 +1,7 @@
 //! Human summaries of plans for the terminal, and the HTML report ([`html`]).
 
 pub mod html;
+pub mod roles;
 
 use crate::format::plan::{Optimality, PlanFile, SolveStatus};
 use crate::text;
@@ -215,7 +216,7 @@ pub fn explain_participant(inst: &crate::model::Instance, plan: &PlanFile, id: &
             }
         }
     }
-    for line in crate::solve::timetable::explain::role_exclusions(inst, crate::model::ParticipantId(p)) {
+    for line in roles::role_exclusions(inst, crate::model::ParticipantId(p)) {
         let _ = writeln!(s, "- {line}");
     }
     for pair in plan.mentorship.pairs.iter().filter(|x| x.mentee == id) {
