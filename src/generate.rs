@@ -588,6 +588,7 @@ fn course_spec(&(id, name, days, pattern, min, max, pre, deadline): &CourseTempl
             "lvu" | "familjehem" => vec!["practised".into(), "experienced".into()],
             _ => vec![],
         },
+        roles: vec![],
     }
 }
 

@@ -234,6 +234,18 @@ pub fn phase(id: &str) -> String {
     }
 }
 
+/// A participant's role as files spell it (`first_line_manager`, …) in the coordinator's words
+/// (`arbetsledare`); an unknown name is shown as it is.
+pub fn role(name: &str) -> String {
+    match name {
+        "social_secretary" => tr!("role-social-secretary"),
+        "executor" => tr!("role-executor"),
+        "first_line_manager" => tr!("role-first-line-manager"),
+        "other" => tr!("role-other"),
+        other => other.to_string(),
+    }
+}
+
 /// A strategy's name as plans record it (`exact`, `local-search`, `milp`, …) in the
 /// coordinator's words; an unknown name is shown as it is.
 pub fn strategy(name: &str) -> String {

@@ -1096,3 +1096,10 @@ check-term-areas = courses in { $n ->
 }, more than { $max }
 check-term-workload = { $id } has { $why } in { $term }
 check-reason-does-not-hold = "{ $reason }" does not hold for { $id } and { $course }
+role-social-secretary = social secretary
+role-executor = executor
+role-first-line-manager = first-line manager
+role-other = other role
+check-attendee-role = { $id } attends { $session } but is a { $role }; the course is for { $roles }
+why-role-not-eligible = { $course }: the course is for { $roles }, and { $participant } is a { $role }
+note-course-role-nobody = course { $course } is for { $roles }, and nobody in the round has that role

@@ -1107,3 +1107,10 @@ check-term-areas = kurser inom { $n ->
 }, fler än { $max }
 check-term-workload = { $id } har { $why } under { $term }
 check-reason-does-not-hold = "{ $reason }" stämmer inte för { $id } och { $course }
+role-social-secretary = socialsekreterare
+role-executor = utförare
+role-first-line-manager = arbetsledare
+role-other = annan roll
+check-attendee-role = { $id } deltar i { $session } men är { $role }; kursen är för { $roles }
+why-role-not-eligible = { $course }: kursen är för { $roles }, och { $participant } är { $role }
+note-course-role-nobody = kursen { $course } är för { $roles }, och ingen deltagare i omgången har den rollen

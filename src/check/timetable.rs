@@ -6,6 +6,7 @@
 
 mod cadence;
 mod reasons;
+mod roles;
 mod terms;
 
 use super::derive::{
@@ -111,7 +112,8 @@ fn urgency(ctx: &Ctx, p: usize, c: usize) -> f64 {
 }
 
 /// Derives the demand: individual plans, then phase defaults (not for completed courses, not
-/// where the plan names the course, not where a deadline passed before the round).
+/// where the plan names the course, not for a role the course does not admit). A phase default
+/// whose deadline passed before the round is a demand without a window: it must be listed.
 fn derive_wants(ctx: &mut Ctx) {
     let f = ctx.f;
     let completed = completed_courses(f);
@@ -135,10 +137,10 @@ fn derive_wants(ctx: &mut Ctx) {
             if !held || wants.contains_key(&(p, c)) || completed.contains(&(f.participants[p].id.as_str(), pd.course.as_str())) {
                 continue;
             }
-            let w = window(ctx, p, c);
-            if f.courses[c].deadline_months.is_some() && w.is_none() {
+            if !roles::role_admitted(f, p, c) {
                 continue;
             }
+            let w = window(ctx, p, c);
             let (window, eligible) = phase_window(f, (p, c), Some(phase), w);
             wants.insert((p, c), Want { priority: pd.priority, urgency: urgency(ctx, p, c), window, eligible });
         }
@@ -437,6 +439,7 @@ fn attendance(
                 continue;
             };
             v.extend(attendee_phase(ctx, s, c, a, p));
+            v.extend(roles::attendee_role(ctx, s, c, a, p));
             v.extend(attendee_not_demanded(ctx, s, c, a, p));
             v.extend(attendee_outside_window(ctx, s, c, a, p));
             v.extend(attendee_twice(sessions, i, (p, c), a, &mut attended));

@@ -396,6 +396,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let (report, written) = check_and_write(&loaded, &plan, bytes, &out);
             written.map_err(|e| CliError::Usage(e.to_string()))?;
             progress.finish();
+            for line in crate::report::roles::role_notes(&loaded.model) {
+                note(&tr!("summary-note", note = line.as_str()));
+            }
             let said = say(&format!(
                 "{}{}{}{}\n",
                 crate::report::summary(&plan),

@@ -464,6 +464,18 @@ pub enum Role {
     Other,
 }
 
+impl Role {
+    /// The name used in files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::SocialSecretary => "social_secretary",
+            Role::Executor => "executor",
+            Role::FirstLineManager => "first_line_manager",
+            Role::Other => "other",
+        }
+    }
+}
+
 /// A participant of the round.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -796,6 +808,10 @@ pub struct CourseSpec {
     /// Phases whose participants may take the course. Default: all phases.
     #[serde(default)]
     pub phases: Vec<String>,
+    /// Roles whose participants may take the course (e.g. `["first_line_manager"]` for a
+    /// leadership course). Default: every role.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
     /// Smallest viable group. Default 6.
     #[serde(default = "default_min_size")]
     pub min_size: u32,

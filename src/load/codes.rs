@@ -74,6 +74,7 @@ validation_codes! {
         "course-exceeds-workload",
         "a course has more days than the workload limit allows a participant in the round"
     ),
+    CourseRole = ("E044", "course-role", "an individual plan asks for a course whose roles do not include the participant's role"),
     GroupRules = ("E050", "group-rules", "a group programme's sizes, group count or meeting rules cannot be met"),
     PinnedPair = (
         "E060",

@@ -3,6 +3,7 @@
 //! The codes are listed in `docs/errors.md`, and `instances/invalid/` holds one example file
 //! per code. Validation only reports; it never repairs.
 
+mod course_roles;
 mod courses_in_time;
 
 use super::{Problem, ValidationCode as Code};
@@ -150,6 +151,7 @@ pub fn validate(f: &InstanceFile) -> Vec<Problem> {
     v.demand(f);
     v.workload(f);
     v.courses_in_time(f);
+    v.course_roles(f);
     // The size limits keep building the model (pins need it) bounded.
     v.problems.extend(super::limits::check_file(f));
     // Pins are checked against an otherwise valid file (they need its model).

@@ -416,6 +416,16 @@ impl PinValidator<'_> {
         for (k, (&p, d)) in pin.attendees.iter().zip(&pin.demands).enumerate() {
             let ap = format!("{path}.attendees[{k}]");
             let who = &inst.participants[p];
+            if !c.admits_role(who.role) {
+                let role = crate::format::Role::from(who.role).name();
+                self.push(
+                    Code::PinnedAttendee,
+                    ap,
+                    format!("{} is a {role} participant and may not take course {}, which is for other roles", who.id, c.id),
+                    "remove the attendee, or add the role to the course's \"roles\"",
+                );
+                continue;
+            }
             let Some(d) = *d else {
                 self.push(
                     Code::PinnedAttendee,

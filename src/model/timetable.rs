@@ -6,7 +6,7 @@
 //! the file; this module owns the deadline and absence-cap rules they use; which sessions run
 //! is [`crate::solve::timetable`]'s business.
 
-use super::values::{DayPattern, Priority, TimetableWeights};
+use super::values::{DayPattern, Priority, Role, TimetableWeights};
 use super::{CourseId, DemandId, Instance, MunicipalityId, ParticipantId, PhaseId, TrainerId};
 use chrono::{Duration, Months, NaiveDate};
 use std::collections::{BTreeSet, HashSet};
@@ -42,6 +42,8 @@ pub struct Course {
     pub min_gap_days: u32,
     /// Phases allowed to take the course (empty: all).
     pub phases: Vec<PhaseId>,
+    /// Roles allowed to take the course (empty: all).
+    pub roles: Vec<Role>,
     /// The trainers qualified for the course.
     pub qualified: Vec<TrainerId>,
     /// Limits on the course's start dates (cadence).
@@ -49,6 +51,13 @@ pub struct Course {
     /// The course's development area (index into [`TimetableModel::areas`]); a course without
     /// an area is an area of its own.
     pub area: usize,
+}
+
+impl Course {
+    /// Whether the course admits participants of `role` (a course without roles admits all).
+    pub fn admits_role(&self, role: Role) -> bool {
+        self.roles.is_empty() || self.roles.contains(&role)
+    }
 }
 
 /// Limits on a course's start dates: how often it starts per year and how far apart. Sessions
@@ -222,6 +231,9 @@ pub struct TimetableModel {
     pub demands_of: Vec<Vec<DemandId>>,
     /// (participant, course) pairs completed before the round.
     pub completed: HashSet<(ParticipantId, CourseId)>,
+    /// Phase defaults the participant's role rules out: (participant, course) pairs that are
+    /// not demands because the course is for other roles.
+    pub role_excluded: Vec<(ParticipantId, CourseId)>,
     /// Workload limits.
     pub workload: Workload,
     /// Objective weights.

@@ -1,6 +1,7 @@
 //! Human summaries of plans for the terminal, and the HTML report ([`html`]).
 
 pub mod html;
+pub mod roles;
 
 use crate::format::plan::{Optimality, PlanFile, SolveStatus};
 use crate::text;
@@ -214,6 +215,9 @@ pub fn explain_participant(inst: &crate::model::Instance, plan: &PlanFile, id: &
                 let _ = writeln!(s, "{}", tr!("explain-not-in-plan"));
             }
         }
+    }
+    for line in roles::role_exclusions(inst, crate::model::ParticipantId(p)) {
+        let _ = writeln!(s, "- {line}");
     }
     for pair in plan.mentorship.pairs.iter().filter(|x| x.mentee == id) {
         let dates = pair.meetings.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");

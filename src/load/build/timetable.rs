@@ -62,7 +62,7 @@ pub(super) fn build(f: &InstanceFile, inst: &Instance) -> TimetableModel {
             Some((ParticipantId(*participant_index.get(r.participant.as_str())?), CourseId(*course_index.get(r.course.as_str())?)))
         })
         .collect();
-    let demands = demands(f, inst, &courses, &days, &completed);
+    let (demands, role_excluded) = demands(f, inst, &courses, &days, &completed);
     let mut demands_of = vec![Vec::new(); inst.participants.len()];
     for (i, d) in demands.iter().enumerate() {
         demands_of[d.participant.index()].push(DemandId(i));
@@ -89,6 +89,7 @@ pub(super) fn build(f: &InstanceFile, inst: &Instance) -> TimetableModel {
         demands,
         demands_of,
         completed,
+        role_excluded,
         workload: Workload {
             max_days_per_month: wl.max_course_days_per_month as usize,
             max_days_per_round: wl.max_course_days_per_round as usize,
@@ -132,6 +133,7 @@ fn courses(f: &InstanceFile, inst: &Instance, course_index: &HashMap<&str, usize
             day_cost: c.day_cost,
             min_gap_days: c.min_gap_days,
             phases: c.phases.iter().filter_map(|ph| inst.phases.iter().position(|x| &x.id == ph).map(PhaseId)).collect(),
+            roles: c.roles.iter().map(|&r| r.into()).collect(),
             qualified: f
                 .trainers
                 .iter()
@@ -194,14 +196,17 @@ pub fn cadence_years(start: NaiveDate, end: NaiveDate) -> Vec<CadenceYear> {
 }
 
 /// The demands: individual plans first (file order), then the phase defaults (participant
-/// order) that the plan, the course history or a passed deadline do not rule out.
+/// order) that the plan or the course history do not rule out. A phase default whose deadline
+/// passed before the round is a demand without a window (listed unserved with the reason), so
+/// nobody in a course's scope is silently dropped. Also the phase defaults the participant's
+/// role rules out (the course is for other roles): those are not demands.
 fn demands(
     f: &InstanceFile,
     inst: &Instance,
     courses: &[Course],
     days: &[NaiveDate],
     completed: &HashSet<(ParticipantId, CourseId)>,
-) -> Vec<Demand> {
+) -> (Vec<Demand>, Vec<(ParticipantId, CourseId)>) {
     let course_index = index_by_id(&f.courses, |c| &c.id);
     let participant_index = index_by_id(&inst.participants, |p| &p.id);
     let window = |p: usize, c: usize| -> Option<(usize, usize)> {
@@ -245,6 +250,7 @@ fn demands(
         Demand { participant: ParticipantId(p), course: CourseId(c), priority, penalty: penalty(p, c, priority), window, origin, eligible }
     };
     let mut demands = Vec::new();
+    let mut role_excluded = Vec::new();
     let mut explicit = HashSet::new();
     for d in &f.demand {
         let (Some(&p), Some(&c)) = (participant_index.get(d.participant.as_str()), course_index.get(d.course.as_str())) else {
@@ -266,15 +272,16 @@ fn demands(
             if explicit.contains(&(p, c)) || completed.contains(&(ParticipantId(p), CourseId(c))) {
                 continue;
             }
-            // A phase default whose deadline passed before the round is not a demand: the
-            // participant is past that step of the staircase.
-            if courses[c].deadline_months.is_some() && window(p, c).is_none() {
+            if !courses[c].admits_role(part.role) {
+                if !role_excluded.contains(&(ParticipantId(p), CourseId(c))) {
+                    role_excluded.push((ParticipantId(p), CourseId(c)));
+                }
                 continue;
             }
             demands.push(demand(p, c, pd.priority.into(), DemandOrigin::Phase, Some(phase)));
         }
     }
-    demands
+    (demands, role_excluded)
 }
 
 /// The first run of consecutive working days `lo..=hi` on which `admitted` holds, if any.

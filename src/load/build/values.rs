@@ -15,6 +15,17 @@ impl From<file::Role> for m::Role {
     }
 }
 
+impl From<m::Role> for file::Role {
+    fn from(r: m::Role) -> Self {
+        match r {
+            m::Role::SocialSecretary => file::Role::SocialSecretary,
+            m::Role::Executor => file::Role::Executor,
+            m::Role::FirstLineManager => file::Role::FirstLineManager,
+            m::Role::Other => file::Role::Other,
+        }
+    }
+}
+
 impl From<file::SameMunicipality> for m::SameMunicipality {
     fn from(s: file::SameMunicipality) -> Self {
         match s {

@@ -1,0 +1,29 @@
+//! Validation of course eligibility by role: an individual plan may not ask for a course whose
+//! roles leave the participant's role out.
+
+use super::{Code, Validator};
+use crate::format::{CourseSpec, InstanceFile, ParticipantSpec};
+use std::collections::HashMap;
+
+impl Validator {
+    /// Each individual plan line names a course the participant's role may take.
+    pub(super) fn course_roles(&mut self, f: &InstanceFile) {
+        let participants: HashMap<&str, &ParticipantSpec> = f.participants.iter().map(|p| (p.id.as_str(), p)).collect();
+        let courses: HashMap<&str, &CourseSpec> = f.courses.iter().map(|c| (c.id.as_str(), c)).collect();
+        for (i, d) in f.demand.iter().enumerate() {
+            let (Some(part), Some(course)) = (participants.get(d.participant.as_str()), courses.get(d.course.as_str())) else {
+                continue;
+            };
+            if course.roles.is_empty() || course.roles.contains(&part.role) {
+                continue;
+            }
+            let roles = course.roles.iter().map(|r| r.name()).collect::<Vec<_>>().join(", ");
+            self.push(
+                Code::CourseRole,
+                format!("demand[{i}]"),
+                format!("{} is a {} participant, but course {} is for the roles {roles}", part.id, part.role.name(), course.id),
+                "remove the line, or add the participant's role to the course's \"roles\"",
+            );
+        }
+    }
+}
