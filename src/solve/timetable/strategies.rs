@@ -127,7 +127,7 @@ impl Method for Auto {
 impl TimetableSolver for Auto {
     fn solve(&self, inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
         pins::pinned_state(inst)?;
-        if milp::full_model_fits(inst) {
+        if milp::exact_model_fits(inst) {
             let out = milp::solve(inst, ctx)?;
             if out.proven_optimal || ctx.expired() {
                 return Ok(out);
