@@ -184,7 +184,9 @@ pub fn solve(inst: &Instance, model_size: Compact, ctx: &Context) -> Result<Outc
 /// Trainers per open session of each start; one session a day and the maximum days per trainer.
 fn trainer_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate], y: &[Variable], tv: &TrainerVars) {
     let m = &inst.timetable;
-    let mut of_start: BTreeMap<(usize, &[usize]), (Vec<Variable>, Vec<Variable>)> = BTreeMap::new();
+    // (course, start's days) → (its sessions, its trainer variables).
+    type OfStart<'a> = BTreeMap<(usize, &'a [usize]), (Vec<Variable>, Vec<Variable>)>;
+    let mut of_start: OfStart = BTreeMap::new();
     for (k, c) in cands.iter().enumerate() {
         of_start.entry((c.course, c.days.as_slice())).or_default().0.push(y[k]);
     }
