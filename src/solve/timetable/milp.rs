@@ -119,7 +119,7 @@ fn combinations(items: &[usize], k: usize) -> Vec<Vec<usize>> {
 }
 
 /// Whether demand `d` could attend candidate `k` on its own (window, availability, workload).
-fn compatible(inst: &Instance, servable: &[bool], d: usize, k: &Candidate) -> bool {
+pub(super) fn compatible(inst: &Instance, servable: &[bool], d: usize, k: &Candidate) -> bool {
     let m = &inst.timetable;
     let dem = &m.demands[d];
     if dem.course.index() != k.course || !servable[d] {
@@ -135,7 +135,7 @@ fn compatible(inst: &Instance, servable: &[bool], d: usize, k: &Candidate) -> bo
 }
 
 /// Attendance pairs (demand, candidate) of a candidate set.
-fn attendance_pairs(inst: &Instance, cands: &[Candidate]) -> Vec<(usize, usize)> {
+pub(super) fn attendance_pairs(inst: &Instance, cands: &[Candidate]) -> Vec<(usize, usize)> {
     let m = &inst.timetable;
     let mut ok = bound::servable(inst);
     // Pinned attendees must be offered their sessions whatever the relaxation says.
@@ -165,8 +165,24 @@ pub fn full_model_fits(inst: &Instance) -> bool {
     }
 }
 
-/// The MILP strategy: full model when it fits, decomposition otherwise.
+/// True when an exact model fits: the compact one of [`super::milp_compact`] or the full one.
+pub fn exact_model_fits(inst: &Instance) -> bool {
+    super::milp_compact::Compact::of(inst).is_some() || full_model_fits(inst)
+}
+
+/// The MILP strategy: the compact exact model when it fits, else the full model when it fits,
+/// decomposition otherwise.
 pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
+    if let Some(compact) = super::milp_compact::Compact::of(inst) {
+        super::pins::pinned_state(inst)?;
+        return super::milp_compact::solve(inst, compact, ctx);
+    }
+    solve_full(inst, ctx)
+}
+
+/// The MILP strategy without the compact model: the full model (every candidate session with
+/// its trainer team) when it fits, decomposition otherwise.
+pub fn solve_full(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
     let m = &inst.timetable;
     // The pins placed on their own: reports pins that cannot hold together, and starts the
     // heuristics that warm-start the model.
@@ -305,7 +321,7 @@ fn restrict_pairs(inst: &Instance, cands: &[Candidate], pairs: Vec<(usize, usize
     out
 }
 
-fn plain_greedy(base: &State, ctx: &Context) -> Timetable {
+pub(super) fn plain_greedy(base: &State, ctx: &Context) -> Timetable {
     let mut st = base.clone();
     let mut rng = ctx.rng(0);
     greedy::construct(&mut st, &mut rng, &greedy::Options::default(), ctx);
@@ -322,16 +338,16 @@ struct SessionResult {
 /// The session model's variables: candidate `k` open (`y`), the size of its largest
 /// single-municipality group (`z`), seat `i` of the attendance pairs taken (`x`), and for each
 /// pin, which admitting candidate realises it.
-struct SessionVars {
-    y: Vec<Variable>,
-    z: Vec<Variable>,
-    x: Vec<Variable>,
-    pin_vars: Vec<Vec<(usize, Variable)>>,
-    cal: super::milp_calendar::CalendarVars,
+pub(super) struct SessionVars {
+    pub(super) y: Vec<Variable>,
+    pub(super) z: Vec<Variable>,
+    pub(super) x: Vec<Variable>,
+    pub(super) pin_vars: Vec<Vec<(usize, Variable)>>,
+    pub(super) cal: super::milp_calendar::CalendarVars,
 }
 
 /// The attendance pairs of each candidate (indices into the pairs).
-type PairsOf = Vec<Vec<usize>>;
+pub(super) type PairsOf = Vec<Vec<usize>>;
 
 /// Builds and solves the session model over `cands` with attendance `pairs`, within `seconds`
 /// (None: until the proof).
@@ -380,7 +396,11 @@ fn session_model(
 
 /// The model's variables and objective: session costs and mixing, travel minus the penalty
 /// saved per seat (the penalties of all demands are the constant microlp drops).
-fn session_variables(inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)]) -> (ProblemVariables, Expression, SessionVars) {
+pub(super) fn session_variables(
+    inst: &Instance,
+    cands: &[Candidate],
+    pairs: &[(usize, usize)],
+) -> (ProblemVariables, Expression, SessionVars) {
     let m = &inst.timetable;
     let w = &m.weights;
     let mut vars = ProblemVariables::new();
@@ -414,7 +434,13 @@ fn session_variables(inst: &Instance, cands: &[Candidate], pairs: &[(usize, usiz
 
 /// The warm start of a feasible timetable: its sessions, seats, mixing and pins. Empty when
 /// the timetable uses a seat outside the pairs or does not realise every pin.
-fn warm_start(inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], sv: &SessionVars, tt: &Timetable) -> Vec<(Variable, f64)> {
+pub(super) fn warm_start(
+    inst: &Instance,
+    cands: &[Candidate],
+    pairs: &[(usize, usize)],
+    sv: &SessionVars,
+    tt: &Timetable,
+) -> Vec<(Variable, f64)> {
     let m = &inst.timetable;
     let mut initial: Vec<(Variable, f64)> = Vec::new();
     let index: HashMap<(usize, usize, usize, &[usize]), usize> =
@@ -462,7 +488,13 @@ fn warm_start(inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], sv
 
 /// One session per demand; strong linking x ≤ y; seats, minimum group and mixing per session.
 /// Returns the attendance pairs of each candidate.
-fn session_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], sv: &SessionVars) -> PairsOf {
+pub(super) fn session_rows(
+    model: &mut impl SolverModel,
+    inst: &Instance,
+    cands: &[Candidate],
+    pairs: &[(usize, usize)],
+    sv: &SessionVars,
+) -> PairsOf {
     let m = &inst.timetable;
     let (x, y, z) = (&sv.x, &sv.y, &sv.z);
     let mut of_demand: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -497,7 +529,7 @@ fn session_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidat
 
 /// Per participant: one course a day, workload per month, term and round, courses per round,
 /// and prerequisites attended in this round ending before the course starts.
-fn participant_rows(
+pub(super) fn participant_rows(
     model: &mut impl SolverModel,
     inst: &Instance,
     (cands, pairs): (&[Candidate], &[(usize, usize)]),
@@ -562,7 +594,7 @@ fn participant_rows(
 }
 
 /// Unit absence caps.
-fn unit_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], x: &[Variable]) {
+pub(super) fn unit_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], x: &[Variable]) {
     let m = &inst.timetable;
     let mut unit_day: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     for (i, &(d, k)) in pairs.iter().enumerate() {
@@ -581,7 +613,7 @@ fn unit_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate],
 }
 
 /// Trainers and venues: one session a day; trainers' maximum days; sessions per course.
-fn trainer_venue_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate], y: &[Variable]) {
+pub(super) fn trainer_venue_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate], y: &[Variable]) {
     let m = &inst.timetable;
     let mut trainer_day: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     let mut venue_day: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
@@ -644,7 +676,7 @@ fn pin_rows(model: &mut impl SolverModel, inst: &Instance, pairs: &[(usize, usiz
 /// Replays the model's sessions through the state so that every rule is applied once more by
 /// the solver's own rule code; a numerically doubtful seat is dropped rather than kept. Every
 /// pinned attendee must be re-seated in its pinned session.
-fn replay(
+pub(super) fn replay(
     inst: &Instance,
     sessions: &[OpenSession],
     session_cand: &[usize],
