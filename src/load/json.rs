@@ -31,7 +31,11 @@ pub fn read_bounded(path: &Path, limit: u64) -> std::io::Result<Result<Vec<u8>, 
     let mut bytes = Vec::new();
     file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        let size = if limit >= 1 << 20 { tr!("load-size-mib", n = (limit >> 20).to_string()) } else { tr!("load-size-bytes", n = limit.to_string()) };
+        let size = if limit >= 1 << 20 {
+            tr!("load-size-mib", n = (limit >> 20).to_string())
+        } else {
+            tr!("load-size-bytes", n = limit.to_string())
+        };
         let limit_name = if limit == MAX_FILE_BYTES { "MAX_FILE_BYTES".to_string() } else { tr!("load-reader-limit") };
         return Ok(Err(vec![problem(
             Code::SizeLimit,
@@ -155,12 +159,7 @@ fn structure_problems(text: &str) -> Vec<Problem> {
 }
 
 fn syntax_problem(e: &serde_json::Error) -> Problem {
-    let mut p = problem(
-        Code::Syntax,
-        "",
-        tr!("load-invalid-json", detail = strip_position(&e.to_string())),
-        tr!("load-invalid-json-hint"),
-    );
+    let mut p = problem(Code::Syntax, "", tr!("load-invalid-json", detail = strip_position(&e.to_string())), tr!("load-invalid-json-hint"));
     p.line = Some(e.line());
     p.column = Some(e.column());
     p
@@ -263,6 +262,7 @@ mod tests {
 
     #[test]
     fn windows_1252_is_named_with_its_position() {
+        crate::text::set_thread_lang(Some(crate::text::Lang::En));
         let bytes = b"{\n  \"name\": \"\xc5sa \xd6berg\"\n}";
         let p = &text_of(bytes).unwrap_err()[0];
         assert_eq!((p.code.code(), p.line, p.column), ("E004", Some(2), Some(12)));

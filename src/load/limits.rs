@@ -10,10 +10,10 @@
 //!   (the matching's mentees × mentor places, a group programme's members, a course's demands).
 
 use super::validate::problem;
-use crate::text::tr;
 use super::{Problem, ValidationCode as Code};
 use crate::format::InstanceFile;
 use crate::model::Instance;
+use crate::text::tr;
 
 /// Largest instance, plan, rules or roster file read, in bytes (128 MiB; a generated national
 /// round of 2,000 participants with courses is under 2 MB, an imported 1,000 × 1,000
@@ -201,12 +201,7 @@ fn group_programmes(f: &InstanceFile, out: &mut Vec<Problem>) {
             }
         }
         if pairs > MAX_TOGETHER_BEFORE_PAIRS && !reported {
-            let msg = over(
-                &tr!("load-what-together-before-pairs"),
-                pairs,
-                "MAX_TOGETHER_BEFORE_PAIRS",
-                MAX_TOGETHER_BEFORE_PAIRS,
-            );
+            let msg = over(&tr!("load-what-together-before-pairs"), pairs, "MAX_TOGETHER_BEFORE_PAIRS", MAX_TOGETHER_BEFORE_PAIRS);
             refuse(out, format!("{path}.together_before"), msg, tr!("load-together-before-hint"));
             reported = true;
         }

@@ -62,7 +62,11 @@ fn check_format_marker(value: &Value) -> Option<Problem> {
         other => Some(problem(
             Code::FormatVersion,
             "version",
-            tr!("load-version-expected", version = FORMAT_VERSION.to_string(), found = other.map(|v| v.to_string()).unwrap_or_else(|| tr!("load-found-none"))),
+            tr!(
+                "load-version-expected",
+                version = FORMAT_VERSION.to_string(),
+                found = other.map(|v| v.to_string()).unwrap_or_else(|| tr!("load-found-none"))
+            ),
             tr!("load-version-hint"),
         )),
     }
@@ -189,12 +193,14 @@ impl Validator {
     }
 
     fn finite(&mut self, path: String, x: f64, min: f64, max: f64, what: &str) {
-        self.push(
-            Code::OutOfRange,
-            path,
-            tr!("load-out-of-range", what = what, value = x.to_string(), min = min.to_string(), max = max.to_string()),
-            tr!("load-out-of-range-hint", what = what, min = min.to_string(), max = max.to_string()),
-        );
+        if !x.is_finite() || x < min || x > max {
+            self.push(
+                Code::OutOfRange,
+                path,
+                tr!("load-out-of-range", what = what, value = x.to_string(), min = min.to_string(), max = max.to_string()),
+                tr!("load-out-of-range-hint", what = what, min = min.to_string(), max = max.to_string()),
+            );
+        }
     }
 
     fn nonempty(&mut self, path: String, s: &str, what: &str) {
@@ -260,20 +266,10 @@ impl Validator {
                 tr!("load-round-reversed-hint"),
             );
         } else if (f.round.end - f.round.start).num_days() > 3 * 366 {
-            self.push(
-                Code::RoundDates,
-                "round.end",
-                tr!("load-round-too-long"),
-                tr!("load-round-too-long-hint"),
-            );
+            self.push(Code::RoundDates, "round.end", tr!("load-round-too-long"), tr!("load-round-too-long-hint"));
         }
         if f.participants.is_empty() {
-            self.push(
-                Code::EmptyRound,
-                "participants",
-                tr!("load-no-participants"),
-                tr!("load-no-participants-hint"),
-            );
+            self.push(Code::EmptyRound, "participants", tr!("load-no-participants"), tr!("load-no-participants-hint"));
         }
     }
 
@@ -299,12 +295,7 @@ impl Validator {
     fn region(&mut self, f: &InstanceFile) {
         let r = &f.region;
         if r.municipalities.is_empty() {
-            self.push(
-                Code::UnknownReference,
-                "region.municipalities",
-                tr!("load-no-municipalities"),
-                tr!("load-no-municipalities-hint"),
-            );
+            self.push(Code::UnknownReference, "region.municipalities", tr!("load-no-municipalities"), tr!("load-no-municipalities-hint"));
         }
         let mut seen = HashMap::new();
         self.unique_ids("region.municipalities", r.municipalities.iter().map(|m| m.id.as_str()), &mut seen);
@@ -368,12 +359,7 @@ impl Validator {
 
     fn phases(&mut self, f: &InstanceFile) {
         if f.phases.is_empty() {
-            self.push(
-                Code::Phases,
-                "phases",
-                tr!("load-no-phases"),
-                tr!("load-no-phases-hint"),
-            );
+            self.push(Code::Phases, "phases", tr!("load-no-phases"), tr!("load-no-phases-hint"));
             return;
         }
         if f.phases[0].min_years != 0.0 {
@@ -396,12 +382,7 @@ impl Validator {
                 );
             }
             if !ph.min_years.is_finite() || (i > 0 && ph.min_years <= f.phases[i - 1].min_years) {
-                self.push(
-                    Code::Phases,
-                    format!("phases[{i}].min_years"),
-                    tr!("load-phases-order"),
-                    tr!("load-phases-order-hint"),
-                );
+                self.push(Code::Phases, format!("phases[{i}].min_years"), tr!("load-phases-order"), tr!("load-phases-order-hint"));
             }
         }
     }
@@ -438,12 +419,7 @@ impl Validator {
             let path = format!("mentors[{i}]");
             self.nonempty(format!("{path}.name"), &m.name, &tr!("load-what-name"));
             if m.unit.trim().is_empty() {
-                self.push(
-                    Code::EmptyField,
-                    format!("{path}.unit"),
-                    tr!("load-mentor-no-unit"),
-                    tr!("load-mentor-no-unit-hint"),
-                );
+                self.push(Code::EmptyField, format!("{path}.unit"), tr!("load-mentor-no-unit"), tr!("load-mentor-no-unit-hint"));
             } else if units.contains_key(m.unit.as_str()) {
                 *per_unit.entry(m.unit.as_str()).or_default() += 1;
             } else {
@@ -589,21 +565,11 @@ impl Validator {
             }
             if let Some(sizes) = &g.group_sizes {
                 if sizes.is_empty() || sizes.iter().any(|r| r.min == 0 || r.min > r.max) {
-                    self.push(
-                        Code::GroupRules,
-                        format!("{path}.group_sizes"),
-                        tr!("load-group-sizes-empty"),
-                        tr!("load-group-sizes-hint"),
-                    );
+                    self.push(Code::GroupRules, format!("{path}.group_sizes"), tr!("load-group-sizes-empty"), tr!("load-group-sizes-hint"));
                 }
             }
             if g.groups == Some(0) {
-                self.push(
-                    Code::GroupRules,
-                    format!("{path}.groups"),
-                    tr!("load-zero-groups"),
-                    tr!("load-zero-groups-hint"),
-                );
+                self.push(Code::GroupRules, format!("{path}.groups"), tr!("load-zero-groups"), tr!("load-zero-groups-hint"));
             }
             if matches!(g.max_per_municipality, Some(0)) || matches!(g.max_per_unit, Some(0)) {
                 self.push(Code::GroupRules, path.clone(), tr!("load-mixing-cap-zero"), tr!("load-mixing-cap-zero-hint"));
@@ -677,20 +643,10 @@ impl Validator {
         }
         let staged = g.cohort_months.is_some() || g.linked_course.is_some();
         if g.cohort_months.is_some() && g.linked_course.is_some() {
-            self.push(
-                Code::GroupRules,
-                path.to_string(),
-                tr!("load-cohort-and-linked"),
-                tr!("load-cohort-and-linked-hint"),
-            );
+            self.push(Code::GroupRules, path.to_string(), tr!("load-cohort-and-linked"), tr!("load-cohort-and-linked-hint"));
         }
         if staged && (g.groups.is_some() || g.group_sizes.is_some() || !g.fixed_groups.is_empty()) {
-            self.push(
-                Code::GroupRules,
-                path.to_string(),
-                tr!("load-staged-with-groups"),
-                tr!("load-staged-with-groups-hint"),
-            );
+            self.push(Code::GroupRules, path.to_string(), tr!("load-staged-with-groups"), tr!("load-staged-with-groups-hint"));
         }
         if g.leaders_per_group == 0 || g.leaders_per_group > 4 {
             self.push(
@@ -801,20 +757,10 @@ impl Validator {
                 );
             }
             if c.trainers_per_session == 0 {
-                self.push(
-                    Code::CourseRules,
-                    format!("{p}.trainers_per_session"),
-                    tr!("load-no-trainer"),
-                    tr!("load-no-trainer-hint"),
-                );
+                self.push(Code::CourseRules, format!("{p}.trainers_per_session"), tr!("load-no-trainer"), tr!("load-no-trainer-hint"));
             }
             if c.deadline_months == Some(0) {
-                self.push(
-                    Code::CourseRules,
-                    format!("{p}.deadline_months"),
-                    tr!("load-deadline-zero"),
-                    tr!("load-deadline-zero-hint"),
-                );
+                self.push(Code::CourseRules, format!("{p}.deadline_months"), tr!("load-deadline-zero"), tr!("load-deadline-zero-hint"));
             }
             if c.max_sessions == Some(0) {
                 self.push(
@@ -850,12 +796,7 @@ impl Validator {
                 }
             }
             if c.pattern == DayPattern::Spread && c.min_gap_days == 0 {
-                self.push(
-                    Code::CourseRules,
-                    format!("{p}.min_gap_days"),
-                    tr!("load-spread-gap"),
-                    tr!("load-spread-gap-hint"),
-                );
+                self.push(Code::CourseRules, format!("{p}.min_gap_days"), tr!("load-spread-gap"), tr!("load-spread-gap-hint"));
             }
             self.finite(format!("{p}.day_cost"), c.day_cost, 0.0, 1e9, &tr!("load-what-day-cost"));
             if c.days > f.workload.max_course_days_per_round {
@@ -964,9 +905,9 @@ impl Validator {
         let check_refs = |v: &mut Validator, path: &str, participant: &str, course: &str| {
             if !participants.contains(participant) {
                 v.unknown(format!("{path}.participant"), Ref::Participant, participant);
-                }
-                if !courses.contains(course) {
-                    v.unknown(format!("{path}.course"), Ref::Course, course);
+            }
+            if !courses.contains(course) {
+                v.unknown(format!("{path}.course"), Ref::Course, course);
             }
         };
         let mut history = HashSet::new();
@@ -1009,9 +950,9 @@ impl Validator {
             let path = format!("phase_demand[{i}]");
             if !phases.contains(d.phase.as_str()) {
                 self.unknown(format!("{path}.phase"), Ref::Phase, &d.phase);
-                }
-                if !courses.contains(d.course.as_str()) {
-                    self.unknown(format!("{path}.course"), Ref::Course, &d.course);
+            }
+            if !courses.contains(d.course.as_str()) {
+                self.unknown(format!("{path}.course"), Ref::Course, &d.course);
             }
             if !phase_pairs.insert((d.phase.as_str(), d.course.as_str())) {
                 self.push(
@@ -1027,12 +968,7 @@ impl Validator {
     fn workload(&mut self, f: &InstanceFile) {
         let w = &f.workload;
         if w.max_course_days_per_month == 0 || w.max_course_days_per_round == 0 || w.max_courses_per_round == Some(0) {
-            self.push(
-                Code::NegativeNumber,
-                "workload",
-                tr!("load-workload-zero"),
-                tr!("load-workload-zero-hint"),
-            );
+            self.push(Code::NegativeNumber, "workload", tr!("load-workload-zero"), tr!("load-workload-zero-hint"));
         }
         self.finite("workload.unit_absence_share".into(), w.unit_absence_share, 0.0, 1.0, &tr!("load-what-unit-absence-share"));
         let t = &f.weights.timetable;
@@ -1063,6 +999,7 @@ mod tests {
 
     /// Problems of the E041 example with its courses replaced: `(id, prerequisites)`.
     fn with_prerequisites(courses: &[(&str, &[&str])]) -> Vec<Problem> {
+        crate::text::set_thread_lang(Some(crate::text::Lang::En));
         let mut v: Value = serde_json::from_str(include_str!("../../instances/invalid/E041-prerequisite-cycle.json")).unwrap();
         v["courses"] = courses
             .iter()

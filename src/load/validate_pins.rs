@@ -268,12 +268,7 @@ impl PinValidator<'_> {
             let path = format!("fixed_sessions[{i}]");
             let Some(pin) = inst.pins.sessions.iter().find(|p| p.path == path) else { continue };
             if spec.dates.is_none() && spec.venue.is_none() && spec.trainers.is_none() && spec.attendees.is_none() {
-                self.push(
-                    Code::PinnedSession,
-                    path.clone(),
-                    tr!("load-pin-session-nothing"),
-                    tr!("load-pin-session-nothing-hint"),
-                );
+                self.push(Code::PinnedSession, path.clone(), tr!("load-pin-session-nothing"), tr!("load-pin-session-nothing-hint"));
             }
             let days_ok = self.session_dates(&path, spec, pin);
             let tm = &inst.timetable;
@@ -405,7 +400,13 @@ impl PinValidator<'_> {
                 self.push(
                     Code::PinnedSession,
                     format!("{path}.trainers[{k}]"),
-                    tr!("load-pin-trainer-days", trainer = t.id.as_str(), max = t.max_days, course = c.id.as_str(), days = c.days.to_string()),
+                    tr!(
+                        "load-pin-trainer-days",
+                        trainer = t.id.as_str(),
+                        max = t.max_days,
+                        course = c.id.as_str(),
+                        days = c.days.to_string()
+                    ),
                     tr!("load-pin-trainer-days-hint"),
                 );
             }
@@ -436,7 +437,12 @@ impl PinValidator<'_> {
                 self.push(
                     Code::PinnedAttendee,
                     ap,
-                    tr!("load-pin-phase-may-not", who = who.id.as_str(), phase = inst.phases[who.phase].id.as_str(), course = c.id.as_str()),
+                    tr!(
+                        "load-pin-phase-may-not",
+                        who = who.id.as_str(),
+                        phase = inst.phases[who.phase].id.as_str(),
+                        course = c.id.as_str()
+                    ),
                     tr!("load-pin-phase-may-not-hint"),
                 );
                 continue;
@@ -533,12 +539,7 @@ impl PinValidator<'_> {
             for pin in &pins {
                 let path = pin.path.clone();
                 if pin.members.is_empty() {
-                    self.push(
-                        Code::PinnedGroup,
-                        format!("{path}.members"),
-                        tr!("load-pin-group-empty"),
-                        tr!("load-pin-group-empty-hint"),
-                    );
+                    self.push(Code::PinnedGroup, format!("{path}.members"), tr!("load-pin-group-empty"), tr!("load-pin-group-empty-hint"));
                 }
                 if pin.members.len() > largest {
                     self.push(
@@ -585,7 +586,11 @@ impl PinValidator<'_> {
                     }
                 }
                 let caps = [
-                    (prog.max_per_unit, tr!("load-what-unit"), pin.members.iter().map(|&p| inst.participants[p].unit.index()).collect::<Vec<_>>()),
+                    (
+                        prog.max_per_unit,
+                        tr!("load-what-unit"),
+                        pin.members.iter().map(|&p| inst.participants[p].unit.index()).collect::<Vec<_>>(),
+                    ),
                     (
                         prog.max_per_municipality,
                         tr!("load-what-municipality"),

@@ -28,7 +28,13 @@ impl Validator {
                     self.push(
                         Code::CourseRules,
                         format!("{p}.min_{field}"),
-                        tr!("load-cadence-reversed", course = c.id.as_str(), min = lo.to_string(), max = hi.to_string(), what = what.as_str()),
+                        tr!(
+                            "load-cadence-reversed",
+                            course = c.id.as_str(),
+                            min = lo.to_string(),
+                            max = hi.to_string(),
+                            what = what.as_str()
+                        ),
                         tr!("load-cadence-reversed-hint", field = field),
                     );
                 }
@@ -67,12 +73,7 @@ impl Validator {
         }
         let w = &f.workload;
         if w.max_courses_per_term == Some(0) || w.max_course_days_per_term == Some(0) || w.max_areas_per_term == Some(0) {
-            self.push(
-                Code::NegativeNumber,
-                "workload",
-                tr!("load-term-limit-zero"),
-                tr!("load-term-limit-zero-hint"),
-            );
+            self.push(Code::NegativeNumber, "workload", tr!("load-term-limit-zero"), tr!("load-term-limit-zero-hint"));
         }
         if let Some(mx) = w.max_course_days_per_term {
             for (i, c) in f.courses.iter().enumerate().filter(|(_, c)| c.days > mx && f.terms.is_empty()) {
