@@ -197,6 +197,7 @@ mod bad_input {
         solve_and_check(&root().join("instances/uppsala-small.json"), &out, &[]);
         trappa().arg("solve").arg(out.join("plan.json")).assert().code(2).stderr(predicates::str::contains("E003"));
         trappa()
+            .env("TRAPPA_LANG", "en")
             .arg("check")
             .arg(root().join("instances/uppsala-small.json"))
             .arg(root().join("instances/uppsala-small.json"))

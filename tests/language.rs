@@ -328,3 +328,85 @@ fn a_corrupted_plan_is_checked_in_swedish_and_in_english() {
     }
     assert!(!en.contains("träffas") && !en.contains("orsakskod"), "{en}");
 }
+
+/// The instance reader's problem in `file` (of `instances/invalid/`), read in `lang`: its code,
+/// path, message and hint.
+fn reader_problem(file: &str, lang: trappa::text::Lang) -> (String, String, String, String) {
+    let bytes = fs::read(root().join("instances/invalid").join(file)).unwrap();
+    let problems = trappa::text::in_lang(lang, || trappa::load::parse_and_validate_bytes(&bytes)).unwrap_err();
+    assert_eq!(problems.len(), 1, "{file}: {problems:?}");
+    let p = &problems[0];
+    (p.code.to_string(), p.path.clone(), p.message.clone(), p.action.clone())
+}
+
+#[test]
+fn the_instance_readers_problems_are_swedish_by_default_and_english_with_lang_en() {
+    use trappa::text::Lang;
+    // (file, code, path, Swedish message and hint, English message and hint)
+    let cases = [
+        (
+            "E021-unknown-reference.json",
+            "E021",
+            "participants[2].unit",
+            ["okänd enhet \"enk-ifo\"", "använd ett id från region.units"],
+            ["unknown unit \"enk-ifo\"", "use an id from region.units"],
+        ),
+        (
+            "E020-duplicate-id.json",
+            "E020",
+            "participants[6].id",
+            ["id \"p02\" används redan vid participants[1].id", "ge varje post ett eget id"],
+            ["id \"p02\" is already used at participants[1].id", "give each item its own id"],
+        ),
+        (
+            "E030-negative-number.json",
+            "E030",
+            "mentors[1].capacity",
+            ["kapaciteten är -1", "ange hur många adepter mentorn kan ta samtidigt (0 eller fler)"],
+            ["capacity is -1", "give the number of mentees the mentor can take at a time (0 or more)"],
+        ),
+        (
+            "E060-pinned-pair.json",
+            "E060",
+            "mentorship.fixed_pairs[0]",
+            [
+                "det fastlåsta paret m04–p01 bryter mot en regel som alltid gäller: mentor och adept arbetar i samma enhet",
+                "lås en annan mentor, eller ändra regeln som förbjuder paret",
+            ],
+            [
+                "the fixed pair m04–p01 breaks a hard rule: mentor and mentee work in the same unit",
+                "pin another mentor, or change the rule that forbids the pair",
+            ],
+        ),
+        (
+            "E012-date-range.json",
+            "E012",
+            "participants[1].unavailable[0]",
+            ["perioden slutar (2027-10-04) innan den börjar (2027-10-29)", "byt plats på eller rätta \"from\" och \"to\""],
+            ["the range ends (2027-10-04) before it starts (2027-10-29)", "swap or correct \"from\" and \"to\""],
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (file, code, path, sv, en) in cases {
+        let swedish = reader_problem(file, Lang::Sv);
+        let english = reader_problem(file, Lang::En);
+        assert_eq!((swedish.0.as_str(), swedish.1.as_str()), (code, path), "{file}");
+        assert_eq!((english.0.as_str(), english.1.as_str()), (code, path), "{file}");
+        assert_eq!([swedish.2.as_str(), swedish.3.as_str()], sv, "{file}");
+        assert_eq!([english.2.as_str(), english.3.as_str()], en, "{file}");
+        // What `trappa solve` prints: Swedish without a language, English with --lang en; the
+        // code, its short name and the path the same.
+        let instance = root().join("instances/invalid").join(file);
+        let out = dir.path().join("plan");
+        let run = |lang: &[&str]| {
+            let a = trappa().env_remove("TRAPPA_LANG").args(lang).arg("solve").arg(&instance).arg("--out").arg(&out).assert().code(2);
+            String::from_utf8_lossy(&a.get_output().stderr).to_string()
+        };
+        let (default, english) = (run(&[]), run(&["--lang", "en"]));
+        assert!(default.contains(&format!("{code} ")) && default.contains(&format!("vid {path} (rad ")), "{default}");
+        assert!(default.contains(&format!("{}. {}", sv[0], sv[1])), "{default}");
+        assert!(english.contains(&format!("{code} ")) && english.contains(&format!("at {path} (line ")), "{english}");
+        assert!(english.contains(&format!("{}. {}", en[0], en[1])), "{english}");
+        assert!(!out.exists(), "{file}: a refused round writes no plan");
+    }
+}

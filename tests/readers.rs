@@ -49,7 +49,7 @@ fn solve_refuses(bytes: &[u8], code: &str) -> String {
     let input = dir.path().join("round.json");
     fs::write(&input, bytes).unwrap();
     let out = dir.path().join("plan");
-    let assert = trappa().arg("solve").arg(&input).arg("--out").arg(&out).arg("--quiet").assert().code(2);
+    let assert = trappa().env("TRAPPA_LANG", "en").arg("solve").arg(&input).arg("--out").arg(&out).arg("--quiet").assert().code(2);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert!(stderr.contains(code), "expected {code}: {stderr}");
     assert!(stderr.contains("(line "), "no line: {stderr}");
@@ -199,7 +199,7 @@ mod instance_reader {
         trappa().args(["solve", "instances/uppsala-small.json", "--quiet", "--out"]).arg(&plan).current_dir(root()).assert().success();
         let inst = dir.path().join("cp1252.json");
         fs::write(&inst, &cp1252).unwrap();
-        let a = trappa().arg("check").arg(&inst).arg(&plan).assert().code(2);
+        let a = trappa().env("TRAPPA_LANG", "en").arg("check").arg(&inst).arg(&plan).assert().code(2);
         assert!(String::from_utf8_lossy(&a.get_output().stderr).contains("E004 encoding (line 5, column 23)"));
         // A UTF-8 byte-order mark is fine.
         let mut bom = b"\xef\xbb\xbf".to_vec();
@@ -242,6 +242,7 @@ mod instance_reader {
 
     #[test]
     fn too_many_values_and_too_many_bytes_are_size_limits() {
+        trappa::text::set_thread_lang(Some(trappa::text::Lang::En));
         let text = format!("[{}0]", "0,".repeat(limits::MAX_JSON_VALUES));
         let p = problems_of(text.as_bytes());
         assert_eq!((p[0].code.code(), p[0].line), ("E070", Some(1)), "{p:?}");
@@ -290,10 +291,11 @@ mod plan_reader {
             fs::write(bad.join("plan.json"), &bytes).unwrap();
             // check, explain, report, replan and diff all read plans through load::read_plan.
             let outputs = [
-                trappa().arg("check").arg(&inst).arg(&bad).output().unwrap(),
-                trappa().arg("explain").arg(&inst).arg(&bad).args(["--participant", "p01"]).output().unwrap(),
-                trappa().arg("report").arg(&bad).arg("--out").arg(dir.path().join("r.html")).output().unwrap(),
+                trappa().env("TRAPPA_LANG", "en").arg("check").arg(&inst).arg(&bad).output().unwrap(),
+                trappa().env("TRAPPA_LANG", "en").arg("explain").arg(&inst).arg(&bad).args(["--participant", "p01"]).output().unwrap(),
+                trappa().env("TRAPPA_LANG", "en").arg("report").arg(&bad).arg("--out").arg(dir.path().join("r.html")).output().unwrap(),
                 trappa()
+                    .env("TRAPPA_LANG", "en")
                     .arg("replan")
                     .arg(&inst)
                     .arg("--previous")
@@ -302,7 +304,7 @@ mod plan_reader {
                     .arg(dir.path().join("re"))
                     .output()
                     .unwrap(),
-                trappa().arg("diff").arg(&plan).arg(&bad).output().unwrap(),
+                trappa().env("TRAPPA_LANG", "en").arg("diff").arg(&plan).arg(&bad).output().unwrap(),
             ];
             for o in outputs {
                 let stderr = String::from_utf8_lossy(&o.stderr);
@@ -452,7 +454,7 @@ mod benchmark_readers {
         let file = dir.path().join("bench.txt");
         fs::write(&file, text).unwrap();
         let out = dir.path().join("out.json");
-        let a = trappa().args(["import", kind]).arg(&file).arg("--out").arg(&out).assert().code(2);
+        let a = trappa().env("TRAPPA_LANG", "en").args(["import", kind]).arg(&file).arg("--out").arg(&out).assert().code(2);
         assert!(!out.exists());
         String::from_utf8_lossy(&a.get_output().stderr).to_string()
     }

@@ -271,11 +271,11 @@ fn a_workbook_csv_or_directory_given_as_instance_points_to_import() {
     assert_eq!(run(d, &["export", "roster", inst, "--out", "tabeller"]).0, 0);
     fs::copy(d.join("mall.xlsx"), d.join("mall.json")).unwrap();
     for (args, what) in [
-        (vec!["solve", "mall.xlsx"], "is a workbook"),
-        (vec!["solve", "mall.json"], "is a workbook"),
-        (vec!["check", "mall.xlsx", "plan"], "is a workbook"),
-        (vec!["solve", "tabeller"], "is a directory of CSV files"),
-        (vec!["solve", "tabeller/deltagare.csv"], "is a CSV file"),
+        (vec!["--lang", "en", "solve", "mall.xlsx"], "is a workbook"),
+        (vec!["--lang", "en", "solve", "mall.json"], "is a workbook"),
+        (vec!["--lang", "en", "check", "mall.xlsx", "plan"], "is a workbook"),
+        (vec!["--lang", "en", "solve", "tabeller"], "is a directory of CSV files"),
+        (vec!["--lang", "en", "solve", "tabeller/deltagare.csv"], "is a CSV file"),
     ] {
         let (status, _, err) = run(d, &args);
         assert_eq!(status, 2, "{args:?}");
@@ -283,7 +283,7 @@ fn a_workbook_csv_or_directory_given_as_instance_points_to_import() {
         assert!(!err.contains("E001") && !err.contains("invalid JSON"), "{err}");
     }
     assert_eq!(run(d, &["solve", inst, "--out", "plan", "--quiet", "--timetable-strategy", "greedy"]).0, 0);
-    let (status, _, err) = run(d, &["solve", "plan"]);
+    let (status, _, err) = run(d, &["--lang", "en", "solve", "plan"]);
     assert_eq!(status, 2);
     assert!(err.contains("is a plan directory") && err.contains("instance.json"), "{err}");
 }

@@ -1103,3 +1103,381 @@ role-other = other role
 check-attendee-role = { $id } attends { $session } but is a { $role }; the course is for { $roles }
 why-role-not-eligible = { $course }: the course is for { $roles }, and { $participant } is a { $role }
 note-course-role-nobody = course { $course } is for { $roles }, and nobody in the round has that role
+
+
+## Reading an instance: the problems of a file (code and JSON path stay as they are; docs/errors.md)
+
+load-at-path = at { $path }
+load-line-column = line { $line }, column { $column }
+load-line = line { $line }
+load-cannot-read = cannot read { $path }: { $error }
+load-not-an-instance = { $path } is { $what }, not an instance file: { $action }
+load-problems = { $path }: { $n } problem(s):
+load-what-plan-directory = a plan directory
+load-what-csv-directory = a directory of CSV files (a roster)
+load-what-directory = a directory
+load-what-workbook = a workbook
+load-what-csv-file = a CSV file (a roster table)
+load-import-first = run `trappa import roster { $path } --out round.json` first and give round.json
+load-import-dir-first = run `trappa import roster { $dir } --out round.json` on its directory first and give round.json
+load-give-plan-instance = give the instance file (the plan's copy of it is { $copy })
+load-give-instance-json = give the instance's JSON file
+load-plan-cannot-read = cannot read plan { $path }: { $error }
+load-not-a-plan = { $path }: not a trappa plan: { $problems }. Give the plan directory written by `trappa solve` or its plan.json
+load-size-mib = { $n } MiB
+load-size-bytes = { $n } bytes
+load-reader-limit = the reader's limit
+load-file-too-large = the file is larger than { $size } ({ $limit }, docs/limits.md)
+load-file-too-large-hint = give the right file; a round this large must be split into smaller instances
+load-cp1252 = ; in Windows-1252 (Latin-1) it is "{ $char }", so the file was probably saved in that encoding
+load-not-utf8 = the file is not UTF-8 text: byte 0x{ $byte } at offset { $offset } is not valid UTF-8{ $hint }
+load-not-utf8-hint = save the file as UTF-8 (Notepad: Save as → Encoding UTF-8; LibreOffice: character set Unicode (UTF-8); Excel exports: "CSV UTF-8"); trappa reads JSON as UTF-8 only
+load-too-many-values = the file holds { $n } JSON values, over the limit MAX_JSON_VALUES = { $limit }; this is the first over it
+load-too-many-values-hint = give the right file; a round this large must be split into smaller instances (docs/limits.md)
+load-too-deep = objects and arrays are nested more than { $depth } deep (MAX_JSON_DEPTH)
+load-too-deep-hint = the format never nests this deep: look for a run of opening brackets, e.g. from a broken export
+load-more-duplicate-keys = { " " }({ $n ->
+    [one] 1 more repeated key follows
+   *[other] { $n } more repeated keys follow
+})
+load-duplicate-key = the key "{ $key }" is given twice in one object, first at line { $line }, column { $column }{ $more }
+load-duplicate-key-hint = keep one of the two values (JSON readers differ in which one they keep)
+load-invalid-json = invalid JSON: { $detail }
+load-invalid-json-hint = fix the JSON syntax at the given line and column (a missing comma, quote or bracket is the usual cause)
+load-plan-type-hint = give the value the type of the format (docs/format.md); remove misspelt fields
+load-serde-missing-field = missing field `{ $field }`
+load-serde-unknown-field = unknown field `{ $field }`, { $expected }
+load-serde-unknown-variant = unknown variant `{ $value }`, { $expected }
+load-serde-expected-one-of = expected one of { $list }
+load-serde-expected = expected { $what }
+load-serde-no-fields = there are no fields
+load-serde-invalid-type = invalid type: { $found }, { $expected }
+load-serde-invalid-value = invalid value: { $found }, { $expected }
+load-time-shape = expected a time of day as HH:MM, e.g. "13:00", found "{ $found }"
+load-date-shape = invalid date "{ $date }": dates are written YYYY-MM-DD, with a four-digit year and a two-digit month and day, e.g. "2027-01-05"
+load-date-no-such-day = invalid date "{ $date }": no such day in the calendar
+load-date-year = invalid date "{ $date }": the year must lie between { $min } and { $max }
+load-not-an-object = the file must hold a JSON object
+load-not-an-object-hint = start from an example in instances/
+load-format-expected = expected "trappa-instance", found { $found }
+load-found-nothing = nothing
+load-format-hint = set "format": "trappa-instance" (is this a plan file? use `trappa check INSTANCE PLAN`)
+load-version-expected = this build reads version { $version }, found { $found }
+load-found-none = none
+load-version-hint = set "version": 1, or use the trappa release that wrote the file
+load-date-hint = write the date as YYYY-MM-DD, e.g. "2027-01-05" (four-digit year 1900–2200, two-digit month and day)
+load-type-hint = give the field the type shown in docs/format.md (dates as "YYYY-MM-DD"); remove misspelt fields
+load-out-of-range = { $what } is { $value }, outside { $min }..{ $max }
+load-out-of-range-hint = give { $what } a value between { $min } and { $max }
+load-empty = { $what } is empty
+load-empty-hint = give every item a non-empty { $what }
+load-duplicate-id = id "{ $id }" is already used at { $first }
+load-duplicate-id-hint = give each item its own id
+load-unknown-municipality = unknown municipality "{ $id }"
+load-unknown-unit = unknown unit "{ $id }"
+load-unknown-phase = unknown phase "{ $id }"
+load-unknown-participant = unknown participant "{ $id }"
+load-unknown-mentor = unknown mentor "{ $id }"
+load-unknown-course = unknown course "{ $id }"
+load-unknown-venue = unknown venue "{ $id }"
+load-unknown-trainer = unknown trainer "{ $id }"
+load-unknown-group-leader = unknown group leader "{ $id }"
+load-use-municipality-id = use an id from region.municipalities
+load-use-unit-id = use an id from region.units
+load-use-phase-id = use a phase id from "phases"
+load-use-participant-id = use an id from "participants"
+load-use-mentor-id = use an id from "mentors"
+load-use-course-id = use an id from "courses"
+load-what-id = id
+load-what-name = name
+load-what-round-name = round name
+load-what-phase-id = phase id
+load-what-area = area
+load-what-latitude = latitude
+load-what-longitude = longitude
+load-what-cost-share = cost share
+load-what-road-factor = road factor
+load-what-speed = speed
+load-what-travel-minutes = travel minutes
+load-what-years-in-profession = years in the profession
+load-what-max-travel-minutes = maximum travel minutes
+load-what-mentor-min-years = mentor minimum years
+load-what-pair-cost = pair cost
+load-what-weight = weight
+load-what-pair-weight = pair weight
+load-what-fixed-cost = fixed cost
+load-what-day-cost = day cost
+load-what-day-rate = day rate
+load-what-unit-absence-share = unit absence share
+load-what-mentor-meetings = mentor meetings
+load-what-group-meetings = group meetings
+load-what-course-days = course days
+load-meeting-times = { $what } end at { $end }, not after they start at { $start }
+load-course-times = the days of course { $course } end at { $end }, not after they start at { $start }
+load-meeting-times-hint = give an end time after the start time (defaults: mentor meetings 13:00–15:00, group meetings 13:00–16:00, course days 09:00–16:00)
+load-round-reversed = the round ends ({ $end }) before it starts ({ $start })
+load-round-reversed-hint = swap or correct round.start and round.end
+load-round-too-long = the round lasts more than three years
+load-round-too-long-hint = split the programme into rounds of at most three years
+load-no-participants = the round has no participants
+load-no-participants-hint = add the round's participants (see instances/ for examples)
+load-range-reversed = the range ends ({ $to }) before it starts ({ $from })
+load-range-reversed-hint = swap or correct "from" and "to"
+load-no-municipalities = the region has no municipalities
+load-no-municipalities-hint = list the municipalities taking part
+load-population-negative = population is { $value }
+load-population-hint = give the number of inhabitants (0 or more)
+load-headcount-negative = headcount is { $value }
+load-headcount-hint = give the unit's number of staff (at least 1)
+load-travel-twice = travel time { $from }–{ $to } is given twice
+load-travel-twice-hint = keep one entry per pair of municipalities
+load-no-phases = no phases are defined
+load-no-phases-hint = list the phases, the first with min_years 0, or leave "phases" out for the default
+load-first-phase = the first phase starts at { $years } years
+load-first-phase-hint = let the first phase start at 0 years
+load-phase-twice = phase "{ $id }" is listed twice
+load-phase-twice-hint = give each phase its own id
+load-phases-order = phases are not in strictly ascending order of min_years
+load-phases-order-hint = order the phases from newest to most experienced
+load-date-after-round = { $field } { $date } is after the round ends ({ $end })
+load-date-after-round-hint = correct the date, or leave the person out of this round
+load-mentor-no-unit = the mentor has no unit
+load-mentor-no-unit-hint = give the mentor's unit: the rule 'mentor in another unit' needs it
+load-capacity-negative = capacity is { $value }
+load-mentor-capacity-hint = give the number of mentees the mentor can take at a time (0 or more)
+load-history-mentor = "{ $id }" is a mentor, not a mentee
+load-history-mentor-hint = list earlier mentees' participant ids
+load-unit-overfull = unit "{ $unit }" has headcount { $headcount } but { $count } people of the round work there
+load-unit-overfull-hint = raise the headcount to the unit's real staff number
+load-meeting-count = min_meetings { $min } and max_meetings { $max } leave no valid count
+load-meeting-count-hint = set 1 ≤ min_meetings ≤ max_meetings (default 8–10)
+load-max-meetings = max_meetings is { $max }, more than one a month for three years
+load-max-meetings-hint = meetings are monthly: use at most the round's number of months
+load-min-days-between = min_days_between is { $days }
+load-min-days-between-hint = use 1–62 days (default 21)
+load-meetings-do-not-fit = { $n } monthly meetings cannot fit in a round touching { $months ->
+    [one] 1 month
+   *[other] { $months } months
+}
+load-meetings-do-not-fit-hint = lower min_meetings or lengthen the round
+load-exclusion-twice = exclusion { $mentor }–{ $mentee } is listed twice
+load-pair-cost-twice = pair cost { $mentor }–{ $mentee } is listed twice
+load-one-entry-per-pair = keep one entry per pair
+load-group-size-empty = group size { $min }–{ $max } is empty
+load-size-hint = set 1 ≤ min_size ≤ max_size
+load-group-sizes-empty = a group size range is empty
+load-group-sizes-hint = give every group 1 ≤ min ≤ max, and at least one group
+load-zero-groups = zero groups
+load-zero-groups-hint = leave "groups" out to let trappa choose, or give at least 1
+load-mixing-cap-zero = a mixing cap of 0 admits no one
+load-mixing-cap-zero-hint = use a cap of at least 1, or leave it out
+load-group-meetings = meetings { $min }–{ $max } at least { $gap } days apart cannot be met
+load-group-meetings-hint = set 1 ≤ min ≤ max and a gap of 1–62 days (default 8–10, 21 days)
+load-group-meetings-do-not-fit = { $n } monthly meetings cannot fit in the round
+load-group-meetings-do-not-fit-hint = lower meetings.min or lengthen the round
+load-months-reversed = min_months { $min } exceeds max_months { $max }
+load-months-reversed-hint = correct the months in the profession
+load-cohort-months = cohorts every 0 months
+load-cohort-months-hint = give 1–120 months, or leave it out
+load-cohort-and-linked = both cohort_months and linked_course are given
+load-cohort-and-linked-hint = a linked programme starts a cohort per session: leave cohort_months out
+load-staged-with-groups = groups, group_sizes and fixed_groups cannot be combined with cohorts or a linked course
+load-staged-with-groups-hint = leave groups, group_sizes and fixed_groups out: each cohort forms as many groups as its people need
+load-leaders-per-group = { $n } leaders per group
+load-leaders-per-group-hint = give 1–4 leaders per group
+load-max-days-between = at most { $max } days between meetings, but at least { $min } required
+load-max-days-between-hint = set max_days_between ≥ min_days_between
+load-pair-weight-twice = pair { $a }–{ $b } is listed twice or pairs a person with themself
+load-pair-weight-twice-hint = keep one entry per pair of two people
+load-max-groups-negative = max_groups is { $value }
+load-max-groups-hint = give the number of groups the leader can take (0 or more)
+load-course-days = a session of { $course } has { $days } days
+load-course-days-hint = give the number of course days of one session (1–60)
+load-course-sizes = min_size { $min } and max_size { $max } leave no valid group size
+load-no-trainer = a session needs at least one trainer
+load-no-trainer-hint = set trainers_per_session to 1 or more
+load-deadline-zero = a deadline of 0 months of employment leaves no time for the course
+load-deadline-zero-hint = give the months of employment within which the course must be finished, or leave it out
+load-max-sessions-zero = max_sessions 0 forbids every session
+load-max-sessions-zero-hint = remove the course, or allow at least one session
+load-consecutive-over-month = { $course } has { $days } consecutive days, so at least { $in_month } fall in one month, but a participant may have at most { $max } course days a month
+load-consecutive-over-month-hint = raise workload.max_course_days_per_month, or give the course the pattern "weekly" or "spread"
+load-spread-gap = a spread course needs a gap of at least one day
+load-spread-gap-hint = give min_gap_days (default 7)
+load-course-over-round = { $course } has { $days } days but a participant may have at most { $max } course days in the round
+load-course-over-round-hint = raise workload.max_course_days_per_round or split the course
+load-prerequisite-self = course { $course } is its own prerequisite
+load-prerequisite-cycle = courses { $courses } and { $last } form a prerequisite cycle: each requires itself through the others
+load-prerequisite-cycle-hint = remove one prerequisite of the cycle
+load-venue-no-seats = the venue has no seats
+load-venue-no-seats-hint = give the number of seats (at least 1)
+load-history-twice = { $participant } completed { $course } is listed twice
+load-demand-twice = { $participant } asks for { $course } twice
+load-one-entry-per-participant-course = keep one entry per participant and course
+load-demand-completed = { $participant } asks for { $course }, which the course history says they completed
+load-demand-completed-hint = remove the demand, or the history entry if the course is to be retaken
+load-phase-demand-twice = phase { $phase } asks for { $course } twice
+load-phase-demand-twice-hint = keep one entry per phase and course
+load-workload-zero = a workload limit of 0 forbids every course
+load-workload-zero-hint = give positive limits (defaults: 6 days a month, 15 days and 2 courses a round)
+load-what-starts-a-year = starts a year
+load-what-days-between-starts = days between starts
+load-cadence-zero = { $course } allows 0 { $what }
+load-cadence-zero-hint = allow at least 1 for max_{ $field }, or leave it out
+load-cadence-reversed = { $course } asks for at least { $min } and at most { $max } { $what }
+load-cadence-reversed-hint = set min_{ $field } ≤ max_{ $field }
+load-term-reversed = term { $term } ends on { $end } before it starts on { $start }
+load-term-reversed-hint = swap the dates
+load-term-overlap = term { $term } starts on { $start }, not after the end of term { $previous } ({ $previous_end })
+load-term-overlap-hint = list the terms in date order without overlaps
+load-term-limit-zero = a per-term limit of 0 forbids every course
+load-term-limit-zero-hint = give per-term limits of at least 1, or leave them out
+load-course-over-term = { $course } has { $days } days but a participant may have at most { $max } course days a term
+load-course-over-term-hint = raise workload.max_course_days_per_term or split the course
+load-over-limit = { $what } is { $found }, over the limit { $limit } = { $value }
+load-split-round = split the round (e.g. by sub-region or term) into instances within the limits of docs/limits.md
+load-what-number-of = the number of { $items }
+load-what-population = the population
+load-what-headcount = the headcount
+load-what-capacity = the capacity
+load-what-number-of-groups = the number of groups
+load-what-a-group-size = a group size
+load-what-earlier-group-size = an earlier group's size
+load-what-together-before-pairs = the number of pairs in together_before (all programmes up to here)
+load-population-real-hint = give the municipality's real population
+load-headcount-real-hint = give the unit's real staff number
+load-mentor-capacity-limit-hint = give the number of mentees the mentor can take at a time
+load-max-groups-limit-hint = give the number of groups the leader can take
+load-session-size-hint = give the largest group one session takes
+load-trainers-per-session-hint = give the number of trainers who teach one session
+load-venue-seats-hint = give the venue's real number of seats
+load-group-size-limit-hint = give the size of one group
+load-groups-limit-hint = give the number of groups to form
+load-group-sizes-limit-hint = give one size range per group to form
+load-group-size-range-hint = give the size range of one group
+load-earlier-group-hint = list the members of one earlier group
+load-together-before-hint = list only the earlier groups of people in this round
+load-matching-cells = { $mentees } mentees who may get a mentor and { $mentors } mentors with { $places } places make { $cells } matching cells, over the limit MAX_MATCHING_CELLS = { $limit }
+load-matching-cells-hint = match in smaller rounds (e.g. one per sub-region), or offer mentors to fewer phases
+load-group-members = { $n } participants may join { $programme }, over the limit MAX_GROUP_MEMBERS = { $limit }
+load-group-members-hint = split the programme (e.g. by sub-region), or enrol its participants with "enrolled"
+load-course-demands = { $n } participants want { $course }, over the limit MAX_COURSE_DEMANDS = { $limit }
+load-course-demands-hint = split the course into several courses (e.g. one per sub-region or term)
+load-pin-unknown-hint = use an id that the file defines, or remove the pin
+load-pin-too-many-meetings = { $n ->
+    [one] 1 meeting is pinned
+   *[other] { $n } meetings are pinned
+}, more than the { $max } allowed
+load-pin-too-many-meetings-hint = pin at most the programme's maximum number of meetings
+load-pin-outside-round = { $date } lies outside the round ({ $start } – { $end })
+load-pin-inside-round-hint = pin a date inside the round
+load-pin-closed-day = { $date } is a weekend, a public holiday or a closed date
+load-pin-working-day-hint = pin a working day
+load-pin-unavailable = { $who } is unavailable on { $date }
+load-pin-both-free-hint = pin a date both are free, or change the unavailability
+load-pin-same-month = { $first } and { $second } fall in the same month; meetings are monthly
+load-pin-same-month-hint = pin at most one meeting a month
+load-pin-too-close = { $first } and { $second } are { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} apart, fewer than the minimum { $gap }
+load-pin-too-close-hint = move one of the dates further apart
+load-pin-mentee-twice = { $mentee } is already pinned to a mentor at { $first }
+load-pin-mentee-twice-hint = pin one mentor per mentee
+load-pin-no-mentor-wanted = { $mentee } cannot have a mentor: wants_mentor is false
+load-pin-phase-not-eligible = { $mentee } cannot have a mentor: phase "{ $phase }" is not among mentorship.eligible_phases early enough in the round for a series
+load-pin-cannot-have-mentor-hint = set wants_mentor, add the phase to eligible_phases, or remove the pin
+load-pin-why-no-capacity = the mentor's capacity is 0
+load-pin-why-not-trained = the mentor has not taken the mentor training, which mentorship.require_training demands
+load-pin-why-too-junior = the mentor has { $years } years in the profession, fewer than { $min }
+load-pin-why-same-unit = mentor and mentee work in the same unit
+load-pin-why-same-municipality = mentor and mentee work in the same municipality, which the programme forbids
+load-pin-why-excluded = the pair is listed in mentorship.exclusions
+load-pin-why-too-far = the travel time exceeds the mentor's max_travel_minutes ({ $max })
+load-pin-pair-breaks-rule = the fixed pair { $mentor }–{ $mentee } breaks a hard rule: { $why }
+load-pin-pair-breaks-rule-hint = pin another mentor, or change the rule that forbids the pair
+load-pin-mentor-date-twice = mentor { $mentor } already has a pinned meeting on { $date } ({ $first })
+load-pin-another-date-hint = pin another date
+load-pin-mentor-capacity = mentor { $mentor } has capacity { $capacity } but { $n } fixed pairs ({ $paths })
+load-pin-mentor-capacity-hint = raise the mentor's capacity or pin fewer mentees to them
+load-pin-session-nothing = the fixed session pins nothing but its course
+load-pin-session-nothing-hint = give at least one of dates, venue, trainers or attendees
+load-pin-session-date = { $date } is outside the round or a weekend, public holiday or closed date
+load-pin-session-date-hint = pin working days of the round
+load-pin-session-day-count = { $n ->
+    [one] 1 distinct date
+   *[other] { $n } distinct dates
+} pinned, but course { $course } has { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+load-pin-session-day-count-hint = pin exactly the course's number of days
+load-pin-session-pattern = the dates do not follow course { $course }'s { $pattern } day pattern
+load-pin-session-pattern-hint = pin dates that follow the pattern (see docs/format.md, courses)
+load-pin-venue-unavailable = venue { $venue } is unavailable on { $date }
+load-pin-venue-unavailable-hint = pin another venue or other dates
+load-pin-venue-seats = venue { $venue } seats { $capacity } for course { $course } (max size { $max }, min size { $min }), but { $n ->
+    [one] 1 attendee is pinned
+   *[other] { $n } attendees are pinned
+}
+load-pin-venue-seats-hint = pin a larger venue or fewer attendees
+load-pin-attendees-over = { $n ->
+    [one] 1 attendee is pinned
+   *[other] { $n } attendees are pinned
+}, more than course { $course }'s max size { $max }
+load-pin-attendees-over-hint = pin at most the course's max size
+load-pin-trainers-over = { $n ->
+    [one] 1 trainer
+   *[other] { $n } trainers
+} pinned, course { $course } has { $per } per session
+load-pin-trainers-over-hint = pin at most trainers_per_session trainers
+load-pin-trainer-not-qualified = trainer { $trainer } is not qualified for course { $course }
+load-pin-trainer-not-qualified-hint = pin a qualified trainer, or add the course to the trainer's courses
+load-pin-trainer-unavailable = trainer { $trainer } is unavailable on { $date }
+load-pin-trainer-unavailable-hint = pin another trainer or other dates
+load-pin-trainer-days = trainer { $trainer } teaches at most { $max ->
+    [one] 1 day
+   *[other] { $max } days
+}, course { $course } has { $days }
+load-pin-trainer-days-hint = pin another trainer
+load-pin-no-demand = { $who } has no demand for course { $course } (individual plan or phase default)
+load-pin-no-demand-hint = add a line to "demand" for the participant and course, or remove the attendee
+load-pin-phase-may-not = { $who }'s phase "{ $phase }" may not take course { $course }
+load-pin-phase-may-not-hint = remove the attendee or the course's phase restriction
+load-pin-attendee-twice = { $who } is already pinned into a session of course { $course } ({ $first })
+load-pin-attendee-twice-hint = pin each attendee into one session of a course
+load-pin-outside-window = the pinned dates lie outside { $who }'s window for course { $course } (employment start to deadline)
+load-pin-outside-window-hint = pin dates inside the window or remove the attendee
+load-pin-other-dates-hint = pin other dates or remove the attendee
+load-pin-also-in = { $who } is also pinned into { $first } on { $date }
+load-pin-also-in-hint = a person attends one session a day: change one of the pins
+load-pin-meeting-on-course-day = { $who } is pinned to a course day on { $date } and to a meeting on that day ({ $meeting })
+load-pin-meeting-on-course-day-hint = move the session or the meeting
+load-pin-groups-over = { $n ->
+    [one] 1 fixed group
+   *[other] { $n } fixed groups
+}, but the programme forms { $max }
+load-pin-groups-over-hint = pin fewer groups or raise "groups"
+load-pin-group-empty = a fixed group with no members
+load-pin-group-empty-hint = list the members who belong together
+load-pin-group-too-big = { $n ->
+    [one] 1 member pinned
+   *[other] { $n } members pinned together
+}, more than the programme's largest group ({ $largest })
+load-pin-group-too-big-hint = split the fixed group or raise max_size
+load-pin-member-twice = { $who } is also pinned into { $first }
+load-pin-member-twice-hint = a participant is in one group of a programme: keep one pin
+load-pin-not-enrolled = { $who } is not enrolled in programme { $programme }
+load-pin-not-enrolled-hint = add the participant to "enrolled" or remove them from the fixed group
+load-pin-not-eligible = { $who } is not eligible for programme { $programme }: { $why }
+load-pin-not-eligible-hint = remove them from the fixed group or widen the eligibility
+load-pin-member-mentor-meeting = member { $who } has a pinned mentor meeting on { $date } ({ $pair })
+load-pin-member-mentor-meeting-hint = pin another date for one of the two
+load-what-unit = unit
+load-what-municipality = municipality
+load-pin-cap = { $n } members from one { $what }, more than the programme's cap of { $cap }
+load-pin-cap-hint = change the members or the mixing cap
+load-pin-leader-qualification = leader { $leader } lacks the qualification "{ $qualification }"
+load-pin-leader-qualification-hint = pin a qualified leader, or add the qualification
+load-pin-leader-over = leader { $leader } leads at most { $max } groups but is pinned to { $n } ({ $paths })
+load-pin-leader-over-hint = pin another leader or raise max_groups

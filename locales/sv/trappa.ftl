@@ -1114,3 +1114,375 @@ role-other = annan roll
 check-attendee-role = { $id } deltar i { $session } men är { $role }; kursen är för { $roles }
 why-role-not-eligible = { $course }: kursen är för { $roles }, och { $participant } är { $role }
 note-course-role-nobody = kursen { $course } är för { $roles }, och ingen deltagare i omgången har den rollen
+
+
+## Reading an instance: the problems of a file (code and JSON path stay as they are; docs/errors.md)
+
+load-at-path = vid { $path }
+load-line-column = rad { $line }, kolumn { $column }
+load-line = rad { $line }
+load-cannot-read = kan inte läsa { $path }: { $error }
+load-not-an-instance = { $path } är { $what }, inte en instansfil: { $action }
+load-problems = { $path }: { $n } problem:
+load-what-plan-directory = en planmapp
+load-what-csv-directory = en mapp med CSV-filer (en förteckning)
+load-what-directory = en mapp
+load-what-workbook = en arbetsbok
+load-what-csv-file = en CSV-fil (ett blad i en förteckning)
+load-import-first = kör först `trappa import roster { $path } --out round.json` och ange sedan round.json
+load-import-dir-first = kör först `trappa import roster { $dir } --out round.json` på filens mapp och ange sedan round.json
+load-give-plan-instance = ange instansfilen (planens kopia av den är { $copy })
+load-give-instance-json = ange instansens JSON-fil
+load-plan-cannot-read = kan inte läsa planen { $path }: { $error }
+load-not-a-plan = { $path }: ingen plan från trappa: { $problems }. Ange planmappen som `trappa solve` skrev, eller dess plan.json
+load-size-mib = { $n } MiB
+load-size-bytes = { $n } byte
+load-reader-limit = läsarens gräns
+load-file-too-large = filen är större än { $size } ({ $limit }, docs/limits.md)
+load-file-too-large-hint = ange rätt fil; en så stor omgång måste delas upp i mindre instanser
+load-cp1252 = ; i Windows-1252 (Latin-1) är det "{ $char }", så filen sparades troligen med den teckenkodningen
+load-not-utf8 = filen är inte UTF-8-text: byten 0x{ $byte } på position { $offset } är inte giltig UTF-8{ $hint }
+load-not-utf8-hint = spara filen som UTF-8 (Anteckningar: Spara som → Kodning UTF-8; LibreOffice: teckenuppsättning Unicode (UTF-8); export från Excel: "CSV UTF-8"); trappa läser JSON bara som UTF-8
+load-too-many-values = filen innehåller { $n } JSON-värden, över gränsen MAX_JSON_VALUES = { $limit }; här är det första värdet över gränsen
+load-too-many-values-hint = ange rätt fil; en så stor omgång måste delas upp i mindre instanser (docs/limits.md)
+load-too-deep = objekt och listor är nästlade fler än { $depth } nivåer djupt (MAX_JSON_DEPTH)
+load-too-deep-hint = formatet nästlar aldrig så djupt: leta efter en lång rad inledande hakparenteser, t.ex. från en trasig export
+load-more-duplicate-keys = { " " }({ $n ->
+    [one] 1 upprepad nyckel till följer
+   *[other] { $n } upprepade nycklar till följer
+})
+load-duplicate-key = nyckeln "{ $key }" står två gånger i samma objekt, första gången på rad { $line }, kolumn { $column }{ $more }
+load-duplicate-key-hint = behåll ett av de två värdena (JSON-läsare skiljer sig åt i vilket de behåller)
+load-invalid-json = ogiltig JSON: { $detail }
+load-invalid-json-hint = rätta JSON-syntaxen på angiven rad och kolumn (oftast saknas ett kommatecken, ett citattecken eller en parentes)
+load-plan-type-hint = ge värdet den typ som formatet anger (docs/format.md); ta bort felstavade fält
+load-serde-missing-field = fältet `{ $field }` saknas
+load-serde-unknown-field = okänt fält `{ $field }`, { $expected }
+load-serde-unknown-variant = okänt värde `{ $value }`, { $expected }
+load-serde-expected-one-of = väntade ett av { $list }
+load-serde-expected = väntade { $what }
+load-serde-no-fields = det finns inga fält
+load-serde-invalid-type = fel typ: { $found }, { $expected }
+load-serde-invalid-value = ogiltigt värde: { $found }, { $expected }
+load-time-shape = väntade ett klockslag som TT:MM, t.ex. "13:00", fann "{ $found }"
+load-date-shape = ogiltigt datum "{ $date }": datum skrivs ÅÅÅÅ-MM-DD, med fyrsiffrigt år och tvåsiffrig månad och dag, t.ex. "2027-01-05"
+load-date-no-such-day = ogiltigt datum "{ $date }": dagen finns inte i kalendern
+load-date-year = ogiltigt datum "{ $date }": året måste ligga mellan { $min } och { $max }
+load-not-an-object = filen måste innehålla ett JSON-objekt
+load-not-an-object-hint = utgå från ett exempel i instances/
+load-format-expected = väntade "trappa-instance", fann { $found }
+load-found-nothing = ingenting
+load-format-hint = sätt "format": "trappa-instance" (är det en planfil? använd `trappa check INSTANS PLAN`)
+load-version-expected = den här versionen av trappa läser formatversion { $version }, fann { $found }
+load-found-none = ingen
+load-version-hint = sätt "version": 1, eller använd den version av trappa som skrev filen
+load-date-hint = skriv datumet som ÅÅÅÅ-MM-DD, t.ex. "2027-01-05" (fyrsiffrigt år 1900–2200, tvåsiffrig månad och dag)
+load-type-hint = ge fältet den typ som docs/format.md anger (datum som "ÅÅÅÅ-MM-DD"); ta bort felstavade fält
+load-out-of-range = { $what } är { $value }, utanför { $min }..{ $max }
+load-out-of-range-hint = ange { $what } mellan { $min } och { $max }
+load-empty = { $what } är tomt
+load-empty-hint = fyll i { $what } för varje post
+load-duplicate-id = id "{ $id }" används redan vid { $first }
+load-duplicate-id-hint = ge varje post ett eget id
+load-unknown-municipality = okänd kommun "{ $id }"
+load-unknown-unit = okänd enhet "{ $id }"
+load-unknown-phase = okänd fas "{ $id }"
+load-unknown-participant = okänd deltagare "{ $id }"
+load-unknown-mentor = okänd mentor "{ $id }"
+load-unknown-course = okänd kurs "{ $id }"
+load-unknown-venue = okänd lokal "{ $id }"
+load-unknown-trainer = okänd utbildare "{ $id }"
+load-unknown-group-leader = okänd gruppledare "{ $id }"
+load-use-municipality-id = använd ett id från region.municipalities
+load-use-unit-id = använd ett id från region.units
+load-use-phase-id = använd ett fas-id från "phases"
+load-use-participant-id = använd ett id från "participants"
+load-use-mentor-id = använd ett id från "mentors"
+load-use-course-id = använd ett id från "courses"
+load-what-id = id
+load-what-name = namn
+load-what-round-name = omgångens namn
+load-what-phase-id = fasens id
+load-what-area = utvecklingsområde
+load-what-latitude = latitud
+load-what-longitude = longitud
+load-what-cost-share = kostnadsandel
+load-what-road-factor = vägfaktor
+load-what-speed = hastighet
+load-what-travel-minutes = restid i minuter
+load-what-years-in-profession = år i yrket
+load-what-max-travel-minutes = längsta restid i minuter
+load-what-mentor-min-years = minsta antal år i yrket för mentorer
+load-what-pair-cost = parkostnad
+load-what-weight = vikt
+load-what-pair-weight = parvikt
+load-what-fixed-cost = fast kostnad
+load-what-day-cost = dagkostnad
+load-what-day-rate = dagarvode
+load-what-unit-absence-share = andel av enheten som får vara borta
+load-what-mentor-meetings = mentorsträffar
+load-what-group-meetings = gruppträffar
+load-what-course-days = kursdagar
+load-meeting-times = { $what } slutar kl. { $end }, inte efter att de börjar kl. { $start }
+load-course-times = kursdagarna i { $course } slutar kl. { $end }, inte efter att de börjar kl. { $start }
+load-meeting-times-hint = ange en sluttid efter starttiden (standard: mentorsträffar 13:00–15:00, gruppträffar 13:00–16:00, kursdagar 09:00–16:00)
+load-round-reversed = omgången slutar ({ $end }) innan den börjar ({ $start })
+load-round-reversed-hint = byt plats på eller rätta round.start och round.end
+load-round-too-long = omgången varar mer än tre år
+load-round-too-long-hint = dela upp programmet i omgångar på högst tre år
+load-no-participants = omgången har inga deltagare
+load-no-participants-hint = lägg till omgångens deltagare (se exemplen i instances/)
+load-range-reversed = perioden slutar ({ $to }) innan den börjar ({ $from })
+load-range-reversed-hint = byt plats på eller rätta "from" och "to"
+load-no-municipalities = regionen har inga kommuner
+load-no-municipalities-hint = lista kommunerna som deltar
+load-population-negative = invånarantalet är { $value }
+load-population-hint = ange antalet invånare (0 eller fler)
+load-headcount-negative = antalet anställda är { $value }
+load-headcount-hint = ange enhetens antal anställda (minst 1)
+load-travel-twice = restiden { $from }–{ $to } står två gånger
+load-travel-twice-hint = behåll en post per kommunpar
+load-no-phases = inga faser är angivna
+load-no-phases-hint = lista faserna, den första med min_years 0, eller utelämna "phases" för att få standardfaserna
+load-first-phase = den första fasen börjar vid { $years } år
+load-first-phase-hint = låt den första fasen börja vid 0 år
+load-phase-twice = fasen "{ $id }" står två gånger
+load-phase-twice-hint = ge varje fas ett eget id
+load-phases-order = faserna står inte i strikt stigande ordning efter min_years
+load-phases-order-hint = ordna faserna från nyanställd till mest erfaren
+load-date-after-round = { $field } { $date } ligger efter omgångens slut ({ $end })
+load-date-after-round-hint = rätta datumet, eller låt personen stå utanför den här omgången
+load-mentor-no-unit = mentorn har ingen enhet
+load-mentor-no-unit-hint = ange mentorns enhet: regeln 'mentor från en annan enhet' behöver den
+load-capacity-negative = kapaciteten är { $value }
+load-mentor-capacity-hint = ange hur många adepter mentorn kan ta samtidigt (0 eller fler)
+load-history-mentor = "{ $id }" är en mentor, inte en adept
+load-history-mentor-hint = lista tidigare adepters deltagar-id
+load-unit-overfull = enheten "{ $unit }" har { $headcount } anställda men { $count } av omgångens personer arbetar där
+load-unit-overfull-hint = höj antalet anställda till enhetens verkliga antal
+load-meeting-count = min_meetings { $min } och max_meetings { $max } ger inget giltigt antal
+load-meeting-count-hint = sätt 1 ≤ min_meetings ≤ max_meetings (standard 8–10)
+load-max-meetings = max_meetings är { $max }, fler än en träff i månaden i tre år
+load-max-meetings-hint = träffarna är månatliga: använd högst omgångens antal månader
+load-min-days-between = min_days_between är { $days }
+load-min-days-between-hint = använd 1–62 dagar (standard 21)
+load-meetings-do-not-fit = { $n } månatliga träffar ryms inte i en omgång som berör { $months ->
+    [one] 1 månad
+   *[other] { $months } månader
+}
+load-meetings-do-not-fit-hint = sänk min_meetings eller förläng omgången
+load-exclusion-twice = uteslutningen { $mentor }–{ $mentee } står två gånger
+load-pair-cost-twice = parkostnaden { $mentor }–{ $mentee } står två gånger
+load-one-entry-per-pair = behåll en post per par
+load-group-size-empty = gruppstorleken { $min }–{ $max } är tom
+load-size-hint = sätt 1 ≤ min_size ≤ max_size
+load-group-sizes-empty = ett intervall för gruppstorlek är tomt
+load-group-sizes-hint = ge varje grupp 1 ≤ min ≤ max, och ange minst en grupp
+load-zero-groups = noll grupper
+load-zero-groups-hint = utelämna "groups" så väljer trappa, eller ange minst 1
+load-mixing-cap-zero = ett tak på 0 per kommun eller enhet släpper inte in någon
+load-mixing-cap-zero-hint = använd ett tak på minst 1, eller utelämna det
+load-group-meetings = { $min }–{ $max } träffar med minst { $gap } dagar emellan går inte att uppfylla
+load-group-meetings-hint = sätt 1 ≤ min ≤ max och ett mellanrum på 1–62 dagar (standard 8–10 träffar, 21 dagar)
+load-group-meetings-do-not-fit = { $n } månatliga träffar ryms inte i omgången
+load-group-meetings-do-not-fit-hint = sänk meetings.min eller förläng omgången
+load-months-reversed = min_months { $min } är större än max_months { $max }
+load-months-reversed-hint = rätta antalet månader i yrket
+load-cohort-months = kohorter var 0:e månad
+load-cohort-months-hint = ange 1–120 månader, eller utelämna det
+load-cohort-and-linked = både cohort_months och linked_course är angivna
+load-cohort-and-linked-hint = en gruppverksamhet som är kopplad till en kurs startar en kohort per kurstillfälle: utelämna cohort_months
+load-staged-with-groups = groups, group_sizes och fixed_groups kan inte kombineras med kohorter eller en kopplad kurs
+load-staged-with-groups-hint = utelämna groups, group_sizes och fixed_groups: varje kohort bildar så många grupper som dess deltagare behöver
+load-leaders-per-group = { $n } gruppledare per grupp
+load-leaders-per-group-hint = ange 1–4 gruppledare per grupp
+load-max-days-between = högst { $max } dagar mellan träffarna, men minst { $min } krävs
+load-max-days-between-hint = sätt max_days_between ≥ min_days_between
+load-pair-weight-twice = paret { $a }–{ $b } står två gånger eller parar ihop en person med sig själv
+load-pair-weight-twice-hint = behåll en post per par av två personer
+load-max-groups-negative = max_groups är { $value }
+load-max-groups-hint = ange hur många grupper gruppledaren kan ta (0 eller fler)
+load-course-days = ett kurstillfälle av { $course } har { $days } dagar
+load-course-days-hint = ange antalet kursdagar för ett kurstillfälle (1–60)
+load-course-sizes = min_size { $min } och max_size { $max } ger ingen giltig gruppstorlek
+load-no-trainer = ett kurstillfälle behöver minst en utbildare
+load-no-trainer-hint = sätt trainers_per_session till 1 eller fler
+load-deadline-zero = en sista tid på 0 månaders anställning lämnar ingen tid för kursen
+load-deadline-zero-hint = ange inom hur många månaders anställning kursen ska vara klar, eller utelämna det
+load-max-sessions-zero = max_sessions 0 förbjuder alla kurstillfällen
+load-max-sessions-zero-hint = ta bort kursen, eller tillåt minst ett kurstillfälle
+load-consecutive-over-month = { $course } har { $days } kursdagar i följd, så minst { $in_month } hamnar i samma månad, men en deltagare får ha högst { $max } kursdagar i månaden
+load-consecutive-over-month-hint = höj workload.max_course_days_per_month, eller ge kursen mönstret "weekly" eller "spread"
+load-spread-gap = en utspridd kurs behöver minst en dag mellan kursdagarna
+load-spread-gap-hint = ange min_gap_days (standard 7)
+load-course-over-round = { $course } har { $days } dagar men en deltagare får ha högst { $max } kursdagar i omgången
+load-course-over-round-hint = höj workload.max_course_days_per_round eller dela kursen
+load-prerequisite-self = kursen { $course } är förkunskapskrav för sig själv
+load-prerequisite-cycle = kurserna { $courses } och { $last } är förkunskapskrav för varandra i en cirkel: var och en kräver sig själv genom de andra
+load-prerequisite-cycle-hint = ta bort ett av förkunskapskraven i cirkeln
+load-venue-no-seats = lokalen har inga platser
+load-venue-no-seats-hint = ange antalet platser (minst 1)
+load-history-twice = att { $participant } har gått { $course } står två gånger
+load-demand-twice = { $participant } söker { $course } två gånger
+load-one-entry-per-participant-course = behåll en post per deltagare och kurs
+load-demand-completed = { $participant } söker { $course }, men enligt kurshistoriken har personen redan gått kursen
+load-demand-completed-hint = ta bort behovet, eller posten i kurshistoriken om kursen ska gås om
+load-phase-demand-twice = fasen { $phase } anger { $course } två gånger
+load-phase-demand-twice-hint = behåll en post per fas och kurs
+load-workload-zero = en gräns för arbetsbelastningen på 0 förbjuder alla kurser
+load-workload-zero-hint = ange positiva gränser (standard: 6 dagar i månaden, 15 dagar och 2 kurser per omgång)
+load-what-starts-a-year = starter per år
+load-what-days-between-starts = dagar mellan starterna
+load-cadence-zero = { $course } tillåter 0 { $what }
+load-cadence-zero-hint = tillåt minst 1 för max_{ $field }, eller utelämna det
+load-cadence-reversed = { $course } kräver minst { $min } och högst { $max } { $what }
+load-cadence-reversed-hint = sätt min_{ $field } ≤ max_{ $field }
+load-term-reversed = terminen { $term } slutar { $end } innan den börjar { $start }
+load-term-reversed-hint = byt plats på datumen
+load-term-overlap = terminen { $term } börjar { $start }, inte efter slutet av terminen { $previous } ({ $previous_end })
+load-term-overlap-hint = lista terminerna i datumordning utan överlapp
+load-term-limit-zero = en gräns per termin på 0 förbjuder alla kurser
+load-term-limit-zero-hint = ange gränser per termin på minst 1, eller utelämna dem
+load-course-over-term = { $course } har { $days } dagar men en deltagare får ha högst { $max } kursdagar per termin
+load-course-over-term-hint = höj workload.max_course_days_per_term eller dela kursen
+load-over-limit = { $what } är { $found }, över gränsen { $limit } = { $value }
+load-split-round = dela omgången (t.ex. per delregion eller termin) i instanser inom gränserna i docs/limits.md
+load-what-number-of = antalet { $items }
+load-what-population = invånarantalet
+load-what-headcount = antalet anställda
+load-what-capacity = kapaciteten
+load-what-number-of-groups = antalet grupper
+load-what-a-group-size = en gruppstorlek
+load-what-earlier-group-size = storleken på en tidigare grupp
+load-what-together-before-pairs = antalet par i together_before (alla gruppverksamheter hittills)
+load-population-real-hint = ange kommunens verkliga invånarantal
+load-headcount-real-hint = ange enhetens verkliga antal anställda
+load-mentor-capacity-limit-hint = ange hur många adepter mentorn kan ta samtidigt
+load-max-groups-limit-hint = ange hur många grupper gruppledaren kan ta
+load-session-size-hint = ange den största grupp som ett kurstillfälle tar emot
+load-trainers-per-session-hint = ange hur många utbildare som undervisar ett kurstillfälle
+load-venue-seats-hint = ange lokalens verkliga antal platser
+load-group-size-limit-hint = ange storleken på en grupp
+load-groups-limit-hint = ange hur många grupper som ska bildas
+load-group-sizes-limit-hint = ange ett storleksintervall per grupp som ska bildas
+load-group-size-range-hint = ange storleksintervallet för en grupp
+load-earlier-group-hint = lista medlemmarna i en tidigare grupp
+load-together-before-hint = lista bara tidigare grupper med personer i den här omgången
+load-matching-cells = { $mentees } adepter som kan få mentor och { $mentors } mentorer med { $places } platser ger { $cells } celler i matchningen, över gränsen MAX_MATCHING_CELLS = { $limit }
+load-matching-cells-hint = matcha i mindre omgångar (t.ex. en per delregion), eller erbjud mentorer till färre faser
+load-group-members = { $n } deltagare kan gå med i { $programme }, över gränsen MAX_GROUP_MEMBERS = { $limit }
+load-group-members-hint = dela gruppverksamheten (t.ex. per delregion), eller skriv in dess deltagare med "enrolled"
+load-course-demands = { $n } deltagare vill gå { $course }, över gränsen MAX_COURSE_DEMANDS = { $limit }
+load-course-demands-hint = dela kursen i flera kurser (t.ex. en per delregion eller termin)
+load-pin-unknown-hint = använd ett id som filen anger, eller ta bort fastlåsningen
+load-pin-too-many-meetings = { $n ->
+    [one] 1 träff är fastlåst
+   *[other] { $n } träffar är fastlåsta
+}, fler än de { $max } som tillåts
+load-pin-too-many-meetings-hint = lås högst programmets största antal träffar
+load-pin-outside-round = { $date } ligger utanför omgången ({ $start } – { $end })
+load-pin-inside-round-hint = lås ett datum inom omgången
+load-pin-closed-day = { $date } är en lördag eller söndag, en helgdag eller en stängd dag
+load-pin-working-day-hint = lås en arbetsdag
+load-pin-unavailable = { $who } är inte tillgänglig { $date }
+load-pin-both-free-hint = lås ett datum då båda är lediga, eller ändra otillgängligheten
+load-pin-same-month = { $first } och { $second } ligger i samma månad; träffarna är månatliga
+load-pin-same-month-hint = lås högst en träff i månaden
+load-pin-too-close = { $first } och { $second } ligger { $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
+} isär, färre än minst { $gap }
+load-pin-too-close-hint = flytta isär datumen
+load-pin-mentee-twice = { $mentee } är redan fastlåst till en mentor vid { $first }
+load-pin-mentee-twice-hint = lås en mentor per adept
+load-pin-no-mentor-wanted = { $mentee } kan inte få mentor: wants_mentor är false
+load-pin-phase-not-eligible = { $mentee } kan inte få mentor: fasen "{ $phase }" finns inte bland mentorship.eligible_phases tidigt nog i omgången för en serie träffar
+load-pin-cannot-have-mentor-hint = sätt wants_mentor, lägg till fasen i eligible_phases, eller ta bort fastlåsningen
+load-pin-why-no-capacity = mentorns kapacitet är 0
+load-pin-why-not-trained = mentorn har inte gått mentorsutbildningen, som mentorship.require_training kräver
+load-pin-why-too-junior = mentorn har { $years } år i yrket, färre än { $min }
+load-pin-why-same-unit = mentor och adept arbetar i samma enhet
+load-pin-why-same-municipality = mentor och adept arbetar i samma kommun, vilket programmet inte tillåter
+load-pin-why-excluded = paret står i mentorship.exclusions
+load-pin-why-too-far = restiden är längre än mentorns max_travel_minutes ({ $max })
+load-pin-pair-breaks-rule = det fastlåsta paret { $mentor }–{ $mentee } bryter mot en regel som alltid gäller: { $why }
+load-pin-pair-breaks-rule-hint = lås en annan mentor, eller ändra regeln som förbjuder paret
+load-pin-mentor-date-twice = mentorn { $mentor } har redan en fastlåst träff { $date } ({ $first })
+load-pin-another-date-hint = lås ett annat datum
+load-pin-mentor-capacity = mentorn { $mentor } har kapaciteten { $capacity } men { $n } fastlåsta par ({ $paths })
+load-pin-mentor-capacity-hint = höj mentorns kapacitet eller lås färre adepter till mentorn
+load-pin-session-nothing = det fastlåsta kurstillfället låser inget utom kursen
+load-pin-session-nothing-hint = ange minst ett av dates, venue, trainers eller attendees
+load-pin-session-date = { $date } ligger utanför omgången eller är en lördag eller söndag, en helgdag eller en stängd dag
+load-pin-session-date-hint = lås arbetsdagar inom omgången
+load-pin-session-day-count = { $n ->
+    [one] 1 datum är fastlåst
+   *[other] { $n } olika datum är fastlåsta
+}, men kursen { $course } har { $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
+}
+load-pin-session-day-count-hint = lås exakt kursens antal dagar
+load-pin-session-pattern = datumen följer inte dagmönstret { $pattern } för kursen { $course }
+load-pin-session-pattern-hint = lås datum som följer mönstret (se docs/format.md, courses)
+load-pin-venue-unavailable = lokalen { $venue } är inte tillgänglig { $date }
+load-pin-venue-unavailable-hint = lås en annan lokal eller andra datum
+load-pin-venue-seats = lokalen { $venue } har { $capacity } platser för kursen { $course } (högst { $max }, minst { $min } deltagare), men { $n ->
+    [one] 1 deltagare är fastlåst
+   *[other] { $n } deltagare är fastlåsta
+}
+load-pin-venue-seats-hint = lås en större lokal eller färre deltagare
+load-pin-attendees-over = { $n ->
+    [one] 1 deltagare är fastlåst
+   *[other] { $n } deltagare är fastlåsta
+}, fler än den största gruppen ({ $max }) för kursen { $course }
+load-pin-attendees-over-hint = lås högst kursens största gruppstorlek
+load-pin-trainers-over = { $n } utbildare är fastlåsta, kursen { $course } har { $per } per kurstillfälle
+load-pin-trainers-over-hint = lås högst trainers_per_session utbildare
+load-pin-trainer-not-qualified = utbildaren { $trainer } är inte behörig för kursen { $course }
+load-pin-trainer-not-qualified-hint = lås en behörig utbildare, eller lägg till kursen bland utbildarens kurser
+load-pin-trainer-unavailable = utbildaren { $trainer } är inte tillgänglig { $date }
+load-pin-trainer-unavailable-hint = lås en annan utbildare eller andra datum
+load-pin-trainer-days = utbildaren { $trainer } undervisar högst { $max ->
+    [one] 1 dag
+   *[other] { $max } dagar
+}, kursen { $course } har { $days }
+load-pin-trainer-days-hint = lås en annan utbildare
+load-pin-no-demand = { $who } har inget behov av kursen { $course } (individuell plan eller fasens standard)
+load-pin-no-demand-hint = lägg till en rad i "demand" för deltagaren och kursen, eller ta bort deltagaren
+load-pin-phase-may-not = { $who } är i fasen "{ $phase }", som inte får gå kursen { $course }
+load-pin-phase-may-not-hint = ta bort deltagaren eller kursens begränsning till vissa faser
+load-pin-attendee-twice = { $who } är redan fastlåst i ett kurstillfälle av kursen { $course } ({ $first })
+load-pin-attendee-twice-hint = lås varje deltagare i ett enda kurstillfälle per kurs
+load-pin-outside-window = de fastlåsta datumen ligger utanför tidsfönstret för { $who } och kursen { $course } (från anställningsstart till sista dag)
+load-pin-outside-window-hint = lås datum inom tidsfönstret eller ta bort deltagaren
+load-pin-other-dates-hint = lås andra datum eller ta bort deltagaren
+load-pin-also-in = { $who } är också fastlåst i { $first } { $date }
+load-pin-also-in-hint = en person deltar i ett kurstillfälle per dag: ändra en av fastlåsningarna
+load-pin-meeting-on-course-day = { $who } är fastlåst till en kursdag { $date } och till en träff samma dag ({ $meeting })
+load-pin-meeting-on-course-day-hint = flytta kurstillfället eller träffen
+load-pin-groups-over = { $n ->
+    [one] 1 fastlåst grupp
+   *[other] { $n } fastlåsta grupper
+}, men gruppverksamheten bildar { $max }
+load-pin-groups-over-hint = lås färre grupper eller höj "groups"
+load-pin-group-empty = en fastlåst grupp utan medlemmar
+load-pin-group-empty-hint = lista medlemmarna som hör ihop
+load-pin-group-too-big = { $n } medlemmar är fastlåsta tillsammans, fler än gruppverksamhetens största grupp ({ $largest })
+load-pin-group-too-big-hint = dela den fastlåsta gruppen eller höj max_size
+load-pin-member-twice = { $who } är också fastlåst i { $first }
+load-pin-member-twice-hint = en deltagare är med i en grupp per gruppverksamhet: behåll en fastlåsning
+load-pin-not-enrolled = { $who } är inte inskriven i gruppverksamheten { $programme }
+load-pin-not-enrolled-hint = lägg till deltagaren i "enrolled" eller ta bort personen ur den fastlåsta gruppen
+load-pin-not-eligible = { $who } är inte behörig till gruppverksamheten { $programme }: { $why }
+load-pin-not-eligible-hint = ta bort personen ur den fastlåsta gruppen eller vidga behörigheten
+load-pin-member-mentor-meeting = medlemmen { $who } har en fastlåst mentorsträff { $date } ({ $pair })
+load-pin-member-mentor-meeting-hint = lås ett annat datum för en av de två
+load-what-unit = enhet
+load-what-municipality = kommun
+load-pin-cap = { $n } medlemmar från samma { $what }, fler än gruppverksamhetens tak på { $cap }
+load-pin-cap-hint = ändra medlemmarna eller taket per kommun eller enhet
+load-pin-leader-qualification = gruppledaren { $leader } saknar behörigheten "{ $qualification }"
+load-pin-leader-qualification-hint = lås en behörig gruppledare, eller lägg till behörigheten
+load-pin-leader-over = gruppledaren { $leader } leder högst { $max } grupper men är fastlåst till { $n } ({ $paths })
+load-pin-leader-over-hint = lås en annan gruppledare eller höj max_groups

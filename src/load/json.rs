@@ -15,6 +15,7 @@ use super::jsonpos::{self, Stop, Structure, StructureLimits};
 use super::limits::{MAX_FILE_BYTES, MAX_JSON_DEPTH, MAX_JSON_VALUES};
 use super::validate::{problem, strip_position};
 use super::{Problem, ValidationCode as Code};
+use crate::text::tr;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::io::Read;
@@ -30,13 +31,17 @@ pub fn read_bounded(path: &Path, limit: u64) -> std::io::Result<Result<Vec<u8>, 
     let mut bytes = Vec::new();
     file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        let size = if limit >= 1 << 20 { format!("{} MiB", limit >> 20) } else { format!("{limit} bytes") };
-        let limit_name = if limit == MAX_FILE_BYTES { "MAX_FILE_BYTES" } else { "the reader's limit" };
+        let size = if limit >= 1 << 20 {
+            tr!("load-size-mib", n = (limit >> 20).to_string())
+        } else {
+            tr!("load-size-bytes", n = limit.to_string())
+        };
+        let limit_name = if limit == MAX_FILE_BYTES { "MAX_FILE_BYTES".to_string() } else { tr!("load-reader-limit") };
         return Ok(Err(vec![problem(
             Code::SizeLimit,
             "",
-            format!("the file is larger than {size} ({limit_name}, docs/limits.md)"),
-            "give the right file; a round this large must be split into smaller instances",
+            tr!("load-file-too-large", size = size, limit = limit_name),
+            tr!("load-file-too-large-hint"),
         )]));
     }
     Ok(Ok(bytes))
@@ -63,7 +68,7 @@ pub fn cp1252_hint(byte: u8) -> String {
         _ => None,
     };
     match ch {
-        Some(c) => format!("; in Windows-1252 (Latin-1) it is \"{c}\", so the file was probably saved in that encoding"),
+        Some(c) => tr!("load-cp1252", char = c.to_string()),
         None => String::new(),
     }
 }
@@ -79,9 +84,8 @@ pub fn text_of(bytes: &[u8]) -> Result<&str, Vec<Problem>> {
         let mut p = problem(
             Code::Encoding,
             "",
-            format!("the file is not UTF-8 text: byte 0x{byte:02X} at offset {offset} is not valid UTF-8{}", cp1252_hint(byte)),
-            "save the file as UTF-8 (Notepad: Save as → Encoding UTF-8; LibreOffice: character set Unicode (UTF-8); \
-             Excel exports: \"CSV UTF-8\"); trappa reads JSON as UTF-8 only",
+            tr!("load-not-utf8", byte = format!("{byte:02X}"), offset = offset.to_string(), hint = cp1252_hint(byte)),
+            tr!("load-not-utf8-hint"),
         );
         p.line = Some(line);
         p.column = Some(column);
@@ -98,11 +102,8 @@ fn structure_problems(text: &str) -> Vec<Problem> {
         let mut p = problem(
             Code::SizeLimit,
             "",
-            format!(
-                "the file holds {} JSON values, over the limit MAX_JSON_VALUES = {MAX_JSON_VALUES}; this is the first over it",
-                s.values
-            ),
-            "give the right file; a round this large must be split into smaller instances (docs/limits.md)",
+            tr!("load-too-many-values", n = s.values.to_string(), limit = MAX_JSON_VALUES.to_string()),
+            tr!("load-too-many-values-hint"),
         );
         p.line = Some(line);
         p.column = Some(column);
@@ -113,8 +114,8 @@ fn structure_problems(text: &str) -> Vec<Problem> {
             let mut p = problem(
                 Code::NestingDepth,
                 s.too_deep_path,
-                format!("objects and arrays are nested more than {MAX_JSON_DEPTH} deep (MAX_JSON_DEPTH)"),
-                "the format never nests this deep: look for a run of opening brackets, e.g. from a broken export",
+                tr!("load-too-deep", depth = MAX_JSON_DEPTH.to_string()),
+                tr!("load-too-deep-hint"),
             );
             p.line = Some(line);
             p.column = Some(column);
@@ -132,18 +133,21 @@ fn structure_problems(text: &str) -> Vec<Problem> {
                 .enumerate()
                 .map(|(i, d)| {
                     let more = if i + 1 == n && s.more_duplicates > 0 {
-                        format!(" ({} more repeated keys follow)", s.more_duplicates)
+                        tr!("load-more-duplicate-keys", n = s.more_duplicates)
                     } else {
                         String::new()
                     };
                     let mut p = problem(
                         Code::DuplicateKey,
                         d.path,
-                        format!(
-                            "the key \"{}\" is given twice in one object, first at line {}, column {}{more}",
-                            d.key, d.first.0, d.first.1
+                        tr!(
+                            "load-duplicate-key",
+                            key = d.key.as_str(),
+                            line = d.first.0.to_string(),
+                            column = d.first.1.to_string(),
+                            more = more
                         ),
-                        "keep one of the two values (JSON readers differ in which one they keep)",
+                        tr!("load-duplicate-key-hint"),
                     );
                     p.line = Some(d.at.0);
                     p.column = Some(d.at.1);
@@ -155,15 +159,62 @@ fn structure_problems(text: &str) -> Vec<Problem> {
 }
 
 fn syntax_problem(e: &serde_json::Error) -> Problem {
-    let mut p = problem(
-        Code::Syntax,
-        "",
-        format!("invalid JSON: {}", strip_position(&e.to_string())),
-        "fix the JSON syntax at the given line and column (a missing comma, quote or bracket is the usual cause)",
-    );
+    let mut p = problem(Code::Syntax, "", tr!("load-invalid-json", detail = strip_position(&e.to_string())), tr!("load-invalid-json-hint"));
     p.line = Some(e.line());
     p.column = Some(e.column());
     p
+}
+
+/// What `expected …` of a serde message says, in the language in force.
+fn serde_expected(detail: &str) -> String {
+    if let Some(list) = detail.strip_prefix("expected one of ") {
+        tr!("load-serde-expected-one-of", list = list)
+    } else if let Some(what) = detail.strip_prefix("expected ") {
+        tr!("load-serde-expected", what = what)
+    } else if detail == "there are no fields" {
+        tr!("load-serde-no-fields")
+    } else {
+        detail.to_string()
+    }
+}
+
+/// A serde message (without its position) in the language in force: the usual forms — a
+/// missing or unknown field, an unknown variant, a value of the wrong type, a date or time not
+/// written as the format says — in the catalogue's words; any other as serde wrote it. Field
+/// names, the values found and the types expected stay as serde names them.
+pub fn serde_text(msg: &str) -> String {
+    if let Some(field) = msg.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) {
+        return tr!("load-serde-missing-field", field = field);
+    }
+    if let Some((field, rest)) = msg.strip_prefix("unknown field `").and_then(|r| r.split_once("`, ")) {
+        return tr!("load-serde-unknown-field", field = field, expected = serde_expected(rest));
+    }
+    if let Some((value, rest)) = msg.strip_prefix("unknown variant `").and_then(|r| r.split_once("`, ")) {
+        return tr!("load-serde-unknown-variant", value = value, expected = serde_expected(rest));
+    }
+    if let Some((found, rest)) = msg.strip_prefix("invalid type: ").and_then(|r| r.split_once(", expected ")) {
+        return tr!("load-serde-invalid-type", found = found, expected = serde_expected(&format!("expected {rest}")));
+    }
+    if let Some((found, rest)) = msg.strip_prefix("invalid value: ").and_then(|r| r.split_once(", expected ")) {
+        return tr!("load-serde-invalid-value", found = found, expected = serde_expected(&format!("expected {rest}")));
+    }
+    if let Some(found) = msg.strip_prefix("expected a time of day as HH:MM, e.g. \"13:00\", found \"").and_then(|r| r.strip_suffix('"')) {
+        return tr!("load-time-shape", found = found);
+    }
+    let date = crate::format::date::INVALID_DATE;
+    if let Some((shown, why)) = msg.strip_prefix(date).and_then(|r| r.strip_prefix(" \"")).and_then(|r| r.rsplit_once("\": ")) {
+        if why.starts_with("dates are written YYYY-MM-DD") {
+            return tr!("load-date-shape", date = shown);
+        }
+        if why == "no such day in the calendar" {
+            return tr!("load-date-no-such-day", date = shown);
+        }
+        if why.starts_with("the year must lie between") {
+            let (min, max) = (crate::format::date::MIN_YEAR.to_string(), crate::format::date::MAX_YEAR.to_string());
+            return tr!("load-date-year", date = shown, min = min, max = max);
+        }
+    }
+    msg.to_string()
 }
 
 /// Parses JSON text into a value after the structure checks (`E006`, `E001`, `E005`).
@@ -191,8 +242,8 @@ pub fn parse_typed<T: DeserializeOwned>(text: &str) -> Result<T, Vec<Problem>> {
                 problem(
                     Code::Type,
                     if path == "." { String::new() } else { path },
-                    strip_position(&inner.to_string()),
-                    "give the value the type of the format (docs/format.md); remove misspelt fields",
+                    serde_text(&strip_position(&inner.to_string())),
+                    tr!("load-plan-type-hint"),
                 )
             }
             _ => syntax_problem(inner),
@@ -211,6 +262,7 @@ mod tests {
 
     #[test]
     fn windows_1252_is_named_with_its_position() {
+        crate::text::set_thread_lang(Some(crate::text::Lang::En));
         let bytes = b"{\n  \"name\": \"\xc5sa \xd6berg\"\n}";
         let p = &text_of(bytes).unwrap_err()[0];
         assert_eq!((p.code.code(), p.line, p.column), ("E004", Some(2), Some(12)));

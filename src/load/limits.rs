@@ -13,6 +13,7 @@ use super::validate::problem;
 use super::{Problem, ValidationCode as Code};
 use crate::format::InstanceFile;
 use crate::model::Instance;
+use crate::text::tr;
 
 /// Largest instance, plan, rules or roster file read, in bytes (128 MiB; a generated national
 /// round of 2,000 participants with courses is under 2 MB, an imported 1,000 × 1,000
@@ -88,14 +89,12 @@ pub const MAX_COURSE_DEMANDS: usize = 5_000;
 
 /// The message of a count or number over a limit.
 fn over(what: &str, found: impl std::fmt::Display, limit: &str, value: impl std::fmt::Display) -> String {
-    format!("{what} is {found}, over the limit {limit} = {value}")
+    tr!("load-over-limit", what = what, found = found.to_string(), limit = limit, value = value.to_string())
 }
 
-fn refuse(out: &mut Vec<Problem>, path: impl Into<String>, message: String, action: &str) {
-    out.push(problem(Code::SizeLimit, path, message, action.to_string()));
+fn refuse(out: &mut Vec<Problem>, path: impl Into<String>, message: String, action: String) {
+    out.push(problem(Code::SizeLimit, path, message, action));
 }
-
-const SPLIT: &str = "split the round (e.g. by sub-region or term) into instances within the limits of docs/limits.md";
 
 /// The file's counts and numbers against the limits (part of validation).
 pub fn check_file(f: &InstanceFile) -> Vec<Problem> {
@@ -114,31 +113,31 @@ pub fn check_file(f: &InstanceFile) -> Vec<Problem> {
     ];
     for (path, n, name, limit) in counts {
         if n > limit {
-            refuse(&mut out, path, over(&format!("the number of {path}"), n, name, limit), SPLIT);
+            refuse(&mut out, path, over(&tr!("load-what-number-of", items = path), n, name, limit), tr!("load-split-round"));
         }
     }
     for (i, m) in f.region.municipalities.iter().enumerate() {
         if m.population > MAX_POPULATION {
-            let msg = over("the population", m.population, "MAX_POPULATION", MAX_POPULATION);
-            refuse(&mut out, format!("region.municipalities[{i}].population"), msg, "give the municipality's real population");
+            let msg = over(&tr!("load-what-population"), m.population, "MAX_POPULATION", MAX_POPULATION);
+            refuse(&mut out, format!("region.municipalities[{i}].population"), msg, tr!("load-population-real-hint"));
         }
     }
     for (i, u) in f.region.units.iter().enumerate() {
         if u.headcount > MAX_HEADCOUNT {
-            let msg = over("the headcount", u.headcount, "MAX_HEADCOUNT", MAX_HEADCOUNT);
-            refuse(&mut out, format!("region.units[{i}].headcount"), msg, "give the unit's real staff number");
+            let msg = over(&tr!("load-what-headcount"), u.headcount, "MAX_HEADCOUNT", MAX_HEADCOUNT);
+            refuse(&mut out, format!("region.units[{i}].headcount"), msg, tr!("load-headcount-real-hint"));
         }
     }
     for (i, m) in f.mentors.iter().enumerate() {
         if m.capacity > MAX_MENTOR_CAPACITY {
-            let msg = over("the capacity", m.capacity, "MAX_MENTOR_CAPACITY", MAX_MENTOR_CAPACITY);
-            refuse(&mut out, format!("mentors[{i}].capacity"), msg, "give the number of mentees the mentor can take at a time");
+            let msg = over(&tr!("load-what-capacity"), m.capacity, "MAX_MENTOR_CAPACITY", MAX_MENTOR_CAPACITY);
+            refuse(&mut out, format!("mentors[{i}].capacity"), msg, tr!("load-mentor-capacity-limit-hint"));
         }
     }
     for (i, l) in f.group_leaders.iter().enumerate() {
         if l.max_groups > MAX_LEADER_GROUPS {
             let msg = over("max_groups", l.max_groups, "MAX_LEADER_GROUPS", MAX_LEADER_GROUPS);
-            refuse(&mut out, format!("group_leaders[{i}].max_groups"), msg, "give the number of groups the leader can take");
+            refuse(&mut out, format!("group_leaders[{i}].max_groups"), msg, tr!("load-max-groups-limit-hint"));
         }
     }
     courses_and_venues(f, &mut out);
@@ -150,17 +149,17 @@ fn courses_and_venues(f: &InstanceFile, out: &mut Vec<Problem>) {
     for (i, c) in f.courses.iter().enumerate() {
         if c.max_size > MAX_SESSION_SIZE {
             let msg = over("max_size", c.max_size, "MAX_SESSION_SIZE", MAX_SESSION_SIZE);
-            refuse(out, format!("courses[{i}].max_size"), msg, "give the largest group one session takes");
+            refuse(out, format!("courses[{i}].max_size"), msg, tr!("load-session-size-hint"));
         }
         if c.trainers_per_session > MAX_TRAINERS_PER_SESSION {
             let msg = over("trainers_per_session", c.trainers_per_session, "MAX_TRAINERS_PER_SESSION", MAX_TRAINERS_PER_SESSION);
-            refuse(out, format!("courses[{i}].trainers_per_session"), msg, "give the number of trainers who teach one session");
+            refuse(out, format!("courses[{i}].trainers_per_session"), msg, tr!("load-trainers-per-session-hint"));
         }
     }
     for (i, v) in f.venues.iter().enumerate() {
         if v.capacity > MAX_VENUE_SEATS {
-            let msg = over("the capacity", v.capacity, "MAX_VENUE_SEATS", MAX_VENUE_SEATS);
-            refuse(out, format!("venues[{i}].capacity"), msg, "give the venue's real number of seats");
+            let msg = over(&tr!("load-what-capacity"), v.capacity, "MAX_VENUE_SEATS", MAX_VENUE_SEATS);
+            refuse(out, format!("venues[{i}].capacity"), msg, tr!("load-venue-seats-hint"));
         }
     }
 }
@@ -172,43 +171,38 @@ fn group_programmes(f: &InstanceFile, out: &mut Vec<Problem>) {
         let path = format!("group_programmes[{i}]");
         for (field, size) in [("min_size", g.min_size), ("max_size", g.max_size)] {
             if let Some(s) = size.filter(|&s| s > MAX_GROUP_SIZE) {
-                refuse(out, format!("{path}.{field}"), over(field, s, "MAX_GROUP_SIZE", MAX_GROUP_SIZE), "give the size of one group");
+                refuse(out, format!("{path}.{field}"), over(field, s, "MAX_GROUP_SIZE", MAX_GROUP_SIZE), tr!("load-group-size-limit-hint"));
             }
         }
         if let Some(n) = g.groups.filter(|&n| n > MAX_GROUPS) {
             refuse(
                 out,
                 format!("{path}.groups"),
-                over("the number of groups", n, "MAX_GROUPS", MAX_GROUPS),
-                "give the number of groups to form",
+                over(&tr!("load-what-number-of-groups"), n, "MAX_GROUPS", MAX_GROUPS),
+                tr!("load-groups-limit-hint"),
             );
         }
         if let Some(sizes) = &g.group_sizes {
             if sizes.len() > MAX_GROUPS {
-                let msg = over("the number of groups", sizes.len(), "MAX_GROUPS", MAX_GROUPS);
-                refuse(out, format!("{path}.group_sizes"), msg, "give one size range per group to form");
+                let msg = over(&tr!("load-what-number-of-groups"), sizes.len(), "MAX_GROUPS", MAX_GROUPS);
+                refuse(out, format!("{path}.group_sizes"), msg, tr!("load-group-sizes-limit-hint"));
             }
             if let Some(k) = sizes.iter().position(|r| r.min.max(r.max) > MAX_GROUP_SIZE) {
-                let msg = over("a group size", sizes[k].min.max(sizes[k].max), "MAX_GROUP_SIZE", MAX_GROUP_SIZE);
-                refuse(out, format!("{path}.group_sizes[{k}]"), msg, "give the size range of one group");
+                let msg = over(&tr!("load-what-a-group-size"), sizes[k].min.max(sizes[k].max), "MAX_GROUP_SIZE", MAX_GROUP_SIZE);
+                refuse(out, format!("{path}.group_sizes[{k}]"), msg, tr!("load-group-size-range-hint"));
             }
         }
         for (k, group) in g.together_before.iter().enumerate() {
             if group.len() > MAX_GROUP_SIZE {
-                let msg = over("an earlier group's size", group.len(), "MAX_GROUP_SIZE", MAX_GROUP_SIZE);
-                refuse(out, format!("{path}.together_before[{k}]"), msg, "list the members of one earlier group");
+                let msg = over(&tr!("load-what-earlier-group-size"), group.len(), "MAX_GROUP_SIZE", MAX_GROUP_SIZE);
+                refuse(out, format!("{path}.together_before[{k}]"), msg, tr!("load-earlier-group-hint"));
             } else {
                 pairs = pairs.saturating_add(group.len() * group.len().saturating_sub(1) / 2);
             }
         }
         if pairs > MAX_TOGETHER_BEFORE_PAIRS && !reported {
-            let msg = over(
-                "the number of pairs in together_before (all programmes up to here)",
-                pairs,
-                "MAX_TOGETHER_BEFORE_PAIRS",
-                MAX_TOGETHER_BEFORE_PAIRS,
-            );
-            refuse(out, format!("{path}.together_before"), msg, "list only the earlier groups of people in this round");
+            let msg = over(&tr!("load-what-together-before-pairs"), pairs, "MAX_TOGETHER_BEFORE_PAIRS", MAX_TOGETHER_BEFORE_PAIRS);
+            refuse(out, format!("{path}.together_before"), msg, tr!("load-together-before-hint"));
             reported = true;
         }
     }
@@ -227,23 +221,23 @@ pub fn check_model(inst: &Instance) -> Vec<Problem> {
         let places = inst.mentors.iter().map(|m| m.capacity.min(mentees)).fold(0usize, usize::saturating_add);
         let cells = mentees.saturating_mul(mentees.max(places).max(inst.mentors.len()));
         if cells > MAX_MATCHING_CELLS {
-            let msg = format!(
-                "{mentees} mentees who may get a mentor and {} mentors with {places} places make {cells} matching cells, over the limit MAX_MATCHING_CELLS = {MAX_MATCHING_CELLS}",
-                inst.mentors.len()
+            let msg = tr!(
+                "load-matching-cells",
+                mentees = mentees.to_string(),
+                mentors = inst.mentors.len().to_string(),
+                places = places.to_string(),
+                cells = cells.to_string(),
+                limit = MAX_MATCHING_CELLS.to_string()
             );
-            refuse(&mut out, "participants", msg, "match in smaller rounds (e.g. one per sub-region), or offer mentors to fewer phases");
+            refuse(&mut out, "participants", msg, tr!("load-matching-cells-hint"));
         }
     }
     for (i, prog) in inst.group_programmes.iter().enumerate() {
         let members = prog.candidates.iter().filter(|&&p| crate::rules::groups::ineligibility(inst, prog, p).is_none()).count();
         if members > MAX_GROUP_MEMBERS {
-            let msg = format!("{members} participants may join {}, over the limit MAX_GROUP_MEMBERS = {MAX_GROUP_MEMBERS}", prog.id);
-            refuse(
-                &mut out,
-                format!("group_programmes[{i}]"),
-                msg,
-                "split the programme (e.g. by sub-region), or enrol its participants with \"enrolled\"",
-            );
+            let msg =
+                tr!("load-group-members", n = members.to_string(), programme = prog.id.as_str(), limit = MAX_GROUP_MEMBERS.to_string());
+            refuse(&mut out, format!("group_programmes[{i}]"), msg, tr!("load-group-members-hint"));
         }
     }
     let mut per_course = vec![0usize; inst.timetable.courses.len()];
@@ -252,9 +246,9 @@ pub fn check_model(inst: &Instance) -> Vec<Problem> {
     }
     for (c, &n) in per_course.iter().enumerate() {
         if n > MAX_COURSE_DEMANDS {
-            let msg =
-                format!("{n} participants want {}, over the limit MAX_COURSE_DEMANDS = {MAX_COURSE_DEMANDS}", inst.timetable.courses[c].id);
-            refuse(&mut out, format!("courses[{c}]"), msg, "split the course into several courses (e.g. one per sub-region or term)");
+            let course = inst.timetable.courses[c].id.as_str();
+            let msg = tr!("load-course-demands", n = n.to_string(), course = course, limit = MAX_COURSE_DEMANDS.to_string());
+            refuse(&mut out, format!("courses[{c}]"), msg, tr!("load-course-demands-hint"));
         }
     }
     out

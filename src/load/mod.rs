@@ -19,6 +19,7 @@ pub use codes::ValidationCode;
 
 use crate::format::InstanceFile;
 use crate::model::Instance;
+use crate::text::tr;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use std::fmt;
 use std::path::Path;
@@ -45,6 +46,18 @@ impl Problem {
     pub fn kind(&self) -> &'static str {
         self.code.kind()
     }
+
+    /// Whether this is a reference to a course the file does not define (`E021` at a course
+    /// reference: a demand's or a history entry's `course`, a trainer's `courses`, a course's
+    /// `prerequisites`, a programme's `linked_course`, a fixed session's `course`). Decided by
+    /// the path, so it holds in every language.
+    pub fn is_unknown_course(&self) -> bool {
+        let field = self.path.rsplit('.').next().unwrap_or("");
+        let field = field.split('[').next().unwrap_or("");
+        self.code == ValidationCode::UnknownReference
+            && self.path.contains('.')
+            && matches!(field, "course" | "courses" | "prerequisites" | "linked_course")
+    }
 }
 
 /// Written as `{"code", "kind", "path", "line", "column", "message", "action"}`, the code and
@@ -67,11 +80,11 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.code, self.kind())?;
         if !self.path.is_empty() {
-            write!(f, " at {}", self.path)?;
+            write!(f, " {}", tr!("load-at-path", path = self.path.as_str()))?;
         }
         match (self.line, self.column) {
-            (Some(l), Some(c)) => write!(f, " (line {l}, column {c})")?,
-            (Some(l), None) => write!(f, " (line {l})")?,
+            (Some(l), Some(c)) => write!(f, " ({})", tr!("load-line-column", line = l.to_string(), column = c.to_string()))?,
+            (Some(l), None) => write!(f, " ({})", tr!("load-line", line = l.to_string()))?,
             _ => {}
         }
         write!(f, ": {}. {}", self.message, self.action)
@@ -82,7 +95,7 @@ impl fmt::Display for Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
     /// The file could not be read at all.
-    #[error("cannot read {path}: {source}")]
+    #[error("{}", cannot_read(.path, .source))]
     Io {
         /// The file.
         path: String,
@@ -90,7 +103,7 @@ pub enum InputError {
         source: std::io::Error,
     },
     /// The path is not an instance file at all: a workbook, CSV files, a plan directory.
-    #[error("{path} is {what}, not an instance file: {action}")]
+    #[error("{}", not_an_instance(.path, .what, .action))]
     NotAnInstance {
         /// The path.
         path: String,
@@ -100,13 +113,26 @@ pub enum InputError {
         action: String,
     },
     /// The file was read but has problems; all of them are listed.
-    #[error("{path}: {} problem(s):\n{}", problems.len(), problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    #[error("{}", invalid(.path, .problems))]
     Invalid {
         /// The file.
         path: String,
         /// Every problem found.
         problems: Vec<Problem>,
     },
+}
+
+fn cannot_read(path: &str, source: &std::io::Error) -> String {
+    tr!("load-cannot-read", path = path, error = source.to_string())
+}
+
+fn not_an_instance(path: &str, what: &str, action: &str) -> String {
+    tr!("load-not-an-instance", path = path, what = what, action = action)
+}
+
+fn invalid(path: &str, problems: &[Problem]) -> String {
+    let head = tr!("load-problems", path = path, n = problems.len());
+    format!("{head}\n{}", problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))
 }
 
 impl InputError {
@@ -165,20 +191,20 @@ pub fn load_instance_bytes(bytes: &[u8], name: &str) -> Result<LoadedInstance, I
 /// than reported as broken JSON.
 pub fn read_instance_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
     let shown = path.display().to_string();
-    let not = |what: &str, action: String| InputError::NotAnInstance { path: shown.clone(), what: what.into(), action };
-    let import = format!("run `trappa import roster {shown} --out round.json` first and give round.json");
+    let not = |what: String, action: String| InputError::NotAnInstance { path: shown.clone(), what, action };
+    let import = tr!("load-import-first", path = shown.as_str());
     if path.is_dir() {
         if path.join("plan.json").is_file() {
             let copy = path.join("instance.json");
-            return Err(not("a plan directory", format!("give the instance file (the plan's copy of it is {})", copy.display())));
+            return Err(not(tr!("load-what-plan-directory"), tr!("load-give-plan-instance", copy = copy.display().to_string())));
         }
         let has_csv = std::fs::read_dir(path)
             .map(|d| d.flatten().any(|e| e.path().extension().is_some_and(|x| x.eq_ignore_ascii_case("csv"))))
             .unwrap_or(false);
         if has_csv {
-            return Err(not("a directory of CSV files (a roster)", import));
+            return Err(not(tr!("load-what-csv-directory"), import));
         }
-        return Err(not("a directory", "give the instance's JSON file".into()));
+        return Err(not(tr!("load-what-directory"), tr!("load-give-instance-json")));
     }
     let bytes = json::read_bounded(path, limits::MAX_FILE_BYTES)
         .map_err(|source| InputError::Io { path: shown.clone(), source })?
@@ -187,17 +213,14 @@ pub fn read_instance_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
     // Zip (xlsx, ods) and OLE2 (xls) containers.
     let container = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
     if container || matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
-        return Err(not("a workbook", import));
+        return Err(not(tr!("load-what-workbook"), import));
     }
     if ext == "csv" {
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
             _ => ".".into(),
         };
-        return Err(not(
-            "a CSV file (a roster table)",
-            format!("run `trappa import roster {dir} --out round.json` on its directory first and give round.json"),
-        ));
+        return Err(not(tr!("load-what-csv-file"), tr!("load-import-dir-first", dir = dir)));
     }
     Ok(bytes)
 }
@@ -249,7 +272,7 @@ fn with_positions(text: &str, mut problems: Vec<Problem>) -> Vec<Problem> {
 #[derive(Debug, thiserror::Error)]
 pub enum PlanReadError {
     /// The file could not be read at all.
-    #[error("cannot read plan {path}: {source}")]
+    #[error("{}", cannot_read_plan(.path, .source))]
     Io {
         /// The file.
         path: String,
@@ -257,7 +280,7 @@ pub enum PlanReadError {
         source: std::io::Error,
     },
     /// The file is not a trappa plan: too large, not UTF-8, not JSON, or not of the plan format.
-    #[error("{path}: not a trappa plan: {}. Give the plan directory written by `trappa solve` or its plan.json", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))]
+    #[error("{}", not_a_plan(.path, .problems))]
     NotAPlan {
         /// The file.
         path: String,
@@ -265,6 +288,14 @@ pub enum PlanReadError {
         /// the JSON path, line and column.
         problems: Vec<Problem>,
     },
+}
+
+fn cannot_read_plan(path: &str, source: &std::io::Error) -> String {
+    tr!("load-plan-cannot-read", path = path, error = source.to_string())
+}
+
+fn not_a_plan(path: &str, problems: &[Problem]) -> String {
+    tr!("load-not-a-plan", path = path, problems = problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))
 }
 
 /// Reads a plan.json: at most [`limits::MAX_FILE_BYTES`], UTF-8, nesting and repeated keys
@@ -296,6 +327,7 @@ mod tests {
 
     #[test]
     fn a_problem_is_written_with_its_code_and_kind_as_text() {
+        crate::text::set_thread_lang(Some(crate::text::Lang::En));
         let mut p = validate::problem(ValidationCode::UnknownReference, "participants[0].unit", "unknown unit \"x\"", "use an id");
         assert_eq!(
             serde_json::to_string(&p).unwrap(),

@@ -8,6 +8,7 @@ mod courses_in_time;
 
 use super::{Problem, ValidationCode as Code};
 use crate::format::*;
+use crate::text::tr;
 use chrono::NaiveDate;
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -43,7 +44,7 @@ fn check_format_marker(value: &Value) -> Option<Problem> {
     let obj = match value.as_object() {
         Some(o) => o,
         None => {
-            return Some(problem(Code::Type, "", "the file must hold a JSON object", "start from an example in instances/"));
+            return Some(problem(Code::Type, "", tr!("load-not-an-object"), tr!("load-not-an-object-hint")));
         }
     };
     match obj.get("format").and_then(Value::as_str) {
@@ -52,8 +53,8 @@ fn check_format_marker(value: &Value) -> Option<Problem> {
             return Some(problem(
                 Code::FormatVersion,
                 "format",
-                format!("expected \"trappa-instance\", found {}", other.map(|s| format!("\"{s}\"")).unwrap_or_else(|| "nothing".into())),
-                "set \"format\": \"trappa-instance\" (is this a plan file? use `trappa check INSTANCE PLAN`)",
+                tr!("load-format-expected", found = other.map(|s| format!("\"{s}\"")).unwrap_or_else(|| tr!("load-found-nothing"))),
+                tr!("load-format-hint"),
             ))
         }
     }
@@ -62,23 +63,22 @@ fn check_format_marker(value: &Value) -> Option<Problem> {
         other => Some(problem(
             Code::FormatVersion,
             "version",
-            format!("this build reads version {FORMAT_VERSION}, found {}", other.map(|v| v.to_string()).unwrap_or_else(|| "none".into())),
-            "set \"version\": 1, or use the trappa release that wrote the file",
+            tr!(
+                "load-version-expected",
+                version = FORMAT_VERSION.to_string(),
+                found = other.map(|v| v.to_string()).unwrap_or_else(|| tr!("load-found-none"))
+            ),
+            tr!("load-version-hint"),
         )),
     }
 }
 
 fn type_problem(path: String, err: &serde_json::Error) -> Problem {
-    let message = strip_position(&err.to_string());
-    if message.starts_with(crate::format::date::INVALID_DATE) {
-        return problem(
-            Code::DateFormat,
-            path,
-            message,
-            "write the date as YYYY-MM-DD, e.g. \"2027-01-05\" (four-digit year 1900–2200, two-digit month and day)",
-        );
+    let message = super::json::serde_text(&strip_position(&err.to_string()));
+    if err.to_string().starts_with(crate::format::date::INVALID_DATE) {
+        return problem(Code::DateFormat, path, message, tr!("load-date-hint"));
     }
-    problem(Code::Type, path, message, "give the field the type shown in docs/format.md (dates as \"YYYY-MM-DD\"); remove misspelt fields")
+    problem(Code::Type, path, message, tr!("load-type-hint"))
 }
 
 fn collect_type_errors(value: &Value) -> Vec<Problem> {
@@ -165,9 +165,33 @@ struct Validator {
     problems: Vec<Problem>,
 }
 
+/// What kind of item a reference names.
+#[derive(Clone, Copy)]
+enum Ref {
+    Municipality,
+    Unit,
+    Phase,
+    Participant,
+    Mentor,
+    Course,
+}
+
 impl Validator {
     fn push(&mut self, code: Code, path: impl Into<String>, message: impl Into<String>, action: impl Into<String>) {
         self.problems.push(problem(code, path, message, action));
+    }
+
+    /// A reference to an id the file does not define (`E021`).
+    fn unknown(&mut self, path: String, kind: Ref, id: &str) {
+        let (message, action) = match kind {
+            Ref::Municipality => (tr!("load-unknown-municipality", id = id), tr!("load-use-municipality-id")),
+            Ref::Unit => (tr!("load-unknown-unit", id = id), tr!("load-use-unit-id")),
+            Ref::Phase => (tr!("load-unknown-phase", id = id), tr!("load-use-phase-id")),
+            Ref::Participant => (tr!("load-unknown-participant", id = id), tr!("load-use-participant-id")),
+            Ref::Mentor => (tr!("load-unknown-mentor", id = id), tr!("load-use-mentor-id")),
+            Ref::Course => (tr!("load-unknown-course", id = id), tr!("load-use-course-id")),
+        };
+        self.push(Code::UnknownReference, path, message, action);
     }
 
     fn finite(&mut self, path: String, x: f64, min: f64, max: f64, what: &str) {
@@ -175,25 +199,25 @@ impl Validator {
             self.push(
                 Code::OutOfRange,
                 path,
-                format!("{what} is {x}, outside {min}..{max}"),
-                format!("give {what} a value between {min} and {max}"),
+                tr!("load-out-of-range", what = what, value = x.to_string(), min = min.to_string(), max = max.to_string()),
+                tr!("load-out-of-range-hint", what = what, min = min.to_string(), max = max.to_string()),
             );
         }
     }
 
     fn nonempty(&mut self, path: String, s: &str, what: &str) {
         if s.trim().is_empty() {
-            self.push(Code::EmptyField, path, format!("{what} is empty"), format!("give every item a non-empty {what}"));
+            self.push(Code::EmptyField, path, tr!("load-empty", what = what), tr!("load-empty-hint", what = what));
         }
     }
 
     fn unique_ids<'a>(&mut self, prefix: &str, ids: impl Iterator<Item = &'a str>, seen: &mut HashMap<String, String>) {
         for (i, id) in ids.enumerate() {
             let path = format!("{prefix}[{i}].id");
-            self.nonempty(path.clone(), id, "id");
+            self.nonempty(path.clone(), id, &tr!("load-what-id"));
             if let Some(first) = seen.get(id) {
                 let first = first.clone();
-                self.push(Code::DuplicateId, path, format!("id \"{id}\" is already used at {first}"), "give each item its own id");
+                self.push(Code::DuplicateId, path, tr!("load-duplicate-id", id = id, first = first), tr!("load-duplicate-id-hint"));
             } else {
                 seen.insert(id.to_string(), path);
             }
@@ -203,11 +227,11 @@ impl Validator {
     /// Each kind of activity ends after it starts (the defaults filling what is not given).
     fn times(&mut self, f: &InstanceFile) {
         let t = &f.round.meeting_times;
-        let action = "give an end time after the start time (defaults: mentor meetings 13:00–15:00, group meetings 13:00–16:00, course days 09:00–16:00)";
+        let action = tr!("load-meeting-times-hint");
         let kinds = [
-            ("mentor", "mentor meetings", t.mentor, t.mentor()),
-            ("group", "group meetings", t.group, t.group()),
-            ("course", "course days", t.course, t.course(None)),
+            ("mentor", tr!("load-what-mentor-meetings"), t.mentor, t.mentor()),
+            ("group", tr!("load-what-group-meetings"), t.group, t.group()),
+            ("course", tr!("load-what-course-days"), t.course, t.course(None)),
         ];
         for (key, what, given, (start, end)) in kinds {
             if end <= start {
@@ -215,8 +239,8 @@ impl Validator {
                 self.push(
                     Code::MeetingTimes,
                     format!("round.meeting_times.{key}.{field}"),
-                    format!("{what} end at {end}, not after they start at {start}"),
-                    action,
+                    tr!("load-meeting-times", what = what, end = end.to_string(), start = start.to_string()),
+                    action.as_str(),
                 );
             }
         }
@@ -227,37 +251,27 @@ impl Validator {
                 self.push(
                     Code::MeetingTimes,
                     format!("courses[{i}].{field}"),
-                    format!("the days of course {} end at {end}, not after they start at {start}", c.id),
-                    action,
+                    tr!("load-course-times", course = c.id.as_str(), end = end.to_string(), start = start.to_string()),
+                    action.as_str(),
                 );
             }
         }
     }
 
     fn round(&mut self, f: &InstanceFile) {
-        self.nonempty("round.name".into(), &f.round.name, "round name");
+        self.nonempty("round.name".into(), &f.round.name, &tr!("load-what-round-name"));
         if f.round.end < f.round.start {
             self.push(
                 Code::RoundDates,
                 "round.end",
-                format!("the round ends ({}) before it starts ({})", f.round.end, f.round.start),
-                "swap or correct round.start and round.end",
+                tr!("load-round-reversed", end = f.round.end.to_string(), start = f.round.start.to_string()),
+                tr!("load-round-reversed-hint"),
             );
         } else if (f.round.end - f.round.start).num_days() > 3 * 366 {
-            self.push(
-                Code::RoundDates,
-                "round.end",
-                "the round lasts more than three years",
-                "split the programme into rounds of at most three years",
-            );
+            self.push(Code::RoundDates, "round.end", tr!("load-round-too-long"), tr!("load-round-too-long-hint"));
         }
         if f.participants.is_empty() {
-            self.push(
-                Code::EmptyRound,
-                "participants",
-                "the round has no participants",
-                "add the round's participants (see instances/ for examples)",
-            );
+            self.push(Code::EmptyRound, "participants", tr!("load-no-participants"), tr!("load-no-participants-hint"));
         }
     }
 
@@ -268,8 +282,8 @@ impl Validator {
                     self.push(
                         Code::DateRange,
                         format!("{prefix}[{i}]"),
-                        format!("the range ends ({to}) before it starts ({from})"),
-                        "swap or correct \"from\" and \"to\"",
+                        tr!("load-range-reversed", to = to.to_string(), from = from.to_string()),
+                        tr!("load-range-reversed-hint"),
                     );
                 }
             }
@@ -283,30 +297,25 @@ impl Validator {
     fn region(&mut self, f: &InstanceFile) {
         let r = &f.region;
         if r.municipalities.is_empty() {
-            self.push(
-                Code::UnknownReference,
-                "region.municipalities",
-                "the region has no municipalities",
-                "list the municipalities taking part",
-            );
+            self.push(Code::UnknownReference, "region.municipalities", tr!("load-no-municipalities"), tr!("load-no-municipalities-hint"));
         }
         let mut seen = HashMap::new();
         self.unique_ids("region.municipalities", r.municipalities.iter().map(|m| m.id.as_str()), &mut seen);
         for (i, m) in r.municipalities.iter().enumerate() {
             let p = format!("region.municipalities[{i}]");
-            self.nonempty(format!("{p}.name"), &m.name, "name");
+            self.nonempty(format!("{p}.name"), &m.name, &tr!("load-what-name"));
             if m.population < 0 {
                 self.push(
                     Code::NegativeNumber,
                     format!("{p}.population"),
-                    format!("population is {}", m.population),
-                    "give the number of inhabitants (0 or more)",
+                    tr!("load-population-negative", value = m.population.to_string()),
+                    tr!("load-population-hint"),
                 );
             }
-            self.finite(format!("{p}.lat"), m.lat, -90.0, 90.0, "latitude");
-            self.finite(format!("{p}.lon"), m.lon, -180.0, 180.0, "longitude");
+            self.finite(format!("{p}.lat"), m.lat, -90.0, 90.0, &tr!("load-what-latitude"));
+            self.finite(format!("{p}.lon"), m.lon, -180.0, 180.0, &tr!("load-what-longitude"));
             if let Some(s) = m.cost_share {
-                self.finite(format!("{p}.cost_share"), s, 0.0, 1.0, "cost share");
+                self.finite(format!("{p}.cost_share"), s, 0.0, 1.0, &tr!("load-what-cost-share"));
             }
         }
         let munis: HashSet<&str> = r.municipalities.iter().map(|m| m.id.as_str()).collect();
@@ -315,46 +324,36 @@ impl Validator {
         for (i, u) in r.units.iter().enumerate() {
             let p = format!("region.units[{i}]");
             if !munis.contains(u.municipality.as_str()) {
-                self.push(
-                    Code::UnknownReference,
-                    format!("{p}.municipality"),
-                    format!("unknown municipality \"{}\"", u.municipality),
-                    "use an id from region.municipalities",
-                );
+                self.unknown(format!("{p}.municipality"), Ref::Municipality, &u.municipality);
             }
             if u.headcount <= 0 {
                 self.push(
                     Code::NegativeNumber,
                     format!("{p}.headcount"),
-                    format!("headcount is {}", u.headcount),
-                    "give the unit's number of staff (at least 1)",
+                    tr!("load-headcount-negative", value = u.headcount.to_string()),
+                    tr!("load-headcount-hint"),
                 );
             }
         }
         let t = &r.travel;
-        self.finite("region.travel.road_factor".into(), t.road_factor, 1.0, 5.0, "road factor");
-        self.finite("region.travel.speed_kmh".into(), t.speed_kmh, 1.0, 300.0, "speed");
+        self.finite("region.travel.road_factor".into(), t.road_factor, 1.0, 5.0, &tr!("load-what-road-factor"));
+        self.finite("region.travel.speed_kmh".into(), t.speed_kmh, 1.0, 300.0, &tr!("load-what-speed"));
         let mut pairs = HashSet::new();
         for (i, e) in t.table.iter().enumerate() {
             let p = format!("region.travel.table[{i}]");
             for (field, id) in [("from", &e.from), ("to", &e.to)] {
                 if !munis.contains(id.as_str()) {
-                    self.push(
-                        Code::UnknownReference,
-                        format!("{p}.{field}"),
-                        format!("unknown municipality \"{id}\""),
-                        "use an id from region.municipalities",
-                    );
+                    self.unknown(format!("{p}.{field}"), Ref::Municipality, id);
                 }
             }
-            self.finite(format!("{p}.minutes"), e.minutes, 0.0, 24.0 * 60.0, "travel minutes");
+            self.finite(format!("{p}.minutes"), e.minutes, 0.0, 24.0 * 60.0, &tr!("load-what-travel-minutes"));
             let key = if e.from <= e.to { (e.from.clone(), e.to.clone()) } else { (e.to.clone(), e.from.clone()) };
             if !pairs.insert(key) {
                 self.push(
                     Code::DuplicateId,
                     p,
-                    format!("travel time {}–{} is given twice", e.from, e.to),
-                    "keep one entry per pair of municipalities",
+                    tr!("load-travel-twice", from = e.from.as_str(), to = e.to.as_str()),
+                    tr!("load-travel-twice-hint"),
                 );
             }
         }
@@ -362,40 +361,30 @@ impl Validator {
 
     fn phases(&mut self, f: &InstanceFile) {
         if f.phases.is_empty() {
-            self.push(
-                Code::Phases,
-                "phases",
-                "no phases are defined",
-                "list the phases, the first with min_years 0, or leave \"phases\" out for the default",
-            );
+            self.push(Code::Phases, "phases", tr!("load-no-phases"), tr!("load-no-phases-hint"));
             return;
         }
         if f.phases[0].min_years != 0.0 {
             self.push(
                 Code::Phases,
                 "phases[0].min_years",
-                format!("the first phase starts at {} years", f.phases[0].min_years),
-                "let the first phase start at 0 years",
+                tr!("load-first-phase", years = f.phases[0].min_years.to_string()),
+                tr!("load-first-phase-hint"),
             );
         }
         let mut ids = HashSet::new();
         for (i, ph) in f.phases.iter().enumerate() {
-            self.nonempty(format!("phases[{i}].id"), &ph.id, "phase id");
+            self.nonempty(format!("phases[{i}].id"), &ph.id, &tr!("load-what-phase-id"));
             if !ids.insert(ph.id.as_str()) {
                 self.push(
                     Code::Phases,
                     format!("phases[{i}].id"),
-                    format!("phase \"{}\" is listed twice", ph.id),
-                    "give each phase its own id",
+                    tr!("load-phase-twice", id = ph.id.as_str()),
+                    tr!("load-phase-twice-hint"),
                 );
             }
             if !ph.min_years.is_finite() || (i > 0 && ph.min_years <= f.phases[i - 1].min_years) {
-                self.push(
-                    Code::Phases,
-                    format!("phases[{i}].min_years"),
-                    "phases are not in strictly ascending order of min_years",
-                    "order the phases from newest to most experienced",
-                );
+                self.push(Code::Phases, format!("phases[{i}].min_years"), tr!("load-phases-order"), tr!("load-phases-order-hint"));
             }
         }
     }
@@ -410,24 +399,19 @@ impl Validator {
         let mentor_ids: HashSet<&str> = f.mentors.iter().map(|m| m.id.as_str()).collect();
         for (i, p) in f.participants.iter().enumerate() {
             let path = format!("participants[{i}]");
-            self.nonempty(format!("{path}.name"), &p.name, "name");
+            self.nonempty(format!("{path}.name"), &p.name, &tr!("load-what-name"));
             if units.contains_key(p.unit.as_str()) {
                 *per_unit.entry(p.unit.as_str()).or_default() += 1;
             } else {
-                self.push(
-                    Code::UnknownReference,
-                    format!("{path}.unit"),
-                    format!("unknown unit \"{}\"", p.unit),
-                    "use an id from region.units",
-                );
+                self.unknown(format!("{path}.unit"), Ref::Unit, &p.unit);
             }
             for (field, date) in [("profession_start", p.profession_start), ("employment_start", p.employment_start)] {
                 if date > f.round.end {
                     self.push(
                         Code::ImpossibleDate,
                         format!("{path}.{field}"),
-                        format!("{field} {date} is after the round ends ({})", f.round.end),
-                        "correct the date, or leave the person out of this round",
+                        tr!("load-date-after-round", field = field, date = date.to_string(), end = f.round.end.to_string()),
+                        tr!("load-date-after-round-hint"),
                     );
                 }
             }
@@ -435,35 +419,25 @@ impl Validator {
         }
         for (i, m) in f.mentors.iter().enumerate() {
             let path = format!("mentors[{i}]");
-            self.nonempty(format!("{path}.name"), &m.name, "name");
+            self.nonempty(format!("{path}.name"), &m.name, &tr!("load-what-name"));
             if m.unit.trim().is_empty() {
-                self.push(
-                    Code::EmptyField,
-                    format!("{path}.unit"),
-                    "the mentor has no unit",
-                    "give the mentor's unit: the rule 'mentor in another unit' needs it",
-                );
+                self.push(Code::EmptyField, format!("{path}.unit"), tr!("load-mentor-no-unit"), tr!("load-mentor-no-unit-hint"));
             } else if units.contains_key(m.unit.as_str()) {
                 *per_unit.entry(m.unit.as_str()).or_default() += 1;
             } else {
-                self.push(
-                    Code::UnknownReference,
-                    format!("{path}.unit"),
-                    format!("unknown unit \"{}\"", m.unit),
-                    "use an id from region.units",
-                );
+                self.unknown(format!("{path}.unit"), Ref::Unit, &m.unit);
             }
             if m.capacity < 0 {
                 self.push(
                     Code::NegativeNumber,
                     format!("{path}.capacity"),
-                    format!("capacity is {}", m.capacity),
-                    "give the number of mentees the mentor can take at a time (0 or more)",
+                    tr!("load-capacity-negative", value = m.capacity.to_string()),
+                    tr!("load-mentor-capacity-hint"),
                 );
             }
-            self.finite(format!("{path}.years_in_profession"), m.years_in_profession, 0.0, 60.0, "years in the profession");
+            self.finite(format!("{path}.years_in_profession"), m.years_in_profession, 0.0, 60.0, &tr!("load-what-years-in-profession"));
             if let Some(t) = m.max_travel_minutes {
-                self.finite(format!("{path}.max_travel_minutes"), t, 0.0, 24.0 * 60.0, "maximum travel minutes");
+                self.finite(format!("{path}.max_travel_minutes"), t, 0.0, 24.0 * 60.0, &tr!("load-what-max-travel-minutes"));
             }
             self.date_list(&format!("{path}.unavailable"), &m.unavailable);
             for (k, h) in m.history.iter().enumerate() {
@@ -473,8 +447,8 @@ impl Validator {
                     self.push(
                         Code::UnknownReference,
                         format!("{path}.history[{k}]"),
-                        format!("\"{h}\" is a mentor, not a mentee"),
-                        "list earlier mentees' participant ids",
+                        tr!("load-history-mentor", id = h.as_str()),
+                        tr!("load-history-mentor-hint"),
                     );
                 }
             }
@@ -490,8 +464,8 @@ impl Validator {
                 self.push(
                     Code::UnitOverfull,
                     format!("region.units[{i}].headcount"),
-                    format!("unit \"{unit}\" has headcount {headcount} but {count} people of the round work there"),
-                    "raise the headcount to the unit's real staff number",
+                    tr!("load-unit-overfull", unit = unit, headcount = headcount.to_string(), count = count),
+                    tr!("load-unit-overfull-hint"),
                 );
             }
         }
@@ -503,24 +477,24 @@ impl Validator {
             self.push(
                 Code::MeetingRules,
                 "mentorship.min_meetings",
-                format!("min_meetings {} and max_meetings {} leave no valid count", r.min_meetings, r.max_meetings),
-                "set 1 ≤ min_meetings ≤ max_meetings (default 8–10)",
+                tr!("load-meeting-count", min = r.min_meetings.to_string(), max = r.max_meetings.to_string()),
+                tr!("load-meeting-count-hint"),
             );
         }
         if r.max_meetings > 36 {
             self.push(
                 Code::MeetingRules,
                 "mentorship.max_meetings",
-                format!("max_meetings is {}, more than one a month for three years", r.max_meetings),
-                "meetings are monthly: use at most the round's number of months",
+                tr!("load-max-meetings", max = r.max_meetings.to_string()),
+                tr!("load-max-meetings-hint"),
             );
         }
         if r.min_days_between == 0 || r.min_days_between > 62 {
             self.push(
                 Code::MeetingRules,
                 "mentorship.min_days_between",
-                format!("min_days_between is {}", r.min_days_between),
-                "use 1–62 days (default 21)",
+                tr!("load-min-days-between", days = r.min_days_between.to_string()),
+                tr!("load-min-days-between-hint"),
             );
         }
         // Only a round with mentors forms pairs; a course-only term need not fit eight meetings.
@@ -530,23 +504,18 @@ impl Validator {
                 self.push(
                     Code::MeetingRules,
                     "mentorship.min_meetings",
-                    format!("{} monthly meetings cannot fit in a round touching {months} months", r.min_meetings),
-                    "lower min_meetings or lengthen the round",
+                    tr!("load-meetings-do-not-fit", n = r.min_meetings.to_string(), months = months),
+                    tr!("load-meetings-do-not-fit-hint"),
                 );
             }
         }
         let phases: HashSet<&str> = f.phases.iter().map(|p| p.id.as_str()).collect();
         for (i, ph) in r.eligible_phases.iter().enumerate() {
             if !phases.contains(ph.as_str()) {
-                self.push(
-                    Code::UnknownReference,
-                    format!("mentorship.eligible_phases[{i}]"),
-                    format!("unknown phase \"{ph}\""),
-                    "use a phase id from \"phases\"",
-                );
+                self.unknown(format!("mentorship.eligible_phases[{i}]"), Ref::Phase, ph);
             }
         }
-        self.finite("mentorship.mentor_min_years".into(), r.mentor_min_years, 0.0, 60.0, "mentor minimum years");
+        self.finite("mentorship.mentor_min_years".into(), r.mentor_min_years, 0.0, 60.0, &tr!("load-what-mentor-min-years"));
         let mentors: HashSet<&str> = f.mentors.iter().map(|m| m.id.as_str()).collect();
         let participants: HashSet<&str> = f.participants.iter().map(|p| p.id.as_str()).collect();
         let mut excl = HashSet::new();
@@ -556,8 +525,8 @@ impl Validator {
                 self.push(
                     Code::DuplicateId,
                     format!("mentorship.exclusions[{i}]"),
-                    format!("exclusion {}–{} is listed twice", e.mentor, e.mentee),
-                    "keep one entry per pair",
+                    tr!("load-exclusion-twice", mentor = e.mentor.as_str(), mentee = e.mentee.as_str()),
+                    tr!("load-one-entry-per-pair"),
                 );
             }
         }
@@ -565,13 +534,13 @@ impl Validator {
         for (i, c) in r.pair_costs.iter().enumerate() {
             let path = format!("mentorship.pair_costs[{i}]");
             self.pair_refs(&path, &c.mentor, &c.mentee, &mentors, &participants);
-            self.finite(format!("{path}.cost"), c.cost, -1e9, 1e9, "pair cost");
+            self.finite(format!("{path}.cost"), c.cost, -1e9, 1e9, &tr!("load-what-pair-cost"));
             if !costs.insert((c.mentor.as_str(), c.mentee.as_str())) {
                 self.push(
                     Code::DuplicateId,
                     path,
-                    format!("pair cost {}–{} is listed twice", c.mentor, c.mentee),
-                    "keep one entry per pair",
+                    tr!("load-pair-cost-twice", mentor = c.mentor.as_str(), mentee = c.mentee.as_str()),
+                    tr!("load-one-entry-per-pair"),
                 );
             }
         }
@@ -585,62 +554,47 @@ impl Validator {
         self.unique_ids("group_programmes", f.group_programmes.iter().map(|g| g.id.as_str()), &mut seen);
         for (i, g) in f.group_programmes.iter().enumerate() {
             let path = format!("group_programmes[{i}]");
-            self.nonempty(format!("{path}.name"), &g.name, "name");
+            self.nonempty(format!("{path}.name"), &g.name, &tr!("load-what-name"));
             let (dmin, dmax) = g.kind.default_size();
             let (lo, hi) = (g.min_size.unwrap_or(dmin), g.max_size.unwrap_or(dmax));
             if lo == 0 || lo > hi {
                 self.push(
                     Code::GroupRules,
                     format!("{path}.min_size"),
-                    format!("group size {lo}–{hi} is empty"),
-                    "set 1 ≤ min_size ≤ max_size",
+                    tr!("load-group-size-empty", min = lo.to_string(), max = hi.to_string()),
+                    tr!("load-size-hint"),
                 );
             }
             if let Some(sizes) = &g.group_sizes {
                 if sizes.is_empty() || sizes.iter().any(|r| r.min == 0 || r.min > r.max) {
-                    self.push(
-                        Code::GroupRules,
-                        format!("{path}.group_sizes"),
-                        "a group size range is empty",
-                        "give every group 1 ≤ min ≤ max, and at least one group",
-                    );
+                    self.push(Code::GroupRules, format!("{path}.group_sizes"), tr!("load-group-sizes-empty"), tr!("load-group-sizes-hint"));
                 }
             }
             if g.groups == Some(0) {
-                self.push(
-                    Code::GroupRules,
-                    format!("{path}.groups"),
-                    "zero groups",
-                    "leave \"groups\" out to let trappa choose, or give at least 1",
-                );
+                self.push(Code::GroupRules, format!("{path}.groups"), tr!("load-zero-groups"), tr!("load-zero-groups-hint"));
             }
             if matches!(g.max_per_municipality, Some(0)) || matches!(g.max_per_unit, Some(0)) {
-                self.push(Code::GroupRules, path.clone(), "a mixing cap of 0 admits no one", "use a cap of at least 1, or leave it out");
+                self.push(Code::GroupRules, path.clone(), tr!("load-mixing-cap-zero"), tr!("load-mixing-cap-zero-hint"));
             }
             let m = &g.meetings;
             if m.max == 0 || m.min > m.max || m.min_days_between == 0 || m.min_days_between > 62 {
                 self.push(
                     Code::GroupRules,
                     format!("{path}.meetings"),
-                    format!("meetings {}–{} at least {} days apart cannot be met", m.min, m.max, m.min_days_between),
-                    "set 1 ≤ min ≤ max and a gap of 1–62 days (default 8–10, 21 days)",
+                    tr!("load-group-meetings", min = m.min.to_string(), max = m.max.to_string(), gap = m.min_days_between.to_string()),
+                    tr!("load-group-meetings-hint"),
                 );
             } else if f.round.end >= f.round.start && (m.min as i64) > month_span(f.round.start, f.round.end) {
                 self.push(
                     Code::GroupRules,
                     format!("{path}.meetings.min"),
-                    format!("{} monthly meetings cannot fit in the round", m.min),
-                    "lower meetings.min or lengthen the round",
+                    tr!("load-group-meetings-do-not-fit", n = m.min.to_string()),
+                    tr!("load-group-meetings-do-not-fit-hint"),
                 );
             }
             for (k, ph) in g.eligibility.phases.iter().enumerate() {
                 if !phases.contains(ph.as_str()) {
-                    self.push(
-                        Code::UnknownReference,
-                        format!("{path}.eligibility.phases[{k}]"),
-                        format!("unknown phase \"{ph}\""),
-                        "use a phase id from \"phases\"",
-                    );
+                    self.unknown(format!("{path}.eligibility.phases[{k}]"), Ref::Phase, ph);
                 }
             }
             if let (Some(a), Some(b)) = (g.eligibility.min_months, g.eligibility.max_months) {
@@ -648,29 +602,19 @@ impl Validator {
                     self.push(
                         Code::GroupRules,
                         format!("{path}.eligibility.min_months"),
-                        format!("min_months {a} exceeds max_months {b}"),
-                        "correct the months in the profession",
+                        tr!("load-months-reversed", min = a.to_string(), max = b.to_string()),
+                        tr!("load-months-reversed-hint"),
                     );
                 }
             }
             for (k, id) in g.enrolled.iter().flatten().enumerate() {
                 if !participants.contains(id.as_str()) {
-                    self.push(
-                        Code::UnknownReference,
-                        format!("{path}.enrolled[{k}]"),
-                        format!("unknown participant \"{id}\""),
-                        "use an id from \"participants\"",
-                    );
+                    self.unknown(format!("{path}.enrolled[{k}]"), Ref::Participant, id);
                 }
             }
             if let Some(v) = &g.venue {
                 if !munis.contains(v.as_str()) {
-                    self.push(
-                        Code::UnknownReference,
-                        format!("{path}.venue"),
-                        format!("unknown municipality \"{v}\""),
-                        "use an id from region.municipalities",
-                    );
+                    self.unknown(format!("{path}.venue"), Ref::Municipality, v);
                 }
             }
             let dw = &g.diversity;
@@ -681,7 +625,7 @@ impl Validator {
                 ("not_together_before", dw.not_together_before),
                 ("travel_per_minute", dw.travel_per_minute),
             ] {
-                self.finite(format!("{path}.diversity.{name}"), x, 0.0, 1e6, "weight");
+                self.finite(format!("{path}.diversity.{name}"), x, 0.0, 1e6, &tr!("load-what-weight"));
             }
             self.pair_weights(&path, &g.pair_weights, &participants);
             self.group_time(f, &path, g);
@@ -693,40 +637,25 @@ impl Validator {
     fn group_time(&mut self, f: &InstanceFile, path: &str, g: &GroupProgrammeSpec) {
         if let Some(c) = &g.linked_course {
             if !f.courses.iter().any(|x| &x.id == c) {
-                self.push(
-                    Code::UnknownReference,
-                    format!("{path}.linked_course"),
-                    format!("unknown course \"{c}\""),
-                    "use an id from \"courses\"",
-                );
+                self.unknown(format!("{path}.linked_course"), Ref::Course, c);
             }
         }
         if g.cohort_months == Some(0) || g.cohort_months.is_some_and(|n| n > 120) {
-            self.push(Code::GroupRules, format!("{path}.cohort_months"), "cohorts every 0 months", "give 1–120 months, or leave it out");
+            self.push(Code::GroupRules, format!("{path}.cohort_months"), tr!("load-cohort-months"), tr!("load-cohort-months-hint"));
         }
         let staged = g.cohort_months.is_some() || g.linked_course.is_some();
         if g.cohort_months.is_some() && g.linked_course.is_some() {
-            self.push(
-                Code::GroupRules,
-                path.to_string(),
-                "both cohort_months and linked_course are given",
-                "a linked programme starts a cohort per session: leave cohort_months out",
-            );
+            self.push(Code::GroupRules, path.to_string(), tr!("load-cohort-and-linked"), tr!("load-cohort-and-linked-hint"));
         }
         if staged && (g.groups.is_some() || g.group_sizes.is_some() || !g.fixed_groups.is_empty()) {
-            self.push(
-                Code::GroupRules,
-                path.to_string(),
-                "groups, group_sizes and fixed_groups cannot be combined with cohorts or a linked course",
-                "leave groups, group_sizes and fixed_groups out: each cohort forms as many groups as its people need",
-            );
+            self.push(Code::GroupRules, path.to_string(), tr!("load-staged-with-groups"), tr!("load-staged-with-groups-hint"));
         }
         if g.leaders_per_group == 0 || g.leaders_per_group > 4 {
             self.push(
                 Code::GroupRules,
                 format!("{path}.leaders_per_group"),
-                format!("{} leaders per group", g.leaders_per_group),
-                "give 1–4 leaders per group",
+                tr!("load-leaders-per-group", n = g.leaders_per_group.to_string()),
+                tr!("load-leaders-per-group-hint"),
             );
         }
         if let Some(max) = g.meetings.max_days_between {
@@ -734,8 +663,8 @@ impl Validator {
                 self.push(
                     Code::GroupRules,
                     format!("{path}.meetings.max_days_between"),
-                    format!("at most {max} days between meetings, but at least {} required", g.meetings.min_days_between),
-                    "set max_days_between ≥ min_days_between",
+                    tr!("load-max-days-between", max = max.to_string(), min = g.meetings.min_days_between.to_string()),
+                    tr!("load-max-days-between-hint"),
                 );
             }
         }
@@ -747,22 +676,17 @@ impl Validator {
             let pp = format!("{path}.pair_weights[{k}]");
             for (field, id) in [("a", &pw.a), ("b", &pw.b)] {
                 if !participants.contains(id.as_str()) {
-                    self.push(
-                        Code::UnknownReference,
-                        format!("{pp}.{field}"),
-                        format!("unknown participant \"{id}\""),
-                        "use an id from \"participants\"",
-                    );
+                    self.unknown(format!("{pp}.{field}"), Ref::Participant, id);
                 }
             }
-            self.finite(format!("{pp}.w"), pw.w, -1e9, 1e9, "pair weight");
+            self.finite(format!("{pp}.w"), pw.w, -1e9, 1e9, &tr!("load-what-pair-weight"));
             let key = if pw.a <= pw.b { (pw.a.as_str(), pw.b.as_str()) } else { (pw.b.as_str(), pw.a.as_str()) };
             if pw.a == pw.b || !pairs.insert(key) {
                 self.push(
                     Code::DuplicateId,
                     pp,
-                    format!("pair {}–{} is listed twice or pairs a person with themself", pw.a, pw.b),
-                    "keep one entry per pair of two people",
+                    tr!("load-pair-weight-twice", a = pw.a.as_str(), b = pw.b.as_str()),
+                    tr!("load-pair-weight-twice-hint"),
                 );
             }
         }
@@ -771,21 +695,16 @@ impl Validator {
     fn group_leaders(&mut self, f: &InstanceFile, munis: &HashSet<&str>) {
         for (i, l) in f.group_leaders.iter().enumerate() {
             let path = format!("group_leaders[{i}]");
-            self.nonempty(format!("{path}.name"), &l.name, "name");
+            self.nonempty(format!("{path}.name"), &l.name, &tr!("load-what-name"));
             if !munis.contains(l.municipality.as_str()) {
-                self.push(
-                    Code::UnknownReference,
-                    format!("{path}.municipality"),
-                    format!("unknown municipality \"{}\"", l.municipality),
-                    "use an id from region.municipalities",
-                );
+                self.unknown(format!("{path}.municipality"), Ref::Municipality, &l.municipality);
             }
             if l.max_groups < 0 {
                 self.push(
                     Code::NegativeNumber,
                     format!("{path}.max_groups"),
-                    format!("max_groups is {}", l.max_groups),
-                    "give the number of groups the leader can take (0 or more)",
+                    tr!("load-max-groups-negative", value = l.max_groups.to_string()),
+                    tr!("load-max-groups-hint"),
                 );
             }
             self.date_list(&format!("{path}.unavailable"), &l.unavailable);
@@ -794,20 +713,10 @@ impl Validator {
 
     fn pair_refs(&mut self, path: &str, mentor: &str, mentee: &str, mentors: &HashSet<&str>, participants: &HashSet<&str>) {
         if !mentors.contains(mentor) {
-            self.push(
-                Code::UnknownReference,
-                format!("{path}.mentor"),
-                format!("unknown mentor \"{mentor}\""),
-                "use an id from \"mentors\"",
-            );
+            self.unknown(format!("{path}.mentor"), Ref::Mentor, mentor);
         }
         if !participants.contains(mentee) {
-            self.push(
-                Code::UnknownReference,
-                format!("{path}.mentee"),
-                format!("unknown participant \"{mentee}\""),
-                "use an id from \"participants\"",
-            );
+            self.unknown(format!("{path}.mentee"), Ref::Participant, mentee);
         }
     }
 
@@ -820,7 +729,7 @@ impl Validator {
             ("repeat_pair", w.repeat_pair),
             ("balance", w.balance),
         ] {
-            self.finite(format!("weights.{name}"), x, 0.0, 1e6, "weight");
+            self.finite(format!("weights.{name}"), x, 0.0, 1e6, &tr!("load-what-weight"));
         }
     }
 }
@@ -832,100 +741,77 @@ impl Validator {
         let ids: HashSet<&str> = f.courses.iter().map(|c| c.id.as_str()).collect();
         for (i, c) in f.courses.iter().enumerate() {
             let p = format!("courses[{i}]");
-            self.nonempty(format!("{p}.name"), &c.name, "name");
+            self.nonempty(format!("{p}.name"), &c.name, &tr!("load-what-name"));
             if c.days == 0 || c.days > 60 {
                 self.push(
                     Code::CourseRules,
                     format!("{p}.days"),
-                    format!("a session of {} has {} days", c.id, c.days),
-                    "give the number of course days of one session (1–60)",
+                    tr!("load-course-days", course = c.id.as_str(), days = c.days.to_string()),
+                    tr!("load-course-days-hint"),
                 );
             }
             if c.min_size == 0 || c.max_size == 0 || c.min_size > c.max_size {
                 self.push(
                     Code::CourseRules,
                     format!("{p}.min_size"),
-                    format!("min_size {} and max_size {} leave no valid group size", c.min_size, c.max_size),
-                    "set 1 ≤ min_size ≤ max_size",
+                    tr!("load-course-sizes", min = c.min_size.to_string(), max = c.max_size.to_string()),
+                    tr!("load-size-hint"),
                 );
             }
             if c.trainers_per_session == 0 {
-                self.push(
-                    Code::CourseRules,
-                    format!("{p}.trainers_per_session"),
-                    "a session needs at least one trainer",
-                    "set trainers_per_session to 1 or more",
-                );
+                self.push(Code::CourseRules, format!("{p}.trainers_per_session"), tr!("load-no-trainer"), tr!("load-no-trainer-hint"));
             }
             if c.deadline_months == Some(0) {
-                self.push(
-                    Code::CourseRules,
-                    format!("{p}.deadline_months"),
-                    "a deadline of 0 months of employment leaves no time for the course",
-                    "give the months of employment within which the course must be finished, or leave it out",
-                );
+                self.push(Code::CourseRules, format!("{p}.deadline_months"), tr!("load-deadline-zero"), tr!("load-deadline-zero-hint"));
             }
             if c.max_sessions == Some(0) {
                 self.push(
                     Code::CourseRules,
                     format!("{p}.max_sessions"),
-                    "max_sessions 0 forbids every session",
-                    "remove the course, or allow at least one session",
+                    tr!("load-max-sessions-zero"),
+                    tr!("load-max-sessions-zero-hint"),
                 );
             }
-            self.finite(format!("{p}.fixed_cost"), c.fixed_cost, 0.0, 1e9, "fixed cost");
+            self.finite(format!("{p}.fixed_cost"), c.fixed_cost, 0.0, 1e9, &tr!("load-what-fixed-cost"));
             for (k, pre) in c.prerequisites.iter().enumerate() {
                 if !ids.contains(pre.as_str()) {
-                    self.push(
-                        Code::UnknownReference,
-                        format!("{p}.prerequisites[{k}]"),
-                        format!("unknown course \"{pre}\""),
-                        "use an id from \"courses\"",
-                    );
+                    self.unknown(format!("{p}.prerequisites[{k}]"), Ref::Course, pre);
                 }
             }
             if c.pattern == DayPattern::Consecutive && c.days > f.workload.max_course_days_per_month.saturating_mul(2) {
                 self.push(
                     Code::CourseExceedsWorkload,
                     format!("{p}.days"),
-                    format!(
-                        "{} has {} consecutive days, so at least {} fall in one month, but a participant may have at most {} course days a month",
-                        c.id,
-                        c.days,
-                        c.days.div_ceil(2),
-                        f.workload.max_course_days_per_month
+                    tr!(
+                        "load-consecutive-over-month",
+                        course = c.id.as_str(),
+                        days = c.days.to_string(),
+                        in_month = c.days.div_ceil(2).to_string(),
+                        max = f.workload.max_course_days_per_month.to_string()
                     ),
-                    "raise workload.max_course_days_per_month, or give the course the pattern \"weekly\" or \"spread\"",
+                    tr!("load-consecutive-over-month-hint"),
                 );
             }
             for (k, ph) in c.phases.iter().enumerate() {
                 if !f.phases.iter().any(|x| &x.id == ph) {
-                    self.push(
-                        Code::UnknownReference,
-                        format!("{p}.phases[{k}]"),
-                        format!("unknown phase \"{ph}\""),
-                        "use a phase id from \"phases\"",
-                    );
+                    self.unknown(format!("{p}.phases[{k}]"), Ref::Phase, ph);
                 }
             }
             if c.pattern == DayPattern::Spread && c.min_gap_days == 0 {
-                self.push(
-                    Code::CourseRules,
-                    format!("{p}.min_gap_days"),
-                    "a spread course needs a gap of at least one day",
-                    "give min_gap_days (default 7)",
-                );
+                self.push(Code::CourseRules, format!("{p}.min_gap_days"), tr!("load-spread-gap"), tr!("load-spread-gap-hint"));
             }
-            self.finite(format!("{p}.day_cost"), c.day_cost, 0.0, 1e9, "day cost");
+            self.finite(format!("{p}.day_cost"), c.day_cost, 0.0, 1e9, &tr!("load-what-day-cost"));
             if c.days > f.workload.max_course_days_per_round {
                 self.push(
                     Code::CourseExceedsWorkload,
                     format!("{p}.days"),
-                    format!(
-                        "{} has {} days but a participant may have at most {} course days in the round",
-                        c.id, c.days, f.workload.max_course_days_per_round
+                    tr!(
+                        "load-course-over-round",
+                        course = c.id.as_str(),
+                        days = c.days.to_string(),
+                        max = f.workload.max_course_days_per_round.to_string()
                     ),
-                    "raise workload.max_course_days_per_round or split the course",
+                    tr!("load-course-over-round-hint"),
                 );
             }
         }
@@ -964,13 +850,11 @@ impl Validator {
             };
             let ids: Vec<&str> = cycle.iter().map(|&c| f.courses[c].id.as_str()).collect();
             let message = match ids.as_slice() {
-                [id] => format!("course {id} is its own prerequisite"),
-                [init @ .., last] => {
-                    format!("courses {} and {last} form a prerequisite cycle: each requires itself through the others", init.join(", "))
-                }
+                [id] => tr!("load-prerequisite-self", course = *id),
+                [init @ .., last] => tr!("load-prerequisite-cycle", courses = init.join(", "), last = *last),
                 [] => continue,
             };
-            self.push(Code::PrerequisiteCycle, path, message, "remove one prerequisite of the cycle");
+            self.push(Code::PrerequisiteCycle, path, message, tr!("load-prerequisite-cycle-hint"));
         }
     }
 
@@ -986,27 +870,17 @@ impl Validator {
         let courses: HashSet<&str> = f.courses.iter().map(|c| c.id.as_str()).collect();
         for (i, t) in f.trainers.iter().enumerate() {
             let p = format!("trainers[{i}]");
-            self.nonempty(format!("{p}.name"), &t.name, "name");
+            self.nonempty(format!("{p}.name"), &t.name, &tr!("load-what-name"));
             for (k, c) in t.courses.iter().enumerate() {
                 if !courses.contains(c.as_str()) {
-                    self.push(
-                        Code::UnknownReference,
-                        format!("{p}.courses[{k}]"),
-                        format!("unknown course \"{c}\""),
-                        "use an id from \"courses\"",
-                    );
+                    self.unknown(format!("{p}.courses[{k}]"), Ref::Course, c);
                 }
             }
-            self.finite(format!("{p}.day_rate"), t.day_rate, 0.0, 1e7, "day rate");
+            self.finite(format!("{p}.day_rate"), t.day_rate, 0.0, 1e7, &tr!("load-what-day-rate"));
             self.date_list(&format!("{p}.unavailable"), &t.unavailable);
             if let Some(muni) = &t.municipality {
                 if !f.region.municipalities.iter().any(|m| &m.id == muni) {
-                    self.push(
-                        Code::UnknownReference,
-                        format!("{p}.municipality"),
-                        format!("unknown municipality \"{muni}\""),
-                        "use an id from region.municipalities",
-                    );
+                    self.unknown(format!("{p}.municipality"), Ref::Municipality, muni);
                 }
             }
         }
@@ -1015,19 +889,14 @@ impl Validator {
         self.unique_ids("venues", f.venues.iter().map(|v| v.id.as_str()), &mut seen);
         for (i, v) in f.venues.iter().enumerate() {
             let p = format!("venues[{i}]");
-            self.nonempty(format!("{p}.name"), &v.name, "name");
+            self.nonempty(format!("{p}.name"), &v.name, &tr!("load-what-name"));
             if !munis.contains(v.municipality.as_str()) {
-                self.push(
-                    Code::UnknownReference,
-                    format!("{p}.municipality"),
-                    format!("unknown municipality \"{}\"", v.municipality),
-                    "use an id from region.municipalities",
-                );
+                self.unknown(format!("{p}.municipality"), Ref::Municipality, &v.municipality);
             }
             if v.capacity == 0 {
-                self.push(Code::NegativeNumber, format!("{p}.capacity"), "the venue has no seats", "give the number of seats (at least 1)");
+                self.push(Code::NegativeNumber, format!("{p}.capacity"), tr!("load-venue-no-seats"), tr!("load-venue-no-seats-hint"));
             }
-            self.finite(format!("{p}.day_rate"), v.day_rate, 0.0, 1e7, "day rate");
+            self.finite(format!("{p}.day_rate"), v.day_rate, 0.0, 1e7, &tr!("load-what-day-rate"));
             self.date_list(&format!("{p}.unavailable"), &v.unavailable);
         }
     }
@@ -1037,20 +906,10 @@ impl Validator {
         let courses: HashSet<&str> = f.courses.iter().map(|c| c.id.as_str()).collect();
         let check_refs = |v: &mut Validator, path: &str, participant: &str, course: &str| {
             if !participants.contains(participant) {
-                v.push(
-                    Code::UnknownReference,
-                    format!("{path}.participant"),
-                    format!("unknown participant \"{participant}\""),
-                    "use an id from \"participants\"",
-                );
+                v.unknown(format!("{path}.participant"), Ref::Participant, participant);
             }
             if !courses.contains(course) {
-                v.push(
-                    Code::UnknownReference,
-                    format!("{path}.course"),
-                    format!("unknown course \"{course}\""),
-                    "use an id from \"courses\"",
-                );
+                v.unknown(format!("{path}.course"), Ref::Course, course);
             }
         };
         let mut history = HashSet::new();
@@ -1061,8 +920,8 @@ impl Validator {
                 self.push(
                     Code::DuplicateId,
                     path,
-                    format!("{} completed {} is listed twice", r.participant, r.course),
-                    "keep one entry per participant and course",
+                    tr!("load-history-twice", participant = r.participant.as_str(), course = r.course.as_str()),
+                    tr!("load-one-entry-per-participant-course"),
                 );
             }
         }
@@ -1074,16 +933,16 @@ impl Validator {
                 self.push(
                     Code::DuplicateId,
                     path.clone(),
-                    format!("{} asks for {} twice", d.participant, d.course),
-                    "keep one entry per participant and course",
+                    tr!("load-demand-twice", participant = d.participant.as_str(), course = d.course.as_str()),
+                    tr!("load-one-entry-per-participant-course"),
                 );
             }
             if history.contains(&(d.participant.as_str(), d.course.as_str())) {
                 self.push(
                     Code::DemandCompleted,
                     path,
-                    format!("{} asks for {}, which the course history says they completed", d.participant, d.course),
-                    "remove the demand, or the history entry if the course is to be retaken",
+                    tr!("load-demand-completed", participant = d.participant.as_str(), course = d.course.as_str()),
+                    tr!("load-demand-completed-hint"),
                 );
             }
         }
@@ -1092,27 +951,17 @@ impl Validator {
         for (i, d) in f.phase_demand.iter().enumerate() {
             let path = format!("phase_demand[{i}]");
             if !phases.contains(d.phase.as_str()) {
-                self.push(
-                    Code::UnknownReference,
-                    format!("{path}.phase"),
-                    format!("unknown phase \"{}\"", d.phase),
-                    "use a phase id from \"phases\"",
-                );
+                self.unknown(format!("{path}.phase"), Ref::Phase, &d.phase);
             }
             if !courses.contains(d.course.as_str()) {
-                self.push(
-                    Code::UnknownReference,
-                    format!("{path}.course"),
-                    format!("unknown course \"{}\"", d.course),
-                    "use an id from \"courses\"",
-                );
+                self.unknown(format!("{path}.course"), Ref::Course, &d.course);
             }
             if !phase_pairs.insert((d.phase.as_str(), d.course.as_str())) {
                 self.push(
                     Code::DuplicateId,
                     path,
-                    format!("phase {} asks for {} twice", d.phase, d.course),
-                    "keep one entry per phase and course",
+                    tr!("load-phase-demand-twice", phase = d.phase.as_str(), course = d.course.as_str()),
+                    tr!("load-phase-demand-twice-hint"),
                 );
             }
         }
@@ -1121,14 +970,9 @@ impl Validator {
     fn workload(&mut self, f: &InstanceFile) {
         let w = &f.workload;
         if w.max_course_days_per_month == 0 || w.max_course_days_per_round == 0 || w.max_courses_per_round == Some(0) {
-            self.push(
-                Code::NegativeNumber,
-                "workload",
-                "a workload limit of 0 forbids every course",
-                "give positive limits (defaults: 6 days a month, 15 days and 2 courses a round)",
-            );
+            self.push(Code::NegativeNumber, "workload", tr!("load-workload-zero"), tr!("load-workload-zero-hint"));
         }
-        self.finite("workload.unit_absence_share".into(), w.unit_absence_share, 0.0, 1.0, "unit absence share");
+        self.finite("workload.unit_absence_share".into(), w.unit_absence_share, 0.0, 1.0, &tr!("load-what-unit-absence-share"));
         let t = &f.weights.timetable;
         for (name, x) in [
             ("unserved_high", t.unserved_high),
@@ -1139,7 +983,7 @@ impl Validator {
             ("cost_per_sek", t.cost_per_sek),
             ("mixing", t.mixing),
         ] {
-            self.finite(format!("weights.timetable.{name}"), x, 0.0, 1e9, "weight");
+            self.finite(format!("weights.timetable.{name}"), x, 0.0, 1e9, &tr!("load-what-weight"));
         }
     }
 }
@@ -1157,6 +1001,7 @@ mod tests {
 
     /// Problems of the E041 example with its courses replaced: `(id, prerequisites)`.
     fn with_prerequisites(courses: &[(&str, &[&str])]) -> Vec<Problem> {
+        crate::text::set_thread_lang(Some(crate::text::Lang::En));
         let mut v: Value = serde_json::from_str(include_str!("../../instances/invalid/E041-prerequisite-cycle.json")).unwrap();
         v["courses"] = courses
             .iter()

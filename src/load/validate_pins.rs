@@ -14,6 +14,7 @@ use crate::model::calendar::month_key;
 use crate::model::pins::PinnedSession;
 use crate::model::{Instance, LeaderId, MentorId, ParticipantId};
 use crate::rules::mentorship::pair_violation;
+use crate::text::tr;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -26,37 +27,37 @@ pub fn validate_pins(f: &InstanceFile) -> Vec<Problem> {
     let mut push = |code, path: String, msg: String, action: &str| out.push(problem(code, path, msg, action.to_string()));
     let participants: HashSet<&str> = f.participants.iter().map(|p| p.id.as_str()).collect();
     let mentors: HashSet<&str> = f.mentors.iter().map(|m| m.id.as_str()).collect();
-    let unknown = |push: &mut dyn FnMut(Code, String, String, &str), path: String, what: &str, id: &str| {
-        push(Code::UnknownReference, path, format!("unknown {what} \"{id}\""), "use an id that the file defines, or remove the pin");
+    let unknown = |push: &mut dyn FnMut(Code, String, String, &str), path: String, message: String| {
+        push(Code::UnknownReference, path, message, &tr!("load-pin-unknown-hint"));
     };
     // References first; the rules are checked only when every reference resolves.
     for (i, fp) in f.mentorship.fixed_pairs.iter().enumerate() {
         let path = format!("mentorship.fixed_pairs[{i}]");
         if !mentors.contains(fp.mentor.as_str()) {
-            unknown(&mut push, format!("{path}.mentor"), "mentor", &fp.mentor);
+            unknown(&mut push, format!("{path}.mentor"), tr!("load-unknown-mentor", id = fp.mentor.as_str()));
         }
         if !participants.contains(fp.mentee.as_str()) {
-            unknown(&mut push, format!("{path}.mentee"), "participant", &fp.mentee);
+            unknown(&mut push, format!("{path}.mentee"), tr!("load-unknown-participant", id = fp.mentee.as_str()));
         }
     }
     for (i, s) in f.fixed_sessions.iter().enumerate() {
         let path = format!("fixed_sessions[{i}]");
         if !f.courses.iter().any(|c| c.id == s.course) {
-            unknown(&mut push, format!("{path}.course"), "course", &s.course);
+            unknown(&mut push, format!("{path}.course"), tr!("load-unknown-course", id = s.course.as_str()));
         }
         if let Some(v) = &s.venue {
             if !f.venues.iter().any(|x| &x.id == v) {
-                unknown(&mut push, format!("{path}.venue"), "venue", v);
+                unknown(&mut push, format!("{path}.venue"), tr!("load-unknown-venue", id = v.as_str()));
             }
         }
         for (k, t) in s.trainers.iter().flatten().enumerate() {
             if !f.trainers.iter().any(|x| &x.id == t) {
-                unknown(&mut push, format!("{path}.trainers[{k}]"), "trainer", t);
+                unknown(&mut push, format!("{path}.trainers[{k}]"), tr!("load-unknown-trainer", id = t.as_str()));
             }
         }
         for (k, a) in s.attendees.iter().flatten().enumerate() {
             if !participants.contains(a.as_str()) {
-                unknown(&mut push, format!("{path}.attendees[{k}]"), "participant", a);
+                unknown(&mut push, format!("{path}.attendees[{k}]"), tr!("load-unknown-participant", id = a.as_str()));
             }
         }
     }
@@ -65,12 +66,12 @@ pub fn validate_pins(f: &InstanceFile) -> Vec<Problem> {
             let path = format!("group_programmes[{pi}].fixed_groups[{k}]");
             for (j, m) in fg.members.iter().enumerate() {
                 if !participants.contains(m.as_str()) {
-                    unknown(&mut push, format!("{path}.members[{j}]"), "participant", m);
+                    unknown(&mut push, format!("{path}.members[{j}]"), tr!("load-unknown-participant", id = m.as_str()));
                 }
             }
             if let Some(l) = &fg.leader {
                 if !f.group_leaders.iter().any(|x| &x.id == l) {
-                    unknown(&mut push, format!("{path}.leader"), "group leader", l);
+                    unknown(&mut push, format!("{path}.leader"), tr!("load-unknown-group-leader", id = l.as_str()));
                 }
             }
         }
@@ -101,8 +102,8 @@ struct PinValidator<'a> {
 }
 
 impl PinValidator<'_> {
-    fn push(&mut self, code: Code, path: String, message: String, action: &str) {
-        self.out.push(problem(code, path, message, action.to_string()));
+    fn push(&mut self, code: Code, path: String, message: String, action: String) {
+        self.out.push(problem(code, path, message, action));
     }
 
     /// Pinned meeting dates: in the round, on working days, one a month, at least `gap` apart,
@@ -122,8 +123,8 @@ impl PinValidator<'_> {
             self.push(
                 Code::PinnedMeetings,
                 format!("{path}.meetings"),
-                format!("{} meetings are pinned, more than the {max} allowed", sorted.len()),
-                "pin at most the programme's maximum number of meetings",
+                tr!("load-pin-too-many-meetings", n = sorted.len(), max = max.to_string()),
+                tr!("load-pin-too-many-meetings-hint"),
             );
         }
         for (i, d) in dates.iter().enumerate() {
@@ -132,17 +133,17 @@ impl PinValidator<'_> {
                 self.push(
                     Code::PinnedMeetings,
                     p,
-                    format!("{d} lies outside the round ({} – {})", cal.start, cal.end),
-                    "pin a date inside the round",
+                    tr!("load-pin-outside-round", date = d.to_string(), start = cal.start.to_string(), end = cal.end.to_string()),
+                    tr!("load-pin-inside-round-hint"),
                 );
             } else if !cal.is_working_day(*d) {
-                self.push(Code::PinnedMeetings, p, format!("{d} is a weekend, a public holiday or a closed date"), "pin a working day");
+                self.push(Code::PinnedMeetings, p, tr!("load-pin-closed-day", date = d.to_string()), tr!("load-pin-working-day-hint"));
             } else if let Some((who, _)) = people.iter().find(|(_, u)| u.contains(d)) {
                 self.push(
                     Code::PinnedMeetings,
                     p,
-                    format!("{who} is unavailable on {d}"),
-                    "pin a date both are free, or change the unavailability",
+                    tr!("load-pin-unavailable", who = *who, date = d.to_string()),
+                    tr!("load-pin-both-free-hint"),
                 );
             }
         }
@@ -151,15 +152,21 @@ impl PinValidator<'_> {
                 self.push(
                     Code::PinnedMeetings,
                     format!("{path}.meetings"),
-                    format!("{} and {} fall in the same month; meetings are monthly", w[0], w[1]),
-                    "pin at most one meeting a month",
+                    tr!("load-pin-same-month", first = w[0].to_string(), second = w[1].to_string()),
+                    tr!("load-pin-same-month-hint"),
                 );
             } else if (w[1] - w[0]).num_days() < gap {
                 self.push(
                     Code::PinnedMeetings,
                     format!("{path}.meetings"),
-                    format!("{} and {} are {} days apart, fewer than the minimum {gap}", w[0], w[1], (w[1] - w[0]).num_days()),
-                    "move one of the dates further apart",
+                    tr!(
+                        "load-pin-too-close",
+                        first = w[0].to_string(),
+                        second = w[1].to_string(),
+                        days = (w[1] - w[0]).num_days(),
+                        gap = gap.to_string()
+                    ),
+                    tr!("load-pin-too-close-hint"),
                 );
             }
         }
@@ -179,8 +186,8 @@ impl PinValidator<'_> {
                 self.push(
                     Code::PinnedPair,
                     path.clone(),
-                    format!("{} is already pinned to a mentor at {first}", mentee.id),
-                    "pin one mentor per mentee",
+                    tr!("load-pin-mentee-twice", mentee = mentee.id.as_str(), first = first),
+                    tr!("load-pin-mentee-twice-hint"),
                 );
                 continue;
             }
@@ -188,39 +195,32 @@ impl PinValidator<'_> {
                 self.push(
                     Code::PinnedPair,
                     format!("{path}.mentee"),
-                    format!(
-                        "{} cannot have a mentor: {}",
-                        mentee.id,
-                        if !mentee.wants_mentor {
-                            "wants_mentor is false".to_string()
-                        } else {
-                            format!(
-                                "phase \"{}\" is not among mentorship.eligible_phases early enough in the round for a series",
-                                inst.phases[mentee.phase].id
-                            )
-                        }
-                    ),
-                    "set wants_mentor, add the phase to eligible_phases, or remove the pin",
+                    if !mentee.wants_mentor {
+                        tr!("load-pin-no-mentor-wanted", mentee = mentee.id.as_str())
+                    } else {
+                        tr!("load-pin-phase-not-eligible", mentee = mentee.id.as_str(), phase = inst.phases[mentee.phase].id.as_str())
+                    },
+                    tr!("load-pin-cannot-have-mentor-hint"),
                 );
                 continue;
             }
             if let Some(rule) = pair_violation(inst, m, p) {
                 let why = match rule.name() {
-                    "no_capacity" => "the mentor's capacity is 0".to_string(),
-                    "not_trained" => "the mentor has not taken the mentor training, which mentorship.require_training demands".into(),
+                    "no_capacity" => tr!("load-pin-why-no-capacity"),
+                    "not_trained" => tr!("load-pin-why-not-trained"),
                     "too_junior" => {
-                        format!("the mentor has {} years in the profession, fewer than {}", mentor.years, rules.file.mentor_min_years)
+                        tr!("load-pin-why-too-junior", years = mentor.years.to_string(), min = rules.file.mentor_min_years.to_string())
                     }
-                    "same_unit" => "mentor and mentee work in the same unit".into(),
-                    "same_municipality" => "mentor and mentee work in the same municipality, which the programme forbids".into(),
-                    "excluded" => "the pair is listed in mentorship.exclusions".into(),
-                    _ => format!("the travel time exceeds the mentor's max_travel_minutes ({:?})", mentor.max_travel_minutes),
+                    "same_unit" => tr!("load-pin-why-same-unit"),
+                    "same_municipality" => tr!("load-pin-why-same-municipality"),
+                    "excluded" => tr!("load-pin-why-excluded"),
+                    _ => tr!("load-pin-why-too-far", max = format!("{:?}", mentor.max_travel_minutes)),
                 };
                 self.push(
                     Code::PinnedPair,
                     path.clone(),
-                    format!("the fixed pair {}–{} breaks a hard rule: {why}", mentor.id, mentee.id),
-                    "pin another mentor, or change the rule that forbids the pair",
+                    tr!("load-pin-pair-breaks-rule", mentor = mentor.id.as_str(), mentee = mentee.id.as_str(), why = why),
+                    tr!("load-pin-pair-breaks-rule-hint"),
                 );
             }
             per_mentor.entry(m).or_default().push(path.clone());
@@ -236,8 +236,8 @@ impl PinValidator<'_> {
                     self.push(
                         Code::PinnedMeetings,
                         format!("{path}.meetings[{i}]"),
-                        format!("mentor {} already has a pinned meeting on {d} ({first})", mentor.id),
-                        "pin another date",
+                        tr!("load-pin-mentor-date-twice", mentor = mentor.id.as_str(), date = d.to_string(), first = first),
+                        tr!("load-pin-another-date-hint"),
                     );
                 }
             }
@@ -248,8 +248,14 @@ impl PinValidator<'_> {
                 self.push(
                     Code::PinnedPair,
                     paths[cap].clone(),
-                    format!("mentor {} has capacity {cap} but {} fixed pairs ({})", inst.mentors[m].id, paths.len(), paths.join(", ")),
-                    "raise the mentor's capacity or pin fewer mentees to them",
+                    tr!(
+                        "load-pin-mentor-capacity",
+                        mentor = inst.mentors[m].id.as_str(),
+                        capacity = cap.to_string(),
+                        n = paths.len(),
+                        paths = paths.join(", ")
+                    ),
+                    tr!("load-pin-mentor-capacity-hint"),
                 );
             }
         }
@@ -262,12 +268,7 @@ impl PinValidator<'_> {
             let path = format!("fixed_sessions[{i}]");
             let Some(pin) = inst.pins.sessions.iter().find(|p| p.path == path) else { continue };
             if spec.dates.is_none() && spec.venue.is_none() && spec.trainers.is_none() && spec.attendees.is_none() {
-                self.push(
-                    Code::PinnedSession,
-                    path.clone(),
-                    "the fixed session pins nothing but its course".into(),
-                    "give at least one of dates, venue, trainers or attendees",
-                );
+                self.push(Code::PinnedSession, path.clone(), tr!("load-pin-session-nothing"), tr!("load-pin-session-nothing-hint"));
             }
             let days_ok = self.session_dates(&path, spec, pin);
             let tm = &inst.timetable;
@@ -293,8 +294,8 @@ impl PinValidator<'_> {
                 self.push(
                     Code::PinnedSession,
                     format!("{path}.dates[{k}]"),
-                    format!("{d} is outside the round or a weekend, public holiday or closed date"),
-                    "pin working days of the round",
+                    tr!("load-pin-session-date", date = d.to_string()),
+                    tr!("load-pin-session-date-hint"),
                 );
             }
         }
@@ -306,8 +307,8 @@ impl PinValidator<'_> {
             self.push(
                 Code::PinnedSession,
                 format!("{path}.dates"),
-                format!("{} distinct date(s) pinned, but course {} has {} day(s)", days.len(), c.id, c.days),
-                "pin exactly the course's number of days",
+                tr!("load-pin-session-day-count", n = days.len(), course = c.id.as_str(), days = c.days),
+                tr!("load-pin-session-day-count-hint"),
             );
             return false;
         }
@@ -315,8 +316,8 @@ impl PinValidator<'_> {
             self.push(
                 Code::PinnedSession,
                 format!("{path}.dates"),
-                format!("the dates do not follow course {}'s {:?} day pattern", c.id, c.pattern).to_lowercase(),
-                "pin dates that follow the pattern (see docs/format.md, courses)",
+                tr!("load-pin-session-pattern", course = c.id.as_str(), pattern = format!("{:?}", c.pattern)).to_lowercase(),
+                tr!("load-pin-session-pattern-hint"),
             );
             return false;
         }
@@ -334,8 +335,8 @@ impl PinValidator<'_> {
                 self.push(
                     Code::PinnedSession,
                     format!("{path}.venue"),
-                    format!("venue {} is unavailable on {d}", venue.id),
-                    "pin another venue or other dates",
+                    tr!("load-pin-venue-unavailable", venue = venue.id.as_str(), date = d.to_string()),
+                    tr!("load-pin-venue-unavailable-hint"),
                 );
             }
             let seats = venue.capacity.min(c.max_size);
@@ -343,16 +344,16 @@ impl PinValidator<'_> {
                 self.push(
                     Code::PinnedAttendee,
                     format!("{path}.venue"),
-                    format!(
-                        "venue {} seats {} for course {} (max size {}, min size {}), but {} attendees are pinned",
-                        venue.id,
-                        venue.capacity,
-                        c.id,
-                        c.max_size,
-                        c.min_size,
-                        pin.attendees.len()
+                    tr!(
+                        "load-pin-venue-seats",
+                        venue = venue.id.as_str(),
+                        capacity = venue.capacity.to_string(),
+                        course = c.id.as_str(),
+                        max = c.max_size.to_string(),
+                        min = c.min_size.to_string(),
+                        n = pin.attendees.len()
                     ),
-                    "pin a larger venue or fewer attendees",
+                    tr!("load-pin-venue-seats-hint"),
                 );
             }
         }
@@ -360,8 +361,8 @@ impl PinValidator<'_> {
             self.push(
                 Code::PinnedAttendee,
                 format!("{path}.attendees"),
-                format!("{} attendees are pinned, more than course {}'s max size {}", pin.attendees.len(), c.id, c.max_size),
-                "pin at most the course's max size",
+                tr!("load-pin-attendees-over", n = pin.attendees.len(), course = c.id.as_str(), max = c.max_size.to_string()),
+                tr!("load-pin-attendees-over-hint"),
             );
         }
     }
@@ -375,8 +376,8 @@ impl PinValidator<'_> {
             self.push(
                 Code::PinnedSession,
                 format!("{path}.trainers"),
-                format!("{} trainers pinned, course {} has {} per session", pin.trainers.len(), c.id, c.trainers_per_session),
-                "pin at most trainers_per_session trainers",
+                tr!("load-pin-trainers-over", n = pin.trainers.len(), course = c.id.as_str(), per = c.trainers_per_session.to_string()),
+                tr!("load-pin-trainers-over-hint"),
             );
         }
         for (k, &r) in pin.trainers.iter().enumerate() {
@@ -385,22 +386,28 @@ impl PinValidator<'_> {
                 self.push(
                     Code::PinnedSession,
                     format!("{path}.trainers[{k}]"),
-                    format!("trainer {} is not qualified for course {}", t.id, c.id),
-                    "pin a qualified trainer, or add the course to the trainer's courses",
+                    tr!("load-pin-trainer-not-qualified", trainer = t.id.as_str(), course = c.id.as_str()),
+                    tr!("load-pin-trainer-not-qualified-hint"),
                 );
             } else if let Some(d) = pinned_days.iter().find(|d| t.unavailable.contains(d)) {
                 self.push(
                     Code::PinnedSession,
                     format!("{path}.trainers[{k}]"),
-                    format!("trainer {} is unavailable on {d}", t.id),
-                    "pin another trainer or other dates",
+                    tr!("load-pin-trainer-unavailable", trainer = t.id.as_str(), date = d.to_string()),
+                    tr!("load-pin-trainer-unavailable-hint"),
                 );
             } else if t.max_days < c.days {
                 self.push(
                     Code::PinnedSession,
                     format!("{path}.trainers[{k}]"),
-                    format!("trainer {} teaches at most {} day(s), course {} has {}", t.id, t.max_days, c.id, c.days),
-                    "pin another trainer",
+                    tr!(
+                        "load-pin-trainer-days",
+                        trainer = t.id.as_str(),
+                        max = t.max_days,
+                        course = c.id.as_str(),
+                        days = c.days.to_string()
+                    ),
+                    tr!("load-pin-trainer-days-hint"),
                 );
             }
         }
@@ -430,8 +437,8 @@ impl PinValidator<'_> {
                 self.push(
                     Code::PinnedAttendee,
                     ap,
-                    format!("{} has no demand for course {} (individual plan or phase default)", who.id, c.id),
-                    "add a line to \"demand\" for the participant and course, or remove the attendee",
+                    tr!("load-pin-no-demand", who = who.id.as_str(), course = c.id.as_str()),
+                    tr!("load-pin-no-demand-hint"),
                 );
                 continue;
             };
@@ -440,8 +447,13 @@ impl PinValidator<'_> {
                 self.push(
                     Code::PinnedAttendee,
                     ap,
-                    format!("{}'s phase \"{}\" may not take course {}", who.id, inst.phases[who.phase].id, c.id),
-                    "remove the attendee or the course's phase restriction",
+                    tr!(
+                        "load-pin-phase-may-not",
+                        who = who.id.as_str(),
+                        phase = inst.phases[who.phase].id.as_str(),
+                        course = c.id.as_str()
+                    ),
+                    tr!("load-pin-phase-may-not-hint"),
                 );
                 continue;
             }
@@ -449,8 +461,8 @@ impl PinValidator<'_> {
                 self.push(
                     Code::PinnedAttendee,
                     ap.clone(),
-                    format!("{} is already pinned into a session of course {} ({first})", who.id, c.id),
-                    "pin each attendee into one session of a course",
+                    tr!("load-pin-attendee-twice", who = who.id.as_str(), course = c.id.as_str(), first = first),
+                    tr!("load-pin-attendee-twice-hint"),
                 );
             }
             let Some(days) = pin.days.as_ref().filter(|_| days_ok) else { continue };
@@ -459,8 +471,8 @@ impl PinValidator<'_> {
                 _ => self.push(
                     Code::PinnedAttendee,
                     ap.clone(),
-                    format!("the pinned dates lie outside {}'s window for course {} (employment start to deadline)", who.id, c.id),
-                    "pin dates inside the window or remove the attendee",
+                    tr!("load-pin-outside-window", who = who.id.as_str(), course = c.id.as_str()),
+                    tr!("load-pin-outside-window-hint"),
                 ),
             }
             for &t in days {
@@ -469,15 +481,15 @@ impl PinValidator<'_> {
                     self.push(
                         Code::PinnedAttendee,
                         ap.clone(),
-                        format!("{} is unavailable on {date}", who.id),
-                        "pin other dates or remove the attendee",
+                        tr!("load-pin-unavailable", who = who.id.as_str(), date = date.to_string()),
+                        tr!("load-pin-other-dates-hint"),
                     );
                 } else if let Some(first) = claims.person_day.insert((p.index(), date), path.to_string()) {
                     self.push(
                         Code::PinnedAttendee,
                         ap.clone(),
-                        format!("{} is also pinned into {first} on {date}", who.id),
-                        "a person attends one session a day: change one of the pins",
+                        tr!("load-pin-also-in", who = who.id.as_str(), first = first, date = date.to_string()),
+                        tr!("load-pin-also-in-hint"),
                     );
                 }
             }
@@ -505,8 +517,8 @@ impl PinValidator<'_> {
                 self.push(
                     Code::PinnedAttendee,
                     spath.clone(),
-                    format!("{} is pinned to a course day on {d} and to a meeting on that day ({mpath})", inst.participants[p].id),
-                    "move the session or the meeting",
+                    tr!("load-pin-meeting-on-course-day", who = inst.participants[p].id.as_str(), date = d.to_string(), meeting = mpath),
+                    tr!("load-pin-meeting-on-course-day-hint"),
                 );
             }
         }
@@ -529,27 +541,22 @@ impl PinValidator<'_> {
                 self.push(
                     Code::PinnedGroup,
                     format!("group_programmes[{pi}].fixed_groups"),
-                    format!("{} fixed groups, but the programme forms {mx}", pins.len()),
-                    "pin fewer groups or raise \"groups\"",
+                    tr!("load-pin-groups-over", n = pins.len(), max = mx.to_string()),
+                    tr!("load-pin-groups-over-hint"),
                 );
             }
             let largest = prog.group_sizes.as_ref().map_or(prog.max_size, |s| s.iter().map(|r| r.1).max().unwrap_or(0));
             for pin in &pins {
                 let path = pin.path.clone();
                 if pin.members.is_empty() {
-                    self.push(
-                        Code::PinnedGroup,
-                        format!("{path}.members"),
-                        "a fixed group with no members".into(),
-                        "list the members who belong together",
-                    );
+                    self.push(Code::PinnedGroup, format!("{path}.members"), tr!("load-pin-group-empty"), tr!("load-pin-group-empty-hint"));
                 }
                 if pin.members.len() > largest {
                     self.push(
                         Code::PinnedGroup,
                         format!("{path}.members"),
-                        format!("{} members pinned together, more than the programme's largest group ({largest})", pin.members.len()),
-                        "split the fixed group or raise max_size",
+                        tr!("load-pin-group-too-big", n = pin.members.len(), largest = largest.to_string()),
+                        tr!("load-pin-group-too-big-hint"),
                     );
                 }
                 for (j, &p) in pin.members.iter().enumerate() {
@@ -558,23 +565,23 @@ impl PinValidator<'_> {
                         self.push(
                             Code::PinnedGroup,
                             format!("{path}.members[{j}]"),
-                            format!("{} is also pinned into {first}", who.id),
-                            "a participant is in one group of a programme: keep one pin",
+                            tr!("load-pin-member-twice", who = who.id.as_str(), first = first),
+                            tr!("load-pin-member-twice-hint"),
                         );
                     }
                     if !prog.candidates.contains(&p) {
                         self.push(
                             Code::PinnedGroup,
                             format!("{path}.members[{j}]"),
-                            format!("{} is not enrolled in programme {}", who.id, prog.id),
-                            "add the participant to \"enrolled\" or remove them from the fixed group",
+                            tr!("load-pin-not-enrolled", who = who.id.as_str(), programme = prog.id.as_str()),
+                            tr!("load-pin-not-enrolled-hint"),
                         );
                     } else if let Some(why) = crate::rules::groups::ineligibility(inst, prog, p) {
                         self.push(
                             Code::PinnedGroup,
                             format!("{path}.members[{j}]"),
-                            format!("{} is not eligible for programme {}: {why}", who.id, prog.id),
-                            "remove them from the fixed group or widen the eligibility",
+                            tr!("load-pin-not-eligible", who = who.id.as_str(), programme = prog.id.as_str(), why = why),
+                            tr!("load-pin-not-eligible-hint"),
                         );
                     }
                     for (k, d) in pin.meetings.iter().enumerate() {
@@ -582,17 +589,21 @@ impl PinValidator<'_> {
                             self.push(
                                 Code::PinnedMeetings,
                                 format!("{path}.meetings[{k}]"),
-                                format!("member {} has a pinned mentor meeting on {d} ({ppath})", who.id),
-                                "pin another date for one of the two",
+                                tr!("load-pin-member-mentor-meeting", who = who.id.as_str(), date = d.to_string(), pair = ppath.as_str()),
+                                tr!("load-pin-member-mentor-meeting-hint"),
                             );
                         }
                     }
                 }
                 let caps = [
-                    (prog.max_per_unit, "unit", pin.members.iter().map(|&p| inst.participants[p].unit.index()).collect::<Vec<_>>()),
+                    (
+                        prog.max_per_unit,
+                        tr!("load-what-unit"),
+                        pin.members.iter().map(|&p| inst.participants[p].unit.index()).collect::<Vec<_>>(),
+                    ),
                     (
                         prog.max_per_municipality,
-                        "municipality",
+                        tr!("load-what-municipality"),
                         pin.members.iter().map(|&p| inst.participants[p].municipality.index()).collect(),
                     ),
                 ];
@@ -606,8 +617,8 @@ impl PinValidator<'_> {
                             self.push(
                                 Code::PinnedGroup,
                                 format!("{path}.members"),
-                                format!("{n} members from one {what}, more than the programme's cap of {cap}"),
-                                "change the members or the mixing cap",
+                                tr!("load-pin-cap", n = n, what = what.as_str(), cap = cap.to_string()),
+                                tr!("load-pin-cap-hint"),
                             );
                         }
                     }
@@ -619,8 +630,8 @@ impl PinValidator<'_> {
                         self.push(
                             Code::PinnedGroup,
                             format!("{path}.leader"),
-                            format!("leader {} lacks the qualification \"{}\"", leader.id, prog.qualification),
-                            "pin a qualified leader, or add the qualification",
+                            tr!("load-pin-leader-qualification", leader = leader.id.as_str(), qualification = prog.qualification.as_str()),
+                            tr!("load-pin-leader-qualification-hint"),
                         );
                     }
                     leader_pins.entry(l).or_default().push(path.clone());
@@ -635,14 +646,14 @@ impl PinValidator<'_> {
                 self.push(
                     Code::PinnedGroup,
                     format!("{}.leader", paths[leader.max_groups]),
-                    format!(
-                        "leader {} leads at most {} groups but is pinned to {} ({})",
-                        leader.id,
-                        leader.max_groups,
-                        paths.len(),
-                        paths.join(", ")
+                    tr!(
+                        "load-pin-leader-over",
+                        leader = leader.id.as_str(),
+                        max = leader.max_groups.to_string(),
+                        n = paths.len(),
+                        paths = paths.join(", ")
                     ),
-                    "pin another leader or raise max_groups",
+                    tr!("load-pin-leader-over-hint"),
                 );
             }
         }

@@ -91,7 +91,7 @@ pub fn import(input: &Path, rules: Option<&Path>) -> Result<Imported, RosterErro
 /// one problem that says the rules file was not found, instead of one for every reference.
 fn located(problems: &[crate::load::Problem], prov: &read::Provenance, input: &Path) -> Vec<String> {
     let at = |p: &crate::load::Problem| format!("{}: {} {}: {}", prov.locate(&p.path), p.code, p.kind(), p.message);
-    let course_ref = |p: &crate::load::Problem| prov.rules.is_none() && p.code == "E021" && p.message.starts_with("unknown course");
+    let course_ref = |p: &crate::load::Problem| prov.rules.is_none() && p.is_unknown_course();
     let mut out = vec![];
     let refs: Vec<_> = problems.iter().filter(|p| course_ref(p)).collect();
     if let Some(first) = refs.first() {
