@@ -1481,3 +1481,9 @@ load-pin-leader-qualification = leader { $leader } lacks the qualification "{ $q
 load-pin-leader-qualification-hint = pin a qualified leader, or add the qualification
 load-pin-leader-over = leader { $leader } leads at most { $max } groups but is pinned to { $n } ({ $paths })
 load-pin-leader-over-hint = pin another leader or raise max_groups
+
+# Course roles at load
+load-pin-role = { $who } is a { $role } participant and may not take course { $course }, which is for other roles
+load-pin-role-hint = remove the attendee, or add the role to the course's "roles"
+load-course-role = { $who } is a { $role } participant, but course { $course } is for the roles { $roles }
+load-course-role-hint = remove the line, or add the participant's role to the course's "roles"

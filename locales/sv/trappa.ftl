@@ -1486,3 +1486,9 @@ load-pin-leader-qualification = gruppledaren { $leader } saknar behörigheten "{
 load-pin-leader-qualification-hint = lås en behörig gruppledare, eller lägg till behörigheten
 load-pin-leader-over = gruppledaren { $leader } leder högst { $max } grupper men är fastlåst till { $n } ({ $paths })
 load-pin-leader-over-hint = lås en annan gruppledare eller höj max_groups
+
+# Course roles at load
+load-pin-role = { $who } är { $role } och får inte gå kursen { $course }, som är för andra roller
+load-pin-role-hint = ta bort deltagaren ur tillfället, eller lägg till rollen i kursens "roles"
+load-course-role = { $who } är { $role }, men kursen { $course } är för { $roles }
+load-course-role-hint = ta bort raden, eller lägg till deltagarens roll i kursens "roles"

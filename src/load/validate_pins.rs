@@ -424,12 +424,12 @@ impl PinValidator<'_> {
             let ap = format!("{path}.attendees[{k}]");
             let who = &inst.participants[p];
             if !c.admits_role(who.role) {
-                let role = crate::format::Role::from(who.role).name();
+                let role = crate::text::role(crate::format::Role::from(who.role).name());
                 self.push(
                     Code::PinnedAttendee,
                     ap,
-                    format!("{} is a {role} participant and may not take course {}, which is for other roles", who.id, c.id),
-                    "remove the attendee, or add the role to the course's \"roles\"",
+                    tr!("load-pin-role", who = who.id.as_str(), role = role, course = c.id.as_str()),
+                    tr!("load-pin-role-hint"),
                 );
                 continue;
             }

@@ -3,6 +3,7 @@
 
 use super::{Code, Validator};
 use crate::format::{CourseSpec, InstanceFile, ParticipantSpec};
+use crate::text::{self, tr};
 use std::collections::HashMap;
 
 impl Validator {
@@ -17,12 +18,18 @@ impl Validator {
             if course.roles.is_empty() || course.roles.contains(&part.role) {
                 continue;
             }
-            let roles = course.roles.iter().map(|r| r.name()).collect::<Vec<_>>().join(", ");
+            let roles = course.roles.iter().map(|r| text::role(r.name())).collect::<Vec<_>>().join(", ");
             self.push(
                 Code::CourseRole,
                 format!("demand[{i}]"),
-                format!("{} is a {} participant, but course {} is for the roles {roles}", part.id, part.role.name(), course.id),
-                "remove the line, or add the participant's role to the course's \"roles\"",
+                tr!(
+                    "load-course-role",
+                    who = part.id.as_str(),
+                    role = text::role(part.role.name()),
+                    course = course.id.as_str(),
+                    roles = roles
+                ),
+                tr!("load-course-role-hint"),
             );
         }
     }
