@@ -314,6 +314,26 @@ pub fn stop_reason(recorded: &str) -> String {
     }
 }
 
+/// A month's name, 1 = January: `januari` (English `January`).
+pub fn month(n: u32) -> String {
+    tr!("month-name", n = n)
+}
+
+/// A month's short name, 1 = January: `jan`, `maj`, `okt` (English `Jan`, `May`, `Oct`).
+pub fn month_short(n: u32) -> String {
+    tr!("month-short", n = n)
+}
+
+/// A weekday's short name, 1 = Monday: `mån`, `lör` (English `Mon`, `Sat`).
+pub fn weekday_short(n: u32) -> String {
+    tr!("weekday-short", n = n)
+}
+
+/// Why the pinned parts of the plan cannot all hold, in the language in force.
+pub fn pins_error(why: &str) -> String {
+    tr!("pins-cannot-hold", why = why)
+}
+
 pub(crate) use tr;
 
 #[cfg(test)]

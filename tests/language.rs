@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{root, trappa};
+use common::{root, trappa, visible_text};
 use std::fs;
 use std::path::Path;
 
@@ -75,26 +75,7 @@ fn report_text(dir: &Path, extra: &[&str]) -> (String, String) {
     let out = dir.join("report.html");
     trappa().env_remove("TRAPPA_LANG").arg("report").arg(dir.join("plan")).arg("--out").arg(&out).args(extra).assert().success();
     let html = fs::read_to_string(&out).unwrap();
-    let mut text = html.clone();
-    for (open, close) in [("<script", "</script>"), ("<style", "</style>"), ("<code", "</code>")] {
-        while let Some(i) = text.find(open) {
-            let j = text[i..].find(close).map(|j| i + j + close.len()).unwrap_or(text.len());
-            text.replace_range(i..j, " ");
-        }
-    }
-    let mut visible = String::new();
-    let mut in_tag = false;
-    for c in text.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                visible.push(' ');
-            }
-            c if !in_tag => visible.push(c),
-            _ => {}
-        }
-    }
+    let visible = visible_text(&html);
     (html, visible)
 }
 

@@ -87,7 +87,10 @@ fn pinned_pairs_keep_the_rule() {
 
     // Two pinned mentees of one municipality with one mentor cannot hold together.
     v["mentorship"]["fixed_pairs"] = json!([{ "mentor": "m01", "mentee": "p07" }, { "mentor": "m01", "mentee": "p03" }]);
-    let err = solve::solve(&load(&v).model, &params(MatchingStrategy::Exact)).unwrap_err().to_string();
+    let loaded = load(&v);
+    let err = trappa::text::in_lang(trappa::text::Lang::En, || {
+        solve::solve(&loaded.model, &params(MatchingStrategy::Exact)).unwrap_err().to_string()
+    });
     assert!(err.contains("one mentee per municipality"), "{err}");
 }
 

@@ -53,8 +53,8 @@ fn fixed_pairs_hold_under_every_matching_strategy_and_cost_at_least_the_optimum(
 fn exact_matching_with_pins_equals_brute_force() {
     let pinned = load(&read("instances/uppsala-small-pins.json"));
     let problem = mentor_matching::build_problem(&pinned.model);
-    let exact = mentor_matching::solve_with_pins(&problem, mentor_matching::solve_exact).unwrap();
-    let brute = mentor_matching::solve_with_pins(&problem, |p| Ok(solve_brute_force(p))).unwrap();
+    let exact = mentor_matching::solve_with_pins(&pinned.model, &problem, mentor_matching::solve_exact).unwrap();
+    let brute = mentor_matching::solve_with_pins(&pinned.model, &problem, |p| Ok(solve_brute_force(p))).unwrap();
     assert_eq!(exact.matched, brute.matched);
     assert!((exact.cost - brute.cost).abs() < 1e-6, "{} vs {}", exact.cost, brute.cost);
     // Brute force over the unpinned problem restricted to plans containing the pins agrees.

@@ -36,7 +36,8 @@ fn solve_checked(loaded: &LoadedInstance) -> PlanFile {
 
 fn replan_checked(loaded: &LoadedInstance, previous: &PlanFile, today: &str, weights: ChangeWeights) -> PlanFile {
     let params = ReplanParams { today: date(today), weights, seed: 1, stop: Default::default() };
-    let plan = replan(loaded, "test.json", previous, "0", &params).unwrap();
+    // The notes are read in English below (a pair that "ends").
+    let plan = trappa::text::in_lang(trappa::text::Lang::En, || replan(loaded, "test.json", previous, "0", &params)).unwrap();
     assert_valid(loaded, &plan);
     plan
 }

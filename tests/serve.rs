@@ -541,7 +541,9 @@ fn a_broken_csv_file_shows_every_bad_cell_and_stores_nothing() {
     let r = upload_csv(&c, "/rounds", &[], &files);
     assert_eq!(r.status, 422, "{}", r.text());
     let page = r.text();
-    assert!(page.contains("id=\"problems\"") && page.contains("Arbetsboken har 2 fel"), "{page}");
+    // CSV files are not a workbook: the table says "the files".
+    assert!(page.contains("id=\"problems\"") && page.contains("Filerna har 2 fel"), "{page}");
+    assert!(!page.contains("Arbetsboken"), "{page}");
     assert!(page.contains("<td>deltagare.csv</td>") && page.contains("<td>3</td>") && page.contains("<td>4</td>"), "{page}");
     assert!(page.contains("igår") && page.contains("&lt;b&gt;snart&lt;/b&gt;") && !page.contains("<b>snart"), "{page}");
     assert!(!page.contains(&data.path().display().to_string()), "the scratch folder shows: {page}");

@@ -45,7 +45,6 @@ strategy-greedy = greedy
 strategy-local-search = local-search
 strategy-milp = milp
 strategy-auto = auto
-strategy-replan = re-plan
 kind-supervision = supervision
 kind-reflection = reflection
 kind-research-circle = research_circle
@@ -1487,3 +1486,237 @@ load-pin-role = { $who } is a { $role } participant and may not take course { $c
 load-pin-role-hint = remove the attendee, or add the role to the course's "roles"
 load-course-role = { $who } is a { $role } participant, but course { $course } is for the roles { $roles }
 load-course-role-hint = remove the line, or add the participant's role to the course's "roles"
+
+
+# Months and weekdays (1 = January, 1 = Monday); the report's remaining texts, the re-plan's
+# notes and pin errors in mentorship and groups.
+month-name = { $n ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}
+month-short = { $n ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+}
+weekday-short = { $n ->
+    [1] Mon
+    [2] Tue
+    [3] Wed
+    [4] Thu
+    [5] Fri
+    [6] Sat
+   *[7] Sun
+}
+strategy-replan = re-plan with the fewest changes
+pins-cannot-hold = the pinned parts of the plan cannot all hold: { $why }
+report-col-person = Person
+report-col-role = Role
+report-col-removed = Removed/changed
+report-col-new = New
+report-new-dates-only = Only new dates
+report-what-changed = What changed and why
+report-card-participants = Participants
+report-card-served = Participants with at least one activity
+report-card-pairs = Mentor pairs
+report-card-mentor-meetings = Mentor meetings
+report-card-groups = Groups
+report-card-group-meetings = Group meetings
+report-card-sessions = Course sessions
+report-card-course-seats = Course seats
+report-by-phase = Participants by phase
+report-col-phase = Phase
+report-col-participants = Participants
+report-col-with-mentor = With a mentor
+report-col-in-group = In a group
+report-col-with-seat = With a course seat
+report-col-any = At least one activity
+report-parts = Parts of the plan
+report-col-part = Part
+report-col-scope = Scope
+report-col-status = Status
+report-part-pairs = { $pairs ->
+    [one] 1 mentor pair
+   *[other] { $pairs } mentor pairs
+}, { $meetings ->
+    [one] 1 meeting
+   *[other] { $meetings } meetings
+}
+report-part-group-people = { $members ->
+    [one] 1 participant
+   *[other] { $members } participants
+}, { $meetings ->
+    [one] 1 meeting
+   *[other] { $meetings } meetings
+}
+report-part-courses = Courses
+report-part-sessions = { $sessions ->
+    [one] 1 course session
+   *[other] { $sessions } course sessions
+}, { $days ->
+    [one] 1 course day
+   *[other] { $days } course days
+}; { $served } of { $demanded } course requests met
+report-part-no-timetable = no timetable in this plan
+report-part-no-groups = no group programmes in this plan
+report-none = None.
+report-suggestion = Suggestion:
+report-unserved-intro = The number per reason; open a row to see whom it concerns and the planner's explanation. Below the reason is a suggestion of what would give them a place, when the plan's and the instance's figures give one.
+report-unmatched = Mentorship: without a mentor
+report-phase-message = phase { $phase }: { $message }
+report-mentorship-not-eligible = Mentorship: want a mentor but are not eligible
+report-group-unserved = Groups, { $programme }: without a group
+report-group-not-eligible = Groups, { $programme }: enrolled but not eligible
+report-course-demand = { $course } ({ $priority } priority): { $message }
+report-timetable-unserved = Courses: course requests not placed
+report-kr = { $kr } kr
+report-participants = { $n ->
+    [one] 1 participant
+   *[other] { $n } participants
+}
+people-shortfall = { " " }– too few meetings: { $why }
+people-mentor = Mentor: { $mentor } ({ $home }), { $n ->
+    [one] 1 meeting
+   *[other] { $n } meetings
+} in { $place }{ $shortfall }
+people-mentee = Mentee: { $mentee } ({ $home }), { $n ->
+    [one] 1 meeting
+   *[other] { $n } meetings
+} in { $place }{ $shortfall }
+people-no-mentor = No mentor ({ $reason }): { $message }
+people-mentor-not-eligible = Wants a mentor but is not eligible (phase { $phase }): { $message }
+people-no-leader = no leader
+people-group = Group { $group } ({ $programme }) in { $place }, { $n ->
+    [one] 1 meeting
+   *[other] { $n } meetings
+}; leader { $leader }; members: { $members }
+people-no-group = No place in { $programme } ({ $reason }): { $message }
+people-course = Course { $course } ({ $session }), { $place }; { $dates }; trainers { $trainers }; { $n ->
+    [one] 1 participant
+   *[other] { $n } participants
+}
+people-no-seat = Not placed in { $course } ({ $reason }): { $message }
+people-intro = Each person's days in the round: course days, mentor meetings and group meetings with place and with whom, and what the plan could not give them. Open a person for the calendar; the link <code>#person-ID</code> leads straight there. The same days are in the plan's calendar files (<code>calendars/ID.ics</code>).
+people-search-placeholder = Search name, id or municipality
+people-search-label = Search person
+people-search-count = %shown of %total
+people-participants = Participants
+people-mentors = Mentors
+people-leaders = Group leaders
+people-trainers = Trainers
+people-others = Others
+people-about-mentor = mentor, { $municipality }, { $unit }
+people-about-leader = group leader, { $municipality }
+people-about-trainer = trainer
+people-about-unknown = not in the instance
+people-missing = { $n } not placed
+people-no-entries = No course days or meetings in the plan.
+people-col-when = Date and time
+people-col-activity = Activity
+people-col-place = Place
+people-col-with = With
+people-with-group = the group { $group } ({ $n } people)
+people-with-trainers = { $n ->
+    [one] trainer
+   *[other] trainers
+} { $trainers }
+timeline-session-title = { $course } ({ $session }): { $dates }; { $venue }; { $n ->
+    [one] 1 participant
+   *[other] { $n } participants
+}; { $count ->
+    [one] trainer
+   *[other] trainers
+} { $trainers }
+timeline-series-mentor = Mentor meetings
+timeline-series-group = Group meetings: { $programme }
+pin-pair-same-municipality = mentor { $mentor } has two pinned mentees from one municipality, the second being { $mentee }, and a mentor takes one mentee per municipality
+pin-pair-forbidden = the pinned pair { $mentor }–{ $mentee } breaks a hard rule of the mentorship (validation should have said so)
+pin-pair-capacity = mentor { $mentor } has more pinned pairs than { $capacity ->
+    [one] the 1 place
+   *[other] the { $capacity } places
+} they have
+pin-leader-too-many = leader { $leader } is pinned to { $n } fixed groups but leads at most { $max }
+pin-groups-too-few = { $pins } fixed groups but only { $m ->
+    [one] 1 group
+   *[other] { $m } groups
+} can be formed ({ $n } eligible participants, { $places ->
+    [one] 1 leader place
+   *[other] { $places } leader places
+})
+pin-group-programme = group programme { $programme }: { $why } (fixed groups: { $pins })
+pin-group-member-not-eligible = pinned member { $member } is not an eligible candidate of the programme
+pin-groups-mixing-caps = the mixing caps leave { $n } participants, too few for the { $m ->
+    [one] 1 group
+   *[other] { $m } groups
+} the fixed groups need
+pin-group-too-large = no group of the programme can hold the { $n } members of { $path }
+replan-pair-ends-left = pair { $mentor }–{ $mentee } ends: one of the two is no longer in the round
+replan-pair-ends-pinned = pair { $mentor }–{ $mentee } ends: { $mentee } is pinned to another mentor
+replan-pair-ends-rule = pair { $mentor }–{ $mentee } ends: the changed round forbids it ({ $rule })
+replan-pair-ends-not-eligible = pair { $mentor }–{ $mentee } ends: { $mentee } no longer asks for or may have a mentor
+replan-pair-ends-municipality = pair { $mentor }–{ $mentee } ends: mentor { $mentor } keeps { $other } from the same municipality, and a mentor takes one mentee per municipality
+replan-pair-ends-capacity = pair { $mentor }–{ $mentee } ends: mentor { $mentor }'s capacity is now { $capacity }
+replan-pair-shortfall = only { $n } of the required { $min } meetings were planned for this pair
+replan-pair-redated = pair { $mentor }–{ $mentee }: a planned meeting no longer fits (unavailability, a course or group day, a closed date); the meetings from { $today } on are dated again
+replan-pair-shortfall-after = only { $n } of the required { $min } meetings fit after re-planning from { $today }
+replan-rule-no-capacity = the mentor has no places
+replan-rule-not-trained = the mentor has not taken the mentor training
+replan-rule-too-junior = the mentor has too few years in the profession
+replan-rule-same-unit = the same unit
+replan-rule-same-municipality = the same municipality
+replan-rule-excluded = the pair is excluded
+replan-rule-too-far = the travel time is too long
+replan-programme-new = group programme { $programme } has no groups in the previous plan; re-planning keeps groups, it does not form a programme: run `trappa solve` for it
+replan-programme-added = programme { $programme } was added after the round was planned
+replan-group-eligible-later = becomes eligible on { $date }, after every running group of { $programme } started
+replan-group-no-seat = no running group of { $programme } has a free seat within the mixing caps; a new group needs at least { $min } people
+replan-member-leaves = { $member } leaves group { $group }: no longer in the round or no longer eligible
+replan-pin-no-group = { $path }: the running groups of { $programme } cannot hold this fixed group as well; change the pin or run `trappa solve`
+replan-pin-members-leave = members of the fixed group { $path } leave group { $group }
+replan-pin-no-room = { $path }: no other group has room for { $people }, who would make room for the fixed group; change the pin or run `trappa solve`
+replan-pin-too-large = { $path }: the fixed group has { $n } members, more than the maximum { $max }
+replan-pin-moves-out = { $member } moves out of group { $group } to make room for the fixed group { $path }
+replan-group-dissolved = group { $group } has { $n ->
+    [one] 1 member
+   *[other] { $n } members
+}, fewer than the minimum { $min }: it is dissolved and its members placed in other groups where there is room
+replan-group-new-leader = group { $group } gets leader { $leader } (the previous leader can no longer lead it)
+replan-group-redated = group { $group }: a planned meeting no longer fits the leader; meetings from { $today } on are dated again
+replan-group-shortfall = only { $n } of the required { $min } meetings fit on days the leader is free
+replan-session-course-gone = session { $session } of course { $course } is dropped: the course is no longer in the instance
+replan-session-started-broken = session { $session } has started and is kept as it is, but a trainer or the venue is no longer available on one of its remaining days: arrange a substitute by hand
+replan-session-past-gone = session { $session } lies before { $today } but its days or venue are no longer in the instance; it is left out of the plan
+replan-repair-trainers = other trainers
+replan-repair-venue = another venue
+replan-repair-days = other days
+replan-session-repaired = session { $session } is repaired with { $what }: the planned one breaks a rule of the changed round
+replan-session-cancelled = session { $session } cannot run on any day with a free qualified trainer and venue; it is cancelled and its participants are seated elsewhere where possible
+replan-session-too-small = a planned session of { $course } starting { $date } has { $n ->
+    [one] 1 participant
+   *[other] { $n } participants
+}, fewer than the minimum { $min }: it is cancelled
+replan-other-round = the previous plan is for round "{ $previous }", the instance is round "{ $round }"
+serve-csv-bad-title = The files have errors
+serve-csv-problems = { $n ->
+    [one] The files have 1 error. Nothing was stored; correct the cell and upload again.
+   *[other] The files have { $n } errors. Nothing was stored; correct the cells and upload again.
+}

@@ -45,7 +45,6 @@ strategy-greedy = girig
 strategy-local-search = lokal sökning
 strategy-milp = heltalsoptimering
 strategy-auto = automatiskt val
-strategy-replan = omplanering
 kind-supervision = handledning
 kind-reflection = reflektionsgrupp
 kind-research-circle = FoU-cirkel
@@ -1492,3 +1491,216 @@ load-pin-role = { $who } är { $role } och får inte gå kursen { $course }, som
 load-pin-role-hint = ta bort deltagaren ur tillfället, eller lägg till rollen i kursens "roles"
 load-course-role = { $who } är { $role }, men kursen { $course } är för { $roles }
 load-course-role-hint = ta bort raden, eller lägg till deltagarens roll i kursens "roles"
+
+
+# Månader och veckodagar (1 = januari, 1 = måndag); rapportens återstående texter, omplaneringens
+# anteckningar och fastlåsningsfel i mentorskap och grupper.
+month-name = { $n ->
+    [1] januari
+    [2] februari
+    [3] mars
+    [4] april
+    [5] maj
+    [6] juni
+    [7] juli
+    [8] augusti
+    [9] september
+    [10] oktober
+    [11] november
+   *[12] december
+}
+month-short = { $n ->
+    [1] jan
+    [2] feb
+    [3] mar
+    [4] apr
+    [5] maj
+    [6] jun
+    [7] jul
+    [8] aug
+    [9] sep
+    [10] okt
+    [11] nov
+   *[12] dec
+}
+weekday-short = { $n ->
+    [1] mån
+    [2] tis
+    [3] ons
+    [4] tor
+    [5] fre
+    [6] lör
+   *[7] sön
+}
+strategy-replan = omplanering med så få ändringar som möjligt
+pins-cannot-hold = de fastlåsta delarna av planen kan inte alla gälla samtidigt: { $why }
+report-col-person = Person
+report-col-role = Roll
+report-col-removed = Borttagna/ändrade
+report-col-new = Nya
+report-new-dates-only = Får bara nya datum
+report-what-changed = Vad som ändrades och varför
+report-card-participants = Deltagare
+report-card-served = Deltagare med minst en insats
+report-card-pairs = Mentorpar
+report-card-mentor-meetings = Mentorsträffar
+report-card-groups = Grupper
+report-card-group-meetings = Gruppträffar
+report-card-sessions = Kurstillfällen
+report-card-course-seats = Kursplatser
+report-by-phase = Deltagare per fas
+report-col-phase = Fas
+report-col-participants = Deltagare
+report-col-with-mentor = Med mentor
+report-col-in-group = I grupp
+report-col-with-seat = Med kursplats
+report-col-any = Minst en insats
+report-parts = Planens delar
+report-col-part = Del
+report-col-scope = Omfattning
+report-col-status = Status
+report-part-pairs = { $pairs } mentorpar, { $meetings ->
+    [one] 1 träff
+   *[other] { $meetings } träffar
+}
+report-part-group-people = { $members } deltagare, { $meetings ->
+    [one] 1 träff
+   *[other] { $meetings } träffar
+}
+report-part-courses = Kurser
+report-part-sessions = { $sessions } kurstillfällen, { $days ->
+    [one] 1 kursdag
+   *[other] { $days } kursdagar
+}; { $served } av { $demanded } kursönskemål uppfyllda
+report-part-no-timetable = ingen kursplan i denna plan
+report-part-no-groups = inga gruppprogram i denna plan
+report-none = Inga.
+report-suggestion = Förslag:
+report-unserved-intro = Antal per orsak; öppna en rad för att se vilka det gäller och planerarens förklaring. Under orsaken står ett förslag på vad som skulle ge dem plats, när planens och instansens siffror ger ett.
+report-unmatched = Mentorskap: utan mentor
+report-phase-message = fas { $phase }: { $message }
+report-mentorship-not-eligible = Mentorskap: vill ha mentor men är inte behöriga
+report-group-unserved = Grupper, { $programme }: utan grupp
+report-group-not-eligible = Grupper, { $programme }: anmälda men inte behöriga
+report-course-demand = { $course } ({ $priority } prioritet): { $message }
+report-timetable-unserved = Kurser: ej placerade kursönskemål
+report-kr = { $kr } kr
+report-participants = { $n } deltagare
+people-shortfall = { " " }– för få träffar: { $why }
+people-mentor = Mentor: { $mentor } ({ $home }), { $n ->
+    [one] 1 träff
+   *[other] { $n } träffar
+} i { $place }{ $shortfall }
+people-mentee = Adept: { $mentee } ({ $home }), { $n ->
+    [one] 1 träff
+   *[other] { $n } träffar
+} i { $place }{ $shortfall }
+people-no-mentor = Ingen mentor ({ $reason }): { $message }
+people-mentor-not-eligible = Vill ha mentor men är inte behörig (fas { $phase }): { $message }
+people-no-leader = ingen ledare
+people-group = Grupp { $group } ({ $programme }) i { $place }, { $n ->
+    [one] 1 träff
+   *[other] { $n } träffar
+}; ledare { $leader }; deltagare: { $members }
+people-no-group = Ingen plats i { $programme } ({ $reason }): { $message }
+people-course = Kurs { $course } ({ $session }), { $place }; { $dates }; utbildare { $trainers }; { $n } deltagare
+people-no-seat = Ej placerad på { $course } ({ $reason }): { $message }
+people-intro = Varje persons dagar i omgången: kursdagar, mentorsträffar och gruppträffar med plats och med vem, och det planen inte kunde ge. Öppna en person för kalendern; länken <code>#person-ID</code> leder direkt dit. Samma dagar finns i planens kalenderfiler (<code>calendars/ID.ics</code>).
+people-search-placeholder = Sök namn, id eller kommun
+people-search-label = Sök person
+people-search-count = %shown av %total
+people-participants = Deltagare
+people-mentors = Mentorer
+people-leaders = Gruppledare
+people-trainers = Utbildare
+people-others = Övriga
+people-about-mentor = mentor, { $municipality }, { $unit }
+people-about-leader = gruppledare, { $municipality }
+people-about-trainer = utbildare
+people-about-unknown = finns inte i instansen
+people-missing = { $n ->
+    [one] 1 ej placerad
+   *[other] { $n } ej placerade
+}
+people-no-entries = Inga kursdagar eller träffar i planen.
+people-col-when = Datum och tid
+people-col-activity = Aktivitet
+people-col-place = Plats
+people-col-with = Med
+people-with-group = gruppen { $group } ({ $n } personer)
+people-with-trainers = utbildare { $trainers }
+timeline-session-title = { $course } ({ $session }): { $dates }; { $venue }; { $n } deltagare; utbildare { $trainers }
+timeline-series-mentor = Mentorsträffar
+timeline-series-group = Gruppträffar: { $programme }
+pin-pair-same-municipality = mentorn { $mentor } har två fastlåsta adepter från samma kommun, den andra är { $mentee }, och en mentor tar högst en adept per kommun
+pin-pair-forbidden = det fastlåsta paret { $mentor }–{ $mentee } bryter mot en regel för mentorskapet (valideringen borde ha sagt det)
+pin-pair-capacity = mentorn { $mentor } har fler fastlåsta par än { $capacity ->
+    [one] sin 1 plats
+   *[other] sina { $capacity } platser
+}
+pin-leader-too-many = ledaren { $leader } är fastlåst i { $n } grupper men leder högst { $max }
+pin-groups-too-few = { $pins } fastlåsta grupper men bara { $m ->
+    [one] 1 grupp
+   *[other] { $m } grupper
+} kan bildas ({ $n } behöriga deltagare, { $places ->
+    [one] 1 ledarplats
+   *[other] { $places } ledarplatser
+})
+pin-group-programme = gruppverksamheten { $programme }: { $why } (fastlåsta grupper: { $pins })
+pin-group-member-not-eligible = den fastlåsta medlemmen { $member } är inte behörig till gruppverksamheten
+pin-groups-mixing-caps = taken för blandning lämnar { $n } deltagare, för få för { $m ->
+    [one] den grupp
+   *[other] de { $m } grupper
+} som de fastlåsta grupperna behöver
+pin-group-too-large = ingen grupp i verksamheten rymmer de { $n } medlemmarna i { $path }
+replan-pair-ends-left = paret { $mentor }–{ $mentee } upphör: en av dem är inte längre med i omgången
+replan-pair-ends-pinned = paret { $mentor }–{ $mentee } upphör: { $mentee } är fastlåst till en annan mentor
+replan-pair-ends-rule = paret { $mentor }–{ $mentee } upphör: den ändrade omgången tillåter det inte ({ $rule })
+replan-pair-ends-not-eligible = paret { $mentor }–{ $mentee } upphör: { $mentee } vill inte längre ha eller får inte längre ha mentor
+replan-pair-ends-municipality = paret { $mentor }–{ $mentee } upphör: mentorn { $mentor } behåller { $other } från samma kommun, och en mentor tar högst en adept per kommun
+replan-pair-ends-capacity = paret { $mentor }–{ $mentee } upphör: mentorn { $mentor } har nu { $capacity ->
+    [one] 1 adeptplats
+   *[other] { $capacity } adeptplatser
+}
+replan-pair-shortfall = bara { $n } av de { $min } träffar som krävs planerades för paret
+replan-pair-redated = paret { $mentor }–{ $mentee }: en planerad träff passar inte längre (frånvaro, en kurs- eller gruppdag, en stängd dag); träffarna från { $today } får nya datum
+replan-pair-shortfall-after = bara { $n } av de { $min } träffar som krävs får plats efter omplaneringen från { $today }
+replan-rule-no-capacity = mentorn har inga platser
+replan-rule-not-trained = mentorn har inte gått mentorsutbildningen
+replan-rule-too-junior = mentorn har för få år i yrket
+replan-rule-same-unit = samma enhet
+replan-rule-same-municipality = samma kommun
+replan-rule-excluded = paret är uteslutet
+replan-rule-too-far = för lång restid
+replan-programme-new = gruppverksamheten { $programme } har inga grupper i den förra planen; en omplanering behåller grupper men bildar ingen ny verksamhet: kör `trappa solve` för den
+replan-programme-added = verksamheten { $programme } lades till efter att omgången planerades
+replan-group-eligible-later = blir behörig { $date }, efter att alla pågående grupper i { $programme } har startat
+replan-group-no-seat = ingen pågående grupp i { $programme } har en ledig plats inom taken för blandning; en ny grupp behöver minst { $min } personer
+replan-member-leaves = { $member } lämnar grupp { $group }: inte längre med i omgången eller inte längre behörig
+replan-pin-no-group = { $path }: de pågående grupperna i { $programme } rymmer inte också den här fastlåsta gruppen; ändra fastlåsningen eller kör `trappa solve`
+replan-pin-members-leave = medlemmarna i den fastlåsta gruppen { $path } lämnar grupp { $group }
+replan-pin-no-room = { $path }: ingen annan grupp har plats för { $people }, som skulle lämna plats åt den fastlåsta gruppen; ändra fastlåsningen eller kör `trappa solve`
+replan-pin-too-large = { $path }: den fastlåsta gruppen har { $n } medlemmar, fler än högst { $max }
+replan-pin-moves-out = { $member } flyttar från grupp { $group } för att ge plats åt den fastlåsta gruppen { $path }
+replan-group-dissolved = grupp { $group } har { $n ->
+    [one] 1 medlem
+   *[other] { $n } medlemmar
+}, färre än minst { $min }: den upplöses och medlemmarna placeras i andra grupper där det finns plats
+replan-group-new-leader = grupp { $group } får ledaren { $leader } (den förra ledaren kan inte längre leda den)
+replan-group-redated = grupp { $group }: en planerad träff passar inte längre ledaren; träffarna från { $today } får nya datum
+replan-group-shortfall = bara { $n } av de { $min } träffar som krävs får plats på dagar då ledaren är ledig
+replan-session-course-gone = kurstillfälle { $session } av kursen { $course } stryks: kursen finns inte längre i instansen
+replan-session-started-broken = kurstillfälle { $session } har börjat och behålls som det är, men en utbildare eller lokalen är inte längre tillgänglig en av de återstående dagarna: ordna en ersättare för hand
+replan-session-past-gone = kurstillfälle { $session } ligger före { $today } men dess dagar eller lokal finns inte längre i instansen; det lämnas utanför planen
+replan-repair-trainers = andra utbildare
+replan-repair-venue = en annan lokal
+replan-repair-days = andra dagar
+replan-session-repaired = kurstillfälle { $session } repareras med { $what }: det planerade bryter mot en regel i den ändrade omgången
+replan-session-cancelled = kurstillfälle { $session } kan inte hållas någon dag med en ledig behörig utbildare och lokal; det ställs in och deltagarna placeras i andra tillfällen där det går
+replan-session-too-small = ett planerat kurstillfälle av { $course } med start { $date } har { $n } deltagare, färre än minst { $min }: det ställs in
+replan-other-round = den förra planen gäller omgången "{ $previous }", instansen omgången "{ $round }"
+serve-csv-bad-title = Filerna har fel
+serve-csv-problems = { $n ->
+    [one] Filerna har 1 fel. Inget sparades; rätta cellen och ladda upp igen.
+   *[other] Filerna har { $n } fel. Inget sparades; rätta cellerna och ladda upp igen.
+}

@@ -11,6 +11,7 @@ use crate::rules::groups::series_gap_too_long;
 use crate::solve::groups::{eligible_window, ineligibility, ineligibility_on, pair_benefit, FormedGroup, ProgrammeOutcome};
 use crate::solve::meetings::{best_series_within, TARGET_DAY_OF_MONTH};
 use crate::solve::SolveError;
+use crate::text::tr;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeSet, HashMap};
 
@@ -51,12 +52,9 @@ fn replan_programme(
             .collect();
     }
     let Some(prev) = previous.groups.iter().find(|g| g.programme == prog.id) else {
-        ctx.notes.push(format!(
-            "group programme {} has no groups in the previous plan; re-planning keeps groups, it does not form a programme: run `trappa solve` for it",
-            prog.id
-        ));
-        o.unserved =
-            eligible.iter().map(|&p| (p, "groups_full", format!("programme {} was added after the round was planned", prog.id))).collect();
+        ctx.notes.push(tr!("replan-programme-new", programme = prog.name.as_str()));
+        let why = tr!("replan-programme-added", programme = prog.name.as_str());
+        o.unserved = eligible.iter().map(|&p| (p, "groups_full", why.clone())).collect();
         return Ok(o);
     };
     let mut groups = kept_groups(inst, prog, prev, &eligible, ctx, leader_load);
@@ -78,16 +76,10 @@ fn replan_programme(
         .map(|p| {
             if !groups.iter().any(|(_, g)| joinable(inst, prog, g, p)) {
                 let from = eligible_window(inst, prog, ParticipantId(p)).map_or(inst.calendar.start, |w| w.0);
-                return (p, "eligible_later", format!("becomes eligible on {from}, after every running group of {} started", prog.id));
+                let why = tr!("replan-group-eligible-later", date = from.to_string(), programme = prog.name.as_str());
+                return (p, "eligible_later", why);
             }
-            (
-                p,
-                "groups_full",
-                format!(
-                    "no running group of {} has a free seat within the mixing caps; a new group needs at least {} people",
-                    prog.id, prog.min_size
-                ),
-            )
+            (p, "groups_full", tr!("replan-group-no-seat", programme = prog.name.as_str(), min = prog.min_size))
         })
         .collect();
     o.unserved.sort_by(|a, b| inst.participants[a.0].id.cmp(&inst.participants[b.0].id));
@@ -124,7 +116,7 @@ fn kept_groups(
         let members: Vec<usize> = g.members.iter().filter_map(|m| part_of.get(m.as_str()).copied()).filter(|&p| stays(p)).collect();
         for m in &g.members {
             if !part_of.get(m.as_str()).is_some_and(|&p| stays(p)) {
-                ctx.notes.push(format!("{m} leaves group {}: no longer in the round or no longer eligible", g.id));
+                ctx.notes.push(tr!("replan-member-leaves", member = m.as_str(), group = g.id.as_str()));
             }
         }
         let place = MunicipalityId(inst.municipalities.iter().position(|x| x.id == g.meeting_place).unwrap_or(0));
@@ -195,25 +187,22 @@ fn place_pin(
         .max()
         .map(|(_, std::cmp::Reverse(i))| i);
     let Some(t) = target else {
-        return Err(SolveError::Pins(format!(
-            "{}: the running groups of {} cannot hold this fixed group as well; change the pin or run `trappa solve`",
-            pin.path, prog.id
-        )));
+        return Err(SolveError::Pins(tr!("replan-pin-no-group", path = pin.path.as_str(), programme = prog.name.as_str())));
     };
     for (i, (id, g)) in groups.iter_mut().enumerate() {
         if i != t && g.members.iter().any(|p| pinned.contains(p)) {
             g.members.retain(|p| !pinned.contains(p));
-            ctx.notes.push(format!("members of the fixed group {} leave group {id}", pin.path));
+            ctx.notes.push(tr!("replan-pin-members-leave", path = pin.path.as_str(), group = id.as_str()));
         }
     }
     let overflow = gather_pin(inst, prog, &mut groups[t], pin, ctx)?;
     let mut others: Vec<Kept> = groups.iter().enumerate().filter(|(i, _)| *i != t).map(|(_, x)| x.clone()).collect();
     let left = place_all(inst, prog, &mut others, &overflow);
     if !left.is_empty() {
-        return Err(SolveError::Pins(format!(
-            "{}: no other group has room for {} who would make room for the fixed group; change the pin or run `trappa solve`",
-            pin.path,
-            left.iter().map(|&p| inst.participants[p].id.as_str()).collect::<Vec<_>>().join(", ")
+        return Err(SolveError::Pins(tr!(
+            "replan-pin-no-room",
+            path = pin.path.as_str(),
+            people = left.iter().map(|&p| inst.participants[p].id.as_str()).collect::<Vec<_>>().join(", ")
         )));
     }
     let target_group = groups[t].clone();
@@ -267,14 +256,11 @@ fn gather_pin(
         overflow.push(q);
     }
     if g.members.len() > max {
-        return Err(SolveError::Pins(format!(
-            "{}: the fixed group has {} members, more than the maximum {max}",
-            pin.path,
-            pin.members.len()
-        )));
+        return Err(SolveError::Pins(tr!("replan-pin-too-large", path = pin.path.as_str(), n = pin.members.len(), max = max)));
     }
     for &q in &overflow {
-        ctx.notes.push(format!("{} moves out of group {gid} to make room for the fixed group {}", inst.participants[q].id, pin.path));
+        let note = tr!("replan-pin-moves-out", member = inst.participants[q].id.as_str(), group = gid.as_str(), path = pin.path.as_str());
+        ctx.notes.push(note);
     }
     Ok(overflow)
 }
@@ -287,11 +273,7 @@ fn dissolve_small(inst: &Instance, prog: &GroupProgramme, groups: &mut Vec<Kept>
         let under = groups.iter().position(|(_, g)| g.pin.is_none() && g.members.len() < size_range(prog, groups.len()).0);
         let Some(i) = under else { break };
         let (id, g) = groups.remove(i);
-        ctx.notes.push(format!(
-            "group {id} has {} member(s), fewer than the minimum {}: it is dissolved and its members placed in other groups where there is room",
-            g.members.len(),
-            size_range(prog, groups.len() + 1).0
-        ));
+        ctx.notes.push(tr!("replan-group-dissolved", group = id.as_str(), n = g.members.len(), min = size_range(prog, groups.len() + 1).0));
         if let Some(l) = g.leader {
             leader_load[l] -= 1;
         }
@@ -327,7 +309,7 @@ fn lead_and_date(
             })
             .min();
         if let Some((_, _, l)) = best {
-            ctx.notes.push(format!("group {id} gets leader {} (the previous leader can no longer lead it)", inst.group_leaders[l].id));
+            ctx.notes.push(tr!("replan-group-new-leader", group = id, leader = inst.group_leaders[l].id.as_str()));
             leader_load[l] += 1;
             g.leader = Some(l);
         }
@@ -336,7 +318,7 @@ fn lead_and_date(
         && pins.iter().all(|d| g.meetings.contains(d))
         && series_gap_too_long(prog, &g.meetings).is_none();
     if !ok {
-        ctx.notes.push(format!("group {id}: a planned meeting no longer fits the leader; meetings from {} on are dated again", ctx.today));
+        ctx.notes.push(tr!("replan-group-redated", group = id, today = ctx.today.to_string()));
         redate(inst, prog, g, pins, ctx);
     }
     let mut people: Vec<String> = g.members.iter().map(|&p| inst.participants[p].id.clone()).collect();
@@ -366,7 +348,7 @@ fn finish_group(inst: &Instance, prog: &GroupProgramme, g: &mut FormedGroup, o: 
         })
         .collect();
     g.shortfall = (g.meetings.len() < prog.meetings.min as usize)
-        .then(|| format!("only {} of the required {} meetings fit on days the leader is free", g.meetings.len(), prog.meetings.min));
+        .then(|| tr!("replan-group-shortfall", n = g.meetings.len(), min = prog.meetings.min));
     o.diversity += g
         .members
         .iter()

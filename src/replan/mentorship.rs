@@ -5,10 +5,12 @@
 use super::Ctx;
 use crate::format::plan::{KeptPair, PlanFile};
 use crate::model::{Instance, MentorId, MunicipalityId, ParticipantId};
+use crate::rules::mentorship::PairRule;
 use crate::rules::mentorship::{mentee_group, mentees_conflict};
 use crate::solve::meetings::{self, best_series_with, Series, TARGET_DAY_OF_MONTH};
 use crate::solve::mentor_matching::{self, build_problem, pair_violation, Matching, MatchingProblem};
 use crate::solve::SolveError;
+use crate::text::tr;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeSet, HashMap};
 
@@ -50,37 +52,42 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
         .sort_by_key(|p| (std::cmp::Reverse(p.meetings.iter().filter(|d| **d < ctx.today).count()), p.mentor.clone(), p.mentee.clone()));
     for pp in prev_pairs {
         let (Some(&m), Some(&p)) = (mentor_of.get(pp.mentor.as_str()), part_of.get(pp.mentee.as_str())) else {
-            ctx.notes.push(format!("pair {}–{} ends: one of the two is no longer in the round", pp.mentor, pp.mentee));
+            ctx.notes.push(tr!("replan-pair-ends-left", mentor = pp.mentor.as_str(), mentee = pp.mentee.as_str()));
             continue;
         };
         if pinned_dates.contains_key(&(m, p)) {
             continue;
         }
         if pinned_mentee.contains(&p) {
-            ctx.notes.push(format!("pair {}–{} ends: {} is pinned to another mentor", pp.mentor, pp.mentee, pp.mentee));
+            ctx.notes.push(tr!("replan-pair-ends-pinned", mentor = pp.mentor.as_str(), mentee = pp.mentee.as_str()));
             continue;
         }
         if let Some(rule) = pair_violation(inst, MentorId(m), ParticipantId(p)) {
-            ctx.notes.push(format!("pair {}–{} ends: the changed round forbids it ({})", pp.mentor, pp.mentee, rule.name()));
+            let rule = rule_words(rule);
+            ctx.notes.push(tr!("replan-pair-ends-rule", mentor = pp.mentor.as_str(), mentee = pp.mentee.as_str(), rule = rule));
             continue;
         }
         if !eligible.contains(&p) {
-            ctx.notes.push(format!("pair {}–{} ends: {} no longer asks for or may have a mentor", pp.mentor, pp.mentee, pp.mentee));
+            ctx.notes.push(tr!("replan-pair-ends-not-eligible", mentor = pp.mentor.as_str(), mentee = pp.mentee.as_str()));
             continue;
         }
         // `mentorship.one_mentee_per_municipality`: a kept pair must not be the mentor's second
         // mentee of a municipality.
         if let Some(other) = kept.iter().find(|k| k.0 == m && mentees_conflict(inst, ParticipantId(k.1), ParticipantId(p))) {
-            ctx.notes.push(format!(
-                "pair {}–{} ends: mentor {} keeps {} from the same municipality, and a mentor takes one mentee per municipality",
-                pp.mentor, pp.mentee, pp.mentor, inst.participants[other.1].id
+            ctx.notes.push(tr!(
+                "replan-pair-ends-municipality",
+                mentor = pp.mentor.as_str(),
+                mentee = pp.mentee.as_str(),
+                other = inst.participants[other.1].id.as_str()
             ));
             continue;
         }
         if load[m] >= inst.mentors[m].capacity {
-            ctx.notes.push(format!(
-                "pair {}–{} ends: mentor {}'s capacity is now {}",
-                pp.mentor, pp.mentee, pp.mentor, inst.mentors[m].capacity
+            ctx.notes.push(tr!(
+                "replan-pair-ends-capacity",
+                mentor = pp.mentor.as_str(),
+                mentee = pp.mentee.as_str(),
+                capacity = inst.mentors[m].capacity
             ));
             continue;
         }
@@ -131,14 +138,15 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
             .map(MunicipalityId)
             .unwrap_or_else(|| meetings::meeting_place(inst, inst.mentors[m].municipality, inst.participants[p].municipality));
         let series = if future_ok {
-            let shortfall = (dates.len() < inst.mentorship.min_meetings).then(|| {
-                format!("only {} of the required {} meetings were planned for this pair", dates.len(), inst.mentorship.min_meetings)
-            });
+            let shortfall = (dates.len() < inst.mentorship.min_meetings)
+                .then(|| tr!("replan-pair-shortfall", n = dates.len(), min = inst.mentorship.min_meetings));
             Series { dates: dates.clone(), place: place_idx, shortfall }
         } else {
-            ctx.notes.push(format!(
-                "pair {}–{}: a planned meeting no longer fits (unavailability, a course or group day, a closed date); the meetings from {} on are dated again",
-                inst.mentors[m].id, inst.participants[p].id, ctx.today
+            ctx.notes.push(tr!(
+                "replan-pair-redated",
+                mentor = inst.mentors[m].id.as_str(),
+                mentee = inst.participants[p].id.as_str(),
+                today = ctx.today.to_string()
             ));
             redate(inst, (m, p), &dates, &pins, place_idx, ctx, &fits)
         };
@@ -215,6 +223,19 @@ fn redate(
     }
     picked.sort();
     let shortfall = (picked.len() < rules.min_meetings)
-        .then(|| format!("only {} of the required {} meetings fit after re-planning from {}", picked.len(), rules.min_meetings, ctx.today));
+        .then(|| tr!("replan-pair-shortfall-after", n = picked.len(), min = rules.min_meetings, today = ctx.today.to_string()));
     Series { dates: picked, place, shortfall }
+}
+
+/// A hard rule of the mentorship in the coordinator's words (why a kept pair ends).
+fn rule_words(rule: PairRule) -> String {
+    match rule {
+        PairRule::NoCapacity => tr!("replan-rule-no-capacity"),
+        PairRule::NotTrained => tr!("replan-rule-not-trained"),
+        PairRule::TooJunior => tr!("replan-rule-too-junior"),
+        PairRule::SameUnit => tr!("replan-rule-same-unit"),
+        PairRule::SameMunicipality => tr!("replan-rule-same-municipality"),
+        PairRule::Excluded => tr!("replan-rule-excluded"),
+        PairRule::TooFar => tr!("replan-rule-too-far"),
+    }
 }

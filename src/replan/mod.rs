@@ -31,6 +31,7 @@ use crate::model::{Instance, MentorId, ParticipantId};
 use crate::solve::mentor_matching::pair_cost;
 use crate::solve::plan::{self as domain, DatedPair, Mentorship, Plan, Run, TimetableResult};
 use crate::solve::{self, SolveError};
+use crate::text::tr;
 use crate::write::plan::{plan_file, round3};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -146,7 +147,7 @@ pub fn replan(
         busy: BTreeMap::new(),
     };
     if previous.instance.round != inst.name {
-        ctx.notes.push(format!("the previous plan is for round \"{}\", the instance is round \"{}\"", previous.instance.round, inst.name));
+        ctx.notes.push(tr!("replan-other-round", previous = previous.instance.round.as_str(), round = inst.name.as_str()));
     }
 
     // Course days first, then groups, then mentor meetings: the same order as a solve.

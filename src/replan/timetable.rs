@@ -9,6 +9,7 @@ use crate::solve::timetable::pins::pinned_state;
 use crate::solve::timetable::state::State;
 use crate::solve::timetable::{Context, Outcome};
 use crate::solve::SolveError;
+use crate::text::tr;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -141,7 +142,7 @@ fn map_previous<'p>(inst: &Instance, previous: &'p PlanFile, ctx: &mut Ctx) -> V
     let mut mapped = Vec::new();
     for (prev_index, s) in prev_sessions {
         let Some(&course) = course_of.get(s.course.as_str()) else {
-            ctx.notes.push(format!("session {} of course {} is dropped: the course is no longer in the instance", s.id, s.course));
+            ctx.notes.push(tr!("replan-session-course-gone", session = s.id.as_str(), course = s.course.as_str()));
             continue;
         };
         let days: Option<Vec<usize>> = s.dates.iter().map(|d| day_of.get(d).copied()).collect();
@@ -228,17 +229,11 @@ fn keep_past<'p>(
                             .iter()
                             .any(|&t| t >= today_idx && (!m.venue_free[venue][t] || s.trainers.iter().any(|&r| !m.trainer_free[r][t])));
                     if broken {
-                        ctx.notes.push(format!(
-                            "session {} has started and is kept as it is, but a trainer or the venue is no longer available on one of its remaining days: arrange a substitute by hand",
-                            s.prev.id
-                        ));
+                        ctx.notes.push(tr!("replan-session-started-broken", session = s.prev.id.as_str()));
                     }
                 }
             }
-            _ => ctx.notes.push(format!(
-                "session {} lies before {} but its days or venue are no longer in the instance; it is left out of the plan",
-                s.prev.id, ctx.today
-            )),
+            _ => ctx.notes.push(tr!("replan-session-past-gone", session = s.prev.id.as_str(), today = ctx.today.to_string())),
         }
     }
     future
@@ -265,9 +260,12 @@ fn repair_planned(inst: &Instance, st: &mut State, s: Mapped, ctx: &mut Ctx, tod
     match repair_option(inst, st, &s, today_idx) {
         Some((rank, days, venue, trainers)) => {
             if rank > 0 {
-                let what = ["", "other trainers", "another venue", "other days"][rank as usize];
-                ctx.notes
-                    .push(format!("session {} is repaired with {what}: the planned one breaks a rule of the changed round", s.prev.id));
+                let what = match rank {
+                    1 => tr!("replan-repair-trainers"),
+                    2 => tr!("replan-repair-venue"),
+                    _ => tr!("replan-repair-days"),
+                };
+                ctx.notes.push(tr!("replan-session-repaired", session = s.prev.id.as_str(), what = what));
             }
             let slot = st.open(s.course, days, venue, trainers);
             for &d in &s.attendees {
@@ -277,10 +275,7 @@ fn repair_planned(inst: &Instance, st: &mut State, s: Mapped, ctx: &mut Ctx, tod
             }
         }
         None => {
-            ctx.notes.push(format!(
-                "session {} cannot run on any day with a free qualified trainer and venue; it is cancelled and its participants are seated elsewhere where possible",
-                s.prev.id
-            ));
+            ctx.notes.push(tr!("replan-session-cancelled", session = s.prev.id.as_str()));
         }
     }
 }
@@ -341,12 +336,12 @@ fn seat_everyone(st: &mut State, ctx: &mut Ctx, today_idx: usize) {
             .collect();
         let Some(&s) = under.first() else { break };
         let id = st.slot(s).session.clone();
-        ctx.notes.push(format!(
-            "a planned session of {} starting {} has {} participant(s), fewer than the minimum {}: it is cancelled",
-            fm.courses[id.course].id,
-            fm.days[id.days[0]],
-            id.attendees.len(),
-            fm.courses[id.course].min_size
+        ctx.notes.push(tr!(
+            "replan-session-too-small",
+            course = fm.courses[id.course].name.as_str(),
+            date = fm.days[id.days[0]].to_string(),
+            n = id.attendees.len(),
+            min = fm.courses[id.course].min_size
         ));
         for d in id.attendees.clone() {
             st.remove(d);

@@ -112,12 +112,10 @@ fn pct_sv(x: f64) -> String {
     format!("{:.1}\u{a0}%", x * 100.0).replace('.', ",")
 }
 
-const MONTHS_SV: [&str; 12] = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
-const WEEKDAYS_SV: [&str; 7] = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"];
-
-/// "mån 3 feb 2027".
+/// "mån 3 feb 2027" (English: "Mon 3 Feb 2027").
 fn date_sv(d: NaiveDate) -> String {
-    format!("{} {} {} {}", WEEKDAYS_SV[d.weekday().num_days_from_monday() as usize], d.day(), MONTHS_SV[d.month0() as usize], d.year())
+    let weekday = crate::text::weekday_short(d.weekday().number_from_monday());
+    format!("{weekday} {} {} {}", d.day(), crate::text::month_short(d.month()), d.year())
 }
 
 /// Colours of series (courses, group programmes), chosen to stay apart on screen and in print.
@@ -269,7 +267,7 @@ const SCRIPT: &str = r#"
   box.addEventListener('input',function(){
     var q=box.value.trim().toLowerCase();var shown=0;
     people.forEach(function(d){var hit=!q||d.getAttribute('data-search').indexOf(q)>=0;d.hidden=!hit;if(hit){shown++;}});
-    if(count){count.textContent=shown+' av '+people.length;}
+    if(count){count.textContent=(count.getAttribute('data-of')||'%shown / %total').replace('%shown',shown).replace('%total',people.length);}
   });
   function openTarget(){
     var id=decodeURIComponent(location.hash.slice(1));var el=id&&document.getElementById(id);
@@ -352,7 +350,8 @@ fn changes(h: &mut String, plan: &PlanFile, look: &Lookup) {
         ))
     );
     if !r.changed.is_empty() {
-        h.push_str("<table><thead><tr><th>Person</th><th>Roll</th><th>Borttagna/ändrade</th><th>Nya</th></tr></thead><tbody>\n");
+        let heads = [tr!("report-col-person"), tr!("report-col-role"), tr!("report-col-removed"), tr!("report-col-new")];
+        let _ = writeln!(h, "<table><thead><tr>{}</tr></thead><tbody>", header_cells(&heads));
         for c in &r.changed {
             let _ = writeln!(
                 h,
@@ -367,14 +366,19 @@ fn changes(h: &mut String, plan: &PlanFile, look: &Lookup) {
     }
     if !r.added.is_empty() {
         // Newcomers and people given an extra mentee or session: nothing of theirs moved.
-        h.push_str("<h3>Får bara nya datum</h3>\n<table class=\"new-dates\"><thead><tr><th>Person</th><th>Roll</th></tr></thead><tbody>\n");
+        let heads = header_cells(&[tr!("report-col-person"), tr!("report-col-role")]);
+        let _ = writeln!(
+            h,
+            "<h3>{}</h3>\n<table class=\"new-dates\"><thead><tr>{heads}</tr></thead><tbody>",
+            esc(&tr!("report-new-dates-only"))
+        );
         for p in &r.added {
             let _ = writeln!(h, "<tr><td>{}</td><td>{}</td></tr>", look.person_link(p), look.role_text(p));
         }
         h.push_str("</tbody></table>\n");
     }
     if !r.notes.is_empty() {
-        h.push_str("<details><summary>Vad som ändrades och varför</summary><ul>\n");
+        let _ = writeln!(h, "<details><summary>{}</summary><ul>", esc(&tr!("report-what-changed")));
         for n in &r.notes {
             let _ = writeln!(h, "<li>{}</li>", esc(n));
         }
@@ -424,32 +428,44 @@ fn headline(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
         f.timetable_unserved
     );
     let _ = write!(h, "<h2>{}</h2>\n<div class=\"cards\">", esc(&tr!("report-overview")));
-    card(h, f.participants, "Deltagare", false);
-    card(h, f.served_any, "Deltagare med minst en insats", false);
+    card(h, f.participants, &tr!("report-card-participants"), false);
+    card(h, f.served_any, &tr!("report-card-served"), false);
     let has_mentorship = !look.inst.mentors.is_empty()
         || !plan.mentorship.pairs.is_empty()
         || !plan.mentorship.unmatched.is_empty()
         || !plan.mentorship.not_eligible.is_empty();
     if has_mentorship {
-        card(h, f.pairs, "Mentorpar", false);
-        card(h, f.mentor_meetings, "Mentorsträffar", false);
+        card(h, f.pairs, &tr!("report-card-pairs"), false);
+        card(h, f.mentor_meetings, &tr!("report-card-mentor-meetings"), false);
     }
     if !plan.groups.is_empty() {
-        card(h, f.groups, "Grupper", false);
-        card(h, f.group_meetings, "Gruppträffar", false);
+        card(h, f.groups, &tr!("report-card-groups"), false);
+        card(h, f.group_meetings, &tr!("report-card-group-meetings"), false);
     }
     if plan.timetable.is_some() {
-        card(h, f.sessions, "Kurstillfällen", false);
-        card(h, f.course_seats, "Kursplatser", false);
+        card(h, f.sessions, &tr!("report-card-sessions"), false);
+        card(h, f.course_seats, &tr!("report-card-course-seats"), false);
     }
-    card(h, f.unmatched + f.group_unserved + f.timetable_unserved, "Ej placerade", true);
+    card(h, f.unmatched + f.group_unserved + f.timetable_unserved, &tr!("report-unserved"), true);
     h.push_str("</div>\n");
 
     // Served by phase.
-    h.push_str(
-        "<h3>Deltagare per fas</h3>\n<table class=\"phases\"><thead><tr><th>Fas</th><th class=\"num\">Deltagare</th>\
-         <th class=\"num\">Med mentor</th><th class=\"num\">I grupp</th><th class=\"num\">Med kursplats</th><th class=\"num\">Minst en insats</th></tr></thead><tbody>",
+    let _ = write!(
+        h,
+        "<h3>{}</h3>\n<table class=\"phases\"><thead><tr><th>{}</th>",
+        esc(&tr!("report-by-phase")),
+        esc(&tr!("report-col-phase"))
     );
+    for head in [
+        tr!("report-col-participants"),
+        tr!("report-col-with-mentor"),
+        tr!("report-col-in-group"),
+        tr!("report-col-with-seat"),
+        tr!("report-col-any"),
+    ] {
+        let _ = write!(h, "<th class=\"num\">{}</th>", esc(&head));
+    }
+    h.push_str("</tr></thead><tbody>");
     for (i, ph) in look.inst.phases.iter().enumerate() {
         let r = &f.by_phase[i];
         let _ = write!(
@@ -474,15 +490,14 @@ fn headline(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
     let _ = writeln!(h, "</tbody><tfoot><tr><td>{}</td>{}</tr></tfoot></table>", esc(&tr!("report-total")), phase_cells(&t));
 
     // Parts of the plan and their status.
-    h.push_str(
-        "<h3>Planens delar</h3>\n<table class=\"parts\"><thead><tr><th>Del</th><th>Omfattning</th><th>Status</th></tr></thead><tbody>",
-    );
+    let heads = header_cells(&[tr!("report-col-part"), tr!("report-col-scope"), tr!("report-col-status")]);
+    let _ = write!(h, "<h3>{}</h3>\n<table class=\"parts\"><thead><tr>{heads}</tr></thead><tbody>", esc(&tr!("report-parts")));
     let shortfalls = plan.mentorship.pairs.iter().filter(|p| p.shortfall.is_some()).count();
     let _ = write!(
         h,
-        "<tr><td>Mentorpar</td><td>{} mentorpar, {} träffar{}</td><td>{} ({})</td></tr>",
-        int_sv(f.pairs as i64),
-        int_sv(f.mentor_meetings as i64),
+        "<tr><td>{}</td><td>{}{}</td><td>{} ({})</td></tr>",
+        esc(&tr!("report-card-pairs")),
+        esc(&tr!("report-part-pairs", pairs = f.pairs, meetings = f.mentor_meetings)),
         if shortfalls > 0 { format!(", {}", tr!("report-pairs-shortfall", n = shortfalls)) } else { String::new() },
         esc(&status_sv(plan.status.optimality, plan.status.gap)),
         esc(&crate::text::strategy(&plan.run.strategy))
@@ -493,15 +508,14 @@ fn headline(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
         let conflicts: usize = g.groups.iter().map(|x| x.conflicts.len()).sum();
         let _ = write!(
             h,
-            "<tr data-programme=\"{}\" data-groups=\"{}\"><td>{} <span class=\"muted\">({})</span></td><td>{} {}, {} deltagare, {} träffar{}</td><td>{}</td></tr>",
+            "<tr data-programme=\"{}\" data-groups=\"{}\"><td>{} <span class=\"muted\">({})</span></td><td>{} {}, {}{}</td><td>{}</td></tr>",
             esc(&g.programme),
             g.groups.len(),
             esc(look.programme_name.get(g.programme.as_str()).copied().unwrap_or(&g.programme)),
             esc(&kind_sv(&g.kind)),
             int_sv(g.groups.len() as i64),
             tr!("report-group-word", n = g.groups.len()),
-            int_sv(members as i64),
-            int_sv(meetings as i64),
+            esc(&tr!("report-part-group-people", members = members, meetings = meetings)),
             if conflicts > 0 { format!(", {}", tr!("report-known-absences", n = conflicts)) } else { String::new() },
             esc(&status_sv(g.status.optimality, g.status.gap))
         );
@@ -511,21 +525,29 @@ fn headline(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
         let demanded: usize = t.objective.coverage.values().map(|c| c.demanded).sum();
         let _ = write!(
             h,
-            "<tr><td>Kurser</td><td>{} kurstillfällen, {} kursdagar; {} av {} kursönskemål uppfyllda</td><td>{} ({})</td></tr>",
-            int_sv(f.sessions as i64),
-            int_sv(f.course_days as i64),
-            int_sv(served as i64),
-            int_sv(demanded as i64),
+            "<tr><td>{}</td><td>{}</td><td>{} ({})</td></tr>",
+            esc(&tr!("report-part-courses")),
+            esc(&tr!("report-part-sessions", sessions = f.sessions, days = f.course_days, served = served, demanded = demanded)),
             esc(&status_sv(t.status.optimality, t.status.gap)),
             esc(&crate::text::strategy(&t.strategy))
         );
     } else {
-        h.push_str("<tr><td>Kurser</td><td class=\"muted\">ingen kursplan i denna plan</td><td></td></tr>");
+        absent_part(h, &tr!("report-part-courses"), &tr!("report-part-no-timetable"));
     }
     if plan.groups.is_empty() {
-        h.push_str("<tr><td>Grupper</td><td class=\"muted\">inga gruppprogram i denna plan</td><td></td></tr>");
+        absent_part(h, &tr!("report-card-groups"), &tr!("report-part-no-groups"));
     }
     h.push_str("</tbody></table>\n</section>\n");
+}
+
+/// A row of the parts table for a part the plan does not have.
+fn absent_part(h: &mut String, part: &str, note: &str) {
+    let _ = write!(h, "<tr><td>{}</td><td class=\"muted\">{}</td><td></td></tr>", esc(part), esc(note));
+}
+
+/// Header cells of a table row.
+fn header_cells(heads: &[String]) -> String {
+    heads.iter().map(|head| format!("<th>{}</th>", esc(head))).collect()
 }
 
 /// Table cells of figures, right-aligned.
@@ -561,7 +583,7 @@ fn reason_block(h: &mut String, look: &Lookup, category: &str, title: &str, list
         total
     );
     if lists.is_empty() {
-        h.push_str("<p class=\"muted\">Inga.</p></div>\n");
+        let _ = writeln!(h, "<p class=\"muted\">{}</p></div>", esc(&tr!("report-none")));
         return;
     }
     for (reason, items) in lists {
@@ -578,7 +600,13 @@ fn reason_block(h: &mut String, look: &Lookup, category: &str, title: &str, list
         }
         h.push_str("</ul></details>\n");
         if let Some(fix) = fixes.get(*reason) {
-            let _ = writeln!(h, "<p class=\"fix\" data-reason=\"{}\"><strong>Förslag:</strong> {}.</p>", esc(reason), esc(fix));
+            let _ = writeln!(
+                h,
+                "<p class=\"fix\" data-reason=\"{}\"><strong>{}</strong> {}.</p>",
+                esc(reason),
+                esc(&tr!("report-suggestion")),
+                esc(fix)
+            );
         }
     }
     h.push_str("</div>\n");
@@ -588,24 +616,27 @@ fn unserved(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
     let _ = writeln!(
         h,
         "<section id=\"unserved\" data-unmatched=\"{}\" data-group-unserved=\"{}\" data-timetable-unserved=\"{}\">\n<h2>{}</h2>\n\
-         <p class=\"note\">Antal per orsak; öppna en rad för att se vilka det gäller och planerarens förklaring. Under orsaken står ett förslag \
-         på vad som skulle ge dem plats, när planens och instansens siffror ger ett.</p>",
+         <p class=\"note\">{}</p>",
         f.unmatched,
         f.group_unserved,
         f.timetable_unserved,
-        esc(&tr!("report-unserved"))
+        esc(&tr!("report-unserved")),
+        esc(&tr!("report-unserved-intro"))
     );
     let mut m: ReasonLists = BTreeMap::new();
     for u in &plan.mentorship.unmatched {
         m.entry(u.reason.as_str()).or_default().push((u.mentee.as_str(), u.message.clone()));
     }
-    reason_block(h, look, "mentorship", "Mentorskap: utan mentor", &m, &fixes::mentorship(plan, look));
+    reason_block(h, look, "mentorship", &tr!("report-unmatched"), &m, &fixes::mentorship(plan, look));
     if !plan.mentorship.not_eligible.is_empty() {
         let mut ne: ReasonLists = BTreeMap::new();
         for u in &plan.mentorship.not_eligible {
-            ne.entry("not_eligible").or_default().push((u.participant.as_str(), format!("fas {}: {}", u.phase, u.message)));
+            ne.entry("not_eligible")
+                .or_default()
+                .push((u.participant.as_str(), tr!("report-phase-message", phase = u.phase.as_str(), message = u.message.as_str())));
         }
-        reason_block(h, look, "mentorship-not-eligible", "Mentorskap: vill ha mentor men är inte behöriga", &ne, &fixes::Fixes::new());
+        let title = tr!("report-mentorship-not-eligible");
+        reason_block(h, look, "mentorship-not-eligible", &title, &ne, &fixes::Fixes::new());
     }
     for g in &plan.groups {
         let name = look.programme_name.get(g.programme.as_str()).copied().unwrap_or(&g.programme);
@@ -613,13 +644,14 @@ fn unserved(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
         for u in &g.unserved {
             l.entry(u.reason.as_str()).or_default().push((u.participant.as_str(), u.message.clone()));
         }
-        reason_block(h, look, "groups", &format!("Grupper, {name}: utan grupp"), &l, &fixes::groups(plan, g, look));
+        reason_block(h, look, "groups", &tr!("report-group-unserved", programme = name), &l, &fixes::groups(plan, g, look));
         if !g.not_eligible.is_empty() {
             let mut l: ReasonLists = BTreeMap::new();
             for u in &g.not_eligible {
                 l.entry(u.reason.as_str()).or_default().push((u.participant.as_str(), u.message.clone()));
             }
-            reason_block(h, look, "groups-not-eligible", &format!("Grupper, {name}: anmälda men inte behöriga"), &l, &fixes::Fixes::new());
+            let title = tr!("report-group-not-eligible", programme = name);
+            reason_block(h, look, "groups-not-eligible", &title, &l, &fixes::Fixes::new());
         }
         for note in &g.notes {
             let _ = writeln!(h, "<p class=\"note\">{}: {}</p>", esc(name), esc(note));
@@ -630,10 +662,15 @@ fn unserved(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
         for u in &t.unserved {
             l.entry(u.reason.as_str()).or_default().push((
                 u.participant.as_str(),
-                format!("{} ({} prioritet): {}", look.course_name(&u.course), priority_sv(u.priority.name()), u.message),
+                tr!(
+                    "report-course-demand",
+                    course = look.course_name(&u.course),
+                    priority = priority_sv(u.priority.name()),
+                    message = u.message.as_str()
+                ),
             ));
         }
-        reason_block(h, look, "timetable", "Kurser: ej placerade kursönskemål", &l, &fixes::timetable(t, look));
+        reason_block(h, look, "timetable", &tr!("report-timetable-unserved"), &l, &fixes::timetable(t, look));
     }
     h.push_str("</section>\n");
 }
@@ -831,10 +868,10 @@ fn cost_chart(h: &mut String, f: &Figures) {
             esc(&r.id),
             if by_cost { PALETTE[0] } else { MENTOR_COLOUR },
             esc(&r.name),
-            if by_cost { format!("{} kr", int_sv(r.cost)) } else { format!("{} deltagare", r.participants) },
+            if by_cost { tr!("report-kr", kr = int_sv(r.cost)) } else { tr!("report-participants", n = r.participants) },
             left + w + 6.0,
             y + 12.0,
-            if by_cost { format!("{} kr", int_sv(r.cost)) } else { int_sv(r.participants as i64) }
+            if by_cost { tr!("report-kr", kr = int_sv(r.cost)) } else { int_sv(r.participants as i64) }
         );
     }
     h.push_str("</svg></figure>\n");

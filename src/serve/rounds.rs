@@ -107,9 +107,10 @@ async fn new_round(app: State, session: &Session, files: Vec<UploadedFile>, rule
         Err(e) => return internal(e),
     };
     match imported {
-        Imported::Bad(problems) => {
-            let body = html! { (upload::problems_table(&problems)) (new_round_section(session)) };
-            let mut r = page_response(&tr!("serve-workbook-bad-title"), session, body);
+        Imported::Bad(problems, csv) => {
+            let body = html! { (upload::problems_table(&problems, csv)) (new_round_section(session)) };
+            let title = if csv { tr!("serve-csv-bad-title") } else { tr!("serve-workbook-bad-title") };
+            let mut r = page_response(&title, session, body);
             *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             r
         }
@@ -314,8 +315,8 @@ pub async fn replan(AxState(app): AxState<State>, Extension(session): Extension<
         Err(e) => return internal(e),
     };
     let (json, files, rules) = match imported {
-        Imported::Bad(problems) => {
-            let top = upload::problems_table(&problems);
+        Imported::Bad(problems, csv) => {
+            let top = upload::problems_table(&problems, csv);
             let mut r = page_response(&round.name, &session, round_body(&app, &session, &round, &versions, top));
             *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             return r;

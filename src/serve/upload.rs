@@ -183,11 +183,12 @@ pub fn cell_problem(problem: &str) -> CellProblem {
     CellProblem { expected: problem.to_string(), ..CellProblem::default() }
 }
 
-/// The table of a workbook's problems.
-pub fn problems_table(problems: &[CellProblem]) -> Markup {
+/// The table of a roster's problems (`csv`: the upload was CSV files, not a workbook).
+pub fn problems_table(problems: &[CellProblem], csv: bool) -> Markup {
+    let intro = if csv { tr!("serve-csv-problems", n = problems.len()) } else { tr!("serve-workbook-problems", n = problems.len()) };
     html! {
         section class="error" {
-            p { (tr!("serve-workbook-problems", n = problems.len())) }
+            p { (intro) }
             table id="problems" {
                 thead { tr {
                     th { (tr!("serve-col-sheet")) } th { (tr!("serve-col-row")) } th { (tr!("serve-col-column")) }
@@ -216,13 +217,13 @@ pub enum Imported {
         /// The rules file used, to keep.
         rules: Vec<u8>,
     },
-    /// Every problem (nothing is stored).
-    Bad(Vec<CellProblem>),
+    /// Every problem (nothing is stored), and whether the upload was CSV files.
+    Bad(Vec<CellProblem>, bool),
 }
 
 /// One problem that is not about a cell.
-fn bad(expected: String) -> Imported {
-    Imported::Bad(vec![CellProblem { expected, ..Default::default() }])
+fn bad(expected: String, csv: bool) -> Imported {
+    Imported::Bad(vec![CellProblem { expected, ..Default::default() }], csv)
 }
 
 /// Where the uploaded roster is staged: one workbook (`omgång.xlsx`) or a folder of CSV files.
@@ -257,11 +258,12 @@ fn staging(files: &[UploadedFile]) -> Result<Staged, String> {
 pub fn import(data: &Path, files: Vec<UploadedFile>, rules: Vec<u8>) -> Imported {
     let staged = match staging(&files) {
         Ok(s) => s,
-        Err(e) => return bad(e),
+        Err(e) => return bad(e, files.len() > 1 || files.iter().any(|f| csv_file_name(&f.name).is_some())),
     };
+    let csv = matches!(staged, Staged::Csv);
     let scratch = match tempfile::Builder::new().prefix("upload-").tempdir_in(data) {
         Ok(d) => d,
-        Err(e) => return bad(e.to_string()),
+        Err(e) => return bad(e.to_string(), csv),
     };
     let (input, shown): (PathBuf, String) = match &staged {
         Staged::Workbook(ext) => (scratch.path().join(format!("omgång.{ext}")), files[0].name.clone()),
@@ -274,7 +276,7 @@ pub fn import(data: &Path, files: Vec<UploadedFile>, rules: Vec<u8>) -> Imported
             .and_then(|_| files.iter().try_for_each(|f| std::fs::write(input.join(csv_file_name(&f.name).unwrap_or("-.csv")), &f.bytes))),
     };
     if let Err(e) = written.and_then(|_| std::fs::write(&rules_path, &rules)) {
-        return bad(e.to_string());
+        return bad(e.to_string(), csv);
     }
     match roster::import(&input, Some(&rules_path)) {
         Ok(i) => Imported::Ok { round_name: i.instance.round.name.clone(), json: i.json, files, rules },
@@ -282,7 +284,7 @@ pub fn import(data: &Path, files: Vec<UploadedFile>, rules: Vec<u8>) -> Imported
             let (input_text, rules_text) = (input.display().to_string(), rules_path.display().to_string());
             let inside = format!("{input_text}{}", std::path::MAIN_SEPARATOR);
             let place = |p: &String| p.replace(&rules_text, "regler.json").replace(&inside, "").replace(&input_text, &shown);
-            Imported::Bad(e.problems.iter().map(|p| cell_problem(&place(p))).collect())
+            Imported::Bad(e.problems.iter().map(|p| cell_problem(&place(p))).collect(), csv)
         }
     }
 }

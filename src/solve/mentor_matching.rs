@@ -26,6 +26,7 @@ use super::SolveError;
 use crate::load::limits::MAX_MATCHING_CELLS;
 use crate::model::{Instance, MentorId, ParticipantId};
 pub use crate::rules::mentorship::{mentee_group, pair_cost, pair_violation, PairCostTerms, PairRule};
+use crate::text::tr;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Allowed mentors of one mentee with the pair cost.
@@ -123,8 +124,9 @@ pub fn build_problem(inst: &Instance) -> MatchingProblem {
 /// first slots, and `solver` optimises the other mentees over the remaining capacity (whose
 /// balance cost continues after the pinned mentees). With no pins this is `solver(problem)`.
 /// A pinned pair that is not allowed or exceeds the mentor's capacity is an error (validation
-/// rejects such files).
+/// rejects such files) naming the people of `inst`, the instance the problem was built from.
 pub fn solve_with_pins(
+    inst: &Instance,
     problem: &MatchingProblem,
     solver: impl FnOnce(&MatchingProblem) -> Result<Matching, SolveError>,
 ) -> Result<Matching, SolveError> {
@@ -135,20 +137,17 @@ pub fn solve_with_pins(
     let mut taken = problem.taken.clone();
     for (i, pin) in problem.pinned.iter().enumerate() {
         if let Some(m) = *pin {
+            let mentor = inst.mentors.get(m).map_or("?", |x| x.id.as_str());
+            let mentee = inst.participants.get(problem.mentees[i]).map_or("?", |x| x.id.as_str());
             if !problem.place_free(i, m) || problem.group_of(i).is_some_and(|g| !taken.insert((m, g))) {
-                return Err(SolveError::Pins(format!(
-                    "mentor index {m} has two fixed mentees of one municipality, and a mentor takes one mentee per municipality"
-                )));
+                return Err(SolveError::Pins(tr!("pin-pair-same-municipality", mentor = mentor, mentee = mentee)));
             }
             if !problem.candidates[i].iter().any(|c| c.0 == m) {
-                return Err(SolveError::Pins(format!(
-                    "the fixed pair of mentee index {} breaks a hard rule of the mentorship (validation should have said so)",
-                    problem.mentees[i]
-                )));
+                return Err(SolveError::Pins(tr!("pin-pair-forbidden", mentor = mentor, mentee = mentee)));
             }
             offset[m] += 1;
             if offset[m] > problem.capacity[m] {
-                return Err(SolveError::Pins(format!("mentor index {m} has more fixed pairs than capacity")));
+                return Err(SolveError::Pins(tr!("pin-pair-capacity", mentor = mentor, capacity = problem.capacity[m])));
             }
         }
     }

@@ -36,7 +36,7 @@ pub enum SolveError {
     #[error("{0}")]
     Limit(String),
     /// Pins of the instance cannot all hold together; the message lists them.
-    #[error("the pinned parts of the plan cannot all hold: {0}")]
+    #[error("{}", crate::text::pins_error(.0))]
     Pins(String),
 }
 
@@ -195,11 +195,15 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<Plan, SolveError> 
     let started = Instant::now();
     let problem = build_problem(inst);
     let strat = params.strategy;
+    // The matching's thread writes its messages in the caller's language.
+    let lang = crate::text::lang();
     let (parts, matched) = std::thread::scope(|scope| {
         let matching = scope.spawn(|| {
-            let matching = mentor_matching::solve_with_pins(&problem, |p| strat.imp().solve(p, params))?;
-            let matched_maximum = below_maximum(&problem, &matching)?;
-            Ok::<_, SolveError>((matching, matched_maximum))
+            crate::text::in_lang(lang, || {
+                let matching = mentor_matching::solve_with_pins(inst, &problem, |p| strat.imp().solve(p, params))?;
+                let matched_maximum = below_maximum(inst, &problem, &matching)?;
+                Ok::<_, SolveError>((matching, matched_maximum))
+            })
         });
         let parts = timetable_and_groups(inst, params, started);
         (parts, matching.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
@@ -290,11 +294,11 @@ fn stopped(params: &SolveParams) -> bool {
 /// For a matching not proven optimal (a heuristic's): the most mentees that could be matched
 /// with the pinned pairs in place, when the matching has fewer. The plan states it, so that a
 /// heuristic below the maximum says so rather than passing for a maximum matching.
-fn below_maximum(problem: &MatchingProblem, matching: &Matching) -> Result<Option<usize>, SolveError> {
+fn below_maximum(inst: &Instance, problem: &MatchingProblem, matching: &Matching) -> Result<Option<usize>, SolveError> {
     if matching.proven_optimal {
         return Ok(None);
     }
-    let best = mentor_matching::solve_with_pins(problem, mentor_matching::solve_exact)?.matched;
+    let best = mentor_matching::solve_with_pins(inst, problem, mentor_matching::solve_exact)?.matched;
     Ok((best > matching.matched).then_some(best))
 }
 

@@ -117,3 +117,29 @@ pub fn keep_three_courses(file: &mut InstanceFile) {
         c.prerequisites.clear();
     }
 }
+
+/// The text a reader sees of an HTML page: no script, no style, no tags, and no `<code>`
+/// elements (they name files and fields of the instance, e.g. `cost_share`).
+pub fn visible_text(html: &str) -> String {
+    let mut text = html.to_string();
+    for (open, close) in [("<script", "</script>"), ("<style", "</style>"), ("<code", "</code>")] {
+        while let Some(i) = text.find(open) {
+            let j = text[i..].find(close).map(|j| i + j + close.len()).unwrap_or(text.len());
+            text.replace_range(i..j, " ");
+        }
+    }
+    let mut visible = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                visible.push(' ');
+            }
+            c if !in_tag => visible.push(c),
+            _ => {}
+        }
+    }
+    visible
+}

@@ -2,7 +2,7 @@
 //! group leader and trainer, with their mentor, groups and course sessions, every day with place
 //! and with whom, and what the plan could not give them.
 
-use super::{date_sv, esc, int_sv, person_anchor, reason_sv, Lookup};
+use super::{date_sv, esc, header_cells, int_sv, person_anchor, reason_sv, Lookup};
 use crate::format::plan::PlanFile;
 use crate::text::tr;
 use crate::write::{CalendarEntry, EntryKind};
@@ -37,35 +37,31 @@ impl<'a> Notes<'a> {
     fn mentorship(&mut self, plan: &'a PlanFile, look: &Lookup) {
         for p in &plan.mentorship.pairs {
             let place = look.muni_name(&p.meeting_place);
-            let short = p.shortfall.as_deref().map(|s| format!(" – för få träffar: {}", esc(s))).unwrap_or_default();
-            self.context.entry(p.mentee.as_str()).or_default().push(format!(
-                "Mentor: {} ({}), {} träffar i {}{short}",
-                look.person_link(&p.mentor),
-                esc(&home_name(look, &p.mentor)),
-                p.meetings.len(),
-                esc(place)
+            let short = p.shortfall.as_deref().map(|s| tr!("people-shortfall", why = esc(s))).unwrap_or_default();
+            self.context.entry(p.mentee.as_str()).or_default().push(tr!(
+                "people-mentor",
+                mentor = look.person_link(&p.mentor),
+                home = esc(&home_name(look, &p.mentor)),
+                n = p.meetings.len(),
+                place = esc(place),
+                shortfall = short.as_str()
             ));
-            self.context.entry(p.mentor.as_str()).or_default().push(format!(
-                "Adept: {} ({}), {} träffar i {}{short}",
-                look.person_link(&p.mentee),
-                esc(&home_name(look, &p.mentee)),
-                p.meetings.len(),
-                esc(place)
+            self.context.entry(p.mentor.as_str()).or_default().push(tr!(
+                "people-mentee",
+                mentee = look.person_link(&p.mentee),
+                home = esc(&home_name(look, &p.mentee)),
+                n = p.meetings.len(),
+                place = esc(place),
+                shortfall = short.as_str()
             ));
         }
         for u in &plan.mentorship.unmatched {
-            self.issues.entry(u.mentee.as_str()).or_default().push(format!(
-                "Ingen mentor ({}): {}",
-                esc(&reason_sv(&u.reason)),
-                esc(&u.message)
-            ));
+            let line = tr!("people-no-mentor", reason = esc(&reason_sv(&u.reason)), message = esc(&u.message));
+            self.issues.entry(u.mentee.as_str()).or_default().push(line);
         }
         for u in &plan.mentorship.not_eligible {
-            self.issues.entry(u.participant.as_str()).or_default().push(format!(
-                "Vill ha mentor men är inte behörig (fas {}): {}",
-                esc(&u.phase),
-                esc(&u.message)
-            ));
+            let line = tr!("people-mentor-not-eligible", phase = esc(&u.phase), message = esc(&u.message));
+            self.issues.entry(u.participant.as_str()).or_default().push(line);
         }
     }
 
@@ -75,16 +71,18 @@ impl<'a> Notes<'a> {
             let pname = look.programme_name.get(prog.programme.as_str()).copied().unwrap_or(&prog.programme);
             for g in &prog.groups {
                 let leader = match g.leader.iter().chain(&g.co_leaders).map(|l| look.person_link(l)).collect::<Vec<_>>() {
-                    v if v.is_empty() => "ingen ledare".into(),
+                    v if v.is_empty() => tr!("people-no-leader"),
                     v => v.join(", "),
                 };
                 let members = g.members.iter().map(|m| look.person_link(m)).collect::<Vec<_>>().join(", ");
-                let line = format!(
-                    "Grupp {} ({}) i {}, {} träffar; ledare {leader}; deltagare: {members}",
-                    esc(&g.id),
-                    esc(pname),
-                    esc(look.muni_name(&g.meeting_place)),
-                    g.meetings.len()
+                let line = tr!(
+                    "people-group",
+                    group = esc(&g.id),
+                    programme = esc(pname),
+                    place = esc(look.muni_name(&g.meeting_place)),
+                    n = g.meetings.len(),
+                    leader = leader,
+                    members = members
                 );
                 for who in g.members.iter().chain(g.leader.iter()).chain(&g.co_leaders) {
                     self.context.entry(who.as_str()).or_default().push(line.clone());
@@ -94,12 +92,8 @@ impl<'a> Notes<'a> {
                 }
             }
             for u in prog.unserved.iter().chain(prog.not_eligible.iter()) {
-                self.issues.entry(u.participant.as_str()).or_default().push(format!(
-                    "Ingen plats i {} ({}): {}",
-                    esc(pname),
-                    esc(&reason_sv(&u.reason)),
-                    esc(&u.message)
-                ));
+                let line = tr!("people-no-group", programme = esc(pname), reason = esc(&reason_sv(&u.reason)), message = esc(&u.message));
+                self.issues.entry(u.participant.as_str()).or_default().push(line);
             }
         }
     }
@@ -114,24 +108,27 @@ impl<'a> Notes<'a> {
                 venue.map(|v| format!("{}, {}", v.name, inst.municipalities[v.municipality].name)).unwrap_or_else(|| s.venue.clone());
             let dates = s.dates.iter().map(|d| d.format("%-d/%-m").to_string()).collect::<Vec<_>>().join(", ");
             let trainers = s.trainers.iter().map(|r| look.person_link(r)).collect::<Vec<_>>().join(", ");
-            let line = format!(
-                "Kurs {} ({}), {}; {dates}; utbildare {trainers}; {} deltagare",
-                esc(look.course_name(&s.course)),
-                esc(&s.id),
-                esc(&place),
-                s.attendees.len()
+            let line = tr!(
+                "people-course",
+                course = esc(look.course_name(&s.course)),
+                session = esc(&s.id),
+                place = esc(&place),
+                dates = dates,
+                trainers = trainers,
+                n = s.attendees.len()
             );
             for who in s.attendees.iter().chain(s.trainers.iter()) {
                 self.context.entry(who.as_str()).or_default().push(line.clone());
             }
         }
         for u in &t.unserved {
-            self.issues.entry(u.participant.as_str()).or_default().push(format!(
-                "Ej placerad på {} ({}): {}",
-                esc(look.course_name(&u.course)),
-                esc(&reason_sv(&u.reason)),
-                esc(&u.message)
-            ));
+            let line = tr!(
+                "people-no-seat",
+                course = esc(look.course_name(&u.course)),
+                reason = esc(&reason_sv(&u.reason)),
+                message = esc(&u.message)
+            );
+            self.issues.entry(u.participant.as_str()).or_default().push(line);
         }
     }
 }
@@ -145,11 +142,14 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, entries: &B
     let _ = writeln!(
         h,
         "<section id=\"people\" data-people=\"{total}\">\n<h2>{}</h2>\n\
-         <p class=\"note\">Varje persons dagar i omgången: kursdagar, mentorsträffar och gruppträffar med plats och med vem, och det planen inte kunde ge. \
-         Öppna en person för kalendern; länken <code>#person-ID</code> leder direkt dit. Samma dagar finns i planens kalenderfiler (<code>calendars/ID.ics</code>).</p>\n\
-         <div class=\"people-tools\"><input id=\"person-search\" type=\"search\" hidden placeholder=\"Sök namn, id eller kommun\" aria-label=\"Sök person\"> \
-         <span id=\"person-count\" class=\"muted\"></span></div>",
-        esc(&tr!("report-people"))
+         <p class=\"note\">{}</p>\n\
+         <div class=\"people-tools\"><input id=\"person-search\" type=\"search\" hidden placeholder=\"{}\" aria-label=\"{}\"> \
+         <span id=\"person-count\" class=\"muted\" data-of=\"{}\"></span></div>",
+        esc(&tr!("report-people")),
+        tr!("people-intro"),
+        esc(&tr!("people-search-placeholder")),
+        esc(&tr!("people-search-label")),
+        esc(&tr!("people-search-count"))
     );
     for (title, list) in &categories {
         if list.is_empty() {
@@ -166,40 +166,48 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, entries: &B
 
 /// Everyone, by category (participants, then the mentors, group leaders and trainers with
 /// calendar entries, then ids of entries the instance does not know), sorted by name then id.
-fn categories<'a>(look: &Lookup<'a>, entries: &'a BTreeMap<String, Vec<CalendarEntry>>) -> Vec<(&'static str, Vec<Person<'a>>)> {
+fn categories<'a>(look: &Lookup<'a>, entries: &'a BTreeMap<String, Vec<CalendarEntry>>) -> Vec<(String, Vec<Person<'a>>)> {
     let inst = look.inst;
     let mut seen: BTreeSet<&str> = BTreeSet::new();
-    let mut categories: Vec<(&str, Vec<Person>)> = Vec::new();
+    let mut categories: Vec<(String, Vec<Person>)> = Vec::new();
     let parts: Vec<Person> = inst
         .participants
         .iter()
         .map(|p| (p.id.as_str(), p.name.as_str(), format!("{}, {}", inst.municipalities[p.municipality].name, inst.units[p.unit].name)))
         .collect();
-    categories.push(("Deltagare", sorted_people(parts)));
+    categories.push((tr!("people-participants"), sorted_people(parts)));
     let mentors: Vec<Person> = inst
         .mentors
         .iter()
         .filter(|m| entries.contains_key(&m.id))
         .map(|m| {
-            (m.id.as_str(), m.name.as_str(), format!("mentor, {}, {}", inst.municipalities[m.municipality].name, inst.units[m.unit].name))
+            let about = tr!(
+                "people-about-mentor",
+                municipality = inst.municipalities[m.municipality].name.as_str(),
+                unit = inst.units[m.unit].name.as_str()
+            );
+            (m.id.as_str(), m.name.as_str(), about)
         })
         .collect();
-    categories.push(("Mentorer", sorted_people(mentors)));
+    categories.push((tr!("people-mentors"), sorted_people(mentors)));
     let leaders: Vec<Person> = inst
         .group_leaders
         .iter()
         .filter(|l| entries.contains_key(&l.id))
-        .map(|l| (l.id.as_str(), l.name.as_str(), format!("gruppledare, {}", inst.municipalities[l.municipality].name)))
+        .map(|l| {
+            let about = tr!("people-about-leader", municipality = inst.municipalities[l.municipality].name.as_str());
+            (l.id.as_str(), l.name.as_str(), about)
+        })
         .collect();
-    categories.push(("Gruppledare", sorted_people(leaders)));
+    categories.push((tr!("people-leaders"), sorted_people(leaders)));
     let trainers: Vec<Person> = inst
         .timetable
         .trainers
         .iter()
         .filter(|t| entries.contains_key(&t.id))
-        .map(|t| (t.id.as_str(), t.name.as_str(), "utbildare".to_string()))
+        .map(|t| (t.id.as_str(), t.name.as_str(), tr!("people-about-trainer")))
         .collect();
-    categories.push(("Utbildare", sorted_people(trainers)));
+    categories.push((tr!("people-trainers"), sorted_people(trainers)));
     let mut others: Vec<Person> = Vec::new();
     for (_, list) in &categories {
         for (id, _, _) in list {
@@ -208,10 +216,10 @@ fn categories<'a>(look: &Lookup<'a>, entries: &'a BTreeMap<String, Vec<CalendarE
     }
     for id in entries.keys() {
         if !seen.contains(id.as_str()) {
-            others.push((id.as_str(), id.as_str(), "finns inte i instansen".into()));
+            others.push((id.as_str(), id.as_str(), tr!("people-about-unknown")));
         }
     }
-    categories.push(("Övriga", others));
+    categories.push((tr!("people-others"), others));
     categories
 }
 
@@ -231,7 +239,7 @@ fn person_entry(h: &mut String, look: &Lookup, notes: &Notes, (id, name, about):
         esc(id),
         esc(about),
         activities(mine.len()),
-        if missing > 0 { format!(" · {missing} ej placerad(e)") } else { String::new() }
+        if missing > 0 { format!(" · {}", esc(&tr!("people-missing", n = missing))) } else { String::new() }
     );
     for (class, lines) in [("context", notes.context.get(id)), ("issues", notes.issues.get(id))] {
         if let Some(lines) = lines {
@@ -243,11 +251,10 @@ fn person_entry(h: &mut String, look: &Lookup, notes: &Notes, (id, name, about):
         }
     }
     if mine.is_empty() {
-        h.push_str("<p class=\"muted\">Inga kursdagar eller träffar i planen.</p>\n");
+        let _ = writeln!(h, "<p class=\"muted\">{}</p>", esc(&tr!("people-no-entries")));
     } else {
-        h.push_str(
-            "<table class=\"calendar\"><thead><tr><th>Datum och tid</th><th>Aktivitet</th><th>Plats</th><th>Med</th></tr></thead><tbody>",
-        );
+        let heads = [tr!("people-col-when"), tr!("people-col-activity"), tr!("people-col-place"), tr!("people-col-with")];
+        let _ = write!(h, "<table class=\"calendar\"><thead><tr>{}</tr></thead><tbody>", header_cells(&heads));
         for e in mine {
             calendar_row(h, look, &notes.absent, id, e);
         }
@@ -261,16 +268,16 @@ fn person_entry(h: &mut String, look: &Lookup, notes: &Notes, (id, name, about):
 fn calendar_row(h: &mut String, look: &Lookup, absent: &BTreeMap<(&str, &str, NaiveDate), &str>, id: &str, e: &CalendarEntry) {
     let (class, with) = match e.kind {
         EntryKind::MentorMeeting => ("kind-mentor", e.with.iter().map(|w| look.person_link(w)).collect::<Vec<_>>().join(", ")),
-        EntryKind::GroupMeeting => ("kind-group", format!("gruppen {} ({} personer)", esc(&e.reference), e.with.len() + 1)),
+        EntryKind::GroupMeeting => ("kind-group", tr!("people-with-group", group = esc(&e.reference), n = e.with.len() + 1)),
         EntryKind::CourseDay => {
             let trainers: Vec<String> =
                 e.with.iter().filter(|w| look.trainer.contains_key(w.as_str())).map(|w| look.person_link(w)).collect();
             let others = e.with.len() - trainers.len();
             let mut s = String::new();
             if e.role != "utbildare" && !trainers.is_empty() {
-                let _ = write!(s, "utbildare {}; ", trainers.join(", "));
+                let _ = write!(s, "{}; ", tr!("people-with-trainers", trainers = trainers.join(", "), n = trainers.len()));
             }
-            let _ = write!(s, "{} deltagare", if e.role == "deltagare" { others + 1 } else { others });
+            s.push_str(&tr!("report-participants", n = if e.role == "deltagare" { others + 1 } else { others }));
             ("kind-course", s)
         }
     };

@@ -1,9 +1,9 @@
 //! The timeline: course sessions as bars on course rows across the round's months, and the
 //! mentor and group meetings of each month as stacked bars.
 
-use super::{esc, int_sv, Figures, Lookup, MENTOR_COLOUR, MONTHS_SV, PALETTE};
+use super::{esc, int_sv, Figures, Lookup, MENTOR_COLOUR, PALETTE};
 use crate::format::plan::{PlanFile, SessionPlan};
-use crate::text::tr;
+use crate::text::{month, month_short, tr};
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -246,7 +246,7 @@ fn closed_bands(axis: &Axis, periods: &[ClosedPeriod], top: f64, bottom: f64) ->
 
 /// "22–26 feb 2027 (v 8)".
 fn period_dates(p: &ClosedPeriod) -> String {
-    let day = |d: NaiveDate| format!("{} {} {}", d.day(), MONTHS_SV[d.month0() as usize], d.year());
+    let day = |d: NaiveDate| format!("{} {} {}", d.day(), month_short(d.month()), d.year());
     let weeks = if p.from.iso_week() == p.to.iso_week() {
         tr!("timeline-week", week = p.from.iso_week().week())
     } else {
@@ -314,7 +314,7 @@ fn session_table(h: &mut String, plan: &PlanFile, look: &Lookup, courses: &[&str
         let dates = s
             .dates
             .iter()
-            .map(|d| format!("{} {} ({})", d.day(), MONTHS_SV[d.month0() as usize], tr!("timeline-week", week = d.iso_week().week())))
+            .map(|d| format!("{} {} ({})", d.day(), month_short(d.month()), tr!("timeline-week", week = d.iso_week().week())))
             .collect::<Vec<_>>()
             .join(", ");
         let trainers = s.trainers.iter().map(|r| look.person_link(r)).collect::<Vec<_>>().join(", ");
@@ -417,14 +417,15 @@ fn course_row(body: &mut String, look: &Lookup, axis: &Axis, ci: usize, cid: &st
 /// One session: a square per day at `top`, a line joining its first and last day.
 fn session_bar(body: &mut String, look: &Lookup, axis: &Axis, s: &SessionPlan, colour: &str, top: f64) {
     let venue = look.venue.get(s.venue.as_str()).map(|&v| look.inst.timetable.venues[v].name.as_str()).unwrap_or(&s.venue);
-    let title = format!(
-        "{} ({}): {}; {}; {} deltagare; utbildare {}",
-        look.course_name(&s.course),
-        s.id,
-        s.dates.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "),
-        venue,
-        s.attendees.len(),
-        s.trainers.iter().map(|t| look.name(t)).collect::<Vec<_>>().join(", ")
+    let title = tr!(
+        "timeline-session-title",
+        course = look.course_name(&s.course),
+        session = s.id.as_str(),
+        dates = s.dates.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "),
+        venue = venue,
+        n = s.attendees.len(),
+        trainers = s.trainers.iter().map(|t| look.name(t)).collect::<Vec<_>>().join(", "),
+        count = s.trainers.len()
     );
     let _ = write!(
         body,
@@ -468,7 +469,7 @@ fn meeting_series<'a>(plan: &'a PlanFile, look: &'a Lookup) -> Vec<Series<'a>> {
             *mentor.entry(month_of(*d)).or_default() += 1;
         }
     }
-    series.push(("mentor".into(), "Mentorsträffar".into(), MENTOR_COLOUR, mentor));
+    series.push(("mentor".into(), tr!("timeline-series-mentor"), MENTOR_COLOUR, mentor));
     for (gi, prog) in plan.groups.iter().enumerate() {
         let mut m: BTreeMap<NaiveDate, usize> = BTreeMap::new();
         for g in &prog.groups {
@@ -477,7 +478,8 @@ fn meeting_series<'a>(plan: &'a PlanFile, look: &'a Lookup) -> Vec<Series<'a>> {
             }
         }
         let name = look.programme_name.get(prog.programme.as_str()).copied().unwrap_or(&prog.programme);
-        series.push((format!("group:{}", prog.programme), format!("Gruppträffar: {name}"), GROUP_COLOURS[gi % GROUP_COLOURS.len()], m));
+        let label = tr!("timeline-series-group", programme = name);
+        series.push((format!("group:{}", prog.programme), label, GROUP_COLOURS[gi % GROUP_COLOURS.len()], m));
     }
     series
 }
@@ -531,7 +533,7 @@ fn month_chart(body: &mut String, axis: &Axis, series: &[Series], chart_top: f64
                 body,
                 "<text class=\"month-label\" x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"11\">{}</text>",
                 base + 15.0,
-                MONTHS_SV[m.month0() as usize]
+                month_short(m.month())
             );
         }
     }
@@ -569,7 +571,7 @@ impl Chart {
                 "<rect class=\"month-bar\" data-month=\"{}\" data-series=\"{}\" data-count=\"{n}\" x=\"{bx:.1}\" y=\"{top:.1}\" width=\"{bw:.1}\" height=\"{bh:.1}\" fill=\"{colour}\"><title>{} {}: {} {}</title></rect>",
                 m.format("%Y-%m"),
                 esc(key),
-                MONTHS_SV[m.month0() as usize],
+                month(m.month()),
                 m.year(),
                 n,
                 esc(&label.to_lowercase())
@@ -634,11 +636,7 @@ fn month_grid(axis: &Axis, grid_top: f64, grid_bottom: f64) -> String {
         );
         if i + 1 < month_starts.len() && i % label_every == 0 {
             let cx = (gx + axis.x(month_starts[i + 1])) / 2.0;
-            let label = if i == 0 || m.month() == 1 {
-                format!("{} {}", MONTHS_SV[m.month0() as usize], m.year())
-            } else {
-                MONTHS_SV[m.month0() as usize].to_string()
-            };
+            let label = if i == 0 || m.month() == 1 { format!("{} {}", month_short(m.month()), m.year()) } else { month_short(m.month()) };
             let _ = write!(
                 grid,
                 "<text class=\"month-label\" x=\"{cx:.1}\" y=\"16\" text-anchor=\"middle\" font-size=\"11\">{}</text>",
@@ -661,10 +659,10 @@ fn week_grid(grid: &mut String, axis: &Axis, grid_bottom: f64) {
             let _ = write!(
                 grid,
                 "<line class=\"week-grid\" x1=\"{gx:.1}\" y1=\"34\" x2=\"{gx:.1}\" y2=\"{grid_bottom:.1}\" stroke=\"#e6eaef\"/>\
-                 <text class=\"week-label\" data-week=\"{}\" x=\"{:.1}\" y=\"31\" font-size=\"9\" fill=\"#5b6776\">v {}</text>",
+                 <text class=\"week-label\" data-week=\"{}\" x=\"{:.1}\" y=\"31\" font-size=\"9\" fill=\"#5b6776\">{}</text>",
                 d.iso_week().week(),
                 gx + 2.0,
-                d.iso_week().week()
+                tr!("timeline-week", week = d.iso_week().week())
             );
         }
         d += chrono::Duration::days(1);

@@ -17,6 +17,7 @@ use super::SolveError;
 use crate::model::groups::GroupProgramme;
 use crate::model::{CourseId, Instance, MunicipalityId};
 pub use crate::rules::groups::{eligible_window, ineligibility, ineligibility_on, pair_benefit};
+use crate::text::tr;
 use chrono::{Datelike, NaiveDate};
 use mdgp::{GroupingError, GroupingProblem};
 use std::collections::{BTreeMap, BTreeSet};
@@ -310,9 +311,11 @@ pub fn solve_groups(
         reserved[l.index()] += 1;
     }
     if let Some(l) = (0..reserved.len()).find(|&l| reserved[l] > inst.group_leaders[l].max_groups) {
-        return Err(SolveError::Pins(format!(
-            "leader {} is pinned to {} fixed groups but leads at most {}",
-            inst.group_leaders[l].id, reserved[l], inst.group_leaders[l].max_groups
+        return Err(SolveError::Pins(tr!(
+            "pin-leader-too-many",
+            leader = inst.group_leaders[l].id.as_str(),
+            n = reserved[l],
+            max = inst.group_leaders[l].max_groups
         )));
     }
     // Pinned mentor meetings are other programme days of the mentee, kept free of groups.

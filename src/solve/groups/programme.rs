@@ -13,6 +13,7 @@ use crate::model::pins::PinnedGroup;
 use crate::model::{Instance, MunicipalityId, ParticipantId};
 use crate::solve::strategy::Strategy;
 use crate::solve::SolveError;
+use crate::text::tr;
 use chrono::{Datelike, Months, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -199,11 +200,7 @@ fn form_cohort(
     let order = pp.service_order(eligible);
     let label_caps = pp.label_caps();
     if m < pp.pins.len() {
-        return Err(pp.pin_error(format!(
-            "{} fixed groups but only {m} group(s) can be formed ({n} eligible participants, {} leader place(s))",
-            pp.pins.len(),
-            leaders.places
-        )));
+        return Err(pp.pin_error(tr!("pin-groups-too-few", pins = pp.pins.len(), m = m, n = n, places = leaders.places)));
     }
     let label = |note: String| match cohort.start {
         Some(s) => format!("cohort {s}: {note}"),
@@ -258,10 +255,11 @@ fn form_cohort(
 
 impl Programme<'_> {
     fn pin_error(&self, why: String) -> SolveError {
-        SolveError::Pins(format!(
-            "group programme {}: {why} (fixed groups: {})",
-            self.prog.id,
-            self.pins.iter().map(|g| g.path.as_str()).collect::<Vec<_>>().join(", ")
+        SolveError::Pins(tr!(
+            "pin-group-programme",
+            programme = self.prog.name.as_str(),
+            why = why,
+            pins = self.pins.iter().map(|g| g.path.as_str()).collect::<Vec<_>>().join(", ")
         ))
     }
 
@@ -300,9 +298,7 @@ impl Programme<'_> {
     /// A pinned member who is not eligible at the round's start is an error.
     fn pinned_eligible(&self, eligible: &[usize]) -> Result<(), SolveError> {
         if let Some(p) = self.pins.iter().flat_map(|g| &g.members).find(|p| !eligible.contains(&p.index())) {
-            return Err(
-                self.pin_error(format!("pinned member {} is not an eligible candidate of the programme", self.inst.participants[*p].id))
-            );
+            return Err(self.pin_error(tr!("pin-group-member-not-eligible", member = self.inst.participants[*p].id.as_str())));
         }
         Ok(())
     }
@@ -397,10 +393,7 @@ impl Programme<'_> {
                 return Ok((served, unserved));
             }
             if *m <= self.pins.len() {
-                return Err(self.pin_error(format!(
-                    "the mixing caps leave {} participants, too few for the {m} group(s) the fixed groups need",
-                    served.len()
-                )));
+                return Err(self.pin_error(tr!("pin-groups-mixing-caps", n = served.len(), m = *m)));
             }
             if *m == 1 {
                 let msg =
@@ -495,11 +488,7 @@ impl Programme<'_> {
         let mut taken = vec![false; m];
         for j in by_size {
             let Some(g) = (0..m).find(|&g| !taken[g] && bounds[g].1 >= pins[j].members.len()) else {
-                return Err(self.pin_error(format!(
-                    "no group of the programme can hold the {} members of {}",
-                    pins[j].members.len(),
-                    pins[j].path
-                )));
+                return Err(self.pin_error(tr!("pin-group-too-large", n = pins[j].members.len(), path = pins[j].path.as_str())));
             };
             taken[g] = true;
             slot_of_pin[j] = g;
