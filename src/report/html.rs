@@ -476,7 +476,7 @@ fn headline(h: &mut String, plan: &PlanFile, look: &Lookup, f: &Figures) {
             r.mentees,
             r.group_members,
             r.course_participants,
-            esc(&phase_sv(&ph.id)),
+            esc(&crate::text::phase(&ph.id)),
             phase_cells(r)
         );
     }
@@ -558,16 +558,6 @@ fn num_cells(values: &[String]) -> String {
 /// The figures of one row of the phase table.
 fn phase_cells(r: &figures::PhaseRow) -> String {
     num_cells(&[r.participants, r.mentees, r.group_members, r.course_participants, r.any].map(|n| int_sv(n as i64)))
-}
-
-/// Swedish name of the default phases.
-fn phase_sv(id: &str) -> String {
-    match id {
-        "new" => tr!("phase-new"),
-        "practised" => tr!("phase-practised"),
-        "experienced" => tr!("phase-experienced"),
-        other => other.to_string(),
-    }
 }
 
 /// One category of unserved participants: per reason code, the list of (person, message).
