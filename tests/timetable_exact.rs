@@ -46,7 +46,6 @@ fn compact_equals_full(loaded: &LoadedInstance) {
 }
 
 #[test]
-#[ignore = "minutes in a debug build (the full model's proof of the small course round); run with `cargo test --release --test timetable_exact -- --ignored`"]
 fn compact_model_proves_the_small_course_rounds_optimum() {
     let loaded = load(&read_json("instances/liten-kursomgang.json"));
     compact_equals_full(&loaded);
@@ -70,7 +69,6 @@ fn compact_model_is_deterministic_and_checked() {
 }
 
 #[test]
-#[ignore = "minutes in a debug build (the full model's proof of the small course round); run with `cargo test --release --test timetable_exact -- --ignored`"]
 fn pinned_rounds_use_the_full_model() {
     let mut v = read_json("instances/liten-kursomgang.json");
     let loaded = load(&v);
