@@ -99,8 +99,8 @@ fn same_seed_gives_the_same_plan() {
 
 #[test]
 fn milp_proves_the_small_optimum_and_no_heuristic_beats_it() {
-    // No time limit: the exact model (the compact one here) runs to its proof (no clock inside
-    // the solver), so the verdict does not depend on the machine's speed or load.
+    // No time limit: the full model runs to its proof (no clock inside the solver), so the
+    // verdict does not depend on the machine's speed or load.
     let loaded = tiny();
     assert!(timetable::milp::full_model_fits(&loaded.model));
     let exact = solve_with(&loaded, TimetableStrategy::Milp, 1, None);

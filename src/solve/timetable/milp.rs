@@ -119,7 +119,7 @@ fn combinations(items: &[usize], k: usize) -> Vec<Vec<usize>> {
 }
 
 /// Whether demand `d` could attend candidate `k` on its own (window, availability, workload).
-pub(super) fn compatible(inst: &Instance, servable: &[bool], d: usize, k: &Candidate) -> bool {
+fn compatible(inst: &Instance, servable: &[bool], d: usize, k: &Candidate) -> bool {
     let m = &inst.timetable;
     let dem = &m.demands[d];
     if dem.course.index() != k.course || !servable[d] {
@@ -135,7 +135,7 @@ pub(super) fn compatible(inst: &Instance, servable: &[bool], d: usize, k: &Candi
 }
 
 /// Attendance pairs (demand, candidate) of a candidate set.
-pub(super) fn attendance_pairs(inst: &Instance, cands: &[Candidate]) -> Vec<(usize, usize)> {
+fn attendance_pairs(inst: &Instance, cands: &[Candidate]) -> Vec<(usize, usize)> {
     let m = &inst.timetable;
     let mut ok = bound::servable(inst);
     // Pinned attendees must be offered their sessions whatever the relaxation says.
@@ -165,24 +165,8 @@ pub fn full_model_fits(inst: &Instance) -> bool {
     }
 }
 
-/// True when an exact model fits: the compact one of [`super::milp_compact`] or the full one.
-pub fn exact_model_fits(inst: &Instance) -> bool {
-    super::milp_compact::Compact::of(inst).is_some() || full_model_fits(inst)
-}
-
-/// The MILP strategy: the compact exact model when it fits, else the full model when it fits,
-/// decomposition otherwise.
+/// The MILP strategy: full model when it fits, decomposition otherwise.
 pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
-    if let Some(compact) = super::milp_compact::Compact::of(inst) {
-        super::pins::pinned_state(inst)?;
-        return super::milp_compact::solve(inst, compact, ctx);
-    }
-    solve_full(inst, ctx)
-}
-
-/// The MILP strategy without the compact model: the full model (every candidate session with
-/// its trainer team) when it fits, decomposition otherwise.
-pub fn solve_full(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
     let m = &inst.timetable;
     // The pins placed on their own: reports pins that cannot hold together, and starts the
     // heuristics that warm-start the model.
@@ -321,7 +305,7 @@ fn restrict_pairs(inst: &Instance, cands: &[Candidate], pairs: Vec<(usize, usize
     out
 }
 
-pub(super) fn plain_greedy(base: &State, ctx: &Context) -> Timetable {
+fn plain_greedy(base: &State, ctx: &Context) -> Timetable {
     let mut st = base.clone();
     let mut rng = ctx.rng(0);
     greedy::construct(&mut st, &mut rng, &greedy::Options::default(), ctx);
@@ -338,16 +322,16 @@ struct SessionResult {
 /// The session model's variables: candidate `k` open (`y`), the size of its largest
 /// single-municipality group (`z`), seat `i` of the attendance pairs taken (`x`), and for each
 /// pin, which admitting candidate realises it.
-pub(super) struct SessionVars {
-    pub(super) y: Vec<Variable>,
-    pub(super) z: Vec<Variable>,
-    pub(super) x: Vec<Variable>,
-    pub(super) pin_vars: Vec<Vec<(usize, Variable)>>,
-    pub(super) cal: super::milp_calendar::CalendarVars,
+struct SessionVars {
+    y: Vec<Variable>,
+    z: Vec<Variable>,
+    x: Vec<Variable>,
+    pin_vars: Vec<Vec<(usize, Variable)>>,
+    cal: super::milp_calendar::CalendarVars,
 }
 
 /// The attendance pairs of each candidate (indices into the pairs).
-pub(super) type PairsOf = Vec<Vec<usize>>;
+type PairsOf = Vec<Vec<usize>>;
 
 /// Builds and solves the session model over `cands` with attendance `pairs`, within `seconds`
 /// (None: until the proof).
@@ -396,11 +380,7 @@ fn session_model(
 
 /// The model's variables and objective: session costs and mixing, travel minus the penalty
 /// saved per seat (the penalties of all demands are the constant microlp drops).
-pub(super) fn session_variables(
-    inst: &Instance,
-    cands: &[Candidate],
-    pairs: &[(usize, usize)],
-) -> (ProblemVariables, Expression, SessionVars) {
+fn session_variables(inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)]) -> (ProblemVariables, Expression, SessionVars) {
     let m = &inst.timetable;
     let w = &m.weights;
     let mut vars = ProblemVariables::new();
@@ -434,13 +414,7 @@ pub(super) fn session_variables(
 
 /// The warm start of a feasible timetable: its sessions, seats, mixing and pins. Empty when
 /// the timetable uses a seat outside the pairs or does not realise every pin.
-pub(super) fn warm_start(
-    inst: &Instance,
-    cands: &[Candidate],
-    pairs: &[(usize, usize)],
-    sv: &SessionVars,
-    tt: &Timetable,
-) -> Vec<(Variable, f64)> {
+fn warm_start(inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], sv: &SessionVars, tt: &Timetable) -> Vec<(Variable, f64)> {
     let m = &inst.timetable;
     let mut initial: Vec<(Variable, f64)> = Vec::new();
     let index: HashMap<(usize, usize, usize, &[usize]), usize> =
@@ -488,13 +462,7 @@ pub(super) fn warm_start(
 
 /// One session per demand; strong linking x ≤ y; seats, minimum group and mixing per session.
 /// Returns the attendance pairs of each candidate.
-pub(super) fn session_rows(
-    model: &mut impl SolverModel,
-    inst: &Instance,
-    cands: &[Candidate],
-    pairs: &[(usize, usize)],
-    sv: &SessionVars,
-) -> PairsOf {
+fn session_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], sv: &SessionVars) -> PairsOf {
     let m = &inst.timetable;
     let (x, y, z) = (&sv.x, &sv.y, &sv.z);
     let mut of_demand: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -529,7 +497,7 @@ pub(super) fn session_rows(
 
 /// Per participant: one course a day, workload per month, term and round, courses per round,
 /// and prerequisites attended in this round ending before the course starts.
-pub(super) fn participant_rows(
+fn participant_rows(
     model: &mut impl SolverModel,
     inst: &Instance,
     (cands, pairs): (&[Candidate], &[(usize, usize)]),
@@ -594,7 +562,7 @@ pub(super) fn participant_rows(
 }
 
 /// Unit absence caps.
-pub(super) fn unit_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], x: &[Variable]) {
+fn unit_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], x: &[Variable]) {
     let m = &inst.timetable;
     let mut unit_day: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     for (i, &(d, k)) in pairs.iter().enumerate() {
@@ -613,7 +581,7 @@ pub(super) fn unit_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[
 }
 
 /// Trainers and venues: one session a day; trainers' maximum days; sessions per course.
-pub(super) fn trainer_venue_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate], y: &[Variable]) {
+fn trainer_venue_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Candidate], y: &[Variable]) {
     let m = &inst.timetable;
     let mut trainer_day: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     let mut venue_day: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
@@ -676,7 +644,7 @@ fn pin_rows(model: &mut impl SolverModel, inst: &Instance, pairs: &[(usize, usiz
 /// Replays the model's sessions through the state so that every rule is applied once more by
 /// the solver's own rule code; a numerically doubtful seat is dropped rather than kept. Every
 /// pinned attendee must be re-seated in its pinned session.
-pub(super) fn replay(
+fn replay(
     inst: &Instance,
     sessions: &[OpenSession],
     session_cand: &[usize],

@@ -14,7 +14,6 @@ pub mod greedy;
 pub mod local_search;
 pub mod milp;
 mod milp_calendar;
-pub mod milp_compact;
 pub mod pins;
 pub mod state;
 pub mod strategies;

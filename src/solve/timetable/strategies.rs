@@ -11,9 +11,9 @@ use std::time::Instant;
 /// The timetable strategies (`--timetable-strategy`, `compare --strategies`), default first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum TimetableStrategy {
-    /// Exact MILP when the compact or full model is small, else the aggregated bound and a local search.
+    /// Exact MILP when the full model is small, else the aggregated bound and a local search.
     Auto,
-    /// MILP: an exact session model on small rounds, decomposed on large ones.
+    /// MILP: the full session model on small rounds, decomposed on large ones.
     Milp,
     /// Greedy construction.
     Greedy,
@@ -103,7 +103,7 @@ struct Milp;
 
 impl Method for Milp {
     fn method(&self) -> &'static str {
-        "MILP (good_lp + microlp): on small rounds an exact model, the compact one (sessions course × days × venue, trainers per course start) or, with pinned sessions, the full one (course × days × venue × trainers); on large rounds a time-free aggregated model for the bound and the venues, then a restricted model over candidate sessions"
+        "MILP (good_lp + microlp): on small rounds the full model over every possible session (course × days × venue × trainers), exact; on large rounds a time-free aggregated model for the bound and the venues, then a restricted model over candidate sessions"
     }
 }
 
@@ -120,14 +120,14 @@ struct Auto;
 
 impl Method for Auto {
     fn method(&self) -> &'static str {
-        "exact MILP when the compact or the full model is small; otherwise the aggregated MILP's bound and venue plan seed a multi-start local search"
+        "exact MILP when the full model is small; otherwise the aggregated MILP's bound and venue plan seed a multi-start local search"
     }
 }
 
 impl TimetableSolver for Auto {
     fn solve(&self, inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
         pins::pinned_state(inst)?;
-        if milp::exact_model_fits(inst) {
+        if milp::full_model_fits(inst) {
             let out = milp::solve(inst, ctx)?;
             if out.proven_optimal || ctx.expired() {
                 return Ok(out);
