@@ -71,7 +71,7 @@ mod solving {
         ]);
         let inst = dir.path().join("round.json");
         fs::write(&inst, v.to_string()).unwrap();
-        let plan = solve_and_check(&inst, &dir.path().join("plan"), &[]);
+        let plan = solve_and_check(&inst, &dir.path().join("plan"), &["--lang", "en"]);
         let pairs = plan["mentorship"]["pairs"].as_array().unwrap();
         let p02 = pairs.iter().find(|p| p["mentee"] == "p02").expect("p02 is still paired");
         let n = p02["meetings"].as_array().unwrap().len();
@@ -191,7 +191,12 @@ mod bad_input {
 
     #[test]
     fn missing_file_and_plan_given_as_instance() {
-        trappa().args(["solve", "no/such/file.json"]).assert().code(2).stderr(predicates::str::contains("cannot read"));
+        trappa()
+            .env("TRAPPA_LANG", "en")
+            .args(["solve", "no/such/file.json"])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("cannot read"));
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("plan");
         solve_and_check(&root().join("instances/uppsala-small.json"), &out, &[]);

@@ -217,7 +217,7 @@ fn today_must_lie_within_the_round() {
     let dir = course_round();
     let d = dir.path();
     for today in ["2020-01-01", "0000-01-01", "2027-01-31", "2027-02-13", "2099-12-31"] {
-        let err = refused(d, &["replan", "round.json", "--previous", "plan", "--today", today], "P006");
+        let err = refused(d, &["--lang", "en", "replan", "round.json", "--previous", "plan", "--today", today], "P006");
         assert!(err.contains("2027-02-01 to 2027-02-12"), "{err}");
     }
     assert_eq!(names(d), ["plan", "round.json"]);

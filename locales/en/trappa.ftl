@@ -1720,3 +1720,72 @@ serve-csv-problems = { $n ->
     [one] The files have 1 error. Nothing was stored; correct the cell and upload again.
    *[other] The files have { $n } errors. Nothing was stored; correct the cells and upload again.
 }
+
+# Group programmes: why someone has no group
+groups-msg-eligible-after-start = becomes eligible on { $date }, after the programme's groups start; it has no later cohorts
+groups-msg-few-on = only { $n } eligible on { $date }; a group needs at least { $min }
+groups-msg-eligible-after-last = becomes eligible on { $date }, after the last cohort start { $last } that leaves room for { $meetings } meetings
+groups-msg-between-cohorts = eligible from { $from } to { $to }, between the cohort starts
+groups-msg-cohort = cohort { $start }: { $note }
+groups-msg-too-few = { $n ->
+    [one] only 1 eligible participant
+   *[other] only { $n } eligible participants
+}; a group needs at least { $min }
+groups-msg-no-leader = no leader qualified for "{ $qualification }" has room for a group
+groups-msg-caps-too-few = { $n ->
+    [one] only 1 participant fits
+   *[other] only { $n } participants fit
+} the mixing caps; a group needs at least { $min }
+groups-msg-caps-retry = the mixing caps leave { $n } participants, too few for { $m } groups of at least { $min }; trying { $next }
+groups-msg-full = { $m ->
+    [one] the group is full
+   *[other] all { $m } groups are full
+} ({ $seats } seats); earlier employment dates were served first
+groups-msg-cap = { $m ->
+    [one] the group already holds
+   *[other] the { $m } groups already hold
+} { $n } people from the same { $what ->
+    [municipality] municipality
+   *[unit] unit
+} (at most { $cap } per group)
+groups-note-milp-time = the time limit stopped the MILP before it proved the optimum
+
+# Previous plans (replan, diff): refusals
+plan-p001 = { $path } has format "{ $format }" version { $version }, not a "trappa-plan" of version 1
+plan-p001-hint = Give a plan written by this version of trappa (`trappa solve` or `trappa replan`)
+plan-p005-instance = { $path } is a plan of round "{ $round }" starting { $start }, the instance is round "{ $other }" starting { $other_start }
+plan-p005-instance-hint = Give the previous plan of this round with --previous (a re-plan keeps the round's name and first day)
+plan-p006 = --today { $today } lies outside the round "{ $round }", { $start } to { $end }
+plan-p006-hint = Give the planning date, a day of the round: everything before it is kept as planned
+plan-p004 = { $path } does not hold against the instance it was made from ({ $n ->
+    [one] 1 violation
+   *[other] { $n } violations
+}: { $quoted }{ $more })
+plan-p004-more = ; and { $n } more
+plan-p004-hint = A plan edited by hand must still pass `trappa check`; give the plan as trappa wrote it, or solve the round again
+plan-p002 = no { $copy } beside { $path }: the instance the plan was made from is needed to verify it
+plan-p002-hint = Give the plan directory that `trappa solve` or `trappa replan` wrote (it holds the instance.json copy)
+plan-p003-size = { $copy } is larger than any instance trappa reads, so it is not the one { $path } was made for
+plan-p003-sha = { $copy } has SHA-256 { $sha }, but { $path } was made for { $recorded }
+plan-p003-hint = The plan directory was changed after trappa wrote it; give an unchanged plan, or solve the round again
+plan-p004-instance = the instance { $copy } no longer validates ({ $n ->
+    [one] 1 problem
+   *[other] { $n } problems
+}, first: { $first })
+plan-p004-instance-hint = Solve the round again from a valid instance
+plan-round-starting = round "{ $round }" starting { $start }
+plan-round = round "{ $round }"
+plan-p005-plans = { $a } is a plan of { $round_a }, { $b } of { $round_b }
+plan-p005-plans-hint = Compare two plans of one round (a plan and its re-plans)
+plan-p007 = --out { $out } is the previous plan's directory { $previous }, or lies inside it: a re-plan never writes over the plan it starts from
+plan-p007-hint = Leave --out away for a new directory beside the previous plan, or give another one
+
+# Meeting series that do not fit
+meetings-shortfall = only { $n } of the required { $min } meetings fit: the two have a common free working day in { $months ->
+    [one] 1 month
+   *[other] { $months } months
+} of the round{ $from }, with at least { $days } days between meetings
+meetings-shortfall-from = {" "}from { $date }, when the mentee's phase has mentors
+groups-shortfall = only { $n } of the required { $min } meetings fit on days the leader is free, at least { $days } days apart{ $most }{ $from }
+groups-shortfall-most = , at most { $days } days apart
+groups-shortfall-from = , from { $date }

@@ -1704,3 +1704,72 @@ serve-csv-problems = { $n ->
     [one] Filerna har 1 fel. Inget sparades; rätta cellen och ladda upp igen.
    *[other] Filerna har { $n } fel. Inget sparades; rätta cellerna och ladda upp igen.
 }
+
+# Group programmes: why someone has no group
+groups-msg-eligible-after-start = blir behörig { $date }, efter att programmets grupper startat; det finns inga senare omgångar
+groups-msg-few-on = bara { $n } behöriga { $date }; en grupp behöver minst { $min }
+groups-msg-eligible-after-last = blir behörig { $date }, efter den sista gruppstarten { $last } som ger plats för { $meetings } träffar
+groups-msg-between-cohorts = behörig från { $from } till { $to }, mellan gruppstarterna
+groups-msg-cohort = grupperna som startar { $start }: { $note }
+groups-msg-too-few = { $n ->
+    [one] bara 1 behörig deltagare
+   *[other] bara { $n } behöriga deltagare
+}; en grupp behöver minst { $min }
+groups-msg-no-leader = ingen gruppledare med behörigheten "{ $qualification }" har plats för en grupp till
+groups-msg-caps-too-few = { $n ->
+    [one] bara 1 deltagare ryms
+   *[other] bara { $n } deltagare ryms
+} inom blandningsgränserna; en grupp behöver minst { $min }
+groups-msg-caps-retry = blandningsgränserna lämnar { $n } deltagare, för få för { $m } grupper med minst { $min }; prövar { $next }
+groups-msg-full = { $m ->
+    [one] gruppen är full
+   *[other] alla { $m } grupper är fulla
+} ({ $seats } platser); de som anställdes tidigast fick plats först
+groups-msg-cap = { $m ->
+    [one] gruppen har
+   *[other] de { $m } grupperna har
+} redan { $n } personer från samma { $what ->
+    [municipality] kommun
+   *[unit] enhet
+} (högst { $cap } per grupp)
+groups-note-milp-time = tidsgränsen stoppade heltalsoptimeringen innan optimum var bevisat
+
+# Previous plans (replan, diff): refusals
+plan-p001 = { $path } har formatet "{ $format }" version { $version }, inte en "trappa-plan" av version 1
+plan-p001-hint = Ange en plan som den här versionen av trappa skrev (`trappa solve` eller `trappa replan`)
+plan-p005-instance = { $path } är en plan för omgången "{ $round }" som börjar { $start }, men instansen är omgången "{ $other }" som börjar { $other_start }
+plan-p005-instance-hint = Ange omgångens förra plan med --previous (en omplanering behåller omgångens namn och första dag)
+plan-p006 = --today { $today } ligger utanför omgången "{ $round }", { $start } till { $end }
+plan-p006-hint = Ange planeringsdagen, en dag i omgången: allt före den behålls som planerat
+plan-p004 = { $path } håller inte mot instansen den gjordes från ({ $n ->
+    [one] 1 regelbrott
+   *[other] { $n } regelbrott
+}: { $quoted }{ $more })
+plan-p004-more = ; och { $n } till
+plan-p004-hint = En plan som ändrats för hand måste fortfarande klara `trappa check`; ange planen som trappa skrev den, eller planera omgången på nytt
+plan-p002 = { $copy } saknas bredvid { $path }: instansen som planen gjordes från behövs för att kontrollera den
+plan-p002-hint = Ange plankatalogen som `trappa solve` eller `trappa replan` skrev (den innehåller kopian instance.json)
+plan-p003-size = { $copy } är större än någon instans trappa läser, så den är inte den som { $path } gjordes för
+plan-p003-sha = { $copy } har SHA-256 { $sha }, men { $path } gjordes för { $recorded }
+plan-p003-hint = Plankatalogen har ändrats efter att trappa skrev den; ange en oförändrad plan, eller planera omgången på nytt
+plan-p004-instance = instansen { $copy } är inte längre giltig ({ $n ->
+    [one] 1 problem
+   *[other] { $n } problem
+}, det första: { $first })
+plan-p004-instance-hint = Planera omgången på nytt från en giltig instans
+plan-round-starting = omgången "{ $round }" som börjar { $start }
+plan-round = omgången "{ $round }"
+plan-p005-plans = { $a } är en plan för { $round_a }, { $b } för { $round_b }
+plan-p005-plans-hint = Jämför två planer för samma omgång (en plan och dess omplaneringar)
+plan-p007 = --out { $out } är den förra planens katalog { $previous } eller ligger i den: en omplanering skriver aldrig över planen den utgår från
+plan-p007-hint = Utelämna --out för en ny katalog bredvid den förra planen, eller ange en annan
+
+# Meeting series that do not fit
+meetings-shortfall = bara { $n } av de { $min } träffar som krävs får plats: de två har en gemensam ledig arbetsdag i { $months ->
+    [one] 1 månad
+   *[other] { $months } månader
+} av omgången{ $from }, med minst { $days } dagar mellan träffarna
+meetings-shortfall-from = {" "}från { $date }, när adeptens fas har mentorer
+groups-shortfall = bara { $n } av de { $min } träffar som krävs får plats på dagar då gruppledaren är ledig, minst { $days } dagar isär{ $most }{ $from }
+groups-shortfall-most = , högst { $days } dagar isär
+groups-shortfall-from = , från { $date }

@@ -15,6 +15,7 @@ use crate::files;
 use crate::format::plan::PlanFile;
 use crate::format::InstanceFile;
 use crate::load::{self, LoadedInstance, PlanReadError};
+use crate::text::tr;
 use crate::write::INSTANCE_COPY;
 use chrono::NaiveDate;
 use std::path::{Component, Path, PathBuf};
@@ -87,8 +88,8 @@ pub fn open(path: &Path) -> Result<PlanOnDisk, PlanError> {
     if plan.format != "trappa-plan" || plan.version != 1 {
         return Err(problem(
             "P001",
-            format!("{shown} has format \"{}\" version {}, not a \"trappa-plan\" of version 1", plan.format, plan.version),
-            "Give a plan written by this version of trappa (`trappa solve` or `trappa replan`)",
+            tr!("plan-p001", path = shown.as_str(), format = plan.format.as_str(), version = plan.version.to_string()),
+            &tr!("plan-p001-hint"),
         )
         .into());
     }
@@ -104,37 +105,33 @@ pub fn verify(prev: &PlanOnDisk, changed: &LoadedInstance, today: NaiveDate) -> 
     if was.name != is.name || was.start != is.start || prev.plan.instance.round != is.name {
         return Err(problem(
             "P005",
-            format!(
-                "{} is a plan of round \"{}\" starting {}, the instance is round \"{}\" starting {}",
-                prev.json_path.display(),
-                prev.plan.instance.round,
-                was.start,
-                is.name,
-                is.start
+            tr!(
+                "plan-p005-instance",
+                path = prev.json_path.display().to_string(),
+                round = prev.plan.instance.round.as_str(),
+                start = was.start.to_string(),
+                other = is.name.as_str(),
+                other_start = is.start.to_string()
             ),
-            "Give the previous plan of this round with --previous (a re-plan keeps the round's name and first day)",
+            &tr!("plan-p005-instance-hint"),
         ));
     }
     if today < is.start || today > is.end {
         return Err(problem(
             "P006",
-            format!("--today {today} lies outside the round \"{}\", {} to {}", is.name, is.start, is.end),
-            "Give the planning date, a day of the round: everything before it is kept as planned",
+            tr!("plan-p006", today = today.to_string(), round = is.name.as_str(), start = is.start.to_string(), end = is.end.to_string()),
+            &tr!("plan-p006-hint"),
         ));
     }
     let report = check::check(&made_from, &prev.plan.instance.sha256, &prev.plan);
     if !report.is_valid() {
         let n = report.violations.len();
         let quoted: Vec<String> = report.violations.iter().take(QUOTED).map(|v| v.to_string()).collect();
-        let more = if n > QUOTED { format!("; and {} more", n - QUOTED) } else { String::new() };
+        let more = if n > QUOTED { tr!("plan-p004-more", n = n - QUOTED) } else { String::new() };
         return Err(problem(
             "P004",
-            format!(
-                "{} does not hold against the instance it was made from ({n} violation(s): {}{more})",
-                prev.json_path.display(),
-                quoted.join("; ")
-            ),
-            "A plan edited by hand must still pass `trappa check`; give the plan as trappa wrote it, or solve the round again",
+            tr!("plan-p004", path = prev.json_path.display().to_string(), n = n, quoted = quoted.join("; "), more = more),
+            &tr!("plan-p004-hint"),
         ));
     }
     Ok(())
@@ -151,43 +148,41 @@ fn made_from(prev: &PlanOnDisk, changed: &LoadedInstance) -> Result<InstanceFile
         }
         return Err(problem(
             "P002",
-            format!(
-                "no {} beside {}: the instance the plan was made from is needed to verify it",
-                copy.display(),
-                prev.json_path.display()
-            ),
-            "Give the plan directory that `trappa solve` or `trappa replan` wrote (it holds the instance.json copy)",
+            tr!("plan-p002", copy = copy.display().to_string(), path = prev.json_path.display().to_string()),
+            &tr!("plan-p002-hint"),
         ));
     };
     let Ok(bytes) = read else {
         return Err(problem(
             "P003",
-            format!(
-                "{} is larger than any instance trappa reads, so it is not the one {} was made for",
-                copy.display(),
-                prev.json_path.display()
-            ),
-            "The plan directory was changed after trappa wrote it; give an unchanged plan, or solve the round again",
+            tr!("plan-p003-size", copy = copy.display().to_string(), path = prev.json_path.display().to_string()),
+            &tr!("plan-p003-hint"),
         ));
     };
     let sha = load::sha256_hex(&bytes);
     if &sha != recorded {
         return Err(problem(
             "P003",
-            format!("{} has SHA-256 {sha}, but {} was made for {recorded}", copy.display(), prev.json_path.display()),
-            "The plan directory was changed after trappa wrote it; give an unchanged plan, or solve the round again",
+            tr!(
+                "plan-p003-sha",
+                copy = copy.display().to_string(),
+                sha = sha.as_str(),
+                path = prev.json_path.display().to_string(),
+                recorded = recorded.as_str()
+            ),
+            &tr!("plan-p003-hint"),
         ));
     }
     load::parse_and_validate_bytes(&bytes).map_err(|problems| {
         problem(
             "P004",
-            format!(
-                "the instance {} no longer validates ({} problem(s), first: {})",
-                copy.display(),
-                problems.len(),
-                problems.first().map(|p| p.to_string()).unwrap_or_default()
+            tr!(
+                "plan-p004-instance",
+                copy = copy.display().to_string(),
+                n = problems.len(),
+                first = problems.first().map(|p| p.to_string()).unwrap_or_default()
             ),
-            "Solve the round again from a valid instance",
+            &tr!("plan-p004-instance-hint"),
         )
     })
 }
@@ -224,13 +219,19 @@ pub fn same_round(a: &PlanOnDisk, b: &PlanOnDisk) -> Result<(), PlanProblem> {
         return Ok(());
     }
     let show = |n: &str, s: Option<NaiveDate>| match s {
-        Some(s) => format!("round \"{n}\" starting {s}"),
-        None => format!("round \"{n}\""),
+        Some(s) => tr!("plan-round-starting", round = n, start = s.to_string()),
+        None => tr!("plan-round", round = n),
     };
     Err(problem(
         "P005",
-        format!("{} is a plan of {}, {} of {}", a.json_path.display(), show(&na, sa), b.json_path.display(), show(&nb, sb)),
-        "Compare two plans of one round (a plan and its re-plans)",
+        tr!(
+            "plan-p005-plans",
+            a = a.json_path.display().to_string(),
+            round_a = show(&na, sa),
+            b = b.json_path.display().to_string(),
+            round_b = show(&nb, sb)
+        ),
+        &tr!("plan-p005-plans-hint"),
     ))
 }
 
@@ -241,12 +242,8 @@ pub fn check_out(out: &Path, previous_dir: &Path) -> Result<(), PlanProblem> {
     if o.starts_with(&p) {
         return Err(problem(
             "P007",
-            format!(
-                "--out {} is the previous plan's directory {}, or lies inside it: a re-plan never writes over the plan it starts from",
-                out.display(),
-                previous_dir.display()
-            ),
-            "Leave --out away for a new directory beside the previous plan, or give another one",
+            tr!("plan-p007", out = out.display().to_string(), previous = previous_dir.display().to_string()),
+            &tr!("plan-p007-hint"),
         ));
     }
     Ok(())

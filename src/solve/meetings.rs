@@ -8,6 +8,7 @@ use crate::model::calendar::month_key;
 use crate::model::{Instance, ParticipantId};
 use crate::model::{MeetingPlace, MunicipalityId};
 use crate::rules::mentorship::{mentee_phase_on, mentoring_from};
+use crate::text::tr;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -183,7 +184,8 @@ pub fn schedule_series(inst: &Instance, pairs: &[(usize, usize)], busy: &mut BTr
                         && *d >= from
                 })
                 .collect();
-            let pinned = inst.pins.pairs.iter().find(|x| x.mentor.index() == m && x.mentee.index() == p).map_or(&[][..], |x| x.meetings.as_slice());
+            let pinned =
+                inst.pins.pairs.iter().find(|x| x.mentor.index() == m && x.mentee.index() == p).map_or(&[][..], |x| x.meetings.as_slice());
             let series = |days: &[NaiveDate]| series_around(days, pinned, rules.max_meetings, rules.min_days_between);
             let mut dates = series(&thin_by_month(&free));
             if dates.len() < rules.max_meetings {
@@ -202,13 +204,14 @@ pub fn schedule_series(inst: &Instance, pairs: &[(usize, usize)], busy: &mut BTr
             let phase_cut = from > inst.calendar.start;
             let shortfall = (dates.len() < rules.min_meetings).then(|| {
                 let months: HashSet<i32> = free.iter().map(|d| month_key(*d)).collect();
-                format!(
-                    "only {} of the required {} meetings fit: the two have a common free working day in {} month(s) of the round{}, with at least {} days between meetings",
-                    dates.len(),
-                    rules.min_meetings,
-                    months.len(),
-                    if phase_cut { format!(" from {from}, when the mentee's phase has mentors") } else { String::new() },
-                    rules.min_days_between
+                let from = if phase_cut { tr!("meetings-shortfall-from", date = from.to_string()) } else { String::new() };
+                tr!(
+                    "meetings-shortfall",
+                    n = dates.len(),
+                    min = rules.min_meetings,
+                    months = months.len(),
+                    from = from,
+                    days = rules.min_days_between
                 )
             });
             for who in [&mentor.id, &mentee.id] {

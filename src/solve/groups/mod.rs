@@ -151,7 +151,7 @@ impl GroupSolver for Milp {
     fn solve(&self, p: &GroupingProblem, params: &GroupParams) -> Result<Grouping, GroupingError> {
         let s = mdgp::exact_milp(p, params.time_limit)?;
         let optimal = s.status == mdgp::ExactStatus::Optimal;
-        let note = (!optimal).then(|| "the time limit stopped the MILP before it proved the optimum".to_string());
+        let note = (!optimal).then(|| tr!("groups-note-milp-time"));
         let stop = StopReason::of(optimal, params.stopped(), !optimal, None);
         Ok(Grouping { assignment: s.assignment, optimal, bound: s.bound, note, stop })
     }
@@ -421,17 +421,15 @@ fn schedule_group(
     group.meetings = picked.iter().map(|&t| days[t]).collect();
     group.conflicts = group.meetings.iter().flat_map(|&d| conflicts_on(d).into_iter().map(move |(p, why)| (d, p, why))).collect();
     if group.meetings.len() < rules.min as usize {
-        group.shortfall = Some(format!(
-            "only {} of the required {} meetings fit on days the leader is free, at least {} days apart{}",
-            group.meetings.len(),
-            rules.min,
-            rules.min_days_between,
-            match (group.start, rules.max_days_between) {
-                (Some(s), Some(m)) => format!(", at most {m} days apart, from {s}"),
-                (Some(s), None) => format!(", from {s}"),
-                (None, Some(m)) => format!(", at most {m} days apart"),
-                (None, None) => String::new(),
-            }
+        let most = rules.max_days_between.map(|m| tr!("groups-shortfall-most", days = m)).unwrap_or_default();
+        let from = group.start.map(|s| tr!("groups-shortfall-from", date = s.to_string())).unwrap_or_default();
+        group.shortfall = Some(tr!(
+            "groups-shortfall",
+            n = group.meetings.len(),
+            min = rules.min,
+            days = rules.min_days_between,
+            most = most,
+            from = from
         ));
     }
     let mut people: Vec<&str> = group.members.iter().map(|&p| inst.participants[p].id.as_str()).collect();

@@ -90,7 +90,7 @@ pub(super) fn solve_programme(inst: &Instance, pi: usize, params: &GroupParams, 
         let eligible: Vec<usize> = windows.iter().filter(|(_, w)| w.0 <= start).map(|(&p, _)| p).collect();
         pp.pinned_eligible(&eligible)?;
         for &p in windows.keys().filter(|p| !eligible.contains(p)) {
-            let msg = format!("becomes eligible on {}, after the programme's groups start; it has no later cohorts", windows[&p].0);
+            let msg = tr!("groups-msg-eligible-after-start", date = windows[&p].0.to_string());
             unserved.insert(p, (p, "eligible_later", msg));
         }
         for u in form_cohort(&pp, &Cohort { start: None, session: None, eligible }, params, round, &mut out)? {
@@ -129,7 +129,7 @@ fn rolling_cohorts(
             .collect();
         if eligible.is_empty() || (eligible.len() < prog.min_size && k + 1 < starts.len()) {
             for &p in &eligible {
-                let msg = format!("only {} eligible on {start}; a group needs at least {}", eligible.len(), prog.min_size);
+                let msg = tr!("groups-msg-few-on", n = eligible.len(), date = start.to_string(), min = prog.min_size);
                 unserved.insert(p, (p, "too_few_for_a_group", msg));
             }
             continue;
@@ -157,11 +157,10 @@ fn rolling_cohorts(
         } else {
             unserved.entry(p).or_insert_with(|| {
                 let msg = match starts.last() {
-                    Some(last) if w.0 > *last => format!(
-                        "becomes eligible on {}, after the last cohort start {last} that leaves room for {} meetings",
-                        w.0, prog.meetings.min
-                    ),
-                    _ => format!("eligible from {} to {}, between the cohort starts", w.0, w.1),
+                    Some(last) if w.0 > *last => {
+                        tr!("groups-msg-eligible-after-last", date = w.0.to_string(), last = last.to_string(), meetings = prog.meetings.min)
+                    }
+                    _ => tr!("groups-msg-between-cohorts", from = w.0.to_string(), to = w.1.to_string()),
                 };
                 (p, "eligible_later", msg)
             });
@@ -203,15 +202,15 @@ fn form_cohort(
         return Err(pp.pin_error(tr!("pin-groups-too-few", pins = pp.pins.len(), m = m, n = n, places = leaders.places)));
     }
     let label = |note: String| match cohort.start {
-        Some(s) => format!("cohort {s}: {note}"),
+        Some(s) => tr!("groups-msg-cohort", start = s.to_string(), note = note),
         None => note,
     };
     if m == 0 {
         out.notes.extend(notes.into_iter().map(label));
         let (code, msg) = if n < prog.min_size {
-            ("too_few_for_a_group", format!("only {n} eligible participant(s); a group needs at least {}", prog.min_size))
+            ("too_few_for_a_group", tr!("groups-msg-too-few", n = n, min = prog.min_size))
         } else {
-            ("no_leader", format!("no leader qualified for \"{}\" has room for a group", prog.qualification))
+            ("no_leader", tr!("groups-msg-no-leader", qualification = prog.qualification.as_str()))
         };
         return Ok(order.iter().map(|&p| (p, code, msg.clone())).collect());
     }
@@ -396,17 +395,11 @@ impl Programme<'_> {
                 return Err(self.pin_error(tr!("pin-groups-mixing-caps", n = served.len(), m = *m)));
             }
             if *m == 1 {
-                let msg =
-                    format!("only {} participant(s) fit the mixing caps; a group needs at least {}", served.len(), self.prog.min_size);
+                let msg = tr!("groups-msg-caps-too-few", n = served.len(), min = self.prog.min_size);
                 unserved.extend(served.iter().map(|&p| (p, "too_few_for_a_group", msg.clone())));
                 return Ok((vec![], unserved));
             }
-            notes.push(format!(
-                "the mixing caps leave {} participants, too few for {m} groups of at least {}; trying {}",
-                served.len(),
-                self.prog.min_size,
-                *m - 1
-            ));
+            notes.push(tr!("groups-msg-caps-retry", n = served.len(), m = *m, min = self.prog.min_size, next = *m - 1));
             *m -= 1;
         }
     }
@@ -420,21 +413,13 @@ impl Programme<'_> {
         let mut used: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); label_caps.len()];
         for &p in order {
             if served.len() == seats {
-                unserved.push((
-                    p,
-                    "groups_full",
-                    format!("all {m} group(s) are full ({seats} seats); earlier employment dates were served first"),
-                ));
+                unserved.push((p, "groups_full", tr!("groups-msg-full", m = m, seats = seats)));
                 continue;
             }
             let blocked =
                 label_caps.iter().enumerate().find(|(c, (label, cap, _))| used[*c].get(&label[p]).copied().unwrap_or(0) >= m * cap);
             if let Some((_, (_, cap, what))) = blocked {
-                unserved.push((
-                    p,
-                    "mixing_cap",
-                    format!("the {m} group(s) already hold {} people from the same {what} (at most {cap} per group)", m * cap),
-                ));
+                unserved.push((p, "mixing_cap", tr!("groups-msg-cap", m = m, n = m * cap, what = *what, cap = *cap)));
                 continue;
             }
             for (c, (label, _, _)) in label_caps.iter().enumerate() {
