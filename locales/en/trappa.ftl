@@ -1789,3 +1789,14 @@ meetings-shortfall-from = {" "}from { $date }, when the mentee's phase has mento
 groups-shortfall = only { $n } of the required { $min } meetings fit on days the leader is free, at least { $days } days apart{ $most }{ $from }
 groups-shortfall-most = , at most { $days } days apart
 groups-shortfall-from = , from { $date }
+
+# Meeting days that spread (capacity per day, first meeting after the matching)
+load-meetings-per-day-zero = { $field } is 0
+load-meetings-per-day-zero-hint = give at least 1 meeting a day, or leave the field out
+load-first-meeting-after = first_meeting_after_days is { $days }
+load-first-meeting-after-hint = use 0–{ $max } days (default 14)
+meetings-shortfall-after = {" "}from { $date }, { $days } days after the round's start
+check-pair-first-meeting = the pair { $mentor }–{ $mentee } first meets on { $date }, before { $earliest } ({ $days } days after the round's start)
+check-pair-place-full = { $place } hosts { $n } mentor meetings on { $date }, more than the { $max } a day it has room for
+check-mentor-day-full = { $who } has { $n } mentor meetings on { $date }, more than the { $max } allowed a day
+check-group-first-meeting = the group { $group } first meets on { $date }, before { $earliest } ({ $days } days after the round's start)

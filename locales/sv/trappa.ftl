@@ -1773,3 +1773,14 @@ meetings-shortfall-from = {" "}från { $date }, när adeptens fas har mentorer
 groups-shortfall = bara { $n } av de { $min } träffar som krävs får plats på dagar då gruppledaren är ledig, minst { $days } dagar isär{ $most }{ $from }
 groups-shortfall-most = , högst { $days } dagar isär
 groups-shortfall-from = , från { $date }
+
+# Meeting days that spread (capacity per day, first meeting after the matching)
+load-meetings-per-day-zero = { $field } är 0
+load-meetings-per-day-zero-hint = ange minst 1 träff per dag, eller utelämna fältet
+load-first-meeting-after = first_meeting_after_days är { $days }
+load-first-meeting-after-hint = använd 0–{ $max } dagar (standard 14)
+meetings-shortfall-after = {" "}från { $date }, { $days } dagar efter omgångens start
+check-pair-first-meeting = paret { $mentor }–{ $mentee } träffas första gången { $date }, före { $earliest } ({ $days } dagar efter omgångens start)
+check-pair-place-full = { $place } har { $n } mentorsträffar { $date }, fler än de { $max } som ryms per dag
+check-mentor-day-full = { $who } har { $n } mentorsträffar { $date }, fler än de { $max } som tillåts per dag
+check-group-first-meeting = gruppen { $group } träffas första gången { $date }, före { $earliest } ({ $days } dagar efter omgångens start)

@@ -64,12 +64,14 @@ check_codes! {
     MeetingSameMonth = "C023", "meeting-same-month", "two meetings of a pair fall in one calendar month";
     MeetingGap = "C024", "meeting-gap", "two meetings of a pair are closer than the minimum gap";
     MeetingUnavailable = "C025", "meeting-unavailable", "a meeting falls on a date one of the two is unavailable";
-    DoubleBooked = "C026", "double-booked", "a person has two meetings on one day";
+    DoubleBooked = "C026", "double-booked", "a mentee has two mentor meetings on one day, a mentor more than mentorship.mentor_meetings_per_day, or a person meets as mentor and as mentee on one day";
     MeetingPlace = "C027", "meeting-place", "the meeting place is unknown or does not follow the programme's policy";
     MeetingPhase = "C028", "meeting-phase", "a mentor meeting falls before the mentee reaches a phase with mentors, or the series starts on a day their phase has none";
+    PlaceCapacity = "C029", "place-capacity", "a meeting place hosts more mentor meetings on one day than mentorship.place_meetings_per_day";
     UnmatchedUnexplained = "C030", "unmatched-unexplained", "an eligible mentee is neither paired nor listed as unmatched, is listed wrongly, or the reason or its list of full mentors is false";
     NotMaximum = "C031", "not-maximum", "more mentees could have been matched and the plan's status does not say so truthfully";
     NotEligibleListed = "C032", "not-eligible-listed", "a participant who wants a mentor but is not eligible is not listed as such, or the list names someone else or a wrong phase";
+    FirstMeeting = "C033", "first-meeting", "a pair meets before mentorship.first_meeting_after_days after the round's start (pinned dates, a re-plan's past and mentees whose phase has no mentors by then excepted)";
     ObjectiveMismatch = "C040", "objective-mismatch", "the reported objective differs from the recomputed one";
     BoundBeyondObjective = "C041", "bound-beyond-objective", "a stated bound lies beyond the recomputed objective: above a minimised cost or below a maximised total";
     TimetableReference = "C050", "timetable-reference", "a session names an unknown course, venue, trainer or participant, or a session id is used twice";
@@ -108,6 +110,7 @@ check_codes! {
     GroupLinkedSession = "C083", "group-linked-session", "a group of a programme linked to a course names no session of that course, starts on another day than the session, or has a member who did not attend it";
     GroupSeriesGap = "C084", "group-series-gap", "two consecutive meetings of a group lie further apart than the programme's max_days_between";
     AttendeeRole = "C085", "attendee-role", "a participant attends a course whose roles do not include theirs";
+    GroupFirstMeeting = "C086", "group-first-meeting", "a group starting with the round meets before its programme's first_meeting_after_days after the round's start (pinned dates and a re-plan's past excepted)";
     PinnedPair = "C090", "pinned-pair", "a fixed pair is not in the plan, or a pinned meeting date is not among its meetings";
     PinnedSession = "C091", "pinned-session", "no session of the plan realises a fixed session (course, dates, venue, trainers, attendees), one per pin";
     PinnedGroup = "C092", "pinned-group", "a fixed group's members are not together in one group, two fixed groups share a group, or its leader or pinned meetings differ";

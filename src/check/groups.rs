@@ -220,14 +220,15 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
                 .push(violation(CheckCode::GroupSize, tr!("check-groups-unknown-programme", programme = gp.programme.as_str())));
             continue;
         };
-        check_programme(&ctx, &Programme::new(&ctx, spec, gp, plan), &mut leaders, report);
+        let frozen = plan.replan.as_ref().map(|r| r.today);
+        check_programme(&ctx, &Programme::new(&ctx, spec, gp, plan), &mut leaders, frozen, report);
     }
     group_and_mentor_meeting(plan, &mut report.violations);
     leader_over_max(f, &leaders, &mut report.violations);
 }
 
 /// The rules of one programme, group by group, then its unserved participants and objective.
-fn check_programme(ctx: &Ctx, prog: &Programme, leaders: &mut Leaders, report: &mut CheckReport) {
+fn check_programme(ctx: &Ctx, prog: &Programme, leaders: &mut Leaders, frozen: Option<NaiveDate>, report: &mut CheckReport) {
     let v = &mut report.violations;
     let mut grouped: HashSet<usize> = HashSet::new();
     let (mut diversity, mut travel) = (0.0, 0.0);
@@ -251,6 +252,7 @@ fn check_programme(ctx: &Ctx, prog: &Programme, leaders: &mut Leaders, report: &
         let group_leaders = group_leader(ctx, prog, group, leaders, v);
         v.extend(meeting_count(prog, group));
         v.extend(group_start(ctx, prog, group));
+        v.extend(first_meeting(ctx, prog, group, frozen));
         v.extend(linked_session(prog, group).into_iter().flatten());
         group_meetings(ctx, prog, group, &members, &group_leaders, leaders, v);
     }
@@ -521,6 +523,25 @@ fn group_start(ctx: &Ctx, prog: &Programme, group: &GroupPlan) -> Option<Violati
     Some(violation(
         CheckCode::GroupStart,
         tr!("check-group-before-start", group = gid.as_str(), date = early.to_string(), start = start.to_string()),
+    ))
+}
+
+/// C086: a group without a start of its own (it starts with the round) first meets
+/// `meetings.first_meeting_after_days` after the round's start or later; dates pinned for a
+/// fixed group with a member of this group, and a re-plan's past (before `frozen`), excepted.
+fn first_meeting(ctx: &Ctx, prog: &Programme, group: &GroupPlan, frozen: Option<NaiveDate>) -> Option<Violation> {
+    if group.start.is_some() {
+        return None;
+    }
+    let days = prog.spec.meetings.first_meeting_after_days;
+    let earliest = ctx.f.round.start + chrono::Days::new(u64::from(days));
+    let pinned = |d: NaiveDate| {
+        prog.spec.fixed_groups.iter().any(|g| g.meetings.contains(&d) && g.members.iter().any(|m| group.members.contains(m)))
+    };
+    let &d = group.meetings.iter().find(|&&d| d < earliest && !frozen.is_some_and(|t| d < t) && !pinned(d))?;
+    Some(violation(
+        CheckCode::GroupFirstMeeting,
+        tr!("check-group-first-meeting", group = group.id.as_str(), date = d.to_string(), earliest = earliest.to_string(), days = days),
     ))
 }
 

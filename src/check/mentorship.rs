@@ -85,7 +85,9 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     let v = &mut report.violations;
     let mut load: BTreeMap<usize, usize> = BTreeMap::new();
     let mut paired: HashSet<usize> = HashSet::new();
-    let mut busy: HashSet<(&str, NaiveDate)> = HashSet::new();
+    let mut busy: Busy = HashMap::new();
+    let mut places: HashMap<(&str, NaiveDate), u32> = HashMap::new();
+    let frozen = plan.replan.as_ref().map(|r| r.today);
     let mut terms: BTreeMap<String, f64> = BTreeMap::new();
     let mut pair_list: Vec<(usize, usize)> = Vec::new();
 
@@ -111,6 +113,8 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
         let (mentor, mentee) = (ctx.mentor(m), ctx.participant(p));
         meetings(&ctx, pair, (&mentor, &mentee), &mut busy, v);
         v.extend(meeting_place(&ctx, pair, mentor.municipality, mentee.municipality));
+        v.extend(first_meeting(&ctx, pair, frozen));
+        place_capacity(&ctx, pair, frozen, &mut places, v);
     }
 
     mentor_over_capacity(&ctx, &load, v);
@@ -128,22 +132,19 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     report.recomputed_terms = terms;
 }
 
+/// Mentor meetings per person and day so far: (as a mentor, as a mentee).
+type Busy<'p> = HashMap<(&'p str, NaiveDate), (u32, u32)>;
+
 /// The rules of one meeting series, meeting by meeting: C021, C022, C025/C026 for the mentor
 /// then the mentee, C023 and C024 against the meeting before.
-fn meetings<'p>(
-    ctx: &Ctx,
-    pair: &'p PairPlan,
-    people: (&Person, &Person),
-    busy: &mut HashSet<(&'p str, NaiveDate)>,
-    v: &mut Vec<Violation>,
-) {
+fn meetings<'p>(ctx: &Ctx, pair: &'p PairPlan, people: (&Person, &Person), busy: &mut Busy<'p>, v: &mut Vec<Violation>) {
     for (k, &d) in pair.meetings.iter().enumerate() {
         v.extend(meeting_outside_round(ctx, pair, d));
         v.extend(meeting_closed_day(ctx, pair, d));
         v.extend(meeting_phase(ctx, pair, k, d));
-        for (who, person) in [(&pair.mentor, people.0), (&pair.mentee, people.1)] {
+        for (role, (who, person)) in [(&pair.mentor, people.0), (&pair.mentee, people.1)].into_iter().enumerate() {
             v.extend(meeting_unavailable(pair, who, person, d));
-            v.extend(double_booked(who, d, busy));
+            v.extend(double_booked(ctx, who, role == 0, d, busy));
         }
         if k > 0 {
             let prev = pair.meetings[k - 1];
@@ -455,9 +456,78 @@ fn meeting_unavailable(pair: &PairPlan, who: &str, person: &Person, d: NaiveDate
     })
 }
 
-/// C026: a person has one mentor meeting a day at most (`busy` holds the days seen so far).
-fn double_booked<'p>(who: &'p str, d: NaiveDate, busy: &mut HashSet<(&'p str, NaiveDate)>) -> Option<Violation> {
-    (!busy.insert((who, d))).then(|| violation(CheckCode::DoubleBooked, tr!("check-pair-double-booked", who = who, date = d.to_string())))
+/// C026: a mentee has one mentor meeting a day at most, a mentor at most
+/// `mentorship.mentor_meetings_per_day`, and nobody meets both as a mentor and as a mentee on
+/// one day (`busy` counts the meetings seen so far).
+fn double_booked<'p>(ctx: &Ctx, who: &'p str, as_mentor: bool, d: NaiveDate, busy: &mut Busy<'p>) -> Option<Violation> {
+    let cap = ctx.f.mentorship.mentor_meetings_per_day;
+    let (mentor, mentee) = {
+        let seen = busy.entry((who, d)).or_insert((0, 0));
+        if as_mentor {
+            seen.0 += 1;
+        } else {
+            seen.1 += 1;
+        }
+        *seen
+    };
+    if mentor > cap && cap > 1 {
+        let (n, max) = (mentor, cap);
+        return Some(violation(CheckCode::DoubleBooked, tr!("check-mentor-day-full", who = who, date = d.to_string(), n = n, max = max)));
+    }
+    (mentor > cap || mentee > 1 || (mentor > 0 && mentee > 0))
+        .then(|| violation(CheckCode::DoubleBooked, tr!("check-pair-double-booked", who = who, date = d.to_string())))
+}
+
+/// Whether `d` is a meeting date the instance pins for the pair (kept whatever the rules of
+/// the series), or lies before a re-plan's `today` (the frozen past, dated under earlier rules).
+fn fixed_date(ctx: &Ctx, pair: &PairPlan, frozen: Option<NaiveDate>, d: NaiveDate) -> bool {
+    frozen.is_some_and(|today| d < today)
+        || ctx.f.mentorship.fixed_pairs.iter().any(|x| x.mentor == pair.mentor && x.mentee == pair.mentee && x.meetings.contains(&d))
+}
+
+/// C033: no meeting of the pair falls before `first_meeting_after_days` after the round's
+/// start (pinned dates and a re-plan's past excepted), unless the mentee's phase on that day has
+/// no mentors (a mentee about to leave the phases with mentors starts while they can).
+fn first_meeting(ctx: &Ctx, pair: &PairPlan, frozen: Option<NaiveDate>) -> Option<Violation> {
+    let days = ctx.f.mentorship.first_meeting_after_days;
+    let earliest = ctx.f.round.start + chrono::Days::new(u64::from(days));
+    let &p = ctx.participant.get(pair.mentee.as_str())?;
+    if !phase_has_mentors(ctx.f, p, earliest) {
+        return None;
+    }
+    let &d = pair.meetings.iter().find(|&&d| d < earliest && !fixed_date(ctx, pair, frozen, d))?;
+    Some(violation(
+        CheckCode::FirstMeeting,
+        tr!(
+            "check-pair-first-meeting",
+            mentor = pair.mentor.as_str(),
+            mentee = pair.mentee.as_str(),
+            date = d.to_string(),
+            earliest = earliest.to_string(),
+            days = days
+        ),
+    ))
+}
+
+/// C029: a municipality's meeting place hosts at most `mentorship.place_meetings_per_day`
+/// mentor meetings a day (`places` counts the meetings seen so far; pinned dates and a
+/// re-plan's past count but are not blamed).
+fn place_capacity<'p>(
+    ctx: &Ctx,
+    pair: &'p PairPlan,
+    frozen: Option<NaiveDate>,
+    places: &mut HashMap<(&'p str, NaiveDate), u32>,
+    v: &mut Vec<Violation>,
+) {
+    for &d in &pair.meetings {
+        let n = places.entry((pair.meeting_place.as_str(), d)).or_insert(0);
+        *n += 1;
+        let Some(max) = ctx.f.mentorship.place_meetings_per_day else { continue };
+        if *n > max && !fixed_date(ctx, pair, frozen, d) {
+            let message = tr!("check-pair-place-full", place = pair.meeting_place.as_str(), date = d.to_string(), n = *n, max = max);
+            v.push(violation(CheckCode::PlaceCapacity, message));
+        }
+    }
 }
 
 /// C027: the pair meets in a known municipality, chosen by the programme's policy.

@@ -223,11 +223,26 @@ pub struct GroupMeetingRules {
     /// Largest gap between consecutive meetings, days (a compact series). Default: no limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_days_between: Option<u32>,
+    /// Days after the round's start (when the groups are formed) before a group's first
+    /// meeting, for groups that start with the round (a group with its own start meets from
+    /// that start on). Default 14; 0 allows the round's first day.
+    #[serde(
+        default = "super::instance::default_first_meeting_after_days",
+        skip_serializing_if = "super::instance::is_default_first_meeting_after_days"
+    )]
+    pub first_meeting_after_days: u32,
 }
 
 impl Default for GroupMeetingRules {
     fn default() -> Self {
-        GroupMeetingRules { min: 8, max: 10, min_days_between: 21, same_weekday: true, max_days_between: None }
+        GroupMeetingRules {
+            min: 8,
+            max: 10,
+            min_days_between: 21,
+            same_weekday: true,
+            max_days_between: None,
+            first_meeting_after_days: super::instance::default_first_meeting_after_days(),
+        }
     }
 }
 

@@ -643,6 +643,18 @@ pub struct MentorshipRules {
     /// Pairs fixed by hand: they are always in the plan; the rest is optimised around them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fixed_pairs: Vec<FixedPair>,
+    /// Days after the round's start (when the pairs are matched) before a series' first
+    /// meeting: no meeting falls before `round.start` + this many days (a mentee who reaches a
+    /// phase with mentors later starts then). Default 14; 0 allows the round's first day.
+    #[serde(default = "default_first_meeting_after_days", skip_serializing_if = "is_default_first_meeting_after_days")]
+    pub first_meeting_after_days: u32,
+    /// Most mentor meetings a mentor holds on one day, over all their mentees. Default 1.
+    #[serde(default = "default_one", skip_serializing_if = "is_one")]
+    pub mentor_meetings_per_day: u32,
+    /// Most mentor meetings held at one municipality's meeting place on one day (a room's
+    /// capacity), over all pairs meeting there. Default: no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place_meetings_per_day: Option<u32>,
 }
 
 impl Default for MentorshipRules {
@@ -660,6 +672,9 @@ impl Default for MentorshipRules {
             exclusions: vec![],
             pair_costs: vec![],
             fixed_pairs: vec![],
+            first_meeting_after_days: default_first_meeting_after_days(),
+            mentor_meetings_per_day: 1,
+            place_meetings_per_day: None,
         }
     }
 }
@@ -742,6 +757,20 @@ fn default_max_meetings() -> u32 {
 }
 fn default_min_gap() -> u32 {
     21
+}
+/// Two weeks from the matching to a series' first meeting (see
+/// `MentorshipRules::first_meeting_after_days`).
+pub(crate) fn default_first_meeting_after_days() -> u32 {
+    14
+}
+pub(crate) fn is_default_first_meeting_after_days(days: &u32) -> bool {
+    *days == default_first_meeting_after_days()
+}
+fn default_one() -> u32 {
+    1
+}
+fn is_one(n: &u32) -> bool {
+    *n == 1
 }
 fn default_eligible_phases() -> Vec<String> {
     vec!["practised".into()]

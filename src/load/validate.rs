@@ -15,6 +15,9 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
+/// Largest `first_meeting_after_days`: half a year.
+const MAX_FIRST_MEETING_AFTER_DAYS: u32 = 183;
+
 pub(super) fn problem(code: Code, path: impl Into<String>, message: impl Into<String>, action: impl Into<String>) -> Problem {
     Problem { code, path: path.into(), line: None, column: None, message: message.into(), action: action.into() }
 }
@@ -471,7 +474,40 @@ impl Validator {
         }
     }
 
+    /// The spread of meeting days: capacities per day of at least one meeting, and a first
+    /// meeting at most half a year after the round's start.
+    fn meeting_days(&mut self, f: &InstanceFile) {
+        let r = &f.mentorship;
+        let caps = [
+            ("mentorship.mentor_meetings_per_day", Some(r.mentor_meetings_per_day)),
+            ("mentorship.place_meetings_per_day", r.place_meetings_per_day),
+        ];
+        for (path, cap) in caps {
+            if cap == Some(0) {
+                self.push(
+                    Code::MeetingRules,
+                    path,
+                    tr!("load-meetings-per-day-zero", field = path),
+                    tr!("load-meetings-per-day-zero-hint"),
+                );
+            }
+        }
+        let mut after = vec![("mentorship.first_meeting_after_days".to_string(), r.first_meeting_after_days)];
+        for (i, g) in f.group_programmes.iter().enumerate() {
+            after.push((format!("group_programmes[{i}].meetings.first_meeting_after_days"), g.meetings.first_meeting_after_days));
+        }
+        for (path, days) in after.into_iter().filter(|(_, d)| *d > MAX_FIRST_MEETING_AFTER_DAYS) {
+            self.push(
+                Code::MeetingRules,
+                path,
+                tr!("load-first-meeting-after", days = days.to_string()),
+                tr!("load-first-meeting-after-hint", max = MAX_FIRST_MEETING_AFTER_DAYS.to_string()),
+            );
+        }
+    }
+
     fn mentorship(&mut self, f: &InstanceFile) {
+        self.meeting_days(f);
         let r = &f.mentorship;
         if r.max_meetings == 0 || r.min_meetings > r.max_meetings {
             self.push(

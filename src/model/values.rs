@@ -158,6 +158,8 @@ pub struct GroupMeetingRules {
     pub same_weekday: bool,
     /// Largest gap between consecutive meetings, days (a compact series).
     pub max_days_between: Option<u32>,
+    /// Days after the round's start before the first meeting of a group starting with it.
+    pub first_meeting_after_days: u32,
 }
 
 /// Weights of the benefit of putting two people in one group, and of members' travel.

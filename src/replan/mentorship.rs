@@ -165,7 +165,12 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
             busy.entry(who.clone()).or_default().extend(past.iter().copied());
         }
     }
-    let series = meetings::schedule_series(inst, &new_pairs, &mut busy);
+    // The kept pairs' meetings count in the mentors' and places' meetings per day.
+    let booked: Vec<meetings::Booked> = pairs
+        .iter()
+        .flat_map(|(m, _, s): &(usize, usize, Series)| s.dates.iter().map(|&date| meetings::Booked { mentor: *m, place: s.place, date }))
+        .collect();
+    let series = meetings::schedule_series_around(inst, &new_pairs, &mut busy, &booked);
     for (&(m, p), s) in new_pairs.iter().zip(series) {
         for who in [&inst.mentors[m].id, &inst.participants[p].id] {
             ctx.busy.entry(who.clone()).or_default().extend(s.dates.iter().copied());

@@ -1,7 +1,10 @@
 //! Meeting series of mentor–mentee pairs: dated monthly meetings and a meeting place.
 //!
 //! Owns the rules of a series (one meeting per calendar month, a minimum gap, working days on
-//! which both people are free, at most one meeting a day for a mentor) and the choice of place.
+//! which both people are free, a first meeting a stated while after the matching, at most
+//! `mentor_meetings_per_day` meetings a day for a mentor and `place_meetings_per_day` at a
+//! meeting place), the spread of the series over the days and months of the round, and the
+//! choice of place.
 //! Which pairs exist is decided by [`super::mentor_matching`].
 
 use crate::model::calendar::month_key;
@@ -10,7 +13,7 @@ use crate::model::{MeetingPlace, MunicipalityId};
 use crate::rules::mentorship::{mentee_phase_on, mentoring_from};
 use crate::text::tr;
 use chrono::{Datelike, NaiveDate};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Preferred day of the month for meetings: the middle, so that a one-month rhythm keeps a
 /// comfortable distance from the neighbouring months' meetings.
@@ -127,6 +130,28 @@ pub fn series_around(days: &[NaiveDate], pinned: &[NaiveDate], max: usize, gap: 
     if pinned.is_empty() {
         return best_series(days, max, gap);
     }
+    series_around_by(days, pinned, max, gap, &|d| (d.day() as i64 - TARGET_DAY_OF_MONTH).abs())
+}
+
+/// Keeps the `DAYS_PER_MONTH` days of each month with the least penalty (ties: the earlier).
+fn thin_by_month(days: &[NaiveDate], penalty: &dyn Fn(NaiveDate) -> i64) -> Vec<NaiveDate> {
+    let mut by_month: BTreeMap<i32, Vec<NaiveDate>> = BTreeMap::new();
+    for d in days {
+        by_month.entry(month_key(*d)).or_default().push(*d);
+    }
+    let mut out = Vec::new();
+    for (_, mut v) in by_month {
+        v.sort_by_key(|d| (penalty(*d), *d));
+        v.truncate(DAYS_PER_MONTH);
+        out.extend(v);
+    }
+    out.sort();
+    out
+}
+
+/// A series among `days` (ascending) containing every `pinned` date, like [`series_around`],
+/// with each other day's penalty given by `penalty`.
+fn series_around_by(days: &[NaiveDate], pinned: &[NaiveDate], max: usize, gap: i64, penalty: &dyn Fn(NaiveDate) -> i64) -> Vec<NaiveDate> {
     let months: HashSet<i32> = pinned.iter().map(|d| month_key(*d)).collect();
     let mut cands: Vec<NaiveDate> = days
         .iter()
@@ -136,90 +161,231 @@ pub fn series_around(days: &[NaiveDate], pinned: &[NaiveDate], max: usize, gap: 
         .collect();
     cands.sort();
     cands.dedup();
-    let penalty: Vec<i64> =
-        cands.iter().map(|d| if pinned.contains(d) { PINNED_DATE_BONUS } else { (d.day() as i64 - TARGET_DAY_OF_MONTH).abs() }).collect();
-    best_series_with(&cands, &penalty, max.max(pinned.len()), gap).into_iter().map(|t| cands[t]).collect()
+    let pen: Vec<i64> = cands.iter().map(|d| if pinned.contains(d) { PINNED_DATE_BONUS } else { penalty(*d) }).collect();
+    best_series_with(&cands, &pen, max.max(pinned.len()), gap).into_iter().map(|t| cands[t]).collect()
 }
 
-/// Keeps the `DAYS_PER_MONTH` days of each month closest to the month's middle.
-fn thin_by_month(days: &[NaiveDate]) -> Vec<NaiveDate> {
-    let mut by_month: BTreeMap<i32, Vec<NaiveDate>> = BTreeMap::new();
-    for d in days {
-        by_month.entry(month_key(*d)).or_default().push(*d);
+/// Weight of one meeting already held on a day (by any pair) in that day's penalty; the middle
+/// of the month (at most 16 days off) only breaks ties between equally used days.
+const DAY_LOAD_WEIGHT: i64 = 1_000;
+
+/// A mentor meeting already dated (e.g. a kept pair's in a re-plan): its mentor, place and day,
+/// counted in the capacities per day of the series dated after it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Booked {
+    /// The pair's mentor.
+    pub mentor: usize,
+    /// The pair's meeting place.
+    pub place: MunicipalityId,
+    /// The meeting day.
+    pub date: NaiveDate,
+}
+
+/// Meetings dated so far, by day and by month: the penalty of a further meeting on a day
+/// grows with the meetings already on it and in its month (per working day, to compare months
+/// of different lengths), so that series spread over the days and the months they skip rotate.
+/// Used for mentor pairs and for groups.
+pub struct Spread {
+    /// The first working day: day counts are kept by days since it.
+    first: NaiveDate,
+    day: Vec<i64>,
+    /// The first month's key: month counts are kept by months since it.
+    first_month: i32,
+    month: Vec<i64>,
+    month_days: Vec<i64>,
+    weight: i64,
+}
+
+impl Spread {
+    /// An empty count over the round's `working` days (ascending); `weight` per meeting
+    /// already on a day.
+    pub fn new(working: &[NaiveDate], weight: i64) -> Self {
+        let (first, last) = (working.first().copied().unwrap_or_default(), working.last().copied().unwrap_or_default());
+        let first_month = month_key(first);
+        let months = (month_key(last) - first_month + 1).max(1) as usize;
+        let mut month_days = vec![0; months];
+        for d in working {
+            month_days[(month_key(*d) - first_month) as usize] += 1;
+        }
+        let days = (last - first).num_days().max(0) as usize + 1;
+        Spread { first, day: vec![0; days], first_month, month: vec![0; months], month_days, weight }
     }
-    let mut out = Vec::new();
-    for (_, mut v) in by_month {
-        v.sort_by_key(|d| ((d.day() as i64 - TARGET_DAY_OF_MONTH).abs(), *d));
-        v.truncate(DAYS_PER_MONTH);
-        out.extend(v);
+
+    /// Positions of `d` in the day and month counts, if it lies among the working days'.
+    fn index(&self, d: NaiveDate) -> Option<(usize, usize)> {
+        let day = usize::try_from((d - self.first).num_days()).ok().filter(|&i| i < self.day.len())?;
+        let month = usize::try_from(month_key(d) - self.first_month).ok().filter(|&i| i < self.month.len())?;
+        Some((day, month))
     }
-    out.sort();
+
+    /// Counts a meeting on `d`.
+    pub fn book(&mut self, d: NaiveDate) {
+        if let Some((day, month)) = self.index(d) {
+            self.day[day] += 1;
+            self.month[month] += 1;
+        }
+    }
+
+    /// `weight` × (the meetings on `d` + its month's meetings per working day).
+    pub fn penalty(&self, d: NaiveDate) -> i64 {
+        self.index(d)
+            .map_or(0, |(day, month)| self.weight * self.day[day] + self.weight * self.month[month] / self.month_days[month].max(1))
+    }
+}
+
+/// The mentor meetings dated so far: their [`Spread`], and how many fall on each day per mentor
+/// and per meeting place (the capacities per day).
+struct DayLoad {
+    spread: Spread,
+    mentor: HashMap<(usize, NaiveDate), u32>,
+    place: HashMap<(MunicipalityId, NaiveDate), u32>,
+}
+
+impl DayLoad {
+    fn new(working: &[NaiveDate]) -> Self {
+        DayLoad { spread: Spread::new(working, DAY_LOAD_WEIGHT), mentor: HashMap::new(), place: HashMap::new() }
+    }
+
+    fn book(&mut self, b: Booked) {
+        self.spread.book(b.date);
+        *self.mentor.entry((b.mentor, b.date)).or_insert(0) += 1;
+        *self.place.entry((b.place, b.date)).or_insert(0) += 1;
+    }
+
+    /// Whether mentor `m` can hold one more meeting at `place` on `d`.
+    fn has_room(&self, inst: &Instance, m: usize, place: MunicipalityId, d: NaiveDate) -> bool {
+        let rules = &inst.mentorship.file;
+        self.mentor.get(&(m, d)).copied().unwrap_or(0) < rules.mentor_meetings_per_day
+            && rules.place_meetings_per_day.is_none_or(|cap| self.place.get(&(place, d)).copied().unwrap_or(0) < cap)
+    }
+
+    /// The penalty of a meeting on `d`: the [`Spread`], then the distance from the middle of
+    /// the month.
+    fn penalty(&self, d: NaiveDate) -> i64 {
+        self.spread.penalty(d) + (d.day() as i64 - TARGET_DAY_OF_MONTH).abs()
+    }
+}
+
+/// Schedules the meeting series of every pair `(mentor, participant)`. `busy` holds each
+/// person's already-booked dates (e.g. course days), by person id; the meetings scheduled here
+/// are added to it.
+pub fn schedule_series(inst: &Instance, pairs: &[(usize, usize)], busy: &mut BTreeMap<String, BTreeSet<NaiveDate>>) -> Vec<Series> {
+    schedule_series_around(inst, pairs, busy, &[])
+}
+
+/// [`schedule_series`] beside meetings already dated (`booked`, counted in the capacities).
+///
+/// The series are dated greedily: pairs with pinned dates first, then the others in the given
+/// order. Each series takes the most meetings that fit (working days both are free, from
+/// `first_meeting_after_days` after the round's start or the mentee's later start, one a month,
+/// the minimum gap, the mentor's and the meeting place's meetings per day) and, among those,
+/// the days least used by the series dated before it ([`DayLoad::penalty`]), so that meetings
+/// spread over the days of each month and the skipped months differ between pairs.
+pub fn schedule_series_around(
+    inst: &Instance,
+    pairs: &[(usize, usize)],
+    busy: &mut BTreeMap<String, BTreeSet<NaiveDate>>,
+    booked: &[Booked],
+) -> Vec<Series> {
+    let working = inst.calendar.working_days();
+    let mut load = DayLoad::new(&working);
+    for b in booked {
+        load.book(*b);
+    }
+    let pinned_of = |m: usize, p: usize| {
+        inst.pins.pairs.iter().find(|x| x.mentor.index() == m && x.mentee.index() == p).map_or(&[][..], |x| x.meetings.as_slice())
+    };
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    order.sort_by_key(|&i| pinned_of(pairs[i].0, pairs[i].1).is_empty());
+    let mut out: Vec<Option<Series>> = vec![None; pairs.len()];
+    for i in order {
+        let (m, p) = pairs[i];
+        let series = date_pair(inst, (m, p), pinned_of(m, p), &working, busy, &load);
+        for &date in &series.dates {
+            load.book(Booked { mentor: m, place: series.place, date });
+        }
+        busy.entry(inst.participants[p].id.clone()).or_default().extend(series.dates.iter().copied());
+        out[i] = Some(series);
+    }
+    let out: Vec<Series> = out.into_iter().flatten().collect();
+    for (&(m, _), s) in pairs.iter().zip(&out) {
+        busy.entry(inst.mentors[m].id.clone()).or_default().extend(s.dates.iter().copied());
+    }
     out
 }
 
-/// Schedules the meeting series of every pair `(mentor, participant)`, in the given order.
-/// `busy` holds each person's already-booked dates (e.g. course days), by person id; the
-/// meetings scheduled here are added to it so a mentor never has two meetings on a day.
-pub fn schedule_series(inst: &Instance, pairs: &[(usize, usize)], busy: &mut BTreeMap<String, BTreeSet<NaiveDate>>) -> Vec<Series> {
+/// Dates the series of one pair (see [`schedule_series_around`]).
+fn date_pair(
+    inst: &Instance,
+    (m, p): (usize, usize),
+    pinned: &[NaiveDate],
+    working: &[NaiveDate],
+    busy: &BTreeMap<String, BTreeSet<NaiveDate>>,
+    load: &DayLoad,
+) -> Series {
     let rules = &inst.mentorship;
-    let working = inst.calendar.working_days();
     let empty = BTreeSet::new();
-    pairs
+    let mentor = &inst.mentors[m];
+    let mentee = &inst.participants[p];
+    let mentor_busy = busy.get(&mentor.id).unwrap_or(&empty);
+    let mentee_busy = busy.get(&mentee.id).unwrap_or(&empty);
+    let place = meeting_place(inst, mentor.municipality, mentee.municipality);
+    // The series starts when the mentee's phase has mentors, and not before the stated while
+    // after the matching at the round's start, unless their phase has no mentors by then (it
+    // then starts while it still can).
+    let phase_from = mentoring_from(inst, ParticipantId(p)).unwrap_or(inst.calendar.start);
+    let after = rules.file.first_meeting_after_days;
+    let earliest = inst.calendar.start + chrono::Days::new(u64::from(after));
+    let from = if mentee_phase_on(inst, ParticipantId(p), earliest) { phase_from.max(earliest) } else { phase_from };
+    let free: Vec<NaiveDate> = working
         .iter()
-        .map(|&(m, p)| {
-            let mentor = &inst.mentors[m];
-            let mentee = &inst.participants[p];
-            let mentor_busy = busy.get(&mentor.id).unwrap_or(&empty);
-            let mentee_busy = busy.get(&mentee.id).unwrap_or(&empty);
-            // The series starts when the mentee's phase has mentors.
-            let from = mentoring_from(inst, ParticipantId(p)).unwrap_or(inst.calendar.start);
-            let free: Vec<NaiveDate> = working
-                .iter()
-                .copied()
-                .filter(|d| {
-                    !mentor.unavailable.contains(d)
-                        && !mentee.unavailable.contains(d)
-                        && !mentor_busy.contains(d)
-                        && !mentee_busy.contains(d)
-                        && *d >= from
-                })
-                .collect();
-            let pinned =
-                inst.pins.pairs.iter().find(|x| x.mentor.index() == m && x.mentee.index() == p).map_or(&[][..], |x| x.meetings.as_slice());
-            let series = |days: &[NaiveDate]| series_around(days, pinned, rules.max_meetings, rules.min_days_between);
-            let mut dates = series(&thin_by_month(&free));
-            if dates.len() < rules.max_meetings {
-                let full = series(&free);
-                if full.len() > dates.len() {
-                    dates = full;
-                }
-            }
-            // The first meeting falls while the mentee's phase has mentors: if the best series
-            // starts later, it is dated again around the first such free day.
-            if dates.first().is_some_and(|d| !mentee_phase_on(inst, ParticipantId(p), *d)) && pinned.is_empty() {
-                if let Some(first) = free.iter().find(|d| mentee_phase_on(inst, ParticipantId(p), **d)) {
-                    dates = series_around(&free, &[*first], rules.max_meetings, rules.min_days_between);
-                }
-            }
-            let phase_cut = from > inst.calendar.start;
-            let shortfall = (dates.len() < rules.min_meetings).then(|| {
-                let months: HashSet<i32> = free.iter().map(|d| month_key(*d)).collect();
-                let from = if phase_cut { tr!("meetings-shortfall-from", date = from.to_string()) } else { String::new() };
-                tr!(
-                    "meetings-shortfall",
-                    n = dates.len(),
-                    min = rules.min_meetings,
-                    months = months.len(),
-                    from = from,
-                    days = rules.min_days_between
-                )
-            });
-            for who in [&mentor.id, &mentee.id] {
-                busy.entry(who.clone()).or_default().extend(dates.iter().copied());
-            }
-            Series { dates, place: meeting_place(inst, mentor.municipality, mentee.municipality), shortfall }
+        .copied()
+        .filter(|d| {
+            *d >= from
+                && !mentor.unavailable.contains(d)
+                && !mentee.unavailable.contains(d)
+                && !mentor_busy.contains(d)
+                && !mentee_busy.contains(d)
+                && load.has_room(inst, m, place, *d)
         })
-        .collect()
+        .collect();
+    // Each free day's penalty, once (the searches below ask for it many times).
+    let scored: Vec<i64> = free.iter().map(|d| load.penalty(*d)).collect();
+    let penalty = |d: NaiveDate| free.binary_search(&d).map_or_else(|_| load.penalty(d), |i| scored[i]);
+    let series = |days: &[NaiveDate]| series_around_by(days, pinned, rules.max_meetings, rules.min_days_between, &penalty);
+    let mut dates = series(&thin_by_month(&free, &penalty));
+    if dates.len() < rules.max_meetings {
+        let full = series(&free);
+        if full.len() > dates.len() {
+            dates = full;
+        }
+    }
+    // The first meeting falls while the mentee's phase has mentors: if the best series
+    // starts later, it is dated again around the first such free day.
+    if dates.first().is_some_and(|d| !mentee_phase_on(inst, ParticipantId(p), *d)) && pinned.is_empty() {
+        if let Some(first) = free.iter().find(|d| mentee_phase_on(inst, ParticipantId(p), **d)) {
+            dates = series_around_by(&free, &[*first], rules.max_meetings, rules.min_days_between, &penalty);
+        }
+    }
+    let shortfall = (dates.len() < rules.min_meetings).then(|| {
+        let months: HashSet<i32> = free.iter().map(|d| month_key(*d)).collect();
+        let from = if phase_from > earliest {
+            tr!("meetings-shortfall-from", date = from.to_string())
+        } else if after > 0 {
+            tr!("meetings-shortfall-after", date = from.to_string(), days = after)
+        } else {
+            String::new()
+        };
+        tr!(
+            "meetings-shortfall",
+            n = dates.len(),
+            min = rules.min_meetings,
+            months = months.len(),
+            from = from,
+            days = rules.min_days_between
+        )
+    });
+    Series { dates, place, shortfall }
 }
 
 #[cfg(test)]

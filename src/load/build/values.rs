@@ -121,6 +121,7 @@ impl From<&file::GroupMeetingRules> for m::GroupMeetingRules {
             min_days_between: r.min_days_between,
             same_weekday: r.same_weekday,
             max_days_between: r.max_days_between,
+            first_meeting_after_days: r.first_meeting_after_days,
         }
     }
 }

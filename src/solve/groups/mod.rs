@@ -8,7 +8,7 @@
 pub mod mdgp;
 mod programme;
 
-use super::meetings::{best_series_within, TARGET_DAY_OF_MONTH};
+use super::meetings::{best_series_within, Spread, TARGET_DAY_OF_MONTH};
 use super::status::StopReason;
 use super::strategy::{Method, Strategy};
 use super::timetable::explain::session_ids;
@@ -323,6 +323,7 @@ pub fn solve_groups(
         busy.entry(inst.participants[pair.mentee].id.clone()).or_default().extend(pair.meetings.iter().copied());
     }
     let mut outcomes = Vec::new();
+    let mut days = Spread::new(&inst.calendar.working_days(), GROUP_DAY_WEIGHT);
     let count = inst.group_programmes.len();
     for pi in 0..count {
         // Each programme gets an equal share of what is left of the grouping's time.
@@ -331,15 +332,21 @@ pub fn solve_groups(
             None => params.time_limit,
         };
         let params = GroupParams { time_limit, ..params.clone() };
-        let mut round = programme::Round { leader_load: &mut leader_load, reserved: &mut reserved, busy, sessions };
+        let mut round = programme::Round { leader_load: &mut leader_load, reserved: &mut reserved, busy, sessions, days: &mut days };
         outcomes.push(programme::solve_programme(inst, pi, &params, &mut round)?);
     }
     Ok(outcomes)
 }
 
-/// Dates a group's meetings: on working days from the group's start on that its leaders are
-/// free (hard), at most the programme's largest gap apart, preferring days no member is
-/// unavailable or busy, one weekday throughout, and the middle of the month.
+/// Weight of one group meeting already on a day in that day's penalty: below a weekday's (200),
+/// above the distance from the middle of the month.
+const GROUP_DAY_WEIGHT: i64 = 20;
+
+/// Dates a group's meetings: on working days from the group's start on (for a group starting
+/// with the round, `first_meeting_after_days` after it) that its leaders are free (hard), at
+/// most the programme's largest gap apart, preferring days no member is unavailable or busy,
+/// one weekday throughout, days and months fewer groups meet on (`load`), and the middle of the
+/// month.
 ///
 /// `pinned` dates (a fixed group's) are always among the meetings; the others are dated in the
 /// other months, at least the minimum gap from them. A member's pinned mentor meeting day is
@@ -350,13 +357,15 @@ fn schedule_group(
     group: &mut FormedGroup,
     pinned: &[NaiveDate],
     busy: &mut BTreeMap<String, BTreeSet<NaiveDate>>,
+    load: &mut Spread,
 ) {
     let rules = &prog.meetings;
     let empty = BTreeSet::new();
     let leaders: Vec<&crate::model::groups::GroupLeader> =
         group.leader.iter().chain(&group.co_leaders).map(|&l| &inst.group_leaders[l]).collect();
     let leader_free = |d: &NaiveDate| leaders.iter().all(|l| !l.unavailable.contains(d) && !busy.get(&l.id).unwrap_or(&empty).contains(d));
-    let start = group.start.unwrap_or(NaiveDate::MIN);
+    // A group starting with the round first meets the stated while after it is formed.
+    let start = group.start.unwrap_or(inst.calendar.start + chrono::Days::new(u64::from(rules.first_meeting_after_days)));
     let pinned_months: BTreeSet<i32> = pinned.iter().map(|d| crate::model::calendar::month_key(*d)).collect();
     let gap = rules.min_days_between as i64;
     let mentor_day = |d: &NaiveDate| inst.pins.pairs.iter().any(|x| x.meetings.contains(d) && group.members.contains(&x.mentee.index()));
@@ -400,7 +409,7 @@ fn schedule_group(
                     return super::meetings::PINNED_DATE_BONUS;
                 }
                 let off_day = if rules.same_weekday && d.weekday().num_days_from_monday() != weekday { 200 } else { 0 };
-                c * 10_000 + off_day + (d.day() as i64 - TARGET_DAY_OF_MONTH).abs()
+                c * 10_000 + off_day + load.penalty(*d) + (d.day() as i64 - TARGET_DAY_OF_MONTH).abs()
             })
             .collect();
         let max_gap = rules.max_days_between.map(i64::from);
@@ -431,6 +440,9 @@ fn schedule_group(
             most = most,
             from = from
         ));
+    }
+    for d in &group.meetings {
+        load.book(*d);
     }
     let mut people: Vec<&str> = group.members.iter().map(|&p| inst.participants[p].id.as_str()).collect();
     people.extend(leaders.iter().map(|l| l.id.as_str()));

@@ -46,6 +46,8 @@ pub(super) struct Round<'r> {
     pub reserved: &'r mut [usize],
     pub busy: &'r mut BTreeMap<String, BTreeSet<NaiveDate>>,
     pub sessions: &'r [CourseCohort],
+    /// The group meetings dated so far, by day and month.
+    pub days: &'r mut super::super::meetings::Spread,
 }
 
 /// A cohort: the people eligible on its start and not yet grouped, who form groups together.
@@ -246,7 +248,7 @@ fn form_cohort(
         group.start = cohort.start;
         group.session = cohort.session.clone();
         let pinned: &[NaiveDate] = group.pin.map_or(&[], |j| pp.pins[j].meetings.as_slice());
-        schedule_group(inst, prog, group, pinned, round.busy);
+        schedule_group(inst, prog, group, pinned, round.busy, round.days);
     }
     out.groups.extend(groups);
     Ok(unserved)
