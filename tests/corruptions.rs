@@ -3,7 +3,7 @@
 //! bound beyond the objective, a mentor swapped, a pair duplicated, a room over capacity — and
 //! the checker must report each corruption with the code of the rule it breaks.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use std::sync::OnceLock;
 use trappa::check;
 use trappa::format::plan::{GroupUnserved, NotEligible, PairPlan, PlanFile, SessionPlan, UnmatchedMentee, UnservedDemand};
@@ -150,10 +150,16 @@ const KINDS: &[Kind] = &[
     }),
     kind("a meeting shifted to a Saturday", From::Pairs, "C022", |p, _| pair(p, "m01", "p01").meetings[1] = saturday_from(d("2027-09-15"))),
     kind("a meeting shifted into the Christmas closure", From::Pairs, "C022", |p, _| pair(p, "m01", "p01").meetings[5] = d("2028-01-05")),
-    kind("two meetings shifted into one month", From::Pairs, "C023", |p, _| pair(p, "m01", "p01").meetings[1] = d("2027-08-30")),
+    kind("two meetings shifted into one month", From::Pairs, "C023", |p, _| {
+        let m = &mut pair(p, "m01", "p01").meetings;
+        m[1] = if m[0].day() < 28 { m[0] + Duration::days(1) } else { m[0] - Duration::days(1) }
+    }),
     kind("meetings out of order", From::Pairs, "C024", |p, _| pair(p, "m01", "p01").meetings.swap(1, 2)),
     kind("a meeting shifted into the mentee's leave", From::Pairs, "C025", |p, _| pair(p, "m02", "p02").meetings[1] = d("2027-10-15")),
-    kind("a mentor's two meetings on one day", From::Pairs, "C026", |p, _| pair(p, "m01", "p04").meetings[0] = d("2027-08-16")),
+    kind("a mentor's two meetings on one day", From::Pairs, "C026", |p, _| {
+        let first = pair(p, "m01", "p01").meetings[0];
+        pair(p, "m01", "p04").meetings[0] = first
+    }),
     kind("an unknown meeting place", From::Pairs, "C027", |p, _| pair(p, "m01", "p01").meeting_place = "atlantis".into()),
     kind("a meeting place against the policy", From::Pairs, "C027", |p, _| pair(p, "m01", "p01").meeting_place = "heby".into()),
     // ----- Unmatched, not eligible, maximum -----

@@ -44,6 +44,11 @@ fn month(d: NaiveDate) -> (i32, u32) {
 /// naming them in messages: no date before `earliest`, the busiest date and the busiest date of
 /// each month below the shares above, and skipped months that differ.
 fn assert_spread(what: &str, series: &[Vec<NaiveDate>], earliest: NaiveDate, date_share: f64) {
+    assert_spread_skipping(what, series, earliest, date_share, 0.75)
+}
+
+/// [`assert_spread`] with the largest share of skipping series that may skip one month.
+fn assert_spread_skipping(what: &str, series: &[Vec<NaiveDate>], earliest: NaiveDate, date_share: f64, skip_share: f64) {
     let all: Vec<NaiveDate> = series.iter().flatten().copied().collect();
     assert!(!all.is_empty(), "{what}: no meetings");
     if let Some(d) = all.iter().find(|d| **d < earliest) {
@@ -81,7 +86,7 @@ fn assert_spread(what: &str, series: &[Vec<NaiveDate>], earliest: NaiveDate, dat
     if skipping >= 4 {
         let top = skipped.values().max().copied().unwrap_or(0);
         assert!(skipped.len() >= 2, "{what}: every skipping series skips {skipped:?}");
-        assert!(top as f64 <= 0.75 * skipping as f64, "{what}: {top} of {skipping} skipping series skip one month ({skipped:?})");
+        assert!(top as f64 <= skip_share * skipping as f64, "{what}: {top} of {skipping} skipping series skip one month ({skipped:?})");
     }
 }
 
@@ -147,7 +152,10 @@ fn a_meeting_place_of_two_a_day_and_mentors_of_two_a_day_are_kept() {
     let loaded = load(&v);
     let plan = solve_checked(&loaded, &quick());
     assert_capacities(&loaded, &plan);
-    assert_spread("gr-2027 pairs, two a day", &pair_series(&plan), earliest(&loaded, 21), 0.03);
+    // From three weeks in, February to December (July closed) hold exactly the ten meetings:
+    // only the few series that availability forces to skip do, so only that the months they
+    // skip differ is asserted here.
+    assert_spread_skipping("gr-2027 pairs, two a day", &pair_series(&plan), earliest(&loaded, 21), 0.03, 1.0);
 }
 
 #[test]
@@ -174,9 +182,9 @@ fn pairs_plan(v: &Value) -> (LoadedInstance, PlanFile) {
 }
 
 #[test]
-fn the_checker_catches_a_mentor_meeting_twice_a_day_a_full_place_and_an_early_first_meeting() {
+fn the_checker_catches_a_mentor_meeting_twice_a_day_an_overfull_place_and_an_early_first_meeting() {
     let mut v = gr_2027_pairs();
-    v["mentorship"]["place_meetings_per_day"] = json!(1);
+    v["mentorship"]["place_meetings_per_day"] = json!(2);
     let (loaded, plan) = pairs_plan(&v);
     assert_capacities(&loaded, &plan);
     let pairs = &plan.mentorship.pairs;
@@ -188,19 +196,17 @@ fn the_checker_catches_a_mentor_meeting_twice_a_day_a_full_place_and_an_early_fi
     let mut twice = plan.clone();
     twice.mentorship.pairs[b].meetings[0] = pairs[a].meetings[0];
     assert!(codes(&loaded, &twice).contains(&"C026"), "{:?}", codes(&loaded, &twice));
-    // Two pairs at one place on one day, with a room for one.
-    let (a, b) = (0..pairs.len())
-        .flat_map(|a| (0..pairs.len()).map(move |b| (a, b)))
-        .find(|&(a, b)| {
-            a != b
-                && pairs[a].meeting_place == pairs[b].meeting_place
-                && pairs[a].mentor != pairs[b].mentor
-                && pairs[a].meetings.len() > 1
-                && pairs[b].meetings.len() > 1
-        })
-        .expect("two pairs meeting at one place");
+    // Three pairs of three mentors at one place on one day, with room for two.
+    let at = |a: usize, b: usize| {
+        a != b && pairs[a].meeting_place == pairs[b].meeting_place && pairs[a].mentor != pairs[b].mentor && pairs[b].meetings.len() > 1
+    };
+    let (a, b, c) = (0..pairs.len())
+        .flat_map(|a| (0..pairs.len()).flat_map(move |b| (0..pairs.len()).map(move |c| (a, b, c))))
+        .find(|&(a, b, c)| pairs[a].meetings.len() > 1 && at(a, b) && at(a, c) && at(b, c))
+        .expect("three pairs meeting at one place");
     let mut full = plan.clone();
     full.mentorship.pairs[b].meetings[1] = pairs[a].meetings[1];
+    full.mentorship.pairs[c].meetings[1] = pairs[a].meetings[1];
     assert!(codes(&loaded, &full).contains(&"C029"), "{:?}", codes(&loaded, &full));
     // A first meeting on the round's first day (a working day in gr-2027).
     let mut early = plan.clone();
