@@ -538,7 +538,7 @@ fn first_meeting(ctx: &Ctx, prog: &Programme, group: &GroupPlan, frozen: Option<
     let pinned = |d: NaiveDate| {
         prog.spec.fixed_groups.iter().any(|g| g.meetings.contains(&d) && g.members.iter().any(|m| group.members.contains(m)))
     };
-    let &d = group.meetings.iter().find(|&&d| d < earliest && !frozen.is_some_and(|t| d < t) && !pinned(d))?;
+    let &d = group.meetings.iter().find(|&&d| d < earliest && frozen.is_none_or(|t| d >= t) && !pinned(d))?;
     Some(violation(
         CheckCode::GroupFirstMeeting,
         tr!("check-group-first-meeting", group = group.id.as_str(), date = d.to_string(), earliest = earliest.to_string(), days = days),
