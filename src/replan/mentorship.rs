@@ -165,12 +165,7 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
             busy.entry(who.clone()).or_default().extend(past.iter().copied());
         }
     }
-    // The kept pairs' meetings count in the mentors' and places' meetings per day.
-    let booked: Vec<meetings::Booked> = pairs
-        .iter()
-        .flat_map(|(m, _, s): &(usize, usize, Series)| s.dates.iter().map(|&date| meetings::Booked { mentor: *m, place: s.place, date }))
-        .collect();
-    let series = meetings::schedule_series_around(inst, &new_pairs, &mut busy, &booked);
+    let series = meetings::schedule_series_around(inst, &new_pairs, &mut busy, &booked(&pairs));
     for (&(m, p), s) in new_pairs.iter().zip(series) {
         for who in [&inst.mentors[m].id, &inst.participants[p].id] {
             ctx.busy.entry(who.clone()).or_default().extend(s.dates.iter().copied());
@@ -181,6 +176,12 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
         kept.iter().map(|k| KeptPair { mentor: inst.mentors[k.0].id.clone(), mentee: inst.participants[k.1].id.clone() }).collect();
     kept_pairs.sort();
     Ok(Outcome { pairs, problem, matching, kept: kept_pairs })
+}
+
+/// The kept pairs' meetings, counted in the mentors' and places' meetings per day of the new
+/// pairs' series.
+fn booked(pairs: &[(usize, usize, Series)]) -> Vec<meetings::Booked> {
+    pairs.iter().flat_map(|(m, _, s)| s.dates.iter().map(|&date| meetings::Booked { mentor: *m, place: s.place, date })).collect()
 }
 
 /// Dates a kept pair again: its meetings before today stay; from today on, one a month on
