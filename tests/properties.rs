@@ -79,6 +79,7 @@ fn build(s: &Spec) -> InstanceFile {
             lon: *lon,
             cost_share: None,
             meeting_venue: None,
+            subregion: None,
         })
         .collect();
     let units: Vec<UnitSpec> = s

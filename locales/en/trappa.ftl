@@ -237,6 +237,7 @@ roster-col-municipalities-lat = latitude of the seat, degrees north
 roster-col-municipalities-lon = longitude of the seat, degrees east
 roster-col-municipalities-cost_share = share of shared costs, 0–1
 roster-col-municipalities-meeting_venue = where mentor and group meetings in the municipality are held (room, address); shown in the calendars
+roster-col-municipalities-subregion = the sub-region the municipality belongs to (e.g. Skaraborg); a course may be held for some sub-regions ("subregions" in regler.json)
 roster-sheet-municipalities = the municipalities taking part
 roster-col-units-id = identifier used in the people sheets
 roster-col-units-name = display name (default: the id)
@@ -1789,3 +1790,48 @@ meetings-shortfall-from = {" "}from { $date }, when the mentee's phase has mento
 groups-shortfall = only { $n } of the required { $min } meetings fit on days the leader is free, at least { $days } days apart{ $most }{ $from }
 groups-shortfall-most = , at most { $days } days apart
 groups-shortfall-from = , from { $date }
+
+# The file system (text::io_reason) and atomic writes (files)
+io-not-found = no such file or directory
+io-permission-denied = permission denied
+io-already-exists = a file of that name already exists
+io-storage-full = the disk is full
+io-is-a-directory = it is a directory, not a file
+io-not-a-directory = a part of the path is not a directory
+io-read-only = the file system is read-only
+io-invalid-data = the contents cannot be read
+io-directory-not-empty = the directory is not empty
+io-file-too-large = the file is too large
+io-unexpected-eof = the file ended too early
+io-with-detail = { $reason } ({ $detail })
+files-io = cannot write { $path }: { $reason }. Nothing that was there before was changed. Make room on the disk, check that the directory may be written, or write elsewhere (--out)
+files-p010 = P010 not-a-plan-directory: { $path } exists and is not a trappa plan directory (it has no { $marker } marker, which trappa writes into every plan directory); nothing was changed. Choose another --out, or move the directory away yourself
+files-p011 = P011 foreign-files: the plan directory { $path } holds { $n ->
+    [one] 1 file
+   *[other] { $n } files
+} that trappa did not write or that changed since it was written: { $files }; nothing was changed. Move { $n ->
+    [one] it
+   *[other] them
+} out of the directory, or write the plan elsewhere with --out
+files-and-more = { $list } and { $n } more
+roster-cannot-read-sheet = { $name }: E001 syntax: cannot read the sheet: { $error }
+
+# Why someone may not join a programme's groups (rules::groups::ineligibility)
+groups-inel-phase = phase "{ $phase }" is not among the programme's phases
+groups-inel-months-min = { $months } months in the profession; the programme starts at { $min }
+groups-inel-months-max = { $months } months in the profession; the programme ends at { $max }
+groups-inel-themes = no interest in the themes { $themes }
+groups-inel-role = role "{ $role }" is not among the programme's roles
+cli-stdout-cannot-write = cannot write to standard output: { $reason }
+
+# Sub-regions (delregioner)
+load-unknown-subregion = course { $course } is for the sub-region "{ $subregion }", but no municipality of the region belongs to it ({ $n ->
+    [0] no municipality has a sub-region
+   *[other] the sub-regions are { $known }
+})
+load-unknown-subregion-hint = correct the name, or give the municipalities their sub-region ("subregion")
+load-course-subregion = { $who } belongs to the sub-region { $subregion }, but course { $course } is held for { $subregions }
+load-course-subregion-hint = remove the line, or add the participant's sub-region to the course's "subregions"
+check-attendee-subregion = { $id } attends { $session } but belongs to the sub-region { $subregion }; the course is held for { $subregions }
+load-pin-subregion = { $who } belongs to the sub-region { $subregion }, but course { $course } is held for { $subregions }
+load-pin-subregion-hint = remove the participant from the fixed session, or add the sub-region to the course's "subregions"

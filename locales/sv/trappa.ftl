@@ -243,6 +243,7 @@ roster-col-municipalities-lat = centralortens latitud, grader norr
 roster-col-municipalities-lon = centralortens longitud, grader öst
 roster-col-municipalities-cost_share = andel av gemensamma kostnader, 0–1
 roster-col-municipalities-meeting_venue = var mentors- och gruppträffar i kommunen hålls (rum, adress); visas i kalendrarna
+roster-col-municipalities-subregion = delregionen kommunen hör till (t.ex. Skaraborg); en kurs kan hållas för vissa delregioner ("subregions" i regler.json)
 roster-sheet-municipalities = de deltagande kommunerna
 roster-col-units-id = id som används i personbladen
 roster-col-units-name = namnet som visas (standard: id:t)
@@ -1773,3 +1774,48 @@ meetings-shortfall-from = {" "}från { $date }, när adeptens fas har mentorer
 groups-shortfall = bara { $n } av de { $min } träffar som krävs får plats på dagar då gruppledaren är ledig, minst { $days } dagar isär{ $most }{ $from }
 groups-shortfall-most = , högst { $days } dagar isär
 groups-shortfall-from = , från { $date }
+
+# The file system (text::io_reason) and atomic writes (files)
+io-not-found = filen eller katalogen finns inte
+io-permission-denied = åtkomst nekad (behörighet saknas)
+io-already-exists = det finns redan en fil med det namnet
+io-storage-full = disken är full
+io-is-a-directory = det är en katalog, inte en fil
+io-not-a-directory = en del av sökvägen är inte en katalog
+io-read-only = filsystemet är skrivskyddat
+io-invalid-data = innehållet går inte att läsa
+io-directory-not-empty = katalogen är inte tom
+io-file-too-large = filen är för stor
+io-unexpected-eof = filen tog slut för tidigt
+io-with-detail = { $reason } ({ $detail })
+files-io = kan inte skriva { $path }: { $reason }. Inget som fanns där tidigare har ändrats. Frigör utrymme på disken, kontrollera att katalogen går att skriva i, eller skriv någon annanstans (--out)
+files-p010 = P010 not-a-plan-directory: { $path } finns och är ingen plankatalog från trappa (den saknar markeringsfilen { $marker }, som trappa skriver i varje plankatalog); inget har ändrats. Välj en annan --out, eller flytta undan katalogen själv
+files-p011 = P011 foreign-files: plankatalogen { $path } innehåller { $n ->
+    [one] en fil
+   *[other] { $n } filer
+} som trappa inte skrev eller som ändrats sedan: { $files }; inget har ändrats. Flytta { $n ->
+    [one] den
+   *[other] dem
+} ur katalogen, eller skriv planen någon annanstans med --out
+files-and-more = { $list } och { $n } till
+roster-cannot-read-sheet = { $name }: E001 syntax: kan inte läsa bladet: { $error }
+
+# Why someone may not join a programme's groups (rules::groups::ineligibility)
+groups-inel-phase = fasen "{ $phase }" hör inte till programmets faser
+groups-inel-months-min = { $months } månader i yrket; programmet börjar vid { $min }
+groups-inel-months-max = { $months } månader i yrket; programmet slutar vid { $max }
+groups-inel-themes = inget intresse för temana { $themes }
+groups-inel-role = rollen "{ $role }" hör inte till programmets roller
+cli-stdout-cannot-write = kan inte skriva till standard output: { $reason }
+
+# Sub-regions (delregioner)
+load-unknown-subregion = kursen { $course } är för delregionen "{ $subregion }", men ingen kommun i regionen hör dit ({ $n ->
+    [0] ingen kommun har en delregion
+   *[other] delregionerna är { $known }
+})
+load-unknown-subregion-hint = rätta namnet, eller ange delregionen på kommunerna ("subregion")
+load-course-subregion = { $who } hör till delregionen { $subregion }, men kursen { $course } hålls för { $subregions }
+load-course-subregion-hint = ta bort raden, eller lägg till deltagarens delregion i kursens "subregions"
+check-attendee-subregion = { $id } deltar i { $session } men hör till delregionen { $subregion }; kursen hålls för { $subregions }
+load-pin-subregion = { $who } hör till delregionen { $subregion }, men kursen { $course } hålls för { $subregions }
+load-pin-subregion-hint = ta bort deltagaren ur det fasta kurstillfället, eller lägg till delregionen i kursens "subregions"

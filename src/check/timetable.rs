@@ -137,7 +137,7 @@ fn derive_wants(ctx: &mut Ctx) {
             if !held || wants.contains_key(&(p, c)) || completed.contains(&(f.participants[p].id.as_str(), pd.course.as_str())) {
                 continue;
             }
-            if !roles::role_admitted(f, p, c) {
+            if !roles::role_admitted(f, p, c) || !roles::subregion_admitted(f, p, c) {
                 continue;
             }
             let w = window(ctx, p, c);
@@ -440,6 +440,7 @@ fn attendance(
             };
             v.extend(attendee_phase(ctx, s, c, a, p));
             v.extend(roles::attendee_role(ctx, s, c, a, p));
+            v.extend(roles::attendee_subregion(ctx, s, c, a, p));
             v.extend(attendee_not_demanded(ctx, s, c, a, p));
             v.extend(attendee_outside_window(ctx, s, c, a, p));
             v.extend(attendee_twice(sessions, i, (p, c), a, &mut attended));

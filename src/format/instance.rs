@@ -379,6 +379,12 @@ pub struct MunicipalitySpec {
     /// the municipality's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting_venue: Option<String>,
+    /// The sub-region (delregion) the municipality belongs to, by name: Yrkesresan's 36
+    /// municipalities are Göteborgsregionen, Skaraborg and Sjuhärad. A course may be held for
+    /// some sub-regions only (`courses[].subregions`); the report counts people per sub-region.
+    /// Default: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subregion: Option<String>,
 }
 
 /// A unit (enhet, arbetsgrupp, stadsdel) inside a municipality.
@@ -812,6 +818,11 @@ pub struct CourseSpec {
     /// leadership course). Default: every role.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Role>,
+    /// Sub-regions whose participants may take the course (a course held locally, e.g.
+    /// `["Skaraborg"]`): the names of `region.municipalities[].subregion`. Default: the whole
+    /// region.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subregions: Vec<String>,
     /// Smallest viable group. Default 6.
     #[serde(default = "default_min_size")]
     pub min_size: u32,

@@ -68,6 +68,7 @@ pub fn assignment_instance(name: &str, n: usize, costs: &[f64]) -> InstanceFile 
         lon: 15.0,
         cost_share: None,
         meeting_venue: None,
+        subregion: None,
     }];
     let mut units = Vec::new();
     let mut participants = Vec::new();

@@ -75,6 +75,12 @@ validation_codes! {
         "a course has more days than the workload limit allows a participant in the round"
     ),
     CourseRole = ("E044", "course-role", "an individual plan asks for a course whose roles do not include the participant's role"),
+    UnknownSubregion = ("E047", "unknown-subregion", "a course names a sub-region that no municipality of the region belongs to"),
+    CourseSubregion = (
+        "E048",
+        "course-subregion",
+        "an individual plan asks for a course held for other sub-regions than the participant's"
+    ),
     GroupRules = ("E050", "group-rules", "a group programme's sizes, group count or meeting rules cannot be met"),
     PinnedPair = (
         "E060",

@@ -4,6 +4,7 @@
 //! per code. Validation only reports; it never repairs.
 
 mod course_roles;
+mod course_subregions;
 mod courses_in_time;
 
 use super::{Problem, ValidationCode as Code};
@@ -152,6 +153,7 @@ pub fn validate(f: &InstanceFile) -> Vec<Problem> {
     v.workload(f);
     v.courses_in_time(f);
     v.course_roles(f);
+    v.course_subregions(f);
     // The size limits keep building the model (pins need it) bounded.
     v.problems.extend(super::limits::check_file(f));
     // Pins are checked against an otherwise valid file (they need its model).

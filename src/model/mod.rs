@@ -35,6 +35,8 @@ pub struct Municipality {
     pub lon: f64,
     /// Cost share 0–1, if given.
     pub cost_share: Option<f64>,
+    /// The sub-region's name, if given.
+    pub subregion: Option<String>,
 }
 
 /// A unit inside a municipality.

@@ -162,6 +162,7 @@ pub const MUNICIPALITIES: Sheet = Sheet {
         col("lon", &["lon", "longitud", "longitude"], true, Number, "roster-col-municipalities-lon"),
         col("cost_share", &["kostnadsandel", "cost_share"], false, Number, "roster-col-municipalities-cost_share"),
         col("meeting_venue", &["träfflokal", "meeting_venue", "mötesrum"], false, Text, "roster-col-municipalities-meeting_venue"),
+        col("subregion", &["delregion", "subregion"], false, Text, "roster-col-municipalities-subregion"),
     ],
     help: "roster-sheet-municipalities",
 };

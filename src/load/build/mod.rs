@@ -104,6 +104,7 @@ fn municipalities(f: &InstanceFile) -> Vec<Municipality> {
             lat: m.lat,
             lon: m.lon,
             cost_share: m.cost_share,
+            subregion: m.subregion.clone(),
         })
         .collect()
 }

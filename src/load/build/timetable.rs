@@ -134,6 +134,7 @@ fn courses(f: &InstanceFile, inst: &Instance, course_index: &HashMap<&str, usize
             min_gap_days: c.min_gap_days,
             phases: c.phases.iter().filter_map(|ph| inst.phases.iter().position(|x| &x.id == ph).map(PhaseId)).collect(),
             roles: c.roles.iter().map(|&r| r.into()).collect(),
+            subregions: c.subregions.clone(),
             qualified: f
                 .trainers
                 .iter()
@@ -270,6 +271,10 @@ fn demands(
                 continue;
             };
             if explicit.contains(&(p, c)) || completed.contains(&(ParticipantId(p), CourseId(c))) {
+                continue;
+            }
+            // A course held for other sub-regions is not this participant's to take.
+            if !courses[c].admits_subregion(inst.municipalities[part.municipality.index()].subregion.as_deref()) {
                 continue;
             }
             if !courses[c].admits_role(part.role) {
