@@ -110,6 +110,9 @@ check_codes! {
     AttendeeRole = "C085", "attendee-role", "a participant attends a course whose roles do not include theirs";
     PinnedPair = "C090", "pinned-pair", "a fixed pair is not in the plan, or a pinned meeting date is not among its meetings";
     PinnedSession = "C091", "pinned-session", "no session of the plan realises a fixed session (course, dates, venue, trainers, attendees), one per pin";
+    SelfMentoring = "C086", "self-mentoring", "mentor and mentee are one person (the same id in the mentors and the participants)";
+    LeaderInOwnGroup = "C087", "leader-in-own-group", "a group's leader or co-leader is also a member of that group";
+    TeachesAndAttends = "C088", "teaches-and-attends", "a person teaches a session on a day they attend a session (their own included)";
     PinnedGroup = "C092", "pinned-group", "a fixed group's members are not together in one group, two fixed groups share a group, or its leader or pinned meetings differ";
 }
 
