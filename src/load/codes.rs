@@ -64,7 +64,7 @@ validation_codes! {
     PersonMismatch = (
         "E023",
         "person-mismatch",
-        "one id stands for one person: the same id in two lists (participants, mentors, group leaders, trainers) with different names or units"
+        "one id stands for one person: the same id in two lists (participants, mentors, group leaders, trainers, introducers) with different names or units"
     ),
     NegativeNumber = ("E030", "negative-number", "a count or capacity is negative or zero where it must be positive"),
     OutOfRange = ("E031", "out-of-range", "a number is outside its meaningful range or not finite"),

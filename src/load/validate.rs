@@ -5,6 +5,7 @@
 
 mod course_roles;
 mod courses_in_time;
+mod introduction;
 
 use super::{Problem, ValidationCode as Code};
 use crate::format::*;
@@ -152,6 +153,7 @@ pub fn validate(f: &InstanceFile) -> Vec<Problem> {
     v.workload(f);
     v.courses_in_time(f);
     v.course_roles(f);
+    v.introduction(f);
     // The size limits keep building the model (pins need it) bounded.
     v.problems.extend(super::limits::check_file(f));
     // Pins are checked against an otherwise valid file (they need its model).
@@ -474,9 +476,9 @@ impl Validator {
     }
 
     /// One person, several roles (`E023`): an id given in more than one of the lists of
-    /// participants, mentors, group leaders and trainers is one person, who holds every role it
-    /// is listed in. The records must then agree on the name, and a participant who also mentors
-    /// on the unit.
+    /// participants, mentors, group leaders, trainers and introduktörer is one person, who holds
+    /// every role it is listed in. The records must then agree on the name, and those with a
+    /// unit (participant, mentor, introduktör) on the unit.
     fn joint_people(&mut self, f: &InstanceFile) {
         let records = f
             .participants
@@ -487,7 +489,13 @@ impl Validator {
                 f.mentors.iter().enumerate().map(|(i, m)| (format!("mentors[{i}]"), m.id.as_str(), m.name.as_str(), Some(m.unit.as_str()))),
             )
             .chain(f.group_leaders.iter().enumerate().map(|(i, l)| (format!("group_leaders[{i}]"), l.id.as_str(), l.name.as_str(), None)))
-            .chain(f.trainers.iter().enumerate().map(|(i, t)| (format!("trainers[{i}]"), t.id.as_str(), t.name.as_str(), None)));
+            .chain(f.trainers.iter().enumerate().map(|(i, t)| (format!("trainers[{i}]"), t.id.as_str(), t.name.as_str(), None)))
+            .chain(
+                f.introducers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (format!("introducers[{i}]"), x.id.as_str(), x.name.as_str(), Some(x.unit.as_str()))),
+            );
         let mut first: HashMap<&str, (String, &str, Option<&str>)> = HashMap::new();
         for (path, id, name, unit) in records {
             let list = path.split('[').next().unwrap_or_default().to_string();

@@ -6,6 +6,26 @@ use crate::format::plan::PlanFile;
 use crate::model::Instance;
 use crate::text::tr;
 
+/// A hire's weekly hours with their introduktör, period by period.
+fn hours(a: &crate::format::plan::IntroductionAssignment) -> String {
+    let period = |p: &crate::format::plan::IntroductionPeriod| {
+        tr!("explain-introduction-period", hours = p.hours_per_week, from = p.from.to_string(), to = p.to.to_string())
+    };
+    a.periods.iter().map(period).collect::<Vec<_>>().join("; ")
+}
+
+/// The line of a new hire about their introduktör (or why they have none), if they are one.
+pub fn introduction(inst: &Instance, plan: &PlanFile, id: &str) -> Option<String> {
+    let intro = plan.introduction.as_ref()?;
+    if let Some(a) = intro.assignments.iter().find(|a| a.hire == id) {
+        let x =
+            inst.introduction.introducers.iter().find(|x| x.id == a.introducer).map(|x| x.name.as_str()).unwrap_or(a.introducer.as_str());
+        return Some(tr!("explain-introducer", introducer = x, hours = hours(a)));
+    }
+    let u = intro.unserved.iter().find(|u| u.hire == id)?;
+    Some(tr!("explain-no-introducer", message = u.message.as_str()))
+}
+
 /// Lines naming the roles participant `id` holds besides taking part, and what they do in each:
 /// their mentees and meetings, the groups they lead, the sessions they teach. Empty for someone
 /// who only takes part.
@@ -54,6 +74,16 @@ pub fn other_roles(inst: &Instance, plan: &PlanFile, id: &str) -> Vec<String> {
             let course = inst.timetable.courses.iter().find(|c| c.id == s.course).map(|c| c.name.as_str()).unwrap_or(s.course.as_str());
             let dates = s.dates.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
             lines.push(tr!("explain-as-trainer", course = course, session = s.id.as_str(), dates = dates));
+        }
+    }
+    if inst.introduction.introducers.iter().any(|x| x.id == id) {
+        roles.push(tr!("explain-role-introducer"));
+        let hires: Vec<_> = plan.introduction.iter().flat_map(|i| &i.assignments).filter(|a| a.introducer == id).collect();
+        if hires.is_empty() {
+            lines.push(tr!("explain-as-introducer-none"));
+        }
+        for a in hires {
+            lines.push(tr!("explain-as-introducer", hire = name(&a.hire), hours = hours(a)));
         }
     }
     if roles.len() == 1 {

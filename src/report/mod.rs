@@ -231,5 +231,8 @@ pub fn explain_participant(inst: &crate::model::Instance, plan: &PlanFile, id: &
     for u in plan.mentorship.unmatched.iter().filter(|x| x.mentee == id) {
         let _ = writeln!(s, "{}", tr!("explain-no-mentor", reason = text::reason(&u.reason), message = u.message.as_str()));
     }
+    if let Some(line) = joint::introduction(inst, plan, id) {
+        let _ = writeln!(s, "{line}");
+    }
     Ok(s)
 }

@@ -30,7 +30,35 @@ impl<'a> Notes<'a> {
         notes.mentorship(plan, look);
         notes.groups(plan, look);
         notes.courses(plan, look);
+        notes.introduction(plan, look);
         notes
+    }
+
+    /// Each new hire's introduktör and weekly hours, the hires of an introduktör who is in
+    /// the list, and who got no introduktör.
+    fn introduction(&mut self, plan: &'a PlanFile, look: &Lookup) {
+        let Some(intro) = &plan.introduction else { return };
+        let inst = look.inst;
+        let name = |id: &str| -> String {
+            let x = inst.introduction.introducers.iter().find(|x| x.id == id).map(|x| x.name.as_str());
+            esc(x.unwrap_or_else(|| look.name(id)))
+        };
+        for a in &intro.assignments {
+            let hours = a
+                .periods
+                .iter()
+                .map(|p| tr!("people-introduction-period", hours = p.hours_per_week, from = date_sv(p.from), to = date_sv(p.to)))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let line = tr!("people-introducer", introducer = name(&a.introducer), hours = hours.as_str());
+            self.context.entry(a.hire.as_str()).or_default().push(line);
+            let line = tr!("people-introduces", hire = look.person_link(&a.hire), hours = hours.as_str());
+            self.context.entry(a.introducer.as_str()).or_default().push(line);
+        }
+        for u in &intro.unserved {
+            let line = tr!("people-no-introducer", message = esc(&u.message));
+            self.issues.entry(u.hire.as_str()).or_default().push(line);
+        }
     }
 
     /// Mentor and mentee of each pair, and who got no mentor.
