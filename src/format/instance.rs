@@ -81,6 +81,52 @@ pub struct InstanceFile {
     /// "Pinning by hand").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fixed_sessions: Vec<FixedSession>,
+    /// Introduction of new hires: hours per week an introduktör gives, by year of employment.
+    /// Default: none (no introduktörer are assigned).
+    #[serde(default, skip_serializing_if = "IntroductionRules::is_empty")]
+    pub introduction: IntroductionRules,
+    /// Introduktörer: colleagues who introduce new hires of their own unit. The same id as a
+    /// participant, mentor, trainer or group leader is the same person.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub introducers: Vec<IntroducerSpec>,
+}
+
+/// How new hires are introduced (issue 11, item 7): each participant in their first years of
+/// employment gets an introduktör of their own unit.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct IntroductionRules {
+    /// Hours per week the introduktör gives a hire in each year of employment, first year
+    /// first: Uppsala `[4, 2]` (4 h a week in year one, 2 h in year two). Its length is the
+    /// number of years a hire is introduced; empty: no introduction is planned.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hours_per_week: Vec<f64>,
+}
+
+impl IntroductionRules {
+    /// True when no introduction is planned.
+    pub fn is_empty(&self) -> bool {
+        self.hours_per_week.is_empty()
+    }
+}
+
+/// An introduktör.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct IntroducerSpec {
+    /// Unique among the introduktörer; the same id as another role's is the same person.
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// The unit whose new hires they introduce.
+    pub unit: String,
+    /// New hires at a time.
+    #[serde(default = "default_introducer_capacity")]
+    pub capacity: u32,
+}
+
+fn default_introducer_capacity() -> u32 {
+    2
 }
 
 /// A course session fixed by hand: a session of the course must run, on the given dates, at the
@@ -602,6 +648,8 @@ impl InstanceFile {
             workload: WorkloadRules::default(),
             terms: vec![],
             fixed_sessions: vec![],
+            introduction: IntroductionRules::default(),
+            introducers: vec![],
         }
     }
 }

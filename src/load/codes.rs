@@ -61,6 +61,11 @@ validation_codes! {
     DuplicateId = ("E020", "duplicate-id", "two items share an id, or a pair is listed twice"),
     UnknownReference = ("E021", "unknown-reference", "a reference names an id that does not exist"),
     EmptyField = ("E022", "empty-field", "an id or a name is empty"),
+    PersonMismatch = (
+        "E023",
+        "person-mismatch",
+        "one id stands for one person: the same id in two lists (participants, mentors, group leaders, trainers, introducers) with different names or units"
+    ),
     NegativeNumber = ("E030", "negative-number", "a count or capacity is negative or zero where it must be positive"),
     OutOfRange = ("E031", "out-of-range", "a number is outside its meaningful range or not finite"),
     MeetingRules = ("E032", "meeting-rules", "the meeting rules cannot be met by any pair"),

@@ -206,6 +206,7 @@ impl PinValidator<'_> {
             }
             if let Some(rule) = pair_violation(inst, m, p) {
                 let why = match rule.name() {
+                    "same_person" => tr!("load-pin-why-same-person"),
                     "no_capacity" => tr!("load-pin-why-no-capacity"),
                     "not_trained" => tr!("load-pin-why-not-trained"),
                     "too_junior" => {

@@ -8,6 +8,7 @@
 pub mod calendar;
 pub mod groups;
 pub mod ids;
+pub mod introduction;
 pub mod pins;
 pub mod timetable;
 pub mod values;
@@ -201,6 +202,8 @@ pub struct Instance {
     pub timetable: timetable::TimetableModel,
     /// Parts of the plan fixed by hand (empty when nothing is pinned).
     pub pins: pins::Pins,
+    /// New hires' introduktörer (empty when the round plans no introduction).
+    pub introduction: introduction::IntroductionModel,
 }
 
 impl Instance {

@@ -125,6 +125,9 @@ pub struct Trainer {
     pub day_rate: f64,
     /// Dates the trainer cannot teach.
     pub unavailable: BTreeSet<NaiveDate>,
+    /// The participant the trainer also is (the same id in both lists): one person, who
+    /// never teaches on a day they attend a course.
+    pub person: Option<ParticipantId>,
 }
 
 /// A venue.
@@ -254,6 +257,8 @@ pub struct TimetableModel {
     pub venue_free: Vec<Vec<bool>>,
     /// `participant_free[p][t]`: participant p is available on day t.
     pub participant_free: Vec<Vec<bool>>,
+    /// `trainer_of[p]`: the trainer participant p also is, if any (see [`Trainer::person`]).
+    pub trainer_of: Vec<Option<TrainerId>>,
 }
 
 impl TimetableModel {

@@ -1,6 +1,7 @@
 //! Human summaries of plans for the terminal, and the HTML report ([`html`]).
 
 pub mod html;
+pub mod joint;
 pub mod roles;
 
 use crate::format::plan::{Optimality, PlanFile, SolveStatus};
@@ -173,6 +174,9 @@ pub fn explain_participant(inst: &crate::model::Instance, plan: &PlanFile, id: &
         employed = part.employment_start.to_string()
     );
     let _ = writeln!(s, "{line}");
+    for line in joint::other_roles(inst, plan, id) {
+        let _ = writeln!(s, "{line}");
+    }
     let m = &inst.timetable;
     let demands = &m.demands_of[p];
     if demands.is_empty() {
@@ -226,6 +230,9 @@ pub fn explain_participant(inst: &crate::model::Instance, plan: &PlanFile, id: &
     }
     for u in plan.mentorship.unmatched.iter().filter(|x| x.mentee == id) {
         let _ = writeln!(s, "{}", tr!("explain-no-mentor", reason = text::reason(&u.reason), message = u.message.as_str()));
+    }
+    if let Some(line) = joint::introduction(inst, plan, id) {
+        let _ = writeln!(s, "{line}");
     }
     Ok(s)
 }

@@ -285,6 +285,20 @@ pub const TRAINERS: Sheet = Sheet {
     help: "roster-sheet-trainers",
 };
 
+/// Introduktörer: colleagues who introduce the new hires of their unit.
+pub const INTRODUCERS: Sheet = Sheet {
+    key: "introducers",
+    names: &["introduktörer", "introducers"],
+    required: false,
+    cols: &[
+        col("id", &["id", "introduktör_id"], true, Text, "roster-col-introducers-id"),
+        col("name", &["namn", "name"], true, Text, "roster-col-introducers-name"),
+        col("unit", &["enhet", "unit"], true, Text, "roster-col-introducers-unit"),
+        col("capacity", &["kapacitet", "capacity", "antal_nyanställda"], false, Int, "roster-col-introducers-capacity"),
+    ],
+    help: "roster-sheet-introducers",
+};
+
 /// Venues.
 pub const VENUES: Sheet = Sheet {
     key: "venues",
@@ -341,8 +355,21 @@ pub const EXCLUSIONS: Sheet = Sheet {
 };
 
 /// Every table, in the order written on export.
-pub const SHEETS: &[&Sheet] =
-    &[&ROUND, &MUNICIPALITIES, &UNITS, &TRAVEL, &PARTICIPANTS, &MENTORS, &LEADERS, &TRAINERS, &VENUES, &DEMAND, &HISTORY, &EXCLUSIONS];
+pub const SHEETS: &[&Sheet] = &[
+    &ROUND,
+    &MUNICIPALITIES,
+    &UNITS,
+    &TRAVEL,
+    &PARTICIPANTS,
+    &MENTORS,
+    &LEADERS,
+    &TRAINERS,
+    &INTRODUCERS,
+    &VENUES,
+    &DEMAND,
+    &HISTORY,
+    &EXCLUSIONS,
+];
 
 /// Names of the explanation sheet the template carries (ignored on import).
 pub const README_SHEET: &[&str] = &["läs_mig", "readme", "instruktioner"];

@@ -37,6 +37,7 @@ pub fn build(f: &InstanceFile) -> Instance {
     let mentors = mentors(f, &units, &participants);
     let mentorship = mentorship(f, &phases, &participants, &mentors);
     let (group_programmes, group_leaders) = groups::build(f, &muni_index);
+    let introduction = introduction(f, &units);
     let mut inst = Instance {
         group_programmes,
         group_leaders,
@@ -53,11 +54,30 @@ pub fn build(f: &InstanceFile) -> Instance {
         weights: (&f.weights).into(),
         timetable: TimetableModel::default(),
         pins: Pins::default(),
+        introduction,
     };
     inst.timetable = timetable::build(f, &inst);
     inst.pins = pins::build(f, &inst);
     block_pinned_meeting_days(&mut inst);
     inst
+}
+
+/// The introduktörer and the weekly hours of the introduction (issue 11, item 7).
+fn introduction(f: &InstanceFile, units: &[crate::model::Unit]) -> crate::model::introduction::IntroductionModel {
+    let unit_index = index_by_id(units, |u| &u.id);
+    crate::model::introduction::IntroductionModel {
+        hours_per_week: f.introduction.hours_per_week.clone(),
+        introducers: f
+            .introducers
+            .iter()
+            .map(|i| crate::model::introduction::Introducer {
+                id: i.id.clone(),
+                name: i.name.clone(),
+                unit: UnitId(unit_index.get(i.unit.as_str()).copied().unwrap_or(0)),
+                capacity: i.capacity as usize,
+            })
+            .collect(),
+    }
 }
 
 /// Index of each item by its id (the last one wins on a duplicate, which validation rejects).
