@@ -580,6 +580,7 @@ fn course_spec(&(id, name, days, pattern, min, max, pre, deadline): &CourseTempl
         area: None,
         fixed_cost: if id == "introduktion" { 5000.0 } else { 2000.0 },
         day_cost: 0.0,
+        fee_per_participant: 0.0,
         start_time: None,
         end_time: None,
         min_gap_days: 7,
@@ -801,6 +802,7 @@ fn municipalities(region: GenRegion) -> (String, Vec<MunicipalitySpec>) {
             lat: r.lat,
             lon: r.lon,
             cost_share: r.share,
+            cost_split: None,
             meeting_venue: None,
         });
     }
@@ -822,7 +824,7 @@ fn sweden() -> Vec<MunicipalitySpec> {
         if out.iter().any(|m| m.id == id) {
             id = format!("{id}-{code}");
         }
-        out.push(MunicipalitySpec { id, name: name.to_string(), population, lat, lon, cost_share: None, meeting_venue: None });
+        out.push(MunicipalitySpec { id, name: name.to_string(), population, lat, lon, cost_share: None, cost_split: None, meeting_venue: None });
     }
     out
 }

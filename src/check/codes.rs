@@ -108,6 +108,7 @@ check_codes! {
     GroupLinkedSession = "C083", "group-linked-session", "a group of a programme linked to a course names no session of that course, starts on another day than the session, or has a member who did not attend it";
     GroupSeriesGap = "C084", "group-series-gap", "two consecutive meetings of a group lie further apart than the programme's max_days_between";
     AttendeeRole = "C085", "attendee-role", "a participant attends a course whose roles do not include theirs";
+    CostMismatch = "C086", "cost-mismatch", "the plan's recorded cost (total, a part, a municipality's or a participant's amount) differs from the cost recomputed from the instance's cost items and agreements";
     PinnedPair = "C090", "pinned-pair", "a fixed pair is not in the plan, or a pinned meeting date is not among its meetings";
     PinnedSession = "C091", "pinned-session", "no session of the plan realises a fixed session (course, dates, venue, trainers, attendees), one per pin";
     PinnedGroup = "C092", "pinned-group", "a fixed group's members are not together in one group, two fixed groups share a group, or its leader or pinned meetings differ";

@@ -11,6 +11,7 @@
 
 mod calendar;
 mod codes;
+pub mod cost;
 mod derive;
 pub mod groups;
 pub mod mentorship;
@@ -114,5 +115,6 @@ pub fn check(instance: &InstanceFile, instance_sha256: &str, plan: &PlanFile) ->
     groups::check(instance, plan, &mut report);
     timetable::check(instance, plan, &mut report);
     pins::check(instance, plan, &mut report);
+    cost::check(instance, plan, &mut report);
     report
 }

@@ -6,6 +6,7 @@
 //! not use this module: it re-derives what it needs from the file.
 
 pub mod calendar;
+pub mod cost;
 pub mod groups;
 pub mod ids;
 pub mod pins;
@@ -35,6 +36,8 @@ pub struct Municipality {
     pub lon: f64,
     /// Cost share 0–1, if given.
     pub cost_share: Option<f64>,
+    /// The cost-sharing agreement it belongs to, if it names one.
+    pub cost_split: Option<String>,
 }
 
 /// A unit inside a municipality.
@@ -199,6 +202,8 @@ pub struct Instance {
     pub timetable: timetable::TimetableModel,
     /// Parts of the plan fixed by hand (empty when nothing is pinned).
     pub pins: pins::Pins,
+    /// Cost items and cost-sharing agreements.
+    pub costs: cost::CostModel,
 }
 
 impl Instance {

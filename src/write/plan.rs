@@ -44,7 +44,7 @@ pub fn plan_file(loaded: &LoadedInstance, instance_path: &str, plan: &Plan) -> P
     } else {
         (Optimality::Feasible, None, None)
     };
-    PlanFile {
+    let mut file = PlanFile {
         format: "trappa-plan".into(),
         version: 1,
         trappa_version: crate::VERSION.into(),
@@ -63,7 +63,10 @@ pub fn plan_file(loaded: &LoadedInstance, instance_path: &str, plan: &Plan) -> P
         timetable: plan.timetable.as_ref().map(|t| timetable_section(inst, t)),
         replan: None,
         calendar: None,
-    }
+        cost: None,
+    };
+    file.cost = Some(crate::cost::plan_cost(inst, &file));
+    file
 }
 
 /// The mentorship's status. A heuristic below the maximum says so, in the method's words and in
