@@ -824,7 +824,16 @@ fn sweden() -> Vec<MunicipalitySpec> {
         if out.iter().any(|m| m.id == id) {
             id = format!("{id}-{code}");
         }
-        out.push(MunicipalitySpec { id, name: name.to_string(), population, lat, lon, cost_share: None, cost_split: None, meeting_venue: None });
+        out.push(MunicipalitySpec {
+            id,
+            name: name.to_string(),
+            population,
+            lat,
+            lon,
+            cost_share: None,
+            cost_split: None,
+            meeting_venue: None,
+        });
     }
     out
 }

@@ -163,7 +163,7 @@ fn the_report_has_a_cost_table_per_municipality_and_participant_with_names_and_s
     // no-break space between thousands.
     for m in &loaded.file.region.municipalities {
         let pays = cost.municipalities[&m.id];
-        let start = section.find(&format!("<tr data-municipality=\"{}\"", m.id)).unwrap_or_else(|| panic!("row of {}", m.id));
+        let start = section.find(&format!("<tr data-cost-municipality=\"{}\"", m.id)).unwrap_or_else(|| panic!("row of {}", m.id));
         let row = &section[start..start + section[start..].find("</tr>").unwrap()];
         assert!(row.contains(&format!("<td>{}</td>", m.name)), "{row}");
         let agreement = if m.cost_split.is_some() { AGREEMENT } else { "–" };
@@ -174,7 +174,7 @@ fn the_report_has_a_cost_table_per_municipality_and_participant_with_names_and_s
     }
     // A row per participant, by name.
     let p = &loaded.file.participants[0];
-    let start = section.find(&format!("<tr data-participant=\"{}\"", p.id)).unwrap();
+    let start = section.find(&format!("<tr data-cost-participant=\"{}\"", p.id)).unwrap();
     let row = &section[start..start + section[start..].find("</tr>").unwrap()];
     assert!(row.contains(&p.name), "{row}");
     assert!(row.contains(&int_sv(cost.participants[&p.id].round() as i64)));

@@ -183,7 +183,11 @@ fn differences(f: &InstanceFile, cost: &CostRecord, r: &Recomputed, pays: &[f64]
     compare(tr!("check-cost-total"), Some(cost.total), r.parts.values().sum());
     let parts: BTreeSet<&String> = cost.parts.keys().chain(r.parts.keys()).collect();
     for k in parts {
-        compare(tr!("check-cost-part", part = k.as_str()), Some(cost.parts.get(k).copied().unwrap_or(0.0)), r.parts.get(k).copied().unwrap_or(0.0));
+        compare(
+            tr!("check-cost-part", part = k.as_str()),
+            Some(cost.parts.get(k).copied().unwrap_or(0.0)),
+            r.parts.get(k).copied().unwrap_or(0.0),
+        );
     }
     for (i, m) in f.region.municipalities.iter().enumerate() {
         compare(tr!("check-cost-municipality", id = m.id.as_str()), cost.municipalities.get(&m.id).copied(), pays[i]);
@@ -212,9 +216,6 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
     let diffs = differences(f, cost, &r, &pays);
     if !diffs.is_empty() {
         let shown: Vec<&str> = diffs.iter().take(5).map(String::as_str).collect();
-        report.violations.push(violation(
-            CheckCode::CostMismatch,
-            tr!("check-cost-mismatch", n = diffs.len(), list = shown.join("; ")),
-        ));
+        report.violations.push(violation(CheckCode::CostMismatch, tr!("check-cost-mismatch", n = diffs.len(), list = shown.join("; "))));
     }
 }

@@ -710,7 +710,8 @@ fn municipalities(h: &mut String, plan: &PlanFile, inst: &Instance, f: &Figures,
     if with_share > 0 && with_share < f.municipalities.len() {
         // Shares on some municipalities only: the split above is over all of them; the
         // agreements' division follows (`costs::render`).
-        let _ = writeln!(h, "<p class=\"note\">{}</p>", esc(&tr!("cost-split-partial-shares", n = with_share, total = f.municipalities.len())));
+        let _ =
+            writeln!(h, "<p class=\"note\">{}</p>", esc(&tr!("cost-split-partial-shares", n = with_share, total = f.municipalities.len())));
     }
     municipality_table(h, f, opts.cost_split);
     cost_chart(h, f);

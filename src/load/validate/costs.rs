@@ -28,7 +28,13 @@ impl Validator {
             self.finite(format!("costs.{field}"), x, 0.0, MAX_FEE, &crate::text::t(what));
         }
         for (i, course) in f.courses.iter().enumerate() {
-            self.finite(format!("courses[{i}].fee_per_participant"), course.fee_per_participant, 0.0, MAX_FEE, &tr!("load-what-course-fee"));
+            self.finite(
+                format!("courses[{i}].fee_per_participant"),
+                course.fee_per_participant,
+                0.0,
+                MAX_FEE,
+                &tr!("load-what-course-fee"),
+            );
         }
         let munis = &f.region.municipalities;
         for (i, m) in munis.iter().enumerate() {
@@ -89,13 +95,7 @@ impl Validator {
                 self.push(
                     Code::CostSplit,
                     format!("region.municipalities[{}].cost_share", without[0]),
-                    tr!(
-                        "load-cost-split-mixed",
-                        split = name,
-                        missing = missing.join(", "),
-                        n = missing.len(),
-                        with = members.len() - without.len()
-                    ),
+                    tr!("load-cost-split-mixed", split = name, missing = missing.join(", "), with = members.len() - without.len()),
                     tr!("load-cost-split-mixed-hint"),
                 );
             }

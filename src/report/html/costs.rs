@@ -70,8 +70,7 @@ pub fn render(h: &mut String, plan: &PlanFile, look: &Lookup) {
         let _ = writeln!(h, "<p class=\"note agreement\">{}</p>", esc(&note));
     }
     if !cost.unattended.is_empty() {
-        let list: Vec<String> =
-            cost.unattended.iter().map(|(m, x)| format!("{} {}", look.muni_name(m), kr_sv(*x))).collect();
+        let list: Vec<String> = cost.unattended.iter().map(|(m, x)| format!("{} {}", look.muni_name(m), kr_sv(*x))).collect();
         let _ = writeln!(h, "<p class=\"note\">{}</p>", esc(&tr!("cost-unattended", list = list.join(", "))));
     }
     municipality_table(h, &cost, look);
@@ -113,7 +112,7 @@ fn municipality_table(h: &mut String, cost: &CostRecord, look: &Lookup) {
         let per = if count[i] > 0 { int_sv((pays / count[i] as f64).round() as i64) } else { "–".into() };
         let _ = writeln!(
             h,
-            "<tr data-municipality=\"{}\" data-pays=\"{pays:.2}\"><td>{}</td><td>{}</td>{}</tr>",
+            "<tr data-cost-municipality=\"{}\" data-pays=\"{pays:.2}\"><td>{}</td><td>{}</td>{}</tr>",
             esc(&m.id),
             esc(&m.name),
             esc(agreement_of(i).unwrap_or("–")),
@@ -144,7 +143,7 @@ fn participant_table(h: &mut String, cost: &CostRecord, look: &Lookup) {
         let x = cost.participants.get(&p.id).copied().unwrap_or(0.0);
         let _ = writeln!(
             h,
-            "<tr data-participant=\"{}\" data-cost=\"{x:.2}\"><td>{}</td><td>{}</td>{}</tr>",
+            "<tr data-cost-participant=\"{}\" data-cost=\"{x:.2}\"><td>{}</td><td>{}</td>{}</tr>",
             esc(&p.id),
             look.person_link(&p.id),
             esc(&inst.municipalities[p.municipality.index()].name),
