@@ -18,14 +18,14 @@ impl Validator {
     pub(super) fn costs(&mut self, f: &InstanceFile) {
         let c = &f.costs;
         let rates = [
-            ("programme_fee", c.programme_fee, "load-what-programme-fee"),
-            ("mentor_fee_per_meeting", c.mentor_fee_per_meeting, "load-what-mentor-fee-per-meeting"),
-            ("mentor_fee_per_mentee", c.mentor_fee_per_mentee, "load-what-mentor-fee-per-mentee"),
-            ("leader_fee_per_meeting", c.leader_fee_per_meeting, "load-what-leader-fee-per-meeting"),
-            ("travel_per_km", c.travel_per_km, "load-what-travel-per-km"),
+            ("programme_fee", c.programme_fee, tr!("load-what-programme-fee")),
+            ("mentor_fee_per_meeting", c.mentor_fee_per_meeting, tr!("load-what-mentor-fee-per-meeting")),
+            ("mentor_fee_per_mentee", c.mentor_fee_per_mentee, tr!("load-what-mentor-fee-per-mentee")),
+            ("leader_fee_per_meeting", c.leader_fee_per_meeting, tr!("load-what-leader-fee-per-meeting")),
+            ("travel_per_km", c.travel_per_km, tr!("load-what-travel-per-km")),
         ];
         for (field, x, what) in rates {
-            self.finite(format!("costs.{field}"), x, 0.0, MAX_FEE, &crate::text::t(what));
+            self.finite(format!("costs.{field}"), x, 0.0, MAX_FEE, &what);
         }
         for (i, course) in f.courses.iter().enumerate() {
             self.finite(
