@@ -583,6 +583,7 @@ fn course_spec(&(id, name, days, pattern, min, max, pre, deadline): &CourseTempl
         area: None,
         fixed_cost: if id == "introduktion" { 5000.0 } else { 2000.0 },
         day_cost: 0.0,
+        fee_per_participant: 0.0,
         start_time: None,
         end_time: None,
         min_gap_days: 7,
@@ -806,6 +807,7 @@ fn municipalities(region: GenRegion) -> (String, Vec<MunicipalitySpec>) {
             lat: r.lat,
             lon: r.lon,
             cost_share: r.share,
+            cost_split: None,
             meeting_venue: None,
             subregion: None,
         });
@@ -835,6 +837,7 @@ fn sweden() -> Vec<MunicipalitySpec> {
             lat,
             lon,
             cost_share: None,
+            cost_split: None,
             meeting_venue: None,
             subregion: None,
         });

@@ -78,6 +78,7 @@ fn build(s: &Spec) -> InstanceFile {
             lat: *lat,
             lon: *lon,
             cost_share: None,
+            cost_split: None,
             meeting_venue: None,
             subregion: None,
         })

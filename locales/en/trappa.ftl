@@ -1889,3 +1889,71 @@ roster-col-introducers-id = identifier, unique among the introducers; a particip
 roster-col-introducers-name = full name
 roster-col-introducers-unit = unit id: the introducer takes new hires of this unit
 roster-col-introducers-capacity = new hires at a time (default 2)
+# Costs and cost-sharing agreements (issue 11, item 9)
+load-what-programme-fee = the programme fee per participant (costs.programme_fee)
+load-what-mentor-fee-per-meeting = the mentor fee per meeting (costs.mentor_fee_per_meeting)
+load-what-mentor-fee-per-mentee = the mentor fee per mentee (costs.mentor_fee_per_mentee)
+load-what-leader-fee-per-meeting = the group leader fee per meeting (costs.leader_fee_per_meeting)
+load-what-travel-per-km = the travel cost per km (costs.travel_per_km)
+load-what-course-fee = the course fee per participant
+load-what-cost-split = the cost-sharing agreement's name
+load-cost-shares-zero = { $n ->
+    [one] the only cost share is 0
+   *[other] all { $n } cost shares are 0
+}: the costs cannot be divided by them
+load-cost-shares-zero-hint = give the municipalities their shares (adding up to 1), or remove the cost shares so that each municipality pays for its own participants
+load-cost-share-outside = { $municipality } has the cost share { $share } but belongs to no cost-sharing agreement, while other municipalities do: the share would not be used
+load-cost-share-outside-hint = name the municipality's agreement ({ $agreements }) or remove the share; a municipality outside every agreement pays for its own participants
+load-cost-split-sum = the cost shares of the agreement "{ $split }" ({ $n } municipalities) add up to { $sum }, not 1
+load-cost-split-sum-hint = adjust the shares so that they add up to 1, or remove them all so that the agreement divides by population
+load-cost-split-mixed = in the cost-sharing agreement "{ $split }", { $with } municipalities have a cost share but { $missing } have none
+load-cost-split-mixed-hint = give every municipality of the agreement a share (adding up to 1), or none: then the agreement's costs are divided by population
+check-cost-mismatch = the plan's cost differs from the one recomputed from the instance's cost items and agreements: { $n ->
+    [one] 1 amount differs
+   *[other] { $n } amounts differ
+} ({ $list })
+check-cost-amount = { $what }: plan { $recorded } kr, recomputed { $recomputed } kr
+check-cost-total = the total
+check-cost-part = the part { $part }
+check-cost-municipality = the municipality { $id }
+check-cost-unattended = sessions without attendees in { $id }
+check-cost-participant = the participant { $id }
+check-cost-unknown = { $id } is not in the instance but has an amount in the plan's cost
+cost-model-title = Cost by cost items and cost-sharing agreements
+cost-model-total = The plan costs { $total } ({ $parts }), { $per_participant } per participant.
+cost-part-amount = { $part } { $kr }
+cost-part-programme-fees = programme fees
+cost-part-course-fees = course fees
+cost-part-sessions = sessions
+cost-part-group-leaders = group leader fees
+cost-part-mentors = mentor fees
+cost-part-travel = travel
+cost-agreement = The cost-sharing agreement { $name } ({ $n ->
+    [one] 1 municipality
+   *[other] { $n } municipalities
+}: { $members }) pools its members' participant costs and divides them { $by }.
+cost-agreement-by-shares = by cost share
+cost-agreement-by-shares-in-proportion = in proportion to the cost shares
+cost-agreement-by-population = by population
+cost-outside-agreements = { $n ->
+    [0] Every municipality belongs to a cost-sharing agreement.
+    [one] 1 municipality outside the agreements pays for its own participants.
+   *[other] The { $n } municipalities outside the agreements each pay for their own participants.
+}
+cost-no-agreement = No cost-sharing agreement: each municipality pays for its own participants.
+cost-unattended = Sessions without attendees are paid by the venue's municipality: { $list }.
+cost-model-col-agreement = Agreement
+cost-model-col-own = Own participants' cost (kr)
+cost-model-col-pays = Pays (kr)
+cost-model-participants = Cost per participant ({ $n } participants)
+cost-model-col-participant = Participant
+cost-model-col-cost = Cost (kr)
+cost-split-partial-shares = Only { $n } of { $total } municipalities have a cost share, so the split in the table goes by the population of all municipalities; how the cost-sharing agreement divides the costs among its members and what the other municipalities pay is shown below the table.
+summary-cost = Cost: { $total } kr, { $per_participant } kr per participant
+explain-cost = Cost of the participant (fees, travel and part of shared costs): { $kr } kr
+roster-col-municipalities-cost_split = the cost-sharing agreement the municipality belongs to, e.g. Göteborgsregionen: the agreement's municipalities divide their participants' costs by cost share (all have one, adding up to 1) or by population (none has one); empty: the municipality pays for its own participants
+roster-setting-costs-programme_fee = programme fee per participant in kronor, e.g. 40000 (default 0)
+roster-setting-costs-mentor_fee_per_meeting = mentor fee per mentor meeting in kronor, charged to the mentee (default 0)
+roster-setting-costs-mentor_fee_per_mentee = mentor fee per mentee in kronor, once per pair (default 0)
+roster-setting-costs-leader_fee_per_meeting = group leader fee per group meeting and leader in kronor, shared equally by the group's members (default 0)
+roster-setting-costs-travel_per_km = travel cost per km in kronor, round trip, distance from the municipalities' coordinates × the road factor (default 0)

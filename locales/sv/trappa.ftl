@@ -1873,3 +1873,71 @@ roster-col-introducers-id = id, unikt bland introduktörerna; en deltagare som �
 roster-col-introducers-name = fullständigt namn
 roster-col-introducers-unit = enhetens id: introduktören tar emot nyanställda i den enheten
 roster-col-introducers-capacity = antal nyanställda åt gången (standard 2)
+# Costs and cost-sharing agreements (issue 11, item 9)
+load-what-programme-fee = programavgiften per deltagare (costs.programme_fee)
+load-what-mentor-fee-per-meeting = mentorsarvodet per träff (costs.mentor_fee_per_meeting)
+load-what-mentor-fee-per-mentee = mentorsarvodet per adept (costs.mentor_fee_per_mentee)
+load-what-leader-fee-per-meeting = gruppledararvodet per träff (costs.leader_fee_per_meeting)
+load-what-travel-per-km = reskostnaden per km (costs.travel_per_km)
+load-what-course-fee = kursavgiften per deltagare
+load-what-cost-split = kostnadsavtalets namn
+load-cost-shares-zero = { $n ->
+    [one] den enda kostnadsandelen är 0
+   *[other] alla { $n } kostnadsandelar är 0
+}: kostnaderna kan inte fördelas efter dem
+load-cost-shares-zero-hint = ge kommunerna sina andelar (som summerar till 1), eller ta bort kostnadsandelarna så att varje kommun betalar för sina egna deltagare
+load-cost-share-outside = { $municipality } har kostnadsandelen { $share } men hör inte till något kostnadsavtal, fast andra kommuner gör det: andelen skulle inte användas
+load-cost-share-outside-hint = ange kommunens kostnadsavtal ({ $agreements }) eller ta bort andelen; en kommun utanför alla avtal betalar för sina egna deltagare
+load-cost-split-sum = kostnadsandelarna i avtalet "{ $split }" ({ $n } kommuner) summerar till { $sum }, inte 1
+load-cost-split-sum-hint = justera andelarna så att de summerar till 1, eller ta bort dem alla så att avtalet fördelar efter invånarantal
+load-cost-split-mixed = i kostnadsavtalet "{ $split }" har { $with } kommuner en kostnadsandel men { $missing } saknar en
+load-cost-split-mixed-hint = ge alla kommuner i avtalet en andel (summa 1), eller ingen: då fördelas avtalets kostnader efter invånarantal
+check-cost-mismatch = planens kostnad stämmer inte med den som räknas om från instansens kostnadsposter och kostnadsavtal: { $n ->
+    [one] 1 belopp skiljer sig
+   *[other] { $n } belopp skiljer sig
+} ({ $list })
+check-cost-amount = { $what }: planen { $recorded } kr, omräknat { $recomputed } kr
+check-cost-total = summan
+check-cost-part = delen { $part }
+check-cost-municipality = kommunen { $id }
+check-cost-unattended = kurstillfällen utan deltagare i { $id }
+check-cost-participant = deltagaren { $id }
+check-cost-unknown = { $id } finns inte i instansen men har ett belopp i planens kostnad
+cost-model-title = Kostnad enligt kostnadsposter och kostnadsavtal
+cost-model-total = Planen kostar { $total } ({ $parts }), { $per_participant } per deltagare.
+cost-part-amount = { $part } { $kr }
+cost-part-programme-fees = programavgifter
+cost-part-course-fees = kursavgifter
+cost-part-sessions = kurstillfällen
+cost-part-group-leaders = gruppledararvoden
+cost-part-mentors = mentorsarvoden
+cost-part-travel = resor
+cost-agreement = Kostnadsavtalet { $name } ({ $n ->
+    [one] 1 kommun
+   *[other] { $n } kommuner
+}: { $members }) lägger ihop medlemmarnas deltagarkostnader och fördelar dem { $by }.
+cost-agreement-by-shares = efter kostnadsandel
+cost-agreement-by-shares-in-proportion = i proportion till kostnadsandelarna
+cost-agreement-by-population = efter invånarantal
+cost-outside-agreements = { $n ->
+    [0] Alla kommuner hör till ett kostnadsavtal.
+    [one] 1 kommun utanför kostnadsavtalen betalar för sina egna deltagare.
+   *[other] De { $n } kommunerna utanför kostnadsavtalen betalar var och en för sina egna deltagare.
+}
+cost-no-agreement = Inget kostnadsavtal: varje kommun betalar för sina egna deltagare.
+cost-unattended = Kurstillfällen utan deltagare betalas av lokalens kommun: { $list }.
+cost-model-col-agreement = Kostnadsavtal
+cost-model-col-own = Egna deltagares kostnad (kr)
+cost-model-col-pays = Betalar (kr)
+cost-model-participants = Kostnad per deltagare ({ $n } deltagare)
+cost-model-col-participant = Deltagare
+cost-model-col-cost = Kostnad (kr)
+cost-split-partial-shares = Bara { $n } av { $total } kommuner har en kostnadsandel, så fördelningen i tabellen går efter invånare i alla kommuner; hur kostnadsavtalet fördelar kostnaderna mellan sina medlemmar och vad övriga kommuner betalar visas under tabellen.
+summary-cost = Kostnad: { $total } kr, { $per_participant } kr per deltagare
+explain-cost = Kostnad för deltagaren (avgifter, resor och del av gemensamma kostnader): { $kr } kr
+roster-col-municipalities-cost_split = kostnadsavtalet kommunen hör till, t.ex. Göteborgsregionen: avtalets kommuner delar sina deltagares kostnader efter kostnadsandel (alla har en, summa 1) eller efter invånare (ingen har en); tomt: kommunen betalar för sina egna deltagare
+roster-setting-costs-programme_fee = programavgift per deltagare i kronor, t.ex. 40000 (standard 0)
+roster-setting-costs-mentor_fee_per_meeting = mentorsarvode per mentorsträff i kronor, betalas för adepten (standard 0)
+roster-setting-costs-mentor_fee_per_mentee = mentorsarvode per adept i kronor, en gång per par (standard 0)
+roster-setting-costs-leader_fee_per_meeting = gruppledararvode per gruppträff och ledare i kronor, delas lika av gruppens medlemmar (standard 0)
+roster-setting-costs-travel_per_km = reskostnad per km i kronor, tur och retur, avstånd från kommunernas koordinater × vägfaktorn (standard 0)

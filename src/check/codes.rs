@@ -115,6 +115,7 @@ check_codes! {
     PinnedPair = "C090", "pinned-pair", "a fixed pair is not in the plan, or a pinned meeting date is not among its meetings";
     PinnedSession = "C091", "pinned-session", "no session of the plan realises a fixed session (course, dates, venue, trainers, attendees), one per pin";
     PinnedGroup = "C092", "pinned-group", "a fixed group's members are not together in one group, two fixed groups share a group, or its leader or pinned meetings differ";
+    CostMismatch = "C093", "cost-mismatch", "the plan's recorded cost (total, a part, a municipality's or a participant's amount) differs from the cost recomputed from the instance's cost items and agreements";
     IntroductionAssignment = "C100", "introduction-assignment", "an introduktör is unknown, of another unit than the hire or the hire themselves, or a hire is unknown, not a new hire of the round, assigned twice, or given other periods or hours than the introduction's";
     IntroducerOverCapacity = "C101", "introducer-over-capacity", "an introduktör introduces more new hires than their capacity";
     IntroductionUnexplained = "C102", "introduction-unexplained", "a new hire of the round is neither assigned nor listed, is listed twice or wrongly, or the reason does not hold, or the plan lacks the introduction the instance plans";

@@ -11,6 +11,7 @@
 
 mod calendar;
 mod codes;
+pub mod cost;
 mod derive;
 pub mod groups;
 pub mod introduction;
@@ -116,5 +117,6 @@ pub fn check(instance: &InstanceFile, instance_sha256: &str, plan: &PlanFile) ->
     timetable::check(instance, plan, &mut report);
     pins::check(instance, plan, &mut report);
     introduction::check(instance, plan, &mut report);
+    cost::check(instance, plan, &mut report);
     report
 }

@@ -89,6 +89,10 @@ pub struct InstanceFile {
     /// participant, mentor, trainer or group leader is the same person.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub introducers: Vec<IntroducerSpec>,
+    /// What the programme costs beyond the sessions' own costs (fees, travel), in SEK. Default:
+    /// nothing (see `docs/format.md`, "Costs and cost-sharing agreements").
+    #[serde(default, skip_serializing_if = "CostSpec::is_default")]
+    pub costs: CostSpec,
 }
 
 /// How new hires are introduced (issue 11, item 7): each participant in their first years of
@@ -127,6 +131,45 @@ pub struct IntroducerSpec {
 
 fn default_introducer_capacity() -> u32 {
     2
+}
+
+/// The programme's cost items in SEK, all optional (default 0). The plan records what they come
+/// to (`plan.json`'s `cost`), per participant and per municipality; a course's own fee per
+/// participant is `courses[].fee_per_participant`, its session costs `fixed_cost`, `day_cost`
+/// and the trainers' and venues' `day_rate`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CostSpec {
+    /// Programme fee per participant of the round (Halland: 40,000 kr), charged for every
+    /// participant listed.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub programme_fee: f64,
+    /// Fee of a mentor per pair meeting, charged to the mentee.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub mentor_fee_per_meeting: f64,
+    /// Fee of a mentor per mentee (once per pair), charged to the mentee.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub mentor_fee_per_mentee: f64,
+    /// Fee of a group leader per group meeting, for each of the group's leaders; shared equally
+    /// by the group's members.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub leader_fee_per_meeting: f64,
+    /// Travel cost per km (round trip; distance from the municipalities' coordinates × the road
+    /// factor): participants to course days and group meetings, mentee and mentor to pair
+    /// meetings (charged to the mentee).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub travel_per_km: f64,
+}
+
+impl CostSpec {
+    /// True when no cost item is stated.
+    pub fn is_default(&self) -> bool {
+        *self == CostSpec::default()
+    }
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 /// A course session fixed by hand: a session of the course must run, on the given dates, at the
@@ -417,9 +460,18 @@ pub struct MunicipalitySpec {
     pub lat: f64,
     /// Longitude of the seat, degrees east.
     pub lon: f64,
-    /// Share of shared costs (0–1), e.g. Göteborgsregionen's population shares. Optional.
+    /// Share of shared costs (0–1), e.g. Göteborgsregionen's population shares. Optional. The
+    /// municipalities of one cost-sharing agreement (`cost_split`) split their participants'
+    /// costs by these shares (which then add up to 1); without `cost_split` anywhere, the
+    /// municipalities with a share form one agreement and their shares are used in proportion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_share: Option<f64>,
+    /// Name of the cost-sharing agreement the municipality belongs to, e.g.
+    /// "Göteborgsregionen". The costs of the participants of an agreement's municipalities are
+    /// pooled and split by their `cost_share` (all members have one) or, when no member has one,
+    /// by population. A municipality in no agreement pays its own participants' costs. Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_split: Option<String>,
     /// Where mentor and group meetings in the municipality are held (a room, an address),
     /// e.g. "Socialkontoret, Kungsgatan 5, rum Linnea"; shown in the calendars. Default: only
     /// the municipality's name.
@@ -650,6 +702,7 @@ impl InstanceFile {
             fixed_sessions: vec![],
             introduction: IntroductionRules::default(),
             introducers: vec![],
+            costs: CostSpec::default(),
         }
     }
 }
@@ -917,6 +970,9 @@ pub struct CourseSpec {
     /// Cost per session day in SEK (catering, material). Default 0.
     #[serde(default)]
     pub day_cost: f64,
+    /// Course fee per participant in SEK (a seat bought from a provider). Default 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub fee_per_participant: f64,
     /// When a course day starts, e.g. `"09:30"`. Default: `round.meeting_times.course`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_time: Option<ClockTime>,

@@ -117,6 +117,11 @@ validation_codes! {
         "size-limit",
         "the file, a count or a number in it, or a size derived from them exceeds a limit of docs/limits.md"
     ),
+    CostSplit = (
+        "E080",
+        "cost-split",
+        "a cost-sharing agreement's shares are missing for some members, do not add up to 1 or are all 0, or a share lies outside every agreement"
+    ),
 }
 
 /// Shown as the code, e.g. `E021`.

@@ -3,6 +3,7 @@
 //! The codes are listed in `docs/errors.md`, and `instances/invalid/` holds one example file
 //! per code. Validation only reports; it never repairs.
 
+mod costs;
 mod course_roles;
 mod course_subregions;
 mod courses_in_time;
@@ -156,6 +157,7 @@ pub fn validate(f: &InstanceFile) -> Vec<Problem> {
     v.course_roles(f);
     v.course_subregions(f);
     v.introduction(f);
+    v.costs(f);
     // The size limits keep building the model (pins need it) bounded.
     v.problems.extend(super::limits::check_file(f));
     // Pins are checked against an otherwise valid file (they need its model).

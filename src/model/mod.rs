@@ -6,6 +6,7 @@
 //! not use this module: it re-derives what it needs from the file.
 
 pub mod calendar;
+pub mod cost;
 pub mod groups;
 pub mod ids;
 pub mod introduction;
@@ -38,6 +39,8 @@ pub struct Municipality {
     pub cost_share: Option<f64>,
     /// The sub-region's name, if given.
     pub subregion: Option<String>,
+    /// The cost-sharing agreement it belongs to, if it names one.
+    pub cost_split: Option<String>,
 }
 
 /// A unit inside a municipality.
@@ -204,6 +207,8 @@ pub struct Instance {
     pub pins: pins::Pins,
     /// New hires' introduktörer (empty when the round plans no introduction).
     pub introduction: introduction::IntroductionModel,
+    /// Cost items and cost-sharing agreements.
+    pub costs: cost::CostModel,
 }
 
 impl Instance {

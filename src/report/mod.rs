@@ -43,6 +43,11 @@ pub fn summary(plan: &PlanFile) -> String {
             let _ = writeln!(s, "  {}", tr!("summary-note", note = note.as_str()));
         }
     }
+    if let Some(c) = plan.cost.as_ref().filter(|c| c.total != 0.0) {
+        let per = if c.participants.is_empty() { 0.0 } else { c.total / c.participants.len() as f64 };
+        let kr = |x: f64| html::int_sv(x.round() as i64);
+        let _ = writeln!(s, "{}", tr!("summary-cost", total = kr(c.total), per_participant = kr(per)));
+    }
     s
 }
 
@@ -233,6 +238,9 @@ pub fn explain_participant(inst: &crate::model::Instance, plan: &PlanFile, id: &
     }
     if let Some(line) = joint::introduction(inst, plan, id) {
         let _ = writeln!(s, "{line}");
+    }
+    if let Some(x) = plan.cost.as_ref().and_then(|c| c.participants.get(id)).filter(|x| **x != 0.0) {
+        let _ = writeln!(s, "{}", tr!("explain-cost", kr = html::int_sv(x.round() as i64)));
     }
     Ok(s)
 }

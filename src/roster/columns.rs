@@ -161,6 +161,7 @@ pub const MUNICIPALITIES: Sheet = Sheet {
         col("lat", &["lat", "latitud", "latitude"], true, Number, "roster-col-municipalities-lat"),
         col("lon", &["lon", "longitud", "longitude"], true, Number, "roster-col-municipalities-lon"),
         col("cost_share", &["kostnadsandel", "cost_share"], false, Number, "roster-col-municipalities-cost_share"),
+        col("cost_split", &["kostnadsavtal", "cost_split", "avtal"], false, Text, "roster-col-municipalities-cost_split"),
         col("meeting_venue", &["träfflokal", "meeting_venue", "mötesrum"], false, Text, "roster-col-municipalities-meeting_venue"),
         col("subregion", &["delregion", "subregion"], false, Text, "roster-col-municipalities-subregion"),
     ],
@@ -524,6 +525,26 @@ pub const SETTINGS: &[Setting] = &[
         Time,
         "roster-setting-round-meeting_times-course-end",
     ),
+    setting(&["programavgift_per_deltagare", "programme_fee"], &["costs", "programme_fee"], Number, "roster-setting-costs-programme_fee"),
+    setting(
+        &["mentorsarvode_per_träff", "mentor_fee_per_meeting"],
+        &["costs", "mentor_fee_per_meeting"],
+        Number,
+        "roster-setting-costs-mentor_fee_per_meeting",
+    ),
+    setting(
+        &["mentorsarvode_per_adept", "mentor_fee_per_mentee"],
+        &["costs", "mentor_fee_per_mentee"],
+        Number,
+        "roster-setting-costs-mentor_fee_per_mentee",
+    ),
+    setting(
+        &["ledararvode_per_träff", "leader_fee_per_meeting"],
+        &["costs", "leader_fee_per_meeting"],
+        Number,
+        "roster-setting-costs-leader_fee_per_meeting",
+    ),
+    setting(&["reskostnad_per_km", "travel_per_km"], &["costs", "travel_per_km"], Number, "roster-setting-costs-travel_per_km"),
 ];
 
 /// Folds a header, sheet or setting name for tolerant matching: trimmed, lower case, spaces

@@ -44,7 +44,7 @@ pub fn plan_file(loaded: &LoadedInstance, instance_path: &str, plan: &Plan) -> P
     } else {
         (Optimality::Feasible, None, None)
     };
-    PlanFile {
+    let mut file = PlanFile {
         format: "trappa-plan".into(),
         version: 1,
         trappa_version: crate::VERSION.into(),
@@ -64,7 +64,10 @@ pub fn plan_file(loaded: &LoadedInstance, instance_path: &str, plan: &Plan) -> P
         replan: None,
         calendar: None,
         introduction: plan.introduction.as_ref().map(|o| introduction_plan(inst, o)),
-    }
+        cost: None,
+    };
+    file.cost = Some(crate::cost::plan_cost(inst, &file));
+    file
 }
 
 /// The introduction section: each new hire's introduktör and weekly hours, or the reason.

@@ -41,7 +41,9 @@ impl Validator {
                 continue;
             };
             let theirs = of_unit.get(part.unit.as_str()).copied().flatten();
-            if course.subregions.is_empty() || theirs.is_some_and(|s| course.subregions.iter().any(|x| x == s)) {
+            // A course naming an unknown sub-region is already E047: its name is what is wrong.
+            let unknown = course.subregions.iter().any(|s| !known.contains(s.as_str()));
+            if unknown || course.subregions.is_empty() || theirs.is_some_and(|s| course.subregions.iter().any(|x| x == s)) {
                 continue;
             }
             self.push(
