@@ -1,9 +1,10 @@
 //! Pseudonymised copies of an instance, for sharing a round with a developer or researcher.
 //!
-//! Every person id (participants, mentors, group leaders, trainers, and earlier mentees or
-//! group members the round only mentions) becomes a pseudonym — `P0001` for participants,
-//! `M0001` mentors, `L0001` group leaders, `T0001` trainers, `X0001` people outside the round —
-//! consistently in every reference; names become `Deltagare P0001` and so on. Pseudonyms are
+//! Every person id (participants, mentors, group leaders, trainers, introduktörer, and earlier
+//! mentees or group members the round only mentions) becomes a pseudonym — `P0001` for
+//! participants, `M0001` mentors, `L0001` group leaders, `T0001` trainers, `I0001`
+//! introduktörer, `X0001` people outside the round — consistently in every reference; names
+//! become `Deltagare P0001` and so on (a person with several roles keeps the first role's). Pseudonyms are
 //! numbered in the order of a keyed SHA-256 hash of the original id, so the same instance and
 //! key give the same file, and without the key the numbering says nothing about the original
 //! ids. People lists and lists of references are sorted by pseudonym, so a row's position does
@@ -45,6 +46,9 @@ pub fn for_each_person_id(file: &mut InstanceFile, f: &mut dyn FnMut(&mut String
     }
     for t in &mut file.trainers {
         f(&mut t.id);
+    }
+    for x in &mut file.introducers {
+        f(&mut x.id);
     }
     for e in &mut file.mentorship.exclusions {
         f(&mut e.mentor);
@@ -105,6 +109,7 @@ pub fn pseudonyms(file: &InstanceFile, key: &[u8]) -> HashMap<String, String> {
         ('M', file.mentors.iter().map(|p| &p.id).collect()),
         ('L', file.group_leaders.iter().map(|p| &p.id).collect()),
         ('T', file.trainers.iter().map(|p| &p.id).collect()),
+        ('I', file.introducers.iter().map(|p| &p.id).collect()),
     ] {
         for id in ids {
             class.entry(id.clone()).or_insert(c);
@@ -170,22 +175,28 @@ pub fn anonymise(file: &InstanceFile, key: &[u8]) -> InstanceFile {
             *id = p.clone();
         }
     });
+    // One person, several roles: the name of their first role in every list they are in.
+    let mut names: HashMap<String, String> = HashMap::new();
+    let mut name = |id: &str, role: &str| names.entry(id.to_string()).or_insert_with(|| format!("{role} {id}")).clone();
     for p in &mut out.participants {
-        p.name = format!("Deltagare {}", p.id);
+        p.name = name(&p.id, "Deltagare");
         drop_reasons(&mut p.unavailable);
     }
     for m in &mut out.mentors {
-        m.name = format!("Mentor {}", m.id);
+        m.name = name(&m.id, "Mentor");
         drop_reasons(&mut m.unavailable);
         m.history.sort();
     }
     for l in &mut out.group_leaders {
-        l.name = format!("Gruppledare {}", l.id);
+        l.name = name(&l.id, "Gruppledare");
         drop_reasons(&mut l.unavailable);
     }
     for t in &mut out.trainers {
-        t.name = format!("Utbildare {}", t.id);
+        t.name = name(&t.id, "Utbildare");
         drop_reasons(&mut t.unavailable);
+    }
+    for x in &mut out.introducers {
+        x.name = name(&x.id, "Introduktör");
     }
     for e in &mut out.mentorship.exclusions {
         e.reason = None;
@@ -196,6 +207,7 @@ pub fn anonymise(file: &InstanceFile, key: &[u8]) -> InstanceFile {
     out.mentors.sort_by(|a, b| a.id.cmp(&b.id));
     out.group_leaders.sort_by(|a, b| a.id.cmp(&b.id));
     out.trainers.sort_by(|a, b| a.id.cmp(&b.id));
+    out.introducers.sort_by(|a, b| a.id.cmp(&b.id));
     out.mentorship.exclusions.sort_by(|a, b| (&a.mentor, &a.mentee).cmp(&(&b.mentor, &b.mentee)));
     out.mentorship.pair_costs.sort_by(|a, b| (&a.mentor, &a.mentee).cmp(&(&b.mentor, &b.mentee)));
     out.demand.sort_by(|a, b| (&a.participant, &a.course).cmp(&(&b.participant, &b.course)));

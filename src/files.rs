@@ -1,6 +1,7 @@
 //! File-system primitives every command shares: atomic writes of a file or a whole directory,
 //! the marker that says a directory is one trappa wrote, and the resolution of a plan argument
-//! (a plan directory or its `plan.json`). This module imports nothing from the rest of the crate.
+//! (a plan directory or its `plan.json`). This module imports only the message catalogue
+//! ([`crate::text`], the other ground-floor module) for its error texts.
 //!
 //! **A directory is trappa's only if its marker says so.** [`write_dir_atomic`] writes a marker
 //! file into every directory it writes, listing each file with its SHA-256. It replaces a
@@ -18,17 +19,16 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::text::{self, tr};
+
 /// How many foreign files a refusal names before it counts the rest.
 const LISTED: usize = 8;
 
-/// Errors while writing files.
-#[derive(Debug, thiserror::Error)]
+/// Errors while writing files. Their text comes from the message catalogue ([`crate::text`],
+/// the other ground-floor module).
+#[derive(Debug)]
 pub enum FileError {
     /// A file system operation failed.
-    #[error(
-        "cannot write {path}: {source}. Nothing that was there before was changed. Make room on the disk, check that the \
-         directory may be written, or write elsewhere (--out)"
-    )]
     Io {
         /// The path.
         path: String,
@@ -36,10 +36,6 @@ pub enum FileError {
         source: std::io::Error,
     },
     /// The target exists and is not a directory trappa wrote.
-    #[error(
-        "P010 not-a-plan-directory: {path} exists and is not a trappa plan directory (it has no {marker} marker, which trappa \
-         writes into every plan directory); nothing was changed. Choose another --out, or move the directory away yourself"
-    )]
     NotOurs {
         /// The directory.
         path: String,
@@ -47,13 +43,6 @@ pub enum FileError {
         marker: String,
     },
     /// The target is trappa's, but holds files trappa did not write or that were changed since.
-    #[error(
-        "P011 foreign-files: the plan directory {path} holds {} that trappa did not write or that changed since it was written: {}; \
-         nothing was changed. Move {} out of the directory, or write the plan elsewhere with --out",
-        count(files.len(), "file"),
-        list(files),
-        if files.len() == 1 { "it" } else { "them" }
-    )]
     Foreign {
         /// The directory.
         path: String,
@@ -62,18 +51,32 @@ pub enum FileError {
     },
 }
 
-fn count(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            FileError::Io { path, source } => tr!("files-io", path = path.as_str(), reason = text::io_reason(source)),
+            FileError::NotOurs { path, marker } => tr!("files-p010", path = path.as_str(), marker = marker.as_str()),
+            FileError::Foreign { path, files } => {
+                tr!("files-p011", path = path.as_str(), n = files.len(), files = list(files))
+            }
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for FileError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            FileError::Io { source, .. } => Some(source),
+            _ => None,
+        }
     }
 }
 
 fn list(files: &[String]) -> String {
-    let mut text = files.iter().take(LISTED).cloned().collect::<Vec<_>>().join(", ");
+    let text = files.iter().take(LISTED).cloned().collect::<Vec<_>>().join(", ");
     if files.len() > LISTED {
-        text.push_str(&format!(" and {} more", files.len() - LISTED));
+        return tr!("files-and-more", list = text, n = files.len() - LISTED);
     }
     text
 }

@@ -26,6 +26,9 @@ pub enum GenRegion {
     Uppsala,
     /// Halland: 6 municipalities.
     Halland,
+    /// Yrkesresan's 36 municipalities in three sub-regions: Göteborgsregionen (13), Skaraborg
+    /// (15) and Sjuhärad (8).
+    Yrkesresan,
     /// All of Sweden: 290 municipalities.
     National,
 }
@@ -580,6 +583,7 @@ fn course_spec(&(id, name, days, pattern, min, max, pre, deadline): &CourseTempl
         area: None,
         fixed_cost: if id == "introduktion" { 5000.0 } else { 2000.0 },
         day_cost: 0.0,
+        fee_per_participant: 0.0,
         start_time: None,
         end_time: None,
         min_gap_days: 7,
@@ -589,6 +593,7 @@ fn course_spec(&(id, name, days, pattern, min, max, pre, deadline): &CourseTempl
             _ => vec![],
         },
         roles: vec![],
+        subregions: vec![],
     }
 }
 
@@ -787,6 +792,7 @@ fn municipalities(region: GenRegion) -> (String, Vec<MunicipalitySpec>) {
         GenRegion::Uppsala => "Uppsala län",
         GenRegion::Halland => "Halland",
         GenRegion::National => return ("Sverige".to_string(), sweden()),
+        GenRegion::Yrkesresan => return ("Yrkesresan".to_string(), yrkesresan()),
     };
     let mut out: Vec<MunicipalitySpec> = Vec::new();
     for r in table().iter().filter(|r| r.region == want) {
@@ -801,7 +807,9 @@ fn municipalities(region: GenRegion) -> (String, Vec<MunicipalitySpec>) {
             lat: r.lat,
             lon: r.lon,
             cost_share: r.share,
+            cost_split: None,
             meeting_venue: None,
+            subregion: None,
         });
     }
     (want.to_string(), out)
@@ -822,9 +830,75 @@ fn sweden() -> Vec<MunicipalitySpec> {
         if out.iter().any(|m| m.id == id) {
             id = format!("{id}-{code}");
         }
-        out.push(MunicipalitySpec { id, name: name.to_string(), population, lat, lon, cost_share: None, meeting_venue: None });
+        out.push(MunicipalitySpec {
+            id,
+            name: name.to_string(),
+            population,
+            lat,
+            lon,
+            cost_share: None,
+            cost_split: None,
+            meeting_venue: None,
+            subregion: None,
+        });
     }
     out
+}
+
+/// Yrkesresan's sub-regions and their municipalities, as the programme names them.
+const YRKESRESAN: [(&str, &[&str]); 3] = [
+    (
+        "Göteborgsregionen",
+        &[
+            "Ale",
+            "Alingsås",
+            "Göteborg",
+            "Härryda",
+            "Kungsbacka",
+            "Kungälv",
+            "Lerum",
+            "Lilla Edet",
+            "Mölndal",
+            "Partille",
+            "Stenungsund",
+            "Tjörn",
+            "Öckerö",
+        ],
+    ),
+    (
+        "Skaraborg",
+        &[
+            "Essunga",
+            "Falköping",
+            "Grästorp",
+            "Gullspång",
+            "Götene",
+            "Hjo",
+            "Karlsborg",
+            "Lidköping",
+            "Mariestad",
+            "Skara",
+            "Skövde",
+            "Tibro",
+            "Tidaholm",
+            "Töreboda",
+            "Vara",
+        ],
+    ),
+    ("Sjuhärad", &["Bollebygd", "Borås", "Herrljunga", "Mark", "Svenljunga", "Tranemo", "Ulricehamn", "Vårgårda"]),
+];
+
+/// Yrkesresan's 36 municipalities from `data/kommuner.csv`, each with its sub-region, in the
+/// table's code order.
+fn yrkesresan() -> Vec<MunicipalitySpec> {
+    let subregion = |name: &str| YRKESRESAN.iter().find(|(_, names)| names.contains(&name)).map(|(s, _)| s.to_string());
+    sweden()
+        .into_iter()
+        .filter_map(|mut m| {
+            m.subregion = Some(subregion(&m.name)?);
+            Some(m)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -846,6 +920,18 @@ mod tests {
         // SCB: 10.59 million on 31 Dec 2024.
         let total: i64 = munis.iter().map(|m| m.population).sum();
         assert!((10_400_000..10_700_000).contains(&total), "{total}");
+    }
+
+    #[test]
+    fn yrkesresan_is_36_real_municipalities_in_three_sub_regions() {
+        let (name, munis) = municipalities(GenRegion::Yrkesresan);
+        assert_eq!(name, "Yrkesresan");
+        assert_eq!(munis.len(), 36);
+        let count = |s: &str| munis.iter().filter(|m| m.subregion.as_deref() == Some(s)).count();
+        assert_eq!((count("Göteborgsregionen"), count("Skaraborg"), count("Sjuhärad")), (13, 15, 8));
+        let skovde = munis.iter().find(|m| m.name == "Skövde").expect("Skövde");
+        assert_eq!(skovde.subregion.as_deref(), Some("Skaraborg"));
+        assert!(skovde.population > 50_000 && (58.0..59.0).contains(&skovde.lat));
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod anonymise;
 pub mod bench;
 pub mod check;
 pub mod cli;
+pub mod cost;
 pub mod diff;
 pub mod files;
 pub mod format;

@@ -334,6 +334,31 @@ pub fn pins_error(why: &str) -> String {
     tr!("pins-cannot-hold", why = why)
 }
 
+/// Why a file operation failed, in the language in force: the common kinds (not found, no
+/// permission, disk full, …) in words, anything else as the operating system says it.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let reason = match e.kind() {
+        K::NotFound => tr!("io-not-found"),
+        K::PermissionDenied => tr!("io-permission-denied"),
+        K::AlreadyExists => tr!("io-already-exists"),
+        K::StorageFull => tr!("io-storage-full"),
+        K::IsADirectory => tr!("io-is-a-directory"),
+        K::NotADirectory => tr!("io-not-a-directory"),
+        K::ReadOnlyFilesystem => tr!("io-read-only"),
+        K::InvalidData => tr!("io-invalid-data"),
+        K::DirectoryNotEmpty => tr!("io-directory-not-empty"),
+        K::FileTooLarge => tr!("io-file-too-large"),
+        K::UnexpectedEof => tr!("io-unexpected-eof"),
+        _ => return e.to_string(),
+    };
+    // Errors trappa made itself (invalid UTF-8, a marker that cannot be serialised) carry their own text.
+    if e.raw_os_error().is_none() && e.get_ref().is_some() {
+        return tr!("io-with-detail", reason = reason, detail = e.to_string());
+    }
+    reason
+}
+
 pub(crate) use tr;
 
 #[cfg(test)]

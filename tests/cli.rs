@@ -242,6 +242,7 @@ mod output_files {
         fs::create_dir(&foreign).unwrap();
         fs::write(foreign.join("budget.xlsx"), "precious").unwrap();
         trappa()
+            .env("TRAPPA_LANG", "en")
             .arg("solve")
             .arg(&inst)
             .arg("--out")

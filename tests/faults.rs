@@ -25,7 +25,7 @@ fn instance(name: &str) -> String {
 
 /// Runs trappa to the end in `dir`: (exit code, stderr).
 fn run(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(bin()).current_dir(dir).args(args).stdout(Stdio::null()).output().unwrap();
+    let out = Command::new(bin()).env("TRAPPA_LANG", "en").current_dir(dir).args(args).stdout(Stdio::null()).output().unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into())
 }
 
@@ -156,7 +156,12 @@ fn a_file_size_limit_stops_every_writer_with_a_clear_error_and_keeps_the_old_out
         format!("{bin} replan {inst} --previous plan --today 2027-11-01 --out next --quiet"),
         format!("{bin} import roster {book} --out round.json"),
     ] {
-        let out = Command::new("sh").current_dir(d.path()).args(["-c", &format!("ulimit -f 2; exec {cmd}")]).output().unwrap();
+        let out = Command::new("sh")
+            .env("TRAPPA_LANG", "en")
+            .current_dir(d.path())
+            .args(["-c", &format!("ulimit -f 2; exec {cmd}")])
+            .output()
+            .unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{cmd}: {err}");
         assert!(err.contains("cannot write") && err.contains("Nothing that was there before was changed"), "{cmd}: {err}");

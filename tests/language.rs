@@ -391,3 +391,44 @@ fn the_instance_readers_problems_are_swedish_by_default_and_english_with_lang_en
         assert!(!out.exists(), "{file}: a refused round writes no plan");
     }
 }
+
+/// The refusals to write into a directory trappa did not write (P010), into a plan holding a
+/// file of someone else's (P011), and a file that cannot be read: Swedish by default, English
+/// with `--lang en`, with the operating system's reason in words.
+#[test]
+fn refusals_to_write_and_unreadable_files_follow_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let instance = root().join("instances/uppsala-small.json");
+    let stderr = |lang: &[&str], out: &Path| {
+        let a = trappa().env_remove("TRAPPA_LANG").args(lang).arg("solve").arg(&instance).arg("--out").arg(out).assert().code(2);
+        String::from_utf8_lossy(&a.get_output().stderr).to_string()
+    };
+    let foreign = dir.path().join("dokument");
+    fs::create_dir(&foreign).unwrap();
+    fs::write(foreign.join("budget.xlsx"), "värdefull").unwrap();
+    let (sv, en) = (stderr(&[], &foreign), stderr(&["--lang", "en"], &foreign));
+    assert!(sv.contains("P010") && sv.contains("är ingen plankatalog från trappa") && sv.contains("inget har ändrats"), "{sv}");
+    assert!(en.contains("P010") && en.contains("is not a trappa plan directory") && en.contains("nothing was changed"), "{en}");
+    assert_swedish("P010", &sv);
+
+    let plan = dir.path().join("plan");
+    solve(dir.path(), "instances/uppsala-small.json", &[]);
+    fs::write(plan.join("anteckningar.txt"), "mina").unwrap();
+    fs::write(plan.join("budget.docx"), "mina").unwrap();
+    let (sv, en) = (stderr(&[], &plan), stderr(&["--lang", "en"], &plan));
+    assert!(
+        sv.contains("P011")
+            && sv.contains("innehåller 2 filer")
+            && sv.contains("anteckningar.txt, budget.docx")
+            && sv.contains("Flytta dem"),
+        "{sv}"
+    );
+    assert!(en.contains("P011") && en.contains("holds 2 files") && en.contains("Move them"), "{en}");
+    assert_swedish("P011", &sv);
+    assert_eq!(fs::read_to_string(plan.join("budget.docx")).unwrap(), "mina", "a refused plan changes nothing");
+
+    let missing = trappa().env_remove("TRAPPA_LANG").arg("solve").arg(dir.path().join("saknas.json")).assert().code(2);
+    let sv = String::from_utf8_lossy(&missing.get_output().stderr).to_string();
+    assert!(sv.contains("kan inte läsa") && sv.contains("filen eller katalogen finns inte"), "{sv}");
+    assert!(!sv.contains("os error"), "{sv}");
+}

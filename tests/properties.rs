@@ -78,7 +78,9 @@ fn build(s: &Spec) -> InstanceFile {
             lat: *lat,
             lon: *lon,
             cost_share: None,
+            cost_split: None,
             meeting_venue: None,
+            subregion: None,
         })
         .collect();
     let units: Vec<UnitSpec> = s

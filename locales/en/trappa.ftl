@@ -237,6 +237,7 @@ roster-col-municipalities-lat = latitude of the seat, degrees north
 roster-col-municipalities-lon = longitude of the seat, degrees east
 roster-col-municipalities-cost_share = share of shared costs, 0–1
 roster-col-municipalities-meeting_venue = where mentor and group meetings in the municipality are held (room, address); shown in the calendars
+roster-col-municipalities-subregion = the sub-region the municipality belongs to (e.g. Skaraborg); a course may be held for some sub-regions ("subregions" in regler.json)
 roster-sheet-municipalities = the municipalities taking part
 roster-col-units-id = identifier used in the people sheets
 roster-col-units-name = display name (default: the id)
@@ -247,7 +248,7 @@ roster-col-travel-from = municipality id
 roster-col-travel-to = municipality id
 roster-col-travel-minutes = one-way travel time, minutes (both directions)
 roster-sheet-travel = explicit travel times replacing the computed ones (optional)
-roster-col-participants-id = identifier, unique among all people
+roster-col-participants-id = identifier, unique among the participants; the same id on a row of mentors, group leaders or trainers means the person also holds that role
 roster-col-participants-name = full name
 roster-col-participants-unit = unit id (sheet enheter)
 roster-col-participants-role = socialsekreterare (default), utförare, arbetsledare or annan (English: social_secretary, executor, first_line_manager, other)
@@ -256,7 +257,7 @@ roster-col-participants-employment_start = joined the current employer
 roster-col-participants-interests = interest tags, matched against mentors' expertise
 roster-col-participants-wants_mentor = wants a mentor (default nej)
 roster-sheet-participants = the round's participants
-roster-col-mentors-id = identifier, unique among all people
+roster-col-mentors-id = identifier, unique among the mentors; a participant who also mentors is written with their participant id (same name and unit)
 roster-col-mentors-name = full name
 roster-col-mentors-unit = unit id (sheet enheter)
 roster-col-mentors-capacity = mentees at a time (default 1)
@@ -266,13 +267,13 @@ roster-col-mentors-expertise = expertise tags
 roster-col-mentors-max_travel_minutes = longest acceptable one-way travel, minutes (empty: no limit)
 roster-col-mentors-history = ids of earlier mentees
 roster-sheet-mentors = the mentor pool
-roster-col-leaders-id = identifier, unique among all people
+roster-col-leaders-id = identifier, unique among the group leaders; a participant, mentor or trainer who also leads groups is written with the same id and name
 roster-col-leaders-name = full name
 roster-col-leaders-municipality = home municipality id
 roster-col-leaders-qualifications = e.g. supervision, reflection, research_circle
 roster-col-leaders-max_groups = most groups in the round (default 2)
 roster-sheet-leaders = supervisors and circle leaders of the group programmes
-roster-col-trainers-id = identifier, unique among all people
+roster-col-trainers-id = identifier, unique among the trainers; a participant, mentor or group leader who also trains is written with the same id and name
 roster-col-trainers-name = full name
 roster-col-trainers-internal = a colleague lending days (ja) or procured (nej, default)
 roster-col-trainers-municipality = home municipality id
@@ -1800,3 +1801,169 @@ check-pair-first-meeting = the pair { $mentor }–{ $mentee } first meets on { $
 check-pair-place-full = { $place } hosts { $n } mentor meetings on { $date }, more than the { $max } a day it has room for
 check-mentor-day-full = { $who } has { $n } mentor meetings on { $date }, more than the { $max } allowed a day
 check-group-first-meeting = the group { $group } first meets on { $date }, before { $earliest } ({ $days } days after the round's start)
+# The file system (text::io_reason) and atomic writes (files)
+io-not-found = no such file or directory
+io-permission-denied = permission denied
+io-already-exists = a file of that name already exists
+io-storage-full = the disk is full
+io-is-a-directory = it is a directory, not a file
+io-not-a-directory = a part of the path is not a directory
+io-read-only = the file system is read-only
+io-invalid-data = the contents cannot be read
+io-directory-not-empty = the directory is not empty
+io-file-too-large = the file is too large
+io-unexpected-eof = the file ended too early
+io-with-detail = { $reason } ({ $detail })
+files-io = cannot write { $path }: { $reason }. Nothing that was there before was changed. Make room on the disk, check that the directory may be written, or write elsewhere (--out)
+files-p010 = P010 not-a-plan-directory: { $path } exists and is not a trappa plan directory (it has no { $marker } marker, which trappa writes into every plan directory); nothing was changed. Choose another --out, or move the directory away yourself
+files-p011 = P011 foreign-files: the plan directory { $path } holds { $n ->
+    [one] 1 file
+   *[other] { $n } files
+} that trappa did not write or that changed since it was written: { $files }; nothing was changed. Move { $n ->
+    [one] it
+   *[other] them
+} out of the directory, or write the plan elsewhere with --out
+files-and-more = { $list } and { $n } more
+roster-cannot-read-sheet = { $name }: E001 syntax: cannot read the sheet: { $error }
+
+# Why someone may not join a programme's groups (rules::groups::ineligibility)
+groups-inel-phase = phase "{ $phase }" is not among the programme's phases
+groups-inel-months-min = { $months } months in the profession; the programme starts at { $min }
+groups-inel-months-max = { $months } months in the profession; the programme ends at { $max }
+groups-inel-themes = no interest in the themes { $themes }
+groups-inel-role = role "{ $role }" is not among the programme's roles
+cli-stdout-cannot-write = cannot write to standard output: { $reason }
+
+# Sub-regions (delregioner)
+load-unknown-subregion = course { $course } is for the sub-region "{ $subregion }", but no municipality of the region belongs to it ({ $n ->
+    [0] no municipality has a sub-region
+   *[other] the sub-regions are { $known }
+})
+load-unknown-subregion-hint = correct the name, or give the municipalities their sub-region ("subregion")
+load-course-subregion = { $who } belongs to the sub-region { $subregion }, but course { $course } is held for { $subregions }
+load-course-subregion-hint = remove the line, or add the participant's sub-region to the course's "subregions"
+check-attendee-subregion = { $id } attends { $session } but belongs to the sub-region { $subregion }; the course is held for { $subregions }
+load-pin-subregion = { $who } belongs to the sub-region { $subregion }, but course { $course } is held for { $subregions }
+load-pin-subregion-hint = remove the participant from the fixed session, or add the sub-region to the course's "subregions"
+# One person, several roles
+load-person-name-mismatch = id "{ $id }" stands for one person, but the name here ("{ $name }") differs from the name at { $first } ("{ $first_name }")
+load-person-unit-mismatch = id "{ $id }" stands for one person, but the unit here ("{ $unit }") differs from the unit at { $first } ("{ $first_unit }")
+load-person-mismatch-hint = the same id in several lists (participants, mentors, group leaders, trainers) is one person with several roles: write the same name and unit, or give different people different ids
+replan-rule-same-person = the mentor and the mentee are one person
+load-pin-why-same-person = the mentor and the mentee are one person (the same id in both lists)
+check-self-mentoring = { $name } ({ $who }) is both mentor and mentee of one pair: nobody mentors themselves
+check-leader-in-own-group = { $who } leads group { $group } of { $programme } and is a member of it
+check-teaches-and-attends = { $who } teaches session { $session } on { $date } and attends session { $other } that day
+people-role-mentor = mentor
+people-role-leader = group leader
+people-role-trainer = trainer
+people-also-roles = { $about }; also { $roles }
+people-as-role = as { $role }
+explain-role-participant = participant
+explain-roles = Roles: { $roles }
+explain-as-mentor = As mentor: mentee { $mentee }, { $n } meetings ({ $dates })
+explain-as-mentor-none = As mentor: no mentee in the plan
+explain-as-leader = As group leader: leads group { $group } of { $programme }, { $n } meetings
+explain-as-leader-none = As group leader: leads no group in the plan
+explain-as-trainer = As trainer: teaches { $course } ({ $session }) { $dates }
+explain-as-trainer-none = As trainer: teaches no session in the plan
+
+# Introduction of new hires (introduktörer)
+load-introduction-years = the introduction covers { $n } years of employment; at most { $max } can be planned
+load-introduction-years-hint = give hours per week for at most five years, first year first (e.g. [4, 2])
+load-what-introduction-hours = hours per week with the introducer
+introduction-msg-no-introducer = { $hire } has no introducer: nobody in { $unit } introduces
+introduction-msg-full = { $hire } has no introducer: the introducers of { $unit } have no places left
+check-introduction-missing = the instance plans introducers but the plan has no introduction
+check-introduction-unknown = the introduction names { $hire } and introducer { $introducer }, but one of them is not in the instance
+check-introduction-twice = { $hire } has more than one introducer
+check-introducer-over-capacity = introducer { $who } has { $n } new hires but room for { $cap }
+check-introduction-not-allowed = { $introducer } cannot introduce { $hire }: not of the same unit, or the same person
+check-introduction-not-a-hire = { $hire } is not a new hire during { $round }
+check-introduction-periods = the introduction periods or hours of { $hire } do not match their years of employment
+check-introduction-listed-twice = { $hire } is listed without an introducer although they have one, or listed twice
+check-introduction-reason = the reason { $reason } why { $hire } has no introducer does not hold
+check-introduction-forgotten = { $hire } is a new hire but has neither an introducer nor a reason
+people-introduction-period = { $hours } h/week { $from }–{ $to }
+people-introducer = Introducer: { $introducer }, { $hours }
+people-introduces = Introducer of { $hire }, { $hours }
+people-no-introducer = No introducer: { $message }
+explain-role-introducer = introducer
+explain-introduction-period = { $hours } h/week { $from }–{ $to }
+explain-introducer = Introducer: { $introducer }, { $hours }
+explain-no-introducer = No introducer: { $message }
+explain-as-introducer = As introducer: of { $hire }, { $hours }
+explain-as-introducer-none = As introducer: no new hire in the plan
+roster-sheet-introducers = introducers who introduce the new hires of their unit
+roster-col-introducers-id = identifier, unique among the introducers; a participant who also introduces is written with their participant id
+roster-col-introducers-name = full name
+roster-col-introducers-unit = unit id: the introducer takes new hires of this unit
+roster-col-introducers-capacity = new hires at a time (default 2)
+# Costs and cost-sharing agreements (issue 11, item 9)
+load-what-programme-fee = the programme fee per participant (costs.programme_fee)
+load-what-mentor-fee-per-meeting = the mentor fee per meeting (costs.mentor_fee_per_meeting)
+load-what-mentor-fee-per-mentee = the mentor fee per mentee (costs.mentor_fee_per_mentee)
+load-what-leader-fee-per-meeting = the group leader fee per meeting (costs.leader_fee_per_meeting)
+load-what-travel-per-km = the travel cost per km (costs.travel_per_km)
+load-what-course-fee = the course fee per participant
+load-what-cost-split = the cost-sharing agreement's name
+load-cost-shares-zero = { $n ->
+    [one] the only cost share is 0
+   *[other] all { $n } cost shares are 0
+}: the costs cannot be divided by them
+load-cost-shares-zero-hint = give the municipalities their shares (adding up to 1), or remove the cost shares so that each municipality pays for its own participants
+load-cost-share-outside = { $municipality } has the cost share { $share } but belongs to no cost-sharing agreement, while other municipalities do: the share would not be used
+load-cost-share-outside-hint = name the municipality's agreement ({ $agreements }) or remove the share; a municipality outside every agreement pays for its own participants
+load-cost-split-sum = the cost shares of the agreement "{ $split }" ({ $n } municipalities) add up to { $sum }, not 1
+load-cost-split-sum-hint = adjust the shares so that they add up to 1, or remove them all so that the agreement divides by population
+load-cost-split-mixed = in the cost-sharing agreement "{ $split }", { $with } municipalities have a cost share but { $missing } have none
+load-cost-split-mixed-hint = give every municipality of the agreement a share (adding up to 1), or none: then the agreement's costs are divided by population
+check-cost-mismatch = the plan's cost differs from the one recomputed from the instance's cost items and agreements: { $n ->
+    [one] 1 amount differs
+   *[other] { $n } amounts differ
+} ({ $list })
+check-cost-amount = { $what }: plan { $recorded } kr, recomputed { $recomputed } kr
+check-cost-total = the total
+check-cost-part = the part { $part }
+check-cost-municipality = the municipality { $id }
+check-cost-unattended = sessions without attendees in { $id }
+check-cost-participant = the participant { $id }
+check-cost-unknown = { $id } is not in the instance but has an amount in the plan's cost
+cost-model-title = Cost by cost items and cost-sharing agreements
+cost-model-total = The plan costs { $total } ({ $parts }), { $per_participant } per participant.
+cost-part-amount = { $part } { $kr }
+cost-part-programme-fees = programme fees
+cost-part-course-fees = course fees
+cost-part-sessions = sessions
+cost-part-group-leaders = group leader fees
+cost-part-mentors = mentor fees
+cost-part-travel = travel
+cost-agreement = The cost-sharing agreement { $name } ({ $n ->
+    [one] 1 municipality
+   *[other] { $n } municipalities
+}: { $members }) pools its members' participant costs and divides them { $by }.
+cost-agreement-by-shares = by cost share
+cost-agreement-by-shares-in-proportion = in proportion to the cost shares
+cost-agreement-by-population = by population
+cost-outside-agreements = { $n ->
+    [0] Every municipality belongs to a cost-sharing agreement.
+    [one] 1 municipality outside the agreements pays for its own participants.
+   *[other] The { $n } municipalities outside the agreements each pay for their own participants.
+}
+cost-no-agreement = No cost-sharing agreement: each municipality pays for its own participants.
+cost-unattended = Sessions without attendees are paid by the venue's municipality: { $list }.
+cost-model-col-agreement = Agreement
+cost-model-col-own = Own participants' cost (kr)
+cost-model-col-pays = Pays (kr)
+cost-model-participants = Cost per participant ({ $n } participants)
+cost-model-col-participant = Participant
+cost-model-col-cost = Cost (kr)
+cost-split-partial-shares = Only { $n } of { $total } municipalities have a cost share, so the split in the table goes by the population of all municipalities; how the cost-sharing agreement divides the costs among its members and what the other municipalities pay is shown below the table.
+summary-cost = Cost: { $total } kr, { $per_participant } kr per participant
+explain-cost = Cost of the participant (fees, travel and part of shared costs): { $kr } kr
+roster-col-municipalities-cost_split = the cost-sharing agreement the municipality belongs to, e.g. Göteborgsregionen: the agreement's municipalities divide their participants' costs by cost share (all have one, adding up to 1) or by population (none has one); empty: the municipality pays for its own participants
+roster-setting-costs-programme_fee = programme fee per participant in kronor, e.g. 40000 (default 0)
+roster-setting-costs-mentor_fee_per_meeting = mentor fee per mentor meeting in kronor, charged to the mentee (default 0)
+roster-setting-costs-mentor_fee_per_mentee = mentor fee per mentee in kronor, once per pair (default 0)
+roster-setting-costs-leader_fee_per_meeting = group leader fee per group meeting and leader in kronor, shared equally by the group's members (default 0)
+roster-setting-costs-travel_per_km = travel cost per km in kronor, round trip, distance from the municipalities' coordinates × the road factor (default 0)

@@ -243,6 +243,7 @@ roster-col-municipalities-lat = centralortens latitud, grader norr
 roster-col-municipalities-lon = centralortens longitud, grader öst
 roster-col-municipalities-cost_share = andel av gemensamma kostnader, 0–1
 roster-col-municipalities-meeting_venue = var mentors- och gruppträffar i kommunen hålls (rum, adress); visas i kalendrarna
+roster-col-municipalities-subregion = delregionen kommunen hör till (t.ex. Skaraborg); en kurs kan hållas för vissa delregioner ("subregions" i regler.json)
 roster-sheet-municipalities = de deltagande kommunerna
 roster-col-units-id = id som används i personbladen
 roster-col-units-name = namnet som visas (standard: id:t)
@@ -253,7 +254,7 @@ roster-col-travel-from = kommunens id
 roster-col-travel-to = kommunens id
 roster-col-travel-minutes = restid i en riktning, minuter (gäller båda håll)
 roster-sheet-travel = angivna restider som ersätter de beräknade (valfritt)
-roster-col-participants-id = id, unikt bland alla personer
+roster-col-participants-id = id, unikt bland deltagarna; samma id på en rad i mentorer, gruppledare eller utbildare betyder att personen även har den rollen
 roster-col-participants-name = fullständigt namn
 roster-col-participants-unit = enhetens id (bladet enheter)
 roster-col-participants-role = socialsekreterare (standard), utförare, arbetsledare eller annan (engelska: social_secretary, executor, first_line_manager, other)
@@ -262,7 +263,7 @@ roster-col-participants-employment_start = anställd hos nuvarande arbetsgivare 
 roster-col-participants-interests = intressen, matchas mot mentorernas expertis
 roster-col-participants-wants_mentor = vill ha mentor (standard nej)
 roster-sheet-participants = omgångens deltagare
-roster-col-mentors-id = id, unikt bland alla personer
+roster-col-mentors-id = id, unikt bland mentorerna; en deltagare som även är mentor skrivs med sitt deltagar-id (samma namn och enhet)
 roster-col-mentors-name = fullständigt namn
 roster-col-mentors-unit = enhetens id (bladet enheter)
 roster-col-mentors-capacity = antal adepter samtidigt (standard 1)
@@ -272,13 +273,13 @@ roster-col-mentors-expertise = expertisområden
 roster-col-mentors-max_travel_minutes = längsta godtagbara restid i en riktning, minuter (tomt: ingen gräns)
 roster-col-mentors-history = id för tidigare adepter
 roster-sheet-mentors = mentorerna
-roster-col-leaders-id = id, unikt bland alla personer
+roster-col-leaders-id = id, unikt bland gruppledarna; en deltagare, mentor eller utbildare som även leder grupper skrivs med samma id och namn
 roster-col-leaders-name = fullständigt namn
 roster-col-leaders-municipality = hemkommunens id
 roster-col-leaders-qualifications = t.ex. supervision, reflection, research_circle (handledning, reflektionsgrupp, FoU-cirkel)
 roster-col-leaders-max_groups = flest grupper i omgången (standard 2)
 roster-sheet-leaders = handledare och cirkelledare för gruppverksamheterna
-roster-col-trainers-id = id, unikt bland alla personer
+roster-col-trainers-id = id, unikt bland utbildarna; en deltagare, mentor eller gruppledare som även utbildar skrivs med samma id och namn
 roster-col-trainers-name = fullständigt namn
 roster-col-trainers-internal = en kollega som lånar ut dagar (ja) eller upphandlad (nej, standard)
 roster-col-trainers-municipality = hemkommunens id
@@ -1784,3 +1785,169 @@ check-pair-first-meeting = paret { $mentor }–{ $mentee } träffas första gån
 check-pair-place-full = { $place } har { $n } mentorsträffar { $date }, fler än de { $max } som ryms per dag
 check-mentor-day-full = { $who } har { $n } mentorsträffar { $date }, fler än de { $max } som tillåts per dag
 check-group-first-meeting = gruppen { $group } träffas första gången { $date }, före { $earliest } ({ $days } dagar efter omgångens start)
+# The file system (text::io_reason) and atomic writes (files)
+io-not-found = filen eller katalogen finns inte
+io-permission-denied = åtkomst nekad (behörighet saknas)
+io-already-exists = det finns redan en fil med det namnet
+io-storage-full = disken är full
+io-is-a-directory = det är en katalog, inte en fil
+io-not-a-directory = en del av sökvägen är inte en katalog
+io-read-only = filsystemet är skrivskyddat
+io-invalid-data = innehållet går inte att läsa
+io-directory-not-empty = katalogen är inte tom
+io-file-too-large = filen är för stor
+io-unexpected-eof = filen tog slut för tidigt
+io-with-detail = { $reason } ({ $detail })
+files-io = kan inte skriva { $path }: { $reason }. Inget som fanns där tidigare har ändrats. Frigör utrymme på disken, kontrollera att katalogen går att skriva i, eller skriv någon annanstans (--out)
+files-p010 = P010 not-a-plan-directory: { $path } finns och är ingen plankatalog från trappa (den saknar markeringsfilen { $marker }, som trappa skriver i varje plankatalog); inget har ändrats. Välj en annan --out, eller flytta undan katalogen själv
+files-p011 = P011 foreign-files: plankatalogen { $path } innehåller { $n ->
+    [one] en fil
+   *[other] { $n } filer
+} som trappa inte skrev eller som ändrats sedan: { $files }; inget har ändrats. Flytta { $n ->
+    [one] den
+   *[other] dem
+} ur katalogen, eller skriv planen någon annanstans med --out
+files-and-more = { $list } och { $n } till
+roster-cannot-read-sheet = { $name }: E001 syntax: kan inte läsa bladet: { $error }
+
+# Why someone may not join a programme's groups (rules::groups::ineligibility)
+groups-inel-phase = fasen "{ $phase }" hör inte till programmets faser
+groups-inel-months-min = { $months } månader i yrket; programmet börjar vid { $min }
+groups-inel-months-max = { $months } månader i yrket; programmet slutar vid { $max }
+groups-inel-themes = inget intresse för temana { $themes }
+groups-inel-role = rollen "{ $role }" hör inte till programmets roller
+cli-stdout-cannot-write = kan inte skriva till standard output: { $reason }
+
+# Sub-regions (delregioner)
+load-unknown-subregion = kursen { $course } är för delregionen "{ $subregion }", men ingen kommun i regionen hör dit ({ $n ->
+    [0] ingen kommun har en delregion
+   *[other] delregionerna är { $known }
+})
+load-unknown-subregion-hint = rätta namnet, eller ange delregionen på kommunerna ("subregion")
+load-course-subregion = { $who } hör till delregionen { $subregion }, men kursen { $course } hålls för { $subregions }
+load-course-subregion-hint = ta bort raden, eller lägg till deltagarens delregion i kursens "subregions"
+check-attendee-subregion = { $id } deltar i { $session } men hör till delregionen { $subregion }; kursen hålls för { $subregions }
+load-pin-subregion = { $who } hör till delregionen { $subregion }, men kursen { $course } hålls för { $subregions }
+load-pin-subregion-hint = ta bort deltagaren ur det fasta kurstillfället, eller lägg till delregionen i kursens "subregions"
+# One person, several roles
+load-person-name-mismatch = id "{ $id }" står för en person, men namnet här ("{ $name }") skiljer sig från namnet vid { $first } ("{ $first_name }")
+load-person-unit-mismatch = id "{ $id }" står för en person, men enheten här ("{ $unit }") skiljer sig från enheten vid { $first } ("{ $first_unit }")
+load-person-mismatch-hint = samma id i flera listor (deltagare, mentorer, gruppledare, utbildare) är samma person med flera roller: skriv samma namn och enhet, eller ge olika personer olika id
+replan-rule-same-person = mentorn och adepten är samma person
+load-pin-why-same-person = mentorn och adepten är samma person (samma id i båda listorna)
+check-self-mentoring = { $name } ({ $who }) är både mentor och adept i samma par: ingen är sin egen mentor
+check-leader-in-own-group = { $who } leder grupp { $group } i { $programme } och är själv medlem i den
+check-teaches-and-attends = { $who } leder kurstillfälle { $session } { $date } och går samtidigt kurstillfälle { $other }
+people-role-mentor = mentor
+people-role-leader = gruppledare
+people-role-trainer = utbildare
+people-also-roles = { $about }; även { $roles }
+people-as-role = som { $role }
+explain-role-participant = deltagare
+explain-roles = Roller: { $roles }
+explain-as-mentor = Som mentor: adept { $mentee }, { $n } träffar ({ $dates })
+explain-as-mentor-none = Som mentor: ingen adept i planen
+explain-as-leader = Som gruppledare: leder grupp { $group } i { $programme }, { $n } träffar
+explain-as-leader-none = Som gruppledare: leder ingen grupp i planen
+explain-as-trainer = Som utbildare: leder { $course } ({ $session }) { $dates }
+explain-as-trainer-none = Som utbildare: leder inget kurstillfälle i planen
+
+# Introduction of new hires (introduktörer)
+load-introduction-years = introduktionen gäller { $n } anställningsår, högst { $max } går att planera
+load-introduction-years-hint = ange timmar per vecka för högst fem år, första året först (t.ex. [4, 2])
+load-what-introduction-hours = timmar per vecka med introduktör
+introduction-msg-no-introducer = { $hire } har ingen introduktör: ingen i { $unit } är introduktör
+introduction-msg-full = { $hire } har ingen introduktör: introduktörerna i { $unit } har inga platser kvar
+check-introduction-missing = instansen planerar introduktörer men planen har ingen introduktion
+check-introduction-unknown = introduktionen nämner { $hire } och introduktören { $introducer }, men någon av dem finns inte i instansen
+check-introduction-twice = { $hire } har mer än en introduktör
+check-introducer-over-capacity = introduktören { $who } har { $n } nyanställda men plats för { $cap }
+check-introduction-not-allowed = { $introducer } kan inte vara introduktör för { $hire }: inte i samma enhet, eller samma person
+check-introduction-not-a-hire = { $hire } är inte nyanställd under { $round }
+check-introduction-periods = introduktionsperioderna eller timmarna för { $hire } stämmer inte med anställningsåren
+check-introduction-listed-twice = { $hire } listas utan introduktör trots att hen har en, eller listas två gånger
+check-introduction-reason = skälet { $reason } till att { $hire } saknar introduktör stämmer inte
+check-introduction-forgotten = { $hire } är nyanställd men har varken introduktör eller ett skäl
+people-introduction-period = { $hours } h/vecka { $from }–{ $to }
+people-introducer = Introduktör: { $introducer }, { $hours }
+people-introduces = Introduktör för { $hire }, { $hours }
+people-no-introducer = Ingen introduktör: { $message }
+explain-role-introducer = introduktör
+explain-introduction-period = { $hours } h/vecka { $from }–{ $to }
+explain-introducer = Introduktör: { $introducer }, { $hours }
+explain-no-introducer = Ingen introduktör: { $message }
+explain-as-introducer = Som introduktör: för { $hire }, { $hours }
+explain-as-introducer-none = Som introduktör: ingen nyanställd i planen
+roster-sheet-introducers = introduktörer som introducerar de nyanställda i sin enhet
+roster-col-introducers-id = id, unikt bland introduktörerna; en deltagare som även är introduktör skrivs med sitt deltagar-id
+roster-col-introducers-name = fullständigt namn
+roster-col-introducers-unit = enhetens id: introduktören tar emot nyanställda i den enheten
+roster-col-introducers-capacity = antal nyanställda åt gången (standard 2)
+# Costs and cost-sharing agreements (issue 11, item 9)
+load-what-programme-fee = programavgiften per deltagare (costs.programme_fee)
+load-what-mentor-fee-per-meeting = mentorsarvodet per träff (costs.mentor_fee_per_meeting)
+load-what-mentor-fee-per-mentee = mentorsarvodet per adept (costs.mentor_fee_per_mentee)
+load-what-leader-fee-per-meeting = gruppledararvodet per träff (costs.leader_fee_per_meeting)
+load-what-travel-per-km = reskostnaden per km (costs.travel_per_km)
+load-what-course-fee = kursavgiften per deltagare
+load-what-cost-split = kostnadsavtalets namn
+load-cost-shares-zero = { $n ->
+    [one] den enda kostnadsandelen är 0
+   *[other] alla { $n } kostnadsandelar är 0
+}: kostnaderna kan inte fördelas efter dem
+load-cost-shares-zero-hint = ge kommunerna sina andelar (som summerar till 1), eller ta bort kostnadsandelarna så att varje kommun betalar för sina egna deltagare
+load-cost-share-outside = { $municipality } har kostnadsandelen { $share } men hör inte till något kostnadsavtal, fast andra kommuner gör det: andelen skulle inte användas
+load-cost-share-outside-hint = ange kommunens kostnadsavtal ({ $agreements }) eller ta bort andelen; en kommun utanför alla avtal betalar för sina egna deltagare
+load-cost-split-sum = kostnadsandelarna i avtalet "{ $split }" ({ $n } kommuner) summerar till { $sum }, inte 1
+load-cost-split-sum-hint = justera andelarna så att de summerar till 1, eller ta bort dem alla så att avtalet fördelar efter invånarantal
+load-cost-split-mixed = i kostnadsavtalet "{ $split }" har { $with } kommuner en kostnadsandel men { $missing } saknar en
+load-cost-split-mixed-hint = ge alla kommuner i avtalet en andel (summa 1), eller ingen: då fördelas avtalets kostnader efter invånarantal
+check-cost-mismatch = planens kostnad stämmer inte med den som räknas om från instansens kostnadsposter och kostnadsavtal: { $n ->
+    [one] 1 belopp skiljer sig
+   *[other] { $n } belopp skiljer sig
+} ({ $list })
+check-cost-amount = { $what }: planen { $recorded } kr, omräknat { $recomputed } kr
+check-cost-total = summan
+check-cost-part = delen { $part }
+check-cost-municipality = kommunen { $id }
+check-cost-unattended = kurstillfällen utan deltagare i { $id }
+check-cost-participant = deltagaren { $id }
+check-cost-unknown = { $id } finns inte i instansen men har ett belopp i planens kostnad
+cost-model-title = Kostnad enligt kostnadsposter och kostnadsavtal
+cost-model-total = Planen kostar { $total } ({ $parts }), { $per_participant } per deltagare.
+cost-part-amount = { $part } { $kr }
+cost-part-programme-fees = programavgifter
+cost-part-course-fees = kursavgifter
+cost-part-sessions = kurstillfällen
+cost-part-group-leaders = gruppledararvoden
+cost-part-mentors = mentorsarvoden
+cost-part-travel = resor
+cost-agreement = Kostnadsavtalet { $name } ({ $n ->
+    [one] 1 kommun
+   *[other] { $n } kommuner
+}: { $members }) lägger ihop medlemmarnas deltagarkostnader och fördelar dem { $by }.
+cost-agreement-by-shares = efter kostnadsandel
+cost-agreement-by-shares-in-proportion = i proportion till kostnadsandelarna
+cost-agreement-by-population = efter invånarantal
+cost-outside-agreements = { $n ->
+    [0] Alla kommuner hör till ett kostnadsavtal.
+    [one] 1 kommun utanför kostnadsavtalen betalar för sina egna deltagare.
+   *[other] De { $n } kommunerna utanför kostnadsavtalen betalar var och en för sina egna deltagare.
+}
+cost-no-agreement = Inget kostnadsavtal: varje kommun betalar för sina egna deltagare.
+cost-unattended = Kurstillfällen utan deltagare betalas av lokalens kommun: { $list }.
+cost-model-col-agreement = Kostnadsavtal
+cost-model-col-own = Egna deltagares kostnad (kr)
+cost-model-col-pays = Betalar (kr)
+cost-model-participants = Kostnad per deltagare ({ $n } deltagare)
+cost-model-col-participant = Deltagare
+cost-model-col-cost = Kostnad (kr)
+cost-split-partial-shares = Bara { $n } av { $total } kommuner har en kostnadsandel, så fördelningen i tabellen går efter invånare i alla kommuner; hur kostnadsavtalet fördelar kostnaderna mellan sina medlemmar och vad övriga kommuner betalar visas under tabellen.
+summary-cost = Kostnad: { $total } kr, { $per_participant } kr per deltagare
+explain-cost = Kostnad för deltagaren (avgifter, resor och del av gemensamma kostnader): { $kr } kr
+roster-col-municipalities-cost_split = kostnadsavtalet kommunen hör till, t.ex. Göteborgsregionen: avtalets kommuner delar sina deltagares kostnader efter kostnadsandel (alla har en, summa 1) eller efter invånare (ingen har en); tomt: kommunen betalar för sina egna deltagare
+roster-setting-costs-programme_fee = programavgift per deltagare i kronor, t.ex. 40000 (standard 0)
+roster-setting-costs-mentor_fee_per_meeting = mentorsarvode per mentorsträff i kronor, betalas för adepten (standard 0)
+roster-setting-costs-mentor_fee_per_mentee = mentorsarvode per adept i kronor, en gång per par (standard 0)
+roster-setting-costs-leader_fee_per_meeting = gruppledararvode per gruppträff och ledare i kronor, delas lika av gruppens medlemmar (standard 0)
+roster-setting-costs-travel_per_km = reskostnad per km i kronor, tur och retur, avstånd från kommunernas koordinater × vägfaktorn (standard 0)

@@ -110,10 +110,18 @@ check_codes! {
     GroupLinkedSession = "C083", "group-linked-session", "a group of a programme linked to a course names no session of that course, starts on another day than the session, or has a member who did not attend it";
     GroupSeriesGap = "C084", "group-series-gap", "two consecutive meetings of a group lie further apart than the programme's max_days_between";
     AttendeeRole = "C085", "attendee-role", "a participant attends a course whose roles do not include theirs";
-    GroupFirstMeeting = "C086", "group-first-meeting", "a group starting with the round meets before its programme's first_meeting_after_days after the round's start (pinned dates and a re-plan's past excepted)";
+    SelfMentoring = "C086", "self-mentoring", "mentor and mentee are one person (the same id in the mentors and the participants)";
+    LeaderInOwnGroup = "C087", "leader-in-own-group", "a group's leader or co-leader is also a member of that group";
+    TeachesAndAttends = "C088", "teaches-and-attends", "a person teaches a session on a day they attend a session (their own included)";
+    AttendeeSubregion = "C089", "attendee-subregion", "a participant attends a course held for other sub-regions than their municipality's";
     PinnedPair = "C090", "pinned-pair", "a fixed pair is not in the plan, or a pinned meeting date is not among its meetings";
     PinnedSession = "C091", "pinned-session", "no session of the plan realises a fixed session (course, dates, venue, trainers, attendees), one per pin";
     PinnedGroup = "C092", "pinned-group", "a fixed group's members are not together in one group, two fixed groups share a group, or its leader or pinned meetings differ";
+    CostMismatch = "C093", "cost-mismatch", "the plan's recorded cost (total, a part, a municipality's or a participant's amount) differs from the cost recomputed from the instance's cost items and agreements";
+    GroupFirstMeeting = "C094", "group-first-meeting", "a group starting with the round meets before its programme's first_meeting_after_days after the round's start (pinned dates and a re-plan's past excepted)";
+    IntroductionAssignment = "C100", "introduction-assignment", "an introduktör is unknown, of another unit than the hire or the hire themselves, or a hire is unknown, not a new hire of the round, assigned twice, or given other periods or hours than the introduction's";
+    IntroducerOverCapacity = "C101", "introducer-over-capacity", "an introduktör introduces more new hires than their capacity";
+    IntroductionUnexplained = "C102", "introduction-unexplained", "a new hire of the round is neither assigned nor listed, is listed twice or wrongly, or the reason does not hold, or the plan lacks the introduction the instance plans";
 }
 
 impl CheckCode {

@@ -127,12 +127,18 @@ pub(super) fn travel(f: &InstanceFile, a: usize, b: usize) -> f64 {
 
 /// Travel minutes between two municipalities from their coordinates.
 fn by_coordinates(f: &InstanceFile, a: usize, b: usize) -> f64 {
+    road_km(f, a, b) / f.region.travel.speed_kmh * 60.0
+}
+
+/// Road km between two municipalities: the great-circle distance between their coordinates ×
+/// the road factor (the explicit travel table gives minutes, not km).
+pub(super) fn road_km(f: &InstanceFile, a: usize, b: usize) -> f64 {
     let (ma, mb) = (&f.region.municipalities[a], &f.region.municipalities[b]);
     let rad = std::f64::consts::PI / 180.0;
     let (la, lb) = (ma.lat * rad, mb.lat * rad);
     let h = ((lb - la) / 2.0).sin().powi(2) + la.cos() * lb.cos() * (((mb.lon - ma.lon) * rad) / 2.0).sin().powi(2);
     let km = 2.0 * 6371.0088 * h.sqrt().asin();
-    km * f.region.travel.road_factor / f.region.travel.speed_kmh * 60.0
+    km * f.region.travel.road_factor
 }
 
 // ----- Calendar -----

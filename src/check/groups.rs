@@ -224,6 +224,7 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
         check_programme(&ctx, &Programme::new(&ctx, spec, gp, plan), &mut leaders, frozen, report);
     }
     group_and_mentor_meeting(plan, &mut report.violations);
+    leader_in_own_group(plan, &mut report.violations);
     leader_over_max(f, &leaders, &mut report.violations);
 }
 
@@ -526,7 +527,7 @@ fn group_start(ctx: &Ctx, prog: &Programme, group: &GroupPlan) -> Option<Violati
     ))
 }
 
-/// C086: a group without a start of its own (it starts with the round) first meets
+/// C094: a group without a start of its own (it starts with the round) first meets
 /// `meetings.first_meeting_after_days` after the round's start or later; dates pinned for a
 /// fixed group with a member of this group, and a re-plan's past (before `frozen`), excepted.
 fn first_meeting(ctx: &Ctx, prog: &Programme, group: &GroupPlan, frozen: Option<NaiveDate>) -> Option<Violation> {
@@ -760,6 +761,21 @@ fn objective_mismatch(prog: &Programme, diversity: f64, travel: f64) -> Option<V
             ),
         )
     })
+}
+
+/// C087: a leader (or co-leader) of a group is not one of its members: one person, several
+/// roles, but never leading a group they sit in.
+fn leader_in_own_group(plan: &PlanFile, v: &mut Vec<Violation>) {
+    for gp in &plan.groups {
+        for (i, g) in gp.groups.iter().enumerate() {
+            for who in g.leader.iter().chain(&g.co_leaders).filter(|l| g.members.contains(l)) {
+                v.push(violation(
+                    CheckCode::LeaderInOwnGroup,
+                    tr!("check-leader-in-own-group", who = who.as_str(), programme = gp.programme.as_str(), group = i + 1),
+                ));
+            }
+        }
+    }
 }
 
 /// C081: one joint calendar: a mentor meeting never falls on a day the person meets their group.

@@ -61,7 +61,8 @@ impl<'a> Ctx<'a> {
 
     /// The first hard pair rule that mentor `m` and participant `p` would break, if any.
     fn pair_rule(&self, m: usize, p: usize) -> Broken<'_> {
-        same_unit(self, m, p)
+        self_mentoring(self, m, p)
+            .or_else(|| same_unit(self, m, p))
             .or_else(|| same_municipality(self, m, p))
             .or_else(|| mentor_not_qualified(self, m))
             .or_else(|| mentor_without_capacity(self, m))
@@ -237,6 +238,16 @@ fn mentor_without_capacity<'c>(ctx: &'c Ctx, m: usize) -> Broken<'c> {
     (mentor.capacity <= 0).then(|| {
         let msg = move || tr!("check-mentor-no-capacity", mentor = mentor.id.as_str(), cap = mentor.capacity);
         (CheckCode::MentorOverCapacity, Box::new(msg) as _)
+    })
+}
+
+/// C086: nobody mentors themselves: a participant who also mentors (the same id in both lists)
+/// is never their own mentee.
+fn self_mentoring<'c>(ctx: &'c Ctx, m: usize, p: usize) -> Broken<'c> {
+    let id = ctx.f.mentors[m].id.as_str();
+    (id == ctx.f.participants[p].id).then(|| {
+        let msg = move || tr!("check-self-mentoring", who = id, name = ctx.f.participants[p].name.as_str());
+        (CheckCode::SelfMentoring, Box::new(msg) as _)
     })
 }
 

@@ -11,8 +11,10 @@
 
 mod calendar;
 mod codes;
+pub mod cost;
 mod derive;
 pub mod groups;
+pub mod introduction;
 pub mod mentorship;
 pub mod pins;
 pub mod timetable;
@@ -114,5 +116,7 @@ pub fn check(instance: &InstanceFile, instance_sha256: &str, plan: &PlanFile) ->
     groups::check(instance, plan, &mut report);
     timetable::check(instance, plan, &mut report);
     pins::check(instance, plan, &mut report);
+    introduction::check(instance, plan, &mut report);
+    cost::check(instance, plan, &mut report);
     report
 }

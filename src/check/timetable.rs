@@ -137,7 +137,7 @@ fn derive_wants(ctx: &mut Ctx) {
             if !held || wants.contains_key(&(p, c)) || completed.contains(&(f.participants[p].id.as_str(), pd.course.as_str())) {
                 continue;
             }
-            if !roles::role_admitted(f, p, c) {
+            if !roles::role_admitted(f, p, c) || !roles::subregion_admitted(f, p, c) {
                 continue;
             }
             let w = window(ctx, p, c);
@@ -440,6 +440,7 @@ fn attendance(
             };
             v.extend(attendee_phase(ctx, s, c, a, p));
             v.extend(roles::attendee_role(ctx, s, c, a, p));
+            v.extend(roles::attendee_subregion(ctx, s, c, a, p));
             v.extend(attendee_not_demanded(ctx, s, c, a, p));
             v.extend(attendee_outside_window(ctx, s, c, a, p));
             v.extend(attendee_twice(sessions, i, (p, c), a, &mut attended));
@@ -450,6 +451,7 @@ fn attendance(
         }
     }
     mentor_meeting_on_course_day(sessions, plan, v);
+    teaches_and_attends(sessions, v);
     prerequisites(ctx, sessions, &attended, v);
     attended
 }
@@ -559,6 +561,37 @@ fn mentor_meeting_on_course_day(sessions: &[(&SessionPlan, usize, usize)], plan:
                     v.push(violation(
                         CheckCode::PersonDoubleBooked,
                         tr!("check-mentor-meeting-and-session", who = who.to_string(), session = s.to_string(), date = d.to_string()),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// C088: a trainer who is also a participant (the same id in both lists) never teaches on a day
+/// they attend a session, nor attends the session they teach.
+fn teaches_and_attends(sessions: &[(&SessionPlan, usize, usize)], v: &mut Vec<Violation>) {
+    let mut attends: HashMap<(&str, NaiveDate), &str> = HashMap::new();
+    for &(s, _, _) in sessions {
+        for a in &s.attendees {
+            for &d in &s.dates {
+                attends.insert((a.as_str(), d), &s.id);
+            }
+        }
+    }
+    for &(s, _, _) in sessions {
+        for t in &s.trainers {
+            for &d in &s.dates {
+                if let Some(other) = attends.get(&(t.as_str(), d)) {
+                    v.push(violation(
+                        CheckCode::TeachesAndAttends,
+                        tr!(
+                            "check-teaches-and-attends",
+                            who = t.as_str(),
+                            session = s.id.as_str(),
+                            other = other.to_string(),
+                            date = d.to_string()
+                        ),
                     ));
                 }
             }

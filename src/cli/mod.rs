@@ -602,7 +602,7 @@ pub fn say(text: &str) -> Result<(), CliError> {
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(CliError::OutputClosed),
-        Err(e) => Err(CliError::Usage(format!("cannot write to standard output: {e}"))),
+        Err(e) => Err(CliError::Usage(tr!("cli-stdout-cannot-write", reason = crate::text::io_reason(&e)))),
     }
 }
 

@@ -81,6 +81,95 @@ pub struct InstanceFile {
     /// "Pinning by hand").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fixed_sessions: Vec<FixedSession>,
+    /// Introduction of new hires: hours per week an introduktör gives, by year of employment.
+    /// Default: none (no introduktörer are assigned).
+    #[serde(default, skip_serializing_if = "IntroductionRules::is_empty")]
+    pub introduction: IntroductionRules,
+    /// Introduktörer: colleagues who introduce new hires of their own unit. The same id as a
+    /// participant, mentor, trainer or group leader is the same person.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub introducers: Vec<IntroducerSpec>,
+    /// What the programme costs beyond the sessions' own costs (fees, travel), in SEK. Default:
+    /// nothing (see `docs/format.md`, "Costs and cost-sharing agreements").
+    #[serde(default, skip_serializing_if = "CostSpec::is_default")]
+    pub costs: CostSpec,
+}
+
+/// How new hires are introduced (issue 11, item 7): each participant in their first years of
+/// employment gets an introduktör of their own unit.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct IntroductionRules {
+    /// Hours per week the introduktör gives a hire in each year of employment, first year
+    /// first: Uppsala `[4, 2]` (4 h a week in year one, 2 h in year two). Its length is the
+    /// number of years a hire is introduced; empty: no introduction is planned.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hours_per_week: Vec<f64>,
+}
+
+impl IntroductionRules {
+    /// True when no introduction is planned.
+    pub fn is_empty(&self) -> bool {
+        self.hours_per_week.is_empty()
+    }
+}
+
+/// An introduktör.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct IntroducerSpec {
+    /// Unique among the introduktörer; the same id as another role's is the same person.
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// The unit whose new hires they introduce.
+    pub unit: String,
+    /// New hires at a time.
+    #[serde(default = "default_introducer_capacity")]
+    pub capacity: u32,
+}
+
+fn default_introducer_capacity() -> u32 {
+    2
+}
+
+/// The programme's cost items in SEK, all optional (default 0). The plan records what they come
+/// to (`plan.json`'s `cost`), per participant and per municipality; a course's own fee per
+/// participant is `courses[].fee_per_participant`, its session costs `fixed_cost`, `day_cost`
+/// and the trainers' and venues' `day_rate`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CostSpec {
+    /// Programme fee per participant of the round (Halland: 40,000 kr), charged for every
+    /// participant listed.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub programme_fee: f64,
+    /// Fee of a mentor per pair meeting, charged to the mentee.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub mentor_fee_per_meeting: f64,
+    /// Fee of a mentor per mentee (once per pair), charged to the mentee.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub mentor_fee_per_mentee: f64,
+    /// Fee of a group leader per group meeting, for each of the group's leaders; shared equally
+    /// by the group's members.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub leader_fee_per_meeting: f64,
+    /// Travel cost per km (round trip; distance from the municipalities' coordinates × the road
+    /// factor): participants to course days and group meetings, mentee and mentor to pair
+    /// meetings (charged to the mentee).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub travel_per_km: f64,
+}
+
+impl CostSpec {
+    /// True when no cost item is stated.
+    pub fn is_default(&self) -> bool {
+        *self == CostSpec::default()
+    }
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 /// A course session fixed by hand: a session of the course must run, on the given dates, at the
@@ -371,14 +460,29 @@ pub struct MunicipalitySpec {
     pub lat: f64,
     /// Longitude of the seat, degrees east.
     pub lon: f64,
-    /// Share of shared costs (0–1), e.g. Göteborgsregionen's population shares. Optional.
+    /// Share of shared costs (0–1), e.g. Göteborgsregionen's population shares. Optional. The
+    /// municipalities of one cost-sharing agreement (`cost_split`) split their participants'
+    /// costs by these shares (which then add up to 1); without `cost_split` anywhere, the
+    /// municipalities with a share form one agreement and their shares are used in proportion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_share: Option<f64>,
+    /// Name of the cost-sharing agreement the municipality belongs to, e.g.
+    /// "Göteborgsregionen". The costs of the participants of an agreement's municipalities are
+    /// pooled and split by their `cost_share` (all members have one) or, when no member has one,
+    /// by population. A municipality in no agreement pays its own participants' costs. Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_split: Option<String>,
     /// Where mentor and group meetings in the municipality are held (a room, an address),
     /// e.g. "Socialkontoret, Kungsgatan 5, rum Linnea"; shown in the calendars. Default: only
     /// the municipality's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting_venue: Option<String>,
+    /// The sub-region (delregion) the municipality belongs to, by name: Yrkesresan's 36
+    /// municipalities are Göteborgsregionen, Skaraborg and Sjuhärad. A course may be held for
+    /// some sub-regions only (`courses[].subregions`); the report counts people per sub-region.
+    /// Default: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subregion: Option<String>,
 }
 
 /// A unit (enhet, arbetsgrupp, stadsdel) inside a municipality.
@@ -596,6 +700,9 @@ impl InstanceFile {
             workload: WorkloadRules::default(),
             terms: vec![],
             fixed_sessions: vec![],
+            introduction: IntroductionRules::default(),
+            introducers: vec![],
+            costs: CostSpec::default(),
         }
     }
 }
@@ -841,6 +948,11 @@ pub struct CourseSpec {
     /// leadership course). Default: every role.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Role>,
+    /// Sub-regions whose participants may take the course (a course held locally, e.g.
+    /// `["Skaraborg"]`): the names of `region.municipalities[].subregion`. Default: the whole
+    /// region.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subregions: Vec<String>,
     /// Smallest viable group. Default 6.
     #[serde(default = "default_min_size")]
     pub min_size: u32,
@@ -887,6 +999,9 @@ pub struct CourseSpec {
     /// Cost per session day in SEK (catering, material). Default 0.
     #[serde(default)]
     pub day_cost: f64,
+    /// Course fee per participant in SEK (a seat bought from a provider). Default 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub fee_per_participant: f64,
     /// When a course day starts, e.g. `"09:30"`. Default: `round.meeting_times.course`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_time: Option<ClockTime>,

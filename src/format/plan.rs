@@ -44,6 +44,86 @@ pub struct PlanFile {
     /// times (their events are then taken as at the instance's times).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calendar: Option<CalendarRecord>,
+    /// New hires and their introduktörer, when the instance plans an introduction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub introduction: Option<IntroductionPlan>,
+    /// What the plan costs in SEK, computed from the instance's cost items and the plan (see
+    /// `docs/format.md`, "Costs and cost-sharing agreements"). Absent in plans made before it
+    /// was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<CostRecord>,
+}
+
+/// Who introduces whom: every new hire of the round (in their first years of employment, as
+/// many as `introduction.hours_per_week` has entries) is assigned or listed with a reason.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct IntroductionPlan {
+    /// One entry per new hire with an introduktör.
+    pub assignments: Vec<IntroductionAssignment>,
+    /// New hires without one, each with the reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unserved: Vec<IntroductionUnserved>,
+}
+
+/// A new hire's introduktör and the weekly hours, period by period.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct IntroductionAssignment {
+    /// Participant id of the new hire.
+    pub hire: String,
+    /// Introducer id.
+    pub introducer: String,
+    /// The hire's years of employment inside the round, each with its hours per week.
+    pub periods: Vec<IntroductionPeriod>,
+}
+
+/// Part of a year of employment inside the round, with its weekly hours.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct IntroductionPeriod {
+    /// Year of employment, 1 for the first.
+    pub year: u32,
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
+    /// Hours per week.
+    pub hours_per_week: f64,
+}
+
+/// A new hire without an introduktör.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct IntroductionUnserved {
+    /// Participant id.
+    pub hire: String,
+    /// `no_introducer_in_unit` or `introducers_full`.
+    pub reason: String,
+    /// The reason in words.
+    pub message: String,
+}
+
+/// The plan's cost in SEK (rounded to öre), by part, by participant and by paying municipality.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CostRecord {
+    /// The sum of the parts.
+    pub total: f64,
+    /// By part: `programme_fees`, `course_fees`, `sessions` (fixed and day costs, trainers'
+    /// and venues' day rates), `group_leaders`, `mentors`, `travel`. Parts that are zero are
+    /// left out.
+    pub parts: BTreeMap<String, f64>,
+    /// What each municipality pays (every municipality of the instance, by id): its own
+    /// participants' costs, or its share of its agreement's pooled costs.
+    pub municipalities: BTreeMap<String, f64>,
+    /// The costs each participant causes (every participant of the instance, by id): their
+    /// fees and travel, and their equal part of their sessions' and groups' shared costs.
+    pub participants: BTreeMap<String, f64>,
+    /// Shared costs of activities nobody attends (a session without attendees), by the
+    /// municipality that pays them (the venue's). Left out when there are none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unattended: BTreeMap<String, f64>,
 }
 
 /// The calendar files' memory across re-plans. Event UIDs are derived from the round's name,

@@ -67,7 +67,9 @@ pub fn assignment_instance(name: &str, n: usize, costs: &[f64]) -> InstanceFile 
         lat: 59.0,
         lon: 15.0,
         cost_share: None,
+        cost_split: None,
         meeting_venue: None,
+        subregion: None,
     }];
     let mut units = Vec::new();
     let mut participants = Vec::new();

@@ -61,6 +61,11 @@ validation_codes! {
     DuplicateId = ("E020", "duplicate-id", "two items share an id, or a pair is listed twice"),
     UnknownReference = ("E021", "unknown-reference", "a reference names an id that does not exist"),
     EmptyField = ("E022", "empty-field", "an id or a name is empty"),
+    PersonMismatch = (
+        "E023",
+        "person-mismatch",
+        "one id stands for one person: the same id in two lists (participants, mentors, group leaders, trainers, introducers) with different names or units"
+    ),
     NegativeNumber = ("E030", "negative-number", "a count or capacity is negative or zero where it must be positive"),
     OutOfRange = ("E031", "out-of-range", "a number is outside its meaningful range or not finite"),
     MeetingRules = ("E032", "meeting-rules", "the meeting rules cannot be met by any pair"),
@@ -75,6 +80,12 @@ validation_codes! {
         "a course has more days than the workload limit allows a participant in the round"
     ),
     CourseRole = ("E044", "course-role", "an individual plan asks for a course whose roles do not include the participant's role"),
+    UnknownSubregion = ("E047", "unknown-subregion", "a course names a sub-region that no municipality of the region belongs to"),
+    CourseSubregion = (
+        "E048",
+        "course-subregion",
+        "an individual plan asks for a course held for other sub-regions than the participant's"
+    ),
     GroupRules = ("E050", "group-rules", "a group programme's sizes, group count or meeting rules cannot be met"),
     PinnedPair = (
         "E060",
@@ -105,6 +116,11 @@ validation_codes! {
         "E070",
         "size-limit",
         "the file, a count or a number in it, or a size derived from them exceeds a limit of docs/limits.md"
+    ),
+    CostSplit = (
+        "E080",
+        "cost-split",
+        "a cost-sharing agreement's shares are missing for some members, do not add up to 1 or are all 0, or a share lies outside every agreement"
     ),
 }
 

@@ -123,7 +123,7 @@ pub enum InputError {
 }
 
 fn cannot_read(path: &str, source: &std::io::Error) -> String {
-    tr!("load-cannot-read", path = path, error = source.to_string())
+    tr!("load-cannot-read", path = path, error = crate::text::io_reason(source))
 }
 
 fn not_an_instance(path: &str, what: &str, action: &str) -> String {
@@ -291,7 +291,7 @@ pub enum PlanReadError {
 }
 
 fn cannot_read_plan(path: &str, source: &std::io::Error) -> String {
-    tr!("load-plan-cannot-read", path = path, error = source.to_string())
+    tr!("load-plan-cannot-read", path = path, error = crate::text::io_reason(source))
 }
 
 fn not_a_plan(path: &str, problems: &[Problem]) -> String {

@@ -3,8 +3,11 @@
 //! The codes are listed in `docs/errors.md`, and `instances/invalid/` holds one example file
 //! per code. Validation only reports; it never repairs.
 
+mod costs;
 mod course_roles;
+mod course_subregions;
 mod courses_in_time;
+mod introduction;
 
 use super::{Problem, ValidationCode as Code};
 use crate::format::*;
@@ -155,6 +158,9 @@ pub fn validate(f: &InstanceFile) -> Vec<Problem> {
     v.workload(f);
     v.courses_in_time(f);
     v.course_roles(f);
+    v.course_subregions(f);
+    v.introduction(f);
+    v.costs(f);
     // The size limits keep building the model (pins need it) bounded.
     v.problems.extend(super::limits::check_file(f));
     // Pins are checked against an otherwise valid file (they need its model).
@@ -394,9 +400,10 @@ impl Validator {
 
     fn people(&mut self, f: &InstanceFile) {
         let units: HashMap<&str, i64> = f.region.units.iter().map(|u| (u.id.as_str(), u.headcount)).collect();
-        let mut seen = HashMap::new();
-        self.unique_ids("participants", f.participants.iter().map(|p| p.id.as_str()), &mut seen);
-        self.unique_ids("mentors", f.mentors.iter().map(|m| m.id.as_str()), &mut seen);
+        self.unique_ids("participants", f.participants.iter().map(|p| p.id.as_str()), &mut HashMap::new());
+        self.unique_ids("mentors", f.mentors.iter().map(|m| m.id.as_str()), &mut HashMap::new());
+        self.unique_ids("group_leaders", f.group_leaders.iter().map(|l| l.id.as_str()), &mut HashMap::new());
+        self.joint_people(f);
         let mut per_unit: HashMap<&str, i64> = HashMap::new();
         let participants: HashSet<&str> = f.participants.iter().map(|p| p.id.as_str()).collect();
         let mentor_ids: HashSet<&str> = f.mentors.iter().map(|m| m.id.as_str()).collect();
@@ -426,7 +433,10 @@ impl Validator {
             if m.unit.trim().is_empty() {
                 self.push(Code::EmptyField, format!("{path}.unit"), tr!("load-mentor-no-unit"), tr!("load-mentor-no-unit-hint"));
             } else if units.contains_key(m.unit.as_str()) {
-                *per_unit.entry(m.unit.as_str()).or_default() += 1;
+                // A participant who also mentors is one person of the unit, counted once.
+                if !participants.contains(m.id.as_str()) {
+                    *per_unit.entry(m.unit.as_str()).or_default() += 1;
+                }
             } else {
                 self.unknown(format!("{path}.unit"), Ref::Unit, &m.unit);
             }
@@ -456,8 +466,6 @@ impl Validator {
                 }
             }
         }
-        let mut leaders_seen = seen.clone();
-        self.unique_ids("group_leaders", f.group_leaders.iter().map(|l| l.id.as_str()), &mut leaders_seen);
         let mut unit_index: Vec<(&str, i64)> = per_unit.into_iter().collect();
         unit_index.sort();
         for (unit, count) in unit_index {
@@ -503,6 +511,58 @@ impl Validator {
                 tr!("load-first-meeting-after", days = days.to_string()),
                 tr!("load-first-meeting-after-hint", max = MAX_FIRST_MEETING_AFTER_DAYS.to_string()),
             );
+    /// One person, several roles (`E023`): an id given in more than one of the lists of
+    /// participants, mentors, group leaders, trainers and introduktörer is one person, who holds
+    /// every role it is listed in. The records must then agree on the name, and those with a
+    /// unit (participant, mentor, introduktör) on the unit.
+    fn joint_people(&mut self, f: &InstanceFile) {
+        let records = f
+            .participants
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (format!("participants[{i}]"), p.id.as_str(), p.name.as_str(), Some(p.unit.as_str())))
+            .chain(
+                f.mentors.iter().enumerate().map(|(i, m)| (format!("mentors[{i}]"), m.id.as_str(), m.name.as_str(), Some(m.unit.as_str()))),
+            )
+            .chain(f.group_leaders.iter().enumerate().map(|(i, l)| (format!("group_leaders[{i}]"), l.id.as_str(), l.name.as_str(), None)))
+            .chain(f.trainers.iter().enumerate().map(|(i, t)| (format!("trainers[{i}]"), t.id.as_str(), t.name.as_str(), None)))
+            .chain(
+                f.introducers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (format!("introducers[{i}]"), x.id.as_str(), x.name.as_str(), Some(x.unit.as_str()))),
+            );
+        let mut first: HashMap<&str, (String, &str, Option<&str>)> = HashMap::new();
+        for (path, id, name, unit) in records {
+            let list = path.split('[').next().unwrap_or_default().to_string();
+            let Some((at, first_name, first_unit)) = first.get(id).cloned() else {
+                first.insert(id, (path, name, unit));
+                continue;
+            };
+            // A repeat inside one list is a duplicate id (`E020`), reported by `unique_ids`.
+            if at.starts_with(&format!("{list}[")) {
+                continue;
+            }
+            if name.trim() != first_name.trim() {
+                self.push(
+                    Code::PersonMismatch,
+                    format!("{path}.name"),
+                    tr!("load-person-name-mismatch", id = id, first = at.as_str(), first_name = first_name, name = name),
+                    tr!("load-person-mismatch-hint"),
+                );
+            } else if let (Some(u), Some(fu)) = (unit, first_unit) {
+                if u != fu {
+                    self.push(
+                        Code::PersonMismatch,
+                        format!("{path}.unit"),
+                        tr!("load-person-unit-mismatch", id = id, first = at.as_str(), first_unit = fu, unit = u),
+                        tr!("load-person-mismatch-hint"),
+                    );
+                }
+            }
+            if first_unit.is_none() && unit.is_some() {
+                first.insert(id, (at, first_name, unit));
+            }
         }
     }
 
@@ -895,14 +955,7 @@ impl Validator {
     }
 
     fn trainers_and_venues(&mut self, f: &InstanceFile) {
-        let mut people: HashMap<String, String> = HashMap::new();
-        for (i, p) in f.participants.iter().enumerate() {
-            people.entry(p.id.clone()).or_insert(format!("participants[{i}].id"));
-        }
-        for (i, m) in f.mentors.iter().enumerate() {
-            people.entry(m.id.clone()).or_insert(format!("mentors[{i}].id"));
-        }
-        self.unique_ids("trainers", f.trainers.iter().map(|t| t.id.as_str()), &mut people);
+        self.unique_ids("trainers", f.trainers.iter().map(|t| t.id.as_str()), &mut HashMap::new());
         let courses: HashSet<&str> = f.courses.iter().map(|c| c.id.as_str()).collect();
         for (i, t) in f.trainers.iter().enumerate() {
             let p = format!("trainers[{i}]");

@@ -206,6 +206,7 @@ impl PinValidator<'_> {
             }
             if let Some(rule) = pair_violation(inst, m, p) {
                 let why = match rule.name() {
+                    "same_person" => tr!("load-pin-why-same-person"),
                     "no_capacity" => tr!("load-pin-why-no-capacity"),
                     "not_trained" => tr!("load-pin-why-not-trained"),
                     "too_junior" => {
@@ -424,12 +425,28 @@ impl PinValidator<'_> {
             let ap = format!("{path}.attendees[{k}]");
             let who = &inst.participants[p];
             if !c.admits_role(who.role) {
-                let role = crate::text::role(crate::format::Role::from(who.role).name());
+                let role = crate::text::role(who.role.name());
                 self.push(
                     Code::PinnedAttendee,
                     ap,
                     tr!("load-pin-role", who = who.id.as_str(), role = role, course = c.id.as_str()),
                     tr!("load-pin-role-hint"),
+                );
+                continue;
+            }
+            let subregion = inst.municipalities[who.municipality.index()].subregion.as_deref();
+            if !c.admits_subregion(subregion) {
+                self.push(
+                    Code::PinnedAttendee,
+                    ap,
+                    tr!(
+                        "load-pin-subregion",
+                        who = who.id.as_str(),
+                        subregion = subregion.unwrap_or("-"),
+                        course = c.id.as_str(),
+                        subregions = c.subregions.join(", ")
+                    ),
+                    tr!("load-pin-subregion-hint"),
                 );
                 continue;
             }

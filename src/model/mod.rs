@@ -6,8 +6,10 @@
 //! not use this module: it re-derives what it needs from the file.
 
 pub mod calendar;
+pub mod cost;
 pub mod groups;
 pub mod ids;
+pub mod introduction;
 pub mod pins;
 pub mod timetable;
 pub mod values;
@@ -35,6 +37,10 @@ pub struct Municipality {
     pub lon: f64,
     /// Cost share 0–1, if given.
     pub cost_share: Option<f64>,
+    /// The sub-region's name, if given.
+    pub subregion: Option<String>,
+    /// The cost-sharing agreement it belongs to, if it names one.
+    pub cost_split: Option<String>,
 }
 
 /// A unit inside a municipality.
@@ -199,6 +205,10 @@ pub struct Instance {
     pub timetable: timetable::TimetableModel,
     /// Parts of the plan fixed by hand (empty when nothing is pinned).
     pub pins: pins::Pins,
+    /// New hires' introduktörer (empty when the round plans no introduction).
+    pub introduction: introduction::IntroductionModel,
+    /// Cost items and cost-sharing agreements.
+    pub costs: cost::CostModel,
 }
 
 impl Instance {

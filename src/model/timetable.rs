@@ -44,6 +44,8 @@ pub struct Course {
     pub phases: Vec<PhaseId>,
     /// Roles allowed to take the course (empty: all).
     pub roles: Vec<Role>,
+    /// Sub-regions (by name) whose participants may take the course (empty: the whole region).
+    pub subregions: Vec<String>,
     /// The trainers qualified for the course.
     pub qualified: Vec<TrainerId>,
     /// Limits on the course's start dates (cadence).
@@ -57,6 +59,12 @@ impl Course {
     /// Whether the course admits participants of `role` (a course without roles admits all).
     pub fn admits_role(&self, role: Role) -> bool {
         self.roles.is_empty() || self.roles.contains(&role)
+    }
+
+    /// Whether the course admits participants from a municipality of sub-region `subregion` (a
+    /// course without sub-regions admits the whole region).
+    pub fn admits_subregion(&self, subregion: Option<&str>) -> bool {
+        self.subregions.is_empty() || subregion.is_some_and(|s| self.subregions.iter().any(|x| x == s))
     }
 }
 
@@ -117,6 +125,9 @@ pub struct Trainer {
     pub day_rate: f64,
     /// Dates the trainer cannot teach.
     pub unavailable: BTreeSet<NaiveDate>,
+    /// The participant the trainer also is (the same id in both lists): one person, who
+    /// never teaches on a day they attend a course.
+    pub person: Option<ParticipantId>,
 }
 
 /// A venue.
@@ -246,6 +257,8 @@ pub struct TimetableModel {
     pub venue_free: Vec<Vec<bool>>,
     /// `participant_free[p][t]`: participant p is available on day t.
     pub participant_free: Vec<Vec<bool>>,
+    /// `trainer_of[p]`: the trainer participant p also is, if any (see [`Trainer::person`]).
+    pub trainer_of: Vec<Option<TrainerId>>,
 }
 
 impl TimetableModel {

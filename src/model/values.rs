@@ -16,6 +16,18 @@ pub enum Role {
     Other,
 }
 
+impl Role {
+    /// The role as files spell it (`social_secretary`, `first_line_manager`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::SocialSecretary => "social_secretary",
+            Role::Executor => "executor",
+            Role::FirstLineManager => "first_line_manager",
+            Role::Other => "other",
+        }
+    }
+}
+
 /// How mentor–mentee pairs within the same municipality are treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SameMunicipality {

@@ -236,6 +236,7 @@ fn redate(
 /// A hard rule of the mentorship in the coordinator's words (why a kept pair ends).
 fn rule_words(rule: PairRule) -> String {
     match rule {
+        PairRule::SamePerson => tr!("replan-rule-same-person"),
         PairRule::NoCapacity => tr!("replan-rule-no-capacity"),
         PairRule::NotTrained => tr!("replan-rule-not-trained"),
         PairRule::TooJunior => tr!("replan-rule-too-junior"),

@@ -168,6 +168,8 @@ pub fn replan(
         mentorship: mentorship_of(inst, &ment),
         groups,
         timetable,
+        // Introduktörer are assigned afresh (the re-plan keeps no earlier assignment yet).
+        introduction: crate::solve::introduction::assign(inst),
     };
     let mut file = plan_file(loaded, instance_path, &plan);
     if let Some(tt) = file.timetable.as_mut() {

@@ -9,6 +9,7 @@
 //!
 //! The same plan and instance always give the same bytes.
 
+mod costs;
 mod figures;
 mod fixes;
 mod map;
@@ -324,7 +325,8 @@ pub fn render(plan: &PlanFile, file: &InstanceFile, inst: &Instance, opts: Repor
     unserved(&mut h, plan, &look, &fig);
     timeline::render(&mut h, plan, &look, &fig);
     map::render(&mut h, plan, &look, &fig);
-    municipalities(&mut h, plan, &fig, opts);
+    municipalities(&mut h, plan, inst, &fig, opts);
+    costs::render(&mut h, plan, &look);
     people::render(&mut h, plan, &look, &entries);
     h.push_str("</main>\n<script>");
     h.push_str(SCRIPT);
@@ -669,7 +671,7 @@ fn priority_sv(p: &str) -> String {
     crate::text::priority(p)
 }
 
-fn municipalities(h: &mut String, plan: &PlanFile, f: &Figures, opts: ReportOptions) {
+fn municipalities(h: &mut String, plan: &PlanFile, inst: &Instance, f: &Figures, opts: ReportOptions) {
     let c = &f.costs;
     let _ = writeln!(
         h,
@@ -704,6 +706,13 @@ fn municipalities(h: &mut String, plan: &PlanFile, f: &Figures, opts: ReportOpti
         (CostSplit::Participants, _) => tr!("cost-split-no-seats"),
     };
     let _ = writeln!(h, "<p class=\"note\">{how} {}</p>", cost_note(f, opts.cost_split));
+    let with_share = inst.municipalities.iter().filter(|m| m.cost_share.is_some()).count();
+    if with_share > 0 && with_share < f.municipalities.len() {
+        // Shares on some municipalities only: the split above is over all of them; the
+        // agreements' division follows (`costs::render`).
+        let _ =
+            writeln!(h, "<p class=\"note\">{}</p>", esc(&tr!("cost-split-partial-shares", n = with_share, total = f.municipalities.len())));
+    }
     municipality_table(h, f, opts.cost_split);
     cost_chart(h, f);
     h.push_str("</section>\n");

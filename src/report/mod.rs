@@ -1,6 +1,7 @@
 //! Human summaries of plans for the terminal, and the HTML report ([`html`]).
 
 pub mod html;
+pub mod joint;
 pub mod roles;
 
 use crate::format::plan::{Optimality, PlanFile, SolveStatus};
@@ -41,6 +42,11 @@ pub fn summary(plan: &PlanFile) -> String {
         for note in &g.notes {
             let _ = writeln!(s, "  {}", tr!("summary-note", note = note.as_str()));
         }
+    }
+    if let Some(c) = plan.cost.as_ref().filter(|c| c.total != 0.0) {
+        let per = if c.participants.is_empty() { 0.0 } else { c.total / c.participants.len() as f64 };
+        let kr = |x: f64| html::int_sv(x.round() as i64);
+        let _ = writeln!(s, "{}", tr!("summary-cost", total = kr(c.total), per_participant = kr(per)));
     }
     s
 }
@@ -173,6 +179,9 @@ pub fn explain_participant(inst: &crate::model::Instance, plan: &PlanFile, id: &
         employed = part.employment_start.to_string()
     );
     let _ = writeln!(s, "{line}");
+    for line in joint::other_roles(inst, plan, id) {
+        let _ = writeln!(s, "{line}");
+    }
     let m = &inst.timetable;
     let demands = &m.demands_of[p];
     if demands.is_empty() {
@@ -226,6 +235,12 @@ pub fn explain_participant(inst: &crate::model::Instance, plan: &PlanFile, id: &
     }
     for u in plan.mentorship.unmatched.iter().filter(|x| x.mentee == id) {
         let _ = writeln!(s, "{}", tr!("explain-no-mentor", reason = text::reason(&u.reason), message = u.message.as_str()));
+    }
+    if let Some(line) = joint::introduction(inst, plan, id) {
+        let _ = writeln!(s, "{line}");
+    }
+    if let Some(x) = plan.cost.as_ref().and_then(|c| c.participants.get(id)).filter(|x| **x != 0.0) {
+        let _ = writeln!(s, "{}", tr!("explain-cost", kr = html::int_sv(x.round() as i64)));
     }
     Ok(s)
 }

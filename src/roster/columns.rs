@@ -161,7 +161,9 @@ pub const MUNICIPALITIES: Sheet = Sheet {
         col("lat", &["lat", "latitud", "latitude"], true, Number, "roster-col-municipalities-lat"),
         col("lon", &["lon", "longitud", "longitude"], true, Number, "roster-col-municipalities-lon"),
         col("cost_share", &["kostnadsandel", "cost_share"], false, Number, "roster-col-municipalities-cost_share"),
+        col("cost_split", &["kostnadsavtal", "cost_split", "avtal"], false, Text, "roster-col-municipalities-cost_split"),
         col("meeting_venue", &["träfflokal", "meeting_venue", "mötesrum"], false, Text, "roster-col-municipalities-meeting_venue"),
+        col("subregion", &["delregion", "subregion"], false, Text, "roster-col-municipalities-subregion"),
     ],
     help: "roster-sheet-municipalities",
 };
@@ -284,6 +286,20 @@ pub const TRAINERS: Sheet = Sheet {
     help: "roster-sheet-trainers",
 };
 
+/// Introduktörer: colleagues who introduce the new hires of their unit.
+pub const INTRODUCERS: Sheet = Sheet {
+    key: "introducers",
+    names: &["introduktörer", "introducers"],
+    required: false,
+    cols: &[
+        col("id", &["id", "introduktör_id"], true, Text, "roster-col-introducers-id"),
+        col("name", &["namn", "name"], true, Text, "roster-col-introducers-name"),
+        col("unit", &["enhet", "unit"], true, Text, "roster-col-introducers-unit"),
+        col("capacity", &["kapacitet", "capacity", "antal_nyanställda"], false, Int, "roster-col-introducers-capacity"),
+    ],
+    help: "roster-sheet-introducers",
+};
+
 /// Venues.
 pub const VENUES: Sheet = Sheet {
     key: "venues",
@@ -340,8 +356,21 @@ pub const EXCLUSIONS: Sheet = Sheet {
 };
 
 /// Every table, in the order written on export.
-pub const SHEETS: &[&Sheet] =
-    &[&ROUND, &MUNICIPALITIES, &UNITS, &TRAVEL, &PARTICIPANTS, &MENTORS, &LEADERS, &TRAINERS, &VENUES, &DEMAND, &HISTORY, &EXCLUSIONS];
+pub const SHEETS: &[&Sheet] = &[
+    &ROUND,
+    &MUNICIPALITIES,
+    &UNITS,
+    &TRAVEL,
+    &PARTICIPANTS,
+    &MENTORS,
+    &LEADERS,
+    &TRAINERS,
+    &INTRODUCERS,
+    &VENUES,
+    &DEMAND,
+    &HISTORY,
+    &EXCLUSIONS,
+];
 
 /// Names of the explanation sheet the template carries (ignored on import).
 pub const README_SHEET: &[&str] = &["läs_mig", "readme", "instruktioner"];
@@ -496,6 +525,26 @@ pub const SETTINGS: &[Setting] = &[
         Time,
         "roster-setting-round-meeting_times-course-end",
     ),
+    setting(&["programavgift_per_deltagare", "programme_fee"], &["costs", "programme_fee"], Number, "roster-setting-costs-programme_fee"),
+    setting(
+        &["mentorsarvode_per_träff", "mentor_fee_per_meeting"],
+        &["costs", "mentor_fee_per_meeting"],
+        Number,
+        "roster-setting-costs-mentor_fee_per_meeting",
+    ),
+    setting(
+        &["mentorsarvode_per_adept", "mentor_fee_per_mentee"],
+        &["costs", "mentor_fee_per_mentee"],
+        Number,
+        "roster-setting-costs-mentor_fee_per_mentee",
+    ),
+    setting(
+        &["ledararvode_per_träff", "leader_fee_per_meeting"],
+        &["costs", "leader_fee_per_meeting"],
+        Number,
+        "roster-setting-costs-leader_fee_per_meeting",
+    ),
+    setting(&["reskostnad_per_km", "travel_per_km"], &["costs", "travel_per_km"], Number, "roster-setting-costs-travel_per_km"),
 ];
 
 /// Folds a header, sheet or setting name for tolerant matching: trimmed, lower case, spaces

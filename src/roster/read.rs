@@ -111,7 +111,7 @@ fn sheet_rows<RS: std::io::Read + std::io::Seek>(
     sheet: &str,
     source: &str,
 ) -> Result<Vec<(usize, Vec<Cell>)>, RosterError> {
-    let cannot = |e: &dyn std::fmt::Display| RosterError::one(format!("{source}: E001 syntax: cannot read the sheet: {e}"));
+    let cannot = |e: &dyn std::fmt::Display| RosterError::one(tr!("roster-cannot-read-sheet", name = source, error = e.to_string()));
     let mut cells = SheetCells { source, rows: BTreeMap::new(), budget: MAX_SHEET_CELLS };
     match wb {
         calamine::Sheets::Xlsx(x) => {
@@ -160,7 +160,7 @@ pub fn read_workbook(path: &Path) -> Result<Vec<(String, Table)>, RosterError> {
 pub fn read_csv(path: &Path) -> Result<Table, RosterError> {
     let name = path.display().to_string();
     let bytes = json::read_bounded(path, MAX_FILE_BYTES)
-        .map_err(|e| RosterError::one(tr!("roster-cannot-read", name = name.as_str(), error = e.to_string())))?
+        .map_err(|e| RosterError::one(tr!("roster-cannot-read", name = name.as_str(), error = crate::text::io_reason(&e))))?
         .map_err(|problems| {
             let problems = problems.iter().map(|p| format!("{name}: {} {}: {}. {}", p.code, p.kind(), p.message, p.action)).collect();
             RosterError { problems, warnings: vec![] }
@@ -570,7 +570,9 @@ pub fn read_and_merge(input: &Path, rules: Option<&Path>) -> Result<Merged, Rost
     // 1. The tables.
     let raw: Vec<(String, Table)> = if input.is_dir() {
         let mut files: Vec<PathBuf> = std::fs::read_dir(input)
-            .map_err(|e| RosterError::one(tr!("roster-cannot-read-dir", path = input.display().to_string(), error = e.to_string())))?
+            .map_err(|e| {
+                RosterError::one(tr!("roster-cannot-read-dir", path = input.display().to_string(), error = crate::text::io_reason(&e)))
+            })?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().map(|x| x.eq_ignore_ascii_case("csv")).unwrap_or(false))
             .collect();
@@ -711,7 +713,7 @@ fn read_rules(path: &Path) -> Result<Value, String> {
     };
     let all = |problems: Vec<crate::load::Problem>| problems.iter().map(shown).collect::<Vec<_>>().join("\n  ");
     let bytes = json::read_bounded(path, MAX_FILE_BYTES)
-        .map_err(|e| tr!("roster-cannot-read-rules", name = name.to_string(), error = e.to_string()))?
+        .map_err(|e| tr!("roster-cannot-read-rules", name = name.to_string(), error = crate::text::io_reason(&e)))?
         .map_err(all)?;
     let text = json::text_of(&bytes).map_err(all)?;
     let v = json::parse_value(text).map_err(all)?;

@@ -98,6 +98,11 @@ pub fn tables(file: &InstanceFile) -> Result<Vec<OutTable>, String> {
                 rows.push(row);
             }
         }
+        // A round without introduktörer gets no sheet of them (the template stays as it was;
+        // a coordinator who needs one adds the sheet `introduktörer`, see docs/roster.md).
+        if s.key == columns::INTRODUCERS.key && rows.is_empty() {
+            continue;
+        }
         out.push(OutTable { sheet: s, header, rows });
     }
     Ok(out)

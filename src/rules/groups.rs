@@ -4,6 +4,7 @@
 
 use crate::model::groups::{ordered, GroupProgramme};
 use crate::model::{years_between, Instance, Participant, ParticipantId};
+use crate::text::{self, tr};
 use chrono::NaiveDate;
 
 /// Why a participant may not join a programme starting at the round's start, if they may not
@@ -19,17 +20,17 @@ pub fn ineligibility_on(inst: &Instance, prog: &GroupProgramme, p: ParticipantId
     let part = &inst.participants[p];
     let phase = part.phase_on(&inst.phases, date);
     if !prog.phases.is_empty() && !prog.phases.contains(&phase) {
-        return Some(format!("phase \"{}\" is not among the programme's phases", inst.phases[phase].id));
+        return Some(tr!("groups-inel-phase", phase = text::phase(&inst.phases[phase].id)));
     }
     let months = years_between(part.profession_start, date).max(0.0) * 12.0;
     if let Some(min) = prog.min_months {
         if months < min {
-            return Some(format!("{months:.0} months in the profession, the programme starts at {min}"));
+            return Some(tr!("groups-inel-months-min", months = format!("{months:.0}"), min = min));
         }
     }
     if let Some(max) = prog.max_months {
         if months > max {
-            return Some(format!("{months:.0} months in the profession, the programme ends at {max}"));
+            return Some(tr!("groups-inel-months-max", months = format!("{months:.0}"), max = max));
         }
     }
     timeless_ineligibility(prog, part)
@@ -38,10 +39,10 @@ pub fn ineligibility_on(inst: &Instance, prog: &GroupProgramme, p: ParticipantId
 /// Why a participant may not join on any date: themes and roles.
 fn timeless_ineligibility(prog: &GroupProgramme, part: &Participant) -> Option<String> {
     if !prog.themes.is_empty() && !part.interests.iter().any(|t| prog.themes.contains(t)) {
-        return Some(format!("no interest in the themes {}", prog.themes.join(", ")));
+        return Some(tr!("groups-inel-themes", themes = prog.themes.join(", ")));
     }
     if !prog.roles.is_empty() && !prog.roles.contains(&part.role) {
-        return Some(format!("role {:?} is not among the programme's roles", part.role));
+        return Some(tr!("groups-inel-role", role = text::role(part.role.name())));
     }
     None
 }

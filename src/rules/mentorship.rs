@@ -10,6 +10,9 @@ use std::collections::BTreeMap;
 /// A hard rule that can exclude a mentor for a mentee. The names are those used in plans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PairRule {
+    /// Mentor and mentee are one person (a participant who also mentors, the same id in both
+    /// lists): nobody mentors themselves.
+    SamePerson,
     /// The mentor's capacity is zero.
     NoCapacity,
     /// The mentor has not taken the mentor training and training is required.
@@ -30,6 +33,7 @@ impl PairRule {
     /// The rule's name as written in plans.
     pub fn name(self) -> &'static str {
         match self {
+            PairRule::SamePerson => "same_person",
             PairRule::NoCapacity => "no_capacity",
             PairRule::NotTrained => "not_trained",
             PairRule::TooJunior => "too_junior",
@@ -88,6 +92,9 @@ pub fn pair_violation(inst: &Instance, m: MentorId, p: ParticipantId) -> Option<
     let mentor = &inst.mentors[m];
     let mentee = &inst.participants[p];
     let rules = &inst.mentorship;
+    if mentor.id == mentee.id {
+        return Some(PairRule::SamePerson);
+    }
     if mentor.capacity == 0 {
         return Some(PairRule::NoCapacity);
     }

@@ -3,6 +3,7 @@
 //! domain [`Plan`]; [`crate::write::plan`] turns it into the plan file.
 
 pub mod groups;
+pub mod introduction;
 pub mod meetings;
 pub mod mentor_matching;
 pub mod plan;
@@ -234,6 +235,7 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<Plan, SolveError> 
         },
         groups,
         timetable,
+        introduction: introduction::assign(inst),
     })
 }
 

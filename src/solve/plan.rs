@@ -24,6 +24,8 @@ pub struct Plan {
     pub groups: Vec<ProgrammeOutcome>,
     /// The course timetable, when the round has courses.
     pub timetable: Option<TimetableResult>,
+    /// The new hires' introduktörer, when the round plans an introduction.
+    pub introduction: Option<super::introduction::Outcome>,
 }
 
 /// How a plan was made.

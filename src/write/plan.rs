@@ -44,7 +44,7 @@ pub fn plan_file(loaded: &LoadedInstance, instance_path: &str, plan: &Plan) -> P
     } else {
         (Optimality::Feasible, None, None)
     };
-    PlanFile {
+    let mut file = PlanFile {
         format: "trappa-plan".into(),
         version: 1,
         trappa_version: crate::VERSION.into(),
@@ -63,7 +63,42 @@ pub fn plan_file(loaded: &LoadedInstance, instance_path: &str, plan: &Plan) -> P
         timetable: plan.timetable.as_ref().map(|t| timetable_section(inst, t)),
         replan: None,
         calendar: None,
-    }
+        introduction: plan.introduction.as_ref().map(|o| introduction_plan(inst, o)),
+        cost: None,
+    };
+    file.cost = Some(crate::cost::plan_cost(inst, &file));
+    file
+}
+
+/// The introduction section: each new hire's introduktör and weekly hours, or the reason.
+fn introduction_plan(inst: &Instance, o: &crate::solve::introduction::Outcome) -> IntroductionPlan {
+    use crate::solve::introduction::Unserved;
+    let intro = &inst.introduction;
+    let assignments = o
+        .assignments
+        .iter()
+        .map(|(p, i, periods)| IntroductionAssignment {
+            hire: inst.participants[*p].id.clone(),
+            introducer: intro.introducers[*i].id.clone(),
+            periods: periods
+                .iter()
+                .map(|&(year, from, to, hours_per_week)| IntroductionPeriod { year, from, to, hours_per_week })
+                .collect(),
+        })
+        .collect();
+    let unserved = o
+        .unserved
+        .iter()
+        .map(|&(p, why)| {
+            let (hire, unit) = (inst.participants[p].name.as_str(), inst.units[inst.participants[p].unit].name.as_str());
+            let message = match why {
+                Unserved::NoIntroducerInUnit => tr!("introduction-msg-no-introducer", hire = hire, unit = unit),
+                Unserved::IntroducersFull => tr!("introduction-msg-full", hire = hire, unit = unit),
+            };
+            IntroductionUnserved { hire: inst.participants[p].id.clone(), reason: why.name().into(), message }
+        })
+        .collect();
+    IntroductionPlan { assignments, unserved }
 }
 
 /// The mentorship's status. A heuristic below the maximum says so, in the method's words and in

@@ -13,6 +13,7 @@ mod values;
 
 use crate::format::{DateOrRange, InstanceFile};
 use crate::model::calendar::{expand_range, Calendar};
+use crate::model::cost::{Agreement, CostModel, SplitBy};
 use crate::model::pins::Pins;
 use crate::model::timetable::TimetableModel;
 use crate::model::{
@@ -37,6 +38,7 @@ pub fn build(f: &InstanceFile) -> Instance {
     let mentors = mentors(f, &units, &participants);
     let mentorship = mentorship(f, &phases, &participants, &mentors);
     let (group_programmes, group_leaders) = groups::build(f, &muni_index);
+    let introduction = introduction(f, &units);
     let mut inst = Instance {
         group_programmes,
         group_leaders,
@@ -53,11 +55,32 @@ pub fn build(f: &InstanceFile) -> Instance {
         weights: (&f.weights).into(),
         timetable: TimetableModel::default(),
         pins: Pins::default(),
+        introduction,
+        costs: Default::default(),
     };
     inst.timetable = timetable::build(f, &inst);
     inst.pins = pins::build(f, &inst);
+    inst.costs = cost_model(f, &inst.municipalities);
     block_pinned_meeting_days(&mut inst);
     inst
+}
+
+/// The introduktörer and the weekly hours of the introduction (issue 11, item 7).
+fn introduction(f: &InstanceFile, units: &[crate::model::Unit]) -> crate::model::introduction::IntroductionModel {
+    let unit_index = index_by_id(units, |u| &u.id);
+    crate::model::introduction::IntroductionModel {
+        hours_per_week: f.introduction.hours_per_week.clone(),
+        introducers: f
+            .introducers
+            .iter()
+            .map(|i| crate::model::introduction::Introducer {
+                id: i.id.clone(),
+                name: i.name.clone(),
+                unit: UnitId(unit_index.get(i.unit.as_str()).copied().unwrap_or(0)),
+                capacity: i.capacity as usize,
+            })
+            .collect(),
+    }
 }
 
 /// Index of each item by its id (the last one wins on a duplicate, which validation rejects).
@@ -104,8 +127,53 @@ fn municipalities(f: &InstanceFile) -> Vec<Municipality> {
             lat: m.lat,
             lon: m.lon,
             cost_share: m.cost_share,
+            subregion: m.subregion.clone(),
+            cost_split: m.cost_split.clone(),
         })
         .collect()
+}
+
+/// The cost items, the cost-sharing agreements and the road km between municipalities. An
+/// agreement is every municipality naming one `cost_split`; without any, the municipalities with
+/// a `cost_share` form one agreement named after the region (validation ensures that no share
+/// is left outside an agreement and that named agreements' shares add up to 1).
+fn cost_model(f: &InstanceFile, municipalities: &[Municipality]) -> CostModel {
+    let n = municipalities.len();
+    let road = f.region.travel.road_factor;
+    let mut km = vec![0.0; n * n];
+    for (i, a) in municipalities.iter().enumerate() {
+        for (j, b) in municipalities.iter().enumerate() {
+            km[i * n + j] = haversine_km(a.lat, a.lon, b.lat, b.lon) * road;
+        }
+    }
+    let named = municipalities.iter().any(|m| m.cost_split.is_some());
+    let mut groups: Vec<(String, Vec<MunicipalityId>)> = Vec::new();
+    for (i, m) in municipalities.iter().enumerate() {
+        let name = match (&m.cost_split, named, m.cost_share) {
+            (Some(s), _, _) => s.clone(),
+            (None, false, Some(_)) => f.region.name.clone(),
+            _ => continue,
+        };
+        match groups.iter_mut().find(|(g, _)| *g == name) {
+            Some((_, members)) => members.push(MunicipalityId(i)),
+            None => groups.push((name, vec![MunicipalityId(i)])),
+        }
+    }
+    let agreements = groups
+        .into_iter()
+        .map(|(name, members)| {
+            let shares: Option<Vec<f64>> = members.iter().map(|m| municipalities[m.0].cost_share).collect();
+            let (raw, by) = match shares {
+                Some(s) if s.iter().sum::<f64>() > 0.0 => (s, SplitBy::Shares),
+                _ => (members.iter().map(|m| municipalities[m.0].population.max(0) as f64).collect(), SplitBy::Population),
+            };
+            let sum: f64 = raw.iter().sum();
+            let weights = if sum > 0.0 { raw.iter().map(|w| w / sum).collect() } else { vec![1.0 / members.len() as f64; members.len()] };
+            Agreement { name, from_shares_only: !named, members, weights, by }
+        })
+        .collect();
+    let course_fee = f.courses.iter().filter(|c| c.fee_per_participant != 0.0).map(|c| (c.id.clone(), c.fee_per_participant)).collect();
+    CostModel { rates: f.costs.clone(), course_fee, agreements, km }
 }
 
 fn units(f: &InstanceFile, muni_index: &HashMap<&str, usize>) -> Vec<Unit> {

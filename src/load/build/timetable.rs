@@ -36,8 +36,15 @@ pub(super) fn build(f: &InstanceFile, inst: &Instance) -> TimetableModel {
             max_days: t.max_days as usize,
             day_rate: t.day_rate,
             unavailable: date_set(&t.unavailable, (inst.calendar.start, inst.calendar.end)),
+            person: participant_index.get(t.id.as_str()).map(|&p| ParticipantId(p)),
         })
         .collect();
+    let mut trainer_of = vec![None; inst.participants.len()];
+    for (r, t) in trainers.iter().enumerate() {
+        if let Some(p) = t.person {
+            trainer_of[p.index()] = Some(TrainerId(r));
+        }
+    }
     let (courses, areas) = courses(f, inst, &course_index);
     let terms = terms(f, inst.calendar.start, inst.calendar.end);
     let day_term = days.iter().map(|d| terms.iter().position(|t| t.start <= *d && *d <= t.end)).collect();
@@ -83,6 +90,7 @@ pub(super) fn build(f: &InstanceFile, inst: &Instance) -> TimetableModel {
         trainer_free: trainers.iter().map(|t| free(&t.unavailable)).collect(),
         venue_free: venues.iter().map(|v| free(&v.unavailable)).collect(),
         participant_free: inst.participants.iter().map(|p| free(&p.unavailable)).collect(),
+        trainer_of,
         courses,
         trainers,
         venues,
@@ -134,6 +142,7 @@ fn courses(f: &InstanceFile, inst: &Instance, course_index: &HashMap<&str, usize
             min_gap_days: c.min_gap_days,
             phases: c.phases.iter().filter_map(|ph| inst.phases.iter().position(|x| &x.id == ph).map(PhaseId)).collect(),
             roles: c.roles.iter().map(|&r| r.into()).collect(),
+            subregions: c.subregions.clone(),
             qualified: f
                 .trainers
                 .iter()
@@ -270,6 +279,10 @@ fn demands(
                 continue;
             };
             if explicit.contains(&(p, c)) || completed.contains(&(ParticipantId(p), CourseId(c))) {
+                continue;
+            }
+            // A course held for other sub-regions is not this participant's to take.
+            if !courses[c].admits_subregion(inst.municipalities[part.municipality.index()].subregion.as_deref()) {
                 continue;
             }
             if !courses[c].admits_role(part.role) {

@@ -30,7 +30,35 @@ impl<'a> Notes<'a> {
         notes.mentorship(plan, look);
         notes.groups(plan, look);
         notes.courses(plan, look);
+        notes.introduction(plan, look);
         notes
+    }
+
+    /// Each new hire's introduktör and weekly hours, the hires of an introduktör who is in
+    /// the list, and who got no introduktör.
+    fn introduction(&mut self, plan: &'a PlanFile, look: &Lookup) {
+        let Some(intro) = &plan.introduction else { return };
+        let inst = look.inst;
+        let name = |id: &str| -> String {
+            let x = inst.introduction.introducers.iter().find(|x| x.id == id).map(|x| x.name.as_str());
+            esc(x.unwrap_or_else(|| look.name(id)))
+        };
+        for a in &intro.assignments {
+            let hours = a
+                .periods
+                .iter()
+                .map(|p| tr!("people-introduction-period", hours = p.hours_per_week, from = date_sv(p.from), to = date_sv(p.to)))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let line = tr!("people-introducer", introducer = name(&a.introducer), hours = hours.as_str());
+            self.context.entry(a.hire.as_str()).or_default().push(line);
+            let line = tr!("people-introduces", hire = look.person_link(&a.hire), hours = hours.as_str());
+            self.context.entry(a.introducer.as_str()).or_default().push(line);
+        }
+        for u in &intro.unserved {
+            let line = tr!("people-no-introducer", message = esc(&u.message));
+            self.issues.entry(u.hire.as_str()).or_default().push(line);
+        }
     }
 
     /// Mentor and mentee of each pair, and who got no mentor.
@@ -208,6 +236,7 @@ fn categories<'a>(look: &Lookup<'a>, entries: &'a BTreeMap<String, Vec<CalendarE
         .map(|t| (t.id.as_str(), t.name.as_str(), tr!("people-about-trainer")))
         .collect();
     categories.push((tr!("people-trainers"), sorted_people(trainers)));
+    joint_people(&mut categories);
     let mut others: Vec<Person> = Vec::new();
     for (_, list) in &categories {
         for (id, _, _) in list {
@@ -221,6 +250,35 @@ fn categories<'a>(look: &Lookup<'a>, entries: &'a BTreeMap<String, Vec<CalendarE
     }
     categories.push((tr!("people-others"), others));
     categories
+}
+
+/// One person, several roles: a person listed in more than one category (the same id as
+/// participant and mentor, say) stays in the first, with the other roles named there, so each
+/// person has one entry and one calendar.
+fn joint_people(categories: &mut [(String, Vec<Person>)]) {
+    let role = |c: usize| match c {
+        1 => tr!("people-role-mentor"),
+        2 => tr!("people-role-leader"),
+        _ => tr!("people-role-trainer"),
+    };
+    let mut first: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut also: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
+    for (c, (_, list)) in categories.iter_mut().enumerate() {
+        list.retain(|(id, ..)| match first.get(id) {
+            Some(&at) => {
+                also.entry(at).or_default().push(role(c));
+                false
+            }
+            None => true,
+        });
+        for (i, (id, ..)) in list.iter().enumerate() {
+            first.insert(id, (c, i));
+        }
+    }
+    for ((c, i), roles) in also {
+        let about = &mut categories[c].1[i].2;
+        *about = tr!("people-also-roles", about = about.as_str(), roles = roles.join(", "));
+    }
 }
 
 /// One person's `<details>`: summary, what they take part in, what is missing, calendar.
@@ -255,8 +313,12 @@ fn person_entry(h: &mut String, look: &Lookup, notes: &Notes, (id, name, about):
     } else {
         let heads = [tr!("people-col-when"), tr!("people-col-activity"), tr!("people-col-place"), tr!("people-col-with")];
         let _ = write!(h, "<table class=\"calendar\"><thead><tr>{}</tr></thead><tbody>", header_cells(&heads));
+        // One person, several roles: the days of a role that gives (mentor, leader, trainer)
+        // say so when the person also takes part as mentee or participant.
+        let gives = |r: &str| matches!(r, "mentor" | "ledare" | "utbildare");
+        let joint = mine.iter().any(|e| gives(e.role)) && mine.iter().any(|e| !gives(e.role));
         for e in mine {
-            calendar_row(h, look, &notes.absent, id, e);
+            calendar_row(h, look, &notes.absent, id, e, joint);
         }
         h.push_str("</tbody></table>\n");
     }
@@ -265,7 +327,7 @@ fn person_entry(h: &mut String, look: &Lookup, notes: &Notes, (id, name, about):
 
 /// One day of a person's calendar: date, activity (and why they cannot attend), place, with
 /// whom.
-fn calendar_row(h: &mut String, look: &Lookup, absent: &BTreeMap<(&str, &str, NaiveDate), &str>, id: &str, e: &CalendarEntry) {
+fn calendar_row(h: &mut String, look: &Lookup, absent: &BTreeMap<(&str, &str, NaiveDate), &str>, id: &str, e: &CalendarEntry, joint: bool) {
     let (class, with) = match e.kind {
         EntryKind::MentorMeeting => ("kind-mentor", e.with.iter().map(|w| look.person_link(w)).collect::<Vec<_>>().join(", ")),
         EntryKind::GroupMeeting => ("kind-group", tr!("people-with-group", group = esc(&e.reference), n = e.with.len() + 1)),
@@ -281,10 +343,19 @@ fn calendar_row(h: &mut String, look: &Lookup, absent: &BTreeMap<(&str, &str, Na
             ("kind-course", s)
         }
     };
-    let note = absent
+    let mut note = absent
         .get(&(id, e.reference.as_str(), e.date))
         .map(|r| format!(" <strong>({})</strong>", esc(&tr!("people-cannot-attend", why = absence(r)))))
         .unwrap_or_default();
+    let role = match e.role {
+        "mentor" => Some(tr!("people-role-mentor")),
+        "ledare" => Some(tr!("people-role-leader")),
+        "utbildare" => Some(tr!("people-role-trainer")),
+        _ => None,
+    };
+    if let Some(role) = role.filter(|_| joint) {
+        let _ = write!(note, " <span class=\"role\">({})</span>", esc(&tr!("people-as-role", role = role)));
+    }
     let _ = write!(
         h,
         "<tr class=\"{class}\" data-date=\"{}\"><td class=\"{class}\">{}</td><td>{}{note}</td><td>{}</td><td>{with}</td></tr>",

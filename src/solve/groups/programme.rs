@@ -559,8 +559,9 @@ impl Programme<'_> {
     }
 
     /// One leader for each of the `open` groups where places are left: an exact assignment of
-    /// the groups to qualified leaders' free places (never a leader the group already has),
-    /// minimising travel. Counts the load; returns (group, leader) pairs.
+    /// the groups to qualified leaders' free places (never a leader the group already has, nor
+    /// one of its members: one person, several roles), minimising travel. Counts the load;
+    /// returns (group, leader) pairs.
     fn leader_round(
         &self,
         groups: &[FormedGroup],
@@ -582,7 +583,9 @@ impl Programme<'_> {
         let mut cost = vec![big; rows * cols];
         for (row, &g) in open.iter().enumerate() {
             for (s, &l) in slots.iter().enumerate() {
-                if groups[g].leader != Some(l) && !groups[g].co_leaders.contains(&l) {
+                // Never a leader the group already has, nor one of its members (one person).
+                let member = groups[g].members.iter().any(|&p| inst.participants[p].id == inst.group_leaders[l].id);
+                if groups[g].leader != Some(l) && !groups[g].co_leaders.contains(&l) && !member {
                     cost[row * cols + s] = (inst.travel(inst.group_leaders[l].municipality, groups[g].place) * 1000.0).round();
                 }
             }

@@ -357,6 +357,7 @@ fn session_model(
     participant_rows(&mut model, inst, (cands, pairs), &sv.x, &sv.cal);
     unit_rows(&mut model, inst, cands, pairs, &sv.x);
     trainer_venue_rows(&mut model, inst, cands, &sv.y);
+    joint_person_rows(&mut model, inst, (cands, pairs), &sv);
     super::milp_calendar::cadence_rows(&mut model, inst, cands, &sv.y, &sv.cal);
     pin_rows(&mut model, inst, pairs, &sv);
     let solution = model.solve().map_err(|e| SolveError::Numeric(format!("the session model failed: {e}")))?;
@@ -614,6 +615,34 @@ fn trainer_venue_rows(model: &mut impl SolverModel, inst: &Instance, cands: &[Ca
             let sum: Expression = list.iter().map(|&k| y[k]).sum();
             model.add_constraint(sum.leq(mx as f64));
         }
+    }
+}
+
+/// One person, two roles: a trainer who is also a participant teaches or attends one session a
+/// day at most.
+fn joint_person_rows(model: &mut impl SolverModel, inst: &Instance, (cands, pairs): (&[Candidate], &[(usize, usize)]), sv: &SessionVars) {
+    let m = &inst.timetable;
+    let mut day_of: BTreeMap<(usize, usize), Vec<Variable>> = BTreeMap::new();
+    for (k, c) in cands.iter().enumerate() {
+        for r in c.trainers.iter().filter(|&&r| m.trainers[r].person.is_some()) {
+            for &t in &c.days {
+                day_of.entry((*r, t)).or_default().push(sv.y[k]);
+            }
+        }
+    }
+    if day_of.is_empty() {
+        return;
+    }
+    for (i, &(d, k)) in pairs.iter().enumerate() {
+        if let Some(r) = m.trainer_of[m.demands[d].participant.index()] {
+            for &t in &cands[k].days {
+                day_of.entry((r.index(), t)).or_default().push(sv.x[i]);
+            }
+        }
+    }
+    for list in day_of.values().filter(|l| l.len() >= 2) {
+        let sum: Expression = list.iter().copied().sum();
+        model.add_constraint(sum.leq(1.0));
     }
 }
 

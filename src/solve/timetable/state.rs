@@ -231,9 +231,11 @@ impl<'a> State<'a> {
 
     /// The trainer is available, not teaching elsewhere on the days, and within the max days.
     /// Whether trainer `r` is free (available, not teaching, days left) on all of `days`.
+    /// A trainer who is also a participant does not teach on a day they attend a course.
     pub fn trainer_free(&self, r: usize, days: &[usize]) -> bool {
+        let attends = |t: usize| self.m.trainers[r].person.is_some_and(|p| self.person_day[p.index() * self.width + t]);
         self.trainer_used[r] + days.len() <= self.m.trainers[r].max_days
-            && days.iter().all(|&t| self.m.trainer_free[r][t] && !self.trainer_day[r * self.width + t])
+            && days.iter().all(|&t| self.m.trainer_free[r][t] && !self.trainer_day[r * self.width + t] && !attends(t))
     }
 
     /// Whether trainer `r` is available, not teaching elsewhere on `days`, and within the max days.
@@ -433,9 +435,11 @@ impl<'a> State<'a> {
         days.iter().all(|&t| self.m.participant_free[p][t])
     }
 
-    /// The participant has no other course on any session day.
+    /// The participant has no other course on any session day, nor teaches on one (a
+    /// participant who is also a trainer).
     fn no_clash(&self, p: usize, days: &[usize]) -> bool {
-        days.iter().all(|&t| !self.person_day[p * self.width + t])
+        let teaches = |t: usize| self.m.trainer_of[p].is_some_and(|r| self.trainer_day[r.index() * self.width + t]);
+        days.iter().all(|&t| !self.person_day[p * self.width + t] && !teaches(t))
     }
 
     /// The participant stays within the course days allowed per month.
