@@ -511,6 +511,9 @@ impl Validator {
                 tr!("load-first-meeting-after", days = days.to_string()),
                 tr!("load-first-meeting-after-hint", max = MAX_FIRST_MEETING_AFTER_DAYS.to_string()),
             );
+        }
+    }
+
     /// One person, several roles (`E023`): an id given in more than one of the lists of
     /// participants, mentors, group leaders, trainers and introduktörer is one person, who holds
     /// every role it is listed in. The records must then agree on the name, and those with a
