@@ -398,7 +398,11 @@ mod checker {
         );
         assert_rejected(
             |p| {
-                p["mentorship"]["pairs"][0]["meetings"][1] = "2027-08-31".into();
+                // Two meetings in the first meeting's month, far enough apart for the gap.
+                let first = p["mentorship"]["pairs"][0]["meetings"][0].as_str().unwrap().to_string();
+                let month = &first[..8];
+                p["mentorship"]["pairs"][0]["meetings"][0] = format!("{month}01").into();
+                p["mentorship"]["pairs"][0]["meetings"][1] = format!("{month}28").into();
             },
             "C023",
         );
