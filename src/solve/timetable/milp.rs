@@ -219,18 +219,7 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
     }
     // Decomposition for large rounds.
     let master = bound::master(inst, ctx, 0.3);
-    let mut sources = vec![plain_greedy(&base, ctx)];
-    if let Some(ms) = &master {
-        let mut st = base.clone();
-        let mut rng = ctx.rng(0);
-        greedy::construct(
-            &mut st,
-            &mut rng,
-            &greedy::Options { noise: 0.0, quota: Some(ms.quota.clone()), preferred: Some(ms.preferred.clone()) },
-            ctx,
-        );
-        sources.push(st.to_timetable());
-    }
+    let sources = decomposition_sources(&base, master.as_ref(), ctx);
     let warm = sources
         .iter()
         .min_by(|a, b| super::evaluate(inst, a).total.total_cmp(&super::evaluate(inst, b).total))
@@ -259,14 +248,59 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
     })
 }
 
-/// Re-optimises a timetable with the session model restricted to its sessions (warm-started
-/// from it): sessions may close and everyone may be re-seated. None when the model would be too
-/// large, fails, or finds nothing better.
-pub fn polish(inst: &Instance, tt: &Timetable, ctx: &Context) -> Option<Timetable> {
-    let cands: Vec<Candidate> = tt.sessions.iter().map(Candidate::of).collect::<BTreeSet<_>>().into_iter().collect();
-    let pairs = attendance_pairs(inst, &cands);
+/// The plans the decomposition chooses sessions from: the plain greedy and, with the aggregated
+/// model's plan, the greedy its session quotas and venues guide.
+fn decomposition_sources(base: &State, master: Option<&bound::Master>, ctx: &Context) -> Vec<Timetable> {
+    let mut sources = vec![plain_greedy(base, ctx)];
+    if let Some(ms) = master {
+        let mut st = base.clone();
+        let mut rng = ctx.rng(0);
+        greedy::construct(
+            &mut st,
+            &mut rng,
+            &greedy::Options { noise: 0.0, quota: Some(ms.quota.clone()), preferred: Some(ms.preferred.clone()) },
+            ctx,
+        );
+        sources.push(st.to_timetable());
+    }
+    sources
+}
+
+/// Re-optimises a timetable with the session model restricted to its sessions and those of the
+/// decomposition's starting plans (warm-started from the timetable): sessions may close, other
+/// candidates open, and everyone may be re-seated. When the sessions of all these plans make
+/// the model too large, only the timetable's own are used. None when the model would still be
+/// too large, fails, or finds nothing better.
+pub fn polish(inst: &Instance, tt: &Timetable, master: Option<&bound::Master>, ctx: &Context) -> Option<Timetable> {
+    let own: BTreeSet<Candidate> = tt.sessions.iter().map(Candidate::of).collect();
+    let widened: BTreeSet<Candidate> = match super::pins::pinned_state(inst) {
+        Ok(base) if !ctx.expired() => decomposition_sources(&base, master, &ctx.ctrl_c_only())
+            .iter()
+            .flat_map(|t| t.sessions.iter().map(Candidate::of))
+            .chain(own.iter().cloned())
+            .collect(),
+        _ => own.clone(),
+    };
+    let widened: Vec<Candidate> = widened.into_iter().collect();
+    let wide_pairs = attendance_pairs(inst, &widened);
+    // Too many seats: each demand keeps its nearest ones and the seat the timetable gives it.
+    let pairs = if wide_pairs.len() <= RESTRICTED_MAX_ATTENDANCE {
+        wide_pairs
+    } else {
+        let index: BTreeMap<&Candidate, usize> = widened.iter().enumerate().map(|(k, c)| (c, k)).collect();
+        let seated: BTreeSet<(usize, usize)> = tt
+            .sessions
+            .iter()
+            .filter_map(|s| index.get(&Candidate::of(s)).map(|&k| (s, k)))
+            .flat_map(|(s, k)| s.attendees.iter().map(move |d| (d.index(), k)))
+            .collect();
+        let mut pairs: BTreeSet<(usize, usize)> = restrict_pairs(inst, &widened, wide_pairs).into_iter().collect();
+        pairs.extend(seated);
+        pairs.into_iter().collect()
+    };
+    let cands = widened;
     let secs = ctx.remaining_secs().unwrap_or(POLISH_DEFAULT_SECONDS);
-    if pairs.len() > RESTRICTED_MAX_ATTENDANCE || secs < 1.0 || ctx.expired() {
+    if pairs.len() > 2 * RESTRICTED_MAX_ATTENDANCE || secs < 1.0 || ctx.expired() {
         return None;
     }
     let r = session_model(inst, &cands, &pairs, Some(tt), Some(secs)).ok()?;

@@ -149,8 +149,8 @@ impl TimetableSolver for Auto {
         };
         let (mut tt, interrupted, stalled) = local_search::multi_start(inst, &search_ctx, master.as_ref(), Some(built))?;
         if polish && !interrupted {
-            let (pinst, ptt, pctx) = (inst.clone(), tt.clone(), ctx.clone());
-            if let Some(better) = ctx.unless_stopped(move || milp::polish(&pinst, &ptt, &pctx)).flatten() {
+            let (pinst, ptt, pctx, pmaster) = (inst.clone(), tt.clone(), ctx.clone(), master.clone());
+            if let Some(better) = ctx.unless_stopped(move || milp::polish(&pinst, &ptt, pmaster.as_ref(), &pctx)).flatten() {
                 tt = better;
             }
         }
