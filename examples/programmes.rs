@@ -21,14 +21,33 @@ use std::path::{Path, PathBuf};
 pub const PROGRAMMES: [&str; 4] = ["yrkesresan", "halland", "jonkoping", "uppsala"];
 
 const FIRST: [&str; 24] = [
-    "Anna", "Maria", "Sara", "Emma", "Johanna", "Elin", "Karin", "Linnea", "Ida", "Fatima", "Amira", "Hanna", "Erik", "Johan", "Anders", "Ahmed",
-    "Karl", "Oskar", "Mikael", "Jonas", "Ali", "Lars", "Petra", "Sofia",
+    "Anna", "Maria", "Sara", "Emma", "Johanna", "Elin", "Karin", "Linnea", "Ida", "Fatima", "Amira", "Hanna", "Erik", "Johan", "Anders",
+    "Ahmed", "Karl", "Oskar", "Mikael", "Jonas", "Ali", "Lars", "Petra", "Sofia",
 ];
 const LAST: [&str; 20] = [
-    "Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson", "Gustafsson", "Pettersson", "Jonsson",
-    "Jansson", "Hansson", "Bengtsson", "Lindberg", "Hassan", "Mohammed", "Berg", "Lund",
+    "Andersson",
+    "Johansson",
+    "Karlsson",
+    "Nilsson",
+    "Eriksson",
+    "Larsson",
+    "Olsson",
+    "Persson",
+    "Svensson",
+    "Gustafsson",
+    "Pettersson",
+    "Jonsson",
+    "Jansson",
+    "Hansson",
+    "Bengtsson",
+    "Lindberg",
+    "Hassan",
+    "Mohammed",
+    "Berg",
+    "Lund",
 ];
-const TAGS: [&str; 8] = ["barnsamtal", "missbruk", "vald", "juridik", "utvecklingspsykologi", "placering", "familjebehandling", "dokumentation"];
+const TAGS: [&str; 8] =
+    ["barnsamtal", "missbruk", "vald", "juridik", "utvecklingspsykologi", "placering", "familjebehandling", "dokumentation"];
 
 /// The source file of a programme.
 pub fn source_path(root: &Path, name: &str) -> PathBuf {
@@ -94,13 +113,24 @@ struct Person {
 }
 
 /// The units and participants, municipality by municipality by population.
-fn participants(rng: &mut ChaCha8Rng, p: &Value, munis: &[Value], start: NaiveDate, end: NaiveDate) -> (Vec<Value>, Vec<Person>, Vec<Value>) {
+fn participants(
+    rng: &mut ChaCha8Rng,
+    p: &Value,
+    munis: &[Value],
+    start: NaiveDate,
+    end: NaiveDate,
+) -> (Vec<Value>, Vec<Person>, Vec<Value>) {
     let n = count(p, "participants");
     let hires = count(p, "hires");
     let weights: Vec<f64> = munis.iter().map(|m| num(m, "population")).collect();
     let per_muni = split(&weights, n + hires);
     let unit_size = count(p, "unit_size").max(4);
-    let mix: Vec<(f64, f64, f64)> = p["phase_mix"].as_array().expect("phase_mix").iter().map(|r| (r[0].as_f64().unwrap(), r[1].as_f64().unwrap(), r[2].as_f64().unwrap())).collect();
+    let mix: Vec<(f64, f64, f64)> = p["phase_mix"]
+        .as_array()
+        .expect("phase_mix")
+        .iter()
+        .map(|r| (r[0].as_f64().unwrap(), r[1].as_f64().unwrap(), r[2].as_f64().unwrap()))
+        .collect();
     let mix_counts = split(&mix.iter().map(|m| m.2).collect::<Vec<_>>(), n);
     let mut kinds: Vec<Option<usize>> = mix_counts.iter().enumerate().flat_map(|(k, &c)| std::iter::repeat_n(Some(k), c)).collect();
     kinds.extend(std::iter::repeat_n(None, hires));
@@ -170,7 +200,9 @@ fn participants(rng: &mut ChaCha8Rng, p: &Value, munis: &[Value], start: NaiveDa
 /// Experienced participants picked for extra roles (`from_participants`), the most senior
 /// of a shuffled list first, each picked once over all roles.
 fn pick_senior(rng: &mut ChaCha8Rng, people: &[Person], taken: &mut Vec<usize>, min_years: f64, n: usize) -> Vec<usize> {
-    let mut pool: Vec<usize> = (0..people.len()).filter(|&i| people[i].years >= min_years && people[i].role != "first_line_manager" && !taken.contains(&i)).collect();
+    let mut pool: Vec<usize> = (0..people.len())
+        .filter(|&i| people[i].years >= min_years && people[i].role != "first_line_manager" && !taken.contains(&i))
+        .collect();
     pool.shuffle(rng);
     pool.truncate(n);
     pool.sort();
@@ -187,7 +219,12 @@ fn mentors(rng: &mut ChaCha8Rng, p: &Value, people: &[Person], taken: &mut Vec<u
     for j in 0..n {
         let (id, nm, unit, years) = match from.get(j) {
             Some(&i) => (people[i].id.clone(), people[i].name.clone(), people[i].unit.clone(), (people[i].years * 10.0).round() / 10.0),
-            None => (format!("m{:03}", j + 1), name(rng), units[rng.gen_range(0..units.len())]["id"].as_str().unwrap().to_string(), (rng.gen_range(5.0..25.0f64) * 10.0).round() / 10.0),
+            None => (
+                format!("m{:03}", j + 1),
+                name(rng),
+                units[rng.gen_range(0..units.len())]["id"].as_str().unwrap().to_string(),
+                (rng.gen_range(5.0..25.0f64) * 10.0).round() / 10.0,
+            ),
         };
         out.push(json!({"id": id, "name": nm, "unit": unit, "capacity": caps[rng.gen_range(0..caps.len())], "trained": true, "years_in_profession": years.max(5.0), "expertise": tags(rng, 3)}));
     }
@@ -199,7 +236,9 @@ fn introducers(rng: &mut ChaCha8Rng, p: &Value, people: &[Person], taken: &mut V
     let mut out = Vec::new();
     for u in units {
         let uid = u["id"].as_str().unwrap();
-        let mut pool: Vec<usize> = (0..people.len()).filter(|&i| people[i].unit == uid && people[i].years >= 3.0 && people[i].role != "first_line_manager" && !taken.contains(&i)).collect();
+        let mut pool: Vec<usize> = (0..people.len())
+            .filter(|&i| people[i].unit == uid && people[i].years >= 3.0 && people[i].role != "first_line_manager" && !taken.contains(&i))
+            .collect();
         pool.shuffle(rng);
         for j in 0..per_unit {
             match pool.get(j) {
@@ -276,7 +315,12 @@ fn group_leaders(rng: &mut ChaCha8Rng, p: &Value, people: &[Person], taken: &mut
 fn demand(rng: &mut ChaCha8Rng, p: &Value, source: &Map<String, Value>, people: &[Person], mentor_ids: &[String]) -> Vec<Value> {
     let mut out = Vec::new();
     let courses = source.get("courses").and_then(Value::as_array).cloned().unwrap_or_default();
-    let phases: Vec<(String, f64)> = source["phases"].as_array().expect("phases").iter().map(|ph| (ph["id"].as_str().unwrap().to_string(), num(ph, "min_years"))).collect();
+    let phases: Vec<(String, f64)> = source["phases"]
+        .as_array()
+        .expect("phases")
+        .iter()
+        .map(|ph| (ph["id"].as_str().unwrap().to_string(), num(ph, "min_years")))
+        .collect();
     let round_years = (date(&source["round"]["end"]) - date(&source["round"]["start"])).num_days() as f64 / 365.25;
     let phase_of = |y: f64| phases.iter().rev().find(|(_, min)| y >= *min).map(|(id, _)| id.clone()).unwrap_or_default();
     // A course is offered to someone whose phase at the round's start or end it admits.
@@ -289,7 +333,8 @@ fn demand(rng: &mut ChaCha8Rng, p: &Value, source: &Map<String, Value>, people: 
     let list = strings(ind.get("courses"));
     let (lo, hi) = ind.get("years").map(|v| (v[0].as_f64().unwrap(), v[1].as_f64().unwrap())).unwrap_or((2.0, 100.0));
     let (kmin, kmax) = ind.get("per_person").map(|v| (v[0].as_u64().unwrap() as usize, v[1].as_u64().unwrap() as usize)).unwrap_or((0, 0));
-    let role_courses: Vec<&Value> = courses.iter().filter(|c| c["roles"].as_array().is_some_and(|r| r.iter().any(|x| x == "first_line_manager"))).collect();
+    let role_courses: Vec<&Value> =
+        courses.iter().filter(|c| c["roles"].as_array().is_some_and(|r| r.iter().any(|x| x == "first_line_manager"))).collect();
     let mentor_courses = strings(p.get("mentor_courses"));
     for person in people {
         if person.role == "first_line_manager" {
@@ -343,7 +388,8 @@ pub fn build(source_text: &str) -> String {
     let (units, people, records) = participants(&mut rng, &p, &munis, start, end);
     let mut taken = Vec::new();
     let mentor_list = mentors(&mut rng, &p, &people, &mut taken, &units);
-    let mentor_ids: Vec<String> = mentor_list.iter().filter_map(|m| m["id"].as_str().map(String::from)).filter(|id| id.starts_with('p')).collect();
+    let mentor_ids: Vec<String> =
+        mentor_list.iter().filter_map(|m| m["id"].as_str().map(String::from)).filter(|id| id.starts_with('p')).collect();
     let intro = introducers(&mut rng, &p, &people, &mut taken, &units);
     let courses = source.get("courses").and_then(Value::as_array).cloned().unwrap_or_default();
     let leaders = group_leaders(&mut rng, &p, &people, &mut taken, &munis);
