@@ -172,10 +172,15 @@ fn rolling_cohorts(
 }
 
 /// The cohort starts of a programme: every `every` months from the round's start, while the
-/// months left hold the minimum number of monthly meetings.
+/// months left hold the minimum number of monthly meetings: months with a working day from the
+/// start on (a month wholly closed, e.g. July in a summer break, holds no meeting).
 fn cohort_starts(inst: &Instance, prog: &GroupProgramme, every: u32) -> Vec<NaiveDate> {
     let (start, end) = (inst.calendar.start, inst.calendar.end);
-    let months_left = |d: NaiveDate| (end.year() - d.year()) as i64 * 12 + end.month() as i64 - d.month() as i64 + 1;
+    let months_left = |d: NaiveDate| {
+        let open: std::collections::BTreeSet<(i32, u32)> =
+            d.iter_days().take_while(|x| *x <= end).filter(|x| inst.calendar.is_working_day(*x)).map(|x| (x.year(), x.month())).collect();
+        open.len() as i64
+    };
     (0..)
         .map_while(|k: u32| start.checked_add_months(Months::new(k * every)))
         .take_while(|&d| d <= end && months_left(d) >= prog.meetings.min.max(1) as i64)
