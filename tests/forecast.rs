@@ -166,11 +166,15 @@ fn bad_forecasts_are_refused_with_their_codes() {
         assert_eq!(problem_codes(&v), [code], "{entry}");
     }
     let mut v = round();
-    v["forecast"] = json!([{"municipality": "ale", "month": "2027-03", "hires": 1}, {"municipality": "ale", "month": "2027-03", "hires": 2}]);
+    v["forecast"] =
+        json!([{"municipality": "ale", "month": "2027-03", "hires": 1}, {"municipality": "ale", "month": "2027-03", "hires": 2}]);
     assert_eq!(problem_codes(&v), ["E094"]);
     // A municipality without units has nowhere to place its hires.
     let mut v = round();
-    v["region"]["municipalities"].as_array_mut().unwrap().push(json!({"id": "lerum", "name": "Lerum", "population": 43000, "lat": 57.77, "lon": 12.27}));
+    v["region"]["municipalities"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "lerum", "name": "Lerum", "population": 43000, "lat": 57.77, "lon": 12.27}));
     v["forecast"] = json!([{"municipality": "lerum", "month": "2027-03", "hires": 1}]);
     assert_eq!(problem_codes(&v), ["E091"]);
     // The messages are Swedish and name the problem.
@@ -310,7 +314,8 @@ fn replan_checked(loaded: &LoadedInstance, previous: &PlanFile, today: &str) -> 
 #[test]
 fn replan_seats_the_named_hires_where_their_placeholders_sat_without_moving_dates() {
     let mut v = round();
-    v["forecast"] = json!([{"municipality": "ale", "month": "2027-03", "hires": 3}, {"municipality": "goteborg", "month": "2027-09", "hires": 2}]);
+    v["forecast"] =
+        json!([{"municipality": "ale", "month": "2027-03", "hires": 3}, {"municipality": "goteborg", "month": "2027-09", "hires": 2}]);
     let first = load(&v);
     let before = solve_checked(&first, &params());
     let seats_before = forecast_seats(&before);
@@ -358,7 +363,8 @@ fn the_report_and_explain_tell_the_seats_held_for_forecast_hires() {
     assert!(placeholder.contains("ingen person än") && placeholder.contains("Introduktionskurs"), "{placeholder}");
     assert!(municipality.contains("mars 2027: 2 förväntade, 0 med namn, 2 platshållare"), "{municipality}");
     assert!(municipality.contains("2 platser hålls"), "{municipality}");
-    let none = trappa::text::in_lang(trappa::text::Lang::Sv, || trappa::report::explain_participant(&loaded.model, &plan, "goteborg").unwrap());
+    let none =
+        trappa::text::in_lang(trappa::text::Lang::Sv, || trappa::report::explain_participant(&loaded.model, &plan, "goteborg").unwrap());
     assert!(none.contains("ingen prognos"), "{none}");
 }
 
@@ -374,7 +380,7 @@ fn the_roster_has_a_prognos_sheet_that_round_trips() {
     let csv = dir.path().join("csv");
     trappa::roster::export(&file, &csv, None).unwrap();
     let sheet = std::fs::read_to_string(csv.join("prognos.csv")).unwrap();
-    assert!(sheet.starts_with("kommun;enhet;månad;antal"), "{sheet}");
+    assert!(sheet.trim_start_matches('\u{feff}').starts_with("kommun;enhet;månad;antal"), "{sheet}");
     assert_eq!(trappa::roster::import(&csv, None).unwrap().instance, file);
     let xlsx = dir.path().join("omgang.xlsx");
     trappa::roster::export(&file, &xlsx, None).unwrap();

@@ -33,8 +33,7 @@ fn same_month(d: NaiveDate, month: NaiveDate) -> bool {
 /// The entries, with their placeholders as participants (the file's spelling).
 fn derive(f: &InstanceFile) -> Vec<(Entry, Vec<ParticipantSpec>)> {
     let unit_muni: HashMap<&str, &str> = f.region.units.iter().map(|u| (u.id.as_str(), u.municipality.as_str())).collect();
-    let unit_months: HashSet<(&str, NaiveDate)> =
-        f.forecast.iter().filter_map(|e| Some((e.unit.as_deref()?, e.month_start()?))).collect();
+    let unit_months: HashSet<(&str, NaiveDate)> = f.forecast.iter().filter_map(|e| Some((e.unit.as_deref()?, e.month_start()?))).collect();
     let mut out = Vec::new();
     for e in &f.forecast {
         let Some(month) = e.month_start() else { continue };
@@ -111,7 +110,10 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
         }
         for a in &s.forecast {
             if named.contains_key(a.as_str()) {
-                v.push(violation(CheckCode::ForecastListed, tr!("check-forecast-named-placeholder", session = s.id.as_str(), id = a.as_str())));
+                v.push(violation(
+                    CheckCode::ForecastListed,
+                    tr!("check-forecast-named-placeholder", session = s.id.as_str(), id = a.as_str()),
+                ));
                 continue;
             }
             if placeholders.contains(a) {
@@ -124,13 +126,17 @@ pub fn check(f: &InstanceFile, plan: &PlanFile, report: &mut CheckReport) {
                     tr!("check-forecast-count", session = s.id.as_str(), id = a.as_str(), left = e.left, hires = e.hires, named = e.named),
                 )),
                 Some(_) => {}
-                None => v.push(violation(CheckCode::ForecastUnknown, tr!("check-forecast-unknown", session = s.id.as_str(), id = a.as_str()))),
+                None => {
+                    v.push(violation(CheckCode::ForecastUnknown, tr!("check-forecast-unknown", session = s.id.as_str(), id = a.as_str())))
+                }
             }
         }
     }
     let is_placeholder = |id: &str| !named.contains_key(id) && (placeholders.contains(id) || id.starts_with("prognos-"));
     let mentees = plan.mentorship.pairs.iter().map(|p| (p.mentee.as_str(), tr!("check-forecast-as-mentee")));
-    let members = plan.groups.iter().flat_map(|g| g.groups.iter().flat_map(|x| x.members.iter().map(|m| (m.as_str(), tr!("check-forecast-as-member", group = x.id.as_str())))));
+    let members = plan.groups.iter().flat_map(|g| {
+        g.groups.iter().flat_map(|x| x.members.iter().map(|m| (m.as_str(), tr!("check-forecast-as-member", group = x.id.as_str()))))
+    });
     let hires = plan.introduction.iter().flat_map(|i| i.assignments.iter().map(|a| (a.hire.as_str(), tr!("check-forecast-as-hire"))));
     for (id, role) in mentees.chain(members).chain(hires) {
         if is_placeholder(id) {

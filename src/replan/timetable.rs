@@ -201,7 +201,10 @@ impl<'a> Heirs<'a> {
         let (k, _) = crate::model::forecast::entry_of(placeholder, &self.keys)?;
         let mut named = self.inst.forecast[k].named.clone();
         named.sort_by(|a, b| self.inst.participants[a.index()].id.cmp(&self.inst.participants[b.index()].id));
-        let p = named.into_iter().map(|p| p.index()).find(|&p| !self.taken.contains(&(p, course)) && self.demand_of.contains_key(&(p, course)))?;
+        let p = named
+            .into_iter()
+            .map(|p| p.index())
+            .find(|&p| !self.taken.contains(&(p, course)) && self.demand_of.contains_key(&(p, course)))?;
         self.taken.insert((p, course));
         self.demand_of.get(&(p, course)).copied()
     }

@@ -30,7 +30,9 @@ pub fn held_seats(inst: &Instance, plan: &PlanFile) -> Vec<HeldSeats> {
         let Some(&start) = s.dates.first() else { continue };
         let course = inst.timetable.courses.iter().find(|c| c.id == s.course).map_or(s.course.clone(), |c| c.name.clone());
         for a in &s.forecast {
-            let muni = part.get(a.as_str()).map_or_else(String::new, |&p| inst.municipalities[inst.participants[p].municipality.index()].name.clone());
+            let muni = part
+                .get(a.as_str())
+                .map_or_else(String::new, |&p| inst.municipalities[inst.participants[p].municipality.index()].name.clone());
             *rows.entry((start, course.clone(), muni)).or_default() += 1;
         }
     }

@@ -11,8 +11,8 @@
 
 mod costs;
 mod figures;
-mod forecast;
 mod fixes;
+mod forecast;
 mod map;
 mod people;
 mod timeline;

@@ -208,7 +208,8 @@ pub fn explain_participant(inst: &crate::model::Instance, plan: &PlanFile, id: &
                 origin = origin
             );
             let _ = write!(s, "- {demand}: ");
-            if let Some(sess) = t.sessions.iter().find(|x| x.course == course.id && x.attendees.iter().chain(&x.forecast).any(|a| a == id)) {
+            if let Some(sess) = t.sessions.iter().find(|x| x.course == course.id && x.attendees.iter().chain(&x.forecast).any(|a| a == id))
+            {
                 let dates = sess.dates.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
                 let line = tr!(
                     "explain-session",

@@ -311,7 +311,13 @@ pub const FORECAST: Sheet = Sheet {
         col("month", &["månad", "month"], true, Text, "roster-col-forecast-month"),
         col("hires", &["antal", "hires", "antal_nyanställda"], true, Int, "roster-col-forecast-hires"),
         col("role", &["roll", "role"], false, Choice, "roster-col-forecast-role"),
-        col("years_in_profession", &["år_i_yrket", "years_in_profession", "yrkesår"], false, Number, "roster-col-forecast-years_in_profession"),
+        col(
+            "years_in_profession",
+            &["år_i_yrket", "years_in_profession", "yrkesår"],
+            false,
+            Number,
+            "roster-col-forecast-years_in_profession",
+        ),
     ],
     help: "roster-sheet-forecast",
 };

@@ -31,11 +31,8 @@ pub(super) fn build(
     let working = calendar.working_days();
     // Months in which a unit has an entry of its own: its named hires count there, not against
     // the municipality's entry.
-    let unit_months: HashSet<(usize, NaiveDate)> = f
-        .forecast
-        .iter()
-        .filter_map(|e| Some((*unit_index.get(e.unit.as_deref()?)?, e.month_start()?)))
-        .collect();
+    let unit_months: HashSet<(usize, NaiveDate)> =
+        f.forecast.iter().filter_map(|e| Some((*unit_index.get(e.unit.as_deref()?)?, e.month_start()?))).collect();
     let named = participants.len();
     let mut entries = Vec::new();
     for e in &f.forecast {
