@@ -163,8 +163,8 @@ impl<'a> Tally<'a> {
 pub fn plan_cost(inst: &Instance, plan: &PlanFile) -> CostRecord {
     let mut t = Tally::new(inst);
     let fee = inst.costs.rates.programme_fee;
-    for p in 0..inst.participants.len() {
-        t.charge(p, "programme_fees", fee);
+    for (p, _) in inst.named_participants() {
+        t.charge(p.index(), "programme_fees", fee);
     }
     t.mentorship(plan);
     t.groups(plan);
@@ -175,7 +175,13 @@ pub fn plan_cost(inst: &Instance, plan: &PlanFile) -> CostRecord {
         total: round_ore(t.parts.values().sum()),
         parts,
         municipalities: inst.municipalities.iter().zip(&pays).map(|(m, c)| (m.id.clone(), round_ore(*c))).collect(),
-        participants: inst.participants.iter().zip(&t.per_participant).map(|(p, c)| (p.id.clone(), round_ore(*c))).collect(),
+        participants: inst
+            .participants
+            .iter()
+            .zip(&t.per_participant)
+            .filter(|(p, _)| p.forecast.is_none())
+            .map(|(p, c)| (p.id.clone(), round_ore(*c)))
+            .collect(),
         unattended: inst
             .municipalities
             .iter()

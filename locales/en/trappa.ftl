@@ -1967,3 +1967,56 @@ roster-setting-costs-mentor_fee_per_meeting = mentor fee per mentor meeting in k
 roster-setting-costs-mentor_fee_per_mentee = mentor fee per mentee in kronor, once per pair (default 0)
 roster-setting-costs-leader_fee_per_meeting = group leader fee per group meeting and leader in kronor, shared equally by the group's members (default 0)
 roster-setting-costs-travel_per_km = travel cost per km in kronor, round trip, distance from the municipalities' coordinates × the road factor (default 0)
+
+## Forecast of new hires (issue 11, item 3)
+forecast-placeholder-name = Forecast: new hire { $n }, { $municipality }, { $month } { $year }
+load-forecast-municipality = the forecast names an unknown municipality "{ $id }"
+load-forecast-unit = the forecast names an unknown unit "{ $id }"
+load-forecast-unit-elsewhere = the unit "{ $id }" belongs to { $other }, not to { $municipality }
+load-forecast-unit-elsewhere-hint = give a unit of the entry's municipality, or leave the unit out
+load-forecast-no-unit = the municipality "{ $id }" has no unit to place the forecast hires in
+load-forecast-no-unit-hint = add a unit of the municipality under region.units
+load-forecast-month-format = the month "{ $month }" is not written YYYY-MM
+load-forecast-month-format-hint = write the month as e.g. "2027-03"
+load-forecast-month-outside = the month { $month } lies outside the round ({ $start } – { $end })
+load-forecast-month-outside-hint = give a month the round touches, or remove the entry
+load-forecast-hires = { $n } hires in a forecast entry, but the number must be 0–{ $max }
+load-forecast-hires-hint = give the number of hires expected that month, 0–{ $max }
+load-forecast-years = { $years } years in the profession for forecast hires, but it must be 0–{ $max }
+load-forecast-years-hint = give 0 (new in the profession) or the years they bring, at most { $max }
+load-forecast-total = the forecast expects { $n } hires, more than { $max }
+load-forecast-total-hint = split the round or reduce the forecast
+load-forecast-duplicate = the forecast has two entries for { $municipality } { $month } (the first is entry { $first })
+load-forecast-duplicate-hint = merge the entries into one with the total number
+check-forecast-placeholder-named = { $session }: the placeholder { $id } of a forecast hire is listed among the named attendees, not among the forecast seats
+check-forecast-named-placeholder = { $session }: { $id } is a named participant but is listed among the forecast seats
+check-forecast-count = { $session }: { $id } goes beyond the forecast, which leaves { $left } placeholders ({ $hires } hires expected, { $named } already named)
+check-forecast-unknown = { $session }: the forecast seat { $id } is no placeholder of the round's forecast
+check-forecast-not-person = the placeholder { $id } of a forecast hire { $role }, but placeholders are not persons yet
+check-forecast-as-mentee = has a mentor
+check-forecast-as-member = is in the group { $group }
+check-forecast-as-hire = has an introduktör
+explain-forecast-placeholder = Placeholder of a forecast hire in { $municipality }, { $month } ({ $hires } expected, { $named } already named), counted as employed on { $employed }. Not a person yet: the placeholder holds a course seat but gets no mentor, group or introduktör and no calendar files. Once the name is entered, the hire takes the seat at the next re-plan.
+explain-forecast-none = { $municipality } has no forecast of new hires in the round.
+explain-forecast-heading = Forecast of new hires in { $municipality }:
+explain-forecast-entry = { $month }{ $unit ->
+    [none] {""}
+   *[other] , { $unit }
+}: { $hires } expected, { $named } named, { $left } placeholders
+explain-forecast-seats = { $course } starting { $start }: { $n ->
+    [one] 1 seat held
+   *[other] { $n } seats held
+} for forecast hires
+report-forecast = Forecast of new hires
+report-forecast-intro = { $seats } course seats are held for { $placeholders } forecast hires not yet named. The seats go to the hires once their names are entered and the round is re-planned, without moving course dates.
+report-forecast-col-course = Course
+report-forecast-col-start = Start
+report-forecast-col-municipality = Municipality
+report-forecast-col-seats = Seats for forecast hires
+roster-sheet-forecast = forecast of new hires not yet named: expected hires per municipality (or unit) and month, those already named included
+roster-col-forecast-municipality = municipality id
+roster-col-forecast-unit = unit id (optional); empty: the whole municipality
+roster-col-forecast-month = month of employment, e.g. 2027-03 (write it as text)
+roster-col-forecast-hires = hires expected that month, those already among the participants included (0–500)
+roster-col-forecast-role = role: socialsekreterare (default), utförare, arbetsledare or annan (English: social_secretary, executor, first_line_manager, other)
+roster-col-forecast-years_in_profession = years in the profession the hires bring (default 0: new in the profession)

@@ -1951,3 +1951,56 @@ roster-setting-costs-mentor_fee_per_meeting = mentorsarvode per mentorsträff i 
 roster-setting-costs-mentor_fee_per_mentee = mentorsarvode per adept i kronor, en gång per par (standard 0)
 roster-setting-costs-leader_fee_per_meeting = gruppledararvode per gruppträff och ledare i kronor, delas lika av gruppens medlemmar (standard 0)
 roster-setting-costs-travel_per_km = reskostnad per km i kronor, tur och retur, avstånd från kommunernas koordinater × vägfaktorn (standard 0)
+
+## Prognos över nyanställda (issue 11, punkt 3)
+forecast-placeholder-name = Prognos: nyanställd { $n }, { $municipality }, { $month } { $year }
+load-forecast-municipality = prognosen nämner en okänd kommun "{ $id }"
+load-forecast-unit = prognosen nämner en okänd enhet "{ $id }"
+load-forecast-unit-elsewhere = enheten "{ $id }" hör till { $other }, inte till { $municipality }
+load-forecast-unit-elsewhere-hint = ange en enhet i prognosradens kommun, eller utelämna enheten
+load-forecast-no-unit = kommunen "{ $id }" har ingen enhet att placera de prognostiserade nyanställda i
+load-forecast-no-unit-hint = lägg till en enhet för kommunen under region.units
+load-forecast-month-format = månaden "{ $month }" är inte skriven ÅÅÅÅ-MM
+load-forecast-month-format-hint = skriv månaden som t.ex. "2027-03"
+load-forecast-month-outside = månaden { $month } ligger utanför omgången ({ $start } – { $end })
+load-forecast-month-outside-hint = ange en månad som omgången berör, eller ta bort raden
+load-forecast-hires = { $n } nyanställda på en prognosrad, men antalet ska vara 0–{ $max }
+load-forecast-hires-hint = ange det förväntade antalet nyanställda den månaden, 0–{ $max }
+load-forecast-years = { $years } år i yrket för prognostiserade nyanställda, men det ska vara 0–{ $max }
+load-forecast-years-hint = ange 0 (nya i yrket) eller antalet år de har med sig, högst { $max }
+load-forecast-total = prognosen förväntar { $n } nyanställda, fler än { $max }
+load-forecast-total-hint = dela upp omgången eller minska prognosen
+load-forecast-duplicate = prognosen har två rader för { $municipality } { $month } (första är rad { $first })
+load-forecast-duplicate-hint = slå ihop raderna till en med det sammanlagda antalet
+check-forecast-placeholder-named = { $session }: platshållaren { $id } för en prognostiserad nyanställd står bland de namngivna deltagarna, inte bland prognosplatserna
+check-forecast-named-placeholder = { $session }: { $id } är en namngiven deltagare men står bland prognosplatserna
+check-forecast-count = { $session }: { $id } går utöver prognosen, som lämnar { $left } platshållare ({ $hires } förväntade nyanställda, { $named } redan med namn)
+check-forecast-unknown = { $session }: prognosplatsen { $id } är ingen platshållare i omgångens prognos
+check-forecast-not-person = platshållaren { $id } för en prognostiserad nyanställd { $role }, men platshållare är inga personer än
+check-forecast-as-mentee = har en mentor
+check-forecast-as-member = är med i gruppen { $group }
+check-forecast-as-hire = har en introduktör
+explain-forecast-placeholder = Platshållare för en prognostiserad nyanställd i { $municipality }, { $month } ({ $hires } förväntade, { $named } redan med namn), räknad som anställd { $employed }. Det är ingen person än: platshållaren håller en kursplats men får ingen mentor, grupp eller introduktör och inga kalenderfiler. När namnet förs in tar den nyanställda platsen vid nästa omplanering.
+explain-forecast-none = { $municipality } har ingen prognos över nyanställda i omgången.
+explain-forecast-heading = Prognos över nyanställda i { $municipality }:
+explain-forecast-entry = { $month }{ $unit ->
+    [none] {""}
+   *[other] , { $unit }
+}: { $hires } förväntade, { $named } med namn, { $left } platshållare
+explain-forecast-seats = { $course } med start { $start }: { $n ->
+    [one] 1 plats hålls
+   *[other] { $n } platser hålls
+} för prognostiserade nyanställda
+report-forecast = Prognos över nyanställda
+report-forecast-intro = { $seats } kursplatser hålls för { $placeholders } prognostiserade nyanställda som ännu saknar namn. Platserna går till de nyanställda när namnen förs in och omgången planeras om, utan att kursdatumen flyttas.
+report-forecast-col-course = Kurs
+report-forecast-col-start = Start
+report-forecast-col-municipality = Kommun
+report-forecast-col-seats = Platser för prognostiserade
+roster-sheet-forecast = prognos över nyanställda som ännu saknar namn: förväntade nyanställda per kommun (eller enhet) och månad, de redan namngivna inräknade
+roster-col-forecast-municipality = kommunens id
+roster-col-forecast-unit = enhetens id (frivilligt); tomt: hela kommunen
+roster-col-forecast-month = anställningsmånad, t.ex. 2027-03 (skriv den som text)
+roster-col-forecast-hires = förväntade nyanställda den månaden, de som redan finns bland deltagarna inräknade (0–500)
+roster-col-forecast-role = roll: socialsekreterare (standard), utförare, arbetsledare eller annan
+roster-col-forecast-years_in_profession = år i yrket de nyanställda har med sig (standard 0: nya i yrket)

@@ -122,6 +122,10 @@ check_codes! {
     IntroductionAssignment = "C100", "introduction-assignment", "an introduktör is unknown, of another unit than the hire or the hire themselves, or a hire is unknown, not a new hire of the round, assigned twice, or given other periods or hours than the introduction's";
     IntroducerOverCapacity = "C101", "introducer-over-capacity", "an introduktör introduces more new hires than their capacity";
     IntroductionUnexplained = "C102", "introduction-unexplained", "a new hire of the round is neither assigned nor listed, is listed twice or wrongly, or the reason does not hold, or the plan lacks the introduction the instance plans";
+    ForecastUnknown = "C110", "forecast-unknown", "a session's forecast seats name an id that is no placeholder of the instance's forecast";
+    ForecastCount = "C111", "forecast-count", "the plan holds seats for more placeholders of a municipality (or unit) and month than its forecast hires less its named hires";
+    ForecastListed = "C112", "forecast-listed", "a placeholder of a forecast hire is listed among a session's named attendees, or a named participant among its forecast seats";
+    ForecastNotPerson = "C113", "forecast-not-person", "a placeholder of a forecast hire has a mentor, a group or an introduktör (placeholders are not persons yet)";
 }
 
 impl CheckCode {

@@ -13,6 +13,7 @@ mod calendar;
 mod codes;
 pub mod cost;
 mod derive;
+pub mod forecast;
 pub mod groups;
 pub mod introduction;
 pub mod mentorship;
@@ -114,7 +115,9 @@ pub fn check(instance: &InstanceFile, instance_sha256: &str, plan: &PlanFile) ->
     }
     mentorship::check(instance, plan, &mut report);
     groups::check(instance, plan, &mut report);
-    timetable::check(instance, plan, &mut report);
+    // Placeholders of forecast hires are checked like the named by the timetable rules.
+    timetable::check(&forecast::with_placeholders(instance), &forecast::seated(plan), &mut report);
+    forecast::check(instance, plan, &mut report);
     pins::check(instance, plan, &mut report);
     introduction::check(instance, plan, &mut report);
     cost::check(instance, plan, &mut report);

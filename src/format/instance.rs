@@ -93,6 +93,45 @@ pub struct InstanceFile {
     /// nothing (see `docs/format.md`, "Costs and cost-sharing agreements").
     #[serde(default, skip_serializing_if = "CostSpec::is_default")]
     pub costs: CostSpec,
+    /// Expected hires not yet known by name, per municipality (optionally unit) and month
+    /// (issue 11, item 3). Each entry counts the month's hires *including* those already listed
+    /// as participants; the rest become anonymous placeholders that hold course seats (see
+    /// `docs/format.md`, "Forecast of new hires"). Default: none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forecast: Vec<ForecastSpec>,
+}
+
+/// Expected hires of a municipality (or one of its units) in a month.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ForecastSpec {
+    /// Municipality id.
+    pub municipality: String,
+    /// Unit id (a unit of the municipality). Default: none; the placeholders then belong to the
+    /// municipality's first unit (file order) for the unit absence cap.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The month of employment, `"YYYY-MM"`, a month the round touches.
+    pub month: String,
+    /// Hires expected in the month, named ones included (0–500).
+    pub hires: i64,
+    /// Role of the hires. Default `social_secretary`.
+    #[serde(default = "default_role")]
+    pub role: Role,
+    /// Years in the profession the hires bring. Default 0: new in the profession.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub years_in_profession: f64,
+}
+
+impl ForecastSpec {
+    /// The first day of the entry's month, if `month` is written `"YYYY-MM"`.
+    pub fn month_start(&self) -> Option<NaiveDate> {
+        let (y, m) = self.month.split_once('-')?;
+        if y.len() != 4 || m.len() != 2 || !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, 1)
+    }
 }
 
 /// How new hires are introduced (issue 11, item 7): each participant in their first years of
@@ -703,6 +742,7 @@ impl InstanceFile {
             introduction: IntroductionRules::default(),
             introducers: vec![],
             costs: CostSpec::default(),
+            forecast: vec![],
         }
     }
 }

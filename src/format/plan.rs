@@ -540,6 +540,10 @@ pub struct SessionPlan {
     pub trainers: Vec<String>,
     /// Participant ids of the attendees, ascending.
     pub attendees: Vec<String>,
+    /// Placeholder ids of forecast hires holding seats in the session (not yet known by name;
+    /// see the instance's `forecast`), ascending. Not among `attendees`. Default: none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forecast: Vec<String>,
 }
 
 /// A demand the timetable does not serve.

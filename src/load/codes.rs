@@ -122,6 +122,19 @@ validation_codes! {
         "cost-split",
         "a cost-sharing agreement's shares are missing for some members, do not add up to 1 or are all 0, or a share lies outside every agreement"
     ),
+    ForecastMunicipality = ("E090", "forecast-municipality", "a forecast entry names a municipality that does not exist"),
+    ForecastUnit = (
+        "E091",
+        "forecast-unit",
+        "a forecast entry names a unit that does not exist or lies in another municipality, or its municipality has no unit"
+    ),
+    ForecastMonth = ("E092", "forecast-month", "a forecast entry's month is not written YYYY-MM or lies outside the round"),
+    ForecastHires = (
+        "E093",
+        "forecast-hires",
+        "a forecast entry's hires are negative or more than 500, its years in the profession are outside 0–50, or the forecast expects more than 10,000 hires"
+    ),
+    ForecastDuplicate = ("E094", "forecast-duplicate", "two forecast entries have the same municipality, unit and month"),
 }
 
 /// Shown as the code, e.g. `E021`.

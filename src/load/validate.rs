@@ -7,6 +7,7 @@ mod costs;
 mod course_roles;
 mod course_subregions;
 mod courses_in_time;
+mod forecast;
 mod introduction;
 
 use super::{Problem, ValidationCode as Code};
@@ -161,6 +162,7 @@ pub fn validate(f: &InstanceFile) -> Vec<Problem> {
     v.course_subregions(f);
     v.introduction(f);
     v.costs(f);
+    v.forecast(f);
     // The size limits keep building the model (pins need it) bounded.
     v.problems.extend(super::limits::check_file(f));
     // Pins are checked against an otherwise valid file (they need its model).
@@ -279,7 +281,8 @@ impl Validator {
         } else if (f.round.end - f.round.start).num_days() > 3 * 366 {
             self.push(Code::RoundDates, "round.end", tr!("load-round-too-long"), tr!("load-round-too-long-hint"));
         }
-        if f.participants.is_empty() {
+        // A round may start with a forecast only: its hires are not named yet.
+        if f.participants.is_empty() && f.forecast.iter().all(|e| e.hires <= 0) {
             self.push(Code::EmptyRound, "participants", tr!("load-no-participants"), tr!("load-no-participants-hint"));
         }
     }

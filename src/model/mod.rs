@@ -7,6 +7,7 @@
 
 pub mod calendar;
 pub mod cost;
+pub mod forecast;
 pub mod groups;
 pub mod ids;
 pub mod introduction;
@@ -84,6 +85,9 @@ pub struct Participant {
     pub interests: Vec<String>,
     /// Wants a mentor.
     pub wants_mentor: bool,
+    /// For a placeholder of a forecast hire: its entry in [`Instance::forecast`]. None: a
+    /// named participant.
+    pub forecast: Option<usize>,
 }
 
 /// A mentor.
@@ -209,9 +213,21 @@ pub struct Instance {
     pub introduction: introduction::IntroductionModel,
     /// Cost items and cost-sharing agreements.
     pub costs: cost::CostModel,
+    /// The forecast of hires not yet named; its placeholders are the last participants.
+    pub forecast: Vec<forecast::ForecastEntry>,
 }
 
 impl Instance {
+    /// The named participants (placeholders of forecast hires left out), with their ids.
+    pub fn named_participants(&self) -> impl Iterator<Item = (ParticipantId, &Participant)> {
+        self.participants.iter().enumerate().filter(|(_, p)| p.forecast.is_none()).map(|(i, p)| (ParticipantId(i), p))
+    }
+
+    /// True when participant `p` is a placeholder of a forecast hire.
+    pub fn is_placeholder(&self, p: ParticipantId) -> bool {
+        self.participants.get(p.index()).is_some_and(|x| x.forecast.is_some())
+    }
+
     /// One-way travel minutes between two municipalities.
     pub fn travel(&self, a: MunicipalityId, b: MunicipalityId) -> f64 {
         self.travel_minutes[a.0 * self.municipalities.len() + b.0]

@@ -137,6 +137,7 @@ fn map_previous<'p>(inst: &Instance, previous: &'p PlanFile, ctx: &mut Ctx) -> V
     let demand_of: HashMap<(usize, usize), usize> =
         m.demands.iter().enumerate().map(|(d, x)| ((x.participant.index(), x.course.index()), d)).collect();
 
+    let mut heirs = Heirs::new(inst, previous, &demand_of);
     let mut prev_sessions: Vec<(usize, &SessionPlan)> = previous.timetable.iter().flat_map(|t| &t.sessions).enumerate().collect();
     prev_sessions.sort_by(|a, b| (a.1.dates.first(), &a.1.id).cmp(&(b.1.dates.first(), &b.1.id)));
     let mut mapped = Vec::new();
@@ -148,11 +149,65 @@ fn map_previous<'p>(inst: &Instance, previous: &'p PlanFile, ctx: &mut Ctx) -> V
         let days: Option<Vec<usize>> = s.dates.iter().map(|d| day_of.get(d).copied()).collect();
         let venue = venue_of.get(s.venue.as_str()).copied();
         let trainers: Vec<usize> = s.trainers.iter().filter_map(|t| trainer_of.get(t.as_str()).copied()).collect();
-        let attendees: Vec<usize> =
-            s.attendees.iter().filter_map(|a| part_of.get(a.as_str()).and_then(|&p| demand_of.get(&(p, course)).copied())).collect();
+        let mut attendees: Vec<usize> = s
+            .attendees
+            .iter()
+            .chain(&s.forecast)
+            .filter_map(|a| part_of.get(a.as_str()).and_then(|&p| demand_of.get(&(p, course)).copied()))
+            .collect();
+        // A placeholder the forecast no longer leaves was named: the named hire takes its seat.
+        attendees.extend(s.forecast.iter().filter(|a| !part_of.contains_key(a.as_str())).filter_map(|a| heirs.take(a, course)));
         mapped.push(Mapped { prev: s, prev_index, course, days, venue, trainers, attendees });
     }
     mapped
+}
+
+/// The named hires who take the seats of the previous plan's placeholders the forecast no
+/// longer leaves (issue 11, item 3): for each forecast entry, its named hires that the previous
+/// plan did not seat in the course, in the order of their ids.
+struct Heirs<'a> {
+    inst: &'a Instance,
+    demand_of: &'a HashMap<(usize, usize), usize>,
+    /// Entries' municipality and unit ids and months, to read placeholder ids by.
+    keys: Vec<(String, Option<String>, NaiveDate)>,
+    /// (participant, course) seated in the previous plan or given a seat here.
+    taken: std::collections::HashSet<(usize, usize)>,
+}
+
+impl<'a> Heirs<'a> {
+    fn new(inst: &'a Instance, previous: &PlanFile, demand_of: &'a HashMap<(usize, usize), usize>) -> Self {
+        let part_of: HashMap<&str, usize> = inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        let course_of: HashMap<&str, usize> = inst.timetable.courses.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+        let taken = previous
+            .timetable
+            .iter()
+            .flat_map(|t| &t.sessions)
+            .flat_map(|s| s.attendees.iter().map(move |a| (a, &s.course)))
+            .filter_map(|(a, c)| Some((*part_of.get(a.as_str())?, *course_of.get(c.as_str())?)))
+            .collect();
+        let keys = inst
+            .forecast
+            .iter()
+            .map(|e| {
+                let unit = e.unit.map(|u| inst.units[u.index()].id.clone());
+                (inst.municipalities[e.municipality.index()].id.clone(), unit, e.month)
+            })
+            .collect();
+        Heirs { inst, demand_of, keys, taken }
+    }
+
+    /// The demand for `course` of the named hire who takes the seat of `placeholder`, if any.
+    fn take(&mut self, placeholder: &str, course: usize) -> Option<usize> {
+        let (k, _) = crate::model::forecast::entry_of(placeholder, &self.keys)?;
+        let mut named = self.inst.forecast[k].named.clone();
+        named.sort_by(|a, b| self.inst.participants[a.index()].id.cmp(&self.inst.participants[b.index()].id));
+        let p = named
+            .into_iter()
+            .map(|p| p.index())
+            .find(|&p| !self.taken.contains(&(p, course)) && self.demand_of.contains_key(&(p, course)))?;
+        self.taken.insert((p, course));
+        self.demand_of.get(&(p, course)).copied()
+    }
 }
 
 /// Sessions pinned by hand. A pin the previous plan already realises keeps that session (its
@@ -428,6 +483,7 @@ mod tests {
             venue: venue.into(),
             trainers: vec!["t1".into()],
             attendees: attendees.iter().map(|a| a.to_string()).collect(),
+            forecast: vec![],
         }
     }
 

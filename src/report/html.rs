@@ -12,6 +12,7 @@
 mod costs;
 mod figures;
 mod fixes;
+mod forecast;
 mod map;
 mod people;
 mod timeline;
@@ -324,6 +325,7 @@ pub fn render(plan: &PlanFile, file: &InstanceFile, inst: &Instance, opts: Repor
     changes(&mut h, plan, &look);
     unserved(&mut h, plan, &look, &fig);
     timeline::render(&mut h, plan, &look, &fig);
+    forecast::render(&mut h, plan, inst);
     map::render(&mut h, plan, &look, &fig);
     municipalities(&mut h, plan, inst, &fig, opts);
     costs::render(&mut h, plan, &look);

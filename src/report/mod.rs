@@ -1,5 +1,6 @@
 //! Human summaries of plans for the terminal, and the HTML report ([`html`]).
 
+pub mod forecast;
 pub mod html;
 pub mod joint;
 pub mod roles;
@@ -164,7 +165,8 @@ pub fn timetable_summary(plan: &PlanFile) -> String {
 /// they are unserved, and their mentor meetings.
 pub fn explain_participant(inst: &crate::model::Instance, plan: &PlanFile, id: &str) -> Result<String, String> {
     let Some(p) = inst.participants.iter().position(|x| x.id == id) else {
-        return Err(tr!("explain-no-participant", id = id));
+        // A municipality's id: its forecast hires and the seats held for them.
+        return forecast::explain_municipality(inst, plan, id).ok_or_else(|| tr!("explain-no-participant", id = id));
     };
     let part = &inst.participants[p];
     let mut s = String::new();
@@ -179,6 +181,9 @@ pub fn explain_participant(inst: &crate::model::Instance, plan: &PlanFile, id: &
         employed = part.employment_start.to_string()
     );
     let _ = writeln!(s, "{line}");
+    if let Some(line) = forecast::placeholder_line(inst, p) {
+        let _ = writeln!(s, "{line}");
+    }
     for line in joint::other_roles(inst, plan, id) {
         let _ = writeln!(s, "{line}");
     }
@@ -203,7 +208,8 @@ pub fn explain_participant(inst: &crate::model::Instance, plan: &PlanFile, id: &
                 origin = origin
             );
             let _ = write!(s, "- {demand}: ");
-            if let Some(sess) = t.sessions.iter().find(|x| x.course == course.id && x.attendees.iter().any(|a| a == id)) {
+            if let Some(sess) = t.sessions.iter().find(|x| x.course == course.id && x.attendees.iter().chain(&x.forecast).any(|a| a == id))
+            {
                 let dates = sess.dates.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
                 let line = tr!(
                     "explain-session",

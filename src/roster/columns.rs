@@ -300,6 +300,28 @@ pub const INTRODUCERS: Sheet = Sheet {
     help: "roster-sheet-introducers",
 };
 
+/// The forecast of hires not yet named: expected hires per municipality (or unit) and month.
+pub const FORECAST: Sheet = Sheet {
+    key: "forecast",
+    names: &["prognos", "forecast", "prognos_nyanställda"],
+    required: false,
+    cols: &[
+        col("municipality", &["kommun", "municipality"], true, Text, "roster-col-forecast-municipality"),
+        col("unit", &["enhet", "unit"], false, Text, "roster-col-forecast-unit"),
+        col("month", &["månad", "month"], true, Text, "roster-col-forecast-month"),
+        col("hires", &["antal", "hires", "antal_nyanställda"], true, Int, "roster-col-forecast-hires"),
+        col("role", &["roll", "role"], false, Choice, "roster-col-forecast-role"),
+        col(
+            "years_in_profession",
+            &["år_i_yrket", "years_in_profession", "yrkesår"],
+            false,
+            Number,
+            "roster-col-forecast-years_in_profession",
+        ),
+    ],
+    help: "roster-sheet-forecast",
+};
+
 /// Venues.
 pub const VENUES: Sheet = Sheet {
     key: "venues",
@@ -366,6 +388,7 @@ pub const SHEETS: &[&Sheet] = &[
     &LEADERS,
     &TRAINERS,
     &INTRODUCERS,
+    &FORECAST,
     &VENUES,
     &DEMAND,
     &HISTORY,

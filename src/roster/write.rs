@@ -100,7 +100,8 @@ pub fn tables(file: &InstanceFile) -> Result<Vec<OutTable>, String> {
         }
         // A round without introduktörer gets no sheet of them (the template stays as it was;
         // a coordinator who needs one adds the sheet `introduktörer`, see docs/roster.md).
-        if s.key == columns::INTRODUCERS.key && rows.is_empty() {
+        // Likewise a round without a forecast gets no sheet `prognos`.
+        if (s.key == columns::INTRODUCERS.key || s.key == columns::FORECAST.key) && rows.is_empty() {
             continue;
         }
         out.push(OutTable { sheet: s, header, rows });

@@ -39,8 +39,9 @@ pub struct Outcome {
 /// The new hires of the round: participants with a year of introduction inside it.
 pub fn hires(inst: &Instance) -> Vec<(ParticipantId, Vec<Period>)> {
     let round = (inst.calendar.start, inst.calendar.end);
-    (0..inst.participants.len())
-        .map(ParticipantId)
+    // Placeholders of forecast hires get no introduktör: they are not persons yet.
+    inst.named_participants()
+        .map(|(p, _)| p)
         .map(|p| (p, inst.introduction.periods(inst.participants[p].employment_start, round)))
         .filter(|(_, periods)| !periods.is_empty())
         .collect()

@@ -259,8 +259,15 @@ pub fn timetable_plan(inst: &Instance, outcome: &timetable::Outcome, strategy: &
         .iter()
         .zip(ids)
         .map(|(s, id)| {
-            let mut attendees: Vec<String> = s.attendees.iter().map(|&d| inst.participants[m.demands[d].participant].id.clone()).collect();
-            attendees.sort();
+            // Placeholders of forecast hires hold seats but are listed apart from the named.
+            let (forecast, named): (Vec<_>, Vec<_>) =
+                s.attendees.iter().map(|&d| &inst.participants[m.demands[d].participant]).partition(|p| p.forecast.is_some());
+            let ids = |people: Vec<&crate::model::Participant>| {
+                let mut ids: Vec<String> = people.into_iter().map(|p| p.id.clone()).collect();
+                ids.sort();
+                ids
+            };
+            let (attendees, forecast) = (ids(named), ids(forecast));
             SessionPlan {
                 id,
                 course: m.courses[s.course].id.clone(),
@@ -268,6 +275,7 @@ pub fn timetable_plan(inst: &Instance, outcome: &timetable::Outcome, strategy: &
                 venue: m.venues[s.venue].id.clone(),
                 trainers: s.trainers.iter().map(|&r| m.trainers[r].id.clone()).collect(),
                 attendees,
+                forecast,
             }
         })
         .collect();

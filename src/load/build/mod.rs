@@ -6,6 +6,7 @@
 //! here. Unresolvable references cannot occur after validation; should one slip through, the
 //! item is attached to index 0 (or the reference left out) rather than panicking.
 
+mod forecast;
 mod groups;
 mod pins;
 mod timetable;
@@ -34,9 +35,12 @@ pub fn build(f: &InstanceFile) -> Instance {
     let units = units(f, &muni_index);
     let travel_minutes = travel_minutes(f, &municipalities, &muni_index);
     let phases: Vec<Phase> = f.phases.iter().map(|p| Phase { id: p.id.clone(), min_years: p.min_years }).collect();
-    let participants = participants(f, &units, &phases);
+    let mut participants = participants(f, &units, &phases);
     let mentors = mentors(f, &units, &participants);
     let mentorship = mentorship(f, &phases, &participants, &mentors);
+    // Placeholders of forecast hires come after the named participants (whose indices they
+    // leave as they were), once the mentors and their rules are resolved among the named.
+    let forecast = forecast::build(f, &calendar, &municipalities, &units, &phases, &mut participants);
     let (group_programmes, group_leaders) = groups::build(f, &muni_index);
     let introduction = introduction(f, &units);
     let mut inst = Instance {
@@ -57,6 +61,7 @@ pub fn build(f: &InstanceFile) -> Instance {
         pins: Pins::default(),
         introduction,
         costs: Default::default(),
+        forecast,
     };
     inst.timetable = timetable::build(f, &inst);
     inst.pins = pins::build(f, &inst);
@@ -231,6 +236,7 @@ fn participants(f: &InstanceFile, units: &[Unit], phases: &[Phase]) -> Vec<Parti
                 unavailable: date_set(&p.unavailable, (f.round.start, f.round.end)),
                 interests: p.interests.clone(),
                 wants_mentor: p.wants_mentor,
+                forecast: None,
             }
         })
         .collect()

@@ -60,7 +60,8 @@ pub fn render(h: &mut String, plan: &PlanFile, look: &Lookup) {
         .iter()
         .filter_map(|p| cost.parts.get(*p).filter(|x| **x != 0.0).map(|x| tr!("cost-part-amount", part = part_name(p), kr = kr_sv(*x))))
         .collect();
-    let per = if look.inst.participants.is_empty() { 0.0 } else { cost.total / look.inst.participants.len() as f64 };
+    let named = look.inst.named_participants().count();
+    let per = if named == 0 { 0.0 } else { cost.total / named as f64 };
     let _ = writeln!(
         h,
         "<p class=\"note\">{}</p>",
@@ -97,7 +98,7 @@ fn municipality_table(h: &mut String, cost: &CostRecord, look: &Lookup) {
     h.push_str("</tr></thead><tbody>\n");
     let mut own = vec![0.0; inst.municipalities.len()];
     let mut count = vec![0usize; inst.municipalities.len()];
-    for p in &inst.participants {
+    for (_, p) in inst.named_participants() {
         own[p.municipality.index()] += cost.participants.get(&p.id).copied().unwrap_or(0.0);
         count[p.municipality.index()] += 1;
     }
@@ -120,7 +121,7 @@ fn municipality_table(h: &mut String, cost: &CostRecord, look: &Lookup) {
         );
     }
     let cells = num_cells(&[
-        int_sv(inst.participants.len() as i64),
+        int_sv(inst.named_participants().count() as i64),
         int_sv(own.iter().sum::<f64>().round() as i64),
         int_sv(cost.municipalities.values().sum::<f64>().round() as i64),
         String::new(),
@@ -134,12 +135,12 @@ fn participant_table(h: &mut String, cost: &CostRecord, look: &Lookup) {
     let _ = writeln!(
         h,
         "<details class=\"cost-participants\"><summary>{}</summary><div class=\"scroll\"><table><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
-        esc(&tr!("cost-model-participants", n = inst.participants.len())),
+        esc(&tr!("cost-model-participants", n = inst.named_participants().count())),
         esc(&tr!("cost-model-col-participant")),
         esc(&tr!("cost-col-municipality")),
         esc(&tr!("cost-model-col-cost"))
     );
-    for p in &inst.participants {
+    for (_, p) in inst.named_participants() {
         let x = cost.participants.get(&p.id).copied().unwrap_or(0.0);
         let _ = writeln!(
             h,

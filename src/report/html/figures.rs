@@ -186,7 +186,7 @@ impl Figures {
         let (by_phase, served_any) = served.by_phase(inst);
 
         Figures {
-            participants: inst.participants.len(),
+            participants: inst.named_participants().count(),
             served_any,
             pairs: plan.mentorship.pairs.len(),
             groups: groups.groups,
@@ -230,7 +230,7 @@ fn municipality_rows(inst: &Instance) -> Vec<MunicipalityRow> {
             cost_usage: None,
         })
         .collect();
-    for p in &inst.participants {
+    for (_, p) in inst.named_participants() {
         if let Some(r) = rows.get_mut(p.municipality.index()) {
             r.participants += 1;
         }
@@ -251,7 +251,7 @@ impl Served<'_> {
     fn by_phase(&self, inst: &Instance) -> (Vec<PhaseRow>, usize) {
         let mut by_phase = vec![PhaseRow::default(); inst.phases.len()];
         let mut served_any = 0;
-        for p in &inst.participants {
+        for (_, p) in inst.named_participants() {
             let id = p.id.as_str();
             let (m, g, c) = (self.mentees.contains(id), self.groups.contains(id), self.courses.contains(id));
             if let Some(r) = by_phase.get_mut(p.phase.index()) {

@@ -198,9 +198,10 @@ fn categories<'a>(look: &Lookup<'a>, entries: &'a BTreeMap<String, Vec<CalendarE
     let inst = look.inst;
     let mut seen: BTreeSet<&str> = BTreeSet::new();
     let mut categories: Vec<(String, Vec<Person>)> = Vec::new();
+    // Placeholders of forecast hires are not persons yet: the section on the forecast shows them.
     let parts: Vec<Person> = inst
-        .participants
-        .iter()
+        .named_participants()
+        .map(|(_, p)| p)
         .map(|p| (p.id.as_str(), p.name.as_str(), format!("{}, {}", inst.municipalities[p.municipality].name, inst.units[p.unit].name)))
         .collect();
     categories.push((tr!("people-participants"), sorted_people(parts)));

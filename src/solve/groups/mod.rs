@@ -286,7 +286,14 @@ pub fn course_cohorts(inst: &Instance, tt: &Timetable) -> Vec<CourseCohort> {
                 course: s.course,
                 id,
                 start,
-                attendees: s.attendees.iter().map(|&d| m.demands[d].participant.index()).collect(),
+                // Placeholders of forecast hires hold seats but join no group.
+                attendees: s
+                    .attendees
+                    .iter()
+                    .map(|&d| m.demands[d].participant)
+                    .filter(|&p| !inst.is_placeholder(p))
+                    .map(|p| p.index())
+                    .collect(),
             })
         })
         .collect();
