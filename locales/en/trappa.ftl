@@ -1967,3 +1967,9 @@ roster-setting-costs-mentor_fee_per_meeting = mentor fee per mentor meeting in k
 roster-setting-costs-mentor_fee_per_mentee = mentor fee per mentee in kronor, once per pair (default 0)
 roster-setting-costs-leader_fee_per_meeting = group leader fee per group meeting and leader in kronor, shared equally by the group's members (default 0)
 roster-setting-costs-travel_per_km = travel cost per km in kronor, round trip, distance from the municipalities' coordinates × the road factor (default 0)
+
+# Introducers in calendars, reports and re-plans (issue 11)
+replan-introducer-moved = { $hire } gets { $introducer } as introducer instead of { $was }, who has no room any more
+replan-introducer-left = { $hire }'s introducer is no longer in the round; new introducer: { $introducer }
+replan-introducer-none = { $hire } no longer has an introducer: nobody in the unit has room
+diff-introduction = introduction with { $person } until { $date }

@@ -1951,3 +1951,9 @@ roster-setting-costs-mentor_fee_per_meeting = mentorsarvode per mentorsträff i 
 roster-setting-costs-mentor_fee_per_mentee = mentorsarvode per adept i kronor, en gång per par (standard 0)
 roster-setting-costs-leader_fee_per_meeting = gruppledararvode per gruppträff och ledare i kronor, delas lika av gruppens medlemmar (standard 0)
 roster-setting-costs-travel_per_km = reskostnad per km i kronor, tur och retur, avstånd från kommunernas koordinater × vägfaktorn (standard 0)
+
+# Introduktörer i kalendrar, rapporter och omplaneringar (issue 11)
+replan-introducer-moved = { $hire } får { $introducer } som introduktör i stället för { $was }, som inte har plats längre
+replan-introducer-left = introduktören för { $hire } är inte längre med; ny introduktör: { $introducer }
+replan-introducer-none = { $hire } har inte längre någon introduktör: ingen i enheten har plats
+diff-introduction = introduktion med { $person } till och med { $date }
