@@ -1973,3 +1973,6 @@ replan-introducer-moved = { $hire } gets { $introducer } as introducer instead o
 replan-introducer-left = { $hire }'s introducer is no longer in the round; new introducer: { $introducer }
 replan-introducer-none = { $hire } no longer has an introducer: nobody in the unit has room
 diff-introduction = introduction with { $person } until { $date }
+calendar-introduction-summary-hire = Introduction with { $name } ({ $hours } h this week)
+calendar-introduction-summary-introducer = Introduction of { $name } ({ $hours } h this week)
+calendar-introduction-description = { $round }: { $introducer } introduces the new hire { $hire }, { $hours } hours a week in year { $year } of employment.

@@ -1957,3 +1957,6 @@ replan-introducer-moved = { $hire } får { $introducer } som introduktör i stä
 replan-introducer-left = introduktören för { $hire } är inte längre med; ny introduktör: { $introducer }
 replan-introducer-none = { $hire } har inte längre någon introduktör: ingen i enheten har plats
 diff-introduction = introduktion med { $person } till och med { $date }
+calendar-introduction-summary-hire = Introduktion med { $name } ({ $hours } h den här veckan)
+calendar-introduction-summary-introducer = Introduktion av { $name } ({ $hours } h den här veckan)
+calendar-introduction-description = { $round }: { $introducer } introducerar den nyanställda { $hire }, { $hours } timmar i veckan under anställningsår { $year }.

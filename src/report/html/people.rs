@@ -330,6 +330,7 @@ fn person_entry(h: &mut String, look: &Lookup, notes: &Notes, (id, name, about):
 fn calendar_row(h: &mut String, look: &Lookup, absent: &BTreeMap<(&str, &str, NaiveDate), &str>, id: &str, e: &CalendarEntry, joint: bool) {
     let (class, with) = match e.kind {
         EntryKind::MentorMeeting => ("kind-mentor", e.with.iter().map(|w| look.person_link(w)).collect::<Vec<_>>().join(", ")),
+        EntryKind::Introduction => ("kind-introduction", e.with.iter().map(|w| look.person_link(w)).collect::<Vec<_>>().join(", ")),
         EntryKind::GroupMeeting => ("kind-group", tr!("people-with-group", group = esc(&e.reference), n = e.with.len() + 1)),
         EntryKind::CourseDay => {
             let trainers: Vec<String> =
