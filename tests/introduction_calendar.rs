@@ -8,7 +8,7 @@ mod common;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use common::{assert_valid, load, read_json, solve_checked};
-use icalendar::{Component, DatePerhapsTime, EventLike, EventStatus};
+use icalendar::{Component, DatePerhapsTime, EventStatus};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use trappa::format::plan::PlanFile;
@@ -157,4 +157,31 @@ fn a_replan_with_another_introducer_cancels_the_old_weeks_and_sends_the_new() {
     let again = replan(&loaded, "test.json", &after, "0", &params).unwrap();
     assert_valid(&loaded, &again);
     assert_eq!(notes(&calendars(&loaded, &again)["p07"]), new);
+}
+
+#[test]
+fn the_report_and_explain_show_an_introducer_who_is_nothing_else() {
+    let loaded = load(&round());
+    let plan = solved(&loaded);
+    let a = plan.introduction.as_ref().unwrap().assignments.iter().find(|a| a.hire == "p07").unwrap().clone();
+    let name = if a.introducer == "e1" { "Eva Ek" } else { "Erik Ask" };
+    let html = trappa::text::in_lang(trappa::text::Lang::Sv, || {
+        trappa::report::html::render(&plan, &loaded.file, &loaded.model, Default::default())
+    });
+    // The introduktör has an entry of their own in the people list, naming their hire and hours.
+    let at = html.find(&format!("data-person=\"{}\"", a.introducer));
+    let entry = &html[at.unwrap_or_else(|| panic!("{name} is in the people list"))..];
+    let entry = &entry[..entry.find("</details>").unwrap()];
+    assert!(entry.contains(name) && entry.contains("introduktör i"), "{entry}");
+    assert!(entry.contains("Introduktör för") && entry.contains("Saga Björk") && entry.contains("4 h/vecka"), "{entry}");
+    // The one without hires is listed too.
+    let other = if a.introducer == "e1" { "e2" } else { "e1" };
+    assert!(html.contains(&format!("data-person=\"{other}\"")), "every introduktör is listed");
+    let explain =
+        trappa::text::in_lang(trappa::text::Lang::Sv, || trappa::report::explain_participant(&loaded.model, &plan, &a.introducer));
+    let explain = explain.expect("explain knows an introduktör");
+    assert!(explain.contains(name) && explain.contains("Saga Björk") && explain.contains("4 h/vecka"), "{explain}");
+    let none = trappa::text::in_lang(trappa::text::Lang::Sv, || trappa::report::explain_participant(&loaded.model, &plan, other));
+    assert!(none.unwrap().contains("ingen nyanställd"));
+    assert!(trappa::report::explain_participant(&loaded.model, &plan, "nobody").is_err());
 }
