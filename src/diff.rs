@@ -1,7 +1,8 @@
 //! Person-by-person differences between two plans of a round: who has to be told what.
 //!
 //! A person's part of a plan is the set of their dated entries: course days (course and
-//! venue), mentor meetings (partner and place) and group meetings (group and place). Two plans
+//! venue), mentor meetings (partner and place), group meetings (group and place) and the years of
+//! a new hire's introduction (with whom, until when). Two plans
 //! differ for a person when these sets differ; the session, group or pair an entry belongs to
 //! is named by what the person sees (course and venue, partner, group), not by internal ids,
 //! so renumbered sessions do not count as changes. A trainer swap changes the trainers' entries
@@ -39,6 +40,12 @@ pub enum Activity {
         /// Group id.
         group: String,
     },
+    /// A new hire's introduction with an introduktör, dated on the last day of a year of
+    /// employment inside the round (so that a running introduction counts from any date).
+    Introduction {
+        /// The other person: the introduktör of a hire, the hire of an introduktör.
+        with: String,
+    },
 }
 
 /// One dated entry of a person's calendar.
@@ -59,6 +66,7 @@ impl std::fmt::Display for Entry {
             Activity::Course { course } => write!(f, "{} course {} at {}", self.date, course, self.place),
             Activity::MentorMeeting { with } => write!(f, "{} mentor meeting with {} in {}", self.date, with, self.place),
             Activity::Group { group } => write!(f, "{} group {} in {}", self.date, group, self.place),
+            Activity::Introduction { with } => write!(f, "{} introduction with {}", self.date, with),
         }
     }
 }
@@ -68,7 +76,7 @@ impl std::fmt::Display for Entry {
 pub struct Calendars {
     /// Person id → entries.
     pub entries: BTreeMap<String, BTreeSet<Entry>>,
-    /// Person id → role (`participant`, `mentor`, `trainer`, `leader`).
+    /// Person id → role (`participant`, `mentor`, `trainer`, `leader`, `introducer`).
     pub roles: BTreeMap<String, &'static str>,
 }
 
@@ -113,6 +121,14 @@ pub fn calendars(plan: &PlanFile) -> Calendars {
                 Entry { date, activity: Activity::MentorMeeting { with: p.mentee.clone() }, place: place.clone() },
             );
             add(&mut c, &p.mentee, "participant", Entry { date, activity: Activity::MentorMeeting { with: p.mentor.clone() }, place });
+        }
+    }
+    for a in plan.introduction.iter().flat_map(|i| &i.assignments) {
+        for period in &a.periods {
+            let entry =
+                |with: &str| Entry { date: period.to, activity: Activity::Introduction { with: with.to_string() }, place: String::new() };
+            add(&mut c, &a.hire, "participant", entry(&a.introducer));
+            add(&mut c, &a.introducer, "introducer", entry(&a.hire));
         }
     }
     c
@@ -236,6 +252,7 @@ impl Names {
                 tr!("diff-mentor-meeting", date = e.date.to_string(), person = self.person(with), place = place)
             }
             Activity::Group { group } => tr!("diff-group", date = e.date.to_string(), group = group.as_str(), place = place),
+            Activity::Introduction { with } => tr!("diff-introduction", date = e.date.to_string(), person = self.person(with)),
         }
     }
 }
@@ -248,6 +265,7 @@ fn people_of(f: &InstanceFile) -> impl Iterator<Item = (&str, &str)> {
         .chain(f.mentors.iter().map(|m| (m.id.as_str(), m.name.as_str())))
         .chain(f.trainers.iter().map(|t| (t.id.as_str(), t.name.as_str())))
         .chain(f.group_leaders.iter().map(|l| (l.id.as_str(), l.name.as_str())))
+        .chain(f.introducers.iter().map(|x| (x.id.as_str(), x.name.as_str())))
 }
 
 /// A role in the coordinator's words.
@@ -256,6 +274,7 @@ pub fn role_text(role: &str) -> String {
         "mentor" => tr!("role-mentor"),
         "trainer" => tr!("role-trainer"),
         "leader" => tr!("role-leader"),
+        "introducer" => tr!("explain-role-introducer"),
         _ => tr!("role-participant"),
     }
 }

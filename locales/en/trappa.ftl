@@ -2020,3 +2020,19 @@ roster-col-forecast-month = month of employment, e.g. 2027-03 (write it as text)
 roster-col-forecast-hires = hires expected that month, those already among the participants included (0–500)
 roster-col-forecast-role = role: socialsekreterare (default), utförare, arbetsledare or annan (English: social_secretary, executor, first_line_manager, other)
 roster-col-forecast-years_in_profession = years in the profession the hires bring (default 0: new in the profession)
+
+# Introducers in calendars, reports and re-plans (issue 11)
+replan-introducer-moved = { $hire } gets { $introducer } as introducer instead of { $was }, who has no room any more
+replan-introducer-left = { $hire }'s introducer is no longer in the round; new introducer: { $introducer }
+replan-introducer-none = { $hire } no longer has an introducer: nobody in the unit has room
+diff-introduction = introduction with { $person } until { $date }
+calendar-introduction-summary-hire = Introduction with { $name } ({ $hours } h this week)
+calendar-introduction-summary-introducer = Introduction of { $name } ({ $hours } h this week)
+calendar-introduction-description = { $round }: { $introducer } introduces the new hire { $hire }, { $hours } hours a week in year { $year } of employment.
+people-introducers = Introducers
+people-about-introducer = introducer in { $unit }
+explain-introducer-person = { $name } ({ $id }), introducer in { $unit }
+load-pin-leader-is-member = { $leader } is both leader and member ({ $path }) of the fixed group
+load-pin-leader-is-member-hint = remove the person from the members or give another leader
+load-pin-trainer-attends = { $trainer } is both trainer and attendee ({ $path }) of the fixed session
+load-pin-trainer-attends-hint = remove the person from the attendees or give another trainer

@@ -2004,3 +2004,19 @@ roster-col-forecast-month = anställningsmånad, t.ex. 2027-03 (skriv den som te
 roster-col-forecast-hires = förväntade nyanställda den månaden, de som redan finns bland deltagarna inräknade (0–500)
 roster-col-forecast-role = roll: socialsekreterare (standard), utförare, arbetsledare eller annan
 roster-col-forecast-years_in_profession = år i yrket de nyanställda har med sig (standard 0: nya i yrket)
+
+# Introduktörer i kalendrar, rapporter och omplaneringar (issue 11)
+replan-introducer-moved = { $hire } får { $introducer } som introduktör i stället för { $was }, som inte har plats längre
+replan-introducer-left = introduktören för { $hire } är inte längre med; ny introduktör: { $introducer }
+replan-introducer-none = { $hire } har inte längre någon introduktör: ingen i enheten har plats
+diff-introduction = introduktion med { $person } till och med { $date }
+calendar-introduction-summary-hire = Introduktion med { $name } ({ $hours } h den här veckan)
+calendar-introduction-summary-introducer = Introduktion av { $name } ({ $hours } h den här veckan)
+calendar-introduction-description = { $round }: { $introducer } introducerar den nyanställda { $hire }, { $hours } timmar i veckan under anställningsår { $year }.
+people-introducers = Introduktörer
+people-about-introducer = introduktör i { $unit }
+explain-introducer-person = { $name } ({ $id }), introduktör i { $unit }
+load-pin-leader-is-member = { $leader } är både ledare och medlem ({ $path }) i den fasta gruppen
+load-pin-leader-is-member-hint = ta bort personen ur medlemmarna eller ange en annan ledare
+load-pin-trainer-attends = { $trainer } är både utbildare och deltagare ({ $path }) i det fasta kurstillfället
+load-pin-trainer-attends-hint = ta bort personen ur deltagarna eller ange en annan utbildare

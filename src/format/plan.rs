@@ -180,6 +180,10 @@ pub struct CancelledEvent {
     pub summary: String,
     /// The event's place as last sent.
     pub location: String,
+    /// A whole-day event (an introduction week): `start` and `end` are midnights, `end` the
+    /// day after the last day.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub all_day: bool,
 }
 
 /// How a re-planned round differs from the plan it was made from.

@@ -383,6 +383,15 @@ impl PinValidator<'_> {
         }
         for (k, &r) in pin.trainers.iter().enumerate() {
             let t = &tm.trainers[r];
+            // One person, several roles: a trainer who also attends the session cannot teach it.
+            if let Some(j) = pin.attendees.iter().position(|&p| self.inst.participants[p].id == t.id) {
+                self.push(
+                    Code::PinnedSession,
+                    format!("{path}.trainers[{k}]"),
+                    tr!("load-pin-trainer-attends", trainer = t.name.as_str(), path = format!("{path}.attendees[{j}]")),
+                    tr!("load-pin-trainer-attends-hint"),
+                );
+            }
             if !c.qualified.contains(&r) {
                 self.push(
                     Code::PinnedSession,
@@ -649,6 +658,16 @@ impl PinValidator<'_> {
                             format!("{path}.leader"),
                             tr!("load-pin-leader-qualification", leader = leader.id.as_str(), qualification = prog.qualification.as_str()),
                             tr!("load-pin-leader-qualification-hint"),
+                        );
+                    }
+                    // One person, several roles: a leader who is also a member cannot lead their
+                    // own group.
+                    if let Some(j) = pin.members.iter().position(|&p| inst.participants[p].id == leader.id) {
+                        self.push(
+                            Code::PinnedGroup,
+                            format!("{path}.leader"),
+                            tr!("load-pin-leader-is-member", leader = leader.name.as_str(), path = format!("{path}.members[{j}]")),
+                            tr!("load-pin-leader-is-member-hint"),
                         );
                     }
                     leader_pins.entry(l).or_default().push(path.clone());

@@ -34,7 +34,7 @@ use crate::solve::{self, SolveError};
 use crate::text::tr;
 use crate::write::plan::{plan_file, round3};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -168,8 +168,7 @@ pub fn replan(
         mentorship: mentorship_of(inst, &ment),
         groups,
         timetable,
-        // Introduktörer are assigned afresh (the re-plan keeps no earlier assignment yet).
-        introduction: crate::solve::introduction::assign(inst),
+        introduction: introduction(inst, previous, &mut ctx),
     };
     let mut file = plan_file(loaded, instance_path, &plan);
     if let Some(tt) = file.timetable.as_mut() {
@@ -180,6 +179,40 @@ pub fn replan(
     file.calendar = Some(crate::write::calendar::record(&file, Some(previous), &loaded.file, inst));
     file.run.runtime_seconds = round3(started.elapsed().as_secs_f64());
     Ok(file)
+}
+
+/// The introduktörer of a re-planned round: every earlier assignment whose hire and
+/// introduktör are still in the round is kept unless capacity forbids it; a hire whose
+/// introduktör changes (left, or had no room) is named in the notes with the new one.
+fn introduction(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Option<crate::solve::introduction::Outcome> {
+    let hires: BTreeMap<&str, ParticipantId> =
+        inst.participants.iter().enumerate().map(|(i, p)| (p.id.as_str(), ParticipantId(i))).collect();
+    let introducers: BTreeMap<&str, usize> = inst.introduction.introducers.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+    let earlier: Vec<(ParticipantId, &str)> = previous
+        .introduction
+        .iter()
+        .flat_map(|i| &i.assignments)
+        .filter_map(|a| hires.get(a.hire.as_str()).map(|&p| (p, a.introducer.as_str())))
+        .collect();
+    let kept: HashMap<ParticipantId, usize> = earlier.iter().filter_map(|&(p, x)| introducers.get(x).map(|&i| (p, i))).collect();
+    let outcome = crate::solve::introduction::assign_keeping(inst, &kept)?;
+    let now: BTreeMap<ParticipantId, usize> = outcome.assignments.iter().map(|(p, i, _)| (*p, *i)).collect();
+    for &(p, x) in &earlier {
+        let hire = inst.participants[p].name.as_str();
+        // The name of an introduktör who left is not in the changed instance: the note then
+        // says only that they left.
+        let was = introducers.get(x).map(|&i| inst.introduction.introducers[i].name.as_str());
+        let note = match (now.get(&p), was) {
+            (Some(&i), _) if kept.get(&p) == Some(&i) => continue,
+            (Some(&i), Some(was)) => {
+                tr!("replan-introducer-moved", hire = hire, was = was, introducer = inst.introduction.introducers[i].name.as_str())
+            }
+            (Some(&i), None) => tr!("replan-introducer-left", hire = hire, introducer = inst.introduction.introducers[i].name.as_str()),
+            (None, _) => tr!("replan-introducer-none", hire = hire),
+        };
+        ctx.notes.push(note);
+    }
+    Some(outcome)
 }
 
 /// The people whose dates changed, weighted by role, and those who only got new dates: the

@@ -26,6 +26,22 @@ pub fn introduction(inst: &Instance, plan: &PlanFile, id: &str) -> Option<String
     Some(tr!("explain-no-introducer", message = u.message.as_str()))
 }
 
+/// `explain` of an introduktör who takes no part in the round: who they are and whom they
+/// introduce, with the hours. `None` when `id` is no introduktör.
+pub fn introducer_only(inst: &Instance, plan: &PlanFile, id: &str) -> Option<String> {
+    let x = inst.introduction.introducers.iter().find(|x| x.id == id)?;
+    let mut lines = vec![tr!("explain-introducer-person", name = x.name.as_str(), id = id, unit = inst.units[x.unit].name.as_str())];
+    let hires: Vec<_> = plan.introduction.iter().flat_map(|i| &i.assignments).filter(|a| a.introducer == id).collect();
+    if hires.is_empty() {
+        lines.push(tr!("explain-as-introducer-none"));
+    }
+    for a in hires {
+        let hire = inst.participants.iter().find(|p| p.id == a.hire).map(|p| p.name.as_str()).unwrap_or(a.hire.as_str());
+        lines.push(format!("- {}", tr!("explain-as-introducer", hire = hire, hours = hours(a))));
+    }
+    Some(lines.join("\n") + "\n")
+}
+
 /// Lines naming the roles participant `id` holds besides taking part, and what they do in each:
 /// their mentees and meetings, the groups they lead, the sessions they teach. Empty for someone
 /// who only takes part.

@@ -162,11 +162,15 @@ pub fn timetable_summary(plan: &PlanFile) -> String {
 }
 
 /// `trappa explain --participant`: the participant's demands with their sessions or the reason
-/// they are unserved, and their mentor meetings.
+/// they are unserved, and their mentor meetings; for an introduktör who is no participant, the
+/// hires they introduce.
 pub fn explain_participant(inst: &crate::model::Instance, plan: &PlanFile, id: &str) -> Result<String, String> {
     let Some(p) = inst.participants.iter().position(|x| x.id == id) else {
-        // A municipality's id: its forecast hires and the seats held for them.
-        return forecast::explain_municipality(inst, plan, id).ok_or_else(|| tr!("explain-no-participant", id = id));
+        // An introduktör who is no participant, or a municipality's id: its forecast hires and
+        // the seats held for them.
+        return joint::introducer_only(inst, plan, id)
+            .or_else(|| forecast::explain_municipality(inst, plan, id))
+            .ok_or_else(|| tr!("explain-no-participant", id = id));
     };
     let part = &inst.participants[p];
     let mut s = String::new();

@@ -7,6 +7,7 @@
 
 use crate::model::introduction::Period;
 use crate::model::{Instance, ParticipantId};
+use std::collections::HashMap;
 
 /// Why a new hire has no introduktör.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +56,13 @@ pub fn allowed(inst: &Instance, i: usize, p: ParticipantId) -> bool {
 
 /// Assigns introduktörer to the round's new hires; `None` when the round plans no introduction.
 pub fn assign(inst: &Instance) -> Option<Outcome> {
+    assign_keeping(inst, &HashMap::new())
+}
+
+/// Assigns introduktörer as [`assign`] does, keeping as many of the `previous` assignments
+/// (hire → introducer index) as possible: the most hires served first, then the fewest hires
+/// whose introduktör changes, then the spread over the introduktörer.
+pub fn assign_keeping(inst: &Instance, previous: &HashMap<ParticipantId, usize>) -> Option<Outcome> {
     if inst.introduction.is_empty() {
         return None;
     }
@@ -64,25 +72,28 @@ pub fn assign(inst: &Instance) -> Option<Outcome> {
     let takes = |i: usize| hires.iter().filter(|(p, _)| allowed(inst, i, *p)).count();
     let slots: Vec<(usize, usize)> =
         inst.introduction.introducers.iter().enumerate().flat_map(|(i, x)| (0..x.capacity.min(takes(i))).map(move |k| (i, k))).collect();
-    // Every hire has a place of its own at the dummy cost: a real place is always cheaper, so
-    // the assignment serves as many hires as there can be.
-    const NONE: f64 = 1e6;
-    const FORBIDDEN: f64 = 1e9;
+    // A change of introduktör costs more than any spread of places (k < hires) can save, and
+    // every hire has a place of its own at the dummy cost, dearer than changing every hire: the
+    // assignment serves as many hires as there can be, then keeps the most earlier ones.
+    let n = hires.len() as f64;
+    let change = if previous.is_empty() { 0.0 } else { n + 1.0 };
+    let none = (n + 1.0) * (change + n + 1.0);
+    let forbidden = none * 1e3;
     let (rows, cols) = (hires.len(), slots.len() + hires.len());
-    let mut cost = vec![FORBIDDEN; rows * cols];
+    let mut cost = vec![forbidden; rows * cols];
     for (r, (p, _)) in hires.iter().enumerate() {
         for (c, &(i, k)) in slots.iter().enumerate() {
             if allowed(inst, i, *p) {
-                cost[r * cols + c] = k as f64;
+                cost[r * cols + c] = k as f64 + if previous.get(p) == Some(&i) { 0.0 } else { change };
             }
         }
-        cost[r * cols + slots.len() + r] = NONE;
+        cost[r * cols + slots.len() + r] = none;
     }
     let mut out = Outcome::default();
     let chosen = if rows == 0 { Some((vec![], vec![])) } else { lsap::solve(rows, cols, &cost, false).ok() };
     let columns = chosen.map(|(_, c)| c).unwrap_or_else(|| vec![cols; rows]);
     for (r, ((p, periods), c)) in hires.into_iter().zip(columns).enumerate() {
-        if c < slots.len() && cost[r * cols + c] < FORBIDDEN {
+        if c < slots.len() && cost[r * cols + c] < forbidden {
             out.assignments.push((p, slots[c].0, periods));
         } else {
             let any = (0..inst.introduction.introducers.len()).any(|i| allowed(inst, i, p));

@@ -1,5 +1,7 @@
 //! Calendars: every person's mentor meetings, group meetings and course days as events with
-//! time, place and the names of the people taking part, and one `.ics` file per person.
+//! time, place and the names of the people taking part, and one `.ics` file per person, which
+//! also holds the weeks of the introductions the person takes part in (as new hire or
+//! introduktör) as whole-day notes.
 //!
 //! Times are Swedish local time (`Europe/Stockholm`, with its `VTIMEZONE` in each file): the
 //! instance's `round.meeting_times` and each course's `start_time`/`end_time`, by default
@@ -20,7 +22,7 @@ use crate::format::plan::{CalendarRecord, CancelledEvent, PlanFile, SeriesRecord
 use crate::format::{ClockTime, CourseSpec, InstanceFile};
 use crate::model::Instance;
 use crate::text::tr;
-use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -36,6 +38,8 @@ pub enum EntryKind {
     GroupMeeting,
     /// A day of a course session.
     CourseDay,
+    /// A week of a new hire's introduction (a whole-day note over the working week).
+    Introduction,
 }
 
 /// One activity in a person's programme calendar: when, what, where and with whom. The `.ics`
@@ -88,6 +92,7 @@ pub fn person_names(inst: &Instance) -> BTreeMap<&str, &str> {
         .chain(inst.mentors.iter().map(|m| (m.id.as_str(), m.name.as_str())))
         .chain(inst.group_leaders.iter().map(|l| (l.id.as_str(), l.name.as_str())))
         .chain(inst.timetable.trainers.iter().map(|t| (t.id.as_str(), t.name.as_str())))
+        .chain(inst.introduction.introducers.iter().map(|x| (x.id.as_str(), x.name.as_str())))
         .collect()
 }
 
@@ -315,6 +320,62 @@ fn course_entries(look: &Lookup, plan: &PlanFile, out: &mut Entries) {
     }
 }
 
+/// The weeks of a new hire's introduction: one whole-day note per working week (Monday to
+/// Friday, clipped to the year of employment inside the round) of each year, numbered through
+/// all years, in the hire's and the introduktör's calendars.
+fn introduction_entries(look: &Lookup, plan: &PlanFile, out: &mut Entries) {
+    let Some(intro) = &plan.introduction else { return };
+    let Some(midnight) = ClockTime::new(0, 0) else { return };
+    for a in &intro.assignments {
+        let series = ["introduction".to_string(), a.introducer.clone(), a.hire.clone()];
+        let (hire, introducer) = (look.name(&a.hire), look.name(&a.introducer));
+        let mut k = 0;
+        for period in &a.periods {
+            let mut monday = period.from - chrono::Duration::days(period.from.weekday().num_days_from_monday().into());
+            while monday <= period.to {
+                let (first, last) = (monday.max(period.from), (monday + chrono::Duration::days(4)).min(period.to));
+                monday += chrono::Duration::days(7);
+                if first > last {
+                    continue;
+                }
+                let h = period.hours_per_week;
+                let base = CalendarEntry {
+                    start: first.and_time(chrono::NaiveTime::MIN),
+                    end: (last + chrono::Duration::days(1)).and_time(chrono::NaiveTime::MIN),
+                    description: tr!(
+                        "calendar-introduction-description",
+                        round = look.file.round.name.as_str(),
+                        hire = hire,
+                        introducer = introducer,
+                        year = period.year,
+                        hours = h
+                    ),
+                    reference: format!("{}–{}", a.introducer, a.hire),
+                    ..look.entry(EntryKind::Introduction, &series, k, first, (midnight, midnight))
+                };
+                k += 1;
+                for (me, other, role, summary) in [
+                    (&a.hire, &a.introducer, "nyanställd", tr!("calendar-introduction-summary-hire", name = introducer, hours = h)),
+                    (&a.introducer, &a.hire, "introduktör", tr!("calendar-introduction-summary-introducer", name = hire, hours = h)),
+                ] {
+                    out.entry(me.clone()).or_default().push(CalendarEntry { summary, role, with: vec![other.clone()], ..base.clone() });
+                }
+            }
+        }
+    }
+}
+
+/// Everything in a person's `.ics` file: their programme ([`person_entries`]) and the weeks of
+/// the introductions they take part in, as new hire or introduktör.
+fn calendar_entries(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -> Entries {
+    let mut entries = person_entries(plan, file, inst);
+    introduction_entries(&Lookup::new(plan, file, inst), plan, &mut entries);
+    for list in entries.values_mut() {
+        list.sort_by_key(|e| (e.start, e.kind));
+    }
+    entries
+}
+
 /// Every person's programme (mentor meetings, group meetings, course days), keyed by person id,
 /// each list in order of time (and of kind: mentor meeting, group meeting, course day).
 pub fn person_entries(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -> BTreeMap<String, Vec<CalendarEntry>> {
@@ -332,7 +393,7 @@ pub fn person_entries(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -> 
 /// A plan's entries as its calendars were written: with the times and places its record kept
 /// (the instance may have changed them since), else as the instance has them.
 fn entries_as_sent(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -> Entries {
-    let mut entries = person_entries(plan, file, inst);
+    let mut entries = calendar_entries(plan, file, inst);
     let Some(rec) = &plan.calendar else { return entries };
     let sent: HashMap<&[String], &SeriesRecord> = rec.series.iter().map(|s| (s.series.as_slice(), s)).collect();
     for e in entries.values_mut().flatten() {
@@ -356,9 +417,10 @@ fn clock(t: NaiveDateTime) -> ClockTime {
 /// event a person had from the re-plan's date on and no longer has is cancelled for that
 /// person; earlier ones took place and are left alone.
 pub fn record(plan: &PlanFile, previous: Option<&PlanFile>, file: &InstanceFile, inst: &Instance) -> CalendarRecord {
-    let now = person_entries(plan, file, inst);
+    let now = calendar_entries(plan, file, inst);
     let mut series: BTreeMap<&[String], SeriesRecord> = BTreeMap::new();
-    for e in now.values().flatten() {
+    // Introduction weeks are whole days wherever the instance's times are: nothing to keep.
+    for e in now.values().flatten().filter(|e| e.kind != EntryKind::Introduction) {
         series.entry(e.series.as_slice()).or_insert_with(|| SeriesRecord {
             series: e.series.clone(),
             start: clock(e.start),
@@ -405,6 +467,7 @@ pub fn record(plan: &PlanFile, previous: Option<&PlanFile>, file: &InstanceFile,
                     end: b.end,
                     summary: b.summary.clone(),
                     location: b.location.clone(),
+                    all_day: b.kind == EntryKind::Introduction,
                 },
             );
         }
@@ -418,7 +481,7 @@ pub fn record(plan: &PlanFile, previous: Option<&PlanFile>, file: &InstanceFile,
 /// One iCalendar file per person with an event (or a cancelled one), keyed by person id.
 pub fn person_calendars(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -> BTreeMap<String, String> {
     let names = person_names(inst);
-    let entries = person_entries(plan, file, inst);
+    let entries = calendar_entries(plan, file, inst);
     let rec = plan.calendar.as_ref();
     let sequence = |uid: &str| rec.and_then(|r| r.sequences.get(uid)).copied().unwrap_or(0);
     let mut cancelled: BTreeMap<&str, Vec<&CancelledEvent>> = BTreeMap::new();
@@ -457,14 +520,22 @@ pub fn person_calendars(plan: &PlanFile, file: &InstanceFile, inst: &Instance) -
                         &e.uid,
                         sequence(&e.uid),
                         "CONFIRMED",
-                        (e.start, e.end),
+                        (e.start, e.end, e.kind == EntryKind::Introduction),
                         [&e.summary, &e.description, &e.location],
                     );
                 }
                 for c in gone {
                     let summary = tr!("calendar-cancelled-summary", summary = c.summary.as_str());
                     let description = tr!("calendar-cancelled-description", round = file.round.name.as_str());
-                    event(&mut ics, stamp, &c.uid, c.sequence, "CANCELLED", (c.start, c.end), [&summary, &description, &c.location]);
+                    event(
+                        &mut ics,
+                        stamp,
+                        &c.uid,
+                        c.sequence,
+                        "CANCELLED",
+                        (c.start, c.end, c.all_day),
+                        [&summary, &description, &c.location],
+                    );
                 }
                 ics.raw("END", "VCALENDAR");
                 (id.to_string(), ics.finish())
@@ -480,7 +551,7 @@ fn event(
     uid: &str,
     sequence: u32,
     status: &str,
-    (start, end): (NaiveDateTime, NaiveDateTime),
+    (start, end, all_day): (NaiveDateTime, NaiveDateTime, bool),
     [summary, description, location]: [&str; 3],
 ) {
     ics.raw("BEGIN", "VEVENT");
@@ -488,8 +559,15 @@ fn event(
     ics.utc("DTSTAMP", stamp);
     ics.raw("SEQUENCE", &sequence.to_string());
     ics.raw("STATUS", status);
-    ics.local("DTSTART", TIME_ZONE, start);
-    ics.local("DTEND", TIME_ZONE, end);
+    if all_day {
+        // A whole-day note: dates without time zone, the end the day after the last day.
+        ics.raw("DTSTART;VALUE=DATE", &start.format("%Y%m%d").to_string());
+        ics.raw("DTEND;VALUE=DATE", &end.format("%Y%m%d").to_string());
+        ics.raw("TRANSP", "TRANSPARENT");
+    } else {
+        ics.local("DTSTART", TIME_ZONE, start);
+        ics.local("DTEND", TIME_ZONE, end);
+    }
     ics.text("SUMMARY", summary);
     ics.text("DESCRIPTION", description);
     ics.text("LOCATION", location);

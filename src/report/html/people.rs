@@ -193,7 +193,7 @@ pub(crate) fn render(h: &mut String, plan: &PlanFile, look: &Lookup, entries: &B
 }
 
 /// Everyone, by category (participants, then the mentors, group leaders and trainers with
-/// calendar entries, then ids of entries the instance does not know), sorted by name then id.
+/// calendar entries, the introduktörer, then ids of entries the instance does not know), sorted by name then id.
 fn categories<'a>(look: &Lookup<'a>, entries: &'a BTreeMap<String, Vec<CalendarEntry>>) -> Vec<(String, Vec<Person<'a>>)> {
     let inst = look.inst;
     let mut seen: BTreeSet<&str> = BTreeSet::new();
@@ -237,6 +237,15 @@ fn categories<'a>(look: &Lookup<'a>, entries: &'a BTreeMap<String, Vec<CalendarE
         .map(|t| (t.id.as_str(), t.name.as_str(), tr!("people-about-trainer")))
         .collect();
     categories.push((tr!("people-trainers"), sorted_people(trainers)));
+    // Introduktörer have no dated entries of their own (their weeks with a hire are in the
+    // `.ics` files): each is listed, with their hires and hours among the notes.
+    let introducers: Vec<Person> = inst
+        .introduction
+        .introducers
+        .iter()
+        .map(|x| (x.id.as_str(), x.name.as_str(), tr!("people-about-introducer", unit = inst.units[x.unit].name.as_str())))
+        .collect();
+    categories.push((tr!("people-introducers"), sorted_people(introducers)));
     joint_people(&mut categories);
     let mut others: Vec<Person> = Vec::new();
     for (_, list) in &categories {
@@ -260,7 +269,8 @@ fn joint_people(categories: &mut [(String, Vec<Person>)]) {
     let role = |c: usize| match c {
         1 => tr!("people-role-mentor"),
         2 => tr!("people-role-leader"),
-        _ => tr!("people-role-trainer"),
+        3 => tr!("people-role-trainer"),
+        _ => tr!("explain-role-introducer"),
     };
     let mut first: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut also: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
@@ -331,6 +341,7 @@ fn person_entry(h: &mut String, look: &Lookup, notes: &Notes, (id, name, about):
 fn calendar_row(h: &mut String, look: &Lookup, absent: &BTreeMap<(&str, &str, NaiveDate), &str>, id: &str, e: &CalendarEntry, joint: bool) {
     let (class, with) = match e.kind {
         EntryKind::MentorMeeting => ("kind-mentor", e.with.iter().map(|w| look.person_link(w)).collect::<Vec<_>>().join(", ")),
+        EntryKind::Introduction => ("kind-introduction", e.with.iter().map(|w| look.person_link(w)).collect::<Vec<_>>().join(", ")),
         EntryKind::GroupMeeting => ("kind-group", tr!("people-with-group", group = esc(&e.reference), n = e.with.len() + 1)),
         EntryKind::CourseDay => {
             let trainers: Vec<String> =
