@@ -240,6 +240,8 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     if opts.courses {
         add_courses(&mut file, opts.seed);
     }
+    // The bundled cost shares form one agreement named after the region (format version 2).
+    crate::load::upgrade::explicit_agreement(&mut file);
     Ok(file)
 }
 

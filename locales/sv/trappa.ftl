@@ -1175,7 +1175,7 @@ load-found-nothing = ingenting
 load-format-hint = sätt "format": "trappa-instance" (är det en planfil? använd `trappa check INSTANS PLAN`)
 load-version-expected = den här versionen av trappa läser formatversion { $version }, fann { $found }
 load-found-none = ingen
-load-version-hint = sätt "version": 1, eller använd den version av trappa som skrev filen
+load-version-hint = sätt "version": 2 (en fil i version 1 läses också och uppgraderas), eller använd den version av trappa som skrev filen
 load-date-hint = skriv datumet som ÅÅÅÅ-MM-DD, t.ex. "2027-01-05" (fyrsiffrigt år 1900–2200, tvåsiffrig månad och dag)
 load-type-hint = ge fältet den typ som docs/format.md anger (datum som "ÅÅÅÅ-MM-DD"); ta bort felstavade fält
 load-out-of-range = { $what } är { $value }, utanför { $min }..{ $max }
@@ -1951,3 +1951,19 @@ roster-setting-costs-mentor_fee_per_meeting = mentorsarvode per mentorsträff i 
 roster-setting-costs-mentor_fee_per_mentee = mentorsarvode per adept i kronor, en gång per par (standard 0)
 roster-setting-costs-leader_fee_per_meeting = gruppledararvode per gruppträff och ledare i kronor, delas lika av gruppens medlemmar (standard 0)
 roster-setting-costs-travel_per_km = reskostnad per km i kronor, tur och retur, avstånd från kommunernas koordinater × vägfaktorn (standard 0)
+
+# Format version 2 and the upgrade of version-1 files (trappa upgrade)
+load-versions-list = { $rest } och { $last }
+load-upgrade-agreement-name = regionen
+load-upgraded-note = obs: { $path } är skriven i formatversion { $from } och lästes som version { $to }; `trappa upgrade { $path }` skriver filen i version { $to }
+load-share-without-agreement = { $municipality } har kostnadsandelen { $share } men ingen kommun har något kostnadsavtal (cost_split); i formatversion 2 gäller en kostnadsandel bara inom ett namngivet avtal
+load-share-without-agreement-hint = lägg till "cost_split": "{ $region }" hos varje kommun med en kostnadsandel (det som version 1 menade), eller ta bort andelen så att kommunen betalar för sina egna deltagare
+upgrade-already-current = { $path } är redan i formatversion { $version }; ingenting skrevs
+upgrade-exists = { $out } finns redan och skrivs inte över; ge --force för att ersätta den, eller --out för ett annat namn
+upgrade-not-same = den uppgraderade filen blev inte samma instans som { $path } när den lästes igen; ingenting skrevs
+upgrade-written = { $path } (formatversion { $from }) skrevs i formatversion { $to } till { $out }
+upgrade-agreement = { $n ->
+    [one] en kommun med kostnadsandel fick kostnadsavtalet "{ $name }" (det version 1 menade med andelar utan avtal)
+   *[other] { $n } kommuner med kostnadsandel fick kostnadsavtalet "{ $name }" (det version 1 menade med andelar utan avtal)
+}
+upgrade-shares-scaled = andelarna summerade inte till 1 och skalades till samma proportioner

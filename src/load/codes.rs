@@ -122,6 +122,11 @@ validation_codes! {
         "cost-split",
         "a cost-sharing agreement's shares are missing for some members, do not add up to 1 or are all 0, or a share lies outside every agreement"
     ),
+    ShareWithoutAgreement = (
+        "E095",
+        "share-without-agreement",
+        "a version-2 file gives municipalities a cost_share but names no cost-sharing agreement (cost_split) at all"
+    ),
 }
 
 /// Shown as the code, e.g. `E021`.

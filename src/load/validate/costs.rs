@@ -1,7 +1,8 @@
 //! Validation of the cost model: fees and rates are finite and not negative, and no
 //! municipality's cost share is left outside a cost-sharing agreement or divided wrongly: a
 //! named agreement's members all have a share (adding up to 1) or none has one (then by
-//! population), and once any municipality names an agreement, a share without one is refused.
+//! population), and once any municipality names an agreement, a share without one is refused;
+//! in a version-2 file a share without any agreement named is refused too (E095).
 
 use super::{Code, Validator};
 use crate::format::{InstanceFile, MunicipalitySpec};
@@ -44,6 +45,8 @@ impl Validator {
         }
         if munis.iter().any(|m| m.cost_split.is_some()) {
             self.named_agreements(munis);
+        } else if f.version >= 2 {
+            self.shares_without_agreement(f);
         } else {
             let with_share: Vec<usize> = (0..munis.len()).filter(|&i| munis[i].cost_share.is_some()).collect();
             let sum: f64 = with_share.iter().filter_map(|&i| munis[i].cost_share).sum();
@@ -53,6 +56,21 @@ impl Validator {
                     format!("region.municipalities[{first}].cost_share"),
                     tr!("load-cost-shares-zero", n = with_share.len()),
                     tr!("load-cost-shares-zero-hint"),
+                );
+            }
+        }
+    }
+
+    /// Version 2 has no implicit agreement: each municipality with a `cost_share` while no
+    /// municipality names a `cost_split` is refused, with what version 1 meant as the remedy.
+    fn shares_without_agreement(&mut self, f: &InstanceFile) {
+        for (i, m) in f.region.municipalities.iter().enumerate() {
+            if let Some(share) = m.cost_share {
+                self.push(
+                    Code::ShareWithoutAgreement,
+                    format!("region.municipalities[{i}].cost_share"),
+                    tr!("load-share-without-agreement", municipality = m.name.as_str(), share = share.to_string()),
+                    tr!("load-share-without-agreement-hint", region = f.region.name.as_str()),
                 );
             }
         }
