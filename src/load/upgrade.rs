@@ -72,8 +72,8 @@ pub fn upgrade(file: &mut InstanceFile) -> Option<Upgrade> {
 /// every municipality with a `cost_share` gets `cost_split` = the region's name, and if their
 /// shares (each 0–1) do not add up to 1 (within 0.005) they are scaled to do so — version 1
 /// used them in proportion, so each member's weight stays the same. Returns the members and whether the
-/// shares were scaled. Also used by writers that take shares without agreements from a
-/// coordinator (the generator's bundled shares, a roster's `kostnadsandel` column).
+/// shares were scaled. Also used by the roster import, whose `kostnadsandel` column without any
+/// `kostnadsavtal` keeps this meaning.
 pub fn explicit_agreement(file: &mut InstanceFile) -> (Vec<usize>, bool) {
     let munis = &mut file.region.municipalities;
     if munis.iter().any(|m| m.cost_split.is_some()) {
