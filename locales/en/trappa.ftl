@@ -1982,4 +1982,3 @@ upgrade-agreement = { $n ->
     [one] one municipality with a cost share got the cost-sharing agreement "{ $name }" (what version 1 meant by shares without an agreement)
    *[other] { $n } municipalities with a cost share got the cost-sharing agreement "{ $name }" (what version 1 meant by shares without an agreement)
 }
-upgrade-shares-scaled = the shares did not add up to 1 and were scaled to the same proportions

@@ -1966,4 +1966,3 @@ upgrade-agreement = { $n ->
     [one] en kommun med kostnadsandel fick kostnadsavtalet "{ $name }" (det version 1 menade med andelar utan avtal)
    *[other] { $n } kommuner med kostnadsandel fick kostnadsavtalet "{ $name }" (det version 1 menade med andelar utan avtal)
 }
-upgrade-shares-scaled = andelarna summerade inte till 1 och skalades till samma proportioner

@@ -16,10 +16,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// The instance format versions this build reads, oldest first; the last is the one it writes.
 pub const READS: [u32; 2] = [1, FORMAT_VERSION];
 
-/// How far an agreement's shares may add up from 1 and still be kept as written (the
-/// validator's tolerance for a named agreement, `E080`).
-const SHARE_SUM_TOLERANCE: f64 = 0.005;
-
 /// Whether a version-1 file read by name is announced on standard error (the command line
 /// turns this on unless `--quiet`).
 static ANNOUNCE: AtomicBool = AtomicBool::new(false);
@@ -52,8 +48,6 @@ pub struct Upgrade {
     pub from: u32,
     /// Municipalities (by index) given `cost_split` = the region's name.
     pub agreement_members: Vec<usize>,
-    /// Whether their shares were scaled to add up to 1 (they did not, within 0.005).
-    pub shares_scaled: bool,
 }
 
 /// Upgrades a file of an older version to [`FORMAT_VERSION`] in place; `None` when it is
@@ -62,36 +56,28 @@ pub fn upgrade(file: &mut InstanceFile) -> Option<Upgrade> {
     if file.version != 1 {
         return None;
     }
-    let mut up = Upgrade { from: file.version, ..Upgrade::default() };
-    (up.agreement_members, up.shares_scaled) = explicit_agreement(file);
+    let up = Upgrade { from: file.version, agreement_members: explicit_agreement(file) };
     file.version = FORMAT_VERSION;
     Some(up)
 }
 
 /// Version 1's implicit agreement made explicit: when no municipality names a `cost_split`,
-/// every municipality with a `cost_share` gets `cost_split` = the region's name, and if their
-/// shares (each 0–1) do not add up to 1 (within 0.005) they are scaled to do so — version 1
-/// used them in proportion, so each member's weight stays the same. Returns the members and whether the
-/// shares were scaled. Also used by the roster import, whose `kostnadsandel` column without any
-/// `kostnadsavtal` keeps this meaning.
-pub fn explicit_agreement(file: &mut InstanceFile) -> (Vec<usize>, bool) {
+/// every municipality with a `cost_share` gets `cost_split` = the region's name. The shares stay
+/// as written: the agreement named after the region divides in proportion to its shares, as
+/// version 1's implicit one did (they need not add up to 1). Returns the members. Also used by
+/// the roster import, whose `kostnadsandel` column without any `kostnadsavtal` keeps this
+/// meaning.
+pub fn explicit_agreement(file: &mut InstanceFile) -> Vec<usize> {
+    let name = if file.region.name.trim().is_empty() { tr!("load-upgrade-agreement-name") } else { file.region.name.clone() };
     let munis = &mut file.region.municipalities;
     if munis.iter().any(|m| m.cost_split.is_some()) {
-        return (vec![], false);
+        return vec![];
     }
     let members: Vec<usize> = (0..munis.len()).filter(|&i| munis[i].cost_share.is_some()).collect();
-    let sum: f64 = members.iter().filter_map(|&i| munis[i].cost_share).sum();
-    // Shares outside 0–1 are left for validation to refuse (E031), never scaled into range.
-    let in_range = members.iter().filter_map(|&i| munis[i].cost_share).all(|s| (0.0..=1.0).contains(&s));
-    let scale = in_range && sum > 0.0 && (sum - 1.0).abs() > SHARE_SUM_TOLERANCE;
-    let name = if file.region.name.trim().is_empty() { tr!("load-upgrade-agreement-name") } else { file.region.name.clone() };
     for &i in &members {
         munis[i].cost_split = Some(name.clone());
-        if scale {
-            munis[i].cost_share = munis[i].cost_share.map(|s| s / sum);
-        }
     }
-    (members, scale)
+    members
 }
 
 /// Says once per run, on standard error and when turned on ([`announce_upgrades`]), that the
@@ -128,24 +114,21 @@ mod tests {
     }
 
     fn file(munis: Vec<MunicipalitySpec>) -> InstanceFile {
-        let round: RoundSpec = serde_json::from_value(serde_json::json!({"name": "R", "start": "2027-01-11", "end": "2027-06-11"})).unwrap();
+        let round: RoundSpec =
+            serde_json::from_value(serde_json::json!({"name": "R", "start": "2027-01-11", "end": "2027-06-11"})).unwrap();
         let region = RegionSpec { name: "GR".into(), municipalities: munis, units: vec![], travel: TravelSpec::default() };
         InstanceFile { version: 1, ..InstanceFile::new(round, region) }
     }
 
     #[test]
-    fn shares_alone_become_an_agreement_named_after_the_region_scaled_only_when_off() {
-        let mut f = file(vec![muni("a", Some(0.6)), muni("b", None), muni("c", Some(0.398))]);
+    fn shares_alone_become_an_agreement_named_after_the_region_with_the_shares_as_written() {
+        let mut f = file(vec![muni("a", Some(0.06)), muni("b", None), muni("c", Some(0.04))]);
         let up = upgrade(&mut f).unwrap();
-        assert_eq!((up.from, up.agreement_members.clone(), up.shares_scaled), (1, vec![0, 2], false));
+        assert_eq!((up.from, up.agreement_members.clone()), (1, vec![0, 2]));
         assert_eq!(f.version, FORMAT_VERSION);
         let m = &f.region.municipalities;
-        assert_eq!((m[0].cost_split.as_deref(), m[1].cost_split.as_deref(), m[0].cost_share), (Some("GR"), None, Some(0.6)));
+        assert_eq!((m[0].cost_split.as_deref(), m[1].cost_split.as_deref(), m[0].cost_share), (Some("GR"), None, Some(0.06)));
         assert_eq!(upgrade(&mut f), None, "a current file is left alone");
-
-        let mut f = file(vec![muni("a", Some(0.3)), muni("b", Some(0.1))]);
-        assert!(upgrade(&mut f).unwrap().shares_scaled);
-        assert_eq!(f.region.municipalities[0].cost_share, Some(0.75));
     }
 
     #[test]

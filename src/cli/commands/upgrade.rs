@@ -48,9 +48,6 @@ pub fn run(instance: &Path, out: Option<&Path>, force: bool) -> Result<(), CliEr
     if let Some(&first) = up.agreement_members.first() {
         let agreement = file.region.municipalities[first].cost_split.clone().unwrap_or_default();
         lines.push(tr!("upgrade-agreement", n = up.agreement_members.len(), name = agreement.as_str()));
-        if up.shares_scaled {
-            lines.push(tr!("upgrade-shares-scaled"));
-        }
     }
     say(&format!("{}\n", lines.join("\n")))
 }
