@@ -199,6 +199,8 @@ pub fn generate(opts: &GenOptions) -> Result<InstanceFile, GenError> {
     let mentors = mentors(&mut rng, &mut units, &mentor_counts, &participants, n_mentors, opts.mentor_capacity, start);
     for m in &mut munis {
         m.cost_share = m.cost_share.map(|s| (s * 1000.0).round() / 1000.0);
+        // The bundled shares (adding up to 1) are the region's cost-sharing agreement.
+        m.cost_split = m.cost_share.map(|_| region_name.clone());
     }
     let (mut group_programmes, mut group_leaders) = groups(&mut rng, opts, &participants, &munis, start);
     if opts.no_groups {

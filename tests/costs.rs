@@ -25,7 +25,8 @@ const AGREEMENT: &str = "Göteborgsregionen";
 /// Göteborgsregionen's 13 municipalities (with their bundled cost shares), widened to 36: 23
 /// more with one unit and two participants each and no share, as in a Yrkesresan round over
 /// three sub-regions. With `named`, the 13 name their agreement (`cost_split`) and their shares
-/// are scaled to add up to 1; without, only `cost_share` says who shares (the old meaning).
+/// are scaled to add up to 1; without, only `cost_share` says who shares (the old meaning, a
+/// version-1 file).
 fn wide_round(named: bool) -> Value {
     let file = generate(&GenOptions { courses: true, term: true, ..GenOptions::new(GenRegion::Gr, 60, 11) }).unwrap();
     let mut v = serde_json::to_value(&file).unwrap();
@@ -52,7 +53,12 @@ fn wide_round(named: bool) -> Value {
         if named {
             m["cost_share"] = json!(m["cost_share"].as_f64().unwrap() / sum);
             m["cost_split"] = json!(AGREEMENT);
+        } else {
+            m.as_object_mut().unwrap().remove("cost_split");
         }
+    }
+    if !named {
+        v["version"] = json!(1);
     }
     v["costs"] = json!({
         "programme_fee": FEE, "mentor_fee_per_meeting": 500, "mentor_fee_per_mentee": 2000,
@@ -308,6 +314,7 @@ fn shares_alone_that_are_all_zero_are_refused_and_shares_on_a_subset_are_fine() 
     for m in v["region"]["municipalities"].as_array_mut().unwrap() {
         m.as_object_mut().unwrap().remove("cost_split");
     }
+    v["version"] = json!(1);
     assert_eq!(problems(&v), vec![], "shares on 2 of 3, no names: an agreement of the 2");
     v["region"]["municipalities"][0]["cost_share"] = json!(0.0);
     v["region"]["municipalities"][1]["cost_share"] = json!(0.0);

@@ -1162,9 +1162,9 @@ load-not-an-object-hint = start from an example in instances/
 load-format-expected = expected "trappa-instance", found { $found }
 load-found-nothing = nothing
 load-format-hint = set "format": "trappa-instance" (is this a plan file? use `trappa check INSTANCE PLAN`)
-load-version-expected = this build reads version { $version }, found { $found }
+load-version-expected = this build reads format version { $version }, found { $found }
 load-found-none = none
-load-version-hint = set "version": 1, or use the trappa release that wrote the file
+load-version-hint = set "version": 2 (a version-1 file is read too, and upgraded), or use the trappa release that wrote the file
 load-date-hint = write the date as YYYY-MM-DD, e.g. "2027-01-05" (four-digit year 1900–2200, two-digit month and day)
 load-type-hint = give the field the type shown in docs/format.md (dates as "YYYY-MM-DD"); remove misspelt fields
 load-out-of-range = { $what } is { $value }, outside { $min }..{ $max }
@@ -2036,3 +2036,18 @@ load-pin-leader-is-member = { $leader } is both leader and member ({ $path }) of
 load-pin-leader-is-member-hint = remove the person from the members or give another leader
 load-pin-trainer-attends = { $trainer } is both trainer and attendee ({ $path }) of the fixed session
 load-pin-trainer-attends-hint = remove the person from the attendees or give another trainer
+
+# Format version 2 and the upgrade of version-1 files (trappa upgrade)
+load-versions-list = { $rest } and { $last }
+load-upgrade-agreement-name = the region
+load-upgraded-note = note: { $path } is written in format version { $from } and was read as version { $to }; `trappa upgrade { $path }` writes the file in version { $to }
+load-share-without-agreement = { $municipality } has the cost share { $share } but no municipality names a cost-sharing agreement (cost_split); in format version 2 a cost share applies only within a named agreement
+load-share-without-agreement-hint = add "cost_split": "{ $region }" to every municipality with a cost share (what version 1 meant), or remove the share so that the municipality pays for its own participants
+upgrade-already-current = { $path } is in format version { $version } already; nothing was written
+upgrade-exists = { $out } exists and is not replaced; give --force to replace it, or --out for another name
+upgrade-not-same = the upgraded file did not read back as the same instance as { $path }; nothing was written
+upgrade-written = { $path } (format version { $from }) was written in format version { $to } to { $out }
+upgrade-agreement = { $n ->
+    [one] one municipality with a cost share got the cost-sharing agreement "{ $name }" (what version 1 meant by shares without an agreement)
+   *[other] { $n } municipalities with a cost share got the cost-sharing agreement "{ $name }" (what version 1 meant by shares without an agreement)
+}

@@ -1175,7 +1175,7 @@ load-found-nothing = ingenting
 load-format-hint = sätt "format": "trappa-instance" (är det en planfil? använd `trappa check INSTANS PLAN`)
 load-version-expected = den här versionen av trappa läser formatversion { $version }, fann { $found }
 load-found-none = ingen
-load-version-hint = sätt "version": 1, eller använd den version av trappa som skrev filen
+load-version-hint = sätt "version": 2 (en fil i version 1 läses också och uppgraderas), eller använd den version av trappa som skrev filen
 load-date-hint = skriv datumet som ÅÅÅÅ-MM-DD, t.ex. "2027-01-05" (fyrsiffrigt år 1900–2200, tvåsiffrig månad och dag)
 load-type-hint = ge fältet den typ som docs/format.md anger (datum som "ÅÅÅÅ-MM-DD"); ta bort felstavade fält
 load-out-of-range = { $what } är { $value }, utanför { $min }..{ $max }
@@ -2020,3 +2020,18 @@ load-pin-leader-is-member = { $leader } är både ledare och medlem ({ $path }) 
 load-pin-leader-is-member-hint = ta bort personen ur medlemmarna eller ange en annan ledare
 load-pin-trainer-attends = { $trainer } är både utbildare och deltagare ({ $path }) i det fasta kurstillfället
 load-pin-trainer-attends-hint = ta bort personen ur deltagarna eller ange en annan utbildare
+
+# Format version 2 and the upgrade of version-1 files (trappa upgrade)
+load-versions-list = { $rest } och { $last }
+load-upgrade-agreement-name = regionen
+load-upgraded-note = obs: { $path } är skriven i formatversion { $from } och lästes som version { $to }; `trappa upgrade { $path }` skriver filen i version { $to }
+load-share-without-agreement = { $municipality } har kostnadsandelen { $share } men ingen kommun har något kostnadsavtal (cost_split); i formatversion 2 gäller en kostnadsandel bara inom ett namngivet avtal
+load-share-without-agreement-hint = lägg till "cost_split": "{ $region }" hos varje kommun med en kostnadsandel (det som version 1 menade), eller ta bort andelen så att kommunen betalar för sina egna deltagare
+upgrade-already-current = { $path } är redan i formatversion { $version }; ingenting skrevs
+upgrade-exists = { $out } finns redan och skrivs inte över; ge --force för att ersätta den, eller --out för ett annat namn
+upgrade-not-same = den uppgraderade filen blev inte samma instans som { $path } när den lästes igen; ingenting skrevs
+upgrade-written = { $path } (formatversion { $from }) skrevs i formatversion { $to } till { $out }
+upgrade-agreement = { $n ->
+    [one] en kommun med kostnadsandel fick kostnadsavtalet "{ $name }" (det version 1 menade med andelar utan avtal)
+   *[other] { $n } kommuner med kostnadsandel fick kostnadsavtalet "{ $name }" (det version 1 menade med andelar utan avtal)
+}

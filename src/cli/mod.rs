@@ -209,6 +209,19 @@ pub enum Command {
         #[arg(long)]
         key: Option<String>,
     },
+    /// Write an instance file of an older format version (1) in the current one (2), beside
+    /// it as X.v2.json unless --out is given; a current file is left alone.
+    Upgrade {
+        /// The instance file.
+        instance: PathBuf,
+        /// Output file (default: beside the instance, X.v2.json for X.json). An existing file
+        /// is never replaced without --force.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Replace an existing output file.
+        #[arg(long)]
+        force: bool,
+    },
     /// Re-plan a round in progress after the instance changed, with the fewest people's
     /// dates changed: everything before --today is kept as it was.
     Replan {
@@ -365,6 +378,9 @@ fn check_and_write(
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     set_language(cli.lang)?;
+    // A version-1 instance read by a command is noted once on standard error (not with --quiet).
+    let quiet = matches!(cli.command, Command::Solve { quiet: true, .. } | Command::Replan { quiet: true, .. });
+    load::upgrade::announce_upgrades(!quiet);
     match cli.command {
         Command::Solve { instance, out, seed, time_limit, strategy, timetable_strategy, group_strategy, quiet } => {
             let time_limit = parse_time_limit(time_limit)?;
@@ -427,7 +443,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Diff { a, b, from, json } => commands::replan::run_diff(&a, &b, from.as_deref(), json),
         Command::Check { instance, plan, json } => {
             let bytes = load::read_instance_bytes(&instance).map_err(input_error)?;
-            let file = load::parse_and_validate_bytes(&bytes)
+            let file = load::parse_and_validate_file(&bytes, &instance.display().to_string())
                 .map_err(|problems| input_error(InputError::Invalid { path: instance.display().to_string(), problems }))?;
             let plan_path = crate::files::plan_json_path(&plan);
             let plan_file = read_plan(&plan_path)?;
@@ -471,6 +487,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             commands::roster::run_export(&instance, &out, rules_out.as_deref())
         }
         Command::Anonymise { instance, out, key } => commands::anonymise::run(&instance, out.as_deref(), key.as_deref()),
+        Command::Upgrade { instance, out, force } => commands::upgrade::run(&instance, out.as_deref(), force),
         Command::Import { kind, file, out, rules } => {
             if rules.is_some() {
                 return Err(CliError::Usage("--rules applies to `trappa import roster` only".into()));

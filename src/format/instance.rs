@@ -1,4 +1,4 @@
-//! The instance file format (JSON, version 1): serde types only.
+//! The instance file format (JSON, version 2; version 1 is read and upgraded): serde types only.
 //!
 //! These types mirror the file a coordinator writes. They carry no derived data and no rules;
 //! [`crate::load::validate`] checks them and [`crate::model`] builds the solver's indexed model
@@ -11,8 +11,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::date;
 use super::groups::{GroupLeaderSpec, GroupProgrammeSpec};
 
-/// The format version this build of trappa reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The format version this build of trappa writes. It reads this one and version 1, which
+/// the loader upgrades in memory (`crate::load::upgrade`; `docs/format.md`, "Version 2 and the
+/// upgrade of version 1").
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A programme round: everything trappa needs to plan it.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
@@ -20,7 +22,9 @@ pub const FORMAT_VERSION: u32 = 1;
 pub struct InstanceFile {
     /// Always `"trappa-instance"`.
     pub format: String,
-    /// Format version; this build reads version 1.
+    /// Format version: 2, or 1 (read as version 2: see `docs/format.md`, "Version 2 and the
+    /// upgrade of version 1").
+    #[schemars(range(min = 1, max = 2))]
     pub version: u32,
     /// The round's name and dates.
     pub round: RoundSpec,
@@ -501,8 +505,9 @@ pub struct MunicipalitySpec {
     pub lon: f64,
     /// Share of shared costs (0–1), e.g. Göteborgsregionen's population shares. Optional. The
     /// municipalities of one cost-sharing agreement (`cost_split`) split their participants'
-    /// costs by these shares (which then add up to 1); without `cost_split` anywhere, the
-    /// municipalities with a share form one agreement and their shares are used in proportion.
+    /// costs by these shares (which then add up to 1). In format version 2 a share needs an
+    /// agreement; in version 1, without `cost_split` anywhere, the municipalities with a share
+    /// formed one agreement (the upgrade names it after the region).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_share: Option<f64>,
     /// Name of the cost-sharing agreement the municipality belongs to, e.g.
@@ -580,7 +585,8 @@ pub struct TravelEntry {
 pub struct PhaseSpec {
     /// Phase id, e.g. `"new"`, `"practised"`, `"experienced"`.
     pub id: String,
-    /// Years in the profession (at the round's start) from which this phase applies.
+    /// Years in the profession from which this phase applies, counted on the date of each
+    /// activity (a participant moves up a phase during a long round).
     pub min_years: f64,
 }
 

@@ -135,6 +135,11 @@ validation_codes! {
         "a forecast entry's hires are negative or more than 500, its years in the profession are outside 0–50, or the forecast expects more than 10,000 hires"
     ),
     ForecastDuplicate = ("E094", "forecast-duplicate", "two forecast entries have the same municipality, unit and month"),
+    ShareWithoutAgreement = (
+        "E095",
+        "share-without-agreement",
+        "a version-2 file gives municipalities a cost_share but names no cost-sharing agreement (cost_split) at all"
+    ),
 }
 
 /// Shown as the code, e.g. `E021`.

@@ -11,6 +11,7 @@ pub mod json;
 pub mod jsonpos;
 pub mod limits;
 pub mod mdgplib;
+pub mod upgrade;
 pub mod validate;
 pub mod validate_pins;
 
@@ -176,7 +177,7 @@ pub fn read_instance(path: &Path) -> Result<LoadedInstance, InputError> {
 pub fn load_instance_bytes(bytes: &[u8], name: &str) -> Result<LoadedInstance, InputError> {
     let invalid = |problems: Vec<Problem>| InputError::Invalid { path: name.to_string(), problems };
     let text = json::text_of(bytes).map_err(invalid)?;
-    let file = parse_and_validate(text).map_err(invalid)?;
+    let file = parse_validate_upgrade(text, Some(name)).map_err(invalid)?;
     let model = build(&file);
     let problems = limits::check_model(&model);
     if !problems.is_empty() {
@@ -235,13 +236,37 @@ pub fn parse_and_validate_bytes(bytes: &[u8]) -> Result<InstanceFile, Vec<Proble
     parse_and_validate(json::text_of(bytes)?)
 }
 
-/// Parses instance JSON text and validates it, returning every problem found.
+/// [`parse_and_validate_bytes`] for the file `name`: an upgraded version-1 file is announced
+/// once on standard error when the command line asked for it ([`upgrade::announce_upgrades`]).
+pub fn parse_and_validate_file(bytes: &[u8], name: &str) -> Result<InstanceFile, Vec<Problem>> {
+    parse_validate_upgrade(json::text_of(bytes)?, Some(name))
+}
+
+/// Parses instance JSON text and validates it, returning every problem found. A version-1
+/// file is upgraded to the current version ([`upgrade`]) before validation.
 pub fn parse_and_validate(text: &str) -> Result<InstanceFile, Vec<Problem>> {
+    parse_validate_upgrade(text, None)
+}
+
+/// Parse, upgrade (announced when `name` is given), validate.
+fn parse_validate_upgrade(text: &str, name: Option<&str>) -> Result<InstanceFile, Vec<Problem>> {
+    let (file, up) = parse_upgrade_validate(text)?;
+    if let (Some(up), Some(name)) = (up, name) {
+        upgrade::announce(name, &up);
+    }
+    Ok(file)
+}
+
+/// Parses instance JSON text, upgrades a version-1 file to the current version (before
+/// validation, so the problems' positions point into `text`) and validates it: the file and
+/// what the upgrade changed (`None` for a current file), or every problem found.
+pub fn parse_upgrade_validate(text: &str) -> Result<(InstanceFile, Option<upgrade::Upgrade>), Vec<Problem>> {
     let problems = match validate::parse(text) {
-        Ok(file) => {
+        Ok(mut file) => {
+            let up = upgrade::upgrade(&mut file);
             let problems = validate::validate(&file);
             if problems.is_empty() {
-                return Ok(file);
+                return Ok((file, up));
             }
             problems
         }

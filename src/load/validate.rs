@@ -66,13 +66,13 @@ fn check_format_marker(value: &Value) -> Option<Problem> {
         }
     }
     match obj.get("version").and_then(Value::as_u64) {
-        Some(v) if v == FORMAT_VERSION as u64 => None,
+        Some(v) if super::upgrade::reads(v) => None,
         other => Some(problem(
             Code::FormatVersion,
             "version",
             tr!(
                 "load-version-expected",
-                version = FORMAT_VERSION.to_string(),
+                version = super::upgrade::readable_versions(),
                 found = other.map(|v| v.to_string()).unwrap_or_else(|| tr!("load-found-none"))
             ),
             tr!("load-version-hint"),

@@ -33,8 +33,9 @@ pub struct Agreement {
     /// The agreement's name (`cost_split`, or the region's name for the agreement formed by
     /// `cost_share` alone).
     pub name: String,
-    /// True when no municipality names an agreement and the municipalities with a
-    /// `cost_share` form this one.
+    /// True for the region's own agreement of shares: the one named after the region, which
+    /// is what a version-1 file's `cost_share` without any `cost_split` becomes (upgraded, or
+    /// read as version 1). The report says its shares are used in proportion.
     pub from_shares_only: bool,
     /// The members.
     pub members: Vec<MunicipalityId>,

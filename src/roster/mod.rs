@@ -73,13 +73,17 @@ pub fn import(input: &Path, rules: Option<&Path>) -> Result<Imported, RosterErro
     let rules_used = merged.provenance.rules.as_ref().map(PathBuf::from);
     let prov = &merged.provenance;
     let fail = |problems: Vec<String>| RosterError { problems, warnings: merged.warnings.clone() };
-    let file: InstanceFile = serde_path_to_error::deserialize(merged.value.clone()).map_err(|e| {
+    let mut file: InstanceFile = serde_path_to_error::deserialize(merged.value.clone()).map_err(|e| {
         let path = e.path().to_string();
         let path = if path == "." { String::new() } else { path };
         let message = e.inner().to_string();
         let code = if message.starts_with(crate::format::date::INVALID_DATE) { ValidationCode::DateFormat } else { ValidationCode::Type };
         fail(vec![format!("{}: {code} {}: {message}", prov.locate(&path), code.kind())])
     })?;
+    // A rules file of version 1 is upgraded; the workbook's `kostnadsandel` without any
+    // `kostnadsavtal` keeps its meaning: one agreement named after the region.
+    crate::load::upgrade::upgrade(&mut file);
+    crate::load::upgrade::explicit_agreement(&mut file);
     let mut json = serde_json::to_string_pretty(&file).map_err(|e| fail(vec![e.to_string()]))?;
     json.push('\n');
     let instance = crate::load::parse_and_validate(&json).map_err(|problems| fail(located(&problems, prov, input)))?;

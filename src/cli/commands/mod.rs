@@ -8,3 +8,4 @@ pub mod replan;
 pub mod report;
 pub mod roster;
 pub mod serve;
+pub mod upgrade;

@@ -174,7 +174,8 @@ fn cost_model(f: &InstanceFile, municipalities: &[Municipality]) -> CostModel {
             };
             let sum: f64 = raw.iter().sum();
             let weights = if sum > 0.0 { raw.iter().map(|w| w / sum).collect() } else { vec![1.0 / members.len() as f64; members.len()] };
-            Agreement { name, from_shares_only: !named, members, weights, by }
+            let from_shares_only = name == f.region.name;
+            Agreement { name, from_shares_only, members, weights, by }
         })
         .collect();
     let course_fee = f.courses.iter().filter(|c| c.fee_per_participant != 0.0).map(|c| (c.id.clone(), c.fee_per_participant)).collect();

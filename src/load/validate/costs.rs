@@ -1,7 +1,8 @@
 //! Validation of the cost model: fees and rates are finite and not negative, and no
 //! municipality's cost share is left outside a cost-sharing agreement or divided wrongly: a
-//! named agreement's members all have a share (adding up to 1) or none has one (then by
-//! population), and once any municipality names an agreement, a share without one is refused.
+//! named agreement's members all have a share (adding up to 1; the agreement named after the
+//! region uses them in proportion) or none has one (then by population), and once any municipality names an agreement, a share without one is refused;
+//! in a version-2 file a share without any agreement named is refused too (E095).
 
 use super::{Code, Validator};
 use crate::format::{InstanceFile, MunicipalitySpec};
@@ -43,7 +44,9 @@ impl Validator {
             }
         }
         if munis.iter().any(|m| m.cost_split.is_some()) {
-            self.named_agreements(munis);
+            self.named_agreements(munis, &f.region.name);
+        } else if f.version >= 2 {
+            self.shares_without_agreement(f);
         } else {
             let with_share: Vec<usize> = (0..munis.len()).filter(|&i| munis[i].cost_share.is_some()).collect();
             let sum: f64 = with_share.iter().filter_map(|&i| munis[i].cost_share).sum();
@@ -58,9 +61,27 @@ impl Validator {
         }
     }
 
+    /// Version 2 has no implicit agreement: each municipality with a `cost_share` while no
+    /// municipality names a `cost_split` is refused, with what version 1 meant as the remedy.
+    fn shares_without_agreement(&mut self, f: &InstanceFile) {
+        for (i, m) in f.region.municipalities.iter().enumerate() {
+            if let Some(share) = m.cost_share {
+                self.push(
+                    Code::ShareWithoutAgreement,
+                    format!("region.municipalities[{i}].cost_share"),
+                    tr!("load-share-without-agreement", municipality = m.name.as_str(), share = share.to_string()),
+                    tr!("load-share-without-agreement-hint", region = f.region.name.as_str()),
+                );
+            }
+        }
+    }
+
     /// Each named agreement: all members with a share adding up to 1, or none with one; no share
     /// outside an agreement.
-    fn named_agreements(&mut self, munis: &[MunicipalitySpec]) {
+    /// The agreement named after the region (`region`) is the region's own, version 1's implicit
+    /// one made explicit: its shares are used in proportion, so they need not add up to 1, only
+    /// not all be 0.
+    fn named_agreements(&mut self, munis: &[MunicipalitySpec], region: &str) {
         let mut names: Vec<&str> = Vec::new();
         for m in munis {
             if let Some(s) = m.cost_split.as_deref().filter(|s| !names.contains(s)) {
@@ -82,7 +103,16 @@ impl Validator {
             let without: Vec<usize> = members.iter().copied().filter(|&i| munis[i].cost_share.is_none()).collect();
             if without.is_empty() {
                 let sum: f64 = members.iter().filter_map(|&i| munis[i].cost_share).sum();
-                if (sum - 1.0).abs() > SHARE_SUM_TOLERANCE {
+                if name == region {
+                    if sum <= 0.0 {
+                        self.push(
+                            Code::CostSplit,
+                            format!("region.municipalities[{}].cost_share", members[0]),
+                            tr!("load-cost-shares-zero", n = members.len()),
+                            tr!("load-cost-shares-zero-hint"),
+                        );
+                    }
+                } else if (sum - 1.0).abs() > SHARE_SUM_TOLERANCE {
                     self.push(
                         Code::CostSplit,
                         format!("region.municipalities[{}].cost_share", members[0]),
