@@ -26,7 +26,7 @@ fn date(s: &str) -> NaiveDate {
 fn round() -> Value {
     json!({
         "format": "trappa-instance",
-        "version": 1,
+        "version": 2,
         "round": {"name": "Introduktion 2027", "start": "2027-01-04", "end": "2027-12-17"},
         "region": {
             "name": "Test",

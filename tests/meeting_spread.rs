@@ -250,3 +250,40 @@ fn bad_capacities_and_first_meeting_days_are_refused() {
         assert!(err.to_string().contains(field), "{field}: {err}");
     }
 }
+
+/// The most meetings any meeting place holds on one day, from today on.
+fn busiest_place_day(plan: &PlanFile, from: NaiveDate) -> usize {
+    let mut per: BTreeMap<(String, NaiveDate), usize> = BTreeMap::new();
+    for p in &plan.mentorship.pairs {
+        for d in p.meetings.iter().filter(|d| **d >= from) {
+            *per.entry((p.meeting_place.clone(), *d)).or_default() += 1;
+        }
+    }
+    per.values().copied().max().unwrap_or(0)
+}
+
+#[test]
+fn a_replan_under_a_lower_place_limit_moves_the_kept_series_that_break_it() {
+    // Planned without a limit per meeting place, the busy places hold several meetings a day.
+    let v = gr_2027_pairs();
+    let (_, plan) = pairs_plan(&v);
+    let today = NaiveDate::from_ymd_opt(2027, 5, 3).unwrap();
+    assert!(busiest_place_day(&plan, today) > 2, "the plan has no place with three meetings on a day");
+    // The coordinator then limits each place to two meetings a day: the kept series that break
+    // it are re-dated from today on, within the limit (the checker, which exempts the past,
+    // also holds the mentor limit and the first meeting day).
+    let mut v2 = v.clone();
+    v2["mentorship"]["place_meetings_per_day"] = json!(2);
+    let loaded2 = load(&v2);
+    assert!(codes(&loaded2, &plan).contains(&"C029"), "the old plan breaks the new limit");
+    let params =
+        trappa::replan::ReplanParams { today, weights: trappa::replan::ChangeWeights::default(), seed: 1, stop: Default::default() };
+    let again = trappa::replan::replan(&loaded2, "test.json", &plan, "0", &params).unwrap();
+    common::assert_valid(&loaded2, &again);
+    assert!(busiest_place_day(&again, today) <= 2);
+    // The past stays as it was.
+    let past = |p: &PlanFile| -> BTreeSet<(String, NaiveDate)> {
+        p.mentorship.pairs.iter().flat_map(|x| x.meetings.iter().filter(|d| **d < today).map(move |d| (x.mentee.clone(), *d))).collect()
+    };
+    assert_eq!(past(&plan), past(&again));
+}

@@ -432,12 +432,14 @@ fn redate(inst: &Instance, prog: &GroupProgramme, g: &mut FormedGroup, pins: &[N
     past.extend(extra);
     past.sort();
     let planned: BTreeSet<NaiveDate> = g.meetings.iter().copied().collect();
+    // A group formed with the round first meets the stated while after its start (as planned).
+    let first = g.start.unwrap_or(inst.calendar.start + chrono::Days::new(u64::from(prog.meetings.first_meeting_after_days)));
     let mut days = past.clone();
     days.extend(
         inst.calendar
             .working_days()
             .into_iter()
-            .filter(|&d| d >= ctx.today && !past.contains(&d) && leaders_free(inst, ctx, g, d) && g.start.is_none_or(|s| d >= s)),
+            .filter(|&d| d >= ctx.today && !past.contains(&d) && leaders_free(inst, ctx, g, d) && d >= first),
     );
     days.sort();
     let busy_members = |d: NaiveDate| {

@@ -108,53 +108,8 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
     problem.taken = kept.iter().filter_map(|k| Some((k.0, mentee_group(inst, ParticipantId(k.1))?.index()))).collect();
     let matching = mentor_matching::solve_exact(&problem)?;
 
-    // Dates. Kept series first: planned dates stay where they still fit; a series with a date
-    // that no longer fits is re-dated from today on (the past stays).
+    let mut pairs = date_kept(inst, &kept, &pinned_dates, ctx);
     let working: BTreeSet<NaiveDate> = inst.calendar.working_days().into_iter().collect();
-    let mut pairs = Vec::new();
-    let mut order: Vec<usize> = (0..kept.len()).collect();
-    let fits = |ctx: &Ctx, m: usize, p: usize, d: NaiveDate| {
-        working.contains(&d)
-            && !inst.mentors[m].unavailable.contains(&d)
-            && !inst.participants[p].unavailable.contains(&d)
-            && !ctx.busy.get(&inst.mentors[m].id).is_some_and(|b| b.contains(&d))
-            && !ctx.busy.get(&inst.participants[p].id).is_some_and(|b| b.contains(&d))
-    };
-    // Intact series claim their days before series that must move.
-    order.sort_by_key(|&i| {
-        let (m, p, dates, _) = &kept[i];
-        dates.iter().filter(|d| **d >= ctx.today).any(|&d| !fits(ctx, *m, *p, d))
-    });
-    for i in order {
-        let (m, p, dates, place) = kept[i].clone();
-        let pins = pinned_dates.get(&(m, p)).cloned().unwrap_or_default();
-        let future_ok = !dates.is_empty()
-            && dates.iter().filter(|d| **d >= ctx.today).all(|&d| fits(ctx, m, p, d) || pins.contains(&d))
-            && pins.iter().all(|d| dates.contains(d));
-        let place_idx = inst
-            .municipalities
-            .iter()
-            .position(|x| x.id == place)
-            .map(MunicipalityId)
-            .unwrap_or_else(|| meetings::meeting_place(inst, inst.mentors[m].municipality, inst.participants[p].municipality));
-        let series = if future_ok {
-            let shortfall = (dates.len() < inst.mentorship.min_meetings)
-                .then(|| tr!("replan-pair-shortfall", n = dates.len(), min = inst.mentorship.min_meetings));
-            Series { dates: dates.clone(), place: place_idx, shortfall }
-        } else {
-            ctx.notes.push(tr!(
-                "replan-pair-redated",
-                mentor = inst.mentors[m].id.as_str(),
-                mentee = inst.participants[p].id.as_str(),
-                today = ctx.today.to_string()
-            ));
-            redate(inst, (m, p), &dates, &pins, place_idx, ctx, &fits)
-        };
-        for who in [&inst.mentors[m].id, &inst.participants[p].id] {
-            ctx.busy.entry(who.clone()).or_default().extend(series.dates.iter().copied());
-        }
-        pairs.push((m, p, series));
-    }
     // New pairs: dated from today on.
     let new_pairs: Vec<(usize, usize)> =
         matching.mentor_of.iter().enumerate().filter_map(|(i, mo)| mo.map(|m| (m, problem.mentees[i]))).collect();
@@ -176,6 +131,71 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Out
         kept.iter().map(|k| KeptPair { mentor: inst.mentors[k.0].id.clone(), mentee: inst.participants[k.1].id.clone() }).collect();
     kept_pairs.sort();
     Ok(Outcome { pairs, problem, matching, kept: kept_pairs })
+}
+
+/// Dates the kept pairs again. Intact series first: planned dates stay where they still fit
+/// (days both are free, the mentor's and the place's meetings per day); a series with a date
+/// that no longer fits is re-dated from today on (the past stays).
+fn date_kept(
+    inst: &Instance,
+    kept: &[(usize, usize, Vec<NaiveDate>, String)],
+    pinned_dates: &HashMap<(usize, usize), Vec<NaiveDate>>,
+    ctx: &mut Ctx,
+) -> Vec<(usize, usize, Series)> {
+    let working: BTreeSet<NaiveDate> = inst.calendar.working_days().into_iter().collect();
+    let mut pairs = Vec::new();
+    let mut order: Vec<usize> = (0..kept.len()).collect();
+    let fits = |ctx: &Ctx, m: usize, p: usize, d: NaiveDate| {
+        working.contains(&d)
+            && !inst.mentors[m].unavailable.contains(&d)
+            && !inst.participants[p].unavailable.contains(&d)
+            && !ctx.busy.get(&inst.mentors[m].id).is_some_and(|b| b.contains(&d))
+            && !ctx.busy.get(&inst.participants[p].id).is_some_and(|b| b.contains(&d))
+    };
+    // Intact series claim their days before series that must move.
+    order.sort_by_key(|&i| {
+        let (m, p, dates, _) = &kept[i];
+        dates.iter().filter(|d| **d >= ctx.today).any(|&d| !fits(ctx, *m, *p, d))
+    });
+    // The kept series' meetings, counted in the mentors' and places' meetings per day; a
+    // re-dated series takes only days with room, from the first meeting day on.
+    let mut load = meetings::DayLoad::new(&working.iter().copied().collect::<Vec<_>>());
+    let earliest = inst.calendar.start + chrono::Days::new(u64::from(inst.mentorship.file.first_meeting_after_days));
+    for i in order {
+        let (m, p, dates, place) = kept[i].clone();
+        let pins = pinned_dates.get(&(m, p)).cloned().unwrap_or_default();
+        let place_idx = inst
+            .municipalities
+            .iter()
+            .position(|x| x.id == place)
+            .map(MunicipalityId)
+            .unwrap_or_else(|| meetings::meeting_place(inst, inst.mentors[m].municipality, inst.participants[p].municipality));
+        let room = |c: &Ctx, m: usize, p: usize, d: NaiveDate| fits(c, m, p, d) && load.has_room(inst, m, place_idx, d);
+        let future_ok = !dates.is_empty()
+            && dates.iter().filter(|d| **d >= ctx.today).all(|&d| room(ctx, m, p, d) || pins.contains(&d))
+            && pins.iter().all(|d| dates.contains(d));
+        let series = if future_ok {
+            let shortfall = (dates.len() < inst.mentorship.min_meetings)
+                .then(|| tr!("replan-pair-shortfall", n = dates.len(), min = inst.mentorship.min_meetings));
+            Series { dates: dates.clone(), place: place_idx, shortfall }
+        } else {
+            ctx.notes.push(tr!(
+                "replan-pair-redated",
+                mentor = inst.mentors[m].id.as_str(),
+                mentee = inst.participants[p].id.as_str(),
+                today = ctx.today.to_string()
+            ));
+            redate(inst, (m, p), &dates, &pins, place_idx, ctx, &|c: &Ctx, m, p, d| d >= earliest && room(c, m, p, d))
+        };
+        for &date in &series.dates {
+            load.book(meetings::Booked { mentor: m, place: series.place, date });
+        }
+        for who in [&inst.mentors[m].id, &inst.participants[p].id] {
+            ctx.busy.entry(who.clone()).or_default().extend(series.dates.iter().copied());
+        }
+        pairs.push((m, p, series));
+    }
+    pairs
 }
 
 /// The kept pairs' meetings, counted in the mentors' and places' meetings per day of the new

@@ -235,25 +235,27 @@ impl Spread {
 
 /// The mentor meetings dated so far: their [`Spread`], and how many fall on each day per mentor
 /// and per meeting place (the capacities per day).
-struct DayLoad {
+pub struct DayLoad {
     spread: Spread,
     mentor: HashMap<(usize, NaiveDate), u32>,
     place: HashMap<(MunicipalityId, NaiveDate), u32>,
 }
 
 impl DayLoad {
-    fn new(working: &[NaiveDate]) -> Self {
+    /// No meetings yet over the round's `working` days (ascending).
+    pub fn new(working: &[NaiveDate]) -> Self {
         DayLoad { spread: Spread::new(working, DAY_LOAD_WEIGHT), mentor: HashMap::new(), place: HashMap::new() }
     }
 
-    fn book(&mut self, b: Booked) {
+    /// Counts one more meeting.
+    pub fn book(&mut self, b: Booked) {
         self.spread.book(b.date);
         *self.mentor.entry((b.mentor, b.date)).or_insert(0) += 1;
         *self.place.entry((b.place, b.date)).or_insert(0) += 1;
     }
 
     /// Whether mentor `m` can hold one more meeting at `place` on `d`.
-    fn has_room(&self, inst: &Instance, m: usize, place: MunicipalityId, d: NaiveDate) -> bool {
+    pub fn has_room(&self, inst: &Instance, m: usize, place: MunicipalityId, d: NaiveDate) -> bool {
         let rules = &inst.mentorship.file;
         self.mentor.get(&(m, d)).copied().unwrap_or(0) < rules.mentor_meetings_per_day
             && rules.place_meetings_per_day.is_none_or(|cap| self.place.get(&(place, d)).copied().unwrap_or(0) < cap)
