@@ -4,12 +4,12 @@
 
 mod common;
 
-use common::{codes, load, read_json, solve_checked};
+use common::{codes, load, load_error, read_json, solve_checked};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::time::Duration;
 use trappa::format::plan::PlanFile;
-use trappa::load::{load_instance_text, LoadedInstance};
+use trappa::load::LoadedInstance;
 use trappa::solve::{SolveParams, TimetableStrategy};
 use trappa::text::{in_lang, Lang};
 
@@ -87,13 +87,6 @@ fn the_checker_catches_an_attendee_whose_role_the_course_excludes() {
     let s = tt.sessions.iter_mut().find(|s| s.course == "barnsamtal").expect("a session of the leadership course");
     s.attendees.push("p2".into());
     assert!(codes(&loaded, &plan).contains(&"C085"), "{:?}", codes(&loaded, &plan));
-}
-
-fn load_error(v: &Value) -> String {
-    match load_instance_text(&serde_json::to_string_pretty(v).unwrap(), "roles.json") {
-        Ok(_) => panic!("the file loads"),
-        Err(e) => e.to_string(),
-    }
 }
 
 #[test]

@@ -4,11 +4,10 @@
 
 mod common;
 
-use common::{codes, load, read_json, solve_checked, trappa};
+use common::{codes, load, load_error, read_json, solve_checked, trappa};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::time::Duration;
-use trappa::load::load_instance_text;
 use trappa::solve::{SolveParams, TimetableStrategy};
 
 /// The small course round with Göteborg in the sub-region "Centrum" and Alingsås in "Nordost";
@@ -56,13 +55,6 @@ fn the_checker_catches_an_attendee_from_another_sub_region() {
     let s = plan.timetable.as_mut().unwrap().sessions.iter_mut().find(|s| s.course == "barnsamtal").expect("a session");
     s.attendees.push("p5".into());
     assert!(codes(&loaded, &plan).contains(&"C089"), "{:?}", codes(&loaded, &plan));
-}
-
-fn load_error(v: &Value) -> String {
-    match load_instance_text(&serde_json::to_string_pretty(v).unwrap(), "delregion.json") {
-        Ok(_) => panic!("the file loads"),
-        Err(e) => e.to_string(),
-    }
 }
 
 #[test]

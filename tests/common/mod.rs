@@ -51,6 +51,14 @@ pub fn load(v: &Value) -> LoadedInstance {
     load_instance_text(&serde_json::to_string_pretty(v).unwrap(), "test.json").unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The load error of an instance that must not load, as its message.
+pub fn load_error(v: &Value) -> String {
+    match load_instance_text(&serde_json::to_string_pretty(v).unwrap(), "test.json") {
+        Ok(_) => panic!("the file loads"),
+        Err(e) => e.to_string(),
+    }
+}
+
 /// Asserts that the checker accepts the plan.
 pub fn assert_valid(loaded: &LoadedInstance, plan: &PlanFile) {
     let report = check::check(&loaded.file, &loaded.sha256, plan);
