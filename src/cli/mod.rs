@@ -19,7 +19,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// trappa plans regional competence-development programmes for social workers: mentor–mentee
 /// pairs with monthly meeting series, proven optimal, checked independently.
@@ -383,6 +383,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     load::upgrade::announce_upgrades(!quiet);
     match cli.command {
         Command::Solve { instance, out, seed, time_limit, strategy, timetable_strategy, group_strategy, quiet } => {
+            // The time limit counts from here: reading the round is inside it (writing is
+            // inside the share the solve keeps for the parts after the timetable).
+            let clock = Instant::now();
             let time_limit = parse_time_limit(time_limit)?;
             write::check_plan_dir(&out).map_err(|e| CliError::Usage(e.to_string()))?;
             // When the plan is made (the calendars' DTSTAMP): a bad SOURCE_DATE_EPOCH is refused first.
@@ -403,8 +406,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             progress_bar
                 .set_prefix(time_limit.map(|t| format!(" {}", tr!("progress-of-limit", seconds = t.as_secs_f64()))).unwrap_or_default());
             let observer = solve::Observer::new(move |e: &solve::ProgressEvent| progress_bar.set_message(progress_line(e)));
-            let params = SolveParams { strategy, seed, time_limit, timetable_strategy, group_strategy, stop, progress: observer };
-            let solved = solve::solve(&loaded.model, &params).map_err(|e| CliError::Usage(e.to_string()))?;
+            let left = time_limit.map(|t| t.saturating_sub(clock.elapsed()));
+            let params = SolveParams { strategy, seed, time_limit: left, timetable_strategy, group_strategy, stop, progress: observer };
+            let mut solved = solve::solve(&loaded.model, &params).map_err(|e| CliError::Usage(e.to_string()))?;
+            // The plan records the limit the user gave.
+            solved.run.time_limit = time_limit;
             let mut plan = write::plan::plan_file(&loaded, &instance.display().to_string(), &solved);
             plan.run.created = Some(created);
             plan.calendar = Some(write::calendar::record(&plan, None, &loaded.file, &loaded.model));

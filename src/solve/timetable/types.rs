@@ -114,13 +114,15 @@ impl Context {
     }
 
     /// Runs `work` on a thread of its own and waits for its result, but gives up as soon as a
-    /// stop is requested (Ctrl-C) and returns `None`; after a stop, `work` is not begun. For
-    /// solvers that cannot be stopped from outside (the MILP backend has a time limit but no
-    /// stop hook): the caller goes on at once with what it has, while the abandoned work runs
-    /// on until its own time limit or the end of the process, at the lowest CPU priority (on
-    /// Linux), so that it does not slow down the finishing of the plan. The work runs in a
-    /// thread pool of its own, so what it leaves running never holds up the caller's parallel
-    /// work. Without a stop the result is the same as calling `work` directly.
+    /// stop is requested (Ctrl-C), or once the deadline has passed by [`DEADLINE_GRACE`], and
+    /// returns `None`; after a stop, `work` is not begun. For solvers that cannot be stopped
+    /// from outside (the MILP backend has a time limit but no stop hook, and building its model
+    /// or reading back its solution is not counted in that limit): the caller goes on at once
+    /// with what it has, while the abandoned work runs on until its own time limit or the end
+    /// of the process, at the lowest CPU priority (on Linux), so that it does not slow down the
+    /// finishing of the plan. The work runs in a thread pool of its own, so what it leaves
+    /// running never holds up the caller's parallel work. Without a stop and without a deadline
+    /// (a run on its work budget) the result is the same as calling `work` directly.
     pub fn unless_stopped<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
         if self.stop.load(Ordering::Relaxed) {
             return None;
@@ -146,7 +148,7 @@ impl Context {
         loop {
             match rx.recv_timeout(std::time::Duration::from_millis(25)) {
                 Ok(v) => return Some(v),
-                Err(std::sync::mpsc::RecvTimeoutError::Timeout) if self.stop.load(Ordering::Relaxed) => {
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) if self.stop.load(Ordering::Relaxed) || self.overdue() => {
                     workers.yield_cpu();
                     return None;
                 }
@@ -157,6 +159,11 @@ impl Context {
                 },
             }
         }
+    }
+
+    /// True once the deadline has passed by more than [`DEADLINE_GRACE`].
+    fn overdue(&self) -> bool {
+        self.deadline.is_some_and(|d| Instant::now() >= d + DEADLINE_GRACE)
     }
 
     /// Seconds left before the deadline (None: no deadline).
@@ -172,6 +179,14 @@ impl Context {
         rng
     }
 }
+
+/// How long [`Context::unless_stopped`] still waits for work once the deadline has passed: a
+/// MILP that ran to its own time limit at the deadline then hands back its solution (values
+/// read, plan replayed), which is worth waiting for briefly. One second is half the two
+/// seconds a run may take beyond its time limit for reading and writing, and the parts are
+/// given their deadlines well before the limit (`solve::SOLO_SHARE`), so the grace never
+/// pushes a run past it; it does not depend on the round.
+pub const DEADLINE_GRACE: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// The threads running work for [`Context::unless_stopped`] (their Linux thread ids), so that
 /// work abandoned at a stop can be given the lowest CPU priority.
@@ -225,5 +240,39 @@ pub fn relative_gap(objective: f64, bound: f64) -> f64 {
         0.0
     } else {
         ((objective - bound) / objective.abs()).max(0.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    /// Work still running once the deadline has passed by the grace is given up: the caller
+    /// gets `None` and goes on, while the work runs on by itself.
+    #[test]
+    fn work_that_overruns_the_deadline_is_given_up() {
+        let ctx = Context { deadline: Some(Instant::now()), ..Context::new(1) };
+        let (release, held) = std::sync::mpsc::channel::<()>();
+        // The work cannot end before the test releases it, which is after the call returned.
+        let got = ctx.unless_stopped(move || {
+            let _ = held.recv_timeout(Duration::from_secs(600));
+            7
+        });
+        assert_eq!(got, None);
+        drop(release);
+    }
+
+    /// Without a deadline (a run on its work budget) the work is awaited, however long it takes
+    /// past the grace; with a deadline not yet reached its result is returned.
+    #[test]
+    fn work_is_awaited_without_a_deadline_and_before_it() {
+        let slow = || {
+            std::thread::sleep(DEADLINE_GRACE + Duration::from_millis(200));
+            7
+        };
+        assert_eq!(Context::new(1).unless_stopped(slow), Some(7));
+        let later = Context { deadline: Some(Instant::now() + Duration::from_secs(3600)), ..Context::new(1) };
+        assert_eq!(later.unless_stopped(|| 8), Some(8));
     }
 }
