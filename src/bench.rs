@@ -395,7 +395,7 @@ pub fn run_suite(manifest: &Manifest, suite: Option<&str>, label: &str, opts: &R
         load_start,
         load_end: load_average(),
         started_utc,
-        trappa_version: crate::VERSION.into(),
+        trappa_version: crate::solve::backend::VERSION_TEXT.into(),
     };
     Ok(BenchReport { suite: label.into(), machine, runs, rounds })
 }

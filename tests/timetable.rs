@@ -327,3 +327,19 @@ fn a_plan_that_reaches_its_proven_bound_is_reported_optimal() {
     assert_eq!(t.status.optimality, trappa::format::plan::Optimality::Optimal, "{:?}", t.status);
     assert_eq!(t.status.gap, Some(0.0));
 }
+
+#[test]
+fn the_small_rounds_optimum_is_proven_by_the_milp() {
+    // instances/liten-kursomgang.json: 52,681.17 is its optimum (found and proven by microlp and
+    // by HiGHS, and by an independent model). No time limit: the full model runs to its proof
+    // under either backend (`--features highs`), so the verdict does not depend on the machine.
+    let text = std::fs::read_to_string(common::root().join("instances/liten-kursomgang.json")).unwrap();
+    let loaded = load_instance_text(&text, "liten-kursomgang.json").unwrap();
+    assert!(timetable::milp::full_model_fits(&loaded.model));
+    let plan = solve_with(&loaded, TimetableStrategy::Milp, 1, None);
+    assert_valid(&loaded, &plan);
+    let t = plan.timetable.as_ref().unwrap();
+    assert_eq!(t.status.optimality, trappa::format::plan::Optimality::Optimal, "{}", t.status.method);
+    assert!((t.objective.total - 52_681.17).abs() < 0.005, "objective {}", t.objective.total);
+    assert!(t.status.method.contains(trappa::solve::backend::NAME), "{}", t.status.method);
+}

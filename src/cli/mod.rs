@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 /// trappa plans regional competence-development programmes for social workers: mentor–mentee
 /// pairs with monthly meeting series, proven optimal, checked independently.
 #[derive(Debug, Parser)]
-#[command(name = "trappa", version, about, long_about = None)]
+#[command(name = "trappa", version = crate::solve::backend::VERSION_TEXT, about, long_about = None)]
 pub struct Cli {
     /// Language of what trappa writes for people: summaries, CSV headers, calendars, the
     /// report [default: sv, or the environment variable TRAPPA_LANG].

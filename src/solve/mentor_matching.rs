@@ -388,8 +388,8 @@ fn flow_lp(problem: &MatchingProblem, matched: Option<usize>) -> Result<Vec<Opti
     let count: Expression = arcs.iter().map(|a| a.2).sum();
     let pair_cost: Expression = arcs.iter().map(|a| a.3 * a.2).sum();
     let mut model = match matched {
-        None => vars.maximise(count.clone()).using(good_lp::microlp),
-        Some(_) => vars.minimise(pair_cost + slot_cost).using(good_lp::microlp),
+        None => vars.maximise(count.clone()).using(crate::solve::backend::solver),
+        Some(_) => vars.minimise(pair_cost + slot_cost).using(crate::solve::backend::solver),
     };
     for row in of_row {
         model = model.with(row.leq(1.0));

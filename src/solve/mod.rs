@@ -2,6 +2,7 @@
 //! series, each by a strategy chosen from its family (see [`strategy`]). The result is a
 //! domain [`Plan`]; [`crate::write::plan`] turns it into the plan file.
 
+pub mod backend;
 pub mod groups;
 pub mod introduction;
 pub mod meetings;
@@ -271,7 +272,7 @@ fn timetable_and_groups(
         let stop = StopReason::of(outcome.proven_optimal, stopped(params), outcome.interrupted, outcome.stalled);
         let gap = if outcome.proven_optimal { Some(0.0) } else { outcome.bound.map(|b| timetable::relative_gap(total, b.min(total))) };
         params.progress.report("kurstillfällen", Some(total), gap);
-        Some(TimetableResult { strategy: strat.name(), method: strat.method().into(), outcome, stop: Some(stop) })
+        Some(TimetableResult { strategy: strat.name(), method: backend::method_text(strat.method()), outcome, stop: Some(stop) })
     };
     // Groups next (they avoid course days where they can): a group of eight has fewer common
     // free days than a pair, so the pairs' meetings are dated around the groups' last.

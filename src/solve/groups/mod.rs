@@ -143,7 +143,7 @@ struct Milp;
 
 impl Method for Milp {
     fn method(&self) -> &'static str {
-        "exact: set-partitioning MILP over candidate groups (good_lp, microlp backend), for small programmes; proves the optimum"
+        "exact: set-partitioning MILP over candidate groups (good_lp), for small programmes; proves the optimum"
     }
 }
 

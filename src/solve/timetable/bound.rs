@@ -495,7 +495,7 @@ fn build_master(
 ) -> Option<Aggregate> {
     let m = &inst.timetable;
     let (vars, objective, mv) = master_variables(inst, groups, venues_of, integer);
-    let mut model = vars.minimise(objective).using(good_lp::microlp).with_time_limit(seconds);
+    let mut model = vars.minimise(objective).using(crate::solve::backend::solver).with_time_limit(seconds);
     master_rows(&mut model, inst, groups, venues_of, integer, &mv);
     let MasterVars { y, flows, .. } = mv;
     let solution = model.solve().ok()?;

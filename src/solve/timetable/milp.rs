@@ -380,7 +380,7 @@ fn session_model(
     let constant: f64 = m.demands.iter().map(|d| d.penalty).sum();
     let (vars, objective, sv) = session_variables(inst, cands, pairs);
     let initial = warm.map(|tt| warm_start(inst, cands, pairs, &sv, tt)).unwrap_or_default();
-    let mut model = vars.minimise(objective).using(good_lp::microlp);
+    let mut model = vars.minimise(objective).using(crate::solve::backend::solver);
     if let Some(seconds) = seconds {
         model = model.with_time_limit(seconds);
     }

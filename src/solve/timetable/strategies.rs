@@ -103,7 +103,7 @@ struct Milp;
 
 impl Method for Milp {
     fn method(&self) -> &'static str {
-        "MILP (good_lp + microlp): on small rounds the full model over every possible session (course × days × venue × trainers), exact; on large rounds a time-free aggregated model for the bound and the venues, then a restricted model over candidate sessions"
+        "MILP (good_lp): on small rounds the full model over every possible session (course × days × venue × trainers), exact; on large rounds a time-free aggregated model for the bound and the venues, then a restricted model over candidate sessions"
     }
 }
 

@@ -27,7 +27,7 @@
 //! [`local_search`](super::local_search) run provides the starting incumbent.
 
 use super::{local_search, GroupingError, GroupingProblem, Objective, Prepared, SearchParams};
-use good_lp::solvers::microlp::microlp;
+use crate::solve::backend;
 use good_lp::{
     variable, Expression, ProblemVariables, ResolutionError, Solution as _, SolutionStatus, SolverModel, Variable, WithInitialSolution,
     WithTimeLimit,
@@ -128,7 +128,7 @@ pub fn exact_milp(p: &GroupingProblem, time_limit: Duration) -> Result<ExactSolu
             objective.add_mul(col.value, x);
         }
     }
-    let mut model = vars.maximise(objective).using(microlp);
+    let mut model = vars.maximise(objective).using(backend::solver);
     let mut cover: Vec<Expression> = vec![Expression::default(); n];
     let mut per_class: Vec<Expression> = vec![Expression::default(); classes.len()];
     for (col, &x) in cols.iter().zip(&xs) {
