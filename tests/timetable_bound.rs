@@ -31,6 +31,11 @@ fn proven_optimum(loaded: &LoadedInstance) -> Option<f64> {
 
 /// A small generated round the full model proves: a short term, three courses, few trainers.
 fn small_round(seed: u64) -> LoadedInstance {
+    load_instance_text(&serde_json::to_string(&small_file(seed)).unwrap(), "small").unwrap()
+}
+
+/// The file of [`small_round`].
+fn small_file(seed: u64) -> trappa::format::InstanceFile {
     let mut file = generate(&common::course_term(16, seed)).unwrap();
     file.round.end = chrono::NaiveDate::from_ymd_opt(2027, 1, 29).unwrap();
     // New hires starting later in the term start inside the short round instead (their
@@ -41,7 +46,7 @@ fn small_round(seed: u64) -> LoadedInstance {
         p.profession_start = p.profession_start.min(p.employment_start);
     }
     common::keep_three_courses(&mut file);
-    load_instance_text(&serde_json::to_string(&file).unwrap(), "small").unwrap()
+    file
 }
 
 #[test]
@@ -70,4 +75,52 @@ fn aggregated_bound_stays_below_proven_optima_of_generated_rounds() {
         assert!(comb <= opt + 1e-6 * opt.abs().max(1.0), "seed {seed}: combinatorial bound {comb} above the optimum {opt}");
     }
     assert!(proven >= 2, "only {proven} small rounds were proven optimal");
+}
+
+/// The small round with the per-participant limits tightened (`courses`: courses per round;
+/// `areas`: areas per term), so that participants wanting two courses can take one.
+fn small_round_limited(seed: u64, courses: Option<u32>, areas: Option<u32>) -> LoadedInstance {
+    let mut file = small_file(seed);
+    file.workload.max_courses_per_round = courses;
+    file.workload.max_areas_per_term = areas;
+    load_instance_text(&serde_json::to_string(&file).unwrap(), "limited").unwrap()
+}
+
+#[test]
+fn bound_with_person_limits_stays_below_proven_optima() {
+    // One course per round, or one area per term (the round is one term): the bound relaxes
+    // these limits with multipliers and must stay a valid lower bound.
+    let mut proven = 0;
+    for seed in 1..=4 {
+        let (courses, areas) = if seed % 2 == 1 { (Some(1), None) } else { (None, Some(1)) };
+        let loaded = small_round_limited(seed, courses, areas);
+        if !trappa::solve::timetable::milp::full_model_fits(&loaded.model) {
+            continue;
+        }
+        let Some(opt) = proven_optimum(&loaded) else { continue };
+        proven += 1;
+        let b = master_bound(&loaded);
+        assert!(b <= opt + 1e-6 * opt.abs().max(1.0), "seed {seed} {courses:?}/{areas:?}: bound {b} above the proven optimum {opt}");
+    }
+    assert!(proven >= 2, "only {proven} limited rounds were proven optimal");
+}
+
+#[test]
+fn bound_sees_the_limit_of_one_course_per_round() {
+    // Participants who want two courses but may take one: the bound of the limited round is
+    // above that of the same round without the limit (the per-course models alone cannot see
+    // the limit), and it stays below the limited round's proven optimum.
+    let text = |limit: &str| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("instances/liten-kursomgang.json");
+        let mut file: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        file["workload"]["max_courses_per_round"] = serde_json::from_str(limit).unwrap();
+        serde_json::to_string(&file).unwrap()
+    };
+    let free = load_instance_text(&text("null"), "free").unwrap();
+    let limited = load_instance_text(&text("1"), "limited").unwrap();
+    let (b_free, b_limited) = (master_bound(&free), master_bound(&limited));
+    assert!(b_limited > b_free + 1.0, "the limit of one course per round left the bound at {b_limited} (without it {b_free})");
+    if let Some(opt) = proven_optimum(&limited) {
+        assert!(b_limited <= opt + 1e-6 * opt.abs().max(1.0), "bound {b_limited} above the proven optimum {opt}");
+    }
 }

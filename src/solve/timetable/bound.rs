@@ -189,7 +189,19 @@ pub fn master(inst: &Instance, ctx: &Context, share: f64) -> Option<Master> {
     // session counts are each course's ideal venue plan. The joint model is the fallback.
     let left = (seconds - started.elapsed().as_secs_f64()).max(seconds * 0.5);
     let stop = &ctx.stop;
-    let best = per_course_bound(inst, &ok, &groups, &venues_of, constant, left, stop).or_else(|| {
+    // With the per-participant limits relaxed by multipliers (when some participant cannot take
+    // all their demands), the per-course models run a second time on half of the time; the
+    // plain models' session counts and flows still guide the heuristics.
+    let persons = person_relaxation(inst, &ok);
+    let plain_share = if persons.is_some() { 0.5 } else { 1.0 };
+    let plain = per_course_bound(inst, &ok, &groups, &venues_of, constant, left * plain_share, stop);
+    let relaxed = persons.and_then(|p| {
+        let groups = groups_with_multipliers(inst, &ok, &masks, &p.mu);
+        let rest = (seconds - started.elapsed().as_secs_f64()).max(left * 0.5);
+        per_course_bound(inst, &ok, &groups, &venues_of, constant, rest, stop).map(|a| a.bound - p.relief)
+    });
+    let plain = plain.map(|a| Aggregate { bound: a.bound.max(relaxed.unwrap_or(f64::NEG_INFINITY)), ..a });
+    let best = plain.or_else(|| {
         (flows <= MASTER_MAX_FLOWS && !stop.load(std::sync::atomic::Ordering::Relaxed))
             .then(|| build_master(inst, &groups, &venues_of, constant, true, seconds * 0.8))
             .flatten()
@@ -684,4 +696,174 @@ fn master_rows(
         let avail = m.trainer_free[r].iter().filter(|&&f| f).count().min(m.trainers[r].max_days);
         model.add_constraint(days.leq(avail as f64));
     }
+}
+
+/// Participants with more servable demands than this keep a zero multiplier in
+/// [`person_relaxation`] (their subsets are enumerated: 2^12 = 4,096 at most, each checked by a
+/// small search). A size limit on the enumeration, not a property of any round.
+const PERSON_MAX_DEMANDS: usize = 12;
+
+/// A Lagrangian relaxation of the per-participant limits, which the per-course models drop.
+///
+/// The per-course models serve demand d with `x_d`; a participant takes a set `z` of their
+/// demands that keeps within their limits. Relaxing `x_d ≤ z_d` with a multiplier `μ_d ≥ 0`
+/// gives, for any μ, the lower bound
+/// `Σ_courses min(course part − Σ (penalty_d − μ_d)·x_d) − Σ_participants max_z Σ μ_d·z_d`:
+/// each course model sees demand d saving `penalty_d − μ_d` (`mu`), and `relief` is the sum of
+/// the participants' best sets. The sets are judged on a relaxation of the limits (course days
+/// and courses per round; courses and areas per term, each course placed in a term where its
+/// window has a start), so the bound stays valid.
+///
+/// Multipliers: zero for a participant who can take all their servable demands (no gain is
+/// possible there); otherwise each demand's net saving at its nearest venue, less a full
+/// session's cost per seat. A course then still serves the demand when it can fill sessions,
+/// and the bound gains what the participant must leave out.
+struct PersonRelaxation {
+    mu: Vec<f64>,
+    relief: f64,
+}
+
+/// The relaxation of the per-participant limits (see [`PersonRelaxation`]); None when every
+/// participant can take all their servable demands.
+fn person_relaxation(inst: &Instance, ok: &[bool]) -> Option<PersonRelaxation> {
+    let m = &inst.timetable;
+    let mut mu = vec![0.0; m.demands.len()];
+    let mut relief = 0.0;
+    for list in &m.demands_of {
+        let own: Vec<usize> = list.iter().map(|d| d.index()).filter(|&d| ok[d]).collect();
+        if own.len() < 2 || own.len() > PERSON_MAX_DEMANDS {
+            continue;
+        }
+        let limits = PersonLimits::of(inst, &own);
+        let all = (1u32 << own.len()) - 1;
+        if limits.takes(all) {
+            continue;
+        }
+        let weights: Vec<f64> = own.iter().map(|&d| multiplier(inst, d)).collect();
+        let weight = |s: u32| (0..own.len()).filter(|i| s >> i & 1 == 1).map(|i| weights[i]).sum::<f64>();
+        let best = (0..all).filter(|&s| s.count_ones() < own.len() as u32).fold(0.0f64, |best, s| {
+            let w = weight(s);
+            if w > best && limits.takes(s) {
+                w
+            } else {
+                best
+            }
+        });
+        for (i, &d) in own.iter().enumerate() {
+            mu[d] = weights[i];
+        }
+        relief += best;
+    }
+    let gain: f64 = mu.iter().sum::<f64>() - relief;
+    (gain > 0.0).then_some(PersonRelaxation { mu, relief })
+}
+
+/// A demand's multiplier: its penalty less the travel to its nearest venue and a full
+/// session's cost per seat at the cheapest venue (never negative).
+fn multiplier(inst: &Instance, d: usize) -> f64 {
+    let m = &inst.timetable;
+    let dem = &m.demands[d];
+    let c = dem.course.index();
+    let seats = |v: usize| m.venues[v].capacity.min(m.courses[c].max_size).max(1) as f64;
+    let (travel, per_seat) = (0..m.venues.len()).filter_map(|v| cheapest_session(inst, c, v).map(|cost| (v, cost))).fold(
+        (f64::INFINITY, f64::INFINITY),
+        |(t, s), (v, cost)| {
+            (t.min(m.travel_cost(inst, dem.participant.index(), v, m.courses[c].days)), s.min((cost + m.weights.mixing) / seats(v)))
+        },
+    );
+    (dem.penalty - travel - per_seat).max(0.0)
+}
+
+/// One participant's limits over their servable demands, relaxed to what a set of demands can
+/// be checked against without dates: course days and courses per round, and courses and areas
+/// per term with each course placed in a term where its window has a start.
+struct PersonLimits<'a> {
+    inst: &'a Instance,
+    own: &'a [usize],
+    /// Per demand: the terms (bits) where a start of the course inside the window begins; bit
+    /// 63 stands for "in no term" (or a term past the 63rd), which no term limit counts.
+    terms: Vec<u64>,
+}
+
+impl<'a> PersonLimits<'a> {
+    fn of(inst: &'a Instance, own: &'a [usize]) -> Self {
+        let m = &inst.timetable;
+        let terms = own
+            .iter()
+            .map(|&d| {
+                let dem = &m.demands[d];
+                let Some((lo, hi)) = dem.window else { return 0 };
+                m.starts[dem.course.index()]
+                    .iter()
+                    .filter(|days| days[0] >= lo && days[days.len() - 1] <= hi)
+                    .fold(0u64, |acc, days| acc | 1u64 << m.day_term[days[0]].unwrap_or(63).min(63))
+            })
+            .collect();
+        PersonLimits { inst, own, terms }
+    }
+
+    /// Whether the demands in `set` (bits over `own`) keep within the relaxed limits.
+    fn takes(&self, set: u32) -> bool {
+        let m = &self.inst.timetable;
+        let w = &m.workload;
+        let chosen: Vec<usize> = (0..self.own.len()).filter(|i| set >> i & 1 == 1).collect();
+        let days: usize = chosen.iter().map(|&i| m.courses[m.demands[self.own[i]].course].days).sum();
+        if days > w.max_days_per_round || chosen.len() > w.max_courses {
+            return false;
+        }
+        if w.max_courses_per_term == usize::MAX && w.max_areas_per_term == usize::MAX {
+            return true;
+        }
+        let mut load: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new()); 64];
+        self.place(&chosen, 0, &mut load)
+    }
+
+    /// Places the chosen demands from the `k`-th on in terms, each course counted in its term
+    /// with its area, keeping the per-term limits (a small depth-first search).
+    fn place(&self, chosen: &[usize], k: usize, load: &mut [(usize, Vec<usize>)]) -> bool {
+        let Some(&i) = chosen.get(k) else { return true };
+        let m = &self.inst.timetable;
+        let w = &m.workload;
+        let area = m.courses[m.demands[self.own[i]].course].area;
+        for term in (0..64).filter(|b| self.terms[i] >> b & 1 == 1) {
+            if term == 63 {
+                if self.place(chosen, k + 1, load) {
+                    return true;
+                }
+                continue;
+            }
+            let (courses, areas) = &load[term];
+            let new_area = !areas.contains(&area);
+            if *courses >= w.max_courses_per_term || (new_area && areas.len() >= w.max_areas_per_term) {
+                continue;
+            }
+            load[term].0 += 1;
+            if new_area {
+                load[term].1.push(area);
+            }
+            let placed = self.place(chosen, k + 1, load);
+            load[term].0 -= 1;
+            if new_area {
+                load[term].1.pop();
+            }
+            if placed {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// The groups with each demand's saving lowered by its multiplier (the course side of the
+/// relaxation in [`PersonRelaxation`]).
+fn groups_with_multipliers(inst: &Instance, ok: &[bool], masks: &[u64], mu: &[f64]) -> GroupMap {
+    let m = &inst.timetable;
+    let mut groups: GroupMap = BTreeMap::new();
+    for (d, dem) in m.demands.iter().enumerate() {
+        if ok[d] {
+            let key = (dem.course.index(), inst.participants[dem.participant].municipality.index(), dem.priority, masks[d]);
+            add_penalty(groups.entry(key).or_default(), dem.penalty - mu[d], 1);
+        }
+    }
+    groups
 }
