@@ -117,8 +117,9 @@ impl TimetableSolver for Milp {
 
 /// Share of the time limit `auto` gives the aggregated bound.
 const MASTER_SHARE: f64 = 0.3;
-/// Most of the time left after the aggregated bound that `auto`'s closing restricted MILP may
-/// take; the neighbourhood search has the rest.
+/// Share of the time left after the aggregated bound that `auto` keeps from the local search
+/// for the closing restricted MILP (which may use all the time the search leaves; the
+/// neighbourhood search has what the closing MILP leaves).
 const POLISH_SHARE: f64 = 0.15;
 
 struct Auto;
@@ -157,13 +158,9 @@ impl TimetableSolver for Auto {
         };
         let (mut tt, interrupted, stalled) = local_search::multi_start(inst, &search_ctx, master.as_ref(), Some(built))?;
         if polish && !interrupted {
-            let pctx = match (after_master, ctx.remaining_secs()) {
-                (Some(r0), Some(r)) => {
-                    Context { deadline: Some(Instant::now() + Duration::from_secs_f64(r.min(r0 * POLISH_SHARE))), ..ctx.clone() }
-                }
-                _ => ctx.clone(),
-            };
-            let (pinst, ptt, pmaster) = (inst.clone(), tt.clone(), master.clone());
+            // Measured on the 600-participant rounds: capping the closing MILP at 15 % of the
+            // time to leave more to the neighbourhoods lost more than they gained.
+            let (pinst, ptt, pctx, pmaster) = (inst.clone(), tt.clone(), ctx.clone(), master.clone());
             if let Some(better) = ctx.unless_stopped(move || milp::polish(&pinst, &ptt, pmaster.as_ref(), &pctx)).flatten() {
                 tt = better;
             }
