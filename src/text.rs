@@ -300,7 +300,8 @@ pub fn term(name: &str) -> String {
 }
 
 /// Why a search stopped, as plans record it (in Swedish: `bevisad optimal`, `ingen förbättring
-/// på 30 s`, `tidsgränsen`, `avbruten (Ctrl-C)`, `arbetsbudgeten klar`), in the language in force.
+/// på 30 s`, `tidsgränsen`, `avbruten (Ctrl-C)`, `arbetsbudgeten klar`, `inget grannskap
+/// förbättrade planen`), in the language in force.
 pub fn stop_reason(recorded: &str) -> String {
     if let Some(secs) = recorded.strip_prefix("ingen förbättring på ").and_then(|r| r.strip_suffix(" s")) {
         return tr!("stop-no-improvement", seconds = secs.to_string());
@@ -310,6 +311,7 @@ pub fn stop_reason(recorded: &str) -> String {
         "tidsgränsen" => tr!("stop-time-limit"),
         "avbruten (Ctrl-C)" => tr!("stop-interrupted"),
         "arbetsbudgeten klar" => tr!("stop-finished"),
+        "inget grannskap förbättrade planen" => tr!("stop-neighbourhoods-exhausted"),
         other => other.to_string(),
     }
 }

@@ -273,6 +273,7 @@ fn brute_force_timetable(mutate: impl Fn(&mut Value, &PlanFile), today: &str, w:
             proven_optimal: false,
             interrupted: false,
             stalled: None,
+            neighbourhoods_exhausted: false,
             detail: String::new(),
         };
         let mut cand = again.clone();

@@ -2051,3 +2051,6 @@ upgrade-agreement = { $n ->
     [one] one municipality with a cost share got the cost-sharing agreement "{ $name }" (what version 1 meant by shares without an agreement)
    *[other] { $n } municipalities with a cost share got the cost-sharing agreement "{ $name }" (what version 1 meant by shares without an agreement)
 }
+
+# The timetable's neighbourhood search (auto)
+stop-neighbourhoods-exhausted = no neighbourhood improved the plan

@@ -2035,3 +2035,6 @@ upgrade-agreement = { $n ->
     [one] en kommun med kostnadsandel fick kostnadsavtalet "{ $name }" (det version 1 menade med andelar utan avtal)
    *[other] { $n } kommuner med kostnadsandel fick kostnadsavtalet "{ $name }" (det version 1 menade med andelar utan avtal)
 }
+
+# The timetable's neighbourhood search (auto)
+stop-neighbourhoods-exhausted = inget grannskap förbättrade planen

@@ -121,6 +121,7 @@ pub fn replan(inst: &Instance, previous: &PlanFile, ctx: &mut Ctx) -> Result<Opt
         proven_optimal: false,
         interrupted: false,
         stalled: None,
+        neighbourhoods_exhausted: false,
         detail: "re-plan: frozen past, planned sessions kept or repaired with the fewest people changed, newcomers seated".into(),
     }))
 }

@@ -34,7 +34,7 @@ pub fn method_text(method: &str) -> String {
 pub use good_lp::solvers::microlp::microlp as solver;
 
 #[cfg(feature = "highs")]
-pub use highs_backend::{solver, NODE_LIMIT};
+pub use highs_backend::{solver, Model, Outcome, NODE_LIMIT};
 
 #[cfg(feature = "highs")]
 mod highs_backend {
@@ -94,6 +94,9 @@ mod highs_backend {
     impl Outcome {
         pub fn into_inner(self) -> Inner {
             self.inner
+        }
+        pub fn inner(&self) -> &Inner {
+            &self.inner
         }
     }
 

@@ -269,7 +269,8 @@ fn timetable_and_groups(
         if outcome.bound.is_some_and(|b| b >= total - 1e-6 * total.abs().max(1.0)) {
             outcome.proven_optimal = true;
         }
-        let stop = StopReason::of(outcome.proven_optimal, stopped(params), outcome.interrupted, outcome.stalled);
+        let stop = StopReason::of(outcome.proven_optimal, stopped(params), outcome.interrupted, outcome.stalled)
+            .or_exhausted(outcome.neighbourhoods_exhausted);
         let gap = if outcome.proven_optimal { Some(0.0) } else { outcome.bound.map(|b| timetable::relative_gap(total, b.min(total))) };
         params.progress.report("kurstillfällen", Some(total), gap);
         Some(TimetableResult { strategy: strat.name(), method: backend::method_text(strat.method()), outcome, stop: Some(stop) })

@@ -10,6 +10,10 @@ pub fn stall_window(share: Duration) -> Duration {
     (share / 10).max(Duration::from_secs(2))
 }
 
+/// How plans record [`StopReason::NeighbourhoodsExhausted`] (shown through the catalogue by
+/// [`crate::text::stop_reason`]).
+pub const NEIGHBOURHOODS_EXHAUSTED: &str = "inget grannskap förbättrade planen";
+
 /// Why a part's search stopped.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum StopReason {
@@ -23,6 +27,8 @@ pub enum StopReason {
     Interrupted,
     /// The method ran to its end (a construction, or its fixed work budget); no proof.
     Finished,
+    /// A neighbourhood search re-solved every neighbourhood of the plan without improving it.
+    NeighbourhoodsExhausted,
 }
 
 impl StopReason {
@@ -34,6 +40,7 @@ impl StopReason {
             StopReason::TimeLimit => "tidsgränsen".into(),
             StopReason::Interrupted => "avbruten (Ctrl-C)".into(),
             StopReason::Finished => "arbetsbudgeten klar".into(),
+            StopReason::NeighbourhoodsExhausted => NEIGHBOURHOODS_EXHAUSTED.into(),
         }
     }
 
@@ -50,6 +57,15 @@ impl StopReason {
             StopReason::NoImprovement(d)
         } else {
             StopReason::Finished
+        }
+    }
+
+    /// This reason, or [`StopReason::NeighbourhoodsExhausted`] when a neighbourhood search
+    /// ended the part by finding nothing better (a proof, Ctrl-C or the clock still come first).
+    pub fn or_exhausted(self, exhausted: bool) -> Self {
+        match self {
+            StopReason::Finished | StopReason::NoImprovement(_) if exhausted => StopReason::NeighbourhoodsExhausted,
+            other => other,
         }
     }
 }

@@ -15,12 +15,13 @@
 
 use super::bound;
 use super::greedy;
+use super::milp_budget::{self, Budget, Ids};
 use super::state::{OpenSession, State};
 use super::{Context, Outcome, Session, Timetable};
 use crate::model::{Instance, ParticipantId};
 use crate::rules::timetable::Workload;
 use crate::solve::SolveError;
-use good_lp::{variable, Expression, ProblemVariables, Solution, SolverModel, Variable, WithInitialSolution, WithTimeLimit};
+use good_lp::{variable, Expression, ProblemVariables, Solution, SolverModel, Variable};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Most candidate sessions for which the full model is built.
@@ -29,9 +30,11 @@ const FULL_MAX_SESSIONS: usize = 400;
 const FULL_MAX_ATTENDANCE: usize = 4_000;
 /// Most attendance variables of the restricted model on large rounds.
 const RESTRICTED_MAX_ATTENDANCE: usize = 3_000;
-/// Time for the restricted session model of a large round when the run has no time limit,
-/// seconds (the full model of a small round runs to its proof).
-const DEFAULT_SECONDS: f64 = 60.0;
+/// The work of the restricted session model of a large round when the run has no time limit
+/// (simplex pivots × model variables, see [`milp_budget`]; the full model of a small round runs
+/// to its proof). A stated budget, not tuned to a round: six times [`milp_budget::EXACT_WORK`]'s
+/// ten seconds of one core, the 60 s this model had before as a clock.
+const RESTRICTED_WORK: u64 = 6 * milp_budget::EXACT_WORK;
 
 /// A candidate session.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -48,7 +51,7 @@ pub struct Candidate {
 
 impl Candidate {
     /// The candidate a timetable's session runs as.
-    fn of(s: &Session) -> Self {
+    pub(super) fn of(s: &Session) -> Self {
         Candidate {
             course: s.course.index(),
             days: s.days.clone(),
@@ -104,7 +107,7 @@ fn binomial(n: usize, k: usize) -> usize {
 }
 
 /// All `k`-element subsets of `items`, in lexicographic order.
-fn combinations(items: &[usize], k: usize) -> Vec<Vec<usize>> {
+pub(super) fn combinations(items: &[usize], k: usize) -> Vec<Vec<usize>> {
     if k == 0 {
         return vec![vec![]];
     }
@@ -119,7 +122,7 @@ fn combinations(items: &[usize], k: usize) -> Vec<Vec<usize>> {
 }
 
 /// Whether demand `d` could attend candidate `k` on its own (window, availability, workload).
-fn compatible(inst: &Instance, servable: &[bool], d: usize, k: &Candidate) -> bool {
+pub(super) fn compatible(inst: &Instance, servable: &[bool], d: usize, k: &Candidate) -> bool {
     let m = &inst.timetable;
     let dem = &m.demands[d];
     if dem.course.index() != k.course || !servable[d] {
@@ -178,18 +181,18 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
             proven_optimal: true,
             interrupted: false,
             stalled: None,
+            neighbourhoods_exhausted: false,
             detail: "no demand".into(),
         });
     }
-    let seconds = || ctx.remaining_secs().unwrap_or(DEFAULT_SECONDS).max(0.5);
     if let Some(cands) = all_candidates(inst, FULL_MAX_SESSIONS) {
         let pairs = attendance_pairs(inst, &cands);
         if pairs.len() <= FULL_MAX_ATTENDANCE {
             let warm = plain_greedy(&base, ctx);
             // Without a time limit the full model (small by construction) runs to its proof: a
             // clock inside the solver would make the verdict depend on the machine's speed.
-            let limit = ctx.remaining_secs().map(|r| r.max(0.5));
-            let r = match session_model(inst, &cands, &pairs, Some(&warm), limit) {
+            let limit = Budget { work: None, seconds: ctx.remaining_secs().map(|r| r.max(0.5)) };
+            let r = match session_model(inst, &cands, &pairs, Some(&warm), limit, &[]) {
                 Ok(r) => r,
                 // Only with pins can the model fail where the greedy succeeded (numerically
                 // doubtful pinned seats): keep the greedy plan, with the relaxation's bound.
@@ -200,6 +203,7 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
                         proven_optimal: false,
                         interrupted: false,
                         stalled: None,
+                        neighbourhoods_exhausted: false,
                         detail: "greedy construction (the session model failed on the pins)".into(),
                     })
                 }
@@ -211,8 +215,9 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
                 proven_optimal: r.optimal,
                 bound: Some(bound),
                 timetable: r.timetable,
-                interrupted: !r.optimal,
+                interrupted: r.timed_out,
                 stalled: None,
+                neighbourhoods_exhausted: false,
                 detail: format!("full session model: {} candidate sessions, {} attendance variables", cands.len(), pairs.len()),
             });
         }
@@ -232,7 +237,7 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
     let timetable = if ctx.expired() {
         warm
     } else {
-        match session_model(inst, &cands, &pairs, Some(&warm), Some(seconds())) {
+        match session_model(inst, &cands, &pairs, Some(&warm), Budget::restricted(ctx.remaining_secs(), RESTRICTED_WORK), &[]) {
             Ok(r) if super::evaluate(inst, &r.timetable).total <= super::evaluate(inst, &warm).total => r.timetable,
             Ok(_) => warm,
             Err(_) => warm,
@@ -244,6 +249,7 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
         proven_optimal: false,
         interrupted: ctx.expired(),
         stalled: None,
+        neighbourhoods_exhausted: false,
         detail: format!("aggregated model bound + restricted session model over {} candidate sessions", cands.len()),
     })
 }
@@ -299,16 +305,18 @@ pub fn polish(inst: &Instance, tt: &Timetable, master: Option<&bound::Master>, c
         pairs.into_iter().collect()
     };
     let cands = widened;
-    let secs = ctx.remaining_secs().unwrap_or(POLISH_DEFAULT_SECONDS);
-    if pairs.len() > 2 * RESTRICTED_MAX_ATTENDANCE || secs < 1.0 || ctx.expired() {
+    let budget = Budget::restricted(ctx.remaining_secs(), POLISH_WORK);
+    if pairs.len() > 2 * RESTRICTED_MAX_ATTENDANCE || budget.seconds.is_some_and(|s| s < 1.0) || ctx.expired() {
         return None;
     }
-    let r = session_model(inst, &cands, &pairs, Some(tt), Some(secs)).ok()?;
+    let r = session_model(inst, &cands, &pairs, Some(tt), budget, &[]).ok()?;
     (super::evaluate(inst, &r.timetable).total < super::evaluate(inst, tt).total - 1e-6).then_some(r.timetable)
 }
 
-/// Time for the polishing model when the run has no time limit, seconds.
-const POLISH_DEFAULT_SECONDS: f64 = 10.0;
+/// The work of the polishing model when the run has no time limit (simplex pivots × model
+/// variables): [`milp_budget::EXACT_WORK`], about the ten seconds of one core it had before as
+/// a clock; stated, not tuned to a round.
+const POLISH_WORK: u64 = milp_budget::EXACT_WORK;
 
 /// Demands up to which `auto` plans a restricted MILP after the local search.
 pub const POLISH_MAX_DEMANDS: usize = 1_500;
@@ -347,10 +355,17 @@ fn plain_greedy(base: &State, ctx: &Context) -> Timetable {
 }
 
 /// Result of the session model.
-struct SessionResult {
-    timetable: Timetable,
-    bound: f64,
-    optimal: bool,
+pub(super) struct SessionResult {
+    /// The model's plan, replayed through the state.
+    pub timetable: Timetable,
+    /// The model's proven lower bound (with the penalties of all demands added back).
+    pub bound: f64,
+    /// True when the model's optimum is proven.
+    pub optimal: bool,
+    /// The time limit, not the work budget, ended the search.
+    pub timed_out: bool,
+    /// Work done: simplex pivots × model variables.
+    pub work: u64,
 }
 
 /// The session model's variables: candidate `k` open (`y`), the size of its largest
@@ -367,25 +382,26 @@ struct SessionVars {
 /// The attendance pairs of each candidate (indices into the pairs).
 type PairsOf = Vec<Vec<usize>>;
 
-/// Builds and solves the session model over `cands` with attendance `pairs`, within `seconds`
-/// (None: until the proof).
-fn session_model(
+/// Builds and solves the session model over `cands` with attendance `pairs`, within `budget`
+/// (no work and no seconds: until the proof). The candidates `fixed` are kept open (the
+/// sessions a neighbourhood search does not free).
+pub(super) fn session_model(
     inst: &Instance,
     cands: &[Candidate],
     pairs: &[(usize, usize)],
     warm: Option<&Timetable>,
-    seconds: Option<f64>,
+    budget: Budget,
+    fixed: &[usize],
 ) -> Result<SessionResult, SolveError> {
     let m = &inst.timetable;
     let constant: f64 = m.demands.iter().map(|d| d.penalty).sum();
     let (vars, objective, sv) = session_variables(inst, cands, pairs);
     let initial = warm.map(|tt| warm_start(inst, cands, pairs, &sv, tt)).unwrap_or_default();
-    let mut model = vars.minimise(objective).using(crate::solve::backend::solver);
-    if let Some(seconds) = seconds {
-        model = model.with_time_limit(seconds);
-    }
-    if !initial.is_empty() {
-        model = model.with_initial_solution(initial);
+    let ids = Ids::of(&vars);
+    let variables = ids.len() as u64;
+    let mut model = vars.minimise(objective).using(milp_budget::solver);
+    for &k in fixed {
+        model.add_constraint(Expression::from(sv.y[k]).geq(1.0));
     }
     let of_cand = session_rows(&mut model, inst, cands, pairs, &sv);
     participant_rows(&mut model, inst, (cands, pairs), &sv.x, &sv.cal);
@@ -394,8 +410,8 @@ fn session_model(
     joint_person_rows(&mut model, inst, (cands, pairs), &sv);
     super::milp_calendar::cadence_rows(&mut model, inst, cands, &sv.y, &sv.cal);
     pin_rows(&mut model, inst, pairs, &sv);
-    let solution = model.solve().map_err(|e| SolveError::Numeric(format!("the session model failed: {e}")))?;
-    let optimal = matches!(solution.status(), good_lp::SolutionStatus::Optimal);
+    let solution = milp_budget::solve(model, ids, &initial, budget)?;
+    let optimal = solution.optimal();
     let mut sessions = Vec::new();
     let mut session_cand = Vec::new();
     let pin_choice: Vec<Option<usize>> =
@@ -407,10 +423,10 @@ fn session_model(
             sessions.push(OpenSession { course: c.course, days: c.days.clone(), venue: c.venue, trainers: c.trainers.clone(), attendees });
         }
     }
-    let inner = solution.into_inner();
-    let bound = constant + if optimal { inner.objective() } else { inner.stats().best_bound.unwrap_or(f64::NEG_INFINITY) };
+    let bound = constant + solution.best_bound();
     let timetable = replay(inst, &sessions, &session_cand, &pin_choice)?;
-    Ok(SessionResult { timetable, bound, optimal })
+    let work = solution.pivots().saturating_mul(variables);
+    Ok(SessionResult { timetable, bound, optimal, timed_out: solution.timed_out(), work })
 }
 
 /// The model's variables and objective: session costs and mixing, travel minus the penalty

@@ -230,6 +230,9 @@ pub struct Outcome {
     pub interrupted: bool,
     /// The stall window, when the search stopped because its best had not improved for it.
     pub stalled: Option<std::time::Duration>,
+    /// True when a neighbourhood search went through every neighbourhood of the plan without
+    /// improving it (`auto`).
+    pub neighbourhoods_exhausted: bool,
     /// How the result was obtained, in a few words.
     pub detail: String,
 }
