@@ -210,7 +210,7 @@ mod highs_run {
     impl Solved {
         /// True when the optimum is proven.
         pub fn optimal(&self) -> bool {
-            self.outcome.status() == SolutionStatus::Optimal
+            matches!(self.outcome.status(), SolutionStatus::Optimal)
         }
 
         /// True when the time limit (or the node limit) stopped the search.
