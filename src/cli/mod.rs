@@ -375,6 +375,14 @@ fn check_and_write(
     })
 }
 
+/// A flag that Ctrl-C sets: the solver stops and the best plan so far is written.
+pub(crate) fn ctrl_c_flag() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
+    stop
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     set_language(cli.lang)?;
@@ -390,12 +398,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             write::check_plan_dir(&out).map_err(|e| CliError::Usage(e.to_string()))?;
             // When the plan is made (the calendars' DTSTAMP): a bad SOURCE_DATE_EPOCH is refused first.
             let created = write::plan::creation_time().map_err(|e| CliError::Usage(e.to_string()))?;
-            let stop = Arc::new(AtomicBool::new(false));
-            {
-                // Ctrl-C: stop the search and write the best plan so far (atomically, as always).
-                let stop = stop.clone();
-                let _ = ctrlc::set_handler(move || stop.store(true, Ordering::Relaxed));
-            }
+            // Ctrl-C: stop the search and write the best plan so far (atomically, as always).
+            let stop = ctrl_c_flag();
             let progress = Progress::new(quiet);
             progress.stage(&tr!("progress-reading"));
             // Read once: the plan's SHA-256 and its instance.json copy are of the bytes planned.

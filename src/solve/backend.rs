@@ -78,23 +78,29 @@ mod highs_backend {
     /// The search's statistics. HiGHS's node count is not exposed by the `highs` crate:
     /// `nodes_solved` is 0.
     pub struct Stats {
+        /// The proven bound of the objective, when HiGHS gives one.
         pub best_bound: Option<f64>,
+        /// Always 0: the `highs` crate does not expose HiGHS's node count.
         pub nodes_solved: u64,
     }
 
     impl Inner {
+        /// The objective at the solution.
         pub fn objective(&self) -> f64 {
             self.objective
         }
+        /// The search's statistics.
         pub fn stats(&self) -> Stats {
             Stats { best_bound: self.best_bound, nodes_solved: 0 }
         }
     }
 
     impl Outcome {
+        /// The objective and the bound.
         pub fn into_inner(self) -> Inner {
             self.inner
         }
+        /// The objective and the bound, borrowed.
         pub fn inner(&self) -> &Inner {
             &self.inner
         }

@@ -10,8 +10,6 @@ use crate::write;
 use chrono::NaiveDate;
 use std::fmt::Write;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 
 fn parse_date(what: &str, s: &str) -> Result<NaiveDate, CliError> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
@@ -50,11 +48,7 @@ pub fn run_replan(
     let bytes = load::read_instance_bytes(instance).map_err(input_error)?;
     let loaded = load::load_instance_bytes(&bytes, &instance.display().to_string()).map_err(input_error)?;
     previous::verify(&prev, &loaded, today).map_err(usage)?;
-    let stop = Arc::new(AtomicBool::new(false));
-    {
-        let stop = stop.clone();
-        let _ = ctrlc::set_handler(move || stop.store(true, Ordering::Relaxed));
-    }
+    let stop = crate::cli::ctrl_c_flag();
     let params = ReplanParams { today, weights, seed, stop };
     let mut plan = replan::replan(&loaded, &instance.display().to_string(), &prev.plan, &prev.sha256, &params).map_err(usage)?;
     plan.run.created = Some(created);
