@@ -391,8 +391,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     load::upgrade::announce_upgrades(!quiet);
     match cli.command {
         Command::Solve { instance, out, seed, time_limit, strategy, timetable_strategy, group_strategy, quiet } => {
-            // The time limit counts from here: reading the round is inside it (writing is
-            // inside the share the solve keeps for the parts after the timetable).
+            // The time limit counts from here: reading is inside it, writing in the solve's reserve.
             let clock = Instant::now();
             let time_limit = parse_time_limit(time_limit)?;
             write::check_plan_dir(&out).map_err(|e| CliError::Usage(e.to_string()))?;
