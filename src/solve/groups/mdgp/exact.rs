@@ -183,7 +183,7 @@ pub fn exact_milp(p: &GroupingProblem, time_limit: Duration) -> Result<ExactSolu
     let assignment = assignment_of(n, &cols, &chosen, &classes);
     let stats = sol.into_inner().stats();
     if !p.violations(&assignment).is_empty() {
-        return Err(GroupingError::Solver("microlp returned an assignment that breaks a constraint".into()));
+        return Err(GroupingError::Solver("the LP/MILP backend returned an assignment that breaks a constraint".into()));
     }
     let objective = p.evaluate(&assignment);
     if objective.total < heur.objective.total {
