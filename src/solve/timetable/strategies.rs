@@ -165,7 +165,8 @@ impl TimetableSolver for Auto {
                 tt = better;
             }
         }
-        let lb = master.map(|m| m.bound).unwrap_or_else(|| bound::combinatorial(inst)).max(bound::combinatorial(inst));
+        let combinatorial = bound::combinatorial(inst);
+        let lb = master.map_or(combinatorial, |m| m.bound.max(combinatorial));
         // The neighbourhoods take the time the search and the closing MILP leave (without a
         // time limit: their work budget). Ctrl-C keeps the incumbent.
         let (lns, stalled) = if ctx.expired() {
