@@ -7,8 +7,8 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::time::{Duration, Instant};
 use trappa::solve::groups::mdgp::{
-    brute_force, exact_milp, local_search, parse_mdgplib, AttributeCap, ExactStatus, GroupingError, GroupingProblem, MdgpParseError,
-    SearchParams, SiteCosts,
+    brute_force, exact_milp, local_search, local_search_until, parse_mdgplib, AttributeCap, ExactStatus, GroupingError, GroupingProblem,
+    MdgpParseError, SearchParams, SiteCosts,
 };
 
 fn data(name: &str) -> String {
@@ -116,6 +116,31 @@ fn local_search_reaches_every_small_proven_optimum() {
         assert!(!s.stopped_by_time);
     }
     eprintln!("local search, 120 instances: {:.2?}", t.elapsed());
+}
+
+#[test]
+fn a_stalled_run_starts_again_and_keeps_the_best_until_the_limit() {
+    // Under a time limit with a stall window, a start whose run stops improving starts again
+    // from a new construction instead of ending early; the start's best is kept.
+    let (name, opt) = common::mdgp_small_optima().into_iter().next().unwrap();
+    let p = parse_mdgplib(&data(&format!("{name}.txt"))).unwrap();
+    let params = SearchParams {
+        seed: 3,
+        time_limit: Duration::from_millis(1_000),
+        starts: 1,
+        max_iterations: Some(u64::MAX),
+        max_iterations_without_improvement: None,
+    };
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let t = Instant::now();
+    let s = local_search_until(&p, &params, &stop, Some(Duration::from_millis(20))).unwrap();
+    assert!(s.restarts >= 1, "no restart in {:.2?}", t.elapsed());
+    assert!(!s.stalled, "a new construction was always found");
+    assert!(s.stopped_by_time, "the search ran to its limit");
+    assert!(t.elapsed() >= Duration::from_millis(900), "ended early: {:.2?}", t.elapsed());
+    assert!(p.violations(&s.assignment).is_empty());
+    assert!(close(s.objective.total, opt), "{name}: {} vs optimum {opt}", s.objective.total);
+    assert!(close(s.objective.total, p.evaluate(&s.assignment).total));
 }
 
 #[test]

@@ -101,3 +101,25 @@ fn the_checker_refuses_a_course_taken_after_the_phase_has_passed() {
     s.dates = vec![date("2027-04-13"), date("2027-04-14")];
     assert!(codes(&loaded, &plan).contains(&"C057"), "{:?}", codes(&loaded, &plan));
 }
+
+#[test]
+fn an_unserved_course_names_the_phase_the_participant_has_when_they_could_take_it() {
+    // Anna Ek is new when the round begins but is employed only on 2027-03-10, after reaching
+    // the practised phase (2027-03-02): the course for new social workers is out of reach, and
+    // the reason names the phase she has from her employment, not the one she had before it.
+    let mut v = staircase();
+    for p in v["participants"].as_array_mut().unwrap() {
+        if p["id"] == "p1" {
+            p["employment_start"] = json!("2027-03-10");
+        }
+    }
+    v["demand"] = json!([{"participant": "p1", "course": "barnsamtal", "priority": "high"}]);
+    let loaded = load(&v);
+    let params = SolveParams { seed: 3, time_limit: Some(Duration::from_secs(5)), ..Default::default() };
+    let plan = solve_checked(&loaded, &params);
+    let tt = plan.timetable.as_ref().unwrap();
+    let u = tt.unserved.iter().find(|u| u.participant == "p1" && u.course == "barnsamtal").expect("p1's barnsamtal is explained");
+    assert_eq!(u.reason, "phase_not_eligible");
+    assert!(u.message.contains("practised") && u.message.contains("2027-03-10"), "{}", u.message);
+    assert!(!u.message.contains("i fasen new") && !u.message.contains("in phase new"), "{}", u.message);
+}

@@ -414,7 +414,7 @@ roster-no-rules-file = { $problem }{ $more }: no rules file was found — course
 why-phase-not-eligible = { $course } is for { $n ->
     [one] phase
    *[other] phases
-} { $phases }; { $participant } is in phase { $phase }
+} { $phases }; { $participant } is in phase { $phase } from { $date }
 why-starts-after-round = { $participant } starts on { $date }, after the round ends
 why-deadline-passed = { $course } must be finished within { $months } months of employment: { $participant } was employed on { $employed }, so by { $date }, and no working day of the round is left before then
 why-no-working-day = { $participant } has no working day in the round

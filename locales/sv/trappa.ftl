@@ -440,7 +440,7 @@ roster-no-rules-file = { $problem }{ $more }: ingen regelfil hittades — kurser
 why-phase-not-eligible = { $course } är för { $n ->
     [one] fasen
    *[other] faserna
-} { $phases }; { $participant } är i fasen { $phase }
+} { $phases }; { $participant } är i fasen { $phase } från { $date }
 why-starts-after-round = { $participant } börjar { $date }, efter att omgången slutat
 why-deadline-passed = { $course } ska vara genomförd inom { $months } månader från anställningen: { $participant } anställdes { $employed }, alltså senast { $date }, och ingen arbetsdag i omgången återstår före det
 why-no-working-day = { $participant } har ingen arbetsdag i omgången

@@ -104,7 +104,7 @@ struct LocalSearch;
 
 impl Method for LocalSearch {
     fn method(&self) -> &'static str {
-        "heuristic: multi-start iterated tabu search (move and swap neighbourhoods, incremental evaluation); without a time limit 2 starts with a fixed work budget, deterministic per seed; with one 4 starts until the grouping's share of the limit ends or the search stalls; no bound"
+        "heuristic: multi-start iterated tabu search (move and swap neighbourhoods, incremental evaluation); without a time limit 2 starts with a fixed work budget, deterministic per seed; with one 4 starts until the grouping's share of the limit ends, each starting again from a new construction when its run stalls; no bound"
     }
 }
 
@@ -114,7 +114,8 @@ impl GroupSolver for LocalSearch {
         // so two starts (one per core here) and about 3·10⁸ pair evaluations each keep a
         // regional round to seconds, reproducibly. With a time limit the user has given the
         // grouping its share of that time: it searches with the benchmark's starts until the
-        // share ends or the search stalls.
+        // share ends; a start whose run stalls (no gain for the stall window) starts again from
+        // a new construction, so the time goes to new runs instead of being left unused.
         let timed = params.deadline.is_some();
         let sp = mdgp::SearchParams {
             seed: params.seed,

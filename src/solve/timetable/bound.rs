@@ -131,6 +131,12 @@ pub struct Master {
     pub optimal: bool,
     /// Venue the aggregated plan sends each demand to (None: unserved or no plan).
     pub preferred: Vec<Option<usize>>,
+    /// Each course's part of the plain per-course bound: its sessions, trainers, travel and
+    /// mixing, plus the penalties of its servable demands left unserved — comparable with
+    /// [`super::types::course_costs`] of a plan (None: the course counted with its
+    /// combinatorial bound, has no servable demand, or the bound came from the joint model).
+    /// The per-participant relaxation is not split by course.
+    pub by_course: Vec<Option<f64>>,
 }
 
 /// Solves the aggregated model with `share` of the remaining time; None when it is too large.
@@ -209,13 +215,16 @@ pub fn master(inst: &Instance, ctx: &Context, share: f64) -> Option<Master> {
     match (lp, best) {
         (lp, Some(a)) => {
             let preferred = preferred_venues(inst, &ok, &masks, &a.flows);
-            Some(Master { bound: a.bound.max(lp.unwrap_or(f64::NEG_INFINITY)), quota: a.quota, optimal: a.optimal, preferred })
+            let mut by_course = a.by_course;
+            by_course.resize(m.courses.len(), None);
+            Some(Master { bound: a.bound.max(lp.unwrap_or(f64::NEG_INFINITY)), quota: a.quota, optimal: a.optimal, preferred, by_course })
         }
         (Some(b), None) => Some(Master {
             bound: b,
             quota: vec![vec![usize::MAX; m.venues.len()]; m.courses.len()],
             optimal: false,
             preferred: vec![None; m.demands.len()],
+            by_course: vec![None; m.courses.len()],
         }),
         (None, None) => None,
     }
@@ -300,12 +309,15 @@ fn per_course_bound(
     let mut quota = vec![vec![0usize; inst.timetable.venues.len()]; n];
     let mut all_optimal = true;
     let mut sent = Vec::new();
+    let mut parts = vec![None; n];
     for (c, solved) in by_course.into_iter().enumerate() {
         if own[c].is_empty() {
             continue;
         }
         match solved {
             Some(a) => {
+                let penalties: f64 = own[c].values().flat_map(|g| g.1.iter().map(|&(p, k)| p * k as f64)).sum();
+                parts[c] = Some(a.bound + penalties);
                 total += a.bound;
                 quota[c] = a.quota[c].clone();
                 all_optimal &= a.optimal;
@@ -319,7 +331,7 @@ fn per_course_bound(
             }
         }
     }
-    Some(Aggregate { bound: total, quota, optimal: all_optimal, flows: sent })
+    Some(Aggregate { bound: total, quota, optimal: all_optimal, flows: sent, by_course: parts })
 }
 
 /// A course's venue entries without those another entry dominates for the course on its own:
@@ -481,6 +493,9 @@ struct Aggregate {
     quota: Vec<Vec<usize>>,
     optimal: bool,
     flows: Vec<(GroupKey, usize, f64)>,
+    /// Each course's part of a per-course bound (see [`Master::by_course`]); empty for the
+    /// joint model.
+    by_course: Vec<Option<f64>>,
 }
 
 /// The aggregated model's variables: sessions per course and venue (`y`) and their mixing,
@@ -527,7 +542,7 @@ fn build_master(
         flows.iter().map(|f| (f.0, venues_of[f.0 .0][f.1].0, solution.value(f.2))).filter(|f| f.2 > 1e-6).collect();
     let inner = solution.into_inner();
     let bound = if optimal { inner.objective() } else { inner.stats().best_bound? };
-    Some(Aggregate { bound: constant + bound, quota, optimal, flows: sent })
+    Some(Aggregate { bound: constant + bound, quota, optimal, flows: sent, by_course: Vec::new() })
 }
 
 /// The aggregated model's variables and objective (microlp drops constant terms: the caller

@@ -83,10 +83,15 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
     let (course, participant) = (c.name.as_str(), part.id.as_str());
     if !dem.eligible {
         let phases = c.phases.iter().map(|&ph| inst.phases[ph].id.as_str()).collect::<Vec<_>>().join(", ");
-        let (n, phase) = (c.phases.len(), inst.phases[part.phase].id.as_str());
+        // The phase from the first day the participant could take the course (employment or
+        // the round's start): people move up during the round, and someone employed after
+        // reaching a later phase never has the phase they had when the round began.
+        let from = part.employment_start.max(inst.calendar.start);
+        let (n, phase) = (c.phases.len(), inst.phases[part.phase_on(&inst.phases, from)].id.as_str());
+        let date = from.to_string();
         return out(
             "phase_not_eligible",
-            tr!("why-phase-not-eligible", course = course, phases = phases, n = n, participant = participant, phase = phase),
+            tr!("why-phase-not-eligible", course = course, phases = phases, n = n, participant = participant, phase = phase, date = date),
         );
     }
     if dem.window.is_none() {

@@ -22,4 +22,4 @@ pub mod strategies;
 pub mod types;
 
 pub use strategies::{TimetableSolver, TimetableStrategy};
-pub use types::{evaluate, relative_gap, Context, Objective, Outcome, Session, Timetable};
+pub use types::{course_costs, evaluate, relative_gap, Context, CourseCost, Objective, Outcome, Session, Timetable};

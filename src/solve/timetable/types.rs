@@ -84,6 +84,54 @@ pub fn evaluate(inst: &Instance, tt: &Timetable) -> Objective {
     Objective { terms, total, coverage }
 }
 
+/// One course's share of a timetable's objective (see [`course_costs`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct CourseCost {
+    /// Its sessions' costs (venue, trainers, fixed and day costs).
+    pub sessions: f64,
+    /// Its attendees' travel.
+    pub travel: f64,
+    /// Its sessions' mixing term.
+    pub mixing: f64,
+    /// Penalties of its demands left unserved that could be served (`servable`).
+    pub unserved: f64,
+}
+
+impl CourseCost {
+    /// The course's part of the objective.
+    pub fn total(&self) -> f64 {
+        self.sessions + self.travel + self.mixing + self.unserved
+    }
+}
+
+/// The objective of `tt` split by course, each course's terms as [`evaluate`] counts them; the
+/// penalties of demands no plan can serve (`servable[d]` false) are left out, so each course's
+/// part compares with its part of the per-course bound ([`super::bound::Master::by_course`]).
+pub fn course_costs(inst: &Instance, tt: &Timetable, servable: &[bool]) -> Vec<CourseCost> {
+    let m = &inst.timetable;
+    let mut out = vec![CourseCost::default(); m.courses.len()];
+    let mut served = vec![false; m.demands.len()];
+    for s in &tt.sessions {
+        let part = &mut out[s.course.index()];
+        let trainers: Vec<usize> = s.trainers.iter().map(|r| r.index()).collect();
+        part.sessions += m.session_cost(s.course.index(), s.venue.index(), &trainers);
+        let mut per_muni: BTreeMap<usize, usize> = BTreeMap::new();
+        for &d in &s.attendees {
+            served[d.index()] = true;
+            let p = m.demands[d].participant.index();
+            part.travel += m.travel_cost(inst, p, s.venue.index(), s.days.len());
+            *per_muni.entry(inst.participants[p].municipality.index()).or_default() += 1;
+        }
+        part.mixing += m.weights.mixing * per_muni.values().copied().max().unwrap_or(0) as f64;
+    }
+    for (d, dem) in m.demands.iter().enumerate() {
+        if !served[d] && servable.get(d).copied().unwrap_or(false) {
+            out[dem.course.index()].unserved += dem.penalty;
+        }
+    }
+    out
+}
+
 /// What a timetable solve may use: the seed, a deadline and a stop flag (Ctrl-C).
 #[derive(Debug, Clone)]
 pub struct Context {

@@ -108,9 +108,11 @@ pub struct Solution {
     /// True if the time limit cut at least one start before its budget; the
     /// result is then not guaranteed to be reproducible.
     pub stopped_by_time: bool,
-    /// True if at least one start stopped because its best had not improved for the stall
-    /// window of [`local_search_until`].
+    /// True if at least one start stopped because its run had stalled and no new construction
+    /// was found (see [`local_search_until`]).
     pub stalled: bool,
+    /// Restarts after a stall window, summed over the starts.
+    pub restarts: u64,
     /// Index of the start that produced the assignment.
     pub best_start: usize,
 }
@@ -126,9 +128,11 @@ pub fn local_search(p: &GroupingProblem, params: &SearchParams) -> Result<Soluti
     local_search_until(p, params, &AtomicBool::new(false), None)
 }
 
-/// [`local_search`] that also stops, keeping each start's best, when `stop` is set (Ctrl-C)
-/// or, with `stall`, when a start's best has not improved for that long
-/// (`Solution::stalled`). A stall stop depends on the clock: give it only under a time limit.
+/// [`local_search`] that also stops, keeping each start's best, when `stop` is set (Ctrl-C).
+/// With `stall`, a start whose current run has not improved on that run's best for that long
+/// starts again from a new construction, keeping its best (`Solution::restarts`), until its
+/// share of the time ends: a stall window depends on the clock, so give it only under a time
+/// limit. (`Solution::stalled` is set only when no new construction was found.)
 pub fn local_search_until(
     p: &GroupingProblem,
     params: &SearchParams,
@@ -160,6 +164,7 @@ pub fn local_search_until(
     let mut iterations = 0;
     let mut stopped_by_time = false;
     let mut stalled = false;
+    let mut restarts = 0;
     let mut first_err = None;
     for (s, r) in results.into_iter().enumerate() {
         match r {
@@ -167,6 +172,7 @@ pub fn local_search_until(
                 iterations += r.iterations;
                 stopped_by_time |= r.stopped_by_time;
                 stalled |= r.stalled;
+                restarts += r.restarts;
                 let obj = p.evaluate(&r.assignment);
                 if best.as_ref().is_none_or(|b| obj.total > b.2.total) {
                     best = Some((s, r, obj));
@@ -178,9 +184,16 @@ pub fn local_search_until(
         }
     }
     match best {
-        Some((s, r, objective)) => {
-            Ok(Solution { assignment: r.assignment, objective, iterations, starts_run: starts, stopped_by_time, stalled, best_start: s })
-        }
+        Some((s, r, objective)) => Ok(Solution {
+            assignment: r.assignment,
+            objective,
+            iterations,
+            starts_run: starts,
+            stopped_by_time,
+            stalled,
+            restarts,
+            best_start: s,
+        }),
         None => Err(first_err.unwrap_or_else(|| GroupingError::Infeasible("no start produced a solution".into()))),
     }
 }
@@ -233,6 +246,7 @@ struct StartResult {
     iterations: u64,
     stopped_by_time: bool,
     stalled: bool,
+    restarts: u64,
 }
 
 /// When a start stops besides its budget: the deadline, the stop flag, the stall window.
@@ -271,7 +285,11 @@ fn run_start(p: &Prepared, cfg: &Config, seed: u64, stream: u64, lim: &Limits) -
     let mut iter: u64 = 0;
     let mut stopped_by_time = false;
     let mut stalled = false;
+    // The best of the current run (since the start or the last restart) and when it last
+    // improved: the stall window is measured on the run, not on the start's best.
+    let mut run_best = best_val;
     let mut improved_at = Instant::now();
+    let mut restarts: u64 = 0;
     let t = &cfg.tuning;
     let n = p.n as f64;
     let tenure_base = (t.tenure_base * n).max(2.0);
@@ -285,10 +303,13 @@ fn run_start(p: &Prepared, cfg: &Config, seed: u64, stream: u64, lim: &Limits) -
             let max_scans = cfg.budget.saturating_sub(iter).saturating_mul(ts.sample as u64);
             let (scans, timed_out) = ts.descend(&mut st, max_scans, lim, &mut rng);
             iter += scans.div_ceil(ts.sample as u64);
+            if st.value() > run_best + eps(run_best) {
+                run_best = st.value();
+                improved_at = Instant::now();
+            }
             if st.value() > best_val + eps(best_val) {
                 best_val = st.value();
                 best_assign.copy_from_slice(&st.grp);
-                improved_at = Instant::now();
             }
             if timed_out {
                 stopped_by_time = true;
@@ -307,8 +328,19 @@ fn run_start(p: &Prepared, cfg: &Config, seed: u64, stream: u64, lim: &Limits) -
                 break 'outer;
             }
             if lim.stall.is_some_and(|w| improved_at.elapsed() >= w) {
-                stalled = true;
-                break 'outer;
+                // The run has stalled: start again from a new construction (the start keeps
+                // its best). Where the starts of different seeds differ, new runs find what
+                // perturbing one stalled run does not.
+                let Some(fresh) = construct(p, target, deadline, &mut rng) else {
+                    stalled = true;
+                    break 'outer;
+                };
+                st = State::new(p, fresh);
+                ts = Tabu::new(p);
+                run_best = st.value();
+                improved_at = Instant::now();
+                restarts += 1;
+                continue 'outer;
             }
             let cur = st.value();
             let pick = ts.scan(&st, iter, best_val - cur, &mut rng);
@@ -340,10 +372,13 @@ fn run_start(p: &Prepared, cfg: &Config, seed: u64, stream: u64, lim: &Limits) -
             } else {
                 since += 1;
             }
+            if v > run_best + eps(run_best) {
+                run_best = v;
+                improved_at = Instant::now();
+            }
             if v > best_val + eps(best_val) {
                 best_val = v;
                 best_assign.copy_from_slice(&st.grp);
-                improved_at = Instant::now();
             }
         }
         // Perturbation from the start's best or the phase's best.
@@ -354,7 +389,7 @@ fn run_start(p: &Prepared, cfg: &Config, seed: u64, stream: u64, lim: &Limits) -
         let k = rng.gen_range(lo..=hi);
         perturb(&mut st, &mut ts, k, iter, tenure_base, &mut rng);
     }
-    Ok(StartResult { assignment: best_assign, iterations: iter, stopped_by_time, stalled })
+    Ok(StartResult { assignment: best_assign, iterations: iter, stopped_by_time, stalled, restarts })
 }
 
 /// The group sizes maximising `mean(w) * sum_g s_g (s_g - 1) / 2` within the

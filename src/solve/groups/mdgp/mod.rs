@@ -485,7 +485,16 @@ pub fn brute_force(p: &GroupingProblem) -> Option<Solution> {
     e.recurse(0, 0.0);
     let (assignment, _) = e.best?;
     let objective = p.evaluate(&assignment);
-    Some(Solution { assignment, objective, iterations: 0, starts_run: 1, stopped_by_time: false, stalled: false, best_start: 0 })
+    Some(Solution {
+        assignment,
+        objective,
+        iterations: 0,
+        starts_run: 1,
+        stopped_by_time: false,
+        stalled: false,
+        restarts: 0,
+        best_start: 0,
+    })
 }
 
 struct Enumerator<'a> {
