@@ -124,3 +124,35 @@ fn bound_sees_the_limit_of_one_course_per_round() {
         assert!(b_limited <= opt + 1e-6 * opt.abs().max(1.0), "bound {b_limited} above the proven optimum {opt}");
     }
 }
+
+#[test]
+fn the_gap_split_by_course_adds_up_and_no_course_falls_below_its_bound() {
+    // `course_costs` splits a plan's objective by course (the penalties of demand no plan can
+    // serve aside), and each course's part of any valid plan is at least its part of the
+    // per-course bound (`Master::by_course`): the split the timetable_bound example prints.
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("instances/liten-kursomgang.json");
+    let rounds = [read_instance(&path).unwrap(), small_round(1), small_round(2)];
+    for loaded in &rounds {
+        let inst = &loaded.model;
+        let params = SolveParams { seed: 1, time_limit: None, timetable_strategy: TimetableStrategy::Greedy, ..Default::default() };
+        let solved = solve::solve(inst, &params).unwrap();
+        common::assert_valid(loaded, &plan_file(loaded, "test.json", &solved));
+        let tt = &solved.timetable.as_ref().expect("a timetable").outcome.timetable;
+        let ok = bound::servable(inst);
+        let parts = trappa::solve::timetable::course_costs(inst, tt, &ok);
+        let unservable: f64 = inst.timetable.demands.iter().enumerate().filter(|(d, _)| !ok[*d]).map(|(_, d)| d.penalty).sum();
+        let total = trappa::solve::timetable::evaluate(inst, tt).total;
+        let sum: f64 = parts.iter().map(|p| p.total()).sum::<f64>() + unservable;
+        assert!((sum - total).abs() <= 1e-6 * total.max(1.0), "parts {sum} vs objective {total}");
+        let mut ctx = Context::new(1);
+        ctx.deadline = Some(Instant::now() + Duration::from_secs(10));
+        let master = bound::master(inst, &ctx, 1.0).expect("the aggregated model is built");
+        assert_eq!(master.by_course.len(), parts.len());
+        assert!(master.by_course.iter().any(Option::is_some), "no course has a part of the bound");
+        for (c, (part, b)) in parts.iter().zip(&master.by_course).enumerate() {
+            if let Some(b) = b {
+                assert!(part.total() >= b - 1e-6 * b.abs().max(1.0), "course {c}: plan part {} below its bound {b}", part.total());
+            }
+        }
+    }
+}
