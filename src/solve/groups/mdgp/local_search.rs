@@ -288,6 +288,7 @@ fn run_start(p: &Prepared, cfg: &Config, seed: u64, stream: u64, lim: &Limits) -
     // The best of the current run (since the start or the last restart) and when it last
     // improved: the stall window is measured on the run, not on the start's best.
     let mut run_best = best_val;
+    let mut run_assign = st.grp.clone();
     let mut improved_at = Instant::now();
     let mut restarts: u64 = 0;
     let t = &cfg.tuning;
@@ -305,6 +306,7 @@ fn run_start(p: &Prepared, cfg: &Config, seed: u64, stream: u64, lim: &Limits) -
             iter += scans.div_ceil(ts.sample as u64);
             if st.value() > run_best + eps(run_best) {
                 run_best = st.value();
+                run_assign.copy_from_slice(&st.grp);
                 improved_at = Instant::now();
             }
             if st.value() > best_val + eps(best_val) {
@@ -338,6 +340,7 @@ fn run_start(p: &Prepared, cfg: &Config, seed: u64, stream: u64, lim: &Limits) -
                 st = State::new(p, fresh);
                 ts = Tabu::new(p);
                 run_best = st.value();
+                run_assign.copy_from_slice(&st.grp);
                 improved_at = Instant::now();
                 restarts += 1;
                 continue 'outer;
@@ -374,6 +377,7 @@ fn run_start(p: &Prepared, cfg: &Config, seed: u64, stream: u64, lim: &Limits) -
             }
             if v > run_best + eps(run_best) {
                 run_best = v;
+                run_assign.copy_from_slice(&st.grp);
                 improved_at = Instant::now();
             }
             if v > best_val + eps(best_val) {
@@ -382,7 +386,9 @@ fn run_start(p: &Prepared, cfg: &Config, seed: u64, stream: u64, lim: &Limits) -
             }
         }
         // Perturbation from the start's best or the phase's best.
-        let base = if rng.gen_bool(t.p_elite.clamp(0.0, 1.0)) { &best_assign } else { &phase_assign };
+        // The elite is the run's best: before any restart that is the start's best; after one,
+        // perturbing the start's best would pull the new run back into the stalled basin.
+        let base = if rng.gen_bool(t.p_elite.clamp(0.0, 1.0)) { &run_assign } else { &phase_assign };
         st = State::new(p, base.clone());
         let lo = (t.perturb_lo * n).max(1.0) as usize;
         let hi = ((t.perturb_hi * n) as usize).max(lo);
