@@ -49,20 +49,9 @@ pub fn evaluate(inst: &Instance, tt: &Timetable) -> Objective {
     let m = &inst.timetable;
     let mut served = vec![false; m.demands.len()];
     let mut terms: BTreeMap<String, f64> = BTreeMap::new();
-    let mut travel = 0.0;
-    let mut cost = 0.0;
-    let mut mixing = 0.0;
+    let mut sum = CourseCost::default();
     for s in &tt.sessions {
-        let trainers: Vec<usize> = s.trainers.iter().map(|r| r.index()).collect();
-        cost += m.session_cost(s.course.index(), s.venue.index(), &trainers);
-        let mut per_muni: BTreeMap<usize, usize> = BTreeMap::new();
-        for &d in &s.attendees {
-            served[d.index()] = true;
-            let p = m.demands[d].participant.index();
-            travel += m.travel_cost(inst, p, s.venue.index(), s.days.len());
-            *per_muni.entry(inst.participants[p].municipality.index()).or_default() += 1;
-        }
-        mixing += m.weights.mixing * per_muni.values().copied().max().unwrap_or(0) as f64;
+        add_session(inst, s, &mut sum, &mut served);
     }
     let mut coverage: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for p in Priority::ALL {
@@ -77,9 +66,9 @@ pub fn evaluate(inst: &Instance, tt: &Timetable) -> Objective {
             *terms.entry(format!("unserved_{}", dem.priority.name())).or_default() += dem.penalty;
         }
     }
-    terms.insert("travel".into(), travel);
-    terms.insert("session_cost".into(), cost);
-    terms.insert("mixing".into(), mixing);
+    terms.insert("travel".into(), sum.travel);
+    terms.insert("session_cost".into(), sum.sessions);
+    terms.insert("mixing".into(), sum.mixing);
     let total = terms.values().sum();
     Objective { terms, total, coverage }
 }
@@ -104,6 +93,22 @@ impl CourseCost {
     }
 }
 
+/// Adds one session's cost, its attendees' travel and its mixing term to `into`, in the order
+/// [`evaluate`] sums them; marks its attendees' demands served.
+fn add_session(inst: &Instance, s: &Session, into: &mut CourseCost, served: &mut [bool]) {
+    let m = &inst.timetable;
+    let trainers: Vec<usize> = s.trainers.iter().map(|r| r.index()).collect();
+    into.sessions += m.session_cost(s.course.index(), s.venue.index(), &trainers);
+    let mut per_muni: BTreeMap<usize, usize> = BTreeMap::new();
+    for &d in &s.attendees {
+        served[d.index()] = true;
+        let p = m.demands[d].participant.index();
+        into.travel += m.travel_cost(inst, p, s.venue.index(), s.days.len());
+        *per_muni.entry(inst.participants[p].municipality.index()).or_default() += 1;
+    }
+    into.mixing += m.weights.mixing * per_muni.values().copied().max().unwrap_or(0) as f64;
+}
+
 /// The objective of `tt` split by course, each course's terms as [`evaluate`] counts them; the
 /// penalties of demands no plan can serve (`servable[d]` false) are left out, so each course's
 /// part compares with its part of the per-course bound ([`super::bound::Master::by_course`]).
@@ -112,17 +117,7 @@ pub fn course_costs(inst: &Instance, tt: &Timetable, servable: &[bool]) -> Vec<C
     let mut out = vec![CourseCost::default(); m.courses.len()];
     let mut served = vec![false; m.demands.len()];
     for s in &tt.sessions {
-        let part = &mut out[s.course.index()];
-        let trainers: Vec<usize> = s.trainers.iter().map(|r| r.index()).collect();
-        part.sessions += m.session_cost(s.course.index(), s.venue.index(), &trainers);
-        let mut per_muni: BTreeMap<usize, usize> = BTreeMap::new();
-        for &d in &s.attendees {
-            served[d.index()] = true;
-            let p = m.demands[d].participant.index();
-            part.travel += m.travel_cost(inst, p, s.venue.index(), s.days.len());
-            *per_muni.entry(inst.participants[p].municipality.index()).or_default() += 1;
-        }
-        part.mixing += m.weights.mixing * per_muni.values().copied().max().unwrap_or(0) as f64;
+        add_session(inst, s, &mut out[s.course.index()], &mut served);
     }
     for (d, dem) in m.demands.iter().enumerate() {
         if !served[d] && servable.get(d).copied().unwrap_or(false) {
