@@ -465,6 +465,15 @@ fn bucket_masks(inst: &Instance, ok: &[bool]) -> (Vec<Vec<u64>>, Vec<u64>) {
             }
             continue;
         }
+        // Exact when the windows allow: each class of starts that every window takes or leaves
+        // alike is a bucket of its own.
+        if let Some((exact, of_demand)) = exact_classes(inst, ok, c) {
+            *bits = exact;
+            for (d, mask) in of_demand {
+                masks[d] = mask;
+            }
+            continue;
+        }
         // Buckets no window tells apart (every demand may use both or neither) merge into one:
         // fewer, equivalent entries make the model smaller and its branching shorter.
         let mut distinct: Vec<u64> =
@@ -484,6 +493,67 @@ fn bucket_masks(inst: &Instance, ok: &[bool]) -> (Vec<Vec<u64>>, Vec<u64>) {
         }
     }
     (start_bits, masks)
+}
+
+/// A course's start classes: the bucket bit of each start, and (demand, mask) for each of its
+/// servable demands.
+type StartClasses = (Vec<u64>, Vec<(usize, u64)>);
+
+/// Most group-to-venue flows of a course's model with exact start classes; a larger course
+/// keeps the coarser buckets of [`BUCKET_DAYS`]. The exact classes of a year's introduction
+/// course on a 600-participant round give 35,000–42,000 flows: that model does not finish in
+/// the bound's time, and the course would fall back to its bound without time.
+const EXACT_MAX_FLOWS: usize = 5_000;
+
+/// The exact start classes of course `c`, a course with a deadline: starts that every servable
+/// demand's window takes or leaves alike form one class (between two window ends), each class a
+/// bucket bit; None for a course without a deadline, when there are more than 64 classes, or
+/// when the course's model would have more than [`EXACT_MAX_FLOWS`] flows. Courses without a
+/// deadline (windows from the terms of a round with one area per term) keep the 20-day
+/// buckets: their exact classes raised the bound little and changed the aggregated plan that
+/// guides the local search, for better on one round and for worse on another (measured in
+/// `docs/timetable.md`, "Small rounds"). Returns the bit of each start and the mask of each of the
+/// course's servable demands.
+fn exact_classes(inst: &Instance, ok: &[bool], c: usize) -> Option<StartClasses> {
+    let m = &inst.timetable;
+    m.courses[c].deadline_months?;
+    let demands: Vec<usize> = (0..m.demands.len()).filter(|&d| m.demands[d].course.index() == c && ok[d]).collect();
+    let inside = |d: usize, days: &[usize]| {
+        let (lo, hi) = m.demands[d].window.unwrap_or((1, 0));
+        days[0] >= lo && days[days.len() - 1] <= hi
+    };
+    let mut classes: BTreeMap<Vec<bool>, u32> = BTreeMap::new();
+    let mut bits = Vec::with_capacity(m.starts[c].len());
+    for days in &m.starts[c] {
+        let column: Vec<bool> = demands.iter().map(|&d| inside(d, days)).collect();
+        let next = classes.len() as u32;
+        let class = *classes.entry(column).or_insert(next);
+        if class >= 64 {
+            return None;
+        }
+        bits.push(1u64 << class);
+    }
+    let of_demand: Vec<(usize, u64)> = demands
+        .iter()
+        .map(|&d| (d, m.starts[c].iter().zip(&bits).filter(|(days, _)| inside(d, days)).fold(0, |acc, (_, &b)| acc | b)))
+        .collect();
+    // The course's model size: demand groups (municipality, priority, mask) × the venues' free
+    // start classes they may use.
+    let groups: std::collections::BTreeSet<(usize, Priority, u64)> = of_demand
+        .iter()
+        .map(|&(d, mask)| (inst.participants[m.demands[d].participant].municipality.index(), m.demands[d].priority, mask))
+        .collect();
+    let entries: Vec<u64> = (0..m.venues.len())
+        .flat_map(|v| {
+            let mut free: Vec<u64> =
+                m.starts[c].iter().zip(&bits).filter(|(days, _)| days.iter().all(|&t| m.venue_free[v][t])).map(|(_, &b)| b).collect();
+            free.sort_unstable();
+            free.dedup();
+            free
+        })
+        .collect();
+    let flows: usize = groups.iter().map(|g| entries.iter().filter(|&&b| b & g.2 != 0).count()).sum();
+    (flows <= EXACT_MAX_FLOWS).then_some((bits, of_demand))
 }
 
 /// A solved aggregated model: bound, sessions per course and venue, optimality, and the

@@ -383,7 +383,7 @@ pub fn step(inst: &Instance, tt: &Timetable, hood: Neighbourhood, budget: Budget
     let pairs = seats(inst, tt, &freed, &cands, &in_model);
     let warm = Timetable { sessions: in_model.iter().map(|&i| tt.sessions[i].clone()).collect() };
     let before = State::from_timetable(inst, tt).total();
-    let r = milp::session_model(inst, &cands, &pairs, Some(&warm), budget, &fixed).ok()?;
+    let r = milp::session_model(inst, (&cands, &pairs), Some(&warm), budget, &fixed, milp::Form::Plain).ok()?;
     let work = r.work;
     let outside = (0..tt.sessions.len()).filter(|i| !kept.contains(i) && !freed.sessions.contains(i)).map(|i| tt.sessions[i].clone());
     let merged: Vec<Session> = r.timetable.sessions.into_iter().chain(outside).collect();

@@ -16,6 +16,7 @@ use rand::seq::SliceRandom;
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// Number of starts of the multi-start search (fixed, so results do not depend on the machine).
@@ -40,6 +41,13 @@ const EPS: f64 = 1e-6;
 pub struct Built<'a> {
     state: State<'a>,
     rng: ChaCha8Rng,
+}
+
+impl Built<'_> {
+    /// The start's timetable.
+    pub fn timetable(&self) -> Timetable {
+        self.state.to_timetable()
+    }
 }
 
 /// The construction options of start `i` (`plan` guides the first [`GUIDED_STARTS`]).
@@ -69,13 +77,18 @@ pub fn plain_start<'a>(inst: &'a Instance, ctx: &Context) -> Result<Built<'a>, S
 /// Returns the best timetable, whether the deadline or Ctrl-C cut the search, and the stall
 /// window when every start stopped for want of improvement (only under a time limit: the
 /// window is max(2 s, 10 % of the time left at the call)).
+///
+/// With a proven lower bound `target`, a start stops once its plan meets it, and so does every
+/// later start (by index): the plan returned is the first start's, by index, to meet the bound,
+/// whichever thread gets there first, so the result stays the same on every machine.
 pub fn multi_start(
     inst: &Instance,
     ctx: &Context,
-    plan: Option<&super::bound::Master>,
+    (plan, target): (Option<&super::bound::Master>, Option<f64>),
     built: Option<Built<'_>>,
 ) -> Result<(Timetable, bool, Option<Duration>), SolveError> {
     let base = super::pins::pinned_state(inst)?;
+    let first_at_target = AtomicU64::new(u64::MAX);
     let whole_start = if built.is_some() { PLAIN_START } else { 0 };
     let built = std::sync::Mutex::new(built);
     // With a time limit the starts share it wave by wave (as many at once as threads) and search
@@ -94,6 +107,7 @@ pub fn multi_start(
                 },
                 None => ctx.clone(),
             };
+            let goal = target.map(|value| Target { value, start: i, first: &first_at_target });
             let ahead = if i == PLAIN_START { built.lock().ok().and_then(|mut b| b.take()) } else { None };
             let (mut st, mut rng) = match ahead {
                 Some(b) => (b.state, b.rng),
@@ -112,7 +126,7 @@ pub fn multi_start(
             };
 
             let budget = if slice.is_some() { u64::MAX } else { iteration_budget(inst) };
-            let stalled = improve_until(&mut st, &mut rng, &own, budget, stall);
+            let stalled = improve_until(&mut st, &mut rng, &own, (budget, stall), goal.as_ref());
             st.repair();
             let total = super::evaluate(inst, &st.to_timetable()).total;
             (total, st.to_timetable(), stalled)
@@ -131,12 +145,40 @@ pub fn iteration_budget(inst: &Instance) -> u64 {
 
 /// Improves `st` for `iterations` moves or until the context expires.
 pub fn improve(st: &mut State, rng: &mut ChaCha8Rng, ctx: &Context, iterations: u64) {
-    improve_until(st, rng, ctx, iterations, None);
+    improve_until(st, rng, ctx, (iterations, None), None);
 }
 
-/// [`improve`] that also stops when the objective has not improved for `stall`; returns true
-/// when it stopped so.
-fn improve_until(st: &mut State, rng: &mut ChaCha8Rng, ctx: &Context, iterations: u64, stall: Option<Duration>) -> bool {
+/// A proven lower bound that ends the starts of [`multi_start`] once one of them meets it.
+struct Target<'a> {
+    /// The bound.
+    value: f64,
+    /// This start's index.
+    start: u64,
+    /// The lowest index of a start that has met the bound.
+    first: &'a AtomicU64,
+}
+
+impl Target<'_> {
+    /// True when this start can stop: its plan of objective `total` meets the bound (it records
+    /// so), or an earlier start's did, whose plan is then chosen whatever this one finds.
+    fn reached(&self, total: f64) -> bool {
+        if total <= self.value + 1e-9 * total.abs().max(1.0) {
+            self.first.fetch_min(self.start, Ordering::SeqCst);
+            return true;
+        }
+        self.first.load(Ordering::SeqCst) < self.start
+    }
+}
+
+/// [`improve`] that also stops when the objective has not improved for `stall`, or when the
+/// plan meets `target`; returns true when it stopped for want of improvement.
+fn improve_until(
+    st: &mut State,
+    rng: &mut ChaCha8Rng,
+    ctx: &Context,
+    (iterations, stall): (u64, Option<Duration>),
+    target: Option<&Target>,
+) -> bool {
     if st.m.demands.is_empty() {
         return false;
     }
@@ -144,7 +186,7 @@ fn improve_until(st: &mut State, rng: &mut ChaCha8Rng, ctx: &Context, iterations
     let mut improved_at = Instant::now();
     for it in 0..iterations {
         if it % 64 == 0 {
-            if ctx.expired() {
+            if ctx.expired() || target.is_some_and(|t| t.reached(st.total())) {
                 return false;
             }
             if let Some(w) = stall {

@@ -16,6 +16,7 @@
 use super::bound;
 use super::greedy;
 use super::milp_budget::{self, Budget, Ids};
+use super::milp_strength;
 use super::state::{OpenSession, State};
 use super::{Context, Outcome, Session, Timetable};
 use crate::model::{Instance, ParticipantId};
@@ -192,7 +193,7 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
             // Without a time limit the full model (small by construction) runs to its proof: a
             // clock inside the solver would make the verdict depend on the machine's speed.
             let limit = Budget { work: None, seconds: ctx.remaining_secs().map(|r| r.max(0.5)) };
-            let r = match session_model(inst, &cands, &pairs, Some(&warm), limit, &[]) {
+            let r = match session_model(inst, (&cands, &pairs), Some(&warm), limit, &[], Form::Strong) {
                 Ok(r) => r,
                 // Only with pins can the model fail where the greedy succeeded (numerically
                 // doubtful pinned seats): keep the greedy plan, with the relaxation's bound.
@@ -237,7 +238,14 @@ pub fn solve(inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
     let timetable = if ctx.expired() {
         warm
     } else {
-        match session_model(inst, &cands, &pairs, Some(&warm), Budget::restricted(ctx.remaining_secs(), RESTRICTED_WORK), &[]) {
+        match session_model(
+            inst,
+            (&cands, &pairs),
+            Some(&warm),
+            Budget::restricted(ctx.remaining_secs(), RESTRICTED_WORK),
+            &[],
+            Form::Plain,
+        ) {
             Ok(r) if super::evaluate(inst, &r.timetable).total <= super::evaluate(inst, &warm).total => r.timetable,
             Ok(_) => warm,
             Err(_) => warm,
@@ -309,7 +317,7 @@ pub fn polish(inst: &Instance, tt: &Timetable, master: Option<&bound::Master>, c
     if pairs.len() > 2 * RESTRICTED_MAX_ATTENDANCE || budget.seconds.is_some_and(|s| s < 1.0) || ctx.expired() {
         return None;
     }
-    let r = session_model(inst, &cands, &pairs, Some(tt), budget, &[]).ok()?;
+    let r = session_model(inst, (&cands, &pairs), Some(tt), budget, &[], Form::Plain).ok()?;
     (super::evaluate(inst, &r.timetable).total < super::evaluate(inst, tt).total - 1e-6).then_some(r.timetable)
 }
 
@@ -377,25 +385,35 @@ struct SessionVars {
     x: Vec<Variable>,
     pin_vars: Vec<Vec<(usize, Variable)>>,
     cal: super::milp_calendar::CalendarVars,
+    counts: milp_strength::CostCounts,
 }
 
 /// The attendance pairs of each candidate (indices into the pairs).
 type PairsOf = Vec<Vec<usize>>;
+
+/// How the session model is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Form {
+    /// The plain model (restricted and neighbourhood models).
+    Plain,
+    /// With the rows and count variables of [`milp_strength`] (the full model of a small round).
+    Strong,
+}
 
 /// Builds and solves the session model over `cands` with attendance `pairs`, within `budget`
 /// (no work and no seconds: until the proof). The candidates `fixed` are kept open (the
 /// sessions a neighbourhood search does not free).
 pub(super) fn session_model(
     inst: &Instance,
-    cands: &[Candidate],
-    pairs: &[(usize, usize)],
+    (cands, pairs): (&[Candidate], &[(usize, usize)]),
     warm: Option<&Timetable>,
     budget: Budget,
     fixed: &[usize],
+    form: Form,
 ) -> Result<SessionResult, SolveError> {
     let m = &inst.timetable;
     let constant: f64 = m.demands.iter().map(|d| d.penalty).sum();
-    let (vars, objective, sv) = session_variables(inst, cands, pairs);
+    let (vars, objective, sv) = session_variables(inst, cands, pairs, form);
     let initial = warm.map(|tt| warm_start(inst, cands, pairs, &sv, tt)).unwrap_or_default();
     let ids = Ids::of(&vars);
     let variables = ids.len() as u64;
@@ -406,6 +424,10 @@ pub(super) fn session_model(
     let of_cand = session_rows(&mut model, inst, cands, pairs, &sv);
     participant_rows(&mut model, inst, (cands, pairs), &sv.x, &sv.cal);
     unit_rows(&mut model, inst, cands, pairs, &sv.x);
+    sv.counts.rows(&mut model, &sv.y);
+    if form == Form::Strong {
+        milp_strength::unit_session_rows(&mut model, inst, pairs, &sv.x, &sv.y);
+    }
     trainer_venue_rows(&mut model, inst, cands, &sv.y);
     joint_person_rows(&mut model, inst, (cands, pairs), &sv);
     super::milp_calendar::cadence_rows(&mut model, inst, cands, &sv.y, &sv.cal);
@@ -431,16 +453,34 @@ pub(super) fn session_model(
 
 /// The model's variables and objective: session costs and mixing, travel minus the penalty
 /// saved per seat (the penalties of all demands are the constant microlp drops).
-fn session_variables(inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)]) -> (ProblemVariables, Expression, SessionVars) {
+fn session_variables(
+    inst: &Instance,
+    cands: &[Candidate],
+    pairs: &[(usize, usize)],
+    form: Form,
+) -> (ProblemVariables, Expression, SessionVars) {
     let m = &inst.timetable;
     let w = &m.weights;
     let mut vars = ProblemVariables::new();
     let mut objective = Expression::from(0.0);
     let y: Vec<Variable> = cands.iter().map(|_| vars.add(variable().binary())).collect();
     let z: Vec<Variable> = cands.iter().map(|_| vars.add(variable().min(0))).collect();
-    for (k, c) in cands.iter().enumerate() {
-        objective += m.session_cost(c.course, c.venue, &c.trainers) * y[k] + w.mixing * z[k];
+    for &zk in &z {
+        objective += w.mixing * zk;
     }
+    let counts = match form {
+        Form::Plain => {
+            for (k, c) in cands.iter().enumerate() {
+                objective += m.session_cost(c.course, c.venue, &c.trainers) * y[k];
+            }
+            milp_strength::CostCounts::default()
+        }
+        Form::Strong => {
+            let (costs, counts) = milp_strength::cost_counts(&mut vars, inst, cands, &y);
+            objective += costs;
+            counts
+        }
+    };
     let x: Vec<Variable> = pairs.iter().map(|_| vars.add(variable().binary())).collect();
     for (i, &(d, k)) in pairs.iter().enumerate() {
         let dem = &m.demands[d];
@@ -460,7 +500,7 @@ fn session_variables(inst: &Instance, cands: &[Candidate], pairs: &[(usize, usiz
         })
         .collect();
     let cal = super::milp_calendar::variables(&mut vars, inst, cands, pairs);
-    (vars, objective, SessionVars { y, z, x, pin_vars, cal })
+    (vars, objective, SessionVars { y, z, x, pin_vars, cal, counts })
 }
 
 /// The warm start of a feasible timetable: its sessions, seats, mixing and pins. Empty when
@@ -505,6 +545,7 @@ fn warm_start(inst: &Instance, cands: &[Candidate], pairs: &[(usize, usize)], sv
         initial.extend(pin_start);
         initial.extend(sv.y.iter().enumerate().map(|(k, &v)| (v, if open[k] { 1.0 } else { 0.0 })));
         initial.extend(sv.z.iter().enumerate().map(|(k, &v)| (v, mixing[k])));
+        initial.extend(sv.counts.warm(&open));
         initial.extend(pairs.iter().enumerate().map(|(i, p)| (sv.x[i], if seat.contains_key(p) { 1.0 } else { 0.0 })));
         initial.extend(super::milp_calendar::warm(inst, cands, &sv.cal, &open, &seat));
     }

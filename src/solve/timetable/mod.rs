@@ -16,6 +16,7 @@ pub mod local_search;
 pub mod milp;
 pub mod milp_budget;
 mod milp_calendar;
+mod milp_strength;
 pub mod pins;
 pub mod state;
 pub mod strategies;

@@ -88,7 +88,7 @@ impl Method for LocalSearch {
 
 impl TimetableSolver for LocalSearch {
     fn solve(&self, inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
-        let (tt, interrupted, stalled) = local_search::multi_start(inst, ctx, None, None)?;
+        let (tt, interrupted, stalled) = local_search::multi_start(inst, ctx, (None, None), None)?;
         Ok(Outcome {
             timetable: tt,
             bound: Some(bound::combinatorial(inst)),
@@ -113,6 +113,23 @@ impl TimetableSolver for Milp {
     fn solve(&self, inst: &Instance, ctx: &Context) -> Result<Outcome, SolveError> {
         milp::solve(inst, ctx)
     }
+}
+
+/// The outcome of a plan whose objective meets the proven lower bound `lb` (to a relative
+/// 1e-9 for the rounding of sums), or None. A search that reaches its bound has nothing left to
+/// find, so `auto` stops there: on a round where no demand can be served the plain greedy plan
+/// already meets the per-course bound.
+fn proven(inst: &Instance, tt: &super::Timetable, lb: f64, how: &str) -> Option<Outcome> {
+    let total = super::evaluate(inst, tt).total;
+    (total <= lb + 1e-9 * total.abs().max(1.0)).then(|| Outcome {
+        timetable: tt.clone(),
+        bound: Some(lb.min(total)),
+        proven_optimal: true,
+        interrupted: false,
+        stalled: None,
+        neighbourhoods_exhausted: false,
+        detail: format!("{how}; the plan meets the bound"),
+    })
 }
 
 /// Share of the time limit `auto` gives the aggregated bound.
@@ -142,11 +159,20 @@ impl TimetableSolver for Auto {
         // A timetable from the first seconds: the plain greedy start is built before the
         // aggregated model, so Ctrl-C during the model keeps it (and the search reuses it).
         let built = local_search::plain_start(inst, ctx)?;
+        let combinatorial = bound::combinatorial(inst);
+        // Each stage stops the search once the plan meets a proven bound: no plan is better.
+        if let Some(out) = proven(inst, &built.timetable(), combinatorial, "greedy construction") {
+            return Ok(out);
+        }
         // The MILPs run where Ctrl-C can leave them behind (see `Context::unless_stopped`).
         let master = {
             let (inst, mctx) = (inst.clone(), ctx.clone());
             ctx.unless_stopped(move || bound::master(&inst, &mctx, MASTER_SHARE)).flatten()
         };
+        let lb = master.as_ref().map_or(combinatorial, |m| m.bound.max(combinatorial));
+        if let Some(out) = proven(inst, &built.timetable(), lb, "greedy construction + aggregated MILP bound") {
+            return Ok(out);
+        }
         // construct → improve → restricted MILP where the size allows → neighbourhoods.
         let polish = inst.timetable.demands.len() <= milp::POLISH_MAX_DEMANDS;
         let after_master = ctx.remaining_secs();
@@ -156,7 +182,10 @@ impl TimetableSolver for Auto {
             }
             _ => ctx.clone(),
         };
-        let (mut tt, interrupted, stalled) = local_search::multi_start(inst, &search_ctx, master.as_ref(), Some(built))?;
+        let (mut tt, interrupted, stalled) = local_search::multi_start(inst, &search_ctx, (master.as_ref(), Some(lb)), Some(built))?;
+        if let Some(out) = proven(inst, &tt, lb, "aggregated MILP bound + multi-start local search") {
+            return Ok(out);
+        }
         if polish && !interrupted {
             // Measured on the 600-participant rounds: capping the closing MILP at 15 % of the
             // time to leave more to the neighbourhoods lost more than they gained.
@@ -165,8 +194,9 @@ impl TimetableSolver for Auto {
                 tt = better;
             }
         }
-        let combinatorial = bound::combinatorial(inst);
-        let lb = master.map_or(combinatorial, |m| m.bound.max(combinatorial));
+        if let Some(out) = proven(inst, &tt, lb, "aggregated MILP bound + multi-start local search + restricted MILP") {
+            return Ok(out);
+        }
         // The neighbourhoods take the time the search and the closing MILP leave (without a
         // time limit: their work budget). Ctrl-C keeps the incumbent.
         let (lns, stalled) = if ctx.expired() {
@@ -183,6 +213,9 @@ impl TimetableSolver for Auto {
             }
             None => "aggregated MILP bound + multi-start local search".into(),
         };
+        if let Some(out) = proven(inst, &tt, lb, &detail) {
+            return Ok(out);
+        }
         Ok(Outcome {
             timetable: tt,
             bound: Some(lb),
