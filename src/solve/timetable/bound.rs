@@ -512,8 +512,8 @@ const EXACT_MAX_FLOWS: usize = 5_000;
 /// deadline (windows from the terms of a round with one area per term) keep the 20-day
 /// buckets: their exact classes raised the bound little and changed the aggregated plan that
 /// guides the local search, for better on one round and for worse on another (measured in
-/// `docs/timetable.md`, "Small rounds"). Returns the bit of each start and the mask of each of the
-/// course's servable demands.
+/// `docs/timetable.md`, "Small rounds"). Returns the bit of each start and the mask of each of
+/// the course's servable demands.
 fn exact_classes(inst: &Instance, ok: &[bool], c: usize) -> Option<StartClasses> {
     let m = &inst.timetable;
     m.courses[c].deadline_months?;
