@@ -162,7 +162,7 @@ impl Target<'_> {
     /// True when this start can stop: its plan of objective `total` meets the bound (it records
     /// so), or an earlier start's did, whose plan is then chosen whatever this one finds.
     fn reached(&self, total: f64) -> bool {
-        if total <= self.value + 1e-9 * total.abs().max(1.0) {
+        if super::types::meets_bound(total, self.value) {
             self.first.fetch_min(self.start, Ordering::SeqCst);
             return true;
         }

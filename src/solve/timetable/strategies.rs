@@ -115,13 +115,13 @@ impl TimetableSolver for Milp {
     }
 }
 
-/// The outcome of a plan whose objective meets the proven lower bound `lb` (to a relative
-/// 1e-9 for the rounding of sums), or None. A search that reaches its bound has nothing left to
+/// The outcome of a plan whose objective meets the proven lower bound `lb`
+/// ([`super::types::meets_bound`]), or None. A search that reaches its bound has nothing left to
 /// find, so `auto` stops there: on a round where no demand can be served the plain greedy plan
 /// already meets the per-course bound.
 fn proven(inst: &Instance, tt: &super::Timetable, lb: f64, how: &str) -> Option<Outcome> {
     let total = super::evaluate(inst, tt).total;
-    (total <= lb + 1e-9 * total.abs().max(1.0)).then(|| Outcome {
+    super::types::meets_bound(total, lb).then(|| Outcome {
         timetable: tt.clone(),
         bound: Some(lb.min(total)),
         proven_optimal: true,

@@ -280,6 +280,12 @@ pub struct Outcome {
     pub detail: String,
 }
 
+/// True when a plan of objective `total` meets the proven lower bound `bound`, to a relative
+/// 1e-9 for the rounding of sums: no plan is better.
+pub fn meets_bound(total: f64, bound: f64) -> bool {
+    total <= bound + 1e-9 * total.abs().max(1.0)
+}
+
 /// Relative gap between an objective and a lower bound: `(objective − bound) / objective`.
 pub fn relative_gap(objective: f64, bound: f64) -> f64 {
     if objective.abs() < 1e-9 {
