@@ -250,3 +250,28 @@ fn a_linked_programme_draws_each_group_from_one_sessions_attendees() {
     }
     assert!(codes(&loaded, &bad).contains(&"C083"), "{:?}", codes(&loaded, &bad));
 }
+
+#[test]
+fn a_mentee_whose_phase_ends_before_a_common_free_day_gets_no_series_and_a_reason() {
+    // p01 is practised (with mentors) at the round's start and experienced (without) from late
+    // August, and away on every working day until then: the series cannot start while
+    // the phase has mentors, so the pair has no meetings and says why (the checker's C028
+    // refuses a series that starts after the phase).
+    let mut v = read_json("instances/uppsala-small.json");
+    v["phases"] = json!([{"id": "new", "min_years": 0.0}, {"id": "practised", "min_years": 2.0}, {"id": "experienced", "min_years": 5.0}]);
+    v["mentorship"]["eligible_phases"] = json!(["practised"]);
+    let away: Vec<String> = date("2027-08-16").iter_days().take_while(|d| *d <= date("2027-08-31")).map(|d| d.to_string()).collect();
+    for p in v["participants"].as_array_mut().unwrap() {
+        if p["id"] == "p01" {
+            p["profession_start"] = json!("2022-08-25");
+            p["unavailable"] = json!(away);
+        }
+    }
+    let loaded = load(&v);
+    let plan = solve_checked(&loaded, &params());
+    let pair = plan.mentorship.pairs.iter().find(|p| p.mentee == "p01").expect("p01 is matched: practised at the round's start");
+    assert!(pair.meetings.is_empty(), "{:?}", pair.meetings);
+    // The reason names the day the phase ends.
+    let reason = pair.shortfall.as_deref().unwrap_or_default();
+    assert!(reason.contains("2027-08-2"), "{reason}");
+}

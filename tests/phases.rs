@@ -122,4 +122,6 @@ fn an_unserved_course_names_the_phase_the_participant_has_when_they_could_take_i
     assert_eq!(u.reason, "phase_not_eligible");
     assert!(u.message.contains("practised") && u.message.contains("2027-03-10"), "{}", u.message);
     assert!(!u.message.contains("i fasen new") && !u.message.contains("in phase new"), "{}", u.message);
+    // The coordinator reads names, not ids.
+    assert!(u.message.contains("Anna Ek") && !u.message.contains("p1"), "{}", u.message);
 }

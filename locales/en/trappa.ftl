@@ -1786,6 +1786,7 @@ meetings-shortfall = only { $n } of the required { $min } meetings fit: the two 
     [one] 1 month
    *[other] { $months } months
 } of the round{ $from }, with at least { $days } days between meetings
+meetings-shortfall-phase-ends = no meeting can start: the mentee's phase has no mentors from { $date }, and before then the two have no common free working day
 meetings-shortfall-from = {" "}from { $date }, when the mentee's phase has mentors
 groups-shortfall = only { $n } of the required { $min } meetings fit on days the leader is free, at least { $days } days apart{ $most }{ $from }
 groups-shortfall-most = , at most { $days } days apart

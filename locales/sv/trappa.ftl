@@ -1770,6 +1770,7 @@ meetings-shortfall = bara { $n } av de { $min } träffar som krävs får plats: 
     [one] 1 månad
    *[other] { $months } månader
 } av omgången{ $from }, med minst { $days } dagar mellan träffarna
+meetings-shortfall-phase-ends = ingen träff kan börja: adeptens fas har inga mentorer från { $date }, och före dess har de två ingen gemensam ledig arbetsdag
 meetings-shortfall-from = {" "}från { $date }, när adeptens fas har mentorer
 groups-shortfall = bara { $n } av de { $min } träffar som krävs får plats på dagar då gruppledaren är ledig, minst { $days } dagar isär{ $most }{ $from }
 groups-shortfall-most = , högst { $days } dagar isär

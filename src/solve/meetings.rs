@@ -367,6 +367,12 @@ fn date_pair(
     if dates.first().is_some_and(|d| !mentee_phase_on(inst, ParticipantId(p), *d)) && pinned.is_empty() {
         if let Some(first) = free.iter().find(|d| mentee_phase_on(inst, ParticipantId(p), **d)) {
             dates = series_around_by(&free, &[*first], rules.max_meetings, rules.min_days_between, &penalty);
+        } else {
+            // No common free day while the phase has mentors (a mentee who moves up soon after
+            // the round's start, with those days taken): no series can start.
+            let ends = from.iter_days().take_while(|d| *d <= inst.calendar.end).find(|d| !mentee_phase_on(inst, ParticipantId(p), *d));
+            let shortfall = tr!("meetings-shortfall-phase-ends", date = ends.unwrap_or(from).to_string());
+            return Series { dates: Vec::new(), place, shortfall: Some(shortfall) };
         }
     }
     let shortfall = (dates.len() < rules.min_meetings).then(|| {

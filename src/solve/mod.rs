@@ -189,10 +189,10 @@ fn part_deadline(deadline: Option<Instant>, share: f64) -> Option<Instant> {
 ///
 /// One deadline (start + the time limit) is shared: the timetable may use 60 % of the limit
 /// when group programmes follow, else 90 %; the groups then 90 % of what is left (split evenly
-/// between the programmes); the exact matching and the meetings take the rest. Each part
-/// stops at its share, on Ctrl-C (keeping its best result; the parts after it still run their
-/// quick constructions), when it is proven optimal or, under a time limit, when it has not
-/// improved for max(2 s, 10 % of its share).
+/// between the programmes, and within one between its cohorts); the exact matching and the
+/// meetings take the rest. Each part stops at its share, on Ctrl-C (keeping its best result;
+/// the parts after it still run their quick constructions), when it is proven optimal or,
+/// under a time limit, when it has not improved for max(2 s, 10 % of its share).
 pub fn solve(inst: &Instance, params: &SolveParams) -> Result<Plan, SolveError> {
     let started = Instant::now();
     let problem = build_problem(inst);

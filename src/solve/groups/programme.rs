@@ -16,6 +16,7 @@ use crate::solve::SolveError;
 use crate::text::tr;
 use chrono::{Datelike, Months, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
+use std::time::Instant;
 
 /// An eligible participant left without a group: (participant, reason code, message).
 type Unserved = (usize, &'static str, String);
@@ -72,8 +73,11 @@ pub(super) fn solve_programme(inst: &Instance, pi: usize, params: &GroupParams, 
     let mut out = ProgrammeOutcome::empty(pi, strat.name(), strat.method(), true);
     let windows = pp.windows(&mut out.not_eligible);
     let mut unserved: BTreeMap<usize, Unserved> = BTreeMap::new();
+    // Under a time limit the programme's share ends here; its cohorts divide it.
+    let end = params.deadline.map(|_| Instant::now() + params.time_limit);
     if let Some(course) = prog.linked_course {
-        for session in round.sessions.iter().filter(|s| s.course == course) {
+        let count = round.sessions.iter().filter(|s| s.course == course).count();
+        for (k, session) in round.sessions.iter().filter(|s| s.course == course).enumerate() {
             let eligible: Vec<usize> = session
                 .attendees
                 .iter()
@@ -81,12 +85,12 @@ pub(super) fn solve_programme(inst: &Instance, pi: usize, params: &GroupParams, 
                 .filter(|&p| windows.contains_key(&p) && ineligibility_on(inst, prog, ParticipantId(p), session.start).is_none())
                 .collect();
             let cohort = Cohort { start: Some(session.start), session: Some(session.id.clone()), eligible };
-            for u in form_cohort(&pp, &cohort, params, round, &mut out)? {
+            for u in form_cohort(&pp, &cohort, &cohort_params(params, end, (k, count)), round, &mut out)? {
                 unserved.insert(u.0, u);
             }
         }
     } else if let Some(every) = prog.cohort_months {
-        rolling_cohorts(&pp, every, &windows, params, round, &mut out, &mut unserved)?;
+        rolling_cohorts(&pp, every, &windows, (params, end), round, &mut out, &mut unserved)?;
     } else {
         let start = inst.calendar.start;
         let eligible: Vec<usize> = windows.iter().filter(|(_, w)| w.0 <= start).map(|(&p, _)| p).collect();
@@ -104,6 +108,19 @@ pub(super) fn solve_programme(inst: &Instance, pi: usize, params: &GroupParams, 
     Ok(out)
 }
 
+/// The parameters of the `k`-th of `count` cohorts: under a time limit each cohort may use an
+/// equal share of what is left of the programme's time (which ends at `end`), so that a
+/// programme of several cohorts keeps to its share of the limit.
+fn cohort_params(params: &GroupParams, end: Option<Instant>, (k, count): (usize, usize)) -> GroupParams {
+    match end {
+        Some(end) => GroupParams {
+            time_limit: end.saturating_duration_since(Instant::now()) / count.saturating_sub(k).max(1) as u32,
+            ..params.clone()
+        },
+        None => params.clone(),
+    }
+}
+
 /// Cohorts every `every` months from the round's start, while a series of the minimum number of
 /// monthly meetings still fits before the round's end. A cohort starts when at least a group's
 /// minimum of people are eligible on its start and not yet grouped (the last one with whoever is
@@ -112,7 +129,7 @@ fn rolling_cohorts(
     pp: &Programme,
     every: u32,
     windows: &BTreeMap<usize, (NaiveDate, NaiveDate)>,
-    params: &GroupParams,
+    (params, end): (&GroupParams, Option<Instant>),
     round: &mut Round,
     out: &mut ProgrammeOutcome,
     unserved: &mut BTreeMap<usize, Unserved>,
@@ -137,7 +154,8 @@ fn rolling_cohorts(
             continue;
         }
         let before = out.groups.len();
-        let left = form_cohort(pp, &Cohort { start: Some(start), session: None, eligible }, params, round, out)?;
+        let cohort = Cohort { start: Some(start), session: None, eligible };
+        let left = form_cohort(pp, &cohort, &cohort_params(params, end, (k, starts.len())), round, out)?;
         grouped.extend(out.groups[before..].iter().flat_map(|g| g.members.iter().copied()));
         let formed = out.groups.len() > before;
         for u in left {
@@ -605,5 +623,28 @@ impl Programme<'_> {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn the_cohorts_of_a_programme_divide_its_share_of_the_time_limit() {
+        let params = GroupParams {
+            deadline: Some(Instant::now() + Duration::from_secs(60)),
+            time_limit: Duration::from_secs(9),
+            ..GroupParams::new(crate::solve::GroupStrategy::Auto, 1)
+        };
+        let end = Some(Instant::now() + Duration::from_secs(9));
+        // The first of three cohorts: a third of what is left; the last: all that is left.
+        let first = cohort_params(&params, end, (0, 3)).time_limit;
+        assert!(first <= Duration::from_secs(3) && first > Duration::from_millis(2900), "{first:?}");
+        let last = cohort_params(&params, end, (2, 3)).time_limit;
+        assert!(last <= Duration::from_secs(9) && last > Duration::from_millis(8900), "{last:?}");
+        // Without a time limit the parameters stay as they are.
+        assert_eq!(cohort_params(&params, None, (0, 3)).time_limit, Duration::from_secs(9));
     }
 }

@@ -80,7 +80,7 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
     let c = &m.courses[dem.course];
     let part = &inst.participants[dem.participant];
     let out = |reason: &'static str, message: String| Unserved { demand: d, reason, message };
-    let (course, participant) = (c.name.as_str(), part.id.as_str());
+    let (course, participant) = (c.name.as_str(), part.name.as_str());
     if !dem.eligible {
         let phases = c.phases.iter().map(|&ph| inst.phases[ph].id.as_str()).collect::<Vec<_>>().join(", ");
         // The phase from the first day the participant could take the course (employment or
@@ -96,7 +96,7 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
     }
     if dem.window.is_none() {
         if part.employment_start > inst.calendar.end {
-            let message = tr!("why-starts-after-round", participant = part.id.as_str(), date = part.employment_start.to_string());
+            let message = tr!("why-starts-after-round", participant = part.name.as_str(), date = part.employment_start.to_string());
             return out("starts_after_round", message);
         }
         let by = c.deadline_months.map(|mo| (mo, deadline_date(part.employment_start, mo)));
@@ -115,7 +115,7 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
                     ),
                 )
             }
-            None => out("no_session", tr!("why-no-working-day", participant = part.id.as_str())),
+            None => out("no_session", tr!("why-no-working-day", participant = part.name.as_str())),
         };
     }
     let trainers = c.qualified.iter().filter(|&&r| m.trainers[r].max_days >= c.days).count();
@@ -137,7 +137,7 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
                     "why-prerequisite-missing",
                     course = c.name.as_str(),
                     prerequisite = m.courses[q].name.as_str(),
-                    participant = part.id.as_str()
+                    participant = part.name.as_str()
                 ),
             );
         }
@@ -150,8 +150,8 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
             "unit_too_small",
             tr!(
                 "why-unit-too-small",
-                participant = part.id.as_str(),
-                unit = inst.units[part.unit].id.as_str(),
+                participant = part.name.as_str(),
+                unit = inst.units[part.unit].name.as_str(),
                 staff = inst.units[part.unit].headcount
             ),
         );
@@ -166,7 +166,7 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
                 "unavailable",
                 tr!(
                     "why-unavailable",
-                    participant = part.id.as_str(),
+                    participant = part.name.as_str(),
                     course = c.name.as_str(),
                     from = m.days[lo].to_string(),
                     to = m.days[hi].to_string()
@@ -204,7 +204,7 @@ fn explain(st: &State, ok: &[bool], slot_id: &BTreeMap<usize, String>, d: usize)
     }
     let main = count.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|x| *x.0).unwrap_or(Block::Full);
     let detail = blocks.iter().map(|(b, id)| format!("{id}: {}", block_words(*b))).collect::<Vec<_>>().join("; ");
-    out(main.name(), tr!("why-blocked", participant = part.id.as_str(), course = c.name.as_str(), detail = detail))
+    out(main.name(), tr!("why-blocked", participant = part.name.as_str(), course = c.name.as_str(), detail = detail))
 }
 
 fn block_words(b: Block) -> String {

@@ -2,10 +2,11 @@
 //!
 //! Moves: relocate an attendee to another session of the course, swap two attendees, insert an
 //! unserved demand, close a session (re-seating its attendees), open a session (taking unserved
-//! demand and nearby attendees of other sessions), shift a session to other days or another
-//! venue. A move is kept when it does not worsen the objective. Starts run in parallel; each
-//! start's generator comes from (seed, start index), and results are combined in start order,
-//! so the plan does not depend on the number of threads.
+//! demand and nearby attendees of other sessions), open a session for an unserved demand on a
+//! start it can attend (filled up to the course's minimum from other sessions), shift a session
+//! to other days or another venue. A move is kept when it does not worsen the objective. Starts
+//! run in parallel; each start's generator comes from (seed, start index), and results are
+//! combined in start order, so the plan does not depend on the number of threads.
 
 use super::greedy::{self, Options};
 use super::state::State;
@@ -204,7 +205,8 @@ fn improve_until(
             27..=44 => swap(st, rng),
             45..=56 => insert(st, rng),
             57..=66 => close(st, rng),
-            67..=78 => open(st, rng),
+            67..=72 => open(st, rng),
+            73..=78 => open_for_unserved(st, rng),
             79..=84 => shift(st, rng),
             85..=87 => move_venue(st, rng),
             88..=90 => merge(st, rng),
@@ -668,6 +670,86 @@ fn trade_trainers(st: &mut State, rng: &mut ChaCha8Rng) {
     let ok =
         parked && st.set_trainers(a, tb) && (st.set_trainers(b, ta) || st.cheapest_trainers_for(b).is_some_and(|p| st.set_trainers(b, p)));
     if !ok || st.total() > before - EPS {
+        *st = snapshot;
+    }
+}
+
+/// Opens a session for a random unserved demand: on a start inside its window that it can
+/// attend, with its course's other unserved demand that can come; when that is short of the
+/// course's minimum size, attendees of other sessions that stay above their minimum move over
+/// (least extra travel first). Aimed at demand whose window no open session falls in (late
+/// hires, a phase reached late, a term taken by another area), which [`open`]'s random days
+/// seldom hit on a long round.
+pub fn open_for_unserved(st: &mut State, rng: &mut ChaCha8Rng) {
+    let m = st.m;
+    let Some(d) = (0..8).map(|_| rng.gen_range(0..m.demands.len())).find(|&d| st.assigned[d].is_none() && !st.pinned_demand[d]) else {
+        return;
+    };
+    let course = m.demands[d].course.index();
+    let fits: Vec<&Vec<usize>> = m.starts[course].iter().filter(|days| st.attend_check_days(d, days).is_ok()).collect();
+    let Some(days) = fits.choose(rng).map(|days| (*days).clone()) else {
+        return;
+    };
+    let Some(trainers) = st.pick_trainers(course, &days) else {
+        return;
+    };
+    let takers: Vec<usize> = (0..m.demands.len())
+        .filter(|&e| m.demands[e].course.index() == course && st.assigned[e].is_none() && st.attend_check_days(e, &days).is_ok())
+        .collect();
+    // The venue nearest the demand that can come, among those free with these trainers.
+    let travel = |v: usize| -> f64 {
+        takers.iter().map(|&e| m.travel_cost(st.inst, m.demands[e].participant.index(), v, days.len())).sum::<f64>()
+            + m.weights.cost_per_sek * m.venues[v].day_rate * days.len() as f64
+    };
+    let Some(venue) = (0..m.venues.len())
+        .filter(|&v| st.can_place(course, &days, v, &trainers))
+        .min_by(|&a, &b| travel(a).total_cmp(&travel(b)).then(a.cmp(&b)))
+    else {
+        return;
+    };
+    let snapshot = st.clone();
+    let before = st.total();
+    let s = st.open(course, days, venue, trainers);
+    let mut takers = takers;
+    takers.sort_by(|&a, &b| m.demands[b].penalty.total_cmp(&m.demands[a].penalty).then(a.cmp(&b)));
+    for e in takers {
+        if st.attend_check(e, s).is_ok() {
+            st.add(e, s);
+        }
+    }
+    let min = m.courses[course].min_size;
+    if st.size(s) < min {
+        let here = |e: usize| m.travel_cost(st.inst, m.demands[e].participant.index(), venue, m.courses[course].days);
+        let mut movers: Vec<(f64, usize)> = (0..m.demands.len())
+            .filter(|&e| m.demands[e].course.index() == course && !st.pinned_demand[e] && !st.has_dependents(e))
+            .filter_map(|e| {
+                st.assigned[e].filter(|&s1| s1 != s).map(|s1| {
+                    (
+                        here(e)
+                            - m.travel_cost(st.inst, m.demands[e].participant.index(), st.slot(s1).session.venue, m.courses[course].days),
+                        e,
+                    )
+                })
+            })
+            .collect();
+        movers.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        for (_, e) in movers {
+            if st.size(s) >= min {
+                break;
+            }
+            let Some(s1) = st.assigned[e] else { continue };
+            if st.size(s1) <= m.courses[course].min_size || st.is_pinned(s1) {
+                continue;
+            }
+            st.remove(e);
+            if st.attend_check(e, s).is_ok() {
+                st.add(e, s);
+            } else {
+                st.add(e, s1);
+            }
+        }
+    }
+    if st.size(s) < min || st.total() > before - EPS {
         *st = snapshot;
     }
 }
