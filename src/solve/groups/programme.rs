@@ -110,13 +110,16 @@ pub(super) fn solve_programme(inst: &Instance, pi: usize, params: &GroupParams, 
 
 /// The parameters of the `k`-th of `count` cohorts: under a time limit each cohort may use an
 /// equal share of what is left of the programme's time (which ends at `end`), so that a
-/// programme of several cohorts keeps to its share of the limit.
+/// programme of several cohorts keeps to its share of the limit. A cohort gets at least half
+/// of its equal share of the programme's whole time: the leaders and meetings of the cohorts
+/// before it (dated after their search) must not leave it no time to form its groups in.
 fn cohort_params(params: &GroupParams, end: Option<Instant>, (k, count): (usize, usize)) -> GroupParams {
     match end {
-        Some(end) => GroupParams {
-            time_limit: end.saturating_duration_since(Instant::now()) / count.saturating_sub(k).max(1) as u32,
-            ..params.clone()
-        },
+        Some(end) => {
+            let left = end.saturating_duration_since(Instant::now()) / count.saturating_sub(k).max(1) as u32;
+            let floor = params.time_limit / (2 * count.max(1)) as u32;
+            GroupParams { time_limit: left.max(floor), ..params.clone() }
+        }
         None => params.clone(),
     }
 }
@@ -644,6 +647,9 @@ mod tests {
         assert!(first <= Duration::from_secs(3) && first > Duration::from_millis(2900), "{first:?}");
         let last = cohort_params(&params, end, (2, 3)).time_limit;
         assert!(last <= Duration::from_secs(9) && last > Duration::from_millis(8900), "{last:?}");
+        // Past the programme's end a cohort still gets half of its equal share (1.5 s of 9 s).
+        let late = cohort_params(&params, Some(Instant::now()), (2, 3)).time_limit;
+        assert_eq!(late, Duration::from_millis(1500));
         // Without a time limit the parameters stay as they are.
         assert_eq!(cohort_params(&params, None, (0, 3)).time_limit, Duration::from_secs(9));
     }
