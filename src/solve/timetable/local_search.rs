@@ -563,12 +563,7 @@ fn open(st: &mut State, rng: &mut ChaCha8Rng) {
                 if st.size(s1) <= m.courses[course].min_size {
                     continue;
                 }
-                st.remove(d);
-                if st.attend_check(d, s).is_ok() {
-                    st.add(d, s);
-                } else {
-                    st.add(d, s1);
-                }
+                move_over(st, d, s1, s);
             }
         }
     }
@@ -741,15 +736,17 @@ pub fn open_for_unserved(st: &mut State, rng: &mut ChaCha8Rng) {
             if st.size(s1) <= m.courses[course].min_size || st.is_pinned(s1) {
                 continue;
             }
-            st.remove(e);
-            if st.attend_check(e, s).is_ok() {
-                st.add(e, s);
-            } else {
-                st.add(e, s1);
-            }
+            move_over(st, e, s1, s);
         }
     }
     if st.size(s) < min || st.total() > before - EPS {
         *st = snapshot;
     }
+}
+
+/// Moves served demand `d` from slot `from` to slot `to` when it may join `to`; otherwise it
+/// stays in `from`.
+fn move_over(st: &mut State, d: usize, from: usize, to: usize) {
+    st.remove(d);
+    st.add(d, if st.attend_check(d, to).is_ok() { to } else { from });
 }
